@@ -1,0 +1,42 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Arabic normalisation for matching, not for display: removes diacritics (harakat, tanwin,
+ * shadda, sukun, superscript alef), tatweel and bidi/zero-width marks; folds alef forms
+ * (أ إ آ ٱ) to ا, ى to ي, ة to ه, ؤ to و, ئ to ي; Arabic-Indic and Persian digits to ASCII;
+ * Persian/Urdu letters used in Arabic text (ک ی ڤ گ) to their Arabic forms where common;
+ * Latin to lower case.  Returns newly allocated UTF-8. */
+char     *rasd_arabic_normalize          (const char *text,
+                                          gssize      length);
+
+/* Appends the normalisation of TEXT to OUT, for hot loops that reuse one GString (the FTS5
+ * tokenizer).  Invalid UTF-8 and NUL bytes are dropped. */
+void      rasd_arabic_normalize_append   (GString    *out,
+                                          const char *text,
+                                          gssize      length);
+
+/* The same for one character, 0 when the character is dropped.  A presentation-form ligature
+ * (ﻻ) gives its first letter; rasd_arabic_normalize() gives them all. */
+gunichar  rasd_arabic_normalize_char     (gunichar    c);
+
+gboolean  rasd_arabic_is_letter          (gunichar    c);
+gboolean  rasd_arabic_is_diacritic       (gunichar    c);
+
+/* How a character takes part in a word, for tokenizers: WORD characters (letters and digits of
+ * any script) start and continue a word; MARK characters (diacritics, tatweel, combining marks)
+ * continue it and are part of its surface; IGNORABLE characters (zero-width joiners, bidi marks,
+ * soft hyphen) continue it but are not part of its surface at either end; OTHER ends it. */
+typedef enum
+{
+  RASD_ARABIC_CLASS_OTHER,
+  RASD_ARABIC_CLASS_WORD,
+  RASD_ARABIC_CLASS_MARK,
+  RASD_ARABIC_CLASS_IGNORABLE,
+} RasdArabicClass;
+
+RasdArabicClass rasd_arabic_classify     (gunichar    c);
+
+G_END_DECLS

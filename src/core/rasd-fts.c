@@ -1,0 +1,830 @@
+#define G_LOG_DOMAIN "rasd-fts"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "rasd-arabic.h"
+#include "rasd-error.h"
+#include "rasd-fts.h"
+
+/*
+ * Index forms and query forms
+ * ---------------------------
+ * Arabic attaches conjunctions (و ف), prepositions (ب ك ل), the article (ال) and object or
+ * possessive pronouns (ه ها هم ...) to the word, so the same name appears as بوتين، وبوتين،
+ * لبوتين, and the same noun as لقاء، اللقاء، للقاء، لقاءه.  Nothing in the letters says whether
+ * the first ب of بوتين is a preposition, so the two sides are treated differently:
+ *
+ * - A document token is indexed under its normalised form and, colocated (same position),
+ *   under every plausible form without clitics: وبوتين → بوتين, وتين (ب taken for a preposition);
+ *   لقاءه → لقاء.  A wrong extra form costs little: it only matters if someone searches for
+ *   exactly that wrong form.
+ * - A query word is looked up under ONE form: the normalised word less a leading article
+ *   combination (ال وال فال بال كال لل), which is unambiguous enough.  Single-letter proclitics
+ *   are never removed from a query, so بوتين searches for بوتين, never for وتين, and a document
+ *   that only holds وتين does not match.  Only لل has a colocated alternative (see below).
+ *
+ * The Snowball stem is indexed too, computed from the same form a query would use, so that a
+ * query for اجتماع finds اجتماعين; but only when Snowball removed a suffix that is not a nisba
+ * ending, because its stems share the index with the query forms (a stem ملك from المملكة or
+ * الملكي would make الملك find them).  Queries never search for stems: the Arabic Snowball
+ * stemmer also strips letters that belong to the word (بوتين → وتين, بيروت → يرو), so a stem at
+ * query time would make بوتين find وتين.  The tests check both.
+ *
+ * The tokenizer knows whether a word ended in ة, which normalisation turns into ه; such a ه is
+ * not a pronoun and is kept.  rasd_fts_index_forms() only sees the normalised token, so it may
+ * list one form more than the tokenizer indexes (وزياره → وزيار).
+ */
+
+#define MAX_FORMS 20
+#define MAX_FORM_BYTES 256      /* longer tokens are indexed as they are, without forms */
+#define SCRATCH_BYTES (6 * (MAX_FORM_BYTES + 8))
+
+typedef struct
+{
+  const char *str[MAX_FORMS];
+  int         len[MAX_FORMS];
+  int         chars[MAX_FORMS];
+  guint       n;
+  char        scratch[SCRATCH_BYTES];
+  gsize       scratch_used;
+} Forms;
+
+/* Snowball's Arabic stemmer is the slowest part of indexing; news repeats its words, so a
+ * small direct-mapped cache of the last stems makes most calls a lookup. */
+#define STEM_CACHE_SLOTS 4096
+#define STEM_CACHE_BYTES 46
+
+typedef struct
+{
+  guint32 hash;
+  guint8  key_len;              /* 0 for an empty slot */
+  guint8  stem_len;
+  char    key[STEM_CACHE_BYTES];
+  char    stem[STEM_CACHE_BYTES];
+} StemCacheEntry;
+
+typedef struct
+{
+  struct sb_stemmer *stemmer;
+  StemCacheEntry    *cache;     /* STEM_CACHE_SLOTS entries, or NULL */
+} Stemmer;
+
+/* The letters that clitics are made of, as UTF-8 (all two bytes). */
+#define ALEF "\xD8\xA7"
+#define BEH  "\xD8\xA8"
+#define TEH  "\xD8\xAA"
+#define HAMZA "\xD8\xA1"
+#define FEH  "\xD9\x81"
+#define KAF  "\xD9\x83"
+#define LAM  "\xD9\x84"
+#define MEEM "\xD9\x85"
+#define NOON "\xD9\x86"
+#define HEH  "\xD9\x87"
+#define WAW  "\xD9\x88"
+#define YEH  "\xD9\x8A"
+
+/* Byte loops rather than memcmp(): the strings are a few bytes long and the call dominated. */
+static inline gboolean
+bytes_equal (const char *a,
+             const char *b,
+             int         len)
+{
+  for (int i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
+static inline gboolean
+has_prefix (const char *s,
+            int         len,
+            const char *prefix,
+            int         prefix_len)
+{
+  return len >= prefix_len && bytes_equal (s, prefix, prefix_len);
+}
+
+static inline gboolean
+has_suffix (const char *s,
+            int         len,
+            const char *suffix,
+            int         suffix_len)
+{
+  return len >= suffix_len && bytes_equal (s + len - suffix_len, suffix, suffix_len);
+}
+
+#define HAS_PREFIX(s, len, lit) has_prefix ((s), (len), lit, sizeof (lit) - 1)
+#define HAS_SUFFIX(s, len, lit) has_suffix ((s), (len), lit, sizeof (lit) - 1)
+
+static inline int
+count_chars (const char *s,
+             int         len)
+{
+  int n = 0;
+
+  for (int i = 0; i < len; i++)
+    n += ((guchar) s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+/* الله less its article is له, a different and very common word: the article of الله is never
+ * removed, on either side, so الله and له stay apart. */
+static inline gboolean
+is_lah (const char *s,
+        int         len)
+{
+  return len == 4 && bytes_equal (s, LAM HEH, 4);
+}
+
+static void
+forms_add (Forms      *forms,
+           const char *s,
+           int         len,
+           int         chars)
+{
+  if (len <= 0 || forms->n >= MAX_FORMS)
+    return;
+  for (guint i = 0; i < forms->n; i++)
+    if (forms->len[i] == len && bytes_equal (forms->str[i], s, len))
+      return;
+  forms->str[forms->n] = s;
+  forms->len[forms->n] = len;
+  forms->chars[forms->n] = chars;
+  forms->n++;
+}
+
+/* Adds S with its last letter (two bytes) replaced by LETTER (two bytes). */
+static void
+forms_add_replaced_last (Forms      *forms,
+                         const char *s,
+                         int         len,
+                         int         chars,
+                         const char *letter)
+{
+  char *copy;
+
+  if (len < 2 || forms->scratch_used + len > SCRATCH_BYTES)
+    return;
+  copy = forms->scratch + forms->scratch_used;
+  memcpy (copy, s, len - 2);
+  memcpy (copy + len - 2, letter, 2);
+  forms->scratch_used += len;
+  forms_add (forms, copy, len, chars);
+}
+
+/* Enclitic pronouns, longest first.  Not ي nor ك: since ى is folded to ي, a final ي is far more
+ * often part of the word (مستشفى، موسى، على) or the nisba suffix (رئيسي، روسي، سوري) than
+ * "my", and taking it off would make الرئيس find رئيسي "main"; second-person ك is rare in
+ * news and often radical (ملك، شريك، بنك). */
+static const struct { const char *s; int len; gboolean third_person; } enclitics[] = {
+  { HEH MEEM ALEF, 6, TRUE },   /* هما */
+  { KAF MEEM ALEF, 6, FALSE },  /* كما */
+  { HEH MEEM, 4, TRUE },        /* هم */
+  { HEH NOON, 4, TRUE },        /* هن */
+  { HEH ALEF, 4, TRUE },        /* ها */
+  { KAF MEEM, 4, FALSE },       /* كم */
+  { KAF NOON, 4, FALSE },       /* كن */
+  { NOON ALEF, 4, FALSE },      /* نا */
+  { HEH, 2, TRUE },             /* ه */
+};
+
+/* Adds S without its enclitic pronoun when at least three letters remain, and the forms that
+ * the pronoun had changed: زيارته → زيارت and زياره (ة becomes ت before a pronoun), لقائه →
+ * لقاي and لقاء (the hamza's seat changes).  A form with the article only loses third-person
+ * pronouns: articles do not take pronouns, but words such as التزام (التزامه) begin with ال. */
+static void
+forms_add_without_enclitic (Forms      *forms,
+                            const char *s,
+                            int         len,
+                            int         chars,
+                            gboolean    ends_with_ta_marbuta)
+{
+  gboolean article = HAS_PREFIX (s, len, ALEF LAM);
+
+  /* الله ends in ه but not in a pronoun. */
+  if (HAS_SUFFIX (s, len, ALEF LAM LAM HEH))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (enclitics); i++)
+    {
+      int rest;
+      int rest_chars;
+
+      if (!has_suffix (s, len, enclitics[i].s, enclitics[i].len))
+        continue;
+      /* A final ة was normalised to ه: it is not a pronoun. */
+      if (ends_with_ta_marbuta && enclitics[i].len == 2)
+        break;
+      if (article && !enclitics[i].third_person)
+        break;
+      if (chars - enclitics[i].len / 2 < 3)
+        break;
+
+      rest = len - enclitics[i].len;
+      rest_chars = chars - enclitics[i].len / 2;
+      forms_add (forms, s, rest, rest_chars);
+      if (HAS_SUFFIX (s, rest, TEH))
+        forms_add_replaced_last (forms, s, rest, rest_chars, HEH);
+      else if (HAS_SUFFIX (s, rest, ALEF YEH) || HAS_SUFFIX (s, rest, ALEF WAW))
+        forms_add_replaced_last (forms, s, rest, rest_chars, HAMZA);
+      break;
+    }
+}
+
+/* The form a query looks up for the normalised word S (see the comment at the top), and for
+ * words that begin with لل an alternative: لل is ل + ال before most nouns (للرئيس → رئيس) but
+ * ل alone before nouns that begin with ل, whose article then merges (للقاء → لقاء). */
+static void
+query_form (const char  *s,
+            int          len,
+            int          chars,
+            const char **primary,
+            int         *primary_len,
+            const char **alternative,
+            int         *alternative_len)
+{
+  static const struct { const char *s; int len; } combinations[] = {
+    { WAW ALEF LAM, 6 }, { FEH ALEF LAM, 6 }, { BEH ALEF LAM, 6 }, { KAF ALEF LAM, 6 },
+    { WAW LAM LAM, 6 }, { FEH LAM LAM, 6 },
+    { ALEF LAM, 4 }, { LAM LAM, 4 },
+  };
+
+  *primary = s;
+  *primary_len = len;
+  *alternative = NULL;
+  *alternative_len = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (combinations); i++)
+    {
+      const char *rest = s + combinations[i].len;
+      int rest_len = len - combinations[i].len;
+
+      if (!has_prefix (s, len, combinations[i].s, combinations[i].len))
+        continue;
+      if (chars - combinations[i].len / 2 < 2 || is_lah (rest, rest_len))
+        continue;
+
+      *primary = rest;
+      *primary_len = rest_len;
+      if (bytes_equal (rest - 4, LAM LAM, 4) && chars - combinations[i].len / 2 + 1 >= 3)
+        {
+          *alternative = rest - 2;
+          *alternative_len = rest_len + 2;
+        }
+      return;
+    }
+}
+
+static gboolean
+has_arabic (const char *s,
+            int         len)
+{
+  for (int i = 0; i < len; i++)
+    {
+      guchar b = (guchar) s[i];
+
+      if (b >= 0xD8 && b <= 0xDB)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+stemmer_stem (Stemmer    *self,
+              const char *s,
+              int         len,
+              int        *stem_len)
+{
+  const sb_symbol *stem;
+  StemCacheEntry *entry = NULL;
+  guint32 hash = 2166136261u;
+  int n;
+
+  if (self->cache != NULL && len <= STEM_CACHE_BYTES)
+    {
+      for (int i = 0; i < len; i++)
+        hash = (hash ^ (guchar) s[i]) * 16777619u;
+      entry = &self->cache[hash & (STEM_CACHE_SLOTS - 1)];
+      if (entry->key_len == len && entry->hash == hash && bytes_equal (entry->key, s, len))
+        {
+          *stem_len = entry->stem_len;
+          return entry->stem;
+        }
+    }
+
+  stem = sb_stemmer_stem (self->stemmer, (const sb_symbol *) s, len);
+  if (stem == NULL)
+    return NULL;
+  n = sb_stemmer_length (self->stemmer);
+  if (entry != NULL && n <= STEM_CACHE_BYTES)
+    {
+      entry->hash = hash;
+      entry->key_len = len;
+      entry->stem_len = n;
+      memcpy (entry->key, s, len);
+      memcpy (entry->stem, stem, n);
+    }
+  *stem_len = n;
+  return (const char *) stem;
+}
+
+static gboolean
+is_nisba_ending (const char *s,
+                 int         len)
+{
+  static const struct { const char *s; int len; } endings[] = {
+    { YEH, 2 }, { YEH HEH, 4 }, { YEH YEH NOON, 6 }, { YEH WAW NOON, 6 }, { YEH ALEF TEH, 6 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    if (len == endings[i].len && bytes_equal (s, endings[i].s, len))
+      return TRUE;
+  return FALSE;
+}
+
+/* The index forms of the normalised token S, in order: S itself, then S without proclitics
+ * (و ف, then ب ك ل or لل, then ال), without enclitic pronouns, the singular of a plural in
+ * ات, and the stem.  The forms
+ * point into S, into FORMS' scratch space, or into the stemmer's buffer or cache, which the
+ * next call to the stemmer may overwrite. */
+static void
+compute_index_forms (Forms             *forms,
+                     Stemmer           *stemmer,
+                     const char        *s,
+                     int                len,
+                     gboolean           ends_with_ta_marbuta)
+{
+  guint n_before;
+  int chars;
+
+  forms->n = 0;
+  forms->scratch_used = 0;
+
+  /* Latin words and numbers have no clitics and nothing for an Arabic stemmer to do. */
+  if (len > MAX_FORM_BYTES || !has_arabic (s, len))
+    {
+      forms_add (forms, s, len, 0);
+      return;
+    }
+  chars = count_chars (s, len);
+  forms_add (forms, s, len, chars);
+  if (chars < 3)
+    return;
+
+  /* Conjunctions: وبوتين → بوتين. */
+  if ((HAS_PREFIX (s, len, WAW) || HAS_PREFIX (s, len, FEH)) && chars - 1 >= 3)
+    forms_add (forms, s + 2, len - 2, chars - 1);
+
+  /* Prepositions, on the word and on the word less its conjunction. */
+  n_before = forms->n;
+  for (guint i = 0; i < n_before; i++)
+    {
+      const char *f = forms->str[i];
+      int flen = forms->len[i];
+      int fchars = forms->chars[i];
+
+      if (HAS_PREFIX (f, flen, LAM LAM))
+        {
+          if (fchars - 1 >= 3)
+            forms_add (forms, f + 2, flen - 2, fchars - 1);    /* للقاء → لقاء */
+          if (fchars - 2 >= 2 && !is_lah (f + 4, flen - 4))
+            forms_add (forms, f + 4, flen - 4, fchars - 2);    /* للرئيس → رئيس */
+        }
+      else if ((HAS_PREFIX (f, flen, BEH) || HAS_PREFIX (f, flen, KAF)
+                || HAS_PREFIX (f, flen, LAM))
+               && fchars - 1 >= 3)
+        forms_add (forms, f + 2, flen - 2, fchars - 1);
+    }
+
+  /* Enclitic pronouns, on every form so far. */
+  n_before = forms->n;
+  for (guint i = 0; i < n_before; i++)
+    forms_add_without_enclitic (forms, forms->str[i], forms->len[i],
+                                forms->chars[i],
+                                ends_with_ta_marbuta);
+
+  /* The article, on every form so far: والرئيس → الرئيس → رئيس. */
+  n_before = forms->n;
+  for (guint i = 0; i < n_before; i++)
+    {
+      const char *f = forms->str[i];
+      int flen = forms->len[i];
+
+      if (HAS_PREFIX (f, flen, ALEF LAM)
+          && forms->chars[i] - 2 >= 2
+          && !is_lah (f + 4, flen - 4))
+        forms_add (forms, f + 4, flen - 4, forms->chars[i] - 2);
+    }
+
+  {
+    const char *q;
+    const char *alt;
+    const char *stem;
+    int qlen;
+    int alt_len;
+    int stem_len;
+
+    query_form (s, len, chars, &q, &qlen, &alt, &alt_len);
+
+    /* Sound feminine plurals, which Snowball leaves as اجتماعا: اجتماعات → اجتماع, and
+     * زيارات → زياره for singulars in ة. */
+    if (HAS_SUFFIX (q, qlen, ALEF TEH))
+      {
+        int qchars = count_chars (q, qlen);
+
+        if (qchars - 2 >= 3)
+          {
+            forms_add (forms, q, qlen - 4, qchars - 2);
+            forms_add_replaced_last (forms, q, qlen - 2, qchars - 1, HEH);
+          }
+      }
+
+    stem = stemmer_stem (stemmer, q, qlen, &stem_len);
+    /* Only a stem that Snowball made by removing suffixes (اجتماعات → اجتماع): where it also
+     * removed leading letters it is wrong too often (بوتين → وتين, بيروت → يرو, المملكة → ملك,
+     * which would make الملك find المملكة), and real prefixes are handled above.  Nor a stem
+     * without a nisba ending (الملكي → ملك, رئيسي → رئيس): "royal" is not "king". */
+    if (stem != NULL && stem_len < qlen && has_prefix (q, qlen, stem, stem_len)
+        && !is_nisba_ending (q + stem_len, qlen - stem_len))
+      {
+        int stem_chars = count_chars (stem, stem_len);
+
+        if (stem_chars >= 2)
+          forms_add (forms, stem, stem_len, stem_chars);
+      }
+  }
+}
+
+GPtrArray *
+rasd_fts_index_forms (const char *token)
+{
+  g_autoptr(GPtrArray) result = NULL;
+  Stemmer stemmer = { NULL, NULL };
+  Forms *forms;
+  int len;
+
+  g_return_val_if_fail (token != NULL, NULL);
+
+  len = strlen (token);
+  result = g_ptr_array_new_with_free_func (g_free);
+  if (len == 0)
+    return g_steal_pointer (&result);
+
+  forms = g_new (Forms, 1);
+  stemmer.stemmer = sb_stemmer_new ("arabic", "UTF_8");
+  g_assert (stemmer.stemmer != NULL);
+  compute_index_forms (forms, &stemmer, token, len, FALSE);
+  for (guint i = 0; i < forms->n; i++)
+    g_ptr_array_add (result, g_strndup (forms->str[i], forms->len[i]));
+  g_clear_pointer (&stemmer.stemmer, sb_stemmer_delete);
+  g_free (forms);
+
+  return g_steal_pointer (&result);
+}
+
+/* Word scanning, shared by the tokenizer and rasd_fts_query_from_user() so that a quoted query
+ * word is always exactly one token. */
+
+static inline gunichar
+decode (const guchar *p,
+        const guchar *end,
+        int          *n)
+{
+  gunichar c;
+
+  if (*p < 0x80)
+    {
+      *n = 1;
+      return *p;
+    }
+  if (*p >= 0xC2 && *p <= 0xDF && p + 1 < end && (p[1] & 0xC0) == 0x80)
+    {
+      *n = 2;
+      return ((gunichar) (*p & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+  c = g_utf8_get_char_validated ((const char *) p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      *n = 1;
+      return (gunichar) -1;
+    }
+  *n = g_utf8_skip[*p];
+  return c;
+}
+
+static inline RasdArabicClass
+classify (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c) ? RASD_ARABIC_CLASS_WORD : RASD_ARABIC_CLASS_OTHER;
+  if (c == (gunichar) -1)
+    return RASD_ARABIC_CLASS_OTHER;
+  return rasd_arabic_classify (c);
+}
+
+/* Finds the next word at or after *P: its surface is [*start, *stop), without leading or
+ * trailing ignorable marks.  Moves *P past it. */
+static gboolean
+next_word (const guchar **p,
+           const guchar  *end,
+           const guchar **start,
+           const guchar **stop,
+           gboolean      *ends_with_ta_marbuta)
+{
+  const guchar *q = *p;
+  gunichar last_letter = 0;
+
+  while (q < end)
+    {
+      int n;
+      gunichar c = decode (q, end, &n);
+
+      if (classify (c) == RASD_ARABIC_CLASS_WORD)
+        {
+          *start = q;
+          last_letter = c;
+          q += n;
+          *stop = q;
+          while (q < end)
+            {
+              c = decode (q, end, &n);
+              switch (classify (c))
+                {
+                case RASD_ARABIC_CLASS_WORD:
+                  last_letter = c;
+                  q += n;
+                  *stop = q;
+                  break;
+                case RASD_ARABIC_CLASS_MARK:
+                  q += n;
+                  *stop = q;
+                  break;
+                case RASD_ARABIC_CLASS_IGNORABLE:
+                  q += n;
+                  break;
+                case RASD_ARABIC_CLASS_OTHER:
+                default:
+                  goto done;
+                }
+            }
+        done:
+          *p = q;
+          *ends_with_ta_marbuta = last_letter == 0x0629
+                                  || last_letter == 0xFE93
+                                  || last_letter == 0xFE94;
+          return TRUE;
+        }
+      q += n;
+    }
+
+  *p = q;
+  return FALSE;
+}
+
+char *
+rasd_fts_query_from_user (const char *user_text)
+{
+  g_autoptr(GString) query = NULL;
+  const guchar *p;
+  const guchar *end;
+  const guchar *start;
+  const guchar *stop;
+  gboolean ta_marbuta;
+
+  g_return_val_if_fail (user_text != NULL, NULL);
+
+  query = g_string_new (NULL);
+  p = (const guchar *) user_text;
+  end = p + strlen (user_text);
+  while (next_word (&p, end, &start, &stop, &ta_marbuta))
+    {
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      /* Words hold no quotes today; doubling them keeps this safe if the scanner changes. */
+      for (const guchar *c = start; c < stop; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, (char) *c);
+        }
+      g_string_append_c (query, '"');
+    }
+
+  if (query->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* The tokenizer.  FTS5 creates one instance per table and connection, and calls it from that
+ * connection only; the stemmer, which is not thread-safe, and the buffers live in it. */
+
+typedef struct
+{
+  Stemmer            stemmer;
+  GString           *norm;
+  Forms             *forms;
+  gboolean           busy;
+} RasdTokenizer;
+
+static int
+tokenizer_create (void            *user_data,
+                  const char     **args,
+                  int              n_args,
+                  Fts5Tokenizer  **out)
+{
+  RasdTokenizer *self;
+
+  if (n_args > 0)
+    return SQLITE_ERROR;
+
+  self = g_new0 (RasdTokenizer, 1);
+  self->stemmer.stemmer = sb_stemmer_new ("arabic", "UTF_8");
+  if (self->stemmer.stemmer == NULL)
+    {
+      g_free (self);
+      return SQLITE_ERROR;
+    }
+  self->stemmer.cache = g_new0 (StemCacheEntry, STEM_CACHE_SLOTS);
+  self->norm = g_string_sized_new (256);
+  self->forms = g_new (Forms, 1);
+  *out = (Fts5Tokenizer *) self;
+  return SQLITE_OK;
+}
+
+static void
+tokenizer_delete (Fts5Tokenizer *tokenizer)
+{
+  RasdTokenizer *self = (RasdTokenizer *) tokenizer;
+
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->stemmer.stemmer, sb_stemmer_delete);
+  g_free (self->stemmer.cache);
+  g_string_free (self->norm, TRUE);
+  g_free (self->forms);
+  g_free (self);
+}
+
+typedef int (*TokenFunc) (void       *ctx,
+                          int         flags,
+                          const char *token,
+                          int         n_token,
+                          int         start,
+                          int         end);
+
+static int
+tokenize_with (RasdTokenizer *self,
+               GString       *norm,
+               Forms         *forms,
+               void          *ctx,
+               int            flags,
+               const char    *text,
+               int            n_text,
+               TokenFunc      token_cb)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + MAX (n_text, 0);
+  const guchar *start;
+  const guchar *stop;
+  gboolean ta_marbuta;
+  int rc = SQLITE_OK;
+
+  while (rc == SQLITE_OK && next_word (&p, end, &start, &stop, &ta_marbuta))
+    {
+      int i_start = (const char *) start - text;
+      int i_end = (const char *) stop - text;
+
+      g_string_truncate (norm, 0);
+      rasd_arabic_normalize_append (norm, (const char *) start, stop - start);
+      if (norm->len == 0)
+        continue;
+
+      if (flags & FTS5_TOKENIZE_AUX)
+        {
+          /* highlight() and snippet() only count positions and read offsets. */
+          rc = token_cb (ctx, 0, norm->str, norm->len, i_start, i_end);
+        }
+      else if (flags & FTS5_TOKENIZE_QUERY)
+        {
+          const char *primary;
+          const char *alternative;
+          int primary_len;
+          int alternative_len;
+
+          query_form (norm->str, norm->len, count_chars (norm->str, norm->len),
+                      &primary, &primary_len,
+                      &alternative, &alternative_len);
+          rc = token_cb (ctx, 0, primary, primary_len, i_start, i_end);
+          if (rc == SQLITE_OK && alternative != NULL)
+            rc = token_cb (ctx, FTS5_TOKEN_COLOCATED, alternative, alternative_len,
+                           i_start, i_end);
+        }
+      else
+        {
+          compute_index_forms (forms, &self->stemmer, norm->str, norm->len, ta_marbuta);
+          for (guint i = 0; rc == SQLITE_OK && i < forms->n; i++)
+            rc = token_cb (ctx, i == 0 ? 0 : FTS5_TOKEN_COLOCATED,
+                           forms->str[i], forms->len[i], i_start, i_end);
+        }
+    }
+
+  return rc;
+}
+
+static int
+tokenizer_tokenize (Fts5Tokenizer *tokenizer,
+                    void          *ctx,
+                    int            flags,
+                    const char    *text,
+                    int            n_text,
+                    TokenFunc      token_cb)
+{
+  RasdTokenizer *self = (RasdTokenizer *) tokenizer;
+  int rc;
+
+  if (text == NULL || n_text <= 0)
+    return SQLITE_OK;
+
+  /* FTS5 does not call back into a tokenizer while it runs, but if it ever did, the nested
+   * call gets buffers of its own instead of overwriting ours. */
+  if (self->busy)
+    {
+      g_autoptr(GString) norm = g_string_sized_new (256);
+      g_autofree Forms *forms = g_new (Forms, 1);
+
+      return tokenize_with (self, norm, forms, ctx, flags, text, n_text, token_cb);
+    }
+
+  self->busy = TRUE;
+  rc = tokenize_with (self, self->norm, self->forms, ctx, flags, text, n_text, token_cb);
+  self->busy = FALSE;
+  return rc;
+}
+
+static fts5_api *
+get_fts5_api (sqlite3  *db,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  fts5_api *api = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                   "Cannot reach SQLite’s FTS5 module (is FTS5 compiled in?): %s",
+                   sqlite3_errmsg (db));
+      return NULL;
+    }
+  sqlite3_bind_pointer (stmt, 1, (void *) &api, "fts5_api_ptr", NULL);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW || api == NULL)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                   "Cannot reach SQLite’s FTS5 module: %s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  if (api->iVersion < 2)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                   "SQLite’s FTS5 module is too old (API version %d, 2 needed)", api->iVersion);
+      return NULL;
+    }
+  return api;
+}
+
+gboolean
+rasd_fts_register_tokenizer (sqlite3  *db,
+                             GError  **error)
+{
+  static fts5_tokenizer tokenizer = {
+    tokenizer_create,
+    tokenizer_delete,
+    tokenizer_tokenize,
+  };
+  fts5_api *api;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  api = get_fts5_api (db, error);
+  if (api == NULL)
+    return FALSE;
+
+  rc = api->xCreateTokenizer (api, "rasd_arabic", NULL, &tokenizer, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                   "Cannot register the FTS5 tokenizer rasd_arabic: %s", sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,539 @@
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "rasd-arabic.h"
+#include "rasd-fts.h"
+#include "rasd-test-util.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Short documents written for these tests; the rowid is the index + 1. */
+static const char * const documents[] = {
+  /*  1 */ "عقد اللقاء في موسكو أمس",
+  /*  2 */ "توجه الوفد للقاء المسؤولين",
+  /*  3 */ "أكد الوزير أن لقاءه كان إيجابياً",
+  /*  4 */ "وصل الضيوف واللقاء يبدأ غداً",
+  /*  5 */ "رحب الطرفان بلقاء الجانبين",
+  /*  6 */ "التقى الأسد وبوتين في سوتشي",
+  /*  7 */ "وجه الأسد رسالة لبوتين",
+  /*  8 */ "قال بُوتِين إن المحادثات جيدة",
+  /*  9 */ "شعر بألم في وتين القلب",
+  /* 10 */ "وصل أحمد إلى المستشفى عام ٢٠٢٣",
+  /* 11 */ "قال احمد إن مستشفي المدينة افتُتح في 2023",
+  /* 12 */ "أعلن القصر عن الزيارة",
+  /* 13 */ "ناقش الوزيران وزيارة الوفد",
+  /* 14 */ "اختتم الرئيس زيارته",
+  /* 15 */ "حضر \u200Fوبوتين\u200F القمة",
+  /* 16 */ "Putin met Assad in Sochi",
+  /* 17 */ "بيان من الديوان الملكي",
+  /* 18 */ "استقبل الملك الوفد",
+  /* 19 */ "عقدت اجتماعات مكثفة في المملكة",
+  /* 20 */ "وصل بـــوتين إلى طهران",
+};
+
+typedef struct
+{
+  sqlite3 *db;
+} Fixture;
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static sqlite3 *
+open_db (void)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (rasd_fts_register_tokenizer (db, &error));
+  g_assert_no_error (error);
+  exec_sql (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='rasd_arabic')");
+  return db;
+}
+
+static void
+insert (sqlite3    *db,
+        gint64      rowid,
+        const char *body)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO t (rowid, body) VALUES (?, ?)", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_text (stmt, 2, body, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->db = open_db ();
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    insert (fixture->db, i + 1, documents[i]);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&fixture->db, sqlite3_close);
+}
+
+/* The rowids matching the raw MATCH expression, as "1 3 5". */
+static char *
+match_raw (sqlite3    *db,
+           const char *expression)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) rowids = g_string_new (NULL);
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (rowids, "%s%" G_GINT64_FORMAT, rowids->len > 0 ? " " : "",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+  if (rc != SQLITE_DONE)
+    g_error ("MATCH %s: %s", expression, sqlite3_errmsg (db));
+  return g_string_free (g_steal_pointer (&rowids), FALSE);
+}
+
+/* The rowids matching what a user typed. */
+static char *
+search (sqlite3    *db,
+        const char *user_text)
+{
+  g_autofree char *expression = rasd_fts_query_from_user (user_text);
+
+  g_assert_nonnull (expression);
+  return match_raw (db, expression);
+}
+
+#define assert_search(db, user_text, expected) \
+  G_STMT_START { \
+    g_autofree char *_rowids = search ((db), (user_text)); \
+    if (g_strcmp0 (_rowids, (expected)) != 0) \
+      g_error ("searching %s found [%s], expected [%s]", (user_text), _rowids, (expected)); \
+  } G_STMT_END
+
+static void
+test_proclitics (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  /* اللقاء، للقاء، لقاءه، واللقاء، بلقاء */
+  assert_search (fixture->db, "لقاء", "1 2 3 4 5");
+  assert_search (fixture->db, "اللقاء", "1 2 3 4 5");
+  assert_search (fixture->db, "واللقاء", "1 2 3 4 5");
+  assert_search (fixture->db, "للقاء", "1 2 3 4 5");       /* لل is ل here, not ل + ال */
+  /* وبوتين، لبوتين، بُوتِين، وبوتين with bidi marks, بـــوتين */
+  assert_search (fixture->db, "بوتين", "6 7 8 15 20");
+  assert_search (fixture->db, "الأسد بوتين", "6 7");
+  /* الزيارة، وزيارة، زيارته */
+  assert_search (fixture->db, "زيارة", "12 13 14");
+  assert_search (fixture->db, "الزيارة", "12 13 14");
+  assert_search (fixture->db, "زيارته", "14");
+}
+
+static void
+test_precision (Fixture       *fixture,
+                gconstpointer  data)
+{
+  /* بوتين must never be searched as وتين (ب taken for a preposition). */
+  assert_search (fixture->db, "بوتين", "6 7 8 15 20");
+  /* The other way round is tolerated: وتين finds وتين, and بوتين through its extra form. */
+  {
+    g_autofree char *rowids = search (fixture->db, "وتين");
+    g_auto(GStrv) found = g_strsplit (rowids, " ", -1);
+
+    g_assert_true (g_strv_contains ((const char * const *) found, "9"));
+    g_assert_true (g_strv_contains ((const char * const *) found, "8"));
+  }
+  /* "royal" is not "king", and "kingdom" (stemmed to ملك by Snowball) is not either. */
+  assert_search (fixture->db, "الملك", "18");
+  assert_search (fixture->db, "الملكي", "17");
+  assert_search (fixture->db, "طماطم", "");
+  assert_search (fixture->db, "بوتين طماطم", "");
+}
+
+static void
+test_normalisation (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  assert_search (fixture->db, "بُوتِين", "6 7 8 15 20");
+  assert_search (fixture->db, "بـوتـين", "6 7 8 15 20");
+  assert_search (fixture->db, "أحمد", "10 11");
+  assert_search (fixture->db, "احمد", "10 11");
+  assert_search (fixture->db, "٢٠٢٣", "10 11");
+  assert_search (fixture->db, "2023", "10 11");
+  assert_search (fixture->db, "۲۰۲۳", "10 11");
+  assert_search (fixture->db, "مستشفى", "10 11");
+  assert_search (fixture->db, "مستشفي", "10 11");
+  assert_search (fixture->db, "المستشفى", "10 11");
+  assert_search (fixture->db, "PUTIN", "16");
+  assert_search (fixture->db, "ﺑﻮﺗﻴﻦ", "6 7 8 15 20");         /* presentation forms */
+}
+
+static void
+test_stem (Fixture       *fixture,
+           gconstpointer  data)
+{
+  /* اجتماعات is indexed under its stem اجتماع too. */
+  assert_search (fixture->db, "اجتماع", "19");
+  assert_search (fixture->db, "الاجتماع", "19");
+  assert_search (fixture->db, "اجتماعات", "19");
+}
+
+/* highlight() and snippet() must bracket exactly the surface word: FTS5 takes the byte
+ * offsets reported by the tokenizer on the original text. */
+static char *
+highlight (sqlite3    *db,
+           const char *user_text,
+           gint64      rowid,
+           gboolean    use_snippet)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *expression = rasd_fts_query_from_user (user_text);
+  const char *sql = use_snippet
+    ? "SELECT snippet(t, 0, '[', ']', '…', 4) FROM t WHERE t MATCH ? AND rowid = ?"
+    : "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ? AND rowid = ?";
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+test_highlight (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const struct { const char *query; gint64 rowid; const char *expected; } cases[] = {
+    { "بوتين", 6, "التقى الأسد [وبوتين] في سوتشي" },
+    { "بوتين", 7, "وجه الأسد رسالة [لبوتين]" },
+    { "بوتين", 8, "قال [بُوتِين] إن المحادثات جيدة" },
+    { "بوتين", 15, "حضر \u200F[وبوتين]\u200F القمة" },
+    { "بوتين", 20, "وصل [بـــوتين] إلى طهران" },
+    { "لقاء", 4, "وصل الضيوف [واللقاء] يبدأ غداً" },
+    { "لقاء", 3, "أكد الوزير أن [لقاءه] كان إيجابياً" },
+    { "الأسد بوتين", 6, "التقى [الأسد] [وبوتين] في سوتشي" },
+    { "2023", 10, "وصل أحمد إلى المستشفى عام [٢٠٢٣]" },
+    { "sochi", 16, "Putin met Assad in [Sochi]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = highlight (fixture->db, cases[i].query, cases[i].rowid, FALSE);
+      g_autofree char *snippet = highlight (fixture->db, cases[i].query, cases[i].rowid, TRUE);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_true (g_utf8_validate (snippet, -1, NULL));
+      g_assert_nonnull (strchr (snippet, '['));
+    }
+
+  {
+    g_autofree char *snippet = highlight (fixture->db, "بوتين", 6, TRUE);
+    g_assert_nonnull (strstr (snippet, "[وبوتين]"));
+  }
+}
+
+static void
+test_query_from_user (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "بوتين", "\"بوتين\"" },
+    { "  بوتين   الأسد ", "\"بوتين\" \"الأسد\"" },
+    { "بوتين OR الأسد", "\"بوتين\" \"OR\" \"الأسد\"" },
+    { "بوتين\"", "\"بوتين\"" },
+    { "(بوتين", "\"بوتين\"" },
+    { "بوتين*", "\"بوتين\"" },
+    { "a:b", "\"a\" \"b\"" },
+    { "بُوتِين", "\"بُوتِين\"" },              /* diacritics stay inside the word */
+    { "بوتين،الأسد", "\"بوتين\" \"الأسد\"" },   /* Arabic comma */
+    { "\u200Fبوتين\u200F", "\"بوتين\"" },
+    { "", NULL },
+    { "   \t\n", NULL },
+    { "\"\"\"\"", NULL },
+    { "*^:-+()", NULL },
+    { "\u064E\u0640", NULL },                    /* marks alone are no word */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = rasd_fts_query_from_user (cases[i].in);
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+/* Nothing a user types reaches FTS5's query syntax. */
+static void
+test_query_escaping (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const inputs[] = {
+    "\"", "بوتين\"", "OR", "بوتين OR", "NEAR(", "NEAR(بوتين الأسد, 2)", "(بوتين", "بوتين)",
+    "*", "بوتين*", "^", "^بوتين", "a:b", "body:بوتين", "-", "-بوتين", "+", "AND NOT", "NOT",
+    "\"\"\"\"", "'", "';DROP TABLE t", ";DROP TABLE t", "", " ", "\t\n", "{body}: x", "x AND",
+    "\\", "%", "\xD8", "بوتين \xFF الأسد",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *expression = rasd_fts_query_from_user (inputs[i]);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      if (expression == NULL)
+        continue;
+      g_assert_cmpint (sqlite3_prepare_v2 (fixture->db, "SELECT rowid FROM t WHERE t MATCH ?",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      if (rc != SQLITE_DONE)
+        g_error ("%s → %s: %s", inputs[i], expression, sqlite3_errmsg (fixture->db));
+    }
+
+  /* The table is still there. */
+  {
+    g_autofree char *rowids = match_raw (fixture->db, "\"بوتين\"");
+    g_assert_cmpstr (rowids, !=, "");
+  }
+}
+
+static gboolean
+forms_contain (GPtrArray  *forms,
+               const char *form)
+{
+  for (guint i = 0; i < forms->len; i++)
+    if (g_str_equal (forms->pdata[i], form))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_forms_distinct (GPtrArray *forms)
+{
+  for (guint i = 0; i < forms->len; i++)
+    for (guint j = i + 1; j < forms->len; j++)
+      g_assert_cmpstr (forms->pdata[i], !=, forms->pdata[j]);
+}
+
+static void
+test_index_forms (void)
+{
+  static const struct { const char *token; const char *present; const char *absent; } cases[] = {
+    { "والرييس", "الرييس", NULL },
+    { "والرييس", "رييس", NULL },
+    { "بالرييس", "رييس", NULL },
+    { "للرييس", "رييس", NULL },
+    { "للقاء", "لقاء", NULL },
+    { "لقاءه", "لقاء", NULL },
+    { "لقايه", "لقاء", NULL },                  /* لقائه: the hamza's seat */
+    { "زيارته", "زياره", NULL },                /* ة became ت */
+    { "محادثاته", "محادثات", NULL },
+    { "وبوتين", "بوتين", NULL },
+    { "التزامه", "تزام", NULL },                /* the query form of التزام */
+    { "بوتين", "بوتين", "بوت" },
+    { "الله", "الله", "له" },
+    { "لله", "لله", "له" },
+    { "رييسي", "رييسي", "رييس" },               /* nisba: رئيسي "main" is not رئيس */
+    { "مستشفي", "مستشفي", "مستشف" },
+    { "هم", "هم", NULL },
+    { "منها", "منها", "من" },                   /* too short once the pronoun is gone */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) forms = rasd_fts_index_forms (cases[i].token);
+
+      g_assert_cmpuint (forms->len, >=, 1);
+      g_assert_cmpstr (forms->pdata[0], ==, cases[i].token);
+      assert_forms_distinct (forms);
+      if (!forms_contain (forms, cases[i].present))
+        g_error ("the forms of %s lack %s", cases[i].token, cases[i].present);
+      if (cases[i].absent != NULL && forms_contain (forms, cases[i].absent))
+        g_error ("the forms of %s hold %s", cases[i].token, cases[i].absent);
+    }
+
+  /* Latin words and numbers are indexed as they are. */
+  {
+    g_autoptr(GPtrArray) forms = rasd_fts_index_forms ("2023");
+    g_assert_cmpuint (forms->len, ==, 1);
+  }
+  {
+    g_autoptr(GPtrArray) forms = rasd_fts_index_forms ("putin");
+    g_assert_cmpuint (forms->len, ==, 1);
+  }
+  {
+    g_autoptr(GPtrArray) forms = rasd_fts_index_forms ("");
+    g_assert_cmpuint (forms->len, ==, 0);
+  }
+}
+
+/* FTS5 re-tokenizes every document and compares with the index: the tokenizer must give the
+ * same tokens every time (the stem cache must not change them), which external-content tables
+ * rely on to delete. */
+static void
+test_integrity (Fixture       *fixture,
+                gconstpointer  data)
+{
+  exec_sql (fixture->db, "INSERT INTO t (t) VALUES ('integrity-check')");
+  exec_sql (fixture->db, "DELETE FROM t WHERE rowid = 6");
+  assert_search (fixture->db, "بوتين", "7 8 15 20");
+  exec_sql (fixture->db, "INSERT INTO t (t) VALUES ('integrity-check')");
+}
+
+static void
+test_external_content (void)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (rasd_fts_register_tokenizer (db, &error));
+  g_assert_no_error (error);
+  exec_sql (db,
+            "CREATE TABLE a (id INTEGER PRIMARY KEY, body TEXT);"
+            "CREATE VIRTUAL TABLE t USING fts5 (body, content='a', content_rowid='id',"
+            "                                   tokenize='rasd_arabic');"
+            "INSERT INTO a VALUES (1, 'التقى الأسد وبوتين'), (2, 'وللقاء بقية');"
+            "INSERT INTO t (rowid, body) SELECT id, body FROM a;");
+  assert_search (db, "بوتين", "1");
+  assert_search (db, "لقاء", "2");
+  exec_sql (db,
+            "INSERT INTO t (t, rowid, body) VALUES ('delete', 1, 'التقى الأسد وبوتين');"
+            "DELETE FROM a WHERE id = 1;"
+            "INSERT INTO t (t) VALUES ('integrity-check');");
+  assert_search (db, "بوتين", "");
+  sqlite3_close (db);
+}
+
+static void
+test_register_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (rasd_fts_register_tokenizer (db, &error));
+  /* Registering twice replaces the tokenizer; no error. */
+  g_assert_true (rasd_fts_register_tokenizer (db, &error));
+  g_assert_no_error (error);
+  /* The tokenizer takes no arguments. */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE VIRTUAL TABLE t USING fts5 (body,"
+                                     " tokenize='rasd_arabic extra')", NULL, NULL, &message),
+                   !=, SQLITE_OK);
+  sqlite3_free (message);
+  sqlite3_close (db);
+}
+
+/* Every article of the shared corpus: the index holds together, and every highlighted span is
+ * a word without stray marks around it.  No timing is asserted. */
+static void
+test_corpus (void)
+{
+  g_autofree char *dir = rasd_test_shared_corpus ("snn-dev");
+  g_autoptr(GDir) listing = NULL;
+  static const char * const queries[] = { "بوتين", "لقاء", "الرئيس", "زيارة", "السعودية" };
+  sqlite3 *db;
+  const char *name;
+  gint64 rowid = 0;
+  guint highlighted = 0;
+
+  if (dir == NULL)
+    return;
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  db = open_db ();
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+
+      if (!g_str_has_suffix (name, ".txt"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      insert (db, ++rowid, text);
+    }
+  exec_sql (db, "INSERT INTO t (t) VALUES ('integrity-check')");
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *expression = rasd_fts_query_from_user (queries[i]);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT highlight(t, 0, '\x01', '\x02') FROM t"
+                                               " WHERE t MATCH ?", -1, &stmt, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *p = (const char *) sqlite3_column_text (stmt, 0);
+          const char *open;
+
+          g_assert_true (g_utf8_validate (p, -1, NULL));
+          while ((open = strchr (p, '\x01')) != NULL)
+            {
+              const char *close = strchr (open, '\x02');
+              const char *last;
+
+              g_assert_nonnull (close);
+              g_assert_cmpint (close - open, >, 1);
+              g_assert_cmpint (rasd_arabic_classify (g_utf8_get_char (open + 1)), ==,
+                               RASD_ARABIC_CLASS_WORD);
+              last = g_utf8_prev_char (close);
+              g_assert_cmpint (rasd_arabic_classify (g_utf8_get_char (last)), !=,
+                               RASD_ARABIC_CLASS_IGNORABLE);
+              highlighted++;
+              p = close + 1;
+            }
+        }
+    }
+  g_assert_cmpuint (highlighted, >, 0);
+  sqlite3_close (db);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/fts/proclitics", test_proclitics);
+  ADD ("/fts/precision", test_precision);
+  ADD ("/fts/normalisation", test_normalisation);
+  ADD ("/fts/stem", test_stem);
+  ADD ("/fts/highlight", test_highlight);
+  ADD ("/fts/query-escaping", test_query_escaping);
+  ADD ("/fts/integrity", test_integrity);
+  g_test_add_func ("/fts/query-from-user", test_query_from_user);
+  g_test_add_func ("/fts/index-forms", test_index_forms);
+  g_test_add_func ("/fts/external-content", test_external_content);
+  g_test_add_func ("/fts/register-errors", test_register_errors);
+  g_test_add_func ("/fts/corpus", test_corpus);
+
+#undef ADD
+
+  return g_test_run ();
+}
