@@ -1,0 +1,543 @@
+#define G_LOG_DOMAIN "rasd-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rasd-article-reader.h"
+#include "rasd-error.h"
+#include "rasd-importer.h"
+
+/* Files stored per transaction: few enough that other readers of the database (the window)
+ * see new articles soon, enough that commits do not dominate. */
+#define BATCH_FILES 64
+#define BATCH_USEC (G_USEC_PER_SEC / 2)
+
+struct _RasdImporter
+{
+  GObject           parent_instance;
+
+  RasdStore        *store;
+  RasdImportReport *report;
+};
+
+G_DEFINE_FINAL_TYPE (RasdImporter, rasd_importer, G_TYPE_OBJECT)
+
+enum {
+  FILE_DONE,
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+RasdImportReport *
+rasd_import_report_new (void)
+{
+  RasdImportReport *report = g_new0 (RasdImportReport, 1);
+
+  report->failures = g_ptr_array_new_with_free_func (g_free);
+  report->warnings = g_ptr_array_new_with_free_func (g_free);
+  report->skipped = g_ptr_array_new_with_free_func (g_free);
+  return report;
+}
+
+void
+rasd_import_report_free (RasdImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->failures);
+  g_ptr_array_unref (report->warnings);
+  g_ptr_array_unref (report->skipped);
+  g_free (report);
+}
+
+static void
+rasd_importer_finalize (GObject *object)
+{
+  RasdImporter *self = (RasdImporter *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->report, rasd_import_report_free);
+
+  G_OBJECT_CLASS (rasd_importer_parent_class)->finalize (object);
+}
+
+static void
+rasd_importer_class_init (RasdImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rasd_importer_finalize;
+
+  /**
+   * RasdImporter::file-done:
+   * @path: the file
+   * @outcome: a #RasdImportOutcome
+   * @message: (nullable): why it failed or was skipped
+   *
+   * Emitted in the importing thread after each file.
+   */
+  signals[FILE_DONE] =
+    g_signal_new ("file-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT, G_TYPE_STRING);
+
+  /**
+   * RasdImporter::progress:
+   * @n_done: files done
+   * @n_total: files found so far
+   *
+   * Emitted on the main context during rasd_importer_run_async().
+   */
+  signals[PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+rasd_importer_init (RasdImporter *self)
+{
+  self->report = rasd_import_report_new ();
+}
+
+RasdImporter *
+rasd_importer_new (RasdStore *store)
+{
+  RasdImporter *self;
+
+  g_return_val_if_fail (RASD_IS_STORE (store), NULL);
+
+  self = g_object_new (RASD_TYPE_IMPORTER, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+RasdImportReport *
+rasd_importer_get_report (RasdImporter *self)
+{
+  g_return_val_if_fail (RASD_IS_IMPORTER (self), NULL);
+  return self->report;
+}
+
+/* Walking the paths ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray        *files;    /* char *, in order */
+  GHashTable       *visited;  /* "dev:inode" of folders entered, against symlink loops */
+  RasdImportReport *report;
+  RasdImporter     *importer;
+} Walk;
+
+static void
+report_failure (RasdImporter *self,
+                const char   *path,
+                const char   *message)
+{
+  g_ptr_array_add (self->report->failures, g_strdup_printf ("%s: %s", path, message));
+  self->report->n_failed++;
+  g_signal_emit (self, signals[FILE_DONE], 0, path, RASD_IMPORT_FAILED, message);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void walk_path (Walk *walk, const char *path, GCancellable *cancellable);
+
+static void
+walk_folder (Walk         *walk,
+             const char   *path,
+             GFileInfo    *info,
+             GCancellable *cancellable)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GFileInfo *child;
+
+  id = g_strdup_printf ("%" G_GUINT32_FORMAT ":%" G_GUINT64_FORMAT,
+                        g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
+                        g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
+  if (!g_hash_table_add (walk->visited, g_steal_pointer (&id)))
+    {
+      /* Reached again through a symbolic link: a loop, or a second way to the same files. */
+      g_ptr_array_add (walk->report->skipped,
+                       g_strdup_printf ("%s: folder already visited (symbolic link loop?)", path));
+      return;
+    }
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (children == NULL)
+    {
+      report_failure (walk->importer, path, error->message);
+      return;
+    }
+  while ((child = g_file_enumerator_next_file (children, cancellable, &error)) != NULL)
+    {
+      g_ptr_array_add (names, g_strdup (g_file_info_get_name (child)));
+      g_object_unref (child);
+    }
+  if (error != NULL)
+    {
+      report_failure (walk->importer, path, error->message);
+      return;
+    }
+
+  /* Sorted, so imports and their reports are the same on every run. */
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child_path = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return;
+      walk_path (walk, child_path, cancellable);
+    }
+}
+
+static void
+walk_path (Walk         *walk,
+           const char   *path,
+           GCancellable *cancellable)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Follows symbolic links; loops are caught by the device:inode set. */
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_UNIX_DEVICE ","
+                            G_FILE_ATTRIBUTE_UNIX_INODE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  if (info == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        report_failure (walk->importer, path, "no such file or folder");
+      else
+        report_failure (walk->importer, path, error->message);
+      return;
+    }
+
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_DIRECTORY:
+      walk_folder (walk, path, info, cancellable);
+      break;
+    case G_FILE_TYPE_REGULAR:
+      g_ptr_array_add (walk->files, g_strdup (path));
+      break;
+    default:
+      g_ptr_array_add (walk->report->skipped,
+                       g_strdup_printf ("%s: not a regular file or folder", path));
+      walk->report->n_skipped++;
+      break;
+    }
+}
+
+/* Importing ---------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  RasdImporter *self;
+  guint         n_done;
+  guint         n_total;
+} ProgressUpdate;
+
+static gboolean
+emit_progress_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_signal_emit (update->self, signals[PROGRESS], 0, update->n_done, update->n_total);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_object_unref (update->self);
+  g_free (update);
+}
+
+/* Stores one file's articles in one savepoint: all of them or none. */
+static RasdImportOutcome
+import_file (RasdImporter  *self,
+             RasdStore     *store,
+             const char    *path,
+             GCancellable  *cancellable,
+             char         **message)
+{
+  g_autoptr(RasdReadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_new = 0;
+  guint n_duplicates = 0;
+
+  result = rasd_article_reader_read (path, cancellable, &error);
+  if (result == NULL)
+    {
+      *message = g_strdup (error->message);
+      return g_error_matches (error, RASD_ERROR, RASD_ERROR_NOT_ARTICLE)
+             ? RASD_IMPORT_SKIPPED : RASD_IMPORT_FAILED;
+    }
+
+  if (!rasd_store_savepoint (store, &error))
+    {
+      *message = g_strdup (error->message);
+      return RASD_IMPORT_FAILED;
+    }
+  for (guint i = 0; i < result->articles->len; i++)
+    {
+      RasdArticle *article = g_ptr_array_index (result->articles, i);
+      gboolean duplicate = FALSE;
+
+      if (rasd_store_add_article (store, article, &duplicate, &error) == 0)
+        {
+          rasd_store_rollback_to (store);
+          *message = g_strdup (error->message);
+          return RASD_IMPORT_FAILED;
+        }
+      if (duplicate)
+        n_duplicates++;
+      else
+        n_new++;
+    }
+  if (!rasd_store_release (store, &error))
+    {
+      rasd_store_rollback_to (store);
+      *message = g_strdup (error->message);
+      return RASD_IMPORT_FAILED;
+    }
+
+  self->report->n_imported += n_new;
+  self->report->n_duplicates += n_duplicates;
+  /* Records of a .jsonl file that could not be read are failures of their own; other
+   * problems (a repaired encoding) are warnings. */
+  for (guint i = 0; i < result->problems->len; i++)
+    {
+      const char *problem = g_ptr_array_index (result->problems, i);
+      char *line = g_strdup_printf ("%s: %s", path, problem);
+
+      if (rasd_file_kind_for_path (path) == RASD_FILE_KIND_JSONL)
+        {
+          g_ptr_array_add (self->report->failures, line);
+          self->report->n_failed++;
+        }
+      else
+        g_ptr_array_add (self->report->warnings, line);
+    }
+  return n_new > 0 ? RASD_IMPORT_IMPORTED : RASD_IMPORT_DUPLICATE;
+}
+
+static gboolean
+import_files (RasdImporter  *self,
+              RasdStore     *store,
+              GPtrArray     *files,
+              GMainContext  *progress_context,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  gint64 batch_started = 0;
+  guint in_batch = 0;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autofree char *message = NULL;
+      RasdImportOutcome outcome;
+      goffset size = 0;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      if (!rasd_store_in_transaction (store))
+        {
+          if (!rasd_store_begin (store, error))
+            return FALSE;
+          batch_started = g_get_monotonic_time ();
+          in_batch = 0;
+        }
+
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                       G_FILE_QUERY_INFO_NONE, NULL, NULL);
+        if (info != NULL)
+          size = g_file_info_get_size (info);
+      }
+
+      outcome = import_file (self, store, path, cancellable, &message);
+      self->report->n_files++;
+      self->report->n_bytes += size;
+      switch (outcome)
+        {
+        case RASD_IMPORT_FAILED:
+          g_ptr_array_add (self->report->failures, g_strdup_printf ("%s: %s", path, message));
+          self->report->n_failed++;
+          break;
+        case RASD_IMPORT_SKIPPED:
+          g_ptr_array_add (self->report->skipped, g_strdup_printf ("%s: %s", path, message));
+          self->report->n_skipped++;
+          break;
+        case RASD_IMPORT_IMPORTED:
+        case RASD_IMPORT_DUPLICATE:
+        default:
+          break;
+        }
+      g_signal_emit (self, signals[FILE_DONE], 0, path, outcome, message);
+
+      in_batch++;
+      if (in_batch >= BATCH_FILES || g_get_monotonic_time () - batch_started > BATCH_USEC)
+        {
+          if (!rasd_store_commit (store, error))
+            {
+              rasd_store_rollback (store);
+              return FALSE;
+            }
+        }
+
+      if (progress_context != NULL)
+        {
+          ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+          update->self = g_object_ref (self);
+          update->n_done = i + 1;
+          update->n_total = files->len;
+          g_main_context_invoke_full (progress_context, G_PRIORITY_DEFAULT, emit_progress_cb,
+                                      update, progress_update_free);
+        }
+    }
+
+  if (rasd_store_in_transaction (store) && !rasd_store_commit (store, error))
+    {
+      rasd_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_on_store (RasdImporter        *self,
+              RasdStore           *store,
+              const char * const  *paths,
+              GMainContext        *progress_context,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Walk walk = { files, visited, NULL, self };
+
+  g_clear_pointer (&self->report, rasd_import_report_free);
+  self->report = rasd_import_report_new ();
+  walk.report = self->report;
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    walk_path (&walk, paths[i], cancellable);
+
+  if (!import_files (self, store, files, progress_context, cancellable, error))
+    return FALSE;
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+gboolean
+rasd_importer_run (RasdImporter        *self,
+                   const char * const  *paths,
+                   GCancellable        *cancellable,
+                   GError             **error)
+{
+  g_return_val_if_fail (RASD_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return run_on_store (self, self->store, paths, NULL, cancellable, error);
+}
+
+typedef struct
+{
+  GStrv         paths;
+  GMainContext *context;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_strfreev (data->paths);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RasdImporter *self = source_object;
+  RunData *data = task_data;
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = rasd_store_get_path (self->store);
+
+  /* SQLite connections belong to one thread: the worker writes through its own, so the
+   * window's connection keeps reading while the import runs.  An in-memory database exists
+   * only on its one connection, which the caller leaves alone until the task completes. */
+  if (g_strcmp0 (path, ":memory:") == 0 || g_str_has_prefix (path, "file::memory:"))
+    store = g_object_ref (self->store);
+  else if ((store = rasd_store_open (path, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (!run_on_store (self, store, (const char * const *) data->paths, data->context,
+                     cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+rasd_importer_run_async (RasdImporter        *self,
+                         const char * const  *paths,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (RASD_IS_IMPORTER (self));
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (RunData, 1);
+  data->paths = g_strdupv ((char **) paths);
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rasd_importer_run_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+rasd_importer_run_finish (RasdImporter  *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (RASD_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

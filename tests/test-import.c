@@ -1,0 +1,434 @@
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "rasd-error.h"
+#include "rasd-importer.h"
+#include "rasd-store.h"
+#include "rasd-test-util.h"
+
+/* Distinct article texts written for these tests. */
+static char *
+article_text (guint n)
+{
+  static const char *cities[] = { "القاهرة", "الرياض", "عمان", "بغداد", "تونس", "الرباط", "الدوحة",
+                                  "مسقط", "الكويت", "الجزائر", "بيروت", "دمشق", "صنعاء", "الخرطوم" };
+  return g_strdup_printf ("التقى وزير الخارجية نظيره في %s اليوم وبحث الجانبان العلاقات الثنائية "
+                          "والقضايا الإقليمية ذات الاهتمام المشترك في الجولة رقم %u.\n"
+                          "وأكد الوزيران خلال اللقاء أهمية مواصلة التنسيق والتشاور بين البلدين.",
+                          cities[n % G_N_ELEMENTS (cities)], n);
+}
+
+static void
+write_text (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  rasd_test_write_file (path, text, -1);
+}
+
+static void
+write_converted (const char *dir,
+                 const char *name,
+                 const char *prefix,
+                 gsize       prefix_length,
+                 const char *text,
+                 const char *charset)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *converted = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  gsize length = 0;
+
+  converted = g_convert (text, -1, charset, "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  g_byte_array_append (bytes, (const guint8 *) prefix, prefix_length);
+  g_byte_array_append (bytes, (const guint8 *) converted, length);
+  rasd_test_write_file (path, bytes->data, bytes->len);
+}
+
+/* A folder of every kind of file, with failures in the middle.  Returns the folder. */
+static char *
+make_mixed_folder (const char *root)
+{
+  g_autofree char *dir = g_build_filename (root, "articles", NULL);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop", NULL);
+  g_autofree char *t1 = article_text (1);
+  g_autofree char *t2 = article_text (2);
+  g_autofree char *t3 = article_text (3);
+  g_autofree char *t4 = article_text (4);
+  g_autofree char *t6 = article_text (6);
+  g_autofree char *t7 = article_text (7);
+  g_autofree char *t8a = article_text (8);
+  g_autofree char *t8b = article_text (9);
+  g_autofree char *t10 = article_text (10);
+  g_autofree char *t11 = article_text (11);
+  g_autofree char *with_bom = g_strconcat ("\xEF\xBB\xBF", t2, NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *jsonl = NULL;
+  g_autofree char *copy = NULL;
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H',
+                                'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0 };
+
+  g_mkdir_with_parents (sub, 0755);
+
+  write_text (dir, "01-utf8.txt", t1);
+  write_text (dir, "01-utf8.meta.json",
+              "{\"title\": \"لقاء في القاهرة\", \"date_publish\": \"2015-07-21 00:00:00\","
+              " \"url\": \"https://news.example.invalid/1\", \"source_domain\": \"example\","
+              " \"authors\": [\"مراسل\"], \"language\": \"ar\"}");
+  write_text (dir, "02-bom.txt", with_bom);
+  write_converted (dir, "03-utf16.txt", "\xFF\xFE", 2, t3, "UTF-16LE");
+  write_converted (dir, "04-cp1256.txt", "", 0, t4, "WINDOWS-1256");
+  {
+    g_autofree char *path = g_build_filename (dir, "05-binary.txt", NULL);
+    rasd_test_write_file (path, png, sizeof png);
+  }
+  html = g_strdup_printf ("<!DOCTYPE html><html lang=\"ar\"><head><title>صفحة</title>"
+                          "<meta property=\"og:title\" content=\"عنوان الصفحة\">"
+                          "<meta property=\"article:published_time\" content=\"2019-02-04T09:00:00Z\">"
+                          "<script>var x = 1;</script></head><body><nav><a href=\"/\">الرئيسية</a></nav>"
+                          "<article><h1>عنوان الصفحة</h1><p>%s</p></article></body></html>", t6);
+  write_text (dir, "06-page.html", html);
+  json = g_strdup_printf ("{\"title\": \"سجل\", \"maintext\": \"%s\", \"date_publish\": \"2020-01-07 00:00:00\"}",
+                          t7);
+  /* JSON strings cannot hold raw line breaks. */
+  for (char *p = json; *p != '\0'; p++)
+    if (*p == '\n')
+      *p = ' ';
+  write_text (dir, "07-record.json", json);
+  jsonl = g_strdup_printf ("{\"title\": \"أ\", \"maintext\": \"%s\"}\n"
+                           "{\"title\": \"broken\", \"maintext\": \n"
+                           "\n"
+                           "{\"title\": \"ب\", \"maintext\": \"%s\"}\n", t8a, t8b);
+  for (char *p = jsonl; *p != '\0'; p++)
+    if (*p == '\n' && p[1] != '{' && p[1] != '\n' && p[1] != '\0')
+      *p = ' ';
+  write_text (dir, "08-records.jsonl", jsonl);
+  copy = g_strdup_printf ("%s\n", t1);
+  write_text (dir, "09-copy.txt", copy);
+  write_text (dir, "README.md", "# Notes\nNot an article.\n");
+  {
+    g_autofree char *path = g_build_filename (dir, "image.png", NULL);
+    rasd_test_write_file (path, png, sizeof png);
+  }
+  write_text (sub, "10-nested.txt", t10);
+  write_text (dir, "11-bad-sidecar.txt", t11);
+  write_text (dir, "11-bad-sidecar.meta.json", "{\"title\": 42}");
+  g_assert_cmpint (symlink (dir, loop), ==, 0);
+
+  return g_steal_pointer (&dir);
+}
+
+static gboolean
+report_has (GPtrArray  *lines,
+            const char *path_part,
+            const char *message_part)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+      if (strstr (line, path_part) != NULL && strstr (line, message_part) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+count_hits (RasdStore  *store,
+            const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = rasd_store_search (store, query, 0, &error);
+
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+/* True when a hit's snippet marks @form: the query found a form other than itself. */
+static gboolean
+some_snippet_marks (RasdStore  *store,
+                    const char *query,
+                    const char *form)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = rasd_store_search (store, query, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    if (strstr (((RasdSearchHit *) g_ptr_array_index (hits, i))->snippet, form) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_import_mixed_folder (void)
+{
+  g_autofree char *root = rasd_test_make_tmpdir ();
+  g_autofree char *dir = make_mixed_folder (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(RasdImporter) importer = rasd_importer_new (store);
+  const char *paths[] = { dir, NULL };
+  RasdImportReport *report;
+  RasdStoreStats stats;
+
+  g_assert_true (rasd_importer_run (importer, paths, NULL, &error));
+  g_assert_no_error (error);
+  report = rasd_importer_get_report (importer);
+
+  for (guint i = 0; i < report->failures->len; i++)
+    g_test_message ("failure: %s", (char *) g_ptr_array_index (report->failures, i));
+  for (guint i = 0; i < report->skipped->len; i++)
+    g_test_message ("skipped: %s", (char *) g_ptr_array_index (report->skipped, i));
+
+  /* 01 02 03 04 06 07 08(two records) 10 */
+  g_assert_cmpuint (report->n_imported, ==, 9);
+  g_assert_cmpuint (report->n_duplicates, ==, 1);
+  /* 05 (binary), 11 (sidecar with a number for a title), and the broken line of 08 */
+  g_assert_cmpuint (report->n_failed, ==, 3);
+  g_assert_true (report_has (report->failures, "05-binary.txt", "binary"));
+  g_assert_true (report_has (report->failures, "11-bad-sidecar.txt", "title"));
+  g_assert_true (report_has (report->failures, "08-records.jsonl", "line 2"));
+  /* README.md, image.png and the two sidecars */
+  g_assert_cmpuint (report->n_skipped, ==, 4);
+  g_assert_true (report_has (report->skipped, "README.md", "not an article"));
+  g_assert_true (report_has (report->skipped, "01-utf8.meta.json", "sidecar"));
+  g_assert_true (report_has (report->skipped, "loop", "already visited"));
+
+  g_assert_true (rasd_store_get_stats (store, &stats, &error));
+  g_assert_cmpint (stats.n_articles, ==, 9);
+
+  /* Every encoding decoded to searchable text; the failed file left nothing behind. */
+  g_assert_cmpuint (count_hits (store, "عمان"), ==, 1);      /* UTF-16 */
+  g_assert_cmpuint (count_hits (store, "بغداد"), ==, 1);     /* Windows-1256 */
+  g_assert_cmpuint (count_hits (store, "الرياض"), ==, 1);    /* UTF-8 with BOM */
+  g_assert_cmpuint (count_hits (store, "دمشق"), ==, 0);       /* 11: failed with its sidecar */
+  g_assert_cmpuint (count_hits (store, "وزير"), ==, 9);
+
+  /* The sidecar's metadata went with its article. */
+  {
+    g_autoptr(GListModel) list = rasd_store_list_articles (store, &error);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(RasdArticle) a = g_list_model_get_item (list, i);
+        if (g_strcmp0 (rasd_article_get_title (a), "لقاء في القاهرة") == 0)
+          {
+            g_assert_cmpstr (rasd_article_get_date (a), ==, "2015-07-21");
+            g_assert_cmpstr (rasd_article_get_url (a), ==, "https://news.example.invalid/1");
+            g_assert_cmpstr (rasd_article_get_source (a), ==, "example");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* Importing again stores nothing new. */
+  g_assert_true (rasd_importer_run (importer, paths, NULL, &error));
+  report = rasd_importer_get_report (importer);
+  g_assert_cmpuint (report->n_imported, ==, 0);
+  g_assert_cmpuint (report->n_duplicates, ==, 10);
+  g_assert_true (rasd_store_get_stats (store, &stats, &error));
+  g_assert_cmpint (stats.n_articles, ==, 9);
+
+  rasd_test_rmtree (root);
+}
+
+static void
+test_import_missing_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(RasdImporter) importer = rasd_importer_new (store);
+  const char *paths[] = { "/nonexistent/rasd/folder", NULL };
+  RasdImportReport *report;
+
+  g_assert_true (rasd_importer_run (importer, paths, NULL, &error));
+  report = rasd_importer_get_report (importer);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  g_assert_true (report_has (report->failures, "/nonexistent/rasd/folder", "no such file"));
+}
+
+static void
+test_import_unreadable (void)
+{
+  g_autofree char *root = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *text = article_text (12);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(RasdImporter) importer = NULL;
+  const char *paths[2] = { NULL, NULL };
+  RasdImportReport *report;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("running as root: permissions do not stop root from reading");
+      return;
+    }
+
+  root = rasd_test_make_tmpdir ();
+  file = g_build_filename (root, "locked.txt", NULL);
+  good = g_build_filename (root, "open.txt", NULL);
+  rasd_test_write_file (file, text, -1);
+  rasd_test_write_file (good, "نص آخر مختلف عن الأول تماما في مضمونه وكلماته.", -1);
+  g_assert_cmpint (g_chmod (file, 0), ==, 0);
+
+  store = rasd_store_open (":memory:", &error);
+  importer = rasd_importer_new (store);
+  paths[0] = root;
+  g_assert_true (rasd_importer_run (importer, paths, NULL, &error));
+  report = rasd_importer_get_report (importer);
+  g_assert_cmpuint (report->n_failed, ==, 1);
+  g_assert_cmpuint (report->n_imported, ==, 1);
+  g_assert_true (report_has (report->failures, "locked.txt", "ermission"));
+
+  g_chmod (file, 0644);
+  rasd_test_rmtree (root);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint      n_progress;
+  guint      last_done;
+  gboolean   ok;
+} AsyncState;
+
+static void
+on_progress (RasdImporter *importer,
+             guint         n_done,
+             guint         n_total,
+             AsyncState   *state)
+{
+  g_assert_cmpuint (n_done, <=, n_total);
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  state->n_progress++;
+  state->last_done = n_done;
+}
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+  g_autoptr(GError) error = NULL;
+
+  state->ok = rasd_importer_run_finish (RASD_IMPORTER (source), result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (state->loop);
+}
+
+/* The worker thread writes through its own connection; the caller's sees the result. */
+static void
+test_import_async (void)
+{
+  g_autofree char *root = rasd_test_make_tmpdir ();
+  g_autofree char *dir = make_mixed_folder (root);
+  g_autofree char *db = g_build_filename (root, "rasd.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  g_autoptr(RasdImporter) importer = rasd_importer_new (store);
+  const char *paths[] = { dir, NULL };
+  AsyncState state = { g_main_loop_new (NULL, FALSE), 0, 0, FALSE };
+  RasdStoreStats stats;
+
+  g_signal_connect (importer, "progress", G_CALLBACK (on_progress), &state);
+  rasd_importer_run_async (importer, paths, NULL, async_done, &state);
+  g_main_loop_run (state.loop);
+  /* Progress reaches us through the main context, possibly after completion. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_true (state.ok);
+  g_assert_cmpuint (state.n_progress, >, 0);
+  g_assert_cmpuint (state.last_done, ==, rasd_importer_get_report (importer)->n_files);
+  g_assert_true (rasd_store_get_stats (store, &stats, &error));
+  g_assert_cmpint (stats.n_articles, ==, 9);
+
+  g_main_loop_unref (state.loop);
+  g_clear_object (&importer);
+  g_clear_object (&store);
+  rasd_test_rmtree (root);
+}
+
+static void
+test_import_cancelled (void)
+{
+  g_autofree char *root = rasd_test_make_tmpdir ();
+  g_autofree char *dir = make_mixed_folder (root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(RasdImporter) importer = rasd_importer_new (store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  const char *paths[] = { dir, NULL };
+  RasdStoreStats stats;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rasd_importer_run (importer, paths, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (rasd_store_get_stats (store, &stats, NULL));
+  g_assert_cmpint (stats.n_articles, ==, 0);
+  g_assert_false (rasd_store_in_transaction (store));
+
+  rasd_test_rmtree (root);
+}
+
+/* All 70 real articles import, and are found by inflected Arabic words. */
+static void
+test_import_shared_corpus (void)
+{
+  g_autofree char *corpus = rasd_test_shared_corpus (".");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(RasdImporter) importer = NULL;
+  const char *paths[2] = { NULL, NULL };
+  RasdImportReport *report;
+
+  if (corpus == NULL)
+    return;
+
+  store = rasd_store_open (":memory:", &error);
+  importer = rasd_importer_new (store);
+  paths[0] = corpus;
+  g_assert_true (rasd_importer_run (importer, paths, NULL, &error));
+  report = rasd_importer_get_report (importer);
+  for (guint i = 0; i < report->failures->len; i++)
+    g_test_message ("failure: %s", (char *) g_ptr_array_index (report->failures, i));
+
+  g_assert_cmpuint (report->n_failed, ==, 0);
+  g_assert_cmpuint (report->n_imported + report->n_duplicates, ==, 70);
+  g_assert_cmpuint (report->n_imported, ==, 70);
+
+  /* The five seeds speak of Putin, some as وبوتين or لبوتين. */
+  g_assert_cmpuint (count_hits (store, "بوتين"), >=, 5);
+  g_assert_true (some_snippet_marks (store, "لقاء", "[اللقاء]") ||
+                 some_snippet_marks (store, "لقاء", "[للقاء]"));
+  g_assert_cmpuint (count_hits (store, "زيارة"), >=, 10);
+  g_assert_cmpuint (count_hits (store, "الزيارة"), ==, count_hits (store, "زيارة"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/mixed-folder", test_import_mixed_folder);
+  g_test_add_func ("/import/missing-path", test_import_missing_path);
+  g_test_add_func ("/import/unreadable", test_import_unreadable);
+  g_test_add_func ("/import/async", test_import_async);
+  g_test_add_func ("/import/cancelled", test_import_cancelled);
+  g_test_add_func ("/import/shared-corpus", test_import_shared_corpus);
+
+  return g_test_run ();
+}

@@ -1,0 +1,336 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "rasd-error.h"
+#include "rasd-store.h"
+#include "rasd-test-util.h"
+
+static const char *text_a =
+  "استقبل الرئيس المصري في القاهرة اليوم وزير الخارجية الروسي، وبحث الجانبان سبل تعزيز التعاون.\n"
+  "وأكد الرئيس خلال اللقاء أهمية مواصلة التشاور بين البلدين.";
+static const char *text_b =
+  "وصل رئيس الوزراء إلى موسكو في زيارة رسمية يلتقي خلالها بوتين لإجراء محادثات حول الطاقة.\n"
+  "وقال مصدر إن لقاءه مع الرئيس الروسي سيتناول التجارة.";
+
+static RasdArticle *
+make_article (const char *title,
+              const char *text,
+              const char *date)
+{
+  RasdArticle *article = rasd_article_new ();
+
+  rasd_article_set_title (article, title);
+  rasd_article_set_text (article, text);
+  rasd_article_set_date (article, date);
+  rasd_article_set_source (article, "example");
+  rasd_article_set_url (article, "https://example.invalid/a");
+  return article;
+}
+
+static gint64
+add (RasdStore   *store,
+     RasdArticle *article,
+     gboolean    *duplicate)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = rasd_store_add_article (store, article, duplicate, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gboolean
+table_exists (RasdStore  *store,
+              const char *name)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rasd_store_get_db (store),
+                                       "SELECT 1 FROM sqlite_master WHERE name = ?1", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+static void
+test_store_new_database (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "folder", "rasd.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (path, &error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+  {
+    const char *tables[] = { "articles", "articles_fts", "entities", "mentions", "events",
+                             "event_participants", "event_sources", "evidence", "excerpts" };
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      g_assert_true (table_exists (store, tables[i]));
+  }
+
+  /* WAL and foreign keys are on for every connection. */
+  sqlite3_prepare_v2 (rasd_store_get_db (store), "PRAGMA journal_mode", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_prepare_v2 (rasd_store_get_db (store), "PRAGMA foreign_keys", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
+/* A database written by the previous schema keeps its articles and gains the new tables. */
+static void
+test_store_migrate_from_previous (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(RasdArticle) article = make_article ("عنوان", text_a, "2015-07-21");
+  g_autoptr(RasdArticle) again = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 id;
+
+  store = rasd_store_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rasd_store_get_schema_version (store), ==, 1);
+  g_assert_false (table_exists (store, "events"));
+  id = add (store, article, NULL);
+  g_clear_object (&store);
+
+  store = rasd_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+  g_assert_true (table_exists (store, "events"));
+  g_assert_true (table_exists (store, "excerpts"));
+  again = rasd_store_get_article (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rasd_article_get_text (again), ==, text_a);
+  hits = rasd_store_search (store, "القاهرة", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
+static void
+test_store_newer_schema_refused (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store), "PRAGMA user_version = 99", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = rasd_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RASD_ERROR, RASD_ERROR_SCHEMA);
+  g_assert_nonnull (strstr (error->message, path));
+
+  rasd_test_rmtree (dir);
+}
+
+static void
+test_store_not_a_database (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  const char garbage[] = "this is a text file, not an SQLite database, and it is long enough.....";
+
+  rasd_test_write_file (path, garbage, sizeof garbage - 1);
+  store = rasd_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, RASD_ERROR, RASD_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+
+  rasd_test_rmtree (dir);
+}
+
+static void
+test_store_articles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(RasdArticle) a = make_article ("الأول", text_a, "2015-07-21");
+  g_autoptr(RasdArticle) b = make_article ("الثاني", text_b, "2016-01-02");
+  g_autoptr(RasdArticle) fetched = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(RasdArticle) first = NULL;
+  RasdStoreStats stats;
+  gint64 id_a, id_b;
+
+  g_assert_no_error (error);
+  id_a = add (store, a, NULL);
+  id_b = add (store, b, NULL);
+  g_assert_cmpint (id_a, !=, id_b);
+  g_assert_cmpint (rasd_article_get_id (a), ==, id_a);
+
+  fetched = rasd_store_get_article (store, id_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rasd_article_get_title (fetched), ==, "الثاني");
+  g_assert_cmpstr (rasd_article_get_text (fetched), ==, text_b);
+  g_assert_cmpstr (rasd_article_get_date (fetched), ==, "2016-01-02");
+  g_assert_cmpstr (rasd_article_get_source (fetched), ==, "example");
+  g_assert_cmpstr (rasd_article_get_url (fetched), ==, "https://example.invalid/a");
+  g_assert_cmpint (rasd_article_get_imported_at (fetched), >, 0);
+
+  /* Newest first, without text. */
+  list = rasd_store_list_articles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpint (rasd_article_get_id (first), ==, id_b);
+  g_assert_null (rasd_article_get_text (first));
+
+  g_assert_null (rasd_store_get_article (store, 9999, &error));
+  g_assert_error (error, RASD_ERROR, RASD_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_true (rasd_store_get_stats (store, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stats.n_articles, ==, 2);
+  g_assert_cmpint (stats.n_events, ==, 0);
+  g_assert_cmpint (stats.text_bytes, ==, (gint64) (strlen (text_a) + strlen (text_b)));
+}
+
+/* The same text, saved with other line ends and spacing, is one article. */
+static void
+test_store_duplicates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(RasdArticle) a = make_article ("الأول", text_a, NULL);
+  g_autoptr(RasdArticle) b = NULL;
+  g_autofree char *respaced = NULL;
+  g_auto(GStrv) lines = g_strsplit (text_a, "\n", -1);
+  gboolean duplicate = TRUE;
+  RasdStoreStats stats;
+  gint64 id_a, id_b;
+
+  respaced = g_strjoinv ("\r\n\n   ", lines);
+  b = make_article ("عنوان آخر", respaced, "2020-01-01");
+
+  id_a = add (store, a, &duplicate);
+  g_assert_false (duplicate);
+  id_b = add (store, b, &duplicate);
+  g_assert_true (duplicate);
+  g_assert_cmpint (id_a, ==, id_b);
+
+  g_assert_true (rasd_store_get_stats (store, &stats, &error));
+  g_assert_cmpint (stats.n_articles, ==, 1);
+}
+
+/* A file's savepoint rolled back leaves nothing of it, not even in the search index. */
+static void
+test_store_savepoint_rollback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(RasdArticle) a = make_article ("الأول", text_a, NULL);
+  g_autoptr(RasdArticle) b = make_article ("الثاني", text_b, NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  RasdStoreStats stats;
+
+  g_assert_true (rasd_store_begin (store, &error));
+  g_assert_true (rasd_store_savepoint (store, &error));
+  add (store, a, NULL);
+  g_assert_true (rasd_store_release (store, &error));
+  g_assert_true (rasd_store_savepoint (store, &error));
+  add (store, b, NULL);
+  rasd_store_rollback_to (store);
+  g_assert_true (rasd_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rasd_store_get_stats (store, &stats, &error));
+  g_assert_cmpint (stats.n_articles, ==, 1);
+  hits = rasd_store_search (store, "موسكو", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+}
+
+static void
+test_store_search (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(RasdArticle) a = make_article ("الأول", text_a, NULL);
+  g_autoptr(RasdArticle) b = make_article ("الثاني", text_b, NULL);
+  const char *hostile[] = { "\"", "OR", "بوتين OR", "NEAR(", "(بوتين", "*", "بوتين*", "^", "a:b",
+                            "-", "AND NOT", "\"\"\"\"", "'", ";DROP TABLE articles", "", "   ",
+                            "title:بوتين", "{title text}:x", ")" };
+  gint64 id_a, id_b;
+
+  id_a = add (store, a, NULL);
+  id_b = add (store, b, NULL);
+
+  /* Inflected forms: اللقاء in a, لقاءه in b. */
+  {
+    g_autoptr(GPtrArray) hits = rasd_store_search (store, "لقاء", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 2);
+  }
+  /* Two words are ANDed. */
+  {
+    g_autoptr(GPtrArray) hits = rasd_store_search (store, "لقاء موسكو", 0, &error);
+    RasdSearchHit *hit;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    hit = g_ptr_array_index (hits, 0);
+    g_assert_cmpint (hit->article_id, ==, id_b);
+    g_assert_cmpstr (hit->title, ==, "الثاني");
+    g_assert_nonnull (strstr (hit->snippet, "["));
+  }
+  /* Titles are searched too. */
+  {
+    g_autoptr(GPtrArray) hits = rasd_store_search (store, "الأول", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, >=, 1);
+    g_assert_cmpint (((RasdSearchHit *) g_ptr_array_index (hits, 0))->article_id, ==, id_a);
+  }
+  /* Nothing a user types is an SQL or FTS syntax error. */
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autoptr(GPtrArray) hits = rasd_store_search (store, hostile[i], 0, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (hits);
+    }
+  {
+    RasdStoreStats stats;
+    g_assert_true (rasd_store_get_stats (store, &stats, &error));
+    g_assert_cmpint (stats.n_articles, ==, 2);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/new-database", test_store_new_database);
+  g_test_add_func ("/store/migrate-from-previous", test_store_migrate_from_previous);
+  g_test_add_func ("/store/newer-schema-refused", test_store_newer_schema_refused);
+  g_test_add_func ("/store/not-a-database", test_store_not_a_database);
+  g_test_add_func ("/store/articles", test_store_articles);
+  g_test_add_func ("/store/duplicates", test_store_duplicates);
+  g_test_add_func ("/store/savepoint-rollback", test_store_savepoint_rollback);
+  g_test_add_func ("/store/search", test_store_search);
+
+  return g_test_run ();
+}
