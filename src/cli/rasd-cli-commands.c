@@ -1,0 +1,588 @@
+#define G_LOG_DOMAIN "rasd-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "rasd-cli-commands.h"
+#include "rasd-error.h"
+#include "rasd-importer.h"
+#include "rasd-store.h"
+
+typedef struct
+{
+  const char *db_path;  /* NULL: the user's database */
+} CliGlobals;
+
+typedef int (*CliCommandFunc) (CliGlobals *globals,
+                               int         argc,
+                               char      **argv);
+
+typedef struct
+{
+  const char     *name;
+  const char     *args;
+  const char     *summary;
+  CliCommandFunc  run;
+} CliCommand;
+
+static void G_GNUC_PRINTF (1, 2)
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "rasd-cli: %s\n", message);
+}
+
+static RasdStore *
+open_store (CliGlobals *globals)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GError) error = NULL;
+  RasdStore *store;
+
+  if (globals->db_path == NULL)
+    default_path = rasd_store_default_path ();
+  store = rasd_store_open (globals->db_path != NULL ? globals->db_path : default_path, &error);
+  if (store == NULL)
+    print_error ("%s", error->message);
+  return store;
+}
+
+/* Parses a command's options; prints the error and returns FALSE on bad usage. */
+static gboolean
+parse_command_options (const char    *command,
+                       const char    *parameter,
+                       const char    *summary,
+                       GOptionEntry  *entries,
+                       CliGlobals    *globals,
+                       int           *argc,
+                       char        ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameter);
+  const char *db_path = NULL;
+  GOptionEntry global_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Database file (default: the user's)"), N_("PATH") },
+    { NULL }
+  };
+
+  context = g_option_context_new (title);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error ("%s: %s (see rasd-cli %s --help)", command, error->message, command);
+      return FALSE;
+    }
+  if (db_path != NULL)
+    globals->db_path = db_path;
+  return TRUE;
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_article_members (JsonBuilder *builder,
+                     RasdArticle *article)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, rasd_article_get_id (article));
+  add_string_member (builder, "title", rasd_article_get_title (article));
+  add_string_member (builder, "source", rasd_article_get_source (article));
+  add_string_member (builder, "url", rasd_article_get_url (article));
+  add_string_member (builder, "date", rasd_article_get_date (article));
+  add_string_member (builder, "authors", rasd_article_get_authors (article));
+  add_string_member (builder, "language", rasd_article_get_language (article));
+  add_string_member (builder, "path", rasd_article_get_path (article));
+}
+
+/* One line of output never holds a line break or a tab of the data. */
+static char *
+one_line (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t')
+      *p = ' ';
+  return copy;
+}
+
+/* import ------------------------------------------------------------------------------------ */
+
+static void
+on_file_done (RasdImporter      *importer,
+              const char        *path,
+              RasdImportOutcome  outcome,
+              const char        *message,
+              gpointer           user_data)
+{
+  gboolean verbose = GPOINTER_TO_INT (user_data);
+
+  /* Failures are printed as they happen, so a long import shows them at once. */
+  if (outcome == RASD_IMPORT_FAILED)
+    print_error ("%s: %s", path, message);
+  else if (verbose && outcome == RASD_IMPORT_SKIPPED)
+    fprintf (stderr, "rasd-cli: %s: %s (skipped)\n", path, message);
+}
+
+static int
+command_import (CliGlobals  *globals,
+                int          argc,
+                char       **argv)
+{
+  gboolean json = FALSE;
+  gboolean verbose = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Also list skipped files"), NULL },
+    { NULL }
+  };
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(RasdImporter) importer = NULL;
+  g_autoptr(GError) error = NULL;
+  RasdImportReport *report;
+  guint n_failed_before;
+
+  if (!parse_command_options ("import", _("PATH..."),
+                              _("Imports articles from files and folders (recursively): .txt with "
+                                "NAME.meta.json sidecars, .html, .htm, news-please .json and .jsonl."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc < 2)
+    {
+      print_error (_("import: give at least one file or folder (see rasd-cli import --help)"));
+      return RASD_CLI_EXIT_USAGE;
+    }
+
+  if ((store = open_store (globals)) == NULL)
+    return RASD_CLI_EXIT_FAILED;
+
+  importer = rasd_importer_new (store);
+  g_signal_connect (importer, "file-done", G_CALLBACK (on_file_done), GINT_TO_POINTER (verbose));
+  if (!rasd_importer_run (importer, (const char * const *) &argv[1], NULL, &error))
+    {
+      print_error ("%s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+  report = rasd_importer_get_report (importer);
+
+  /* Failed .jsonl records are not files: print those not printed by ::file-done. */
+  n_failed_before = 0;
+  for (guint i = 0; i < report->failures->len; i++)
+    {
+      const char *line = g_ptr_array_index (report->failures, i);
+      if (strstr (line, ": line ") != NULL)
+        print_error ("%s", line);
+      n_failed_before++;
+    }
+  for (guint i = 0; i < report->warnings->len; i++)
+    fprintf (stderr, "rasd-cli: warning: %s\n", (const char *) g_ptr_array_index (report->warnings, i));
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "files");
+      json_builder_add_int_value (builder, report->n_files);
+      json_builder_set_member_name (builder, "imported");
+      json_builder_add_int_value (builder, report->n_imported);
+      json_builder_set_member_name (builder, "duplicates");
+      json_builder_add_int_value (builder, report->n_duplicates);
+      json_builder_set_member_name (builder, "skipped");
+      json_builder_add_int_value (builder, report->n_skipped);
+      json_builder_set_member_name (builder, "failed");
+      json_builder_add_int_value (builder, report->n_failed);
+      json_builder_set_member_name (builder, "failures");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < report->failures->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (report->failures, i));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else
+    {
+      printf (_("Imported %u new article(s) from %u file(s): %u duplicate(s), %u skipped (not "
+                "articles), %u failed.\n"),
+              report->n_imported, report->n_files, report->n_duplicates, report->n_skipped,
+              report->n_failed);
+    }
+
+  return report->n_failed > 0 ? RASD_CLI_EXIT_FAILED : RASD_CLI_EXIT_OK;
+}
+
+/* list -------------------------------------------------------------------------------------- */
+
+static int
+command_list (CliGlobals  *globals,
+              int          argc,
+              char       **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(GListModel) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  if (!parse_command_options ("list", "", _("Lists the stored articles, newest first: id, date, "
+                                            "source and title, separated by tabs."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc > 1)
+    {
+      print_error (_("list: unexpected argument “%s”"), argv[1]);
+      return RASD_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store (globals)) == NULL)
+    return RASD_CLI_EXIT_FAILED;
+  if ((articles = rasd_store_list_articles (store, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+
+  n = g_list_model_get_n_items (articles);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RasdArticle) article = g_list_model_get_item (articles, i);
+
+          json_builder_begin_object (builder);
+          add_article_members (builder, article);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return RASD_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RasdArticle) article = g_list_model_get_item (articles, i);
+      g_autofree char *title = one_line (rasd_article_get_title (article));
+      const char *date = rasd_article_get_date (article);
+      const char *source = rasd_article_get_source (article);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", rasd_article_get_id (article),
+              date != NULL ? date : "-", source != NULL ? source : "-", title);
+    }
+  return RASD_CLI_EXIT_OK;
+}
+
+/* show -------------------------------------------------------------------------------------- */
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
+}
+
+static int
+command_show (CliGlobals  *globals,
+              int          argc,
+              char       **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
+    { NULL }
+  };
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(RasdArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!parse_command_options ("show", _("ID"), _("Prints an article's metadata and cleaned text."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc != 2 || !parse_id (argv[1], &id))
+    {
+      print_error (_("show: give one article id, a positive number (see rasd-cli list)"));
+      return RASD_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store (globals)) == NULL)
+    return RASD_CLI_EXIT_FAILED;
+  if ((article = rasd_store_get_article (store, id, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      add_article_members (builder, article);
+      add_string_member (builder, "text", rasd_article_get_text (article));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return RASD_CLI_EXIT_OK;
+    }
+
+#define FIELD(label, value) \
+  printf ("%-9s %s\n", label, (value) != NULL ? (value) : "-")
+  printf ("%-9s %" G_GINT64_FORMAT "\n", _("Id:"), rasd_article_get_id (article));
+  FIELD (_("Title:"), rasd_article_get_title (article));
+  FIELD (_("Source:"), rasd_article_get_source (article));
+  FIELD (_("Date:"), rasd_article_get_date (article));
+  FIELD (_("URL:"), rasd_article_get_url (article));
+  FIELD (_("Authors:"), rasd_article_get_authors (article));
+  FIELD (_("File:"), rasd_article_get_path (article));
+#undef FIELD
+  printf ("\n%s\n", rasd_article_get_text (article));
+  return RASD_CLI_EXIT_OK;
+}
+
+/* search ------------------------------------------------------------------------------------ */
+
+static int
+command_search (CliGlobals  *globals,
+                int          argc,
+                char       **argv)
+{
+  int limit = 0;
+  GOptionEntry entries[] = {
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N results (default: all)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+
+  if (!parse_command_options ("search", _("QUERY..."),
+                              _("Finds articles by Arabic words in any inflected form (لقاء finds "
+                                "اللقاء، للقاء، لقاءه). Prints id, title and snippet, separated by "
+                                "tabs, one article per line, best first."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc < 2 || limit < 0)
+    {
+      print_error (_("search: give the words to search for (see rasd-cli search --help)"));
+      return RASD_CLI_EXIT_USAGE;
+    }
+  query = g_strjoinv (" ", &argv[1]);
+
+  if ((store = open_store (globals)) == NULL)
+    return RASD_CLI_EXIT_FAILED;
+  if ((hits = rasd_store_search (store, query, limit, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RasdSearchHit *hit = g_ptr_array_index (hits, i);
+      g_autofree char *title = one_line (hit->title);
+      g_autofree char *snippet = one_line (hit->snippet);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", hit->article_id, title, snippet);
+    }
+  return RASD_CLI_EXIT_OK;
+}
+
+/* stats ------------------------------------------------------------------------------------- */
+
+static int
+command_stats (CliGlobals  *globals,
+               int          argc,
+               char       **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print a JSON object"), NULL },
+    { NULL }
+  };
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RasdStoreStats stats;
+
+  if (!parse_command_options ("stats", "", _("Counts articles, people, places, events and excerpts."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc > 1)
+    {
+      print_error (_("stats: unexpected argument “%s”"), argv[1]);
+      return RASD_CLI_EXIT_USAGE;
+    }
+  if ((store = open_store (globals)) == NULL)
+    return RASD_CLI_EXIT_FAILED;
+  if (!rasd_store_get_stats (store, &stats, &error))
+    {
+      print_error ("%s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      const struct { const char *name; gint64 value; } members[] = {
+        { "articles", stats.n_articles }, { "people", stats.n_people },
+        { "places", stats.n_places }, { "events", stats.n_events },
+        { "excerpts", stats.n_excerpts }, { "text_bytes", stats.text_bytes },
+      };
+
+      json_builder_begin_object (builder);
+      for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+        {
+          json_builder_set_member_name (builder, members[i].name);
+          json_builder_add_int_value (builder, members[i].value);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return RASD_CLI_EXIT_OK;
+    }
+
+  printf ("%s\t%" G_GINT64_FORMAT "\n", _("articles"), stats.n_articles);
+  printf ("%s\t%" G_GINT64_FORMAT "\n", _("people"), stats.n_people);
+  printf ("%s\t%" G_GINT64_FORMAT "\n", _("places"), stats.n_places);
+  printf ("%s\t%" G_GINT64_FORMAT "\n", _("events"), stats.n_events);
+  printf ("%s\t%" G_GINT64_FORMAT "\n", _("excerpts"), stats.n_excerpts);
+  return RASD_CLI_EXIT_OK;
+}
+
+/* dispatch ---------------------------------------------------------------------------------- */
+
+static const CliCommand commands[] = {
+  { "import", N_("PATH..."), N_("Import articles from files and folders"), command_import },
+  { "list", "", N_("List the stored articles"), command_list },
+  { "show", N_("ID"), N_("Show an article's metadata and cleaned text"), command_show },
+  { "search", N_("QUERY"), N_("Search the articles (Arabic-aware)"), command_search },
+  { "stats", "", N_("Count articles, people, places, events and excerpts"), command_stats },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: rasd-cli [--db PATH] COMMAND [OPTIONS] [ARGUMENTS]"));
+  fprintf (out, "%s\n\n", _("Explore the events reported in Arabic news, from the shell."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *call = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
+      fprintf (out, "  %-18s %s\n", call, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  %-18s %s\n", "--db PATH", _("Database file (default: the user's)"));
+  fprintf (out, "  %-18s %s\n", "--version", _("Print the version"));
+  fprintf (out, "  %-18s %s\n", "--help", _("Print this help; COMMAND --help for a command's"));
+  fprintf (out, "\n%s\n", _("Exit status: 0 on success, 1 when some files or the command failed, "
+                            "2 on usage errors."));
+}
+
+int
+rasd_cli_run (int    argc,
+              char **argv)
+{
+  CliGlobals globals = { NULL };
+  int i;
+
+  /* Global options come before the command. */
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_usage (stdout);
+          return RASD_CLI_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          printf ("rasd-cli %s\n", PACKAGE_VERSION);
+          return RASD_CLI_EXIT_OK;
+        }
+      else if (g_str_equal (arg, "--db"))
+        {
+          if (i + 1 >= argc)
+            {
+              print_error (_("--db needs a file name"));
+              return RASD_CLI_EXIT_USAGE;
+            }
+          globals.db_path = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--db="))
+        globals.db_path = arg + strlen ("--db=");
+      else if (arg[0] == '-')
+        {
+          print_error (_("unknown option “%s” (see rasd-cli --help)"), arg);
+          return RASD_CLI_EXIT_USAGE;
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return RASD_CLI_EXIT_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].run (&globals, argc - i, argv + i);
+
+  print_error (_("unknown command “%s” (see rasd-cli --help)"), argv[i]);
+  return RASD_CLI_EXIT_USAGE;
+}
