@@ -1,0 +1,160 @@
+/* Import throughput on a generated corpus, next to SQLite alone inserting the same texts into a
+ * plain table: the ratio is the cost of decoding, cleaning and Arabic full-text indexing.
+ *
+ *   bench-import [--articles N] [--size BYTES] [--keep DIR]
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "rasd-bench-corpus.h"
+#include "rasd-importer.h"
+#include "rasd-store.h"
+
+static int n_articles = 10000;
+static int article_size = 3000;
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static gint64
+write_corpus (const char *dir)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20151020);
+  gint64 bytes = 0;
+
+  for (int i = 0; i < n_articles; i++)
+    {
+      g_autofree char *text = bench_make_article (rand, i, article_size);
+      g_autofree char *sub = g_strdup_printf ("%s/%03d", dir, i / 1000);
+      g_autofree char *path = g_strdup_printf ("%s/article-%06d.txt", sub, i);
+      g_autoptr(GError) error = NULL;
+
+      g_mkdir_with_parents (sub, 0755);
+      if (!g_file_set_contents (path, text, -1, &error))
+        g_error ("%s", error->message);
+      bytes += strlen (text);
+    }
+  return bytes;
+}
+
+/* The baseline: read each file and insert its text into a plain table, same pragmas, batched
+ * like the importer. */
+static double
+baseline (const char *dir,
+          const char *db_path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  sqlite3_open (db_path, &db);
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                    "CREATE TABLE plain (id INTEGER PRIMARY KEY, text TEXT NOT NULL);",
+                NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO plain (text) VALUES (?1)", -1, &stmt, NULL);
+  sqlite3_exec (db, "BEGIN", NULL, NULL, NULL);
+  for (int i = 0; i < n_articles; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%03d/article-%06d.txt", dir, i / 1000, i);
+      g_autofree char *text = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (path, &text, &length, NULL))
+        g_error ("cannot read %s", path);
+      sqlite3_bind_text (stmt, 1, text, length, SQLITE_STATIC);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (i % 64 == 63)
+        sqlite3_exec (db, "COMMIT; BEGIN", NULL, NULL, NULL);
+    }
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return seconds_since (start);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *keep = NULL;
+  GOptionEntry entries[] = {
+    { "articles", 'n', 0, G_OPTION_ARG_INT, &n_articles, "Number of articles (default 10000)", "N" },
+    { "size", 's', 0, G_OPTION_ARG_INT, &article_size, "Bytes per article (default 3000)", "BYTES" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the corpus and databases here and keep them", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- import throughput");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *corpus = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *plain_path = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(RasdImporter) importer = NULL;
+  RasdImportReport *report;
+  const char *paths[2] = { NULL, NULL };
+  double rasd_seconds, plain_seconds, mb;
+  gint64 bytes, start;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 2;
+    }
+
+  dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("rasd-bench-XXXXXX", NULL);
+  corpus = g_build_filename (dir, "corpus", NULL);
+  db_path = g_build_filename (dir, "rasd.db", NULL);
+  plain_path = g_build_filename (dir, "plain.db", NULL);
+  g_unlink (db_path);
+  g_unlink (plain_path);
+
+  printf ("Generating %d articles of about %d bytes...\n", n_articles, article_size);
+  bytes = write_corpus (corpus);
+  mb = bytes / (1024.0 * 1024.0);
+
+  /* The baseline first, so both runs find the files in the page cache. */
+  plain_seconds = baseline (corpus, plain_path);
+
+  store = rasd_store_open (db_path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  importer = rasd_importer_new (store);
+  paths[0] = corpus;
+  start = g_get_monotonic_time ();
+  if (!rasd_importer_run (importer, paths, NULL, &error))
+    g_error ("%s", error->message);
+  rasd_seconds = seconds_since (start);
+  report = rasd_importer_get_report (importer);
+  if (report->n_imported != (guint) n_articles || report->n_failed != 0)
+    g_error ("imported %u of %d articles, %u failed", report->n_imported, n_articles, report->n_failed);
+
+  printf ("corpus:          %d articles, %.1f MB of Arabic text\n", n_articles, mb);
+  printf ("rasd import:     %.2f s  %.2f MB/s  %.0f articles/s\n",
+          rasd_seconds, mb / rasd_seconds, n_articles / rasd_seconds);
+  printf ("sqlite alone:    %.2f s  %.2f MB/s  %.0f articles/s (read + insert into a plain table)\n",
+          plain_seconds, mb / plain_seconds, n_articles / plain_seconds);
+  printf ("ratio:           %.2fx (aim: under 3x)\n", rasd_seconds / plain_seconds);
+
+  g_clear_object (&importer);
+  g_clear_object (&store);
+  if (keep == NULL)
+    {
+      g_autofree char *quoted = g_shell_quote (dir);
+      g_autofree char *cmd = g_strdup_printf ("rm -rf %s", quoted);
+      if (system (cmd) != 0)
+        fprintf (stderr, "could not remove %s\n", dir);
+    }
+  return 0;
+}
