@@ -270,24 +270,86 @@ progress_update_free (gpointer data)
   g_free (update);
 }
 
+/* Reading runs ahead of storing -------------------------------------------------------------
+ *
+ * Decoding, cleaning and parsing a file needs no database, so a reader thread does it for the
+ * files ahead while this thread stores the ones read: on two cores the two halves overlap.
+ * Files come out in order; at most READ_AHEAD are held in memory. */
+
+#define READ_AHEAD 32
+
+typedef struct
+{
+  char           *path;
+  goffset         size;
+  RasdReadResult *result;  /* NULL with error set */
+  GError         *error;
+} ReadItem;
+
+static void
+read_item_free (ReadItem *item)
+{
+  g_free (item->path);
+  g_clear_pointer (&item->result, rasd_read_result_free);
+  g_clear_error (&item->error);
+  g_free (item);
+}
+
+typedef struct
+{
+  GPtrArray    *files;
+  GCancellable *cancellable;
+  GAsyncQueue  *items;   /* ReadItem, in file order */
+  GAsyncQueue  *slots;   /* one token per item the reader may read ahead */
+  gint          stop;    /* atomic: the consumer has stopped */
+} ReadAhead;
+
+static gpointer
+read_ahead_thread (gpointer data)
+{
+  ReadAhead *ahead = data;
+
+  for (guint i = 0; i < ahead->files->len; i++)
+    {
+      const char *path = g_ptr_array_index (ahead->files, i);
+      ReadItem *item;
+
+      g_async_queue_pop (ahead->slots);
+      if (g_atomic_int_get (&ahead->stop))
+        break;
+
+      item = g_new0 (ReadItem, 1);
+      item->path = g_strdup (path);
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                       G_FILE_QUERY_INFO_NONE, NULL, NULL);
+        if (info != NULL)
+          item->size = g_file_info_get_size (info);
+      }
+      item->result = rasd_article_reader_read (path, ahead->cancellable, &item->error);
+      g_async_queue_push (ahead->items, item);
+    }
+  return NULL;
+}
+
 /* Stores one file's articles in one savepoint: all of them or none. */
 static RasdImportOutcome
-import_file (RasdImporter  *self,
-             RasdStore     *store,
-             const char    *path,
-             GCancellable  *cancellable,
-             char         **message)
+store_file (RasdImporter  *self,
+            RasdStore     *store,
+            ReadItem      *item,
+            char         **message)
 {
-  g_autoptr(RasdReadResult) result = NULL;
+  RasdReadResult *result = item->result;
   g_autoptr(GError) error = NULL;
+  const char *path = item->path;
   guint n_new = 0;
   guint n_duplicates = 0;
 
-  result = rasd_article_reader_read (path, cancellable, &error);
   if (result == NULL)
     {
-      *message = g_strdup (error->message);
-      return g_error_matches (error, RASD_ERROR, RASD_ERROR_NOT_ARTICLE)
+      *message = g_strdup (item->error->message);
+      return g_error_matches (item->error, RASD_ERROR, RASD_ERROR_NOT_ARTICLE)
              ? RASD_IMPORT_SKIPPED : RASD_IMPORT_FAILED;
     }
 
@@ -340,53 +402,50 @@ import_file (RasdImporter  *self,
 }
 
 static gboolean
-import_files (RasdImporter  *self,
-              RasdStore     *store,
-              GPtrArray     *files,
-              GMainContext  *progress_context,
-              GCancellable  *cancellable,
-              GError       **error)
+store_files (RasdImporter  *self,
+             RasdStore     *store,
+             ReadAhead     *ahead,
+             GMainContext  *progress_context,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   gint64 batch_started = 0;
   guint in_batch = 0;
 
-  for (guint i = 0; i < files->len; i++)
+  for (guint i = 0; i < ahead->files->len; i++)
     {
-      const char *path = g_ptr_array_index (files, i);
+      ReadItem *item;
       g_autofree char *message = NULL;
       RasdImportOutcome outcome;
-      goffset size = 0;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
+      item = g_async_queue_pop (ahead->items);
+      g_async_queue_push (ahead->slots, GINT_TO_POINTER (1));
+
       if (!rasd_store_in_transaction (store))
         {
           if (!rasd_store_begin (store, error))
-            return FALSE;
+            {
+              read_item_free (item);
+              return FALSE;
+            }
           batch_started = g_get_monotonic_time ();
           in_batch = 0;
         }
 
-      {
-        g_autoptr(GFile) file = g_file_new_for_path (path);
-        g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                       G_FILE_QUERY_INFO_NONE, NULL, NULL);
-        if (info != NULL)
-          size = g_file_info_get_size (info);
-      }
-
-      outcome = import_file (self, store, path, cancellable, &message);
+      outcome = store_file (self, store, item, &message);
       self->report->n_files++;
-      self->report->n_bytes += size;
+      self->report->n_bytes += item->size;
       switch (outcome)
         {
         case RASD_IMPORT_FAILED:
-          g_ptr_array_add (self->report->failures, g_strdup_printf ("%s: %s", path, message));
+          g_ptr_array_add (self->report->failures, g_strdup_printf ("%s: %s", item->path, message));
           self->report->n_failed++;
           break;
         case RASD_IMPORT_SKIPPED:
-          g_ptr_array_add (self->report->skipped, g_strdup_printf ("%s: %s", path, message));
+          g_ptr_array_add (self->report->skipped, g_strdup_printf ("%s: %s", item->path, message));
           self->report->n_skipped++;
           break;
         case RASD_IMPORT_IMPORTED:
@@ -394,7 +453,8 @@ import_files (RasdImporter  *self,
         default:
           break;
         }
-      g_signal_emit (self, signals[FILE_DONE], 0, path, outcome, message);
+      g_signal_emit (self, signals[FILE_DONE], 0, item->path, outcome, message);
+      read_item_free (item);
 
       in_batch++;
       if (in_batch >= BATCH_FILES || g_get_monotonic_time () - batch_started > BATCH_USEC)
@@ -412,7 +472,7 @@ import_files (RasdImporter  *self,
 
           update->self = g_object_ref (self);
           update->n_done = i + 1;
-          update->n_total = files->len;
+          update->n_total = ahead->files->len;
           g_main_context_invoke_full (progress_context, G_PRIORITY_DEFAULT, emit_progress_cb,
                                       update, progress_update_free);
         }
@@ -424,6 +484,39 @@ import_files (RasdImporter  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+import_files (RasdImporter  *self,
+              RasdStore     *store,
+              GPtrArray     *files,
+              GMainContext  *progress_context,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  ReadAhead ahead = { files, cancellable, NULL, NULL, 0 };
+  GThread *reader;
+  ReadItem *left;
+  gboolean ok;
+
+  ahead.items = g_async_queue_new ();
+  ahead.slots = g_async_queue_new ();
+  for (guint i = 0; i < READ_AHEAD; i++)
+    g_async_queue_push (ahead.slots, GINT_TO_POINTER (1));
+
+  reader = g_thread_new ("rasd-read-ahead", read_ahead_thread, &ahead);
+  ok = store_files (self, store, &ahead, progress_context, cancellable, error);
+
+  /* Stopped early (cancelled or failed): let the reader finish its file and end. */
+  g_atomic_int_set (&ahead.stop, 1);
+  g_async_queue_push (ahead.slots, GINT_TO_POINTER (1));
+  g_thread_join (reader);
+  while ((left = g_async_queue_try_pop (ahead.items)) != NULL)
+    read_item_free (left);
+
+  g_async_queue_unref (ahead.items);
+  g_async_queue_unref (ahead.slots);
+  return ok;
 }
 
 static gboolean
