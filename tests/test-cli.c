@@ -245,6 +245,30 @@ test_cli_demo_corpus (void)
   rasd_test_rmtree (dir);
 }
 
+/* extract --format text prints the cleaned text, the one event offsets count in. */
+static void
+test_cli_extract_text (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *page = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) bad = { 0 };
+
+  page = write_article (dir, "page.txt",
+                        "Sorry, you need to enable JavaScript to visit this website.\n\n"
+                        "وصل وزير الخارجية إلى العاصمة في زيارة رسمية يلتقي خلالها كبار المسؤولين.\n"
+                        "عذراً التعليقات مغلقة\n");
+  run_cli (&run, "extract", "--format", "text", page, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "وصل وزير الخارجية إلى العاصمة في زيارة رسمية يلتقي خلالها كبار المسؤولين.\n");
+
+  run_cli (&bad, "extract", "--format", "xml", page, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/import-search-show", test_cli_import_search_show);
   g_test_add_func ("/cli/demo-corpus", test_cli_demo_corpus);
+  g_test_add_func ("/cli/extract-text", test_cli_extract_text);
 
   return g_test_run ();
 }

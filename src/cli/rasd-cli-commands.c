@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "rasd-article-reader.h"
 #include "rasd-cli-commands.h"
 #include "rasd-error.h"
 #include "rasd-importer.h"
@@ -502,6 +503,62 @@ command_stats (CliGlobals  *globals,
   return RASD_CLI_EXIT_OK;
 }
 
+/* extract ----------------------------------------------------------------------------------- */
+
+static int
+command_extract (CliGlobals  *globals,
+                 int          argc,
+                 char       **argv)
+{
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("text: the cleaned text that event offsets count in"), N_("FORMAT") },
+    { NULL }
+  };
+  int status = RASD_CLI_EXIT_OK;
+
+  if (!parse_command_options ("extract", _("FILE..."),
+                              _("Reads articles without a database. --format text prints the "
+                                "cleaned text of each article (a NAME.meta.json sidecar is read "
+                                "when present); offsets count Unicode characters in it."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc < 2)
+    {
+      print_error (_("extract: give at least one file (see rasd-cli extract --help)"));
+      return RASD_CLI_EXIT_USAGE;
+    }
+  if (format == NULL || g_strcmp0 (format, "jsonl") == 0)
+    {
+      print_error (_("extract: --format jsonl needs the event extractor, which this build does "
+                     "not have yet; --format text works"));
+      return RASD_CLI_EXIT_FAILED;
+    }
+  if (g_strcmp0 (format, "text") != 0)
+    {
+      print_error (_("extract: unknown format “%s” (text or jsonl)"), format);
+      return RASD_CLI_EXIT_USAGE;
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(RasdReadResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      result = rasd_article_reader_read (argv[i], NULL, &error);
+      if (result == NULL)
+        {
+          print_error ("%s: %s", argv[i], error->message);
+          status = RASD_CLI_EXIT_FAILED;
+          continue;
+        }
+      for (guint a = 0; a < result->articles->len; a++)
+        printf ("%s\n", rasd_article_get_text (g_ptr_array_index (result->articles, a)));
+    }
+  return status;
+}
+
 /* dispatch ---------------------------------------------------------------------------------- */
 
 static const CliCommand commands[] = {
@@ -510,6 +567,7 @@ static const CliCommand commands[] = {
   { "show", N_("ID"), N_("Show an article's metadata and cleaned text"), command_show },
   { "search", N_("QUERY"), N_("Search the articles (Arabic-aware)"), command_search },
   { "stats", "", N_("Count articles, people, places, events and excerpts"), command_stats },
+  { "extract", N_("FILE..."), N_("Print the cleaned text of articles (no database)"), command_extract },
 };
 
 static void
