@@ -1,0 +1,285 @@
+#define G_LOG_DOMAIN "rasd-tokens"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rasd-arabic.h"
+#include "rasd-tokens.h"
+
+struct _RasdTokens
+{
+  GArray       *tokens;     /* RasdToken */
+  GArray       *sentences;  /* RasdSentence */
+  GStringChunk *strings;    /* the normalised forms */
+};
+
+static gboolean
+ends_sentence (gunichar c)
+{
+  return c == '.' || c == '?' || c == '!' || c == 0x061F /* ؟ */ || c == 0x061B /* ؛ */ ||
+         c == '\n' || c == 0x06D4 /* ۔ */ || c == 0x2029;
+}
+
+static void
+close_sentence (RasdTokens *self,
+                const char *text,
+                gsize       start_char,
+                gsize       start_byte,
+                gsize       end_char,
+                gsize       end_byte,
+                guint       first_token)
+{
+  RasdSentence sentence;
+  guint n = self->tokens->len - first_token;
+  const char *p;
+
+  if (n == 0)
+    return;
+
+  /* Trim to the first and last character that is not white space. */
+  p = text + start_byte;
+  while (start_byte < end_byte && g_unichar_isspace (g_utf8_get_char (p)))
+    {
+      const char *next = g_utf8_next_char (p);
+      start_byte += next - p;
+      start_char++;
+      p = next;
+    }
+  while (end_byte > start_byte)
+    {
+      const char *prev = g_utf8_prev_char (text + end_byte);
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end_byte = prev - text;
+      end_char--;
+    }
+
+  sentence.start = start_char;
+  sentence.end = end_char;
+  sentence.byte_start = start_byte;
+  sentence.byte_end = end_byte;
+  sentence.first_token = first_token;
+  sentence.n_tokens = n;
+  g_array_append_val (self->sentences, sentence);
+}
+
+RasdTokens *
+rasd_tokens_new (const char *text)
+{
+  RasdTokens *self;
+  g_autoptr(GString) norm = g_string_new (NULL);
+  const char *p;
+  gsize chars = 0;
+  gsize sentence_start_char = 0;
+  gsize sentence_start_byte = 0;
+  guint sentence_first_token = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = g_new0 (RasdTokens, 1);
+  self->tokens = g_array_new (FALSE, FALSE, sizeof (RasdToken));
+  self->sentences = g_array_new (FALSE, FALSE, sizeof (RasdSentence));
+  self->strings = g_string_chunk_new (4096);
+
+  p = text;
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      RasdArabicClass klass = rasd_arabic_classify (c);
+
+      if (klass == RASD_ARABIC_CLASS_WORD)
+        {
+          RasdToken token = { 0 };
+          const char *word = p;
+          const char *surface_end = p;
+          gsize surface_end_chars = chars;
+
+          token.start = chars;
+          token.byte_start = p - text;
+          while (*p != '\0')
+            {
+              gunichar w = g_utf8_get_char (p);
+              RasdArabicClass k = rasd_arabic_classify (w);
+
+              if (k == RASD_ARABIC_CLASS_OTHER)
+                break;
+              if (k == RASD_ARABIC_CLASS_WORD)
+                {
+                  if (rasd_arabic_is_letter (w))
+                    token.flags |= RASD_TOKEN_ARABIC;
+                  else if (g_unichar_isalpha (w))
+                    token.flags |= RASD_TOKEN_LATIN;
+                }
+              p = g_utf8_next_char (p);
+              chars++;
+              if (k != RASD_ARABIC_CLASS_IGNORABLE)
+                {
+                  surface_end = p;
+                  surface_end_chars = chars;
+                }
+            }
+          token.end = surface_end_chars;
+          token.byte_end = surface_end - text;
+          if ((token.flags & (RASD_TOKEN_ARABIC | RASD_TOKEN_LATIN)) == 0)
+            token.flags |= RASD_TOKEN_NUMBER;
+
+          g_string_truncate (norm, 0);
+          rasd_arabic_normalize_append (norm, word, surface_end - word);
+          token.norm = g_string_chunk_insert_const (self->strings, norm->str);
+          token.sentence = self->sentences->len;
+          g_array_append_val (self->tokens, token);
+          continue;
+        }
+
+      if (ends_sentence (c))
+        {
+          gboolean decimal = FALSE;
+
+          /* 3.5 and 1.000: a point between digits. */
+          if (c == '.' && self->tokens->len > 0 && p > text && g_unichar_isdigit (g_utf8_get_char (g_utf8_prev_char (p))))
+            {
+              const char *next = g_utf8_next_char (p);
+              decimal = g_unichar_isdigit (g_utf8_get_char (next));
+            }
+          if (!decimal)
+            {
+              const char *next = g_utf8_next_char (p);
+
+              close_sentence (self, text, sentence_start_char, sentence_start_byte, chars + 1,
+                              next - text, sentence_first_token);
+              sentence_start_char = chars + 1;
+              sentence_start_byte = next - text;
+              sentence_first_token = self->tokens->len;
+            }
+        }
+      p = g_utf8_next_char (p);
+      chars++;
+    }
+  close_sentence (self, text, sentence_start_char, sentence_start_byte, chars, p - text,
+                  sentence_first_token);
+
+  return self;
+}
+
+void
+rasd_tokens_free (RasdTokens *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->tokens);
+  g_array_unref (self->sentences);
+  g_string_chunk_free (self->strings);
+  g_free (self);
+}
+
+guint
+rasd_tokens_get_n_tokens (RasdTokens *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->tokens->len;
+}
+
+const RasdToken *
+rasd_tokens_get_token (RasdTokens *self,
+                       guint       index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->tokens->len, NULL);
+  return &g_array_index (self->tokens, RasdToken, index);
+}
+
+guint
+rasd_tokens_get_n_sentences (RasdTokens *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->sentences->len;
+}
+
+const RasdSentence *
+rasd_tokens_get_sentence (RasdTokens *self,
+                          guint       index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->sentences->len, NULL);
+  return &g_array_index (self->sentences, RasdSentence, index);
+}
+
+int
+rasd_tokens_find_at (RasdTokens *self,
+                     gsize       offset)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  hi = self->tokens->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const RasdToken *t = &g_array_index (self->tokens, RasdToken, mid);
+
+      if (offset < t->start)
+        hi = mid;
+      else if (offset >= t->end)
+        lo = mid + 1;
+      else
+        return mid;
+    }
+  return -1;
+}
+
+/* UTF-8 of the Arabic letters compared here: two bytes each. */
+#define WAW "\xd9\x88"
+#define FA "\xd9\x81"
+#define BA "\xd8\xa8"
+#define KAF "\xd9\x83"
+#define LAM "\xd9\x84"
+#define ALEF "\xd8\xa7"
+
+static gsize
+count_letters (const char *s)
+{
+  return g_utf8_strlen (s, -1);
+}
+
+guint
+rasd_token_proclitic_forms (const char  *norm,
+                            const char **forms,
+                            char        *buffer)
+{
+  guint n = 0;
+  const char *rest = norm;
+
+  g_return_val_if_fail (norm != NULL, 0);
+
+  forms[n++] = norm;
+
+  /* و / ف: conjunctions */
+  if ((g_str_has_prefix (rest, WAW) || g_str_has_prefix (rest, FA)) && count_letters (rest + 2) >= 3)
+    {
+      rest += 2;
+      forms[n++] = rest;
+    }
+
+  /* لل = ل + ال with the alef elided: للاسد → الاسد */
+  if (g_str_has_prefix (rest, LAM LAM) && count_letters (rest + 4) >= 2)
+    {
+      char *form = buffer;
+
+      strcpy (form, ALEF LAM);
+      strcat (form, rest + 4);
+      forms[n++] = form;
+      /* ...or ل before a word that starts with ل: للبنان → لبنان */
+      if (count_letters (rest + 2) >= 3 && n < RASD_TOKEN_MAX_FORMS)
+        forms[n++] = rest + 2;
+      return n;
+    }
+
+  /* ب / ك / ل: prepositions (بدمشق، لموسكو، كالرئيس) */
+  if ((g_str_has_prefix (rest, BA) || g_str_has_prefix (rest, KAF) || g_str_has_prefix (rest, LAM)) &&
+      count_letters (rest + 2) >= 3 && n < RASD_TOKEN_MAX_FORMS)
+    forms[n++] = rest + 2;
+
+  return n;
+}
