@@ -1,0 +1,546 @@
+#define G_LOG_DOMAIN "rasd-people"
+
+#include "config.h"
+
+#include "rasd-people.h"
+
+#include <string.h>
+
+#include "rasd-arabic.h"
+#include "rasd-error.h"
+
+/* The people lexicon: people.tsv (hand-written world figures, then names derived from the
+ * UniversalPetrarch actor dictionary), titles.tsv and first-names.txt.
+ *
+ * Every name, alias and short form is indexed by its rasd_arabic_normalize() form with spaces
+ * collapsed; "عبد X" and "ابو X" are also indexed without the space (عبدالله) and the joined forms
+ * with it, since news writes both.  A hand-written entry wins over a derived one for the same
+ * name.  After loading nothing is written, so lookups need no lock. */
+
+struct _RasdPeople
+{
+  GStringChunk *strings;
+  GPtrArray    *people;       /* RasdPerson*, owned */
+  GHashTable   *by_key;       /* key → RasdPerson* */
+  GHashTable   *by_name;      /* normalised name → RasdPerson* */
+  GHashTable   *short_forms;  /* normalised short form → RasdPerson* (also in by_name) */
+  GHashTable   *first_names;  /* normalised word set */
+  GHashTable   *titles;       /* normalised title → RasdTitle* */
+  GPtrArray    *title_list;   /* RasdTitle*, owned */
+  RasdTitle     open_minister;
+  RasdTitle     open_head;
+  guint         max_words;
+  guint         max_title_words;
+};
+
+static const char *
+intern (RasdPeople *self,
+        const char *s)
+{
+  return s != NULL ? g_string_chunk_insert_const (self->strings, s) : NULL;
+}
+
+static guint
+count_words (const char *s)
+{
+  guint n = 1;
+
+  for (; *s != '\0'; s++)
+    if (*s == ' ')
+      n++;
+  return n;
+}
+
+/* Normalises @text and collapses whitespace and hyphens/underscores to single spaces. */
+static char *
+normalize_phrase (const char *text)
+{
+  g_autofree char *norm = rasd_arabic_normalize (text, -1);
+  g_auto(GStrv) parts = g_strsplit_set (norm, " \t_", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, parts[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* "عبد الله" ↔ "عبدالله", "ابو مازن" ↔ "ابومازن": the other spelling, or NULL. */
+static char *
+compound_variant (const char *norm)
+{
+  static const char * const prefixes[] = { "عبد", "ابو", "ابي", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) words = g_strsplit (norm, " ", -1);
+  gboolean changed = FALSE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+      gboolean joined = FALSE;
+
+      for (guint p = 0; prefixes[p] != NULL; p++)
+        {
+          gsize len = strlen (prefixes[p]);
+
+          if (strcmp (w, prefixes[p]) == 0 && words[i + 1] != NULL)
+            {
+              /* Space form → joined form. */
+              if (out->len > 0)
+                g_string_append_c (out, ' ');
+              g_string_append (out, w);
+              g_string_append (out, words[++i]);
+              changed = joined = TRUE;
+              break;
+            }
+          if (g_str_has_prefix (w, prefixes[p]) && strlen (w) > len + 2
+              && g_str_has_prefix (w + len, "ال"))
+            {
+              /* Joined form → space form (عبدالله, عبدالرحمن). */
+              if (out->len > 0)
+                g_string_append_c (out, ' ');
+              g_string_append_len (out, w, len);
+              g_string_append_c (out, ' ');
+              g_string_append (out, w + len);
+              changed = joined = TRUE;
+              break;
+            }
+        }
+      if (joined)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, w);
+    }
+  if (!changed)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+index_one (RasdPeople *self,
+           GHashTable *table,
+           const char *norm,
+           RasdPerson *person,
+           gboolean    replace)
+{
+  guint n;
+
+  if (norm[0] == '\0')
+    return;
+  if (!replace && g_hash_table_contains (table, norm))
+    return;
+  g_hash_table_insert (table, (gpointer) intern (self, norm), person);
+  n = count_words (norm);
+  if (table == self->by_name && n > self->max_words)
+    self->max_words = n;
+}
+
+static void
+index_name (RasdPeople *self,
+            GHashTable *table,
+            const char *text,
+            RasdPerson *person,
+            gboolean    replace)
+{
+  g_autofree char *norm = normalize_phrase (text);
+  g_autofree char *variant = compound_variant (norm);
+
+  index_one (self, table, norm, person, replace);
+  if (variant != NULL)
+    index_one (self, table, variant, person, replace);
+}
+
+static gboolean
+read_lines (const char  *data_dir,
+            const char  *name,
+            GStrv       *out_lines,
+            GError     **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, &local_error))
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED,
+                   "Cannot read %s: %s", path, local_error->message);
+      return FALSE;
+    }
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_ENCODING, "%s is not valid UTF-8", path);
+      return FALSE;
+    }
+  *out_lines = g_strsplit (contents, "\n", -1);
+  return TRUE;
+}
+
+static gboolean
+load_people (RasdPeople  *self,
+             const char  *data_dir,
+             GError     **error)
+{
+  g_auto(GStrv) lines = NULL;
+  gboolean derived = FALSE;
+
+  if (!read_lines (data_dir, "people.tsv", &lines, error))
+    return FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strchomp (lines[i]);
+      g_auto(GStrv) cols = NULL;
+      RasdPerson *person;
+      guint n_cols;
+
+      if (g_str_has_prefix (line, "# --- derived"))
+        derived = TRUE;
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      cols = g_strsplit (line, "\t", -1);
+      n_cols = g_strv_length (cols);
+      if (n_cols < 2 || cols[0][0] == '\0' || cols[1][0] == '\0')
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                       "%s/people.tsv:%u: expected at least a key and an Arabic name",
+                       data_dir, i + 1);
+          return FALSE;
+        }
+      /* A second row with a known key adds names to that person: the derivation writes
+       * spelling variants of hand-written people that way (بنجامين نتنياهو). */
+      person = g_hash_table_lookup (self->by_key, cols[0]);
+      if (person != NULL)
+        {
+          index_name (self, self->by_name, cols[1], person, FALSE);
+          continue;
+        }
+
+      person = g_new0 (RasdPerson, 1);
+      person->key = intern (self, cols[0]);
+      person->name_ar = intern (self, cols[1]);
+      person->name_en = n_cols > 3 && cols[3][0] != '\0' ? intern (self, cols[3]) : NULL;
+      person->country = n_cols > 4 && cols[4][0] != '\0' ? intern (self, cols[4]) : NULL;
+      g_ptr_array_add (self->people, person);
+      g_hash_table_insert (self->by_key, (gpointer) person->key, person);
+
+      /* Hand-written entries come first, so "first wins" gives them priority. */
+      index_name (self, self->by_name, cols[1], person, FALSE);
+      if (n_cols > 2)
+        {
+          g_auto(GStrv) aliases = g_strsplit (cols[2], "|", -1);
+
+          for (guint a = 0; aliases[a] != NULL; a++)
+            {
+              const char *text = g_strstrip (aliases[a]);
+
+              index_name (self, self->by_name, text, person, FALSE);
+              /* A one-word alias (اردوغان، نصرالله) is a short form too. */
+              if (text[0] != '\0' && strchr (text, ' ') == NULL)
+                index_name (self, self->short_forms, text, person, FALSE);
+            }
+        }
+      if (n_cols > 5 && !derived)
+        {
+          g_auto(GStrv) shorts = g_strsplit (cols[5], "|", -1);
+
+          for (guint s = 0; shorts[s] != NULL; s++)
+            {
+              const char *text = g_strstrip (shorts[s]);
+
+              if (text[0] == '\0')
+                continue;
+              index_name (self, self->short_forms, text, person, FALSE);
+              index_name (self, self->by_name, text, person, FALSE);
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+load_first_names (RasdPeople  *self,
+                  const char  *data_dir,
+                  GError     **error)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (!read_lines (data_dir, "first-names.txt", &lines, error))
+    return FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+      g_autofree char *norm = NULL;
+      g_autofree char *variant = NULL;
+
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      norm = normalize_phrase (line);
+      g_hash_table_add (self->first_names, (gpointer) intern (self, norm));
+      /* عبدالله is also the two words عبد الله; the lookup is for one word, so keep only the
+       * joined form and the word عبد itself. */
+      variant = compound_variant (norm);
+      if (variant != NULL && strchr (variant, ' ') == NULL)
+        g_hash_table_add (self->first_names, (gpointer) intern (self, variant));
+    }
+  g_hash_table_add (self->first_names, (gpointer) intern (self, "عبد"));
+  return TRUE;
+}
+
+static gboolean
+parse_title_type (const char    *text,
+                  RasdTitleType *out)
+{
+  if (g_strcmp0 (text, "honorific") == 0)
+    *out = RASD_TITLE_HONORIFIC;
+  else if (g_strcmp0 (text, "title") == 0)
+    *out = RASD_TITLE_TITLE;
+  else if (g_strcmp0 (text, "role") == 0)
+    *out = RASD_TITLE_ROLE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+load_titles (RasdPeople  *self,
+             const char  *data_dir,
+             GError     **error)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (!read_lines (data_dir, "titles.tsv", &lines, error))
+    return FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strchomp (lines[i]);
+      g_auto(GStrv) cols = NULL;
+      g_autofree char *norm = NULL;
+      RasdTitle *title;
+      RasdTitleType type;
+      guint n;
+
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      cols = g_strsplit (line, "\t", -1);
+      if (g_strv_length (cols) < 2 || !parse_title_type (g_strstrip (cols[1]), &type))
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                       "%s/titles.tsv:%u: expected a title and honorific, title or role",
+                       data_dir, i + 1);
+          return FALSE;
+        }
+      norm = normalize_phrase (cols[0]);
+      if (norm[0] == '\0' || g_hash_table_contains (self->titles, norm))
+        continue;
+      title = g_new0 (RasdTitle, 1);
+      title->text = intern (self, norm);
+      title->type = type;
+      g_ptr_array_add (self->title_list, title);
+      g_hash_table_insert (self->titles, (gpointer) title->text, title);
+      n = count_words (norm);
+      if (n > self->max_title_words)
+        self->max_title_words = n;
+    }
+  return TRUE;
+}
+
+RasdPeople *
+rasd_people_load (const char  *data_dir,
+                  GError     **error)
+{
+  g_autoptr(RasdPeople) self = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_new0 (RasdPeople, 1);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->people = g_ptr_array_new_with_free_func (g_free);
+  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->short_forms = g_hash_table_new (g_str_hash, g_str_equal);
+  self->first_names = g_hash_table_new (g_str_hash, g_str_equal);
+  self->titles = g_hash_table_new (g_str_hash, g_str_equal);
+  self->title_list = g_ptr_array_new_with_free_func (g_free);
+  self->open_minister.text = "وزير";
+  self->open_minister.type = RASD_TITLE_ROLE;
+  self->open_head.text = "رئيس";
+  self->open_head.type = RASD_TITLE_ROLE;
+
+  if (!load_people (self, data_dir, error)
+      || !load_first_names (self, data_dir, error)
+      || !load_titles (self, data_dir, error))
+    return NULL;
+
+  g_debug ("Loaded %u people, %u titles, %u first names from %s",
+           self->people->len, self->title_list->len,
+           g_hash_table_size (self->first_names), data_dir);
+  return g_steal_pointer (&self);
+}
+
+void
+rasd_people_free (RasdPeople *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_pointer (&self->by_name, g_hash_table_unref);
+  g_clear_pointer (&self->short_forms, g_hash_table_unref);
+  g_clear_pointer (&self->first_names, g_hash_table_unref);
+  g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->title_list, g_ptr_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_free (self);
+}
+
+const RasdPerson *
+rasd_people_lookup (RasdPeople *self,
+                    const char *normalized_phrase)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (normalized_phrase != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_name, normalized_phrase);
+}
+
+gboolean
+rasd_people_is_short_form (RasdPeople *self,
+                           const char *normalized_phrase)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (normalized_phrase != NULL, FALSE);
+
+  return g_hash_table_contains (self->short_forms, normalized_phrase);
+}
+
+guint
+rasd_people_max_words (RasdPeople *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->max_words;
+}
+
+gboolean
+rasd_people_is_first_name (RasdPeople *self,
+                           const char *normalized_word)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (normalized_word != NULL, FALSE);
+
+  return g_hash_table_contains (self->first_names, normalized_word);
+}
+
+/* Whether @word can be the noun of an open "وزير + noun" role: a definite noun (الطاقه،
+ * الزراعه) that is not a nationality adjective (الروسي، الامريكيه). */
+static gboolean
+is_role_complement (const char *word)
+{
+  gsize len = strlen (word);
+
+  if (!g_str_has_prefix (word, "ال") || len <= strlen ("ال") + 2)
+    return FALSE;
+  /* Nationality adjectives end in ي or يه (normalised ية). */
+  if (g_str_has_suffix (word, "ي") || g_str_has_suffix (word, "يه"))
+    return FALSE;
+  return TRUE;
+}
+
+const RasdTitle *
+rasd_people_match_title (RasdPeople          *self,
+                         const char * const  *normalized_words,
+                         guint                n,
+                         guint               *n_matched)
+{
+  g_autoptr(GString) phrase = g_string_new (NULL);
+  const RasdTitle *best = NULL;
+  guint best_n = 0;
+  guint limit;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (normalized_words != NULL || n == 0, NULL);
+
+  limit = MIN (n, self->max_title_words);
+  for (guint i = 0; i < limit; i++)
+    {
+      const RasdTitle *title;
+
+      if (normalized_words[i] == NULL)
+        break;
+      if (i > 0)
+        g_string_append_c (phrase, ' ');
+      g_string_append (phrase, normalized_words[i]);
+      title = g_hash_table_lookup (self->titles, phrase->str);
+      if (title != NULL)
+        {
+          best = title;
+          best_n = i + 1;
+        }
+    }
+
+  /* Open roles: وزير/رئيس + definite noun (وزير الزراعه، رئيس المخابرات), when nothing
+   * longer is listed. */
+  if (best_n < 2 && n >= 2 && normalized_words[0] != NULL && normalized_words[1] != NULL
+      && is_role_complement (normalized_words[1]))
+    {
+      const char *head = normalized_words[0];
+
+      if (strcmp (head, "وزير") == 0 || strcmp (head, "وزيره") == 0)
+        {
+          best = &self->open_minister;
+          best_n = 2;
+        }
+      else if (strcmp (head, "رئيس") == 0 || strcmp (head, "رئيسه") == 0)
+        {
+          best = &self->open_head;
+          best_n = 2;
+        }
+    }
+
+  if (n_matched != NULL)
+    *n_matched = best_n;
+  return best;
+}
+
+const RasdPerson *
+rasd_people_get_person (RasdPeople *self,
+                        const char *key)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_key, key);
+}
+
+guint
+rasd_people_n_people (RasdPeople *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->people->len;
+}
+
+guint
+rasd_people_n_titles (RasdPeople *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->title_list->len;
+}
+
+guint
+rasd_people_n_first_names (RasdPeople *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_hash_table_size (self->first_names);
+}

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One person of the lexicon; owned by it and immutable.
+ *
+ * key: stable ASCII id ("vladimir-putin" for hand-written entries, "up:…" for those derived
+ * from the UniversalPetrarch actor dictionary).  name_en and country may be NULL. */
+typedef struct
+{
+  const char *key;
+  const char *name_ar;
+  const char *name_en;
+  const char *country;   /* ISO 3166-1 alpha-2, or NULL */
+} RasdPerson;
+
+typedef enum
+{
+  RASD_TITLE_HONORIFIC,  /* معالي، سمو، فخامة، الدكتور: skipped before a name */
+  RASD_TITLE_TITLE,      /* الرئيس، الملك، الأمير، الشيخ */
+  RASD_TITLE_ROLE,       /* وزير الخارجية، الأمين العام، المتحدث باسم */
+} RasdTitleType;
+
+/* A title or role that precedes names.  text is normalised (rasd_arabic_normalize()). */
+typedef struct
+{
+  const char    *text;
+  RasdTitleType  type;
+} RasdTitle;
+
+typedef struct _RasdPeople RasdPeople;
+
+/* Loads people.tsv, titles.tsv and first-names.txt from @data_dir.  The result is immutable
+ * and may be read from several threads at once. */
+RasdPeople       *rasd_people_load           (const char          *data_dir,
+                                              GError             **error);
+void              rasd_people_free           (RasdPeople          *self);
+
+/* The person named by @normalized_phrase (rasd_arabic_normalize() output, 1 to
+ * rasd_people_max_words() words separated by single spaces, no clitics): a full name, an alias
+ * or a short form (الاسد، بوتين), or NULL.  "عبد الله"/"عبدالله" and "ابو X"/"ابوX" are both
+ * indexed.  Owned by the lexicon. */
+const RasdPerson *rasd_people_lookup         (RasdPeople          *self,
+                                              const char          *normalized_phrase);
+
+/* Whether @normalized_phrase is only a short form (surname usable alone, e.g. الاسد) of the
+ * returned person, rather than a full name; callers may want more context for those. */
+gboolean          rasd_people_is_short_form  (RasdPeople          *self,
+                                              const char          *normalized_phrase);
+
+/* The largest number of words of any name, to bound phrase scanning. */
+guint             rasd_people_max_words      (RasdPeople          *self);
+
+gboolean          rasd_people_is_first_name  (RasdPeople          *self,
+                                              const char          *normalized_word);
+
+/* The longest title at the start of @normalized_words (@n words), or NULL; @n_matched, if not
+ * NULL, receives how many words it covers.  Open roles "وزير/وزيرة + noun" (وزير الطاقه) and
+ * "رئيس + noun" are matched as two words when no listed title is longer; an adjective after
+ * the title (الروسي) is not part of it.  For such an open role the title's text is its head
+ * word (وزير، رئيس) and @n_matched is 2. */
+const RasdTitle  *rasd_people_match_title    (RasdPeople          *self,
+                                              const char * const  *normalized_words,
+                                              guint                n,
+                                              guint               *n_matched);
+
+/* The person @key names, or NULL. */
+const RasdPerson *rasd_people_get_person     (RasdPeople          *self,
+                                              const char          *key);
+
+/* Counts for reports and tests. */
+guint             rasd_people_n_people       (RasdPeople          *self);
+guint             rasd_people_n_titles       (RasdPeople          *self);
+guint             rasd_people_n_first_names  (RasdPeople          *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdPeople, rasd_people_free)
+
+G_END_DECLS
