@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "rasd-data.h"
+#include "rasd-error.h"
 
 static char *
 find_data_dir (void)
@@ -32,4 +35,36 @@ rasd_data_path (const char *relative)
 {
   g_return_val_if_fail (relative != NULL, NULL);
   return g_build_filename (rasd_data_dir (), relative, NULL);
+}
+
+GStrv
+rasd_data_read_lines (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStrv lines;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, NULL, &local_error))
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED, "Cannot read %s: %s", path,
+                   local_error->message);
+      return NULL;
+    }
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_ENCODING, "%s is not valid UTF-8", path);
+      return NULL;
+    }
+  lines = g_strsplit (contents, "\n", -1);
+  /* Files edited on Windows */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gsize n = strlen (lines[i]);
+      if (n > 0 && lines[i][n - 1] == '\r')
+        lines[i][n - 1] = '\0';
+    }
+  return lines;
 }

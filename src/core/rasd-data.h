@@ -12,4 +12,8 @@ const char *rasd_data_dir  (void);
 /* rasd_data_dir()/@relative */
 char       *rasd_data_path (const char *relative);
 
+/* The lines of the UTF-8 text file at @path (without line ends); errors name the file. */
+GStrv       rasd_data_read_lines (const char  *path,
+                                  GError     **error);
+
 G_END_DECLS

@@ -247,17 +247,6 @@ load_cities (RasdGazetteer *self,
     }
 }
 
-static char **
-read_rows (const char  *path,
-           GError     **error)
-{
-  g_autofree char *contents = NULL;
-
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  return g_strsplit (contents, "\n", -1);
-}
-
 static void
 add_adjective (RasdGazetteer *self,
                const char    *norm,
@@ -303,7 +292,7 @@ load_countries (RasdGazetteer *self,
                 GPtrArray     *capitals,
                 GError       **error)
 {
-  g_auto(GStrv) rows = read_rows (path, error);
+  g_auto(GStrv) rows = rasd_data_read_lines (path, error);
 
   if (rows == NULL)
     return FALSE;
@@ -359,7 +348,7 @@ load_places (RasdGazetteer *self,
              const char    *path,
              GError       **error)
 {
-  g_auto(GStrv) rows = read_rows (path, error);
+  g_auto(GStrv) rows = rasd_data_read_lines (path, error);
 
   if (rows == NULL)
     return FALSE;

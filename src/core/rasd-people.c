@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "rasd-data.h"
 #include "rasd-people.h"
 
 #include <string.h>
@@ -163,22 +164,9 @@ read_lines (const char  *data_dir,
             GError     **error)
 {
   g_autofree char *path = g_build_filename (data_dir, name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_get_contents (path, &contents, NULL, &local_error))
-    {
-      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED,
-                   "Cannot read %s: %s", path, local_error->message);
-      return FALSE;
-    }
-  if (!g_utf8_validate (contents, -1, NULL))
-    {
-      g_set_error (error, RASD_ERROR, RASD_ERROR_ENCODING, "%s is not valid UTF-8", path);
-      return FALSE;
-    }
-  *out_lines = g_strsplit (contents, "\n", -1);
-  return TRUE;
+  *out_lines = rasd_data_read_lines (path, error);
+  return *out_lines != NULL;
 }
 
 static gboolean
