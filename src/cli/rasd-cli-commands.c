@@ -179,7 +179,6 @@ command_import (CliGlobals  *globals,
   g_autoptr(RasdImporter) importer = NULL;
   g_autoptr(GError) error = NULL;
   RasdImportReport *report;
-  guint n_failed_before;
 
   if (!parse_command_options ("import", _("PATH..."),
                               _("Imports articles from files and folders (recursively): .txt with "
@@ -204,14 +203,12 @@ command_import (CliGlobals  *globals,
     }
   report = rasd_importer_get_report (importer);
 
-  /* Failed .jsonl records are not files: print those not printed by ::file-done. */
-  n_failed_before = 0;
+  /* Failed .jsonl records are not files, so ::file-done did not print them. */
   for (guint i = 0; i < report->failures->len; i++)
     {
       const char *line = g_ptr_array_index (report->failures, i);
       if (strstr (line, ": line ") != NULL)
         print_error ("%s", line);
-      n_failed_before++;
     }
   for (guint i = 0; i < report->warnings->len; i++)
     fprintf (stderr, "rasd-cli: warning: %s\n", (const char *) g_ptr_array_index (report->warnings, i));

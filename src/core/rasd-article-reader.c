@@ -2,7 +2,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "rasd-article-reader.h"
 #include "rasd-cleaner.h"
@@ -379,6 +384,48 @@ rasd_article_reader_read_bytes (const char    *path,
     }
 }
 
+/* Like g_file_get_contents(), with a message that does not repeat the path: callers prefix it. */
+static gboolean
+read_whole_file (const char  *path,
+                 char       **contents,
+                 gsize       *length,
+                 GError     **error)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  char chunk[65536];
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "cannot open the file: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  for (;;)
+    {
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          close (fd);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "cannot read the file: %s", g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      g_string_append_len (buffer, chunk, n);
+    }
+  close (fd);
+  *length = buffer->len;
+  *contents = g_string_free (g_steal_pointer (&buffer), FALSE);
+  return TRUE;
+}
+
 RasdReadResult *
 rasd_article_reader_read (const char    *path,
                           GCancellable  *cancellable,
@@ -421,7 +468,7 @@ rasd_article_reader_read (const char    *path,
       return NULL;
     }
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!read_whole_file (path, &contents, &length, error))
     return NULL;
   return rasd_article_reader_read_bytes (path, (const guint8 *) contents, length, error);
 }
