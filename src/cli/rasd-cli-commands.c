@@ -94,13 +94,15 @@ parse_command_options (const char    *command,
   return TRUE;
 }
 
+/* Prints what @builder built, pretty, on stdout. */
 static void
-print_json (JsonNode *node)
+print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
   g_autofree char *text = NULL;
 
-  json_generator_set_root (generator, node);
+  json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
@@ -216,7 +218,6 @@ command_import (CliGlobals  *globals,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "files");
@@ -235,8 +236,7 @@ command_import (CliGlobals  *globals,
         json_builder_add_string_value (builder, g_ptr_array_index (report->failures, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      print_json (builder);
     }
   else
     {
@@ -287,7 +287,6 @@ command_list (CliGlobals  *globals,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -299,8 +298,7 @@ command_list (CliGlobals  *globals,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      print_json (builder);
       return RASD_CLI_EXIT_OK;
     }
 
@@ -365,14 +363,12 @@ command_show (CliGlobals  *globals,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       add_article_members (builder, article);
       add_string_member (builder, "text", rasd_article_get_text (article));
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      print_json (builder);
       return RASD_CLI_EXIT_OK;
     }
 
@@ -473,7 +469,6 @@ command_stats (CliGlobals  *globals,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
       const struct { const char *name; gint64 value; } members[] = {
         { "articles", stats.n_articles }, { "people", stats.n_people },
         { "places", stats.n_places }, { "events", stats.n_events },
@@ -487,8 +482,7 @@ command_stats (CliGlobals  *globals,
           json_builder_add_int_value (builder, members[i].value);
         }
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      print_json (root);
+      print_json (builder);
       return RASD_CLI_EXIT_OK;
     }
 

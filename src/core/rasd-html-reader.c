@@ -982,6 +982,18 @@ meta_walk_enter (xmlNode  *node,
   return TRUE;
 }
 
+/* The flags pushed when the element now left was entered. */
+static guint8
+pop_flags (GByteArray *stack)
+{
+  guint8 flags;
+
+  g_assert (stack->len > 0);
+  flags = stack->data[stack->len - 1];
+  g_byte_array_set_size (stack, stack->len - 1);
+  return flags;
+}
+
 static void
 meta_walk_leave (xmlNode  *node,
                  gpointer  user_data)
@@ -989,9 +1001,7 @@ meta_walk_leave (xmlNode  *node,
   MetaWalk *walk = user_data;
   guint8 flags;
 
-  g_assert (walk->flags->len > 0);
-  flags = walk->flags->data[walk->flags->len - 1];
-  g_byte_array_set_size (walk->flags, walk->flags->len - 1);
+  flags = pop_flags (walk->flags);
 
   if (flags & FLAG_ARTICLE)
     walk->in_article--;
@@ -1360,9 +1370,7 @@ score_walk_leave (xmlNode  *node,
   guint8 flags;
 
   g_assert (stats != NULL);
-  g_assert (walk->flags->len > 0);
-  flags = walk->flags->data[walk->flags->len - 1];
-  g_byte_array_set_size (walk->flags, walk->flags->len - 1);
+  flags = pop_flags (walk->flags);
   if (flags & FLAG_ARTICLE)
     walk->in_article--;
   if (flags & FLAG_LINK)
@@ -1587,9 +1595,7 @@ text_walk_leave (xmlNode  *node,
   TextWalk *walk = user_data;
   guint8 flags;
 
-  g_assert (walk->flags->len > 0);
-  flags = walk->flags->data[walk->flags->len - 1];
-  g_byte_array_set_size (walk->flags, walk->flags->len - 1);
+  flags = pop_flags (walk->flags);
   if (flags & FLAG_ARTICLE)
     walk->in_article--;
   if (name_in (node, block_tags))
