@@ -125,6 +125,7 @@ rasd_importer_get_report (RasdImporter *self)
 typedef struct
 {
   GPtrArray        *files;    /* char *, in order */
+  GArray           *sizes;    /* goffset, one per file */
   GHashTable       *visited;  /* "dev:inode" of folders entered, against symlink loops */
   RasdImportReport *report;
   RasdImporter     *importer;
@@ -215,6 +216,7 @@ walk_path (Walk         *walk,
   /* Follows symbolic links; loops are caught by the device:inode set. */
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_UNIX_DEVICE ","
                             G_FILE_ATTRIBUTE_UNIX_INODE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &error);
@@ -233,7 +235,12 @@ walk_path (Walk         *walk,
       walk_folder (walk, path, info, cancellable);
       break;
     case G_FILE_TYPE_REGULAR:
-      g_ptr_array_add (walk->files, g_strdup (path));
+      {
+        goffset size = g_file_info_get_size (info);
+
+        g_ptr_array_add (walk->files, g_strdup (path));
+        g_array_append_val (walk->sizes, size);
+      }
       break;
     default:
       g_ptr_array_add (walk->report->skipped,
@@ -298,6 +305,7 @@ read_item_free (ReadItem *item)
 typedef struct
 {
   GPtrArray    *files;
+  GArray       *sizes;        /* goffset, from the walk */
   GCancellable *cancellable;
   GAsyncQueue  *items;   /* ReadItem, in file order */
   GAsyncQueue  *slots;   /* one token per item the reader may read ahead */
@@ -320,13 +328,7 @@ read_ahead_thread (gpointer data)
 
       item = g_new0 (ReadItem, 1);
       item->path = g_strdup (path);
-      {
-        g_autoptr(GFile) file = g_file_new_for_path (path);
-        g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                       G_FILE_QUERY_INFO_NONE, NULL, NULL);
-        if (info != NULL)
-          item->size = g_file_info_get_size (info);
-      }
+      item->size = g_array_index (ahead->sizes, goffset, i);
       item->result = rasd_article_reader_read (path, ahead->cancellable, &item->error);
       g_async_queue_push (ahead->items, item);
     }
@@ -490,11 +492,12 @@ static gboolean
 import_files (RasdImporter  *self,
               RasdStore     *store,
               GPtrArray     *files,
+              GArray        *sizes,
               GMainContext  *progress_context,
               GCancellable  *cancellable,
               GError       **error)
 {
-  ReadAhead ahead = { files, cancellable, NULL, NULL, 0 };
+  ReadAhead ahead = { files, sizes, cancellable, NULL, NULL, 0 };
   GThread *reader;
   ReadItem *left;
   gboolean ok;
@@ -528,8 +531,9 @@ run_on_store (RasdImporter        *self,
               GError             **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (goffset));
   g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Walk walk = { files, visited, NULL, self };
+  Walk walk = { files, sizes, visited, NULL, self };
 
   g_clear_pointer (&self->report, rasd_import_report_free);
   self->report = rasd_import_report_new ();
@@ -538,7 +542,7 @@ run_on_store (RasdImporter        *self,
   for (guint i = 0; paths[i] != NULL; i++)
     walk_path (&walk, paths[i], cancellable);
 
-  if (!import_files (self, store, files, progress_context, cancellable, error))
+  if (!import_files (self, store, files, sizes, progress_context, cancellable, error))
     return FALSE;
 
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
