@@ -1,0 +1,157 @@
+#define G_LOG_DOMAIN "rasd-extraction"
+
+#include "config.h"
+
+#include "rasd-extraction.h"
+
+#include <string.h>
+
+static void
+entity_free (gpointer data)
+{
+  RasdEntity *entity = data;
+
+  g_free (entity->key);
+  g_free (entity->name);
+  g_free (entity->name_en);
+  g_free (entity->country);
+  g_free (entity);
+}
+
+RasdExtraction *
+rasd_extraction_new (void)
+{
+  RasdExtraction *self = g_new0 (RasdExtraction, 1);
+
+  self->entities = g_ptr_array_new_with_free_func (entity_free);
+  self->mentions = g_array_new (FALSE, TRUE, sizeof (RasdMention));
+  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_event_free);
+  return self;
+}
+
+void
+rasd_extraction_free (RasdExtraction *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->entities);
+  g_array_unref (self->mentions);
+  g_ptr_array_unref (self->events);
+  g_free (self);
+}
+
+int
+rasd_extraction_add_entity (RasdExtraction *self,
+                            RasdEntityKind  kind,
+                            const char     *key,
+                            const char     *name,
+                            const char     *name_en,
+                            const char     *country)
+{
+  RasdEntity *entity;
+
+  g_return_val_if_fail (key != NULL && name != NULL, -1);
+
+  for (guint i = 0; i < self->entities->len; i++)
+    {
+      RasdEntity *e = g_ptr_array_index (self->entities, i);
+
+      if (e->kind == kind && strcmp (e->key, key) == 0)
+        return (int) i;
+    }
+
+  entity = g_new0 (RasdEntity, 1);
+  entity->kind = kind;
+  entity->key = g_strdup (key);
+  entity->name = g_strdup (name);
+  entity->name_en = g_strdup (name_en);
+  entity->country = g_strdup (country);
+  g_ptr_array_add (self->entities, entity);
+  return (int) self->entities->len - 1;
+}
+
+RasdEntity *
+rasd_extraction_get_entity (RasdExtraction *self,
+                            int             index)
+{
+  g_return_val_if_fail (index >= 0 && (guint) index < self->entities->len, NULL);
+  return g_ptr_array_index (self->entities, index);
+}
+
+RasdEvent *
+rasd_event_new (void)
+{
+  RasdEvent *event = g_new0 (RasdEvent, 1);
+
+  event->participants = g_array_new (FALSE, FALSE, sizeof (int));
+  event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdSpan));
+  event->place = -1;
+  return event;
+}
+
+void
+rasd_event_free (RasdEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_array_unref (event->participants);
+  g_array_unref (event->evidence);
+  g_free (event);
+}
+
+gboolean
+rasd_event_has_participant (const RasdEvent *event,
+                            int              entity)
+{
+  for (guint i = 0; i < event->participants->len; i++)
+    if (g_array_index (event->participants, int, i) == entity)
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const role_names[] = { "headline", "background", "planned" };
+
+const char *
+rasd_event_role_to_string (RasdEventRole role)
+{
+  g_return_val_if_fail ((guint) role < G_N_ELEMENTS (role_names), "headline");
+  return role_names[role];
+}
+
+gboolean
+rasd_event_role_from_string (const char    *str,
+                             RasdEventRole *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
+    if (g_strcmp0 (str, role_names[i]) == 0)
+      {
+        *out = (RasdEventRole) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+rasd_entity_kind_to_string (RasdEntityKind kind)
+{
+  switch (kind)
+    {
+    case RASD_ENTITY_PERSON: return "person";
+    case RASD_ENTITY_PLACE: return "place";
+    case RASD_ENTITY_ORGANISATION: return "organisation";
+    default: g_return_val_if_reached ("person");
+    }
+}
+
+const char *
+rasd_mention_kind_to_string (RasdMentionKind kind)
+{
+  switch (kind)
+    {
+    case RASD_MENTION_PERSON: return "person";
+    case RASD_MENTION_PLACE: return "place";
+    case RASD_MENTION_ORGANISATION: return "organisation";
+    case RASD_MENTION_DATE: return "date";
+    default: g_return_val_if_reached ("person");
+    }
+}
