@@ -4,41 +4,680 @@
 
 #include "rasd-extractor.h"
 
-#include "rasd-data.h"
+#include <string.h>
 
-/* STUB: replaced by the real extractor. */
+#include "rasd-arabic.h"
+#include "rasd-data.h"
+#include "rasd-error.h"
+#include "rasd-gazetteer.h"
+#include "rasd-ner.h"
+#include "rasd-people.h"
+#include "rasd-tokens.h"
+
+/* Events from sentences.  A sentence with a trigger word (data/events/triggers.tsv) and at
+ * least one named person who is not only quoted makes a candidate: the trigger gives kind and
+ * CAMEO code, the people of its clause the participants, the place after في/ب/إلى (or the object
+ * of زار) the place, the nearest date the date, and tense, date and words such as سبق or المقرر
+ * the role.  Candidates that agree (same role, one's people within the other's, compatible
+ * place and date) are one event with several sentences of evidence.  The headline event takes
+ * the publication date when no sentence dates it. */
+
+typedef enum
+{
+  TENSE_NONE,
+  TENSE_PAST,
+  TENSE_PRESENT,
+  TENSE_FUTURE,
+} Tense;
+
+typedef struct
+{
+  const char *kind;   /* interned */
+  const char *cameo;  /* interned */
+  gboolean    verb;
+  Tense       tense;
+} Trigger;
+
 struct _RasdExtractor
 {
-  GObject parent_instance;
+  GObject        parent_instance;
+
+  RasdPeople    *people;
+  RasdGazetteer *gazetteer;
+  gboolean       own_gazetteer;
+  RasdNer       *ner;
+  GStringChunk  *strings;
+  GHashTable    *triggers;  /* normalised form → Trigger* */
 };
 
 G_DEFINE_FINAL_TYPE (RasdExtractor, rasd_extractor, G_TYPE_OBJECT)
 
 static void
+rasd_extractor_finalize (GObject *object)
+{
+  RasdExtractor *self = RASD_EXTRACTOR (object);
+
+  g_clear_pointer (&self->ner, rasd_ner_free);
+  g_clear_pointer (&self->people, rasd_people_free);
+  if (self->own_gazetteer)
+    g_clear_pointer (&self->gazetteer, rasd_gazetteer_free);
+  g_clear_pointer (&self->triggers, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (rasd_extractor_parent_class)->finalize (object);
+}
+
+static void
 rasd_extractor_class_init (RasdExtractorClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = rasd_extractor_finalize;
 }
 
 static void
 rasd_extractor_init (RasdExtractor *self)
 {
+  self->strings = g_string_chunk_new (4096);
+  self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+load_triggers (RasdExtractor  *self,
+               const char     *path,
+               GError        **error)
+{
+  g_auto(GStrv) lines = rasd_data_read_lines (path, error);
+
+  if (lines == NULL)
+    return FALSE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+      Trigger *trigger;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cols = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (cols) < 5)
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                       "%s, line %u: expected 5 tab-separated columns (form, kind, cameo, part, tense)",
+                       path, i + 1);
+          return FALSE;
+        }
+      trigger = g_new0 (Trigger, 1);
+      trigger->kind = g_string_chunk_insert_const (self->strings, cols[1]);
+      trigger->cameo = g_string_chunk_insert_const (self->strings, cols[2]);
+      trigger->verb = strcmp (cols[3], "verb") == 0;
+      trigger->tense = strcmp (cols[4], "past") == 0 ? TENSE_PAST :
+                       strcmp (cols[4], "present") == 0 ? TENSE_PRESENT :
+                       strcmp (cols[4], "future") == 0 ? TENSE_FUTURE : TENSE_NONE;
+      g_hash_table_replace (self->triggers, rasd_arabic_normalize (cols[0], -1), trigger);
+    }
+  return TRUE;
 }
 
 RasdExtractor *
 rasd_extractor_new_from_dir (const char  *data_dir,
                              GError     **error)
 {
-  return g_object_new (RASD_TYPE_EXTRACTOR, NULL);
+  g_autoptr(RasdExtractor) self = g_object_new (RASD_TYPE_EXTRACTOR, NULL);
+  g_autofree char *people_dir = g_build_filename (data_dir, "people", NULL);
+  g_autofree char *gazetteer_dir = g_build_filename (data_dir, "gazetteer", NULL);
+  g_autofree char *triggers = g_build_filename (data_dir, "events", "triggers.tsv", NULL);
+
+  self->people = rasd_people_load (people_dir, error);
+  if (self->people == NULL)
+    return NULL;
+  self->gazetteer = rasd_gazetteer_new_from_dir (gazetteer_dir, error);
+  if (self->gazetteer == NULL)
+    return NULL;
+  self->own_gazetteer = TRUE;
+  if (!load_triggers (self, triggers, error))
+    return NULL;
+  self->ner = rasd_ner_new (self->people, self->gazetteer, data_dir, error);
+  if (self->ner == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 RasdExtractor *
 rasd_extractor_get_default (GError **error)
 {
   static RasdExtractor *extractor;
+  static GError *load_error;
 
   if (g_once_init_enter (&extractor))
-    g_once_init_leave (&extractor, rasd_extractor_new_from_dir (rasd_data_dir (), NULL));
+    {
+      RasdExtractor *made = rasd_extractor_new_from_dir (rasd_data_dir (), &load_error);
+
+      /* remember a failure too, so that every caller sees the same message */
+      g_once_init_leave (&extractor, made != NULL ? made : GINT_TO_POINTER (1));
+    }
+  if (extractor == GINT_TO_POINTER (1))
+    {
+      if (error != NULL)
+        *error = g_error_copy (load_error);
+      return NULL;
+    }
   return extractor;
+}
+
+/* Extraction --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  RasdExtractor   *self;
+  const char      *text;
+  RasdTokens      *tokens;
+  RasdExtraction  *out;
+  GArray          *names;   /* RasdNerName */
+  GArray          *dates;   /* RasdDateMention */
+  RasdDate         publication;
+  char             buffer[1024];
+} Context;
+
+static const RasdToken *
+token (Context *ctx,
+       guint    i)
+{
+  return rasd_tokens_get_token (ctx->tokens, i);
+}
+
+/* The word of token @i without its proclitics, or NULL when too long to look at. */
+static const char *
+bare_word (Context *ctx,
+           guint    i)
+{
+  const char *norm = token (ctx, i)->norm;
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n;
+
+  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
+    return norm;
+  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
+  return forms[n - 1];
+}
+
+static const Trigger *
+trigger_at (Context *ctx,
+            guint    i)
+{
+  const char *norm = token (ctx, i)->norm;
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n;
+
+  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
+    return NULL;
+  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
+  for (guint f = 0; f < n; f++)
+    {
+      const Trigger *trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
+      if (trigger != NULL)
+        return trigger;
+    }
+  return NULL;
+}
+
+static gboolean
+word_in (const char         *word,
+         const char * const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Words that make what follows announced rather than done. */
+static const char * const future_words[] = {
+  "سوف", "المقرر", "مقرر", "يعتزم", "تعتزم", "يرتقب", "المرتقب", "المرتقبه", "المنتظر",
+  "المنتظره", "المقبل", "المقبله", "القادم", "القادمه", "يتوقع", "ويتوقع", "يزمع", "سيقوم",
+  "ستقوم", "سيجري", "ستجري", "سيعقد", "ستعقد", "سيكون", "ستكون", "سيتوجه", "ستتوجه", "يتوجه",
+  "سيلتقي", "سيبدا", "ستبدا", "دعوه", "دعا", "يامل", "تامل", NULL
+};
+
+/* Words that make what follows an earlier event. */
+static const char * const past_words[] = {
+  "سبق", "سابق", "سابقه", "السابق", "السابقه", "الاخيره", "الاخير", "اخر", "منذ", "كان", "كانت",
+  NULL
+};
+
+/* Attendance: who "attended" a reception is not one of its parties. */
+static const char * const attendance_words[] = {
+  "بحضور", "حضر", "حضره", "حضرها", "وحضر", "حضور", NULL
+};
+
+typedef struct
+{
+  guint           sentence;
+  guint           trigger_token;
+  const Trigger  *trigger;
+  GArray         *participants;  /* int entity */
+  int             place;         /* entity or -1 */
+  RasdDate        date;
+  gboolean        date_stated;   /* from a date in the sentence (not the publication) */
+  RasdEventRole   role;
+} Candidate;
+
+static void
+candidate_clear (Candidate *c)
+{
+  g_clear_pointer (&c->participants, g_array_unref);
+}
+
+static int
+place_rank (RasdEntity *e)
+{
+  if (g_strcmp0 (e->place_kind, "country") == 0)
+    return 1;
+  return 2;
+}
+
+/* The place a site stands for (الكرملين → Moscow), as an entity of @ctx. */
+static int
+event_place (Context *ctx,
+             int      entity)
+{
+  RasdEntity *e = rasd_extraction_get_entity (ctx->out, entity);
+  const RasdPlace *place, *city;
+
+  if (g_strcmp0 (e->place_kind, "site") != 0)
+    return entity;
+  place = rasd_gazetteer_get_place (ctx->self->gazetteer, e->key);
+  if (place == NULL || place->stands_for == NULL)
+    return entity;
+  city = rasd_gazetteer_get_place (ctx->self->gazetteer, place->stands_for);
+  if (city == NULL)
+    return entity;
+  {
+    int index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, city->key,
+                                            city->name_ar, city->name_en, city->country);
+    RasdEntity *c = rasd_extraction_get_entity (ctx->out, index);
+
+    c->lat = city->lat;
+    c->lon = city->lon;
+    c->place_kind = city->kind == RASD_PLACE_KIND_COUNTRY ? "country" : "city";
+    return index;
+  }
+}
+
+static gboolean
+dates_agree (const RasdDate *a,
+             const RasdDate *b)
+{
+  if (a->precision == RASD_DATE_PRECISION_NONE || b->precision == RASD_DATE_PRECISION_NONE)
+    return TRUE;
+  return rasd_date_compatible (a, b);
+}
+
+static gboolean
+places_agree (Context *ctx,
+              int      a,
+              int      b)
+{
+  RasdEntity *ea, *eb;
+
+  if (a < 0 || b < 0 || a == b)
+    return TRUE;
+  ea = rasd_extraction_get_entity (ctx->out, a);
+  eb = rasd_extraction_get_entity (ctx->out, b);
+  if (g_strcmp0 (ea->country, eb->country) != 0)
+    return FALSE;
+  /* a city and its country agree; two cities do not */
+  return place_rank (ea) == 1 || place_rank (eb) == 1;
+}
+
+/* Fills @c from sentence @s around the trigger at token @t; FALSE when it names nobody. */
+static gboolean
+read_candidate (Context   *ctx,
+                guint      s,
+                guint      t,
+                Candidate *c)
+{
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, s);
+  const RasdToken *trig = token (ctx, t);
+  guint first = sentence->first_token, last = first + sentence->n_tokens;
+  guint attendance_from = G_MAXUINT;
+  int best_place = -1, best_place_score = -1;
+  gsize best_date_distance = G_MAXSIZE;
+  gboolean future_marker = FALSE, past_marker = FALSE;
+
+  c->sentence = s;
+  c->trigger_token = t;
+  c->participants = g_array_new (FALSE, FALSE, sizeof (int));
+  c->place = -1;
+  c->date.precision = RASD_DATE_PRECISION_NONE;
+
+  for (guint k = first; k < last; k++)
+    {
+      const char *word = bare_word (ctx, k);
+
+      if (word_in (word, attendance_words) || word_in (token (ctx, k)->norm, attendance_words))
+        attendance_from = MIN (attendance_from, k);
+      if (word_in (token (ctx, k)->norm, future_words) || word_in (word, future_words))
+        future_marker = TRUE;
+      if (k < t && (word_in (token (ctx, k)->norm, past_words) || word_in (word, past_words)))
+        past_marker = TRUE;
+    }
+
+  for (guint n = 0; n < ctx->names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      RasdEntity *e;
+
+      if (name->sentence != s || name->entity < 0)
+        continue;
+      e = rasd_extraction_get_entity (ctx->out, name->entity);
+      if (name->kind == RASD_MENTION_PERSON)
+        {
+          if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON))
+            continue;
+          if (name->first_token > attendance_from)
+            continue;
+          if (!rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
+            g_array_append_val (c->participants, name->entity);
+        }
+      else if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE))
+        {
+          int score = place_rank (e) * 10;
+          guint distance = name->first_token > t ? name->first_token - t : t - name->first_token;
+
+          if (name->preposition == RASD_NER_PREP_IN)
+            score += 30;
+          else if (name->preposition == RASD_NER_PREP_TO && strcmp (c->trigger->kind, "visit") == 0)
+            score += 30;
+          else if (name->preposition == RASD_NER_PREP_FROM)
+            score -= 20;
+          /* the object of زار/يزور: زار بكين */
+          if (strcmp (c->trigger->kind, "visit") == 0 && name->first_token > t &&
+              name->first_token <= t + 3)
+            score += 30;
+          score -= MIN (distance, 20u);
+          if (score > best_place_score)
+            {
+              best_place_score = score;
+              best_place = name->entity;
+            }
+        }
+    }
+  if (c->participants->len == 0)
+    return FALSE;
+  if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
+    c->place = event_place (ctx, best_place);
+
+  for (guint d = 0; d < ctx->dates->len; d++)
+    {
+      const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
+      RasdDate date;
+      gsize distance;
+
+      if (m->start < sentence->start || m->end > sentence->end)
+        continue;
+      date = rasd_date_mention_get_date (m);
+      if (date.precision == RASD_DATE_PRECISION_NONE || date.year == 0)
+        continue;
+      distance = m->start > trig->start ? m->start - trig->start : trig->start - m->end;
+      if (distance < best_date_distance)
+        {
+          best_date_distance = distance;
+          c->date = date;
+          c->date_stated = TRUE;
+          if (m->flags & RASD_DATE_FLAG_FUTURE)
+            future_marker = TRUE;
+        }
+    }
+
+  /* the role: announced, earlier, or the news itself */
+  c->role = RASD_EVENT_ROLE_HEADLINE;
+  if (c->trigger->tense == TENSE_FUTURE || future_marker)
+    c->role = RASD_EVENT_ROLE_PLANNED;
+  else if (past_marker && c->trigger->tense != TENSE_PRESENT)
+    c->role = RASD_EVENT_ROLE_BACKGROUND;
+  if (c->date_stated && ctx->publication.precision != RASD_DATE_PRECISION_NONE)
+    {
+      RasdDate pub = ctx->publication;
+      int cmp;
+
+      if (c->date.precision == RASD_DATE_PRECISION_DAY && pub.precision == RASD_DATE_PRECISION_DAY)
+        {
+          gint64 days = rasd_date_to_days (c->date.year, c->date.month, c->date.day) -
+                        rasd_date_to_days (pub.year, pub.month, pub.day);
+
+          if (days > 0)
+            c->role = RASD_EVENT_ROLE_PLANNED;
+          else if (days < -3)
+            c->role = RASD_EVENT_ROLE_BACKGROUND;
+          else if (c->role == RASD_EVENT_ROLE_BACKGROUND || (c->role == RASD_EVENT_ROLE_PLANNED && days < 0))
+            c->role = RASD_EVENT_ROLE_HEADLINE;
+        }
+      else if (!rasd_date_compatible (&c->date, &pub))
+        {
+          cmp = rasd_date_compare (&c->date, &pub);
+          c->role = cmp < 0 ? RASD_EVENT_ROLE_BACKGROUND : RASD_EVENT_ROLE_PLANNED;
+        }
+    }
+  else if (c->date_stated && c->trigger->tense == TENSE_PAST && c->date.precision < RASD_DATE_PRECISION_DAY)
+    c->role = RASD_EVENT_ROLE_BACKGROUND;
+  return TRUE;
+}
+
+/* Whether every participant of @a is among those of @b. */
+static gboolean
+participants_within (GArray *a,
+                     GArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < b->len && !found; j++)
+        found = g_array_index (a, int, i) == g_array_index (b, int, j);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+can_merge (Context         *ctx,
+           const RasdEvent *event,
+           const Candidate *c)
+{
+  gboolean event_call = strcmp (event->kind, "call") == 0;
+  gboolean cand_call = strcmp (c->trigger->kind, "call") == 0;
+
+  if (event->role != c->role || event_call != cand_call)
+    return FALSE;
+  if (!participants_within (c->participants, event->participants) &&
+      !participants_within (event->participants, c->participants))
+    return FALSE;
+  return places_agree (ctx, event->place, c->place) && dates_agree (&event->date, &c->date);
+}
+
+static void
+add_evidence (RasdEvent          *event,
+              const RasdSentence *sentence)
+{
+  RasdSpan span = { sentence->start, sentence->end };
+
+  if (event->evidence->len > 0)
+    {
+      RasdSpan *lastspan = &g_array_index (event->evidence, RasdSpan, event->evidence->len - 1);
+      if (lastspan->start == span.start)
+        return;
+    }
+  g_array_append_val (event->evidence, span);
+}
+
+static void
+merge_into (Context         *ctx,
+            RasdEvent       *event,
+            const Candidate *c)
+{
+  for (guint i = 0; i < c->participants->len; i++)
+    {
+      int p = g_array_index (c->participants, int, i);
+      if (!rasd_event_has_participant (event, p))
+        g_array_append_val (event->participants, p);
+    }
+  if (c->place >= 0 &&
+      (event->place < 0 ||
+       place_rank (rasd_extraction_get_entity (ctx->out, c->place)) >
+       place_rank (rasd_extraction_get_entity (ctx->out, event->place))))
+    event->place = c->place;
+  if (c->date.precision > event->date.precision)
+    event->date = c->date;
+  /* a verb says more about the kind than a noun: "visit" from زار beats "meeting" from لقاء */
+  if (c->trigger->verb && strcmp (event->kind, "meeting") == 0)
+    {
+      event->kind = c->trigger->kind;
+      event->cameo = c->trigger->cameo;
+    }
+  add_evidence (event, rasd_tokens_get_sentence (ctx->tokens, c->sentence));
+}
+
+static RasdEvent *
+event_from (Context         *ctx,
+            const Candidate *c)
+{
+  RasdEvent *event = rasd_event_new ();
+
+  event->kind = c->trigger->kind;
+  event->cameo = c->trigger->cameo;
+  event->role = c->role;
+  event->place = c->place;
+  event->date = c->date;
+  g_array_append_vals (event->participants, c->participants->data, c->participants->len);
+  add_evidence (event, rasd_tokens_get_sentence (ctx->tokens, c->sentence));
+  return event;
+}
+
+static void
+add_dates (Context *ctx)
+{
+  for (guint d = 0; d < ctx->dates->len; d++)
+    {
+      const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
+      RasdMention mention = { 0 };
+
+      mention.kind = RASD_MENTION_DATE;
+      mention.start = m->start;
+      mention.end = m->end;
+      mention.entity = -1;
+      mention.date = rasd_date_mention_get_date (m);
+      g_array_append_val (ctx->out->mentions, mention);
+    }
+}
+
+static void
+find_events (Context *ctx)
+{
+  guint n_sentences = rasd_tokens_get_n_sentences (ctx->tokens);
+
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, s);
+      const Trigger *best = NULL;
+      guint best_token = 0;
+      Candidate c = { 0 };
+      RasdEvent *target = NULL;
+
+      for (guint k = sentence->first_token; k < sentence->first_token + sentence->n_tokens; k++)
+        {
+          const Trigger *trigger = trigger_at (ctx, k);
+
+          if (trigger == NULL)
+            continue;
+          /* the first verb, else the first noun */
+          if (best == NULL || (trigger->verb && !best->verb))
+            {
+              best = trigger;
+              best_token = k;
+            }
+        }
+      if (best == NULL)
+        continue;
+      c.trigger = best;
+      if (!read_candidate (ctx, s, best_token, &c))
+        {
+          candidate_clear (&c);
+          continue;
+        }
+      for (guint e = 0; e < ctx->out->events->len && target == NULL; e++)
+        {
+          RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+          if (can_merge (ctx, event, &c))
+            target = event;
+        }
+      if (target != NULL)
+        merge_into (ctx, target, &c);
+      else
+        g_ptr_array_add (ctx->out->events, event_from (ctx, &c));
+      candidate_clear (&c);
+    }
+
+  /* the news itself happened when it was published, unless a sentence says otherwise */
+  if (ctx->publication.precision != RASD_DATE_PRECISION_NONE)
+    for (guint e = 0; e < ctx->out->events->len; e++)
+      {
+        RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+
+        if (event->role == RASD_EVENT_ROLE_HEADLINE && event->date.precision == RASD_DATE_PRECISION_NONE)
+          event->date = ctx->publication;
+      }
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const RasdMention *ma = a, *mb = b;
+
+  if (ma->start != mb->start)
+    return (ma->start > mb->start) - (ma->start < mb->start);
+  return (ma->end > mb->end) - (ma->end < mb->end);
+}
+
+static RasdExtraction *
+extract (RasdExtractor  *self,
+         const char     *text,
+         const RasdDate *publication,
+         gboolean        events)
+{
+  g_autoptr(RasdExtraction) out = rasd_extraction_new ();
+  g_autoptr(RasdTokens) tokens = NULL;
+  g_autoptr(GArray) names = NULL;
+  g_autoptr(GArray) dates = NULL;
+  Context ctx = { 0 };
+
+  g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  tokens = rasd_tokens_new (text);
+  ctx.self = self;
+  ctx.text = text;
+  ctx.tokens = tokens;
+  ctx.out = out;
+
+  if (events)
+    {
+      RasdDateContext date_ctx = { 0 };
+
+      rasd_date_context_init (&date_ctx, text, publication);
+      ctx.publication = date_ctx.publication;
+      out->publication = date_ctx.publication;
+      dates = rasd_date_find_all (text, &date_ctx);
+      ctx.dates = dates;
+    }
+  names = rasd_ner_run (self->ner, text, tokens, events, out);
+  ctx.names = names;
+  if (events)
+    {
+      add_dates (&ctx);
+      g_array_sort (out->mentions, compare_mentions);
+      find_events (&ctx);
+    }
+  return g_steal_pointer (&out);
 }
 
 RasdExtraction *
@@ -46,12 +685,12 @@ rasd_extractor_extract (RasdExtractor  *self,
                         const char     *text,
                         const RasdDate *publication)
 {
-  return rasd_extraction_new ();
+  return extract (self, text, publication, TRUE);
 }
 
 RasdExtraction *
 rasd_extractor_find_names (RasdExtractor *self,
                            const char    *text)
 {
-  return rasd_extraction_new ();
+  return extract (self, text, NULL, FALSE);
 }

@@ -1,0 +1,321 @@
+#define G_LOG_DOMAIN "rasd-cli"
+
+#include "config.h"
+
+#include "rasd-cli-extract.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rasd-article-reader.h"
+#include "rasd-error.h"
+#include "rasd-tokens.h"
+
+static void
+add_place (JsonBuilder *builder,
+           RasdEntity  *place)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, place->name);
+  json_builder_set_member_name (builder, "en");
+  if (place->name_en != NULL)
+    json_builder_add_string_value (builder, place->name_en);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "lat");
+  json_builder_add_double_value (builder, place->lat);
+  json_builder_set_member_name (builder, "lon");
+  json_builder_add_double_value (builder, place->lon);
+  json_builder_set_member_name (builder, "country");
+  if (place->country != NULL)
+    json_builder_add_string_value (builder, place->country);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, place->place_kind != NULL ? place->place_kind : "city");
+  json_builder_end_object (builder);
+}
+
+void
+rasd_cli_append_events_jsonl (GString        *out,
+                              const char     *article,
+                              RasdExtraction *extraction)
+{
+  for (guint e = 0; e < extraction->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (extraction->events, e);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *date = rasd_date_to_iso (&event->date);
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "article");
+      json_builder_add_string_value (builder, article);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, event->kind);
+      json_builder_set_member_name (builder, "cameo");
+      json_builder_add_string_value (builder, event->cameo);
+      json_builder_set_member_name (builder, "date");
+      if (date != NULL)
+        json_builder_add_string_value (builder, date);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, rasd_event_role_to_string (event->role));
+
+      json_builder_set_member_name (builder, "participants");
+      json_builder_begin_array (builder);
+      for (guint p = 0; p < event->participants->len; p++)
+        {
+          RasdEntity *person = rasd_extraction_get_entity (extraction,
+                                                           g_array_index (event->participants, int, p));
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, person->name);
+          json_builder_set_member_name (builder, "en");
+          if (person->name_en != NULL)
+            json_builder_add_string_value (builder, person->name_en);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      json_builder_set_member_name (builder, "place");
+      if (event->place >= 0)
+        add_place (builder, rasd_extraction_get_entity (extraction, event->place));
+      else
+        json_builder_add_null_value (builder);
+
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_begin_array (builder);
+      for (guint s = 0; s < event->evidence->len; s++)
+        {
+          RasdSpan *span = &g_array_index (event->evidence, RasdSpan, s);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "start");
+          json_builder_add_int_value (builder, (gint64) span->start);
+          json_builder_set_member_name (builder, "end");
+          json_builder_add_int_value (builder, (gint64) span->end);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      line = json_generator_to_data (generator, NULL);
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+    }
+}
+
+gboolean
+rasd_cli_extract_file (RasdExtractor  *extractor,
+                       const char     *path,
+                       GError        **error)
+{
+  g_autoptr(RasdReadResult) result = rasd_article_reader_read (path, NULL, error);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (result == NULL)
+    return FALSE;
+  for (guint a = 0; a < result->articles->len; a++)
+    {
+      RasdArticle *article = g_ptr_array_index (result->articles, a);
+      g_autoptr(RasdExtraction) extraction = NULL;
+      RasdDate publication = { 0 };
+
+      if (rasd_article_get_date (article) != NULL)
+        rasd_date_parse_iso (rasd_article_get_date (article), &publication);
+      extraction = rasd_extractor_extract (extractor, rasd_article_get_text (article), &publication);
+      rasd_cli_append_events_jsonl (out, base, extraction);
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  return TRUE;
+}
+
+/* tag --conll ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char *line;   /* as read, printed back unchanged up to the first tab */
+  char *word;   /* the first column */
+} ConllLine;
+
+static void
+conll_line_clear (gpointer data)
+{
+  ConllLine *line = data;
+
+  g_free (line->line);
+  g_free (line->word);
+}
+
+static const char *
+tag_name (RasdMentionKind kind)
+{
+  switch (kind)
+    {
+    case RASD_MENTION_PERSON: return "PERS";
+    case RASD_MENTION_PLACE: return "LOC";
+    case RASD_MENTION_ORGANISATION: return "ORG";
+    case RASD_MENTION_DATE:
+    default: return NULL;
+    }
+}
+
+/* Tags one sentence: joins its words with spaces, finds the names in that text and maps each
+ * mention back onto the words it covers. */
+static void
+tag_sentence (RasdExtractor *extractor,
+              GArray        *lines,
+              guint          first,
+              guint          end,
+              GString       *out)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree gsize *starts = g_new0 (gsize, end - first + 1);
+  g_autofree const char **tags = g_new0 (const char *, end - first + 1);
+  g_autofree gboolean *begins = g_new0 (gboolean, end - first + 1);
+  g_autoptr(RasdExtraction) names = NULL;
+  gsize chars = 0;
+
+  for (guint i = first; i < end; i++)
+    {
+      ConllLine *line = &g_array_index (lines, ConllLine, i);
+
+      if (i > first)
+        {
+          g_string_append_c (text, ' ');
+          chars++;
+        }
+      starts[i - first] = chars;
+      g_string_append (text, line->word);
+      chars += g_utf8_strlen (line->word, -1);
+    }
+
+  names = rasd_extractor_find_names (extractor, text->str);
+  for (guint m = 0; m < names->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (names->mentions, RasdMention, m);
+      const char *tag = tag_name (mention->kind);
+      gboolean first_word = TRUE;
+
+      if (tag == NULL)
+        continue;
+      for (guint i = first; i < end; i++)
+        {
+          gsize s = starts[i - first];
+          gsize e = s + g_utf8_strlen (g_array_index (lines, ConllLine, i).word, -1);
+
+          if (e <= mention->start || s >= mention->end || tags[i - first] != NULL)
+            continue;
+          tags[i - first] = tag;
+          begins[i - first] = first_word;
+          first_word = FALSE;
+        }
+    }
+
+  for (guint i = first; i < end; i++)
+    {
+      ConllLine *line = &g_array_index (lines, ConllLine, i);
+      const char *tag = tags[i - first];
+
+      g_string_append (out, line->word);
+      g_string_append_c (out, '\t');
+      if (tag == NULL)
+        g_string_append_c (out, 'O');
+      else
+        g_string_append_printf (out, "%s-%s", begins[i - first] ? "B" : "I", tag);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static gboolean
+is_blank (const char *line)
+{
+  for (; *line != '\0'; line++)
+    if (!g_ascii_isspace (*line))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+rasd_cli_tag_conll (RasdExtractor  *extractor,
+                    const char     *path,
+                    GError        **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_auto(GStrv) raw = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (ConllLine));
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint sentence_start = 0;
+
+  g_array_set_clear_func (lines, conll_line_clear);
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GIOChannel) channel = g_io_channel_unix_new (0);
+
+      if (g_io_channel_read_to_end (channel, &contents, &length, error) != G_IO_STATUS_NORMAL)
+        return FALSE;
+    }
+  else if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+  if (!g_utf8_validate (contents, (gssize) length, NULL))
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_ENCODING,
+                   _("%s is not valid UTF-8; tag --conll reads UTF-8 text"), path);
+      return FALSE;
+    }
+
+  raw = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; raw[i] != NULL; i++)
+    {
+      char *line = raw[i];
+      gsize len = strlen (line);
+
+      if (len > 0 && line[len - 1] == '\r')
+        line[len - 1] = '\0';
+      /* the final newline leaves one empty string after it: not a line */
+      if (raw[i + 1] == NULL && line[0] == '\0')
+        break;
+      if (is_blank (line))
+        {
+          ConllLine blank = { g_strdup (""), NULL };
+          g_array_append_val (lines, blank);
+          continue;
+        }
+      {
+        ConllLine entry = { g_strdup (line), NULL };
+        const char *tab = strpbrk (line, "\t ");
+
+        entry.word = tab != NULL ? g_strndup (line, (gsize) (tab - line)) : g_strdup (line);
+        g_array_append_val (lines, entry);
+      }
+    }
+
+  for (guint i = 0; i <= lines->len; i++)
+    {
+      gboolean blank = i == lines->len || g_array_index (lines, ConllLine, i).word == NULL;
+
+      if (!blank)
+        continue;
+      if (i > sentence_start)
+        tag_sentence (extractor, lines, sentence_start, i, out);
+      if (i < lines->len)
+        g_string_append_c (out, '\n');
+      sentence_start = i + 1;
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  return TRUE;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <glib.h>
+
+#include "rasd-extraction.h"
+#include "rasd-extractor.h"
+
+G_BEGIN_DECLS
+
+/* The events of @extraction as JSON lines (the `extract --format jsonl` contract), appended to
+ * @out; @article is the file's base name. */
+void rasd_cli_append_events_jsonl (GString        *out,
+                                   const char     *article,
+                                   RasdExtraction *extraction);
+
+/* `extract --format jsonl` for one file: prints its events; FALSE with @error when the file
+ * cannot be read. */
+gboolean rasd_cli_extract_file (RasdExtractor  *extractor,
+                                const char     *path,
+                                GError        **error);
+
+/* `tag --conll`: reads one token per line (first column), blank lines between sentences, and
+ * prints TOKEN<TAB>TAG with BIO tags over PERS, LOC and ORG. */
+gboolean rasd_cli_tag_conll (RasdExtractor  *extractor,
+                             const char     *path,
+                             GError        **error);
+
+G_END_DECLS

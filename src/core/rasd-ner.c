@@ -1,0 +1,1071 @@
+#define G_LOG_DOMAIN "rasd-ner"
+
+#include "config.h"
+
+#include "rasd-ner.h"
+
+#include <string.h>
+
+#include "rasd-arabic.h"
+#include "rasd-data.h"
+
+/* Rule-based names.  At each token, in this order: a known organisation or an organisation
+ * head noun with its complement (وزارة الخارجية); a title or role, possibly chained and followed
+ * by nationality adjectives and complements, then the name it introduces (from the lexicon, or
+ * read as the unknown words up to the first word that cannot be part of a name); a person of the
+ * lexicon; a first name followed by a name-like word; a place of the gazetteer; a nationality
+ * adjective.  Titles that introduce no name (الرئيس الروسي، نظيره العراقي) are kept as roles and
+ * resolved afterwards to the person of the article with that title and nationality.  Ambiguous
+ * place names are resolved last, preferring the countries the article is about. */
+
+#define MAX_NAME_WORDS 4
+#define MAX_CHAIN 10
+
+struct _RasdNer
+{
+  RasdPeople    *people;
+  RasdGazetteer *gazetteer;
+  GHashTable    *stopwords;   /* normalised word set */
+  GHashTable    *org_names;   /* normalised phrase set */
+  GHashTable    *org_heads;   /* normalised phrase set */
+  guint          org_max_words;
+};
+
+/* Verbs of saying and attribution: the person right after one is quoted, not acting. */
+static const char * const speech_words[] = {
+  "قال", "قالت", "اكد", "اكدت", "اضاف", "اضافت", "اوضح", "اوضحت", "اشار", "اشارت", "ذكر",
+  "ذكرت", "صرح", "صرحت", "نقل", "نقلت", "اعلن", "اعلنت", "لفت", "لفتت", "شدد", "شددت", "اعتبر",
+  "اعتبرت", "راى", "رات", "افاد", "افادت", "كشف", "كشفت", "بحسب", "حسب", "وفق", "وفقا", "عن",
+  "تابع", "تابعت", "اعرب", "اعربت", "نفى", "نفت", "يقول", "تقول", "قوله", "ابلغ", "ابلغت",
+  "اوردت", "اورد", "نسبت", NULL
+};
+
+/* Words that make the following adjective a role pointing at someone named elsewhere. */
+static const char * const counterpart_words[] = {
+  "نظير", "نظيره", "نظيرها", "نظيريه", "نظراءه", "ضيف", "ضيفه", "ضيفها", NULL
+};
+
+/* Joining words inside names: بن، آل، عبد، ابو، دي... */
+static const char * const name_links[] = {
+  "بن", "ابن", "بنت", "ال", "ولد", "عبد", "ابو", "ابي", "دي", "دو", "دا", "فون", "فان", "لا",
+  "ديل", "بو", NULL
+};
+
+static gboolean
+in_list (const char * const *list,
+         const char         *word)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+load_set (GHashTable  *set,
+          const char  *data_dir,
+          const char  *relative,
+          guint       *max_words,
+          GHashTable  *second,
+          const char  *second_type,
+          GError     **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, relative, NULL);
+  g_auto(GStrv) lines = rasd_data_read_lines (path, error);
+
+  if (lines == NULL)
+    return FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+      g_autofree char *norm = NULL;
+      GHashTable *target = set;
+      guint words = 1;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cols = g_strsplit (lines[i], "\t", -1);
+      norm = rasd_arabic_normalize (g_strstrip (cols[0]), -1);
+      if (norm[0] == '\0')
+        continue;
+      if (second != NULL && cols[1] != NULL && strcmp (g_strstrip (cols[1]), second_type) == 0)
+        target = second;
+      for (const char *p = norm; *p != '\0'; p++)
+        if (*p == ' ')
+          words++;
+      if (max_words != NULL)
+        *max_words = MAX (*max_words, words);
+      g_hash_table_add (target, g_steal_pointer (&norm));
+    }
+  return TRUE;
+}
+
+RasdNer *
+rasd_ner_new (RasdPeople     *people,
+              RasdGazetteer  *gazetteer,
+              const char     *data_dir,
+              GError        **error)
+{
+  g_autoptr(RasdNer) self = g_new0 (RasdNer, 1);
+
+  self->people = people;
+  self->gazetteer = gazetteer;
+  self->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, error) ||
+      /* a word that reports an event never starts or continues a name */
+      !load_set (self->stopwords, data_dir, "events/triggers.tsv", NULL, NULL, NULL, error) ||
+      !load_set (self->org_names, data_dir, "people/organisations.tsv", &self->org_max_words,
+                 self->org_heads, "head", error))
+    return NULL;
+  for (guint i = 0; speech_words[i] != NULL; i++)
+    g_hash_table_add (self->stopwords, g_strdup (speech_words[i]));
+  return g_steal_pointer (&self);
+}
+
+void
+rasd_ner_free (RasdNer *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->stopwords, g_hash_table_unref);
+  g_clear_pointer (&self->org_names, g_hash_table_unref);
+  g_clear_pointer (&self->org_heads, g_hash_table_unref);
+  g_free (self);
+}
+
+gboolean
+rasd_ner_is_stopword (RasdNer    *self,
+                      const char *norm)
+{
+  return g_hash_table_contains (self->stopwords, norm);
+}
+
+/* Per-run state -------------------------------------------------------------------------- */
+
+typedef struct
+{
+  int         entity;
+  const char *title;    /* the title or role text before the name, or NULL */
+  const char *country;  /* from an adjective after the title, or the lexicon */
+  guint       count;
+} PersonInfo;
+
+typedef struct
+{
+  guint       first_token;
+  guint       n_tokens;
+  guint       sentence;
+  const char *title;    /* NULL for counterpart words */
+  const char *country;  /* NULL when the role has no nationality */
+  gboolean    counterpart;
+} RoleRef;
+
+typedef struct
+{
+  guint            first_token;
+  guint            n_tokens;
+  const GPtrArray *candidates;
+  int              preposition;
+} PlaceRef;
+
+typedef struct
+{
+  RasdNer        *ner;
+  const char     *text;
+  RasdTokens     *tokens;
+  RasdExtraction *out;
+  guint           n;
+  gboolean       *covered;
+  GArray         *names;      /* RasdNerName */
+  GArray         *persons;    /* PersonInfo */
+  GArray         *roles;      /* RoleRef */
+  GArray         *places;     /* PlaceRef */
+  GHashTable     *countries;  /* ISO → count (GUINT_TO_POINTER) */
+  GString        *phrase;
+  char           *buffer;     /* for proclitic forms */
+  gsize           buffer_size;
+} Run;
+
+static const RasdToken *
+tok (Run  *run,
+     guint i)
+{
+  return rasd_tokens_get_token (run->tokens, i);
+}
+
+/* Whether a name cannot run on from token @i to token @i + 1: another sentence, or anything but
+ * spaces between them (a comma, a bracket, a quote). */
+static gboolean
+breaks_after (Run  *run,
+              guint i)
+{
+  const RasdToken *a, *b;
+
+  if (i + 1 >= run->n)
+    return TRUE;
+  a = tok (run, i);
+  b = tok (run, i + 1);
+  if (a->sentence != b->sentence)
+    return TRUE;
+  for (gsize k = a->byte_end; k < b->byte_start; k++)
+    if (!g_ascii_isspace (run->text[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The proclitic forms of token @i (the word itself first). */
+static guint
+forms_of (Run          *run,
+          guint         i,
+          const char  **forms)
+{
+  const char *norm = tok (run, i)->norm;
+  gsize need = 4 * strlen (norm) + 8;
+
+  if (need > run->buffer_size)
+    {
+      run->buffer = g_realloc (run->buffer, need);
+      run->buffer_size = need;
+    }
+  return rasd_token_proclitic_forms (norm, forms, run->buffer);
+}
+
+/* The word of token @i without proclitics (the last form). */
+static const char *
+bare (Run         *run,
+      guint        i,
+      char        *buf,
+      gsize        size)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n = forms_of (run, i, forms);
+
+  g_strlcpy (buf, forms[n - 1], size);
+  return buf;
+}
+
+static gboolean
+is_stop (Run  *run,
+         guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n = forms_of (run, i, forms);
+
+  for (guint f = 0; f < n; f++)
+    if (g_hash_table_contains (run->ner->stopwords, forms[f]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "FORM w1 w2 ..." for tokens @i .. @i + @len - 1, the first written as @first. */
+static const char *
+phrase (Run        *run,
+        const char *first,
+        guint       i,
+        guint       len)
+{
+  g_string_assign (run->phrase, first);
+  for (guint k = 1; k < len; k++)
+    {
+      g_string_append_c (run->phrase, ' ');
+      g_string_append (run->phrase, tok (run, i + k)->norm);
+    }
+  return run->phrase->str;
+}
+
+/* How many tokens from @i can form one phrase: same sentence, no punctuation between. */
+static guint
+span_limit (Run  *run,
+            guint i,
+            guint max)
+{
+  guint len = 1;
+
+  while (len < max && !breaks_after (run, i + len - 1))
+    len++;
+  return len;
+}
+
+static const RasdPerson *
+match_person (Run   *run,
+              guint  i,
+              guint *len,
+              gboolean *short_form)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  guint limit = span_limit (run, i, rasd_people_max_words (run->ner->people));
+
+  for (guint l = limit; l >= 1; l--)
+    for (guint f = 0; f < n_forms; f++)
+      {
+        const char *p = phrase (run, forms[f], i, l);
+        const RasdPerson *person = rasd_people_lookup (run->ner->people, p);
+
+        if (person != NULL)
+          {
+            *len = l;
+            *short_form = rasd_people_is_short_form (run->ner->people, p);
+            return person;
+          }
+      }
+  return NULL;
+}
+
+static const RasdTitle *
+match_title (Run   *run,
+             guint  i,
+             guint *len)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  guint limit = span_limit (run, i, 8);
+  const char *words[8];
+  g_autofree char *copies[RASD_TOKEN_MAX_FORMS] = { NULL };
+
+  for (guint f = 0; f < n_forms; f++)
+    copies[f] = g_strdup (forms[f]);
+  for (guint k = 1; k < limit; k++)
+    words[k] = tok (run, i + k)->norm;
+  for (guint f = 0; f < n_forms; f++)
+    {
+      const RasdTitle *title;
+
+      words[0] = copies[f];
+      title = rasd_people_match_title (run->ner->people, words, limit, len);
+      if (title != NULL)
+        return title;
+    }
+  return NULL;
+}
+
+static const char *
+match_adjective (Run  *run,
+                 guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+
+  for (guint f = 0; f < n_forms; f++)
+    {
+      const char *country = NULL;
+
+      if (rasd_gazetteer_lookup_adjective (run->ner->gazetteer, forms[f], &country) != NULL)
+        return country;
+    }
+  return NULL;
+}
+
+static guint
+match_org (Run  *run,
+           guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  guint limit = span_limit (run, i, MAX (run->ner->org_max_words, 1));
+  char buf[256];
+
+  for (guint l = limit; l >= 1; l--)
+    for (guint f = 0; f < n_forms; f++)
+      {
+        const char *p = phrase (run, forms[f], i, l);
+
+        if (g_hash_table_contains (run->ner->org_names, p))
+          return l;
+        if (g_hash_table_contains (run->ner->org_heads, p) && l < limit)
+          {
+            /* the head takes the definite words after it: وزارة الخارجية السعودية */
+            guint k = i + l;
+            guint taken = 0;
+
+            while (k < i + limit && taken < 3 && !is_stop (run, k) &&
+                   g_str_has_prefix (bare (run, k, buf, sizeof buf), "ال"))
+              {
+                k++;
+                taken++;
+              }
+            if (taken > 0)
+              return k - i;
+          }
+      }
+  return 0;
+}
+
+static int
+place_preposition (Run  *run,
+                   guint i)
+{
+  const char *norm = tok (run, i)->norm;
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  const char *word = forms[n_forms - 1];
+  gsize skip = strlen (norm) - strlen (word);
+
+  /* a clitic on the name itself: بدمشق، لموسكو (و and ف are not prepositions) */
+  for (gsize k = 0; k < skip; k += 2)
+    {
+      if (g_str_has_prefix (norm + k, "ب"))
+        return RASD_NER_PREP_IN;
+      if (g_str_has_prefix (norm + k, "ل"))
+        return RASD_NER_PREP_TO;
+    }
+  if (i > 0 && !breaks_after (run, i - 1))
+    {
+      const char *prev = tok (run, i - 1)->norm;
+
+      if (strcmp (prev, "في") == 0 || strcmp (prev, "وفي") == 0 || strcmp (prev, "داخل") == 0)
+        return RASD_NER_PREP_IN;
+      if (strcmp (prev, "الى") == 0 || strcmp (prev, "والى") == 0 || strcmp (prev, "نحو") == 0)
+        return RASD_NER_PREP_TO;
+      if (strcmp (prev, "من") == 0 || strcmp (prev, "ومن") == 0)
+        return RASD_NER_PREP_FROM;
+      return RASD_NER_PREP_OTHER;
+    }
+  return RASD_NER_PREP_NONE;
+}
+
+static void
+add_name (Run             *run,
+          RasdMentionKind  kind,
+          int              entity,
+          guint            first,
+          guint            n_tokens,
+          guint            title_token,
+          guint            flags,
+          int              preposition,
+          gboolean         to_output)
+{
+  RasdNerName name = { 0 };
+
+  name.mention = G_MAXUINT;
+  if (to_output)
+    {
+      RasdMention mention = { 0 };
+
+      mention.kind = kind;
+      mention.start = tok (run, first)->start;
+      mention.end = tok (run, first + n_tokens - 1)->end;
+      mention.entity = entity;
+      g_array_append_val (run->out->mentions, mention);
+      name.mention = run->out->mentions->len - 1;
+    }
+  name.entity = entity;
+  name.kind = kind;
+  name.first_token = first;
+  name.n_tokens = n_tokens;
+  name.title_token = title_token;
+  name.sentence = tok (run, first)->sentence;
+  name.flags = flags;
+  name.preposition = preposition;
+  g_array_append_val (run->names, name);
+  for (guint k = first; k < first + n_tokens; k++)
+    run->covered[k] = TRUE;
+}
+
+static PersonInfo *
+person_info (Run *run,
+             int  entity)
+{
+  for (guint i = 0; i < run->persons->len; i++)
+    {
+      PersonInfo *info = &g_array_index (run->persons, PersonInfo, i);
+      if (info->entity == entity)
+        return info;
+    }
+  return NULL;
+}
+
+static void
+note_person (Run        *run,
+             int         entity,
+             const char *title,
+             const char *country)
+{
+  PersonInfo *info = person_info (run, entity);
+
+  if (info == NULL)
+    {
+      PersonInfo fresh = { entity, NULL, NULL, 0 };
+      RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
+
+      fresh.country = e->country;
+      g_array_append_val (run->persons, fresh);
+      info = &g_array_index (run->persons, PersonInfo, run->persons->len - 1);
+    }
+  info->count++;
+  if (title != NULL && info->title == NULL)
+    info->title = title;
+  if (country != NULL)
+    info->country = country;
+}
+
+static gboolean
+is_name_link (Run  *run,
+              guint i)
+{
+  return in_list (name_links, tok (run, i)->norm);
+}
+
+/* Reads an unknown name from token @i: up to MAX_NAME_WORDS words that are not stop words,
+ * joined by name links, ending after a word with ال (a family name: خالد العبيدي).  Returns
+ * the number of words, 0 when @i cannot start a name. */
+static guint
+read_unknown_name (Run  *run,
+                   guint i)
+{
+  guint k = 0;
+  char buf[256];
+
+  while (i + k < run->n && k < MAX_NAME_WORDS)
+    {
+      const RasdToken *t = tok (run, i + k);
+      const char *word;
+
+      if (k > 0 && breaks_after (run, i + k - 1))
+        break;
+      if ((t->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[i + k])
+        break;
+      word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
+      if (g_hash_table_contains (run->ner->stopwords, word) ||
+          (k > 0 && is_stop (run, i + k)) ||
+          g_utf8_strlen (word, -1) < 2)
+        break;
+      if (match_adjective (run, i + k) != NULL && k > 0)
+        break;
+      k++;
+      if (g_str_has_prefix (word, "ال") && !in_list (name_links, word))
+        break;
+      if (in_list (name_links, word))
+        continue;
+    }
+  /* a name does not end on a link word */
+  while (k > 0 && is_name_link (run, i + k - 1))
+    k--;
+  return k;
+}
+
+static int
+person_entity (Run              *run,
+               const RasdPerson *person)
+{
+  return rasd_extraction_add_entity (run->out, RASD_ENTITY_PERSON, person->key, person->name_ar,
+                                     person->name_en, person->country);
+}
+
+static int
+unknown_person_entity (Run  *run,
+                       guint first,
+                       guint n_tokens)
+{
+  g_autofree char *surface = NULL;
+  g_autofree char *norm = NULL;
+  g_autofree char *key = NULL;
+  const RasdToken *a = tok (run, first);
+  const RasdToken *b = tok (run, first + n_tokens - 1);
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, first, forms);
+  gsize skip = strlen (a->norm) - strlen (forms[n_forms - 1]);
+  gsize start = a->byte_start;
+
+  /* drop the proclitics of the first word from the written name too: each is one letter of
+   * two bytes in both forms */
+  if (skip > 0 && !g_str_has_prefix (forms[n_forms - 1], "ال"))
+    start += skip;
+  surface = g_strndup (run->text + start, b->byte_end - start);
+  norm = rasd_arabic_normalize (surface, -1);
+  key = g_strconcat ("name:", norm, NULL);
+  return rasd_extraction_add_entity (run->out, RASD_ENTITY_PERSON, key, surface, NULL, NULL);
+}
+
+static gboolean
+after_speech_word (Run  *run,
+                   guint i)
+{
+  char buf[256];
+
+  /* قال الرئيس، وقال وزير الخارجية: the verb comes right before the title or name; allow one
+   * word between for "وقال أيضا" */
+  for (guint back = 1; back <= 2 && back <= i; back++)
+    {
+      if (breaks_after (run, i - back) && back == 1)
+        return FALSE;
+      if (in_list (speech_words, bare (run, i - back, buf, sizeof buf)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
+ * if any.  Returns the tokens consumed (0 when there is no title). */
+static guint
+scan_title (Run  *run,
+            guint i)
+{
+  guint len = 0;
+  const RasdTitle *title = match_title (run, i, &len);
+  const RasdTitle *last = title;
+  const char *country = NULL;
+  guint flags = RASD_NER_TITLED;
+  guint j, steps = 0;
+  char buf[256];
+
+  if (title == NULL)
+    return 0;
+  if (strstr (title->text, "باسم") != NULL || strstr (title->text, "المتحدث") != NULL ||
+      strstr (title->text, "الناطق") != NULL)
+    flags |= RASD_NER_SPOKESPERSON;
+  j = i + len;
+
+  while (j < run->n && steps++ < MAX_CHAIN && !breaks_after (run, j - 1))
+    {
+      const RasdTitle *next;
+      const RasdPerson *person;
+      const char *adj;
+      const char *word;
+      gboolean short_form = FALSE;
+      guint plen = 0, n_name;
+
+      if (run->covered[j])
+        break;
+      /* a known person first: الرئيس السوري بشار الأسد */
+      person = match_person (run, j, &plen, &short_form);
+      if (person != NULL)
+        {
+          int entity = person_entity (run, person);
+
+          add_name (run, RASD_MENTION_PERSON, entity, j, plen, i, flags, -1, TRUE);
+          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
+          return j + plen - i;
+        }
+      next = match_title (run, j, &len);
+      if (next != NULL)
+        {
+          if (next->type != RASD_TITLE_HONORIFIC)
+            last = next;
+          j += len;
+          continue;
+        }
+      adj = match_adjective (run, j);
+      if (adj != NULL)
+        {
+          if (country == NULL)
+            country = adj;
+          g_hash_table_replace (run->countries, (gpointer) adj,
+                                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (run->countries, adj)) + 1));
+          j++;
+          continue;
+        }
+      word = bare (run, j, buf, sizeof buf);
+      /* complements of the role: للأمم المتحدة، إلى سوريا، باسم الكرملين، الخاص */
+      if (strcmp (word, "الى") == 0 || strcmp (word, "لدى") == 0 || strcmp (word, "في") == 0 ||
+          strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0)
+        {
+          j += 2;
+          continue;
+        }
+      if (g_str_has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
+          !rasd_people_is_first_name (run->ner->people, word))
+        {
+          const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
+
+          /* a country or city as complement: رئيس إقليم كردستان، أمير الكويت */
+          if (places != NULL && places->len > 0)
+            {
+              const RasdPlace *place = g_ptr_array_index (places, 0);
+              if (country == NULL)
+                country = place->country;
+            }
+          j++;
+          continue;
+        }
+      if (g_hash_table_contains (run->ner->stopwords, word) && strcmp (word, "العام") != 0 &&
+          strcmp (word, "الخاص") != 0 && strcmp (word, "الدولي") != 0 &&
+          strcmp (word, "الاممي") != 0 && strcmp (word, "السابق") != 0)
+        break;
+      {
+        const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
+
+        /* رئيس وزراء الهند، أمير قطر */
+        if (places != NULL && places->len > 0 && j == i + 1)
+          {
+            j++;
+            continue;
+          }
+      }
+      n_name = read_unknown_name (run, j);
+      if (n_name > 0 && (n_name >= 2 || last->type != RASD_TITLE_HONORIFIC ||
+                         rasd_people_is_first_name (run->ner->people, word)))
+        {
+          int entity = unknown_person_entity (run, j, n_name);
+
+          add_name (run, RASD_MENTION_PERSON, entity, j, n_name, i, flags, -1, TRUE);
+          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
+          return j + n_name - i;
+        }
+      break;
+    }
+
+  /* no name: a role that may stand for someone named elsewhere */
+  if (last->type != RASD_TITLE_HONORIFIC)
+    {
+      RoleRef role = { i, j - i, tok (run, i)->sentence, last->text, country, FALSE };
+      g_array_append_val (run->roles, role);
+    }
+  return j - i;
+}
+
+static guint
+scan_counterpart (Run  *run,
+                  guint i)
+{
+  char buf[256];
+  const char *country;
+
+  if (!in_list (counterpart_words, bare (run, i, buf, sizeof buf)) || breaks_after (run, i))
+    return 0;
+  country = match_adjective (run, i + 1);
+  if (country == NULL)
+    return 0;
+  {
+    RoleRef role = { i, 2, tok (run, i)->sentence, NULL, country, TRUE };
+    g_array_append_val (run->roles, role);
+  }
+  return 2;
+}
+
+static guint
+scan_place (Run  *run,
+            guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  guint limit = span_limit (run, i, rasd_gazetteer_max_words (run->ner->gazetteer));
+
+  for (guint l = limit; l >= 1; l--)
+    for (guint f = 0; f < n_forms; f++)
+      {
+        const char *p = phrase (run, forms[f], i, l);
+        const GPtrArray *candidates;
+
+        if (l == 1 && g_hash_table_contains (run->ner->stopwords, forms[f]))
+          continue;
+        candidates = rasd_gazetteer_lookup (run->ner->gazetteer, p);
+        if (candidates != NULL && candidates->len > 0)
+          {
+            PlaceRef ref = { i, l, candidates, place_preposition (run, i) };
+
+            g_array_append_val (run->places, ref);
+            for (guint k = i; k < i + l; k++)
+              run->covered[k] = TRUE;
+            for (guint c = 0; c < candidates->len; c++)
+              {
+                const RasdPlace *place = g_ptr_array_index (candidates, c);
+                if (place->kind == RASD_PLACE_KIND_COUNTRY)
+                  g_hash_table_replace (run->countries, (gpointer) place->country,
+                                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (run->countries, place->country)) + 1));
+              }
+            return l;
+          }
+      }
+  return 0;
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  GHashTable *counts = data;
+  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) a));
+  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) b));
+
+  return (cb > ca) - (cb < ca);
+}
+
+static void
+resolve_places (Run *run)
+{
+  g_autoptr(GPtrArray) preferred = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, run->countries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (preferred, key);
+  g_ptr_array_sort_with_data (preferred, compare_counts, run->countries);
+  if (preferred->len > 4)
+    g_ptr_array_set_size (preferred, 4);
+  g_ptr_array_add (preferred, NULL);
+
+  for (guint i = 0; i < run->places->len; i++)
+    {
+      PlaceRef *ref = &g_array_index (run->places, PlaceRef, i);
+      const RasdPlace *place = rasd_gazetteer_best (run->ner->gazetteer, ref->candidates,
+                                                    (const char * const *) preferred->pdata);
+      int entity;
+      RasdEntity *e;
+
+      if (place == NULL)
+        continue;
+      entity = rasd_extraction_add_entity (run->out, RASD_ENTITY_PLACE, place->key,
+                                           place->name_ar, place->name_en, place->country);
+      e = rasd_extraction_get_entity (run->out, entity);
+      e->lat = place->lat;
+      e->lon = place->lon;
+      e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
+                      place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
+      add_name (run, RASD_MENTION_PLACE, entity, ref->first_token, ref->n_tokens,
+                ref->first_token, 0, ref->preposition, TRUE);
+    }
+}
+
+static void
+resolve_roles (Run *run)
+{
+  for (guint r = 0; r < run->roles->len; r++)
+    {
+      RoleRef *role = &g_array_index (run->roles, RoleRef, r);
+      PersonInfo *best = NULL;
+      guint best_score = 0;
+      guint n_best = 0;
+
+      if (role->country == NULL)
+        continue;
+      for (guint p = 0; p < run->persons->len; p++)
+        {
+          PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+          guint score;
+
+          if (g_strcmp0 (info->country, role->country) != 0)
+            continue;
+          score = 1 + info->count;
+          if (role->title != NULL && info->title != NULL)
+            {
+              /* الرئيس and رئيس الجمهورية agree; وزير الخارجية and الرئيس do not */
+              if (strcmp (role->title, info->title) == 0 ||
+                  (strstr (info->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
+                   strstr (info->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
+                score += 100;
+              else
+                continue;
+            }
+          if (score > best_score)
+            {
+              best = info;
+              best_score = score;
+              n_best = 1;
+            }
+          else if (score == best_score)
+            n_best++;
+        }
+      if (best == NULL || n_best > 1)
+        continue;
+      add_name (run, RASD_MENTION_PERSON, best->entity, role->first_token, role->n_tokens,
+                role->first_token, RASD_NER_FROM_ROLE, -1, TRUE);
+    }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  const RasdNerName *na = a, *nb = b;
+
+  return (na->first_token > nb->first_token) - (na->first_token < nb->first_token);
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const RasdMention *ma = a, *mb = b;
+
+  return (ma->start > mb->start) - (ma->start < mb->start);
+}
+
+GArray *
+rasd_ner_run (RasdNer        *self,
+              const char     *text,
+              RasdTokens     *tokens,
+              gboolean        roles,
+              RasdExtraction *out)
+{
+  Run run = { 0 };
+  g_autofree gboolean *covered = NULL;
+  g_autoptr(GArray) persons = g_array_new (FALSE, FALSE, sizeof (PersonInfo));
+  g_autoptr(GArray) role_refs = g_array_new (FALSE, FALSE, sizeof (RoleRef));
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (PlaceRef));
+  g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) phrase_buf = g_string_new (NULL);
+  guint first_mention = out->mentions->len;
+  char buf[256];
+
+  run.ner = self;
+  run.text = text;
+  run.tokens = tokens;
+  run.out = out;
+  run.n = rasd_tokens_get_n_tokens (tokens);
+  run.covered = covered = g_new0 (gboolean, run.n + 1);
+  run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
+  run.persons = persons;
+  run.roles = role_refs;
+  run.places = places;
+  run.countries = countries;
+  run.phrase = phrase_buf;
+
+  for (guint i = 0; i < run.n;)
+    {
+      const RasdPerson *person;
+      guint len = 0;
+      gboolean short_form = FALSE;
+
+      if (run.covered[i] || (tok (&run, i)->flags & RASD_TOKEN_ARABIC) == 0)
+        {
+          i++;
+          continue;
+        }
+      if ((len = match_org (&run, i)) > 0)
+        {
+          g_autofree char *surface = g_strndup (text + tok (&run, i)->byte_start,
+                                                tok (&run, i + len - 1)->byte_end - tok (&run, i)->byte_start);
+          g_autofree char *norm = rasd_arabic_normalize (surface, -1);
+          g_autofree char *key = g_strconcat ("org:", norm, NULL);
+          int entity = rasd_extraction_add_entity (out, RASD_ENTITY_ORGANISATION, key, surface,
+                                                   NULL, NULL);
+
+          add_name (&run, RASD_MENTION_ORGANISATION, entity, i, len, i, 0, -1, TRUE);
+          i += len;
+          continue;
+        }
+      if ((len = scan_title (&run, i)) > 0)
+        {
+          i += len;
+          continue;
+        }
+      if ((len = scan_counterpart (&run, i)) > 0)
+        {
+          i += len;
+          continue;
+        }
+      person = match_person (&run, i, &len, &short_form);
+      if (person != NULL && (!short_form || !g_str_has_prefix (person->key, "up:")))
+        {
+          int entity = person_entity (&run, person);
+
+          add_name (&run, RASD_MENTION_PERSON, entity, i, len, i,
+                    after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
+          note_person (&run, entity, NULL, NULL);
+          i += len;
+          continue;
+        }
+      if (rasd_people_is_first_name (self->people, bare (&run, i, buf, sizeof buf)) &&
+          !breaks_after (&run, i))
+        {
+          guint n_name = read_unknown_name (&run, i);
+
+          if (n_name >= 2)
+            {
+              int entity = unknown_person_entity (&run, i, n_name);
+
+              add_name (&run, RASD_MENTION_PERSON, entity, i, n_name, i,
+                        after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
+              note_person (&run, entity, NULL, NULL);
+              i += n_name;
+              continue;
+            }
+        }
+      if ((len = scan_place (&run, i)) > 0)
+        {
+          i += len;
+          continue;
+        }
+      {
+        const char *country = match_adjective (&run, i);
+
+        if (country != NULL)
+          {
+            const char *ckey = NULL;
+            g_autofree char *key = g_strconcat ("country:", country, NULL);
+            const RasdPlace *place = rasd_gazetteer_get_place (self->gazetteer, key);
+
+            ckey = country;
+            g_hash_table_replace (countries, (gpointer) ckey,
+                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (countries, ckey)) + 1));
+            if (place != NULL)
+              {
+                int entity = rasd_extraction_add_entity (out, RASD_ENTITY_PLACE, place->key,
+                                                         place->name_ar, place->name_en,
+                                                         place->country);
+                RasdEntity *e = rasd_extraction_get_entity (out, entity);
+
+                e->lat = place->lat;
+                e->lon = place->lon;
+                e->place_kind = "country";
+                add_name (&run, RASD_MENTION_PLACE, entity, i, 1, i, RASD_NER_ADJECTIVE, -1, FALSE);
+              }
+          }
+      }
+      i++;
+    }
+
+  /* a titled person flagged as speaker: وقال الرئيس الروسي فلاديمير بوتين */
+  for (guint k = 0; k < run.names->len; k++)
+    {
+      RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
+
+      if (name->kind == RASD_MENTION_PERSON && name->title_token != name->first_token &&
+          after_speech_word (&run, name->title_token))
+        name->flags |= RASD_NER_SPEAKER;
+    }
+
+  resolve_places (&run);
+  if (roles)
+    resolve_roles (&run);
+
+  g_array_sort (run.names, compare_names);
+  if (out->mentions->len > first_mention)
+    {
+      /* keep the mentions in text order; the names point at them by index */
+      g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (RasdMention),
+                                                   out->mentions->len);
+      g_autofree guint *remap = g_new (guint, out->mentions->len);
+      g_autofree guint *sorted = g_new (guint, out->mentions->len);
+      guint n_m = out->mentions->len;
+
+      for (guint m = 0; m < n_m; m++)
+        sorted[m] = m;
+      /* insertion sort of indexes by start (mentions are nearly sorted already) */
+      for (guint a = 1; a < n_m; a++)
+        {
+          guint v = sorted[a];
+          guint b = a;
+          while (b > 0 && compare_mentions (&g_array_index (out->mentions, RasdMention, sorted[b - 1]),
+                                            &g_array_index (out->mentions, RasdMention, v)) > 0)
+            {
+              sorted[b] = sorted[b - 1];
+              b--;
+            }
+          sorted[b] = v;
+        }
+      for (guint m = 0; m < n_m; m++)
+        {
+          g_array_append_val (order, g_array_index (out->mentions, RasdMention, sorted[m]));
+          remap[sorted[m]] = m;
+        }
+      g_array_set_size (out->mentions, 0);
+      g_array_append_vals (out->mentions, order->data, order->len);
+      for (guint k = 0; k < run.names->len; k++)
+        {
+          RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
+          if (name->mention != G_MAXUINT)
+            name->mention = remap[name->mention];
+        }
+    }
+
+  g_free (run.buffer);
+  return run.names;
+}

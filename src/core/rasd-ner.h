@@ -1,0 +1,74 @@
+#pragma once
+
+#include <glib.h>
+
+#include "rasd-extraction.h"
+#include "rasd-gazetteer.h"
+#include "rasd-people.h"
+#include "rasd-tokens.h"
+
+G_BEGIN_DECLS
+
+/* Names in Arabic text: people (lexicon, titles and roles before names, first names), places
+ * (gazetteer with proclitics stripped, sites, countries) and organisations, with coreference
+ * inside one article.  Internal to the extractor; the lexicons are borrowed. */
+
+typedef struct _RasdNer RasdNer;
+
+/* The preposition before a place. */
+typedef enum
+{
+  RASD_NER_PREP_NONE = -1,
+  RASD_NER_PREP_IN,      /* في، ب */
+  RASD_NER_PREP_TO,      /* الى، ل */
+  RASD_NER_PREP_FROM,    /* من */
+  RASD_NER_PREP_OTHER,
+} RasdNerPreposition;
+
+/* What the extractor needs to know about a name beyond its mention. */
+typedef enum
+{
+  RASD_NER_FROM_ROLE    = 1 << 0,  /* a role or نظيره resolved to a person named elsewhere */
+  RASD_NER_SPOKESPERSON = 1 << 1,  /* المتحدث باسم...: speaks about events, not in them */
+  RASD_NER_TITLED       = 1 << 2,  /* a title or role stands before the name */
+  RASD_NER_SPEAKER      = 1 << 3,  /* subject of قال/أكد/أضاف... just before it */
+  RASD_NER_ADJECTIVE    = 1 << 4,  /* a place known only from a nationality adjective */
+} RasdNerFlags;
+
+typedef struct
+{
+  guint  mention;       /* index into the extraction's mentions; G_MAXUINT for adjectives */
+  int    entity;        /* index into the extraction's entities */
+  RasdMentionKind kind;
+  guint  first_token;   /* the name's tokens */
+  guint  n_tokens;
+  guint  title_token;   /* where its title or role starts (== first_token when none) */
+  guint  sentence;
+  guint  flags;         /* RasdNerFlags */
+  int    preposition;   /* places: RasdNerPreposition before it */
+} RasdNerName;
+
+RasdNer *rasd_ner_new  (RasdPeople     *people,
+                        RasdGazetteer  *gazetteer,
+                        const char     *data_dir,
+                        GError        **error);
+void     rasd_ner_free (RasdNer        *self);
+
+/* Finds the names of @text (tokenised as @tokens), adds entities and mentions to @out and
+ * returns a RasdNerName for each person, place and organisation mention, in text order.
+ * Nationality adjectives (الروسي) add a place mention flagged RASD_NER_ADJECTIVE only to the
+ * returned array (not to @out), for the extractor's use.  With @resolve_roles, roles and
+ * نظيره that stand for a person named elsewhere in the text become mentions of that person. */
+GArray  *rasd_ner_run  (RasdNer        *self,
+                        const char     *text,
+                        RasdTokens     *tokens,
+                        gboolean        resolve_roles,
+                        RasdExtraction *out);
+
+/* Whether the normalised word (proclitics removed) can never be part of a name. */
+gboolean rasd_ner_is_stopword (RasdNer    *self,
+                               const char *norm);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdNer, rasd_ner_free)
+
+G_END_DECLS
