@@ -10,7 +10,9 @@
 
 #include "rasd-article-reader.h"
 #include "rasd-cli-commands.h"
+#include "rasd-cli-extract.h"
 #include "rasd-error.h"
+#include "rasd-extractor.h"
 #include "rasd-importer.h"
 #include "rasd-store.h"
 
@@ -520,15 +522,30 @@ command_extract (CliGlobals  *globals,
       print_error (_("extract: give at least one file (see rasd-cli extract --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
-  if (format == NULL || g_strcmp0 (format, "jsonl") == 0)
+  if (format == NULL || g_strcmp0 (format, "jsonl") == 0 || g_strcmp0 (format, "mentions") == 0)
     {
-      print_error (_("extract: --format jsonl needs the event extractor, which this build does "
-                     "not have yet; --format text works"));
-      return RASD_CLI_EXIT_FAILED;
+      g_autoptr(GError) error = NULL;
+      RasdExtractor *extractor = rasd_extractor_get_default (&error);
+
+      if (extractor == NULL)
+        {
+          print_error (_("extract: cannot load the lexicons: %s"), error->message);
+          return RASD_CLI_EXIT_FAILED;
+        }
+      for (int i = 1; i < argc; i++)
+        {
+          g_clear_error (&error);
+          if (!rasd_cli_extract_file (extractor, argv[i], g_strcmp0 (format, "mentions") == 0, &error))
+            {
+              print_error ("%s: %s", argv[i], error->message);
+              status = RASD_CLI_EXIT_FAILED;
+            }
+        }
+      return status;
     }
   if (g_strcmp0 (format, "text") != 0)
     {
-      print_error (_("extract: unknown format “%s” (text or jsonl)"), format);
+      print_error (_("extract: unknown format “%s” (jsonl, text or mentions)"), format);
       return RASD_CLI_EXIT_USAGE;
     }
 
@@ -550,6 +567,399 @@ command_extract (CliGlobals  *globals,
   return status;
 }
 
+/* events ------------------------------------------------------------------------------------ */
+
+static const char *
+precision_name (RasdDatePrecision precision)
+{
+  switch (precision)
+    {
+    case RASD_DATE_PRECISION_DAY: return "day";
+    case RASD_DATE_PRECISION_MONTH: return "month";
+    case RASD_DATE_PRECISION_YEAR: return "year";
+    case RASD_DATE_PRECISION_NONE:
+    default: return NULL;
+    }
+}
+
+/* The members of one event, the names of `extract --format jsonl` plus id, sources, evidence. */
+static void
+add_event_members (JsonBuilder     *builder,
+                   RasdStoredEvent *event)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, event->id);
+  add_string_member (builder, "kind", event->kind);
+  add_string_member (builder, "cameo", event->cameo);
+  add_string_member (builder, "date", event->date);
+  add_string_member (builder, "precision", precision_name (event->precision));
+  add_string_member (builder, "role", rasd_event_role_to_string (event->role));
+
+  json_builder_set_member_name (builder, "participants");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < event->participants->len; i++)
+    {
+      RasdStoredPerson *person = g_ptr_array_index (event->participants, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "name", person->name);
+      add_string_member (builder, "en", person->name_en);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "place");
+  if (event->place != NULL)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "name", event->place->name);
+      add_string_member (builder, "en", event->place->name_en);
+      json_builder_set_member_name (builder, "lat");
+      if (event->place->has_coordinates)
+        json_builder_add_double_value (builder, event->place->lat);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "lon");
+      if (event->place->has_coordinates)
+        json_builder_add_double_value (builder, event->place->lon);
+      else
+        json_builder_add_null_value (builder);
+      add_string_member (builder, "country", event->place->country);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < event->sources->len; i++)
+    {
+      RasdStoredSource *source = g_ptr_array_index (event->sources, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "article_id");
+      json_builder_add_int_value (builder, source->article_id);
+      add_string_member (builder, "title", source->title);
+      add_string_member (builder, "source", source->source);
+      add_string_member (builder, "url", source->url);
+      add_string_member (builder, "date", source->date);
+      add_string_member (builder, "role", rasd_event_role_to_string (source->role));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < event->evidence->len; i++)
+    {
+      RasdStoredEvidence *evidence = &g_array_index (event->evidence, RasdStoredEvidence, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "article_id");
+      json_builder_add_int_value (builder, evidence->article_id);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, evidence->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, evidence->end);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* One line of compact JSON. */
+static char *
+json_to_line (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+print_events_jsonl (GPtrArray *events)
+{
+  for (guint i = 0; i < events->len; i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *line = NULL;
+
+      json_builder_begin_object (builder);
+      add_event_members (builder, g_ptr_array_index (events, i));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      line = json_to_line (root);
+      printf ("%s\n", line);
+    }
+}
+
+static void
+print_events_geojson (GPtrArray *events)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "type", "FeatureCollection");
+  json_builder_set_member_name (builder, "features");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < events->len; i++)
+    {
+      RasdStoredEvent *event = g_ptr_array_index (events, i);
+
+      /* A map shows only what has a place on it. */
+      if (event->place == NULL || !event->place->has_coordinates)
+        continue;
+      json_builder_begin_object (builder);
+      add_string_member (builder, "type", "Feature");
+      json_builder_set_member_name (builder, "geometry");
+      json_builder_begin_object (builder);
+      add_string_member (builder, "type", "Point");
+      json_builder_set_member_name (builder, "coordinates");
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, event->place->lon);
+      json_builder_add_double_value (builder, event->place->lat);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "properties");
+      json_builder_begin_object (builder);
+      add_event_members (builder, event);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_line (root);
+  printf ("%s\n", text);
+}
+
+/* One CSV record, fields quoted as RFC 4180 asks when they hold a comma, a quote or a line
+ * break; NULL fields are empty. */
+static void
+print_csv_record (const char * const *fields,
+                  guint               n_fields)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *value = fields[i] != NULL ? fields[i] : "";
+
+      if (i > 0)
+        g_string_append_c (line, ',');
+      if (strpbrk (value, ",\"\r\n") == NULL)
+        {
+          g_string_append (line, value);
+          continue;
+        }
+      g_string_append_c (line, '"');
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (line, '"');
+          g_string_append_c (line, *p);
+        }
+      g_string_append_c (line, '"');
+    }
+  printf ("%s\r\n", line->str);
+}
+
+static void
+print_events_csv (GPtrArray *events)
+{
+  static const char * const header[] = {
+    "date", "precision", "cameo", "kind", "role", "participants", "place", "latitude",
+    "longitude", "country", "sources", "urls",
+  };
+
+  print_csv_record (header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < events->len; i++)
+    {
+      RasdStoredEvent *event = g_ptr_array_index (events, i);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autoptr(GPtrArray) urls = g_ptr_array_new ();
+      g_autofree char *participants = NULL;
+      g_autofree char *url_list = NULL;
+      g_autofree char *n_sources = g_strdup_printf ("%u", event->sources->len);
+      char lat[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      char lon[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      RasdStoredPlace *place = event->place;
+
+      for (guint p = 0; p < event->participants->len; p++)
+        g_ptr_array_add (names, ((RasdStoredPerson *) g_ptr_array_index (event->participants, p))->name);
+      g_ptr_array_add (names, NULL);
+      participants = g_strjoinv ("; ", (char **) names->pdata);
+      for (guint s = 0; s < event->sources->len; s++)
+        {
+          RasdStoredSource *source = g_ptr_array_index (event->sources, s);
+          if (source->url != NULL)
+            g_ptr_array_add (urls, source->url);
+        }
+      g_ptr_array_add (urls, NULL);
+      url_list = g_strjoinv (" ", (char **) urls->pdata);
+      if (place != NULL && place->has_coordinates)
+        {
+          g_ascii_dtostr (lat, sizeof lat, place->lat);
+          g_ascii_dtostr (lon, sizeof lon, place->lon);
+        }
+
+      {
+        const char *fields[] = {
+          event->date, precision_name (event->precision), event->cameo, event->kind,
+          rasd_event_role_to_string (event->role), participants,
+          place != NULL ? place->name : NULL, lat, lon, place != NULL ? place->country : NULL,
+          n_sources, url_list,
+        };
+        G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (header));
+        print_csv_record (fields, G_N_ELEMENTS (fields));
+      }
+    }
+}
+
+static int
+command_events (CliGlobals  *globals,
+                int          argc,
+                char       **argv)
+{
+  g_autofree char *person = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *format = NULL;
+  GOptionEntry entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person,
+      N_("Only events with this participant (Arabic or English name, any part of it)"), N_("NAME") },
+    { "place", 0, 0, G_OPTION_ARG_STRING, &place,
+      N_("Only events at this place; a country includes its cities"), N_("NAME") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("Only events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind,
+      N_("Only events of this kind: meeting, visit, talks, reception, call or summit"), N_("KIND") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("jsonl (default), csv or geojson"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  RasdEventFilter filter;
+
+  if (!parse_command_options ("events", "",
+                              _("Lists the stored events, by date: one JSON object per line, CSV "
+                                "with a header, or a GeoJSON collection of the events with a place."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc > 1)
+    {
+      print_error (_("events: unexpected argument “%s”"), argv[1]);
+      return RASD_CLI_EXIT_USAGE;
+    }
+  if (format != NULL && !g_str_equal (format, "jsonl") && !g_str_equal (format, "csv") &&
+      !g_str_equal (format, "geojson"))
+    {
+      print_error (_("events: unknown format “%s” (jsonl, csv or geojson)"), format);
+      return RASD_CLI_EXIT_USAGE;
+    }
+
+  if ((store = open_store (globals)) == NULL)
+    return RASD_CLI_EXIT_FAILED;
+  filter = (RasdEventFilter) { person, place, from, to, kind };
+  if ((events = rasd_store_list_events (store, &filter, &error)) == NULL)
+    {
+      print_error ("events: %s", error->message);
+      return g_error_matches (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY)
+             ? RASD_CLI_EXIT_USAGE : RASD_CLI_EXIT_FAILED;
+    }
+
+  if (g_strcmp0 (format, "csv") == 0)
+    print_events_csv (events);
+  else if (g_strcmp0 (format, "geojson") == 0)
+    print_events_geojson (events);
+  else
+    print_events_jsonl (events);
+  return RASD_CLI_EXIT_OK;
+}
+
+/* reextract --------------------------------------------------------------------------------- */
+
+/* Articles extracted per transaction. */
+#define REEXTRACT_BATCH 64
+
+static int
+command_reextract (CliGlobals  *globals,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  RasdExtractor *extractor;
+  guint n_events = 0;
+  guint n_articles = 0;
+
+  if (!parse_command_options ("reextract", "",
+                              _("Runs the event extractor again over every stored article and "
+                                "replaces what it found before."),
+                              NULL, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc > 1)
+    {
+      print_error (_("reextract: unexpected argument “%s”"), argv[1]);
+      return RASD_CLI_EXIT_USAGE;
+    }
+  if ((extractor = rasd_extractor_get_default (&error)) == NULL)
+    {
+      print_error (_("reextract: cannot load the extractor: %s"),
+                   error != NULL ? error->message : _("unknown error"));
+      return RASD_CLI_EXIT_FAILED;
+    }
+  if ((store = open_store (globals)) == NULL)
+    return RASD_CLI_EXIT_FAILED;
+  if ((ids = rasd_store_list_article_ids (store, &error)) == NULL)
+    {
+      print_error ("%s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(RasdArticle) article = NULL;
+      g_autoptr(RasdExtraction) extraction = NULL;
+      RasdDate publication = { 0 };
+
+      if (!rasd_store_in_transaction (store) && !rasd_store_begin (store, &error))
+        break;
+      if ((article = rasd_store_get_article (store, id, &error)) == NULL)
+        break;
+      if (!rasd_date_parse_iso (rasd_article_get_date (article), &publication))
+        publication = (RasdDate) { 0 };
+      extraction = rasd_extractor_extract (extractor, rasd_article_get_text (article), &publication);
+      if (!rasd_store_save_extraction (store, id, extraction, &error))
+        break;
+      n_events += extraction->events->len;
+      n_articles++;
+      if ((n_articles % REEXTRACT_BATCH == 0 || i + 1 == ids->len) &&
+          !rasd_store_commit (store, &error))
+        break;
+    }
+  if (error != NULL)
+    {
+      rasd_store_rollback (store);
+      print_error ("%s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+
+  printf (_("Extracted %u event(s) from %u article(s).\n"), n_events, n_articles);
+  return RASD_CLI_EXIT_OK;
+}
+
 /* dispatch ---------------------------------------------------------------------------------- */
 
 static const CliCommand commands[] = {
@@ -559,6 +969,8 @@ static const CliCommand commands[] = {
   { "search", N_("QUERY"), N_("Search the articles (Arabic-aware)"), command_search },
   { "stats", "", N_("Count articles, people, places, events and excerpts"), command_stats },
   { "extract", N_("FILE..."), N_("Print the cleaned text of articles (no database)"), command_extract },
+  { "events", N_("[FILTERS]"), N_("List the stored events (jsonl, csv or geojson)"), command_events },
+  { "reextract", "", N_("Extract the events of every stored article again"), command_reextract },
 };
 
 static void

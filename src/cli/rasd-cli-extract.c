@@ -117,9 +117,38 @@ rasd_cli_append_events_jsonl (GString        *out,
     }
 }
 
+static void
+append_mentions (GString        *out,
+                 const char     *text,
+                 RasdExtraction *extraction)
+{
+  for (guint m = 0; m < extraction->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (extraction->mentions, RasdMention, m);
+      const char *from = g_utf8_offset_to_pointer (text, (glong) mention->start);
+      const char *to = g_utf8_offset_to_pointer (text, (glong) mention->end);
+
+      g_string_append_printf (out, "%s\t%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t%.*s\t",
+                              rasd_mention_kind_to_string (mention->kind), mention->start,
+                              mention->end, (int) (to - from), from);
+      if (mention->entity >= 0)
+        {
+          RasdEntity *entity = rasd_extraction_get_entity (extraction, mention->entity);
+          g_string_append_printf (out, "%s\t%s", entity->name, entity->key);
+        }
+      else
+        {
+          g_autofree char *iso = rasd_date_to_iso (&mention->date);
+          g_string_append (out, iso != NULL ? iso : "-");
+        }
+      g_string_append_c (out, '\n');
+    }
+}
+
 gboolean
 rasd_cli_extract_file (RasdExtractor  *extractor,
                        const char     *path,
+                       gboolean        mentions,
                        GError        **error)
 {
   g_autoptr(RasdReadResult) result = rasd_article_reader_read (path, NULL, error);
@@ -137,7 +166,10 @@ rasd_cli_extract_file (RasdExtractor  *extractor,
       if (rasd_article_get_date (article) != NULL)
         rasd_date_parse_iso (rasd_article_get_date (article), &publication);
       extraction = rasd_extractor_extract (extractor, rasd_article_get_text (article), &publication);
-      rasd_cli_append_events_jsonl (out, base, extraction);
+      if (mentions)
+        append_mentions (out, rasd_article_get_text (article), extraction);
+      else
+        rasd_cli_append_events_jsonl (out, base, extraction);
     }
   fwrite (out->str, 1, out->len, stdout);
   return TRUE;

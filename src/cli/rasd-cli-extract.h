@@ -13,10 +13,11 @@ void rasd_cli_append_events_jsonl (GString        *out,
                                    const char     *article,
                                    RasdExtraction *extraction);
 
-/* `extract --format jsonl` for one file: prints its events; FALSE with @error when the file
- * cannot be read. */
+/* `extract --format jsonl` for one file: prints its events (or with @mentions, its mentions as
+ * kind, start, end, text, entity, key lines); FALSE with @error when the file cannot be read. */
 gboolean rasd_cli_extract_file (RasdExtractor  *extractor,
                                 const char     *path,
+                                gboolean        mentions,
                                 GError        **error);
 
 /* `tag --conll`: reads one token per line (first column), blank lines between sentences, and

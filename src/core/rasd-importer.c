@@ -6,6 +6,7 @@
 
 #include "rasd-article-reader.h"
 #include "rasd-error.h"
+#include "rasd-extractor.h"
 #include "rasd-importer.h"
 
 /* Files stored per transaction: few enough that other readers of the database (the window)
@@ -291,6 +292,7 @@ typedef struct
   goffset         size;
   RasdReadResult *result;  /* NULL with error set */
   GError         *error;
+  GPtrArray      *extractions;  /* RasdExtraction*, one per article; NULL without an extractor */
 } ReadItem;
 
 static void
@@ -298,6 +300,7 @@ read_item_free (ReadItem *item)
 {
   g_free (item->path);
   g_clear_pointer (&item->result, rasd_read_result_free);
+  g_clear_pointer (&item->extractions, g_ptr_array_unref);
   g_clear_error (&item->error);
   g_free (item);
 }
@@ -310,7 +313,30 @@ typedef struct
   GAsyncQueue  *items;   /* ReadItem, in file order */
   GAsyncQueue  *slots;   /* one token per item the reader may read ahead */
   gint          stop;    /* atomic: the consumer has stopped */
+  RasdExtractor *extractor;  /* NULL when it could not be loaded */
 } ReadAhead;
+
+/* Extraction needs no database either, so it runs here too, on every article read (duplicates
+ * included: whether one is a duplicate is only known when storing). */
+static GPtrArray *
+extract_articles (RasdExtractor  *extractor,
+                  RasdReadResult *result)
+{
+  GPtrArray *extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_extraction_free);
+
+  for (guint i = 0; i < result->articles->len; i++)
+    {
+      RasdArticle *article = g_ptr_array_index (result->articles, i);
+      RasdDate publication = { 0 };
+
+      if (!rasd_date_parse_iso (rasd_article_get_date (article), &publication))
+        publication = (RasdDate) { 0 };
+      g_ptr_array_add (extractions,
+                       rasd_extractor_extract (extractor, rasd_article_get_text (article),
+                                               &publication));
+    }
+  return extractions;
+}
 
 static gpointer
 read_ahead_thread (gpointer data)
@@ -330,6 +356,8 @@ read_ahead_thread (gpointer data)
       item->path = g_strdup (path);
       item->size = g_array_index (ahead->sizes, goffset, i);
       item->result = rasd_article_reader_read (path, ahead->cancellable, &item->error);
+      if (item->result != NULL && ahead->extractor != NULL)
+        item->extractions = extract_articles (ahead->extractor, item->result);
       g_async_queue_push (ahead->items, item);
     }
   return NULL;
@@ -372,9 +400,19 @@ store_file (RasdImporter  *self,
           return RASD_IMPORT_FAILED;
         }
       if (duplicate)
-        n_duplicates++;
-      else
-        n_new++;
+        {
+          n_duplicates++;
+          continue;
+        }
+      n_new++;
+      if (item->extractions != NULL &&
+          !rasd_store_save_extraction (store, rasd_article_get_id (article),
+                                       g_ptr_array_index (item->extractions, i), &error))
+        {
+          rasd_store_rollback_to (store);
+          *message = g_strdup (error->message);
+          return RASD_IMPORT_FAILED;
+        }
     }
   if (!rasd_store_release (store, &error))
     {
@@ -497,10 +535,21 @@ import_files (RasdImporter  *self,
               GCancellable  *cancellable,
               GError       **error)
 {
-  ReadAhead ahead = { files, sizes, cancellable, NULL, NULL, 0 };
+  ReadAhead ahead = { files, sizes, cancellable, NULL, NULL, 0, NULL };
+  g_autoptr(GError) extractor_error = NULL;
   GThread *reader;
   ReadItem *left;
   gboolean ok;
+
+  /* Without its lexicons the articles are still worth importing; the report says why they
+   * have no events, once. */
+  ahead.extractor = rasd_extractor_get_default (&extractor_error);
+  if (ahead.extractor == NULL && files->len > 0)
+    g_ptr_array_add (self->report->warnings,
+                     g_strdup_printf ("events: %s; the articles are imported without their events "
+                                      "(run rasd-cli reextract once the data is installed)",
+                                      extractor_error != NULL ? extractor_error->message
+                                                              : "the extractor cannot be loaded"));
 
   ahead.items = g_async_queue_new ();
   ahead.slots = g_async_queue_new ();

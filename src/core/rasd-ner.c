@@ -28,6 +28,7 @@ struct _RasdNer
   GHashTable    *stopwords;   /* normalised word set */
   GHashTable    *org_names;   /* normalised phrase set */
   GHashTable    *org_heads;   /* normalised phrase set */
+  GHashTable    *common_places; /* single-word place names that are also common words */
   guint          org_max_words;
 };
 
@@ -114,12 +115,14 @@ rasd_ner_new (RasdPeople     *people,
   self->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->common_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, error) ||
       /* a word that reports an event never starts or continues a name */
       !load_set (self->stopwords, data_dir, "events/triggers.tsv", NULL, NULL, NULL, error) ||
       !load_set (self->org_names, data_dir, "people/organisations.tsv", &self->org_max_words,
-                 self->org_heads, "head", error))
+                 self->org_heads, "head", error) ||
+      !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL, NULL, NULL, error))
     return NULL;
   for (guint i = 0; speech_words[i] != NULL; i++)
     g_hash_table_add (self->stopwords, g_strdup (speech_words[i]));
@@ -134,6 +137,7 @@ rasd_ner_free (RasdNer *self)
   g_clear_pointer (&self->stopwords, g_hash_table_unref);
   g_clear_pointer (&self->org_names, g_hash_table_unref);
   g_clear_pointer (&self->org_heads, g_hash_table_unref);
+  g_clear_pointer (&self->common_places, g_hash_table_unref);
   g_free (self);
 }
 
@@ -290,6 +294,26 @@ span_limit (Run  *run,
   return len;
 }
 
+/* A known name goes on over "بن X" and "آل X": محمد بن سلمان بن عبدالعزيز. */
+static guint
+extend_name (Run  *run,
+             guint i,
+             guint len)
+{
+  while (i + len + 1 < run->n && !breaks_after (run, i + len - 1) && !breaks_after (run, i + len))
+    {
+      const char *link = tok (run, i + len)->norm;
+
+      if (strcmp (link, "بن") != 0 && strcmp (link, "ابن") != 0 && strcmp (link, "بنت") != 0 &&
+          strcmp (link, "ال") != 0)
+        break;
+      if (is_stop (run, i + len + 1) || run->covered[i + len + 1])
+        break;
+      len += 2;
+    }
+  return len;
+}
+
 static const RasdPerson *
 match_person (Run   *run,
               guint  i,
@@ -308,7 +332,7 @@ match_person (Run   *run,
 
         if (person != NULL)
           {
-            *len = l;
+            *len = extend_name (run, i, l);
             *short_form = rasd_people_is_short_form (run->ner->people, p);
             return person;
           }
@@ -530,6 +554,20 @@ read_unknown_name (Run  *run,
       if ((t->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[i + k])
         break;
       word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
+      if (k == 0)
+        {
+          /* a name takes no preposition (بجدة is a place), and a word that begins like a
+           * present-tense verb (يعقد) is one unless it is a known first name */
+          if (strcmp (word, t->norm) != 0 && !g_str_has_prefix (t->norm, "و"))
+            return 0;
+          if ((g_str_has_prefix (word, "ي") || g_str_has_prefix (word, "ت")) &&
+              !rasd_people_is_first_name (run->ner->people, word))
+            return 0;
+          if (rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
+            return 0;
+        }
+      else if (g_str_has_prefix (t->norm, "و") && !rasd_people_is_first_name (run->ner->people, t->norm))
+        break;
       if (g_hash_table_contains (run->ner->stopwords, word) ||
           (k > 0 && is_stop (run, i + k)) ||
           g_utf8_strlen (word, -1) < 2)
@@ -661,12 +699,23 @@ scan_title (Run  *run,
         }
       word = bare (run, j, buf, sizeof buf);
       /* complements of the role: للأمم المتحدة، إلى سوريا، باسم الكرملين، الخاص */
-      if (strcmp (word, "الى") == 0 || strcmp (word, "لدى") == 0 || strcmp (word, "في") == 0 ||
+      if (strcmp (word, "الى") == 0 || strcmp (word, "لدى") == 0 ||
           strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0)
         {
           j += 2;
           continue;
         }
+      /* genitives and coordinated complements: لشؤون المنظمات، والمؤتمرات الدولية */
+      {
+        const char *raw = tok (run, j)->norm;
+
+        if ((g_str_has_prefix (raw, "ل") && strcmp (raw, word) != 0) ||
+            g_str_has_prefix (raw, "وال") || g_str_has_prefix (raw, "لل"))
+          {
+            j++;
+            continue;
+          }
+      }
       if (g_str_has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
           !rasd_people_is_first_name (run->ner->people, word))
         {
@@ -737,6 +786,19 @@ scan_counterpart (Run  *run,
   return 2;
 }
 
+/* Whether the proclitics that @norm has and @form lacks include ك. */
+static gboolean
+prefix_has_kaf (const char *norm,
+                const char *form)
+{
+  gsize skip = strlen (norm) > strlen (form) ? strlen (norm) - strlen (form) : 0;
+
+  for (gsize k = 0; k < skip; k += 2)
+    if (strncmp (norm + k, "ك", 2) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 scan_place (Run  *run,
             guint i)
@@ -751,8 +813,19 @@ scan_place (Run  *run,
         const char *p = phrase (run, forms[f], i, l);
         const GPtrArray *candidates;
 
-        if (l == 1 && g_hash_table_contains (run->ner->stopwords, forms[f]))
+        if (l == 1 && (g_hash_table_contains (run->ner->stopwords, forms[f]) ||
+                       g_utf8_strlen (forms[f], -1) < 3))
           continue;
+        /* ك is "like", not a preposition of place: كبار is not بار */
+        if (f > 0 && prefix_has_kaf (tok (run, i)->norm, forms[f]))
+          continue;
+        if (l == 1 && g_hash_table_contains (run->ner->common_places, forms[f]))
+          {
+            int prep = place_preposition (run, i);
+
+            if (prep != RASD_NER_PREP_IN && prep != RASD_NER_PREP_TO && prep != RASD_NER_PREP_FROM)
+              continue;
+          }
         candidates = rasd_gazetteer_lookup (run->ner->gazetteer, p);
         if (candidates != NULL && candidates->len > 0)
           {
@@ -823,6 +896,22 @@ resolve_places (Run *run)
     }
 }
 
+/* Whether two titles have the same head word, ال aside: مبعوث and المبعوث الخاص. */
+static gboolean
+same_head (const char *a,
+           const char *b)
+{
+  gsize la, lb;
+
+  if (g_str_has_prefix (a, "ال"))
+    a += strlen ("ال");
+  if (g_str_has_prefix (b, "ال"))
+    b += strlen ("ال");
+  la = strcspn (a, " ");
+  lb = strcspn (b, " ");
+  return la == lb && strncmp (a, b, la) == 0;
+}
+
 static void
 resolve_roles (Run *run)
 {
@@ -833,14 +922,20 @@ resolve_roles (Run *run)
       guint best_score = 0;
       guint n_best = 0;
 
-      if (role->country == NULL)
+      if (role->country == NULL && role->title == NULL)
         continue;
       for (guint p = 0; p < run->persons->len; p++)
         {
           PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
           guint score;
 
-          if (g_strcmp0 (info->country, role->country) != 0)
+          if (role->country == NULL)
+            {
+              /* المبعوث الخاص: the one person of the article with that title */
+              if (info->title == NULL || !same_head (info->title, role->title))
+                continue;
+            }
+          else if (g_strcmp0 (info->country, role->country) != 0)
             continue;
           score = 1 + info->count;
           if (role->title != NULL && info->title != NULL)

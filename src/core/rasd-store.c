@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "rasd-arabic.h"
 #include "rasd-error.h"
 #include "rasd-fts.h"
 #include "rasd-store.h"
@@ -106,6 +107,19 @@ static const char * const migrations[] = {
   "  CHECK (start <= end)"
   ");"
   "CREATE INDEX excerpts_position ON excerpts (position);",
+
+  /* 2 -> 3: what filtering events needs.  normalized: the Arabic name as words for matching
+   * (rasd_arabic_normalize, the article ال dropped); day_end: the last day of an event's date,
+   * so "from .. to" compares ranges on indexes. */
+  "ALTER TABLE entities ADD COLUMN normalized TEXT;"
+  "CREATE INDEX entities_country ON entities (country);"
+  "ALTER TABLE events ADD COLUMN day_end INTEGER;"
+  "UPDATE events SET day_end = CASE date_precision"
+  "  WHEN 3 THEN day"
+  "  WHEN 2 THEN CAST (julianday (date || '-01', '+1 month', '-1 day') - 2440587.5 AS INTEGER)"
+  "  WHEN 1 THEN CAST (julianday (date || '-12-31') - 2440587.5 AS INTEGER)"
+  "  END WHERE day IS NOT NULL;"
+  "CREATE INDEX events_day_end ON events (day_end);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RASD_STORE_SCHEMA_VERSION);
@@ -118,6 +132,28 @@ typedef enum
   STMT_GET_ARTICLE,
   STMT_LIST_ARTICLES,
   STMT_SEARCH,
+  STMT_LIST_ARTICLE_IDS,
+  STMT_ARTICLE_EVENTS,
+  STMT_ARTICLE_ENTITIES,
+  STMT_DELETE_MENTIONS,
+  STMT_DELETE_EVIDENCE,
+  STMT_DELETE_SOURCES,
+  STMT_DELETE_EVENT_IF_ORPHAN,
+  STMT_UPDATE_EVENT_ROLE,
+  STMT_DELETE_ENTITY_IF_ORPHAN,
+  STMT_UPSERT_ENTITY,
+  STMT_INSERT_MENTION,
+  STMT_FIND_EVENT_CANDIDATES,
+  STMT_EVENT_PARTICIPANT_IDS,
+  STMT_INSERT_EVENT,
+  STMT_INSERT_PARTICIPANT,
+  STMT_INSERT_SOURCE,
+  STMT_INSERT_EVIDENCE,
+  STMT_UPDATE_EVENT_DATE,
+  STMT_UPDATE_EVENT_PLACE,
+  STMT_EVENT_PARTICIPANTS,
+  STMT_EVENT_SOURCES,
+  STMT_EVENT_EVIDENCE,
   N_STMTS
 } StoreStatement;
 
@@ -139,6 +175,77 @@ static const char * const statement_sql[N_STMTS] = {
     "       bm25 (articles_fts, 4.0, 1.0) AS rank"
     " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
     " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+  [STMT_LIST_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
+  [STMT_ARTICLE_EVENTS] = "SELECT event_id FROM event_sources WHERE article_id = ?1",
+  [STMT_ARTICLE_ENTITIES] =
+    "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?1 AND entity_id IS NOT NULL",
+  [STMT_DELETE_MENTIONS] = "DELETE FROM mentions WHERE article_id = ?1",
+  [STMT_DELETE_EVIDENCE] = "DELETE FROM evidence WHERE article_id = ?1",
+  [STMT_DELETE_SOURCES] = "DELETE FROM event_sources WHERE article_id = ?1",
+  [STMT_DELETE_EVENT_IF_ORPHAN] =
+    "DELETE FROM events WHERE id = ?1"
+    " AND NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = ?1)",
+  /* The event's role is the best of its sources': headline, then background, then planned. */
+  [STMT_UPDATE_EVENT_ROLE] =
+    "UPDATE events SET role = coalesce ((SELECT role FROM event_sources WHERE event_id = ?1"
+    "   ORDER BY CASE role WHEN 'headline' THEN 0 WHEN 'background' THEN 1 ELSE 2 END LIMIT 1),"
+    "  role) WHERE id = ?1",
+  [STMT_DELETE_ENTITY_IF_ORPHAN] =
+    "DELETE FROM entities WHERE id = ?1"
+    " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM events WHERE place_id = ?1)",
+  /* An entity seen again keeps what it has and gains what it lacked; a longer name (the full
+   * one) replaces a shorter. */
+  [STMT_UPSERT_ENTITY] =
+    "INSERT INTO entities (kind, key, name, name_en, place_kind, country, lat, lon, normalized)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " ON CONFLICT (kind, key) DO UPDATE SET"
+    "  name = CASE WHEN length (excluded.name) > length (name) THEN excluded.name ELSE name END,"
+    "  normalized = CASE WHEN length (excluded.name) > length (name) OR normalized IS NULL"
+    "                    THEN excluded.normalized ELSE normalized END,"
+    "  name_en = coalesce (name_en, excluded.name_en),"
+    "  place_kind = coalesce (place_kind, excluded.place_kind),"
+    "  country = coalesce (country, excluded.country),"
+    "  lat = CASE WHEN lat IS NULL THEN excluded.lat ELSE lat END,"
+    "  lon = CASE WHEN lat IS NULL THEN excluded.lon ELSE lon END"
+    " RETURNING id",
+  [STMT_INSERT_MENTION] =
+    "INSERT INTO mentions (article_id, entity_id, kind, start, end, value)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  /* Events of other articles with this participant whose date overlaps this one's (for
+   * calendar ranges, overlapping is being compatible) or is unknown. */
+  [STMT_FIND_EVENT_CANDIDATES] =
+    "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
+    " FROM event_participants ep"
+    " JOIN events e ON e.id = ep.event_id"
+    " LEFT JOIN entities pl ON pl.id = e.place_id"
+    " WHERE ep.entity_id = ?1"
+    "  AND (?2 IS NULL OR e.day IS NULL OR (e.day <= ?3 AND e.day_end >= ?2))"
+    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
+    " ORDER BY e.id",
+  [STMT_EVENT_PARTICIPANT_IDS] =
+    "SELECT entity_id FROM event_participants WHERE event_id = ?1 ORDER BY entity_id",
+  [STMT_INSERT_EVENT] =
+    "INSERT INTO events (kind, cameo, date, date_precision, day, day_end, place_id, role)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_INSERT_PARTICIPANT] =
+    "INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?1, ?2)",
+  [STMT_INSERT_SOURCE] =
+    "INSERT OR REPLACE INTO event_sources (event_id, article_id, role) VALUES (?1, ?2, ?3)",
+  [STMT_INSERT_EVIDENCE] =
+    "INSERT INTO evidence (event_id, article_id, start, end) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_UPDATE_EVENT_DATE] =
+    "UPDATE events SET date = ?2, date_precision = ?3, day = ?4, day_end = ?5 WHERE id = ?1",
+  [STMT_UPDATE_EVENT_PLACE] = "UPDATE events SET place_id = ?2 WHERE id = ?1",
+  [STMT_EVENT_PARTICIPANTS] =
+    "SELECT e.key, e.name, e.name_en FROM event_participants ep"
+    " JOIN entities e ON e.id = ep.entity_id WHERE ep.event_id = ?1 ORDER BY e.id",
+  [STMT_EVENT_SOURCES] =
+    "SELECT s.article_id, a.title, a.source, a.url, a.date_publish, s.role FROM event_sources s"
+    " JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?1 ORDER BY s.article_id",
+  [STMT_EVENT_EVIDENCE] =
+    "SELECT article_id, start, end FROM evidence WHERE event_id = ?1 ORDER BY article_id, start",
 };
 
 struct _RasdStore
@@ -727,4 +834,1016 @@ rasd_store_get_stats (RasdStore       *self,
                      &stats->n_places, error) &&
          count_rows (self, "SELECT count(*) FROM events", &stats->n_events, error) &&
          count_rows (self, "SELECT count(*) FROM excerpts", &stats->n_excerpts, error);
+}
+
+/* Extractions ---------------------------------------------------------------------------------- */
+
+static const char * const event_kinds[] = {
+  "meeting", "visit", "talks", "reception", "call", "summit", NULL
+};
+
+const char * const *
+rasd_store_event_kinds (void)
+{
+  return event_kinds;
+}
+
+static void
+stored_person_free (RasdStoredPerson *person)
+{
+  g_free (person->key);
+  g_free (person->name);
+  g_free (person->name_en);
+  g_free (person);
+}
+
+static void
+stored_place_free (RasdStoredPlace *place)
+{
+  g_free (place->key);
+  g_free (place->name);
+  g_free (place->name_en);
+  g_free (place->kind);
+  g_free (place->country);
+  g_free (place);
+}
+
+static void
+stored_source_free (RasdStoredSource *source)
+{
+  g_free (source->title);
+  g_free (source->source);
+  g_free (source->url);
+  g_free (source->date);
+  g_free (source);
+}
+
+void
+rasd_stored_event_free (RasdStoredEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->kind);
+  g_free (event->cameo);
+  g_free (event->date);
+  g_clear_pointer (&event->participants, g_ptr_array_unref);
+  g_clear_pointer (&event->place, stored_place_free);
+  g_clear_pointer (&event->sources, g_ptr_array_unref);
+  g_clear_pointer (&event->evidence, g_array_unref);
+  g_free (event);
+}
+
+/* A name as the words it is matched by: normalised (rasd_arabic_normalize), split on anything
+ * that is not a letter or digit, the article ال dropped from words that remain two letters or
+ * more (الأسد and أسد are one name), joined by single spaces.  The same function turns the
+ * stored names and the filters' names into words, so the two always agree. */
+static char *
+name_to_words (const char *name)
+{
+  g_autofree char *norm = rasd_arabic_normalize (name, -1);
+  GString *out = g_string_new (NULL);
+  const char *p = norm;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      gsize len;
+
+      if (!g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      len = (gsize) (p - start);
+      if (g_str_has_prefix (start, "ال") && (gsize) (p - start) > strlen ("ال") &&
+          g_utf8_strlen (start + strlen ("ال"), len - strlen ("ال")) >= 2)
+        {
+          start += strlen ("ال");
+          len -= strlen ("ال");
+        }
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Days since the epoch of the first and the last day of @date; FALSE when it is unknown. */
+static gboolean
+date_day_range (const RasdDate *date,
+                gint64         *first,
+                gint64         *last)
+{
+  if (date->year == 0)
+    return FALSE;
+  switch (date->precision)
+    {
+    case RASD_DATE_PRECISION_DAY:
+      *first = *last = rasd_date_to_days (date->year, date->month, date->day);
+      return TRUE;
+    case RASD_DATE_PRECISION_MONTH:
+      *first = rasd_date_to_days (date->year, date->month, 1);
+      *last = rasd_date_to_days (date->year, date->month,
+                                 rasd_date_days_in_month (date->year, date->month));
+      return TRUE;
+    case RASD_DATE_PRECISION_YEAR:
+      *first = rasd_date_to_days (date->year, 1, 1);
+      *last = rasd_date_to_days (date->year, 12, 31);
+      return TRUE;
+    case RASD_DATE_PRECISION_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* Runs a kept statement that takes one id and returns no rows. */
+static gboolean
+run_with_id (RasdStore       *self,
+             StoreStatement   which,
+             gint64           id,
+             const char      *doing,
+             GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = get_statement (self, which, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, doing);
+  return TRUE;
+}
+
+/* The ids a kept statement taking one id returns in its first column. */
+static GArray *
+ids_with_id (RasdStore       *self,
+             StoreStatement   which,
+             gint64           id,
+             const char      *doing,
+             GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = get_statement (self, which, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, value);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, doing);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+rasd_store_list_article_ids (RasdStore  *self,
+                             GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((stmt = get_statement (self, STMT_LIST_ARTICLE_IDS, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "listing article ids");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Removes what an earlier extraction of the article stored: its mentions, evidence and
+ * sources; the events only it reported; the entities nothing refers to any more.  Events that
+ * other articles report stay, their role recomputed from the sources left. */
+static gboolean
+forget_extraction (RasdStore  *self,
+                   gint64      article_id,
+                   GArray    **old_entities,
+                   GError    **error)
+{
+  g_autoptr(GArray) events = NULL;
+
+  if ((events = ids_with_id (self, STMT_ARTICLE_EVENTS, article_id,
+                             "reading the article's events", error)) == NULL ||
+      (*old_entities = ids_with_id (self, STMT_ARTICLE_ENTITIES, article_id,
+                                    "reading the article's entities", error)) == NULL)
+    return FALSE;
+
+  if (!run_with_id (self, STMT_DELETE_MENTIONS, article_id, "removing old mentions", error) ||
+      !run_with_id (self, STMT_DELETE_EVIDENCE, article_id, "removing old evidence", error) ||
+      !run_with_id (self, STMT_DELETE_SOURCES, article_id, "removing old event sources", error))
+    return FALSE;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      gint64 event_id = g_array_index (events, gint64, i);
+
+      if (!run_with_id (self, STMT_DELETE_EVENT_IF_ORPHAN, event_id,
+                        "removing an event no article reports", error) ||
+          !run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+upsert_entity (RasdStore   *self,
+               RasdEntity  *entity,
+               GError     **error)
+{
+  g_autofree char *words = name_to_words (entity->name);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean is_place = entity->kind == RASD_ENTITY_PLACE;
+
+  if ((stmt = get_statement (self, STMT_UPSERT_ENTITY, error)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, rasd_entity_kind_to_string (entity->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity->name, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, entity->name_en);
+  bind_text_or_null (stmt, 5, is_place ? entity->place_kind : NULL);
+  bind_text_or_null (stmt, 6, entity->country);
+  /* (0, 0) is what a place without coordinates carries. */
+  if (is_place && (entity->lat != 0.0 || entity->lon != 0.0))
+    {
+      sqlite3_bind_double (stmt, 7, entity->lat);
+      sqlite3_bind_double (stmt, 8, entity->lon);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 7);
+      sqlite3_bind_null (stmt, 8);
+    }
+  sqlite3_bind_text (stmt, 9, words, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    {
+      g_autofree char *doing = g_strdup_printf ("storing the entity “%s” (%s)",
+                                                entity->name, entity->key);
+      set_sqlite_error (self, error, doing);
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gboolean
+insert_mention (RasdStore          *self,
+                gint64              article_id,
+                const RasdMention  *mention,
+                gint64              entity_id,
+                GError            **error)
+{
+  g_autofree char *value = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (mention->kind == RASD_MENTION_DATE)
+    value = rasd_date_to_iso (&mention->date);
+  if ((stmt = get_statement (self, STMT_INSERT_MENTION, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (entity_id > 0)
+    sqlite3_bind_int64 (stmt, 2, entity_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_text (stmt, 3, rasd_mention_kind_to_string (mention->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (gint64) mention->start);
+  sqlite3_bind_int64 (stmt, 5, (gint64) mention->end);
+  bind_text_or_null (stmt, 6, value);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "storing a mention");
+  return TRUE;
+}
+
+/* One event of the extraction, resolved to database ids. */
+typedef struct
+{
+  const RasdEvent *event;
+  GArray          *participants;  /* gint64 entity ids, sorted, distinct */
+  gint64           place_id;      /* 0 when none */
+  const char      *place_kind;
+  const char      *place_country;
+  gboolean         has_day;
+  gint64           day;
+  gint64           day_end;
+} NewEvent;
+
+typedef struct
+{
+  gint64             id;
+  RasdDate           date;
+  gint64             place_id;
+  char              *place_kind;
+  char              *place_country;
+  int                score;
+} Candidate;
+
+static void
+candidate_clear (Candidate *candidate)
+{
+  g_free (candidate->place_kind);
+  g_free (candidate->place_country);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Candidate, candidate_clear)
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Same people: the same set, or one set inside the other with at least two people shared
+ * (a third minister named by one report only). */
+static gboolean
+participants_match (GArray *a,
+                    GArray *b)
+{
+  guint i = 0, j = 0, shared = 0;
+
+  while (i < a->len && j < b->len)
+    {
+      gint64 x = g_array_index (a, gint64, i);
+      gint64 y = g_array_index (b, gint64, j);
+
+      if (x == y)
+        {
+          shared++;
+          i++;
+          j++;
+        }
+      else if (x < y)
+        i++;
+      else
+        j++;
+    }
+  if (shared == a->len && shared == b->len)
+    return shared > 0;
+  return shared == MIN (a->len, b->len) && shared >= 2;
+}
+
+/* The same place, or one report without a place, or one naming the country and the other a
+ * place in it.  Two different cities are two events. */
+static gboolean
+places_match (gint64      a_id,
+              const char *a_kind,
+              const char *a_country,
+              gint64      b_id,
+              const char *b_kind,
+              const char *b_country)
+{
+  if (a_id == 0 || b_id == 0 || a_id == b_id)
+    return TRUE;
+  if (a_country == NULL || b_country == NULL || g_strcmp0 (a_country, b_country) != 0)
+    return FALSE;
+  return (g_strcmp0 (a_kind, "country") == 0) != (g_strcmp0 (b_kind, "country") == 0);
+}
+
+static gboolean
+insert_event_details (RasdStore      *self,
+                      gint64          event_id,
+                      gint64          article_id,
+                      const NewEvent *ev,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < ev->participants->len; i++)
+    {
+      if ((stmt = get_statement (self, STMT_INSERT_PARTICIPANT, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ev->participants, gint64, i));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (self, error, "storing an event's participant");
+    }
+
+  if ((stmt = get_statement (self, STMT_INSERT_SOURCE, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  sqlite3_bind_text (stmt, 3, rasd_event_role_to_string (ev->event->role), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "storing an event's source");
+
+  for (guint i = 0; i < ev->event->evidence->len; i++)
+    {
+      const RasdSpan *span = &g_array_index (ev->event->evidence, RasdSpan, i);
+
+      if ((stmt = get_statement (self, STMT_INSERT_EVIDENCE, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      sqlite3_bind_int64 (stmt, 3, (gint64) span->start);
+      sqlite3_bind_int64 (stmt, 4, (gint64) span->end);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (self, error, "storing an event's evidence");
+    }
+
+  return run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error);
+}
+
+static gboolean
+update_event_date (RasdStore       *self,
+                   gint64           event_id,
+                   const NewEvent  *ev,
+                   GError         **error)
+{
+  g_autofree char *iso = rasd_date_to_iso (&ev->event->date);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = get_statement (self, STMT_UPDATE_EVENT_DATE, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  bind_text_or_null (stmt, 2, iso);
+  sqlite3_bind_int (stmt, 3, iso != NULL ? (int) ev->event->date.precision : 0);
+  if (ev->has_day)
+    {
+      sqlite3_bind_int64 (stmt, 4, ev->day);
+      sqlite3_bind_int64 (stmt, 5, ev->day_end);
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "updating an event's date");
+  return TRUE;
+}
+
+/* The event another article already stored that @ev reports too, or 0. */
+static gint64
+find_same_event (RasdStore       *self,
+                 gint64           article_id,
+                 const NewEvent  *ev,
+                 Candidate       *found,
+                 GError         **error)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  sqlite3_stmt *stmt;
+  int rc;
+  int best = -1;
+
+  g_array_set_clear_func (candidates, (GDestroyNotify) candidate_clear);
+  /* Reports without people are not grouped: nothing says they are one event. */
+  if (ev->participants->len == 0)
+    return 0;
+
+  if ((stmt = get_statement (self, STMT_FIND_EVENT_CANDIDATES, error)) == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, g_array_index (ev->participants, gint64, 0));
+  if (ev->has_day)
+    {
+      sqlite3_bind_int64 (stmt, 2, ev->day);
+      sqlite3_bind_int64 (stmt, 3, ev->day_end);
+    }
+  sqlite3_bind_int64 (stmt, 4, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate c = { 0 };
+
+      c.id = sqlite3_column_int64 (stmt, 0);
+      rasd_date_parse_iso (column_text (stmt, 1), &c.date);
+      if ((int) c.date.precision != sqlite3_column_int (stmt, 2))
+        c.date = (RasdDate) { 0 };
+      c.place_id = sqlite3_column_int64 (stmt, 3);
+      c.place_kind = g_strdup (column_text (stmt, 4));
+      c.place_country = g_strdup (column_text (stmt, 5));
+      g_array_append_val (candidates, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "looking for the same event in other articles");
+      return -1;
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      g_autoptr(GArray) people = NULL;
+
+      if (!places_match (ev->place_id, ev->place_kind, ev->place_country,
+                         c->place_id, c->place_kind, c->place_country))
+        continue;
+      if ((people = ids_with_id (self, STMT_EVENT_PARTICIPANT_IDS, c->id,
+                                 "reading an event's participants", error)) == NULL)
+        return -1;
+      if (!participants_match (ev->participants, people))
+        continue;
+      /* Prefer the report that agrees the most: a known date, the same place. */
+      c->score = (rasd_date_compatible (&ev->event->date, &c->date) ? 2 : 0) +
+                 (ev->place_id != 0 && ev->place_id == c->place_id ? 1 : 0);
+      if (best < 0 || c->score > g_array_index (candidates, Candidate, best).score)
+        best = (int) i;
+    }
+  if (best < 0)
+    return 0;
+
+  *found = g_array_index (candidates, Candidate, best);
+  found->place_kind = g_strdup (found->place_kind);
+  found->place_country = g_strdup (found->place_country);
+  return found->id;
+}
+
+static gboolean
+save_event (RasdStore       *self,
+            gint64           article_id,
+            const NewEvent  *ev,
+            GError         **error)
+{
+  g_auto(Candidate) same = { 0 };
+  g_autofree char *iso = NULL;
+  sqlite3_stmt *stmt;
+  gint64 event_id;
+  int rc;
+
+  event_id = find_same_event (self, article_id, ev, &same, error);
+  if (event_id < 0)
+    return FALSE;
+
+  if (event_id > 0)
+    {
+      /* A date known from one source fills the others. */
+      if (ev->event->date.precision > same.date.precision && ev->has_day &&
+          !update_event_date (self, event_id, ev, error))
+        return FALSE;
+      /* So does a place, and a city refines its country. */
+      if (ev->place_id != 0 && ev->place_id != same.place_id &&
+          (same.place_id == 0 || g_strcmp0 (same.place_kind, "country") == 0))
+        {
+          if ((stmt = get_statement (self, STMT_UPDATE_EVENT_PLACE, error)) == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, event_id);
+          sqlite3_bind_int64 (stmt, 2, ev->place_id);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            return set_sqlite_error (self, error, "updating an event's place");
+        }
+      return insert_event_details (self, event_id, article_id, ev, error);
+    }
+
+  iso = ev->has_day ? rasd_date_to_iso (&ev->event->date) : NULL;
+  if ((stmt = get_statement (self, STMT_INSERT_EVENT, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ev->event->kind != NULL ? ev->event->kind : "meeting", -1,
+                     SQLITE_STATIC);
+  bind_text_or_null (stmt, 2, ev->event->cameo);
+  bind_text_or_null (stmt, 3, iso);
+  sqlite3_bind_int (stmt, 4, iso != NULL ? (int) ev->event->date.precision : 0);
+  if (ev->has_day)
+    {
+      sqlite3_bind_int64 (stmt, 5, ev->day);
+      sqlite3_bind_int64 (stmt, 6, ev->day_end);
+    }
+  if (ev->place_id != 0)
+    sqlite3_bind_int64 (stmt, 7, ev->place_id);
+  sqlite3_bind_text (stmt, 8, rasd_event_role_to_string (ev->event->role), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "storing an event");
+  event_id = sqlite3_last_insert_rowid (self->db);
+  return insert_event_details (self, event_id, article_id, ev, error);
+}
+
+static gboolean
+save_extraction (RasdStore       *self,
+                 gint64           article_id,
+                 RasdExtraction  *extraction,
+                 GError         **error)
+{
+  g_autoptr(GArray) old_entities = NULL;
+  g_autoptr(GArray) entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
+                                                    extraction->entities->len);
+
+  if (!forget_extraction (self, article_id, &old_entities, error))
+    return FALSE;
+
+  for (guint i = 0; i < extraction->entities->len; i++)
+    {
+      gint64 id = upsert_entity (self, g_ptr_array_index (extraction->entities, i), error);
+
+      if (id == 0)
+        return FALSE;
+      g_array_append_val (entity_ids, id);
+    }
+
+  for (guint i = 0; i < extraction->mentions->len; i++)
+    {
+      const RasdMention *mention = &g_array_index (extraction->mentions, RasdMention, i);
+      gint64 entity_id = 0;
+
+      if (mention->kind != RASD_MENTION_DATE && mention->entity >= 0 &&
+          (guint) mention->entity < entity_ids->len)
+        entity_id = g_array_index (entity_ids, gint64, mention->entity);
+      if (!insert_mention (self, article_id, mention, entity_id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < extraction->events->len; i++)
+    {
+      const RasdEvent *event = g_ptr_array_index (extraction->events, i);
+      g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (gint64));
+      NewEvent ev = { event, participants, 0, NULL, NULL, FALSE, 0, 0 };
+      gboolean ok;
+
+      for (guint p = 0; p < event->participants->len; p++)
+        {
+          int index = g_array_index (event->participants, int, p);
+          gint64 id;
+
+          g_return_val_if_fail (index >= 0 && (guint) index < entity_ids->len, FALSE);
+          id = g_array_index (entity_ids, gint64, index);
+          g_array_append_val (participants, id);
+        }
+      g_array_sort (participants, compare_ids);
+      for (guint p = 1; p < participants->len;)
+        if (g_array_index (participants, gint64, p) == g_array_index (participants, gint64, p - 1))
+          g_array_remove_index (participants, p);
+        else
+          p++;
+
+      if (event->place >= 0)
+        {
+          RasdEntity *place;
+
+          g_return_val_if_fail ((guint) event->place < entity_ids->len, FALSE);
+          place = g_ptr_array_index (extraction->entities, event->place);
+          ev.place_id = g_array_index (entity_ids, gint64, event->place);
+          ev.place_kind = place->place_kind;
+          ev.place_country = place->country;
+        }
+      ev.has_day = date_day_range (&event->date, &ev.day, &ev.day_end);
+
+      ok = save_event (self, article_id, &ev, error);
+      if (!ok)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < old_entities->len; i++)
+    if (!run_with_id (self, STMT_DELETE_ENTITY_IF_ORPHAN, g_array_index (old_entities, gint64, i),
+                      "removing an entity no article names", error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+rasd_store_save_extraction (RasdStore       *self,
+                            gint64           article_id,
+                            RasdExtraction  *extraction,
+                            GError         **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (article_id > 0, FALSE);
+  g_return_val_if_fail (extraction != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!exec_sql (self, "SAVEPOINT rasd_extraction", error))
+    return FALSE;
+  if (!save_extraction (self, article_id, extraction, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO rasd_extraction; RELEASE rasd_extraction",
+                    NULL, NULL, NULL);
+      g_prefix_error (error, "article %" G_GINT64_FORMAT ": ", article_id);
+      return FALSE;
+    }
+  return exec_sql (self, "RELEASE rasd_extraction", error);
+}
+
+/* Listing events ------------------------------------------------------------------------------- */
+
+/* What a name filter is matched with: its words, its lower-case form for English names, the
+ * string itself for keys and, when it looks like one, an ISO country code. */
+typedef struct
+{
+  char *words;
+  char *lower;
+  char *raw;
+  char *code;
+} NameQuery;
+
+static void
+name_query_clear (NameQuery *query)
+{
+  g_free (query->words);
+  g_free (query->lower);
+  g_free (query->raw);
+  g_free (query->code);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NameQuery, name_query_clear)
+
+static gboolean
+name_query_init (NameQuery   *query,
+                 const char  *what,
+                 const char  *value,
+                 GError     **error)
+{
+  query->raw = g_strstrip (g_strdup (value));
+  query->words = name_to_words (query->raw);
+  query->lower = g_utf8_strdown (query->raw, -1);
+  if (*query->words == '\0')
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
+                   "the %s “%s” has no letters or digits to match", what, value);
+      return FALSE;
+    }
+  if (strlen (query->raw) == 2 && g_ascii_isalpha (query->raw[0]) && g_ascii_isalpha (query->raw[1]))
+    query->code = g_ascii_strup (query->raw, -1);
+  return TRUE;
+}
+
+/* SQL true when the entity aliased @alias matches the name query bound at @first, @first + 1,
+ * @first + 2 (words, lower, raw). */
+static void
+append_name_match (GString    *sql,
+                   const char *alias,
+                   int         first)
+{
+  g_string_append_printf (sql,
+                          "(instr (' ' || coalesce (%1$s.normalized, '') || ' ', ' ' || ?%2$d || ' ') > 0"
+                          " OR instr (lower (coalesce (%1$s.name_en, '')), ?%3$d) > 0"
+                          " OR %1$s.key = ?%4$d)",
+                          alias, first, first + 1, first + 2);
+}
+
+static void
+bind_name_query (sqlite3_stmt    *stmt,
+                 const NameQuery *query,
+                 int              first)
+{
+  sqlite3_bind_text (stmt, first, query->words, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 1, query->lower, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 2, query->raw, -1, SQLITE_STATIC);
+}
+
+static gboolean
+parse_filter_date (const char  *what,
+                   const char  *value,
+                   gboolean     last,
+                   gint64      *day,
+                   GError     **error)
+{
+  RasdDate date;
+  gint64 first_day, last_day;
+
+  if (!rasd_date_parse_iso (value, &date) || !date_day_range (&date, &first_day, &last_day))
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
+                   "the %s date “%s” is not a date: give YYYY, YYYY-MM or YYYY-MM-DD", what, value);
+      return FALSE;
+    }
+  *day = last ? last_day : first_day;
+  return TRUE;
+}
+
+static gboolean
+load_event_details (RasdStore        *self,
+                    RasdStoredEvent  *event,
+                    GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = get_statement (self, STMT_EVENT_PARTICIPANTS, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RasdStoredPerson *person = g_new0 (RasdStoredPerson, 1);
+
+      person->key = g_strdup (column_text (stmt, 0));
+      person->name = g_strdup (column_text (stmt, 1));
+      person->name_en = g_strdup (column_text (stmt, 2));
+      g_ptr_array_add (event->participants, person);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "reading an event's participants");
+
+  if ((stmt = get_statement (self, STMT_EVENT_SOURCES, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RasdStoredSource *source = g_new0 (RasdStoredSource, 1);
+
+      source->article_id = sqlite3_column_int64 (stmt, 0);
+      source->title = g_strdup (column_text (stmt, 1));
+      source->source = g_strdup (column_text (stmt, 2));
+      source->url = g_strdup (column_text (stmt, 3));
+      source->date = g_strdup (column_text (stmt, 4));
+      if (!rasd_event_role_from_string (column_text (stmt, 5), &source->role))
+        source->role = RASD_EVENT_ROLE_HEADLINE;
+      g_ptr_array_add (event->sources, source);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "reading an event's sources");
+
+  if ((stmt = get_statement (self, STMT_EVENT_EVIDENCE, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RasdStoredEvidence evidence = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_int64 (stmt, 2),
+      };
+      g_array_append_val (event->evidence, evidence);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "reading an event's evidence");
+  return TRUE;
+}
+
+/* Bound parameters of the event query. */
+enum
+{
+  PARAM_PERSON = 1,   /* .. 3 */
+  PARAM_PLACE = 4,    /* .. 6 */
+  PARAM_COUNTRY = 7,
+  PARAM_FROM = 8,
+  PARAM_TO = 9,
+  PARAM_KIND = 10,
+};
+
+GPtrArray *
+rasd_store_list_events (RasdStore              *self,
+                        const RasdEventFilter  *filter,
+                        GError                **error)
+{
+  static const RasdEventFilter no_filter = { NULL };
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_event_free);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(NameQuery) person = { 0 };
+  g_auto(NameQuery) place = { 0 };
+  gint64 from_day = 0, to_day = 0;
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL)
+    filter = &no_filter;
+
+  if (filter->person != NULL && !name_query_init (&person, "person", filter->person, error))
+    return NULL;
+  if (filter->place != NULL && !name_query_init (&place, "place", filter->place, error))
+    return NULL;
+  if (filter->from != NULL && !parse_filter_date ("--from", filter->from, FALSE, &from_day, error))
+    return NULL;
+  if (filter->to != NULL && !parse_filter_date ("--to", filter->to, TRUE, &to_day, error))
+    return NULL;
+  if (filter->kind != NULL && !g_strv_contains (event_kinds, filter->kind))
+    {
+      g_autofree char *kinds = g_strjoinv (", ", (char **) event_kinds);
+
+      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
+                   "unknown event kind “%s” (one of %s)", filter->kind, kinds);
+      return NULL;
+    }
+
+  /* The names are matched on the entities (far fewer than events), the events then reached
+   * through the participant and place indexes; dates through events_day / events_day_end. */
+  g_string_append (sql,
+                   "SELECT ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
+                   "       pl.key, pl.name, pl.name_en, pl.place_kind, pl.country, pl.lat, pl.lon"
+                   " FROM events ev LEFT JOIN entities pl ON pl.id = ev.place_id"
+                   " WHERE 1");
+  if (filter->person != NULL)
+    {
+      g_string_append (sql, " AND ev.id IN (SELECT ep.event_id FROM event_participants ep"
+                            " WHERE ep.entity_id IN (SELECT pe.id FROM entities pe"
+                            "  WHERE pe.kind = 'person' AND ");
+      append_name_match (sql, "pe", PARAM_PERSON);
+      g_string_append (sql, "))");
+    }
+  if (filter->place != NULL)
+    {
+      g_string_append (sql, " AND ev.place_id IN (SELECT p.id FROM entities p"
+                            "  WHERE p.kind = 'place' AND ");
+      append_name_match (sql, "p", PARAM_PLACE);
+      g_string_append_printf (sql,
+                              " UNION SELECT p.id FROM entities p WHERE p.kind = 'place' AND"
+                              "  (p.country = ?%d OR p.country IN (SELECT c.country FROM entities c"
+                              "   WHERE c.kind = 'place' AND c.place_kind = 'country' AND ",
+                              PARAM_COUNTRY);
+      append_name_match (sql, "c", PARAM_PLACE);
+      g_string_append (sql, ")))");
+    }
+  if (filter->from != NULL)
+    g_string_append_printf (sql, " AND ev.day_end >= ?%d", PARAM_FROM);
+  if (filter->to != NULL)
+    g_string_append_printf (sql, " AND ev.day <= ?%d", PARAM_TO);
+  if (filter->kind != NULL)
+    g_string_append_printf (sql, " AND ev.kind = ?%d", PARAM_KIND);
+  g_string_append (sql, " ORDER BY ev.day IS NULL, ev.day, ev.id");
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "preparing the event query");
+      return NULL;
+    }
+  if (filter->person != NULL)
+    bind_name_query (stmt, &person, PARAM_PERSON);
+  if (filter->place != NULL)
+    {
+      bind_name_query (stmt, &place, PARAM_PLACE);
+      bind_text_or_null (stmt, PARAM_COUNTRY, place.code);
+    }
+  if (filter->from != NULL)
+    sqlite3_bind_int64 (stmt, PARAM_FROM, from_day);
+  if (filter->to != NULL)
+    sqlite3_bind_int64 (stmt, PARAM_TO, to_day);
+  if (filter->kind != NULL)
+    sqlite3_bind_text (stmt, PARAM_KIND, filter->kind, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RasdStoredEvent *event = g_new0 (RasdStoredEvent, 1);
+      RasdDate date;
+
+      g_ptr_array_add (events, event);
+      event->id = sqlite3_column_int64 (stmt, 0);
+      event->kind = g_strdup (column_text (stmt, 1));
+      event->cameo = g_strdup (column_text (stmt, 2));
+      if (rasd_date_parse_iso (column_text (stmt, 3), &date))
+        {
+          event->date = rasd_date_to_iso (&date);
+          event->precision = date.precision;
+        }
+      if (!rasd_event_role_from_string (column_text (stmt, 5), &event->role))
+        event->role = RASD_EVENT_ROLE_HEADLINE;
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        {
+          RasdStoredPlace *p = g_new0 (RasdStoredPlace, 1);
+
+          p->key = g_strdup (column_text (stmt, 6));
+          p->name = g_strdup (column_text (stmt, 7));
+          p->name_en = g_strdup (column_text (stmt, 8));
+          p->kind = g_strdup (column_text (stmt, 9));
+          p->country = g_strdup (column_text (stmt, 10));
+          p->has_coordinates = sqlite3_column_type (stmt, 11) != SQLITE_NULL &&
+                               sqlite3_column_type (stmt, 12) != SQLITE_NULL;
+          p->lat = sqlite3_column_double (stmt, 11);
+          p->lon = sqlite3_column_double (stmt, 12);
+          event->place = p;
+        }
+      event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_person_free);
+      event->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_source_free);
+      event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
+      if (!load_event_details (self, event, error))
+        return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "listing events");
+      return NULL;
+    }
+  return g_steal_pointer (&events);
 }
