@@ -486,7 +486,12 @@ can_merge (Context         *ctx,
   gboolean event_call = strcmp (event->kind, "call") == 0;
   gboolean cand_call = strcmp (c->trigger->kind, "call") == 0;
 
-  if (event->role != c->role || event_call != cand_call)
+  if (event_call != cand_call)
+    return FALSE;
+  /* "من المقرر أن يلتقي" within the day's visit is part of it: planned without a date of its
+   * own goes with the news */
+  if (event->role != c->role &&
+      !(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED && !c->date_stated))
     return FALSE;
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants))

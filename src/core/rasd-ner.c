@@ -779,6 +779,15 @@ scan_counterpart (Run  *run,
   country = match_adjective (run, i + 1);
   if (country == NULL)
     return 0;
+  if (!breaks_after (run, i + 1) && i + 2 < run->n)
+    {
+      guint plen = 0;
+      gboolean short_form = FALSE;
+
+      /* ونظيره العراقي خالد العبيدي: the name follows; read it as a titled name */
+      if (match_person (run, i + 2, &plen, &short_form) != NULL || read_unknown_name (run, i + 2) > 0)
+        return 2;
+    }
   {
     RoleRef role = { i, 2, tok (run, i)->sentence, NULL, country, TRUE };
     g_array_append_val (run->roles, role);
@@ -964,6 +973,59 @@ resolve_roles (Run *run)
     }
 }
 
+/* Within an article a person named in full may be named again by the last word of the name
+ * alone (كارتر، لكارتر، العبيدي): finds those mentions among the words not yet read as names. */
+static void
+find_surnames (Run *run)
+{
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_persons = run->persons->len;
+
+  for (guint p = 0; p < n_persons; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+      RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
+      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
+      const char *last = strrchr (norm, ' ');
+
+      if (last == NULL)
+        continue;
+      last++;
+      if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
+          rasd_people_is_first_name (run->ner->people, last) || in_list (name_links, last))
+        continue;
+      /* two people sharing a family name: the surname alone names neither */
+      if (g_hash_table_contains (surnames, last))
+        g_hash_table_replace (surnames, g_strdup (last), GINT_TO_POINTER (-1));
+      else
+        g_hash_table_insert (surnames, g_strdup (last), GINT_TO_POINTER (entity + 1));
+    }
+  if (g_hash_table_size (surnames) == 0)
+    return;
+
+  for (guint i = 0; i < run->n; i++)
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n_forms;
+
+      if (run->covered[i] || (tok (run, i)->flags & RASD_TOKEN_ARABIC) == 0)
+        continue;
+      n_forms = forms_of (run, i, forms);
+      for (guint f = 0; f < n_forms; f++)
+        {
+          int value = GPOINTER_TO_INT (g_hash_table_lookup (surnames, forms[f]));
+
+          if (value > 0)
+            {
+              add_name (run, RASD_MENTION_PERSON, value - 1, i, 1, i,
+                        after_speech_word (run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
+              note_person (run, value - 1, NULL, NULL);
+              break;
+            }
+        }
+    }
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -1117,6 +1179,7 @@ rasd_ner_run (RasdNer        *self,
         name->flags |= RASD_NER_SPEAKER;
     }
 
+  find_surnames (&run);
   resolve_places (&run);
   if (roles)
     resolve_roles (&run);
