@@ -5,6 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "rasd-store.h"
 #include "rasd-test-util.h"
 
 typedef struct
@@ -269,6 +270,268 @@ test_cli_extract_text (void)
   rasd_test_rmtree (dir);
 }
 
+/* A database with three events saved by hand (the extractor is tested elsewhere): Putin and
+ * Assad in Moscow (2015-10-20, two sources), Lavrov and Kerry in Geneva ("2015"), and a call
+ * with no place and no date. */
+static void
+fill_events_db (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (path, &error);
+  const char *titles[] = { "بوتين يستقبل الأسد", "لقاء في موسكو، \"تاريخي\"", "محادثات جنيف" };
+  const char *urls[] = { "https://example.com/a", "https://example.com/b?q=\"x\",y", NULL };
+  gint64 ids[3];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RasdArticle) article = rasd_article_new ();
+      g_autofree char *text = g_strdup_printf ("%s\nنص الخبر رقم %u.", titles[i], i);
+
+      rasd_article_set_title (article, titles[i]);
+      rasd_article_set_url (article, urls[i]);
+      rasd_article_set_date (article, "2015-10-21");
+      rasd_article_set_text (article, text);
+      ids[i] = rasd_store_add_article (store, article, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RasdExtraction) x = rasd_extraction_new ();
+      int putin = rasd_extraction_add_entity (x, RASD_ENTITY_PERSON, "vladimir-putin",
+                                              "فلاديمير بوتين", "Vladimir Putin", NULL);
+      int assad = rasd_extraction_add_entity (x, RASD_ENTITY_PERSON, "bashar-al-assad",
+                                              "بشار الأسد", "Bashar al-Assad", NULL);
+      int moscow = rasd_extraction_add_entity (x, RASD_ENTITY_PLACE, "524901", "موسكو", "Moscow", "RU");
+      RasdEvent *event = rasd_event_new ();
+      RasdSpan span = { 0, 20 };
+
+      rasd_extraction_get_entity (x, moscow)->place_kind = "city";
+      rasd_extraction_get_entity (x, moscow)->lat = 55.75;
+      rasd_extraction_get_entity (x, moscow)->lon = 37.62;
+      if (i < 2)
+        {
+          event->kind = "visit";
+          event->cameo = "042";
+          g_assert_true (rasd_date_parse_iso (i == 0 ? "2015-10" : "2015-10-20", &event->date));
+          event->place = moscow;
+          g_array_append_val (event->participants, putin);
+          g_array_append_val (event->participants, assad);
+        }
+      else
+        {
+          int lavrov = rasd_extraction_add_entity (x, RASD_ENTITY_PERSON, "sergey-lavrov",
+                                                   "سيرغي لافروف", "Sergey Lavrov", NULL);
+          int kerry = rasd_extraction_add_entity (x, RASD_ENTITY_PERSON, "john-kerry",
+                                                  "جون كيري", "John Kerry", NULL);
+          int geneva = rasd_extraction_add_entity (x, RASD_ENTITY_PLACE, "2660646", "جنيف",
+                                                   "Geneva", "CH");
+          RasdEvent *call = rasd_event_new ();
+
+          rasd_extraction_get_entity (x, geneva)->place_kind = "city";
+          rasd_extraction_get_entity (x, geneva)->lat = 46.2;
+          rasd_extraction_get_entity (x, geneva)->lon = 6.14;
+          event->kind = "talks";
+          event->cameo = "046";
+          g_assert_true (rasd_date_parse_iso ("2015", &event->date));
+          event->place = geneva;
+          g_array_append_val (event->participants, lavrov);
+          g_array_append_val (event->participants, kerry);
+
+          call->kind = "call";
+          call->cameo = "041";
+          call->role = RASD_EVENT_ROLE_BACKGROUND;
+          g_array_append_val (call->participants, lavrov);
+          g_array_append_val (call->evidence, span);
+          g_ptr_array_add (x->events, call);
+        }
+      g_array_append_val (event->evidence, span);
+      g_ptr_array_insert (x->events, 0, event);
+      g_assert_true (rasd_store_save_extraction (store, ids[i], x, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_cli_events (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "events.db", NULL);
+
+  fill_events_db (db);
+
+  /* jsonl, by date: the talks of 2015, the visit, the call of unknown date. */
+  {
+    g_auto(CliRun) run = { 0 };
+    g_auto(GStrv) lines = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *event, *place, *person;
+    JsonArray *sources;
+
+    run_cli (&run, "--db", db, "events", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    event = parse_object (parser, lines[1]);
+    g_assert_cmpstr (json_object_get_string_member (event, "kind"), ==, "visit");
+    g_assert_cmpstr (json_object_get_string_member (event, "cameo"), ==, "042");
+    g_assert_cmpstr (json_object_get_string_member (event, "date"), ==, "2015-10-20");
+    g_assert_cmpstr (json_object_get_string_member (event, "role"), ==, "headline");
+    person = json_array_get_object_element (json_object_get_array_member (event, "participants"), 0);
+    g_assert_cmpstr (json_object_get_string_member (person, "name"), ==, "فلاديمير بوتين");
+    g_assert_cmpstr (json_object_get_string_member (person, "en"), ==, "Vladimir Putin");
+    place = json_object_get_object_member (event, "place");
+    g_assert_cmpstr (json_object_get_string_member (place, "name"), ==, "موسكو");
+    g_assert_cmpstr (json_object_get_string_member (place, "en"), ==, "Moscow");
+    g_assert_cmpstr (json_object_get_string_member (place, "country"), ==, "RU");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (place, "lat"), 55.75, 1e-9);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (place, "lon"), 37.62, 1e-9);
+    sources = json_object_get_array_member (event, "sources");
+    g_assert_cmpuint (json_array_get_length (sources), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, 1), "url"),
+                     ==, "https://example.com/b?q=\"x\",y");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (event, "evidence")), ==, 2);
+
+    event = parse_object (parser, lines[2]);
+    g_assert_cmpstr (json_object_get_string_member (event, "kind"), ==, "call");
+    g_assert_true (json_object_get_null_member (event, "date"));
+    g_assert_true (json_object_get_null_member (event, "place"));
+    g_assert_cmpstr (json_object_get_string_member (event, "role"), ==, "background");
+  }
+  /* Filters. */
+  {
+    g_auto(CliRun) run = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    run_cli (&run, "--db", db, "events", "--person", "بوتين", "--place", "RU", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    g_assert_nonnull (strstr (lines[0], "\"visit\""));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    run_cli (&run, "--db", db, "events", "--from", "2015-10-21", "--to", "2016", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    g_assert_nonnull (strstr (lines[0], "\"talks\""));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "--db", db, "events", "--kind", "summit", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  /* csv: a header, RFC 4180 quoting, participants joined by "; ". */
+  {
+    g_auto(CliRun) run = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    run_cli (&run, "--db", db, "events", "--format", "csv", "--kind", "visit", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = g_strsplit (run.out, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_cmpstr (lines[0], ==, "date,precision,cameo,kind,role,participants,place,latitude,"
+                                   "longitude,country,sources,urls");
+    g_assert_cmpstr (lines[1], ==, "2015-10-20,day,042,visit,headline,فلاديمير بوتين; بشار الأسد,"
+                                   "موسكو,55.75,37.62,RU,2,\"https://example.com/a https://example.com/b?q=\"\"x\"\",y\"");
+    g_assert_cmpstr (lines[2], ==, "");
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "--db", db, "events", "--format", "csv", "--person", "نتنياهو", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "date,precision,"));
+    g_assert_cmpuint (strlen (strchr (run.out, '\n')), ==, 1);
+  }
+  /* geojson: the events with a place, as points [lon, lat]. */
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *collection, *feature;
+    JsonArray *features, *coordinates;
+
+    run_cli (&run, "--db", db, "events", "--format", "geojson", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    collection = parse_object (parser, run.out);
+    g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "FeatureCollection");
+    features = json_object_get_array_member (collection, "features");
+    g_assert_cmpuint (json_array_get_length (features), ==, 2);
+    feature = json_array_get_object_element (features, 1);
+    coordinates = json_object_get_array_member (json_object_get_object_member (feature, "geometry"),
+                                                "coordinates");
+    g_assert_cmpfloat_with_epsilon (json_array_get_double_element (coordinates, 0), 37.62, 1e-9);
+    g_assert_cmpfloat_with_epsilon (json_array_get_double_element (coordinates, 1), 55.75, 1e-9);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (feature, "properties"),
+                                                    "kind"), ==, "visit");
+  }
+  /* Usage errors: exit 2, the bad value named on stderr, nothing on stdout. */
+  {
+    const char *bad[][2] = {
+      { "--from", "2015-13" }, { "--to", "tomorrow" }, { "--kind", "dance" }, { "--format", "xml" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto(CliRun) run = { 0 };
+
+        run_cli (&run, "--db", db, "events", bad[i][0], bad[i][1], NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_cmpstr (run.out, ==, "");
+        g_assert_nonnull (strstr (run.err, bad[i][1]));
+      }
+  }
+
+  rasd_test_rmtree (dir);
+}
+
+/* reextract runs the extractor over every article; twice leaves the same counts. */
+static void
+test_cli_reextract (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "events.db", NULL);
+  g_auto(CliRun) first = { 0 };
+  g_auto(CliRun) second = { 0 };
+  g_auto(CliRun) stats1 = { 0 };
+  g_auto(CliRun) stats2 = { 0 };
+
+  fill_events_db (db);
+  run_cli (&first, "--db", db, "reextract", NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "from 3 article(s)."));
+  run_cli (&stats1, "--db", db, "stats", "--json", NULL);
+  run_cli (&second, "--db", db, "reextract", NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_cmpstr (second.out, ==, first.out);
+  run_cli (&stats2, "--db", db, "stats", "--json", NULL);
+  g_assert_cmpstr (stats2.out, ==, stats1.out);
+
+  {
+    g_auto(CliRun) run = { 0 };
+    run_cli (&run, "--db", db, "reextract", "extra", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +542,8 @@ main (int   argc,
   g_test_add_func ("/cli/import-search-show", test_cli_import_search_show);
   g_test_add_func ("/cli/demo-corpus", test_cli_demo_corpus);
   g_test_add_func ("/cli/extract-text", test_cli_extract_text);
+  g_test_add_func ("/cli/events", test_cli_events);
+  g_test_add_func ("/cli/reextract", test_cli_reextract);
 
   return g_test_run ();
 }

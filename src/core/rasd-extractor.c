@@ -173,6 +173,7 @@ typedef struct
   GArray          *names;   /* RasdNerName */
   GArray          *dates;   /* RasdDateMention */
   RasdDate         publication;
+  GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
   char             buffer[1024];
 } Context;
 
@@ -341,6 +342,7 @@ read_candidate (Context   *ctx,
   int best_place = -1, best_place_score = -1;
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
+  gboolean seen_object = FALSE;
 
   c->sentence = s;
   c->trigger_token = t;
@@ -372,6 +374,8 @@ read_candidate (Context   *ctx,
         {
           if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON))
             continue;
+          if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
+            continue;
           if (name->first_token > attendance_from)
             continue;
           if (!rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
@@ -379,7 +383,8 @@ read_candidate (Context   *ctx,
         }
       else if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE))
         {
-          int score = place_rank (e) * 10;
+          /* a city or site where the text gives one, a country only where it gives none */
+          int score = place_rank (e) == 2 ? 60 : 0;
           guint distance = name->first_token > t ? name->first_token - t : t - name->first_token;
 
           if (name->preposition == RASD_NER_PREP_IN)
@@ -387,12 +392,16 @@ read_candidate (Context   *ctx,
           else if (name->preposition == RASD_NER_PREP_TO && strcmp (c->trigger->kind, "visit") == 0)
             score += 30;
           else if (name->preposition == RASD_NER_PREP_FROM)
-            score -= 20;
-          /* the object of زار/يزور: زار بكين */
-          if (strcmp (c->trigger->kind, "visit") == 0 && name->first_token > t &&
-              name->first_token <= t + 3)
-            score += 30;
-          score -= MIN (distance, 20u);
+            score -= 80;
+          /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا */
+          if (strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb && !seen_object &&
+              name->first_token > t && name->first_token <= t + 6 &&
+              name->preposition != RASD_NER_PREP_FROM && name->preposition != RASD_NER_PREP_IN)
+            {
+              score += 40;
+              seen_object = TRUE;
+            }
+          score -= (int) MIN (distance, 30u);
           if (score > best_place_score)
             {
               best_place_score = score;
@@ -478,6 +487,19 @@ participants_within (GArray *a,
   return TRUE;
 }
 
+static guint
+shared_participants (GArray *a,
+                     GArray *b)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      if (g_array_index (a, int, i) == g_array_index (b, int, j))
+        n++;
+  return n;
+}
+
 static gboolean
 can_merge (Context         *ctx,
            const RasdEvent *event,
@@ -494,7 +516,8 @@ can_merge (Context         *ctx,
       !(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED && !c->date_stated))
     return FALSE;
   if (!participants_within (c->participants, event->participants) &&
-      !participants_within (event->participants, c->participants))
+      !participants_within (event->participants, c->participants) &&
+      shared_participants (c->participants, event->participants) < 2)
     return FALSE;
   return places_agree (ctx, event->place, c->place) && dates_agree (&event->date, &c->date);
 }
@@ -653,6 +676,7 @@ extract (RasdExtractor  *self,
   g_autoptr(RasdTokens) tokens = NULL;
   g_autoptr(GArray) names = NULL;
   g_autoptr(GArray) dates = NULL;
+  g_autoptr(GHashTable) spokespeople = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -676,6 +700,13 @@ extract (RasdExtractor  *self,
     }
   names = rasd_ner_run (self->ner, text, tokens, events, out);
   ctx.names = names;
+  ctx.spokespeople = spokespeople = g_hash_table_new (NULL, NULL);
+  for (guint n = 0; n < names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (names, RasdNerName, n);
+      if (name->kind == RASD_MENTION_PERSON && (name->flags & RASD_NER_SPOKESPERSON))
+        g_hash_table_add (spokespeople, GINT_TO_POINTER (name->entity + 1));
+    }
   if (events)
     {
       add_dates (&ctx);

@@ -558,7 +558,8 @@ read_unknown_name (Run  *run,
         {
           /* a name takes no preposition (بجدة is a place), and a word that begins like a
            * present-tense verb (يعقد) is one unless it is a known first name */
-          if (strcmp (word, t->norm) != 0 && !g_str_has_prefix (t->norm, "و"))
+          if (strcmp (word, t->norm) != 0 &&
+              (!g_str_has_prefix (t->norm, "و") || !rasd_people_is_first_name (run->ner->people, word)))
             return 0;
           if ((g_str_has_prefix (word, "ي") || g_str_has_prefix (word, "ت")) &&
               !rasd_people_is_first_name (run->ner->people, word))
@@ -566,8 +567,21 @@ read_unknown_name (Run  *run,
           if (rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
             return 0;
         }
-      else if (g_str_has_prefix (t->norm, "و") && !rasd_people_is_first_name (run->ner->people, t->norm))
-        break;
+      else if (!rasd_people_is_first_name (run->ner->people, t->norm) && !in_list (name_links, t->norm))
+        {
+          guint title_len = 0;
+
+          /* ووزير، لقوات: a conjunction or preposition starts something else */
+          if (g_str_has_prefix (t->norm, "و") || g_str_has_prefix (t->norm, "لل") ||
+              g_str_has_prefix (t->norm, "بال"))
+            break;
+          /* words ending in ة or ت are nouns and verbs far more often than names (دعوة،
+           * أصبحت، عشرات) */
+          if (g_str_has_suffix (t->norm, "ه") || g_str_has_suffix (t->norm, "ت"))
+            break;
+          if (match_title (run, i + k, &title_len) != NULL)
+            break;
+        }
       if (g_hash_table_contains (run->ner->stopwords, word) ||
           (k > 0 && is_stop (run, i + k)) ||
           g_utf8_strlen (word, -1) < 2)
@@ -632,6 +646,24 @@ after_speech_word (Run  *run,
       if (breaks_after (run, i - back) && back == 1)
         return FALSE;
       if (in_list (speech_words, bare (run, i - back, buf, sizeof buf)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean same_head (const char *a, const char *b);
+
+static gboolean
+role_is_known (Run        *run,
+               const char *title,
+               const char *country)
+{
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+
+      if (g_strcmp0 (info->country, country) == 0 && info->title != NULL &&
+          same_head (info->title, title))
         return TRUE;
     }
   return FALSE;
@@ -745,6 +777,10 @@ scan_title (Run  *run,
             continue;
           }
       }
+      /* الرئيس الروسي + words: when the article has already named the Russian president, the
+       * words are not his name but what follows the role (سيزور الرئيس الروسي أماكن عدة) */
+      if (country != NULL && last->type != RASD_TITLE_HONORIFIC && role_is_known (run, last->text, country))
+        break;
       n_name = read_unknown_name (run, j);
       if (n_name > 0 && (n_name >= 2 || last->type != RASD_TITLE_HONORIFIC ||
                          rasd_people_is_first_name (run->ner->people, word)))

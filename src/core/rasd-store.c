@@ -112,6 +112,7 @@ static const char * const migrations[] = {
    * (rasd_arabic_normalize, the article ال dropped); day_end: the last day of an event's date,
    * so "from .. to" compares ranges on indexes. */
   "ALTER TABLE entities ADD COLUMN normalized TEXT;"
+  "UPDATE entities SET normalized = rasd_name_words (name, name_en);"
   "CREATE INDEX entities_country ON entities (country);"
   "ALTER TABLE events ADD COLUMN day_end INTEGER;"
   "UPDATE events SET day_end = CASE date_precision"
@@ -177,8 +178,13 @@ static const char * const statement_sql[N_STMTS] = {
     " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
   [STMT_LIST_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
   [STMT_ARTICLE_EVENTS] = "SELECT event_id FROM event_sources WHERE article_id = ?1",
+  /* The entities an article's extraction refers to: mentions, its events' people and places. */
   [STMT_ARTICLE_ENTITIES] =
-    "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?1 AND entity_id IS NOT NULL",
+    "SELECT entity_id FROM mentions WHERE article_id = ?1 AND entity_id IS NOT NULL"
+    " UNION SELECT ep.entity_id FROM event_sources s"
+    "  JOIN event_participants ep ON ep.event_id = s.event_id WHERE s.article_id = ?1"
+    " UNION SELECT e.place_id FROM event_sources s"
+    "  JOIN events e ON e.id = s.event_id WHERE s.article_id = ?1 AND e.place_id IS NOT NULL",
   [STMT_DELETE_MENTIONS] = "DELETE FROM mentions WHERE article_id = ?1",
   [STMT_DELETE_EVIDENCE] = "DELETE FROM evidence WHERE article_id = ?1",
   [STMT_DELETE_SOURCES] = "DELETE FROM event_sources WHERE article_id = ?1",
@@ -199,11 +205,12 @@ static const char * const statement_sql[N_STMTS] = {
    * one) replaces a shorter. */
   [STMT_UPSERT_ENTITY] =
     "INSERT INTO entities (kind, key, name, name_en, place_kind, country, lat, lon, normalized)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, rasd_name_words (?3, ?4))"
     " ON CONFLICT (kind, key) DO UPDATE SET"
     "  name = CASE WHEN length (excluded.name) > length (name) THEN excluded.name ELSE name END,"
-    "  normalized = CASE WHEN length (excluded.name) > length (name) OR normalized IS NULL"
-    "                    THEN excluded.normalized ELSE normalized END,"
+    "  normalized = rasd_name_words ("
+    "    CASE WHEN length (excluded.name) > length (name) THEN excluded.name ELSE name END,"
+    "    coalesce (name_en, excluded.name_en)),"
     "  name_en = coalesce (name_en, excluded.name_en),"
     "  place_kind = coalesce (place_kind, excluded.place_kind),"
     "  country = coalesce (country, excluded.country),"
@@ -413,6 +420,31 @@ fail:
   return FALSE;
 }
 
+static char *name_to_words (const char *name);
+
+/* rasd_name_words (name, name_en): the words names are matched by (see name_to_words), the
+ * Arabic name's, then " | " and the English name's; "|" is in no query, so a query never
+ * matches across the two. */
+static void
+name_words_func (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  const char *name_en = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *words = name_to_words (name != NULL ? name : "");
+  char *result;
+
+  if (name_en != NULL && *name_en != '\0')
+    {
+      g_autofree char *words_en = name_to_words (name_en);
+      result = g_strconcat (words, " | ", words_en, NULL);
+    }
+  else
+    result = g_steal_pointer (&words);
+  sqlite3_result_text (context, result, -1, g_free);
+}
+
 char *
 rasd_store_default_path (void)
 {
@@ -461,6 +493,13 @@ rasd_store_open_at_version (const char  *path,
 
   if (!rasd_fts_register_tokenizer (self->db, error))
     return NULL;
+  if (sqlite3_create_function (self->db, "rasd_name_words", 2,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                               name_words_func, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "registering rasd_name_words");
+      return NULL;
+    }
 
   /* The first statement that reads the file: a file that is not a database fails here. */
   if (!exec_sql (self,
@@ -1075,7 +1114,6 @@ upsert_entity (RasdStore   *self,
                RasdEntity  *entity,
                GError     **error)
 {
-  g_autofree char *words = name_to_words (entity->name);
   sqlite3_stmt *stmt;
   gint64 id = 0;
   gboolean is_place = entity->kind == RASD_ENTITY_PLACE;
@@ -1099,7 +1137,6 @@ upsert_entity (RasdStore   *self,
       sqlite3_bind_null (stmt, 7);
       sqlite3_bind_null (stmt, 8);
     }
-  sqlite3_bind_text (stmt, 9, words, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   else
@@ -1553,12 +1590,11 @@ rasd_store_save_extraction (RasdStore       *self,
 
 /* Listing events ------------------------------------------------------------------------------- */
 
-/* What a name filter is matched with: its words, its lower-case form for English names, the
- * string itself for keys and, when it looks like one, an ISO country code. */
+/* What a name filter is matched with: its words, the string itself for keys and, when it looks
+ * like one, an ISO country code. */
 typedef struct
 {
   char *words;
-  char *lower;
   char *raw;
   char *code;
 } NameQuery;
@@ -1567,7 +1603,6 @@ static void
 name_query_clear (NameQuery *query)
 {
   g_free (query->words);
-  g_free (query->lower);
   g_free (query->raw);
   g_free (query->code);
 }
@@ -1582,7 +1617,6 @@ name_query_init (NameQuery   *query,
 {
   query->raw = g_strstrip (g_strdup (value));
   query->words = name_to_words (query->raw);
-  query->lower = g_utf8_strdown (query->raw, -1);
   if (*query->words == '\0')
     {
       g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
@@ -1594,8 +1628,9 @@ name_query_init (NameQuery   *query,
   return TRUE;
 }
 
-/* SQL true when the entity aliased @alias matches the name query bound at @first, @first + 1,
- * @first + 2 (words, lower, raw). */
+/* SQL true when the entity aliased @alias matches the name query bound at @first and
+ * @first + 1 (words, raw): its words appear in a row in the Arabic or the English name, or it
+ * is the key. */
 static void
 append_name_match (GString    *sql,
                    const char *alias,
@@ -1603,9 +1638,8 @@ append_name_match (GString    *sql,
 {
   g_string_append_printf (sql,
                           "(instr (' ' || coalesce (%1$s.normalized, '') || ' ', ' ' || ?%2$d || ' ') > 0"
-                          " OR instr (lower (coalesce (%1$s.name_en, '')), ?%3$d) > 0"
-                          " OR %1$s.key = ?%4$d)",
-                          alias, first, first + 1, first + 2);
+                          " OR %1$s.key = ?%3$d)",
+                          alias, first, first + 1);
 }
 
 static void
@@ -1614,8 +1648,7 @@ bind_name_query (sqlite3_stmt    *stmt,
                  int              first)
 {
   sqlite3_bind_text (stmt, first, query->words, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 1, query->lower, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, first + 2, query->raw, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 1, query->raw, -1, SQLITE_STATIC);
 }
 
 static gboolean

@@ -94,9 +94,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdStoredEvent, rasd_stored_event_free)
 
 /* Which events rasd_store_list_events() returns; every field is optional (NULL: any).
  *
- * person: a participant whose Arabic name contains the words given (normalised, the article
- *   ال optional: "بوتين" and "الأسد" / "أسد" match), whose English name contains it (any case),
- *   or whose key it is.
+ * person: a participant whose Arabic or English name contains the words given, in that order
+ *   (normalised, any case, the article ال optional: "بوتين", "الأسد", "أسد", "putin" match), or
+ *   whose key it is.
  * place: the same on the event's place; a country (name, key "country:SY" or code "SY") also
  *   matches the events in the places of that country.
  * from, to: ISO dates of any precision ("2015", "2015-07", "2015-07-21"); an event matches when
