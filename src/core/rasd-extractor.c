@@ -513,7 +513,9 @@ can_merge (Context         *ctx,
   /* "من المقرر أن يلتقي" within the day's visit is part of it: planned without a date of its
    * own goes with the news */
   if (event->role != c->role &&
-      !(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED && !c->date_stated))
+      !(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
+        (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
+                             rasd_date_compatible (&event->date, &c->date)))))
     return FALSE;
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants) &&

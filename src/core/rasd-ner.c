@@ -46,6 +46,12 @@ static const char * const counterpart_words[] = {
   "نظير", "نظيره", "نظيرها", "نظيريه", "نظراءه", "ضيف", "ضيفه", "ضيفها", NULL
 };
 
+/* Generic nouns before a place name. */
+static const char * const place_nouns[] = {
+  "جمهوريه", "مملكه", "المملكه", "دوله", "اماره", "سلطنه", "مدينه", "العاصمه", "محافظه",
+  "ولايه", "اقليم", "منطقه", "بلدة", "بلده", "قريه", "جزيره", NULL
+};
+
 /* Joining words inside names: بن، آل، عبد، ابو، دي... */
 static const char * const name_links[] = {
   "بن", "ابن", "بنت", "ال", "ولد", "عبد", "ابو", "ابي", "دي", "دو", "دا", "فون", "فان", "لا",
@@ -437,6 +443,9 @@ place_preposition (Run  *run,
       if (g_str_has_prefix (norm + k, "ل"))
         return RASD_NER_PREP_TO;
     }
+  /* إلى جمهورية مصر العربية، في مدينة جدة: the preposition is before the generic noun */
+  while (i > 1 && !breaks_after (run, i - 1) && in_list (place_nouns, tok (run, i - 1)->norm))
+    i--;
   if (i > 0 && !breaks_after (run, i - 1))
     {
       const char *prev = tok (run, i - 1)->norm;
@@ -680,7 +689,7 @@ scan_title (Run  *run,
   const RasdTitle *last = title;
   const char *country = NULL;
   guint flags = RASD_NER_TITLED;
-  guint j, steps = 0;
+  guint j, steps = 0, first_len, role_end;
   char buf[256];
 
   if (title == NULL)
@@ -689,6 +698,8 @@ scan_title (Run  *run,
       strstr (title->text, "الناطق") != NULL)
     flags |= RASD_NER_SPOKESPERSON;
   j = i + len;
+  first_len = len;
+  role_end = j;
 
   while (j < run->n && steps++ < MAX_CHAIN && !breaks_after (run, j - 1))
     {
@@ -717,6 +728,7 @@ scan_title (Run  *run,
           if (next->type != RASD_TITLE_HONORIFIC)
             last = next;
           j += len;
+          role_end = j;
           continue;
         }
       adj = match_adjective (run, j);
@@ -727,6 +739,7 @@ scan_title (Run  *run,
           g_hash_table_replace (run->countries, (gpointer) adj,
                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (run->countries, adj)) + 1));
           j++;
+          role_end = j;
           continue;
         }
       word = bare (run, j, buf, sizeof buf);
@@ -794,13 +807,14 @@ scan_title (Run  *run,
       break;
     }
 
-  /* no name: a role that may stand for someone named elsewhere */
+  /* no name: a role that may stand for someone named elsewhere.  Only its first title is
+   * consumed, so that what the chain skipped (إلى جمهورية مصر العربية) is read again. */
   if (last->type != RASD_TITLE_HONORIFIC)
     {
-      RoleRef role = { i, j - i, tok (run, i)->sentence, last->text, country, FALSE };
+      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE };
       g_array_append_val (run->roles, role);
     }
-  return j - i;
+  return first_len;
 }
 
 static guint
