@@ -174,6 +174,7 @@ typedef struct
   GArray          *dates;   /* RasdDateMention */
   RasdDate         publication;
   GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
+  int              dateline_place; /* entity, or -1 */
   char             buffer[1024];
 } Context;
 
@@ -600,6 +601,121 @@ add_dates (Context *ctx)
 }
 
 static void
+add_candidate (Context   *ctx,
+               Candidate *c)
+{
+  for (guint e = 0; e < ctx->out->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+
+      if (can_merge (ctx, event, c))
+        {
+          merge_into (ctx, event, c);
+          return;
+        }
+    }
+  g_ptr_array_add (ctx->out->events, event_from (ctx, c));
+}
+
+/* "لقاء جمعه مع نظيره العراقي خالد العبيدي", "خلال زيارته": the other party is the person the
+ * article is about, the first participant of its first event. */
+static void
+add_topic_person (Context   *ctx,
+                  Candidate *c)
+{
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
+  static const char * const pointers[] = { "نظيره", "نظيرها", "ونظيره", "ونظيرها", NULL };
+  gboolean points = FALSE;
+  RasdEvent *first;
+  int topic;
+
+  if (c->participants->len != 1 || ctx->out->events->len == 0)
+    return;
+  for (guint k = sentence->first_token; k < sentence->first_token + sentence->n_tokens && !points; k++)
+    points = word_in (token (ctx, k)->norm, pointers);
+  {
+    const char *trigger = token (ctx, c->trigger_token)->norm;
+    gsize len = strlen (trigger);
+
+    /* a pronoun on the trigger noun: زيارته، لقائه، محادثاته */
+    if (!c->trigger->verb && len > 4 && g_str_has_suffix (trigger, "ه"))
+      points = TRUE;
+  }
+  if (!points)
+    return;
+  first = g_ptr_array_index (ctx->out->events, 0);
+  if (first->participants->len == 0)
+    return;
+  topic = g_array_index (first->participants, int, 0);
+  if (topic != g_array_index (c->participants, int, 0))
+    g_array_prepend_val (c->participants, topic);
+}
+
+/* The places of a visit listed together (السعودية والأردن وإسرائيل، القاهرة وطهران وبيروت), or
+ * NULL when the sentence lists fewer than two. */
+static GArray *
+tour_places (Context   *ctx,
+             Candidate *c)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+  guint next_token = 0;
+
+  if (strcmp (c->trigger->kind, "visit") != 0)
+    return NULL;
+  for (guint n = 0; n < ctx->names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+
+      if (name->sentence != c->sentence || name->kind != RASD_MENTION_PLACE ||
+          (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
+        continue;
+      if (list->len > 0 && name->first_token == next_token &&
+          g_str_has_prefix (token (ctx, name->first_token)->norm, "و"))
+        {
+          g_array_append_val (list, name->entity);
+        }
+      else if (list->len >= 2)
+        break;
+      else
+        {
+          g_array_set_size (list, 0);
+          g_array_append_val (list, name->entity);
+        }
+      next_token = name->first_token + name->n_tokens;
+    }
+  return list->len >= 2 ? g_steal_pointer (&list) : NULL;
+}
+
+/* The place of a dateline: a place at the very start of one of the first lines, followed by a
+ * dash or a colon ("الدوحة - ", "الرياض – واس"). */
+static int
+find_dateline_place (Context *ctx)
+{
+  for (guint n = 0; n < ctx->names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      const RasdToken *first, *last;
+      const char *p;
+
+      if (name->sentence > 3)
+        break;
+      if (name->kind != RASD_MENTION_PLACE || (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
+        continue;
+      first = token (ctx, name->first_token);
+      last = token (ctx, name->first_token + name->n_tokens - 1);
+      if (first->byte_start > 0 && ctx->text[first->byte_start - 1] != '\n')
+        continue;
+      p = ctx->text + last->byte_end;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '-' || *p == ':' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") ||
+          g_str_has_prefix (p, "ـ"))
+        return name->entity;
+    }
+  return -1;
+}
+
+static void
 find_events (Context *ctx)
 {
   guint n_sentences = rasd_tokens_get_n_sentences (ctx->tokens);
@@ -610,7 +726,7 @@ find_events (Context *ctx)
       const Trigger *best = NULL;
       guint best_token = 0;
       Candidate c = { 0 };
-      RasdEvent *target = NULL;
+      GArray *tour;
 
       for (guint k = sentence->first_token; k < sentence->first_token + sentence->n_tokens; k++)
         {
@@ -633,17 +749,35 @@ find_events (Context *ctx)
           candidate_clear (&c);
           continue;
         }
-      for (guint e = 0; e < ctx->out->events->len && target == NULL; e++)
+      add_topic_person (ctx, &c);
+      tour = tour_places (ctx, &c);
+      if (tour != NULL)
         {
-          RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
-          if (can_merge (ctx, event, &c))
-            target = event;
+          /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place */
+          for (guint p = 0; p < tour->len; p++)
+            {
+              Candidate leg = c;
+
+              leg.participants = g_array_copy (c.participants);
+              leg.place = event_place (ctx, g_array_index (tour, int, p));
+              add_candidate (ctx, &leg);
+              candidate_clear (&leg);
+            }
+          g_array_unref (tour);
         }
-      if (target != NULL)
-        merge_into (ctx, target, &c);
       else
-        g_ptr_array_add (ctx->out->events, event_from (ctx, &c));
+        add_candidate (ctx, &c);
       candidate_clear (&c);
+    }
+
+  for (guint e = 0; e < ctx->out->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+
+      /* a report datelined "الدوحة -" tells where its news happened when no sentence does */
+      if (event->role == RASD_EVENT_ROLE_HEADLINE && event->place < 0 && ctx->dateline_place >= 0 &&
+          strcmp (event->kind, "call") != 0)
+        event->place = event_place (ctx, ctx->dateline_place);
     }
 
   /* the news itself happened when it was published, unless a sentence says otherwise */
@@ -712,6 +846,7 @@ extract (RasdExtractor  *self,
   if (events)
     {
       add_dates (&ctx);
+      ctx.dateline_place = find_dateline_place (&ctx);
       g_array_sort (out->mentions, compare_mentions);
       find_events (&ctx);
     }
