@@ -506,15 +506,17 @@ command_extract (CliGlobals  *globals,
   g_autofree char *format = NULL;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("text: the cleaned text that event offsets count in"), N_("FORMAT") },
+      N_("jsonl (default): one event per line; text: the cleaned text that offsets count in; "
+         "mentions: the names and dates found"), N_("FORMAT") },
     { NULL }
   };
   int status = RASD_CLI_EXIT_OK;
 
   if (!parse_command_options ("extract", _("FILE..."),
-                              _("Reads articles without a database. --format text prints the "
-                                "cleaned text of each article (a NAME.meta.json sidecar is read "
-                                "when present); offsets count Unicode characters in it."),
+                              _("Reads articles without a database and prints the events found in "
+                                "them, one JSON object per line. --format text prints the cleaned "
+                                "text of each article (a NAME.meta.json sidecar is read when "
+                                "present); offsets count Unicode characters in it."),
                               entries, globals, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2)
@@ -802,8 +804,8 @@ print_events_csv (GPtrArray *events)
       url_list = g_strjoinv (" ", (char **) urls->pdata);
       if (place != NULL && place->has_coordinates)
         {
-          g_ascii_dtostr (lat, sizeof lat, place->lat);
-          g_ascii_dtostr (lon, sizeof lon, place->lon);
+          g_ascii_formatd (lat, sizeof lat, "%.15g", place->lat);
+          g_ascii_formatd (lon, sizeof lon, "%.15g", place->lon);
         }
 
       {
@@ -960,6 +962,53 @@ command_reextract (CliGlobals  *globals,
   return RASD_CLI_EXIT_OK;
 }
 
+/* tag --------------------------------------------------------------------------------------- */
+
+static int
+command_tag (CliGlobals  *globals,
+             int          argc,
+             char       **argv)
+{
+  gboolean conll = FALSE;
+  GOptionEntry entries[] = {
+    { "conll", 0, 0, G_OPTION_ARG_NONE, &conll,
+      N_("Read and write CoNLL columns (the only format so far)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  RasdExtractor *extractor;
+  int status = RASD_CLI_EXIT_OK;
+
+  if (!parse_command_options ("tag", _("FILE..."),
+                              _("Tags names in tokenised text: reads one token per line (first "
+                                "column; other columns are ignored), blank lines between "
+                                "sentences, and prints TOKEN<TAB>TAG with BIO tags over PERS, LOC "
+                                "and ORG. “-” reads standard input."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (argc < 2)
+    {
+      print_error (_("tag: give at least one file (see rasd-cli tag --help)"));
+      return RASD_CLI_EXIT_USAGE;
+    }
+  extractor = rasd_extractor_get_default (&error);
+  if (extractor == NULL)
+    {
+      print_error (_("tag: cannot load the lexicons: %s"), error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      g_clear_error (&error);
+      if (!rasd_cli_tag_conll (extractor, argv[i], &error))
+        {
+          print_error ("%s: %s", argv[i], error->message);
+          status = RASD_CLI_EXIT_FAILED;
+        }
+    }
+  return status;
+}
+
 /* dispatch ---------------------------------------------------------------------------------- */
 
 static const CliCommand commands[] = {
@@ -968,6 +1017,7 @@ static const CliCommand commands[] = {
   { "show", N_("ID"), N_("Show an article's metadata and cleaned text"), command_show },
   { "search", N_("QUERY"), N_("Search the articles (Arabic-aware)"), command_search },
   { "stats", "", N_("Count articles, people, places, events and excerpts"), command_stats },
+  { "tag", N_("FILE..."), N_("Tag people, places and organisations in CoNLL text (no database)"), command_tag },
   { "extract", N_("FILE..."), N_("Print the cleaned text of articles (no database)"), command_extract },
   { "events", N_("[FILTERS]"), N_("List the stored events (jsonl, csv or geojson)"), command_events },
   { "reextract", "", N_("Extract the events of every stored article again"), command_reextract },

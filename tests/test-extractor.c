@@ -1,0 +1,305 @@
+#include "config.h"
+
+#include <string.h>
+
+#include "rasd-extractor.h"
+
+/* The extractor on short texts written for these tests: names with titles, clitics and
+ * coreference, places, dates, and events merged within an article. */
+
+static RasdExtractor *
+extractor (void)
+{
+  g_autoptr(GError) error = NULL;
+  RasdExtractor *self = rasd_extractor_get_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (self);
+  return self;
+}
+
+static RasdExtraction *
+run (const char *text,
+     const char *publication)
+{
+  RasdDate pub = { 0 };
+
+  if (publication != NULL)
+    g_assert_true (rasd_date_parse_iso (publication, &pub));
+  return rasd_extractor_extract (extractor (), text, publication != NULL ? &pub : NULL);
+}
+
+/* The entity of the first mention of @kind covering the text @surface. */
+static RasdEntity *
+mention_entity (RasdExtraction  *x,
+                const char      *text,
+                RasdMentionKind  kind,
+                const char      *surface)
+{
+  const char *at = strstr (text, surface);
+  glong start;
+
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+
+      if (mention->kind == kind && mention->start <= (gsize) start && mention->end > (gsize) start &&
+          mention->entity >= 0)
+        return rasd_extraction_get_entity (x, mention->entity);
+    }
+  return NULL;
+}
+
+static gboolean
+event_has (RasdExtraction *x,
+           RasdEvent      *event,
+           const char     *key)
+{
+  for (guint p = 0; p < event->participants->len; p++)
+    if (strcmp (rasd_extraction_get_entity (x, g_array_index (event->participants, int, p))->key, key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+event_place_en (RasdExtraction *x,
+                RasdEvent      *event)
+{
+  return event->place >= 0 ? rasd_extraction_get_entity (x, event->place)->name_en : NULL;
+}
+
+static char *
+event_date (RasdEvent *event)
+{
+  return rasd_date_to_iso (&event->date);
+}
+
+static void
+test_names_titles_and_clitics (void)
+{
+  const char *text = "استقبل الرئيس الروسي فلاديمير بوتين في موسكو وزير الخارجية السعودي عادل الجبير.\n"
+                     "وقال الرئيس الروسي إن العلاقات قوية، وأشاد ببوتين مسؤولون في الرياض.";
+  g_autoptr(RasdExtraction) x = run (text, "2019-03-02");
+  RasdEntity *e;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "فلاديمير بوتين");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Vladimir Putin");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "عادل الجبير");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->country, ==, "SA");
+  /* a proclitic on a known name */
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "ببوتين");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Vladimir Putin");
+  /* the role alone resolves to the person the article named with it */
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "الرئيس الروسي إن");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Vladimir Putin");
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "موسكو");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Moscow");
+}
+
+static void
+test_unknown_names_and_surnames (void)
+{
+  /* names no lexicon has: after a role, and then by the family name alone */
+  const char *text = "التقى وزير الزراعة التشادي محمود عبدالكريم الدوسري بنظيره النيجري في نيامي أمس.\n"
+                     "وأكد الدوسري أن اللقاء كان مثمرا.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-10");
+  RasdEntity *full, *alone;
+
+  full = mention_entity (x, text, RASD_MENTION_PERSON, "محمود عبدالكريم الدوسري");
+  g_assert_nonnull (full);
+  g_assert_cmpstr (full->name, ==, "محمود عبدالكريم الدوسري");
+  g_assert_true (g_str_has_prefix (full->key, "name:"));
+  alone = mention_entity (x, text, RASD_MENTION_PERSON, "الدوسري أن");
+  g_assert_nonnull (alone);
+  g_assert_cmpstr (alone->key, ==, full->key);
+  /* the role and the preposition are not part of the name */
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "وزير الزراعة"));
+}
+
+static void
+test_places (void)
+{
+  const char *text = "وصل الوزير بدمشق ثم توجه إلى الكرملين، وزار لاحقا سوريا والأردن.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEntity *e;
+
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "بدمشق");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Damascus");
+  g_assert_cmpstr (e->place_kind, ==, "city");
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "الكرملين");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->place_kind, ==, "site");
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "والأردن");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->place_kind, ==, "country");
+  g_assert_cmpstr (e->country, ==, "JO");
+}
+
+static void
+test_one_event_many_sentences (void)
+{
+  /* a title, a lead and a later sentence report one visit: one event, three evidence spans */
+  const char *text = "بوتين يزور دمشق ويلتقي الأسد\n"
+                     "زار الرئيس الروسي فلاديمير بوتين دمشق اليوم الثلاثاء حيث التقى الرئيس السوري بشار الأسد.\n"
+                     "وقال المتحدث باسم الكرملين ديمتري بيسكوف إن الزيارة تناولت الوضع العسكري.\n"
+                     "وبحث بوتين والأسد خلال اللقاء التعاون بين البلدين.";
+  g_autoptr(RasdExtraction) x = run (text, "2020-01-07");
+  RasdEvent *event;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_HEADLINE);
+  g_assert_cmpstr (event->kind, ==, "visit");
+  g_assert_cmpstr (event->cameo, ==, "042");
+  g_assert_true (event_has (x, event, "vladimir-putin"));
+  g_assert_true (event_has (x, event, "bashar-al-assad"));
+  /* the spokesman speaks about the visit; he is not in it */
+  g_assert_false (event_has (x, event, "dmitry-peskov"));
+  g_assert_cmpstr (event_place_en (x, event), ==, "Damascus");
+  date = event_date (event);
+  g_assert_cmpstr (date, ==, "2020-01-07");
+  g_assert_cmpuint (event->evidence->len, >=, 3);
+  /* evidence spans are whole sentences in character offsets */
+  {
+    RasdSpan *span = &g_array_index (event->evidence, RasdSpan, 0);
+    g_assert_cmpuint (span->start, ==, 0);
+    g_assert_cmpuint (span->end, ==, (gsize) g_utf8_strlen ("بوتين يزور دمشق ويلتقي الأسد", -1));
+  }
+}
+
+static void
+test_background_and_planned (void)
+{
+  const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
+                     "وكان بوتين قد زار سوريا في ديسمبر 2017 حيث التقى الأسد في قاعدة حميميم.\n"
+                     "ومن المقرر أن يزور بوتين تركيا يوم الأربعاء المقبل للقاء الرئيس رجب طيب أردوغان.";
+  g_autoptr(RasdExtraction) x = run (text, "2019-06-11");
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+
+  g_assert_cmpuint (x->events->len, ==, 3);
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      g_autofree char *date = event_date (event);
+
+      seen[event->role] = TRUE;
+      switch (event->role)
+        {
+        case RASD_EVENT_ROLE_HEADLINE:
+          g_assert_cmpstr (date, ==, "2019-06-10");
+          g_assert_cmpstr (event_place_en (x, event), ==, "Moscow");
+          break;
+        case RASD_EVENT_ROLE_BACKGROUND:
+          g_assert_cmpstr (date, ==, "2017-12");
+          /* a site where the text gives one, not the country */
+          g_assert_cmpstr (event_place_en (x, event), ==, "Hmeimim Air Base");
+          break;
+        case RASD_EVENT_ROLE_PLANNED:
+          g_assert_cmpstr (date, ==, "2019-06-12");
+          g_assert_true (event_has (x, event, "recep-tayyip-erdogan"));
+          g_assert_cmpstr (event->kind, ==, "visit");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_assert_true (seen[0] && seen[1] && seen[2]);
+}
+
+static void
+test_tour_and_dateline (void)
+{
+  const char *text = "الدوحة - استقبل أمير دولة قطر الشيخ تميم بن حمد آل ثاني في قصره مساء أمس وزير الخارجية السعودي عادل الجبير.\n"
+                     "وكان الجبير قد قام بجولة شملت الكويت والبحرين وعمان.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-07-26");
+  guint n_visits = 0;
+  gboolean reception = FALSE;
+
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+
+      if (strcmp (event->kind, "reception") == 0)
+        {
+          g_autofree char *date = event_date (event);
+
+          reception = TRUE;
+          g_assert_true (event_has (x, event, "tamim-bin-hamad"));
+          g_assert_true (event_has (x, event, "adel-al-jubeir"));
+          /* no place in the sentence: the dateline's */
+          g_assert_cmpstr (event_place_en (x, event), ==, "Doha");
+          g_assert_cmpstr (date, ==, "2015-07-25");
+        }
+      else if (strcmp (event->kind, "visit") == 0)
+        {
+          g_assert_true (event_has (x, event, "adel-al-jubeir"));
+          g_assert_cmpint (event->place, >=, 0);
+          n_visits++;
+        }
+    }
+  g_assert_true (reception);
+  /* one visit per stop of the tour */
+  g_assert_cmpuint (n_visits, ==, 3);
+}
+
+static void
+test_no_event_without_a_name (void)
+{
+  /* meetings of unnamed people, and statements, are not events */
+  const char *text = "التقى وفد من رجال الأعمال بمسؤولين في الرياض أمس.\n"
+                     "وقال الرئيس الروسي فلاديمير بوتين إن الاقتصاد ينمو.";
+  g_autoptr(RasdExtraction) x = run (text, "2020-02-02");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+}
+
+static void
+test_names_only (void)
+{
+  const char *text = "التقى الرئيس الروسي فلاديمير بوتين أمس في موسكو.";
+  g_autoptr(RasdExtraction) x = rasd_extractor_find_names (extractor (), text);
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+  for (guint m = 0; m < x->mentions->len; m++)
+    g_assert_cmpint (g_array_index (x->mentions, RasdMention, m).kind, !=, RASD_MENTION_DATE);
+  g_assert_nonnull (mention_entity (x, text, RASD_MENTION_PERSON, "فلاديمير بوتين"));
+  g_assert_nonnull (mention_entity (x, text, RASD_MENTION_PLACE, "موسكو"));
+}
+
+static void
+test_bad_text (void)
+{
+  /* nothing to find, or nothing Arabic: no crash, nothing found */
+  const char *texts[] = { "", "\n\n\n", "....،،؟؟", "Putin met Assad in Damascus.", "و و و ب ل ال" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (texts[i], NULL);
+      g_assert_cmpuint (x->events->len, ==, 0);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/extractor/names/titles-clitics", test_names_titles_and_clitics);
+  g_test_add_func ("/extractor/names/unknown-surnames", test_unknown_names_and_surnames);
+  g_test_add_func ("/extractor/names/places", test_places);
+  g_test_add_func ("/extractor/names/only", test_names_only);
+  g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);
+  g_test_add_func ("/extractor/events/roles", test_background_and_planned);
+  g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
+  g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
+  g_test_add_func ("/extractor/bad-text", test_bad_text);
+  return g_test_run ();
+}
