@@ -355,10 +355,10 @@ match_title (Run   *run,
   guint n_forms = forms_of (run, i, forms);
   guint limit = span_limit (run, i, 8);
   const char *words[8];
-  g_autofree char *copies[RASD_TOKEN_MAX_FORMS] = { NULL };
+  char copies[RASD_TOKEN_MAX_FORMS][256];
 
   for (guint f = 0; f < n_forms; f++)
-    copies[f] = g_strdup (forms[f]);
+    g_strlcpy (copies[f], forms[f], sizeof copies[f]);
   for (guint k = 1; k < limit; k++)
     words[k] = tok (run, i + k)->norm;
   for (guint f = 0; f < n_forms; f++)
