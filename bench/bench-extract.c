@@ -76,14 +76,9 @@ main (int argc, char **argv)
   while (bytes < (gint64) megabytes * 1000 * 1000)
     {
       RasdArticle *article = g_ptr_array_index (articles, n_done % articles->len);
-      g_autoptr(RasdExtraction) extraction = NULL;
-      RasdDate pub = { 0 };
-      const char *text = rasd_article_get_text (article);
+      g_autoptr(RasdExtraction) extraction = rasd_extractor_extract_article (extractor, article);
 
-      if (rasd_article_get_date (article) != NULL)
-        rasd_date_parse_iso (rasd_article_get_date (article), &pub);
-      extraction = rasd_extractor_extract (extractor, text, &pub);
-      bytes += (gint64) strlen (text);
+      bytes += (gint64) strlen (rasd_article_get_text (article));
       n_events += extraction->events->len;
       n_done++;
     }

@@ -934,15 +934,12 @@ command_reextract (CliGlobals  *globals,
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(RasdArticle) article = NULL;
       g_autoptr(RasdExtraction) extraction = NULL;
-      RasdDate publication = { 0 };
 
       if (!rasd_store_in_transaction (store) && !rasd_store_begin (store, &error))
         break;
       if ((article = rasd_store_get_article (store, id, &error)) == NULL)
         break;
-      if (!rasd_date_parse_iso (rasd_article_get_date (article), &publication))
-        publication = (RasdDate) { 0 };
-      extraction = rasd_extractor_extract (extractor, rasd_article_get_text (article), &publication);
+      extraction = rasd_extractor_extract_article (extractor, article);
       if (!rasd_store_save_extraction (store, id, extraction, &error))
         break;
       n_events += extraction->events->len;

@@ -160,12 +160,7 @@ rasd_cli_extract_file (RasdExtractor  *extractor,
   for (guint a = 0; a < result->articles->len; a++)
     {
       RasdArticle *article = g_ptr_array_index (result->articles, a);
-      g_autoptr(RasdExtraction) extraction = NULL;
-      RasdDate publication = { 0 };
-
-      if (rasd_article_get_date (article) != NULL)
-        rasd_date_parse_iso (rasd_article_get_date (article), &publication);
-      extraction = rasd_extractor_extract (extractor, rasd_article_get_text (article), &publication);
+      g_autoptr(RasdExtraction) extraction = rasd_extractor_extract_article (extractor, article);
       if (mentions)
         append_mentions (out, rasd_article_get_text (article), extraction);
       else

@@ -844,10 +844,11 @@ extract (RasdExtractor  *self,
         g_hash_table_add (spokespeople, GINT_TO_POINTER (name->entity + 1));
     }
   if (events)
+    add_dates (&ctx);
+  g_array_sort (out->mentions, compare_mentions);
+  if (events)
     {
-      add_dates (&ctx);
       ctx.dateline_place = find_dateline_place (&ctx);
-      g_array_sort (out->mentions, compare_mentions);
       find_events (&ctx);
     }
   return g_steal_pointer (&out);
@@ -859,6 +860,18 @@ rasd_extractor_extract (RasdExtractor  *self,
                         const RasdDate *publication)
 {
   return extract (self, text, publication, TRUE);
+}
+
+RasdExtraction *
+rasd_extractor_extract_article (RasdExtractor *self,
+                                RasdArticle   *article)
+{
+  const char *date = rasd_article_get_date (article);
+  RasdDate publication = { 0 };
+
+  if (date == NULL || !rasd_date_parse_iso (date, &publication))
+    publication = (RasdDate) { 0 };
+  return extract (self, rasd_article_get_text (article), &publication, TRUE);
 }
 
 RasdExtraction *

@@ -2,6 +2,7 @@
 
 #include <glib-object.h>
 
+#include "rasd-article.h"
 #include "rasd-extraction.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,10 @@ RasdExtractor  *rasd_extractor_get_default  (GError         **error);
 RasdExtraction *rasd_extractor_extract      (RasdExtractor   *self,
                                              const char      *text,
                                              const RasdDate  *publication);
+
+/* The same for a stored or read article: its text, and its date as the publication date. */
+RasdExtraction *rasd_extractor_extract_article (RasdExtractor *self,
+                                                RasdArticle   *article);
 
 /* Only the names: person, place and organisation mentions (no dates, no events), for tagging. */
 RasdExtraction *rasd_extractor_find_names   (RasdExtractor   *self,

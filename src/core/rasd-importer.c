@@ -327,13 +327,8 @@ extract_articles (RasdExtractor  *extractor,
   for (guint i = 0; i < result->articles->len; i++)
     {
       RasdArticle *article = g_ptr_array_index (result->articles, i);
-      RasdDate publication = { 0 };
 
-      if (!rasd_date_parse_iso (rasd_article_get_date (article), &publication))
-        publication = (RasdDate) { 0 };
-      g_ptr_array_add (extractions,
-                       rasd_extractor_extract (extractor, rasd_article_get_text (article),
-                                               &publication));
+      g_ptr_array_add (extractions, rasd_extractor_extract_article (extractor, article));
     }
   return extractions;
 }

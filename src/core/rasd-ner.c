@@ -474,7 +474,6 @@ add_name (Run             *run,
 {
   RasdNerName name = { 0 };
 
-  name.mention = G_MAXUINT;
   if (to_output)
     {
       RasdMention mention = { 0 };
@@ -484,7 +483,6 @@ add_name (Run             *run,
       mention.end = tok (run, first + n_tokens - 1)->end;
       mention.entity = entity;
       g_array_append_val (run->out->mentions, mention);
-      name.mention = run->out->mentions->len - 1;
     }
   name.entity = entity;
   name.kind = kind;
@@ -534,6 +532,16 @@ note_person (Run        *run,
     info->title = title;
   if (country != NULL)
     info->country = country;
+}
+
+/* One more mention of @country (an interned ISO code), for the preferred countries. */
+static void
+count_country (GHashTable *countries,
+               const char *country)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (countries, country));
+
+  g_hash_table_replace (countries, (gpointer) country, GUINT_TO_POINTER (n + 1));
 }
 
 static gboolean
@@ -736,8 +744,7 @@ scan_title (Run  *run,
         {
           if (country == NULL)
             country = adj;
-          g_hash_table_replace (run->countries, (gpointer) adj,
-                                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (run->countries, adj)) + 1));
+          count_country (run->countries, adj);
           j++;
           role_end = j;
           continue;
@@ -897,8 +904,7 @@ scan_place (Run  *run,
               {
                 const RasdPlace *place = g_ptr_array_index (candidates, c);
                 if (place->kind == RASD_PLACE_KIND_COUNTRY)
-                  g_hash_table_replace (run->countries, (gpointer) place->country,
-                                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (run->countries, place->country)) + 1));
+                  count_country (run->countries, place->country);
               }
             return l;
           }
@@ -1085,15 +1091,6 @@ compare_names (gconstpointer a,
   return (na->first_token > nb->first_token) - (na->first_token < nb->first_token);
 }
 
-static int
-compare_mentions (gconstpointer a,
-                  gconstpointer b)
-{
-  const RasdMention *ma = a, *mb = b;
-
-  return (ma->start > mb->start) - (ma->start < mb->start);
-}
-
 GArray *
 rasd_ner_run (RasdNer        *self,
               const char     *text,
@@ -1108,7 +1105,6 @@ rasd_ner_run (RasdNer        *self,
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (PlaceRef));
   g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) phrase_buf = g_string_new (NULL);
-  guint first_mention = out->mentions->len;
   char buf[256];
 
   run.ner = self;
@@ -1195,13 +1191,10 @@ rasd_ner_run (RasdNer        *self,
 
         if (country != NULL)
           {
-            const char *ckey = NULL;
             g_autofree char *key = g_strconcat ("country:", country, NULL);
             const RasdPlace *place = rasd_gazetteer_get_place (self->gazetteer, key);
 
-            ckey = country;
-            g_hash_table_replace (countries, (gpointer) ckey,
-                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (countries, ckey)) + 1));
+            count_country (countries, country);
             if (place != NULL)
               {
                 int entity = rasd_extraction_add_entity (out, RASD_ENTITY_PLACE, place->key,
@@ -1235,45 +1228,6 @@ rasd_ner_run (RasdNer        *self,
     resolve_roles (&run);
 
   g_array_sort (run.names, compare_names);
-  if (out->mentions->len > first_mention)
-    {
-      /* keep the mentions in text order; the names point at them by index */
-      g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (RasdMention),
-                                                   out->mentions->len);
-      g_autofree guint *remap = g_new (guint, out->mentions->len);
-      g_autofree guint *sorted = g_new (guint, out->mentions->len);
-      guint n_m = out->mentions->len;
-
-      for (guint m = 0; m < n_m; m++)
-        sorted[m] = m;
-      /* insertion sort of indexes by start (mentions are nearly sorted already) */
-      for (guint a = 1; a < n_m; a++)
-        {
-          guint v = sorted[a];
-          guint b = a;
-          while (b > 0 && compare_mentions (&g_array_index (out->mentions, RasdMention, sorted[b - 1]),
-                                            &g_array_index (out->mentions, RasdMention, v)) > 0)
-            {
-              sorted[b] = sorted[b - 1];
-              b--;
-            }
-          sorted[b] = v;
-        }
-      for (guint m = 0; m < n_m; m++)
-        {
-          g_array_append_val (order, g_array_index (out->mentions, RasdMention, sorted[m]));
-          remap[sorted[m]] = m;
-        }
-      g_array_set_size (out->mentions, 0);
-      g_array_append_vals (out->mentions, order->data, order->len);
-      for (guint k = 0; k < run.names->len; k++)
-        {
-          RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
-          if (name->mention != G_MAXUINT)
-            name->mention = remap[name->mention];
-        }
-    }
-
   g_free (run.buffer);
   return run.names;
 }

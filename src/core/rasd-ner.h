@@ -37,7 +37,6 @@ typedef enum
 
 typedef struct
 {
-  guint  mention;       /* index into the extraction's mentions; G_MAXUINT for adjectives */
   int    entity;        /* index into the extraction's entities */
   RasdMentionKind kind;
   guint  first_token;   /* the name's tokens */
