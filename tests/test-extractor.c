@@ -177,6 +177,39 @@ test_one_event_many_sentences (void)
 }
 
 static void
+test_roles_and_spokespeople (void)
+{
+  /* unknown names after long role chains (an organisation, ال-words, الدولية), a two-letter
+   * first name that is also a place, a role naming the envoy again, and a spokesperson whose
+   * principal is named first */
+  const char *text = "زار المبعوث الدولي الخاص إلى اليمن جان دوبوا، بيروت أمس حيث التقى مع نائب وزير "
+                     "الشؤون الخارجية اللبناني لي وانغ، والمدير العام لشؤون المنظمات الدولية سامر حداد.\n"
+                     "وقال المتحدث باسم بوتين ديمتري بيسكوف إن اللقاء كان مثمرا.\n"
+                     "وتوجه المبعوث الخاص بعد ذلك إلى القاهرة للقاء الأمين العام لجامعة الدول العربية "
+                     "أحمد أبو الغيط.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-02");
+  RasdEvent *beirut, *cairo;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  beirut = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event_place_en (x, beirut), ==, "Beirut");
+  g_assert_true (event_has (x, beirut, "name:جان دوبوا"));
+  g_assert_true (event_has (x, beirut, "name:لي وانغ"));
+  g_assert_true (event_has (x, beirut, "name:سامر حداد"));
+  cairo = g_ptr_array_index (x->events, 1);
+  g_assert_cmpstr (event_place_en (x, cairo), ==, "Cairo");
+  /* المبعوث الخاص is the envoy named in full before */
+  g_assert_true (event_has (x, cairo, "name:جان دوبوا"));
+  g_assert_true (event_has (x, cairo, "ahmed-aboul-gheit"));
+  /* neither the spokesman nor the man he speaks for took part in anything */
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      g_assert_false (event_has (x, g_ptr_array_index (x->events, e), "dmitry-peskov"));
+      g_assert_false (event_has (x, g_ptr_array_index (x->events, e), "vladimir-putin"));
+    }
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -298,6 +331,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/only", test_names_only);
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);
   g_test_add_func ("/extractor/events/roles", test_background_and_planned);
+  g_test_add_func ("/extractor/events/envoy-spokesperson", test_roles_and_spokespeople);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/bad-text", test_bad_text);

@@ -36,8 +36,8 @@ struct _RasdNer
 static const char * const speech_words[] = {
   "قال", "قالت", "اكد", "اكدت", "اضاف", "اضافت", "اوضح", "اوضحت", "اشار", "اشارت", "ذكر",
   "ذكرت", "صرح", "صرحت", "نقل", "نقلت", "اعلن", "اعلنت", "لفت", "لفتت", "شدد", "شددت", "اعتبر",
-  "اعتبرت", "راى", "رات", "افاد", "افادت", "كشف", "كشفت", "بحسب", "حسب", "وفق", "وفقا", "عن",
-  "تابع", "تابعت", "اعرب", "اعربت", "نفى", "نفت", "يقول", "تقول", "قوله", "ابلغ", "ابلغت",
+  "اعتبرت", "راي", "رات", "افاد", "افادت", "كشف", "كشفت", "بحسب", "حسب", "وفق", "وفقا", "عن",
+  "تابع", "تابعت", "اعرب", "اعربت", "نفي", "نفت", "يقول", "تقول", "قوله", "ابلغ", "ابلغت",
   "اوردت", "اورد", "نسبت", NULL
 };
 
@@ -452,7 +452,7 @@ place_preposition (Run  *run,
 
       if (strcmp (prev, "في") == 0 || strcmp (prev, "وفي") == 0 || strcmp (prev, "داخل") == 0)
         return RASD_NER_PREP_IN;
-      if (strcmp (prev, "الى") == 0 || strcmp (prev, "والى") == 0 || strcmp (prev, "نحو") == 0)
+      if (strcmp (prev, "الي") == 0 || strcmp (prev, "والي") == 0 || strcmp (prev, "نحو") == 0)
         return RASD_NER_PREP_TO;
       if (strcmp (prev, "من") == 0 || strcmp (prev, "ومن") == 0)
         return RASD_NER_PREP_FROM;
@@ -581,7 +581,8 @@ read_unknown_name (Run  *run,
           if ((g_str_has_prefix (word, "ي") || g_str_has_prefix (word, "ت")) &&
               !rasd_people_is_first_name (run->ner->people, word))
             return 0;
-          if (rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
+          /* a place is no name; places of fewer than three letters are not read (لي) */
+          if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
             return 0;
         }
       else if (!rasd_people_is_first_name (run->ner->people, t->norm) && !in_list (name_links, t->norm))
@@ -668,6 +669,21 @@ after_speech_word (Run  *run,
   return FALSE;
 }
 
+static void
+add_org (Run  *run,
+         guint first,
+         guint len)
+{
+  const RasdToken *a = tok (run, first), *b = tok (run, first + len - 1);
+  g_autofree char *surface = g_strndup (run->text + a->byte_start, b->byte_end - a->byte_start);
+  g_autofree char *norm = rasd_arabic_normalize (surface, -1);
+  g_autofree char *key = g_strconcat ("org:", norm, NULL);
+  int entity = rasd_extraction_add_entity (run->out, RASD_ENTITY_ORGANISATION, key, surface,
+                                           NULL, NULL);
+
+  add_name (run, RASD_MENTION_ORGANISATION, entity, first, len, first, 0, -1, TRUE);
+}
+
 static gboolean same_head (const char *a, const char *b);
 
 static gboolean
@@ -686,6 +702,12 @@ role_is_known (Run        *run,
   return FALSE;
 }
 
+/* Common words that may still qualify a role: المدير العام، المبعوث الخاص، المنظمات الدولية */
+static const char * const role_complements[] = {
+  "العام", "العامه", "الخاص", "الخاصه", "الدولي", "الدوليه", "الاممي", "الامميه", "السابق",
+  "السابقه", NULL
+};
+
 /* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
  * if any.  Returns the tokens consumed (0 when there is no title). */
 static guint
@@ -698,6 +720,7 @@ scan_title (Run  *run,
   const char *country = NULL;
   guint flags = RASD_NER_TITLED;
   guint j, steps = 0, first_len, role_end;
+  gboolean speaks_for;
   char buf[256];
 
   if (title == NULL)
@@ -705,6 +728,8 @@ scan_title (Run  *run,
   if (strstr (title->text, "باسم") != NULL || strstr (title->text, "المتحدث") != NULL ||
       strstr (title->text, "الناطق") != NULL)
     flags |= RASD_NER_SPOKESPERSON;
+  /* الناطقة باسم دي ميستورا جيسي شاهين: the first name is whom the spokesperson speaks for */
+  speaks_for = g_str_has_suffix (title->text, "باسم");
   j = i + len;
   first_len = len;
   role_end = j;
@@ -722,6 +747,16 @@ scan_title (Run  *run,
         break;
       /* a known person first: الرئيس السوري بشار الأسد */
       person = match_person (run, j, &plen, &short_form);
+      if (person != NULL && speaks_for && j == i + first_len)
+        {
+          /* whom a spokesperson speaks for speaks too: not a party in this sentence */
+          add_name (run, RASD_MENTION_PERSON, person_entity (run, person), j, plen, j,
+                    RASD_NER_SPEAKER, -1, TRUE);
+          speaks_for = FALSE;
+          j += plen;
+          role_end = j;
+          continue;
+        }
       if (person != NULL)
         {
           int entity = person_entity (run, person);
@@ -729,6 +764,13 @@ scan_title (Run  *run,
           add_name (run, RASD_MENTION_PERSON, entity, j, plen, i, flags, -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
           return j + plen - i;
+        }
+      /* an organisation as complement: مبعوث الأمم المتحدة، المتحدث باسم وزارة الخارجية */
+      if ((len = match_org (run, j)) > 0)
+        {
+          add_org (run, j, len);
+          j += len;
+          continue;
         }
       next = match_title (run, j, &len);
       if (next != NULL)
@@ -751,7 +793,7 @@ scan_title (Run  *run,
         }
       word = bare (run, j, buf, sizeof buf);
       /* complements of the role: للأمم المتحدة، إلى سوريا، باسم الكرملين، الخاص */
-      if (strcmp (word, "الى") == 0 || strcmp (word, "لدى") == 0 ||
+      if (strcmp (word, "الي") == 0 || strcmp (word, "لدي") == 0 ||
           strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0)
         {
           j += 2;
@@ -783,9 +825,12 @@ scan_title (Run  *run,
           j++;
           continue;
         }
-      if (g_hash_table_contains (run->ner->stopwords, word) && strcmp (word, "العام") != 0 &&
-          strcmp (word, "الخاص") != 0 && strcmp (word, "الدولي") != 0 &&
-          strcmp (word, "الاممي") != 0 && strcmp (word, "السابق") != 0)
+      if (in_list (role_complements, word))
+        {
+          j++;
+          continue;
+        }
+      if (g_hash_table_contains (run->ner->stopwords, word))
         break;
       {
         const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
@@ -977,6 +1022,29 @@ same_head (const char *a,
   return la == lb && strncmp (a, b, la) == 0;
 }
 
+/* Whether two titles name the same role, one saying more than the other: the same head and
+ * every word of the shorter in the longer, the article ال aside (المبعوث الخاص and المبعوث الدولي
+ * الخاص, وزير الخارجية and الوزير; not وزير الخارجية and وزير الدفاع). */
+static gboolean
+title_extends (const char *a,
+               const char *b)
+{
+  g_auto(GStrv) wa = NULL;
+  g_auto(GStrv) wb = NULL;
+  GStrv shorter, longer;
+
+  if (!same_head (a, b))
+    return FALSE;
+  wa = g_strsplit (a, " ", -1);
+  wb = g_strsplit (b, " ", -1);
+  shorter = g_strv_length (wa) <= g_strv_length (wb) ? wa : wb;
+  longer = shorter == wa ? wb : wa;
+  for (guint i = 1; shorter[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) longer + 1, shorter[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 resolve_roles (Run *run)
 {
@@ -1006,7 +1074,7 @@ resolve_roles (Run *run)
           if (role->title != NULL && info->title != NULL)
             {
               /* الرئيس and رئيس الجمهورية agree; وزير الخارجية and الرئيس do not */
-              if (strcmp (role->title, info->title) == 0 ||
+              if (strcmp (role->title, info->title) == 0 || title_extends (role->title, info->title) ||
                   (strstr (info->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
                    strstr (info->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
                 score += 100;
@@ -1133,14 +1201,7 @@ rasd_ner_run (RasdNer        *self,
         }
       if ((len = match_org (&run, i)) > 0)
         {
-          g_autofree char *surface = g_strndup (text + tok (&run, i)->byte_start,
-                                                tok (&run, i + len - 1)->byte_end - tok (&run, i)->byte_start);
-          g_autofree char *norm = rasd_arabic_normalize (surface, -1);
-          g_autofree char *key = g_strconcat ("org:", norm, NULL);
-          int entity = rasd_extraction_add_entity (out, RASD_ENTITY_ORGANISATION, key, surface,
-                                                   NULL, NULL);
-
-          add_name (&run, RASD_MENTION_ORGANISATION, entity, i, len, i, 0, -1, TRUE);
+          add_org (&run, i, len);
           i += len;
           continue;
         }
