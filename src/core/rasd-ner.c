@@ -847,8 +847,9 @@ scan_title (Run  *run,
       if (country != NULL && last->type != RASD_TITLE_HONORIFIC && role_is_known (run, last->text, country))
         break;
       n_name = read_unknown_name (run, j);
-      if (n_name > 0 && (n_name >= 2 || last->type != RASD_TITLE_HONORIFIC ||
-                         rasd_people_is_first_name (run->ner->people, word)))
+      /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
+       * known first name */
+      if (n_name > 0 && (n_name >= 2 || rasd_people_is_first_name (run->ner->people, word)))
         {
           int entity = unknown_person_entity (run, j, n_name);
 
@@ -867,6 +868,42 @@ scan_title (Run  *run,
       g_array_append_val (run->roles, role);
     }
   return first_len;
+}
+
+/* A name the lexicon lacks, followed by its role: "وصل اشتون كارتر وزير الدفاع الاميركي",
+ * "قال جون كيري، وزير الخارجية".  Returns the tokens of the name (the role is read next). */
+static guint
+scan_apposition (Run  *run,
+                 guint i)
+{
+  const RasdTitle *title;
+  const char *country = NULL;
+  guint n_name, len = 0, j;
+  int entity;
+
+  n_name = read_unknown_name (run, i);
+  if (n_name < 2 || n_name > 4 || i + n_name >= run->n)
+    return 0;
+  for (guint k = i; k < i + n_name; k++)
+    if (g_str_has_prefix (tok (run, k)->norm, "ال"))
+      return 0;
+  title = match_title (run, i + n_name, &len);
+  if (title == NULL || title->type == RASD_TITLE_HONORIFIC)
+    return 0;
+  for (j = i + n_name + len; j < run->n && !breaks_after (run, j - 1); j++)
+    {
+      const char *adj = match_adjective (run, j);
+
+      if (adj == NULL)
+        break;
+      if (country == NULL)
+        country = adj;
+    }
+  entity = unknown_person_entity (run, i, n_name);
+  add_name (run, RASD_MENTION_PERSON, entity, i, n_name, i,
+            RASD_NER_TITLED | (after_speech_word (run, i) ? RASD_NER_SPEAKER : 0), -1, TRUE);
+  note_person (run, entity, title->text, country);
+  return n_name;
 }
 
 static guint
@@ -1241,6 +1278,11 @@ rasd_ner_run (RasdNer        *self,
               i += n_name;
               continue;
             }
+        }
+      if ((len = scan_apposition (&run, i)) > 0)
+        {
+          i += len;
+          continue;
         }
       if ((len = scan_place (&run, i)) > 0)
         {
