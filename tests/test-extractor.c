@@ -210,6 +210,45 @@ test_roles_and_spokespeople (void)
 }
 
 static void
+test_clauses (void)
+{
+  /* one sentence, several clauses: حيث shares subject, place and time; "التقى مع" has its
+   * subject elsewhere; "من المتوقع" announces only what follows it */
+  const char *text = "وصل وزير الخارجية الفرنسي جان إيف لودريان إلى بغداد اليوم الأحد، حيث التقى مع "
+                     "رئيس الوزراء العراقي مصطفى الكاظمي.\n"
+                     "وبعد لقاء جمعه أمس مع نظيره المصري سامح شكري في القاهرة، من المتوقع أن يلتقي غدا "
+                     "مع الرئيس العراقي برهم صالح.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-02");
+  RasdEvent *visit, *cairo, *planned;
+  g_autofree char *d0 = NULL, *d1 = NULL, *d2 = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 3);
+  visit = g_ptr_array_index (x->events, 0);
+  cairo = g_ptr_array_index (x->events, 1);
+  planned = g_ptr_array_index (x->events, 2);
+
+  g_assert_cmpstr (visit->kind, ==, "visit");
+  g_assert_cmpstr (event_place_en (x, visit), ==, "Baghdad");
+  g_assert_true (event_has (x, visit, "jean-yves-le-drian"));
+  g_assert_true (event_has (x, visit, "mustafa-al-kadhimi"));
+  d0 = event_date (visit);
+  g_assert_cmpstr (d0, ==, "2021-05-02");
+
+  g_assert_cmpstr (event_place_en (x, cairo), ==, "Cairo");
+  g_assert_true (event_has (x, cairo, "jean-yves-le-drian"));
+  g_assert_true (event_has (x, cairo, "sameh-shoukry"));
+  d1 = event_date (cairo);
+  g_assert_cmpstr (d1, ==, "2021-05-01");
+
+  g_assert_cmpint (planned->role, ==, RASD_EVENT_ROLE_PLANNED);
+  g_assert_true (event_has (x, planned, "jean-yves-le-drian"));
+  g_assert_true (event_has (x, planned, "barham-salih"));
+  g_assert_false (event_has (x, planned, "sameh-shoukry"));
+  d2 = event_date (planned);
+  g_assert_cmpstr (d2, ==, "2021-05-03");
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -332,6 +371,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);
   g_test_add_func ("/extractor/events/roles", test_background_and_planned);
   g_test_add_func ("/extractor/events/envoy-spokesperson", test_roles_and_spokespeople);
+  g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/bad-text", test_bad_text);

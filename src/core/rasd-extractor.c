@@ -249,10 +249,30 @@ static const char * const attendance_words[] = {
   "بحضور", "حضر", "حضره", "حضرها", "وحضر", "حضور", NULL
 };
 
+/* Part of a sentence that tells one thing: "زار X بكين أمس، حيث التقى Y" is two. */
+typedef enum
+{
+  CLAUSE_FIRST,
+  CLAUSE_WHERE,     /* حيث: same subject, same place and time */
+  CLAUSE_CONTINUE,  /* ثم، كما، بعد أن، a verb after a comma: same subject */
+  CLAUSE_OTHER,     /* فيما، بينما، من المتوقع: something else */
+} ClauseKind;
+
+typedef struct
+{
+  guint      first_token;
+  guint      last_token;   /* exclusive */
+  gsize      start;        /* characters */
+  gsize      end;
+  gsize      date_start;   /* where dates are looked for: a حيث clause also looks before it */
+  ClauseKind kind;
+} Clause;
+
 typedef struct
 {
   guint           sentence;
   guint           trigger_token;
+  gboolean        implicit_subject;  /* "التقى مع X": who met X is said elsewhere */
   const Trigger  *trigger;
   GArray         *participants;  /* int entity */
   int             place;         /* entity or -1 */
@@ -329,16 +349,18 @@ places_agree (Context *ctx,
   return place_rank (ea) == 1 || place_rank (eb) == 1;
 }
 
-/* Fills @c from sentence @s around the trigger at token @t; FALSE when it names nobody. */
+/* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
+ * names nobody. */
 static gboolean
-read_candidate (Context   *ctx,
-                guint      s,
-                guint      t,
-                Candidate *c)
+read_candidate (Context      *ctx,
+                guint         s,
+                const Clause *clause,
+                guint         t,
+                Candidate    *c)
 {
-  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, s);
   const RasdToken *trig = token (ctx, t);
-  guint first = sentence->first_token, last = first + sentence->n_tokens;
+  guint first = clause->first_token, last = clause->last_token;
+  gboolean seen_person = FALSE;
   guint attendance_from = G_MAXUINT;
   int best_place = -1, best_place_score = -1;
   gsize best_date_distance = G_MAXSIZE;
@@ -368,7 +390,8 @@ read_candidate (Context   *ctx,
       const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
       RasdEntity *e;
 
-      if (name->sentence != s || name->entity < 0)
+      if (name->sentence != s || name->entity < 0 || name->first_token < first ||
+          name->first_token >= last)
         continue;
       e = rasd_extraction_get_entity (ctx->out, name->entity);
       if (name->kind == RASD_MENTION_PERSON)
@@ -379,6 +402,13 @@ read_candidate (Context   *ctx,
             continue;
           if (name->first_token > attendance_from)
             continue;
+          /* "التقى مع X": the first party after the verb is its object, so the subject is not
+           * in the clause */
+          if (!seen_person && name->first_token > t && c->trigger->verb)
+            for (guint k = t + 1; k < MIN (name->first_token, name->title_token); k++)
+              if (strcmp (token (ctx, k)->norm, "مع") == 0 || strcmp (token (ctx, k)->norm, "ومع") == 0)
+                c->implicit_subject = TRUE;
+          seen_person = TRUE;
           if (!rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
             g_array_append_val (c->participants, name->entity);
         }
@@ -421,7 +451,7 @@ read_candidate (Context   *ctx,
       RasdDate date;
       gsize distance;
 
-      if (m->start < sentence->start || m->end > sentence->end)
+      if (m->start < clause->date_start || m->end > clause->end)
         continue;
       date = rasd_date_mention_get_date (m);
       if (date.precision == RASD_DATE_PRECISION_NONE || date.year == 0)
@@ -715,6 +745,91 @@ find_dateline_place (Context *ctx)
   return -1;
 }
 
+/* Words that open a new clause: "حيث التقى"، "فيما"، "، ثم". */
+static const char * const where_words[] = { "حيث", NULL };
+static const char * const contrast_words[] = { "فيما", "وفيما", "بينما", "وبينما", NULL };
+static const char * const continue_words[] = { "كما", "ثم", "وذلك", NULL };
+
+/* Words that open a clause when أن follows: "، بعد أن التقى"; "قبل بكين" is no clause. */
+static const char * const time_clause_words[] = {
+  "بعد", "وبعد", "قبل", "وقبل", "عقب", "وعقب", NULL
+};
+
+static gboolean
+comma_before (Context *ctx,
+              guint    k)
+{
+  const RasdToken *a = token (ctx, k - 1), *b = token (ctx, k);
+
+  for (gsize p = a->byte_end; p < b->byte_start; p++)
+    if (ctx->text[p] == ',' || strncmp (ctx->text + p, "،", strlen ("،")) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static ClauseKind
+opens_clause (Context *ctx,
+              guint    k,
+              guint    last)
+{
+  const char *norm = token (ctx, k)->norm;
+  const Trigger *trigger;
+
+  if (word_in (norm, where_words))
+    return CLAUSE_WHERE;
+  if (word_in (norm, contrast_words))
+    return CLAUSE_OTHER;
+  if (!comma_before (ctx, k))
+    return CLAUSE_FIRST;
+  if (word_in (norm, continue_words))
+    return CLAUSE_CONTINUE;
+  if (word_in (norm, time_clause_words) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
+    return CLAUSE_CONTINUE;
+  /* "، من المتوقع أن يلتقي"، "، ومن المقرر" */
+  if ((strcmp (norm, "من") == 0 || strcmp (norm, "ومن") == 0) && k + 1 < last &&
+      (strcmp (token (ctx, k + 1)->norm, "المتوقع") == 0 || strcmp (token (ctx, k + 1)->norm, "المقرر") == 0))
+    return CLAUSE_OTHER;
+  /* a verb of meeting after a comma begins what it tells: "، بحثا خلاله" */
+  trigger = trigger_at (ctx, k);
+  return trigger != NULL && trigger->verb ? CLAUSE_CONTINUE : CLAUSE_FIRST;
+}
+
+/* Splits sentence @s into clauses; returns how many (at most @max). */
+static guint
+split_clauses (Context *ctx,
+               guint    s,
+               Clause  *clauses,
+               guint    max)
+{
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, s);
+  guint first = sentence->first_token, last = first + sentence->n_tokens;
+  guint n = 0;
+
+  gboolean has_trigger = FALSE;
+
+  clauses[0] = (Clause) { first, last, sentence->start, sentence->end, sentence->start, CLAUSE_FIRST };
+  for (guint k = first + 1; k < last && n + 1 < max; k++)
+    {
+      ClauseKind kind;
+
+      has_trigger = has_trigger || trigger_at (ctx, k - 1) != NULL;
+      /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it */
+      if (!has_trigger)
+        continue;
+      kind = opens_clause (ctx, k, last);
+      if (kind == CLAUSE_FIRST)
+        continue;
+      has_trigger = FALSE;
+      clauses[n].last_token = k;
+      clauses[n].end = token (ctx, k - 1)->end;
+      n++;
+      clauses[n] = (Clause) { k, last, token (ctx, k)->start, sentence->end,
+                              kind == CLAUSE_WHERE ? clauses[n - 1].start : token (ctx, k)->start,
+                              kind };
+    }
+  return n + 1;
+}
+
 static void
 find_events (Context *ctx)
 {
@@ -722,52 +837,81 @@ find_events (Context *ctx)
 
   for (guint s = 0; s < n_sentences; s++)
     {
-      const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, s);
-      const Trigger *best = NULL;
-      guint best_token = 0;
-      Candidate c = { 0 };
-      GArray *tour;
+      Clause clauses[8];
+      guint n_clauses = split_clauses (ctx, s, clauses, G_N_ELEMENTS (clauses));
+      int subject = -1;  /* the first party of the sentence's last candidate */
+      int where = -1;    /* and its place */
 
-      for (guint k = sentence->first_token; k < sentence->first_token + sentence->n_tokens; k++)
+      for (guint cl = 0; cl < n_clauses; cl++)
         {
-          const Trigger *trigger = trigger_at (ctx, k);
+          const Clause *clause = &clauses[cl];
+          const Trigger *best = NULL;
+          guint best_token = 0;
+          Candidate c = { 0 };
+          GArray *tour;
 
-          if (trigger == NULL)
+          for (guint k = clause->first_token; k < clause->last_token; k++)
+            {
+              const Trigger *trigger = trigger_at (ctx, k);
+
+              if (trigger == NULL)
+                continue;
+              /* the first verb, else the first noun */
+              if (best == NULL || (trigger->verb && !best->verb))
+                {
+                  best = trigger;
+                  best_token = k;
+                }
+            }
+          if (best == NULL)
             continue;
-          /* the first verb, else the first noun */
-          if (best == NULL || (trigger->verb && !best->verb))
+          c.trigger = best;
+          if (!read_candidate (ctx, s, clause, best_token, &c))
             {
-              best = trigger;
-              best_token = k;
+              candidate_clear (&c);
+              continue;
             }
-        }
-      if (best == NULL)
-        continue;
-      c.trigger = best;
-      if (!read_candidate (ctx, s, best_token, &c))
-        {
-          candidate_clear (&c);
-          continue;
-        }
-      add_topic_person (ctx, &c);
-      tour = tour_places (ctx, &c);
-      if (tour != NULL)
-        {
-          /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place */
-          for (guint p = 0; p < tour->len; p++)
+          /* "حيث" happens where the clause before it did, unless it names a place there */
+          if (clause->kind == CLAUSE_WHERE && where >= 0 &&
+              (c.place < 0 || !places_agree (ctx, where, c.place)))
+            c.place = where;
+          if (c.implicit_subject ||
+              (subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
-              Candidate leg = c;
+              int who = subject;
 
-              leg.participants = g_array_copy (c.participants);
-              leg.place = event_place (ctx, g_array_index (tour, int, p));
-              add_candidate (ctx, &leg);
-              candidate_clear (&leg);
+              if (who < 0 && ctx->out->events->len > 0)
+                {
+                  RasdEvent *topic = g_ptr_array_index (ctx->out->events, 0);
+
+                  if (topic->participants->len > 0)
+                    who = g_array_index (topic->participants, int, 0);
+                }
+              if (who >= 0 && !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, who))
+                g_array_prepend_val (c.participants, who);
             }
-          g_array_unref (tour);
+          add_topic_person (ctx, &c);
+          subject = g_array_index (c.participants, int, 0);
+          where = c.place;
+          tour = tour_places (ctx, &c);
+          if (tour != NULL)
+            {
+              /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place */
+              for (guint p = 0; p < tour->len; p++)
+                {
+                  Candidate leg = c;
+
+                  leg.participants = g_array_copy (c.participants);
+                  leg.place = event_place (ctx, g_array_index (tour, int, p));
+                  add_candidate (ctx, &leg);
+                  candidate_clear (&leg);
+                }
+              g_array_unref (tour);
+            }
+          else
+            add_candidate (ctx, &c);
+          candidate_clear (&c);
         }
-      else
-        add_candidate (ctx, &c);
-      candidate_clear (&c);
     }
 
   for (guint e = 0; e < ctx->out->events->len; e++)

@@ -884,9 +884,17 @@ scan_apposition (Run  *run,
   n_name = read_unknown_name (run, i);
   if (n_name < 2 || n_name > 4 || i + n_name >= run->n)
     return 0;
+  /* not ال-words, not accusatives with tanween (ممثلا خاصا، سابقا), not verbs or nouns with
+   * an object pronoun (استقبله خلالها) */
   for (guint k = i; k < i + n_name; k++)
-    if (g_str_has_prefix (tok (run, k)->norm, "ال"))
-      return 0;
+    {
+      const RasdToken *t = tok (run, k);
+
+      if (g_str_has_prefix (t->norm, "ال") || g_str_has_suffix (t->norm, "ها") ||
+          g_str_has_suffix (t->norm, "هم") ||
+          g_strstr_len (run->text + t->byte_start, t->byte_end - t->byte_start, "ً") != NULL)
+        return 0;
+    }
   title = match_title (run, i + n_name, &len);
   if (title == NULL || title->type == RASD_TITLE_HONORIFIC)
     return 0;
