@@ -221,9 +221,14 @@ breaks_after (Run  *run,
   b = tok (run, i + 1);
   if (a->sentence != b->sentence)
     return TRUE;
-  for (gsize k = a->byte_end; k < b->byte_start; k++)
-    if (!g_ascii_isspace (run->text[k]))
-      return TRUE;
+  /* any white space, the no-break space of web pages included; anything else breaks */
+  for (const char *p = run->text + a->byte_end; p < run->text + b->byte_start; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x200C && c != 0x200F && c != 0x200E)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -702,6 +707,13 @@ role_is_known (Run        *run,
   return FALSE;
 }
 
+static gboolean
+is_spokesperson_title (const char *title)
+{
+  return title != NULL && (strstr (title, "باسم") != NULL || strstr (title, "المتحدث") != NULL ||
+                           strstr (title, "الناطق") != NULL);
+}
+
 /* Common words that may still qualify a role: المدير العام، المبعوث الخاص، المنظمات الدولية */
 static const char * const role_complements[] = {
   "العام", "العامه", "الخاص", "الخاصه", "الدولي", "الدوليه", "الاممي", "الامميه", "السابق",
@@ -725,8 +737,7 @@ scan_title (Run  *run,
 
   if (title == NULL)
     return 0;
-  if (strstr (title->text, "باسم") != NULL || strstr (title->text, "المتحدث") != NULL ||
-      strstr (title->text, "الناطق") != NULL)
+  if (is_spokesperson_title (title->text))
     flags |= RASD_NER_SPOKESPERSON;
   /* الناطقة باسم دي ميستورا جيسي شاهين: the first name is whom the spokesperson speaks for */
   speaks_for = g_str_has_suffix (title->text, "باسم");
@@ -764,6 +775,12 @@ scan_title (Run  *run,
           add_name (run, RASD_MENTION_PERSON, entity, j, plen, i, flags, -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
           return j + plen - i;
+        }
+      /* whom a spokesperson speaks for, when not a person: الناطق باسم الكرملين */
+      if (speaks_for && j == i + first_len && person == NULL && match_org (run, j) == 0)
+        {
+          j++;
+          continue;
         }
       /* an organisation as complement: مبعوث الأمم المتحدة، المتحدث باسم وزارة الخارجية */
       if ((len = match_org (run, j)) > 0)
@@ -1138,7 +1155,9 @@ resolve_roles (Run *run)
       if (best == NULL || n_best > 1)
         continue;
       add_name (run, RASD_MENTION_PERSON, best->entity, role->first_token, role->n_tokens,
-                role->first_token, RASD_NER_FROM_ROLE, -1, TRUE);
+                role->first_token, RASD_NER_FROM_ROLE | (is_spokesperson_title (role->title) ?
+                                                          RASD_NER_SPOKESPERSON : 0),
+                -1, TRUE);
     }
 }
 
