@@ -30,6 +30,7 @@ struct _RasdGazetteer
   GHashTable   *by_name;     /* normalised name → GPtrArray of RasdPlace* */
   GHashTable   *adjectives;  /* normalised adjective → RasdPlace* (country) */
   guint         max_words;
+  GHashTable   *first_words;  /* first word of a name → most words of a name it begins */
 };
 
 static const char *
@@ -86,7 +87,16 @@ index_normalized (RasdGazetteer *self,
           return;
     }
   g_ptr_array_add (list, place);
-  self->max_words = MAX (self->max_words, count_words (norm));
+  {
+    guint n = count_words (norm);
+    gsize first = strcspn (norm, " ");
+    g_autofree char *word = g_strndup (norm, first);
+    guint most = GPOINTER_TO_UINT (g_hash_table_lookup (self->first_words, word));
+
+    if (n > most)
+      g_hash_table_insert (self->first_words, (gpointer) intern (self, word), GUINT_TO_POINTER (n));
+    self->max_words = MAX (self->max_words, n);
+  }
 }
 
 static void
@@ -441,6 +451,7 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
   self->strings = g_string_chunk_new (64 * 1024);
   self->places = g_ptr_array_new_with_free_func (g_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->first_words = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) g_ptr_array_unref);
   self->adjectives = g_hash_table_new (g_str_hash, g_str_equal);
@@ -465,6 +476,7 @@ rasd_gazetteer_free (RasdGazetteer *self)
     return;
   g_clear_pointer (&self->adjectives, g_hash_table_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
+  g_clear_pointer (&self->first_words, g_hash_table_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -622,4 +634,12 @@ rasd_gazetteer_count (RasdGazetteer *self,
         n++;
     }
   return n;
+}
+
+guint
+rasd_gazetteer_words_from (RasdGazetteer *self,
+                           const char    *word)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->first_words, word));
 }

@@ -50,6 +50,9 @@ const GPtrArray *rasd_gazetteer_lookup           (RasdGazetteer  *self,
 
 /* The largest number of words of any name, to bound phrase scanning. */
 guint            rasd_gazetteer_max_words        (RasdGazetteer  *self);
+/* The most words of a place name that begins with @word (normalised); 0 when none does. */
+guint            rasd_gazetteer_words_from       (RasdGazetteer  *self,
+                                                  const char     *word);
 
 /* The country of a nationality adjective (مصري، المصرية، المصريين, normalised), or NULL.
  * @out_country, if not NULL, receives its ISO code. */

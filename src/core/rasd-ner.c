@@ -335,11 +335,20 @@ match_person (Run   *run,
   guint n_forms = forms_of (run, i, forms);
   guint limit = span_limit (run, i, rasd_people_max_words (run->ner->people));
 
+  guint most[RASD_TOKEN_MAX_FORMS];
+
+  for (guint f = 0; f < n_forms; f++)
+    most[f] = rasd_people_words_from (run->ner->people, forms[f]);
   for (guint l = limit; l >= 1; l--)
     for (guint f = 0; f < n_forms; f++)
       {
-        const char *p = phrase (run, forms[f], i, l);
-        const RasdPerson *person = rasd_people_lookup (run->ner->people, p);
+        const char *p;
+        const RasdPerson *person;
+
+        if (l > most[f])
+          continue;
+        p = phrase (run, forms[f], i, l);
+        person = rasd_people_lookup (run->ner->people, p);
 
         if (person != NULL)
           {
@@ -979,12 +988,19 @@ scan_place (Run  *run,
   const char *forms[RASD_TOKEN_MAX_FORMS];
   guint n_forms = forms_of (run, i, forms);
   guint limit = span_limit (run, i, rasd_gazetteer_max_words (run->ner->gazetteer));
+  guint most[RASD_TOKEN_MAX_FORMS];
 
+  for (guint f = 0; f < n_forms; f++)
+    most[f] = rasd_gazetteer_words_from (run->ner->gazetteer, forms[f]);
   for (guint l = limit; l >= 1; l--)
     for (guint f = 0; f < n_forms; f++)
       {
-        const char *p = phrase (run, forms[f], i, l);
+        const char *p;
         const GPtrArray *candidates;
+
+        if (l > most[f])
+          continue;
+        p = phrase (run, forms[f], i, l);
 
         if (l == 1 && (g_hash_table_contains (run->ner->stopwords, forms[f]) ||
                        g_utf8_strlen (forms[f], -1) < 3))

@@ -31,6 +31,7 @@ struct _RasdPeople
   RasdTitle     open_minister;
   RasdTitle     open_head;
   guint         max_words;
+  GHashTable   *first_words;  /* first word of a name → most words of a name it begins */
   guint         max_title_words;
 };
 
@@ -138,8 +139,17 @@ index_one (RasdPeople *self,
     return;
   g_hash_table_insert (table, (gpointer) intern (self, norm), person);
   n = count_words (norm);
-  if (table == self->by_name && n > self->max_words)
-    self->max_words = n;
+  if (table == self->by_name)
+    {
+      gsize first = strcspn (norm, " ");
+      g_autofree char *word = g_strndup (norm, first);
+      guint most = GPOINTER_TO_UINT (g_hash_table_lookup (self->first_words, word));
+
+      if (n > most)
+        g_hash_table_insert (self->first_words, (gpointer) intern (self, word), GUINT_TO_POINTER (n));
+      if (n > self->max_words)
+        self->max_words = n;
+    }
 }
 
 static void
@@ -354,6 +364,7 @@ rasd_people_load (const char  *data_dir,
   self->people = g_ptr_array_new_with_free_func (g_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->first_words = g_hash_table_new (g_str_hash, g_str_equal);
   self->short_forms = g_hash_table_new (g_str_hash, g_str_equal);
   self->first_names = g_hash_table_new (g_str_hash, g_str_equal);
   self->titles = g_hash_table_new (g_str_hash, g_str_equal);
@@ -381,6 +392,7 @@ rasd_people_free (RasdPeople *self)
     return;
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
+  g_clear_pointer (&self->first_words, g_hash_table_unref);
   g_clear_pointer (&self->short_forms, g_hash_table_unref);
   g_clear_pointer (&self->first_names, g_hash_table_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
@@ -531,4 +543,12 @@ rasd_people_n_first_names (RasdPeople *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return g_hash_table_size (self->first_names);
+}
+
+guint
+rasd_people_words_from (RasdPeople *self,
+                        const char *word)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->first_words, word));
 }

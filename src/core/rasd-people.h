@@ -52,6 +52,10 @@ gboolean          rasd_people_is_short_form  (RasdPeople          *self,
 
 /* The largest number of words of any name, to bound phrase scanning. */
 guint             rasd_people_max_words      (RasdPeople          *self);
+/* The most words of a known name that begins with @word (normalised); 0 when none does: lets
+ * a caller skip the longer lookups. */
+guint             rasd_people_words_from     (RasdPeople          *self,
+                                              const char          *word);
 
 gboolean          rasd_people_is_first_name  (RasdPeople          *self,
                                               const char          *normalized_word);
