@@ -29,6 +29,7 @@ struct _RasdNer
   GHashTable    *org_names;   /* normalised phrase set */
   GHashTable    *org_heads;   /* normalised phrase set */
   GHashTable    *common_places; /* single-word place names that are also common words */
+  GHashTable    *org_first;   /* first words of organisation names and heads */
   guint          org_max_words;
 };
 
@@ -75,6 +76,7 @@ load_set (GHashTable  *set,
           guint       *max_words,
           GHashTable  *second,
           const char  *second_type,
+          GHashTable  *first_words,
           GError     **error)
 {
   g_autofree char *path = g_build_filename (data_dir, relative, NULL);
@@ -103,6 +105,8 @@ load_set (GHashTable  *set,
           words++;
       if (max_words != NULL)
         *max_words = MAX (*max_words, words);
+      if (first_words != NULL)
+        g_hash_table_add (first_words, g_strndup (norm, strcspn (norm, " ")));
       g_hash_table_add (target, g_steal_pointer (&norm));
     }
   return TRUE;
@@ -122,13 +126,14 @@ rasd_ner_new (RasdPeople     *people,
   self->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->common_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->org_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, error) ||
+  if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, NULL, error) ||
       /* a word that reports an event never starts or continues a name */
-      !load_set (self->stopwords, data_dir, "events/triggers.tsv", NULL, NULL, NULL, error) ||
+      !load_set (self->stopwords, data_dir, "events/triggers.tsv", NULL, NULL, NULL, NULL, error) ||
       !load_set (self->org_names, data_dir, "people/organisations.tsv", &self->org_max_words,
-                 self->org_heads, "head", error) ||
-      !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL, NULL, NULL, error))
+                 self->org_heads, "head", self->org_first, error) ||
+      !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL, NULL, NULL, NULL, error))
     return NULL;
   for (guint i = 0; speech_words[i] != NULL; i++)
     g_hash_table_add (self->stopwords, g_strdup (speech_words[i]));
@@ -143,6 +148,7 @@ rasd_ner_free (RasdNer *self)
   g_clear_pointer (&self->stopwords, g_hash_table_unref);
   g_clear_pointer (&self->org_names, g_hash_table_unref);
   g_clear_pointer (&self->org_heads, g_hash_table_unref);
+  g_clear_pointer (&self->org_first, g_hash_table_unref);
   g_clear_pointer (&self->common_places, g_hash_table_unref);
   g_free (self);
 }
@@ -198,6 +204,9 @@ typedef struct
   GString        *phrase;
   char           *buffer;     /* for proclitic forms */
   gsize           buffer_size;
+  guint8         *n_forms;    /* per token: how many proclitic forms (0: not yet read) */
+  const char    **forms;      /* per token: RASD_TOKEN_MAX_FORMS forms, in form_strings */
+  GStringChunk   *form_strings;
 } Run;
 
 static const RasdToken *
@@ -238,15 +247,32 @@ forms_of (Run          *run,
           guint         i,
           const char  **forms)
 {
-  const char *norm = tok (run, i)->norm;
-  gsize need = 4 * strlen (norm) + 8;
+  const char *norm;
+  const char **cached = run->forms + (gsize) i * RASD_TOKEN_MAX_FORMS;
+  gsize need;
+  guint n;
 
+  /* every matcher asks for the forms of the same tokens: read them once */
+  if (run->n_forms[i] > 0)
+    {
+      memcpy (forms, cached, run->n_forms[i] * sizeof *forms);
+      return run->n_forms[i];
+    }
+  norm = tok (run, i)->norm;
+  need = 4 * strlen (norm) + 8;
   if (need > run->buffer_size)
     {
       run->buffer = g_realloc (run->buffer, need);
       run->buffer_size = need;
     }
-  return rasd_token_proclitic_forms (norm, forms, run->buffer);
+  n = rasd_token_proclitic_forms (norm, forms, run->buffer);
+  for (guint f = 0; f < n; f++)
+    {
+      forms[f] = f == 0 ? norm : g_string_chunk_insert_const (run->form_strings, forms[f]);
+      cached[f] = forms[f];
+    }
+  run->n_forms[i] = n;
+  return n;
 }
 
 /* The word of token @i without proclitics (the last form). */
@@ -411,12 +437,22 @@ match_org (Run  *run,
   const char *forms[RASD_TOKEN_MAX_FORMS];
   guint n_forms = forms_of (run, i, forms);
   guint limit = span_limit (run, i, MAX (run->ner->org_max_words, 1));
+  gboolean starts[RASD_TOKEN_MAX_FORMS];
+  gboolean any = FALSE;
   char buf[256];
 
+  for (guint f = 0; f < n_forms; f++)
+    any |= starts[f] = g_hash_table_contains (run->ner->org_first, forms[f]);
+  if (!any)
+    return 0;
   for (guint l = limit; l >= 1; l--)
     for (guint f = 0; f < n_forms; f++)
       {
-        const char *p = phrase (run, forms[f], i, l);
+        const char *p;
+
+        if (!starts[f])
+          continue;
+        p = phrase (run, forms[f], i, l);
 
         if (g_hash_table_contains (run->ner->org_names, p))
           return l;
@@ -1261,6 +1297,9 @@ rasd_ner_run (RasdNer        *self,
   run.out = out;
   run.n = rasd_tokens_get_n_tokens (tokens);
   run.covered = covered = g_new0 (gboolean, run.n + 1);
+  run.n_forms = g_new0 (guint8, run.n + 1);
+  run.forms = g_new (const char *, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
+  run.form_strings = g_string_chunk_new (4096);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.roles = role_refs;
@@ -1375,5 +1414,8 @@ rasd_ner_run (RasdNer        *self,
 
   g_array_sort (run.names, compare_names);
   g_free (run.buffer);
+  g_free (run.n_forms);
+  g_free (run.forms);
+  g_string_chunk_free (run.form_strings);
   return run.names;
 }
