@@ -830,6 +830,78 @@ split_clauses (Context *ctx,
   return n + 1;
 }
 
+/* Whether only "و", spaces and punctuation stand between two dates: "2015. ونوفمبر 2017". */
+static gboolean
+dates_listed (Context               *ctx,
+              const RasdDateMention *a,
+              const RasdDateMention *b)
+{
+  guint waw = 0;
+
+  for (const char *p = ctx->text + a->byte_end; p < ctx->text + b->byte_start; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x0648 /* و */)
+        waw++;
+      else if (!g_unichar_isspace (c) && c != '.' && c != ',' && c != 0x060C && c != '/')
+        return FALSE;
+    }
+  return waw <= 1;
+}
+
+/* The dates a clause lists for its event ("زار روسيا في أكتوبر 2015. ونوفمبر 2017 ومايو 2018"),
+ * the list running on into the next sentence when that one only goes on with it; NULL when the
+ * clause's date is not in a list of two or more. */
+static GArray *
+date_list (Context      *ctx,
+           guint         s,
+           const Clause *clause,
+           Candidate    *c)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (RasdDate));
+  const RasdDateMention *prev = NULL;
+  gsize end = clause->end;
+  gboolean has_own = FALSE;
+
+  if (!c->date_stated)
+    return NULL;
+  if (clause->last_token == rasd_tokens_get_sentence (ctx->tokens, s)->first_token +
+                            rasd_tokens_get_sentence (ctx->tokens, s)->n_tokens &&
+      s + 1 < rasd_tokens_get_n_sentences (ctx->tokens))
+    {
+      const RasdSentence *next = rasd_tokens_get_sentence (ctx->tokens, s + 1);
+      gboolean trigger = FALSE;
+
+      for (guint k = next->first_token; k < next->first_token + next->n_tokens && !trigger; k++)
+        trigger = trigger_at (ctx, k) != NULL;
+      if (!trigger && next->n_tokens > 0 && g_str_has_prefix (token (ctx, next->first_token)->norm, "و"))
+        end = next->end;
+    }
+  for (guint d = 0; d < ctx->dates->len; d++)
+    {
+      const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
+      RasdDate date;
+
+      if (m->start < clause->date_start || m->end > end)
+        continue;
+      date = rasd_date_mention_get_date (m);
+      if (date.precision == RASD_DATE_PRECISION_NONE || date.year == 0)
+        continue;
+      if (prev != NULL && !dates_listed (ctx, prev, m))
+        {
+          if (has_own && list->len >= 2)
+            break;
+          g_array_set_size (list, 0);
+          has_own = FALSE;
+        }
+      g_array_append_val (list, date);
+      has_own = has_own || rasd_date_compare (&date, &c->date) == 0;
+      prev = m;
+    }
+  return has_own && list->len >= 2 ? g_steal_pointer (&list) : NULL;
+}
+
 static void
 find_events (Context *ctx)
 {
@@ -841,6 +913,7 @@ find_events (Context *ctx)
       guint n_clauses = split_clauses (ctx, s, clauses, G_N_ELEMENTS (clauses));
       int subject = -1;  /* the first party of the sentence's last candidate */
       int where = -1;    /* and its place */
+      Candidate before = { 0 };  /* its role and date */
 
       for (guint cl = 0; cl < n_clauses; cl++)
         {
@@ -848,7 +921,7 @@ find_events (Context *ctx)
           const Trigger *best = NULL;
           guint best_token = 0;
           Candidate c = { 0 };
-          GArray *tour;
+          GArray *tour, *dates;
 
           for (guint k = clause->first_token; k < clause->last_token; k++)
             {
@@ -870,6 +943,14 @@ find_events (Context *ctx)
             {
               candidate_clear (&c);
               continue;
+            }
+          /* a clause that goes on from the one before shares its time unless it gives one */
+          if ((clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE) && subject >= 0 &&
+              !c.date_stated)
+            {
+              c.date = before.date;
+              c.date_stated = before.date_stated;
+              c.role = before.role;
             }
           /* "حيث" happens where the clause before it did, unless it names a place there */
           if (clause->kind == CLAUSE_WHERE && where >= 0 &&
@@ -893,8 +974,30 @@ find_events (Context *ctx)
           add_topic_person (ctx, &c);
           subject = g_array_index (c.participants, int, 0);
           where = c.place;
+          before.date = c.date;
+          before.date_stated = c.date_stated;
+          before.role = c.role;
           tour = tour_places (ctx, &c);
-          if (tour != NULL)
+          dates = tour == NULL ? date_list (ctx, s, clause, &c) : NULL;
+          if (dates != NULL)
+            {
+              /* "زار روسيا في أكتوبر 2015 ونوفمبر 2017": one event per date */
+              for (guint d = 0; d < dates->len; d++)
+                {
+                  Candidate leg = c;
+
+                  leg.participants = g_array_copy (c.participants);
+                  leg.date = g_array_index (dates, RasdDate, d);
+                  if (ctx->publication.precision != RASD_DATE_PRECISION_NONE &&
+                      !rasd_date_compatible (&leg.date, &ctx->publication))
+                    leg.role = rasd_date_compare (&leg.date, &ctx->publication) < 0 ?
+                               RASD_EVENT_ROLE_BACKGROUND : RASD_EVENT_ROLE_PLANNED;
+                  add_candidate (ctx, &leg);
+                  candidate_clear (&leg);
+                }
+              g_array_unref (dates);
+            }
+          else if (tour != NULL)
             {
               /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place */
               for (guint p = 0; p < tour->len; p++)
