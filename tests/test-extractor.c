@@ -251,6 +251,29 @@ test_clauses (void)
 }
 
 static void
+test_date_list (void)
+{
+  /* a visit listed with several dates, the list running on after a full stop */
+  const char *text = "وزار الرئيس السوري بشار الأسد روسيا مرارا في زيارات عمل، في أكتوبر 2015. "
+                     "ونوفمبر 2017 ومايو 2018.\n"
+                     "وأعلن الكرملين في 3 مارس 2023 أن الاقتصاد ينمو.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-03-15");
+  const char *expected[] = { "2015-10", "2017-11", "2018-05" };
+
+  g_assert_cmpuint (x->events->len, ==, G_N_ELEMENTS (expected));
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      g_autofree char *date = event_date (event);
+
+      g_assert_cmpstr (date, ==, expected[e]);
+      g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_BACKGROUND);
+      g_assert_true (event_has (x, event, "bashar-al-assad"));
+      g_assert_cmpstr (event_place_en (x, event), ==, "Russia");
+    }
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -374,6 +397,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/roles", test_background_and_planned);
   g_test_add_func ("/extractor/events/envoy-spokesperson", test_roles_and_spokespeople);
   g_test_add_func ("/extractor/events/clauses", test_clauses);
+  g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
