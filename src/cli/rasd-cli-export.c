@@ -115,8 +115,9 @@ select_excerpts (RasdStore  *store,
         found = rasd_excerpt_get_id (g_ptr_array_index (all, j)) == id;
       if (!found)
         {
-          g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
-                       _("there is no excerpt %" G_GINT64_FORMAT), id);
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY, _("there is no excerpt %s"), text);
           return NULL;
         }
     }
