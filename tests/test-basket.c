@@ -151,7 +151,8 @@ save_png (GtkWidget  *widget,
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_get_current_dir (), "screenshots", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *dir = g_build_filename (cwd, "screenshots", NULL);
   g_autofree char *path = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
