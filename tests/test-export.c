@@ -238,6 +238,10 @@ test_store_excerpts (Fixture       *f,
   g_assert_nonnull (error);
   g_clear_error (&error);
 
+  g_assert_null (rasd_store_add_excerpts_from_event (f->store, 999, 0, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
   /* From the event again: its span is in the basket already. */
   again = rasd_store_add_excerpts_from_event (f->store, f->event_id, 0, &error);
   g_assert_no_error (error);
@@ -892,14 +896,21 @@ test_failure_midway (Fixture       *f,
   g_assert_cmpstr (contents, ==, "GOOD");
   g_assert_cmpuint (count_entries (f->dir), ==, before);
 
-  /* Without the limit, the same export replaces it. */
+  /* Without the limit, the same export replaces it, keeping its permissions. */
   g_clear_error (&error);
   g_clear_pointer (&contents, g_free);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   g_assert_true (rasd_export_excerpts (f->excerpts, RASD_EXPORT_PDF, file, &error));
   g_assert_no_error (error);
   contents = read_file (path);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpuint (count_entries (f->dir), ==, before);
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 #define ADD(path, func) \

@@ -133,6 +133,7 @@ rasd_export_write_file (GFile   *dest,
   gsize size;
   const guint8 *data;
   int saved_errno = 0;
+  mode_t mode = 0644;
   int fd;
 
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
@@ -159,6 +160,13 @@ rasd_export_write_file (GFile   *dest,
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return set_write_error (error, path, EISDIR);
+  /* A file replaced keeps its permissions; a new one gets the usual 0644. */
+  {
+    GStatBuf st;
+
+    if (g_stat (path, &st) == 0)
+      mode = st.st_mode & 07777;
+  }
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
@@ -167,7 +175,7 @@ rasd_export_write_file (GFile   *dest,
   if (fd < 0)
     return set_write_error (error, path, errno);
 
-  if (fchmod (fd, 0644) != 0 || !write_all (fd, data, size, &saved_errno) || fsync (fd) != 0)
+  if (fchmod (fd, mode) != 0 || !write_all (fd, data, size, &saved_errno) || fsync (fd) != 0)
     {
       if (saved_errno == 0)
         saved_errno = errno;

@@ -2201,6 +2201,20 @@ rasd_store_add_excerpts_from_event (RasdStore  *self,
   g_return_val_if_fail (RASD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!prepare_excerpt_sql (self, "SELECT 1 FROM events WHERE id = ?1", &stmt, error))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED,
+                     "%s: no event with id %" G_GINT64_FORMAT, self->path, event_id);
+      else
+        set_sqlite_error (self, error, "reading an event");
+      return NULL;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
   /* Spans already in the basket are not added twice (a second click does nothing). */
   if (!prepare_excerpt_sql (self,
                             "SELECT v.article_id, v.start, v.end FROM evidence v"
