@@ -276,7 +276,8 @@ rasd_export_excerpts_to_pdf (GPtrArray  *excerpts,
   PangoContext *context = NULL;
   PangoContext *ltr_context = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  /* Isolated left-to-right: in an Arabic line it would otherwise read DD-MM-YYYY. */
+  g_autofree char *today = g_date_time_format (now, "\u2066%Y-%m-%d\u2069");
   g_autofree char *subtitle = NULL;
   cairo_font_options_t *options;
   cairo_surface_t *surface;

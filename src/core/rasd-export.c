@@ -194,11 +194,13 @@ rasd_export_write_file (GFile   *dest,
 
 /* Common pieces ------------------------------------------------------------------------------ */
 
+/* Today as YYYY-MM-DD, isolated left-to-right (U+2066 … U+2069): in an Arabic sentence it would
+ * otherwise read DD-MM-YYYY. */
 static char *
 today_iso (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  return g_date_time_format (now, "\u2066%Y-%m-%d\u2069");
 }
 
 static GBytes *
