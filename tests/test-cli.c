@@ -532,6 +532,135 @@ test_cli_reextract (void)
   rasd_test_rmtree (dir);
 }
 
+static void
+test_cli_export (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "export.db", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "x.json", NULL);
+  g_autofree char *geo_path = g_build_filename (dir, "e.geojson", NULL);
+  g_autofree char *md_path = g_build_filename (dir, "x.md", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "missing", "x.pdf", NULL);
+  g_autofree char *first_id = NULL;
+
+  fill_events_db (db);
+
+  /* excerpts add / add-event / list */
+  {
+    g_auto(CliRun) run = { 0 };
+    run_cli (&run, "--db", db, "excerpts", "add", "--article", "1", "--start", "0", "--end", "5",
+             "--note", "ملاحظة", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    first_id = g_strdup (g_strchomp (run.out));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    run_cli (&run, "--db", db, "excerpts", "add", "--article", "1", "--start", "0", "--end", "9999", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "9999"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    g_auto(GStrv) lines = NULL;
+
+    run_cli (&run, "--db", db, "excerpts", "add-event", "--event", "1", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    cli_run_clear (&run);
+    run_cli (&run, "--db", db, "excerpts", "list", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_true (g_str_has_prefix (lines[0], first_id));
+    g_assert_nonnull (strstr (lines[0], "\t0\t5\tبوتين"));
+  }
+
+  /* export excerpts as JSON: what the store has, in basket order. */
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonArray *array;
+
+    run_cli (&run, "--db", db, "export", "excerpts", "--format", "json", "-o", json_path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (json_parser_load_from_file (parser, json_path, &error));
+    g_assert_no_error (error);
+    array = json_node_get_array (json_parser_get_root (parser));
+    g_assert_cmpuint (json_array_get_length (array), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "text"),
+                     ==, "بوتين");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "note"),
+                     ==, "ملاحظة");
+  }
+  /* --ids, the format from the file name */
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autofree char *md = NULL;
+
+    run_cli (&run, "--db", db, "export", "excerpts", "--ids", first_id, "-o", md_path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (md_path, &md, NULL, NULL));
+    g_assert_nonnull (strstr (md, "> بوتين\n"));
+    g_assert_null (strstr (md, "نص الخبر"));
+  }
+  /* export events with the filters of `events` */
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonArray *features;
+
+    run_cli (&run, "--db", db, "export", "events", "--format", "geojson", "-o", geo_path,
+             "--person", "بوتين", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (json_parser_load_from_file (parser, geo_path, &error));
+    g_assert_no_error (error);
+    features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                             "features");
+    /* The two reports of the visit are one event. */
+    g_assert_cmpuint (json_array_get_length (features), ==, 1);
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+    JsonArray *features;
+
+    run_cli (&run, "--db", db, "export", "events", "-o", geo_path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (json_parser_load_from_file (parser, geo_path, &error));
+    features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                             "features");
+    /* Every event, the call without a place with a null geometry. */
+    g_assert_cmpuint (json_array_get_length (features), ==, 3);
+    g_assert_true (json_object_get_null_member (json_array_get_object_element (features, 2), "geometry"));
+  }
+  /* Usage errors: 2; an unwritable destination: 1, named. */
+  {
+    g_auto(CliRun) run = { 0 };
+    run_cli (&run, "--db", db, "export", "events", "--format", "pdf", "-o", json_path, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    run_cli (&run, "--db", db, "export", "excerpts", "--format", "pdf", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    run_cli (&run, "--db", db, "export", "events", "--kind", "dance", "-o", geo_path, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    run_cli (&run, "--db", db, "export", "excerpts", "--format", "pdf", "-o", bad_path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, bad_path));
+    g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  }
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/cli/extract-text", test_cli_extract_text);
   g_test_add_func ("/cli/events", test_cli_events);
   g_test_add_func ("/cli/reextract", test_cli_reextract);
+  g_test_add_func ("/cli/export", test_cli_export);
 
   return g_test_run ();
 }

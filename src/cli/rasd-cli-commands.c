@@ -10,6 +10,7 @@
 
 #include "rasd-article-reader.h"
 #include "rasd-cli-commands.h"
+#include "rasd-cli-export.h"
 #include "rasd-cli-extract.h"
 #include "rasd-error.h"
 #include "rasd-extractor.h"
@@ -1006,6 +1007,24 @@ command_tag (CliGlobals  *globals,
   return status;
 }
 
+/* export, excerpts (rasd-cli-export.c) ----------------------------------------------------- */
+
+static int
+command_export (CliGlobals  *globals,
+                int          argc,
+                char       **argv)
+{
+  return rasd_cli_export (globals->db_path, argc, argv);
+}
+
+static int
+command_excerpts (CliGlobals  *globals,
+                  int          argc,
+                  char       **argv)
+{
+  return rasd_cli_excerpts (globals->db_path, argc, argv);
+}
+
 /* dispatch ---------------------------------------------------------------------------------- */
 
 static const CliCommand commands[] = {
@@ -1018,6 +1037,8 @@ static const CliCommand commands[] = {
   { "extract", N_("FILE..."), N_("Print the cleaned text of articles (no database)"), command_extract },
   { "events", N_("[FILTERS]"), N_("List the stored events (jsonl, csv or geojson)"), command_events },
   { "reextract", "", N_("Extract the events of every stored article again"), command_reextract },
+  { "excerpts", N_("list|add|add-event|remove"), N_("List, add or remove excerpts"), command_excerpts },
+  { "export", N_("excerpts|events"), N_("Write excerpts or events to a file (-o FILE --format FMT)"), command_export },
 };
 
 static void

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "rasd-article.h"
+#include "rasd-excerpt.h"
 #include "rasd-extraction.h"
 
 G_BEGIN_DECLS
@@ -187,6 +188,57 @@ GPtrArray  *rasd_store_list_events     (RasdStore             *self,
 
 gboolean    rasd_store_get_stats       (RasdStore      *self,
                                         RasdStoreStats *stats,
+                                        GError        **error);
+
+/* Excerpts */
+
+/* The basket: character ranges of stored articles (offsets in the cleaned text, end exclusive,
+ * as GtkTextIter offsets count), in the user's order ("position", a REAL, so that one moves
+ * between two others without renumbering).  The text is taken from the stored article, so it is
+ * exactly what the range holds.  An excerpt goes with its article (ON DELETE CASCADE); its event
+ * link is cleared when a re-extraction replaces the event (see rasd_excerpt_get_event_who). */
+
+/* Appends the range @start..@end of article @article_id to the basket, linked to @event_id (0:
+ * none) with @note (NULL: none).  Returns the new id, 0 on error (an unknown article or event, an
+ * empty range or one outside the text). */
+gint64      rasd_store_add_excerpt     (RasdStore      *self,
+                                        gint64          article_id,
+                                        gint64          start,
+                                        gint64          end,
+                                        gint64          event_id,
+                                        const char     *note,
+                                        GError        **error);
+/* One excerpt per evidence span (a sentence) of event @event_id in article @article_id (0: in
+ * every article that reports it), in text order, linked to the event; spans already in the
+ * basket are skipped.  One span per excerpt keeps each range exact and each excerpt removable on
+ * its own.  Returns the new ids (gint64; empty when all were there already), NULL on error. */
+GArray     *rasd_store_add_excerpts_from_event (RasdStore *self,
+                                                gint64     event_id,
+                                                gint64     article_id,
+                                                GError   **error);
+/* All excerpts (RasdExcerpt*, with their citations) in basket order. */
+GPtrArray  *rasd_store_list_excerpts   (RasdStore      *self,
+                                        GError        **error);
+RasdExcerpt *rasd_store_get_excerpt    (RasdStore      *self,
+                                        gint64          id,
+                                        GError        **error);
+/* @note NULL or empty removes the note. */
+gboolean    rasd_store_set_excerpt_note (RasdStore     *self,
+                                         gint64         id,
+                                         const char    *note,
+                                         GError       **error);
+/* Moves excerpt @id so that it is the @index-th (from 0) of the basket; past the end: last. */
+gboolean    rasd_store_move_excerpt    (RasdStore      *self,
+                                        gint64          id,
+                                        guint           index,
+                                        GError        **error);
+gboolean    rasd_store_remove_excerpt  (RasdStore      *self,
+                                        gint64          id,
+                                        GError        **error);
+/* Undoes rasd_store_remove_excerpt(): inserts @excerpt (as listed before removal) again with
+ * the same id, position, note and citation. */
+gboolean    rasd_store_restore_excerpt (RasdStore      *self,
+                                        RasdExcerpt    *excerpt,
                                         GError        **error);
 
 G_END_DECLS
