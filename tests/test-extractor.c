@@ -274,6 +274,24 @@ test_date_list (void)
 }
 
 static void
+test_buildings (void)
+{
+  /* a building named after someone is no mention of them */
+  const char *text = "وصل الرئيس السوري بشار الأسد إلى مطار الملك خالد الدولي، ثم زار كنيسة السيدة مريم "
+                     "العذراء.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+
+      if (mention->kind == RASD_MENTION_PERSON)
+        g_assert_cmpstr (rasd_extraction_get_entity (x, mention->entity)->key, ==, "bashar-al-assad");
+    }
+  g_assert_nonnull (mention_entity (x, text, RASD_MENTION_PERSON, "بشار الأسد"));
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -393,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/unknown-surnames", test_unknown_names_and_surnames);
   g_test_add_func ("/extractor/names/places", test_places);
   g_test_add_func ("/extractor/names/only", test_names_only);
+  g_test_add_func ("/extractor/names/buildings", test_buildings);
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);
   g_test_add_func ("/extractor/events/roles", test_background_and_planned);
   g_test_add_func ("/extractor/events/envoy-spokesperson", test_roles_and_spokespeople);

@@ -747,7 +747,9 @@ find_dateline_place (Context *ctx)
 
 /* Words that open a new clause: "حيث التقى"، "فيما"، "، ثم". */
 static const char * const where_words[] = { "حيث", NULL };
-static const char * const contrast_words[] = { "فيما", "وفيما", "بينما", "وبينما", NULL };
+static const char * const contrast_words[] = {
+  "فيما", "وفيما", "بينما", "وبينما", "وهو", "وهي", NULL
+};
 static const char * const continue_words[] = { "كما", "ثم", "وذلك", NULL };
 
 /* Words that open a clause when أن follows: "، بعد أن التقى"; "قبل بكين" is no clause. */

@@ -752,6 +752,52 @@ role_is_known (Run        *run,
   return FALSE;
 }
 
+/* Buildings and institutions named after people: مطار الملك خالد، كنيسة السيدة مريم، جامعة
+ * الملك سعود.  The name after them is the building's, not a person in the news. */
+static const char * const building_words[] = {
+  "مطار", "كنيسه", "مسجد", "جامع", "جامعه", "مدرسه", "مستشفي", "شارع", "ميدان", "قاعه",
+  "مدينه", "مركز", "مجمع", "قاعده", "جسر", "حي", "برج", "قصر", "جايزه", "كليه", "مكتبه",
+  "مطارات", "مستشفيات", NULL
+};
+
+static gboolean
+names_a_building (Run  *run,
+                  guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n;
+
+  if (i == 0 || breaks_after (run, i - 1))
+    return FALSE;
+  /* any form: كنيسة is not ك + نيسة */
+  n = forms_of (run, i - 1, forms);
+  for (guint f = 0; f < n; f++)
+    if (in_list (building_words, forms[f]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The title and name of whom a building is named after, to be skipped; 0 when @i does not
+ * follow a building word. */
+static guint
+skip_building_name (Run  *run,
+                    guint i)
+{
+  guint len = 0, n = 0;
+  gboolean short_form = FALSE;
+
+  if (!names_a_building (run, i))
+    return 0;
+  if (match_title (run, i, &len) == NULL)
+    len = 0;
+  if (i + len < run->n && (len == 0 || !breaks_after (run, i + len - 1)))
+    {
+      if (match_person (run, i + len, &n, &short_form) == NULL)
+        n = read_unknown_name (run, i + len);
+    }
+  return len + n;
+}
+
 static gboolean
 is_spokesperson_title (const char *title)
 {
@@ -1321,6 +1367,11 @@ rasd_ner_run (RasdNer        *self,
       if ((len = match_org (&run, i)) > 0)
         {
           add_org (&run, i, len);
+          i += len;
+          continue;
+        }
+      if ((len = skip_building_name (&run, i)) > 0)
+        {
           i += len;
           continue;
         }
