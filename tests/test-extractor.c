@@ -292,6 +292,23 @@ test_buildings (void)
 }
 
 static void
+test_reported (void)
+{
+  /* the date of the announcement is not the date of what it announces */
+  const char *text = "أعلن الكرملين أمس (السبت) أن الرئيس الروسي فلاديمير بوتين سيلتقي الرئيس التركي "
+                     "رجب طيب أردوغان.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-02");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_PLANNED);
+  g_assert_cmpint (event->date.precision, ==, RASD_DATE_PRECISION_NONE);
+  g_assert_true (event_has (x, event, "vladimir-putin"));
+  g_assert_true (event_has (x, event, "recep-tayyip-erdogan"));
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -417,6 +434,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/envoy-spokesperson", test_roles_and_spokespeople);
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
+  g_test_add_func ("/extractor/events/reported", test_reported);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/bad-text", test_bad_text);

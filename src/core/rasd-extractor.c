@@ -664,11 +664,13 @@ add_topic_person (Context   *ctx,
   for (guint k = sentence->first_token; k < sentence->first_token + sentence->n_tokens && !points; k++)
     points = word_in (token (ctx, k)->norm, pointers);
   {
-    const char *trigger = token (ctx, c->trigger_token)->norm;
-    gsize len = strlen (trigger);
+    const RasdToken *trigger = token (ctx, c->trigger_token);
+    gsize len = trigger->byte_end - trigger->byte_start;
 
-    /* a pronoun on the trigger noun: زيارته، لقائه، محادثاته */
-    if (!c->trigger->verb && len > 4 && g_str_has_suffix (trigger, "ه"))
+    /* a pronoun on the trigger noun: زيارته، لقائه، محادثاته; as written, since normalising
+     * makes the ة of زيارة an ه too */
+    if (!c->trigger->verb && len > 4 &&
+        strncmp (ctx->text + trigger->byte_end - strlen ("ه"), "ه", strlen ("ه")) == 0)
       points = TRUE;
   }
   if (!points)
@@ -752,6 +754,29 @@ static const char * const contrast_words[] = {
 };
 static const char * const continue_words[] = { "كما", "ثم", "وذلك", NULL };
 
+/* Verbs that report: what follows their أن happened when it says, not when it was said. */
+static const char * const report_words[] = {
+  "اعلن", "اعلنت", "واعلن", "واعلنت", "قال", "قالت", "وقال", "وقالت", "ذكر", "ذكرت", "وذكر",
+  "وذكرت", "اكد", "اكدت", "واكد", "واكدت", "افاد", "افادت", "وافاد", "وافادت", "اوضح", "اوضحت",
+  "صرح", "صرحت", "وصرح", "وصرحت", "كشف", "كشفت", "وكشف", "وكشفت", "نقلت", "ونقلت", NULL
+};
+
+/* "أعلن الكرملين أمس (الثلاثاء) أن بوتين سيلتقي": the أن of a reporting verb a few words back. */
+static gboolean
+reported_that (Context *ctx,
+               guint    k,
+               guint    first)
+{
+  const char *norm = token (ctx, k)->norm;
+
+  if (strcmp (norm, "ان") != 0 && strcmp (norm, "بان") != 0)
+    return FALSE;
+  for (guint back = 1; back <= 5 && k >= first + back; back++)
+    if (word_in (token (ctx, k - back)->norm, report_words))
+      return TRUE;
+  return FALSE;
+}
+
 /* Words that open a clause when أن follows: "، بعد أن التقى"; "قبل بكين" is no clause. */
 static const char * const time_clause_words[] = {
   "بعد", "وبعد", "قبل", "وقبل", "عقب", "وعقب", NULL
@@ -815,10 +840,14 @@ split_clauses (Context *ctx,
       ClauseKind kind;
 
       has_trigger = has_trigger || trigger_at (ctx, k - 1) != NULL;
-      /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it */
-      if (!has_trigger)
+      /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it, unless
+       * it only says who reported it */
+      if (reported_that (ctx, k, clauses[n].first_token))
+        kind = CLAUSE_OTHER;
+      else if (!has_trigger)
         continue;
-      kind = opens_clause (ctx, k, last);
+      else
+        kind = opens_clause (ctx, k, last);
       if (kind == CLAUSE_FIRST)
         continue;
       has_trigger = FALSE;
