@@ -412,6 +412,7 @@ help_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
   RasdHelpWindow *window = NULL;
 
   /* One guide window: F1 again brings it forward. */
@@ -421,8 +422,8 @@ help_activated (GSimpleAction *action,
   if (window == NULL)
     {
       window = rasd_help_window_new ();
+      gtk_window_set_transient_for (GTK_WINDOW (window), parent);
       gtk_window_set_application (GTK_WINDOW (window), app);
-      gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (app));
     }
   gtk_window_present (GTK_WINDOW (window));
 }
