@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rasd-format.h"
 #include "rasd-preferences-window.h"
 #include "rasd-resources.h"
 
@@ -59,6 +60,48 @@ color_scheme_set_mapping (const GValue       *value,
   if (position >= G_N_ELEMENTS (color_schemes))
     return NULL;
   return g_variant_new_string (color_schemes[position]);
+}
+
+/* The text size in the locale's digits (٢٠ under Arabic), and typed in either kind of digit. */
+static gboolean
+on_font_size_output (GtkSpinButton *spin,
+                     gpointer       user_data)
+{
+  g_autofree char *number = g_strdup_printf ("%d", (int) gtk_spin_button_get_value (spin));
+  g_autofree char *text = rasd_format_digits (number);
+
+  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_font_size_input (GtkSpinButton *spin,
+                    double        *new_value,
+                    gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint64 value = 0;
+  guint n_digits = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int digit = g_unichar_digit_value (g_utf8_get_char (p));
+
+      if (digit < 0)
+        {
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            continue;
+          return GTK_INPUT_ERROR;
+        }
+      if (++n_digits > 4)
+        return GTK_INPUT_ERROR;
+      value = value * 10 + digit;
+    }
+  if (n_digits == 0)
+    return GTK_INPUT_ERROR;
+  *new_value = value;
+  return TRUE;
 }
 
 static void
@@ -157,6 +200,8 @@ rasd_preferences_window_class_init (RasdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, highlight_switch);
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, online_tiles_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_font_size_output);
+  gtk_widget_class_bind_template_callback (widget_class, on_font_size_input);
 }
 
 static void
