@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "rasd-application.h"
+#include "rasd-data.h"
 #include "rasd-help-window.h"
 #include "rasd-preferences-window.h"
 #include "rasd-window.h"

@@ -7,13 +7,14 @@
 #include <glib/gi18n.h>
 
 #include "rasd-cli-commands.h"
+#include "rasd-data.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, rasd_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -68,3 +68,31 @@ rasd_data_read_lines (const char  *path,
     }
   return lines;
 }
+
+/* Where the translations are: $RASD_LOCALEDIR, the installed folder, or the build tree's when
+ * Rasd runs uninstalled. */
+const char *
+rasd_locale_dir (void)
+{
+  static const char *dir;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      const char *env = g_getenv ("RASD_LOCALEDIR");
+      g_autofree char *installed = g_build_filename (LOCALEDIR, "ar", "LC_MESSAGES",
+                                                     GETTEXT_PACKAGE ".mo", NULL);
+      const char *found = LOCALEDIR;
+
+      /* Arabic is the catalogue every build has (po/LINGUAS); finding it tells an installed
+       * Rasd from one run in its build directory. */
+      if (env != NULL && *env != '\0')
+        found = env;
+      else if (!g_file_test (installed, G_FILE_TEST_IS_REGULAR)
+               && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+        found = BUILD_LOCALEDIR;
+      dir = g_intern_string (found);
+      g_once_init_leave (&initialized, 1);
+    }
+  return dir;
+}

@@ -16,4 +16,6 @@ char       *rasd_data_path (const char *relative);
 GStrv       rasd_data_read_lines (const char  *path,
                                   GError     **error);
 
+const char  *rasd_locale_dir            (void);
+
 G_END_DECLS

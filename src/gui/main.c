@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "rasd-application.h"
+#include "rasd-data.h"
 
 int
 main (int   argc,

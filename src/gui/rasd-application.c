@@ -23,32 +23,6 @@ struct _RasdApplication
 
 G_DEFINE_FINAL_TYPE (RasdApplication, rasd_application, ADW_TYPE_APPLICATION)
 
-const char *
-rasd_locale_dir (void)
-{
-  static const char *dir;
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      const char *env = g_getenv ("RASD_LOCALEDIR");
-      g_autofree char *installed = g_build_filename (LOCALEDIR, "ar", "LC_MESSAGES",
-                                                     GETTEXT_PACKAGE ".mo", NULL);
-      const char *found = LOCALEDIR;
-
-      /* Arabic is the catalogue every build has (po/LINGUAS); finding it tells an installed
-       * Rasd from one run in its build directory. */
-      if (env != NULL && *env != '\0')
-        found = env;
-      else if (!g_file_test (installed, G_FILE_TEST_IS_REGULAR)
-               && g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
-        found = BUILD_LOCALEDIR;
-      dir = g_intern_string (found);
-      g_once_init_leave (&initialized, 1);
-    }
-  return dir;
-}
-
 GSettings *
 rasd_settings_new (GError **error)
 {

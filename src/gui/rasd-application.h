@@ -25,7 +25,6 @@ GSettings       *rasd_settings_new          (GError          **error);
 
 /* Where the translations are: $RASD_LOCALEDIR, else the installed locale folder when it holds
  * Rasd's catalogues, else the build directory's. */
-const char      *rasd_locale_dir            (void);
 
 /* Window size and state saved to and restored from @settings. */
 void             rasd_application_bind_window_state (GSettings *settings,
