@@ -39,6 +39,7 @@ typedef struct
   guint32        first;
   guint32        last;
   guint8         kind;    /* index into kind_names; N_KINDS: other */
+  gint64         id;      /* ties broken by id, so the order is stable */
   RasdEventItem *item;    /* owned */
 } TlEvent;
 
@@ -282,13 +283,10 @@ compare_events (gconstpointer a,
 {
   const TlEvent *ea = a;
   const TlEvent *eb = b;
-  gint64 ia, ib;
 
   if (ea->center != eb->center)
     return ea->center < eb->center ? -1 : 1;
-  ia = rasd_event_item_get_id (ea->item);
-  ib = rasd_event_item_get_id (eb->item);
-  return (ia > ib) - (ia < ib);
+  return (ea->id > eb->id) - (ea->id < eb->id);
 }
 
 static guint8
@@ -329,6 +327,7 @@ rebuild_events (RasdTimeline *self)
         continue;
       event.center = (event.first + (double) event.last + 1) / 2;
       event.kind = kind_index (rasd_event_item_get_kind (item));
+      event.id = rasd_event_item_get_id (item);
       event.item = g_steal_pointer (&item);
       g_array_append_val (self->events, event);
     }

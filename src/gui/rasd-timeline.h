@@ -25,11 +25,16 @@ G_DECLARE_FINAL_TYPE (RasdTimeline, rasd_timeline, RASD, TIMELINE, GtkWidget)
  *   click on a mark or bin  select that event (a bin: the one nearest the pointer); emits
  *                           "event-activated"
  *   click elsewhere         outside the brush: clears the brush
- * Keyboard (the widget is focusable):
- *   Left, Right             previous/next event in visual order (mirrored in right-to-left)
- *   plus, minus             zoom in/out around the selection or the centre
- *   Home                    fit all events
- *   Escape                  clear the brush
+ * Keyboard (the widget is focusable), through the widget's actions:
+ *   Left, Right             "timeline.move" (i: -1, 1): previous/next event in visual order
+ *                           (mirrored in right-to-left); emits "event-activated"
+ *   plus, minus             "timeline.zoom" (d: factor): around the selection or the centre
+ *   Home                    "timeline.fit": fit all events
+ *   Escape                  "timeline.clear-brush", disabled without a brush (Escape goes on)
+ *
+ * Accessibility: role GROUP labelled "Timeline"; the selected event is its accessible
+ * description ("Visit, Putin، Assad, Sochi, 21 November 2017").  Colours: the style's foreground
+ * and @accent_color, and @rasd_timeline_KIND per kind of event (style.css).
  *
  * In a right-to-left UI time runs from right to left.
  *
