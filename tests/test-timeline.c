@@ -102,6 +102,12 @@ make_decade (void)
       item = make_simple (id++, date);
       g_list_store_append (store, item);
     }
+  {
+    const char *names[] = { "Erdogan", NULL };
+    g_autoptr(RasdEventItem) item = make_item (id++, "summit", "2015-04", "Ankara", names);
+
+    g_list_store_append (store, item);
+  }
   for (guint day = 1; day <= 10; day++)
     {
       g_autofree char *date = g_strdup_printf ("2015-06-%02u", day);
@@ -420,6 +426,49 @@ test_activate (void)
   close_timeline (widget);
 }
 
+/* Hovering a mark tells who, where and when; a bin tells how many and when. */
+static void
+test_tooltips (void)
+{
+  GtkWidget *widget = show_timeline (GTK_TEXT_DIR_LTR, WIDTH, HEIGHT);
+  RasdTimeline *timeline = RASD_TIMELINE (widget);
+  g_autoptr(GListStore) store = make_decade ();
+  g_autofree char *mark_text = NULL;
+  g_autofree char *bin_text = NULL;
+  g_autofree char *month_text = NULL;
+  double x;
+
+  rasd_timeline_set_model (timeline, G_LIST_MODEL (store));
+
+  /* Ten years in 800 pixels: the ten days of June 2015 are one bin (or two, where a cell
+   * boundary falls). */
+  x = rasd_timeline_day_to_x (timeline, julian (2015, 6, 3));
+  bin_text = rasd_timeline_get_tooltip_text_at (timeline, x, 40);
+  g_assert_nonnull (bin_text);
+  g_test_message ("bin: %s", bin_text);
+  g_assert_true (g_regex_match_simple ("^([2-9]|10) events\n", bin_text, 0, 0));
+  g_assert_nonnull (strstr (bin_text, "June 2015"));
+
+  rasd_timeline_set_visible_range (timeline, julian (2015, 6, 1), julian (2015, 6, 21));
+  x = rasd_timeline_day_to_x (timeline, julian (2015, 6, 4) + 0.5);
+  mark_text = rasd_timeline_get_tooltip_text_at (timeline, x, 40);
+  g_assert_nonnull (mark_text);
+  g_assert_cmpstr (strstr (mark_text, "\n"), ==, "\nPutin، Assad\nSochi\n4 June 2015");
+  /* Not over the axis, nor between marks. */
+  g_assert_null (rasd_timeline_get_tooltip_text_at (timeline, x, HEIGHT - 5));
+  g_assert_null (rasd_timeline_get_tooltip_text_at (timeline,
+                                                    rasd_timeline_day_to_x (timeline, julian (2015, 6, 15)),
+                                                    40));
+
+  /* A month-precision event covers its month: hovering anywhere in it finds it. */
+  rasd_timeline_set_visible_range (timeline, julian (2015, 3, 15), julian (2015, 5, 15));
+  month_text = rasd_timeline_get_tooltip_text_at (timeline,
+                                                  rasd_timeline_day_to_x (timeline, julian (2015, 4, 3)),
+                                                  40);
+  g_assert_cmpstr (month_text, ==, "Summit\nErdogan\nAnkara\nApril 2015");
+  close_timeline (widget);
+}
+
 /* Before the user zooms, the range follows the model; after, it stays. */
 static void
 test_items_changed (void)
@@ -524,6 +573,21 @@ test_screenshot_rtl (void)
   screenshot (GTK_TEXT_DIR_RTL, "timeline-rtl");
 }
 
+/* Zoomed in to weeks: day ticks, a month-precision event across its month, single days. */
+static void
+test_screenshot_zoomed (void)
+{
+  GtkWidget *widget = show_timeline (GTK_TEXT_DIR_LTR, 1000, 140);
+  RasdTimeline *timeline = RASD_TIMELINE (widget);
+  g_autoptr(GListStore) store = make_decade ();
+
+  rasd_timeline_set_model (timeline, G_LIST_MODEL (store));
+  rasd_timeline_set_visible_range (timeline, julian (2015, 3, 20), julian (2015, 6, 15));
+  settle ();
+  g_assert_cmpuint (render_to_png (widget, "timeline-zoomed"), >, 16);
+  close_timeline (widget);
+}
+
 static void
 test_screenshot_dark (void)
 {
@@ -595,9 +659,11 @@ main (int   argc,
   g_test_add_func ("/timeline/zoom-splits-bins", test_zoom_splits_bins);
   g_test_add_func ("/timeline/brush", test_brush);
   g_test_add_func ("/timeline/activate", test_activate);
+  g_test_add_func ("/timeline/tooltips", test_tooltips);
   g_test_add_func ("/timeline/items-changed", test_items_changed);
   g_test_add_func ("/timeline/screenshot-ltr", test_screenshot_ltr);
   g_test_add_func ("/timeline/screenshot-rtl", test_screenshot_rtl);
+  g_test_add_func ("/timeline/screenshot-zoomed", test_screenshot_zoomed);
   g_test_add_func ("/timeline/screenshot-dark", test_screenshot_dark);
   g_test_add_func ("/timeline/screenshot-arabic", test_screenshot_arabic);
 

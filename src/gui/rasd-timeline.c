@@ -959,10 +959,26 @@ rasd_timeline_snapshot (GtkWidget   *widget,
         }
     }
 
-  if (self->drag_mode == DRAG_BRUSH)
+  if (self->drag_mode == DRAG_BRUSH && self->brush_preview_a != self->brush_preview_b)
     draw_band (snapshot, self, self->brush_preview_a, self->brush_preview_b, height);
   else if (self->brush_first != 0)
     draw_band (snapshot, self, self->brush_first, self->brush_last + 1.0, height);
+
+  /* First the days a single event may have happened on (a day when zoomed in, a month, a
+   * year) as a low faint bar, so that it hides no other mark. */
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const TlMark *mark = &g_array_index (self->marks, TlMark, i);
+      GdkRGBA span;
+
+      if (mark->n > 1 || mark->x1 - mark->x0 <= MARK_MIN_PX + 0.5)
+        continue;
+      span = with_alpha (self->color_by_kind && mark->kind < N_KINDS
+                         ? &self->kind_colors[mark->kind] : &outline, 0.35);
+      gtk_snapshot_append_color (snapshot, &span,
+                                 &GRAPHENE_RECT_INIT (mark->x0 + 0.5, self->band_bottom - 8,
+                                                      mark->x1 - mark->x0 - 1, 8));
+    }
 
   for (guint i = 0; i < self->marks->len; i++)
     {
@@ -993,16 +1009,8 @@ rasd_timeline_snapshot (GtkWidget   *widget,
           GdkRGBA solid = kind_color != NULL ? *kind_color : outline;
 
           if (mark->x1 - mark->x0 > MARK_MIN_PX + 0.5)
-            {
-              /* A month or a year: its span, faint, around a solid centre. */
-              GdkRGBA span = with_alpha (&solid, 0.3);
-
-              gtk_snapshot_append_color (snapshot, &span,
-                                         &GRAPHENE_RECT_INIT (mark->x0, top, mark->x1 - mark->x0,
-                                                              mark->height));
-              gtk_snapshot_append_color (snapshot, &solid,
-                                         &GRAPHENE_RECT_INIT (mark->xc - 1, top, 2, mark->height));
-            }
+            gtk_snapshot_append_color (snapshot, &solid,
+                                       &GRAPHENE_RECT_INIT (mark->xc - 1, top, 2, mark->height));
           else
             gtk_snapshot_append_color (snapshot, &solid,
                                        &GRAPHENE_RECT_INIT (mark->x0, top, mark->x1 - mark->x0,
@@ -1281,6 +1289,19 @@ describe_mark (RasdTimeline *self,
                                 place != NULL ? _(", ") : "", place != NULL ? place : "");
       }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+rasd_timeline_get_tooltip_text_at (RasdTimeline *self,
+                                   double        x,
+                                   double        y)
+{
+  const TlMark *mark;
+
+  g_return_val_if_fail (RASD_IS_TIMELINE (self), NULL);
+
+  mark = mark_at (self, x, y);
+  return mark != NULL ? describe_mark (self, mark) : NULL;
 }
 
 static gboolean

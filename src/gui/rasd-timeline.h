@@ -89,6 +89,13 @@ void           rasd_timeline_brush_between     (RasdTimeline  *self,
                                                 double         x_start,
                                                 double         x_end);
 
+/* The tooltip of the mark or bin at (@x, @y): "Visit\nPutin، Assad\nSochi\n21 November 2017",
+ * or for a bin "12 events\n1 March 2015 – 30 April 2015" (and the events when a few); NULL
+ * when there is none there. */
+char          *rasd_timeline_get_tooltip_text_at (RasdTimeline *self,
+                                                  double        x,
+                                                  double        y);
+
 /* For tests and the benchmark. */
 double         rasd_timeline_day_to_x          (RasdTimeline  *self,
                                                 double         day);
