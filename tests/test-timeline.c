@@ -507,7 +507,8 @@ render_to_png (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree char *dir = g_build_filename (g_get_current_dir (), "screenshots", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *dir = g_build_filename (cwd, "screenshots", NULL);
   g_autofree char *path = NULL;
   g_autofree guchar *pixels = NULL;
   GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
