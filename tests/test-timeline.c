@@ -366,6 +366,14 @@ test_brush (void)
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
 on_event_activated (RasdTimeline   *timeline,
                     RasdEventItem  *item,
                     RasdEventItem **out)
@@ -384,12 +392,14 @@ test_activate (void)
   g_autoptr(RasdEventItem) target = NULL;
   const char *names[] = { "Putin", "Assad", NULL };
   guint32 day, unused;
+  guint notified = 0;
   double x;
 
   target = make_item (1000, "visit", "2017-11-21", "Sochi", names);
   g_list_store_append (store, target);
   rasd_timeline_set_model (timeline, G_LIST_MODEL (store));
   g_signal_connect (timeline, "event-activated", G_CALLBACK (on_event_activated), &activated);
+  g_signal_connect (timeline, "notify::selected", G_CALLBACK (count_notify), &notified);
   rasd_timeline_set_visible_range (timeline, julian (2017, 11, 1), julian (2017, 12, 1));
   rasd_event_item_get_days (target, &day, &unused);
 
@@ -401,6 +411,7 @@ test_activate (void)
   g_assert_true (rasd_timeline_activate_at (timeline, x, 40));
   g_assert_true (activated == target);
   g_assert_true (rasd_timeline_get_selected (timeline) == target);
+  g_assert_cmpuint (notified, ==, 1);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (timeline), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Visit, Putin، Assad, Sochi, 21 November 2017");
 
@@ -411,6 +422,7 @@ test_activate (void)
   rasd_timeline_set_selected (timeline, NULL);
   rasd_timeline_set_selected (timeline, target);
   g_assert_null (activated);
+  g_assert_cmpuint (notified, ==, 3);
   x = rasd_timeline_day_to_x (timeline, day);
   g_assert_cmpfloat (x, >, 0);
   g_assert_cmpfloat (x, <, WIDTH);
@@ -422,6 +434,7 @@ test_activate (void)
     g_assert_true (g_list_store_find (store, target, &position));
     g_list_store_remove (store, position);
     g_assert_null (rasd_timeline_get_selected (timeline));
+    g_assert_cmpuint (notified, ==, 4);
   }
   close_timeline (widget);
 }

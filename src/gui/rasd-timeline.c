@@ -157,6 +157,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 tl_event_clear (gpointer data)
 {
@@ -331,7 +339,14 @@ rebuild_events (RasdTimeline *self)
       event.item = g_steal_pointer (&item);
       g_array_append_val (self->events, event);
     }
-  g_array_sort (self->events, compare_events);
+  /* Models often come sorted by date already: then a check is all it takes. */
+  for (guint i = 1; i < self->events->len; i++)
+    if (compare_events (&g_array_index (self->events, TlEvent, i - 1),
+                        &g_array_index (self->events, TlEvent, i)) > 0)
+      {
+        g_array_sort (self->events, compare_events);
+        break;
+      }
   update_selected_pos (self);
 }
 
@@ -363,6 +378,7 @@ on_items_changed (RasdTimeline *self,
       /* The selected event left the model. */
       g_clear_object (&self->selected);
       update_accessible_selection (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
   if (!self->user_moved)
     rasd_timeline_zoom_to_fit (self);
@@ -1097,7 +1113,8 @@ select_pos (RasdTimeline *self,
 {
   const TlEvent *event = &g_array_index (self->events, TlEvent, pos);
 
-  g_set_object (&self->selected, event->item);
+  if (g_set_object (&self->selected, event->item))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
   self->selected_pos = pos;
   update_accessible_selection (self);
   scroll_into_view (self, pos);
@@ -1211,6 +1228,7 @@ rasd_timeline_set_selected (RasdTimeline  *self,
     scroll_into_view (self, self->selected_pos);
   update_accessible_selection (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
 RasdEventItem *
@@ -1617,6 +1635,42 @@ rasd_timeline_finalize (GObject *object)
 }
 
 static void
+rasd_timeline_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RasdTimeline *self = RASD_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_object (value, self->selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rasd_timeline_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RasdTimeline *self = RASD_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      rasd_timeline_set_selected (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rasd_timeline_class_init (RasdTimelineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1624,6 +1678,13 @@ rasd_timeline_class_init (RasdTimelineClass *klass)
 
   object_class->dispose = rasd_timeline_dispose;
   object_class->finalize = rasd_timeline_finalize;
+  object_class->get_property = rasd_timeline_get_property;
+  object_class->set_property = rasd_timeline_set_property;
+
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, RASD_TYPE_EVENT_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->snapshot = rasd_timeline_snapshot;
   widget_class->measure = rasd_timeline_measure;
@@ -1735,6 +1796,7 @@ rasd_timeline_set_model (RasdTimeline *self,
     {
       g_clear_object (&self->selected);
       update_accessible_selection (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
   rasd_timeline_zoom_to_fit (self);
   invalidate_layout (self);

@@ -38,6 +38,9 @@ G_DECLARE_FINAL_TYPE (RasdTimeline, rasd_timeline, RASD, TIMELINE, GtkWidget)
  *
  * In a right-to-left UI time runs from right to left.
  *
+ * Property "selected" (RasdEventItem, notified whenever it changes, also when the selected
+ * event leaves the model).
+ *
  * Signals:
  *   "event-activated" (RasdEventItem *item): the user selected an event.
  *   "range-selected" (const char *from, const char *to): the brush as ISO "YYYY-MM-DD" days,
@@ -50,7 +53,8 @@ void           rasd_timeline_set_model         (RasdTimeline  *self,
                                                 GListModel    *events);
 GListModel    *rasd_timeline_get_model         (RasdTimeline  *self);
 
-/* NULL clears.  Scrolls the event into view; emits nothing. */
+/* NULL clears.  Scrolls the event into view; emits no "event-activated" (only notify::selected).
+ * The item must be one of the model's (the same object) to be drawn. */
 void           rasd_timeline_set_selected      (RasdTimeline  *self,
                                                 RasdEventItem *item);
 RasdEventItem *rasd_timeline_get_selected      (RasdTimeline  *self);
