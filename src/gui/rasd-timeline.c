@@ -1207,9 +1207,9 @@ rasd_timeline_brush_between (RasdTimeline *self,
 
   a = rasd_timeline_x_to_day (self, x_start);
   b = rasd_timeline_x_to_day (self, x_end);
-  a = CLAMP (floor (MIN (a, b)), MIN_DAY, MAX_DAY);
-  b = CLAMP (floor (MAX (rasd_timeline_x_to_day (self, x_start), b)), MIN_DAY, MAX_DAY);
-  rasd_timeline_set_brush (self, (guint32) a, (guint32) b);
+  rasd_timeline_set_brush (self,
+                           (guint32) CLAMP (floor (MIN (a, b)), MIN_DAY, MAX_DAY),
+                           (guint32) CLAMP (floor (MAX (a, b)), MIN_DAY, MAX_DAY));
 }
 
 /* Selection */
