@@ -5,7 +5,7 @@
 set -u
 cli=$1
 shared=$2
-floor=${RASD_GOLD_FLOOR:-0.55}
+floor=${RASD_GOLD_FLOOR:-0.70}
 
 if [ ! -d "$shared/corpus/seeds" ] || [ ! -f "$shared/eval/score_events.py" ]; then
   echo "1..0 # SKIP $shared/corpus or $shared/eval is absent"
