@@ -273,6 +273,7 @@ typedef struct
   guint           sentence;
   guint           trigger_token;
   gboolean        implicit_subject;  /* "التقى مع X": who met X is said elsewhere */
+  gboolean        tour_leg;          /* one place of "جولة شملت مصر والأردن" */
   const Trigger  *trigger;
   GArray         *participants;  /* int entity */
   int             place;         /* entity or -1 */
@@ -420,7 +421,8 @@ read_candidate (Context      *ctx,
 
           if (name->preposition == RASD_NER_PREP_IN)
             score += 30;
-          else if (name->preposition == RASD_NER_PREP_TO && strcmp (c->trigger->kind, "visit") == 0)
+          /* زار/وصل إلى X, and "ينتقل إلى تركيا للقاء": where one goes is where one meets */
+          else if (name->preposition == RASD_NER_PREP_TO)
             score += 30;
           else if (name->preposition == RASD_NER_PREP_FROM)
             score -= 80;
@@ -440,8 +442,6 @@ read_candidate (Context      *ctx,
             }
         }
     }
-  if (c->participants->len == 0)
-    return FALSE;
   if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
     c->place = event_place (ctx, best_place);
 
@@ -498,7 +498,7 @@ read_candidate (Context      *ctx,
     }
   else if (c->date_stated && c->trigger->tense == TENSE_PAST && c->date.precision < RASD_DATE_PRECISION_DAY)
     c->role = RASD_EVENT_ROLE_BACKGROUND;
-  return TRUE;
+  return c->participants->len > 0;
 }
 
 /* Whether every participant of @a is among those of @b. */
@@ -540,6 +540,9 @@ can_merge (Context         *ctx,
   gboolean cand_call = strcmp (c->trigger->kind, "call") == 0;
 
   if (event_call != cand_call)
+    return FALSE;
+  /* a stop of a tour is a visit of its own, not where a placeless meeting happened */
+  if (c->tour_leg && event->place < 0)
     return FALSE;
   /* "من المقرر أن يلتقي" within the day's visit is part of it: planned without a date of its
    * own goes with the news */
@@ -647,19 +650,18 @@ add_candidate (Context   *ctx,
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
 }
 
-/* "لقاء جمعه مع نظيره العراقي خالد العبيدي", "خلال زيارته": the other party is the person the
- * article is about, the first participant of its first event. */
+/* "لقاء جمعه مع نظيره العراقي خالد العبيدي", "خلال زيارته": the other party is @topic, the
+ * person the article is about. */
 static void
 add_topic_person (Context   *ctx,
-                  Candidate *c)
+                  Candidate *c,
+                  int        topic)
 {
   const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
   static const char * const pointers[] = { "نظيره", "نظيرها", "ونظيره", "ونظيرها", NULL };
   gboolean points = FALSE;
-  RasdEvent *first;
-  int topic;
 
-  if (c->participants->len != 1 || ctx->out->events->len == 0)
+  if (c->participants->len != 1 || topic < 0)
     return;
   for (guint k = sentence->first_token; k < sentence->first_token + sentence->n_tokens && !points; k++)
     points = word_in (token (ctx, k)->norm, pointers);
@@ -675,10 +677,6 @@ add_topic_person (Context   *ctx,
   }
   if (!points)
     return;
-  first = g_ptr_array_index (ctx->out->events, 0);
-  if (first->participants->len == 0)
-    return;
-  topic = g_array_index (first->participants, int, 0);
   if (topic != g_array_index (c->participants, int, 0))
     g_array_prepend_val (c->participants, topic);
 }
@@ -933,10 +931,68 @@ date_list (Context      *ctx,
   return has_own && list->len >= 2 ? g_steal_pointer (&list) : NULL;
 }
 
+/* The person the article is about: the first party of its first event. */
+static int
+topic_of (GArray *candidates)
+{
+  const Candidate *first;
+
+  if (candidates->len == 0)
+    return -1;
+  first = &g_array_index (candidates, Candidate, 0);
+  return first->participants->len > 0 ? g_array_index (first->participants, int, 0) : -1;
+}
+
+static gint64
+day_of (const RasdDate *date)
+{
+  return rasd_date_to_days (date->year, date->month, date->day);
+}
+
+/* A meeting with no place of its own happened in the city its party arrived in that day or the
+ * days just before: "يلتقي دي ميستورا اليوم الأسد ... وكان قد وصل دمشق أمس". */
+static void
+place_by_arrival (Context *ctx,
+                  GArray  *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      const Candidate *best = NULL;
+      gint64 best_gap = G_MAXINT64;
+
+      if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
+          c->date.precision != RASD_DATE_PRECISION_DAY)
+        continue;
+      for (guint j = 0; j < candidates->len; j++)
+        {
+          const Candidate *v = &g_array_index (candidates, Candidate, j);
+          gint64 gap;
+
+          if (j == i || strcmp (v->trigger->kind, "visit") != 0 || v->place < 0 || v->tour_leg ||
+              v->date.precision != RASD_DATE_PRECISION_DAY ||
+              place_rank (rasd_extraction_get_entity (ctx->out, v->place)) != 2 ||
+              shared_participants (v->participants, c->participants) == 0)
+            continue;
+          gap = day_of (&c->date) - day_of (&v->date);
+          if (gap >= 0 && gap <= 3 && gap < best_gap)
+            {
+              best = v;
+              best_gap = gap;
+            }
+        }
+      if (best != NULL)
+        c->place = best->place;
+    }
+}
+
 static void
 find_events (Context *ctx)
 {
   guint n_sentences = rasd_tokens_get_n_sentences (ctx->tokens);
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  g_array_set_clear_func (pending, (GDestroyNotify) candidate_clear);
 
   for (guint s = 0; s < n_sentences; s++)
     {
@@ -970,7 +1026,10 @@ find_events (Context *ctx)
           if (best == NULL)
             continue;
           c.trigger = best;
-          if (!read_candidate (ctx, s, clause, best_token, &c))
+          /* a clause that goes on from the one before may name nobody: "، قبل أن ينتقل غدا
+           * إلى تركيا" is still the same man's */
+          if (!read_candidate (ctx, s, clause, best_token, &c) &&
+              !(subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
               candidate_clear (&c);
               continue;
@@ -990,19 +1049,17 @@ find_events (Context *ctx)
           if (c.implicit_subject ||
               (subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
-              int who = subject;
+              int who = subject >= 0 ? subject : topic_of (pending);
 
-              if (who < 0 && ctx->out->events->len > 0)
-                {
-                  RasdEvent *topic = g_ptr_array_index (ctx->out->events, 0);
-
-                  if (topic->participants->len > 0)
-                    who = g_array_index (topic->participants, int, 0);
-                }
               if (who >= 0 && !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, who))
                 g_array_prepend_val (c.participants, who);
             }
-          add_topic_person (ctx, &c);
+          add_topic_person (ctx, &c, topic_of (pending));
+          if (c.participants->len == 0)
+            {
+              candidate_clear (&c);
+              continue;
+            }
           subject = g_array_index (c.participants, int, 0);
           where = c.place;
           before.date = c.date;
@@ -1023,8 +1080,7 @@ find_events (Context *ctx)
                       !rasd_date_compatible (&leg.date, &ctx->publication))
                     leg.role = rasd_date_compare (&leg.date, &ctx->publication) < 0 ?
                                RASD_EVENT_ROLE_BACKGROUND : RASD_EVENT_ROLE_PLANNED;
-                  add_candidate (ctx, &leg);
-                  candidate_clear (&leg);
+                  g_array_append_val (pending, leg);
                 }
               g_array_unref (dates);
             }
@@ -1037,16 +1093,23 @@ find_events (Context *ctx)
 
                   leg.participants = g_array_copy (c.participants);
                   leg.place = event_place (ctx, g_array_index (tour, int, p));
-                  add_candidate (ctx, &leg);
-                  candidate_clear (&leg);
+                  leg.tour_leg = TRUE;
+                  g_array_append_val (pending, leg);
                 }
               g_array_unref (tour);
             }
           else
-            add_candidate (ctx, &c);
+            {
+              g_array_append_val (pending, c);
+              c.participants = NULL;
+            }
           candidate_clear (&c);
         }
     }
+
+  place_by_arrival (ctx, pending);
+  for (guint i = 0; i < pending->len; i++)
+    add_candidate (ctx, &g_array_index (pending, Candidate, i));
 
   for (guint e = 0; e < ctx->out->events->len; e++)
     {
