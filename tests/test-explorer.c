@@ -48,6 +48,17 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Lets the window lay out and run its idle work (the reader scrolls to the evidence). */
+static void
+pause_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
 /* Renders @window to _build/screenshots/NAME.png; returns how many distinct colours it has (a
  * blank or failed render has one or two). */
 static guint
@@ -428,7 +439,7 @@ screenshots (GtkTextDirection direction)
       g_assert_nonnull (rasd_filter_get_place (filter));
       wait_for (events_loaded, window);
       rasd_window_select_event (window, 0);
-      settle ();
+      pause_ms (300);
       name = g_strdup_printf ("explorer-%s-%dx%d", dir, sizes[s].width, sizes[s].height);
       colours = render_to_png (GTK_WIDGET (window), name);
       g_assert_cmpuint (colours, >, 64);

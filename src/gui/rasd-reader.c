@@ -17,7 +17,10 @@ struct _RasdReader
   gint64         article_id;
   GPtrArray     *mentions;     /* RasdStoredMention* of the article shown */
   GtkTextMark   *evidence_mark;
-  gboolean      updating_sources;
+  gboolean       updating_sources;
+  gboolean       follow_evidence;  /* until the user scrolls, or another article */
+  guint          follow_tick;
+  guint          follow_frames;
 
   /* Template widgets */
   GtkStack      *stack;
@@ -116,6 +119,7 @@ on_motion (GtkEventControllerMotion *motion,
 static void
 clear_article (RasdReader *self)
 {
+  self->follow_evidence = FALSE;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
   gtk_label_set_text (self->title_label, "");
   gtk_label_set_text (self->meta_label, "");
@@ -139,6 +143,51 @@ apply_tag (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) start);
   gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) end);
   gtk_text_buffer_apply_tag_by_name (buffer, tag, &a, &b);
+}
+
+/* The text is laid out in idle time, changing the height it scrolls in: until the user scrolls,
+ * keep the evidence in view as the height settles. */
+static void on_vadjustment_changed (RasdReader *self);
+
+/* A few frames more while the lines are measured: get_iter_location() estimates until then. */
+static gboolean
+follow_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  RasdReader *self = data;
+
+  on_vadjustment_changed (self);
+  if (self->follow_evidence && --self->follow_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->follow_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+stop_following (RasdReader *self)
+{
+  self->follow_evidence = FALSE;
+  return FALSE;
+}
+
+static void
+on_vadjustment_changed (RasdReader *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  GtkTextIter iter;
+  GdkRectangle where;
+  double page, value;
+
+  if (!self->follow_evidence)
+    return;
+  /* Set by hand: gtk_text_view_scroll_to_mark()'s deferred scroll makes GTK 4.8 emit a critical
+   * (g_signal_handler_disconnect with id 0) when the reader is then hidden. */
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (self->text_view), &iter, self->evidence_mark);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &where);
+  page = gtk_adjustment_get_page_size (adjustment);
+  value = CLAMP (where.y - 0.2 * page, 0, MAX (0, gtk_adjustment_get_upper (adjustment) - page));
+  gtk_adjustment_set_value (adjustment, value);
 }
 
 static void
@@ -248,8 +297,12 @@ rasd_reader_show_source (RasdReader *self,
 
       gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) MIN (first_evidence, n_chars));
       gtk_text_buffer_move_mark (buffer, self->evidence_mark, &iter);
-      /* Scrolls once the text is laid out. */
-      gtk_text_view_scroll_to_mark (self->text_view, self->evidence_mark, 0.05, TRUE, 0, 0.2);
+      self->follow_evidence = TRUE;
+      self->follow_frames = 30;
+      if (self->follow_tick == 0)
+        self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), follow_tick,
+                                                          self, NULL);
+      on_vadjustment_changed (self);
     }
 }
 
@@ -352,6 +405,9 @@ rasd_reader_dispose (GObject *object)
 {
   RasdReader *self = RASD_READER (object);
 
+  if (self->follow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->follow_tick);
+  self->follow_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), RASD_TYPE_READER);
   /* The template's top box is no template child: unparent it by hand. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -403,6 +459,7 @@ rasd_reader_init (RasdReader *self)
   GtkTextBuffer *buffer;
   GtkGesture *click;
   GtkEventController *motion;
+  GtkEventController *scroll;
   GtkTextIter start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -420,6 +477,14 @@ rasd_reader_init (RasdReader *self)
   gtk_text_buffer_create_tag (buffer, "date", "foreground", "#c64600", NULL);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->evidence_mark = gtk_text_buffer_create_mark (buffer, "evidence", &start, TRUE);
+
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "changed",
+                           G_CALLBACK (on_vadjustment_changed), self, G_CONNECT_SWAPPED);
+  /* The user's own scrolling ends following the evidence. */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (stop_following), self);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (stop_following), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), scroll);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
