@@ -194,13 +194,39 @@ set_loading (RasdEventModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+static void
+free_items_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  /* task_data's destroy notify frees the items, here. */
+}
+
+/* Freeing 100,000 events takes long enough to be seen: a worker does it.  The items are
+ * immutable and own nothing shared, so their last reference may go in any thread. */
+static void
+free_items_later (GPtrArray *items)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (items->len < 1000)
+    {
+      g_ptr_array_unref (items);
+      return;
+    }
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, items, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, free_items_thread);
+}
+
 /* Takes @result and @error. */
 static void
 apply_result (RasdEventModel *self,
               Result         *result,
               GError         *error)
 {
-  g_autoptr(GPtrArray) old = self->items;
+  GPtrArray *old = self->items;
   guint n_old = old->len;
 
   g_clear_error (&self->error);
@@ -216,6 +242,7 @@ apply_result (RasdEventModel *self,
 
   if (n_old > 0 || self->items->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->items->len);
+  free_items_later (old);
   if (n_old != self->items->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   set_loading (self, FALSE);

@@ -36,6 +36,7 @@ struct _RasdWindow
   GtkRevealer        *progress_revealer;
   GtkProgressBar     *progress_bar;
   GtkSearchEntry     *search_entry;
+  GtkWidget          *sidebar_button;
   GtkSpinner         *spinner;
   GtkStack           *stack;
   AdwStatusPage      *error_page;
@@ -534,7 +535,7 @@ update_results_page (RasdWindow *self)
     page = "no-events";
   gtk_stack_set_visible_child_name (self->results_stack, page);
 
-  if (!loading)
+  if (!loading && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "explorer") == 0)
     {
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
       adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -587,6 +588,11 @@ rasd_window_reload (RasdWindow *self)
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, stats.n_articles > 0 ? "explorer" : "welcome");
+  /* Searching and filtering mean nothing before the first import. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), stats.n_articles > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), stats.n_articles > 0);
+  if (stats.n_articles == 0)
+    adw_window_title_set_subtitle (self->window_title, "");
   rasd_event_model_reload (self->events);
   update_results_page (self);
 }
@@ -951,6 +957,7 @@ rasd_window_class_init (RasdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, error_page);
