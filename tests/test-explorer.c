@@ -405,6 +405,114 @@ test_explorer_search_and_empty_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Stores @text as an article reporting the same Putin–Assad meeting in Damascus. */
+static gint64
+add_meeting_article (RasdStore  *store,
+                     const char *title,
+                     const char *text)
+{
+  g_autoptr(RasdArticle) article = rasd_article_new ();
+  g_autoptr(RasdExtraction) extraction = rasd_extraction_new ();
+  g_autoptr(GError) error = NULL;
+  const char *putin = g_utf8_strchr (text, -1, g_utf8_get_char ("ب"));
+  RasdEvent *event = rasd_event_new ();
+  RasdSpan span = { 0, g_utf8_strlen (text, -1) };
+  RasdMention mention = { RASD_MENTION_PERSON, 0, 0, 0 };
+  int person, other, place;
+  gint64 id;
+
+  rasd_article_set_title (article, title);
+  rasd_article_set_source (article, title);
+  rasd_article_set_date (article, "2020-01-07");
+  rasd_article_set_text (article, text);
+  id = rasd_store_add_article (store, article, NULL, &error);
+  g_assert_no_error (error);
+
+  person = rasd_extraction_add_entity (extraction, RASD_ENTITY_PERSON, "vladimir-putin", "فلاديمير بوتين", "Vladimir Putin", "RU");
+  other = rasd_extraction_add_entity (extraction, RASD_ENTITY_PERSON, "bashar-al-assad", "بشار الأسد", "Bashar al-Assad", "SY");
+  place = rasd_extraction_add_entity (extraction, RASD_ENTITY_PLACE, "170654", "دمشق", "Damascus", "SY");
+  rasd_extraction_get_entity (extraction, place)->place_kind = "city";
+  rasd_extraction_get_entity (extraction, place)->lat = 33.51;
+  rasd_extraction_get_entity (extraction, place)->lon = 36.29;
+  /* بوتين: the first ب of the text starts the name (5 letters). */
+  mention.start = g_utf8_pointer_to_offset (text, putin);
+  mention.end = mention.start + 5;
+  mention.entity = person;
+  g_array_append_val (extraction->mentions, mention);
+
+  event->kind = "meeting";
+  event->cameo = "040";
+  event->date = (RasdDate) { 2020, 1, 7, RASD_DATE_PRECISION_DAY };
+  event->role = RASD_EVENT_ROLE_HEADLINE;
+  g_array_append_val (event->participants, person);
+  g_array_append_val (event->participants, other);
+  event->place = place;
+  g_array_append_val (event->evidence, span);
+  g_ptr_array_add (extraction->events, event);
+
+  g_assert_true (rasd_store_save_extraction (store, id, extraction, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* An event two articles report: the reader offers both sources and marks each one's evidence. */
+static void
+test_explorer_sources (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  gint64 first, second;
+  RasdWindow *window;
+  RasdReader *reader;
+  GtkTextBuffer *buffer;
+  GtkTextTag *evidence, *person;
+  GtkTextIter iter;
+  RasdEventItem *item;
+
+  g_assert_no_error (error);
+  first = add_meeting_article (store, "وكالة أ", "التقى الرئيس بوتين نظيره الأسد في دمشق يوم 7 يناير 2020.");
+  second = add_meeting_article (store, "وكالة ب", "قالت مصادر إن بوتين اجتمع مع الأسد في العاصمة السورية.");
+
+  window = new_window (store, 1400, 900);
+  reader = RASD_READER (rasd_window_get_reader (window));
+  buffer = rasd_window_get_reader_buffer (window);
+  evidence = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "evidence");
+  person = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "person");
+
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), ==, 1);
+  rasd_window_select_event (window, 0);
+  item = rasd_window_get_selected_event (window);
+  g_assert_cmpuint (rasd_event_item_get_n_sources (item), ==, 2);
+  g_assert_cmpint (rasd_reader_get_article_id (reader), ==, first);
+
+  rasd_reader_show_source (reader, 1);
+  g_assert_cmpuint (rasd_reader_get_source_index (reader), ==, 1);
+  g_assert_cmpint (rasd_reader_get_article_id (reader), ==, second);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, evidence));
+  g_assert_false (gtk_text_iter_has_tag (&iter, person));
+  gtk_text_iter_forward_to_tag_toggle (&iter, person);
+  g_assert_true (gtk_text_iter_starts_tag (&iter, person));
+  {
+    GtkTextIter end = iter;
+    g_autofree char *name = NULL;
+
+    gtk_text_iter_forward_to_tag_toggle (&end, person);
+    name = gtk_text_iter_get_text (&iter, &end);
+    g_assert_cmpstr (name, ==, "بوتين");
+  }
+  /* Clicking the name filters by the person: the chip shows the full name. */
+  g_assert_true (rasd_reader_activate_offset (reader, gtk_text_iter_get_offset (&iter)));
+  g_assert_cmpstr (rasd_filter_get_person (rasd_window_get_filter (window)), ==, "vladimir-putin");
+  g_assert_cmpstr (rasd_filter_get_person_label (rasd_window_get_filter (window)), ==, "فلاديمير بوتين");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
 /* Screenshots of the main states, left-to-right and right-to-left, wide and narrow. */
 static void
 screenshots (GtkTextDirection direction)
@@ -490,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/explorer/facet-filters-everything", test_explorer_facet_filters_everything);
   g_test_add_func ("/explorer/reader", test_explorer_reader);
   g_test_add_func ("/explorer/search-and-empty-state", test_explorer_search_and_empty_state);
+  g_test_add_func ("/explorer/sources", test_explorer_sources);
   g_test_add_func ("/explorer/screenshots-ltr", test_explorer_screenshots_ltr);
   g_test_add_func ("/explorer/screenshots-rtl", test_explorer_screenshots_rtl);
 
