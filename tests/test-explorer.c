@@ -503,10 +503,20 @@ test_explorer_sources (void)
     name = gtk_text_iter_get_text (&iter, &end);
     g_assert_cmpstr (name, ==, "بوتين");
   }
+  pause_ms (200);
+  /* No filter: the chip bar takes no room. */
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (rasd_window_get_chips (window),
+                                                                   GTK_TYPE_REVEALER)), ==, 0);
+  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), "sources-ltr-1400x900"), >, 32);
+
   /* Clicking the name filters by the person: the chip shows the full name. */
   g_assert_true (rasd_reader_activate_offset (reader, gtk_text_iter_get_offset (&iter)));
   g_assert_cmpstr (rasd_filter_get_person (rasd_window_get_filter (window)), ==, "vladimir-putin");
   g_assert_cmpstr (rasd_filter_get_person_label (rasd_window_get_filter (window)), ==, "فلاديمير بوتين");
+  pause_ms (200);
+  g_assert_cmpint (gtk_widget_get_height (rasd_window_get_chips (window)), >, 10);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (rasd_window_get_chips (window),
+                                                                   GTK_TYPE_REVEALER)), >, 10);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -244,7 +244,7 @@ setup_event_view (RasdWindow *self)
   add_column (self, _("Kind"), "kind-label", FALSE, 90);
   add_column (self, _("Participants"), "participants", TRUE, -1);
   add_column (self, _("Place"), "place", FALSE, 110);
-  add_column (self, _("Sources"), "n-sources", FALSE, 70);
+  add_column (self, _("Sources"), "n-sources", FALSE, 84);
 
   g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (on_events_replacing), self);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->events)),
