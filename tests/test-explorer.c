@@ -518,6 +518,25 @@ test_explorer_sources (void)
   g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (rasd_window_get_chips (window),
                                                                    GTK_TYPE_REVEALER)), >, 10);
 
+  /* The main menu's Keyboard Shortcuts opens the shortcuts window. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+    guint before = g_list_model_get_n_items (toplevels);
+    GtkWindow *shortcuts = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_SHORTCUTS_WINDOW (w))
+          shortcuts = w;
+      }
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+    gtk_window_destroy (shortcuts);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
   rasd_test_rmtree (dir);
