@@ -52,7 +52,7 @@ struct _RasdWindow
   GtkEntry           *from_entry;
   GtkEntry           *to_entry;
   GtkRevealer        *chips_revealer;
-  GtkFlowBox         *chips_box;
+  GtkBox             *chips_box;
   GtkWidget          *clear_all_button;
   GtkBox             *map_slot;
   GtkWidget          *map_placeholder;
@@ -326,7 +326,7 @@ add_chip (RasdWindow *self,
   gtk_widget_set_tooltip_text (button, tooltip);
   g_object_set_data (G_OBJECT (button), "part", GINT_TO_POINTER (part));
   g_signal_connect (button, "clicked", G_CALLBACK (on_chip_clicked), self);
-  gtk_flow_box_append (self->chips_box, button);
+  gtk_box_append (self->chips_box, button);
 }
 
 static void
@@ -337,7 +337,7 @@ update_chips (RasdWindow *self)
   const char *to = rasd_filter_get_to (self->filter);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
+    gtk_box_remove (self->chips_box, child);
 
   if (rasd_filter_get_person (self->filter) != NULL)
     add_chip (self, PART_PERSON, "avatar-default-symbolic", rasd_filter_get_person_label (self->filter));
