@@ -102,7 +102,7 @@ test_window_welcome (void)
   RasdWindow *window = rasd_window_new (NULL, store);
 
   g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "welcome");
-  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_articles (window)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), ==, 0);
   gtk_window_present (GTK_WINDOW (window));
   wait_for (window_mapped, window);
   settle ();
@@ -132,22 +132,26 @@ test_window_import_and_read (void)
   g_assert_true (rasd_window_is_importing (window));
   wait_for (import_finished, window);
 
-  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_articles (window)), ==, 12);
-  g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "articles");
+  while (rasd_event_model_is_loading (rasd_window_get_event_model (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "explorer");
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 0);
 
-  rasd_window_select_article (window, 3);
+  /* The reader shows the selected event's article, whole. */
+  rasd_window_select_event (window, 0);
   buffer = rasd_window_get_reader_buffer (window);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpuint (strlen (text), >, 200);
   {
-    g_autoptr(RasdArticle) summary = g_list_model_get_item (rasd_window_get_articles (window), 3);
-    g_autoptr(RasdArticle) full = rasd_store_get_article (store, rasd_article_get_id (summary), NULL);
+    RasdEventItem *item = rasd_window_get_selected_event (window);
+    const RasdStoredSource *source = g_ptr_array_index (rasd_event_item_get_event (item)->sources, 0);
+    g_autoptr(RasdArticle) full = rasd_store_get_article (store, source->article_id, NULL);
     g_assert_cmpstr (text, ==, rasd_article_get_text (full));
   }
 
   settle ();
-  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), "articles"), >, 32);
+  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), "explorer"), >, 32);
 
   gtk_window_destroy (GTK_WINDOW (window));
   rasd_test_rmtree (dir);

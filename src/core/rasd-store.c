@@ -2405,3 +2405,214 @@ rasd_store_restore_excerpt (RasdStore    *self,
 
   return insert_excerpt (self, excerpt, error) != 0;
 }
+
+/* Explorer queries */
+
+void
+rasd_stored_mention_free (RasdStoredMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->key);
+  g_free (mention->name);
+  g_free (mention);
+}
+
+GPtrArray *
+rasd_store_list_mentions (RasdStore  *self,
+                          gint64      article_id,
+                          GError    **error)
+{
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_mention_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT m.kind, m.start, m.end, e.key, coalesce (e.name, m.value)"
+                          " FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+                          " WHERE m.article_id = ?1 ORDER BY m.start, m.end",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "preparing the mention query");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind = column_text (stmt, 0);
+      RasdStoredMention *mention = g_new0 (RasdStoredMention, 1);
+
+      if (g_strcmp0 (kind, "person") == 0)
+        mention->kind = RASD_MENTION_PERSON;
+      else if (g_strcmp0 (kind, "place") == 0)
+        mention->kind = RASD_MENTION_PLACE;
+      else if (g_strcmp0 (kind, "organisation") == 0)
+        mention->kind = RASD_MENTION_ORGANISATION;
+      else
+        mention->kind = RASD_MENTION_DATE;
+      mention->start = sqlite3_column_int64 (stmt, 1);
+      mention->end = sqlite3_column_int64 (stmt, 2);
+      mention->key = g_strdup (column_text (stmt, 3));
+      mention->name = g_strdup (column_text (stmt, 4));
+      g_ptr_array_add (mentions, mention);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "reading an article's mentions");
+      return NULL;
+    }
+  return g_steal_pointer (&mentions);
+}
+
+static GArray *
+list_ids (RasdStore   *self,
+          const char  *sql,
+          const char  *text,
+          gint64       id,
+          const char  *doing,
+          GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, doing);
+      return NULL;
+    }
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, value);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, doing);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+rasd_store_list_article_events (RasdStore  *self,
+                                gint64      article_id,
+                                GError    **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_ids (self, "SELECT event_id FROM event_sources WHERE article_id = ?1 ORDER BY event_id",
+                   NULL, article_id, "listing an article's events", error);
+}
+
+GArray *
+rasd_store_search_event_ids (RasdStore   *self,
+                             const char  *user_query,
+                             GError     **error)
+{
+  g_autofree char *match = NULL;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (user_query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  match = rasd_fts_query_from_user (user_query);
+  if (match == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  return list_ids (self,
+                   "SELECT DISTINCT s.event_id FROM event_sources s"
+                   " WHERE s.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
+                   " ORDER BY s.event_id",
+                   match, 0, "searching the events' articles", error);
+}
+
+void
+rasd_facet_count_free (RasdFacetCount *count)
+{
+  if (count == NULL)
+    return;
+  g_free (count->key);
+  g_free (count->name);
+  g_free (count->name_en);
+  g_free (count);
+}
+
+static RasdFacetCount *
+facet_count_add (GHashTable *counts,
+                 GPtrArray  *order,
+                 const char *key,
+                 const char *name,
+                 const char *name_en)
+{
+  RasdFacetCount *count = g_hash_table_lookup (counts, key);
+
+  if (count == NULL)
+    {
+      count = g_new0 (RasdFacetCount, 1);
+      count->key = g_strdup (key);
+      count->name = g_strdup (name);
+      count->name_en = g_strdup (name_en);
+      g_hash_table_insert (counts, count->key, count);
+      g_ptr_array_add (order, count);
+    }
+  count->count++;
+  return count;
+}
+
+static int
+compare_facet_counts (gconstpointer a,
+                      gconstpointer b)
+{
+  const RasdFacetCount *x = *(RasdFacetCount * const *) a;
+  const RasdFacetCount *y = *(RasdFacetCount * const *) b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+GPtrArray *
+rasd_store_count_facet (GPtrArray *events,
+                        RasdFacet  facet)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_facet_count_free);
+
+  g_return_val_if_fail (events != NULL, NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RasdStoredEvent *event = g_ptr_array_index (events, i);
+
+      switch (facet)
+        {
+        case RASD_FACET_PERSON:
+          for (guint j = 0; event->participants != NULL && j < event->participants->len; j++)
+            {
+              const RasdStoredPerson *person = g_ptr_array_index (event->participants, j);
+              facet_count_add (counts, order, person->key, person->name, person->name_en);
+            }
+          break;
+        case RASD_FACET_PLACE:
+          if (event->place != NULL)
+            facet_count_add (counts, order, event->place->key, event->place->name,
+                             event->place->name_en);
+          break;
+        case RASD_FACET_KIND:
+          facet_count_add (counts, order, event->kind, event->kind, NULL);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_ptr_array_sort (order, compare_facet_counts);
+  return g_steal_pointer (&order);
+}

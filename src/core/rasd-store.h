@@ -242,3 +242,56 @@ gboolean    rasd_store_restore_excerpt (RasdStore      *self,
                                         GError        **error);
 
 G_END_DECLS
+
+/* Explorer queries */
+
+/* One name, place or date the extractor found in an article, with its entity when it has one. */
+typedef struct
+{
+  RasdMentionKind  kind;
+  gint64           start;  /* characters in the article's cleaned text, end exclusive */
+  gint64           end;
+  char            *key;    /* the entity's key; NULL for dates */
+  char            *name;   /* the entity's full name; for dates, the resolved ISO date or NULL */
+} RasdStoredMention;
+
+void        rasd_stored_mention_free   (RasdStoredMention *mention);
+
+/* The mentions of the article @article_id, by start offset.  Returns RasdStoredMention*. */
+GPtrArray  *rasd_store_list_mentions   (RasdStore      *self,
+                                        gint64          article_id,
+                                        GError        **error);
+
+/* Ids of the events the article @article_id reports (gint64, ascending). */
+GArray     *rasd_store_list_article_events (RasdStore  *self,
+                                            gint64      article_id,
+                                            GError    **error);
+
+/* Ids of the events reported by the articles that match the full-text query @user_query
+ * (escaped like rasd_store_search's; gint64, ascending).  An empty query matches nothing. */
+GArray     *rasd_store_search_event_ids (RasdStore     *self,
+                                         const char    *user_query,
+                                         GError       **error);
+
+/* Counts of events by facet, computed from events already listed (so they follow whatever
+ * filter produced them).  A person, place or kind with its number of events. */
+typedef struct
+{
+  char  *key;     /* entity key, or the event kind */
+  char  *name;    /* Arabic name, or the kind */
+  char  *name_en; /* NULL when unknown */
+  guint  count;
+} RasdFacetCount;
+
+void        rasd_facet_count_free      (RasdFacetCount *count);
+
+typedef enum
+{
+  RASD_FACET_PERSON,
+  RASD_FACET_PLACE,
+  RASD_FACET_KIND,
+} RasdFacet;
+
+/* RasdFacetCount* of @facet over @events (RasdStoredEvent*), most events first, then by name. */
+GPtrArray  *rasd_store_count_facet     (GPtrArray      *events,
+                                        RasdFacet       facet);

@@ -3,6 +3,9 @@
 #include <adwaita.h>
 
 #include "rasd-application.h"
+#include "rasd-event-item.h"
+#include "rasd-event-model.h"
+#include "rasd-filter.h"
 #include "rasd-store.h"
 
 G_BEGIN_DECLS
@@ -11,7 +14,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RasdWindow, rasd_window, RASD, WINDOW, AdwApplicationWindow)
 
-/* @store may be NULL when the database could not be opened: the window then shows the error. */
+/* The explorer: facets, map, timeline, event list and reader over one shared RasdFilter.
+ * @store may be NULL when the database could not be opened: the window then shows the error. */
 RasdWindow *rasd_window_new             (RasdApplication    *application,
                                          RasdStore          *store);
 
@@ -24,14 +28,32 @@ void        rasd_window_show_error      (RasdWindow         *self,
                                          const char         *title,
                                          const char         *message);
 
-/* Re-reads the article list from the store. */
+/* Re-reads the events and facets from the store (after an import). */
 void        rasd_window_reload          (RasdWindow         *self);
 
-GListModel *rasd_window_get_articles    (RasdWindow         *self);
-void        rasd_window_select_article  (RasdWindow         *self,
-                                         guint               position);
-/* The reader's text and the name of the page shown ("welcome", "articles", "error"). */
+/* The window's one filter, and the events under it. */
+RasdFilter     *rasd_window_get_filter      (RasdWindow     *self);
+RasdEventModel *rasd_window_get_event_model (RasdWindow     *self);
+/* The event list as shown (sorted by the column the user chose). */
+GListModel     *rasd_window_get_event_list  (RasdWindow     *self);
+void            rasd_window_select_event    (RasdWindow     *self,
+                                             guint           position);
+/* The selected event ("selected-event" property), or NULL; the map and the timeline follow it. */
+RasdEventItem  *rasd_window_get_selected_event (RasdWindow  *self);
+
+/* Parts of the window, for tests. */
+GtkWidget     *rasd_window_get_reader       (RasdWindow     *self);
+GtkWidget     *rasd_window_get_facet_view   (RasdWindow     *self,
+                                             RasdFacet       facet);
+GtkEditable   *rasd_window_get_search_entry (RasdWindow     *self);
+/* The filter chips' box (one child per active filter), the buttons that clear all filters. */
+GtkWidget     *rasd_window_get_chips        (RasdWindow     *self);
+GtkWidget     *rasd_window_get_clear_all_button   (RasdWindow *self);
+GtkWidget     *rasd_window_get_empty_clear_button (RasdWindow *self);
+/* The reader's text and the name of the page shown ("welcome", "explorer", "error"); of the
+ * results area ("events", "empty", "no-events", "loading", "error"). */
 GtkTextBuffer *rasd_window_get_reader_buffer (RasdWindow    *self);
-const char *rasd_window_get_visible_page (RasdWindow        *self);
+const char    *rasd_window_get_visible_page (RasdWindow     *self);
+const char    *rasd_window_get_results_page (RasdWindow     *self);
 
 G_END_DECLS

@@ -1,0 +1,502 @@
+#define G_LOG_DOMAIN "rasd-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rasd-reader.h"
+#include "rasd-resources.h"
+
+struct _RasdReader
+{
+  GtkWidget      parent_instance;
+
+  RasdStore     *store;
+  RasdEventItem *item;
+  guint          source_index;
+  gint64         article_id;
+  GPtrArray     *mentions;     /* RasdStoredMention* of the article shown */
+  GtkTextMark   *evidence_mark;
+  gboolean       updating_sources;
+  gboolean       follow_evidence;  /* until the user scrolls, or another article */
+  guint          follow_tick;
+  guint          follow_frames;
+
+  /* Template widgets */
+  GtkStack      *stack;
+  GtkDropDown   *source_dropdown;
+  GtkLabel      *title_label;
+  GtkLabel      *meta_label;
+  GtkTextView   *text_view;
+};
+
+G_DEFINE_FINAL_TYPE (RasdReader, rasd_reader, GTK_TYPE_WIDGET)
+
+enum {
+  ENTITY_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const RasdStoredMention *
+find_mention (RasdReader *self,
+              int         offset)
+{
+  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+    {
+      const RasdStoredMention *mention = g_ptr_array_index (self->mentions, i);
+
+      if (mention->start > offset)
+        break;
+      if (offset < mention->end && mention->key != NULL &&
+          (mention->kind == RASD_MENTION_PERSON || mention->kind == RASD_MENTION_PLACE))
+        return mention;
+    }
+  return NULL;
+}
+
+gboolean
+rasd_reader_activate_offset (RasdReader *self,
+                             int         offset)
+{
+  const RasdStoredMention *mention;
+
+  g_return_val_if_fail (RASD_IS_READER (self), FALSE);
+
+  if ((mention = find_mention (self, offset)) == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[ENTITY_ACTIVATED], 0,
+                 mention->kind == RASD_MENTION_PERSON ? "person" : "place",
+                 mention->key, mention->name);
+  return TRUE;
+}
+
+static int
+offset_at (RasdReader *self,
+           double      x,
+           double      y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y,
+                                         &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return -1;
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   RasdReader      *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  int offset;
+
+  /* A drag that selected text is a selection, not a click on a name. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
+    return;
+  if ((offset = offset_at (self, x, y)) >= 0)
+    rasd_reader_activate_offset (self, offset);
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           RasdReader               *self)
+{
+  int offset = offset_at (self, x, y);
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view),
+                                   offset >= 0 && find_mention (self, offset) != NULL ? "pointer" : "text");
+}
+
+static void
+clear_article (RasdReader *self)
+{
+  self->follow_evidence = FALSE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), "", 0);
+  gtk_label_set_text (self->title_label, "");
+  gtk_label_set_text (self->meta_label, "");
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  self->article_id = 0;
+}
+
+static void
+apply_tag (GtkTextBuffer *buffer,
+           const char    *tag,
+           gint64         start,
+           gint64         end,
+           int            n_chars)
+{
+  GtkTextIter a, b;
+
+  start = CLAMP (start, 0, n_chars);
+  end = CLAMP (end, start, n_chars);
+  if (start == end)
+    return;
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) end);
+  gtk_text_buffer_apply_tag_by_name (buffer, tag, &a, &b);
+}
+
+/* The text is laid out in idle time, changing the height it scrolls in: until the user scrolls,
+ * keep the evidence in view as the height settles. */
+static void on_vadjustment_changed (RasdReader *self);
+
+/* A few frames more while the lines are measured: get_iter_location() estimates until then. */
+static gboolean
+follow_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  RasdReader *self = data;
+
+  on_vadjustment_changed (self);
+  if (self->follow_evidence && --self->follow_frames > 0)
+    return G_SOURCE_CONTINUE;
+  self->follow_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+stop_following (RasdReader *self)
+{
+  self->follow_evidence = FALSE;
+  return FALSE;
+}
+
+static void
+on_vadjustment_changed (RasdReader *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+  GtkTextIter iter;
+  GdkRectangle where;
+  double page, value;
+
+  if (!self->follow_evidence)
+    return;
+  /* Set by hand: gtk_text_view_scroll_to_mark()'s deferred scroll makes GTK 4.8 emit a critical
+   * (g_signal_handler_disconnect with id 0) when the reader is then hidden. */
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (self->text_view), &iter, self->evidence_mark);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &where);
+  page = gtk_adjustment_get_page_size (adjustment);
+  value = CLAMP (where.y - 0.2 * page, 0, MAX (0, gtk_adjustment_get_upper (adjustment) - page));
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+static void
+show_error (RasdReader *self,
+            const char *message)
+{
+  clear_article (self);
+  gtk_label_set_text (self->title_label, _("The article could not be read"));
+  gtk_label_set_text (self->meta_label, message);
+  gtk_stack_set_visible_child_name (self->stack, "article");
+}
+
+void
+rasd_reader_show_source (RasdReader *self,
+                         guint       index)
+{
+  const RasdStoredEvent *event;
+  const RasdStoredSource *source;
+  g_autoptr(RasdArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) meta = g_string_new (NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *fields[3];
+  gint64 first_evidence = -1;
+  int n_chars;
+
+  g_return_if_fail (RASD_IS_READER (self));
+
+  if (self->item == NULL || self->store == NULL)
+    return;
+  event = rasd_event_item_get_event (self->item);
+  if (index >= event->sources->len)
+    return;
+  source = g_ptr_array_index (event->sources, index);
+  self->source_index = index;
+  if (gtk_drop_down_get_selected (self->source_dropdown) != index)
+    gtk_drop_down_set_selected (self->source_dropdown, index);
+
+  article = rasd_store_get_article (self->store, source->article_id, &error);
+  if (article == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  clear_article (self);
+  self->article_id = source->article_id;
+
+  gtk_label_set_text (self->title_label, rasd_article_get_title (article));
+  fields[0] = rasd_article_get_source (article);
+  fields[1] = rasd_article_get_date (article);
+  fields[2] = rasd_article_get_url (article);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (fields[i] == NULL)
+        continue;
+      if (meta->len > 0)
+        g_string_append (meta, "  ·  ");
+      /* Isolated, so a Latin source or URL keeps its order beside Arabic text. */
+      g_string_append_printf (meta, "\u2068%s\u2069", fields[i]);
+    }
+  gtk_label_set_text (self->meta_label, meta->str);
+  gtk_text_buffer_set_text (buffer, rasd_article_get_text (article), -1);
+  n_chars = gtk_text_buffer_get_char_count (buffer);
+
+  self->mentions = rasd_store_list_mentions (self->store, self->article_id, &error);
+  if (self->mentions == NULL)
+    g_warning ("Mentions of article %" G_GINT64_FORMAT ": %s", self->article_id, error->message);
+  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+    {
+      const RasdStoredMention *mention = g_ptr_array_index (self->mentions, i);
+      const char *tag = NULL;
+
+      switch (mention->kind)
+        {
+        case RASD_MENTION_PERSON:
+          tag = "person";
+          break;
+        case RASD_MENTION_PLACE:
+          tag = "place";
+          break;
+        case RASD_MENTION_DATE:
+          tag = "date";
+          break;
+        case RASD_MENTION_ORGANISATION:
+        default:
+          break;
+        }
+      if (tag != NULL)
+        apply_tag (buffer, tag, mention->start, mention->end, n_chars);
+    }
+
+  for (guint i = 0; i < event->evidence->len; i++)
+    {
+      const RasdStoredEvidence *evidence = &g_array_index (event->evidence, RasdStoredEvidence, i);
+
+      if (evidence->article_id != self->article_id)
+        continue;
+      apply_tag (buffer, "evidence", evidence->start, evidence->end, n_chars);
+      if (first_evidence < 0)
+        first_evidence = evidence->start;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "article");
+  if (first_evidence >= 0)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) MIN (first_evidence, n_chars));
+      gtk_text_buffer_move_mark (buffer, self->evidence_mark, &iter);
+      self->follow_evidence = TRUE;
+      self->follow_frames = 30;
+      if (self->follow_tick == 0)
+        self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), follow_tick,
+                                                          self, NULL);
+      on_vadjustment_changed (self);
+    }
+}
+
+static void
+on_source_selected (RasdReader *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->source_dropdown);
+
+  if (!self->updating_sources && selected != GTK_INVALID_LIST_POSITION && selected != self->source_index)
+    rasd_reader_show_source (self, selected);
+}
+
+void
+rasd_reader_show_event (RasdReader    *self,
+                        RasdEventItem *item)
+{
+  g_autoptr(GtkStringList) names = NULL;
+  const RasdStoredEvent *event;
+
+  g_return_if_fail (RASD_IS_READER (self));
+  g_return_if_fail (item == NULL || RASD_IS_EVENT_ITEM (item));
+
+  if (item == self->item)
+    return;
+  g_set_object (&self->item, item);
+  self->source_index = 0;
+  if (item == NULL)
+    {
+      clear_article (self);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  event = rasd_event_item_get_event (item);
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < event->sources->len; i++)
+    {
+      const RasdStoredSource *source = g_ptr_array_index (event->sources, i);
+      g_autofree char *label = NULL;
+
+      /* "Source 2 of 3: Al-Ahram, 2017-11-21" */
+      label = g_strdup_printf (_("Source %u of %u: %s"), i + 1, event->sources->len,
+                               source->source != NULL ? source->source : source->title);
+      gtk_string_list_append (names, label);
+    }
+  self->updating_sources = TRUE;
+  gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->source_dropdown, 0);
+  self->updating_sources = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), event->sources->len > 1);
+
+  if (event->sources->len == 0)
+    {
+      show_error (self, _("No stored article reports this event."));
+      return;
+    }
+  rasd_reader_show_source (self, 0);
+}
+
+void
+rasd_reader_set_store (RasdReader *self,
+                       RasdStore  *store)
+{
+  g_return_if_fail (RASD_IS_READER (self));
+  g_return_if_fail (store == NULL || RASD_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+RasdEventItem *
+rasd_reader_get_event (RasdReader *self)
+{
+  g_return_val_if_fail (RASD_IS_READER (self), NULL);
+  return self->item;
+}
+
+guint
+rasd_reader_get_source_index (RasdReader *self)
+{
+  g_return_val_if_fail (RASD_IS_READER (self), 0);
+  return self->source_index;
+}
+
+gint64
+rasd_reader_get_article_id (RasdReader *self)
+{
+  g_return_val_if_fail (RASD_IS_READER (self), 0);
+  return self->article_id;
+}
+
+GtkTextBuffer *
+rasd_reader_get_buffer (RasdReader *self)
+{
+  g_return_val_if_fail (RASD_IS_READER (self), NULL);
+  return gtk_text_view_get_buffer (self->text_view);
+}
+
+static void
+rasd_reader_dispose (GObject *object)
+{
+  RasdReader *self = RASD_READER (object);
+
+  if (self->follow_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->follow_tick);
+  self->follow_tick = 0;
+  gtk_widget_dispose_template (GTK_WIDGET (self), RASD_TYPE_READER);
+  /* The template's top box is no template child: unparent it by hand. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (rasd_reader_parent_class)->dispose (object);
+}
+
+static void
+rasd_reader_finalize (GObject *object)
+{
+  RasdReader *self = RASD_READER (object);
+
+  g_clear_object (&self->item);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->mentions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rasd_reader_parent_class)->finalize (object);
+}
+
+static void
+rasd_reader_class_init (RasdReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rasd_reader_dispose;
+  object_class->finalize = rasd_reader_finalize;
+
+  signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                            G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+
+  rasd_register_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rasd/Rasd/rasd-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, RasdReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, RasdReader, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RasdReader, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RasdReader, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, RasdReader, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "reader");
+}
+
+static void
+rasd_reader_init (RasdReader *self)
+{
+  GtkTextBuffer *buffer;
+  GtkGesture *click;
+  GtkEventController *motion;
+  GtkEventController *scroll;
+  GtkTextIter start;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The article, its title and source are Arabic whatever the interface language. */
+  gtk_widget_set_direction (GTK_WIDGET (self->text_view), GTK_TEXT_DIR_RTL);
+  gtk_widget_set_direction (GTK_WIDGET (self->title_label), GTK_TEXT_DIR_RTL);
+
+  /* Distinct styles, readable on light and dark backgrounds; the legend (style.css) matches. */
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_create_tag (buffer, "evidence", "background", "rgba(246,211,45,0.35)", NULL);
+  gtk_text_buffer_create_tag (buffer, "person", "foreground", "#1c71d8", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "place", "foreground", "#26a269",
+                              "underline", PANGO_UNDERLINE_SINGLE, "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "date", "foreground", "#c64600", NULL);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->evidence_mark = gtk_text_buffer_create_mark (buffer, "evidence", &start, TRUE);
+
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), "changed",
+                           G_CALLBACK (on_vadjustment_changed), self, G_CONNECT_SWAPPED);
+  /* The user's own scrolling ends following the evidence. */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_swapped (scroll, "scroll-begin", G_CALLBACK (stop_following), self);
+  g_signal_connect_swapped (scroll, "scroll", G_CALLBACK (stop_following), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), scroll);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
+}
+
+GtkWidget *
+rasd_reader_new (void)
+{
+  return g_object_new (RASD_TYPE_READER, NULL);
+}

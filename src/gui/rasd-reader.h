@@ -1,0 +1,41 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rasd-event-item.h"
+#include "rasd-store.h"
+
+G_BEGIN_DECLS
+
+#define RASD_TYPE_READER (rasd_reader_get_type ())
+
+G_DECLARE_FINAL_TYPE (RasdReader, rasd_reader, RASD, READER, GtkWidget)
+
+/* The reader: the selected event's article, right-to-left, with its title, source, date and URL
+ * above; people, places and dates highlighted (text tags "person", "place", "date"), the event's
+ * evidence sentences marked (tag "evidence") and scrolled into view.  An event reported by
+ * several articles offers its sources in a drop-down.
+ *
+ * Clicking a highlighted person or place emits ::entity-activated (kind: "person" or "place",
+ * key, name). */
+GtkWidget     *rasd_reader_new               (void);
+
+void           rasd_reader_set_store         (RasdReader    *self,
+                                              RasdStore     *store);
+/* Shows @item's first source (NULL: nothing). */
+void           rasd_reader_show_event        (RasdReader    *self,
+                                              RasdEventItem *item);
+RasdEventItem *rasd_reader_get_event         (RasdReader    *self);
+/* Switches to source @index (0-based) of the event shown. */
+void           rasd_reader_show_source       (RasdReader    *self,
+                                              guint          index);
+guint          rasd_reader_get_source_index  (RasdReader    *self);
+/* The article shown; 0 when none. */
+gint64         rasd_reader_get_article_id    (RasdReader    *self);
+GtkTextBuffer *rasd_reader_get_buffer        (RasdReader    *self);
+/* What a click on the character at @offset does: TRUE when a person or place is there (and
+ * ::entity-activated was emitted). */
+gboolean       rasd_reader_activate_offset   (RasdReader    *self,
+                                              int            offset);
+
+G_END_DECLS

@@ -1,0 +1,640 @@
+/* The explorer window: one filter shared by the facets, the search field, the reader and the
+ * event list; chips; the empty-result state; screenshots in both directions and two sizes. */
+#include "config.h"
+
+#include <string.h>
+
+#include "rasd-facet-item.h"
+#include "rasd-facet-view.h"
+#include "rasd-reader.h"
+#include "rasd-window.h"
+#include "rasd-test-util.h"
+
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !rasd_window_is_importing (RASD_WINDOW (data));
+}
+
+static gboolean
+events_loaded (gpointer data)
+{
+  return !rasd_event_model_is_loading (rasd_window_get_event_model (RASD_WINDOW (data)));
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Lets the window lay out and run its idle work (the reader scrolls to the evidence). */
+static void
+pause_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* Renders @window to _build/screenshots/NAME.png; returns how many distinct colours it has (a
+ * blank or failed render has one or two). */
+static guint
+render_to_png (GtkWidget  *window,
+               const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree char *dir = g_build_filename (g_get_current_dir (), "screenshots", NULL);
+  g_autofree char *path = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  gsize stride;
+
+  for (guint tries = 0; node == NULL && tries < 500; tries++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+
+  stride = (gsize) width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 0; i < stride * height; i += 4 * 7)
+    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
+  return g_hash_table_size (colours);
+}
+
+/* A store with the demo corpus imported from a window (the worker thread, progress, toast),
+ * shared by the tests: imported once. */
+static char *demo_dir;
+static char *demo_db;
+
+static RasdStore *
+open_demo_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  RasdStore *store;
+
+  if (demo_db == NULL)
+    {
+      g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+      const char *paths[] = { demo, NULL };
+      g_autoptr(RasdStore) fresh = NULL;
+      RasdWindow *window;
+
+      demo_dir = rasd_test_make_tmpdir ();
+      demo_db = g_build_filename (demo_dir, "rasd.db", NULL);
+      fresh = rasd_store_open (demo_db, &error);
+      g_assert_no_error (error);
+      window = rasd_window_new (NULL, fresh);
+      g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "welcome");
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for (window_mapped, window);
+
+      /* Import from the window fills the views. */
+      rasd_window_import (window, paths);
+      g_assert_true (rasd_window_is_importing (window));
+      wait_for (import_finished, window);
+      wait_for (events_loaded, window);
+      g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "explorer");
+      g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
+      g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 10);
+      g_assert_cmpuint (g_list_model_get_n_items (rasd_event_model_get_people (rasd_window_get_event_model (window))), >, 3);
+      g_assert_cmpuint (g_list_model_get_n_items (rasd_event_model_get_places (rasd_window_get_event_model (window))), >, 3);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  store = rasd_store_open (demo_db, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static RasdWindow *
+new_window (RasdStore *store,
+            int        width,
+            int        height)
+{
+  RasdWindow *window = rasd_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (window_mapped, window);
+  wait_for (events_loaded, window);
+  return window;
+}
+
+static gboolean
+event_has_participant (RasdEventItem *item,
+                       const char    *key)
+{
+  const RasdStoredEvent *event = rasd_event_item_get_event (item);
+
+  for (guint i = 0; i < event->participants->len; i++)
+    if (g_str_equal (((RasdStoredPerson *) g_ptr_array_index (event->participants, i))->key, key))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+facet_count (GListModel *facets,
+             const char *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (facets); i++)
+    {
+      g_autoptr(RasdFacetItem) item = g_list_model_get_item (facets, i);
+      if (g_str_equal (rasd_facet_item_get_key (item), key))
+        return rasd_facet_item_get_count (item);
+    }
+  return 0;
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* A facet row sets the shared filter: the event list and the other facets follow; the chip
+ * shows; "Clear all" empties the filter. */
+static void
+test_explorer_facet_filters_everything (void)
+{
+  g_autoptr(RasdStore) store = open_demo_store ();
+  RasdWindow *window = new_window (store, 1400, 900);
+  RasdFilter *filter = rasd_window_get_filter (window);
+  RasdEventModel *events = rasd_window_get_event_model (window);
+  GListModel *list = rasd_window_get_event_list (window);
+  RasdFacetView *people = RASD_FACET_VIEW (rasd_window_get_facet_view (window, RASD_FACET_PERSON));
+  guint n_all = g_list_model_get_n_items (list);
+  guint n_places_all = g_list_model_get_n_items (rasd_event_model_get_places (events));
+  g_autoptr(RasdFacetItem) top = g_list_model_get_item (rasd_facet_view_get_visible (people), 0);
+  g_autofree char *key = g_strdup (rasd_facet_item_get_key (top));
+  guint expected = rasd_facet_item_get_count (top);
+  guint n;
+
+  g_assert_true (rasd_filter_is_empty (filter));
+  g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 0);
+
+  rasd_facet_view_activate_row (people, 0);
+  g_assert_cmpstr (rasd_filter_get_person (filter), ==, key);
+  wait_for (events_loaded, window);
+
+  n = g_list_model_get_n_items (list);
+  g_assert_cmpuint (n, ==, expected);
+  g_assert_cmpuint (n, <, n_all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
+      g_assert_true (event_has_participant (item, key));
+    }
+  /* The facets count under the filter: the person is in every event, fewer places remain. */
+  g_assert_cmpuint (facet_count (rasd_event_model_get_people (events), key), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_event_model_get_places (events)), <, n_places_all);
+  g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 1);
+
+  /* A place from the places facet narrows further (AND): two chips. */
+  rasd_facet_view_activate_row (RASD_FACET_VIEW (rasd_window_get_facet_view (window, RASD_FACET_PLACE)), 0);
+  g_assert_nonnull (rasd_filter_get_place (filter));
+  g_assert_nonnull (rasd_filter_get_person (filter));
+  wait_for (events_loaded, window);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <=, n);
+  g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 2);
+
+  /* "Clear all" empties the filter; the list is whole again. */
+  g_signal_emit_by_name (rasd_window_get_clear_all_button (window), "clicked");
+  g_assert_true (rasd_filter_is_empty (filter));
+  wait_for (events_loaded, window);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_all);
+  g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Selecting an event shows its article with the evidence marked; clicking a highlighted name
+ * filters by that person. */
+static void
+test_explorer_reader (void)
+{
+  g_autoptr(RasdStore) store = open_demo_store ();
+  RasdWindow *window = new_window (store, 1400, 900);
+  RasdReader *reader = RASD_READER (rasd_window_get_reader (window));
+  RasdFilter *filter = rasd_window_get_filter (window);
+  GListModel *list = rasd_window_get_event_list (window);
+  GtkTextBuffer *buffer = rasd_window_get_reader_buffer (window);
+  GtkTextTag *evidence_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "evidence");
+  GtkTextTag *person_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "person");
+  guint n_all = g_list_model_get_n_items (list);
+  guint checked = 0;
+  GtkTextIter iter;
+  int person_offset = -1;
+
+  for (guint i = 0; i < n_all; i++)
+    {
+      g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
+      const RasdStoredEvent *event = rasd_event_item_get_event (item);
+      const RasdStoredSource *source = g_ptr_array_index (event->sources, 0);
+
+      rasd_window_select_event (window, i);
+      g_assert_true (rasd_window_get_selected_event (window) == item);
+      g_assert_true (rasd_reader_get_event (reader) == item);
+      g_assert_cmpint (rasd_reader_get_article_id (reader), ==, source->article_id);
+
+      /* Every evidence span of this article is covered by the evidence tag, and only it. */
+      for (guint j = 0; j < event->evidence->len; j++)
+        {
+          const RasdStoredEvidence *ev = &g_array_index (event->evidence, RasdStoredEvidence, j);
+          GtkTextIter a;
+
+          if (ev->article_id != source->article_id || ev->end <= ev->start)
+            continue;
+          gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) ev->start);
+          g_assert_true (gtk_text_iter_has_tag (&a, evidence_tag));
+          gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) ev->end - 1);
+          g_assert_true (gtk_text_iter_has_tag (&a, evidence_tag));
+          if (ev->start > 0)
+            {
+              gboolean inside_other = FALSE;
+
+              for (guint k = 0; k < event->evidence->len; k++)
+                {
+                  const RasdStoredEvidence *o = &g_array_index (event->evidence, RasdStoredEvidence, k);
+                  inside_other |= o->article_id == ev->article_id && o->start < ev->start && o->end >= ev->start;
+                }
+              gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) ev->start - 1);
+              if (!inside_other)
+                g_assert_false (gtk_text_iter_has_tag (&a, evidence_tag));
+            }
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 5);
+
+  /* The text of event 0 has highlighted people; a click on one filters by it. */
+  rasd_window_select_event (window, 0);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (gtk_text_iter_has_tag (&iter, person_tag) || gtk_text_iter_forward_to_tag_toggle (&iter, person_tag))
+    person_offset = gtk_text_iter_get_offset (&iter) + 1;
+  g_assert_cmpint (person_offset, >, 0);
+  g_assert_false (rasd_reader_activate_offset (reader, 0) && rasd_filter_get_person (filter) == NULL);
+  rasd_filter_clear (filter);
+  wait_for (events_loaded, window);
+  rasd_window_select_event (window, 0);
+  g_assert_true (rasd_reader_activate_offset (reader, person_offset));
+  g_assert_nonnull (rasd_filter_get_person (filter));
+  wait_for (events_loaded, window);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
+      g_assert_true (event_has_participant (item, rasd_filter_get_person (filter)));
+    }
+  /* The event read is one of them: it stays selected. */
+  g_assert_nonnull (rasd_window_get_selected_event (window));
+  g_assert_true (event_has_participant (rasd_window_get_selected_event (window),
+                                        rasd_filter_get_person (filter)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+text_filter_applied (gpointer data)
+{
+  RasdWindow *window = data;
+
+  return rasd_filter_get_text (rasd_window_get_filter (window)) != NULL && events_loaded (window);
+}
+
+/* The search field keeps the events whose articles contain the words; the empty state offers
+ * to clear the filters. */
+static void
+test_explorer_search_and_empty_state (void)
+{
+  g_autoptr(RasdStore) store = open_demo_store ();
+  RasdWindow *window = new_window (store, 1400, 900);
+  RasdFilter *filter = rasd_window_get_filter (window);
+  GListModel *list = rasd_window_get_event_list (window);
+  guint n_all = g_list_model_get_n_items (list);
+  g_autoptr(GPtrArray) hits = NULL;
+  guint n;
+
+  /* "هاتفي" (by telephone): only the articles about calls. */
+  gtk_editable_set_text (rasd_window_get_search_entry (window), "هاتفي");
+  wait_for (text_filter_applied, window);
+  g_assert_cmpstr (rasd_filter_get_text (filter), ==, "هاتفي");
+  n = g_list_model_get_n_items (list);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_all);
+  hits = rasd_store_search (store, "هاتفي", 0, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
+      const RasdStoredEvent *event = rasd_event_item_get_event (item);
+      gboolean found = FALSE;
+
+      for (guint s = 0; s < event->sources->len; s++)
+        for (guint h = 0; h < hits->len; h++)
+          found |= ((RasdStoredSource *) g_ptr_array_index (event->sources, s))->article_id ==
+                   ((RasdSearchHit *) g_ptr_array_index (hits, h))->article_id;
+      g_assert_true (found);
+    }
+  g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 1);
+
+  /* Nothing matches: the empty state, whose button clears everything. */
+  rasd_filter_set_range (filter, "1800", "1801");
+  wait_for (events_loaded, window);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_cmpstr (rasd_window_get_results_page (window), ==, "empty");
+  g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 2);
+  g_signal_emit_by_name (rasd_window_get_empty_clear_button (window), "clicked");
+  g_assert_true (rasd_filter_is_empty (filter));
+  wait_for (events_loaded, window);
+  g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_all);
+  g_assert_cmpstr (gtk_editable_get_text (rasd_window_get_search_entry (window)), ==, "");
+
+  /* A bad query is an error shown in the window, not a crash. */
+  rasd_filter_set_range (filter, "not-a-date", NULL);
+  wait_for (events_loaded, window);
+  g_assert_cmpstr (rasd_window_get_results_page (window), ==, "error");
+  rasd_filter_clear (filter);
+  wait_for (events_loaded, window);
+  g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Stores @text as an article reporting the same Putin–Assad meeting in Damascus. */
+static gint64
+add_meeting_article (RasdStore  *store,
+                     const char *title,
+                     const char *text)
+{
+  g_autoptr(RasdArticle) article = rasd_article_new ();
+  g_autoptr(RasdExtraction) extraction = rasd_extraction_new ();
+  g_autoptr(GError) error = NULL;
+  const char *putin = g_utf8_strchr (text, -1, g_utf8_get_char ("ب"));
+  RasdEvent *event = rasd_event_new ();
+  RasdSpan span = { 0, g_utf8_strlen (text, -1) };
+  RasdMention mention = { RASD_MENTION_PERSON, 0, 0, 0 };
+  int person, other, place;
+  gint64 id;
+
+  rasd_article_set_title (article, title);
+  rasd_article_set_source (article, title);
+  rasd_article_set_date (article, "2020-01-07");
+  rasd_article_set_text (article, text);
+  id = rasd_store_add_article (store, article, NULL, &error);
+  g_assert_no_error (error);
+
+  person = rasd_extraction_add_entity (extraction, RASD_ENTITY_PERSON, "vladimir-putin", "فلاديمير بوتين", "Vladimir Putin", "RU");
+  other = rasd_extraction_add_entity (extraction, RASD_ENTITY_PERSON, "bashar-al-assad", "بشار الأسد", "Bashar al-Assad", "SY");
+  place = rasd_extraction_add_entity (extraction, RASD_ENTITY_PLACE, "170654", "دمشق", "Damascus", "SY");
+  rasd_extraction_get_entity (extraction, place)->place_kind = "city";
+  rasd_extraction_get_entity (extraction, place)->lat = 33.51;
+  rasd_extraction_get_entity (extraction, place)->lon = 36.29;
+  /* بوتين: the first ب of the text starts the name (5 letters). */
+  mention.start = g_utf8_pointer_to_offset (text, putin);
+  mention.end = mention.start + 5;
+  mention.entity = person;
+  g_array_append_val (extraction->mentions, mention);
+
+  event->kind = "meeting";
+  event->cameo = "040";
+  event->date = (RasdDate) { 2020, 1, 7, RASD_DATE_PRECISION_DAY };
+  event->role = RASD_EVENT_ROLE_HEADLINE;
+  g_array_append_val (event->participants, person);
+  g_array_append_val (event->participants, other);
+  event->place = place;
+  g_array_append_val (event->evidence, span);
+  g_ptr_array_add (extraction->events, event);
+
+  g_assert_true (rasd_store_save_extraction (store, id, extraction, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* An event two articles report: the reader offers both sources and marks each one's evidence. */
+static void
+test_explorer_sources (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  gint64 first, second;
+  RasdWindow *window;
+  RasdReader *reader;
+  GtkTextBuffer *buffer;
+  GtkTextTag *evidence, *person;
+  GtkTextIter iter;
+  RasdEventItem *item;
+
+  g_assert_no_error (error);
+  first = add_meeting_article (store, "وكالة أ", "التقى الرئيس بوتين نظيره الأسد في دمشق يوم 7 يناير 2020.");
+  second = add_meeting_article (store, "وكالة ب", "قالت مصادر إن بوتين اجتمع مع الأسد في العاصمة السورية.");
+
+  window = new_window (store, 1400, 900);
+  reader = RASD_READER (rasd_window_get_reader (window));
+  buffer = rasd_window_get_reader_buffer (window);
+  evidence = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "evidence");
+  person = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "person");
+
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), ==, 1);
+  rasd_window_select_event (window, 0);
+  item = rasd_window_get_selected_event (window);
+  g_assert_cmpuint (rasd_event_item_get_n_sources (item), ==, 2);
+  g_assert_cmpint (rasd_reader_get_article_id (reader), ==, first);
+
+  rasd_reader_show_source (reader, 1);
+  g_assert_cmpuint (rasd_reader_get_source_index (reader), ==, 1);
+  g_assert_cmpint (rasd_reader_get_article_id (reader), ==, second);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_has_tag (&iter, evidence));
+  g_assert_false (gtk_text_iter_has_tag (&iter, person));
+  gtk_text_iter_forward_to_tag_toggle (&iter, person);
+  g_assert_true (gtk_text_iter_starts_tag (&iter, person));
+  {
+    GtkTextIter end = iter;
+    g_autofree char *name = NULL;
+
+    gtk_text_iter_forward_to_tag_toggle (&end, person);
+    name = gtk_text_iter_get_text (&iter, &end);
+    g_assert_cmpstr (name, ==, "بوتين");
+  }
+  pause_ms (200);
+  /* No filter: the chip bar takes no room. */
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (rasd_window_get_chips (window),
+                                                                   GTK_TYPE_REVEALER)), ==, 0);
+  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), "sources-ltr-1400x900"), >, 32);
+
+  /* Clicking the name filters by the person: the chip shows the full name. */
+  g_assert_true (rasd_reader_activate_offset (reader, gtk_text_iter_get_offset (&iter)));
+  g_assert_cmpstr (rasd_filter_get_person (rasd_window_get_filter (window)), ==, "vladimir-putin");
+  g_assert_cmpstr (rasd_filter_get_person_label (rasd_window_get_filter (window)), ==, "فلاديمير بوتين");
+  pause_ms (200);
+  g_assert_cmpint (gtk_widget_get_height (rasd_window_get_chips (window)), >, 10);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (rasd_window_get_chips (window),
+                                                                   GTK_TYPE_REVEALER)), >, 10);
+
+  /* The main menu's Keyboard Shortcuts opens the shortcuts window. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();  /* GTK's own */
+    guint before = g_list_model_get_n_items (toplevels);
+    GtkWindow *shortcuts = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-shortcuts", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_SHORTCUTS_WINDOW (w))
+          shortcuts = w;
+      }
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+    gtk_window_destroy (shortcuts);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
+/* Screenshots of the main states, left-to-right and right-to-left, wide and narrow. */
+static void
+screenshots (GtkTextDirection direction)
+{
+  static const struct { int width, height; } sizes[] = { { 1400, 900 }, { 900, 700 } };
+  const char *dir = direction == GTK_TEXT_DIR_RTL ? "rtl" : "ltr";
+  g_autoptr(RasdStore) store = open_demo_store ();
+  g_autofree char *empty_dir = rasd_test_make_tmpdir ();
+  g_autofree char *empty_db = g_build_filename (empty_dir, "rasd.db", NULL);
+  g_autoptr(RasdStore) empty = rasd_store_open (empty_db, NULL);
+
+  gtk_widget_set_default_direction (direction);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      RasdWindow *window = new_window (store, sizes[s].width, sizes[s].height);
+      RasdFilter *filter = rasd_window_get_filter (window);
+      GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
+      g_autofree char *name = NULL;
+      guint colours;
+
+      /* One city selected (the place with most events), its first event read. */
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+
+          if (g_ascii_isdigit (*rasd_facet_item_get_key (place)))
+            {
+              rasd_filter_set_place (filter, rasd_facet_item_get_key (place), rasd_facet_item_get_label (place));
+              break;
+            }
+        }
+      g_assert_nonnull (rasd_filter_get_place (filter));
+      wait_for (events_loaded, window);
+      rasd_window_select_event (window, 0);
+      pause_ms (300);
+      name = g_strdup_printf ("explorer-%s-%dx%d", dir, sizes[s].width, sizes[s].height);
+      colours = render_to_png (GTK_WIDGET (window), name);
+      g_assert_cmpuint (colours, >, 64);
+
+      rasd_filter_set_kind (filter, "summit");
+      rasd_filter_set_range (filter, "1990", "1991");
+      wait_for (events_loaded, window);
+      g_assert_cmpstr (rasd_window_get_results_page (window), ==, "empty");
+      settle ();
+      g_free (name);
+      name = g_strdup_printf ("empty-result-%s-%dx%d", dir, sizes[s].width, sizes[s].height);
+      g_assert_cmpuint (render_to_png (GTK_WIDGET (window), name), >, 16);
+      gtk_window_destroy (GTK_WINDOW (window));
+
+      window = new_window (empty, sizes[s].width, sizes[s].height);
+      g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "welcome");
+      settle ();
+      g_free (name);
+      name = g_strdup_printf ("welcome-%s-%dx%d", dir, sizes[s].width, sizes[s].height);
+      g_assert_cmpuint (render_to_png (GTK_WIDGET (window), name), >, 8);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  rasd_test_rmtree (empty_dir);
+}
+
+static void
+test_explorer_screenshots_ltr (void)
+{
+  screenshots (GTK_TEXT_DIR_LTR);
+}
+
+static void
+test_explorer_screenshots_rtl (void)
+{
+  screenshots (GTK_TEXT_DIR_RTL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/explorer/facet-filters-everything", test_explorer_facet_filters_everything);
+  g_test_add_func ("/explorer/reader", test_explorer_reader);
+  g_test_add_func ("/explorer/search-and-empty-state", test_explorer_search_and_empty_state);
+  g_test_add_func ("/explorer/sources", test_explorer_sources);
+  g_test_add_func ("/explorer/screenshots-ltr", test_explorer_screenshots_ltr);
+  g_test_add_func ("/explorer/screenshots-rtl", test_explorer_screenshots_rtl);
+
+  status = g_test_run ();
+  if (demo_dir != NULL)
+    rasd_test_rmtree (demo_dir);
+  g_free (demo_dir);
+  g_free (demo_db);
+  return status;
+}
