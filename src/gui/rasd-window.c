@@ -878,12 +878,21 @@ show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/rasd/Rasd/rasd-shortcuts-window.ui");
-  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  /* the application's shortcuts window (gtk/help-overlay.ui), which GtkApplication loads once
+   * it has started; a window made before that reads it itself */
+  GtkShortcutsWindow *shortcuts =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (widget));
 
-  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
-  gtk_window_present (shortcuts);
+  if (shortcuts == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/rasd/Rasd/gtk/help-overlay.ui");
+
+      shortcuts = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (widget), shortcuts);
+    }
+  gtk_window_set_transient_for (GTK_WINDOW (shortcuts), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (shortcuts));
 }
 
 /* Object ------------------------------------------------------------------------------------ */
