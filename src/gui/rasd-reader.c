@@ -34,6 +34,7 @@ G_DEFINE_FINAL_TYPE (RasdReader, rasd_reader, GTK_TYPE_WIDGET)
 
 enum {
   ENTITY_ACTIVATED,
+  ARTICLE_CHANGED,
   N_SIGNALS
 };
 
@@ -304,6 +305,7 @@ rasd_reader_show_source (RasdReader *self,
                                                           self, NULL);
       on_vadjustment_changed (self);
     }
+  g_signal_emit (self, signals[ARTICLE_CHANGED], 0);
 }
 
 static void
@@ -333,6 +335,7 @@ rasd_reader_show_event (RasdReader    *self,
     {
       clear_article (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      g_signal_emit (self, signals[ARTICLE_CHANGED], 0);
       return;
     }
 
@@ -440,6 +443,9 @@ rasd_reader_class_init (RasdReaderClass *klass)
   signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                                             G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+  /* the article shown changed (another event, another source, or none) */
+  signals[ARTICLE_CHANGED] = g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   rasd_register_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rasd/Rasd/rasd-reader.ui");
@@ -499,4 +505,11 @@ GtkWidget *
 rasd_reader_new (void)
 {
   return g_object_new (RASD_TYPE_READER, NULL);
+}
+
+GtkTextView *
+rasd_reader_get_text_view (RasdReader *self)
+{
+  g_return_val_if_fail (RASD_IS_READER (self), NULL);
+  return self->text_view;
 }

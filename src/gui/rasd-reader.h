@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (RasdReader, rasd_reader, RASD, READER, GtkWidget)
  * several articles offers its sources in a drop-down.
  *
  * Clicking a highlighted person or place emits ::entity-activated (kind: "person" or "place",
- * key, name). */
+ * key, name); ::article-changed tells when the article shown changes. */
 GtkWidget     *rasd_reader_new               (void);
 
 void           rasd_reader_set_store         (RasdReader    *self,
@@ -33,6 +33,8 @@ guint          rasd_reader_get_source_index  (RasdReader    *self);
 /* The article shown; 0 when none. */
 gint64         rasd_reader_get_article_id    (RasdReader    *self);
 GtkTextBuffer *rasd_reader_get_buffer        (RasdReader    *self);
+/* The text view: its buffer holds exactly the article's text, so offsets are the stored ones. */
+GtkTextView   *rasd_reader_get_text_view     (RasdReader    *self);
 /* What a click on the character at @offset does: TRUE when a person or place is there (and
  * ::entity-activated was emitted). */
 gboolean       rasd_reader_activate_offset   (RasdReader    *self,

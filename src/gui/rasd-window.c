@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rasd-excerpt-basket.h"
+#include "rasd-export-dialog.h"
 #include "rasd-facet-item.h"
 #include "rasd-facet-view.h"
 #include "rasd-importer.h"
@@ -63,6 +65,8 @@ struct _RasdWindow
   GtkWidget          *empty_clear_button;
   AdwStatusPage      *results_error_page;
   RasdReader         *reader;
+  AdwViewStack       *side_stack;
+  RasdExcerptBasket  *basket;       /* NULL without a store */
 #ifdef RASD_HAVE_MAP_AND_TIMELINE
   RasdEventMap       *map;
   RasdTimeline       *timeline;
@@ -164,6 +168,7 @@ set_selected_event (RasdWindow    *self,
   if (!g_set_object (&self->selected_event, item))
     return;
   rasd_reader_show_event (self->reader, item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts", item != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
@@ -847,12 +852,88 @@ on_drop (GtkDropTarget *target,
 
 /* Other actions -------------------------------------------------------------------------------- */
 
-/* The export dialog is written separately; the action stays disabled until it exists. */
+static void
+on_exported (RasdWindow *self,
+             GFile      *file)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, rasd_export_toast_new (GTK_WINDOW (self), file));
+}
+
+/* The export dialog: the basket's excerpts (all or the selected ones) or the events under the
+ * window's filter. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  RasdWindow *self = RASD_WINDOW (widget);
+  g_autoptr(GArray) ids = NULL;
+  RasdExportDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  ids = rasd_excerpt_basket_get_selected_ids (self->basket);
+  dialog = rasd_export_dialog_new (GTK_WINDOW (self), self->store, self->filter, ids);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The basket's "add excerpt" follows the article the reader shows. */
+static void
+on_article_changed (RasdWindow *self)
+{
+  RasdEventItem *item = rasd_reader_get_event (self->reader);
+
+  if (self->basket != NULL)
+    rasd_excerpt_basket_set_reader_article (self->basket, rasd_reader_get_article_id (self->reader),
+                                            item != NULL ? rasd_event_item_get_id (item) : 0);
+}
+
+/* One click: the evidence sentences of the selected event, in the article the reader shows. */
+static void
+add_event_excerpts_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  RasdWindow *self = RASD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  guint added;
+
+  if (self->basket == NULL || self->selected_event == NULL)
+    return;
+  added = rasd_excerpt_basket_add_event (self->basket, rasd_event_item_get_id (self->selected_event),
+                                         rasd_reader_get_article_id (self->reader), &error);
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u excerpt added",
+                                                             "%u excerpts added", added), added);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
+}
+
+static void
+on_export_requested (RasdWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.export", NULL);
+}
+
+static void
+setup_basket (RasdWindow *self)
+{
+  AdwViewStackPage *page;
+
+  self->basket = rasd_excerpt_basket_new (self->store);
+  rasd_excerpt_basket_set_toast_overlay (self->basket, self->toast_overlay);
+  rasd_excerpt_basket_attach_reader (self->basket, rasd_reader_get_text_view (self->reader));
+  g_signal_connect_swapped (self->basket, "export-requested", G_CALLBACK (on_export_requested), self);
+  page = adw_view_stack_add_titled (self->side_stack, GTK_WIDGET (self->basket), "excerpts",
+                                    _("Excerpts"));
+  adw_view_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
 }
 
 static void
@@ -999,17 +1080,20 @@ rasd_window_class_init (RasdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, empty_clear_button);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, results_error_page);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, side_stack);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_person_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_place_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_entity_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_article_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_range);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event-excerpts", NULL, add_event_excerpts_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
@@ -1060,6 +1144,7 @@ rasd_window_init (RasdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts", FALSE);
   update_chips (self);
 }
 
@@ -1088,6 +1173,7 @@ rasd_window_new (RasdApplication *application,
   rasd_facet_view_set_model (self->places_view, rasd_event_model_get_places (self->events));
   rasd_facet_view_set_model (self->kinds_view, rasd_event_model_get_kinds (self->events));
   rasd_reader_set_store (self->reader, store);
+  setup_basket (self);
 #ifdef RASD_HAVE_MAP_AND_TIMELINE
   connect_map_and_timeline (self);
 #endif
