@@ -247,15 +247,12 @@ cluster_description (Cluster *cluster)
 static char *
 cluster_tooltip (Cluster *cluster)
 {
-  GString *names = g_string_new (NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *description = cluster_description (cluster);
   guint shown = MIN (cluster->places->len, 5);
 
   if (cluster->places->len == 1)
-    {
-      g_string_free (names, TRUE);
-      return g_steal_pointer (&description);
-    }
+    return g_steal_pointer (&description);
   for (guint i = 0; i < shown; i++)
     {
       if (i > 0)
