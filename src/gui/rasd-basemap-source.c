@@ -196,12 +196,19 @@ append_ring (cairo_t    *cr,
 {
   const double lo = -CLIP_MARGIN, hi = RASD_BASEMAP_TILE_SIZE + CLIP_MARGIN;
 
+  double last[2] = { G_MAXDOUBLE, G_MAXDOUBLE };
+
+  /* Points closer than half a pixel to the last one kept add nothing at this zoom level. */
   g_array_set_size (a, 0);
   for (guint32 i = 0; i < part->n_points; i++)
     {
       double p[2] = { part->points[2 * i] * scale - ox, part->points[2 * i + 1] * scale - oy };
 
+      if (fabs (p[0] - last[0]) + fabs (p[1] - last[1]) < 0.5)
+        continue;
       g_array_append_vals (a, p, 2);
+      last[0] = p[0];
+      last[1] = p[1];
     }
   clip_side (a, b, 0, lo, -1);
   clip_side (b, a, 0, hi, +1);
@@ -241,7 +248,11 @@ append_line (cairo_t    *cr,
   for (guint32 i = 1; i < part->n_points; i++)
     {
       double x = p[2 * i] * scale - ox, y = p[2 * i + 1] * scale - oy;
-      guint code = outcode (x, y);
+      guint code;
+
+      if (fabs (x - px) + fabs (y - py) < 0.5 && i + 1 < part->n_points)
+        continue;
+      code = outcode (x, y);
 
       if ((code & pcode) == 0)
         {
@@ -258,13 +269,104 @@ append_line (cairo_t    *cr,
     }
 }
 
-static cairo_status_t
-write_to_array (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
+/* PNG needs a CRC-32 per chunk; GLib has none. */
+static guint32
+crc32_update (guint32       crc,
+              const guint8 *data,
+              gsize         length)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  static guint32 table[256];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint32 n = 0; n < 256; n++)
+        {
+          guint32 c = n;
+
+          for (int k = 0; k < 8; k++)
+            c = c & 1 ? 0xedb88320u ^ (c >> 1) : c >> 1;
+          table[n] = c;
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  crc ^= 0xffffffffu;
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+  return crc ^ 0xffffffffu;
+}
+
+static void
+append_chunk (GByteArray   *png,
+              const char   *type,
+              const guint8 *data,
+              gsize         length)
+{
+  guint32 be_length = GUINT32_TO_BE ((guint32) length);
+  guint32 crc;
+
+  g_byte_array_append (png, (const guint8 *) &be_length, 4);
+  g_byte_array_append (png, (const guint8 *) type, 4);
+  if (length > 0)
+    g_byte_array_append (png, data, length);
+  crc = crc32_update (crc32_update (0, (const guint8 *) type, 4), data, length);
+  crc = GUINT32_TO_BE (crc);
+  g_byte_array_append (png, (const guint8 *) &crc, 4);
+}
+
+/* The tile as an 8-bit RGB PNG, deflated at zlib's fastest level: cairo's own PNG writer
+ * compresses harder and took most of a tile's time; the flat colours of a map compress well
+ * either way. */
+static GBytes *
+encode_png (cairo_surface_t  *surface,
+            GError          **error)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  const int size = RASD_BASEMAP_TILE_SIZE;
+  const guint8 *pixels;
+  int stride = cairo_image_surface_get_stride (surface);
+  gsize raw_length = (gsize) size * (1 + 3 * size);
+  g_autofree guint8 *raw = g_malloc (raw_length);
+  g_autofree guint8 *deflated = g_malloc (raw_length + 1024);
+  g_autoptr(GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 1);
+  g_autoptr(GByteArray) png = g_byte_array_sized_new (16 * 1024);
+  gsize read = 0, written = 0;
+  guint8 header[13] = { 0 };
+  guint32 side = GUINT32_TO_BE ((guint32) size);
+
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < size; y++)
+    {
+      const guint32 *row = (const guint32 *) (pixels + (gsize) y * stride);
+      guint8 *out = raw + (gsize) y * (1 + 3 * size);
+
+      *out++ = 0;  /* filter: none */
+      for (int x = 0; x < size; x++)
+        {
+          *out++ = (row[x] >> 16) & 0xff;
+          *out++ = (row[x] >> 8) & 0xff;
+          *out++ = row[x] & 0xff;
+        }
+    }
+  if (g_converter_convert (G_CONVERTER (zlib), raw, raw_length, deflated, raw_length + 1024,
+                           G_CONVERTER_INPUT_AT_END, &read, &written, error)
+      != G_CONVERTER_FINISHED)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, RASD_ERROR, RASD_ERROR_FAILED, "Cannot compress a basemap tile");
+      return NULL;
+    }
+
+  memcpy (header, &side, 4);
+  memcpy (header + 4, &side, 4);
+  header[8] = 8;  /* bits per channel */
+  header[9] = 2;  /* RGB */
+  g_byte_array_append (png, signature, sizeof signature);
+  append_chunk (png, "IHDR", header, sizeof header);
+  append_chunk (png, "IDAT", deflated, written);
+  append_chunk (png, "IEND", NULL, 0);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }
 
 GBytes *
@@ -275,7 +377,7 @@ rasd_basemap_source_render_tile (RasdBasemapSource  *self,
                                  GError            **error)
 {
   const Palette *palette;
-  g_autoptr(GByteArray) png = NULL;
+  GBytes *png;
   g_autoptr(GArray) ring = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) scratch = g_array_new (FALSE, FALSE, sizeof (double));
   cairo_surface_t *surface;
@@ -339,16 +441,17 @@ rasd_basemap_source_render_tile (RasdBasemapSource  *self,
   cairo_stroke (cr);
 
   cairo_destroy (cr);
-  png = g_byte_array_sized_new (16 * 1024);
-  status = cairo_surface_write_to_png_stream (surface, write_to_array, png);
-  cairo_surface_destroy (surface);
+  status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED, "Cannot draw basemap tile %d/%d/%d: %s",
                    zoom, x, y, cairo_status_to_string (status));
+      cairo_surface_destroy (surface);
       return NULL;
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+  png = encode_png (surface, error);
+  cairo_surface_destroy (surface);
+  return png;
 }
 
 static void
