@@ -326,6 +326,24 @@ test_map_markers (void)
   g_object_unref (map);
 }
 
+/* Whether a name label @text is shown on the layer holding @marker. */
+static gboolean
+has_label (GtkWidget  *marker,
+           const char *text)
+{
+  GtkWidget *layer = gtk_widget_get_parent (gtk_widget_get_parent (marker));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (layer); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = shumate_marker_get_child (SHUMATE_MARKER (child));
+
+      if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_map_clusters (void)
 {
@@ -346,6 +364,10 @@ test_map_clusters (void)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cluster)), ==, "17");
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cluster), "2 places, 17 events"));
   g_assert_false (rasd_event_map_get_marker (map, moscow.key) == cluster);
+  /* A cluster has no name under it; a place alone has. */
+  g_assert_false (has_label (cluster, damascus.name));
+  g_assert_false (has_label (cluster, beirut.name));
+  g_assert_true (has_label (cluster, moscow.name));
 
   rasd_event_map_go_to (map, 34, 36, 8);
   g_assert_cmpuint (rasd_event_map_get_n_markers (map), ==, 3);
@@ -353,6 +375,8 @@ test_map_clusters (void)
                   == rasd_event_map_get_marker (map, beirut.key));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (rasd_event_map_get_marker (map, beirut.key))),
                    ==, "5");
+  g_assert_true (has_label (rasd_event_map_get_marker (map, beirut.key), beirut.name));
+  g_assert_true (has_label (rasd_event_map_get_marker (map, beirut.key), damascus.name));
 
   g_object_unref (map);
 }

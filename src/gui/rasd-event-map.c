@@ -296,6 +296,78 @@ add_marker (RasdEventMap *self,
   shumate_marker_layer_add_marker (self->marker_layer, cluster->marker);
 }
 
+static gboolean
+rects_overlap (const graphene_rect_t *a,
+               const graphene_rect_t *b)
+{
+  return a->origin.x < b->origin.x + b->size.width && b->origin.x < a->origin.x + a->size.width
+         && a->origin.y < b->origin.y + b->size.height
+         && b->origin.y < a->origin.y + a->size.height;
+}
+
+/* Names under the markers of single places, where they overlap no marker and no name already
+ * placed: the selected place first, then by number of events.  Added before the markers so
+ * that markers are drawn above them. */
+static void
+add_labels (RasdEventMap *self,
+            double        world)
+{
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      Cluster *cluster = g_ptr_array_index (self->clusters, i);
+      double d = marker_diameter (cluster->count);
+      graphene_rect_t circle;
+
+      graphene_rect_init (&circle, cluster->wx * world - d / 2, cluster->wy * world - d / 2, d, d);
+      g_array_append_val (taken, circle);
+      if (cluster->places->len != 1)
+        continue;
+      if (cluster_has_place (cluster, self->selected))
+        g_ptr_array_insert (order, 0, cluster);
+      else
+        g_ptr_array_add (order, cluster);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      Cluster *cluster = g_ptr_array_index (order, i);
+      Place *place = g_ptr_array_index (cluster->places, 0);
+      GtkWidget *label = gtk_label_new (place->label);
+      ShumateMarker *marker;
+      double d = marker_diameter (cluster->count);
+      graphene_rect_t rect;
+      gboolean free = TRUE;
+      int width, height;
+
+      gtk_widget_add_css_class (label, "rasd-map-label");
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      graphene_rect_init (&rect, cluster->wx * world - width / 2.0, cluster->wy * world + d / 2,
+                          width, height);
+      for (guint j = 0; j < taken->len && free; j++)
+        free = !rects_overlap (&rect, &g_array_index (taken, graphene_rect_t, j));
+      if (!free)
+        {
+          g_object_ref_sink (label);
+          g_object_unref (label);
+          continue;
+        }
+      g_array_append_val (taken, rect);
+
+      /* A marker is centred on its place: the top margin moves the name below the circle. */
+      gtk_widget_set_margin_top (label, (int) ceil (d) + height);
+      gtk_widget_set_can_target (label, FALSE);
+      marker = shumate_marker_new ();
+      gtk_widget_set_can_target (GTK_WIDGET (marker), FALSE);
+      shumate_location_set_location (SHUMATE_LOCATION (marker), place->lat, place->lon);
+      shumate_marker_set_child (marker, label);
+      shumate_marker_layer_add_marker (self->marker_layer, marker);
+    }
+}
+
 /* Greedy clustering in world pixels at @zoom: places by decreasing count, each joining the
  * first cluster whose seed it would overlap, found through a grid of cells as large as the
  * largest merge distance. */
@@ -381,6 +453,7 @@ rebuild_markers (RasdEventMap *self,
       g_ptr_array_add (in_cell, found);
     }
 
+  add_labels (self, world);
   for (guint i = 0; i < self->clusters->len; i++)
     add_marker (self, g_ptr_array_index (self->clusters, i));
   update_selection (self);
@@ -689,7 +762,8 @@ rasd_event_map_set_selected_place (RasdEventMap *self,
     return;
   g_free (self->selected);
   self->selected = g_strdup (key);
-  update_selection (self);
+  /* The selected place's name goes first. */
+  rebuild_markers (self, self->cluster_zoom);
 
   place = key != NULL ? g_hash_table_lookup (self->places, key) : NULL;
   if (place != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
