@@ -11,6 +11,15 @@
 #include "rasd-resources.h"
 #include "rasd-test-util.h"
 
+/* One turn of the main loop that never blocks, so that deadlines are checked even when
+ * nothing happens. */
+static void
+iterate (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
 /* Tile and pixel holding @lat, @lon at @zoom in web Mercator. */
 static void
 tile_of (double  lat,
@@ -400,8 +409,10 @@ test_map_activate_and_select (void)
   g_auto(GStrv) activated = NULL;
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   GtkWidget *marker;
+  guint n_markers;
 
   /* GtkButton activates only when realized. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
   gtk_window_present (GTK_WINDOW (window));
   rasd_event_map_set_model (map, G_LIST_MODEL (store));
@@ -413,7 +424,7 @@ test_map_activate_and_select (void)
   while (activated == NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
+      iterate ();
     }
   g_assert_cmpstr (activated[0], ==, beirut.key);
   g_assert_cmpstr (activated[1], ==, beirut.name);
@@ -438,6 +449,32 @@ test_map_activate_and_select (void)
   rasd_event_map_set_selected_place (map, NULL);
   g_assert_false (gtk_widget_has_css_class (rasd_event_map_get_marker (map, damascus.key),
                                             "selected"));
+
+  /* Clicking a cluster zooms in on its places, parting some; no place is activated. */
+  g_clear_pointer (&activated, g_strfreev);
+  g_assert_true (gtk_widget_has_css_class (rasd_event_map_get_marker (map, beirut.key),
+                                           "cluster"));
+  n_markers = rasd_event_map_get_n_markers (map);
+  g_signal_emit_by_name (rasd_event_map_get_marker (map, beirut.key), "clicked");
+  while (rasd_event_map_get_n_markers (map) <= n_markers)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
+  g_assert_cmpfloat (rasd_event_map_get_zoom (map), >, 2);
+  g_assert_null (activated);
+
+  /* Selecting a place off-screen brings it into view. */
+  rasd_event_map_go_to (map, -30, -60, 6);
+  rasd_event_map_set_selected_place (map, moscow.key);
+  while (!gtk_widget_get_mapped (rasd_event_map_get_marker (map, moscow.key))
+         || gtk_widget_get_width (rasd_event_map_get_marker (map, moscow.key)) <= 0
+         || !gtk_widget_get_child_visible (gtk_widget_get_parent (rasd_event_map_get_marker (map,
+                                                                                         moscow.key))))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      iterate ();
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -557,7 +594,7 @@ test_map_zoom_to_fit (void)
   while (rasd_event_map_get_zoom (map) < 2)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
+      iterate ();
     }
   g_assert_cmpfloat (rasd_event_map_get_zoom (map), >=, 6);
   g_assert_cmpuint (rasd_event_map_get_n_markers (map), ==, 2);

@@ -176,8 +176,8 @@ zoom_to_world_box (RasdEventMap *self,
   double zoom, lat, lon;
 
   /* Leave room for the markers themselves at the edges. */
-  zoom = log2 (MIN ((width - MARKER_MAX * 2) / (dx * RASD_BASEMAP_TILE_SIZE),
-                    (height - MARKER_MAX * 2) / (dy * RASD_BASEMAP_TILE_SIZE)));
+  zoom = log2 (MIN (MAX (width - MARKER_MAX * 2, width / 2.0 + 1) / (dx * RASD_BASEMAP_TILE_SIZE),
+                    MAX (height - MARKER_MAX * 2, height / 2.0 + 1) / (dy * RASD_BASEMAP_TILE_SIZE)));
   zoom = CLAMP (floor (zoom), min_zoom, max_zoom);
   location_from_world ((x0 + x1) / 2, (y0 + y1) / 2, &lat, &lon);
   if (animate)
