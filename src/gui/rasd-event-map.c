@@ -384,6 +384,8 @@ rebuild_markers (RasdEventMap *self,
   GHashTableIter iter;
   gpointer place_ptr;
 
+  if (self->marker_layer == NULL)  /* disposed */
+    return;
   shumate_marker_layer_remove_all (self->marker_layer);
   g_ptr_array_set_size (self->clusters, 0);
   self->cluster_zoom = zoom;
@@ -462,6 +464,8 @@ rebuild_markers (RasdEventMap *self,
 static int
 current_zoom (RasdEventMap *self)
 {
+  if (self->viewport == NULL)  /* disposed */
+    return self->cluster_zoom;
   return (int) lround (shumate_viewport_get_zoom_level (self->viewport));
 }
 
@@ -610,6 +614,13 @@ rasd_event_map_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  /* Layers hold the viewport, which may outlive the map by a moment. */
+  if (self->viewport != NULL)
+    g_signal_handlers_disconnect_by_data (self->viewport, self);
+  self->viewport = NULL;
+  self->map = NULL;
+  self->map_layer = NULL;
+  self->marker_layer = NULL;
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->model);
@@ -766,7 +777,7 @@ rasd_event_map_set_selected_place (RasdEventMap *self,
   rebuild_markers (self, self->cluster_zoom);
 
   place = key != NULL ? g_hash_table_lookup (self->places, key) : NULL;
-  if (place != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+  if (place != NULL && self->map != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
     {
       double x, y;
 
@@ -794,6 +805,8 @@ rasd_event_map_zoom_to_fit (RasdEventMap *self)
 
   g_return_if_fail (RASD_IS_EVENT_MAP (self));
 
+  if (self->map == NULL)
+    return;
   if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
     {
       self->fit_pending = TRUE;
@@ -827,6 +840,8 @@ rasd_event_map_go_to (RasdEventMap *self,
 {
   g_return_if_fail (RASD_IS_EVENT_MAP (self));
 
+  if (self->map == NULL)
+    return;
   shumate_map_stop_go_to (self->map);
   shumate_viewport_set_zoom_level (self->viewport,
                                    CLAMP (zoom, RASD_BASEMAP_MIN_ZOOM, RASD_BASEMAP_MAX_ZOOM));
@@ -837,7 +852,7 @@ double
 rasd_event_map_get_zoom (RasdEventMap *self)
 {
   g_return_val_if_fail (RASD_IS_EVENT_MAP (self), 0);
-  return shumate_viewport_get_zoom_level (self->viewport);
+  return self->viewport != NULL ? shumate_viewport_get_zoom_level (self->viewport) : 0;
 }
 
 void
