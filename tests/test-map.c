@@ -467,10 +467,11 @@ test_map_activate_and_select (void)
   /* Selecting a place off-screen brings it into view. */
   rasd_event_map_go_to (map, -30, -60, 6);
   rasd_event_map_set_selected_place (map, moscow.key);
-  while (!gtk_widget_get_mapped (rasd_event_map_get_marker (map, moscow.key))
-         || gtk_widget_get_width (rasd_event_map_get_marker (map, moscow.key)) <= 0
-         || !gtk_widget_get_child_visible (gtk_widget_get_parent (rasd_event_map_get_marker (map,
-                                                                                         moscow.key))))
+  g_assert_null (rasd_event_map_get_marker (map, moscow.key));  /* far away: no widget yet */
+  while ((marker = rasd_event_map_get_marker (map, moscow.key)) == NULL
+         || !gtk_widget_get_mapped (marker)
+         || !gtk_widget_get_child_visible (gtk_widget_get_parent (marker))
+         || !gtk_widget_has_css_class (marker, "selected"))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       iterate ();

@@ -16,6 +16,7 @@
 #define MARKER_MAX     64.0
 #define MARKER_GAP     4.0   /* markers closer than their radii and this merge */
 #define FIT_ZOOM_MAX   7.0   /* zoom_to_fit never zooms closer than this */
+#define LABEL_PADDING  4     /* px each side of a name, as in style.css */
 
 /* A place with events. */
 typedef struct
@@ -38,7 +39,8 @@ typedef struct
   double         seed_x;  /* world pixels of the first place, at the cluster zoom */
   double         seed_y;
   guint          count;
-  ShumateMarker *marker;  /* owned by the marker layer */
+  gboolean       in_view; /* inside the built region: has widgets */
+  ShumateMarker *marker;  /* owned by the marker layer; NULL outside the built region */
   GtkWidget     *button;
 } Cluster;
 
@@ -57,6 +59,8 @@ struct _RasdEventMap
   GHashTable         *places;         /* key → Place */
   GPtrArray          *clusters;       /* Cluster* */
   int                 cluster_zoom;   /* the zoom level the clusters were made for; -1: none */
+  graphene_rect_t     built;          /* world pixels at cluster_zoom that have marker widgets */
+  guint               build_idle;
   char               *selected;
 
   gboolean            follow_style;
@@ -148,6 +152,8 @@ update_selection (RasdEventMap *self)
     {
       Cluster *cluster = g_ptr_array_index (self->clusters, i);
 
+      if (cluster->button == NULL)
+        continue;
       if (cluster_has_place (cluster, self->selected))
         {
           gtk_widget_add_css_class (cluster->button, "selected");
@@ -314,6 +320,7 @@ add_labels (RasdEventMap *self,
 {
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(PangoLayout) layout = NULL;
 
   for (guint i = 0; i < self->clusters->len; i++)
     {
@@ -321,6 +328,8 @@ add_labels (RasdEventMap *self,
       double d = marker_diameter (cluster->count);
       graphene_rect_t circle;
 
+      if (!cluster->in_view)
+        continue;
       graphene_rect_init (&circle, cluster->wx * world - d / 2, cluster->wy * world - d / 2, d, d);
       g_array_append_val (taken, circle);
       if (cluster->places->len != 1)
@@ -331,31 +340,42 @@ add_labels (RasdEventMap *self,
         g_ptr_array_add (order, cluster);
     }
 
+  /* Sizes from one layout in the labels' font: a label widget for every candidate would cost
+   * far more than the few that fit. */
+  if (order->len > 0)
+    {
+      g_autoptr(GtkWidget) probe = g_object_ref_sink (gtk_label_new (NULL));
+
+      gtk_widget_add_css_class (probe, "rasd-map-label");
+      gtk_widget_set_parent (probe, GTK_WIDGET (self));
+      layout = g_object_ref (gtk_label_get_layout (GTK_LABEL (probe)));
+      gtk_widget_unparent (probe);
+    }
+
   for (guint i = 0; i < order->len; i++)
     {
       Cluster *cluster = g_ptr_array_index (order, i);
       Place *place = g_ptr_array_index (cluster->places, 0);
-      GtkWidget *label = gtk_label_new (place->label);
+      GtkWidget *label;
       ShumateMarker *marker;
       double d = marker_diameter (cluster->count);
       graphene_rect_t rect;
       gboolean free = TRUE;
       int width, height;
 
-      gtk_widget_add_css_class (label, "rasd-map-label");
-      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
-      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      pango_layout_set_text (layout, place->label, -1);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      width += LABEL_PADDING * 2;
       graphene_rect_init (&rect, cluster->wx * world - width / 2.0, cluster->wy * world + d / 2,
                           width, height);
       for (guint j = 0; j < taken->len && free; j++)
         free = !rects_overlap (&rect, &g_array_index (taken, graphene_rect_t, j));
       if (!free)
-        {
-          g_object_ref_sink (label);
-          g_object_unref (label);
-          continue;
-        }
+        continue;
       g_array_append_val (taken, rect);
+
+      label = gtk_label_new (place->label);
+      gtk_widget_add_css_class (label, "rasd-map-label");
 
       /* A marker is centred on its place: the top margin moves the name below the circle. */
       gtk_widget_set_margin_top (label, (int) ceil (d) + height);
@@ -366,6 +386,90 @@ add_labels (RasdEventMap *self,
       shumate_marker_set_child (marker, label);
       shumate_marker_layer_add_marker (self->marker_layer, marker);
     }
+}
+
+/* The part of the world shown, in world pixels at the cluster zoom level; a guess of a large
+ * window before the widget has a size. */
+static void
+get_view_rect (RasdEventMap    *self,
+               graphene_rect_t *rect)
+{
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  double world = ldexp (RASD_BASEMAP_TILE_SIZE, self->cluster_zoom);
+  double scale = exp2 (self->cluster_zoom - zoom);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double wx, wy, w, h;
+
+  world_from_location (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+                       shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                       &wx, &wy);
+  w = (width > 0 ? width : 1600) * scale;
+  h = (height > 0 ? height : 1000) * scale;
+  graphene_rect_init (rect, wx * world - w / 2, wy * world - h / 2, w, h);
+}
+
+static gboolean
+view_is_built (RasdEventMap *self)
+{
+  graphene_rect_t view;
+
+  get_view_rect (self, &view);
+  return graphene_rect_contains_rect (&self->built, &view);
+}
+
+/* Widgets only for the clusters in and around the view (half a view more on each side):
+ * thousands of buttons and labels would take seconds to make.  Called again when the view
+ * leaves that region. */
+static void
+build_markers (RasdEventMap *self)
+{
+  double world = ldexp (RASD_BASEMAP_TILE_SIZE, self->cluster_zoom);
+  graphene_rect_t view;
+
+  g_clear_handle_id (&self->build_idle, g_source_remove);
+  shumate_marker_layer_remove_all (self->marker_layer);
+  get_view_rect (self, &view);
+  graphene_rect_inset (&view, -view.size.width / 2, -view.size.height / 2);
+  self->built = view;
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      Cluster *cluster = g_ptr_array_index (self->clusters, i);
+
+      cluster->marker = NULL;
+      cluster->button = NULL;
+      cluster->in_view = graphene_rect_contains_point (&view,
+                                                       &GRAPHENE_POINT_INIT (cluster->wx * world,
+                                                                             cluster->wy * world));
+    }
+  add_labels (self, world);
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      Cluster *cluster = g_ptr_array_index (self->clusters, i);
+
+      if (cluster->in_view)
+        add_marker (self, cluster);
+    }
+  update_selection (self);
+}
+
+static gboolean
+build_in_idle (gpointer data)
+{
+  RasdEventMap *self = data;
+
+  self->build_idle = 0;
+  if (self->marker_layer != NULL && !view_is_built (self))
+    build_markers (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_center_changed (RasdEventMap *self)
+{
+  if (self->marker_layer != NULL && self->build_idle == 0 && !view_is_built (self))
+    build_markers (self);
 }
 
 /* Greedy clustering in world pixels at @zoom: places by decreasing count, each joining the
@@ -455,10 +559,7 @@ rebuild_markers (RasdEventMap *self,
       g_ptr_array_add (in_cell, found);
     }
 
-  add_labels (self, world);
-  for (guint i = 0; i < self->clusters->len; i++)
-    add_marker (self, g_ptr_array_index (self->clusters, i));
-  update_selection (self);
+  build_markers (self);
 }
 
 static int
@@ -577,6 +678,8 @@ rasd_event_map_size_allocate (GtkWidget *widget,
   /* Moving the map while allocating would allocate again: fit once this is done. */
   if (self->fit_pending && width > 0 && height > 0 && self->fit_idle == 0)
     self->fit_idle = g_idle_add (fit_in_idle, self);
+  if (self->marker_layer != NULL && self->build_idle == 0 && !view_is_built (self))
+    self->build_idle = g_idle_add (build_in_idle, self);
 }
 
 static void
@@ -622,6 +725,7 @@ rasd_event_map_dispose (GObject *object)
   self->map_layer = NULL;
   self->marker_layer = NULL;
   g_clear_handle_id (&self->fit_idle, g_source_remove);
+  g_clear_handle_id (&self->build_idle, g_source_remove);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
   g_clear_object (&self->model);
   g_clear_object (&self->basemap);
@@ -707,6 +811,10 @@ rasd_event_map_init (RasdEventMap *self)
   set_basemap_layer (self);
   g_signal_connect (style, "notify::dark", G_CALLBACK (on_style_dark_changed), self);
   g_signal_connect_swapped (self->viewport, "notify::zoom-level", G_CALLBACK (on_zoom_changed),
+                            self);
+  g_signal_connect_swapped (self->viewport, "notify::latitude", G_CALLBACK (on_center_changed),
+                            self);
+  g_signal_connect_swapped (self->viewport, "notify::longitude", G_CALLBACK (on_center_changed),
                             self);
 
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

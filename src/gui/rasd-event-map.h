@@ -45,8 +45,10 @@ double      rasd_event_map_get_zoom           (RasdEventMap *self);
 void        rasd_event_map_set_dark           (RasdEventMap *self,
                                                gboolean      dark);
 
-/* For tests: the markers shown (places and clusters), the marker button showing the place @key
- * (NULL when it has no marker), and whether every basemap tile asked for has been drawn. */
+/* For tests: the markers at the current zoom level (places and clusters, on screen or not), the
+ * marker button showing the place @key (NULL when it has none, or when it is far outside the view:
+ * widgets are made only for the markers in and around the view), and whether a basemap tile
+ * asked for is still being drawn. */
 guint       rasd_event_map_get_n_markers      (RasdEventMap *self);
 GtkWidget  *rasd_event_map_get_marker         (RasdEventMap *self,
                                                const char   *key);
