@@ -60,6 +60,7 @@ struct _RasdEventMap
   GPtrArray          *clusters;       /* Cluster* */
   int                 cluster_zoom;   /* the zoom level the clusters were made for; -1: none */
   graphene_rect_t     built;          /* world pixels at cluster_zoom that have marker widgets */
+  gboolean            moving;         /* in rasd_event_map_go_to(): markers wait for the end */
   guint               build_idle;
   char               *selected;
 
@@ -465,11 +466,13 @@ build_in_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Latitude and longitude change one after the other: build once, when both have. */
 static void
 on_center_changed (RasdEventMap *self)
 {
-  if (self->marker_layer != NULL && self->build_idle == 0 && !view_is_built (self))
-    build_markers (self);
+  if (!self->moving && self->marker_layer != NULL && self->build_idle == 0
+      && !view_is_built (self))
+    self->build_idle = g_idle_add (build_in_idle, self);
 }
 
 /* Greedy clustering in world pixels at @zoom: places by decreasing count, each joining the
@@ -573,7 +576,7 @@ current_zoom (RasdEventMap *self)
 static void
 on_zoom_changed (RasdEventMap *self)
 {
-  if (current_zoom (self) != self->cluster_zoom)
+  if (!self->moving && current_zoom (self) != self->cluster_zoom)
     rebuild_markers (self, current_zoom (self));
 }
 
@@ -951,9 +954,16 @@ rasd_event_map_go_to (RasdEventMap *self,
   if (self->map == NULL)
     return;
   shumate_map_stop_go_to (self->map);
+  /* Markers once for the new view, not for the new zoom level at the old centre first. */
+  self->moving = TRUE;
   shumate_viewport_set_zoom_level (self->viewport,
                                    CLAMP (zoom, RASD_BASEMAP_MIN_ZOOM, RASD_BASEMAP_MAX_ZOOM));
   shumate_map_center_on (self->map, lat, lon);
+  self->moving = FALSE;
+  if (current_zoom (self) != self->cluster_zoom)
+    rebuild_markers (self, current_zoom (self));
+  else if (!view_is_built (self))
+    build_markers (self);
 }
 
 double
