@@ -563,6 +563,77 @@ screenshot (AdwColorScheme  scheme,
                                       ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Many places close together: clusters and names must leave every marker readable. */
+static void
+test_map_screenshot_crowded (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_EVENT_ITEM);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (TestPlace));
+  GtkWidget *window = gtk_window_new ();
+  RasdEventMap *map = RASD_EVENT_MAP (rasd_event_map_new ());
+  graphene_rect_t *circles;
+  GtkWidget *layer = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < 150; i++)
+    {
+      TestPlace place;
+
+      g_ptr_array_add (names, g_strdup_printf ("place:%u", i));
+      place.key = g_ptr_array_index (names, names->len - 1);
+      g_ptr_array_add (names, g_strdup_printf ("مدينة %u", i));
+      place.name = g_ptr_array_index (names, names->len - 1);
+      place.lat = g_rand_double_range (rand, 20, 42);
+      place.lon = g_rand_double_range (rand, 25, 55);
+      g_array_append_val (places, place);
+      add_events (store, &g_array_index (places, TestPlace, i),
+                  (guint) g_rand_int_range (rand, 1, 1 + (i % 7 == 0 ? 60 : 6)));
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+  rasd_event_map_set_model (map, G_LIST_MODEL (store));
+  rasd_event_map_go_to (map, 31, 40, 5);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_drawn (window, map);
+  g_assert_cmpuint (render_to_png (window, "map-crowded"), >, 32);
+
+  /* No two marker circles on screen overlap. */
+  for (guint i = 0; i < places->len && layer == NULL; i++)
+    {
+      GtkWidget *marker = rasd_event_map_get_marker (map, g_array_index (places, TestPlace, i).key);
+
+      if (marker != NULL)
+        layer = gtk_widget_get_parent (gtk_widget_get_parent (marker));
+    }
+  g_assert_nonnull (layer);
+  circles = g_new0 (graphene_rect_t, rasd_event_map_get_n_markers (map) + 1);
+  for (GtkWidget *child = gtk_widget_get_first_child (layer); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = shumate_marker_get_child (SHUMATE_MARKER (child));
+
+      if (!GTK_IS_BUTTON (button) || !gtk_widget_get_child_visible (child))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (map), &circles[n]));
+      for (guint j = 0; j < n; j++)
+        {
+          graphene_point_t a, b;
+
+          graphene_rect_get_center (&circles[n], &a);
+          graphene_rect_get_center (&circles[j], &b);
+          g_assert_cmpfloat (graphene_point_distance (&a, &b, NULL, NULL), >=,
+                             (circles[n].size.width + circles[j].size.width) / 2);
+        }
+      n++;
+    }
+  g_test_message ("%u markers on screen", n);
+  g_assert_cmpuint (n, >, 10);
+  g_free (circles);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_map_screenshot (void)
 {
@@ -633,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/map/zoom-to-fit", test_map_zoom_to_fit);
   g_test_add_func ("/map/screenshot", test_map_screenshot);
   g_test_add_func ("/map/screenshot-dark", test_map_screenshot_dark);
+  g_test_add_func ("/map/screenshot-crowded", test_map_screenshot_crowded);
 
   return g_test_run ();
 }

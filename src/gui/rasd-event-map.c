@@ -475,6 +475,86 @@ on_center_changed (RasdEventMap *self)
     self->build_idle = g_idle_add (build_in_idle, self);
 }
 
+static gint64
+cell_of (double x,
+         double y)
+{
+  const double cell = MARKER_MAX + MARKER_GAP;
+
+  return ((gint64) floor (x / cell) << 32) ^ ((gint64) floor (y / cell) & 0xffffffff);
+}
+
+/* Clusters grow and move to their centre after the greedy pass has placed them: merge any two
+ * whose circles, as shown, still come closer than MARKER_GAP, pass after pass until none do.  A
+ * grid of cells as large as the largest circle finds the neighbours. */
+static void
+separate_clusters (RasdEventMap *self,
+                   double        world)
+{
+  const double cell = MARKER_MAX + MARKER_GAP;
+  gboolean merged = TRUE;
+
+  while (merged)
+    {
+      g_autoptr(GHashTable) grid = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+
+      merged = FALSE;
+      for (guint i = 0; i < self->clusters->len; i++)
+        {
+          Cluster *cluster = g_ptr_array_index (self->clusters, i);
+          gint64 key = cell_of (cluster->wx * world, cluster->wy * world);
+          GPtrArray *in_cell = g_hash_table_lookup (grid, &key);
+
+          if (in_cell == NULL)
+            {
+              in_cell = g_ptr_array_new ();
+              g_hash_table_insert (grid, g_memdup2 (&key, sizeof key), in_cell);
+            }
+          g_ptr_array_add (in_cell, cluster);
+        }
+
+      for (guint i = 0; i < self->clusters->len; i++)
+        {
+          Cluster *a = g_ptr_array_index (self->clusters, i);
+          double ax = a->wx * world, ay = a->wy * world;
+
+          if (a->count == 0)  /* merged away */
+            continue;
+          for (int dx = -1; dx <= 1; dx++)
+            for (int dy = -1; dy <= 1; dy++)
+              {
+                gint64 key = cell_of (ax + dx * cell, ay + dy * cell);
+                GPtrArray *near = g_hash_table_lookup (grid, &key);
+
+                for (guint j = 0; near != NULL && j < near->len; j++)
+                  {
+                    Cluster *b = g_ptr_array_index (near, j);
+                    double reach;
+
+                    if (b == a || b->count == 0)
+                      continue;
+                    reach = (marker_diameter (a->count) + marker_diameter (b->count)) / 2
+                            + MARKER_GAP;
+                    if (hypot (b->wx * world - ax, b->wy * world - ay) >= reach)
+                      continue;
+                    a->wx = (a->wx * a->count + b->wx * b->count) / (a->count + b->count);
+                    a->wy = (a->wy * a->count + b->wy * b->count) / (a->count + b->count);
+                    a->count += b->count;
+                    g_ptr_array_extend (a->places, b->places, NULL, NULL);
+                    g_ptr_array_sort (a->places, compare_places);
+                    b->count = 0;
+                    merged = TRUE;
+                  }
+              }
+        }
+    }
+
+  for (guint i = self->clusters->len; i > 0; i--)
+    if (((Cluster *) g_ptr_array_index (self->clusters, i - 1))->count == 0)
+      g_ptr_array_remove_index (self->clusters, i - 1);
+}
+
 /* Greedy clustering in world pixels at @zoom: places by decreasing count, each joining the
  * first cluster whose seed it would overlap, found through a grid of cells as large as the
  * largest merge distance. */
@@ -562,6 +642,7 @@ rebuild_markers (RasdEventMap *self,
       g_ptr_array_add (in_cell, found);
     }
 
+  separate_clusters (self, world);
   build_markers (self);
 }
 
