@@ -7,6 +7,7 @@
 #include "rasd-facet-item.h"
 #include "rasd-facet-view.h"
 #include "rasd-reader.h"
+#include "rasd-event-map.h"
 #include "rasd-window.h"
 #include "rasd-test-util.h"
 
@@ -39,6 +40,12 @@ static gboolean
 events_loaded (gpointer data)
 {
   return !rasd_event_model_is_loading (rasd_window_get_event_model (RASD_WINDOW (data)));
+}
+
+static gboolean
+map_loaded (gpointer map)
+{
+  return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
 }
 
 static void
@@ -576,6 +583,10 @@ screenshots (GtkTextDirection direction)
       g_assert_nonnull (rasd_filter_get_place (filter));
       wait_for (events_loaded, window);
       rasd_window_select_event (window, 0);
+      pause_ms (300);
+      /* the basemap's tiles are drawn on worker threads */
+      pause_ms (1500);
+      wait_for (map_loaded, rasd_window_get_map (window));
       pause_ms (300);
       name = g_strdup_printf ("explorer-%s-%dx%d", dir, sizes[s].width, sizes[s].height);
       colours = render_to_png (GTK_WIDGET (window), name);

@@ -12,10 +12,8 @@
 #include "rasd-reader.h"
 #include "rasd-resources.h"
 #include "rasd-window.h"
-#ifdef RASD_HAVE_MAP_AND_TIMELINE
 #include "rasd-event-map.h"
 #include "rasd-timeline.h"
-#endif
 
 /* While an import runs, the views reload after a committed batch at most this often. */
 #define RELOAD_DURING_IMPORT_USEC (2 * G_USEC_PER_SEC)
@@ -67,10 +65,8 @@ struct _RasdWindow
   RasdReader         *reader;
   AdwViewStack       *side_stack;
   RasdExcerptBasket  *basket;       /* NULL without a store */
-#ifdef RASD_HAVE_MAP_AND_TIMELINE
   RasdEventMap       *map;
   RasdTimeline       *timeline;
-#endif
 };
 
 G_DEFINE_FINAL_TYPE (RasdWindow, rasd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -83,13 +79,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Map and timeline ---------------------------------------------------------------------------
- *
- * RasdEventMap and RasdTimeline are written separately.  Everything that wires them is under
- * RASD_HAVE_MAP_AND_TIMELINE (the headers, two struct fields, this block, one call in
- * rasd_window_new()): once both widgets are in the build, delete the #ifdefs (or define the macro)
- * and add their .c files to src/gui/meson.build.  The placeholders in the slots go away. */
-#ifdef RASD_HAVE_MAP_AND_TIMELINE
+/* Map and timeline --------------------------------------------------------------------------- */
+
 static void
 on_map_place_activated (RasdWindow *self,
                         const char *key,
@@ -157,7 +148,6 @@ connect_map_and_timeline (RasdWindow *self)
   /* A place filter set elsewhere (facets, reader) zooms the map to what is left. */
   g_signal_connect_swapped (self->events, "loaded", G_CALLBACK (rasd_event_map_zoom_to_fit), self->map);
 }
-#endif
 
 /* Event list ---------------------------------------------------------------------------------- */
 
@@ -1174,9 +1164,7 @@ rasd_window_new (RasdApplication *application,
   rasd_facet_view_set_model (self->kinds_view, rasd_event_model_get_kinds (self->events));
   rasd_reader_set_store (self->reader, store);
   setup_basket (self);
-#ifdef RASD_HAVE_MAP_AND_TIMELINE
   connect_map_and_timeline (self);
-#endif
   rasd_window_reload (self);
   return self;
 }
@@ -1291,4 +1279,18 @@ rasd_window_get_results_page (RasdWindow *self)
 {
   g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->results_stack);
+}
+
+GtkWidget *
+rasd_window_get_map (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->map);
+}
+
+GtkWidget *
+rasd_window_get_timeline (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->timeline);
 }

@@ -56,4 +56,8 @@ GtkTextBuffer *rasd_window_get_reader_buffer (RasdWindow    *self);
 const char    *rasd_window_get_visible_page (RasdWindow     *self);
 const char    *rasd_window_get_results_page (RasdWindow     *self);
 
+/* The map (RasdEventMap) and the timeline (RasdTimeline); NULL without a store. */
+GtkWidget     *rasd_window_get_map          (RasdWindow     *self);
+GtkWidget     *rasd_window_get_timeline     (RasdWindow     *self);
+
 G_END_DECLS

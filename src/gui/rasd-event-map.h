@@ -1,0 +1,57 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define RASD_TYPE_EVENT_MAP (rasd_event_map_get_type ())
+
+G_DECLARE_FINAL_TYPE (RasdEventMap, rasd_event_map, RASD, EVENT_MAP, GtkWidget)
+
+/* The explorer's map: the offline basemap (RasdBasemapSource) and one marker per place with
+ * events, showing and sized by the number of events.  Markers that would overlap at the current
+ * zoom level merge into a cluster showing their total; clicking a cluster zooms in on it,
+ * clicking a place's marker emits "place-activated".  Follows libadwaita's dark style unless
+ * rasd_event_map_set_dark() is called.
+ *
+ * Signals:
+ *   "place-activated" (const char *key, const char *label): a place's marker was clicked. */
+GtkWidget  *rasd_event_map_new                (void);
+
+/* @events: RasdEventItems (or NULL); followed through "items-changed".  Events without a place
+ * with coordinates are not shown. */
+void        rasd_event_map_set_model          (RasdEventMap *self,
+                                               GListModel   *events);
+GListModel *rasd_event_map_get_model          (RasdEventMap *self);
+
+/* Emphasises the marker holding the place @key (a cluster when it is in one) and centres the
+ * map on it when it is off-screen; NULL clears. */
+void        rasd_event_map_set_selected_place (RasdEventMap *self,
+                                               const char   *key);
+const char *rasd_event_map_get_selected_place (RasdEventMap *self);
+
+/* Zooms and centres so that every marker shows (the whole world when there is none); waits for
+ * the widget to have a size when it has none yet. */
+void        rasd_event_map_zoom_to_fit        (RasdEventMap *self);
+
+/* Centres on @lat, @lon at @zoom (1 to 10) at once, without animation. */
+void        rasd_event_map_go_to              (RasdEventMap *self,
+                                               double        lat,
+                                               double        lon,
+                                               double        zoom);
+double      rasd_event_map_get_zoom           (RasdEventMap *self);
+
+/* The dark palette and stop following AdwStyleManager. */
+void        rasd_event_map_set_dark           (RasdEventMap *self,
+                                               gboolean      dark);
+
+/* For tests: the markers at the current zoom level (places and clusters, on screen or not), the
+ * marker button showing the place @key (NULL when it has none, or when it is far outside the view:
+ * widgets are made only for the markers in and around the view), and whether a basemap tile
+ * asked for is still being drawn. */
+guint       rasd_event_map_get_n_markers      (RasdEventMap *self);
+GtkWidget  *rasd_event_map_get_marker         (RasdEventMap *self,
+                                               const char   *key);
+gboolean    rasd_event_map_is_loading         (RasdEventMap *self);
+
+G_END_DECLS
