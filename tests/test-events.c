@@ -633,6 +633,82 @@ test_events_filter_dates (void)
   }
 }
 
+/* A limit keeps the first events in the listing's order, with or without other filters. */
+static void
+test_events_filter_limit (void)
+{
+  gint64 ids[4];
+  g_autoptr(RasdStore) store = make_filter_store (ids);
+
+  static const struct { guint limit; const char *expected; } cases[] = {
+    { 1, "3" }, { 3, "3,1,2" }, { 4, "3,1,2,4" }, { 100, "3,1,2,4" }, { 0, "3,1,2,4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RasdEventFilter filter = { .limit = cases[i].limit };
+      g_autofree char *got = filtered (store, ids, &filter);
+
+      g_test_message ("limit = %u", cases[i].limit);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+  {
+    RasdEventFilter filter = { .person = "أردوغان", .limit = 1 };
+    g_autofree char *got = filtered (store, ids, &filter);
+    g_assert_cmpstr (got, ==, "2");
+  }
+  {
+    RasdEventFilter filter = { .person = "أردوغان", .limit = 2 };
+    g_autofree char *got = filtered (store, ids, &filter);
+    g_assert_cmpstr (got, ==, "2,4");
+  }
+}
+
+/* Participants, sources and evidence are read for all listed events at once: each event gets
+ * its own and no other's, with or without a limit. */
+static void
+test_events_details_per_event (void)
+{
+  gint64 ids[4];
+  g_autoptr(RasdStore) store = make_filter_store (ids);
+  /* Events 3, 1, 2, 4 in listing order, their people's keys and article titles. */
+  static const char * const people[4][2] = {
+    { "sergey-lavrov", "john-kerry" }, { "vladimir-putin", "bashar-al-assad" },
+    { "vladimir-putin", "recep-tayyip-erdogan" }, { "bashar-al-assad", "recep-tayyip-erdogan" },
+  };
+  static const char * const titles[4] = { "ج", "أ", "ب", "د" };
+
+  for (guint limit = 0; limit <= 4; limit += 2)
+    {
+      RasdEventFilter filter = { .limit = limit };
+      g_autoptr(GPtrArray) events = list (store, &filter);
+
+      g_assert_cmpuint (events->len, ==, limit > 0 ? limit : 4);
+      for (guint i = 0; i < events->len; i++)
+        {
+          RasdStoredEvent *event = g_ptr_array_index (events, i);
+          RasdStoredSource *source;
+          gboolean found[2] = { FALSE, FALSE };
+
+          g_assert_cmpuint (event->participants->len, ==, 2);
+          for (guint p = 0; p < 2; p++)
+            {
+              RasdStoredPerson *person = g_ptr_array_index (event->participants, p);
+
+              for (guint k = 0; k < 2; k++)
+                found[k] = found[k] || g_strcmp0 (person->key, people[i][k]) == 0;
+            }
+          g_assert_true (found[0] && found[1]);
+          g_assert_cmpuint (event->sources->len, ==, 1);
+          source = g_ptr_array_index (event->sources, 0);
+          g_assert_cmpstr (source->title, ==, titles[i]);
+          g_assert_cmpuint (event->evidence->len, ==, 1);
+          g_assert_cmpint (g_array_index (event->evidence, RasdStoredEvidence, 0).article_id,
+                           ==, source->article_id);
+        }
+    }
+}
+
 static void
 test_events_filter_kind (void)
 {
@@ -788,6 +864,8 @@ main (int   argc,
   g_test_add_func ("/events/filter-place", test_events_filter_place);
   g_test_add_func ("/events/filter-dates", test_events_filter_dates);
   g_test_add_func ("/events/filter-kind", test_events_filter_kind);
+  g_test_add_func ("/events/filter-limit", test_events_filter_limit);
+  g_test_add_func ("/events/details-per-event", test_events_details_per_event);
   g_test_add_func ("/events/filter-invalid", test_events_filter_invalid);
   g_test_add_func ("/events/orphans", test_events_orphans);
   g_test_add_func ("/events/failure-atomic", test_events_failure_atomic);
