@@ -840,9 +840,86 @@ test_events_migration (void)
     g_autoptr(GPtrArray) events = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (rasd_store_get_schema_version (store), ==, 3);
+    g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
     /* 2016-02-29, the last day of a leap February, is 16860. */
     g_assert_cmpint (count (store, "SELECT day_end FROM events"), ==, 16860);
+    events = list (store, &filter);
+    g_assert_cmpuint (events->len, ==, 1);
+  }
+  rasd_test_rmtree (dir);
+}
+
+/* A schema 3 database keeps its events on migration to 4; the participants get their event's
+ * day (for listing by person in date order), which follows the event's later changes, and a
+ * report from a new article is still grouped with the stored event. */
+static void
+test_events_migration_v4 (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RasdStore) old = rasd_store_open_at_version (path, 3, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (rasd_store_get_db (old),
+      "INSERT INTO articles (id, title, text, hash, imported_at) VALUES (1, 'أ', 'نص', 'h1', 0);"
+      "INSERT INTO entities (id, kind, key, name, name_en) VALUES"
+      " (1, 'person', 'vladimir-putin', 'فلاديمير بوتين', 'Vladimir Putin'),"
+      " (2, 'person', 'bashar-al-assad', 'بشار الأسد', 'Bashar al-Assad');"
+      "UPDATE entities SET normalized = rasd_name_words (name, name_en);"
+      /* 2015-10-20 is day 16728. */
+      "INSERT INTO events (id, kind, cameo, date, date_precision, day, day_end, role) VALUES"
+      " (1, 'visit', '042', '2015-10-20', 3, 16728, 16728, 'headline'),"
+      " (2, 'call', '041', NULL, 0, NULL, NULL, 'background');"
+      "INSERT INTO event_participants (event_id, entity_id) VALUES (1, 1), (1, 2), (2, 2);"
+      "INSERT INTO event_sources VALUES (1, 1, 'headline'), (2, 1, 'background');"
+      "INSERT INTO evidence (event_id, article_id, start, end) VALUES (1, 1, 0, 2), (2, 1, 1, 2);",
+      NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  {
+    g_autoptr(RasdStore) store = rasd_store_open (path, &error);
+    g_autoptr(RasdExtraction) x = rasd_extraction_new ();
+    RasdEventFilter filter = { .person = "الأسد" };
+    g_autoptr(GPtrArray) events = NULL;
+    RasdStoredEvent *event;
+    gint64 article;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM event_participants"
+                                   " WHERE event_id = 1 AND day = 16728"), ==, 2);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM event_participants"
+                                   " WHERE event_id = 2 AND day IS NULL"), ==, 1);
+
+    events = list (store, &filter);
+    g_assert_cmpuint (events->len, ==, 2);
+    event = g_ptr_array_index (events, 0);
+    g_assert_cmpint (event->id, ==, 1);
+    g_assert_cmpstr (event->date, ==, "2015-10-20");
+    g_assert_cmpuint (event->participants->len, ==, 2);
+    g_assert_cmpuint (event->sources->len, ==, 1);
+    g_assert_cmpuint (event->evidence->len, ==, 1);
+    event = g_ptr_array_index (events, 1);
+    g_assert_cmpint (event->id, ==, 2);
+    g_assert_null (event->date);
+    g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_BACKGROUND);
+    g_clear_pointer (&events, g_ptr_array_unref);
+
+    /* The same visit reported by a new article: one event, two sources. */
+    article = add_article (store, "ب", NULL, NULL);
+    add_event (x, "visit", "042", "2015-10", 0, -1, 0, 10, PUTIN (x), ASSAD (x), -1);
+    save (store, article, x);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM events"), ==, 2);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM event_sources WHERE event_id = 1"), ==, 2);
+
+    /* The participants' day follows the event's. */
+    g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store),
+                                   "UPDATE events SET day = 16729, day_end = 16729 WHERE id = 1",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM event_participants"
+                                   " WHERE event_id = 1 AND day = 16729"), ==, 2);
+    filter = (RasdEventFilter) { .person = "بوتين", .from = "2015-10-21", .to = "2015-10-21" };
     events = list (store, &filter);
     g_assert_cmpuint (events->len, ==, 1);
   }
@@ -870,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/events/orphans", test_events_orphans);
   g_test_add_func ("/events/failure-atomic", test_events_failure_atomic);
   g_test_add_func ("/events/migration", test_events_migration);
+  g_test_add_func ("/events/migration-v4", test_events_migration_v4);
 
   return g_test_run ();
 }
