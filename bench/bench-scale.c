@@ -479,6 +479,8 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *big_path = NULL;
 
+  /* Figures show as they come, also into a file. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || archive == NULL || limit < 0)
     {

@@ -544,7 +544,9 @@ rasd_store_open_at_version (const char  *path,
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -32000;",
+                 "PRAGMA cache_size = -32000;"
+                 /* Reads (search, listings) map the file instead of copying pages. */
+                 "PRAGMA mmap_size = 1073741824;",
                  error))
     return NULL;
 
