@@ -633,6 +633,82 @@ test_events_filter_dates (void)
   }
 }
 
+/* A limit keeps the first events in the listing's order, with or without other filters. */
+static void
+test_events_filter_limit (void)
+{
+  gint64 ids[4];
+  g_autoptr(RasdStore) store = make_filter_store (ids);
+
+  static const struct { guint limit; const char *expected; } cases[] = {
+    { 1, "3" }, { 3, "3,1,2" }, { 4, "3,1,2,4" }, { 100, "3,1,2,4" }, { 0, "3,1,2,4" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RasdEventFilter filter = { .limit = cases[i].limit };
+      g_autofree char *got = filtered (store, ids, &filter);
+
+      g_test_message ("limit = %u", cases[i].limit);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+  {
+    RasdEventFilter filter = { .person = "أردوغان", .limit = 1 };
+    g_autofree char *got = filtered (store, ids, &filter);
+    g_assert_cmpstr (got, ==, "2");
+  }
+  {
+    RasdEventFilter filter = { .person = "أردوغان", .limit = 2 };
+    g_autofree char *got = filtered (store, ids, &filter);
+    g_assert_cmpstr (got, ==, "2,4");
+  }
+}
+
+/* Participants, sources and evidence are read for all listed events at once: each event gets
+ * its own and no other's, with or without a limit. */
+static void
+test_events_details_per_event (void)
+{
+  gint64 ids[4];
+  g_autoptr(RasdStore) store = make_filter_store (ids);
+  /* Events 3, 1, 2, 4 in listing order, their people's keys and article titles. */
+  static const char * const people[4][2] = {
+    { "sergey-lavrov", "john-kerry" }, { "vladimir-putin", "bashar-al-assad" },
+    { "vladimir-putin", "recep-tayyip-erdogan" }, { "bashar-al-assad", "recep-tayyip-erdogan" },
+  };
+  static const char * const titles[4] = { "ج", "أ", "ب", "د" };
+
+  for (guint limit = 0; limit <= 4; limit += 2)
+    {
+      RasdEventFilter filter = { .limit = limit };
+      g_autoptr(GPtrArray) events = list (store, &filter);
+
+      g_assert_cmpuint (events->len, ==, limit > 0 ? limit : 4);
+      for (guint i = 0; i < events->len; i++)
+        {
+          RasdStoredEvent *event = g_ptr_array_index (events, i);
+          RasdStoredSource *source;
+          gboolean found[2] = { FALSE, FALSE };
+
+          g_assert_cmpuint (event->participants->len, ==, 2);
+          for (guint p = 0; p < 2; p++)
+            {
+              RasdStoredPerson *person = g_ptr_array_index (event->participants, p);
+
+              for (guint k = 0; k < 2; k++)
+                found[k] = found[k] || g_strcmp0 (person->key, people[i][k]) == 0;
+            }
+          g_assert_true (found[0] && found[1]);
+          g_assert_cmpuint (event->sources->len, ==, 1);
+          source = g_ptr_array_index (event->sources, 0);
+          g_assert_cmpstr (source->title, ==, titles[i]);
+          g_assert_cmpuint (event->evidence->len, ==, 1);
+          g_assert_cmpint (g_array_index (event->evidence, RasdStoredEvidence, 0).article_id,
+                           ==, source->article_id);
+        }
+    }
+}
+
 static void
 test_events_filter_kind (void)
 {
@@ -764,9 +840,86 @@ test_events_migration (void)
     g_autoptr(GPtrArray) events = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (rasd_store_get_schema_version (store), ==, 3);
+    g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
     /* 2016-02-29, the last day of a leap February, is 16860. */
     g_assert_cmpint (count (store, "SELECT day_end FROM events"), ==, 16860);
+    events = list (store, &filter);
+    g_assert_cmpuint (events->len, ==, 1);
+  }
+  rasd_test_rmtree (dir);
+}
+
+/* A schema 3 database keeps its events on migration to 4; the participants get their event's
+ * day (for listing by person in date order), which follows the event's later changes, and a
+ * report from a new article is still grouped with the stored event. */
+static void
+test_events_migration_v4 (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RasdStore) old = rasd_store_open_at_version (path, 3, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (rasd_store_get_db (old),
+      "INSERT INTO articles (id, title, text, hash, imported_at) VALUES (1, 'أ', 'نص', 'h1', 0);"
+      "INSERT INTO entities (id, kind, key, name, name_en) VALUES"
+      " (1, 'person', 'vladimir-putin', 'فلاديمير بوتين', 'Vladimir Putin'),"
+      " (2, 'person', 'bashar-al-assad', 'بشار الأسد', 'Bashar al-Assad');"
+      "UPDATE entities SET normalized = rasd_name_words (name, name_en);"
+      /* 2015-10-20 is day 16728. */
+      "INSERT INTO events (id, kind, cameo, date, date_precision, day, day_end, role) VALUES"
+      " (1, 'visit', '042', '2015-10-20', 3, 16728, 16728, 'headline'),"
+      " (2, 'call', '041', NULL, 0, NULL, NULL, 'background');"
+      "INSERT INTO event_participants (event_id, entity_id) VALUES (1, 1), (1, 2), (2, 2);"
+      "INSERT INTO event_sources VALUES (1, 1, 'headline'), (2, 1, 'background');"
+      "INSERT INTO evidence (event_id, article_id, start, end) VALUES (1, 1, 0, 2), (2, 1, 1, 2);",
+      NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  {
+    g_autoptr(RasdStore) store = rasd_store_open (path, &error);
+    g_autoptr(RasdExtraction) x = rasd_extraction_new ();
+    RasdEventFilter filter = { .person = "الأسد" };
+    g_autoptr(GPtrArray) events = NULL;
+    RasdStoredEvent *event;
+    gint64 article;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM event_participants"
+                                   " WHERE event_id = 1 AND day = 16728"), ==, 2);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM event_participants"
+                                   " WHERE event_id = 2 AND day IS NULL"), ==, 1);
+
+    events = list (store, &filter);
+    g_assert_cmpuint (events->len, ==, 2);
+    event = g_ptr_array_index (events, 0);
+    g_assert_cmpint (event->id, ==, 1);
+    g_assert_cmpstr (event->date, ==, "2015-10-20");
+    g_assert_cmpuint (event->participants->len, ==, 2);
+    g_assert_cmpuint (event->sources->len, ==, 1);
+    g_assert_cmpuint (event->evidence->len, ==, 1);
+    event = g_ptr_array_index (events, 1);
+    g_assert_cmpint (event->id, ==, 2);
+    g_assert_null (event->date);
+    g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_BACKGROUND);
+    g_clear_pointer (&events, g_ptr_array_unref);
+
+    /* The same visit reported by a new article: one event, two sources. */
+    article = add_article (store, "ب", NULL, NULL);
+    add_event (x, "visit", "042", "2015-10", 0, -1, 0, 10, PUTIN (x), ASSAD (x), -1);
+    save (store, article, x);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM events"), ==, 2);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM event_sources WHERE event_id = 1"), ==, 2);
+
+    /* The participants' day follows the event's. */
+    g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store),
+                                   "UPDATE events SET day = 16729, day_end = 16729 WHERE id = 1",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM event_participants"
+                                   " WHERE event_id = 1 AND day = 16729"), ==, 2);
+    filter = (RasdEventFilter) { .person = "بوتين", .from = "2015-10-21", .to = "2015-10-21" };
     events = list (store, &filter);
     g_assert_cmpuint (events->len, ==, 1);
   }
@@ -788,10 +941,13 @@ main (int   argc,
   g_test_add_func ("/events/filter-place", test_events_filter_place);
   g_test_add_func ("/events/filter-dates", test_events_filter_dates);
   g_test_add_func ("/events/filter-kind", test_events_filter_kind);
+  g_test_add_func ("/events/filter-limit", test_events_filter_limit);
+  g_test_add_func ("/events/details-per-event", test_events_details_per_event);
   g_test_add_func ("/events/filter-invalid", test_events_filter_invalid);
   g_test_add_func ("/events/orphans", test_events_orphans);
   g_test_add_func ("/events/failure-atomic", test_events_failure_atomic);
   g_test_add_func ("/events/migration", test_events_migration);
+  g_test_add_func ("/events/migration-v4", test_events_migration_v4);
 
   return g_test_run ();
 }

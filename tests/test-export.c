@@ -298,57 +298,27 @@ test_store_many_moves (Fixture       *f,
     }
 }
 
-/* Re-extraction replaces the event: the excerpt stays, with its text and article citation; with
- * the event_citation column (a later schema) it keeps who, where and when too. */
+/* Re-extraction replaces the event: the excerpt stays, with its text, its article citation and
+ * its event's who, where and when (excerpts.event_citation, schema 5). */
 static void
 test_store_reextraction (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(RasdExtraction) empty = rasd_extraction_new ();
+  g_autoptr(RasdExcerpt) after = NULL;
   gint64 id = rasd_excerpt_get_id (excerpt_at (f, 0));
 
-  for (guint with_column = 0; with_column < 2; with_column++)
-    {
-      g_autoptr(RasdExtraction) empty = rasd_extraction_new ();
-      g_autoptr(RasdExcerpt) after = NULL;
-
-      if (with_column)
-        {
-          g_autoptr(GArray) ids = NULL;
-
-          g_assert_cmpint (sqlite3_exec (rasd_store_get_db (f->store),
-                                         "ALTER TABLE excerpts ADD COLUMN event_citation TEXT",
-                                         NULL, NULL, NULL), ==, SQLITE_OK);
-          g_assert_true (rasd_store_remove_excerpt (f->store, id, &error));
-          /* The event is gone: make it again from the fixture. */
-          fixture_tear_down (f, NULL);
-          fixture_set_up (f, NULL);
-          g_assert_cmpint (sqlite3_exec (rasd_store_get_db (f->store),
-                                         "ALTER TABLE excerpts ADD COLUMN event_citation TEXT",
-                                         NULL, NULL, NULL), ==, SQLITE_OK);
-          g_assert_true (rasd_store_remove_excerpt (f->store, rasd_excerpt_get_id (excerpt_at (f, 0)),
-                                                    &error));
-          ids = rasd_store_add_excerpts_from_event (f->store, f->event_id, f->article_id, &error);
-          g_assert_no_error (error);
-          g_assert_cmpuint (ids->len, ==, 1);
-          id = g_array_index (ids, gint64, 0);
-        }
-      g_assert_true (rasd_store_save_extraction (f->store, f->article_id, empty, &error));
-      g_assert_no_error (error);
-      after = rasd_store_get_excerpt (f->store, id, &error);
-      g_assert_no_error (error);
-      g_assert_cmpint (rasd_excerpt_get_event_id (after), ==, 0);
-      g_assert_true (g_str_has_prefix (rasd_excerpt_get_text (after), "استقبل"));
-      g_assert_cmpstr (rasd_excerpt_get_title (after), ==, "بوتين يستقبل الأسد في موسكو");
-      if (with_column)
-        {
-          g_assert_cmpstr (rasd_excerpt_get_event_who (after), ==, "فلاديمير بوتين، بشار الأسد");
-          g_assert_cmpstr (rasd_excerpt_get_event_where (after), ==, "موسكو");
-          g_assert_cmpstr (rasd_excerpt_get_event_when (after), ==, "2015-10-20");
-        }
-      else
-        g_assert_false (rasd_excerpt_has_event (after));
-    }
+  g_assert_true (rasd_store_save_extraction (f->store, f->article_id, empty, &error));
+  g_assert_no_error (error);
+  after = rasd_store_get_excerpt (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rasd_excerpt_get_event_id (after), ==, 0);
+  g_assert_true (g_str_has_prefix (rasd_excerpt_get_text (after), "استقبل"));
+  g_assert_cmpstr (rasd_excerpt_get_title (after), ==, "بوتين يستقبل الأسد في موسكو");
+  g_assert_cmpstr (rasd_excerpt_get_event_who (after), ==, "فلاديمير بوتين، بشار الأسد");
+  g_assert_cmpstr (rasd_excerpt_get_event_where (after), ==, "موسكو");
+  g_assert_cmpstr (rasd_excerpt_get_event_when (after), ==, "2015-10-20");
 }
 
 /* Formats --------------------------------------------------------------------------------- */

@@ -123,6 +123,33 @@ static const char * const migrations[] = {
   "  WHEN 1 THEN CAST (julianday (date || '-12-31') - 2440587.5 AS INTEGER)"
   "  END WHERE day IS NOT NULL;"
   "CREATE INDEX events_day_end ON events (day_end);",
+
+  /* 3 -> 4: listing events by person, place or dates in date order without sorting them all
+   * (a view asks for the first few hundred of a million).  event_participants.day is a copy
+   * of its event's day, kept by triggers, so a person's events come from one index in date
+   * order; places and dates likewise from (place_id, day) and (day, day_end). */
+  "ALTER TABLE event_participants ADD COLUMN day INTEGER;"
+  "UPDATE event_participants SET day = (SELECT day FROM events WHERE id = event_id);"
+  "CREATE TRIGGER event_participants_day AFTER INSERT ON event_participants BEGIN"
+  "  UPDATE event_participants SET day = (SELECT day FROM events WHERE id = NEW.event_id)"
+  "   WHERE event_id = NEW.event_id AND entity_id = NEW.entity_id;"
+  " END;"
+  "CREATE TRIGGER events_day_to_participants AFTER UPDATE OF day ON events"
+  " WHEN NEW.day IS NOT OLD.day BEGIN"
+  "  UPDATE event_participants SET day = NEW.day WHERE event_id = NEW.id;"
+  " END;"
+  "DROP INDEX event_participants_entity;"
+  "CREATE INDEX event_participants_entity_day ON event_participants (entity_id, day, event_id);"
+  "DROP INDEX events_place;"
+  "CREATE INDEX events_place_day ON events (place_id, day);"
+  "DROP INDEX events_day;"
+  "CREATE INDEX events_day_range ON events (day, day_end);"
+  "DROP INDEX evidence_event;"
+  "CREATE INDEX evidence_event_span ON evidence (event_id, article_id, start, end);",
+
+  /* 4 -> 5: an excerpt keeps its event's citation (JSON: kind, who, where, when), since
+   * re-extraction replaces events and sets excerpts.event_id to NULL. */
+  "ALTER TABLE excerpts ADD COLUMN event_citation TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RASD_STORE_SCHEMA_VERSION);
@@ -173,11 +200,15 @@ static const char * const statement_sql[N_STMTS] = {
   [STMT_LIST_ARTICLES] =
     "SELECT id, title, source, url, date_publish, authors, language, path, imported_at"
     " FROM articles ORDER BY date_publish IS NULL, date_publish DESC, id DESC",
+  /* The best hits are ranked first on the index alone; titles and snippets are made for
+   * those only (in one query, SQLite would make a snippet for every match before sorting). */
   [STMT_SEARCH] =
-    "SELECT a.id, a.title, snippet (articles_fts, 1, '[', ']', '…', 16),"
-    "       bm25 (articles_fts, 4.0, 1.0) AS rank"
-    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-    " WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+    "SELECT a.id, a.title, snippet (articles_fts, 1, '[', ']', '…', 16), best.rank"
+    " FROM (SELECT rowid AS id, bm25 (articles_fts, 4.0, 1.0) AS rank FROM articles_fts"
+    "       WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS best"
+    " JOIN articles_fts ON articles_fts.rowid = best.id AND articles_fts MATCH ?1"
+    " JOIN articles a ON a.id = best.id"
+    " ORDER BY best.rank, best.id",
   [STMT_LIST_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
   [STMT_ARTICLE_EVENTS] = "SELECT event_id FROM event_sources WHERE article_id = ?1",
   /* The entities an article's extraction refers to: mentions, its events' people and places. */
@@ -223,16 +254,26 @@ static const char * const statement_sql[N_STMTS] = {
     "INSERT INTO mentions (article_id, entity_id, kind, start, end, value)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   /* Events of other articles with this participant whose date overlaps this one's (for
-   * calendar ranges, overlapping is being compatible) or is unknown. */
+   * calendar ranges, overlapping is being compatible) or is unknown.
+   * The dated ones come from the (entity_id, day) index within a year of ?2 (an event's date
+   * spans at most a year), so a person in thousands of events costs a few index steps. */
   [STMT_FIND_EVENT_CANDIDATES] =
     "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
     " FROM event_participants ep"
     " JOIN events e ON e.id = ep.event_id"
     " LEFT JOIN entities pl ON pl.id = e.place_id"
-    " WHERE ep.entity_id = ?1"
-    "  AND (?2 IS NULL OR e.day IS NULL OR (e.day <= ?3 AND e.day_end >= ?2))"
+    " WHERE ep.entity_id = ?1 AND ep.day IS NULL"
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
-    " ORDER BY e.id",
+    " UNION ALL "
+    "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
+    " FROM event_participants ep"
+    " JOIN events e ON e.id = ep.event_id"
+    " LEFT JOIN entities pl ON pl.id = e.place_id"
+    " WHERE ep.entity_id = ?1"
+    "  AND ep.day >= coalesce (?2 - 366, -2147483648) AND ep.day <= coalesce (?3, 2147483647)"
+    "  AND (?2 IS NULL OR e.day_end >= ?2)"
+    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
+    " ORDER BY 1",
   [STMT_EVENT_PARTICIPANT_IDS] =
     "SELECT entity_id FROM event_participants WHERE event_id = ?1 ORDER BY entity_id",
   [STMT_INSERT_EVENT] =
@@ -509,7 +550,9 @@ rasd_store_open_at_version (const char  *path,
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -32000;",
+                 "PRAGMA cache_size = -32000;"
+                 /* Reads (search, listings) map the file instead of copying pages. */
+                 "PRAGMA mmap_size = 1073741824;",
                  error))
     return NULL;
 
@@ -1673,78 +1716,293 @@ parse_filter_date (const char  *what,
   return TRUE;
 }
 
+/* The participants, sources and evidence of all @events at once, three queries for the lot
+ * instead of three per event: the ids go to SQLite as one JSON array, the rows come back by
+ * event id and are handed to their events through a hash table. */
+static const char * const details_sql[] = {
+  "SELECT ep.event_id, e.key, e.name, e.name_en FROM event_participants ep"
+  " JOIN entities e ON e.id = ep.entity_id"
+  " WHERE ep.event_id IN (SELECT value FROM json_each (?1)) ORDER BY ep.event_id, e.id",
+  "SELECT s.event_id, s.article_id, a.title, a.source, a.url, a.date_publish, s.role"
+  " FROM event_sources s JOIN articles a ON a.id = s.article_id"
+  " WHERE s.event_id IN (SELECT value FROM json_each (?1)) ORDER BY s.event_id, s.article_id",
+  "SELECT event_id, article_id, start, end FROM evidence"
+  " WHERE event_id IN (SELECT value FROM json_each (?1)) ORDER BY event_id, article_id, start",
+};
+
 static gboolean
-load_event_details (RasdStore        *self,
-                    RasdStoredEvent  *event,
-                    GError          **error)
+load_events_details (RasdStore  *self,
+                     GPtrArray  *events,
+                     GError    **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  static const char * const doing[] = {
+    "reading the events' participants", "reading the events' sources",
+    "reading the events' evidence",
+  };
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) ids = g_string_sized_new (events->len * 8 + 2);
 
-  if ((stmt = get_statement (self, STMT_EVENT_PARTICIPANTS, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (events->len == 0)
+    return TRUE;
+
+  g_string_append_c (ids, '[');
+  for (guint i = 0; i < events->len; i++)
     {
-      RasdStoredPerson *person = g_new0 (RasdStoredPerson, 1);
+      RasdStoredEvent *event = g_ptr_array_index (events, i);
 
-      person->key = g_strdup (column_text (stmt, 0));
-      person->name = g_strdup (column_text (stmt, 1));
-      person->name_en = g_strdup (column_text (stmt, 2));
-      g_ptr_array_add (event->participants, person);
+      g_hash_table_insert (by_id, &event->id, event);
+      if (i > 0)
+        g_string_append_c (ids, ',');
+      g_string_append_printf (ids, "%" G_GINT64_FORMAT, event->id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "reading an event's participants");
+  g_string_append_c (ids, ']');
 
-  if ((stmt = get_statement (self, STMT_EVENT_SOURCES, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint q = 0; q < G_N_ELEMENTS (details_sql); q++)
     {
-      RasdStoredSource *source = g_new0 (RasdStoredSource, 1);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      RasdStoredEvent *event = NULL;
+      int rc;
 
-      source->article_id = sqlite3_column_int64 (stmt, 0);
-      source->title = g_strdup (column_text (stmt, 1));
-      source->source = g_strdup (column_text (stmt, 2));
-      source->url = g_strdup (column_text (stmt, 3));
-      source->date = g_strdup (column_text (stmt, 4));
-      if (!rasd_event_role_from_string (column_text (stmt, 5), &source->role))
-        source->role = RASD_EVENT_ROLE_HEADLINE;
-      g_ptr_array_add (event->sources, source);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "reading an event's sources");
+      if (sqlite3_prepare_v2 (self->db, details_sql[q], -1, &stmt, NULL) != SQLITE_OK)
+        return set_sqlite_error (self, error, doing[q]);
+      sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
 
-  if ((stmt = get_statement (self, STMT_EVENT_EVIDENCE, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RasdStoredEvidence evidence = {
-        sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
-        sqlite3_column_int64 (stmt, 2),
-      };
-      g_array_append_val (event->evidence, evidence);
+          /* Rows come by event: look up only when the event changes. */
+          if (event == NULL || event->id != id)
+            event = g_hash_table_lookup (by_id, &id);
+          g_assert (event != NULL);
+
+          if (q == 0)
+            {
+              RasdStoredPerson *person = g_new0 (RasdStoredPerson, 1);
+
+              person->key = g_strdup (column_text (stmt, 1));
+              person->name = g_strdup (column_text (stmt, 2));
+              person->name_en = g_strdup (column_text (stmt, 3));
+              g_ptr_array_add (event->participants, person);
+            }
+          else if (q == 1)
+            {
+              RasdStoredSource *source = g_new0 (RasdStoredSource, 1);
+
+              source->article_id = sqlite3_column_int64 (stmt, 1);
+              source->title = g_strdup (column_text (stmt, 2));
+              source->source = g_strdup (column_text (stmt, 3));
+              source->url = g_strdup (column_text (stmt, 4));
+              source->date = g_strdup (column_text (stmt, 5));
+              if (!rasd_event_role_from_string (column_text (stmt, 6), &source->role))
+                source->role = RASD_EVENT_ROLE_HEADLINE;
+              g_ptr_array_add (event->sources, source);
+            }
+          else
+            {
+              RasdStoredEvidence evidence = {
+                sqlite3_column_int64 (stmt, 1),
+                sqlite3_column_int64 (stmt, 2),
+                sqlite3_column_int64 (stmt, 3),
+              };
+              g_array_append_val (event->evidence, evidence);
+            }
+        }
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (self, error, doing[q]);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "reading an event's evidence");
   return TRUE;
 }
 
 /* Bound parameters of the event query. */
 enum
 {
-  PARAM_PERSON = 1,   /* .. 3 */
-  PARAM_PLACE = 4,    /* .. 6 */
-  PARAM_COUNTRY = 7,
-  PARAM_FROM = 8,
-  PARAM_TO = 9,
-  PARAM_KIND = 10,
+  PARAM_FROM_FIRST = 1,   /* the earliest day an event reaching from can start on */
+  PARAM_FROM = 2,
+  PARAM_TO = 3,
+  PARAM_KIND = 4,
 };
+
+/* An event's date spans at most a year, so one that ends on or after @from starts at most this
+ * many days before it: a bound on day that lets the (day, ...) indexes serve "from". */
+#define MAX_EVENT_DAYS 366
+
+/* The ids of the people (or places) the name query matches; a place query also matches the
+ * places of a country it names. */
+static GArray *
+matching_entities (RasdStore        *self,
+                   const NameQuery  *query,
+                   gboolean          place,
+                   GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (!place)
+    {
+      g_string_append (sql, "SELECT pe.id FROM entities pe WHERE pe.kind = 'person' AND ");
+      append_name_match (sql, "pe", 1);
+    }
+  else
+    {
+      g_string_append (sql, "SELECT p.id FROM entities p WHERE p.kind = 'place' AND ");
+      append_name_match (sql, "p", 1);
+      g_string_append (sql,
+                       " UNION SELECT p.id FROM entities p WHERE p.kind = 'place' AND"
+                       "  (p.country = ?3 OR p.country IN (SELECT c.country FROM entities c"
+                       "   WHERE c.kind = 'place' AND c.place_kind = 'country' AND ");
+      append_name_match (sql, "c", 1);
+      g_string_append (sql, "))");
+    }
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, place ? "finding the places asked for"
+                                           : "finding the people asked for");
+      return NULL;
+    }
+  bind_name_query (stmt, query, 1);
+  if (place)
+    bind_text_or_null (stmt, 3, query->code);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, place ? "finding the places asked for"
+                                           : "finding the people asked for");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static void
+append_id_list (GString *sql,
+                GArray  *ids)
+{
+  g_string_append_c (sql, '(');
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (sql, ')');
+}
+
+static RasdStoredEvent *
+stored_event_from_row (sqlite3_stmt *stmt)
+{
+  RasdStoredEvent *event = g_new0 (RasdStoredEvent, 1);
+  RasdDate date;
+
+  event->id = sqlite3_column_int64 (stmt, 0);
+  event->kind = g_strdup (column_text (stmt, 1));
+  event->cameo = g_strdup (column_text (stmt, 2));
+  if (rasd_date_parse_iso (column_text (stmt, 3), &date))
+    {
+      event->date = rasd_date_to_iso (&date);
+      event->precision = date.precision;
+    }
+  if (!rasd_event_role_from_string (column_text (stmt, 5), &event->role))
+    event->role = RASD_EVENT_ROLE_HEADLINE;
+  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+    {
+      RasdStoredPlace *p = g_new0 (RasdStoredPlace, 1);
+
+      p->key = g_strdup (column_text (stmt, 6));
+      p->name = g_strdup (column_text (stmt, 7));
+      p->name_en = g_strdup (column_text (stmt, 8));
+      p->kind = g_strdup (column_text (stmt, 9));
+      p->country = g_strdup (column_text (stmt, 10));
+      p->has_coordinates = sqlite3_column_type (stmt, 11) != SQLITE_NULL &&
+                           sqlite3_column_type (stmt, 12) != SQLITE_NULL;
+      p->lat = sqlite3_column_double (stmt, 11);
+      p->lon = sqlite3_column_double (stmt, 12);
+      event->place = p;
+    }
+  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_person_free);
+  event->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_source_free);
+  event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
+  return event;
+}
+
+/* Appends to @events those matching the filter with a known date (@dated: by day, then id) or
+ * without one (by id), at most @limit (0: all).  With a person, the events are reached
+ * through event_participants (entity_id, day, event_id), already in date order; otherwise
+ * through events (place_id, day) or (day, day_end), also in order, so a limit stops early. */
+static gboolean
+list_events_part (RasdStore              *self,
+                  const RasdEventFilter  *filter,
+                  GArray                 *people,
+                  GArray                 *places,
+                  gint64                  from_day,
+                  gint64                  to_day,
+                  gboolean                dated,
+                  guint                   limit,
+                  GPtrArray              *events,
+                  GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *day = people != NULL ? "ep.day" : "ev.day";
+  const char *id = people != NULL ? "ep.event_id" : "ev.id";
+  int rc;
+
+  g_string_append_printf (sql,
+                          "SELECT %s ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
+                          "       pl.key, pl.name, pl.name_en, pl.place_kind, pl.country, pl.lat,"
+                          "       pl.lon, %s, %s",
+                          /* Two of the people may be in one event. */
+                          people != NULL && people->len > 1 ? "DISTINCT" : "", day, id);
+  if (people != NULL)
+    g_string_append (sql, " FROM event_participants ep JOIN events ev ON ev.id = ep.event_id");
+  else
+    g_string_append (sql, " FROM events ev");
+  g_string_append_printf (sql, " LEFT JOIN entities pl ON pl.id = ev.place_id WHERE %s IS %s",
+                          day, dated ? "NOT NULL" : "NULL");
+  if (people != NULL)
+    {
+      g_string_append (sql, " AND ep.entity_id IN ");
+      append_id_list (sql, people);
+    }
+  if (places != NULL)
+    {
+      g_string_append (sql, " AND ev.place_id IN ");
+      append_id_list (sql, places);
+    }
+  if (filter->from != NULL)
+    g_string_append_printf (sql, " AND %s >= ?%d AND ev.day_end >= ?%d",
+                            day, PARAM_FROM_FIRST, PARAM_FROM);
+  if (filter->to != NULL)
+    g_string_append_printf (sql, " AND %s <= ?%d", day, PARAM_TO);
+  if (filter->kind != NULL)
+    g_string_append_printf (sql, " AND ev.kind = ?%d", PARAM_KIND);
+  if (dated)
+    g_string_append_printf (sql, " ORDER BY %s, %s", day, id);
+  else
+    g_string_append_printf (sql, " ORDER BY %s", id);
+  if (limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", limit);
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, "preparing the event query");
+  if (filter->from != NULL)
+    {
+      sqlite3_bind_int64 (stmt, PARAM_FROM_FIRST, from_day - MAX_EVENT_DAYS);
+      sqlite3_bind_int64 (stmt, PARAM_FROM, from_day);
+    }
+  if (filter->to != NULL)
+    sqlite3_bind_int64 (stmt, PARAM_TO, to_day);
+  if (filter->kind != NULL)
+    sqlite3_bind_text (stmt, PARAM_KIND, filter->kind, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, stored_event_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "listing events");
+  return TRUE;
+}
 
 GPtrArray *
 rasd_store_list_events (RasdStore              *self,
@@ -1753,12 +2011,11 @@ rasd_store_list_events (RasdStore              *self,
 {
   static const RasdEventFilter no_filter = { NULL };
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_event_free);
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) people = NULL;
+  g_autoptr(GArray) places = NULL;
   g_auto(NameQuery) person = { 0 };
   g_auto(NameQuery) place = { 0 };
   gint64 from_day = 0, to_day = 0;
-  int rc;
 
   g_return_val_if_fail (RASD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1783,112 +2040,43 @@ rasd_store_list_events (RasdStore              *self,
       return NULL;
     }
 
-  /* The names are matched on the entities (far fewer than events), the events then reached
-   * through the participant and place indexes; dates through events_day / events_day_end. */
-  g_string_append (sql,
-                   "SELECT ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
-                   "       pl.key, pl.name, pl.name_en, pl.place_kind, pl.country, pl.lat, pl.lon"
-                   " FROM events ev LEFT JOIN entities pl ON pl.id = ev.place_id"
-                   " WHERE 1");
+  /* Names are matched on the entities (thousands, not a million events) first. */
   if (filter->person != NULL)
     {
-      g_string_append (sql, " AND ev.id IN (SELECT ep.event_id FROM event_participants ep"
-                            " WHERE ep.entity_id IN (SELECT pe.id FROM entities pe"
-                            "  WHERE pe.kind = 'person' AND ");
-      append_name_match (sql, "pe", PARAM_PERSON);
-      g_string_append (sql, "))");
-    }
-  if (filter->place != NULL)
-    {
-      g_string_append (sql, " AND ev.place_id IN (SELECT p.id FROM entities p"
-                            "  WHERE p.kind = 'place' AND ");
-      append_name_match (sql, "p", PARAM_PLACE);
-      g_string_append_printf (sql,
-                              " UNION SELECT p.id FROM entities p WHERE p.kind = 'place' AND"
-                              "  (p.country = ?%d OR p.country IN (SELECT c.country FROM entities c"
-                              "   WHERE c.kind = 'place' AND c.place_kind = 'country' AND ",
-                              PARAM_COUNTRY);
-      append_name_match (sql, "c", PARAM_PLACE);
-      g_string_append (sql, ")))");
-    }
-  if (filter->from != NULL)
-    g_string_append_printf (sql, " AND ev.day_end >= ?%d", PARAM_FROM);
-  if (filter->to != NULL)
-    g_string_append_printf (sql, " AND ev.day <= ?%d", PARAM_TO);
-  if (filter->kind != NULL)
-    g_string_append_printf (sql, " AND ev.kind = ?%d", PARAM_KIND);
-  g_string_append (sql, " ORDER BY ev.day IS NULL, ev.day, ev.id");
-
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self, error, "preparing the event query");
-      return NULL;
-    }
-  if (filter->person != NULL)
-    bind_name_query (stmt, &person, PARAM_PERSON);
-  if (filter->place != NULL)
-    {
-      bind_name_query (stmt, &place, PARAM_PLACE);
-      bind_text_or_null (stmt, PARAM_COUNTRY, place.code);
-    }
-  if (filter->from != NULL)
-    sqlite3_bind_int64 (stmt, PARAM_FROM, from_day);
-  if (filter->to != NULL)
-    sqlite3_bind_int64 (stmt, PARAM_TO, to_day);
-  if (filter->kind != NULL)
-    sqlite3_bind_text (stmt, PARAM_KIND, filter->kind, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RasdStoredEvent *event = g_new0 (RasdStoredEvent, 1);
-      RasdDate date;
-
-      g_ptr_array_add (events, event);
-      event->id = sqlite3_column_int64 (stmt, 0);
-      event->kind = g_strdup (column_text (stmt, 1));
-      event->cameo = g_strdup (column_text (stmt, 2));
-      if (rasd_date_parse_iso (column_text (stmt, 3), &date))
-        {
-          event->date = rasd_date_to_iso (&date);
-          event->precision = date.precision;
-        }
-      if (!rasd_event_role_from_string (column_text (stmt, 5), &event->role))
-        event->role = RASD_EVENT_ROLE_HEADLINE;
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        {
-          RasdStoredPlace *p = g_new0 (RasdStoredPlace, 1);
-
-          p->key = g_strdup (column_text (stmt, 6));
-          p->name = g_strdup (column_text (stmt, 7));
-          p->name_en = g_strdup (column_text (stmt, 8));
-          p->kind = g_strdup (column_text (stmt, 9));
-          p->country = g_strdup (column_text (stmt, 10));
-          p->has_coordinates = sqlite3_column_type (stmt, 11) != SQLITE_NULL &&
-                               sqlite3_column_type (stmt, 12) != SQLITE_NULL;
-          p->lat = sqlite3_column_double (stmt, 11);
-          p->lon = sqlite3_column_double (stmt, 12);
-          event->place = p;
-        }
-      event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_person_free);
-      event->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_source_free);
-      event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
-      if (!load_event_details (self, event, error))
+      if ((people = matching_entities (self, &person, FALSE, error)) == NULL)
         return NULL;
+      if (people->len == 0)
+        return g_steal_pointer (&events);
     }
-  if (rc != SQLITE_DONE)
+  if (filter->place != NULL)
     {
-      set_sqlite_error (self, error, "listing events");
-      return NULL;
+      if ((places = matching_entities (self, &place, TRUE, error)) == NULL)
+        return NULL;
+      if (places->len == 0)
+        return g_steal_pointer (&events);
     }
+
+  /* By date, then the events of unknown date (which no date range matches). */
+  if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, filter->limit,
+                         events, error))
+    return NULL;
+  if (filter->from == NULL && filter->to == NULL &&
+      (filter->limit == 0 || events->len < filter->limit) &&
+      !list_events_part (self, filter, people, places, from_day, to_day, FALSE,
+                         filter->limit > 0 ? filter->limit - events->len : 0, events, error))
+    return NULL;
+
+  if (!load_events_details (self, events, error))
+    return NULL;
   return g_steal_pointer (&events);
 }
 
 /* Excerpts */
 
-/* The excerpts table has no column for the event's citation (who, where, when) in schema 3, so
- * an excerpt whose event a re-extraction replaced (event_id ON DELETE SET NULL) loses it.  A
- * later schema adds "excerpts.event_citation TEXT" (JSON: kind, who, where, when); this code
- * writes and reads it whenever the column exists, and falls back to the live event otherwise. */
+/* Schema 5 keeps an excerpt's event citation in "excerpts.event_citation" (JSON: kind, who,
+ * where, when), so an excerpt whose event a re-extraction replaced (event_id ON DELETE SET NULL)
+ * keeps it; a database opened at an older version (tests of migrations) has no such column, and
+ * the live event is read instead. */
 static gboolean
 excerpts_have_citation_column (RasdStore *self)
 {

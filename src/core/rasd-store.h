@@ -16,7 +16,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 
 /* The newest schema this build writes (PRAGMA user_version). */
-#define RASD_STORE_SCHEMA_VERSION 3
+#define RASD_STORE_SCHEMA_VERSION 5
 
 typedef struct
 {
@@ -103,7 +103,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdStoredEvent, rasd_stored_event_free)
  * from, to: ISO dates of any precision ("2015", "2015-07", "2015-07-21"); an event matches when
  *   its date overlaps the range (events of unknown date do not).
  * kind: exactly one of the event kinds ("meeting", "visit", "talks", "reception", "call",
- *   "summit"). */
+ *   "summit").
+ * limit: at most this many events, the first in the order returned (0: all).  A view showing a
+ *   million events asks for the first few hundred, then more as the user scrolls. */
 typedef struct
 {
   const char *person;
@@ -111,6 +113,7 @@ typedef struct
   const char *from;
   const char *to;
   const char *kind;
+  guint       limit;
 } RasdEventFilter;
 
 /* The event kinds, NULL-terminated. */

@@ -1,0 +1,567 @@
+/* The scale benchmark: imports an archive (bench/make-archive writes one) through the importer,
+ * extraction included, then measures what the window needs from the store on it: event filters
+ * by person, place and date, and Arabic full-text search.  Then it grows the database to
+ * --events events (direct inserts of synthetic events among the imported people, places and
+ * articles) and measures the filters again.  Prints figures; asserts nothing about time.
+ *
+ *   bench-scale --archive DIR [--work DIR] [--events N] [--reuse]
+ *
+ * --work keeps rasd.db (the import) and rasd-events.db (the grown database) there.  --reuse
+ * skips the import when WORK/rasd.db exists.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "rasd-importer.h"
+#include "rasd-store.h"
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+peak_rss_mb (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static double
+file_mb (const char *path)
+{
+  GStatBuf st;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  double total = 0;
+
+  if (g_stat (path, &st) == 0)
+    total += st.st_size;
+  if (g_stat (wal, &st) == 0)
+    total += st.st_size;
+  return total / (1024.0 * 1024.0);
+}
+
+static double
+thread_cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);  /* one thread runs the queries */
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Latencies of one kind of query: median and worst. */
+typedef struct
+{
+  GArray *ms;
+  GArray *cpu_ms;
+  guint   min_results;
+  guint   max_results;
+} Timings;
+
+static void
+timings_init (Timings *t)
+{
+  t->ms = g_array_new (FALSE, FALSE, sizeof (double));
+  t->cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  t->min_results = G_MAXUINT;
+  t->max_results = 0;
+}
+
+static void
+timings_add (Timings *t,
+             double   ms,
+             double   cpu_ms,
+             guint    n_results)
+{
+  g_array_append_val (t->ms, ms);
+  g_array_append_val (t->cpu_ms, cpu_ms);
+  t->min_results = MIN (t->min_results, n_results);
+  t->max_results = MAX (t->max_results, n_results);
+}
+
+static void
+timings_print (Timings    *t,
+               const char *what,
+               double      aim)
+{
+  double median, worst, cpu_median;
+
+  g_array_sort (t->ms, compare_doubles);
+  g_array_sort (t->cpu_ms, compare_doubles);
+  median = g_array_index (t->ms, double, t->ms->len / 2);
+  worst = g_array_index (t->ms, double, t->ms->len - 1);
+  cpu_median = g_array_index (t->cpu_ms, double, t->cpu_ms->len / 2);
+  printf ("  %-20s median %7.1f ms  worst %7.1f ms  cpu median %6.1f ms  (%u queries, %u-%u results)%s\n",
+          what, median, worst, cpu_median, t->ms->len, t->min_results, t->max_results,
+          worst <= aim ? "" : "  over the aim");
+  g_array_unref (t->ms);
+  g_array_unref (t->cpu_ms);
+}
+
+/* Names of the entities of @kind at a few ranks by number of events: the most reported ones
+ * and rarer ones, as a user would pick them. */
+static GPtrArray *
+names_by_rank (RasdStore  *store,
+               const char *sql)
+{
+  static const int ranks[] = { 0, 3, 10, 30, 100, 300 };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  int row = 0;
+  guint next = 0;
+
+  if (sqlite3_prepare_v2 (rasd_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (rasd_store_get_db (store)));
+  while (next < G_N_ELEMENTS (ranks) && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (row++ == ranks[next])
+        {
+          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+          next++;
+        }
+    }
+  return names;
+}
+
+static void
+run_filter (RasdStore             *store,
+            const RasdEventFilter *filter,
+            Timings               *t)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  double cpu = thread_cpu_ms ();
+  gint64 start = g_get_monotonic_time ();
+
+  events = rasd_store_list_events (store, filter, &error);
+  if (events == NULL)
+    g_error ("list_events: %s", error->message);
+  timings_add (t, ms_since (start), thread_cpu_ms () - cpu, events->len);
+}
+
+#define REPEATS 3
+
+static void
+measure_filters (RasdStore  *store,
+                 guint       limit,
+                 double      aim)
+{
+  g_autoptr(GPtrArray) people = names_by_rank (store,
+    "SELECT e.name FROM entities e JOIN event_participants ep ON ep.entity_id = e.id"
+    " WHERE e.kind = 'person' GROUP BY e.id ORDER BY count(*) DESC, e.id");
+  g_autoptr(GPtrArray) places = names_by_rank (store,
+    "SELECT e.name FROM entities e JOIN events ev ON ev.place_id = e.id"
+    " WHERE e.kind = 'place' GROUP BY e.id ORDER BY count(*) DESC, e.id");
+  static const char * const ranges[][2] = {
+    { "2003-03-15", "2003-03-15" }, { "2010-06", "2010-06" }, { "2001", "2001" },
+    { "2015-01", "2015-03" }, { "1998-07-01", "1998-07-07" }, { "2024-12", NULL },
+  };
+  Timings person, place, date, combined;
+
+  timings_init (&person);
+  timings_init (&place);
+  timings_init (&date);
+  timings_init (&combined);
+  for (int r = 0; r < REPEATS; r++)
+    {
+      for (guint i = 0; i < people->len; i++)
+        {
+          RasdEventFilter f = { .person = g_ptr_array_index (people, i), .limit = limit };
+
+          run_filter (store, &f, &person);
+        }
+      for (guint i = 0; i < places->len; i++)
+        {
+          RasdEventFilter f = { .place = g_ptr_array_index (places, i), .limit = limit };
+
+          run_filter (store, &f, &place);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+        {
+          RasdEventFilter f = { .from = ranges[i][0], .to = ranges[i][1], .limit = limit };
+
+          run_filter (store, &f, &date);
+        }
+      for (guint i = 0; i < MIN (people->len, places->len); i++)
+        {
+          RasdEventFilter f = {
+            .person = g_ptr_array_index (people, i), .from = "2005", .to = "2015",
+            .limit = limit,
+          };
+
+          run_filter (store, &f, &combined);
+        }
+    }
+  if (limit > 0)
+    printf(" event filters, first %u events (aim: under %.0f ms):\n", limit, aim);
+  else
+    printf(" event filters, all matching events (aim: under %.0f ms):\n", aim);
+  timings_print (&person, "person", aim);
+  timings_print (&place, "place", aim);
+  timings_print (&date, "date range", aim);
+  timings_print (&combined, "person + 2005-2015", aim);
+}
+
+static void
+measure_search (RasdStore *store)
+{
+  static const char * const queries[] = {
+    "لقاء", "اتصالا هاتفيا", "القمة", "الطاقة والاستثمار", "بوتين", "مذكرات التفاهم",
+    "اللاجئين", "العلاقات الثنائية",
+  };
+  Timings t;
+
+  timings_init (&t);
+  for (int r = 0; r < REPEATS; r++)
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) hits = NULL;
+        double cpu = thread_cpu_ms ();
+        gint64 start = g_get_monotonic_time ();
+
+        hits = rasd_store_search (store, queries[i], 50, &error);
+        if (hits == NULL)
+          g_error ("search: %s", error->message);
+        timings_add (&t, ms_since (start), thread_cpu_ms () - cpu, hits->len);
+      }
+  printf (" Arabic full-text search, best 50 (aim: under 100 ms):\n");
+  timings_print (&t, "search", 100);
+}
+
+static void
+print_stats (RasdStore  *store,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  RasdStoreStats stats;
+
+  if (!rasd_store_get_stats (store, &stats, &error))
+    g_error ("%s", error->message);
+  printf (" database:       %.1f MB (%s)\n", file_mb (path), path);
+  printf (" contents:       %" G_GINT64_FORMAT " articles, %" G_GINT64_FORMAT " events, %"
+          G_GINT64_FORMAT " people, %" G_GINT64_FORMAT " places\n",
+          stats.n_articles, stats.n_events, stats.n_people, stats.n_places);
+}
+
+static void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static GArray *
+ids (sqlite3    *db,
+     const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (out, id);
+    }
+  return out;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  return stmt;
+}
+
+static void
+step_or_die (sqlite3      *db,
+             sqlite3_stmt *stmt)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("inserting: %s", sqlite3_errmsg (db));
+  sqlite3_reset (stmt);
+}
+
+/* Grows the database to @target events: synthetic events among the stored people (the most
+ * reported ones the most often), places and articles, as extraction stores them. */
+static void
+grow_events (RasdStore *store,
+             gint64     target)
+{
+  static const char * const kinds[][2] = {
+    { "meeting", "040" }, { "visit", "042" }, { "talks", "046" }, { "reception", "043" },
+    { "call", "041" }, { "summit", "044" },
+  };
+  static const char * const roles[] = { "headline", "headline", "background", "planned" };
+  sqlite3 *db = rasd_store_get_db (store);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1000000);
+  g_autoptr(GArray) people = ids (db,
+    "SELECT e.id FROM entities e LEFT JOIN event_participants ep ON ep.entity_id = e.id"
+    " WHERE e.kind = 'person' GROUP BY e.id ORDER BY count(ep.event_id) DESC, e.id");
+  g_autoptr(GArray) places = ids (db,
+    "SELECT e.id FROM entities e LEFT JOIN events ev ON ev.place_id = e.id"
+    " WHERE e.kind = 'place' GROUP BY e.id ORDER BY count(ev.id) DESC, e.id");
+  g_autoptr(GArray) articles = ids (db, "SELECT id FROM articles ORDER BY id");
+  g_autoptr(sqlite3_stmt) event = prepare (db,
+    "INSERT INTO events (kind, cameo, date, date_precision, day, day_end, place_id, role)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  g_autoptr(sqlite3_stmt) participant = prepare (db,
+    "INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?1, ?2)");
+  g_autoptr(sqlite3_stmt) source = prepare (db,
+    "INSERT OR IGNORE INTO event_sources (event_id, article_id, role) VALUES (?1, ?2, ?3)");
+  g_autoptr(sqlite3_stmt) evidence = prepare (db,
+    "INSERT INTO evidence (event_id, article_id, start, end) VALUES (?1, ?2, ?3, ?4)");
+  RasdStoreStats stats;
+  gint64 first_day = rasd_date_to_days (1995, 1, 1);
+  gint64 n_days = rasd_date_to_days (2025, 12, 31) - first_day + 1;
+  gint64 n_events;
+
+  if (!rasd_store_get_stats (store, &stats, NULL))
+    g_error ("counting events");
+  if (people->len < 2 || places->len < 1 || articles->len < 1)
+    g_error ("the imported database has too few people, places or articles to grow");
+
+  exec_or_die (db, "BEGIN");
+  for (n_events = stats.n_events; n_events < target; n_events++)
+    {
+      guint k = g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds));
+      gint64 day = first_day + g_rand_int_range (rand, 0, (gint32) n_days);
+      int precision = g_rand_int_range (rand, 0, 20);
+      RasdDate d;
+      int year, month, mday;
+      gint64 day_end;
+      g_autofree char *date = NULL;
+      gint64 event_id;
+      guint n_sources = g_rand_int_range (rand, 0, 5) == 0 ? 2 : 1;
+      guint n_people = g_rand_int_range (rand, 0, 6) == 0 ? 3 : 2;
+
+      d = rasd_date_from_days (day);
+      year = d.year;
+      month = d.month;
+      mday = d.day;
+      if (precision < 17)
+        {
+          date = g_strdup_printf ("%04d-%02d-%02d", year, month, mday);
+          precision = RASD_DATE_PRECISION_DAY;
+          day_end = day;
+        }
+      else if (precision < 19)
+        {
+          date = g_strdup_printf ("%04d-%02d", year, month);
+          precision = RASD_DATE_PRECISION_MONTH;
+          day = rasd_date_to_days (year, month, 1);
+          day_end = rasd_date_to_days (year, month, rasd_date_days_in_month (year, month));
+        }
+      else
+        {
+          date = g_strdup_printf ("%04d", year);
+          precision = RASD_DATE_PRECISION_YEAR;
+          day = rasd_date_to_days (year, 1, 1);
+          day_end = rasd_date_to_days (year, 12, 31);
+        }
+
+      sqlite3_bind_text (event, 1, kinds[k][0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (event, 2, kinds[k][1], -1, SQLITE_STATIC);
+      sqlite3_bind_text (event, 3, date, -1, SQLITE_STATIC);
+      sqlite3_bind_int (event, 4, precision);
+      sqlite3_bind_int64 (event, 5, day);
+      sqlite3_bind_int64 (event, 6, day_end);
+      if (g_rand_int_range (rand, 0, 10) > 0)
+        {
+          double u = g_rand_double (rand);
+          sqlite3_bind_int64 (event, 7, g_array_index (places, gint64, (guint) (places->len * u * u)));
+        }
+      else
+        sqlite3_bind_null (event, 7);
+      sqlite3_bind_text (event, 8, roles[g_rand_int_range (rand, 0, G_N_ELEMENTS (roles))], -1,
+                         SQLITE_STATIC);
+      step_or_die (db, event);
+      event_id = sqlite3_last_insert_rowid (db);
+
+      for (guint p = 0; p < n_people; p++)
+        {
+          double u = g_rand_double (rand);
+
+          sqlite3_bind_int64 (participant, 1, event_id);
+          sqlite3_bind_int64 (participant, 2,
+                              g_array_index (people, gint64, (guint) (people->len * u * u * u)));
+          step_or_die (db, participant);
+        }
+      for (guint s = 0; s < n_sources; s++)
+        {
+          gint64 article = g_array_index (articles, gint64,
+                                          g_rand_int_range (rand, 0, (gint32) articles->len));
+          gint64 start = g_rand_int_range (rand, 0, 2000);
+
+          sqlite3_bind_int64 (source, 1, event_id);
+          sqlite3_bind_int64 (source, 2, article);
+          sqlite3_bind_text (source, 3, "headline", -1, SQLITE_STATIC);
+          step_or_die (db, source);
+          sqlite3_bind_int64 (evidence, 1, event_id);
+          sqlite3_bind_int64 (evidence, 2, article);
+          sqlite3_bind_int64 (evidence, 3, start);
+          sqlite3_bind_int64 (evidence, 4, start + g_rand_int_range (rand, 40, 300));
+          step_or_die (db, evidence);
+        }
+      if (n_events % 100000 == 99999)
+        exec_or_die (db, "COMMIT; BEGIN");
+    }
+  exec_or_die (db, "COMMIT");
+  exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) src = g_file_new_for_path (from);
+  g_autoptr(GFile) dst = g_file_new_for_path (to);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (to, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (to, "-shm", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  if (!g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("copying %s to %s: %s", from, to, error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *archive = NULL;
+  g_autofree char *work = NULL;
+  int n_events = 1000000;
+  int limit = 500;
+  gboolean reuse = FALSE;
+  GOptionEntry entries[] = {
+    { "archive", 'a', 0, G_OPTION_ARG_FILENAME, &archive, "The archive to import (bench/make-archive)", "DIR" },
+    { "work", 'w', 0, G_OPTION_ARG_FILENAME, &work, "Where the databases go (default: a temporary folder)", "DIR" },
+    { "events", 'e', 0, G_OPTION_ARG_INT, &n_events, "Events in the grown database (default 1000000; 0: skip)", "N" },
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &limit, "Events a view asks for at once (default 500)", "N" },
+    { "reuse", 'r', 0, G_OPTION_ARG_NONE, &reuse, "Reuse WORK/rasd.db and WORK/rasd-events.db when they exist", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- import, filter and search at scale");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *big_path = NULL;
+
+  /* Figures show as they come, also into a file. */
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || archive == NULL || limit < 0)
+    {
+      fprintf (stderr, "%s\n", error != NULL ? error->message : "give --archive DIR");
+      return 2;
+    }
+  if (work == NULL)
+    work = g_dir_make_tmp ("rasd-scale-XXXXXX", NULL);
+  g_mkdir_with_parents (work, 0755);
+  db_path = g_build_filename (work, "rasd.db", NULL);
+  big_path = g_build_filename (work, "rasd-events.db", NULL);
+
+  if (!reuse || !g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(RasdImporter) importer = NULL;
+      const char *paths[] = { archive, NULL };
+      RasdImportReport *report;
+      double seconds, mb;
+      gint64 start;
+
+      g_unlink (db_path);
+      store = rasd_store_open (db_path, &error);
+      if (store == NULL)
+        g_error ("%s", error->message);
+      importer = rasd_importer_new (store);
+      start = g_get_monotonic_time ();
+      if (!rasd_importer_run (importer, paths, NULL, &error))
+        g_error ("%s", error->message);
+      seconds = ms_since (start) / 1000.0;
+      report = rasd_importer_get_report (importer);
+      mb = report->n_bytes / (1024.0 * 1024.0);
+      printf ("Import of %s (importer with extraction):\n", archive);
+      printf (" files:          %u (%u articles imported, %u duplicates, %u failed), %.1f MB\n",
+              report->n_files, report->n_imported, report->n_duplicates, report->n_failed, mb);
+      printf (" import:         %.1f s  %.0f articles/s  %.2f MB/s\n",
+              seconds, report->n_imported / seconds, mb / seconds);
+      printf (" peak memory:    %.0f MB (ru_maxrss of the import; aim: under 500 MB)\n",
+              peak_rss_mb ());
+      g_clear_object (&store);
+    }
+
+  store = rasd_store_open (db_path, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  exec_or_die (rasd_store_get_db (store), "PRAGMA wal_checkpoint(TRUNCATE)");
+  printf ("\nThe imported database:\n");
+  print_stats (store, db_path);
+  measure_filters (store, 0, 50);
+  if (limit > 0)
+    measure_filters (store, limit, 50);
+  measure_search (store);
+
+  if (n_events > 0)
+    {
+      gint64 start;
+
+      g_clear_object (&store);
+      if (!reuse || !g_file_test (big_path, G_FILE_TEST_EXISTS))
+        {
+          copy_file (db_path, big_path);
+          store = rasd_store_open (big_path, &error);
+          if (store == NULL)
+            g_error ("%s", error->message);
+          start = g_get_monotonic_time ();
+          grow_events (store, n_events);
+          printf ("\nGrown to %d events (synthetic events inserted in %.1f s):\n", n_events,
+                  ms_since (start) / 1000.0);
+          g_clear_object (&store);
+        }
+      else
+        printf ("\nThe grown database (reused):\n");
+      /* Measured on a fresh connection, as the window opens it. */
+      store = rasd_store_open (big_path, &error);
+      if (store == NULL)
+        g_error ("%s", error->message);
+      print_stats (store, big_path);
+      measure_filters (store, 0, 50);
+      if (limit > 0)
+        measure_filters (store, limit, 50);
+      measure_search (store);
+    }
+  printf ("\npeak memory of the whole run: %.0f MB\n", peak_rss_mb ());
+  return 0;
+}

@@ -1,0 +1,88 @@
+/* Time to open the window on a database: from opening the store to the first frame painted
+ * (GdkFrameClock::after-paint), with only the window's public API, as the application does.
+ * Run it under a display, e.g. xvfb-run -a bench-window DB.
+ *
+ *   bench-window DATABASE
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "rasd-window.h"
+
+static gint64 first_frame;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  if (first_frame == 0)
+    first_frame = g_get_monotonic_time ();
+}
+
+static void
+on_realize (GtkWidget *widget,
+            gpointer   data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (on_after_paint), NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  RasdWindow *window;
+  struct rusage usage;
+  gint64 t_init, t_start, t_opened, t_built, deadline;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "usage: bench-window DATABASE\n");
+      return 2;
+    }
+
+  t_init = g_get_monotonic_time ();
+  adw_init ();
+  t_start = g_get_monotonic_time ();
+
+  store = rasd_store_open (argv[1], &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  t_opened = g_get_monotonic_time ();
+
+  window = rasd_window_new (NULL, store);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
+  t_built = g_get_monotonic_time ();
+  gtk_window_present (GTK_WINDOW (window));
+
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (first_frame == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (first_frame == 0)
+    {
+      fprintf (stderr, "no frame painted within 2 minutes\n");
+      return 1;
+    }
+
+  getrusage (RUSAGE_SELF, &usage);
+  printf ("Window on %s:\n", argv[1]);
+  printf (" GTK and libadwaita init:   %6.0f ms (not counted below)\n", (t_start - t_init) / 1e3);
+  printf (" store opened:              %6.0f ms\n", (t_opened - t_start) / 1e3);
+  printf (" window built:              %6.0f ms\n", (t_built - t_start) / 1e3);
+  printf (" first frame painted:       %6.0f ms (aim: under 1000 ms)\n", (first_frame - t_start) / 1e3);
+  printf (" CPU time until then:       %6.0f ms (user + system, init included; the rest is waiting\n"
+          "                                      for a CPU or for the X server)\n",
+          (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3);
+  printf (" peak memory:               %6.0f MB\n", usage.ru_maxrss / 1024.0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
