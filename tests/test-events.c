@@ -725,6 +725,39 @@ test_events_filter_kind (void)
   }
 }
 
+/* The filter's text: events whose articles contain the words, Arabic-aware (الطاقة finds طاقة). */
+static void
+test_events_filter_text (void)
+{
+  g_autoptr(RasdStore) store = open_store ();
+  g_autoptr(RasdExtraction) x = rasd_extraction_new ();
+  g_autoptr(RasdExtraction) y = rasd_extraction_new ();
+  g_autoptr(GPtrArray) energy = NULL;
+  g_autoptr(GPtrArray) peace = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  RasdEventFilter about_energy = { .text = "طاقة" };
+  RasdEventFilter about_peace = { .text = "السلام", .person = "لافروف" };
+  RasdEventFilter nothing = { .text = "\"()" };
+  gint64 a = add_article (store, "لقاء في موسكو حول الطاقة", NULL, NULL);
+  gint64 b = add_article (store, "محادثات في جنيف لبحث السلام", NULL, NULL);
+
+  add_event (x, "meeting", "040", "2015-10-20", 0, MOSCOW (x), 0, 10, PUTIN (x), LAVROV (x), -1);
+  add_event (y, "talks", "046", "2016-02-01", 0, GENEVA (y), 0, 10, LAVROV (y), KERRY (y), -1);
+  save (store, a, x);
+  save (store, b, y);
+
+  energy = list (store, &about_energy);
+  g_assert_cmpuint (energy->len, ==, 1);
+  g_assert_cmpstr (((RasdStoredEvent *) g_ptr_array_index (energy, 0))->kind, ==, "meeting");
+  /* combined with the other parts of the filter */
+  peace = list (store, &about_peace);
+  g_assert_cmpuint (peace->len, ==, 1);
+  g_assert_cmpstr (((RasdStoredEvent *) g_ptr_array_index (peace, 0))->kind, ==, "talks");
+  /* punctuation alone is no query: nothing matches, and nothing fails */
+  none = list (store, &nothing);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 static void
 assert_invalid (RasdStore             *store,
                 const RasdEventFilter *filter,
@@ -942,6 +975,7 @@ main (int   argc,
   g_test_add_func ("/events/filter-dates", test_events_filter_dates);
   g_test_add_func ("/events/filter-kind", test_events_filter_kind);
   g_test_add_func ("/events/filter-limit", test_events_filter_limit);
+  g_test_add_func ("/events/filter-text", test_events_filter_text);
   g_test_add_func ("/events/details-per-event", test_events_details_per_event);
   g_test_add_func ("/events/filter-invalid", test_events_filter_invalid);
   g_test_add_func ("/events/orphans", test_events_orphans);

@@ -95,15 +95,6 @@ result_free (Result *result)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Query, query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static GPtrArray *
 facet_items (GPtrArray *events,
              RasdFacet  facet)
@@ -134,6 +125,7 @@ run_query (RasdStore     *store,
     .from = query->from,
     .to = query->to,
     .kind = query->kind,
+    .text = query->text,
   };
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(Result) result = g_new0 (Result, 1);
@@ -143,28 +135,6 @@ run_query (RasdStore     *store,
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-
-  if (query->text != NULL)
-    {
-      g_autoptr(GArray) ids = rasd_store_search_event_ids (store, query->text, error);
-      g_autoptr(GPtrArray) kept = NULL;
-
-      if (ids == NULL)
-        return NULL;
-      kept = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_event_free);
-      for (guint i = 0; i < events->len; i++)
-        {
-          RasdStoredEvent *event = g_ptr_array_index (events, i);
-
-          if (bsearch (&event->id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL)
-            {
-              g_ptr_array_add (kept, event);
-              events->pdata[i] = NULL;  /* moved to @kept, in the same order */
-            }
-        }
-      g_ptr_array_unref (events);
-      events = g_steal_pointer (&kept);
-    }
 
   result->people = facet_items (events, RASD_FACET_PERSON);
   result->places = facet_items (events, RASD_FACET_PLACE);

@@ -1820,6 +1820,7 @@ enum
   PARAM_FROM = 2,
   PARAM_TO = 3,
   PARAM_KIND = 4,
+  PARAM_TEXT = 5,         /* the FTS5 query of the filter's text */
 };
 
 /* An event's date spans at most a year, so one that ends on or after @from starts at most this
@@ -1940,6 +1941,7 @@ list_events_part (RasdStore              *self,
                   gint64                  to_day,
                   gboolean                dated,
                   guint                   limit,
+                  const char             *match,
                   GPtrArray              *events,
                   GError                **error)
 {
@@ -1978,6 +1980,10 @@ list_events_part (RasdStore              *self,
     g_string_append_printf (sql, " AND %s <= ?%d", day, PARAM_TO);
   if (filter->kind != NULL)
     g_string_append_printf (sql, " AND ev.kind = ?%d", PARAM_KIND);
+  if (match != NULL)
+    g_string_append_printf (sql, " AND %s IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
+                                 " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%d))",
+                            id, PARAM_TEXT);
   if (dated)
     g_string_append_printf (sql, " ORDER BY %s, %s", day, id);
   else
@@ -1996,6 +2002,8 @@ list_events_part (RasdStore              *self,
     sqlite3_bind_int64 (stmt, PARAM_TO, to_day);
   if (filter->kind != NULL)
     sqlite3_bind_text (stmt, PARAM_KIND, filter->kind, -1, SQLITE_STATIC);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, PARAM_TEXT, match, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (events, stored_event_from_row (stmt));
@@ -2015,6 +2023,7 @@ rasd_store_list_events (RasdStore              *self,
   g_autoptr(GArray) places = NULL;
   g_auto(NameQuery) person = { 0 };
   g_auto(NameQuery) place = { 0 };
+  g_autofree char *match = NULL;
   gint64 from_day = 0, to_day = 0;
 
   g_return_val_if_fail (RASD_IS_STORE (self), NULL);
@@ -2040,6 +2049,14 @@ rasd_store_list_events (RasdStore              *self,
       return NULL;
     }
 
+  if (filter->text != NULL)
+    {
+      /* escaped: any text is a safe query; nothing to search for matches nothing */
+      match = rasd_fts_query_from_user (filter->text);
+      if (match == NULL)
+        return g_steal_pointer (&events);
+    }
+
   /* Names are matched on the entities (thousands, not a million events) first. */
   if (filter->person != NULL)
     {
@@ -2058,12 +2075,12 @@ rasd_store_list_events (RasdStore              *self,
 
   /* By date, then the events of unknown date (which no date range matches). */
   if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, filter->limit,
-                         events, error))
+                         match, events, error))
     return NULL;
   if (filter->from == NULL && filter->to == NULL &&
       (filter->limit == 0 || events->len < filter->limit) &&
       !list_events_part (self, filter, people, places, from_day, to_day, FALSE,
-                         filter->limit > 0 ? filter->limit - events->len : 0, events, error))
+                         filter->limit > 0 ? filter->limit - events->len : 0, match, events, error))
     return NULL;
 
   if (!load_events_details (self, events, error))

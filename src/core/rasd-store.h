@@ -105,7 +105,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdStoredEvent, rasd_stored_event_free)
  * kind: exactly one of the event kinds ("meeting", "visit", "talks", "reception", "call",
  *   "summit").
  * limit: at most this many events, the first in the order returned (0: all).  A view showing a
- *   million events asks for the first few hundred, then more as the user scrolls. */
+ *   million events asks for the first few hundred, then more as the user scrolls.
+ * text: words the event's articles contain (full-text search, Arabic-aware; escaped, so any
+ *   string is safe). */
 typedef struct
 {
   const char *person;
@@ -114,6 +116,7 @@ typedef struct
   const char *to;
   const char *kind;
   guint       limit;
+  const char *text;
 } RasdEventFilter;
 
 /* The event kinds, NULL-terminated. */
