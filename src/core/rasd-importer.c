@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "rasd-article-reader.h"
 #include "rasd-error.h"
@@ -218,6 +221,7 @@ walk_path (Walk         *walk,
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET ","
                             G_FILE_ATTRIBUTE_UNIX_DEVICE ","
                             G_FILE_ATTRIBUTE_UNIX_INODE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &error);
@@ -241,6 +245,27 @@ walk_path (Walk         *walk,
 
         g_ptr_array_add (walk->files, g_strdup (path));
         g_array_append_val (walk->sizes, size);
+      }
+      break;
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+      {
+        /* GIO gives the link itself when following it fails: a broken link or a loop, which
+         * the user should hear about rather than have the file vanish from the report. */
+        int saved_errno = 0;
+        GStatBuf buf;
+        g_autofree char *message = NULL;
+
+        if (g_stat (path, &buf) != 0)
+          saved_errno = errno;
+        if (saved_errno == ENOENT)
+          message = g_strdup_printf ("symbolic link to %s, which does not exist",
+                                     g_file_info_get_symlink_target (info));
+        else if (saved_errno == ELOOP)
+          message = g_strdup ("symbolic link loop (too many levels of symbolic links)");
+        else
+          message = g_strdup_printf ("symbolic link that cannot be followed: %s",
+                                     g_strerror (saved_errno));
+        report_failure (walk->importer, path, message);
       }
       break;
     default:
