@@ -619,16 +619,19 @@ test_read_only (void)
   before = database_fingerprint (db);
 
   /* Opened read-only (an SQLite URI): the import fails with a message naming the database. */
-  {
-    g_autofree char *out = NULL;
-    g_autofree char *err = NULL;
-    int status = run_cli (uri, second, &out, &err);
+  if (!sqlite3_compileoption_used ("USE_URI"))
+    g_test_message ("this SQLite does not take file: URIs; skipping the ?mode=ro half");
+  else
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status = run_cli (uri, second, &out, &err);
 
-    g_test_message ("read-only URI: exit %d: %s", status, err);
-    g_assert_cmpint (status, ==, 1);
-    g_assert_nonnull (strstr (err, db));
-    g_assert_nonnull (strstr (err, "read"));
-  }
+      g_test_message ("read-only URI: exit %d: %s", status, err);
+      g_assert_cmpint (status, ==, 1);
+      g_assert_nonnull (strstr (err, db));
+      g_assert_nonnull (strstr (err, "read"));
+    }
 
   /* File and folder without write permission (as nobody when we are root). */
   if (need_nobody () && !as_nobody)
