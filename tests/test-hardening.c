@@ -754,7 +754,7 @@ test_two_processes (void)
       g_autofree char *db = g_build_filename (scratch, name, NULL);
       const char *dirs[] = { a, b };
       GSubprocess *procs[2];
-      g_autofree char *errs[2] = { NULL, NULL };
+      char *errs[2] = { NULL, NULL };
 
       if (round == 2)
         {
@@ -795,6 +795,7 @@ test_two_processes (void)
               g_assert_cmpint (run_cli (db, again, &out, &err), ==, 0);
             }
           g_object_unref (procs[i]);
+          g_free (errs[i]);
         }
       g_assert_cmpint (check_database (db), ==, 2 * CONCURRENT_ARTICLES);
     }
