@@ -112,10 +112,10 @@ def main():
     # HTML nested 100,000 levels deep, with an article at the bottom.
     write(os.path.join(root, "html", "deep-100000.html"),
           "<html><body>" + "<div>" * 100000 + "<p>" + ARTICLES[0] + "</p>" + "</div>" * 100000 +
-          "</body></html>", "either", ["HTML", "deep", "no article", "cannot be read"])
+          "</body></html>", "failed", ["nested too deeply"])
     write(os.path.join(root, "html", "deep-unclosed.html"),
-          "<html><body>" + "<span><b><i>" * 40000 + ARTICLES[2], "either",
-          ["HTML", "deep", "no article", "cannot be read"])
+          "<html><body>" + "<span><b><i>" * 40000 + ARTICLES[2], "failed",
+          ["nested too deeply"])
 
     # External entities and DOCTYPE tricks: nothing outside the file may be read.
     xxe_body = "<p>" + ARTICLES[3].replace("\n", "</p><p>") + " (صفحة محفوظة)</p>"
