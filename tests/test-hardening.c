@@ -22,7 +22,8 @@
 static char *
 make_scratch (const char *name)
 {
-  g_autofree char *base = g_build_filename (g_test_get_dir (G_TEST_BUILT), "hardening-tmp", NULL);
+  g_autofree char *built = g_canonicalize_filename (g_test_get_dir (G_TEST_BUILT), NULL);
+  g_autofree char *base = g_build_filename (built, "hardening-tmp", NULL);
   g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
   char *dir;
 
