@@ -52,7 +52,7 @@ remove_tree (const char *path)
 }
 
 /* Root reads files whatever their mode; setpriv runs a command as nobody so that chmod means
- * something.  NULL when neither is needed nor possible. */
+ * something. */
 static gboolean
 need_nobody (void)
 {
@@ -62,8 +62,15 @@ need_nobody (void)
 static gboolean
 can_run_as_nobody (void)
 {
+  const char *argv[] = { "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true", NULL };
   g_autofree char *setpriv = g_find_program_in_path ("setpriv");
-  return setpriv != NULL;
+  int wait_status = 0;
+
+  /* Present, and allowed to change user here (a container may drop CAP_SETUID). */
+  return setpriv != NULL &&
+         g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &wait_status, NULL) &&
+         g_spawn_check_wait_status (wait_status, NULL);
 }
 
 /* Runs rasd-cli with @args; returns its exit status (-1 when killed by a signal). */
@@ -395,8 +402,8 @@ test_bad_input (void)
 
   /* Unreadable files and folders, for real: as nobody when we are root. */
   if (root && !can_run_as_nobody ())
-    g_test_message ("running as root without setpriv: chmod 000 does not stop root from reading, "
-                    "so the unreadable file and folder are not checked");
+    g_test_message ("running as root and setpriv cannot run commands as nobody: chmod 000 does "
+                    "not stop root from reading, so the unreadable file and folder are not checked");
   else
     {
       g_autofree char *locked = g_build_filename (corpus, "locked", NULL);
