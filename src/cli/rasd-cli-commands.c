@@ -184,6 +184,7 @@ command_import (CliGlobals  *globals,
   g_autoptr(RasdImporter) importer = NULL;
   g_autoptr(GError) error = NULL;
   RasdImportReport *report;
+  gboolean ok;
 
   if (!parse_command_options ("import", _("PATH..."),
                               _("Imports articles from files and folders (recursively): .txt with "
@@ -201,11 +202,10 @@ command_import (CliGlobals  *globals,
 
   importer = rasd_importer_new (store);
   g_signal_connect (importer, "file-done", G_CALLBACK (on_file_done), GINT_TO_POINTER (verbose));
-  if (!rasd_importer_run (importer, (const char * const *) &argv[1], NULL, &error))
-    {
-      print_error ("%s", error->message);
-      return RASD_CLI_EXIT_FAILED;
-    }
+  /* A failing database stops the run; the summary still says what was stored before. */
+  ok = rasd_importer_run (importer, (const char * const *) &argv[1], NULL, &error);
+  if (!ok)
+    print_error ("%s", error->message);
   report = rasd_importer_get_report (importer);
 
   /* Failed .jsonl records are not files, so ::file-done did not print them. */
@@ -249,7 +249,7 @@ command_import (CliGlobals  *globals,
               report->n_failed);
     }
 
-  return report->n_failed > 0 ? RASD_CLI_EXIT_FAILED : RASD_CLI_EXIT_OK;
+  return !ok || report->n_failed > 0 ? RASD_CLI_EXIT_FAILED : RASD_CLI_EXIT_OK;
 }
 
 /* list -------------------------------------------------------------------------------------- */

@@ -249,6 +249,43 @@ walk_tree (xmlNode       *root,
     }
 }
 
+/* libxml2 stops reading a page at this many nested elements (without XML_PARSE_HUGE, which
+ * stays off: the limit protects the reader's own walks too); what lies deeper is dropped. */
+#define LIBXML_MAX_DEPTH 256
+
+typedef struct
+{
+  guint depth;
+  guint max_depth;
+} DepthWalk;
+
+static gboolean
+depth_walk_enter (xmlNode  *node,
+                  gpointer  user_data)
+{
+  DepthWalk *walk = user_data;
+
+  if (node->type == XML_ELEMENT_NODE)
+    walk->max_depth = MAX (walk->max_depth, ++walk->depth);
+  return TRUE;
+}
+
+static void
+depth_walk_leave (xmlNode  *node,
+                  gpointer  user_data)
+{
+  ((DepthWalk *) user_data)->depth--;
+}
+
+static guint
+tree_depth (xmlNode *root)
+{
+  DepthWalk walk = { 0, 0 };
+
+  walk_tree (root, depth_walk_enter, depth_walk_leave, &walk);
+  return walk.max_depth;
+}
+
 /* Text of @root's subtree on one line, without scripts and styles. */
 typedef struct
 {
@@ -1977,7 +2014,12 @@ rasd_html_read_article (const char  *data,
   text = rasd_clean_article_text (raw_text, &info);
   if (text == NULL || *g_strstrip (text) == '\0')
     {
-      set_error (error, RASD_ERROR_EMPTY, path, "no article text found in the page");
+      if (tree_depth (xmlDocGetRootElement (doc)) >= LIBXML_MAX_DEPTH - 8)
+        set_error (error, RASD_ERROR_PARSE, path,
+                   "no article text found in the page: its elements are nested too deeply "
+                   "(the HTML parser reads 256 levels)");
+      else
+        set_error (error, RASD_ERROR_EMPTY, path, "no article text found in the page");
       return NULL;
     }
 

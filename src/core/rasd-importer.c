@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "rasd-article-reader.h"
 #include "rasd-error.h"
@@ -218,6 +221,7 @@ walk_path (Walk         *walk,
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET ","
                             G_FILE_ATTRIBUTE_UNIX_DEVICE ","
                             G_FILE_ATTRIBUTE_UNIX_INODE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &error);
@@ -241,6 +245,27 @@ walk_path (Walk         *walk,
 
         g_ptr_array_add (walk->files, g_strdup (path));
         g_array_append_val (walk->sizes, size);
+      }
+      break;
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+      {
+        /* GIO gives the link itself when following it fails: a broken link or a loop, which
+         * the user should hear about rather than have the file vanish from the report. */
+        int saved_errno = 0;
+        GStatBuf buf;
+        g_autofree char *message = NULL;
+
+        if (g_stat (path, &buf) != 0)
+          saved_errno = errno;
+        if (saved_errno == ENOENT)
+          message = g_strdup_printf ("symbolic link to %s, which does not exist",
+                                     g_file_info_get_symlink_target (info));
+        else if (saved_errno == ELOOP)
+          message = g_strdup ("symbolic link loop (too many levels of symbolic links)");
+        else
+          message = g_strdup_printf ("symbolic link that cannot be followed: %s",
+                                     g_strerror (saved_errno));
+        report_failure (walk->importer, path, message);
       }
       break;
     default:
@@ -358,12 +383,59 @@ read_ahead_thread (gpointer data)
   return NULL;
 }
 
-/* Stores one file's articles in one savepoint: all of them or none. */
+/* Whether a failure to store is the database's (read-only, full, broken, busy) rather than
+ * the file's: then every later file would fail the same way, and SQLite may already have
+ * rolled back the whole transaction, files stored before this one included. */
+static gboolean
+database_failure (RasdStore    *store,
+                  int           sqlite_code,
+                  const GError *error)
+{
+  if (g_error_matches (error, RASD_ERROR, RASD_ERROR_BUSY) || !rasd_store_in_transaction (store))
+    return TRUE;
+  switch (sqlite_code & 0xff)
+    {
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOMEM:
+    case SQLITE_PERM:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static RasdImportOutcome
+fail_storing (RasdStore  *store,
+              gboolean    in_savepoint,
+              GError     *error,
+              char      **message,
+              GError    **fatal_error)
+{
+  int code = sqlite3_extended_errcode (rasd_store_get_db (store));
+
+  if (in_savepoint)
+    rasd_store_rollback_to (store);
+  if (database_failure (store, code, error))
+    g_propagate_error (fatal_error, g_error_copy (error));
+  *message = g_strdup (error->message);
+  return RASD_IMPORT_FAILED;
+}
+
+/* Stores one file's articles in one savepoint: all of them or none.  @fatal_error is set when
+ * the database itself failed (see database_failure()). */
 static RasdImportOutcome
 store_file (RasdImporter  *self,
             RasdStore     *store,
             ReadItem      *item,
-            char         **message)
+            char         **message,
+            GError       **fatal_error)
 {
   RasdReadResult *result = item->result;
   g_autoptr(GError) error = NULL;
@@ -379,21 +451,14 @@ store_file (RasdImporter  *self,
     }
 
   if (!rasd_store_savepoint (store, &error))
-    {
-      *message = g_strdup (error->message);
-      return RASD_IMPORT_FAILED;
-    }
+    return fail_storing (store, FALSE, error, message, fatal_error);
   for (guint i = 0; i < result->articles->len; i++)
     {
       RasdArticle *article = g_ptr_array_index (result->articles, i);
       gboolean duplicate = FALSE;
 
       if (rasd_store_add_article (store, article, &duplicate, &error) == 0)
-        {
-          rasd_store_rollback_to (store);
-          *message = g_strdup (error->message);
-          return RASD_IMPORT_FAILED;
-        }
+        return fail_storing (store, TRUE, error, message, fatal_error);
       if (duplicate)
         {
           n_duplicates++;
@@ -403,18 +468,10 @@ store_file (RasdImporter  *self,
       if (item->extractions != NULL &&
           !rasd_store_save_extraction (store, rasd_article_get_id (article),
                                        g_ptr_array_index (item->extractions, i), &error))
-        {
-          rasd_store_rollback_to (store);
-          *message = g_strdup (error->message);
-          return RASD_IMPORT_FAILED;
-        }
+        return fail_storing (store, TRUE, error, message, fatal_error);
     }
   if (!rasd_store_release (store, &error))
-    {
-      rasd_store_rollback_to (store);
-      *message = g_strdup (error->message);
-      return RASD_IMPORT_FAILED;
-    }
+    return fail_storing (store, TRUE, error, message, fatal_error);
 
   self->report->n_imported += n_new;
   self->report->n_duplicates += n_duplicates;
@@ -446,12 +503,17 @@ store_files (RasdImporter  *self,
 {
   gint64 batch_started = 0;
   guint in_batch = 0;
+  guint batch_imported = 0;    /* counted in the report, not committed yet */
+  guint batch_duplicates = 0;
 
   for (guint i = 0; i < ahead->files->len; i++)
     {
       ReadItem *item;
       g_autofree char *message = NULL;
+      g_autoptr(GError) fatal_error = NULL;
       RasdImportOutcome outcome;
+      guint imported_before;
+      guint duplicates_before;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
@@ -468,9 +530,30 @@ store_files (RasdImporter  *self,
             }
           batch_started = g_get_monotonic_time ();
           in_batch = 0;
+          batch_imported = 0;
+          batch_duplicates = 0;
         }
 
-      outcome = store_file (self, store, item, &message);
+      imported_before = self->report->n_imported;
+      duplicates_before = self->report->n_duplicates;
+      outcome = store_file (self, store, item, &message, &fatal_error);
+      batch_imported += self->report->n_imported - imported_before;
+      batch_duplicates += self->report->n_duplicates - duplicates_before;
+      if (fatal_error != NULL)
+        {
+          /* Keep what the batch stored when the database still takes a commit; otherwise
+           * (SQLite rolled it back, or the commit fails too) the report must not count it. */
+          if (!rasd_store_in_transaction (store) || !rasd_store_commit (store, NULL))
+            {
+              rasd_store_rollback (store);
+              self->report->n_imported -= batch_imported;
+              self->report->n_duplicates -= batch_duplicates;
+            }
+          g_set_error (error, fatal_error->domain, fatal_error->code,
+                       "%s: %s; the import stopped at this file", item->path, fatal_error->message);
+          read_item_free (item);
+          return FALSE;
+        }
       self->report->n_files++;
       self->report->n_bytes += item->size;
       switch (outcome)
@@ -497,6 +580,8 @@ store_files (RasdImporter  *self,
           if (!rasd_store_commit (store, error))
             {
               rasd_store_rollback (store);
+              self->report->n_imported -= batch_imported;
+              self->report->n_duplicates -= batch_duplicates;
               return FALSE;
             }
         }
@@ -516,6 +601,8 @@ store_files (RasdImporter  *self,
   if (rasd_store_in_transaction (store) && !rasd_store_commit (store, error))
     {
       rasd_store_rollback (store);
+      self->report->n_imported -= batch_imported;
+      self->report->n_duplicates -= batch_duplicates;
       return FALSE;
     }
   return TRUE;

@@ -556,6 +556,17 @@ rasd_store_open_at_version (const char  *path,
                  error))
     return NULL;
 
+  /* Test hook: a database that can grow only to N pages behaves like a full disk
+   * (SQLITE_FULL), which the hardening tests need without filling a real one. */
+  if (g_getenv ("RASD_TEST_MAX_PAGE_COUNT") != NULL)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA max_page_count = %" G_GUINT64_FORMAT,
+                                                 g_ascii_strtoull (g_getenv ("RASD_TEST_MAX_PAGE_COUNT"),
+                                                                   NULL, 10));
+      if (!exec_sql (self, pragma, error))
+        return NULL;
+    }
+
   if (!migrate (self, version, error))
     return NULL;
 

@@ -1,0 +1,27 @@
+/* Shared by the libFuzzer targets: GLib criticals and warnings are bugs here, so they abort
+ * and the fuzzer keeps the input that caused them. */
+#pragma once
+
+#include <glib.h>
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+
+static inline void
+fuzz_init_logging (void)
+{
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_fatal_mask (NULL, G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  /* Debug messages would flood the fuzzer's output. */
+  g_setenv ("G_MESSAGES_DEBUG", "", TRUE);
+}
+
+/* The input as a NUL-terminated, valid UTF-8 string, as the decoder would hand it on. */
+static inline char *
+fuzz_text (const uint8_t *data,
+           size_t         size)
+{
+  return g_utf8_make_valid ((const char *) data, (gssize) size);
+}
