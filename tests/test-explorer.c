@@ -8,6 +8,7 @@
 #include "rasd-facet-view.h"
 #include "rasd-reader.h"
 #include "rasd-event-map.h"
+#include "rasd-timeline.h"
 #include "rasd-window.h"
 #include "rasd-test-util.h"
 
@@ -254,6 +255,62 @@ test_explorer_facet_filters_everything (void)
   wait_for (events_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_all);
   g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Selecting an event selects it in the timeline and the map; a timeline brush narrows the list;
+ * a map marker filters by its place. */
+static void
+test_explorer_linked_views (void)
+{
+  g_autoptr(RasdStore) store = open_demo_store ();
+  RasdWindow *window = new_window (store, 1400, 900);
+  RasdFilter *filter = rasd_window_get_filter (window);
+  GListModel *list = rasd_window_get_event_list (window);
+  RasdTimeline *timeline = RASD_TIMELINE (rasd_window_get_timeline (window));
+  RasdEventMap *map = RASD_EVENT_MAP (rasd_window_get_map (window));
+  guint n_all = g_list_model_get_n_items (list);
+  g_autoptr(RasdEventItem) first = NULL;
+  const RasdStoredEvent *event;
+  double x0, x1;
+  guint32 first_day, last_day;
+
+  /* selection: list → timeline and map */
+  rasd_window_select_event (window, 0);
+  first = g_list_model_get_item (list, 0);
+  g_assert_true (rasd_window_get_selected_event (window) == first);
+  g_assert_true (rasd_timeline_get_selected (timeline) == first);
+  event = rasd_event_item_get_event (first);
+  g_assert_nonnull (event->place);  /* the demo corpus's first event has one */
+  g_assert_cmpstr (rasd_event_map_get_selected_place (map), ==, event->place->key);
+
+  /* the brush: from a little before the first event's day to a little after it */
+  pause_ms (200);
+  g_assert_true (rasd_event_item_get_days (first, &first_day, &last_day));
+  x0 = rasd_timeline_day_to_x (timeline, first_day - 1);
+  x1 = rasd_timeline_day_to_x (timeline, last_day + 1);
+  rasd_timeline_brush_between (timeline, MIN (x0, x1), MAX (x0, x1));
+  g_assert_nonnull (rasd_filter_get_from (filter));
+  g_assert_nonnull (rasd_filter_get_to (filter));
+  wait_for (events_loaded, window);
+  g_assert_cmpuint (g_list_model_get_n_items (list), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
+
+  /* a marker: filters by its place */
+  rasd_filter_clear (filter);
+  wait_for (events_loaded, window);
+  g_signal_emit_by_name (map, "place-activated", event->place->key, event->place->name);
+  g_assert_cmpstr (rasd_filter_get_place (filter), ==, event->place->key);
+  wait_for (events_loaded, window);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
+      const RasdStoredEvent *e = rasd_event_item_get_event (item);
+
+      g_assert_nonnull (e->place);
+      g_assert_cmpstr (e->place->key, ==, event->place->key);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -636,6 +693,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/explorer/facet-filters-everything", test_explorer_facet_filters_everything);
+  g_test_add_func ("/explorer/linked-views", test_explorer_linked_views);
   g_test_add_func ("/explorer/reader", test_explorer_reader);
   g_test_add_func ("/explorer/search-and-empty-state", test_explorer_search_and_empty_state);
   g_test_add_func ("/explorer/sources", test_explorer_sources);
