@@ -11,6 +11,8 @@
 
 #include "rasd-application.h"
 #include "rasd-data.h"
+#include "rasd-event-map.h"
+#include "rasd-facet-item.h"
 #include "rasd-help-window.h"
 #include "rasd-preferences-window.h"
 #include "rasd-window.h"
@@ -355,6 +357,90 @@ test_application (void)
   settle ();
 }
 
+static gboolean
+import_done (gpointer window)
+{
+  return !rasd_window_is_importing (RASD_WINDOW (window)) &&
+         g_list_model_get_n_items (rasd_window_get_event_list (RASD_WINDOW (window))) > 0;
+}
+
+static gboolean
+map_idle (gpointer map)
+{
+  return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
+}
+
+static void
+pause_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* The main window in this language, light and dark: the demo corpus, one city selected, an event
+ * read (screenshots/main-window-LANG[-dark].png, for the README). */
+static void
+test_main_window (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *paths[] = { demo, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RasdWindow *window;
+  RasdFilter *filter;
+
+  g_assert_no_error (error);
+  window = rasd_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  rasd_window_import (window, paths);
+  wait_for (import_done, window);
+  filter = rasd_window_get_filter (window);
+  pause_ms (500);
+  /* the city with most events */
+  {
+    GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
+
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+
+        if (g_ascii_isdigit (*rasd_facet_item_get_key (place)))
+          {
+            rasd_filter_set_place (filter, rasd_facet_item_get_key (place),
+                                   rasd_facet_item_get_label (place));
+            break;
+          }
+      }
+  }
+  g_assert_nonnull (rasd_filter_get_place (filter));
+  pause_ms (500);
+  rasd_window_select_event (window, 0);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *what = g_strdup_printf ("main-window%s", dark ? "-dark" : "");
+      g_autofree char *name = screenshot_name (what);
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      pause_ms (1500);
+      wait_for (map_idle, rasd_window_get_map (window));
+      pause_ms (300);
+      g_assert_cmpuint (render_to_png (GTK_WIDGET (window), name), >, 64);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/desktop/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/desktop/window-state", test_window_state);
   g_test_add_func ("/desktop/application", test_application);
+  g_test_add_func ("/desktop/main-window", test_main_window);
 
   {
     int status = g_test_run ();

@@ -7,6 +7,7 @@
 #include "rasd-excerpt-basket.h"
 #include "rasd-export-dialog.h"
 #include "rasd-facet-item.h"
+#include "rasd-format.h"
 #include "rasd-facet-view.h"
 #include "rasd-importer.h"
 #include "rasd-reader.h"
@@ -203,8 +204,11 @@ bind_cell (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *text = NULL;
 
+  /* dates and counts in the UI language's month names and digits; sorting uses the ISO date */
   if (g_str_equal (property, "n-sources"))
-    text = g_strdup_printf ("%u", rasd_event_item_get_n_sources (RASD_EVENT_ITEM (item)));
+    text = rasd_format_count (rasd_event_item_get_n_sources (RASD_EVENT_ITEM (item)));
+  else if (g_str_equal (property, "date"))
+    text = rasd_format_date (rasd_event_item_get_date (RASD_EVENT_ITEM (item)));
   else
     g_object_get (item, property, &text, NULL);
   if (text == NULL && g_str_equal (property, "date"))
@@ -506,7 +510,10 @@ update_span (RasdWindow *self)
     }
   if (first != NULL)
     {
-      g_autofree char *text = g_strdup_printf (_("Events from \u2068%s\u2069 to \u2068%s\u2069"), first, last);
+      g_autofree char *from = rasd_format_date (first);
+      g_autofree char *to = rasd_format_date (last);
+      g_autofree char *text = g_strdup_printf (_("Events from \u2068%s\u2069 to \u2068%s\u2069"),
+                                               from != NULL ? from : first, to != NULL ? to : last);
       gtk_label_set_text (self->span_label, text);
     }
   else
