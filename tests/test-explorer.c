@@ -8,6 +8,7 @@
 #include "rasd-facet-view.h"
 #include "rasd-reader.h"
 #include "rasd-event-map.h"
+#include "rasd-excerpt-basket.h"
 #include "rasd-timeline.h"
 #include "rasd-window.h"
 #include "rasd-test-util.h"
@@ -284,6 +285,22 @@ test_explorer_linked_views (void)
   event = rasd_event_item_get_event (first);
   g_assert_nonnull (event->place);  /* the demo corpus's first event has one */
   g_assert_cmpstr (rasd_event_map_get_selected_place (map), ==, event->place->key);
+
+  /* the reader's selection and the event's evidence go to the basket, from the window */
+  {
+    GListModel *excerpts = rasd_excerpt_basket_get_model (RASD_EXCERPT_BASKET (rasd_window_get_basket (window)));
+    GtkTextBuffer *buffer = rasd_window_get_reader_buffer (window);
+    guint before = g_list_model_get_n_items (excerpts);
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, 12);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-excerpt", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, before + 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event-excerpts", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (excerpts), >, before + 1);
+  }
 
   /* the brush: from a little before the first event's day to a little after it */
   pause_ms (200);

@@ -17,6 +17,7 @@ struct _RasdApplication
   AdwApplication  parent_instance;
 
   char           *db_path;
+  gboolean        db_given;  /* --db: otherwise the last database used, if it is still there */
   GSettings      *settings;
   GtkCssProvider *reader_css;
 };
@@ -74,6 +75,16 @@ get_or_create_window (RasdApplication *self)
   if (window != NULL)
     return RASD_WINDOW (window);
 
+  if (!self->db_given && self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+
+      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+        {
+          g_free (self->db_path);
+          self->db_path = g_steal_pointer (&last);
+        }
+    }
   store = rasd_store_open (self->db_path, &error);
   window = GTK_WINDOW (rasd_window_new (self, store));
   if (self->settings != NULL)
@@ -297,6 +308,7 @@ rasd_application_handle_local_options (GApplication *app,
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (db);
       g_free (self->db_path);
       self->db_path = g_file_get_path (file);
+      self->db_given = TRUE;
       /* One instance per user stands for the user's database; another database gets its own. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }

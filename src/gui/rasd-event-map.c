@@ -10,6 +10,7 @@
 #include "rasd-basemap-source.h"
 #include "rasd-event-item.h"
 #include "rasd-event-map.h"
+#include "rasd-format.h"
 
 #define MAX_LAT        85.0511287798066
 #define MARKER_MIN     26.0  /* diameter of a one-event marker, px */
@@ -279,7 +280,7 @@ static void
 add_marker (RasdEventMap *self,
             Cluster      *cluster)
 {
-  g_autofree char *count = g_strdup_printf ("%u", cluster->count);
+  g_autofree char *count = rasd_format_count (cluster->count);
   g_autofree char *description = cluster_description (cluster);
   g_autofree char *tooltip = cluster_tooltip (cluster);
   int diameter = (int) marker_diameter (cluster->count);

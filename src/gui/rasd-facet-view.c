@@ -10,6 +10,7 @@
 #include "rasd-facet-item.h"
 #include "rasd-facet-view.h"
 #include "rasd-resources.h"
+#include "rasd-format.h"
 
 struct _RasdFacetView
 {
@@ -129,7 +130,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *count = gtk_widget_get_last_child (box);
-  g_autofree char *number = g_strdup_printf ("%u", rasd_facet_item_get_count (item));
+  g_autofree char *number = rasd_format_count (rasd_facet_item_get_count (item));
   gboolean active = g_strcmp0 (rasd_facet_item_get_key (item), self->selected_key) == 0;
 
   gtk_label_set_text (GTK_LABEL (name), rasd_facet_item_get_label (item));

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rasd-timeline.h"
+#include "rasd-format.h"
 
 /* Layout is computed in ensure_layout() and kept until the size, the model, the visible range,
  * the direction or the style changes; snapshot() only draws what it finds there. */
@@ -236,8 +237,10 @@ format_day (guint32     julian,
             const char *format)
 {
   g_autoptr(GDateTime) dt = date_time_for_day (julian);
+  g_autofree char *text = g_date_time_format (dt, format);
 
-  return g_date_time_format (dt, format);
+  /* in the locale's digits (٢٠١٧ under Arabic) */
+  return rasd_format_digits (text);
 }
 
 static char *
@@ -810,7 +813,7 @@ layout_marks (RasdTimeline *self,
         }
       mark->height = band * (0.45 + 0.55 * log (mark->n) / log (max_n));
       /* A count over the bin when it does not run into its neighbour's. */
-      count = g_strdup_printf ("%u", mark->n);
+      count = rasd_format_count (mark->n);
       mark->count = get_label (self, count);
       w = label_width (mark->count);
       if ((!rtl && mark->xc - w / 2.0 < last_extent + 3) || (rtl && mark->xc + w / 2.0 > last_extent - 3))

@@ -549,7 +549,10 @@ update_results_page (RasdWindow *self)
 
   if (!loading && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "explorer") == 0)
     {
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+      g_autofree char *number = rasd_format_count (n);
+
+      /* Translators: %s is a number, written in the locale's digits */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s event", "%s events", n), number);
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
 }
@@ -912,6 +915,29 @@ add_event_excerpts_action (GtkWidget  *widget,
     }
 }
 
+/* The reader's selection (also its context menu and Ctrl+D). */
+static void
+add_selection_excerpt_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  RasdWindow *self = RASD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->basket == NULL || rasd_reader_get_article_id (self->reader) == 0)
+    return;
+  if (!rasd_excerpt_basket_add_selection (self->basket, rasd_reader_get_buffer (self->reader),
+                                          rasd_reader_get_article_id (self->reader),
+                                          self->selected_event != NULL
+                                          ? rasd_event_item_get_id (self->selected_event) : 0,
+                                          &error))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (error != NULL ? error->message
+                                                              : _("Select some text in the article first")));
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Excerpt added")));
+}
+
 static void
 on_export_requested (RasdWindow *self)
 {
@@ -1091,6 +1117,8 @@ rasd_window_class_init (RasdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.add-event-excerpts", NULL, add_event_excerpts_action);
+  gtk_widget_class_install_action (widget_class, "win.add-excerpt", NULL,
+                                   add_selection_excerpt_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
@@ -1300,4 +1328,11 @@ rasd_window_get_timeline (RasdWindow *self)
 {
   g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->timeline);
+}
+
+GtkWidget *
+rasd_window_get_basket (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->basket);
 }

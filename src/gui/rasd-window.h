@@ -60,4 +60,7 @@ const char    *rasd_window_get_results_page (RasdWindow     *self);
 GtkWidget     *rasd_window_get_map          (RasdWindow     *self);
 GtkWidget     *rasd_window_get_timeline     (RasdWindow     *self);
 
+/* The excerpt basket (RasdExcerptBasket); NULL without a store. */
+GtkWidget     *rasd_window_get_basket       (RasdWindow     *self);
+
 G_END_DECLS
