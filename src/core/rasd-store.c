@@ -914,6 +914,23 @@ count_rows (RasdStore   *self,
 }
 
 gboolean
+rasd_store_has_articles (RasdStore  *self,
+                         gboolean   *has_articles,
+                         GError    **error)
+{
+  gint64 exists = 0;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (has_articles != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!count_rows (self, "SELECT EXISTS (SELECT 1 FROM articles)", &exists, error))
+    return FALSE;
+  *has_articles = exists != 0;
+  return TRUE;
+}
+
+gboolean
 rasd_store_get_stats (RasdStore       *self,
                       RasdStoreStats  *stats,
                       GError         **error)
