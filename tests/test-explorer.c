@@ -41,7 +41,7 @@ import_finished (gpointer data)
 static gboolean
 events_loaded (gpointer data)
 {
-  return !rasd_event_model_is_loading (rasd_window_get_event_model (RASD_WINDOW (data)));
+  return !rasd_window_is_loading (RASD_WINDOW (data));
 }
 
 static gboolean
@@ -206,6 +206,60 @@ count_children (GtkWidget *widget)
 
 /* A facet row sets the shared filter: the event list and the other facets follow; the chip
  * shows; "Clear all" empties the filter. */
+static void
+note_first_frame (GdkFrameClock *clock,
+                  gpointer       data)
+{
+  RasdWindow *window = data;
+  gboolean *painted = g_object_get_data (G_OBJECT (window), "test-painted");
+
+  /* The window's own handler runs first (connected earlier): the events are being read. */
+  if (!*painted)
+    g_assert_true (rasd_window_is_loading (window));
+  *painted = TRUE;
+}
+
+static void
+connect_first_frame (GtkWidget *window,
+                     gpointer   data)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (note_first_frame), window);
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return *(gboolean *) g_object_get_data (G_OBJECT (data), "test-painted");
+}
+
+/* A window on a database with articles shows the explorer at once and reads the events after
+ * its first frame, on the worker thread; the results page says it is loading until then. */
+static void
+test_explorer_events_after_first_frame (void)
+{
+  g_autoptr(RasdStore) store = open_demo_store ();
+  RasdWindow *window = rasd_window_new (NULL, store);
+  gboolean painted = FALSE;
+
+  g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "explorer");
+  g_assert_true (rasd_window_is_loading (window));
+  g_assert_false (rasd_event_model_is_loading (rasd_window_get_event_model (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), ==, 0);
+  g_assert_cmpstr (rasd_window_get_results_page (window), ==, "loading");
+
+  g_object_set_data (G_OBJECT (window), "test-painted", &painted);
+  g_signal_connect (window, "realize", G_CALLBACK (connect_first_frame), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (first_frame_painted, window);
+  wait_for (events_loaded, window);
+  g_assert_false (rasd_window_is_loading (window));
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 10);
+  g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_explorer_facet_filters_everything (void)
 {
@@ -709,6 +763,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/explorer/events-after-first-frame", test_explorer_events_after_first_frame);
   g_test_add_func ("/explorer/facet-filters-everything", test_explorer_facet_filters_everything);
   g_test_add_func ("/explorer/linked-views", test_explorer_linked_views);
   g_test_add_func ("/explorer/reader", test_explorer_reader);

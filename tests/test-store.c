@@ -172,9 +172,14 @@ test_store_articles (void)
   g_autoptr(GListModel) list = NULL;
   g_autoptr(RasdArticle) first = NULL;
   RasdStoreStats stats;
+  gboolean has_articles = TRUE;
   gint64 id_a, id_b;
 
   g_assert_no_error (error);
+  g_assert_true (rasd_store_has_articles (store, &has_articles, &error));
+  g_assert_no_error (error);
+  g_assert_false (has_articles);
+
   id_a = add (store, a, NULL);
   id_b = add (store, b, NULL);
   g_assert_cmpint (id_a, !=, id_b);
@@ -206,6 +211,9 @@ test_store_articles (void)
   g_assert_cmpint (stats.n_articles, ==, 2);
   g_assert_cmpint (stats.n_events, ==, 0);
   g_assert_cmpint (stats.text_bytes, ==, (gint64) (strlen (text_a) + strlen (text_b)));
+  g_assert_true (rasd_store_has_articles (store, &has_articles, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_articles);
 }
 
 /* The same text, saved with other line ends and spacing, is one article. */

@@ -132,7 +132,7 @@ test_window_import_and_read (void)
   g_assert_true (rasd_window_is_importing (window));
   wait_for (import_finished, window);
 
-  while (rasd_event_model_is_loading (rasd_window_get_event_model (window)))
+  while (rasd_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "explorer");
   g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 0);

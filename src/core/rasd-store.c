@@ -201,13 +201,15 @@ static const char * const statement_sql[N_STMTS] = {
     "SELECT id, title, source, url, date_publish, authors, language, path, imported_at"
     " FROM articles ORDER BY date_publish IS NULL, date_publish DESC, id DESC",
   /* The best hits are ranked first on the index alone; titles and snippets are made for
-   * those only (in one query, SQLite would make a snippet for every match before sorting). */
+   * those only (in one query, SQLite would make a snippet for every match before sorting).
+   * CROSS JOIN keeps that order: left to the planner, it scanned every match a second time
+   * and looked each up among the best, which doubled the time of common words. */
   [STMT_SEARCH] =
     "SELECT a.id, a.title, snippet (articles_fts, 1, '[', ']', '…', 16), best.rank"
     " FROM (SELECT rowid AS id, bm25 (articles_fts, 4.0, 1.0) AS rank FROM articles_fts"
     "       WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS best"
-    " JOIN articles_fts ON articles_fts.rowid = best.id AND articles_fts MATCH ?1"
-    " JOIN articles a ON a.id = best.id"
+    " CROSS JOIN articles_fts ON articles_fts.rowid = best.id AND articles_fts MATCH ?1"
+    " CROSS JOIN articles a ON a.id = best.id"
     " ORDER BY best.rank, best.id",
   [STMT_LIST_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
   [STMT_ARTICLE_EVENTS] = "SELECT event_id FROM event_sources WHERE article_id = ?1",
@@ -908,6 +910,23 @@ count_rows (RasdStore   *self,
       sqlite3_step (stmt) != SQLITE_ROW)
     return set_sqlite_error (self, error, "counting");
   *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+rasd_store_has_articles (RasdStore  *self,
+                         gboolean   *has_articles,
+                         GError    **error)
+{
+  gint64 exists = 0;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (has_articles != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!count_rows (self, "SELECT EXISTS (SELECT 1 FROM articles)", &exists, error))
+    return FALSE;
+  *has_articles = exists != 0;
   return TRUE;
 }
 

@@ -192,6 +192,12 @@ GPtrArray  *rasd_store_list_events     (RasdStore             *self,
                                         const RasdEventFilter *filter,
                                         GError               **error);
 
+/* Sets *@has_articles to whether any article is stored: cheap at any size, unlike
+ * rasd_store_get_stats(), which reads every article's text to sum its size. */
+gboolean    rasd_store_has_articles    (RasdStore      *self,
+                                        gboolean       *has_articles,
+                                        GError        **error);
+
 gboolean    rasd_store_get_stats       (RasdStore      *self,
                                         RasdStoreStats *stats,
                                         GError        **error);

@@ -34,6 +34,7 @@ struct _RasdWindow
   gint64              last_import_reload;
   gboolean            syncing;  /* copying the filter into the widgets */
   gboolean            restoring;  /* the events are being replaced: keep the selected one */
+  gboolean            first_load_pending;  /* the events are read after the first frame */
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
@@ -525,7 +526,7 @@ update_results_page (RasdWindow *self)
 {
   const GError *error = rasd_event_model_get_error (self->events);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  gboolean loading = rasd_event_model_is_loading (self->events);
+  gboolean loading = rasd_window_is_loading (self);
   g_autofree char *subtitle = NULL;
   const char *page;
 
@@ -562,6 +563,7 @@ on_events_loaded (RasdWindow *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 
+  self->first_load_pending = FALSE;
   update_span (self);
   update_results_page (self);
 
@@ -586,30 +588,69 @@ on_events_loaded (RasdWindow *self)
     }
 }
 
+/* Shows the welcome page or the explorer, as the database is empty or not.  FALSE when the
+ * database could not be read (the error page shows why). */
+static gboolean
+update_pages (RasdWindow *self)
+{
+  gboolean has_articles = FALSE;
+  g_autoptr(GError) error = NULL;
+
+  if (!rasd_store_has_articles (self->store, &has_articles, &error))
+    {
+      rasd_window_show_error (self, _("The database could not be read"), error->message);
+      return FALSE;
+    }
+  gtk_stack_set_visible_child_name (self->stack, has_articles ? "explorer" : "welcome");
+  /* Searching and filtering mean nothing before the first import. */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), has_articles);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_articles);
+  if (!has_articles)
+    adw_window_title_set_subtitle (self->window_title, "");
+  return TRUE;
+}
+
 void
 rasd_window_reload (RasdWindow *self)
 {
-  RasdStoreStats stats = { 0 };
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (RASD_IS_WINDOW (self));
 
-  if (self->store == NULL)
+  if (self->store == NULL || !update_pages (self))
     return;
-
-  if (!rasd_store_get_stats (self->store, &stats, &error))
-    {
-      rasd_window_show_error (self, _("The database could not be read"), error->message);
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, stats.n_articles > 0 ? "explorer" : "welcome");
-  /* Searching and filtering mean nothing before the first import. */
-  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), stats.n_articles > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), stats.n_articles > 0);
-  if (stats.n_articles == 0)
-    adw_window_title_set_subtitle (self->window_title, "");
+  self->first_load_pending = FALSE;
   rasd_event_model_reload (self->events);
   update_results_page (self);
+}
+
+gboolean
+rasd_window_is_loading (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), FALSE);
+
+  if (self->events == NULL)
+    return FALSE;
+  return self->first_load_pending || rasd_event_model_is_loading (self->events);
+}
+
+/* The first load of the events starts once the window has painted its first frame: on a
+ * large database the worker thread that reads them would otherwise take a CPU from the main
+ * thread while it builds that frame (and on a busy machine there may be no other). */
+static void
+on_first_frame (RasdWindow    *self,
+                GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  /* A filter set meanwhile has made the model read its events already. */
+  if (self->first_load_pending && !rasd_event_model_is_loading (self->events))
+    rasd_window_reload (self);
+}
+
+static void
+on_realize_for_first_load (RasdWindow *self)
+{
+  if (self->first_load_pending)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (on_first_frame), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -1200,7 +1241,14 @@ rasd_window_new (RasdApplication *application,
   rasd_reader_set_store (self->reader, store);
   setup_basket (self);
   connect_map_and_timeline (self);
-  rasd_window_reload (self);
+  /* The pages now, the events after the first frame (on_first_frame); a reload before that,
+   * e.g. a filter set by the caller, reads them at once. */
+  if (update_pages (self))
+    {
+      self->first_load_pending = TRUE;
+      g_signal_connect (self, "realize", G_CALLBACK (on_realize_for_first_load), NULL);
+      update_results_page (self);
+    }
   return self;
 }
 

@@ -30,6 +30,9 @@ void        rasd_window_show_error      (RasdWindow         *self,
 
 /* Re-reads the events and facets from the store (after an import). */
 void        rasd_window_reload          (RasdWindow         *self);
+/* TRUE while the window's events are being read, including before the first one: a new
+ * window reads them after painting its first frame. */
+gboolean    rasd_window_is_loading      (RasdWindow         *self);
 
 /* The window's one filter, and the events under it. */
 RasdFilter     *rasd_window_get_filter      (RasdWindow     *self);
