@@ -207,6 +207,7 @@ typedef struct
   guint8         *n_forms;    /* per token: how many proclitic forms (0: not yet read) */
   const char    **forms;      /* per token: RASD_TOKEN_MAX_FORMS forms, in form_strings */
   GStringChunk   *form_strings;
+  guint8         *breaks;     /* per token: breaks_after() + 1 (0: not yet read) */
 } Run;
 
 static const RasdToken *
@@ -223,22 +224,29 @@ breaks_after (Run  *run,
               guint i)
 {
   const RasdToken *a, *b;
+  gboolean result = FALSE;
 
   if (i + 1 >= run->n)
     return TRUE;
+  /* the matchers ask about the same gaps again and again: read each once */
+  if (run->breaks[i] != 0)
+    return run->breaks[i] - 1;
   a = tok (run, i);
   b = tok (run, i + 1);
   if (a->sentence != b->sentence)
-    return TRUE;
+    result = TRUE;
   /* any white space, the no-break space of web pages included; anything else breaks */
-  for (const char *p = run->text + a->byte_end; p < run->text + b->byte_start; p = g_utf8_next_char (p))
+  for (const char *p = run->text + a->byte_end;
+       !result && p < run->text + b->byte_start;
+       p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (!g_unichar_isspace (c) && c != 0x200C && c != 0x200F && c != 0x200E)
-        return TRUE;
+        result = TRUE;
     }
-  return FALSE;
+  run->breaks[i] = result + 1;
+  return result;
 }
 
 /* The proclitic forms of token @i (the word itself first). */
@@ -393,10 +401,22 @@ match_title (Run   *run,
 {
   const char *forms[RASD_TOKEN_MAX_FORMS];
   guint n_forms = forms_of (run, i, forms);
-  guint limit = span_limit (run, i, 8);
+  guint limit;
   const char *words[8];
   char copies[RASD_TOKEN_MAX_FORMS][256];
+  gboolean any = FALSE;
 
+  /* most words begin no title: skip the phrases (a form too long for the copy below is
+   * looked at the slow way, as before) */
+  for (guint f = 0; f < n_forms && !any; f++)
+    any = strlen (forms[f]) >= sizeof copies[f] ||
+          rasd_people_can_start_title (run->ner->people, forms[f]);
+  if (!any)
+    {
+      *len = 0;
+      return NULL;
+    }
+  limit = span_limit (run, i, 8);
   for (guint f = 0; f < n_forms; f++)
     g_strlcpy (copies[f], forms[f], sizeof copies[f]);
   for (guint k = 1; k < limit; k++)
@@ -1346,6 +1366,7 @@ rasd_ner_run (RasdNer        *self,
   run.n_forms = g_new0 (guint8, run.n + 1);
   run.forms = g_new (const char *, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
   run.form_strings = g_string_chunk_new (4096);
+  run.breaks = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.roles = role_refs;
@@ -1467,6 +1488,7 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.buffer);
   g_free (run.n_forms);
   g_free (run.forms);
+  g_free (run.breaks);
   g_string_chunk_free (run.form_strings);
   return run.names;
 }
