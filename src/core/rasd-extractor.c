@@ -175,6 +175,8 @@ typedef struct
   RasdDate         publication;
   GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
   int              dateline_place; /* entity, or -1 */
+  const Trigger  **triggers;      /* per token: its trigger, once read */
+  guint8          *triggers_read; /* per token: whether triggers[] holds it */
   char             buffer[1024];
 } Context;
 
@@ -206,18 +208,21 @@ trigger_at (Context *ctx,
 {
   const char *norm = token (ctx, i)->norm;
   const char *forms[RASD_TOKEN_MAX_FORMS];
+  const Trigger *trigger = NULL;
   guint n;
 
+  /* the clause splitter and the event finder ask about the same tokens: read each once */
+  if (ctx->triggers_read[i])
+    return ctx->triggers[i];
+  ctx->triggers_read[i] = TRUE;
+  ctx->triggers[i] = NULL;
   if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
     return NULL;
   n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
-  for (guint f = 0; f < n; f++)
-    {
-      const Trigger *trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
-      if (trigger != NULL)
-        return trigger;
-    }
-  return NULL;
+  for (guint f = 0; f < n && trigger == NULL; f++)
+    trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
+  ctx->triggers[i] = trigger;
+  return trigger;
 }
 
 static gboolean
@@ -1154,12 +1159,16 @@ extract (RasdExtractor  *self,
   g_autoptr(GArray) names = NULL;
   g_autoptr(GArray) dates = NULL;
   g_autoptr(GHashTable) spokespeople = NULL;
+  g_autofree const Trigger **triggers = NULL;
+  g_autofree guint8 *triggers_read = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   tokens = rasd_tokens_new (text);
+  ctx.triggers = triggers = g_new0 (const Trigger *, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;

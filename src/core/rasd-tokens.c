@@ -237,10 +237,25 @@ rasd_tokens_find_at (RasdTokens *self,
 #define LAM "\xd9\x84"
 #define ALEF "\xd8\xa7"
 
-static gsize
-count_letters (const char *s)
+/* Whether @s has at least @min characters, counted as g_utf8_strlen() does but without
+ * reading the rest of a long word. */
+static gboolean
+has_letters (const char *s,
+             gsize       min)
 {
-  return g_utf8_strlen (s, -1);
+  gsize n = 0;
+
+  for (; *s != '\0' && n < min; s = g_utf8_next_char (s))
+    n++;
+  return n >= min;
+}
+
+/* g_str_has_prefix() for the two-byte letters below, without measuring the word. */
+static inline gboolean
+starts_with (const char *s,
+             const char *prefix)
+{
+  return strncmp (s, prefix, strlen (prefix)) == 0;
 }
 
 guint
@@ -256,14 +271,14 @@ rasd_token_proclitic_forms (const char  *norm,
   forms[n++] = norm;
 
   /* و / ف: conjunctions */
-  if ((g_str_has_prefix (rest, WAW) || g_str_has_prefix (rest, FA)) && count_letters (rest + 2) >= 3)
+  if ((starts_with (rest, WAW) || starts_with (rest, FA)) && has_letters (rest + 2, 3))
     {
       rest += 2;
       forms[n++] = rest;
     }
 
   /* لل = ل + ال with the alef elided: للاسد → الاسد */
-  if (g_str_has_prefix (rest, LAM LAM) && count_letters (rest + 4) >= 2)
+  if (starts_with (rest, LAM LAM) && has_letters (rest + 4, 2))
     {
       char *form = buffer;
 
@@ -271,14 +286,14 @@ rasd_token_proclitic_forms (const char  *norm,
       strcat (form, rest + 4);
       forms[n++] = form;
       /* ...or ل before a word that starts with ل: للبنان → لبنان */
-      if (count_letters (rest + 2) >= 3 && n < RASD_TOKEN_MAX_FORMS)
+      if (has_letters (rest + 2, 3) && n < RASD_TOKEN_MAX_FORMS)
         forms[n++] = rest + 2;
       return n;
     }
 
   /* ب / ك / ل: prepositions (بدمشق، لموسكو، كالرئيس) */
-  if ((g_str_has_prefix (rest, BA) || g_str_has_prefix (rest, KAF) || g_str_has_prefix (rest, LAM)) &&
-      count_letters (rest + 2) >= 3 && n < RASD_TOKEN_MAX_FORMS)
+  if ((starts_with (rest, BA) || starts_with (rest, KAF) || starts_with (rest, LAM)) &&
+      has_letters (rest + 2, 3) && n < RASD_TOKEN_MAX_FORMS)
     forms[n++] = rest + 2;
 
   return n;
