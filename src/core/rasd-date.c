@@ -3061,3 +3061,29 @@ rasd_date_context_init (RasdDateContext *ctx,
   refine_publication (text, raws, ctx->years, ctx->n_years, publication, &pub);
   ctx->publication = pub;
 }
+
+GArray *
+rasd_date_context_init_find_all (RasdDateContext *ctx,
+                                 const char      *text,
+                                 const RasdDate  *publication)
+{
+  Lexed lx = { 0 };
+  g_autoptr(GArray) raws = NULL;
+  GArray *mentions;
+  RasdDate pub;
+
+  g_return_val_if_fail (ctx != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* rasd_date_context_init() then rasd_date_find_all() on one scan of the text: the mentions
+   * are taken before refine_publication() resolves the scanned ones in place */
+  *ctx = (RasdDateContext) { 0 };
+  raws = scan_text (text, G_MAXSIZE, &lx);
+  lexed_clear (&lx);
+  mentions = mentions_from_raws (raws);
+  collect_years_from (raws, sizeof (Raw), ctx->years, &ctx->n_years);
+  refine_publication (text, raws, ctx->years, ctx->n_years, publication, &pub);
+  ctx->publication = pub;
+  resolve_array (mentions, sizeof (RasdDateMention), ctx);
+  return mentions;
+}

@@ -1178,10 +1178,9 @@ extract (RasdExtractor  *self,
     {
       RasdDateContext date_ctx = { 0 };
 
-      rasd_date_context_init (&date_ctx, text, publication);
+      dates = rasd_date_context_init_find_all (&date_ctx, text, publication);
       ctx.publication = date_ctx.publication;
       out->publication = date_ctx.publication;
-      dates = rasd_date_find_all (text, &date_ctx);
       ctx.dates = dates;
     }
   names = rasd_ner_run (self->ner, text, tokens, events, out);
