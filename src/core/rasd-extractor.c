@@ -176,6 +176,7 @@ typedef struct
   GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
   int              dateline_place; /* entity, or -1 */
   const Trigger  **triggers;      /* per token: its trigger, once read */
+  guint8          *marks;         /* per token: Mark flags, once read */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
   char             buffer[1024];
 } Context;
@@ -253,6 +254,37 @@ static const char * const past_words[] = {
 static const char * const attendance_words[] = {
   "بحضور", "حضر", "حضره", "حضرها", "وحضر", "حضور", NULL
 };
+
+/* Which of the lists above token @i is in, itself or without its proclitics. */
+typedef enum
+{
+  MARK_ATTENDANCE = 1 << 0,
+  MARK_FUTURE     = 1 << 1,
+  MARK_PAST       = 1 << 2,
+  MARK_READ       = 1 << 7,
+} Mark;
+
+static guint8
+marks_at (Context *ctx,
+          guint    i)
+{
+  /* every event candidate of a sentence looks at all its words: read each once */
+  if (!(ctx->marks[i] & MARK_READ))
+    {
+      const char *norm = token (ctx, i)->norm;
+      const char *word = bare_word (ctx, i);
+      guint8 marks = MARK_READ;
+
+      if (word_in (word, attendance_words) || word_in (norm, attendance_words))
+        marks |= MARK_ATTENDANCE;
+      if (word_in (norm, future_words) || word_in (word, future_words))
+        marks |= MARK_FUTURE;
+      if (word_in (norm, past_words) || word_in (word, past_words))
+        marks |= MARK_PAST;
+      ctx->marks[i] = marks;
+    }
+  return ctx->marks[i];
+}
 
 /* Part of a sentence that tells one thing: "زار X بكين أمس، حيث التقى Y" is two. */
 typedef enum
@@ -381,13 +413,13 @@ read_candidate (Context      *ctx,
 
   for (guint k = first; k < last; k++)
     {
-      const char *word = bare_word (ctx, k);
+      guint8 marks = marks_at (ctx, k);
 
-      if (word_in (word, attendance_words) || word_in (token (ctx, k)->norm, attendance_words))
+      if (marks & MARK_ATTENDANCE)
         attendance_from = MIN (attendance_from, k);
-      if (word_in (token (ctx, k)->norm, future_words) || word_in (word, future_words))
+      if (marks & MARK_FUTURE)
         future_marker = TRUE;
-      if (k < t && (word_in (token (ctx, k)->norm, past_words) || word_in (word, past_words)))
+      if (k < t && (marks & MARK_PAST))
         past_marker = TRUE;
     }
 
@@ -1161,6 +1193,7 @@ extract (RasdExtractor  *self,
   g_autoptr(GHashTable) spokespeople = NULL;
   g_autofree const Trigger **triggers = NULL;
   g_autofree guint8 *triggers_read = NULL;
+  g_autofree guint8 *marks = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1169,6 +1202,7 @@ extract (RasdExtractor  *self,
   tokens = rasd_tokens_new (text);
   ctx.triggers = triggers = g_new0 (const Trigger *, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.marks = marks = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
