@@ -278,7 +278,10 @@ forms_of (Run          *run,
   n = rasd_token_proclitic_forms (norm, forms, run->buffer);
   for (guint f = 0; f < n; f++)
     {
-      forms[f] = f == 0 ? norm : g_string_chunk_insert_const (run->form_strings, forms[f]);
+      /* most forms are the end of the word itself, which the tokens keep; only a rewritten
+       * one (للاسد → الاسد) lives in the buffer and needs a copy */
+      if (forms[f] >= run->buffer && forms[f] < run->buffer + run->buffer_size)
+        forms[f] = g_string_chunk_insert (run->form_strings, forms[f]);
       cached[f] = forms[f];
     }
   run->n_forms[i] = n;
