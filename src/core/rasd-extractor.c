@@ -176,7 +176,7 @@ typedef struct
   GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
   int              dateline_place; /* entity, or -1 */
   const Trigger  **triggers;      /* per token: its trigger, once read */
-  guint8          *marks;         /* per token: Mark flags, once read */
+  guint16         *marks;         /* per token: Mark flags, once read */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
   char             buffer[1024];
 } Context;
@@ -264,9 +264,15 @@ typedef enum
   MARK_FUTURE     = 1 << 1,
   MARK_PAST       = 1 << 2,
   MARK_READ       = 1 << 7,
+  /* clause_marks_at() */
+  MARK_WHERE       = 1 << 8,
+  MARK_CONTRAST    = 1 << 9,
+  MARK_CONTINUE    = 1 << 10,
+  MARK_TIME_CLAUSE = 1 << 11,
+  MARK_CLAUSE_READ = 1 << 15,
 } Mark;
 
-static guint8
+static guint16
 marks_at (Context *ctx,
           guint    i)
 {
@@ -275,7 +281,7 @@ marks_at (Context *ctx,
     {
       const char *norm = token (ctx, i)->norm;
       const char *word = bare_word (ctx, i);
-      guint8 marks = MARK_READ;
+      guint16 marks = ctx->marks[i] | MARK_READ;
 
       if (word_in (word, attendance_words) || word_in (norm, attendance_words))
         marks |= MARK_ATTENDANCE;
@@ -415,7 +421,7 @@ read_candidate (Context      *ctx,
 
   for (guint k = first; k < last; k++)
     {
-      guint8 marks = marks_at (ctx, k);
+      guint16 marks = marks_at (ctx, k);
 
       if (marks & MARK_ATTENDANCE)
         attendance_from = MIN (attendance_from, k);
@@ -831,23 +837,48 @@ comma_before (Context *ctx,
   return FALSE;
 }
 
+/* Which of the clause word lists token @i is in. */
+static guint16
+clause_marks_at (Context *ctx,
+                 guint    i)
+{
+  /* the clauses of a sentence are split again for each event candidate: read each once */
+  if (!(ctx->marks[i] & MARK_CLAUSE_READ))
+    {
+      const char *norm = token (ctx, i)->norm;
+      guint16 marks = ctx->marks[i] | MARK_CLAUSE_READ;
+
+      if (word_in (norm, where_words))
+        marks |= MARK_WHERE;
+      if (word_in (norm, contrast_words))
+        marks |= MARK_CONTRAST;
+      if (word_in (norm, continue_words))
+        marks |= MARK_CONTINUE;
+      if (word_in (norm, time_clause_words))
+        marks |= MARK_TIME_CLAUSE;
+      ctx->marks[i] = marks;
+    }
+  return ctx->marks[i];
+}
+
 static ClauseKind
 opens_clause (Context *ctx,
               guint    k,
               guint    last)
 {
   const char *norm = token (ctx, k)->norm;
+  guint16 marks = clause_marks_at (ctx, k);
   const Trigger *trigger;
 
-  if (word_in (norm, where_words))
+  if (marks & MARK_WHERE)
     return CLAUSE_WHERE;
-  if (word_in (norm, contrast_words))
+  if (marks & MARK_CONTRAST)
     return CLAUSE_OTHER;
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
-  if (word_in (norm, continue_words))
+  if (marks & MARK_CONTINUE)
     return CLAUSE_CONTINUE;
-  if (word_in (norm, time_clause_words) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
+  if ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
     return CLAUSE_CONTINUE;
   /* "، من المتوقع أن يلتقي"، "، ومن المقرر" */
   if ((strcmp (norm, "من") == 0 || strcmp (norm, "ومن") == 0) && k + 1 < last &&
@@ -1195,7 +1226,7 @@ extract (RasdExtractor  *self,
   g_autoptr(GHashTable) spokespeople = NULL;
   g_autofree const Trigger **triggers = NULL;
   g_autofree guint8 *triggers_read = NULL;
-  g_autofree guint8 *marks = NULL;
+  g_autofree guint16 *marks = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1204,7 +1235,7 @@ extract (RasdExtractor  *self,
   tokens = rasd_tokens_new (text);
   ctx.triggers = triggers = g_new0 (const Trigger *, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
-  ctx.marks = marks = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
