@@ -126,7 +126,9 @@ rasd_tokens_new (const char *text)
 
           g_string_truncate (norm, 0);
           rasd_arabic_normalize_append (norm, word, surface_end - word);
-          token.norm = g_string_chunk_insert_const (self->strings, norm->str);
+          /* a plain copy: interning (insert_const) hashed every word, and nothing compares
+           * the words of two tokens by address */
+          token.norm = g_string_chunk_insert (self->strings, norm->str);
           token.sentence = self->sentences->len;
           g_array_append_val (self->tokens, token);
           continue;
