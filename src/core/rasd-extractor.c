@@ -48,7 +48,10 @@ struct _RasdExtractor
   RasdNer       *ner;
   GStringChunk  *strings;
   GHashTable    *triggers;  /* normalised form → Trigger* */
+  GHashTable    *marker_words; /* word of the lists below → Mark flags of the lists it is in */
 };
+
+static GHashTable *marker_words_new (void);
 
 G_DEFINE_FINAL_TYPE (RasdExtractor, rasd_extractor, G_TYPE_OBJECT)
 
@@ -62,6 +65,7 @@ rasd_extractor_finalize (GObject *object)
   if (self->own_gazetteer)
     g_clear_pointer (&self->gazetteer, rasd_gazetteer_free);
   g_clear_pointer (&self->triggers, g_hash_table_unref);
+  g_clear_pointer (&self->marker_words, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (rasd_extractor_parent_class)->finalize (object);
@@ -78,6 +82,7 @@ rasd_extractor_init (RasdExtractor *self)
 {
   self->strings = g_string_chunk_new (4096);
   self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->marker_words = marker_words_new ();
 }
 
 static gboolean
@@ -263,33 +268,36 @@ typedef enum
   MARK_ATTENDANCE = 1 << 0,
   MARK_FUTURE     = 1 << 1,
   MARK_PAST       = 1 << 2,
-  MARK_READ       = 1 << 7,
-  /* clause_marks_at() */
-  MARK_WHERE       = 1 << 8,
-  MARK_CONTRAST    = 1 << 9,
-  MARK_CONTINUE    = 1 << 10,
-  MARK_TIME_CLAUSE = 1 << 11,
-  MARK_CLAUSE_READ = 1 << 15,
+  MARK_WHERE       = 1 << 3,
+  MARK_CONTRAST    = 1 << 4,
+  MARK_CONTINUE    = 1 << 5,
+  MARK_TIME_CLAUSE = 1 << 6,
+  MARK_READ        = 1 << 15,
 } Mark;
 
+static guint16
+word_marks (Context    *ctx,
+            const char *word)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->self->marker_words, word));
+}
+
+/* The lists token @i is in: the clause words as written, the others also without proclitics. */
 static guint16
 marks_at (Context *ctx,
           guint    i)
 {
-  /* every event candidate of a sentence looks at all its words: read each once */
+  /* every event candidate of a sentence looks at all its words, and its clauses are split
+   * again for each: read each word once, with one lookup instead of scanning the lists */
   if (!(ctx->marks[i] & MARK_READ))
     {
       const char *norm = token (ctx, i)->norm;
+      guint16 of_norm = word_marks (ctx, norm);
       const char *word = bare_word (ctx, i);
-      guint16 marks = ctx->marks[i] | MARK_READ;
+      guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
 
-      if (word_in (word, attendance_words) || word_in (norm, attendance_words))
-        marks |= MARK_ATTENDANCE;
-      if (word_in (norm, future_words) || word_in (word, future_words))
-        marks |= MARK_FUTURE;
-      if (word_in (norm, past_words) || word_in (word, past_words))
-        marks |= MARK_PAST;
-      ctx->marks[i] = marks;
+      ctx->marks[i] = MARK_READ | of_norm |
+                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST));
     }
   return ctx->marks[i];
 }
@@ -837,28 +845,32 @@ comma_before (Context *ctx,
   return FALSE;
 }
 
-/* Which of the clause word lists token @i is in. */
-static guint16
-clause_marks_at (Context *ctx,
-                 guint    i)
+static void
+add_marker_words (GHashTable         *table,
+                  const char * const *list,
+                  guint16             mark)
 {
-  /* the clauses of a sentence are split again for each event candidate: read each once */
-  if (!(ctx->marks[i] & MARK_CLAUSE_READ))
+  for (guint i = 0; list[i] != NULL; i++)
     {
-      const char *norm = token (ctx, i)->norm;
-      guint16 marks = ctx->marks[i] | MARK_CLAUSE_READ;
+      guint16 marks = GPOINTER_TO_UINT (g_hash_table_lookup (table, list[i]));
 
-      if (word_in (norm, where_words))
-        marks |= MARK_WHERE;
-      if (word_in (norm, contrast_words))
-        marks |= MARK_CONTRAST;
-      if (word_in (norm, continue_words))
-        marks |= MARK_CONTINUE;
-      if (word_in (norm, time_clause_words))
-        marks |= MARK_TIME_CLAUSE;
-      ctx->marks[i] = marks;
+      g_hash_table_insert (table, (gpointer) list[i], GUINT_TO_POINTER (marks | mark));
     }
-  return ctx->marks[i];
+}
+
+static GHashTable *
+marker_words_new (void)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_marker_words (table, attendance_words, MARK_ATTENDANCE);
+  add_marker_words (table, future_words, MARK_FUTURE);
+  add_marker_words (table, past_words, MARK_PAST);
+  add_marker_words (table, where_words, MARK_WHERE);
+  add_marker_words (table, contrast_words, MARK_CONTRAST);
+  add_marker_words (table, continue_words, MARK_CONTINUE);
+  add_marker_words (table, time_clause_words, MARK_TIME_CLAUSE);
+  return table;
 }
 
 static ClauseKind
@@ -867,7 +879,7 @@ opens_clause (Context *ctx,
               guint    last)
 {
   const char *norm = token (ctx, k)->norm;
-  guint16 marks = clause_marks_at (ctx, k);
+  guint16 marks = marks_at (ctx, k);
   const Trigger *trigger;
 
   if (marks & MARK_WHERE)
