@@ -779,12 +779,25 @@ lex_text (const char *text,
 
   while (*p && ci < max_chars)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      guchar b0 = (guchar) p[0];
+      gunichar c;
       const char *next;
       gunichar f;
       int k;
 
-      if ((gint32) c < 0)
+      /* ASCII and two-byte characters (Arabic) decoded here, as g_utf8_get_char_validated()
+       * would: C2..DF and a continuation byte is a valid character */
+      if (b0 < 0x80)
+        {
+          c = b0;
+          next = p + 1;
+        }
+      else if (b0 >= 0xC2 && b0 <= 0xDF && ((guchar) p[1] & 0xC0) == 0x80)
+        {
+          c = ((gunichar) (b0 & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+          next = p + 2;
+        }
+      else if ((gint32) (c = g_utf8_get_char_validated (p, -1)) < 0)
         {
           c = 0xFFFD;
           next = p + 1;
@@ -840,7 +853,16 @@ lex_text (const char *text,
               if (cur.ndigits < 255)
                 cur.ndigits++;
             }
-          g_string_append_unichar (lx->buf, f);
+          /* the UTF-8 of g_string_append_unichar(), without the call for the common cases */
+          if (f < 0x80)
+            g_string_append_c (lx->buf, (char) f);
+          else if (f < 0x800)
+            {
+              g_string_append_c (lx->buf, (char) (0xC0 | (f >> 6)));
+              g_string_append_c (lx->buf, (char) (0x80 | (f & 0x3F)));
+            }
+          else
+            g_string_append_unichar (lx->buf, f);
           cur.char_end = ci + 1;
           cur.byte_end = next - text;
           break;
