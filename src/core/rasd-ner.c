@@ -210,6 +210,9 @@ typedef struct
   const char    **forms;      /* per token: RASD_TOKEN_MAX_FORMS forms, in form_strings */
   GStringChunk   *form_strings;
   guint8         *breaks;     /* per token: breaks_after() + 1 (0: not yet read) */
+  guint          *spans;      /* per token: how many tokens from it run on without a break */
+  const char    **adjectives; /* per token: match_adjective(), once read */
+  guint8         *adjectives_read;
 } Run;
 
 static const RasdToken *
@@ -337,11 +340,8 @@ span_limit (Run  *run,
             guint i,
             guint max)
 {
-  guint len = 1;
-
-  while (len < max && !breaks_after (run, i + len - 1))
-    len++;
-  return len;
+  /* the tokens up to the next break, counted once for the run; at least 1, as before */
+  return MAX (1, MIN (max, run->spans[i]));
 }
 
 /* A known name goes on over "بن X" and "آل X": محمد بن سلمان بن عبدالعزيز. */
@@ -443,14 +443,23 @@ match_adjective (Run  *run,
                  guint i)
 {
   const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, i, forms);
+  guint n_forms;
 
+  /* asked at most tokens, some more than once: read each once */
+  if (run->adjectives_read[i])
+    return run->adjectives[i];
+  run->adjectives_read[i] = TRUE;
+  run->adjectives[i] = NULL;
+  n_forms = forms_of (run, i, forms);
   for (guint f = 0; f < n_forms; f++)
     {
       const char *country = NULL;
 
       if (rasd_gazetteer_lookup_adjective (run->ner->gazetteer, forms[f], &country) != NULL)
-        return country;
+        {
+          run->adjectives[i] = country;
+          return country;
+        }
     }
   return NULL;
 }
@@ -1372,6 +1381,11 @@ rasd_ner_run (RasdNer        *self,
   run.forms = g_new (const char *, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
   run.form_strings = g_string_chunk_new (4096);
   run.breaks = g_new0 (guint8, run.n + 1);
+  run.spans = g_new0 (guint, run.n + 1);
+  for (guint k = run.n; k-- > 0;)
+    run.spans[k] = breaks_after (&run, k) ? 1 : 1 + run.spans[k + 1];
+  run.adjectives = g_new0 (const char *, run.n + 1);
+  run.adjectives_read = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.roles = role_refs;
@@ -1494,6 +1508,9 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.n_forms);
   g_free (run.forms);
   g_free (run.breaks);
+  g_free (run.spans);
+  g_free (run.adjectives);
+  g_free (run.adjectives_read);
   g_string_chunk_free (run.form_strings);
   return run.names;
 }
