@@ -301,6 +301,9 @@ bare (Run         *run,
   const char *forms[RASD_TOKEN_MAX_FORMS];
   guint n = forms_of (run, i, forms);
 
+  /* the cached form itself when it fits: the copy would be the same string */
+  if (strlen (forms[n - 1]) < size)
+    return forms[n - 1];
   g_strlcpy (buf, forms[n - 1], size);
   return buf;
 }
