@@ -64,6 +64,19 @@ close_sentence (RasdTokens *self,
   g_array_append_val (self->sentences, sentence);
 }
 
+/* g_utf8_get_char(), with ASCII and two-byte characters (Arabic) decoded inline. */
+static inline gunichar
+decode_char (const char *p)
+{
+  guchar b0 = (guchar) p[0];
+
+  if (b0 < 0x80)
+    return b0;
+  if (b0 >= 0xC2 && b0 <= 0xDF && ((guchar) p[1] & 0xC0) == 0x80)
+    return ((gunichar) (b0 & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+  return g_utf8_get_char (p);
+}
+
 RasdTokens *
 rasd_tokens_new (const char *text)
 {
@@ -85,7 +98,7 @@ rasd_tokens_new (const char *text)
   p = text;
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = decode_char (p);
       RasdArabicClass klass = rasd_arabic_classify (c);
 
       if (klass == RASD_ARABIC_CLASS_WORD)
@@ -99,7 +112,7 @@ rasd_tokens_new (const char *text)
           token.byte_start = p - text;
           while (*p != '\0')
             {
-              gunichar w = g_utf8_get_char (p);
+              gunichar w = decode_char (p);
               RasdArabicClass k = rasd_arabic_classify (w);
 
               if (k == RASD_ARABIC_CLASS_OTHER)
