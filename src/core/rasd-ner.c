@@ -213,6 +213,7 @@ typedef struct
   guint          *spans;      /* per token: how many tokens from it run on without a break */
   const char    **adjectives; /* per token: match_adjective(), once read */
   guint8         *adjectives_read;
+  guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
 } Run;
 
 static const RasdToken *
@@ -415,10 +416,15 @@ match_title (Run   *run,
   gboolean any = FALSE;
 
   /* most words begin no title: skip the phrases (a form too long for the copy below is
-   * looked at the slow way, as before) */
-  for (guint f = 0; f < n_forms && !any; f++)
-    any = strlen (forms[f]) >= sizeof copies[f] ||
-          rasd_people_can_start_title (run->ner->people, forms[f]);
+   * looked at the slow way, as before); several matchers ask at the same token */
+  if (run->title_starts[i] == 0)
+    {
+      for (guint f = 0; f < n_forms && !any; f++)
+        any = strlen (forms[f]) >= sizeof copies[f] ||
+              rasd_people_can_start_title (run->ner->people, forms[f]);
+      run->title_starts[i] = any + 1;
+    }
+  any = run->title_starts[i] - 1;
   if (!any)
     {
       *len = 0;
@@ -1389,6 +1395,7 @@ rasd_ner_run (RasdNer        *self,
     run.spans[k] = breaks_after (&run, k) ? 1 : 1 + run.spans[k + 1];
   run.adjectives = g_new0 (const char *, run.n + 1);
   run.adjectives_read = g_new0 (guint8, run.n + 1);
+  run.title_starts = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.roles = role_refs;
@@ -1514,6 +1521,7 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.spans);
   g_free (run.adjectives);
   g_free (run.adjectives_read);
+  g_free (run.title_starts);
   g_string_chunk_free (run.form_strings);
   return run.names;
 }
