@@ -59,6 +59,23 @@ static const char * const name_links[] = {
   "ديل", "بو", NULL
 };
 
+/* g_str_has_prefix() and g_str_has_suffix() without the calls: asked at every token. */
+static inline gboolean
+has_prefix (const char *str,
+            const char *prefix)
+{
+  return strncmp (str, prefix, strlen (prefix)) == 0;
+}
+
+static inline gboolean
+has_suffix (const char *str,
+            const char *suffix)
+{
+  gsize len = strlen (str), suffix_len = strlen (suffix);
+
+  return len >= suffix_len && strcmp (str + len - suffix_len, suffix) == 0;
+}
+
 static gboolean
 in_list (const char * const *list,
          const char         *word)
@@ -506,7 +523,7 @@ match_org (Run  *run,
             guint taken = 0;
 
             while (k < i + limit && taken < 3 && !is_stop (run, k) &&
-                   g_str_has_prefix (bare (run, k, buf, sizeof buf), "ال"))
+                   has_prefix (bare (run, k, buf, sizeof buf), "ال"))
               {
                 k++;
                 taken++;
@@ -531,9 +548,9 @@ place_preposition (Run  *run,
   /* a clitic on the name itself: بدمشق، لموسكو (و and ف are not prepositions) */
   for (gsize k = 0; k < skip; k += 2)
     {
-      if (g_str_has_prefix (norm + k, "ب"))
+      if (has_prefix (norm + k, "ب"))
         return RASD_NER_PREP_IN;
-      if (g_str_has_prefix (norm + k, "ل"))
+      if (has_prefix (norm + k, "ل"))
         return RASD_NER_PREP_TO;
     }
   /* إلى جمهورية مصر العربية، في مدينة جدة: the preposition is before the generic noun */
@@ -669,9 +686,9 @@ read_unknown_name (Run  *run,
           /* a name takes no preposition (بجدة is a place), and a word that begins like a
            * present-tense verb (يعقد) is one unless it is a known first name */
           if (strcmp (word, t->norm) != 0 &&
-              (!g_str_has_prefix (t->norm, "و") || !rasd_people_is_first_name (run->ner->people, word)))
+              (!has_prefix (t->norm, "و") || !rasd_people_is_first_name (run->ner->people, word)))
             return 0;
-          if ((g_str_has_prefix (word, "ي") || g_str_has_prefix (word, "ت")) &&
+          if ((has_prefix (word, "ي") || has_prefix (word, "ت")) &&
               !rasd_people_is_first_name (run->ner->people, word))
             return 0;
           /* a place is no name; places of fewer than three letters are not read (لي) */
@@ -683,12 +700,12 @@ read_unknown_name (Run  *run,
           guint title_len = 0;
 
           /* ووزير، لقوات: a conjunction or preposition starts something else */
-          if (g_str_has_prefix (t->norm, "و") || g_str_has_prefix (t->norm, "لل") ||
-              g_str_has_prefix (t->norm, "بال"))
+          if (has_prefix (t->norm, "و") || has_prefix (t->norm, "لل") ||
+              has_prefix (t->norm, "بال"))
             break;
           /* words ending in ة or ت are nouns and verbs far more often than names (دعوة،
            * أصبحت، عشرات) */
-          if (g_str_has_suffix (t->norm, "ه") || g_str_has_suffix (t->norm, "ت"))
+          if (has_suffix (t->norm, "ه") || has_suffix (t->norm, "ت"))
             break;
           if (match_title (run, i + k, &title_len) != NULL)
             break;
@@ -700,7 +717,7 @@ read_unknown_name (Run  *run,
       if (match_adjective (run, i + k) != NULL && k > 0)
         break;
       k++;
-      if (g_str_has_prefix (word, "ال") && !in_list (name_links, word))
+      if (has_prefix (word, "ال") && !in_list (name_links, word))
         break;
       if (in_list (name_links, word))
         continue;
@@ -736,7 +753,7 @@ unknown_person_entity (Run  *run,
 
   /* drop the proclitics of the first word from the written name too: each is one letter of
    * two bytes in both forms */
-  if (skip > 0 && !g_str_has_prefix (forms[n_forms - 1], "ال"))
+  if (skip > 0 && !has_prefix (forms[n_forms - 1], "ال"))
     start += skip;
   surface = g_strndup (run->text + start, b->byte_end - start);
   norm = rasd_arabic_normalize (surface, -1);
@@ -874,7 +891,7 @@ scan_title (Run  *run,
   if (is_spokesperson_title (title->text))
     flags |= RASD_NER_SPOKESPERSON;
   /* الناطقة باسم دي ميستورا جيسي شاهين: the first name is whom the spokesperson speaks for */
-  speaks_for = g_str_has_suffix (title->text, "باسم");
+  speaks_for = has_suffix (title->text, "باسم");
   j = i + len;
   first_len = len;
   role_end = j;
@@ -954,14 +971,14 @@ scan_title (Run  *run,
       {
         const char *raw = tok (run, j)->norm;
 
-        if ((g_str_has_prefix (raw, "ل") && strcmp (raw, word) != 0) ||
-            g_str_has_prefix (raw, "وال") || g_str_has_prefix (raw, "لل"))
+        if ((has_prefix (raw, "ل") && strcmp (raw, word) != 0) ||
+            has_prefix (raw, "وال") || has_prefix (raw, "لل"))
           {
             j++;
             continue;
           }
       }
-      if (g_str_has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
+      if (has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
           !rasd_people_is_first_name (run->ner->people, word))
         {
           const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
@@ -1041,8 +1058,8 @@ scan_apposition (Run  *run,
     {
       const RasdToken *t = tok (run, k);
 
-      if (g_str_has_prefix (t->norm, "ال") || g_str_has_suffix (t->norm, "ها") ||
-          g_str_has_suffix (t->norm, "هم") ||
+      if (has_prefix (t->norm, "ال") || has_suffix (t->norm, "ها") ||
+          has_suffix (t->norm, "هم") ||
           g_strstr_len (run->text + t->byte_start, t->byte_end - t->byte_start, "ً") != NULL)
         return 0;
     }
@@ -1216,9 +1233,9 @@ same_head (const char *a,
 {
   gsize la, lb;
 
-  if (g_str_has_prefix (a, "ال"))
+  if (has_prefix (a, "ال"))
     a += strlen ("ال");
-  if (g_str_has_prefix (b, "ال"))
+  if (has_prefix (b, "ال"))
     b += strlen ("ال");
   la = strcspn (a, " ");
   lb = strcspn (b, " ");
@@ -1436,7 +1453,7 @@ rasd_ner_run (RasdNer        *self,
           continue;
         }
       person = match_person (&run, i, &len, &short_form);
-      if (person != NULL && (!short_form || !g_str_has_prefix (person->key, "up:")))
+      if (person != NULL && (!short_form || !has_prefix (person->key, "up:")))
         {
           int entity = person_entity (&run, person);
 
