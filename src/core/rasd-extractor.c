@@ -174,6 +174,8 @@ typedef struct
   RasdExtractor   *self;
   const char      *text;
   RasdTokens      *tokens;
+  const RasdToken *token_array;   /* rasd_tokens_get_tokens() */
+  guint            n_tokens;
   RasdExtraction  *out;
   GArray          *names;   /* RasdNerName */
   GArray          *dates;   /* RasdDateMention */
@@ -190,6 +192,9 @@ static const RasdToken *
 token (Context *ctx,
        guint    i)
 {
+  /* index the array of the tokens; anything else goes to the checked getter */
+  if (G_LIKELY (i < ctx->n_tokens))
+    return ctx->token_array + i;
   return rasd_tokens_get_token (ctx->tokens, i);
 }
 
@@ -1245,6 +1250,8 @@ extract (RasdExtractor  *self,
   g_return_val_if_fail (text != NULL, NULL);
 
   tokens = rasd_tokens_new (text);
+  ctx.token_array = rasd_tokens_get_tokens (tokens);
+  ctx.n_tokens = rasd_tokens_get_n_tokens (tokens);
   ctx.triggers = triggers = g_new0 (const Trigger *, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);

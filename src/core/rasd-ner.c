@@ -230,6 +230,7 @@ typedef struct
   guint          *spans;      /* per token: how many tokens from it run on without a break */
   const char    **adjectives; /* per token: match_adjective(), once read */
   guint8         *adjectives_read;
+  const RasdToken *token_array; /* rasd_tokens_get_tokens() */
   guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
 } Run;
 
@@ -237,6 +238,9 @@ static const RasdToken *
 tok (Run  *run,
      guint i)
 {
+  /* index the array of the tokens; anything else goes to the checked getter */
+  if (G_LIKELY (i < run->n))
+    return run->token_array + i;
   return rasd_tokens_get_token (run->tokens, i);
 }
 
@@ -1402,6 +1406,7 @@ rasd_ner_run (RasdNer        *self,
   run.tokens = tokens;
   run.out = out;
   run.n = rasd_tokens_get_n_tokens (tokens);
+  run.token_array = rasd_tokens_get_tokens (tokens);
   run.covered = covered = g_new0 (gboolean, run.n + 1);
   run.n_forms = g_new0 (guint8, run.n + 1);
   run.forms = g_new (const char *, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);

@@ -204,6 +204,13 @@ rasd_tokens_get_token (RasdTokens *self,
   return &g_array_index (self->tokens, RasdToken, index);
 }
 
+const RasdToken *
+rasd_tokens_get_tokens (RasdTokens *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->tokens->len > 0 ? &g_array_index (self->tokens, RasdToken, 0) : NULL;
+}
+
 guint
 rasd_tokens_get_n_sentences (RasdTokens *self)
 {
