@@ -1114,6 +1114,42 @@ check_mentions_well_formed (const char *text,
     }
 }
 
+/* rasd_date_context_init_find_all() gives the context and mentions of the two calls. */
+static void
+check_one_scan_same (const char            *text,
+                     const RasdDate        *pub,
+                     const RasdDateContext *expected_ctx,
+                     GArray                *expected)
+{
+  RasdDateContext ctx;
+  g_autoptr(GArray) ms = rasd_date_context_init_find_all (&ctx, text, pub);
+  g_autofree char *iso = rasd_date_to_iso (&ctx.publication);
+  g_autofree char *expected_iso = rasd_date_to_iso (&expected_ctx->publication);
+
+  g_assert_cmpstr (iso, ==, expected_iso);
+  g_assert_cmpuint (ctx.n_years, ==, expected_ctx->n_years);
+  g_assert_cmpmem (ctx.years, ctx.n_years * sizeof ctx.years[0],
+                   expected_ctx->years, expected_ctx->n_years * sizeof ctx.years[0]);
+  g_assert_cmpuint (ms->len, ==, expected->len);
+  for (guint k = 0; k < ms->len; k++)
+    {
+      const RasdDateMention *a = &g_array_index (ms, RasdDateMention, k);
+      const RasdDateMention *b = &g_array_index (expected, RasdDateMention, k);
+      g_autofree char *a_date = rasd_date_to_iso (&a->date);
+      g_autofree char *b_date = rasd_date_to_iso (&b->date);
+      g_autofree char *a_end = rasd_date_to_iso (&a->date_end);
+      g_autofree char *b_end = rasd_date_to_iso (&b->date_end);
+
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+      g_assert_cmpuint (a->flags, ==, b->flags);
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpint (a->offset, ==, b->offset);
+      g_assert_cmpstr (a_date, ==, b_date);
+      g_assert_cmpstr (a_end, ==, b_end);
+    }
+}
+
 static void
 test_corpus (void)
 {
@@ -1168,6 +1204,7 @@ test_corpus (void)
         g_assert_true (ctx.publication.precision != RASD_DATE_PRECISION_NONE);
         ms = rasd_date_find_all (text, &ctx);
         check_mentions_well_formed (text, ms);
+        check_one_scan_same (text, &pub, &ctx, ms);
         n++;
       }
     g_assert_cmpuint (n, >, 0);

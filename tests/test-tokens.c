@@ -31,6 +31,7 @@ test_tokens_offsets (void)
       const RasdToken *t = rasd_tokens_get_token (tokens, i);
       g_autofree char *surface = substring (text, t->start, t->end);
 
+      g_assert_true (t == rasd_tokens_get_tokens (tokens) + i);
       g_assert_cmpstr (t->norm, ==, expected_norm[i]);
       g_assert_cmpstr (surface, ==, expected_surface[i]);
       g_assert_cmpint (memcmp (text + t->byte_start, surface, strlen (surface)), ==, 0);
@@ -73,6 +74,7 @@ test_tokens_empty (void)
   g_autoptr(RasdTokens) b = rasd_tokens_new (" ... ؟؟ \n\n");
 
   g_assert_cmpuint (rasd_tokens_get_n_tokens (a), ==, 0);
+  g_assert_null (rasd_tokens_get_tokens (a));
   g_assert_cmpuint (rasd_tokens_get_n_sentences (a), ==, 0);
   g_assert_cmpuint (rasd_tokens_get_n_tokens (b), ==, 0);
   g_assert_cmpuint (rasd_tokens_get_n_sentences (b), ==, 0);

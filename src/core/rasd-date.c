@@ -779,12 +779,25 @@ lex_text (const char *text,
 
   while (*p && ci < max_chars)
     {
-      gunichar c = g_utf8_get_char_validated (p, -1);
+      guchar b0 = (guchar) p[0];
+      gunichar c;
       const char *next;
       gunichar f;
       int k;
 
-      if ((gint32) c < 0)
+      /* ASCII and two-byte characters (Arabic) decoded here, as g_utf8_get_char_validated()
+       * would: C2..DF and a continuation byte is a valid character */
+      if (b0 < 0x80)
+        {
+          c = b0;
+          next = p + 1;
+        }
+      else if (b0 >= 0xC2 && b0 <= 0xDF && ((guchar) p[1] & 0xC0) == 0x80)
+        {
+          c = ((gunichar) (b0 & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+          next = p + 2;
+        }
+      else if ((gint32) (c = g_utf8_get_char_validated (p, -1)) < 0)
         {
           c = 0xFFFD;
           next = p + 1;
@@ -840,7 +853,16 @@ lex_text (const char *text,
               if (cur.ndigits < 255)
                 cur.ndigits++;
             }
-          g_string_append_unichar (lx->buf, f);
+          /* the UTF-8 of g_string_append_unichar(), without the call for the common cases */
+          if (f < 0x80)
+            g_string_append_c (lx->buf, (char) f);
+          else if (f < 0x800)
+            {
+              g_string_append_c (lx->buf, (char) (0xC0 | (f >> 6)));
+              g_string_append_c (lx->buf, (char) (0x80 | (f & 0x3F)));
+            }
+          else
+            g_string_append_unichar (lx->buf, f);
           cur.char_end = ci + 1;
           cur.byte_end = next - text;
           break;
@@ -3060,4 +3082,30 @@ rasd_date_context_init (RasdDateContext *ctx,
   collect_years_from (raws, sizeof (Raw), ctx->years, &ctx->n_years);
   refine_publication (text, raws, ctx->years, ctx->n_years, publication, &pub);
   ctx->publication = pub;
+}
+
+GArray *
+rasd_date_context_init_find_all (RasdDateContext *ctx,
+                                 const char      *text,
+                                 const RasdDate  *publication)
+{
+  Lexed lx = { 0 };
+  g_autoptr(GArray) raws = NULL;
+  GArray *mentions;
+  RasdDate pub;
+
+  g_return_val_if_fail (ctx != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* rasd_date_context_init() then rasd_date_find_all() on one scan of the text: the mentions
+   * are taken before refine_publication() resolves the scanned ones in place */
+  *ctx = (RasdDateContext) { 0 };
+  raws = scan_text (text, G_MAXSIZE, &lx);
+  lexed_clear (&lx);
+  mentions = mentions_from_raws (raws);
+  collect_years_from (raws, sizeof (Raw), ctx->years, &ctx->n_years);
+  refine_publication (text, raws, ctx->years, ctx->n_years, publication, &pub);
+  ctx->publication = pub;
+  resolve_array (mentions, sizeof (RasdDateMention), ctx);
+  return mentions;
 }

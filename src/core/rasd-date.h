@@ -153,6 +153,12 @@ void       rasd_date_context_init        (RasdDateContext *ctx,
                                           const char      *text,
                                           const RasdDate  *publication);
 
+/* rasd_date_context_init() followed by rasd_date_find_all (@text, @ctx), scanning the text
+ * once: the same context and the same mentions. */
+GArray    *rasd_date_context_init_find_all (RasdDateContext *ctx,
+                                            const char      *text,
+                                            const RasdDate  *publication);
+
 /* A date printed at the top of the article (first three lines / ~300 characters): a page header
  * "الجمعة، 18 أكتوبر 2024", a dateline "الرياض - 21 يوليو 2015" or "موسكو 26 شوال 1436 هـ الموافق
  * 11 أغسطس 2015".  The most precise one, Gregorian preferred. */

@@ -48,7 +48,10 @@ struct _RasdExtractor
   RasdNer       *ner;
   GStringChunk  *strings;
   GHashTable    *triggers;  /* normalised form → Trigger* */
+  GHashTable    *marker_words; /* word of the lists below → Mark flags of the lists it is in */
 };
+
+static GHashTable *marker_words_new (void);
 
 G_DEFINE_FINAL_TYPE (RasdExtractor, rasd_extractor, G_TYPE_OBJECT)
 
@@ -62,6 +65,7 @@ rasd_extractor_finalize (GObject *object)
   if (self->own_gazetteer)
     g_clear_pointer (&self->gazetteer, rasd_gazetteer_free);
   g_clear_pointer (&self->triggers, g_hash_table_unref);
+  g_clear_pointer (&self->marker_words, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (rasd_extractor_parent_class)->finalize (object);
@@ -78,6 +82,7 @@ rasd_extractor_init (RasdExtractor *self)
 {
   self->strings = g_string_chunk_new (4096);
   self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->marker_words = marker_words_new ();
 }
 
 static gboolean
@@ -169,12 +174,17 @@ typedef struct
   RasdExtractor   *self;
   const char      *text;
   RasdTokens      *tokens;
+  const RasdToken *token_array;   /* rasd_tokens_get_tokens() */
+  guint            n_tokens;
   RasdExtraction  *out;
   GArray          *names;   /* RasdNerName */
   GArray          *dates;   /* RasdDateMention */
   RasdDate         publication;
   GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
   int              dateline_place; /* entity, or -1 */
+  const Trigger  **triggers;      /* per token: its trigger, once read */
+  guint16         *marks;         /* per token: Mark flags, once read */
+  guint8          *triggers_read; /* per token: whether triggers[] holds it */
   char             buffer[1024];
 } Context;
 
@@ -182,6 +192,9 @@ static const RasdToken *
 token (Context *ctx,
        guint    i)
 {
+  /* index the array of the tokens; anything else goes to the checked getter */
+  if (G_LIKELY (i < ctx->n_tokens))
+    return ctx->token_array + i;
   return rasd_tokens_get_token (ctx->tokens, i);
 }
 
@@ -206,26 +219,31 @@ trigger_at (Context *ctx,
 {
   const char *norm = token (ctx, i)->norm;
   const char *forms[RASD_TOKEN_MAX_FORMS];
+  const Trigger *trigger = NULL;
   guint n;
 
+  /* the clause splitter and the event finder ask about the same tokens: read each once */
+  if (ctx->triggers_read[i])
+    return ctx->triggers[i];
+  ctx->triggers_read[i] = TRUE;
+  ctx->triggers[i] = NULL;
   if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
     return NULL;
   n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
-  for (guint f = 0; f < n; f++)
-    {
-      const Trigger *trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
-      if (trigger != NULL)
-        return trigger;
-    }
-  return NULL;
+  for (guint f = 0; f < n && trigger == NULL; f++)
+    trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
+  ctx->triggers[i] = trigger;
+  return trigger;
 }
 
 static gboolean
 word_in (const char         *word,
          const char * const *list)
 {
+  /* the entries are not empty: comparing the first two bytes before calling strcmp() rejects
+   * most words without reading past the end of any */
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (word, list[i]) == 0)
+    if (list[i][0] == word[0] && list[i][1] == word[1] && strcmp (list[i], word) == 0)
       return TRUE;
   return FALSE;
 }
@@ -248,6 +266,46 @@ static const char * const past_words[] = {
 static const char * const attendance_words[] = {
   "بحضور", "حضر", "حضره", "حضرها", "وحضر", "حضور", NULL
 };
+
+/* Which of the lists above token @i is in, itself or without its proclitics. */
+typedef enum
+{
+  MARK_ATTENDANCE = 1 << 0,
+  MARK_FUTURE     = 1 << 1,
+  MARK_PAST       = 1 << 2,
+  MARK_WHERE       = 1 << 3,
+  MARK_CONTRAST    = 1 << 4,
+  MARK_CONTINUE    = 1 << 5,
+  MARK_TIME_CLAUSE = 1 << 6,
+  MARK_READ        = 1 << 15,
+} Mark;
+
+static guint16
+word_marks (Context    *ctx,
+            const char *word)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->self->marker_words, word));
+}
+
+/* The lists token @i is in: the clause words as written, the others also without proclitics. */
+static guint16
+marks_at (Context *ctx,
+          guint    i)
+{
+  /* every event candidate of a sentence looks at all its words, and its clauses are split
+   * again for each: read each word once, with one lookup instead of scanning the lists */
+  if (!(ctx->marks[i] & MARK_READ))
+    {
+      const char *norm = token (ctx, i)->norm;
+      guint16 of_norm = word_marks (ctx, norm);
+      const char *word = bare_word (ctx, i);
+      guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
+
+      ctx->marks[i] = MARK_READ | of_norm |
+                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST));
+    }
+  return ctx->marks[i];
+}
 
 /* Part of a sentence that tells one thing: "زار X بكين أمس، حيث التقى Y" is two. */
 typedef enum
@@ -376,13 +434,13 @@ read_candidate (Context      *ctx,
 
   for (guint k = first; k < last; k++)
     {
-      const char *word = bare_word (ctx, k);
+      guint16 marks = marks_at (ctx, k);
 
-      if (word_in (word, attendance_words) || word_in (token (ctx, k)->norm, attendance_words))
+      if (marks & MARK_ATTENDANCE)
         attendance_from = MIN (attendance_from, k);
-      if (word_in (token (ctx, k)->norm, future_words) || word_in (word, future_words))
+      if (marks & MARK_FUTURE)
         future_marker = TRUE;
-      if (k < t && (word_in (token (ctx, k)->norm, past_words) || word_in (word, past_words)))
+      if (k < t && (marks & MARK_PAST))
         past_marker = TRUE;
     }
 
@@ -792,23 +850,52 @@ comma_before (Context *ctx,
   return FALSE;
 }
 
+static void
+add_marker_words (GHashTable         *table,
+                  const char * const *list,
+                  guint16             mark)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      guint16 marks = GPOINTER_TO_UINT (g_hash_table_lookup (table, list[i]));
+
+      g_hash_table_insert (table, (gpointer) list[i], GUINT_TO_POINTER (marks | mark));
+    }
+}
+
+static GHashTable *
+marker_words_new (void)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_marker_words (table, attendance_words, MARK_ATTENDANCE);
+  add_marker_words (table, future_words, MARK_FUTURE);
+  add_marker_words (table, past_words, MARK_PAST);
+  add_marker_words (table, where_words, MARK_WHERE);
+  add_marker_words (table, contrast_words, MARK_CONTRAST);
+  add_marker_words (table, continue_words, MARK_CONTINUE);
+  add_marker_words (table, time_clause_words, MARK_TIME_CLAUSE);
+  return table;
+}
+
 static ClauseKind
 opens_clause (Context *ctx,
               guint    k,
               guint    last)
 {
   const char *norm = token (ctx, k)->norm;
+  guint16 marks = marks_at (ctx, k);
   const Trigger *trigger;
 
-  if (word_in (norm, where_words))
+  if (marks & MARK_WHERE)
     return CLAUSE_WHERE;
-  if (word_in (norm, contrast_words))
+  if (marks & MARK_CONTRAST)
     return CLAUSE_OTHER;
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
-  if (word_in (norm, continue_words))
+  if (marks & MARK_CONTINUE)
     return CLAUSE_CONTINUE;
-  if (word_in (norm, time_clause_words) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
+  if ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
     return CLAUSE_CONTINUE;
   /* "، من المتوقع أن يلتقي"، "، ومن المقرر" */
   if ((strcmp (norm, "من") == 0 || strcmp (norm, "ومن") == 0) && k + 1 < last &&
@@ -1154,12 +1241,20 @@ extract (RasdExtractor  *self,
   g_autoptr(GArray) names = NULL;
   g_autoptr(GArray) dates = NULL;
   g_autoptr(GHashTable) spokespeople = NULL;
+  g_autofree const Trigger **triggers = NULL;
+  g_autofree guint8 *triggers_read = NULL;
+  g_autofree guint16 *marks = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   tokens = rasd_tokens_new (text);
+  ctx.token_array = rasd_tokens_get_tokens (tokens);
+  ctx.n_tokens = rasd_tokens_get_n_tokens (tokens);
+  ctx.triggers = triggers = g_new0 (const Trigger *, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
@@ -1169,10 +1264,9 @@ extract (RasdExtractor  *self,
     {
       RasdDateContext date_ctx = { 0 };
 
-      rasd_date_context_init (&date_ctx, text, publication);
+      dates = rasd_date_context_init_find_all (&date_ctx, text, publication);
       ctx.publication = date_ctx.publication;
       out->publication = date_ctx.publication;
-      dates = rasd_date_find_all (text, &date_ctx);
       ctx.dates = dates;
     }
   names = rasd_ner_run (self->ner, text, tokens, events, out);

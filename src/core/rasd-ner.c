@@ -59,12 +59,31 @@ static const char * const name_links[] = {
   "ديل", "بو", NULL
 };
 
+/* g_str_has_prefix() and g_str_has_suffix() without the calls: asked at every token. */
+static inline gboolean
+has_prefix (const char *str,
+            const char *prefix)
+{
+  return strncmp (str, prefix, strlen (prefix)) == 0;
+}
+
+static inline gboolean
+has_suffix (const char *str,
+            const char *suffix)
+{
+  gsize len = strlen (str), suffix_len = strlen (suffix);
+
+  return len >= suffix_len && strcmp (str + len - suffix_len, suffix) == 0;
+}
+
 static gboolean
 in_list (const char * const *list,
          const char         *word)
 {
+  /* the entries are not empty: comparing the first two bytes before calling strcmp() rejects
+   * most words without reading past the end of any */
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (list[i], word) == 0)
+    if (list[i][0] == word[0] && list[i][1] == word[1] && strcmp (list[i], word) == 0)
       return TRUE;
   return FALSE;
 }
@@ -207,12 +226,21 @@ typedef struct
   guint8         *n_forms;    /* per token: how many proclitic forms (0: not yet read) */
   const char    **forms;      /* per token: RASD_TOKEN_MAX_FORMS forms, in form_strings */
   GStringChunk   *form_strings;
+  guint8         *breaks;     /* per token: breaks_after() + 1 (0: not yet read) */
+  guint          *spans;      /* per token: how many tokens from it run on without a break */
+  const char    **adjectives; /* per token: match_adjective(), once read */
+  guint8         *adjectives_read;
+  const RasdToken *token_array; /* rasd_tokens_get_tokens() */
+  guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
 } Run;
 
 static const RasdToken *
 tok (Run  *run,
      guint i)
 {
+  /* index the array of the tokens; anything else goes to the checked getter */
+  if (G_LIKELY (i < run->n))
+    return run->token_array + i;
   return rasd_tokens_get_token (run->tokens, i);
 }
 
@@ -223,22 +251,29 @@ breaks_after (Run  *run,
               guint i)
 {
   const RasdToken *a, *b;
+  gboolean result = FALSE;
 
   if (i + 1 >= run->n)
     return TRUE;
+  /* the matchers ask about the same gaps again and again: read each once */
+  if (run->breaks[i] != 0)
+    return run->breaks[i] - 1;
   a = tok (run, i);
   b = tok (run, i + 1);
   if (a->sentence != b->sentence)
-    return TRUE;
+    result = TRUE;
   /* any white space, the no-break space of web pages included; anything else breaks */
-  for (const char *p = run->text + a->byte_end; p < run->text + b->byte_start; p = g_utf8_next_char (p))
+  for (const char *p = run->text + a->byte_end;
+       !result && p < run->text + b->byte_start;
+       p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (!g_unichar_isspace (c) && c != 0x200C && c != 0x200F && c != 0x200E)
-        return TRUE;
+        result = TRUE;
     }
-  return FALSE;
+  run->breaks[i] = result + 1;
+  return result;
 }
 
 /* The proclitic forms of token @i (the word itself first). */
@@ -268,7 +303,10 @@ forms_of (Run          *run,
   n = rasd_token_proclitic_forms (norm, forms, run->buffer);
   for (guint f = 0; f < n; f++)
     {
-      forms[f] = f == 0 ? norm : g_string_chunk_insert_const (run->form_strings, forms[f]);
+      /* most forms are the end of the word itself, which the tokens keep; only a rewritten
+       * one (للاسد → الاسد) lives in the buffer and needs a copy */
+      if (forms[f] >= run->buffer && forms[f] < run->buffer + run->buffer_size)
+        forms[f] = g_string_chunk_insert (run->form_strings, forms[f]);
       cached[f] = forms[f];
     }
   run->n_forms[i] = n;
@@ -285,6 +323,9 @@ bare (Run         *run,
   const char *forms[RASD_TOKEN_MAX_FORMS];
   guint n = forms_of (run, i, forms);
 
+  /* the cached form itself when it fits: the copy would be the same string */
+  if (strlen (forms[n - 1]) < size)
+    return forms[n - 1];
   g_strlcpy (buf, forms[n - 1], size);
   return buf;
 }
@@ -324,11 +365,8 @@ span_limit (Run  *run,
             guint i,
             guint max)
 {
-  guint len = 1;
-
-  while (len < max && !breaks_after (run, i + len - 1))
-    len++;
-  return len;
+  /* the tokens up to the next break, counted once for the run; at least 1, as before */
+  return MAX (1, MIN (max, run->spans[i]));
 }
 
 /* A known name goes on over "بن X" and "آل X": محمد بن سلمان بن عبدالعزيز. */
@@ -393,10 +431,27 @@ match_title (Run   *run,
 {
   const char *forms[RASD_TOKEN_MAX_FORMS];
   guint n_forms = forms_of (run, i, forms);
-  guint limit = span_limit (run, i, 8);
+  guint limit;
   const char *words[8];
   char copies[RASD_TOKEN_MAX_FORMS][256];
+  gboolean any = FALSE;
 
+  /* most words begin no title: skip the phrases (a form too long for the copy below is
+   * looked at the slow way, as before); several matchers ask at the same token */
+  if (run->title_starts[i] == 0)
+    {
+      for (guint f = 0; f < n_forms && !any; f++)
+        any = strlen (forms[f]) >= sizeof copies[f] ||
+              rasd_people_can_start_title (run->ner->people, forms[f]);
+      run->title_starts[i] = any + 1;
+    }
+  any = run->title_starts[i] - 1;
+  if (!any)
+    {
+      *len = 0;
+      return NULL;
+    }
+  limit = span_limit (run, i, 8);
   for (guint f = 0; f < n_forms; f++)
     g_strlcpy (copies[f], forms[f], sizeof copies[f]);
   for (guint k = 1; k < limit; k++)
@@ -418,14 +473,23 @@ match_adjective (Run  *run,
                  guint i)
 {
   const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, i, forms);
+  guint n_forms;
 
+  /* asked at most tokens, some more than once: read each once */
+  if (run->adjectives_read[i])
+    return run->adjectives[i];
+  run->adjectives_read[i] = TRUE;
+  run->adjectives[i] = NULL;
+  n_forms = forms_of (run, i, forms);
   for (guint f = 0; f < n_forms; f++)
     {
       const char *country = NULL;
 
       if (rasd_gazetteer_lookup_adjective (run->ner->gazetteer, forms[f], &country) != NULL)
-        return country;
+        {
+          run->adjectives[i] = country;
+          return country;
+        }
     }
   return NULL;
 }
@@ -463,7 +527,7 @@ match_org (Run  *run,
             guint taken = 0;
 
             while (k < i + limit && taken < 3 && !is_stop (run, k) &&
-                   g_str_has_prefix (bare (run, k, buf, sizeof buf), "ال"))
+                   has_prefix (bare (run, k, buf, sizeof buf), "ال"))
               {
                 k++;
                 taken++;
@@ -488,9 +552,9 @@ place_preposition (Run  *run,
   /* a clitic on the name itself: بدمشق، لموسكو (و and ف are not prepositions) */
   for (gsize k = 0; k < skip; k += 2)
     {
-      if (g_str_has_prefix (norm + k, "ب"))
+      if (has_prefix (norm + k, "ب"))
         return RASD_NER_PREP_IN;
-      if (g_str_has_prefix (norm + k, "ل"))
+      if (has_prefix (norm + k, "ل"))
         return RASD_NER_PREP_TO;
     }
   /* إلى جمهورية مصر العربية، في مدينة جدة: the preposition is before the generic noun */
@@ -626,9 +690,9 @@ read_unknown_name (Run  *run,
           /* a name takes no preposition (بجدة is a place), and a word that begins like a
            * present-tense verb (يعقد) is one unless it is a known first name */
           if (strcmp (word, t->norm) != 0 &&
-              (!g_str_has_prefix (t->norm, "و") || !rasd_people_is_first_name (run->ner->people, word)))
+              (!has_prefix (t->norm, "و") || !rasd_people_is_first_name (run->ner->people, word)))
             return 0;
-          if ((g_str_has_prefix (word, "ي") || g_str_has_prefix (word, "ت")) &&
+          if ((has_prefix (word, "ي") || has_prefix (word, "ت")) &&
               !rasd_people_is_first_name (run->ner->people, word))
             return 0;
           /* a place is no name; places of fewer than three letters are not read (لي) */
@@ -640,12 +704,12 @@ read_unknown_name (Run  *run,
           guint title_len = 0;
 
           /* ووزير، لقوات: a conjunction or preposition starts something else */
-          if (g_str_has_prefix (t->norm, "و") || g_str_has_prefix (t->norm, "لل") ||
-              g_str_has_prefix (t->norm, "بال"))
+          if (has_prefix (t->norm, "و") || has_prefix (t->norm, "لل") ||
+              has_prefix (t->norm, "بال"))
             break;
           /* words ending in ة or ت are nouns and verbs far more often than names (دعوة،
            * أصبحت، عشرات) */
-          if (g_str_has_suffix (t->norm, "ه") || g_str_has_suffix (t->norm, "ت"))
+          if (has_suffix (t->norm, "ه") || has_suffix (t->norm, "ت"))
             break;
           if (match_title (run, i + k, &title_len) != NULL)
             break;
@@ -657,7 +721,7 @@ read_unknown_name (Run  *run,
       if (match_adjective (run, i + k) != NULL && k > 0)
         break;
       k++;
-      if (g_str_has_prefix (word, "ال") && !in_list (name_links, word))
+      if (has_prefix (word, "ال") && !in_list (name_links, word))
         break;
       if (in_list (name_links, word))
         continue;
@@ -693,7 +757,7 @@ unknown_person_entity (Run  *run,
 
   /* drop the proclitics of the first word from the written name too: each is one letter of
    * two bytes in both forms */
-  if (skip > 0 && !g_str_has_prefix (forms[n_forms - 1], "ال"))
+  if (skip > 0 && !has_prefix (forms[n_forms - 1], "ال"))
     start += skip;
   surface = g_strndup (run->text + start, b->byte_end - start);
   norm = rasd_arabic_normalize (surface, -1);
@@ -831,7 +895,7 @@ scan_title (Run  *run,
   if (is_spokesperson_title (title->text))
     flags |= RASD_NER_SPOKESPERSON;
   /* الناطقة باسم دي ميستورا جيسي شاهين: the first name is whom the spokesperson speaks for */
-  speaks_for = g_str_has_suffix (title->text, "باسم");
+  speaks_for = has_suffix (title->text, "باسم");
   j = i + len;
   first_len = len;
   role_end = j;
@@ -911,14 +975,14 @@ scan_title (Run  *run,
       {
         const char *raw = tok (run, j)->norm;
 
-        if ((g_str_has_prefix (raw, "ل") && strcmp (raw, word) != 0) ||
-            g_str_has_prefix (raw, "وال") || g_str_has_prefix (raw, "لل"))
+        if ((has_prefix (raw, "ل") && strcmp (raw, word) != 0) ||
+            has_prefix (raw, "وال") || has_prefix (raw, "لل"))
           {
             j++;
             continue;
           }
       }
-      if (g_str_has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
+      if (has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
           !rasd_people_is_first_name (run->ner->people, word))
         {
           const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
@@ -998,8 +1062,8 @@ scan_apposition (Run  *run,
     {
       const RasdToken *t = tok (run, k);
 
-      if (g_str_has_prefix (t->norm, "ال") || g_str_has_suffix (t->norm, "ها") ||
-          g_str_has_suffix (t->norm, "هم") ||
+      if (has_prefix (t->norm, "ال") || has_suffix (t->norm, "ها") ||
+          has_suffix (t->norm, "هم") ||
           g_strstr_len (run->text + t->byte_start, t->byte_end - t->byte_start, "ً") != NULL)
         return 0;
     }
@@ -1173,9 +1237,9 @@ same_head (const char *a,
 {
   gsize la, lb;
 
-  if (g_str_has_prefix (a, "ال"))
+  if (has_prefix (a, "ال"))
     a += strlen ("ال");
-  if (g_str_has_prefix (b, "ال"))
+  if (has_prefix (b, "ال"))
     b += strlen ("ال");
   la = strcspn (a, " ");
   lb = strcspn (b, " ");
@@ -1342,10 +1406,18 @@ rasd_ner_run (RasdNer        *self,
   run.tokens = tokens;
   run.out = out;
   run.n = rasd_tokens_get_n_tokens (tokens);
+  run.token_array = rasd_tokens_get_tokens (tokens);
   run.covered = covered = g_new0 (gboolean, run.n + 1);
   run.n_forms = g_new0 (guint8, run.n + 1);
   run.forms = g_new (const char *, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
   run.form_strings = g_string_chunk_new (4096);
+  run.breaks = g_new0 (guint8, run.n + 1);
+  run.spans = g_new0 (guint, run.n + 1);
+  for (guint k = run.n; k-- > 0;)
+    run.spans[k] = breaks_after (&run, k) ? 1 : 1 + run.spans[k + 1];
+  run.adjectives = g_new0 (const char *, run.n + 1);
+  run.adjectives_read = g_new0 (guint8, run.n + 1);
+  run.title_starts = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.roles = role_refs;
@@ -1386,7 +1458,7 @@ rasd_ner_run (RasdNer        *self,
           continue;
         }
       person = match_person (&run, i, &len, &short_form);
-      if (person != NULL && (!short_form || !g_str_has_prefix (person->key, "up:")))
+      if (person != NULL && (!short_form || !has_prefix (person->key, "up:")))
         {
           int entity = person_entity (&run, person);
 
@@ -1467,6 +1539,11 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.buffer);
   g_free (run.n_forms);
   g_free (run.forms);
+  g_free (run.breaks);
+  g_free (run.spans);
+  g_free (run.adjectives);
+  g_free (run.adjectives_read);
+  g_free (run.title_starts);
   g_string_chunk_free (run.form_strings);
   return run.names;
 }

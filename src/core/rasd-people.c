@@ -33,6 +33,7 @@ struct _RasdPeople
   guint         max_words;
   GHashTable   *first_words;  /* first word of a name → most words of a name it begins */
   guint         max_title_words;
+  GHashTable   *title_first;  /* first word of a title → most words of a title it begins */
 };
 
 static const char *
@@ -346,6 +347,14 @@ load_titles (RasdPeople  *self,
       n = count_words (norm);
       if (n > self->max_title_words)
         self->max_title_words = n;
+      {
+        g_autofree char *word = g_strndup (norm, strcspn (norm, " "));
+        guint most = GPOINTER_TO_UINT (g_hash_table_lookup (self->title_first, word));
+
+        if (n > most)
+          g_hash_table_insert (self->title_first, (gpointer) intern (self, word),
+                               GUINT_TO_POINTER (n));
+      }
     }
   return TRUE;
 }
@@ -368,6 +377,7 @@ rasd_people_load (const char  *data_dir,
   self->short_forms = g_hash_table_new (g_str_hash, g_str_equal);
   self->first_names = g_hash_table_new (g_str_hash, g_str_equal);
   self->titles = g_hash_table_new (g_str_hash, g_str_equal);
+  self->title_first = g_hash_table_new (g_str_hash, g_str_equal);
   self->title_list = g_ptr_array_new_with_free_func (g_free);
   self->open_minister.text = "وزير";
   self->open_minister.type = RASD_TITLE_ROLE;
@@ -396,6 +406,7 @@ rasd_people_free (RasdPeople *self)
   g_clear_pointer (&self->short_forms, g_hash_table_unref);
   g_clear_pointer (&self->first_names, g_hash_table_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
+  g_clear_pointer (&self->title_first, g_hash_table_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->title_list, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -455,13 +466,31 @@ is_role_complement (const char *word)
   return TRUE;
 }
 
+/* The heads of the open roles of rasd_people_match_title(). */
+static gboolean
+is_open_role_head (const char *word)
+{
+  return strcmp (word, "وزير") == 0 || strcmp (word, "وزيره") == 0 ||
+         strcmp (word, "رئيس") == 0 || strcmp (word, "رئيسه") == 0;
+}
+
+gboolean
+rasd_people_can_start_title (RasdPeople *self,
+                             const char *normalized_word)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (normalized_word != NULL, FALSE);
+
+  return g_hash_table_contains (self->title_first, normalized_word) ||
+         is_open_role_head (normalized_word);
+}
+
 const RasdTitle *
 rasd_people_match_title (RasdPeople          *self,
                          const char * const  *normalized_words,
                          guint                n,
                          guint               *n_matched)
 {
-  g_autoptr(GString) phrase = g_string_new (NULL);
   const RasdTitle *best = NULL;
   guint best_n = 0;
   guint limit;
@@ -469,21 +498,31 @@ rasd_people_match_title (RasdPeople          *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (normalized_words != NULL || n == 0, NULL);
 
-  limit = MIN (n, self->max_title_words);
-  for (guint i = 0; i < limit; i++)
+  /* Only phrases whose first word begins a title can be one, and no longer than the longest
+   * such title: most words are rejected by this one lookup, without building a phrase. */
+  limit = 0;
+  if (n > 0 && normalized_words[0] != NULL)
+    limit = MIN (n, GPOINTER_TO_UINT (g_hash_table_lookup (self->title_first,
+                                                           normalized_words[0])));
+  if (limit > 0)
     {
-      const RasdTitle *title;
+      g_autoptr(GString) phrase = g_string_sized_new (128);
 
-      if (normalized_words[i] == NULL)
-        break;
-      if (i > 0)
-        g_string_append_c (phrase, ' ');
-      g_string_append (phrase, normalized_words[i]);
-      title = g_hash_table_lookup (self->titles, phrase->str);
-      if (title != NULL)
+      for (guint i = 0; i < limit; i++)
         {
-          best = title;
-          best_n = i + 1;
+          const RasdTitle *title;
+
+          if (normalized_words[i] == NULL)
+            break;
+          if (i > 0)
+            g_string_append_c (phrase, ' ');
+          g_string_append (phrase, normalized_words[i]);
+          title = g_hash_table_lookup (self->titles, phrase->str);
+          if (title != NULL)
+            {
+              best = title;
+              best_n = i + 1;
+            }
         }
     }
 

@@ -70,6 +70,11 @@ const RasdTitle  *rasd_people_match_title    (RasdPeople          *self,
                                               guint                n,
                                               guint               *n_matched);
 
+/* Whether a title (or an open role) can begin with @normalized_word: when not,
+ * rasd_people_match_title() finds nothing for words that begin with it. */
+gboolean          rasd_people_can_start_title (RasdPeople         *self,
+                                               const char         *normalized_word);
+
 /* The person @key names, or NULL. */
 const RasdPerson *rasd_people_get_person     (RasdPeople          *self,
                                               const char          *key);

@@ -64,6 +64,19 @@ close_sentence (RasdTokens *self,
   g_array_append_val (self->sentences, sentence);
 }
 
+/* g_utf8_get_char(), with ASCII and two-byte characters (Arabic) decoded inline. */
+static inline gunichar
+decode_char (const char *p)
+{
+  guchar b0 = (guchar) p[0];
+
+  if (b0 < 0x80)
+    return b0;
+  if (b0 >= 0xC2 && b0 <= 0xDF && ((guchar) p[1] & 0xC0) == 0x80)
+    return ((gunichar) (b0 & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+  return g_utf8_get_char (p);
+}
+
 RasdTokens *
 rasd_tokens_new (const char *text)
 {
@@ -85,7 +98,7 @@ rasd_tokens_new (const char *text)
   p = text;
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = decode_char (p);
       RasdArabicClass klass = rasd_arabic_classify (c);
 
       if (klass == RASD_ARABIC_CLASS_WORD)
@@ -99,7 +112,7 @@ rasd_tokens_new (const char *text)
           token.byte_start = p - text;
           while (*p != '\0')
             {
-              gunichar w = g_utf8_get_char (p);
+              gunichar w = decode_char (p);
               RasdArabicClass k = rasd_arabic_classify (w);
 
               if (k == RASD_ARABIC_CLASS_OTHER)
@@ -126,7 +139,9 @@ rasd_tokens_new (const char *text)
 
           g_string_truncate (norm, 0);
           rasd_arabic_normalize_append (norm, word, surface_end - word);
-          token.norm = g_string_chunk_insert_const (self->strings, norm->str);
+          /* a plain copy: interning (insert_const) hashed every word, and nothing compares
+           * the words of two tokens by address */
+          token.norm = g_string_chunk_insert (self->strings, norm->str);
           token.sentence = self->sentences->len;
           g_array_append_val (self->tokens, token);
           continue;
@@ -189,6 +204,13 @@ rasd_tokens_get_token (RasdTokens *self,
   return &g_array_index (self->tokens, RasdToken, index);
 }
 
+const RasdToken *
+rasd_tokens_get_tokens (RasdTokens *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->tokens->len > 0 ? &g_array_index (self->tokens, RasdToken, 0) : NULL;
+}
+
 guint
 rasd_tokens_get_n_sentences (RasdTokens *self)
 {
@@ -237,10 +259,25 @@ rasd_tokens_find_at (RasdTokens *self,
 #define LAM "\xd9\x84"
 #define ALEF "\xd8\xa7"
 
-static gsize
-count_letters (const char *s)
+/* Whether @s has at least @min characters, counted as g_utf8_strlen() does but without
+ * reading the rest of a long word. */
+static gboolean
+has_letters (const char *s,
+             gsize       min)
 {
-  return g_utf8_strlen (s, -1);
+  gsize n = 0;
+
+  for (; *s != '\0' && n < min; s = g_utf8_next_char (s))
+    n++;
+  return n >= min;
+}
+
+/* g_str_has_prefix() for the two-byte letters below, without measuring the word. */
+static inline gboolean
+starts_with (const char *s,
+             const char *prefix)
+{
+  return strncmp (s, prefix, strlen (prefix)) == 0;
 }
 
 guint
@@ -256,14 +293,14 @@ rasd_token_proclitic_forms (const char  *norm,
   forms[n++] = norm;
 
   /* و / ف: conjunctions */
-  if ((g_str_has_prefix (rest, WAW) || g_str_has_prefix (rest, FA)) && count_letters (rest + 2) >= 3)
+  if ((starts_with (rest, WAW) || starts_with (rest, FA)) && has_letters (rest + 2, 3))
     {
       rest += 2;
       forms[n++] = rest;
     }
 
   /* لل = ل + ال with the alef elided: للاسد → الاسد */
-  if (g_str_has_prefix (rest, LAM LAM) && count_letters (rest + 4) >= 2)
+  if (starts_with (rest, LAM LAM) && has_letters (rest + 4, 2))
     {
       char *form = buffer;
 
@@ -271,14 +308,14 @@ rasd_token_proclitic_forms (const char  *norm,
       strcat (form, rest + 4);
       forms[n++] = form;
       /* ...or ل before a word that starts with ل: للبنان → لبنان */
-      if (count_letters (rest + 2) >= 3 && n < RASD_TOKEN_MAX_FORMS)
+      if (has_letters (rest + 2, 3) && n < RASD_TOKEN_MAX_FORMS)
         forms[n++] = rest + 2;
       return n;
     }
 
   /* ب / ك / ل: prepositions (بدمشق، لموسكو، كالرئيس) */
-  if ((g_str_has_prefix (rest, BA) || g_str_has_prefix (rest, KAF) || g_str_has_prefix (rest, LAM)) &&
-      count_letters (rest + 2) >= 3 && n < RASD_TOKEN_MAX_FORMS)
+  if ((starts_with (rest, BA) || starts_with (rest, KAF) || starts_with (rest, LAM)) &&
+      has_letters (rest + 2, 3) && n < RASD_TOKEN_MAX_FORMS)
     forms[n++] = rest + 2;
 
   return n;

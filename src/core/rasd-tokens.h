@@ -45,6 +45,9 @@ void                rasd_tokens_free          (RasdTokens *self);
 guint               rasd_tokens_get_n_tokens  (RasdTokens *self);
 const RasdToken    *rasd_tokens_get_token     (RasdTokens *self,
                                                guint       index);
+/* All the tokens, in text order, as one array of rasd_tokens_get_n_tokens() (for loops that
+ * look at every token; NULL when there is none). */
+const RasdToken    *rasd_tokens_get_tokens    (RasdTokens *self);
 guint               rasd_tokens_get_n_sentences (RasdTokens *self);
 const RasdSentence *rasd_tokens_get_sentence  (RasdTokens *self,
                                                guint       index);
