@@ -309,6 +309,19 @@ test_reported (void)
 }
 
 static void
+test_at_home (void)
+{
+  /* a host receiving "في قصره" does so in the capital of his country */
+  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي في قصره أمس وزير الخارجية السعودي عادل الجبير.";
+  g_autoptr(RasdExtraction) x = run (text, "2019-06-11");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Cairo");
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -435,6 +448,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/bad-text", test_bad_text);

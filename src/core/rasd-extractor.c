@@ -1030,6 +1030,45 @@ topic_of (GArray *candidates)
   return first->participants->len > 0 ? g_array_index (first->participants, int, 0) : -1;
 }
 
+/* Where a host receives "في قصره", "في مكتبه", "في مقر إقامته": the capital of the host's
+ * country (the first party, as the subject of استقبل), or -1. */
+static int
+place_at_home (Context         *ctx,
+               const RasdEvent *event)
+{
+  static const char * const home_words[] = {
+    "قصره", "بقصره", "مكتبه", "بمكتبه", "ديوانه", "بديوانه", "مقره", "بمقره", "اقامته", NULL
+  };
+  const RasdSpan *span;
+  RasdEntity *host;
+  const RasdPlace *capital;
+  gboolean at_home = FALSE;
+  int index;
+
+  if (event->participants->len < 2 || event->evidence->len == 0)
+    return -1;
+  span = &g_array_index (event->evidence, RasdSpan, 0);
+  for (guint k = 0; k < rasd_tokens_get_n_tokens (ctx->tokens) && !at_home; k++)
+    {
+      const RasdToken *t = token (ctx, k);
+
+      if (t->start >= span->start && t->end <= span->end)
+        at_home = word_in (t->norm, home_words);
+    }
+  host = rasd_extraction_get_entity (ctx->out, g_array_index (event->participants, int, 0));
+  if (!at_home || host->country == NULL)
+    return -1;
+  capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, host->country);
+  if (capital == NULL)
+    return -1;
+  index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, capital->key, capital->name_ar,
+                                      capital->name_en, capital->country);
+  rasd_extraction_get_entity (ctx->out, index)->lat = capital->lat;
+  rasd_extraction_get_entity (ctx->out, index)->lon = capital->lon;
+  rasd_extraction_get_entity (ctx->out, index)->place_kind = "city";
+  return index;
+}
+
 static gint64
 day_of (const RasdDate *date)
 {
@@ -1206,6 +1245,9 @@ find_events (Context *ctx)
       if (event->role == RASD_EVENT_ROLE_HEADLINE && event->place < 0 && ctx->dateline_place >= 0 &&
           strcmp (event->kind, "call") != 0)
         event->place = event_place (ctx, ctx->dateline_place);
+      /* "استقبل أمير دولة قطر في قصره": at home, in the host's capital */
+      if (event->place < 0 && strcmp (event->kind, "call") != 0)
+        event->place = place_at_home (ctx, event);
     }
 
   /* the news itself happened when it was published, unless a sentence says otherwise */

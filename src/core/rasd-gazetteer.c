@@ -31,6 +31,7 @@ struct _RasdGazetteer
   GHashTable   *adjectives;  /* normalised adjective → RasdPlace* (country) */
   guint         max_words;
   GHashTable   *first_words;  /* first word of a name → most words of a name it begins */
+  GHashTable   *capitals;     /* country code → its capital (RasdPlace) */
 };
 
 static const char *
@@ -420,9 +421,11 @@ add_missing_capitals (RasdGazetteer *self,
       list = g_hash_table_lookup (self->by_name, norm);
       for (guint j = 0; list != NULL && j < list->len && !found; j++)
         {
-          const RasdPlace *p = list->pdata[j];
+          RasdPlace *p = list->pdata[j];
 
           found = p->kind == RASD_PLACE_KIND_CITY && g_strcmp0 (p->country, country->country) == 0;
+          if (found)
+            g_hash_table_replace (self->capitals, (gpointer) country->country, p);
         }
       if (found)
         continue;
@@ -433,6 +436,7 @@ add_missing_capitals (RasdGazetteer *self,
       place->lat = country->lat;
       place->lon = country->lon;
       index_name (self, name, place);
+      g_hash_table_replace (self->capitals, (gpointer) country->country, place);
     }
 }
 
@@ -452,6 +456,7 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
   self->places = g_ptr_array_new_with_free_func (g_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->first_words = g_hash_table_new (g_str_hash, g_str_equal);
+  self->capitals = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) g_ptr_array_unref);
   self->adjectives = g_hash_table_new (g_str_hash, g_str_equal);
@@ -477,6 +482,7 @@ rasd_gazetteer_free (RasdGazetteer *self)
   g_clear_pointer (&self->adjectives, g_hash_table_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->first_words, g_hash_table_unref);
+  g_clear_pointer (&self->capitals, g_hash_table_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
@@ -642,4 +648,12 @@ rasd_gazetteer_words_from (RasdGazetteer *self,
 {
   g_return_val_if_fail (self != NULL, 0);
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->first_words, word));
+}
+
+const RasdPlace *
+rasd_gazetteer_get_capital (RasdGazetteer *self,
+                            const char    *country)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return country != NULL ? g_hash_table_lookup (self->capitals, country) : NULL;
 }

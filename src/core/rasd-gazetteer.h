@@ -74,6 +74,9 @@ const RasdPlace *rasd_gazetteer_best             (RasdGazetteer      *self,
                                                   const char * const *preferred_countries);
 
 /* The place @key names, or NULL. */
+/* The capital city of @country (ISO 3166-1 alpha-2); NULL when unknown. */
+const RasdPlace *rasd_gazetteer_get_capital      (RasdGazetteer  *self,
+                                                  const char     *country);
 const RasdPlace *rasd_gazetteer_get_place        (RasdGazetteer  *self,
                                                   const char     *key);
 
