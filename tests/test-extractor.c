@@ -322,6 +322,22 @@ test_at_home (void)
 }
 
 static void
+test_refers_back (void)
+{
+  /* "the talks" with no verb, date or place of their own are the talks already reported */
+  const char *text = "أجرى الرئيس الروسي فلاديمير بوتين والرئيس السوري بشار الأسد محادثات في موسكو اليوم.\n"
+                     "وشارك في المحادثات وزير الخارجية الروسي سيرغي لافروف.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-03-15");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "vladimir-putin"));
+  g_assert_true (event_has (x, event, "sergey-lavrov"));
+  g_assert_cmpuint (event->evidence->len, ==, 2);
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -449,6 +465,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
   g_test_add_func ("/extractor/events/at-home", test_at_home);
+  g_test_add_func ("/extractor/events/refers-back", test_refers_back);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/bad-text", test_bad_text);

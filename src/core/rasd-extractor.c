@@ -691,6 +691,25 @@ add_dates (Context *ctx)
     }
 }
 
+/* "وشارك في المحادثات وزراء ...": a definite noun with no verb of its own, no date and no place
+ * speaks of talks already reported; who it names joined them. */
+static gboolean
+refers_back (Context         *ctx,
+             const Candidate *c)
+{
+  const char *norm = token (ctx, c->trigger_token)->norm;
+  const char *bare = norm;
+
+  if (c->trigger->verb || c->date_stated || c->place >= 0 || c->role != RASD_EVENT_ROLE_HEADLINE)
+    return FALSE;
+  /* في المحادثات، بالمحادثات */
+  if (g_str_has_prefix (bare, "و"))
+    bare += strlen ("و");
+  if (g_str_has_prefix (bare, "ب") || g_str_has_prefix (bare, "ل"))
+    bare += strlen ("ب");
+  return g_str_has_prefix (bare, "ال");
+}
+
 static void
 add_candidate (Context   *ctx,
                Candidate *c)
@@ -705,6 +724,17 @@ add_candidate (Context   *ctx,
           return;
         }
     }
+  if (refers_back (ctx, c))
+    for (guint e = ctx->out->events->len; e > 0; e--)
+      {
+        RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
+
+        if (strcmp (event->kind, c->trigger->kind) == 0 && event->role == RASD_EVENT_ROLE_HEADLINE)
+          {
+            merge_into (ctx, event, c);
+            return;
+          }
+      }
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
 }
 
