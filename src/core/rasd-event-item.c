@@ -234,7 +234,7 @@ guint
 rasd_event_item_get_n_sources (RasdEventItem *self)
 {
   g_return_val_if_fail (RASD_IS_EVENT_ITEM (self), 0);
-  return self->event->sources != NULL ? self->event->sources->len : 0;
+  return self->event->n_sources;
 }
 
 gboolean

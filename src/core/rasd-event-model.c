@@ -130,7 +130,7 @@ run_query (RasdStore     *store,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(Result) result = g_new0 (Result, 1);
 
-  events = rasd_store_list_events (store, &filter, error);
+  events = rasd_store_list_event_summaries (store, &filter, error);
   if (events == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -174,7 +174,8 @@ free_items_thread (GTask        *task,
 }
 
 /* Freeing 100,000 events takes long enough to be seen: a worker does it.  The items are
- * immutable and own nothing shared, so their last reference may go in any thread. */
+ * immutable and share only atomically refcounted people and places, so their last reference
+ * may go in any thread. */
 static void
 free_items_later (GPtrArray *items)
 {

@@ -943,24 +943,36 @@ rasd_store_event_kinds (void)
   return event_kinds;
 }
 
+/* People and places are shared by the events of one listing (refcounted, immutable), so
+ * 100,000 events hold one copy of each name, not one per event. */
 static void
-stored_person_free (RasdStoredPerson *person)
+stored_person_clear (RasdStoredPerson *person)
 {
   g_free (person->key);
   g_free (person->name);
   g_free (person->name_en);
-  g_free (person);
 }
 
 static void
-stored_place_free (RasdStoredPlace *place)
+stored_person_unref (RasdStoredPerson *person)
+{
+  g_atomic_rc_box_release_full (person, (GDestroyNotify) stored_person_clear);
+}
+
+static void
+stored_place_clear (RasdStoredPlace *place)
 {
   g_free (place->key);
   g_free (place->name);
   g_free (place->name_en);
   g_free (place->kind);
   g_free (place->country);
-  g_free (place);
+}
+
+static void
+stored_place_unref (RasdStoredPlace *place)
+{
+  g_atomic_rc_box_release_full (place, (GDestroyNotify) stored_place_clear);
 }
 
 static void
@@ -982,7 +994,13 @@ rasd_stored_event_free (RasdStoredEvent *event)
   g_free (event->cameo);
   g_free (event->date);
   g_clear_pointer (&event->participants, g_ptr_array_unref);
-  g_clear_pointer (&event->place, stored_place_free);
+  if (event->place_shared)
+    g_clear_pointer (&event->place, stored_place_unref);
+  else if (event->place != NULL)
+    {
+      stored_place_clear (event->place);
+      g_clear_pointer (&event->place, g_free);
+    }
   g_clear_pointer (&event->sources, g_ptr_array_unref);
   g_clear_pointer (&event->evidence, g_array_unref);
   g_free (event);
@@ -1727,13 +1745,10 @@ parse_filter_date (const char  *what,
   return TRUE;
 }
 
-/* The participants, sources and evidence of all @events at once, three queries for the lot
- * instead of three per event: the ids go to SQLite as one JSON array, the rows come back by
- * event id and are handed to their events through a hash table. */
+/* The sources and evidence of all @events at once, two queries for the lot instead of two per
+ * event: the ids go to SQLite as one JSON array, the rows come back by event id and are handed
+ * to their events through a hash table.  (The participants come with the events themselves.) */
 static const char * const details_sql[] = {
-  "SELECT ep.event_id, e.key, e.name, e.name_en FROM event_participants ep"
-  " JOIN entities e ON e.id = ep.entity_id"
-  " WHERE ep.event_id IN (SELECT value FROM json_each (?1)) ORDER BY ep.event_id, e.id",
   "SELECT s.event_id, s.article_id, a.title, a.source, a.url, a.date_publish, s.role"
   " FROM event_sources s JOIN articles a ON a.id = s.article_id"
   " WHERE s.event_id IN (SELECT value FROM json_each (?1)) ORDER BY s.event_id, s.article_id",
@@ -1747,12 +1762,18 @@ load_events_details (RasdStore  *self,
                      GError    **error)
 {
   static const char * const doing[] = {
-    "reading the events' participants", "reading the events' sources",
-    "reading the events' evidence",
+    "reading the events' sources", "reading the events' evidence",
   };
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GString) ids = g_string_sized_new (events->len * 8 + 2);
 
+  for (guint i = 0; i < events->len; i++)
+    {
+      RasdStoredEvent *event = g_ptr_array_index (events, i);
+
+      event->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_source_free);
+      event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
+    }
   if (events->len == 0)
     return TRUE;
 
@@ -1788,15 +1809,6 @@ load_events_details (RasdStore  *self,
 
           if (q == 0)
             {
-              RasdStoredPerson *person = g_new0 (RasdStoredPerson, 1);
-
-              person->key = g_strdup (column_text (stmt, 1));
-              person->name = g_strdup (column_text (stmt, 2));
-              person->name_en = g_strdup (column_text (stmt, 3));
-              g_ptr_array_add (event->participants, person);
-            }
-          else if (q == 1)
-            {
               RasdStoredSource *source = g_new0 (RasdStoredSource, 1);
 
               source->article_id = sqlite3_column_int64 (stmt, 1);
@@ -1821,7 +1833,122 @@ load_events_details (RasdStore  *self,
       if (rc != SQLITE_DONE)
         return set_sqlite_error (self, error, doing[q]);
     }
+  for (guint i = 0; i < events->len; i++)
+    {
+      RasdStoredEvent *event = g_ptr_array_index (events, i);
+
+      /* An import on another connection may have added one since the count. */
+      event->n_sources = event->sources->len;
+    }
   return TRUE;
+}
+
+/* The people and places one listing has read, by entity id: each is read once and shared by
+ * all its events (a reference each). */
+typedef struct
+{
+  GHashTable   *people;  /* gint64* → RasdStoredPerson* */
+  GHashTable   *places;  /* gint64* → RasdStoredPlace* */
+  sqlite3_stmt *person_stmt;
+  sqlite3_stmt *place_stmt;
+  GArray       *ids;     /* gint64, scratch for one event's participants */
+} EntityCache;
+
+static void
+entity_cache_clear (EntityCache *cache)
+{
+  g_clear_pointer (&cache->people, g_hash_table_unref);
+  g_clear_pointer (&cache->places, g_hash_table_unref);
+  g_clear_pointer (&cache->person_stmt, sqlite3_finalize);
+  g_clear_pointer (&cache->place_stmt, sqlite3_finalize);
+  g_clear_pointer (&cache->ids, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EntityCache, entity_cache_clear)
+
+static gboolean
+entity_cache_init (RasdStore    *self,
+                   EntityCache  *cache,
+                   GError      **error)
+{
+  cache->people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) stored_person_unref);
+  cache->places = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) stored_place_unref);
+  cache->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (sqlite3_prepare_v2 (self->db, "SELECT key, name, name_en FROM entities WHERE id = ?1",
+                          -1, &cache->person_stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "SELECT key, name, name_en, place_kind, country, lat, lon"
+                          " FROM entities WHERE id = ?1",
+                          -1, &cache->place_stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, "preparing the events' entity query");
+  return TRUE;
+}
+
+/* The person (or place) @id, read on first use; borrowed from the cache.  NULL when the entity
+ * is not there (deleted meanwhile) or on error (@error set). */
+static gpointer
+entity_cache_get (RasdStore    *self,
+                  EntityCache  *cache,
+                  gboolean      place,
+                  gint64        id,
+                  GError      **error)
+{
+  GHashTable *table = place ? cache->places : cache->people;
+  sqlite3_stmt *stmt = place ? cache->place_stmt : cache->person_stmt;
+  gpointer entity = g_hash_table_lookup (table, &id);
+  int rc;
+
+  if (entity != NULL)
+    return entity;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, place ? "reading an event's place" : "reading an event's people");
+      return NULL;
+    }
+  if (place)
+    {
+      RasdStoredPlace *p = g_atomic_rc_box_new0 (RasdStoredPlace);
+
+      p->key = g_strdup (column_text (stmt, 0));
+      p->name = g_strdup (column_text (stmt, 1));
+      p->name_en = g_strdup (column_text (stmt, 2));
+      p->kind = g_strdup (column_text (stmt, 3));
+      p->country = g_strdup (column_text (stmt, 4));
+      p->has_coordinates = sqlite3_column_type (stmt, 5) != SQLITE_NULL &&
+                           sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+      p->lat = sqlite3_column_double (stmt, 5);
+      p->lon = sqlite3_column_double (stmt, 6);
+      entity = p;
+    }
+  else
+    {
+      RasdStoredPerson *person = g_atomic_rc_box_new0 (RasdStoredPerson);
+
+      person->key = g_strdup (column_text (stmt, 0));
+      person->name = g_strdup (column_text (stmt, 1));
+      person->name_en = g_strdup (column_text (stmt, 2));
+      entity = person;
+    }
+  sqlite3_reset (stmt);
+  g_hash_table_insert (table, g_memdup2 (&id, sizeof id), entity);
+  return entity;
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
 }
 
 /* Bound parameters of the event query. */
@@ -1902,41 +2029,87 @@ append_id_list (GString *sql,
   g_string_append_c (sql, ')');
 }
 
-static RasdStoredEvent *
-stored_event_from_row (sqlite3_stmt *stmt)
+/* Columns of the event query. */
+enum
 {
-  RasdStoredEvent *event = g_new0 (RasdStoredEvent, 1);
+  COL_ID, COL_KIND, COL_CAMEO, COL_DATE, COL_PRECISION, COL_ROLE, COL_PLACE, COL_PEOPLE,
+  COL_N_SOURCES,
+};
+
+static RasdStoredEvent *
+stored_event_from_row (RasdStore     *self,
+                       sqlite3_stmt  *stmt,
+                       EntityCache   *cache,
+                       GError       **error)
+{
+  g_autoptr(RasdStoredEvent) event = g_new0 (RasdStoredEvent, 1);
+  const char *people = column_text (stmt, COL_PEOPLE);
+  GArray *ids = cache->ids;
+  gboolean sorted = TRUE;
   RasdDate date;
 
-  event->id = sqlite3_column_int64 (stmt, 0);
-  event->kind = g_strdup (column_text (stmt, 1));
-  event->cameo = g_strdup (column_text (stmt, 2));
-  if (rasd_date_parse_iso (column_text (stmt, 3), &date))
+  event->id = sqlite3_column_int64 (stmt, COL_ID);
+  event->kind = g_strdup (column_text (stmt, COL_KIND));
+  event->cameo = g_strdup (column_text (stmt, COL_CAMEO));
+  if (rasd_date_parse_iso (column_text (stmt, COL_DATE), &date))
     {
       event->date = rasd_date_to_iso (&date);
       event->precision = date.precision;
     }
-  if (!rasd_event_role_from_string (column_text (stmt, 5), &event->role))
+  if (!rasd_event_role_from_string (column_text (stmt, COL_ROLE), &event->role))
     event->role = RASD_EVENT_ROLE_HEADLINE;
-  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+  event->n_sources = (guint) sqlite3_column_int64 (stmt, COL_N_SOURCES);
+  if (sqlite3_column_type (stmt, COL_PLACE) != SQLITE_NULL)
     {
-      RasdStoredPlace *p = g_new0 (RasdStoredPlace, 1);
+      GError *local_error = NULL;
+      RasdStoredPlace *place = entity_cache_get (self, cache, TRUE,
+                                                 sqlite3_column_int64 (stmt, COL_PLACE),
+                                                 &local_error);
 
-      p->key = g_strdup (column_text (stmt, 6));
-      p->name = g_strdup (column_text (stmt, 7));
-      p->name_en = g_strdup (column_text (stmt, 8));
-      p->kind = g_strdup (column_text (stmt, 9));
-      p->country = g_strdup (column_text (stmt, 10));
-      p->has_coordinates = sqlite3_column_type (stmt, 11) != SQLITE_NULL &&
-                           sqlite3_column_type (stmt, 12) != SQLITE_NULL;
-      p->lat = sqlite3_column_double (stmt, 11);
-      p->lon = sqlite3_column_double (stmt, 12);
-      event->place = p;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      if (place != NULL)
+        {
+          event->place = g_atomic_rc_box_acquire (place);
+          event->place_shared = TRUE;
+        }
     }
-  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_person_free);
-  event->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_source_free);
-  event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
-  return event;
+
+  /* The participants' ids, "12,40,7", by entity id (the order listings have always had). */
+  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_person_unref);
+  g_array_set_size (ids, 0);
+  while (people != NULL && *people != '\0')
+    {
+      char *end;
+      gint64 id = g_ascii_strtoll (people, &end, 10);
+
+      if (end == people)
+        break;
+      if (ids->len > 0 && g_array_index (ids, gint64, ids->len - 1) > id)
+        sorted = FALSE;
+      g_array_append_val (ids, id);
+      people = *end == ',' ? end + 1 : end;
+    }
+  if (!sorted)
+    g_array_sort (ids, compare_int64);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      GError *local_error = NULL;
+      RasdStoredPerson *person = entity_cache_get (self, cache, FALSE, g_array_index (ids, gint64, i),
+                                                   &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      if (person != NULL)
+        g_ptr_array_add (event->participants, g_atomic_rc_box_acquire (person));
+    }
+  return g_steal_pointer (&event);
 }
 
 /* Appends to @events those matching the filter with a known date (@dated: by day, then id) or
@@ -1953,6 +2126,8 @@ list_events_part (RasdStore              *self,
                   gboolean                dated,
                   guint                   limit,
                   const char             *match,
+                  gint64                  only_id,
+                  EntityCache            *cache,
                   GPtrArray              *events,
                   GError                **error)
 {
@@ -1962,18 +2137,24 @@ list_events_part (RasdStore              *self,
   const char *id = people != NULL ? "ep.event_id" : "ev.id";
   int rc;
 
+  /* The participants as their ids and the sources as a count, read from the primary keys: the
+   * names come from the entity cache, the sources only when asked for. */
   g_string_append_printf (sql,
                           "SELECT %s ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
-                          "       pl.key, pl.name, pl.name_en, pl.place_kind, pl.country, pl.lat,"
-                          "       pl.lon, %s, %s",
+                          "       ev.place_id,"
+                          "       (SELECT group_concat (pp.entity_id) FROM event_participants pp"
+                          "        WHERE pp.event_id = ev.id),"
+                          "       (SELECT count (*) FROM event_sources ss WHERE ss.event_id = ev.id),"
+                          "       %s, %s",
                           /* Two of the people may be in one event. */
                           people != NULL && people->len > 1 ? "DISTINCT" : "", day, id);
   if (people != NULL)
     g_string_append (sql, " FROM event_participants ep JOIN events ev ON ev.id = ep.event_id");
   else
     g_string_append (sql, " FROM events ev");
-  g_string_append_printf (sql, " LEFT JOIN entities pl ON pl.id = ev.place_id WHERE %s IS %s",
-                          day, dated ? "NOT NULL" : "NULL");
+  g_string_append_printf (sql, " WHERE %s IS %s", day, dated ? "NOT NULL" : "NULL");
+  if (only_id > 0)
+    g_string_append_printf (sql, " AND ev.id = %" G_GINT64_FORMAT, only_id);
   if (people != NULL)
     {
       g_string_append (sql, " AND ep.entity_id IN ");
@@ -2017,16 +2198,23 @@ list_events_part (RasdStore              *self,
     sqlite3_bind_text (stmt, PARAM_TEXT, match, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, stored_event_from_row (stmt));
+    {
+      RasdStoredEvent *event = stored_event_from_row (self, stmt, cache, error);
+
+      if (event == NULL)
+        return FALSE;
+      g_ptr_array_add (events, event);
+    }
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error, "listing events");
   return TRUE;
 }
 
-GPtrArray *
-rasd_store_list_events (RasdStore              *self,
-                        const RasdEventFilter  *filter,
-                        GError                **error)
+static GPtrArray *
+list_events (RasdStore              *self,
+             const RasdEventFilter  *filter,
+             gboolean                details,
+             GError                **error)
 {
   static const RasdEventFilter no_filter = { NULL };
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_event_free);
@@ -2035,10 +2223,8 @@ rasd_store_list_events (RasdStore              *self,
   g_auto(NameQuery) person = { 0 };
   g_auto(NameQuery) place = { 0 };
   g_autofree char *match = NULL;
+  g_auto(EntityCache) cache = { NULL };
   gint64 from_day = 0, to_day = 0;
-
-  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (filter == NULL)
     filter = &no_filter;
@@ -2084,20 +2270,79 @@ rasd_store_list_events (RasdStore              *self,
         return g_steal_pointer (&events);
     }
 
+  if (!entity_cache_init (self, &cache, error))
+    return NULL;
+
   /* By date, then the events of unknown date (which no date range matches). */
   if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, filter->limit,
-                         match, events, error))
+                         match, 0, &cache, events, error))
     return NULL;
   if (filter->from == NULL && filter->to == NULL &&
       (filter->limit == 0 || events->len < filter->limit) &&
       !list_events_part (self, filter, people, places, from_day, to_day, FALSE,
-                         filter->limit > 0 ? filter->limit - events->len : 0, match, events, error))
+                         filter->limit > 0 ? filter->limit - events->len : 0, match, 0, &cache,
+                         events, error))
     return NULL;
 
-  if (!load_events_details (self, events, error))
+  if (details && !load_events_details (self, events, error))
     return NULL;
   return g_steal_pointer (&events);
 }
+
+GPtrArray *
+rasd_store_list_events (RasdStore              *self,
+                        const RasdEventFilter  *filter,
+                        GError                **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_events (self, filter, TRUE, error);
+}
+
+GPtrArray *
+rasd_store_list_event_summaries (RasdStore              *self,
+                                 const RasdEventFilter  *filter,
+                                 GError                **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_events (self, filter, FALSE, error);
+}
+
+RasdStoredEvent *
+rasd_store_get_event (RasdStore  *self,
+                      gint64      id,
+                      GError    **error)
+{
+  static const RasdEventFilter no_filter = { NULL };
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_event_free);
+  g_auto(EntityCache) cache = { NULL };
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (id <= 0)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED, "no event with id %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  if (!entity_cache_init (self, &cache, error) ||
+      !list_events_part (self, &no_filter, NULL, NULL, 0, 0, TRUE, 0, NULL, id, &cache, events, error) ||
+      !list_events_part (self, &no_filter, NULL, NULL, 0, 0, FALSE, 0, NULL, id, &cache, events, error))
+    return NULL;
+  if (events->len == 0)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED,
+                   "no event with id %" G_GINT64_FORMAT " (deleted by a re-extraction?)", id);
+      return NULL;
+    }
+  if (!load_events_details (self, events, error))
+    return NULL;
+  return g_ptr_array_steal_index (events, 0);
+}
+
 
 /* Excerpts */
 
@@ -2766,7 +3011,8 @@ facet_count_add (GHashTable *counts,
                  GPtrArray  *order,
                  const char *key,
                  const char *name,
-                 const char *name_en)
+                 const char *name_en,
+                 guint       n)
 {
   RasdFacetCount *count = g_hash_table_lookup (counts, key);
 
@@ -2779,7 +3025,7 @@ facet_count_add (GHashTable *counts,
       g_hash_table_insert (counts, count->key, count);
       g_ptr_array_add (order, count);
     }
-  count->count++;
+  count->count += n;
   return count;
 }
 
@@ -2789,10 +3035,13 @@ compare_facet_counts (gconstpointer a,
 {
   const RasdFacetCount *x = *(RasdFacetCount * const *) a;
   const RasdFacetCount *y = *(RasdFacetCount * const *) b;
+  int cmp;
 
   if (x->count != y->count)
     return x->count > y->count ? -1 : 1;
-  return g_utf8_collate (x->name, y->name);
+  if ((cmp = g_utf8_collate (x->name, y->name)) != 0)
+    return cmp;
+  return strcmp (x->key, y->key);  /* namesakes: a stable order */
 }
 
 GPtrArray *
@@ -2800,10 +3049,15 @@ rasd_store_count_facet (GPtrArray *events,
                         RasdFacet  facet)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_entity = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_facet_count_free);
+  GHashTableIter iter;
+  gpointer entity, n;
 
   g_return_val_if_fail (events != NULL, NULL);
 
+  /* People and places are shared between the events of a listing: counted by struct first (no
+   * string hashing per event), then merged by key (events built elsewhere may not share). */
   for (guint i = 0; i < events->len; i++)
     {
       const RasdStoredEvent *event = g_ptr_array_index (events, i);
@@ -2813,20 +3067,38 @@ rasd_store_count_facet (GPtrArray *events,
         case RASD_FACET_PERSON:
           for (guint j = 0; event->participants != NULL && j < event->participants->len; j++)
             {
-              const RasdStoredPerson *person = g_ptr_array_index (event->participants, j);
-              facet_count_add (counts, order, person->key, person->name, person->name_en);
+              gpointer person = g_ptr_array_index (event->participants, j);
+
+              g_hash_table_insert (by_entity, person,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_entity, person)) + 1));
             }
           break;
         case RASD_FACET_PLACE:
           if (event->place != NULL)
-            facet_count_add (counts, order, event->place->key, event->place->name,
-                             event->place->name_en);
+            g_hash_table_insert (by_entity, event->place,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_entity, event->place)) + 1));
           break;
         case RASD_FACET_KIND:
-          facet_count_add (counts, order, event->kind, event->kind, NULL);
+          facet_count_add (counts, order, event->kind, event->kind, NULL, 1);
           break;
         default:
           g_assert_not_reached ();
+        }
+    }
+  g_hash_table_iter_init (&iter, by_entity);
+  while (g_hash_table_iter_next (&iter, &entity, &n))
+    {
+      if (facet == RASD_FACET_PERSON)
+        {
+          const RasdStoredPerson *person = entity;
+          facet_count_add (counts, order, person->key, person->name, person->name_en,
+                           GPOINTER_TO_UINT (n));
+        }
+      else
+        {
+          const RasdStoredPlace *place = entity;
+          facet_count_add (counts, order, place->key, place->name, place->name_en,
+                           GPOINTER_TO_UINT (n));
         }
     }
   g_ptr_array_sort (order, compare_facet_counts);

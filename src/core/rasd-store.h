@@ -38,7 +38,8 @@ typedef struct
 
 void        rasd_search_hit_free       (RasdSearchHit *hit);
 
-/* What rasd_store_list_events() returns: an event with everything about it, plain data. */
+/* What rasd_store_list_events() returns: an event with everything about it, plain data.  The
+ * people and places of one listing are shared between its events (refcounted, read-only). */
 typedef struct
 {
   char *key;
@@ -85,8 +86,11 @@ typedef struct
   RasdEventRole      role;          /* the best of its sources': headline, background, planned */
   GPtrArray         *participants;  /* RasdStoredPerson* */
   RasdStoredPlace   *place;         /* NULL when unknown */
-  GPtrArray         *sources;       /* RasdStoredSource*, by article id */
-  GArray            *evidence;      /* RasdStoredEvidence, by article then offset */
+  gboolean           place_shared;  /* place is a reference to the listing's shared place (set by
+                                     * the store); FALSE: owned, freed field by field */
+  guint              n_sources;     /* the number of articles that report it */
+  GPtrArray         *sources;       /* RasdStoredSource*, by article id; NULL in summaries */
+  GArray            *evidence;      /* RasdStoredEvidence, by article then offset; NULL in summaries */
 } RasdStoredEvent;
 
 void        rasd_stored_event_free     (RasdStoredEvent *event);
@@ -191,6 +195,19 @@ gboolean    rasd_store_save_extraction (RasdStore      *self,
 GPtrArray  *rasd_store_list_events     (RasdStore             *self,
                                         const RasdEventFilter *filter,
                                         GError               **error);
+
+/* The same events as rasd_store_list_events(), without their sources and evidence (NULL; the
+ * sources are counted in n_sources): what the explorer's list, map and timeline need, several
+ * times faster on 100,000 events.  rasd_store_get_event() gives one event in full. */
+GPtrArray  *rasd_store_list_event_summaries (RasdStore             *self,
+                                             const RasdEventFilter *filter,
+                                             GError               **error);
+
+/* The event @id with everything about it, as rasd_store_list_events() lists it; NULL with
+ * RASD_ERROR_FAILED when there is no such event. */
+RasdStoredEvent *rasd_store_get_event  (RasdStore      *self,
+                                        gint64          id,
+                                        GError        **error);
 
 gboolean    rasd_store_get_stats       (RasdStore      *self,
                                         RasdStoreStats *stats,
