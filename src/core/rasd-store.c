@@ -1942,15 +1942,6 @@ entity_cache_get (RasdStore    *self,
   return entity;
 }
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Bound parameters of the event query. */
 enum
 {
@@ -2032,9 +2023,36 @@ append_id_list (GString *sql,
 /* Columns of the event query. */
 enum
 {
-  COL_ID, COL_KIND, COL_CAMEO, COL_DATE, COL_PRECISION, COL_ROLE, COL_PLACE, COL_PEOPLE,
-  COL_N_SOURCES,
+  COL_ID, COL_KIND, COL_CAMEO, COL_DATE, COL_PRECISION, COL_ROLE, COL_PLACE, COL_DAY,
 };
+
+/* An event as listed, with what it is sorted by. */
+typedef struct
+{
+  gint64           day;  /* G_MAXINT64: unknown (last) */
+  gint64           id;
+  RasdStoredEvent *event;
+} ListedEvent;
+
+static int
+compare_listed_by_date (gconstpointer a,
+                        gconstpointer b)
+{
+  const ListedEvent *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int
+compare_listed_by_id (gconstpointer a,
+                      gconstpointer b)
+{
+  const ListedEvent *x = a, *y = b;
+
+  return x->id < y->id ? -1 : x->id > y->id;
+}
 
 static RasdStoredEvent *
 stored_event_from_row (RasdStore     *self,
@@ -2043,9 +2061,6 @@ stored_event_from_row (RasdStore     *self,
                        GError       **error)
 {
   g_autoptr(RasdStoredEvent) event = g_new0 (RasdStoredEvent, 1);
-  const char *people = column_text (stmt, COL_PEOPLE);
-  GArray *ids = cache->ids;
-  gboolean sorted = TRUE;
   RasdDate date;
 
   event->id = sqlite3_column_int64 (stmt, COL_ID);
@@ -2058,7 +2073,6 @@ stored_event_from_row (RasdStore     *self,
     }
   if (!rasd_event_role_from_string (column_text (stmt, COL_ROLE), &event->role))
     event->role = RASD_EVENT_ROLE_HEADLINE;
-  event->n_sources = (guint) sqlite3_column_int64 (stmt, COL_N_SOURCES);
   if (sqlite3_column_type (stmt, COL_PLACE) != SQLITE_NULL)
     {
       GError *local_error = NULL;
@@ -2077,45 +2091,106 @@ stored_event_from_row (RasdStore     *self,
           event->place_shared = TRUE;
         }
     }
-
-  /* The participants' ids, "12,40,7", by entity id (the order listings have always had). */
   event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_person_unref);
-  g_array_set_size (ids, 0);
-  while (people != NULL && *people != '\0')
-    {
-      char *end;
-      gint64 id = g_ascii_strtoll (people, &end, 10);
-
-      if (end == people)
-        break;
-      if (ids->len > 0 && g_array_index (ids, gint64, ids->len - 1) > id)
-        sorted = FALSE;
-      g_array_append_val (ids, id);
-      people = *end == ',' ? end + 1 : end;
-    }
-  if (!sorted)
-    g_array_sort (ids, compare_int64);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      GError *local_error = NULL;
-      RasdStoredPerson *person = entity_cache_get (self, cache, FALSE, g_array_index (ids, gint64, i),
-                                                   &local_error);
-
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return NULL;
-        }
-      if (person != NULL)
-        g_ptr_array_add (event->participants, g_atomic_rc_box_acquire (person));
-    }
   return g_steal_pointer (&event);
 }
 
-/* Appends to @events those matching the filter with a known date (@dated: by day, then id) or
+/* The participants (and, with @count_sources, the number of sources) of @listed, which is
+ * sorted by id.  Rows come ordered by event id and are merged with the events, no lookups:
+ * from the whole tables when the events are a large part of them (a scan of the primary key is
+ * cheaper than one search per event), else for the events' ids given as a JSON array. */
+static gboolean
+load_events_people (RasdStore    *self,
+                    GArray       *listed,
+                    EntityCache  *cache,
+                    gboolean      count_sources,
+                    GError      **error)
+{
+  static const char * const scan_sql[] = {
+    "SELECT event_id, entity_id FROM event_participants ORDER BY event_id, entity_id",
+    "SELECT event_id, count (*) FROM event_sources GROUP BY event_id ORDER BY event_id",
+  };
+  static const char * const search_sql[] = {
+    "SELECT event_id, entity_id FROM event_participants"
+    " WHERE event_id IN (SELECT value FROM json_each (?1)) ORDER BY event_id, entity_id",
+    "SELECT event_id, count (*) FROM event_sources"
+    " WHERE event_id IN (SELECT value FROM json_each (?1)) GROUP BY event_id ORDER BY event_id",
+  };
+  static const char * const doing[] = { "reading the events' people", "counting the events' sources" };
+  g_autoptr(GString) ids = NULL;
+  g_autoptr(sqlite3_stmt) max_stmt = NULL;
+  gboolean scan;
+
+  if (listed->len == 0)
+    return TRUE;
+
+  /* Events' ids are dense (INTEGER PRIMARY KEY): the largest says about how many there are. */
+  if (sqlite3_prepare_v2 (self->db, "SELECT max (id) FROM events", -1, &max_stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (max_stmt) != SQLITE_ROW)
+    return set_sqlite_error (self, error, "counting the events");
+  scan = (gint64) listed->len * 8 >= sqlite3_column_int64 (max_stmt, 0);
+  if (!scan)
+    {
+      ids = g_string_sized_new (listed->len * 8 + 2);
+      g_string_append_c (ids, '[');
+      for (guint i = 0; i < listed->len; i++)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                g_array_index (listed, ListedEvent, i).id);
+      g_string_append_c (ids, ']');
+    }
+
+  for (guint q = 0; q < (count_sources ? 2u : 1u); q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      guint i = 0;
+      int rc;
+
+      if (sqlite3_prepare_v2 (self->db, scan ? scan_sql[q] : search_sql[q], -1, &stmt, NULL) != SQLITE_OK)
+        return set_sqlite_error (self, error, doing[q]);
+      if (!scan)
+        sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          RasdStoredEvent *event;
+
+          while (i < listed->len && g_array_index (listed, ListedEvent, i).id < id)
+            i++;
+          if (i == listed->len)
+            break;
+          if (g_array_index (listed, ListedEvent, i).id != id)
+            continue;  /* not one of ours */
+          event = g_array_index (listed, ListedEvent, i).event;
+          if (q == 0)
+            {
+              GError *local_error = NULL;
+              RasdStoredPerson *person = entity_cache_get (self, cache, FALSE,
+                                                           sqlite3_column_int64 (stmt, 1),
+                                                           &local_error);
+
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, local_error);
+                  return FALSE;
+                }
+              if (person != NULL)
+                g_ptr_array_add (event->participants, g_atomic_rc_box_acquire (person));
+            }
+          else
+            event->n_sources = (guint) sqlite3_column_int64 (stmt, 1);
+        }
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return set_sqlite_error (self, error, doing[q]);
+    }
+  return TRUE;
+}
+
+/* Appends to @listed those matching the filter with a known date (@dated: by day, then id) or
  * without one (by id), at most @limit (0: all).  With a person, the events are reached
  * through event_participants (entity_id, day, event_id), already in date order; otherwise
- * through events (place_id, day) or (day, day_end), also in order, so a limit stops early. */
+ * through events (place_id, day) or (day, day_end), also in order, so a limit stops early.
+ * @unordered: dated and undated alike, in no order (the caller sorts): without a limit, letting
+ * SQLite scan the table beats following an index in date order with one search per event. */
 static gboolean
 list_events_part (RasdStore              *self,
                   const RasdEventFilter  *filter,
@@ -2124,11 +2199,12 @@ list_events_part (RasdStore              *self,
                   gint64                  from_day,
                   gint64                  to_day,
                   gboolean                dated,
+                  gboolean                unordered,
                   guint                   limit,
                   const char             *match,
                   gint64                  only_id,
                   EntityCache            *cache,
-                  GPtrArray              *events,
+                  GArray                 *listed,
                   GError                **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -2137,22 +2213,20 @@ list_events_part (RasdStore              *self,
   const char *id = people != NULL ? "ep.event_id" : "ev.id";
   int rc;
 
-  /* The participants as their ids and the sources as a count, read from the primary keys: the
-   * names come from the entity cache, the sources only when asked for. */
+  /* The place as its id: its names come from the entity cache. */
   g_string_append_printf (sql,
                           "SELECT %s ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
-                          "       ev.place_id,"
-                          "       (SELECT group_concat (pp.entity_id) FROM event_participants pp"
-                          "        WHERE pp.event_id = ev.id),"
-                          "       (SELECT count (*) FROM event_sources ss WHERE ss.event_id = ev.id),"
-                          "       %s, %s",
+                          "       ev.place_id, %s, %s",
                           /* Two of the people may be in one event. */
                           people != NULL && people->len > 1 ? "DISTINCT" : "", day, id);
   if (people != NULL)
     g_string_append (sql, " FROM event_participants ep JOIN events ev ON ev.id = ep.event_id");
   else
     g_string_append (sql, " FROM events ev");
-  g_string_append_printf (sql, " WHERE %s IS %s", day, dated ? "NOT NULL" : "NULL");
+  if (unordered)
+    g_string_append (sql, " WHERE 1");
+  else
+    g_string_append_printf (sql, " WHERE %s IS %s", day, dated ? "NOT NULL" : "NULL");
   if (only_id > 0)
     g_string_append_printf (sql, " AND ev.id = %" G_GINT64_FORMAT, only_id);
   if (people != NULL)
@@ -2176,7 +2250,9 @@ list_events_part (RasdStore              *self,
     g_string_append_printf (sql, " AND %s IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
                                  " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%d))",
                             id, PARAM_TEXT);
-  if (dated)
+  if (unordered)
+    ;
+  else if (dated)
     g_string_append_printf (sql, " ORDER BY %s, %s", day, id);
   else
     g_string_append_printf (sql, " ORDER BY %s", id);
@@ -2199,14 +2275,59 @@ list_events_part (RasdStore              *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RasdStoredEvent *event = stored_event_from_row (self, stmt, cache, error);
+      ListedEvent row = {
+        sqlite3_column_type (stmt, COL_DAY) != SQLITE_NULL ? sqlite3_column_int64 (stmt, COL_DAY)
+                                                            : G_MAXINT64,
+        sqlite3_column_int64 (stmt, COL_ID),
+        stored_event_from_row (self, stmt, cache, error),
+      };
 
-      if (event == NULL)
+      if (row.event == NULL)
         return FALSE;
-      g_ptr_array_add (events, event);
+      g_array_append_val (listed, row);
     }
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error, "listing events");
+  return TRUE;
+}
+
+static void
+clear_listed_event (gpointer data)
+{
+  ListedEvent *row = data;
+
+  g_clear_pointer (&row->event, rasd_stored_event_free);
+}
+
+/* Gives the events of @listed their people (and source counts, with @count_sources) and moves
+ * them to @events, by date unless @in_order (they are already). */
+static gboolean
+listed_to_events (RasdStore    *self,
+                  GArray       *listed,
+                  gboolean      in_order,
+                  EntityCache  *cache,
+                  gboolean      count_sources,
+                  GPtrArray    *events,
+                  GError      **error)
+{
+  g_autoptr(GArray) by_id = NULL;
+  GArray *sorted = listed;
+
+  if (in_order)
+    {
+      by_id = g_array_sized_new (FALSE, FALSE, sizeof (ListedEvent), listed->len);
+      g_array_append_vals (by_id, listed->data, listed->len);
+      g_array_sort (by_id, compare_listed_by_id);
+      sorted = by_id;
+    }
+  if (!load_events_people (self, sorted, cache, count_sources, error))
+    return FALSE;
+  if (!in_order)
+    g_array_sort (listed, compare_listed_by_date);
+
+  g_ptr_array_set_size (events, 0);
+  for (guint i = 0; i < listed->len; i++)
+    g_ptr_array_add (events, g_steal_pointer (&g_array_index (listed, ListedEvent, i).event));
   return TRUE;
 }
 
@@ -2224,8 +2345,11 @@ list_events (RasdStore              *self,
   g_auto(NameQuery) place = { 0 };
   g_autofree char *match = NULL;
   g_auto(EntityCache) cache = { NULL };
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (ListedEvent));
+  gboolean in_order;
   gint64 from_day = 0, to_day = 0;
 
+  g_array_set_clear_func (listed, clear_listed_event);
   if (filter == NULL)
     filter = &no_filter;
 
@@ -2273,15 +2397,28 @@ list_events (RasdStore              *self,
   if (!entity_cache_init (self, &cache, error))
     return NULL;
 
-  /* By date, then the events of unknown date (which no date range matches). */
-  if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, filter->limit,
-                         match, 0, &cache, events, error))
-    return NULL;
-  if (filter->from == NULL && filter->to == NULL &&
-      (filter->limit == 0 || events->len < filter->limit) &&
-      !list_events_part (self, filter, people, places, from_day, to_day, FALSE,
-                         filter->limit > 0 ? filter->limit - events->len : 0, match, 0, &cache,
-                         events, error))
+  if (filter->limit == 0)
+    {
+      /* All of them, sorted here: by id for the people, then by date (unknown last). */
+      if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, TRUE, 0,
+                             match, 0, &cache, listed, error))
+        return NULL;
+      g_array_sort (listed, compare_listed_by_id);
+      in_order = FALSE;
+    }
+  else
+    {
+      /* By date, then the events of unknown date (which no date range matches). */
+      if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, FALSE,
+                             filter->limit, match, 0, &cache, listed, error))
+        return NULL;
+      if (filter->from == NULL && filter->to == NULL && listed->len < filter->limit &&
+          !list_events_part (self, filter, people, places, from_day, to_day, FALSE, FALSE,
+                             filter->limit - listed->len, match, 0, &cache, listed, error))
+        return NULL;
+      in_order = TRUE;
+    }
+  if (!listed_to_events (self, listed, in_order, &cache, !details, events, error))
     return NULL;
 
   if (details && !load_events_details (self, events, error))
@@ -2328,9 +2465,13 @@ rasd_store_get_event (RasdStore  *self,
       g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED, "no event with id %" G_GINT64_FORMAT, id);
       return NULL;
     }
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (ListedEvent));
+
+  g_array_set_clear_func (listed, clear_listed_event);
   if (!entity_cache_init (self, &cache, error) ||
-      !list_events_part (self, &no_filter, NULL, NULL, 0, 0, TRUE, 0, NULL, id, &cache, events, error) ||
-      !list_events_part (self, &no_filter, NULL, NULL, 0, 0, FALSE, 0, NULL, id, &cache, events, error))
+      !list_events_part (self, &no_filter, NULL, NULL, 0, 0, TRUE, TRUE, 0, NULL, id, &cache,
+                         listed, error) ||
+      !listed_to_events (self, listed, TRUE, &cache, FALSE, events, error))
     return NULL;
   if (events->len == 0)
     {
