@@ -269,8 +269,13 @@ time_parts (RasdStore             *store,
   *query_ms = ms_since (start);
 
   start = g_get_monotonic_time ();
-  for (RasdFacet facet = RASD_FACET_PERSON; facet <= RASD_FACET_KIND; facet++)
-    g_ptr_array_unref (rasd_store_count_facet (events, facet));
+  {
+    g_autoptr(GPtrArray) people = NULL;
+    g_autoptr(GPtrArray) places = NULL;
+    g_autoptr(GPtrArray) kinds = NULL;
+
+    rasd_store_count_facets (events, &people, &places, &kinds);
+  }
   *facets_ms = ms_since (start);
 
   start = g_get_monotonic_time ();

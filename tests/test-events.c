@@ -729,8 +729,31 @@ test_events_summaries_and_get (void)
       g_autoptr(GPtrArray) brief = rasd_store_list_event_summaries (store, &filters[f], &error);
       g_autoptr(GHashTable) people = g_hash_table_new (g_str_hash, g_str_equal);
 
+      GPtrArray *facets[3] = { NULL, NULL, NULL };
+
       g_assert_no_error (error);
       g_assert_cmpuint (brief->len, ==, full->len);
+
+      /* The three facets in one pass count as each alone does. */
+      rasd_store_count_facets (brief, &facets[RASD_FACET_PERSON], &facets[RASD_FACET_PLACE],
+                               &facets[RASD_FACET_KIND]);
+      for (RasdFacet facet = RASD_FACET_PERSON; facet <= RASD_FACET_KIND; facet++)
+        {
+          g_autoptr(GPtrArray) alone = rasd_store_count_facet (full, facet);
+
+          g_assert_cmpuint (facets[facet]->len, ==, alone->len);
+          g_assert_cmpuint (alone->len, >, 0);
+          for (guint k = 0; k < alone->len; k++)
+            {
+              const RasdFacetCount *x = g_ptr_array_index (alone, k);
+              const RasdFacetCount *y = g_ptr_array_index (facets[facet], k);
+
+              g_assert_cmpstr (y->key, ==, x->key);
+              g_assert_cmpstr (y->name, ==, x->name);
+              g_assert_cmpuint (y->count, ==, x->count);
+            }
+          g_ptr_array_unref (facets[facet]);
+        }
       for (guint i = 0; i < full->len; i++)
         {
           const RasdStoredEvent *a = g_ptr_array_index (full, i);

@@ -318,3 +318,9 @@ typedef enum
 /* RasdFacetCount* of @facet over @events (RasdStoredEvent*), most events first, then by name. */
 GPtrArray  *rasd_store_count_facet     (GPtrArray      *events,
                                         RasdFacet       facet);
+/* The three at once, in one pass over @events (what the explorer needs after each filter
+ * change); a NULL out pointer skips its facet. */
+void        rasd_store_count_facets    (GPtrArray      *events,
+                                        GPtrArray     **people,
+                                        GPtrArray     **places,
+                                        GPtrArray     **kinds);
