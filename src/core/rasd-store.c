@@ -2128,7 +2128,7 @@ load_events_people (RasdStore    *self,
   if (sqlite3_prepare_v2 (self->db, "SELECT max (id) FROM events", -1, &max_stmt, NULL) != SQLITE_OK ||
       sqlite3_step (max_stmt) != SQLITE_ROW)
     return set_sqlite_error (self, error, "counting the events");
-  scan = (gint64) listed->len * 8 >= sqlite3_column_int64 (max_stmt, 0);
+  scan = (gint64) listed->len * 4 >= sqlite3_column_int64 (max_stmt, 0);
   if (!scan)
     {
       ids = g_string_sized_new (listed->len * 8 + 2);
