@@ -709,6 +709,123 @@ test_events_details_per_event (void)
     }
 }
 
+/* The explorer's summaries are the full listing less the sources and evidence (counted in
+ * n_sources), for any filter; rasd_store_get_event() gives one event exactly as the full listing
+ * does.  People and places are shared between the events of one listing. */
+static void
+test_events_summaries_and_get (void)
+{
+  gint64 ids[4];
+  g_autoptr(RasdStore) store = make_filter_store (ids);
+  const RasdEventFilter filters[] = {
+    { NULL }, { .person = "بوتين" }, { .place = "دمشق" }, { .limit = 3 }, { .from = "2015" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStoredEvent) missing = NULL;
+
+  /* Forty more events of unknown date, with neither people nor sources: listed last, and they
+   * make the filtered events few enough to be completed by id rather than by scanning. */
+  for (guint i = 0; i < 40; i++)
+    g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store),
+                                   "INSERT INTO events (kind, cameo) VALUES ('call', 'none')", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+
+  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+    {
+      g_autoptr(GPtrArray) full = list (store, &filters[f]);
+      g_autoptr(GPtrArray) brief = rasd_store_list_event_summaries (store, &filters[f], &error);
+      g_autoptr(GHashTable) people = g_hash_table_new (g_str_hash, g_str_equal);
+
+      GPtrArray *facets[3] = { NULL, NULL, NULL };
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (brief->len, ==, full->len);
+
+      /* The three facets in one pass count as each alone does. */
+      rasd_store_count_facets (brief, &facets[RASD_FACET_PERSON], &facets[RASD_FACET_PLACE],
+                               &facets[RASD_FACET_KIND]);
+      for (RasdFacet facet = RASD_FACET_PERSON; facet <= RASD_FACET_KIND; facet++)
+        {
+          g_autoptr(GPtrArray) alone = rasd_store_count_facet (full, facet);
+
+          g_assert_cmpuint (facets[facet]->len, ==, alone->len);
+          for (guint k = 0; k < alone->len; k++)
+            {
+              const RasdFacetCount *x = g_ptr_array_index (alone, k);
+              const RasdFacetCount *y = g_ptr_array_index (facets[facet], k);
+
+              g_assert_cmpstr (y->key, ==, x->key);
+              g_assert_cmpstr (y->name, ==, x->name);
+              g_assert_cmpuint (y->count, ==, x->count);
+            }
+          g_ptr_array_unref (facets[facet]);
+        }
+      for (guint i = 0; i < full->len; i++)
+        {
+          const RasdStoredEvent *a = g_ptr_array_index (full, i);
+          const RasdStoredEvent *b = g_ptr_array_index (brief, i);
+          g_autoptr(RasdStoredEvent) got = rasd_store_get_event (store, a->id, &error);
+
+          g_assert_cmpint (b->id, ==, a->id);
+          g_assert_cmpstr (b->kind, ==, a->kind);
+          g_assert_cmpstr (b->date, ==, a->date);
+          g_assert_cmpint (b->precision, ==, a->precision);
+          g_assert_cmpint (b->role, ==, a->role);
+          g_assert_null (b->sources);
+          g_assert_null (b->evidence);
+          g_assert_cmpuint (b->n_sources, ==, a->sources->len);
+          g_assert_cmpuint (a->n_sources, ==, a->sources->len);
+          g_assert_cmpuint (b->participants->len, ==, a->participants->len);
+          /* The four reported events have two people and one source each, the others none
+           * (whichever way they were completed: by scan or by id). */
+          g_assert_cmpuint (b->participants->len, ==, g_strcmp0 (b->cameo, "none") == 0 ? 0 : 2);
+          g_assert_cmpuint (b->n_sources, ==, g_strcmp0 (b->cameo, "none") == 0 ? 0 : 1);
+          for (guint p = 0; p < a->participants->len; p++)
+            {
+              const RasdStoredPerson *x = g_ptr_array_index (a->participants, p);
+              const RasdStoredPerson *y = g_ptr_array_index (b->participants, p);
+              const RasdStoredPerson *seen = g_hash_table_lookup (people, y->key);
+
+              g_assert_cmpstr (y->key, ==, x->key);
+              g_assert_cmpstr (y->name, ==, x->name);
+              g_assert_cmpstr (y->name_en, ==, x->name_en);
+              /* one struct per person in a listing */
+              g_assert_true (seen == NULL || seen == y);
+              g_hash_table_insert (people, y->key, (gpointer) y);
+            }
+          g_assert_true ((a->place == NULL) == (b->place == NULL));
+          if (a->place != NULL)
+            {
+              g_assert_cmpstr (b->place->key, ==, a->place->key);
+              g_assert_cmpstr (b->place->name, ==, a->place->name);
+              g_assert_true (b->place->has_coordinates == a->place->has_coordinates);
+              g_assert_cmpfloat (b->place->lat, ==, a->place->lat);
+              g_assert_cmpfloat (b->place->lon, ==, a->place->lon);
+            }
+
+          /* One event in full: the same as listed. */
+          g_assert_no_error (error);
+          g_assert_nonnull (got);
+          g_assert_cmpint (got->id, ==, a->id);
+          g_assert_cmpstr (got->kind, ==, a->kind);
+          g_assert_cmpuint (got->participants->len, ==, a->participants->len);
+          g_assert_cmpuint (got->sources->len, ==, a->sources->len);
+          g_assert_cmpuint (got->n_sources, ==, a->sources->len);
+          for (guint k = 0; k < a->sources->len; k++)
+            g_assert_cmpint (((RasdStoredSource *) g_ptr_array_index (got->sources, k))->article_id, ==,
+                             ((RasdStoredSource *) g_ptr_array_index (a->sources, k))->article_id);
+          g_assert_cmpuint (got->evidence->len, ==, a->evidence->len);
+          g_assert_cmpmem (got->evidence->data, got->evidence->len * sizeof (RasdStoredEvidence),
+                           a->evidence->data, a->evidence->len * sizeof (RasdStoredEvidence));
+        }
+    }
+
+  missing = rasd_store_get_event (store, 999999, &error);
+  g_assert_null (missing);
+  g_assert_error (error, RASD_ERROR, RASD_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "999999"));
+}
+
 static void
 test_events_filter_kind (void)
 {
@@ -977,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/events/filter-limit", test_events_filter_limit);
   g_test_add_func ("/events/filter-text", test_events_filter_text);
   g_test_add_func ("/events/details-per-event", test_events_details_per_event);
+  g_test_add_func ("/events/summaries-and-get", test_events_summaries_and_get);
   g_test_add_func ("/events/filter-invalid", test_events_filter_invalid);
   g_test_add_func ("/events/orphans", test_events_orphans);
   g_test_add_func ("/events/failure-atomic", test_events_failure_atomic);

@@ -407,7 +407,8 @@ test_explorer_reader (void)
   for (guint i = 0; i < n_all; i++)
     {
       g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
-      const RasdStoredEvent *event = rasd_event_item_get_event (item);
+      /* The list holds summaries; the sources and evidence are the store's. */
+      g_autoptr(RasdStoredEvent) event = rasd_store_get_event (store, rasd_event_item_get_id (item), NULL);
       const RasdStoredSource *source = g_ptr_array_index (event->sources, 0);
 
       rasd_window_select_event (window, i);
@@ -505,7 +506,7 @@ test_explorer_search_and_empty_state (void)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
-      const RasdStoredEvent *event = rasd_event_item_get_event (item);
+      g_autoptr(RasdStoredEvent) event = rasd_store_get_event (store, rasd_event_item_get_id (item), NULL);
       gboolean found = FALSE;
 
       for (guint s = 0; s < event->sources->len; s++)

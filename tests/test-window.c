@@ -145,7 +145,8 @@ test_window_import_and_read (void)
   g_assert_cmpuint (strlen (text), >, 200);
   {
     RasdEventItem *item = rasd_window_get_selected_event (window);
-    const RasdStoredSource *source = g_ptr_array_index (rasd_event_item_get_event (item)->sources, 0);
+    g_autoptr(RasdStoredEvent) event = rasd_store_get_event (store, rasd_event_item_get_id (item), NULL);
+    const RasdStoredSource *source = g_ptr_array_index (event->sources, 0);
     g_autoptr(RasdArticle) full = rasd_store_get_article (store, source->article_id, NULL);
     g_assert_cmpstr (text, ==, rasd_article_get_text (full));
   }

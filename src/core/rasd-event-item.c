@@ -52,43 +52,70 @@ rasd_event_kind_label (const char *kind)
   return kind;
 }
 
+/* Up to @max digits at *@p as a number; FALSE when there are none. */
+static gboolean
+parse_digits (const char **p,
+              guint        max,
+              unsigned    *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < max && g_ascii_isdigit (**p))
+    {
+      *value = *value * 10 + (unsigned) (**p - '0');
+      (*p)++;
+      n++;
+    }
+  return n > 0;
+}
+
 gboolean
 rasd_iso_date_to_days (const char *iso,
                        guint32    *first,
                        guint32    *last)
 {
   unsigned year = 0, month = 0, day = 0;
-  int n;
-  g_autoptr(GDate) start = NULL;
-  g_autoptr(GDate) end = NULL;
+  const char *p = iso;
+  int n = 0;
+  GDate start, end;
 
-  if (iso == NULL)
+  /* What sscanf ("%4u-%2u-%2u") read, without its cost: this runs for every listed event. */
+  if (iso == NULL || !parse_digits (&p, 4, &year))
     return FALSE;
-  n = sscanf (iso, "%4u-%2u-%2u", &year, &month, &day);
-  if (n < 1 || !g_date_valid_year (year))
+  n = 1;
+  if (*p == '-' && (p++, parse_digits (&p, 2, &month)))
+    {
+      n = 2;
+      if (*p == '-' && (p++, parse_digits (&p, 2, &day)))
+        n = 3;
+    }
+  if (!g_date_valid_year (year))
     return FALSE;
   if (n >= 2 && !g_date_valid_month (month))
     return FALSE;
   if (n == 3 && !g_date_valid_dmy (day, month, year))
     return FALSE;
 
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
   switch (n)
     {
     case 1:
-      start = g_date_new_dmy (1, G_DATE_JANUARY, year);
-      end = g_date_new_dmy (31, G_DATE_DECEMBER, year);
+      g_date_set_dmy (&start, 1, G_DATE_JANUARY, year);
+      g_date_set_dmy (&end, 31, G_DATE_DECEMBER, year);
       break;
     case 2:
-      start = g_date_new_dmy (1, month, year);
-      end = g_date_new_dmy (g_date_get_days_in_month (month, year), month, year);
+      g_date_set_dmy (&start, 1, month, year);
+      g_date_set_dmy (&end, g_date_get_days_in_month (month, year), month, year);
       break;
     default:
-      start = g_date_new_dmy (day, month, year);
-      end = g_date_copy (start);
+      g_date_set_dmy (&start, day, month, year);
+      end = start;
       break;
     }
-  *first = g_date_get_julian (start);
-  *last = g_date_get_julian (end);
+  *first = g_date_get_julian (&start);
+  *last = g_date_get_julian (&end);
   return TRUE;
 }
 
@@ -234,7 +261,7 @@ guint
 rasd_event_item_get_n_sources (RasdEventItem *self)
 {
   g_return_val_if_fail (RASD_IS_EVENT_ITEM (self), 0);
-  return self->event->sources != NULL ? self->event->sources->len : 0;
+  return self->event->n_sources;
 }
 
 gboolean

@@ -96,10 +96,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Query, query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
 
 static GPtrArray *
-facet_items (GPtrArray *events,
+facet_items (GPtrArray *counts,
              RasdFacet  facet)
 {
-  g_autoptr(GPtrArray) counts = rasd_store_count_facet (events, facet);
   GPtrArray *items = g_ptr_array_new_full (counts->len, g_object_unref);
 
   for (guint i = 0; i < counts->len; i++)
@@ -128,17 +127,21 @@ run_query (RasdStore     *store,
     .text = query->text,
   };
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GPtrArray) kinds = NULL;
   g_autoptr(Result) result = g_new0 (Result, 1);
 
-  events = rasd_store_list_events (store, &filter, error);
+  events = rasd_store_list_event_summaries (store, &filter, error);
   if (events == NULL)
     return NULL;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  result->people = facet_items (events, RASD_FACET_PERSON);
-  result->places = facet_items (events, RASD_FACET_PLACE);
-  result->kinds = facet_items (events, RASD_FACET_KIND);
+  rasd_store_count_facets (events, &people, &places, &kinds);
+  result->people = facet_items (people, RASD_FACET_PERSON);
+  result->places = facet_items (places, RASD_FACET_PLACE);
+  result->kinds = facet_items (kinds, RASD_FACET_KIND);
   result->items = g_ptr_array_new_full (events->len, g_object_unref);
   g_ptr_array_set_free_func (events, NULL);
   for (guint i = 0; i < events->len; i++)
@@ -174,7 +177,8 @@ free_items_thread (GTask        *task,
 }
 
 /* Freeing 100,000 events takes long enough to be seen: a worker does it.  The items are
- * immutable and own nothing shared, so their last reference may go in any thread. */
+ * immutable and share only atomically refcounted people and places, so their last reference
+ * may go in any thread. */
 static void
 free_items_later (GPtrArray *items)
 {

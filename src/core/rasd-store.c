@@ -962,24 +962,36 @@ rasd_store_event_kinds (void)
   return event_kinds;
 }
 
+/* People and places are shared by the events of one listing (refcounted, immutable), so
+ * 100,000 events hold one copy of each name, not one per event. */
 static void
-stored_person_free (RasdStoredPerson *person)
+stored_person_clear (RasdStoredPerson *person)
 {
   g_free (person->key);
   g_free (person->name);
   g_free (person->name_en);
-  g_free (person);
 }
 
 static void
-stored_place_free (RasdStoredPlace *place)
+stored_person_unref (RasdStoredPerson *person)
+{
+  g_atomic_rc_box_release_full (person, (GDestroyNotify) stored_person_clear);
+}
+
+static void
+stored_place_clear (RasdStoredPlace *place)
 {
   g_free (place->key);
   g_free (place->name);
   g_free (place->name_en);
   g_free (place->kind);
   g_free (place->country);
-  g_free (place);
+}
+
+static void
+stored_place_unref (RasdStoredPlace *place)
+{
+  g_atomic_rc_box_release_full (place, (GDestroyNotify) stored_place_clear);
 }
 
 static void
@@ -1001,7 +1013,13 @@ rasd_stored_event_free (RasdStoredEvent *event)
   g_free (event->cameo);
   g_free (event->date);
   g_clear_pointer (&event->participants, g_ptr_array_unref);
-  g_clear_pointer (&event->place, stored_place_free);
+  if (event->place_shared)
+    g_clear_pointer (&event->place, stored_place_unref);
+  else if (event->place != NULL)
+    {
+      stored_place_clear (event->place);
+      g_clear_pointer (&event->place, g_free);
+    }
   g_clear_pointer (&event->sources, g_ptr_array_unref);
   g_clear_pointer (&event->evidence, g_array_unref);
   g_free (event);
@@ -1746,13 +1764,10 @@ parse_filter_date (const char  *what,
   return TRUE;
 }
 
-/* The participants, sources and evidence of all @events at once, three queries for the lot
- * instead of three per event: the ids go to SQLite as one JSON array, the rows come back by
- * event id and are handed to their events through a hash table. */
+/* The sources and evidence of all @events at once, two queries for the lot instead of two per
+ * event: the ids go to SQLite as one JSON array, the rows come back by event id and are handed
+ * to their events through a hash table.  (The participants come with the events themselves.) */
 static const char * const details_sql[] = {
-  "SELECT ep.event_id, e.key, e.name, e.name_en FROM event_participants ep"
-  " JOIN entities e ON e.id = ep.entity_id"
-  " WHERE ep.event_id IN (SELECT value FROM json_each (?1)) ORDER BY ep.event_id, e.id",
   "SELECT s.event_id, s.article_id, a.title, a.source, a.url, a.date_publish, s.role"
   " FROM event_sources s JOIN articles a ON a.id = s.article_id"
   " WHERE s.event_id IN (SELECT value FROM json_each (?1)) ORDER BY s.event_id, s.article_id",
@@ -1766,12 +1781,18 @@ load_events_details (RasdStore  *self,
                      GError    **error)
 {
   static const char * const doing[] = {
-    "reading the events' participants", "reading the events' sources",
-    "reading the events' evidence",
+    "reading the events' sources", "reading the events' evidence",
   };
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GString) ids = g_string_sized_new (events->len * 8 + 2);
 
+  for (guint i = 0; i < events->len; i++)
+    {
+      RasdStoredEvent *event = g_ptr_array_index (events, i);
+
+      event->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_source_free);
+      event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
+    }
   if (events->len == 0)
     return TRUE;
 
@@ -1807,15 +1828,6 @@ load_events_details (RasdStore  *self,
 
           if (q == 0)
             {
-              RasdStoredPerson *person = g_new0 (RasdStoredPerson, 1);
-
-              person->key = g_strdup (column_text (stmt, 1));
-              person->name = g_strdup (column_text (stmt, 2));
-              person->name_en = g_strdup (column_text (stmt, 3));
-              g_ptr_array_add (event->participants, person);
-            }
-          else if (q == 1)
-            {
               RasdStoredSource *source = g_new0 (RasdStoredSource, 1);
 
               source->article_id = sqlite3_column_int64 (stmt, 1);
@@ -1840,7 +1852,113 @@ load_events_details (RasdStore  *self,
       if (rc != SQLITE_DONE)
         return set_sqlite_error (self, error, doing[q]);
     }
+  for (guint i = 0; i < events->len; i++)
+    {
+      RasdStoredEvent *event = g_ptr_array_index (events, i);
+
+      /* An import on another connection may have added one since the count. */
+      event->n_sources = event->sources->len;
+    }
   return TRUE;
+}
+
+/* The people and places one listing has read, by entity id: each is read once and shared by
+ * all its events (a reference each). */
+typedef struct
+{
+  GHashTable   *people;  /* gint64* → RasdStoredPerson* */
+  GHashTable   *places;  /* gint64* → RasdStoredPlace* */
+  sqlite3_stmt *person_stmt;
+  sqlite3_stmt *place_stmt;
+  GArray       *ids;     /* gint64, scratch for one event's participants */
+} EntityCache;
+
+static void
+entity_cache_clear (EntityCache *cache)
+{
+  g_clear_pointer (&cache->people, g_hash_table_unref);
+  g_clear_pointer (&cache->places, g_hash_table_unref);
+  g_clear_pointer (&cache->person_stmt, sqlite3_finalize);
+  g_clear_pointer (&cache->place_stmt, sqlite3_finalize);
+  g_clear_pointer (&cache->ids, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EntityCache, entity_cache_clear)
+
+static gboolean
+entity_cache_init (RasdStore    *self,
+                   EntityCache  *cache,
+                   GError      **error)
+{
+  cache->people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) stored_person_unref);
+  cache->places = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) stored_place_unref);
+  cache->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (sqlite3_prepare_v2 (self->db, "SELECT key, name, name_en FROM entities WHERE id = ?1",
+                          -1, &cache->person_stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "SELECT key, name, name_en, place_kind, country, lat, lon"
+                          " FROM entities WHERE id = ?1",
+                          -1, &cache->place_stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, "preparing the events' entity query");
+  return TRUE;
+}
+
+/* The person (or place) @id, read on first use; borrowed from the cache.  NULL when the entity
+ * is not there (deleted meanwhile) or on error (@error set). */
+static gpointer
+entity_cache_get (RasdStore    *self,
+                  EntityCache  *cache,
+                  gboolean      place,
+                  gint64        id,
+                  GError      **error)
+{
+  GHashTable *table = place ? cache->places : cache->people;
+  sqlite3_stmt *stmt = place ? cache->place_stmt : cache->person_stmt;
+  gpointer entity = g_hash_table_lookup (table, &id);
+  int rc;
+
+  if (entity != NULL)
+    return entity;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return NULL;
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, place ? "reading an event's place" : "reading an event's people");
+      return NULL;
+    }
+  if (place)
+    {
+      RasdStoredPlace *p = g_atomic_rc_box_new0 (RasdStoredPlace);
+
+      p->key = g_strdup (column_text (stmt, 0));
+      p->name = g_strdup (column_text (stmt, 1));
+      p->name_en = g_strdup (column_text (stmt, 2));
+      p->kind = g_strdup (column_text (stmt, 3));
+      p->country = g_strdup (column_text (stmt, 4));
+      p->has_coordinates = sqlite3_column_type (stmt, 5) != SQLITE_NULL &&
+                           sqlite3_column_type (stmt, 6) != SQLITE_NULL;
+      p->lat = sqlite3_column_double (stmt, 5);
+      p->lon = sqlite3_column_double (stmt, 6);
+      entity = p;
+    }
+  else
+    {
+      RasdStoredPerson *person = g_atomic_rc_box_new0 (RasdStoredPerson);
+
+      person->key = g_strdup (column_text (stmt, 0));
+      person->name = g_strdup (column_text (stmt, 1));
+      person->name_en = g_strdup (column_text (stmt, 2));
+      entity = person;
+    }
+  sqlite3_reset (stmt);
+  g_hash_table_insert (table, g_memdup2 (&id, sizeof id), entity);
+  return entity;
 }
 
 /* Bound parameters of the event query. */
@@ -1921,47 +2039,177 @@ append_id_list (GString *sql,
   g_string_append_c (sql, ')');
 }
 
-static RasdStoredEvent *
-stored_event_from_row (sqlite3_stmt *stmt)
+/* Columns of the event query. */
+enum
 {
-  RasdStoredEvent *event = g_new0 (RasdStoredEvent, 1);
+  COL_ID, COL_KIND, COL_CAMEO, COL_DATE, COL_PRECISION, COL_ROLE, COL_PLACE, COL_DAY,
+};
+
+/* An event as listed, with what it is sorted by. */
+typedef struct
+{
+  gint64           day;  /* G_MAXINT64: unknown (last) */
+  gint64           id;
+  RasdStoredEvent *event;
+} ListedEvent;
+
+static int
+compare_listed_by_date (gconstpointer a,
+                        gconstpointer b)
+{
+  const ListedEvent *x = a, *y = b;
+
+  if (x->day != y->day)
+    return x->day < y->day ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int
+compare_listed_by_id (gconstpointer a,
+                      gconstpointer b)
+{
+  const ListedEvent *x = a, *y = b;
+
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static RasdStoredEvent *
+stored_event_from_row (RasdStore     *self,
+                       sqlite3_stmt  *stmt,
+                       EntityCache   *cache,
+                       GError       **error)
+{
+  g_autoptr(RasdStoredEvent) event = g_new0 (RasdStoredEvent, 1);
   RasdDate date;
 
-  event->id = sqlite3_column_int64 (stmt, 0);
-  event->kind = g_strdup (column_text (stmt, 1));
-  event->cameo = g_strdup (column_text (stmt, 2));
-  if (rasd_date_parse_iso (column_text (stmt, 3), &date))
+  event->id = sqlite3_column_int64 (stmt, COL_ID);
+  event->kind = g_strdup (column_text (stmt, COL_KIND));
+  event->cameo = g_strdup (column_text (stmt, COL_CAMEO));
+  if (rasd_date_parse_iso (column_text (stmt, COL_DATE), &date))
     {
       event->date = rasd_date_to_iso (&date);
       event->precision = date.precision;
     }
-  if (!rasd_event_role_from_string (column_text (stmt, 5), &event->role))
+  if (!rasd_event_role_from_string (column_text (stmt, COL_ROLE), &event->role))
     event->role = RASD_EVENT_ROLE_HEADLINE;
-  if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+  if (sqlite3_column_type (stmt, COL_PLACE) != SQLITE_NULL)
     {
-      RasdStoredPlace *p = g_new0 (RasdStoredPlace, 1);
+      GError *local_error = NULL;
+      RasdStoredPlace *place = entity_cache_get (self, cache, TRUE,
+                                                 sqlite3_column_int64 (stmt, COL_PLACE),
+                                                 &local_error);
 
-      p->key = g_strdup (column_text (stmt, 6));
-      p->name = g_strdup (column_text (stmt, 7));
-      p->name_en = g_strdup (column_text (stmt, 8));
-      p->kind = g_strdup (column_text (stmt, 9));
-      p->country = g_strdup (column_text (stmt, 10));
-      p->has_coordinates = sqlite3_column_type (stmt, 11) != SQLITE_NULL &&
-                           sqlite3_column_type (stmt, 12) != SQLITE_NULL;
-      p->lat = sqlite3_column_double (stmt, 11);
-      p->lon = sqlite3_column_double (stmt, 12);
-      event->place = p;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      if (place != NULL)
+        {
+          event->place = g_atomic_rc_box_acquire (place);
+          event->place_shared = TRUE;
+        }
     }
-  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_person_free);
-  event->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_source_free);
-  event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
-  return event;
+  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_person_unref);
+  return g_steal_pointer (&event);
 }
 
-/* Appends to @events those matching the filter with a known date (@dated: by day, then id) or
+/* The participants (and, with @count_sources, the number of sources) of @listed, which is
+ * sorted by id.  Rows come ordered by event id and are merged with the events, no lookups:
+ * from the whole tables when the events are a large part of them (a scan of the primary key is
+ * cheaper than one search per event), else for the events' ids given as a JSON array. */
+static gboolean
+load_events_people (RasdStore    *self,
+                    GArray       *listed,
+                    EntityCache  *cache,
+                    gboolean      count_sources,
+                    GError      **error)
+{
+  static const char * const scan_sql[] = {
+    "SELECT event_id, entity_id FROM event_participants ORDER BY event_id, entity_id",
+    "SELECT event_id, count (*) FROM event_sources GROUP BY event_id ORDER BY event_id",
+  };
+  static const char * const search_sql[] = {
+    "SELECT event_id, entity_id FROM event_participants"
+    " WHERE event_id IN (SELECT value FROM json_each (?1)) ORDER BY event_id, entity_id",
+    "SELECT event_id, count (*) FROM event_sources"
+    " WHERE event_id IN (SELECT value FROM json_each (?1)) GROUP BY event_id ORDER BY event_id",
+  };
+  static const char * const doing[] = { "reading the events' people", "counting the events' sources" };
+  g_autoptr(GString) ids = NULL;
+  g_autoptr(sqlite3_stmt) max_stmt = NULL;
+  gboolean scan;
+
+  if (listed->len == 0)
+    return TRUE;
+
+  /* Events' ids are dense (INTEGER PRIMARY KEY): the largest says about how many there are. */
+  if (sqlite3_prepare_v2 (self->db, "SELECT max (id) FROM events", -1, &max_stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (max_stmt) != SQLITE_ROW)
+    return set_sqlite_error (self, error, "counting the events");
+  scan = (gint64) listed->len * 4 >= sqlite3_column_int64 (max_stmt, 0);
+  if (!scan)
+    {
+      ids = g_string_sized_new (listed->len * 8 + 2);
+      g_string_append_c (ids, '[');
+      for (guint i = 0; i < listed->len; i++)
+        g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                g_array_index (listed, ListedEvent, i).id);
+      g_string_append_c (ids, ']');
+    }
+
+  for (guint q = 0; q < (count_sources ? 2u : 1u); q++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      guint i = 0;
+      int rc;
+
+      if (sqlite3_prepare_v2 (self->db, scan ? scan_sql[q] : search_sql[q], -1, &stmt, NULL) != SQLITE_OK)
+        return set_sqlite_error (self, error, doing[q]);
+      if (!scan)
+        sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          RasdStoredEvent *event;
+
+          while (i < listed->len && g_array_index (listed, ListedEvent, i).id < id)
+            i++;
+          if (i == listed->len)
+            break;
+          if (g_array_index (listed, ListedEvent, i).id != id)
+            continue;  /* not one of ours */
+          event = g_array_index (listed, ListedEvent, i).event;
+          if (q == 0)
+            {
+              GError *local_error = NULL;
+              RasdStoredPerson *person = entity_cache_get (self, cache, FALSE,
+                                                           sqlite3_column_int64 (stmt, 1),
+                                                           &local_error);
+
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, local_error);
+                  return FALSE;
+                }
+              if (person != NULL)
+                g_ptr_array_add (event->participants, g_atomic_rc_box_acquire (person));
+            }
+          else
+            event->n_sources = (guint) sqlite3_column_int64 (stmt, 1);
+        }
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return set_sqlite_error (self, error, doing[q]);
+    }
+  return TRUE;
+}
+
+/* Appends to @listed those matching the filter with a known date (@dated: by day, then id) or
  * without one (by id), at most @limit (0: all).  With a person, the events are reached
  * through event_participants (entity_id, day, event_id), already in date order; otherwise
- * through events (place_id, day) or (day, day_end), also in order, so a limit stops early. */
+ * through events (place_id, day) or (day, day_end), also in order, so a limit stops early.
+ * @unordered: dated and undated alike, in no order (the caller sorts): without a limit, letting
+ * SQLite scan the table beats following an index in date order with one search per event. */
 static gboolean
 list_events_part (RasdStore              *self,
                   const RasdEventFilter  *filter,
@@ -1970,9 +2218,12 @@ list_events_part (RasdStore              *self,
                   gint64                  from_day,
                   gint64                  to_day,
                   gboolean                dated,
+                  gboolean                unordered,
                   guint                   limit,
                   const char             *match,
-                  GPtrArray              *events,
+                  gint64                  only_id,
+                  EntityCache            *cache,
+                  GArray                 *listed,
                   GError                **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -1981,18 +2232,22 @@ list_events_part (RasdStore              *self,
   const char *id = people != NULL ? "ep.event_id" : "ev.id";
   int rc;
 
+  /* The place as its id: its names come from the entity cache. */
   g_string_append_printf (sql,
                           "SELECT %s ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
-                          "       pl.key, pl.name, pl.name_en, pl.place_kind, pl.country, pl.lat,"
-                          "       pl.lon, %s, %s",
+                          "       ev.place_id, %s, %s",
                           /* Two of the people may be in one event. */
                           people != NULL && people->len > 1 ? "DISTINCT" : "", day, id);
   if (people != NULL)
     g_string_append (sql, " FROM event_participants ep JOIN events ev ON ev.id = ep.event_id");
   else
     g_string_append (sql, " FROM events ev");
-  g_string_append_printf (sql, " LEFT JOIN entities pl ON pl.id = ev.place_id WHERE %s IS %s",
-                          day, dated ? "NOT NULL" : "NULL");
+  if (unordered)
+    g_string_append (sql, " WHERE 1");
+  else
+    g_string_append_printf (sql, " WHERE %s IS %s", day, dated ? "NOT NULL" : "NULL");
+  if (only_id > 0)
+    g_string_append_printf (sql, " AND ev.id = %" G_GINT64_FORMAT, only_id);
   if (people != NULL)
     {
       g_string_append (sql, " AND ep.entity_id IN ");
@@ -2014,7 +2269,9 @@ list_events_part (RasdStore              *self,
     g_string_append_printf (sql, " AND %s IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
                                  " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%d))",
                             id, PARAM_TEXT);
-  if (dated)
+  if (unordered)
+    ;
+  else if (dated)
     g_string_append_printf (sql, " ORDER BY %s, %s", day, id);
   else
     g_string_append_printf (sql, " ORDER BY %s", id);
@@ -2036,16 +2293,68 @@ list_events_part (RasdStore              *self,
     sqlite3_bind_text (stmt, PARAM_TEXT, match, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, stored_event_from_row (stmt));
+    {
+      ListedEvent row = {
+        sqlite3_column_type (stmt, COL_DAY) != SQLITE_NULL ? sqlite3_column_int64 (stmt, COL_DAY)
+                                                            : G_MAXINT64,
+        sqlite3_column_int64 (stmt, COL_ID),
+        stored_event_from_row (self, stmt, cache, error),
+      };
+
+      if (row.event == NULL)
+        return FALSE;
+      g_array_append_val (listed, row);
+    }
   if (rc != SQLITE_DONE)
     return set_sqlite_error (self, error, "listing events");
   return TRUE;
 }
 
-GPtrArray *
-rasd_store_list_events (RasdStore              *self,
-                        const RasdEventFilter  *filter,
-                        GError                **error)
+static void
+clear_listed_event (gpointer data)
+{
+  ListedEvent *row = data;
+
+  g_clear_pointer (&row->event, rasd_stored_event_free);
+}
+
+/* Gives the events of @listed their people (and source counts, with @count_sources) and moves
+ * them to @events, by date unless @in_order (they are already). */
+static gboolean
+listed_to_events (RasdStore    *self,
+                  GArray       *listed,
+                  gboolean      in_order,
+                  EntityCache  *cache,
+                  gboolean      count_sources,
+                  GPtrArray    *events,
+                  GError      **error)
+{
+  g_autoptr(GArray) by_id = NULL;
+  GArray *sorted = listed;
+
+  if (in_order)
+    {
+      by_id = g_array_sized_new (FALSE, FALSE, sizeof (ListedEvent), listed->len);
+      g_array_append_vals (by_id, listed->data, listed->len);
+      g_array_sort (by_id, compare_listed_by_id);
+      sorted = by_id;
+    }
+  if (!load_events_people (self, sorted, cache, count_sources, error))
+    return FALSE;
+  if (!in_order)
+    g_array_sort (listed, compare_listed_by_date);
+
+  g_ptr_array_set_size (events, 0);
+  for (guint i = 0; i < listed->len; i++)
+    g_ptr_array_add (events, g_steal_pointer (&g_array_index (listed, ListedEvent, i).event));
+  return TRUE;
+}
+
+static GPtrArray *
+list_events (RasdStore              *self,
+             const RasdEventFilter  *filter,
+             gboolean                details,
+             GError                **error)
 {
   static const RasdEventFilter no_filter = { NULL };
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_event_free);
@@ -2054,11 +2363,12 @@ rasd_store_list_events (RasdStore              *self,
   g_auto(NameQuery) person = { 0 };
   g_auto(NameQuery) place = { 0 };
   g_autofree char *match = NULL;
+  g_auto(EntityCache) cache = { NULL };
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (ListedEvent));
+  gboolean in_order;
   gint64 from_day = 0, to_day = 0;
 
-  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
+  g_array_set_clear_func (listed, clear_listed_event);
   if (filter == NULL)
     filter = &no_filter;
 
@@ -2103,20 +2413,96 @@ rasd_store_list_events (RasdStore              *self,
         return g_steal_pointer (&events);
     }
 
-  /* By date, then the events of unknown date (which no date range matches). */
-  if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, filter->limit,
-                         match, events, error))
-    return NULL;
-  if (filter->from == NULL && filter->to == NULL &&
-      (filter->limit == 0 || events->len < filter->limit) &&
-      !list_events_part (self, filter, people, places, from_day, to_day, FALSE,
-                         filter->limit > 0 ? filter->limit - events->len : 0, match, events, error))
+  if (!entity_cache_init (self, &cache, error))
     return NULL;
 
-  if (!load_events_details (self, events, error))
+  if (filter->limit == 0)
+    {
+      /* All of them, sorted here: by id for the people, then by date (unknown last). */
+      if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, TRUE, 0,
+                             match, 0, &cache, listed, error))
+        return NULL;
+      g_array_sort (listed, compare_listed_by_id);
+      in_order = FALSE;
+    }
+  else
+    {
+      /* By date, then the events of unknown date (which no date range matches). */
+      if (!list_events_part (self, filter, people, places, from_day, to_day, TRUE, FALSE,
+                             filter->limit, match, 0, &cache, listed, error))
+        return NULL;
+      if (filter->from == NULL && filter->to == NULL && listed->len < filter->limit &&
+          !list_events_part (self, filter, people, places, from_day, to_day, FALSE, FALSE,
+                             filter->limit - listed->len, match, 0, &cache, listed, error))
+        return NULL;
+      in_order = TRUE;
+    }
+  if (!listed_to_events (self, listed, in_order, &cache, !details, events, error))
+    return NULL;
+
+  if (details && !load_events_details (self, events, error))
     return NULL;
   return g_steal_pointer (&events);
 }
+
+GPtrArray *
+rasd_store_list_events (RasdStore              *self,
+                        const RasdEventFilter  *filter,
+                        GError                **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_events (self, filter, TRUE, error);
+}
+
+GPtrArray *
+rasd_store_list_event_summaries (RasdStore              *self,
+                                 const RasdEventFilter  *filter,
+                                 GError                **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_events (self, filter, FALSE, error);
+}
+
+RasdStoredEvent *
+rasd_store_get_event (RasdStore  *self,
+                      gint64      id,
+                      GError    **error)
+{
+  static const RasdEventFilter no_filter = { NULL };
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_event_free);
+  g_auto(EntityCache) cache = { NULL };
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (id <= 0)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED, "no event with id %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (ListedEvent));
+
+  g_array_set_clear_func (listed, clear_listed_event);
+  if (!entity_cache_init (self, &cache, error) ||
+      !list_events_part (self, &no_filter, NULL, NULL, 0, 0, TRUE, TRUE, 0, NULL, id, &cache,
+                         listed, error) ||
+      !listed_to_events (self, listed, TRUE, &cache, FALSE, events, error))
+    return NULL;
+  if (events->len == 0)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED,
+                   "no event with id %" G_GINT64_FORMAT " (deleted by a re-extraction?)", id);
+      return NULL;
+    }
+  if (!load_events_details (self, events, error))
+    return NULL;
+  return g_ptr_array_steal_index (events, 0);
+}
+
 
 /* Excerpts */
 
@@ -2785,7 +3171,8 @@ facet_count_add (GHashTable *counts,
                  GPtrArray  *order,
                  const char *key,
                  const char *name,
-                 const char *name_en)
+                 const char *name_en,
+                 guint       n)
 {
   RasdFacetCount *count = g_hash_table_lookup (counts, key);
 
@@ -2798,7 +3185,7 @@ facet_count_add (GHashTable *counts,
       g_hash_table_insert (counts, count->key, count);
       g_ptr_array_add (order, count);
     }
-  count->count++;
+  count->count += n;
   return count;
 }
 
@@ -2808,46 +3195,120 @@ compare_facet_counts (gconstpointer a,
 {
   const RasdFacetCount *x = *(RasdFacetCount * const *) a;
   const RasdFacetCount *y = *(RasdFacetCount * const *) b;
+  int cmp;
 
   if (x->count != y->count)
     return x->count > y->count ? -1 : 1;
-  return g_utf8_collate (x->name, y->name);
+  if ((cmp = g_utf8_collate (x->name, y->name)) != 0)
+    return cmp;
+  return strcmp (x->key, y->key);  /* namesakes: a stable order */
+}
+
+/* Adds the counts of @by_entity (RasdStoredPerson* or RasdStoredPlace* → count) to a list, then
+ * sorts it. */
+static GPtrArray *
+facet_counts_from (GHashTable *by_entity,
+                   gboolean    place)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *order = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_facet_count_free);
+  GHashTableIter iter;
+  gpointer entity, n;
+
+  g_hash_table_iter_init (&iter, by_entity);
+  while (g_hash_table_iter_next (&iter, &entity, &n))
+    {
+      if (!place)
+        {
+          const RasdStoredPerson *person = entity;
+          facet_count_add (counts, order, person->key, person->name, person->name_en,
+                           GPOINTER_TO_UINT (n));
+        }
+      else
+        {
+          const RasdStoredPlace *p = entity;
+          facet_count_add (counts, order, p->key, p->name, p->name_en, GPOINTER_TO_UINT (n));
+        }
+    }
+  g_ptr_array_sort (order, compare_facet_counts);
+  return order;
+}
+
+static inline void
+count_entity (GHashTable *by_entity,
+              gpointer    entity)
+{
+  g_hash_table_insert (by_entity, entity,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_entity, entity)) + 1));
+}
+
+void
+rasd_store_count_facets (GPtrArray  *events,
+                         GPtrArray **people,
+                         GPtrArray **places,
+                         GPtrArray **kinds)
+{
+  g_autoptr(GHashTable) by_person = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) by_place = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) kind_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) kind_order = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_facet_count_free);
+  RasdFacetCount *last_kind = NULL;
+
+  g_return_if_fail (events != NULL);
+
+  /* People and places are shared between the events of a listing: counted by struct (no string
+   * hashing per event), then merged by key (events built elsewhere may not share).  One pass
+   * over the events for all three: at 100,000 events, reading them costs more than counting. */
+  for (guint i = 0; i < events->len; i++)
+    {
+      const RasdStoredEvent *event = g_ptr_array_index (events, i);
+
+      if (people != NULL)
+        for (guint j = 0; event->participants != NULL && j < event->participants->len; j++)
+          count_entity (by_person, g_ptr_array_index (event->participants, j));
+      if (places != NULL && event->place != NULL)
+        count_entity (by_place, event->place);
+      if (kinds != NULL)
+        {
+          /* Runs of one kind are common: no lookup for them. */
+          if (last_kind != NULL && g_strcmp0 (last_kind->key, event->kind) == 0)
+            last_kind->count++;
+          else
+            last_kind = facet_count_add (kind_counts, kind_order, event->kind, event->kind, NULL, 1);
+        }
+    }
+  if (people != NULL)
+    *people = facet_counts_from (by_person, FALSE);
+  if (places != NULL)
+    *places = facet_counts_from (by_place, TRUE);
+  if (kinds != NULL)
+    {
+      g_ptr_array_sort (kind_order, compare_facet_counts);
+      *kinds = g_steal_pointer (&kind_order);
+    }
 }
 
 GPtrArray *
 rasd_store_count_facet (GPtrArray *events,
                         RasdFacet  facet)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_facet_count_free);
+  GPtrArray *counts = NULL;
 
   g_return_val_if_fail (events != NULL, NULL);
 
-  for (guint i = 0; i < events->len; i++)
+  switch (facet)
     {
-      const RasdStoredEvent *event = g_ptr_array_index (events, i);
-
-      switch (facet)
-        {
-        case RASD_FACET_PERSON:
-          for (guint j = 0; event->participants != NULL && j < event->participants->len; j++)
-            {
-              const RasdStoredPerson *person = g_ptr_array_index (event->participants, j);
-              facet_count_add (counts, order, person->key, person->name, person->name_en);
-            }
-          break;
-        case RASD_FACET_PLACE:
-          if (event->place != NULL)
-            facet_count_add (counts, order, event->place->key, event->place->name,
-                             event->place->name_en);
-          break;
-        case RASD_FACET_KIND:
-          facet_count_add (counts, order, event->kind, event->kind, NULL);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+    case RASD_FACET_PERSON:
+      rasd_store_count_facets (events, &counts, NULL, NULL);
+      break;
+    case RASD_FACET_PLACE:
+      rasd_store_count_facets (events, NULL, &counts, NULL);
+      break;
+    case RASD_FACET_KIND:
+      rasd_store_count_facets (events, NULL, NULL, &counts);
+      break;
+    default:
+      g_return_val_if_reached (NULL);
     }
-  g_ptr_array_sort (order, compare_facet_counts);
-  return g_steal_pointer (&order);
+  return counts;
 }

@@ -13,6 +13,7 @@ struct _RasdReader
 
   RasdStore     *store;
   RasdEventItem *item;
+  RasdStoredEvent *event;      /* the item's event in full (sources, evidence), from the store */
   guint          source_index;
   gint64         article_id;
   GPtrArray     *mentions;     /* RasdStoredMention* of the article shown */
@@ -217,9 +218,9 @@ rasd_reader_show_source (RasdReader *self,
 
   g_return_if_fail (RASD_IS_READER (self));
 
-  if (self->item == NULL || self->store == NULL)
+  if (self->item == NULL || self->store == NULL || self->event == NULL)
     return;
-  event = rasd_event_item_get_event (self->item);
+  event = self->event;
   if (index >= event->sources->len)
     return;
   source = g_ptr_array_index (event->sources, index);
@@ -322,6 +323,7 @@ rasd_reader_show_event (RasdReader    *self,
                         RasdEventItem *item)
 {
   g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GError) error = NULL;
   const RasdStoredEvent *event;
 
   g_return_if_fail (RASD_IS_READER (self));
@@ -330,6 +332,7 @@ rasd_reader_show_event (RasdReader    *self,
   if (item == self->item)
     return;
   g_set_object (&self->item, item);
+  g_clear_pointer (&self->event, rasd_stored_event_free);
   self->source_index = 0;
   if (item == NULL)
     {
@@ -339,7 +342,19 @@ rasd_reader_show_event (RasdReader    *self,
       return;
     }
 
-  event = rasd_event_item_get_event (item);
+  /* The list holds summaries: the sources and evidence are read for the event shown. */
+  if (self->store != NULL)
+    self->event = rasd_store_get_event (self->store, rasd_event_item_get_id (item), &error);
+  if (self->event == NULL)
+    {
+      self->updating_sources = TRUE;
+      gtk_drop_down_set_model (self->source_dropdown, NULL);
+      self->updating_sources = FALSE;
+      gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), FALSE);
+      show_error (self, error != NULL ? error->message : _("No stored article reports this event."));
+      return;
+    }
+  event = self->event;
   names = gtk_string_list_new (NULL);
   for (guint i = 0; i < event->sources->len; i++)
     {
@@ -425,6 +440,7 @@ rasd_reader_finalize (GObject *object)
   RasdReader *self = RASD_READER (object);
 
   g_clear_object (&self->item);
+  g_clear_pointer (&self->event, rasd_stored_event_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
 
