@@ -517,6 +517,21 @@ test_empty (void)
     }
 }
 
+/* A stray byte in a title (found by fuzz-html; its input is in fuzz/corpus/fuzz-html): whatever a
+ * reader gives, an article's strings are valid UTF-8. */
+static void
+test_stray_byte_in_title (void)
+{
+  g_autoptr(RasdArticle) article = rasd_article_new ();
+
+  rasd_article_set_title (article, "لقاء في &\x82الطائف");
+  rasd_article_set_source (article, "\xff\xfeصحيفة");
+  g_assert_true (g_utf8_validate (rasd_article_get_title (article), -1, NULL));
+  g_assert_nonnull (strstr (rasd_article_get_title (article), "الطائف"));
+  g_assert_true (g_utf8_validate (rasd_article_get_source (article), -1, NULL));
+  g_assert_nonnull (strstr (rasd_article_get_source (article), "صحيفة"));
+}
+
 static void
 test_garbage (void)
 {
@@ -595,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html/empty", test_empty);
   g_test_add_func ("/html/garbage", test_garbage);
+  g_test_add_func ("/html/stray-byte-in-title", test_stray_byte_in_title);
 
   return g_test_run ();
 }

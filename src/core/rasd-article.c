@@ -174,7 +174,10 @@ replace_string (char       **field,
 
   if (g_strcmp0 (*field, value) == 0)
     return FALSE;
-  copy = g_strdup (value);
+  /* every string of an article is valid UTF-8, whatever the reader gave: a saved page may carry
+   * stray bytes in its title (found by fuzz-html) */
+  copy = value == NULL || g_utf8_validate (value, -1, NULL) ? g_strdup (value)
+                                                            : g_utf8_make_valid (value, -1);
   g_free (*field);
   *field = copy;
   return TRUE;
