@@ -13,6 +13,7 @@
 #include "rasd-cli-export.h"
 #include "rasd-cli-extract.h"
 #include "rasd-error.h"
+#include "rasd-export.h"
 #include "rasd-extractor.h"
 #include "rasd-importer.h"
 #include "rasd-store.h"
@@ -572,103 +573,6 @@ command_extract (CliGlobals  *globals,
 
 /* events ------------------------------------------------------------------------------------ */
 
-static const char *
-precision_name (RasdDatePrecision precision)
-{
-  switch (precision)
-    {
-    case RASD_DATE_PRECISION_DAY: return "day";
-    case RASD_DATE_PRECISION_MONTH: return "month";
-    case RASD_DATE_PRECISION_YEAR: return "year";
-    case RASD_DATE_PRECISION_NONE:
-    default: return NULL;
-    }
-}
-
-/* The members of one event, the names of `extract --format jsonl` plus id, sources, evidence. */
-static void
-add_event_members (JsonBuilder     *builder,
-                   RasdStoredEvent *event)
-{
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, event->id);
-  add_string_member (builder, "kind", event->kind);
-  add_string_member (builder, "cameo", event->cameo);
-  add_string_member (builder, "date", event->date);
-  add_string_member (builder, "precision", precision_name (event->precision));
-  add_string_member (builder, "role", rasd_event_role_to_string (event->role));
-
-  json_builder_set_member_name (builder, "participants");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < event->participants->len; i++)
-    {
-      RasdStoredPerson *person = g_ptr_array_index (event->participants, i);
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "name", person->name);
-      add_string_member (builder, "en", person->name_en);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "place");
-  if (event->place != NULL)
-    {
-      json_builder_begin_object (builder);
-      add_string_member (builder, "name", event->place->name);
-      add_string_member (builder, "en", event->place->name_en);
-      json_builder_set_member_name (builder, "lat");
-      if (event->place->has_coordinates)
-        json_builder_add_double_value (builder, event->place->lat);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "lon");
-      if (event->place->has_coordinates)
-        json_builder_add_double_value (builder, event->place->lon);
-      else
-        json_builder_add_null_value (builder);
-      add_string_member (builder, "country", event->place->country);
-      json_builder_end_object (builder);
-    }
-  else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "sources");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < event->sources->len; i++)
-    {
-      RasdStoredSource *source = g_ptr_array_index (event->sources, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "article_id");
-      json_builder_add_int_value (builder, source->article_id);
-      add_string_member (builder, "title", source->title);
-      add_string_member (builder, "source", source->source);
-      add_string_member (builder, "url", source->url);
-      add_string_member (builder, "date", source->date);
-      add_string_member (builder, "role", rasd_event_role_to_string (source->role));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "evidence");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < event->evidence->len; i++)
-    {
-      RasdStoredEvidence *evidence = &g_array_index (event->evidence, RasdStoredEvidence, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "article_id");
-      json_builder_add_int_value (builder, evidence->article_id);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, evidence->start);
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, evidence->end);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
 /* One line of compact JSON. */
 static char *
 json_to_line (JsonNode *node)
@@ -689,7 +593,7 @@ print_events_jsonl (GPtrArray *events)
       g_autofree char *line = NULL;
 
       json_builder_begin_object (builder);
-      add_event_members (builder, g_ptr_array_index (events, i));
+      rasd_export_add_event_members (builder, g_ptr_array_index (events, i));
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       line = json_to_line (root);
@@ -728,7 +632,7 @@ print_events_geojson (GPtrArray *events)
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "properties");
       json_builder_begin_object (builder);
-      add_event_members (builder, event);
+      rasd_export_add_event_members (builder, event);
       json_builder_end_object (builder);
       json_builder_end_object (builder);
     }
@@ -739,37 +643,6 @@ print_events_geojson (GPtrArray *events)
   printf ("%s\n", text);
 }
 
-/* One CSV record, fields quoted as RFC 4180 asks when they hold a comma, a quote or a line
- * break; NULL fields are empty. */
-static void
-print_csv_record (const char * const *fields,
-                  guint               n_fields)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      const char *value = fields[i] != NULL ? fields[i] : "";
-
-      if (i > 0)
-        g_string_append_c (line, ',');
-      if (strpbrk (value, ",\"\r\n") == NULL)
-        {
-          g_string_append (line, value);
-          continue;
-        }
-      g_string_append_c (line, '"');
-      for (const char *p = value; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-  printf ("%s\r\n", line->str);
-}
-
 static void
 print_events_csv (GPtrArray *events)
 {
@@ -777,32 +650,19 @@ print_events_csv (GPtrArray *events)
     "date", "precision", "cameo", "kind", "role", "participants", "place", "latitude",
     "longitude", "country", "sources", "urls",
   };
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  print_csv_record (header, G_N_ELEMENTS (header));
+  rasd_export_append_csv_record (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < events->len; i++)
     {
       RasdStoredEvent *event = g_ptr_array_index (events, i);
-      g_autoptr(GPtrArray) names = g_ptr_array_new ();
-      g_autoptr(GPtrArray) urls = g_ptr_array_new ();
-      g_autofree char *participants = NULL;
-      g_autofree char *url_list = NULL;
+      g_autofree char *participants = rasd_export_join_participants (event, FALSE);
+      g_autofree char *url_list = rasd_export_join_urls (event);
       g_autofree char *n_sources = g_strdup_printf ("%u", event->sources->len);
       char lat[G_ASCII_DTOSTR_BUF_SIZE] = "";
       char lon[G_ASCII_DTOSTR_BUF_SIZE] = "";
       RasdStoredPlace *place = event->place;
 
-      for (guint p = 0; p < event->participants->len; p++)
-        g_ptr_array_add (names, ((RasdStoredPerson *) g_ptr_array_index (event->participants, p))->name);
-      g_ptr_array_add (names, NULL);
-      participants = g_strjoinv ("; ", (char **) names->pdata);
-      for (guint s = 0; s < event->sources->len; s++)
-        {
-          RasdStoredSource *source = g_ptr_array_index (event->sources, s);
-          if (source->url != NULL)
-            g_ptr_array_add (urls, source->url);
-        }
-      g_ptr_array_add (urls, NULL);
-      url_list = g_strjoinv (" ", (char **) urls->pdata);
       if (place != NULL && place->has_coordinates)
         {
           g_ascii_formatd (lat, sizeof lat, "%.15g", place->lat);
@@ -811,15 +671,16 @@ print_events_csv (GPtrArray *events)
 
       {
         const char *fields[] = {
-          event->date, precision_name (event->precision), event->cameo, event->kind,
+          event->date, rasd_export_precision_name (event->precision), event->cameo, event->kind,
           rasd_event_role_to_string (event->role), participants,
           place != NULL ? place->name : NULL, lat, lon, place != NULL ? place->country : NULL,
           n_sources, url_list,
         };
         G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (header));
-        print_csv_record (fields, G_N_ELEMENTS (fields));
+        rasd_export_append_csv_record (out, fields, G_N_ELEMENTS (fields));
       }
     }
+  fwrite (out->str, 1, out->len, stdout);
 }
 
 static int

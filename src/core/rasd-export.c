@@ -249,11 +249,10 @@ builder_to_bytes (JsonBuilder *builder)
   return string_to_bytes (text);
 }
 
-/* One CSV record (RFC 4180: quoted when needed, CRLF); NULL fields are empty. */
-static void
-append_csv_record (GString            *out,
-                   const char * const *fields,
-                   guint               n_fields)
+void
+rasd_export_append_csv_record (GString            *out,
+                               const char * const *fields,
+                               guint               n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
     {
@@ -345,7 +344,7 @@ excerpts_to_csv (GPtrArray *excerpts)
   };
   GString *out = g_string_new (UTF8_BOM);
 
-  append_csv_record (out, header, G_N_ELEMENTS (header));
+  rasd_export_append_csv_record (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < excerpts->len; i++)
     {
       RasdExcerpt *x = g_ptr_array_index (excerpts, i);
@@ -363,7 +362,7 @@ excerpts_to_csv (GPtrArray *excerpts)
         rasd_excerpt_get_event_when (x),
       };
       G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (header));
-      append_csv_record (out, fields, G_N_ELEMENTS (fields));
+      rasd_export_append_csv_record (out, fields, G_N_ELEMENTS (fields));
     }
   return string_to_bytes (out);
 }
@@ -598,8 +597,8 @@ rasd_export_excerpts (GPtrArray        *excerpts,
 
 /* Events ------------------------------------------------------------------------------------ */
 
-static const char *
-precision_name (RasdDatePrecision precision)
+const char *
+rasd_export_precision_name (RasdDatePrecision precision)
 {
   switch (precision)
     {
@@ -611,9 +610,9 @@ precision_name (RasdDatePrecision precision)
     }
 }
 
-static char *
-join_participants (RasdStoredEvent *event,
-                   gboolean         english)
+char *
+rasd_export_join_participants (const RasdStoredEvent *event,
+                               gboolean               english)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
@@ -628,8 +627,8 @@ join_participants (RasdStoredEvent *event,
   return g_strjoinv ("; ", (char **) names->pdata);
 }
 
-static char *
-join_urls (RasdStoredEvent *event)
+char *
+rasd_export_join_urls (const RasdStoredEvent *event)
 {
   g_autoptr(GPtrArray) urls = g_ptr_array_new ();
 
@@ -652,14 +651,14 @@ events_to_csv (GPtrArray *events)
   };
   GString *out = g_string_new (UTF8_BOM);
 
-  append_csv_record (out, header, G_N_ELEMENTS (header));
+  rasd_export_append_csv_record (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < events->len; i++)
     {
       RasdStoredEvent *event = g_ptr_array_index (events, i);
       RasdStoredPlace *place = event->place;
       g_autofree char *id = int_to_string (event->id);
-      g_autofree char *participants = join_participants (event, FALSE);
-      g_autofree char *urls = join_urls (event);
+      g_autofree char *participants = rasd_export_join_participants (event, FALSE);
+      g_autofree char *urls = rasd_export_join_urls (event);
       g_autofree char *n_sources = g_strdup_printf ("%u", event->sources->len);
       char lat[G_ASCII_DTOSTR_BUF_SIZE] = "";
       char lon[G_ASCII_DTOSTR_BUF_SIZE] = "";
@@ -671,28 +670,27 @@ events_to_csv (GPtrArray *events)
         }
       {
         const char *fields[] = {
-          id, event->date, precision_name (event->precision), event->cameo, event->kind,
+          id, event->date, rasd_export_precision_name (event->precision), event->cameo, event->kind,
           rasd_event_role_to_string (event->role), participants,
           place != NULL ? place->name : NULL, lat, lon, place != NULL ? place->country : NULL,
           n_sources, urls,
         };
         G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (header));
-        append_csv_record (out, fields, G_N_ELEMENTS (fields));
+        rasd_export_append_csv_record (out, fields, G_N_ELEMENTS (fields));
       }
     }
   return string_to_bytes (out);
 }
 
-/* The members `rasd-cli events` prints for an event. */
-static void
-add_event_members (JsonBuilder     *builder,
-                   RasdStoredEvent *event)
+void
+rasd_export_add_event_members (JsonBuilder           *builder,
+                               const RasdStoredEvent *event)
 {
   add_int_member (builder, "id", event->id);
   add_string_member (builder, "kind", event->kind);
   add_string_member (builder, "cameo", event->cameo);
   add_string_member (builder, "date", event->date);
-  add_string_member (builder, "precision", precision_name (event->precision));
+  add_string_member (builder, "precision", rasd_export_precision_name (event->precision));
   add_string_member (builder, "role", rasd_event_role_to_string (event->role));
 
   json_builder_set_member_name (builder, "participants");
@@ -771,7 +769,7 @@ events_to_json (GPtrArray *events)
   for (guint i = 0; i < events->len; i++)
     {
       json_builder_begin_object (builder);
-      add_event_members (builder, g_ptr_array_index (events, i));
+      rasd_export_add_event_members (builder, g_ptr_array_index (events, i));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -793,9 +791,9 @@ events_to_geojson (GPtrArray *events)
     {
       RasdStoredEvent *event = g_ptr_array_index (events, i);
       RasdStoredPlace *place = event->place;
-      g_autofree char *participants = join_participants (event, FALSE);
-      g_autofree char *participants_en = join_participants (event, TRUE);
-      g_autofree char *urls = join_urls (event);
+      g_autofree char *participants = rasd_export_join_participants (event, FALSE);
+      g_autofree char *participants_en = rasd_export_join_participants (event, TRUE);
+      g_autofree char *urls = rasd_export_join_urls (event);
 
       json_builder_begin_object (builder);
       add_string_member (builder, "type", "Feature");
@@ -818,7 +816,7 @@ events_to_geojson (GPtrArray *events)
       json_builder_begin_object (builder);
       add_int_member (builder, "id", event->id);
       add_string_member (builder, "date", event->date);
-      add_string_member (builder, "precision", precision_name (event->precision));
+      add_string_member (builder, "precision", rasd_export_precision_name (event->precision));
       add_string_member (builder, "cameo", event->cameo);
       add_string_member (builder, "kind", event->kind);
       add_string_member (builder, "role", rasd_event_role_to_string (event->role));

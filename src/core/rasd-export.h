@@ -1,6 +1,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "rasd-excerpt.h"
 #include "rasd-store.h"
@@ -64,5 +65,23 @@ GBytes      *rasd_export_excerpts_to_pdf        (GPtrArray        *excerpts,
 gboolean     rasd_export_write_file             (GFile            *dest,
                                                  GBytes           *bytes,
                                                  GError          **error);
+
+/* Pieces the exports share with `rasd-cli events`. */
+
+/* One CSV record (RFC 4180: quoted when needed, CRLF) appended to @out; NULL fields are empty. */
+void         rasd_export_append_csv_record      (GString               *out,
+                                                 const char * const    *fields,
+                                                 guint                  n_fields);
+/* "day", "month", "year"; NULL when unknown. */
+const char  *rasd_export_precision_name         (RasdDatePrecision      precision);
+/* The participants' names (Arabic, or English when @english) joined by "; ". */
+char        *rasd_export_join_participants      (const RasdStoredEvent *event,
+                                                 gboolean               english);
+/* The sources' URLs joined by spaces. */
+char        *rasd_export_join_urls              (const RasdStoredEvent *event);
+/* The members of one event object: id, kind, cameo, date, precision, role, participants, place,
+ * sources, evidence (what `rasd-cli events` prints and the JSON export holds). */
+void         rasd_export_add_event_members      (JsonBuilder           *builder,
+                                                 const RasdStoredEvent *event);
 
 G_END_DECLS
