@@ -10,6 +10,7 @@
 
 #include "rasd-article-reader.h"
 #include "rasd-cli-commands.h"
+#include "rasd-cli-common.h"
 #include "rasd-cli-export.h"
 #include "rasd-cli-extract.h"
 #include "rasd-error.h"
@@ -35,32 +36,10 @@ typedef struct
   CliCommandFunc  run;
 } CliCommand;
 
-static void G_GNUC_PRINTF (1, 2)
-print_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "rasd-cli: %s\n", message);
-}
-
 static RasdStore *
 open_store (CliGlobals *globals)
 {
-  g_autofree char *default_path = NULL;
-  g_autoptr(GError) error = NULL;
-  RasdStore *store;
-
-  if (globals->db_path == NULL)
-    default_path = rasd_store_default_path ();
-  store = rasd_store_open (globals->db_path != NULL ? globals->db_path : default_path, &error);
-  if (store == NULL)
-    print_error ("%s", error->message);
-  return store;
+  return rasd_cli_open_store (globals->db_path);
 }
 
 /* Parses a command's options; prints the error and returns FALSE on bad usage. */
@@ -73,29 +52,7 @@ parse_command_options (const char    *command,
                        int           *argc,
                        char        ***argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strdup_printf ("%s %s", command, parameter);
-  const char *db_path = NULL;
-  GOptionEntry global_entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("Database file (default: the user's)"), N_("PATH") },
-    { NULL }
-  };
-
-  context = g_option_context_new (title);
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      print_error ("%s: %s (see rasd-cli %s --help)", command, error->message, command);
-      return FALSE;
-    }
-  if (db_path != NULL)
-    globals->db_path = db_path;
-  return TRUE;
+  return rasd_cli_parse_options (command, parameter, summary, entries, &globals->db_path, argc, argv);
 }
 
 /* Prints what @builder built, pretty, on stdout. */
@@ -164,7 +121,7 @@ on_file_done (RasdImporter      *importer,
 
   /* Failures are printed as they happen, so a long import shows them at once. */
   if (outcome == RASD_IMPORT_FAILED)
-    print_error ("%s: %s", path, message);
+    rasd_cli_print_error ("%s: %s", path, message);
   else if (verbose && outcome == RASD_IMPORT_SKIPPED)
     fprintf (stderr, "rasd-cli: %s: %s (skipped)\n", path, message);
 }
@@ -194,7 +151,7 @@ command_import (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2)
     {
-      print_error (_("import: give at least one file or folder (see rasd-cli import --help)"));
+      rasd_cli_print_error (_("import: give at least one file or folder (see rasd-cli import --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
 
@@ -206,7 +163,7 @@ command_import (CliGlobals  *globals,
   /* A failing database stops the run; the summary still says what was stored before. */
   ok = rasd_importer_run (importer, (const char * const *) &argv[1], NULL, &error);
   if (!ok)
-    print_error ("%s", error->message);
+    rasd_cli_print_error ("%s", error->message);
   report = rasd_importer_get_report (importer);
 
   /* Failed .jsonl records are not files, so ::file-done did not print them. */
@@ -214,7 +171,7 @@ command_import (CliGlobals  *globals,
     {
       const char *line = g_ptr_array_index (report->failures, i);
       if (strstr (line, ": line ") != NULL)
-        print_error ("%s", line);
+        rasd_cli_print_error ("%s", line);
     }
   for (guint i = 0; i < report->warnings->len; i++)
     fprintf (stderr, "rasd-cli: warning: %s\n", (const char *) g_ptr_array_index (report->warnings, i));
@@ -276,14 +233,14 @@ command_list (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc > 1)
     {
-      print_error (_("list: unexpected argument “%s”"), argv[1]);
+      rasd_cli_print_error (_("list: unexpected argument “%s”"), argv[1]);
       return RASD_CLI_EXIT_USAGE;
     }
   if ((store = open_store (globals)) == NULL)
     return RASD_CLI_EXIT_FAILED;
   if ((articles = rasd_store_list_articles (store, &error)) == NULL)
     {
-      print_error ("%s", error->message);
+      rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
 
@@ -353,14 +310,14 @@ command_show (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc != 2 || !parse_id (argv[1], &id))
     {
-      print_error (_("show: give one article id, a positive number (see rasd-cli list)"));
+      rasd_cli_print_error (_("show: give one article id, a positive number (see rasd-cli list)"));
       return RASD_CLI_EXIT_USAGE;
     }
   if ((store = open_store (globals)) == NULL)
     return RASD_CLI_EXIT_FAILED;
   if ((article = rasd_store_get_article (store, id, &error)) == NULL)
     {
-      print_error ("%s", error->message);
+      rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
 
@@ -415,7 +372,7 @@ command_search (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2 || limit < 0)
     {
-      print_error (_("search: give the words to search for (see rasd-cli search --help)"));
+      rasd_cli_print_error (_("search: give the words to search for (see rasd-cli search --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
   query = g_strjoinv (" ", &argv[1]);
@@ -424,7 +381,7 @@ command_search (CliGlobals  *globals,
     return RASD_CLI_EXIT_FAILED;
   if ((hits = rasd_store_search (store, query, limit, &error)) == NULL)
     {
-      print_error ("%s", error->message);
+      rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
   for (guint i = 0; i < hits->len; i++)
@@ -459,14 +416,14 @@ command_stats (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc > 1)
     {
-      print_error (_("stats: unexpected argument “%s”"), argv[1]);
+      rasd_cli_print_error (_("stats: unexpected argument “%s”"), argv[1]);
       return RASD_CLI_EXIT_USAGE;
     }
   if ((store = open_store (globals)) == NULL)
     return RASD_CLI_EXIT_FAILED;
   if (!rasd_store_get_stats (store, &stats, &error))
     {
-      print_error ("%s", error->message);
+      rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
 
@@ -523,7 +480,7 @@ command_extract (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2)
     {
-      print_error (_("extract: give at least one file (see rasd-cli extract --help)"));
+      rasd_cli_print_error (_("extract: give at least one file (see rasd-cli extract --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
   if (format == NULL || g_strcmp0 (format, "jsonl") == 0 || g_strcmp0 (format, "mentions") == 0)
@@ -533,7 +490,7 @@ command_extract (CliGlobals  *globals,
 
       if (extractor == NULL)
         {
-          print_error (_("extract: cannot load the lexicons: %s"), error->message);
+          rasd_cli_print_error (_("extract: cannot load the lexicons: %s"), error->message);
           return RASD_CLI_EXIT_FAILED;
         }
       for (int i = 1; i < argc; i++)
@@ -541,7 +498,7 @@ command_extract (CliGlobals  *globals,
           g_clear_error (&error);
           if (!rasd_cli_extract_file (extractor, argv[i], g_strcmp0 (format, "mentions") == 0, &error))
             {
-              print_error ("%s: %s", argv[i], error->message);
+              rasd_cli_print_error ("%s: %s", argv[i], error->message);
               status = RASD_CLI_EXIT_FAILED;
             }
         }
@@ -549,7 +506,7 @@ command_extract (CliGlobals  *globals,
     }
   if (g_strcmp0 (format, "text") != 0)
     {
-      print_error (_("extract: unknown format “%s” (jsonl, text or mentions)"), format);
+      rasd_cli_print_error (_("extract: unknown format “%s” (jsonl, text or mentions)"), format);
       return RASD_CLI_EXIT_USAGE;
     }
 
@@ -561,7 +518,7 @@ command_extract (CliGlobals  *globals,
       result = rasd_article_reader_read (argv[i], NULL, &error);
       if (result == NULL)
         {
-          print_error ("%s: %s", argv[i], error->message);
+          rasd_cli_print_error ("%s: %s", argv[i], error->message);
           status = RASD_CLI_EXIT_FAILED;
           continue;
         }
@@ -721,13 +678,13 @@ command_events (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc > 1)
     {
-      print_error (_("events: unexpected argument “%s”"), argv[1]);
+      rasd_cli_print_error (_("events: unexpected argument “%s”"), argv[1]);
       return RASD_CLI_EXIT_USAGE;
     }
   if (format != NULL && !g_str_equal (format, "jsonl") && !g_str_equal (format, "csv") &&
       !g_str_equal (format, "geojson"))
     {
-      print_error (_("events: unknown format “%s” (jsonl, csv or geojson)"), format);
+      rasd_cli_print_error (_("events: unknown format “%s” (jsonl, csv or geojson)"), format);
       return RASD_CLI_EXIT_USAGE;
     }
 
@@ -736,7 +693,7 @@ command_events (CliGlobals  *globals,
   filter = (RasdEventFilter) { person, place, from, to, kind };
   if ((events = rasd_store_list_events (store, &filter, &error)) == NULL)
     {
-      print_error ("events: %s", error->message);
+      rasd_cli_print_error ("events: %s", error->message);
       return g_error_matches (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY)
              ? RASD_CLI_EXIT_USAGE : RASD_CLI_EXIT_FAILED;
     }
@@ -774,12 +731,12 @@ command_reextract (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc > 1)
     {
-      print_error (_("reextract: unexpected argument “%s”"), argv[1]);
+      rasd_cli_print_error (_("reextract: unexpected argument “%s”"), argv[1]);
       return RASD_CLI_EXIT_USAGE;
     }
   if ((extractor = rasd_extractor_get_default (&error)) == NULL)
     {
-      print_error (_("reextract: cannot load the extractor: %s"),
+      rasd_cli_print_error (_("reextract: cannot load the extractor: %s"),
                    error != NULL ? error->message : _("unknown error"));
       return RASD_CLI_EXIT_FAILED;
     }
@@ -787,7 +744,7 @@ command_reextract (CliGlobals  *globals,
     return RASD_CLI_EXIT_FAILED;
   if ((ids = rasd_store_list_article_ids (store, &error)) == NULL)
     {
-      print_error ("%s", error->message);
+      rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
 
@@ -813,7 +770,7 @@ command_reextract (CliGlobals  *globals,
   if (error != NULL)
     {
       rasd_store_rollback (store);
-      print_error ("%s", error->message);
+      rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
 
@@ -847,13 +804,13 @@ command_tag (CliGlobals  *globals,
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2)
     {
-      print_error (_("tag: give at least one file (see rasd-cli tag --help)"));
+      rasd_cli_print_error (_("tag: give at least one file (see rasd-cli tag --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
   extractor = rasd_extractor_get_default (&error);
   if (extractor == NULL)
     {
-      print_error (_("tag: cannot load the lexicons: %s"), error->message);
+      rasd_cli_print_error (_("tag: cannot load the lexicons: %s"), error->message);
       return RASD_CLI_EXIT_FAILED;
     }
   for (int i = 1; i < argc; i++)
@@ -861,7 +818,7 @@ command_tag (CliGlobals  *globals,
       g_clear_error (&error);
       if (!rasd_cli_tag_conll (extractor, argv[i], &error))
         {
-          print_error ("%s: %s", argv[i], error->message);
+          rasd_cli_print_error ("%s: %s", argv[i], error->message);
           status = RASD_CLI_EXIT_FAILED;
         }
     }
@@ -947,7 +904,7 @@ rasd_cli_run (int    argc,
         {
           if (i + 1 >= argc)
             {
-              print_error (_("--db needs a file name"));
+              rasd_cli_print_error (_("--db needs a file name"));
               return RASD_CLI_EXIT_USAGE;
             }
           globals.db_path = argv[++i];
@@ -956,7 +913,7 @@ rasd_cli_run (int    argc,
         globals.db_path = arg + strlen ("--db=");
       else if (arg[0] == '-')
         {
-          print_error (_("unknown option “%s” (see rasd-cli --help)"), arg);
+          rasd_cli_print_error (_("unknown option “%s” (see rasd-cli --help)"), arg);
           return RASD_CLI_EXIT_USAGE;
         }
       else
@@ -973,6 +930,6 @@ rasd_cli_run (int    argc,
     if (g_str_equal (argv[i], commands[c].name))
       return commands[c].run (&globals, argc - i, argv + i);
 
-  print_error (_("unknown command “%s” (see rasd-cli --help)"), argv[i]);
+  rasd_cli_print_error (_("unknown command “%s” (see rasd-cli --help)"), argv[i]);
   return RASD_CLI_EXIT_USAGE;
 }

@@ -10,71 +10,11 @@
 #include <json-glib/json-glib.h>
 
 #include "rasd-cli-commands.h"
+#include "rasd-cli-common.h"
 #include "rasd-cli-export.h"
 #include "rasd-error.h"
 #include "rasd-export.h"
 #include "rasd-store.h"
-
-static void G_GNUC_PRINTF (1, 2)
-print_error (const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  fprintf (stderr, "rasd-cli: %s\n", message);
-}
-
-static gboolean
-parse_options (const char    *command,
-               const char    *parameter,
-               const char    *summary,
-               GOptionEntry  *entries,
-               const char   **db_path,
-               int           *argc,
-               char        ***argv)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = g_strdup_printf ("%s %s", command, parameter);
-  const char *db = NULL;
-  GOptionEntry global_entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Database file (default: the user's)"), N_("PATH") },
-    { NULL }
-  };
-
-  context = g_option_context_new (title);
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      print_error ("%s: %s (see rasd-cli %s --help)", command, error->message, command);
-      return FALSE;
-    }
-  if (db != NULL)
-    *db_path = db;
-  return TRUE;
-}
-
-static RasdStore *
-open_store (const char *db_path)
-{
-  g_autofree char *default_path = NULL;
-  g_autoptr(GError) error = NULL;
-  RasdStore *store;
-
-  if (db_path == NULL)
-    default_path = rasd_store_default_path ();
-  store = rasd_store_open (db_path != NULL ? db_path : default_path, &error);
-  if (store == NULL)
-    print_error ("%s", error->message);
-  return store;
-}
 
 /* "1,3,7" → ids; FALSE on anything else. */
 static gboolean
@@ -171,20 +111,20 @@ rasd_cli_export (const char  *db_path,
   RasdExportFormat format;
   gboolean events;
 
-  if (!parse_options ("export", "excerpts|events",
+  if (!rasd_cli_parse_options ("export", "excerpts|events",
                       _("Writes the excerpts (all, or --ids), or the events the filters select, to a "
                         "file, written whole or not at all."),
                       entries, &db_path, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
   if (argc != 2 || (!g_str_equal (argv[1], "excerpts") && !g_str_equal (argv[1], "events")))
     {
-      print_error (_("export: say what to export: excerpts or events (see rasd-cli export --help)"));
+      rasd_cli_print_error (_("export: say what to export: excerpts or events (see rasd-cli export --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
   events = g_str_equal (argv[1], "events");
   if (output == NULL)
     {
-      print_error (_("export: give the file to write with -o FILE"));
+      rasd_cli_print_error (_("export: give the file to write with -o FILE"));
       return RASD_CLI_EXIT_USAGE;
     }
   if (format_name == NULL)
@@ -196,28 +136,28 @@ rasd_cli_export (const char  *db_path,
   if (!rasd_export_format_from_string (format_name, &format) ||
       (events ? !rasd_export_format_for_events (format) : !rasd_export_format_for_excerpts (format)))
     {
-      print_error (events ? _("export: events are written as csv, geojson or json, not “%s”")
+      rasd_cli_print_error (events ? _("export: events are written as csv, geojson or json, not “%s”")
                           : _("export: excerpts are written as markdown, html, pdf, csv or json, not “%s”"),
                    format_name != NULL ? format_name : "");
       return RASD_CLI_EXIT_USAGE;
     }
   if (events && ids_text != NULL)
     {
-      print_error (_("export: --ids selects excerpts; events are selected by the filters"));
+      rasd_cli_print_error (_("export: --ids selects excerpts; events are selected by the filters"));
       return RASD_CLI_EXIT_USAGE;
     }
   if (!events && (person != NULL || place != NULL || from != NULL || to != NULL || kind != NULL))
     {
-      print_error (_("export: the filters select events; excerpts are selected with --ids"));
+      rasd_cli_print_error (_("export: the filters select events; excerpts are selected with --ids"));
       return RASD_CLI_EXIT_USAGE;
     }
   if (ids_text != NULL && !parse_ids (ids_text, ids))
     {
-      print_error (_("export: --ids takes numbers separated by commas, not “%s”"), ids_text);
+      rasd_cli_print_error (_("export: --ids takes numbers separated by commas, not “%s”"), ids_text);
       return RASD_CLI_EXIT_USAGE;
     }
 
-  if ((store = open_store (db_path)) == NULL)
+  if ((store = rasd_cli_open_store (db_path)) == NULL)
     return RASD_CLI_EXIT_FAILED;
   if (events)
     {
@@ -228,7 +168,7 @@ rasd_cli_export (const char  *db_path,
     items = select_excerpts (store, ids, &error);
   if (items == NULL)
     {
-      print_error ("export: %s", error->message);
+      rasd_cli_print_error ("export: %s", error->message);
       return g_error_matches (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY)
              ? RASD_CLI_EXIT_USAGE : RASD_CLI_EXIT_FAILED;
     }
@@ -237,7 +177,7 @@ rasd_cli_export (const char  *db_path,
                  : rasd_export_excerpts_to_bytes (items, format, &error);
   if (bytes == NULL)
     {
-      print_error ("export: %s", error->message);
+      rasd_cli_print_error ("export: %s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
   if (g_str_equal (output, "-"))
@@ -247,7 +187,7 @@ rasd_cli_export (const char  *db_path,
 
       if (fwrite (data, 1, size, stdout) != size || fflush (stdout) != 0)
         {
-          print_error (_("export: cannot write to the standard output"));
+          rasd_cli_print_error (_("export: cannot write to the standard output"));
           return RASD_CLI_EXIT_FAILED;
         }
       return RASD_CLI_EXIT_OK;
@@ -257,7 +197,7 @@ rasd_cli_export (const char  *db_path,
 
     if (!rasd_export_write_file (file, bytes, &error))
       {
-        print_error ("export: %s", error->message);
+        rasd_cli_print_error ("export: %s", error->message);
         return RASD_CLI_EXIT_FAILED;
       }
   }
@@ -315,7 +255,7 @@ rasd_cli_excerpts (const char  *db_path,
   g_autoptr(GError) error = NULL;
   const char *action;
 
-  if (!parse_options ("excerpts", "list|add|add-event|remove",
+  if (!rasd_cli_parse_options ("excerpts", "list|add|add-event|remove",
                       _("Lists the excerpt basket (id, article, start, end, text), adds a character "
                         "range of an article or an event's evidence to it, or removes one."),
                       entries, &db_path, &argc, &argv))
@@ -324,21 +264,21 @@ rasd_cli_excerpts (const char  *db_path,
   if (!g_strv_contains ((const char * const[]) { "list", "add", "add-event", "remove", NULL }, action) ||
       argc > (g_str_equal (action, "remove") ? 3 : 2) || (g_str_equal (action, "remove") && argc != 3))
     {
-      print_error (_("excerpts: use list, add, add-event or remove ID (see rasd-cli excerpts --help)"));
+      rasd_cli_print_error (_("excerpts: use list, add, add-event or remove ID (see rasd-cli excerpts --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
   if (g_str_equal (action, "add") && (article <= 0 || start < 0 || end <= start))
     {
-      print_error (_("excerpts add: give --article ID --start N --end N, with N < END"));
+      rasd_cli_print_error (_("excerpts add: give --article ID --start N --end N, with N < END"));
       return RASD_CLI_EXIT_USAGE;
     }
   if (g_str_equal (action, "add-event") && event <= 0)
     {
-      print_error (_("excerpts add-event: give --event ID"));
+      rasd_cli_print_error (_("excerpts add-event: give --event ID"));
       return RASD_CLI_EXIT_USAGE;
     }
 
-  if ((store = open_store (db_path)) == NULL)
+  if ((store = rasd_cli_open_store (db_path)) == NULL)
     return RASD_CLI_EXIT_FAILED;
 
   if (g_str_equal (action, "add"))
@@ -362,7 +302,7 @@ rasd_cli_excerpts (const char  *db_path,
 
       if (!g_ascii_string_to_unsigned (argv[2], 10, 1, G_MAXINT64, &id, NULL))
         {
-          print_error (_("excerpts remove: “%s” is not an excerpt id"), argv[2]);
+          rasd_cli_print_error (_("excerpts remove: “%s” is not an excerpt id"), argv[2]);
           return RASD_CLI_EXIT_USAGE;
         }
       if (!rasd_store_remove_excerpt (store, id, &error))
@@ -378,7 +318,7 @@ rasd_cli_excerpts (const char  *db_path,
   return RASD_CLI_EXIT_OK;
 
 failed:
-  print_error ("excerpts %s: %s", action, error->message);
+  rasd_cli_print_error ("excerpts %s: %s", action, error->message);
   return g_error_matches (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY)
          ? RASD_CLI_EXIT_USAGE : RASD_CLI_EXIT_FAILED;
 }

@@ -1,0 +1,71 @@
+#define G_LOG_DOMAIN "rasd-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "rasd-cli-common.h"
+
+void
+rasd_cli_print_error (const char *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "rasd-cli: %s\n", message);
+}
+
+gboolean
+rasd_cli_parse_options (const char    *command,
+                        const char    *parameter,
+                        const char    *summary,
+                        GOptionEntry  *entries,
+                        const char   **db_path,
+                        int           *argc,
+                        char        ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("%s %s", command, parameter);
+  const char *db = NULL;
+  GOptionEntry global_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("Database file (default: the user's)"), N_("PATH") },
+    { NULL }
+  };
+
+  context = g_option_context_new (title);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      rasd_cli_print_error ("%s: %s (see rasd-cli %s --help)", command, error->message, command);
+      return FALSE;
+    }
+  if (db != NULL)
+    *db_path = db;
+  return TRUE;
+}
+
+RasdStore *
+rasd_cli_open_store (const char *db_path)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GError) error = NULL;
+  RasdStore *store;
+
+  if (db_path == NULL)
+    default_path = rasd_store_default_path ();
+  store = rasd_store_open (db_path != NULL ? db_path : default_path, &error);
+  if (store == NULL)
+    rasd_cli_print_error ("%s", error->message);
+  return store;
+}

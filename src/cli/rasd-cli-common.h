@@ -1,0 +1,28 @@
+#pragma once
+
+#include <glib.h>
+
+#include "rasd-store.h"
+
+G_BEGIN_DECLS
+
+/* What every rasd-cli command shares. */
+
+/* "rasd-cli: MESSAGE" on stderr. */
+void       rasd_cli_print_error   (const char    *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses @command's options (@entries, may be NULL, plus --db, which sets *@db_path); prints
+ * the error and returns FALSE on bad usage. */
+gboolean   rasd_cli_parse_options (const char    *command,
+                                   const char    *parameter,
+                                   const char    *summary,
+                                   GOptionEntry  *entries,
+                                   const char   **db_path,
+                                   int           *argc,
+                                   char        ***argv);
+
+/* The database at @db_path (NULL: the user's); prints the error and returns NULL on failure. */
+RasdStore *rasd_cli_open_store    (const char    *db_path);
+
+G_END_DECLS
