@@ -16,6 +16,7 @@
 #include "rasd-help-window.h"
 #include "rasd-preferences-window.h"
 #include "rasd-window.h"
+#include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
 
 static const char *lang;  /* "ar" or "en" */
@@ -24,70 +25,6 @@ static gboolean
 window_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  /* generous: valgrind runs the import many times slower */
-  gint64 deadline = g_get_monotonic_time () + 600 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Renders @window to screenshots/NAME.png; returns its number of distinct colours (a blank or
- * failed render has one or two). */
-static guint
-render_to_png (GtkWidget  *window,
-               const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree char *cwd = g_get_current_dir ();
-  g_autofree char *dir = g_build_filename (cwd, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autofree guchar *pixels = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  gsize stride;
-
-  for (guint tries = 0; node == NULL && tries < 500; tries++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  for (gsize i = 0; i < stride * height; i += 4 * 7)
-    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
-  return g_hash_table_size (colours);
 }
 
 static char *
@@ -133,7 +70,7 @@ test_preferences (void)
   GtkSpinButton *spin = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_mapped, window);
+  rasd_test_wait_for (600, window_mapped, window);
 
   /* Find the widgets through the accessible names the rows give them. */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL;)
@@ -180,8 +117,8 @@ test_preferences (void)
   g_assert_cmpint (g_settings_get_int (settings, "reader-font-size"), ==, 12);
   g_settings_reset (settings, "reader-font-size");
 
-  settle ();
-  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), name), >, 16);
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 16);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -214,9 +151,9 @@ test_help (void)
   g_assert_null (strstr (text, "## "));
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_mapped, window);
-  settle ();
-  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), name), >, 16);
+  rasd_test_wait_for (600, window_mapped, window);
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 16);
 
   /* The other language is one click away. */
   rasd_help_window_set_language (window, arabic ? "en" : "ar");
@@ -244,9 +181,9 @@ test_shortcuts_window (void)
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_mapped, window);
-  settle ();
-  g_assert_cmpuint (render_to_png (window, name), >, 16);
+  rasd_test_wait_for (600, window_mapped, window);
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (window, name), >, 16);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -331,7 +268,7 @@ test_application (void)
 
   /* Opening a file (a file manager's "Open With", a second launch) imports it into a window. */
   g_application_open (G_APPLICATION (app), &file, 1, "");
-  wait_for (window_opened_and_imported, &open);
+  rasd_test_wait_for (600, window_opened_and_imported, &open);
   g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (open.window)), >, 0);
   /* The window remembers its database, and has the shortcuts window (Ctrl+?). */
   {
@@ -354,7 +291,7 @@ test_application (void)
 
   while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
     gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
-  settle ();
+  rasd_test_settle ();
 }
 
 static gboolean
@@ -368,16 +305,6 @@ static gboolean
 map_idle (gpointer map)
 {
   return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
-}
-
-static void
-pause_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
 }
 
 /* The main window in this language, light and dark: the demo corpus, one city selected, an event
@@ -400,9 +327,9 @@ test_main_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   rasd_window_import (window, paths);
-  wait_for (import_done, window);
+  rasd_test_wait_for (600, import_done, window);
   filter = rasd_window_get_filter (window);
-  pause_ms (500);
+  rasd_test_pause_ms (500);
   /* the city with most events */
   {
     GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
@@ -420,7 +347,7 @@ test_main_window (void)
       }
   }
   g_assert_nonnull (rasd_filter_get_place (filter));
-  pause_ms (500);
+  rasd_test_pause_ms (500);
   rasd_window_select_event (window, 0);
 
   for (guint dark = 0; dark < 2; dark++)
@@ -430,14 +357,14 @@ test_main_window (void)
 
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      pause_ms (1500);
-      wait_for (map_idle, rasd_window_get_map (window));
-      pause_ms (300);
-      g_assert_cmpuint (render_to_png (GTK_WIDGET (window), name), >, 64);
+      rasd_test_pause_ms (1500);
+      rasd_test_wait_for (600, map_idle, rasd_window_get_map (window));
+      rasd_test_pause_ms (300);
+      g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 64);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  rasd_test_settle ();
   rasd_test_rmtree (dir);
 }
 

@@ -11,20 +11,8 @@
 #include "rasd-excerpt-basket.h"
 #include "rasd-timeline.h"
 #include "rasd-window.h"
+#include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
-
-static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static gboolean
 window_mapped (gpointer data)
@@ -48,66 +36,6 @@ static gboolean
 map_loaded (gpointer map)
 {
   return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Lets the window lay out and run its idle work (the reader scrolls to the evidence). */
-static void
-pause_ms (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-/* Renders @window to _build/screenshots/NAME.png; returns how many distinct colours it has (a
- * blank or failed render has one or two). */
-static guint
-render_to_png (GtkWidget  *window,
-               const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree char *dir = g_build_filename (g_get_current_dir (), "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autofree guchar *pixels = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  gsize stride;
-
-  for (guint tries = 0; node == NULL && tries < 500; tries++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  for (gsize i = 0; i < stride * height; i += 4 * 7)
-    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
-  return g_hash_table_size (colours);
 }
 
 /* A store with the demo corpus imported from a window (the worker thread, progress, toast),
@@ -135,13 +63,13 @@ open_demo_store (void)
       window = rasd_window_new (NULL, fresh);
       g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "welcome");
       gtk_window_present (GTK_WINDOW (window));
-      wait_for (window_mapped, window);
+      rasd_test_wait_for (60, window_mapped, window);
 
       /* Import from the window fills the views. */
       rasd_window_import (window, paths);
       g_assert_true (rasd_window_is_importing (window));
-      wait_for (import_finished, window);
-      wait_for (events_loaded, window);
+      rasd_test_wait_for (60, import_finished, window);
+      rasd_test_wait_for (60, events_loaded, window);
       g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "explorer");
       g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
       g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 10);
@@ -163,8 +91,8 @@ new_window (RasdStore *store,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_mapped, window);
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, window_mapped, window);
+  rasd_test_wait_for (60, events_loaded, window);
   return window;
 }
 
@@ -251,8 +179,8 @@ test_explorer_events_after_first_frame (void)
   g_object_set_data (G_OBJECT (window), "test-painted", &painted);
   g_signal_connect (window, "realize", G_CALLBACK (connect_first_frame), NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (first_frame_painted, window);
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, first_frame_painted, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_false (rasd_window_is_loading (window));
   g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 10);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
@@ -281,7 +209,7 @@ test_explorer_facet_filters_everything (void)
 
   rasd_facet_view_activate_row (people, 0);
   g_assert_cmpstr (rasd_filter_get_person (filter), ==, key);
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
 
   n = g_list_model_get_n_items (list);
   g_assert_cmpuint (n, ==, expected);
@@ -300,14 +228,14 @@ test_explorer_facet_filters_everything (void)
   rasd_facet_view_activate_row (RASD_FACET_VIEW (rasd_window_get_facet_view (window, RASD_FACET_PLACE)), 0);
   g_assert_nonnull (rasd_filter_get_place (filter));
   g_assert_nonnull (rasd_filter_get_person (filter));
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), <=, n);
   g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 2);
 
   /* "Clear all" empties the filter; the list is whole again. */
   g_signal_emit_by_name (rasd_window_get_clear_all_button (window), "clicked");
   g_assert_true (rasd_filter_is_empty (filter));
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_all);
   g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 0);
 
@@ -357,23 +285,23 @@ test_explorer_linked_views (void)
   }
 
   /* the brush: from a little before the first event's day to a little after it */
-  pause_ms (200);
+  rasd_test_pause_ms (200);
   g_assert_true (rasd_event_item_get_days (first, &first_day, &last_day));
   x0 = rasd_timeline_day_to_x (timeline, first_day - 1);
   x1 = rasd_timeline_day_to_x (timeline, last_day + 1);
   rasd_timeline_brush_between (timeline, MIN (x0, x1), MAX (x0, x1));
   g_assert_nonnull (rasd_filter_get_from (filter));
   g_assert_nonnull (rasd_filter_get_to (filter));
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
 
   /* a marker: filters by its place */
   rasd_filter_clear (filter);
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_signal_emit_by_name (map, "place-activated", event->place->key, event->place->name);
   g_assert_cmpstr (rasd_filter_get_place (filter), ==, event->place->key);
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
@@ -454,11 +382,11 @@ test_explorer_reader (void)
   g_assert_cmpint (person_offset, >, 0);
   g_assert_false (rasd_reader_activate_offset (reader, 0) && rasd_filter_get_person (filter) == NULL);
   rasd_filter_clear (filter);
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   rasd_window_select_event (window, 0);
   g_assert_true (rasd_reader_activate_offset (reader, person_offset));
   g_assert_nonnull (rasd_filter_get_person (filter));
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
   g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -497,7 +425,7 @@ test_explorer_search_and_empty_state (void)
 
   /* "هاتفي" (by telephone): only the articles about calls. */
   gtk_editable_set_text (rasd_window_get_search_entry (window), "هاتفي");
-  wait_for (text_filter_applied, window);
+  rasd_test_wait_for (60, text_filter_applied, window);
   g_assert_cmpstr (rasd_filter_get_text (filter), ==, "هاتفي");
   n = g_list_model_get_n_items (list);
   g_assert_cmpuint (n, >, 0);
@@ -519,23 +447,23 @@ test_explorer_search_and_empty_state (void)
 
   /* Nothing matches: the empty state, whose button clears everything. */
   rasd_filter_set_range (filter, "1800", "1801");
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "empty");
   g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 2);
   g_signal_emit_by_name (rasd_window_get_empty_clear_button (window), "clicked");
   g_assert_true (rasd_filter_is_empty (filter));
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_all);
   g_assert_cmpstr (gtk_editable_get_text (rasd_window_get_search_entry (window)), ==, "");
 
   /* A bad query is an error shown in the window, not a crash. */
   rasd_filter_set_range (filter, "not-a-date", NULL);
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "error");
   rasd_filter_clear (filter);
-  wait_for (events_loaded, window);
+  rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -639,17 +567,17 @@ test_explorer_sources (void)
     name = gtk_text_iter_get_text (&iter, &end);
     g_assert_cmpstr (name, ==, "بوتين");
   }
-  pause_ms (200);
+  rasd_test_pause_ms (200);
   /* No filter: the chip bar takes no room. */
   g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (rasd_window_get_chips (window),
                                                                    GTK_TYPE_REVEALER)), ==, 0);
-  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), "sources-ltr-1400x900"), >, 32);
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), "sources-ltr-1400x900"), >, 32);
 
   /* Clicking the name filters by the person: the chip shows the full name. */
   g_assert_true (rasd_reader_activate_offset (reader, gtk_text_iter_get_offset (&iter)));
   g_assert_cmpstr (rasd_filter_get_person (rasd_window_get_filter (window)), ==, "vladimir-putin");
   g_assert_cmpstr (rasd_filter_get_person_label (rasd_window_get_filter (window)), ==, "فلاديمير بوتين");
-  pause_ms (200);
+  rasd_test_pause_ms (200);
   g_assert_cmpint (gtk_widget_get_height (rasd_window_get_chips (window)), >, 10);
   g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_ancestor (rasd_window_get_chips (window),
                                                                    GTK_TYPE_REVEALER)), >, 10);
@@ -710,33 +638,33 @@ screenshots (GtkTextDirection direction)
             }
         }
       g_assert_nonnull (rasd_filter_get_place (filter));
-      wait_for (events_loaded, window);
+      rasd_test_wait_for (60, events_loaded, window);
       rasd_window_select_event (window, 0);
-      pause_ms (300);
+      rasd_test_pause_ms (300);
       /* the basemap's tiles are drawn on worker threads */
-      pause_ms (1500);
-      wait_for (map_loaded, rasd_window_get_map (window));
-      pause_ms (300);
+      rasd_test_pause_ms (1500);
+      rasd_test_wait_for (60, map_loaded, rasd_window_get_map (window));
+      rasd_test_pause_ms (300);
       name = g_strdup_printf ("explorer-%s-%dx%d", dir, sizes[s].width, sizes[s].height);
-      colours = render_to_png (GTK_WIDGET (window), name);
+      colours = rasd_test_render_to_png (GTK_WIDGET (window), name);
       g_assert_cmpuint (colours, >, 64);
 
       rasd_filter_set_kind (filter, "summit");
       rasd_filter_set_range (filter, "1990", "1991");
-      wait_for (events_loaded, window);
+      rasd_test_wait_for (60, events_loaded, window);
       g_assert_cmpstr (rasd_window_get_results_page (window), ==, "empty");
-      settle ();
+      rasd_test_settle ();
       g_free (name);
       name = g_strdup_printf ("empty-result-%s-%dx%d", dir, sizes[s].width, sizes[s].height);
-      g_assert_cmpuint (render_to_png (GTK_WIDGET (window), name), >, 16);
+      g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 16);
       gtk_window_destroy (GTK_WINDOW (window));
 
       window = new_window (empty, sizes[s].width, sizes[s].height);
       g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "welcome");
-      settle ();
+      rasd_test_settle ();
       g_free (name);
       name = g_strdup_printf ("welcome-%s-%dx%d", dir, sizes[s].width, sizes[s].height);
-      g_assert_cmpuint (render_to_png (GTK_WIDGET (window), name), >, 8);
+      g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 8);
       gtk_window_destroy (GTK_WINDOW (window));
     }
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);

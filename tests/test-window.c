@@ -4,20 +4,8 @@
 
 #include "rasd-importer.h"
 #include "rasd-window.h"
+#include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
-
-static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static gboolean
 window_mapped (gpointer data)
@@ -29,56 +17,6 @@ static gboolean
 import_finished (gpointer data)
 {
   return !rasd_window_is_importing (RASD_WINDOW (data));
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Renders @window to a PNG under the build directory and returns how many distinct colours it
- * has: a blank or failed render has one or two. */
-static guint
-render_to_png (GtkWidget  *window,
-               const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree char *dir = g_build_filename (g_get_current_dir (), "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autofree guchar *pixels = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  gsize stride;
-
-  /* The paintable has nothing until the window has been laid out and drawn once. */
-  for (guint tries = 0; node == NULL && tries < 500; tries++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  for (gsize i = 0; i < stride * height; i += 4 * 7)
-    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
-  return g_hash_table_size (colours);
 }
 
 static RasdStore *
@@ -104,9 +42,9 @@ test_window_welcome (void)
   g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "welcome");
   g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), ==, 0);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_mapped, window);
-  settle ();
-  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), "welcome"), >, 8);
+  rasd_test_wait_for (60, window_mapped, window);
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), "welcome"), >, 8);
 
   gtk_window_destroy (GTK_WINDOW (window));
   rasd_test_rmtree (dir);
@@ -126,11 +64,11 @@ test_window_import_and_read (void)
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for (window_mapped, window);
+  rasd_test_wait_for (60, window_mapped, window);
 
   rasd_window_import (window, paths);
   g_assert_true (rasd_window_is_importing (window));
-  wait_for (import_finished, window);
+  rasd_test_wait_for (60, import_finished, window);
 
   while (rasd_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
@@ -151,8 +89,8 @@ test_window_import_and_read (void)
     g_assert_cmpstr (text, ==, rasd_article_get_text (full));
   }
 
-  settle ();
-  g_assert_cmpuint (render_to_png (GTK_WIDGET (window), "explorer"), >, 32);
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), "explorer"), >, 32);
 
   gtk_window_destroy (GTK_WINDOW (window));
   rasd_test_rmtree (dir);

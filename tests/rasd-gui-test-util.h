@@ -1,0 +1,83 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+/* Helpers shared by the window tests; header-only, like rasd-test-util.h. */
+
+/* Runs the main loop until @done (@data) is true; fails after @seconds. */
+static inline void
+rasd_test_wait_for (guint      seconds,
+                    gboolean (*done) (gpointer),
+                    gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Runs what is pending in the main loop. */
+static inline void
+rasd_test_settle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop for @ms milliseconds (layout, idle work, tiles drawn on threads). */
+static inline void
+rasd_test_pause_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* Renders @window to screenshots/NAME.png under the current (build) directory and returns how
+ * many distinct colours it has: a blank or failed render has one or two. */
+static inline guint
+rasd_test_render_to_png (GtkWidget  *window,
+                         const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *dir = g_build_filename (cwd, "screenshots", NULL);
+  g_autofree char *path = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  gsize stride;
+
+  /* The paintable has nothing until the window has been laid out and drawn once. */
+  for (guint tries = 0; node == NULL && tries < 500; tries++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      if (node == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+
+  stride = (gsize) width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+  for (gsize i = 0; i < stride * height; i += 4 * 7)
+    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
+  return g_hash_table_size (colours);
+}
