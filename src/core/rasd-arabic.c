@@ -335,3 +335,28 @@ rasd_arabic_normalize (const char *text,
   rasd_arabic_normalize_append (out, text, length);
   return g_string_free (out, FALSE);
 }
+
+guint
+rasd_phrase_count_words (const char *phrase)
+{
+  guint n = 1;
+
+  for (; *phrase != '\0'; phrase++)
+    if (*phrase == ' ')
+      n++;
+  return n;
+}
+
+guint
+rasd_phrase_index_first_word (GHashTable   *index,
+                              GStringChunk *strings,
+                              const char   *phrase)
+{
+  guint n = rasd_phrase_count_words (phrase);
+  g_autofree char *word = g_strndup (phrase, strcspn (phrase, " "));
+
+  if (n > GPOINTER_TO_UINT (g_hash_table_lookup (index, word)))
+    g_hash_table_insert (index, (gpointer) g_string_chunk_insert_const (strings, word),
+                         GUINT_TO_POINTER (n));
+  return n;
+}

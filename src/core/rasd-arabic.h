@@ -39,4 +39,15 @@ typedef enum
 
 RasdArabicClass rasd_arabic_classify     (gunichar    c);
 
+/* Lexicon indexes of normalised phrases (words separated by single spaces). */
+
+/* How many words @phrase has. */
+guint     rasd_phrase_count_words        (const char   *phrase);
+/* Records in @index (first word → GUINT most words) that a phrase of @phrase's words begins with
+ * its first word, the word's copy kept in @strings; returns the phrase's number of words.  A
+ * lookup can then skip the phrases no entry can match. */
+guint     rasd_phrase_index_first_word   (GHashTable   *index,
+                                          GStringChunk *strings,
+                                          const char   *phrase);
+
 G_END_DECLS

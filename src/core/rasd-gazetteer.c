@@ -55,17 +55,6 @@ add_place (RasdGazetteer *self,
   return place;
 }
 
-static guint
-count_words (const char *s)
-{
-  guint n = 1;
-
-  for (; *s != '\0'; s++)
-    if (*s == ' ')
-      n++;
-  return n;
-}
-
 static void
 index_normalized (RasdGazetteer *self,
                   const char    *norm,
@@ -88,16 +77,8 @@ index_normalized (RasdGazetteer *self,
           return;
     }
   g_ptr_array_add (list, place);
-  {
-    guint n = count_words (norm);
-    gsize first = strcspn (norm, " ");
-    g_autofree char *word = g_strndup (norm, first);
-    guint most = GPOINTER_TO_UINT (g_hash_table_lookup (self->first_words, word));
-
-    if (n > most)
-      g_hash_table_insert (self->first_words, (gpointer) intern (self, word), GUINT_TO_POINTER (n));
-    self->max_words = MAX (self->max_words, n);
-  }
+  self->max_words = MAX (self->max_words,
+                         rasd_phrase_index_first_word (self->first_words, self->strings, norm));
 }
 
 static void

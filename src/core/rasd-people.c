@@ -43,17 +43,6 @@ intern (RasdPeople *self,
   return s != NULL ? g_string_chunk_insert_const (self->strings, s) : NULL;
 }
 
-static guint
-count_words (const char *s)
-{
-  guint n = 1;
-
-  for (; *s != '\0'; s++)
-    if (*s == ' ')
-      n++;
-  return n;
-}
-
 /* Normalises @text and collapses whitespace and hyphens/underscores to single spaces. */
 static char *
 normalize_phrase (const char *text)
@@ -139,15 +128,9 @@ index_one (RasdPeople *self,
   if (!replace && g_hash_table_contains (table, norm))
     return;
   g_hash_table_insert (table, (gpointer) intern (self, norm), person);
-  n = count_words (norm);
   if (table == self->by_name)
     {
-      gsize first = strcspn (norm, " ");
-      g_autofree char *word = g_strndup (norm, first);
-      guint most = GPOINTER_TO_UINT (g_hash_table_lookup (self->first_words, word));
-
-      if (n > most)
-        g_hash_table_insert (self->first_words, (gpointer) intern (self, word), GUINT_TO_POINTER (n));
+      n = rasd_phrase_index_first_word (self->first_words, self->strings, norm);
       if (n > self->max_words)
         self->max_words = n;
     }
@@ -344,17 +327,9 @@ load_titles (RasdPeople  *self,
       title->type = type;
       g_ptr_array_add (self->title_list, title);
       g_hash_table_insert (self->titles, (gpointer) title->text, title);
-      n = count_words (norm);
+      n = rasd_phrase_index_first_word (self->title_first, self->strings, norm);
       if (n > self->max_title_words)
         self->max_title_words = n;
-      {
-        g_autofree char *word = g_strndup (norm, strcspn (norm, " "));
-        guint most = GPOINTER_TO_UINT (g_hash_table_lookup (self->title_first, word));
-
-        if (n > most)
-          g_hash_table_insert (self->title_first, (gpointer) intern (self, word),
-                               GUINT_TO_POINTER (n));
-      }
     }
   return TRUE;
 }
