@@ -354,6 +354,21 @@ place_rank (RasdEntity *e)
   return 2;
 }
 
+/* @place (a city or a country) as an entity of @ctx. */
+static int
+place_entity (Context         *ctx,
+              const RasdPlace *place)
+{
+  int index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, place->key, place->name_ar,
+                                          place->name_en, place->country);
+  RasdEntity *e = rasd_extraction_get_entity (ctx->out, index);
+
+  e->lat = place->lat;
+  e->lon = place->lon;
+  e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" : "city";
+  return index;
+}
+
 /* The place a site stands for (الكرملين → Moscow), as an entity of @ctx. */
 static int
 event_place (Context *ctx,
@@ -370,16 +385,7 @@ event_place (Context *ctx,
   city = rasd_gazetteer_get_place (ctx->self->gazetteer, place->stands_for);
   if (city == NULL)
     return entity;
-  {
-    int index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, city->key,
-                                            city->name_ar, city->name_en, city->country);
-    RasdEntity *c = rasd_extraction_get_entity (ctx->out, index);
-
-    c->lat = city->lat;
-    c->lon = city->lon;
-    c->place_kind = city->kind == RASD_PLACE_KIND_COUNTRY ? "country" : "city";
-    return index;
-  }
+  return place_entity (ctx, city);
 }
 
 static gboolean
@@ -1073,7 +1079,6 @@ place_at_home (Context         *ctx,
   RasdEntity *host;
   const RasdPlace *capital;
   gboolean at_home = FALSE;
-  int index;
 
   if (event->participants->len < 2 || event->evidence->len == 0)
     return -1;
@@ -1091,12 +1096,7 @@ place_at_home (Context         *ctx,
   capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, host->country);
   if (capital == NULL)
     return -1;
-  index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, capital->key, capital->name_ar,
-                                      capital->name_en, capital->country);
-  rasd_extraction_get_entity (ctx->out, index)->lat = capital->lat;
-  rasd_extraction_get_entity (ctx->out, index)->lon = capital->lon;
-  rasd_extraction_get_entity (ctx->out, index)->place_kind = "city";
-  return index;
+  return place_entity (ctx, capital);
 }
 
 static gint64
