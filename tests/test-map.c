@@ -9,6 +9,7 @@
 #include "rasd-event-item.h"
 #include "rasd-event-map.h"
 #include "rasd-resources.h"
+#include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
 
 /* One turn of the main loop that never blocks, so that deadlines are checked even when
@@ -503,41 +504,6 @@ wait_until_drawn (GtkWidget    *window,
     }
 }
 
-static guint
-render_to_png (GtkWidget  *window,
-               const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree char *cwd = g_get_current_dir ();
-  g_autofree char *dir = g_build_filename (cwd, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autofree guchar *pixels = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  gsize stride;
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  for (gsize i = 0; i < stride * height; i += 4 * 7)
-    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
-  return g_hash_table_size (colours);
-}
-
 static void
 screenshot (AdwColorScheme  scheme,
             const char     *name)
@@ -557,7 +523,7 @@ screenshot (AdwColorScheme  scheme,
 
   /* Beirut and Cairo join Damascus's cluster; Ankara, Riyadh, Tehran, Moscow stay apart. */
   g_assert_cmpuint (rasd_event_map_get_n_markers (map), ==, 5);
-  g_assert_cmpuint (render_to_png (window, name), >, 32);
+  g_assert_cmpuint (rasd_test_render_to_png (window, name), >, 32);
   gtk_window_destroy (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
@@ -597,7 +563,7 @@ test_map_screenshot_crowded (void)
   rasd_event_map_go_to (map, 31, 40, 5);
   gtk_window_present (GTK_WINDOW (window));
   wait_until_drawn (window, map);
-  g_assert_cmpuint (render_to_png (window, "map-crowded"), >, 32);
+  g_assert_cmpuint (rasd_test_render_to_png (window, "map-crowded"), >, 32);
 
   /* No two marker circles on screen overlap. */
   for (guint i = 0; i < places->len && layer == NULL; i++)
