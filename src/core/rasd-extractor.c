@@ -1083,13 +1083,28 @@ place_at_home (Context         *ctx,
   if (event->participants->len < 2 || event->evidence->len == 0)
     return -1;
   span = &g_array_index (event->evidence, RasdSpan, 0);
-  for (guint k = 0; k < rasd_tokens_get_n_tokens (ctx->tokens) && !at_home; k++)
-    {
-      const RasdToken *t = token (ctx, k);
+  /* the words of the event's first sentence: tokens are in text order, so find its first one */
+  {
+    guint lo = 0, hi = rasd_tokens_get_n_tokens (ctx->tokens);
 
-      if (t->start >= span->start && t->end <= span->end)
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo) / 2;
+
+        if (token (ctx, mid)->start < span->start)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    for (guint k = lo; k < rasd_tokens_get_n_tokens (ctx->tokens) && !at_home; k++)
+      {
+        const RasdToken *t = token (ctx, k);
+
+        if (t->end > span->end)
+          break;
         at_home = word_in (t->norm, home_words);
-    }
+      }
+  }
   host = rasd_extraction_get_entity (ctx->out, g_array_index (event->participants, int, 0));
   if (!at_home || host->country == NULL)
     return -1;
