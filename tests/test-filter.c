@@ -45,6 +45,15 @@ test_filter_changes (void)
   g_assert_cmpstr (out.from, ==, "2017");
   g_assert_cmpstr (out.to, ==, "2017-05");
   g_assert_cmpstr (out.kind, ==, "visit");
+  g_assert_null (out.text);
+
+  /* the search text reaches the store's filter too (the export of events under the filter) */
+  rasd_filter_set_text (filter, "لقاء");
+  n--;  /* this change is not part of what the rest counts */
+  rasd_filter_to_event_filter (filter, &out);
+  g_assert_cmpstr (out.text, ==, "لقاء");
+  rasd_filter_set_text (filter, NULL);
+  n--;
 
   rasd_filter_clear (filter);
   g_assert_cmpuint (n, ==, 3);

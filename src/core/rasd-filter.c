@@ -271,5 +271,6 @@ rasd_filter_to_event_filter (RasdFilter      *self,
     .from = self->from,
     .to = self->to,
     .kind = self->kind,
+    .text = self->text,
   };
 }

@@ -51,7 +51,7 @@ void        rasd_filter_clear        (RasdFilter  *self);
 void        rasd_filter_freeze       (RasdFilter  *self);
 void        rasd_filter_thaw         (RasdFilter  *self);
 
-/* The store's filter for the same parts (text aside); its strings belong to @self and live until
+/* The store's filter for the same parts; its strings belong to @self and live until
  * the next change. */
 void        rasd_filter_to_event_filter (RasdFilter      *self,
                                          RasdEventFilter *out);
