@@ -425,6 +425,131 @@ test_external_content (void)
   sqlite3_close (db);
 }
 
+/* rasd_bm25() must give every matching row of TABLE exactly bm25()'s score, so that the order
+ * of search results does not change; returns how many rows were compared. */
+static guint
+assert_rank_equals_bm25 (sqlite3    *db,
+                         const char *table,
+                         const char *weights,
+                         const char *user_text)
+{
+  g_autofree char *expression = rasd_fts_query_from_user (user_text);
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, bm25 (%s%s), rasd_bm25 (%s%s) FROM %s"
+                                          " WHERE %s MATCH ?",
+                                          table, weights, table, weights, table, table);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  guint n = 0;
+  int rc;
+
+  g_assert_nonnull (expression);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double expected = sqlite3_column_double (stmt, 1);
+      double score = sqlite3_column_double (stmt, 2);
+
+      if (expected != score)
+        g_error ("%s: row %" G_GINT64_FORMAT " has rasd_bm25 %.17g, bm25 %.17g", user_text,
+                 (gint64) sqlite3_column_int64 (stmt, 0), score, expected);
+      n++;
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  return n;
+}
+
+/* The rowids of the best LIMIT rows by rasd_bm25(), best first, ties by rowid. */
+static char *
+ranked (sqlite3    *db,
+        const char *user_text)
+{
+  g_autofree char *expression = rasd_fts_query_from_user (user_text);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) rowids = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid, rasd_bm25 (a_fts, 4.0, 1.0) AS rank"
+                                           " FROM a_fts WHERE a_fts MATCH ?"
+                                           " ORDER BY rank, rowid", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, expression, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (rowids, "%s%" G_GINT64_FORMAT, rowids->len > 0 ? " " : "",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+  return g_string_free (g_steal_pointer (&rowids), FALSE);
+}
+
+/* rasd_bm25() is bm25() with the documents' lengths kept in memory: the same scores before and
+ * after rows are added and deleted (the copy is read again), inside a transaction (where it is
+ * not used), with the title weighted, and so the same order. */
+static void
+test_rank (void)
+{
+  g_autoptr(GError) error = NULL;
+  static const char * const queries[] = {
+    "لقاء", "بوتين", "الرئيس", "لقاء موسكو", "زيارة الرئيس", "قمة",
+  };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (rasd_fts_register_tokenizer (db, &error));
+  g_assert_true (rasd_fts_register_rank_function (db, "a_fts", &error));
+  g_assert_no_error (error);
+  exec_sql (db,
+            "CREATE TABLE a (id INTEGER PRIMARY KEY, title TEXT, text TEXT);"
+            "CREATE VIRTUAL TABLE a_fts USING fts5 (title, text, content='a', content_rowid='id',"
+            "                                       tokenize='rasd_arabic');"
+            "INSERT INTO a VALUES"
+            " (1, 'لقاء في موسكو', 'عقد اللقاء في موسكو أمس بين الرئيس وبوتين'),"
+            " (2, 'زيارة', 'توجه الوفد للقاء المسؤولين في القاهرة وبحث الطرفان العلاقات الثنائية"
+            "  والتعاون في مجالات الطاقة والاستثمار والنقل والزراعة'),"
+            " (3, 'الرئيس يستقبل', 'أكد الرئيس أن لقاءه مع بوتين كان إيجابياً وأن اللقاء القادم"
+            "  سيعقد في موسكو'),"
+            " (4, 'قمة', 'وصل الرئيس إلى القمة'),"
+            " (5, 'بوتين', 'قال بوتين إن زيارة الرئيس مهمة'),"
+            " (6, 'أخبار', 'لقاء لقاء لقاء');"
+            "INSERT INTO a_fts (rowid, title, text) SELECT id, title, text FROM a;");
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_assert_cmpuint (assert_rank_equals_bm25 (db, "a_fts", ", 4.0, 1.0", queries[i]), >, 0);
+      assert_rank_equals_bm25 (db, "a_fts", "", queries[i]);
+    }
+  /* bm25()'s order: three times the word in a short text, then in the title (weighing four
+   * times the text) and the text, then twice in a text, then once in a long text. */
+  {
+    g_autofree char *order = ranked (db, "لقاء");
+
+    g_assert_cmpstr (order, ==, "6 1 3 2");
+  }
+
+  /* A row replaced by a longer one, one added and one deleted: the same number of rows, but
+   * other lengths and average; the copy is read again. */
+  exec_sql (db,
+            "INSERT INTO a VALUES (7, 'لقاء', 'لقاء بوتين والرئيس في القمة');"
+            "INSERT INTO a_fts (rowid, title, text) SELECT id, title, text FROM a WHERE id = 7;"
+            "INSERT INTO a_fts (a_fts, rowid, title, text) SELECT 'delete', id, title, text"
+            " FROM a WHERE id IN (1, 6);"
+            "DELETE FROM a WHERE id = 1;"
+            "UPDATE a SET text = 'لقاء لقاء لقاء بعد أن تأجل اللقاء مرات بسبب السفر' WHERE id = 6;"
+            "INSERT INTO a_fts (rowid, title, text) SELECT id, title, text FROM a WHERE id = 6;");
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    assert_rank_equals_bm25 (db, "a_fts", ", 4.0, 1.0", queries[i]);
+
+  /* Inside a transaction, rows changed since the copy was read. */
+  exec_sql (db,
+            "BEGIN;"
+            "INSERT INTO a_fts (a_fts, rowid, title, text) SELECT 'delete', id, title, text"
+            " FROM a WHERE id = 6;"
+            "INSERT INTO a_fts (rowid, title, text) VALUES (6, 'أخبار', 'لقاء في موسكو ولقاء"
+            " في القاهرة مع الرئيس بوتين في القمة الطويلة');");
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    assert_rank_equals_bm25 (db, "a_fts", ", 4.0, 1.0", queries[i]);
+  exec_sql (db, "ROLLBACK;");
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    assert_rank_equals_bm25 (db, "a_fts", ", 4.0, 1.0", queries[i]);
+  sqlite3_close (db);
+}
+
 static void
 test_register_errors (void)
 {
@@ -531,6 +656,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fts/index-forms", test_index_forms);
   g_test_add_func ("/fts/external-content", test_external_content);
   g_test_add_func ("/fts/register-errors", test_register_errors);
+  g_test_add_func ("/fts/rank", test_rank);
   g_test_add_func ("/fts/corpus", test_corpus);
 
 #undef ADD
