@@ -1088,23 +1088,21 @@ rasd_bm25 (const Fts5ExtensionApi  *api,
   Bm25Query *q = NULL;
   double score = 0.0;
   double length = 0.0;
-  int n_inst = 0;
   int rc;
 
   rc = bm25_query_get (api, fts, api->xUserData (fts), &q);
   if (rc == SQLITE_OK)
     {
       memset (q->freq, 0, sizeof (double) * q->n_phrases);
-      rc = api->xInstCount (fts, &n_inst);
     }
-  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+  for (int phrase = 0; rc == SQLITE_OK && phrase < q->n_phrases; phrase++)
     {
-      int phrase;
+      Fts5PhraseIter iter;
       int column;
       int offset;
 
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK)
+      rc = api->xPhraseFirst (fts, phrase, &iter, &column, &offset);
+      for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
         q->freq[phrase] += n_values > column ? sqlite3_value_double (values[column]) : 1.0;
     }
 
