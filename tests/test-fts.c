@@ -568,7 +568,7 @@ test_rank (void)
 
 /* What rasd_store_search() must keep however it is made fast: bm25()'s order and scores with
  * the title weighing four times the text, snippets with the surface word in brackets, clitics
- * and stems. */
+ * and stems, and the same results once the index is optimized. */
 static const char * const store_articles[][2] = {
   /* 1 */ { "لقاء في موسكو", "عقد اللقاء في موسكو أمس بين الرئيس وبوتين" },
   /* 2 */ { "زيارة", "توجه الوفد للقاء المسؤولين في القاهرة وبحث الطرفان العلاقات الثنائية"
@@ -646,6 +646,18 @@ hit_ids (const char *hits)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+static gint64
+count_segments (RasdStore *store)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rasd_store_get_db (store),
+                                       "SELECT count(DISTINCT segid) FROM articles_fts_idx", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 test_store_search (void)
 {
@@ -654,6 +666,7 @@ test_store_search (void)
   static const char * const queries[] = {
     "لقاء", "بوتين", "الرئيس", "لقاء موسكو", "اجتماع", "الطاقة والاستثمار",
   };
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (store_articles); i++)
@@ -707,8 +720,34 @@ test_store_search (void)
     assert_hit (hits, 2, "[الطاقة] [والاستثمار]");
   }
 
+  /* More articles in batches of their own, as an import leaves them: several segments, which
+   * rasd_store_optimize_search_index() merges without changing any result. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(RasdArticle) article = rasd_article_new ();
+      g_autofree char *text = g_strdup_printf ("خبر رقم %u عن الطقس في المدينة", i);
+
+      g_assert_true (rasd_store_begin (store, &error));
+      rasd_article_set_title (article, "الطقس");
+      rasd_article_set_text (article, text);
+      g_assert_cmpint (rasd_store_add_article (store, article, NULL, &error), >, 0);
+      g_assert_true (rasd_store_commit (store, &error));
+    }
+  g_assert_cmpint (count_segments (store), >, 1);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    g_free (store_search (store, queries[i], 0));
+    g_ptr_array_add (before, store_search (store, queries[i], 0));
+  /* Too few new articles to be worth it, then as after a large import. */
+  g_assert_true (rasd_store_optimize_search_index (store, 999, &error));
+  g_assert_cmpint (count_segments (store), >, 1);
+  g_assert_true (rasd_store_optimize_search_index (store, 1000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_segments (store), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *after = store_search (store, queries[i], 0);
+
+      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
+    }
 }
 
 static void

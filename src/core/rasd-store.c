@@ -915,6 +915,31 @@ count_rows (RasdStore   *self,
   return TRUE;
 }
 
+#define OPTIMIZE_MIN_ARTICLES 1000
+
+gboolean
+rasd_store_optimize_search_index (RasdStore  *self,
+                                  gint64      n_new_articles,
+                                  GError    **error)
+{
+  gint64 n_articles = 0;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!rasd_store_in_transaction (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_new_articles < OPTIMIZE_MIN_ARTICLES)
+    return TRUE;
+  if (!count_rows (self, "SELECT count(*) FROM articles", &n_articles, error))
+    return FALSE;
+  if (n_new_articles < n_articles / 4)
+    return TRUE;
+  if (sqlite3_exec (self->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, "optimizing the search index");
+  return TRUE;
+}
+
 gboolean
 rasd_store_has_articles (RasdStore  *self,
                          gboolean   *has_articles,
