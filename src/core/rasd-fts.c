@@ -1086,15 +1086,18 @@ rasd_bm25 (const Fts5ExtensionApi  *api,
   const double k1 = 1.2;
   const double b = 0.75;
   Bm25Query *q = NULL;
+  double weights[4];
   double score = 0.0;
   double length = 0.0;
   int rc;
 
+  /* The columns' weights, read once per row rather than once per hit. */
+  for (int i = 0; i < (int) G_N_ELEMENTS (weights); i++)
+    weights[i] = i < n_values ? sqlite3_value_double (values[i]) : 1.0;
+
   rc = bm25_query_get (api, fts, api->xUserData (fts), &q);
   if (rc == SQLITE_OK)
-    {
-      memset (q->freq, 0, sizeof (double) * q->n_phrases);
-    }
+    memset (q->freq, 0, sizeof (double) * q->n_phrases);
   for (int phrase = 0; rc == SQLITE_OK && phrase < q->n_phrases; phrase++)
     {
       Fts5PhraseIter iter;
@@ -1103,7 +1106,12 @@ rasd_bm25 (const Fts5ExtensionApi  *api,
 
       rc = api->xPhraseFirst (fts, phrase, &iter, &column, &offset);
       for (; rc == SQLITE_OK && column >= 0; api->xPhraseNext (fts, &iter, &column, &offset))
-        q->freq[phrase] += n_values > column ? sqlite3_value_double (values[column]) : 1.0;
+        {
+          if (column < (int) G_N_ELEMENTS (weights))
+            q->freq[phrase] += weights[column];
+          else
+            q->freq[phrase] += n_values > column ? sqlite3_value_double (values[column]) : 1.0;
+        }
     }
 
   if (rc == SQLITE_OK)
