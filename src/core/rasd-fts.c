@@ -834,9 +834,10 @@ rasd_fts_register_tokenizer (sqlite3  *db,
  * xColumnSize(), which runs one lookup in the table's %_docsize shadow table per row: for a
  * common word (لقاء matches 72,000 of 100,000 articles) these lookups were three quarters of
  * the search time.  rasd_bm25() computes the same score, by the same formula in the same
- * order, with the lengths read from an in-memory copy of that table, loaded with one scan
- * when the database has changed.  Rows it does not hold, or a copy it cannot trust (inside
- * an explicit transaction, which may roll back), fall back to xColumnSize(). */
+ * order, with the lengths read from an in-memory copy of that table, loaded with one scan by
+ * the first query that matches many rows, and again after the database has changed.  Rows it
+ * does not hold, or a copy it cannot trust (inside an explicit transaction, which may roll
+ * back), fall back to xColumnSize(). */
 
 #define DOC_SIZE_UNKNOWN G_MAXUINT32
 
@@ -902,10 +903,11 @@ read_varint32 (const guchar *p,
   return 0;
 }
 
-/* Reloads the copy of %_docsize if the database changed since it was read.  Returns a new
- * reference to the copy, or NULL when it may not be used. */
+/* Returns a new reference to the copy of %_docsize, reading it again if the database changed
+ * since it was read, or NULL when it may not be used or, unless LOAD, is not read yet. */
 static SizeTable *
-doc_sizes_get (DocSizes *self)
+doc_sizes_get (DocSizes *self,
+               gboolean  load)
 {
   SizeTable *copy;
   char *sql;
@@ -925,10 +927,13 @@ doc_sizes_get (DocSizes *self)
       && self->total_changes == total_changes)
     return self->copy != NULL ? g_rc_box_acquire (self->copy) : NULL;
 
+  g_clear_pointer (&self->copy, size_table_unref);
+  self->loaded = FALSE;
+  if (!load)
+    return NULL;
   self->loaded = TRUE;
   self->data_version = data_version;
   self->total_changes = total_changes;
-  g_clear_pointer (&self->copy, size_table_unref);
 
   sql = sqlite3_mprintf ("SELECT max(id), count(*) FROM \"%w_docsize\"", self->table);
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
@@ -1026,6 +1031,7 @@ bm25_query_get (const Fts5ExtensionApi  *api,
   Bm25Query *q = api->xGetAuxdata (fts, 0);
   sqlite3_int64 n_rows = 0;
   sqlite3_int64 n_tokens = 0;
+  gint64 max_hits = 0;
   int rc;
 
   if (q != NULL)
@@ -1058,11 +1064,14 @@ bm25_query_get (const Fts5ExtensionApi  *api,
           double idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
 
           q->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+          max_hits = MAX (max_hits, n_hits);
         }
     }
+  /* Reading all lengths costs about a quarter of looking each up: not worth it for a query
+   * of rare words (a command-line search is the connection's only one). */
   if (rc == SQLITE_OK && doc_sizes != NULL)
     {
-      q->sizes = doc_sizes_get (doc_sizes);
+      q->sizes = doc_sizes_get (doc_sizes, max_hits >= n_rows / 4);
       /* A copy of another table's lengths would not have its row count. */
       if (q->sizes != NULL && q->sizes->n_rows != n_rows)
         g_clear_pointer (&q->sizes, size_table_unref);
