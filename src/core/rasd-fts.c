@@ -678,6 +678,24 @@ typedef int (*TokenFunc) (void       *ctx,
                           int         start,
                           int         end);
 
+/* Whether rasd_arabic_normalize_append() leaves anything of the word [P, END): whether one of
+ * its characters is not dropped (it maps each character on its own).  Usually the first. */
+static gboolean
+normalizes_to_something (const guchar *p,
+                         const guchar *end)
+{
+  while (p < end)
+    {
+      int n;
+      gunichar c = decode (p, end, &n);
+
+      if (c != (gunichar) -1 && rasd_arabic_normalize_char (c) != 0)
+        return TRUE;
+      p += n;
+    }
+  return FALSE;
+}
+
 static int
 tokenize_with (RasdTokenizer *self,
                GString       *norm,
@@ -700,17 +718,22 @@ tokenize_with (RasdTokenizer *self,
       int i_start = (const char *) start - text;
       int i_end = (const char *) stop - text;
 
+      if (flags & FTS5_TOKENIZE_AUX)
+        {
+          /* highlight() and snippet() only count positions and read offsets, so the surface
+           * word will do; but a word that normalises to nothing was not indexed and must not
+           * count. */
+          if (normalizes_to_something (start, stop))
+            rc = token_cb (ctx, 0, (const char *) start, stop - start, i_start, i_end);
+          continue;
+        }
+
       g_string_truncate (norm, 0);
       rasd_arabic_normalize_append (norm, (const char *) start, stop - start);
       if (norm->len == 0)
         continue;
 
-      if (flags & FTS5_TOKENIZE_AUX)
-        {
-          /* highlight() and snippet() only count positions and read offsets. */
-          rc = token_cb (ctx, 0, norm->str, norm->len, i_start, i_end);
-        }
-      else if (flags & FTS5_TOKENIZE_QUERY)
+      if (flags & FTS5_TOKENIZE_QUERY)
         {
           const char *primary;
           const char *alternative;
