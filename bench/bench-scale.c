@@ -232,6 +232,8 @@ measure_search (RasdStore *store)
     "لقاء", "اتصالا هاتفيا", "القمة", "الطاقة والاستثمار", "بوتين", "مذكرات التفاهم",
     "اللاجئين", "العلاقات الثنائية",
   };
+  double slowest[G_N_ELEMENTS (queries)] = { 0 };
+  guint worst_query = 0;
   Timings t;
 
   timings_init (&t);
@@ -242,14 +244,21 @@ measure_search (RasdStore *store)
         g_autoptr(GPtrArray) hits = NULL;
         double cpu = thread_cpu_ms ();
         gint64 start = g_get_monotonic_time ();
+        double ms;
 
         hits = rasd_store_search (store, queries[i], 50, &error);
         if (hits == NULL)
           g_error ("search: %s", error->message);
-        timings_add (&t, ms_since (start), thread_cpu_ms () - cpu, hits->len);
+        ms = ms_since (start);
+        timings_add (&t, ms, thread_cpu_ms () - cpu, hits->len);
+        slowest[i] = MAX (slowest[i], ms);
+        if (slowest[i] > slowest[worst_query])
+          worst_query = i;
       }
   printf (" Arabic full-text search, best 50 (aim: under 100 ms):\n");
   timings_print (&t, "search", 100);
+  /* Which query was slowest, so that a slow case can be looked into. */
+  printf ("  slowest query: %s (%.1f ms)\n", queries[worst_query], slowest[worst_query]);
 }
 
 static void

@@ -12,6 +12,15 @@ G_BEGIN_DECLS
 gboolean  rasd_fts_register_tokenizer (sqlite3     *db,
                                        GError     **error);
 
+/* Registers the FTS5 auxiliary function rasd_bm25(), to be used on TABLE only: the same score as
+ * bm25(TABLE, weights...), computed faster by keeping the documents' lengths in memory (4 bytes
+ * an article).  The copy is read by the first query that matches many rows and read again
+ * after the database has changed; until then, and inside transactions, lengths are looked up
+ * as bm25() does. */
+gboolean  rasd_fts_register_rank_function (sqlite3     *db,
+                                           const char  *table,
+                                           GError     **error);
+
 /* The forms indexed for one already-normalised token, in order, without duplicates
  * (exposed for tests and for rasd-cli's diagnostics). */
 GPtrArray *rasd_fts_index_forms       (const char  *token);

@@ -675,8 +675,18 @@ run_on_store (RasdImporter        *self,
 
   if (!import_files (self, store, files, sizes, progress_context, cancellable, error))
     return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  /* Each batch added segments to the search index that every search merges; after a large
+   * import, merging them once makes searches faster.  A failure loses nothing imported. */
+  {
+    g_autoptr(GError) optimize_error = NULL;
+
+    if (!rasd_store_optimize_search_index (store, self->report->n_imported, &optimize_error))
+      g_ptr_array_add (self->report->warnings, g_strdup (optimize_error->message));
+  }
+  return TRUE;
 }
 
 gboolean

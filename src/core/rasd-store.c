@@ -200,13 +200,14 @@ static const char * const statement_sql[N_STMTS] = {
   [STMT_LIST_ARTICLES] =
     "SELECT id, title, source, url, date_publish, authors, language, path, imported_at"
     " FROM articles ORDER BY date_publish IS NULL, date_publish DESC, id DESC",
-  /* The best hits are ranked first on the index alone; titles and snippets are made for
+  /* rasd_bm25() is bm25() with the documents' lengths kept in memory (see rasd-fts.c).
+   * The best hits are ranked first on the index alone; titles and snippets are made for
    * those only (in one query, SQLite would make a snippet for every match before sorting).
    * CROSS JOIN keeps that order: left to the planner, it scanned every match a second time
    * and looked each up among the best, which doubled the time of common words. */
   [STMT_SEARCH] =
     "SELECT a.id, a.title, snippet (articles_fts, 1, '[', ']', '…', 16), best.rank"
-    " FROM (SELECT rowid AS id, bm25 (articles_fts, 4.0, 1.0) AS rank FROM articles_fts"
+    " FROM (SELECT rowid AS id, rasd_bm25 (articles_fts, 4.0, 1.0) AS rank FROM articles_fts"
     "       WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS best"
     " CROSS JOIN articles_fts ON articles_fts.rowid = best.id AND articles_fts MATCH ?1"
     " CROSS JOIN articles a ON a.id = best.id"
@@ -536,7 +537,8 @@ rasd_store_open_at_version (const char  *path,
   /* Another process writing (a second Rasd, a batch import) makes us wait, not fail. */
   sqlite3_busy_timeout (self->db, 10000);
 
-  if (!rasd_fts_register_tokenizer (self->db, error))
+  if (!rasd_fts_register_tokenizer (self->db, error)
+      || !rasd_fts_register_rank_function (self->db, "articles_fts", error))
     return NULL;
   if (sqlite3_create_function (self->db, "rasd_name_words", 2,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
@@ -910,6 +912,31 @@ count_rows (RasdStore   *self,
       sqlite3_step (stmt) != SQLITE_ROW)
     return set_sqlite_error (self, error, "counting");
   *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+#define OPTIMIZE_MIN_ARTICLES 1000
+
+gboolean
+rasd_store_optimize_search_index (RasdStore  *self,
+                                  gint64      n_new_articles,
+                                  GError    **error)
+{
+  gint64 n_articles = 0;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!rasd_store_in_transaction (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_new_articles < OPTIMIZE_MIN_ARTICLES)
+    return TRUE;
+  if (!count_rows (self, "SELECT count(*) FROM articles", &n_articles, error))
+    return FALSE;
+  if (n_new_articles < n_articles / 4)
+    return TRUE;
+  if (sqlite3_exec (self->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, "optimizing the search index");
   return TRUE;
 }
 
