@@ -49,7 +49,7 @@ wait_loaded (RasdEventModel *model)
 {
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  while (rasd_event_model_is_loading (model))
+  while (rasd_event_model_is_loading (model) || rasd_event_model_is_counting (model))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
