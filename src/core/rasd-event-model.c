@@ -504,7 +504,13 @@ worker_store (RasdEventModel  *self,
               GError         **error)
 {
   if (self->worker_store == NULL)
-    self->worker_store = rasd_store_open (rasd_store_get_path (self->store), error);
+    {
+      self->worker_store = rasd_store_open (rasd_store_get_path (self->store), error);
+      /* The worker reads whole indexes of a large database: through SQLite's bounded page cache,
+       * not a map of the file, whose pages would all count as the window's memory. */
+      if (self->worker_store != NULL)
+        sqlite3_exec (rasd_store_get_db (self->worker_store), "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+    }
   return self->worker_store;
 }
 
