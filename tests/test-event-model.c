@@ -666,6 +666,82 @@ test_model_reload_after_import (void)
   }
 }
 
+static void
+exec_ok (RasdStore  *store,
+         const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* A person's marks come from event_participants alone (schema 7): its copies of the event's day,
+ * kind and place are filled by the migration from schema 5 and kept by triggers. */
+static void
+test_store_person_marks_follow_events (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  RasdEventFilter by_person = { .person = "person:a" };
+  g_autoptr(RasdStore) old = rasd_store_open_at_version (path, 5, &error);
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(GArray) marks = NULL;
+  RasdEventMark *mark;
+  guint32 first, last;
+
+  g_assert_no_error (error);
+  exec_ok (old, "INSERT INTO entities (id, kind, key, name, normalized) VALUES (1, 'person', 'person:a', 'أ', 'أ');"
+                "INSERT INTO entities (id, kind, key, name, normalized, lat, lon) VALUES (2, 'place', 'city:b', 'ب', 'ب', 1, 2);"
+                "INSERT INTO entities (id, kind, key, name, normalized) VALUES (3, 'place', 'city:c', 'ج', 'ج');"
+                "INSERT INTO events (id, kind, date, date_precision, day, day_end, place_id)"
+                " VALUES (1, 'visit', '2015-07', 2, 16617, 16647, 2);"
+                "INSERT INTO event_participants (event_id, entity_id) VALUES (1, 1);");
+  g_clear_object (&old);
+
+  store = rasd_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+  marks = rasd_store_list_event_marks (store, &by_person, RASD_EVENT_SORT_DATE, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (marks->len, ==, 1);
+  mark = &g_array_index (marks, RasdEventMark, 0);
+  g_assert_true (rasd_iso_date_to_days ("2015-07", &first, &last));
+  g_assert_cmpuint (mark->first_day, ==, first);
+  g_assert_cmpuint (mark->last_day, ==, last);
+  g_assert_cmpstr (rasd_store_event_kinds ()[mark->kind], ==, "visit");
+  g_assert_cmpint (mark->place_id, ==, 2);
+  g_clear_pointer (&marks, g_array_unref);
+
+  /* a re-extraction's changes reach the copies */
+  exec_ok (store, "UPDATE events SET kind = 'call', place_id = 3, date = '2016-01-02', date_precision = 3,"
+                  " day = 16802, day_end = 16802 WHERE id = 1;"
+                  "INSERT INTO events (id, kind) VALUES (2, 'summit');"
+                  "INSERT INTO event_participants (event_id, entity_id) VALUES (2, 1);");
+  by_person.kind = "call";
+  marks = rasd_store_list_event_marks (store, &by_person, RASD_EVENT_SORT_DATE, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (marks->len, ==, 1);
+  mark = &g_array_index (marks, RasdEventMark, 0);
+  g_assert_true (rasd_iso_date_to_days ("2016-01-02", &first, &last));
+  g_assert_cmpuint (mark->first_day, ==, first);
+  g_assert_cmpuint (mark->last_day, ==, first);
+  g_assert_cmpint (mark->place_id, ==, 3);
+  g_clear_pointer (&marks, g_array_unref);
+  by_person.kind = NULL;
+  by_person.place = "city:c";
+  marks = rasd_store_list_event_marks (store, &by_person, RASD_EVENT_SORT_DATE, FALSE, NULL, &error);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_clear_pointer (&marks, g_array_unref);
+  /* undated, last; by kind and place too */
+  by_person.place = NULL;
+  marks = rasd_store_list_event_marks (store, &by_person, RASD_EVENT_SORT_DATE, FALSE, NULL, &error);
+  g_assert_cmpuint (marks->len, ==, 2);
+  g_assert_cmpint (g_array_index (marks, RasdEventMark, 1).id, ==, 2);
+  g_assert_cmpuint (g_array_index (marks, RasdEventMark, 1).first_day, ==, 0);
+  g_assert_cmpstr (rasd_store_event_kinds ()[g_array_index (marks, RasdEventMark, 1).kind], ==, "summit");
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/event-model/timeline-and-places", test_model_timeline_and_places);
   g_test_add_func ("/event-model/reload-after-import", test_model_reload_after_import);
   g_test_add_func ("/store/mentions", test_store_mentions);
+  g_test_add_func ("/store/person-marks-follow-events", test_store_person_marks_follow_events);
 
   status = g_test_run ();
   if (tmp_dir != NULL)
