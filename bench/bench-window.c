@@ -144,12 +144,6 @@ main (int   argc,
           "                                      SQLite's mmap too; now %.0f MB anonymous)\n",
           usage.ru_maxrss / 1024.0, rss_anon_mb ());
 
-  if (g_getenv ("BENCH_WINDOW_STATUS") != NULL)
-    {
-      g_autofree char *status = NULL;
-      g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-      printf ("%s", status);
-    }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
