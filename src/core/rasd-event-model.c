@@ -206,6 +206,15 @@ compare_by_centre (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
+static inline gboolean
+centre_before (const RasdEventMark *x,
+               const RasdEventMark *y)
+{
+  guint64 cx = mark_centre2 (x), cy = mark_centre2 (y);
+
+  return cx < cy || (cx == cy && x->id < y->id);
+}
+
 /* The dated marks of @marks by centre, then id.  In date order (by first day, then id), the
  * marks of one length (a day, a month, a year) are in centre order already: then three sorted
  * runs are merged instead of sorting a million. */
@@ -214,45 +223,56 @@ marks_by_centre (GArray   *marks,
                  gboolean  date_order)
 {
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (RasdEventMark), marks->len);
-  GArray *runs[3] = { NULL, };
-  guint at[3] = { 0, };
+  const RasdEventMark *in = (const RasdEventMark *) marks->data;
+  g_autofree RasdEventMark *runs = NULL;
+  RasdEventMark *run[3], *end[3], *o;
+  guint n[3] = { 0, };
 
   if (!date_order)
     {
       for (guint i = 0; i < marks->len; i++)
-        if (g_array_index (marks, RasdEventMark, i).first_day != 0)
-          g_array_append_val (out, g_array_index (marks, RasdEventMark, i));
+        if (in[i].first_day != 0)
+          g_array_append_val (out, in[i]);
       g_array_sort (out, compare_by_centre);
       return out;
     }
 
-  for (guint r = 0; r < 3; r++)
-    runs[r] = g_array_new (FALSE, FALSE, sizeof (RasdEventMark));
+  /* Days, months, years: counted, then copied into one buffer in three parts. */
   for (guint i = 0; i < marks->len; i++)
-    {
-      const RasdEventMark *mark = &g_array_index (marks, RasdEventMark, i);
-      guint32 span = mark->last_day - mark->first_day;
+    if (in[i].first_day != 0)
+      {
+        guint32 span = in[i].last_day - in[i].first_day;
+        n[span == 0 ? 0 : span < 40 ? 1 : 2]++;
+      }
+  runs = g_new (RasdEventMark, MAX (n[0] + n[1] + n[2], 1));
+  run[0] = runs;
+  run[1] = run[0] + n[0];
+  run[2] = run[1] + n[1];
+  for (guint r = 0; r < 3; r++)
+    end[r] = run[r];
+  for (guint i = 0; i < marks->len; i++)
+    if (in[i].first_day != 0)
+      {
+        guint32 span = in[i].last_day - in[i].first_day;
+        guint r = span == 0 ? 0 : span < 40 ? 1 : 2;
 
-      if (mark->first_day == 0)
-        continue;
-      g_array_append_val (runs[span == 0 ? 0 : span < 40 ? 1 : 2], *mark);
-    }
-  for (;;)
+        *end[r]++ = in[i];
+      }
+  end[0] = run[0] + n[0];
+  end[1] = run[1] + n[1];
+  end[2] = run[2] + n[2];
+
+  g_array_set_size (out, n[0] + n[1] + n[2]);
+  o = (RasdEventMark *) out->data;
+  while (run[0] < end[0] || run[1] < end[1] || run[2] < end[2])
     {
       int best = -1;
 
       for (int r = 0; r < 3; r++)
-        if (at[r] < runs[r]->len &&
-            (best < 0 || compare_by_centre (&g_array_index (runs[r], RasdEventMark, at[r]),
-                                            &g_array_index (runs[best], RasdEventMark, at[best])) < 0))
+        if (run[r] < end[r] && (best < 0 || centre_before (run[r], run[best])))
           best = r;
-      if (best < 0)
-        break;
-      g_array_append_val (out, g_array_index (runs[best], RasdEventMark, at[best]));
-      at[best]++;
+      *o++ = *run[best]++;
     }
-  for (guint r = 0; r < 3; r++)
-    g_array_unref (runs[r]);
   /* A month of 28 days and one of 31 could in principle cross: check, sort if ever needed. */
   for (guint i = 1; i < out->len; i++)
     if (compare_by_centre (&g_array_index (out, RasdEventMark, i - 1),
