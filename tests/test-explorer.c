@@ -260,6 +260,34 @@ test_explorer_linked_views (void)
   guint32 first_day, last_day;
   guint n_timeline;
 
+  /* the map draws the places facet: each located place's marker shows its count (zoomed in on
+   * it, so that it is not in a cluster) */
+  {
+    GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
+    guint n_checked = 0;
+
+    g_assert_true (rasd_event_map_get_model (map) == places);
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+        g_autofree char *count = g_strdup_printf ("%u", rasd_facet_item_get_count (place));
+        GtkWidget *marker;
+        double lat, lon;
+
+        if (!rasd_facet_item_get_location (place, &lat, &lon))
+          continue;
+        rasd_event_map_go_to (map, lat, lon, 10);
+        marker = rasd_event_map_get_marker (map, rasd_facet_item_get_key (place));
+        g_assert_nonnull (marker);
+        if (gtk_widget_has_css_class (marker, "cluster"))
+          continue;  /* two places of one town */
+        g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (marker)), ==, count);
+        n_checked++;
+      }
+    g_assert_cmpuint (n_checked, >, 3);
+    rasd_event_map_zoom_to_fit (map);
+  }
+
   /* selection: list → timeline and map */
   rasd_window_select_event (window, 0);
   first = g_list_model_get_item (list, 0);
