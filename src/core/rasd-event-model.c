@@ -369,10 +369,12 @@ run_list (RasdStore     *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  if (query->from == NULL && query->to == NULL)
-    result->timeline_marks = marks_by_centre (result->marks, date_order);
-  else if (query->timeline_marks != NULL)
+  /* The timeline's marks depend on the parts but the dates only: kept across a brush or a
+   * change of sort; else from these marks when there is no range to leave out. */
+  if (query->timeline_marks != NULL)
     result->timeline_marks = g_array_ref (query->timeline_marks);
+  else if (query->from == NULL && query->to == NULL)
+    result->timeline_marks = marks_by_centre (result->marks, date_order);
   else
     {
       g_autoptr(GArray) undated = NULL;
