@@ -258,6 +258,35 @@ test_explorer_linked_views (void)
   const RasdStoredEvent *event;
   double x0, x1;
   guint32 first_day, last_day;
+  guint n_timeline;
+
+  /* the map draws the places facet: each located place's marker shows its count (zoomed in on
+   * it, so that it is not in a cluster) */
+  {
+    GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
+    guint n_checked = 0;
+
+    g_assert_true (rasd_event_map_get_model (map) == places);
+    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+      {
+        g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+        g_autofree char *count = g_strdup_printf ("%u", rasd_facet_item_get_count (place));
+        GtkWidget *marker;
+        double lat, lon;
+
+        if (!rasd_facet_item_get_location (place, &lat, &lon))
+          continue;
+        rasd_event_map_go_to (map, lat, lon, 10);
+        marker = rasd_event_map_get_marker (map, rasd_facet_item_get_key (place));
+        g_assert_nonnull (marker);
+        if (gtk_widget_has_css_class (marker, "cluster"))
+          continue;  /* two places of one town */
+        g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (marker)), ==, count);
+        n_checked++;
+      }
+    g_assert_cmpuint (n_checked, >, 3);
+    rasd_event_map_zoom_to_fit (map);
+  }
 
   /* selection: list → timeline and map */
   rasd_window_select_event (window, 0);
@@ -286,6 +315,7 @@ test_explorer_linked_views (void)
 
   /* the brush: from a little before the first event's day to a little after it */
   rasd_test_pause_ms (200);
+  n_timeline = rasd_event_model_get_timeline_marks (rasd_window_get_event_model (window))->len;
   g_assert_true (rasd_event_item_get_days (first, &first_day, &last_day));
   x0 = rasd_timeline_day_to_x (timeline, first_day - 1);
   x1 = rasd_timeline_day_to_x (timeline, last_day + 1);
@@ -295,6 +325,15 @@ test_explorer_linked_views (void)
   rasd_test_wait_for (60, events_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
+  /* ... but not the timeline: it shows the other events around the brush */
+  g_assert_cmpuint (rasd_event_model_get_timeline_marks (rasd_window_get_event_model (window))->len, ==,
+                    n_timeline);
+  g_assert_cmpuint (n_timeline, >, g_list_model_get_n_items (list));
+  /* the selected event is still selected, in the list and the timeline */
+  g_assert_cmpint (rasd_event_item_get_id (rasd_window_get_selected_event (window)), ==,
+                   rasd_event_item_get_id (first));
+  g_assert_cmpint (rasd_event_item_get_id (rasd_timeline_get_selected (timeline)), ==,
+                   rasd_event_item_get_id (first));
 
   /* a marker: filters by its place */
   rasd_filter_clear (filter);
@@ -310,6 +349,72 @@ test_explorer_linked_views (void)
       g_assert_nonnull (e->place);
       g_assert_cmpstr (e->place->key, ==, event->place->key);
     }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A click on a column header sorts the list in the store (no GtkSortListModel): the model gets
+ * the column's key and direction; the selected event stays selected at its new position. */
+static void
+test_explorer_column_sort (void)
+{
+  static const RasdEventSort keys[] = {
+    RASD_EVENT_SORT_DATE, RASD_EVENT_SORT_KIND, RASD_EVENT_SORT_PARTICIPANTS,
+    RASD_EVENT_SORT_PLACE, RASD_EVENT_SORT_SOURCES,
+  };
+  g_autoptr(RasdStore) store = open_demo_store ();
+  RasdWindow *window = new_window (store, 1400, 900);
+  RasdEventModel *model = rasd_window_get_event_model (window);
+  GListModel *list = rasd_window_get_event_list (window);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  g_autoptr(RasdEventItem) selected = NULL;
+  gboolean descending;
+
+  g_assert_true (list == G_LIST_MODEL (model));
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (keys));
+  rasd_window_select_event (window, 3);
+  selected = g_object_ref (rasd_window_get_selected_event (window));
+
+  for (guint c = 0; c < G_N_ELEMENTS (keys); c++)
+    for (int d = 0; d <= 1; d++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+        guint position;
+
+        gtk_column_view_sort_by_column (view, column, d ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+        rasd_test_wait_for (60, events_loaded, window);
+        g_assert_cmpint (rasd_event_model_get_sort (model, &descending), ==, keys[c]);
+        g_assert_cmpint (descending, ==, d);
+        position = rasd_event_model_find (model, rasd_event_item_get_id (selected));
+        g_assert_cmpuint (position, !=, G_MAXUINT);
+        g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view))),
+                          ==, position);
+        g_assert_cmpint (rasd_event_item_get_id (rasd_window_get_selected_event (window)), ==,
+                         rasd_event_item_get_id (selected));
+      }
+  /* no column: the store's date order again */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  rasd_test_wait_for (60, events_loaded, window);
+  g_assert_cmpint (rasd_event_model_get_sort (model, &descending), ==, RASD_EVENT_SORT_DATE);
+  g_assert_false (descending);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -695,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/explorer/events-after-first-frame", test_explorer_events_after_first_frame);
   g_test_add_func ("/explorer/facet-filters-everything", test_explorer_facet_filters_everything);
   g_test_add_func ("/explorer/linked-views", test_explorer_linked_views);
+  g_test_add_func ("/explorer/column-sort", test_explorer_column_sort);
   g_test_add_func ("/explorer/reader", test_explorer_reader);
   g_test_add_func ("/explorer/search-and-empty-state", test_explorer_search_and_empty_state);
   g_test_add_func ("/explorer/sources", test_explorer_sources);

@@ -6,7 +6,7 @@
 
 #include "rasd-basemap-source.h"
 #include "rasd-error.h"
-#include "rasd-event-item.h"
+#include "rasd-facet-item.h"
 #include "rasd-event-map.h"
 #include "rasd-resources.h"
 #include "rasd-gui-test-util.h"
@@ -234,48 +234,27 @@ static const TestPlace tehran = { "city:tehran", "طهران", 35.69, 51.39 };
 static const TestPlace riyadh = { "city:riyadh", "الرياض", 24.69, 46.72 };
 static const TestPlace ankara = { "city:ankara", "أنقرة", 39.93, 32.86 };
 
-static gint64 next_id = 1;
-
-static RasdEventItem *
-make_event (const TestPlace *where)
-{
-  RasdStoredEvent *event = g_new0 (RasdStoredEvent, 1);
-
-  event->id = next_id++;
-  event->kind = g_strdup ("meeting");
-  event->date = g_strdup ("2020-01-07");
-  event->participants = g_ptr_array_new ();
-  event->sources = g_ptr_array_new ();
-  event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
-  if (where != NULL)
-    {
-      event->place = g_new0 (RasdStoredPlace, 1);
-      event->place->key = g_strdup (where->key);
-      event->place->name = g_strdup (where->name);
-      event->place->kind = g_strdup ("city");
-      event->place->has_coordinates = TRUE;
-      event->place->lat = where->lat;
-      event->place->lon = where->lon;
-    }
-  return rasd_event_item_new (event);
-}
-
+/* The map draws the places facet (RasdFacetItem with coordinates and a count); @n events at
+ * @where add one row (a key listed twice adds up on the map); no place: nothing to draw, but a
+ * row without coordinates, as the facet lists places without them too. */
 static void
 add_events (GListStore      *store,
             const TestPlace *where,
             guint            n)
 {
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RasdEventItem) item = make_event (where);
-      g_list_store_append (store, item);
-    }
+  g_autoptr(RasdFacetItem) item = NULL;
+
+  if (where != NULL)
+    item = rasd_facet_item_new_place (where->key, where->name, NULL, n, where->lat, where->lon);
+  else
+    item = rasd_facet_item_new ("city:nowhere", "nowhere", NULL, n);
+  g_list_store_append (store, item);
 }
 
 static GListStore *
 middle_east_events (void)
 {
-  GListStore *store = g_list_store_new (RASD_TYPE_EVENT_ITEM);
+  GListStore *store = g_list_store_new (RASD_TYPE_FACET_ITEM);
 
   add_events (store, &damascus, 12);
   add_events (store, &beirut, 5);
@@ -291,7 +270,7 @@ middle_east_events (void)
 static void
 test_map_markers (void)
 {
-  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_EVENT_ITEM);
+  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_FACET_ITEM);
   RasdEventMap *map = RASD_EVENT_MAP (g_object_ref_sink (rasd_event_map_new ()));
   GtkWidget *marker;
   const char *label;
@@ -357,7 +336,7 @@ has_label (GtkWidget  *marker,
 static void
 test_map_clusters (void)
 {
-  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_EVENT_ITEM);
+  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_FACET_ITEM);
   RasdEventMap *map = RASD_EVENT_MAP (g_object_ref_sink (rasd_event_map_new ()));
   GtkWidget *cluster;
 
@@ -533,7 +512,7 @@ screenshot (AdwColorScheme  scheme,
 static void
 test_map_screenshot_crowded (void)
 {
-  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_EVENT_ITEM);
+  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_FACET_ITEM);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (TestPlace));
@@ -615,7 +594,7 @@ test_map_screenshot_dark (void)
 static void
 test_map_zoom_to_fit (void)
 {
-  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_EVENT_ITEM);
+  g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_FACET_ITEM);
   GtkWidget *window = gtk_window_new ();
   RasdEventMap *map = RASD_EVENT_MAP (rasd_event_map_new ());
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;

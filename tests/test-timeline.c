@@ -645,6 +645,84 @@ test_screenshot_arabic (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Fed by an event model: its timeline marks (every filter but the range) are drawn without
+ * items; an event's item is looked up for its tooltip and when it is activated; the selection
+ * is matched by id; a brush, which leaves the marks as they were, keeps the view. */
+static void
+test_event_model (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(RasdFilter) filter = rasd_filter_new ();
+  g_autoptr(RasdEventModel) model = NULL;
+  GtkWidget *widget = show_timeline (GTK_TEXT_DIR_LTR, WIDTH, HEIGHT);
+  RasdTimeline *timeline = RASD_TIMELINE (widget);
+  g_autoptr(RasdEventItem) activated = NULL;
+  g_autofree char *tooltip = NULL;
+  double first, last, first_after, last_after, x;
+  guint n_marks;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store),
+    "INSERT INTO entities (id, kind, key, name, normalized) VALUES (1, 'person', 'person:a', 'Anna', 'anna');"
+    "INSERT INTO entities (id, kind, key, name, normalized) VALUES (2, 'person', 'person:b', 'Boris', 'boris');"
+    "INSERT INTO events (id, kind, date, date_precision, day, day_end) VALUES"
+    " (1, 'visit', '2010-03-04', 3, 14672, 14672), (2, 'call', '2012-06-01', 3, 15492, 15492),"
+    " (3, 'summit', '2014-09', 2, 16314, 16343), (4, 'meeting', '2016', 1, 16801, 17166),"
+    " (5, 'talks', NULL, 0, NULL, NULL);"
+    "INSERT INTO event_participants (event_id, entity_id) VALUES (1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (4, 2);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  model = rasd_event_model_new (store, filter);
+  rasd_event_model_reload (model);  /* a ":memory:" store answers at once */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 5);
+
+  rasd_timeline_set_event_model (timeline, model);
+  g_assert_true (rasd_timeline_get_event_model (timeline) == model);
+  g_assert_null (rasd_timeline_get_model (timeline));
+  n_marks = rasd_timeline_get_n_marks (timeline);
+  g_assert_cmpuint (n_marks, ==, 4);  /* the undated event is not drawn */
+
+  /* the tooltip of event 2 (12 June 2012... the 1st), read from the store */
+  {
+    guint32 day = julian (2012, 6, 1);
+
+    x = rasd_timeline_day_to_x (timeline, day + 0.5);
+    tooltip = rasd_timeline_get_tooltip_text_at (timeline, x, 40);
+    g_assert_nonnull (tooltip);
+    g_assert_nonnull (strstr (tooltip, "Anna"));
+    g_assert_true (rasd_timeline_activate_at (timeline, x, 40));
+    g_assert_nonnull (rasd_timeline_get_selected (timeline));
+    g_assert_cmpint (rasd_event_item_get_id (rasd_timeline_get_selected (timeline)), ==, 2);
+  }
+
+  /* selection by id: another item object for event 4 */
+  activated = rasd_event_model_lookup (model, 4);
+  rasd_timeline_set_selected (timeline, activated);
+  g_assert_true (rasd_timeline_get_selected (timeline) == activated);
+  gtk_widget_activate_action (widget, "timeline.move", "i", -1);
+  g_assert_cmpint (rasd_event_item_get_id (rasd_timeline_get_selected (timeline)), ==, 3);
+
+  /* a brush: the list narrows, the timeline keeps its marks and its view */
+  rasd_timeline_get_visible_range (timeline, &first, &last);
+  rasd_filter_set_range (filter, "2012", "2012");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (rasd_timeline_get_n_marks (timeline), ==, n_marks);
+  rasd_timeline_get_visible_range (timeline, &first_after, &last_after);
+  g_assert_cmpfloat (first_after, ==, first);
+  g_assert_cmpfloat (last_after, ==, last);
+
+  /* another part of the filter: the timeline follows it */
+  rasd_filter_set_person (filter, "person:b", "Boris");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (rasd_timeline_get_n_marks (timeline), ==, 1);
+  /* the selected event (3) is gone from the marks: unselected */
+  g_assert_null (rasd_timeline_get_selected (timeline));
+
+  rasd_timeline_set_event_model (timeline, NULL);
+  g_assert_cmpuint (rasd_timeline_get_n_marks (timeline), ==, 0);
+  close_timeline (widget);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/timeline/activate", test_activate);
   g_test_add_func ("/timeline/tooltips", test_tooltips);
   g_test_add_func ("/timeline/items-changed", test_items_changed);
+  g_test_add_func ("/timeline/event-model", test_event_model);
   g_test_add_func ("/timeline/screenshot-ltr", test_screenshot_ltr);
   g_test_add_func ("/timeline/screenshot-rtl", test_screenshot_rtl);
   g_test_add_func ("/timeline/screenshot-zoomed", test_screenshot_zoomed);

@@ -277,3 +277,43 @@ rasd_event_item_get_days (RasdEventItem *self,
   *last = self->last_day;
   return TRUE;
 }
+
+char *
+rasd_iso_date_from_days (guint32 first,
+                         guint32 last)
+{
+  GDate start, end;
+
+  if (first == 0 || last < first || !g_date_valid_julian (first) || !g_date_valid_julian (last))
+    return NULL;
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_date_set_julian (&start, first);
+  g_date_set_julian (&end, last);
+  if (first == last)
+    return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&start), g_date_get_month (&start),
+                            g_date_get_day (&start));
+  if (g_date_get_day (&start) == 1 && g_date_get_year (&start) == g_date_get_year (&end) &&
+      g_date_get_month (&start) == g_date_get_month (&end) && g_date_is_last_of_month (&end))
+    return g_strdup_printf ("%04u-%02u", g_date_get_year (&start), g_date_get_month (&start));
+  if (g_date_get_day (&start) == 1 && g_date_get_month (&start) == G_DATE_JANUARY &&
+      g_date_get_day (&end) == 31 && g_date_get_month (&end) == G_DATE_DECEMBER &&
+      g_date_get_year (&start) == g_date_get_year (&end))
+    return g_strdup_printf ("%04u", g_date_get_year (&start));
+  return NULL;
+}
+
+RasdEventItem *
+rasd_event_item_new_from_mark (const RasdEventMark *mark)
+{
+  RasdStoredEvent *event = g_new0 (RasdStoredEvent, 1);
+  const char * const *kinds = rasd_store_event_kinds ();
+
+  g_return_val_if_fail (mark != NULL, NULL);
+
+  event->id = mark->id;
+  event->kind = g_strdup (mark->kind < g_strv_length ((char **) kinds) ? kinds[mark->kind] : "");
+  event->date = rasd_iso_date_from_days (mark->first_day, mark->last_day);
+  event->participants = g_ptr_array_new ();
+  return rasd_event_item_new (event);
+}

@@ -42,4 +42,13 @@ gboolean               rasd_iso_date_to_days        (const char      *iso,
                                                      guint32         *first,
                                                      guint32         *last);
 
+/* The ISO date ("2015", "2015-07", "2015-07-21") whose days are @first..@last (Julian days):
+ * the inverse of rasd_iso_date_to_days(); NULL when they are no day, month or year. */
+char                  *rasd_iso_date_from_days      (guint32          first,
+                                                     guint32          last);
+
+/* An item for the event of @mark when the store no longer has it (a re-extraction replaced it
+ * while it was listed): its kind and date, nobody, nowhere. */
+RasdEventItem         *rasd_event_item_new_from_mark (const RasdEventMark *mark);
+
 G_END_DECLS

@@ -12,6 +12,9 @@ struct _RasdFacetItem
   char    *label;
   char    *search_text;
   guint    count;
+  gboolean has_location;
+  double   lat;
+  double   lon;
 };
 
 G_DEFINE_FINAL_TYPE (RasdFacetItem, rasd_facet_item, G_TYPE_OBJECT)
@@ -132,4 +135,37 @@ rasd_facet_item_get_count (RasdFacetItem *self)
 {
   g_return_val_if_fail (RASD_IS_FACET_ITEM (self), 0);
   return self->count;
+}
+
+RasdFacetItem *
+rasd_facet_item_new_place (const char *key,
+                           const char *label,
+                           const char *name_en,
+                           guint       count,
+                           double      lat,
+                           double      lon)
+{
+  RasdFacetItem *self = rasd_facet_item_new (key, label, name_en, count);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  self->has_location = TRUE;
+  self->lat = lat;
+  self->lon = lon;
+  return self;
+}
+
+gboolean
+rasd_facet_item_get_location (RasdFacetItem *self,
+                              double        *lat,
+                              double        *lon)
+{
+  g_return_val_if_fail (RASD_IS_FACET_ITEM (self), FALSE);
+
+  if (!self->has_location)
+    return FALSE;
+  if (lat != NULL)
+    *lat = self->lat;
+  if (lon != NULL)
+    *lon = self->lon;
+  return TRUE;
 }

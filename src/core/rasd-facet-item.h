@@ -23,4 +23,16 @@ const char    *rasd_facet_item_get_label       (RasdFacetItem *self);
 const char    *rasd_facet_item_get_search_text (RasdFacetItem *self);
 guint          rasd_facet_item_get_count       (RasdFacetItem *self);
 
+/* A place with its coordinates (what the map draws). */
+RasdFacetItem *rasd_facet_item_new_place       (const char    *key,
+                                                const char    *label,
+                                                const char    *name_en,
+                                                guint          count,
+                                                double         lat,
+                                                double         lon);
+/* FALSE, leaving both untouched, when the item has no coordinates. */
+gboolean       rasd_facet_item_get_location    (RasdFacetItem *self,
+                                                double        *lat,
+                                                double        *lon);
+
 G_END_DECLS

@@ -150,6 +150,39 @@ static const char * const migrations[] = {
   /* 4 -> 5: an excerpt keeps its event's citation (JSON: kind, who, where, when), since
    * re-extraction replaces events and sets excerpts.event_id to NULL. */
   "ALTER TABLE excerpts ADD COLUMN event_citation TEXT;",
+
+  /* 5 -> 6: the explorer reads every matching event's marks (id, days, kind, place) for its map,
+   * timeline and facets: covering indexes answer a place or a date range without reading the
+   * table.  Their first columns are those of the indexes they replace. */
+  "DROP INDEX events_place_day;"
+  "CREATE INDEX events_place_marks ON events (place_id, day, day_end, kind);"
+  "DROP INDEX events_day_range;"
+  "CREATE INDEX events_day_marks ON events (day, day_end, kind, place_id);",
+
+  /* 6 -> 7: a person's marks from one index too: event_participants copies its event's day_end,
+   * kind and place_id as it copies its day (triggers), so listing a person's events reads no
+   * row of events (one search per event a million times over otherwise). */
+  "ALTER TABLE event_participants ADD COLUMN day_end INTEGER;"
+  "ALTER TABLE event_participants ADD COLUMN kind TEXT;"
+  "ALTER TABLE event_participants ADD COLUMN place_id INTEGER;"
+  "UPDATE event_participants SET (day_end, kind, place_id) ="
+  "  (SELECT day_end, kind, place_id FROM events WHERE id = event_id);"
+  "DROP TRIGGER event_participants_day;"
+  "CREATE TRIGGER event_participants_marks AFTER INSERT ON event_participants BEGIN"
+  "  UPDATE event_participants SET (day, day_end, kind, place_id) ="
+  "    (SELECT day, day_end, kind, place_id FROM events WHERE id = NEW.event_id)"
+  "   WHERE event_id = NEW.event_id AND entity_id = NEW.entity_id;"
+  " END;"
+  "DROP TRIGGER events_day_to_participants;"
+  "CREATE TRIGGER events_marks_to_participants AFTER UPDATE OF day, day_end, kind, place_id ON events"
+  " WHEN NEW.day IS NOT OLD.day OR NEW.day_end IS NOT OLD.day_end OR NEW.kind IS NOT OLD.kind"
+  "   OR NEW.place_id IS NOT OLD.place_id BEGIN"
+  "  UPDATE event_participants SET day = NEW.day, day_end = NEW.day_end, kind = NEW.kind,"
+  "   place_id = NEW.place_id WHERE event_id = NEW.id;"
+  " END;"
+  "DROP INDEX event_participants_entity_day;"
+  "CREATE INDEX event_participants_marks ON event_participants"
+  "  (entity_id, day, event_id, day_end, kind, place_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RASD_STORE_SCHEMA_VERSION);
@@ -3338,4 +3371,789 @@ rasd_store_count_facet (GPtrArray *events,
       g_return_val_if_reached (NULL);
     }
   return counts;
+}
+
+/* The explorer at scale: marks ---------------------------------------------------------------- */
+
+/* GLib's Julian day of 1970-01-01: events.day counts days from there. */
+#define UNIX_EPOCH_JULIAN 719163
+
+static guint8
+kind_index (const char *kind)
+{
+  for (guint8 i = 0; kind != NULL && event_kinds[i] != NULL; i++)
+    if (strcmp (kind, event_kinds[i]) == 0)
+      return i;
+  return RASD_EVENT_KIND_OTHER;
+}
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_marks_by_id (gconstpointer a,
+                     gconstpointer b)
+{
+  const RasdEventMark *x = a, *y = b;
+
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Appends the marks of the events matching the filter with a known date (@dated), by day then
+ * id, or without one, by id.  The rows come in day order from an index (person: (entity_id,
+ * day, event_id); place: (place_id, day, ...); else (day, ...)), so only the events of one day
+ * are sorted here.  @text_ids: the ids the text filter allows (sorted), or NULL. */
+static gboolean
+list_marks_part (RasdStore              *self,
+                 const RasdEventFilter  *filter,
+                 GArray                 *people,
+                 GArray                 *places,
+                 gint64                  from_day,
+                 gint64                  to_day,
+                 gboolean                dated,
+                 GArray                 *text_ids,
+                 GArray                 *marks,
+                 GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *day = people != NULL ? "ep.day" : "ev.day";
+  const char *id = people != NULL ? "ep.event_id" : "ev.id";
+  guint run_start = marks->len;
+  gint64 run_day = G_MININT64;
+  /* A person's rows carry their event's marks (schema 7): no row of events is read. */
+  const char *ev = people != NULL ? "ep" : "ev";
+  int rc;
+
+  g_string_append_printf (sql, "SELECT %s %s, %s, %s.day_end, %s.kind, %s.place_id",
+                          people != NULL && people->len > 1 ? "DISTINCT" : "", id, day, ev, ev, ev);
+  if (people != NULL)
+    g_string_append (sql, " FROM event_participants ep");
+  else
+    g_string_append (sql, " FROM events ev");
+  g_string_append_printf (sql, " WHERE %s IS %s", day, dated ? "NOT NULL" : "NULL");
+  if (people != NULL)
+    {
+      g_string_append (sql, " AND ep.entity_id IN ");
+      append_id_list (sql, people);
+    }
+  if (places != NULL)
+    {
+      g_string_append_printf (sql, " AND %s.place_id IN ", ev);
+      append_id_list (sql, places);
+    }
+  if (filter->from != NULL)
+    g_string_append_printf (sql, " AND %s >= ?%d AND %s.day_end >= ?%d",
+                            day, PARAM_FROM_FIRST, ev, PARAM_FROM);
+  if (filter->to != NULL)
+    g_string_append_printf (sql, " AND %s <= ?%d", day, PARAM_TO);
+  if (filter->kind != NULL)
+    g_string_append_printf (sql, " AND %s.kind = ?%d", ev, PARAM_KIND);
+  if (dated)
+    g_string_append_printf (sql, " ORDER BY %s", day);
+  else
+    g_string_append_printf (sql, " ORDER BY %s", id);
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, "preparing the event marks query");
+  if (filter->from != NULL)
+    {
+      sqlite3_bind_int64 (stmt, PARAM_FROM_FIRST, from_day - MAX_EVENT_DAYS);
+      sqlite3_bind_int64 (stmt, PARAM_FROM, from_day);
+    }
+  if (filter->to != NULL)
+    sqlite3_bind_int64 (stmt, PARAM_TO, to_day);
+  if (filter->kind != NULL)
+    sqlite3_bind_text (stmt, PARAM_KIND, filter->kind, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RasdEventMark mark = { 0, };
+      const char *kind;
+
+      mark.id = sqlite3_column_int64 (stmt, 0);
+      if (text_ids != NULL &&
+          bsearch (&mark.id, text_ids->data, text_ids->len, sizeof (gint64), compare_gint64) == NULL)
+        continue;
+      if (dated)
+        {
+          gint64 first = sqlite3_column_int64 (stmt, 1);
+          gint64 last = sqlite3_column_type (stmt, 2) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 2)
+                                                                      : first;
+
+          /* Rows of one day come in index order: put each day's run in id order. */
+          if (first != run_day)
+            {
+              if (marks->len - run_start > 1)
+                qsort (&g_array_index (marks, RasdEventMark, run_start), marks->len - run_start,
+                       sizeof (RasdEventMark), compare_marks_by_id);
+              run_start = marks->len;
+              run_day = first;
+            }
+          mark.first_day = (guint32) (first + UNIX_EPOCH_JULIAN);
+          mark.last_day = (guint32) (MAX (first, last) + UNIX_EPOCH_JULIAN);
+        }
+      kind = (const char *) sqlite3_column_text (stmt, 3);
+      mark.kind = kind_index (kind);
+      mark.place_id = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (marks, mark);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, "listing the events' marks");
+  if (dated && marks->len - run_start > 1)
+    qsort (&g_array_index (marks, RasdEventMark, run_start), marks->len - run_start,
+           sizeof (RasdEventMark), compare_marks_by_id);
+  return TRUE;
+}
+
+/* Where each event of @marks is in it, by event id: a dense array (ids are INTEGER PRIMARY
+ * KEYs, so about as many as the events), G_MAXUINT32 for the events not in @marks. */
+typedef struct
+{
+  guint32 *position;
+  gint64   max_id;
+} MarkIndex;
+
+static void
+mark_index_clear (MarkIndex *index)
+{
+  g_clear_pointer (&index->position, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MarkIndex, mark_index_clear)
+
+static void
+mark_index_init (MarkIndex *index,
+                 GArray    *marks)
+{
+  index->max_id = 0;
+  for (guint i = 0; i < marks->len; i++)
+    index->max_id = MAX (index->max_id, g_array_index (marks, RasdEventMark, i).id);
+  index->position = g_new (guint32, index->max_id + 1);
+  memset (index->position, 0xff, (index->max_id + 1) * sizeof (guint32));
+  for (guint i = 0; i < marks->len; i++)
+    index->position[g_array_index (marks, RasdEventMark, i).id] = i;
+}
+
+static inline guint32
+mark_index_lookup (const MarkIndex *index,
+                   gint64           id)
+{
+  return id >= 0 && id <= index->max_id ? index->position[id] : G_MAXUINT32;
+}
+
+/* The ids of @marks as a JSON array, for "IN (SELECT value FROM json_each (?))". */
+static char *
+marks_ids_json (GArray *marks)
+{
+  GString *ids = g_string_sized_new (marks->len * 8 + 2);
+
+  g_string_append_c (ids, '[');
+  for (guint i = 0; i < marks->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (marks, RasdEventMark, i).id);
+  g_string_append_c (ids, ']');
+  return g_string_free (ids, FALSE);
+}
+
+/* TRUE when @marks are so large a part of the events that reading a whole table in primary key
+ * order beats one search per event. */
+static gboolean
+marks_worth_a_scan (RasdStore *self,
+                    GArray    *marks)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT max (id) FROM events", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  return (gint64) marks->len * 4 >= sqlite3_column_int64 (stmt, 0);
+}
+
+/* Per event of @marks, a value read by @scan_sql (event_id, value; all events, by event_id) or
+ * @ids_sql (the same for the events of the JSON array ?1): @values[i] for marks[i], left as it
+ * was for events without a row. */
+static gboolean
+read_marks_values (RasdStore   *self,
+                   GArray      *marks,
+                   const char  *scan_sql,
+                   const char  *ids_sql,
+                   gint64      *values,
+                   const char  *doing,
+                   GError     **error)
+{
+  g_auto(MarkIndex) index = { NULL, };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *ids = NULL;
+  gboolean scan = marks_worth_a_scan (self, marks);
+  int rc;
+
+  mark_index_init (&index, marks);
+  if (sqlite3_prepare_v2 (self->db, scan ? scan_sql : ids_sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, doing);
+  if (!scan)
+    {
+      ids = marks_ids_json (marks);
+      sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint32 pos = mark_index_lookup (&index, sqlite3_column_int64 (stmt, 0));
+
+      if (pos != G_MAXUINT32)
+        values[pos] = sqlite3_column_int64 (stmt, 1);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, doing);
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *key;  /* collation key of the case-folded name */
+} NamedEntity;
+
+static int
+compare_named_entities (gconstpointer a,
+                        gconstpointer b)
+{
+  return strcmp (((const NamedEntity *) a)->key, ((const NamedEntity *) b)->key);
+}
+
+static void
+named_entity_clear (gpointer data)
+{
+  g_free (((NamedEntity *) data)->key);
+}
+
+/* The rank of each entity of @kind by name (collation of the case-folded name, as the list's
+ * string sorter compares), as an array by entity id; 0 for none. */
+static guint32 *
+rank_entities_by_name (RasdStore   *self,
+                       const char  *kind,
+                       gint64      *max_id,
+                       GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) named = g_array_new (FALSE, FALSE, sizeof (NamedEntity));
+  guint32 *ranks;
+  int rc;
+
+  g_array_set_clear_func (named, named_entity_clear);
+  *max_id = 0;
+  if (sqlite3_prepare_v2 (self->db, "SELECT id, name FROM entities WHERE kind = ?1", -1, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "sorting the events by name");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *folded = g_utf8_casefold (column_text (stmt, 1), -1);
+      NamedEntity n = { sqlite3_column_int64 (stmt, 0), g_utf8_collate_key (folded, -1) };
+
+      *max_id = MAX (*max_id, n.id);
+      g_array_append_val (named, n);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "sorting the events by name");
+      return NULL;
+    }
+  g_array_sort (named, compare_named_entities);
+  ranks = g_new0 (guint32, *max_id + 1);
+  for (guint i = 0; i < named->len; i++)
+    {
+      const NamedEntity *n = &g_array_index (named, NamedEntity, i);
+      const NamedEntity *before = i > 0 ? &g_array_index (named, NamedEntity, i - 1) : NULL;
+
+      /* Namesakes share a rank, so the date decides between them. */
+      ranks[n->id] = before != NULL && strcmp (n->key, before->key) == 0 ? ranks[before->id] : i + 1;
+    }
+  return ranks;
+}
+
+typedef struct
+{
+  gint64  key;   /* G_MAXINT64: the event lacks it (last) */
+  guint32 pos;   /* in date order: breaks ties */
+} SortKey;
+
+static int
+compare_sort_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const SortKey *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Sorts @marks, in date order, by @sort (see rasd_store_list_event_marks()). */
+static gboolean
+sort_marks (RasdStore           *self,
+            GArray              *marks,
+            RasdEventSort        sort,
+            gboolean             descending,
+            const char * const  *kind_order,
+            GError             **error)
+{
+  g_autofree gint64 *values = NULL;
+  g_autofree guint32 *ranks = NULL;
+  g_autofree SortKey *keys = NULL;
+  g_autofree RasdEventMark *sorted = NULL;
+  gint64 max_id = 0;
+  guint n = marks->len;
+
+  if (n < 2)
+    return TRUE;
+  if (sort == RASD_EVENT_SORT_DATE)
+    {
+      guint n_dated = 0;
+
+      if (!descending)
+        return TRUE;
+      /* Newest first; unknown dates stay last. */
+      while (n_dated < n && g_array_index (marks, RasdEventMark, n_dated).first_day != 0)
+        n_dated++;
+      for (guint i = 0; i < n_dated / 2; i++)
+        {
+          RasdEventMark tmp = g_array_index (marks, RasdEventMark, i);
+
+          g_array_index (marks, RasdEventMark, i) = g_array_index (marks, RasdEventMark, n_dated - 1 - i);
+          g_array_index (marks, RasdEventMark, n_dated - 1 - i) = tmp;
+        }
+      return TRUE;
+    }
+
+  values = g_new0 (gint64, n);
+  switch (sort)
+    {
+    case RASD_EVENT_SORT_KIND:
+      {
+        gint64 rank_of[G_N_ELEMENTS (event_kinds)];
+
+        for (guint k = 0; event_kinds[k] != NULL; k++)
+          {
+            rank_of[k] = k;
+            for (guint r = 0; kind_order != NULL && kind_order[r] != NULL; r++)
+              if (g_str_equal (kind_order[r], event_kinds[k]))
+                rank_of[k] = r;
+          }
+        for (guint i = 0; i < n; i++)
+          {
+            guint8 kind = g_array_index (marks, RasdEventMark, i).kind;
+
+            values[i] = kind == RASD_EVENT_KIND_OTHER ? (gint64) G_N_ELEMENTS (event_kinds) : rank_of[kind];
+          }
+      }
+      break;
+    case RASD_EVENT_SORT_PLACE:
+      if ((ranks = rank_entities_by_name (self, "place", &max_id, error)) == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 place = g_array_index (marks, RasdEventMark, i).place_id;
+
+          values[i] = place > 0 && place <= max_id && ranks[place] > 0 ? ranks[place] : G_MAXINT64;
+        }
+      break;
+    case RASD_EVENT_SORT_PARTICIPANTS:
+      if ((ranks = rank_entities_by_name (self, "person", &max_id, error)) == NULL)
+        return FALSE;
+      /* The first participant, as listed: the lowest entity id. */
+      if (!read_marks_values (self, marks,
+                              "SELECT event_id, min (entity_id) FROM event_participants GROUP BY event_id",
+                              "SELECT event_id, min (entity_id) FROM event_participants"
+                              " WHERE event_id IN (SELECT value FROM json_each (?1)) GROUP BY event_id",
+                              values, "sorting the events by participant", error))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        values[i] = values[i] > 0 && values[i] <= max_id && ranks[values[i]] > 0
+                    ? ranks[values[i]] : G_MAXINT64;
+      break;
+    case RASD_EVENT_SORT_SOURCES:
+      if (!read_marks_values (self, marks,
+                              "SELECT event_id, count (*) FROM event_sources GROUP BY event_id",
+                              "SELECT event_id, count (*) FROM event_sources"
+                              " WHERE event_id IN (SELECT value FROM json_each (?1)) GROUP BY event_id",
+                              values, "sorting the events by sources", error))
+        return FALSE;
+      break;
+    case RASD_EVENT_SORT_DATE:
+    default:
+      g_assert_not_reached ();
+    }
+
+  keys = g_new (SortKey, n);
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i].key = descending && values[i] != G_MAXINT64 ? -values[i] : values[i];
+      keys[i].pos = i;
+    }
+  qsort (keys, n, sizeof (SortKey), compare_sort_keys);
+  sorted = g_new (RasdEventMark, n);
+  for (guint i = 0; i < n; i++)
+    sorted[i] = g_array_index (marks, RasdEventMark, keys[i].pos);
+  memcpy (marks->data, sorted, n * sizeof (RasdEventMark));
+  return TRUE;
+}
+
+GArray *
+rasd_store_list_event_marks (RasdStore              *self,
+                             const RasdEventFilter  *filter,
+                             RasdEventSort           sort,
+                             gboolean                descending,
+                             const char * const     *kind_order,
+                             GError                **error)
+{
+  static const RasdEventFilter no_filter = { NULL };
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (RasdEventMark));
+  g_autoptr(GArray) people = NULL;
+  g_autoptr(GArray) places = NULL;
+  g_autoptr(GArray) text_ids = NULL;
+  g_auto(NameQuery) person = { 0 };
+  g_auto(NameQuery) place = { 0 };
+  gint64 from_day = 0, to_day = 0;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (filter == NULL)
+    filter = &no_filter;
+  /* The same checks as list_events(), so both fail alike. */
+  if (filter->person != NULL && !name_query_init (&person, "person", filter->person, error))
+    return NULL;
+  if (filter->place != NULL && !name_query_init (&place, "place", filter->place, error))
+    return NULL;
+  if (filter->from != NULL && !parse_filter_date ("--from", filter->from, FALSE, &from_day, error))
+    return NULL;
+  if (filter->to != NULL && !parse_filter_date ("--to", filter->to, TRUE, &to_day, error))
+    return NULL;
+  if (filter->kind != NULL && !g_strv_contains (event_kinds, filter->kind))
+    {
+      g_autofree char *kinds = g_strjoinv (", ", (char **) event_kinds);
+
+      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
+                   "unknown event kind “%s” (one of %s)", filter->kind, kinds);
+      return NULL;
+    }
+
+  if (filter->text != NULL)
+    {
+      /* The search's own path: its ids, then only those are kept. */
+      if ((text_ids = rasd_store_search_event_ids (self, filter->text, error)) == NULL)
+        return NULL;
+      if (text_ids->len == 0)
+        return g_steal_pointer (&marks);
+    }
+  if (filter->person != NULL)
+    {
+      if ((people = matching_entities (self, &person, FALSE, error)) == NULL)
+        return NULL;
+      if (people->len == 0)
+        return g_steal_pointer (&marks);
+    }
+  if (filter->place != NULL)
+    {
+      if ((places = matching_entities (self, &place, TRUE, error)) == NULL)
+        return NULL;
+      if (places->len == 0)
+        return g_steal_pointer (&marks);
+    }
+
+  if (!list_marks_part (self, filter, people, places, from_day, to_day, TRUE, text_ids, marks, error))
+    return NULL;
+  /* No date range matches an unknown date. */
+  if (filter->from == NULL && filter->to == NULL &&
+      !list_marks_part (self, filter, people, places, from_day, to_day, FALSE, text_ids, marks, error))
+    return NULL;
+  if (!sort_marks (self, marks, sort, descending, kind_order, error))
+    return NULL;
+  return g_steal_pointer (&marks);
+}
+
+GPtrArray *
+rasd_store_list_event_summaries_by_id (RasdStore     *self,
+                                       const gint64  *ids,
+                                       guint          n_ids,
+                                       GError       **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_event_free);
+  g_autoptr(GPtrArray) ordered = NULL;
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (ListedEvent));
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GString) json = g_string_sized_new (n_ids * 8 + 2);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(EntityCache) cache = { NULL };
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_array_set_clear_func (listed, clear_listed_event);
+  if (n_ids == 0)
+    return g_steal_pointer (&events);
+  if (!entity_cache_init (self, &cache, error))
+    return NULL;
+
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (json, ']');
+  /* Columns as list_events_part() reads them (COL_*), by id. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
+                          "       ev.place_id, ev.day, ev.id"
+                          " FROM events ev WHERE ev.id IN (SELECT value FROM json_each (?1))"
+                          " ORDER BY ev.id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "preparing the event page query");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ListedEvent row = {
+        0,
+        sqlite3_column_int64 (stmt, COL_ID),
+        stored_event_from_row (self, stmt, &cache, error),
+      };
+
+      if (row.event == NULL)
+        return NULL;
+      g_array_append_val (listed, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "reading a page of events");
+      return NULL;
+    }
+  /* In id order already: people and source counts merge with it. */
+  if (!listed_to_events (self, listed, TRUE, &cache, TRUE, events, error))
+    return NULL;
+
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < events->len; i++)
+    {
+      RasdStoredEvent *event = g_ptr_array_index (events, i);
+      g_hash_table_insert (by_id, &event->id, event);
+    }
+  ordered = g_ptr_array_new_full (events->len, (GDestroyNotify) rasd_stored_event_free);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      RasdStoredEvent *event = g_hash_table_lookup (by_id, &ids[i]);
+
+      /* an id given twice gets its event once */
+      if (event != NULL && g_hash_table_remove (by_id, &ids[i]))
+        g_ptr_array_add (ordered, event);
+    }
+  g_ptr_array_set_free_func (events, NULL);
+  /* Those left (none unless an id came twice) are freed here. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, by_id);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      rasd_stored_event_free (value);
+  }
+  return g_steal_pointer (&ordered);
+}
+
+static gint64
+max_entity_id (RasdStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT max (id) FROM entities", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+typedef struct
+{
+  RasdFacetCount *count;
+  char           *collate_key;
+} RankedCount;
+
+static int
+compare_ranked_counts (gconstpointer a,
+                       gconstpointer b)
+{
+  const RankedCount *x = a, *y = b;
+  int cmp;
+
+  if (x->count->count != y->count->count)
+    return x->count->count > y->count->count ? -1 : 1;
+  if ((cmp = strcmp (x->collate_key, y->collate_key)) != 0)
+    return cmp;
+  return strcmp (x->count->key, y->count->key);
+}
+
+/* RasdFacetCount* of the entities with a count in @counts (by entity id, up to @max_id), their
+ * names read by id; ordered as compare_facet_counts() orders, with collation keys made once. */
+static GPtrArray *
+facet_counts_from_array (RasdStore    *self,
+                         const guint  *counts,
+                         gint64        max_id,
+                         gboolean      place,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedCount));
+  GPtrArray *result;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT key, name, name_en, lat, lon FROM entities WHERE id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "naming the facets");
+      return NULL;
+    }
+  for (gint64 id = 1; id <= max_id; id++)
+    {
+      RankedCount r;
+      int rc;
+
+      if (counts[id] == 0)
+        continue;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;  /* deleted meanwhile */
+      if (rc != SQLITE_ROW)
+        {
+          for (guint i = 0; i < ranked->len; i++)
+            {
+              rasd_facet_count_free (g_array_index (ranked, RankedCount, i).count);
+              g_free (g_array_index (ranked, RankedCount, i).collate_key);
+            }
+          set_sqlite_error (self, error, "naming the facets");
+          return NULL;
+        }
+      r.count = g_new0 (RasdFacetCount, 1);
+      r.count->key = g_strdup (column_text (stmt, 0));
+      r.count->name = g_strdup (column_text (stmt, 1));
+      r.count->name_en = g_strdup (column_text (stmt, 2));
+      r.count->count = counts[id];
+      if (place && sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
+          sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+        {
+          r.count->has_coordinates = TRUE;
+          r.count->lat = sqlite3_column_double (stmt, 3);
+          r.count->lon = sqlite3_column_double (stmt, 4);
+        }
+      r.collate_key = g_utf8_collate_key (r.count->name != NULL ? r.count->name : "", -1);
+      g_array_append_val (ranked, r);
+    }
+  g_array_sort (ranked, compare_ranked_counts);
+  result = g_ptr_array_new_full (ranked->len, (GDestroyNotify) rasd_facet_count_free);
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      g_ptr_array_add (result, g_array_index (ranked, RankedCount, i).count);
+      g_free (g_array_index (ranked, RankedCount, i).collate_key);
+    }
+  return result;
+}
+
+GPtrArray *
+rasd_store_count_marks_places (RasdStore  *self,
+                               GArray     *marks,
+                               GError    **error)
+{
+  g_autofree guint *counts = NULL;
+  gint64 max_id;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (marks != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  max_id = max_entity_id (self);
+  counts = g_new0 (guint, max_id + 1);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      gint64 place = g_array_index (marks, RasdEventMark, i).place_id;
+
+      if (place > 0 && place <= max_id)
+        counts[place]++;
+    }
+  return facet_counts_from_array (self, counts, max_id, TRUE, error);
+}
+
+GPtrArray *
+rasd_store_count_marks_people (RasdStore     *self,
+                               GArray        *marks,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autofree guint *counts = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(MarkIndex) index = { NULL, };
+  g_autofree char *ids = NULL;
+  gint64 max_id;
+  gboolean scan;
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (marks != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  max_id = max_entity_id (self);
+  counts = g_new0 (guint, max_id + 1);
+  if (marks->len == 0)
+    return facet_counts_from_array (self, counts, 0, FALSE, error);
+
+  /* A large part of the events: all participants in primary key order, kept when their event is
+   * one of @marks; else a search per event. */
+  scan = marks_worth_a_scan (self, marks);
+  if (scan)
+    {
+      mark_index_init (&index, marks);
+      rc = sqlite3_prepare_v2 (self->db, "SELECT event_id, entity_id FROM event_participants",
+                               -1, &stmt, NULL);
+    }
+  else
+    {
+      ids = marks_ids_json (marks);
+      rc = sqlite3_prepare_v2 (self->db,
+                               "SELECT event_id, entity_id FROM event_participants"
+                               " WHERE event_id IN (SELECT value FROM json_each (?1))",
+                               -1, &stmt, NULL);
+      sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "counting the events' people");
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 entity = sqlite3_column_int64 (stmt, 1);
+
+      if (scan && mark_index_lookup (&index, sqlite3_column_int64 (stmt, 0)) == G_MAXUINT32)
+        continue;
+      if (entity > 0 && entity <= max_id)
+        counts[entity]++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "counting the events' people");
+      return NULL;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return facet_counts_from_array (self, counts, max_id, FALSE, error);
 }

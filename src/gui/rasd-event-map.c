@@ -8,7 +8,7 @@
 #include <shumate/shumate.h>
 
 #include "rasd-basemap-source.h"
-#include "rasd-event-item.h"
+#include "rasd-facet-item.h"
 #include "rasd-event-map.h"
 #include "rasd-format.h"
 
@@ -672,25 +672,25 @@ rebuild_places (RasdEventMap *self)
   g_hash_table_remove_all (self->places);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RasdEventItem) item = g_list_model_get_item (self->model, i);
-      const RasdStoredEvent *event = rasd_event_item_get_event (item);
-      const RasdStoredPlace *stored = event->place;
+      g_autoptr(RasdFacetItem) item = g_list_model_get_item (self->model, i);
+      const char *key = rasd_facet_item_get_key (item);
+      double lat, lon;
       Place *place;
 
-      if (stored == NULL || !stored->has_coordinates || stored->key == NULL)
+      if (!rasd_facet_item_get_location (item, &lat, &lon) || rasd_facet_item_get_count (item) == 0)
         continue;
-      place = g_hash_table_lookup (self->places, stored->key);
+      place = g_hash_table_lookup (self->places, key);
       if (place == NULL)
         {
           place = g_new0 (Place, 1);
-          place->key = g_strdup (stored->key);
-          place->label = g_strdup (stored->name != NULL ? stored->name : stored->key);
-          place->lat = stored->lat;
-          place->lon = stored->lon;
+          place->key = g_strdup (key);
+          place->label = g_strdup (rasd_facet_item_get_label (item));
+          place->lat = lat;
+          place->lon = lon;
           world_from_location (place->lat, place->lon, &place->wx, &place->wy);
           g_hash_table_insert (self->places, place->key, place);
         }
-      place->count++;
+      place->count += rasd_facet_item_get_count (item);
     }
   rebuild_markers (self, current_zoom (self));
 }

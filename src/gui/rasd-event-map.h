@@ -18,10 +18,11 @@ G_DECLARE_FINAL_TYPE (RasdEventMap, rasd_event_map, RASD, EVENT_MAP, GtkWidget)
  *   "place-activated" (const char *key, const char *label): a place's marker was clicked. */
 GtkWidget  *rasd_event_map_new                (void);
 
-/* @events: RasdEventItems (or NULL); followed through "items-changed".  Events without a place
- * with coordinates are not shown. */
+/* @places: RasdFacetItems of places with their numbers of events (or NULL), as
+ * rasd_event_model_get_places() gives them; followed through "items-changed".  Places without
+ * coordinates are not shown; a key listed twice adds up. */
 void        rasd_event_map_set_model          (RasdEventMap *self,
-                                               GListModel   *events);
+                                               GListModel   *places);
 GListModel *rasd_event_map_get_model          (RasdEventMap *self);
 
 /* Emphasises the marker holding the place @key (a cluster when it is in one) and centres the

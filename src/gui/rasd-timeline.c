@@ -41,7 +41,7 @@ typedef struct
   guint32        last;
   guint8         kind;    /* index into kind_names; N_KINDS: other */
   gint64         id;      /* ties broken by id, so the order is stable */
-  RasdEventItem *item;    /* owned */
+  RasdEventItem *item;    /* owned; NULL for marks of an event model (read when needed) */
 } TlEvent;
 
 typedef struct
@@ -106,6 +106,8 @@ struct _RasdTimeline
   GtkWidget      parent_instance;
 
   GListModel    *model;
+  RasdEventModel *event_model;
+  GArray        *event_marks;  /* the event model's timeline marks the events were made from */
   GArray        *events;       /* TlEvent, by centre */
   RasdEventItem *selected;
   guint          selected_pos; /* in events; G_MAXUINT: none or not drawn */
@@ -286,6 +288,22 @@ describe_event (RasdEventItem *item)
   return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
+/* The item of the event at @pos: a new reference; NULL when the event is gone. */
+static RasdEventItem *
+event_item (RasdTimeline *self,
+            guint         pos)
+{
+  const TlEvent *event = &g_array_index (self->events, TlEvent, pos);
+
+  if (event->item != NULL)
+    return g_object_ref (event->item);
+  if (self->selected != NULL && rasd_event_item_get_id (self->selected) == event->id)
+    return g_object_ref (self->selected);
+  if (self->event_model != NULL)
+    return rasd_event_model_lookup (self->event_model, event->id);
+  return NULL;
+}
+
 /* Model */
 
 static int
@@ -316,7 +334,7 @@ update_selected_pos (RasdTimeline *self)
   if (self->selected == NULL)
     return;
   for (guint i = 0; i < self->events->len; i++)
-    if (g_array_index (self->events, TlEvent, i).item == self->selected)
+    if (g_array_index (self->events, TlEvent, i).id == rasd_event_item_get_id (self->selected))
       {
         self->selected_pos = i;
         return;
@@ -329,6 +347,23 @@ rebuild_events (RasdTimeline *self)
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
   g_array_set_size (self->events, 0);
+  if (self->event_marks != NULL)
+    {
+      /* Compact marks: no item is made until one is hovered or selected. */
+      g_array_set_size (self->events, self->event_marks->len);
+      for (guint i = 0; i < self->event_marks->len; i++)
+        {
+          const RasdEventMark *mark = &g_array_index (self->event_marks, RasdEventMark, i);
+          TlEvent *event = &g_array_index (self->events, TlEvent, i);
+
+          event->first = mark->first_day;
+          event->last = mark->last_day;
+          event->center = (event->first + (double) event->last + 1) / 2;
+          event->kind = mark->kind < N_KINDS ? mark->kind : N_KINDS;
+          event->id = mark->id;
+          event->item = NULL;
+        }
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RasdEventItem) item = g_list_model_get_item (self->model, i);
@@ -1114,9 +1149,11 @@ static void
 select_pos (RasdTimeline *self,
             guint         pos)
 {
-  const TlEvent *event = &g_array_index (self->events, TlEvent, pos);
+  g_autoptr(RasdEventItem) item = event_item (self, pos);
 
-  if (g_set_object (&self->selected, event->item))
+  if (item == NULL)
+    return;
+  if (g_set_object (&self->selected, item))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
   self->selected_pos = pos;
   update_accessible_selection (self);
@@ -1261,11 +1298,11 @@ describe_mark (RasdTimeline *self,
                const TlMark *mark)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(RasdEventItem) item = NULL;
   guint32 first = G_MAXUINT32, last = 0;
 
-  if (mark->n == 1)
+  if (mark->n == 1 && (item = event_item (self, mark->first)) != NULL)
     {
-      RasdEventItem *item = g_array_index (self->events, TlEvent, mark->first).item;
       const char *participants = rasd_event_item_get_participants (item);
       const char *place = rasd_event_item_get_place (item);
       g_autofree char *date = format_event_date (item);
@@ -1301,12 +1338,15 @@ describe_mark (RasdTimeline *self,
   if (mark->n <= 4)
     for (guint i = mark->first; i < mark->first + mark->n; i++)
       {
-        RasdEventItem *item = g_array_index (self->events, TlEvent, i).item;
-        const char *place = rasd_event_item_get_place (item);
+        g_autoptr(RasdEventItem) one = event_item (self, i);
+        const char *place;
 
+        if (one == NULL)
+          continue;
+        place = rasd_event_item_get_place (one);
         g_string_append_printf (text, "\n• %s: %s%s%s",
-                                rasd_event_kind_label (rasd_event_item_get_kind (item)),
-                                rasd_event_item_get_participants (item),
+                                rasd_event_kind_label (rasd_event_item_get_kind (one)),
+                                rasd_event_item_get_participants (one),
                                 place != NULL ? _(", ") : "", place != NULL ? place : "");
       }
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -1617,6 +1657,10 @@ rasd_timeline_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
+  if (self->event_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->event_model, self);
+  g_clear_object (&self->event_model);
+  g_clear_pointer (&self->event_marks, g_array_unref);
   g_clear_object (&self->selected);
   if (self->events != NULL)
     g_array_set_size (self->events, 0);
@@ -1780,6 +1824,48 @@ rasd_timeline_new (void)
   return g_object_new (RASD_TYPE_TIMELINE, NULL);
 }
 
+static void
+on_event_model_listed (RasdTimeline *self)
+{
+  GArray *marks = rasd_event_model_get_timeline_marks (self->event_model);
+
+  /* Only the date range changed (a brush): the same marks, the view stays as it is. */
+  if (marks == self->event_marks)
+    return;
+  g_clear_pointer (&self->event_marks, g_array_unref);
+  self->event_marks = g_array_ref (marks);
+  on_items_changed (self, 0, 0, 0, NULL);
+}
+
+void
+rasd_timeline_set_event_model (RasdTimeline   *self,
+                               RasdEventModel *model)
+{
+  g_return_if_fail (RASD_IS_TIMELINE (self));
+  g_return_if_fail (model == NULL || RASD_IS_EVENT_MODEL (model));
+
+  if (self->event_model == model)
+    return;
+  rasd_timeline_set_model (self, NULL);
+  if (self->event_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->event_model, self);
+  g_set_object (&self->event_model, model);
+  g_clear_pointer (&self->event_marks, g_array_unref);
+  if (model != NULL)
+    {
+      g_signal_connect_swapped (model, "listed", G_CALLBACK (on_event_model_listed), self);
+      self->event_marks = g_array_ref (rasd_event_model_get_timeline_marks (model));
+    }
+  on_items_changed (self, 0, 0, 0, NULL);
+}
+
+RasdEventModel *
+rasd_timeline_get_event_model (RasdTimeline *self)
+{
+  g_return_val_if_fail (RASD_IS_TIMELINE (self), NULL);
+  return self->event_model;
+}
+
 void
 rasd_timeline_set_model (RasdTimeline *self,
                          GListModel   *events)
@@ -1789,6 +1875,8 @@ rasd_timeline_set_model (RasdTimeline *self,
 
   if (self->model == events)
     return;
+  if (events != NULL && self->event_model != NULL)
+    rasd_timeline_set_event_model (self, NULL);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_set_object (&self->model, events);

@@ -3,6 +3,7 @@
 #include <gtk/gtk.h>
 
 #include "rasd-event-item.h"
+#include "rasd-event-model.h"
 
 G_BEGIN_DECLS
 
@@ -47,11 +48,20 @@ G_DECLARE_FINAL_TYPE (RasdTimeline, rasd_timeline, RASD, TIMELINE, GtkWidget)
  *     first and last inclusive; both NULL when the brush is cleared. */
 GtkWidget     *rasd_timeline_new               (void);
 
-/* Follows items-changed; fits the visible range to the events (again on later changes too, as
+/* For small models (tests): follows items-changed; fits the visible range to the events (again on later changes too, as
  * long as the user has not zoomed or panned since). */
 void           rasd_timeline_set_model         (RasdTimeline  *self,
                                                 GListModel    *events);
 GListModel    *rasd_timeline_get_model         (RasdTimeline  *self);
+
+/* Instead of a model of items: the timeline marks of @model (rasd_event_model_get_timeline_marks:
+ * the events matching every filter but the date range, a few bytes each, so a million draw
+ * without a million items), followed through "listed"; the item of an event is looked up
+ * (rasd_event_model_lookup) only when it is hovered, selected or announced.  The view is kept
+ * when a load leaves the marks as they were (the brush changed).  Unsets the model. */
+void           rasd_timeline_set_event_model   (RasdTimeline   *self,
+                                                RasdEventModel *model);
+RasdEventModel *rasd_timeline_get_event_model  (RasdTimeline   *self);
 
 /* NULL clears.  Scrolls the event into view; emits no "event-activated" (only notify::selected).
  * The item must be one of the model's (the same object) to be drawn. */

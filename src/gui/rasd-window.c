@@ -26,7 +26,6 @@ struct _RasdWindow
   RasdStore          *store;
   RasdFilter         *filter;
   RasdEventModel     *events;
-  GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   RasdEventItem      *selected_event;
   GCancellable       *import_cancellable;
@@ -91,19 +90,21 @@ on_map_place_activated (RasdWindow *self,
   rasd_filter_set_place (self->filter, key, label);
 }
 
+static void set_selected_event (RasdWindow    *self,
+                                RasdEventItem *item);
+
 static void
 on_timeline_event_activated (RasdWindow    *self,
                              RasdEventItem *item)
 {
-  guint position = GTK_INVALID_LIST_POSITION;
+  guint position = rasd_event_model_find (self->events, rasd_event_item_get_id (item));
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)); i++)
-    {
-      g_autoptr(RasdEventItem) other = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
-      if (rasd_event_item_get_id (other) == rasd_event_item_get_id (item))
-        position = i;
-    }
-  gtk_single_selection_set_selected (self->selection, position);
+  gtk_single_selection_set_selected (self->selection, position != G_MAXUINT ? position
+                                                                            : GTK_INVALID_LIST_POSITION);
+  /* The timeline also shows events outside the brushed range, which the list leaves out: the
+   * reader shows them all the same. */
+  if (position == G_MAXUINT)
+    set_selected_event (self, item);
 }
 
 static void
@@ -134,13 +135,13 @@ connect_map_and_timeline (RasdWindow *self)
   self->map = RASD_EVENT_MAP (rasd_event_map_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
   gtk_box_append (self->map_slot, GTK_WIDGET (self->map));
-  rasd_event_map_set_model (self->map, G_LIST_MODEL (self->events));
+  rasd_event_map_set_model (self->map, rasd_event_model_get_places (self->events));
   g_signal_connect_swapped (self->map, "place-activated", G_CALLBACK (on_map_place_activated), self);
 
   self->timeline = RASD_TIMELINE (rasd_timeline_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
   gtk_box_append (self->timeline_slot, GTK_WIDGET (self->timeline));
-  rasd_timeline_set_model (self->timeline, G_LIST_MODEL (self->events));
+  rasd_timeline_set_event_model (self->timeline, self->events);
   g_signal_connect_swapped (self->timeline, "event-activated",
                             G_CALLBACK (on_timeline_event_activated), self);
   g_signal_connect_swapped (self->timeline, "range-selected",
@@ -148,7 +149,7 @@ connect_map_and_timeline (RasdWindow *self)
 
   g_signal_connect (self, "notify::selected-event", G_CALLBACK (on_selected_event_for_views), NULL);
   /* A place filter set elsewhere (facets, reader) zooms the map to what is left. */
-  g_signal_connect_swapped (self->events, "loaded", G_CALLBACK (rasd_event_map_zoom_to_fit), self->map);
+  g_signal_connect_swapped (self->events, "listed", G_CALLBACK (rasd_event_map_zoom_to_fit), self->map);
 }
 
 /* Event list ---------------------------------------------------------------------------------- */
@@ -175,7 +176,7 @@ on_selection_changed (RasdWindow *self)
   set_selected_event (self, item);
 }
 
-/* Runs before the sorted list and the selection see the change. */
+/* Runs before the selection sees the change. */
 static void
 on_events_replacing (RasdWindow *self)
 {
@@ -205,7 +206,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *text = NULL;
 
-  /* dates and counts in the UI language's month names and digits; sorting uses the ISO date */
+  /* dates and counts in the UI language's month names and digits */
   if (g_str_equal (property, "n-sources"))
     text = rasd_format_count (rasd_event_item_get_n_sources (RASD_EVENT_ITEM (item)));
   else if (g_str_equal (property, "date"))
@@ -218,24 +219,65 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
+/* The store sorts the events (a million do not go through a GtkSortListModel); the columns'
+ * sorters only tell which column the user chose.  GTK 4.8 has no public API to read
+ * GtkColumnView's sorter, so it is asked to compare two probes: it calls the primary column's
+ * sorter first, which notes its key and answers "less"; the view's sorter inverts that for a
+ * descending column. */
+typedef struct
+{
+  RasdEventSort sort;
+  gboolean      called;
+} SortProbe;
+
+static SortProbe *current_probe;
+
+static int
+probe_column (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  if (current_probe != NULL && !current_probe->called)
+    {
+      current_probe->sort = GPOINTER_TO_INT (user_data);
+      current_probe->called = TRUE;
+    }
+  return GTK_ORDERING_SMALLER;
+}
+
 static void
-add_column (RasdWindow *self,
-            const char *title,
-            const char *property,
-            gboolean    expand,
-            int         fixed_width)
+on_column_sorter_changed (RasdWindow *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->event_view);
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  SortProbe probe = { RASD_EVENT_SORT_DATE, FALSE };
+  GtkOrdering order;
+
+  current_probe = &probe;
+  order = gtk_sorter_compare (sorter, a, b);
+  current_probe = NULL;
+  if (!probe.called)
+    rasd_event_model_set_sort (self->events, RASD_EVENT_SORT_DATE, FALSE);
+  else
+    rasd_event_model_set_sort (self->events, probe.sort, order == GTK_ORDERING_LARGER);
+}
+
+static void
+add_column (RasdWindow    *self,
+            const char    *title,
+            const char    *property,
+            RasdEventSort  sort,
+            gboolean       expand,
+            int            fixed_width)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
   g_autoptr(GtkSorter) sorter = NULL;
-  GtkExpression *expression = gtk_property_expression_new (RASD_TYPE_EVENT_ITEM, NULL, property);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) property);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) property);
-  if (g_str_equal (property, "n-sources"))
-    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-  else
-    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_column, GINT_TO_POINTER (sort), NULL));
   column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_expand (column, expand);
@@ -248,18 +290,16 @@ add_column (RasdWindow *self,
 static void
 setup_event_view (RasdWindow *self)
 {
-  add_column (self, _("Date"), "date", FALSE, 100);
-  add_column (self, _("Kind"), "kind-label", FALSE, 90);
-  add_column (self, _("Participants"), "participants", TRUE, -1);
-  add_column (self, _("Place"), "place", FALSE, 110);
-  add_column (self, _("Sources"), "n-sources", FALSE, 84);
+  add_column (self, _("Date"), "date", RASD_EVENT_SORT_DATE, FALSE, 100);
+  add_column (self, _("Kind"), "kind-label", RASD_EVENT_SORT_KIND, FALSE, 90);
+  add_column (self, _("Participants"), "participants", RASD_EVENT_SORT_PARTICIPANTS, TRUE, -1);
+  add_column (self, _("Place"), "place", RASD_EVENT_SORT_PLACE, FALSE, 110);
+  add_column (self, _("Sources"), "n-sources", RASD_EVENT_SORT_SOURCES, FALSE, 84);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->event_view), "changed",
+                            G_CALLBACK (on_column_sorter_changed), self);
 
   g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (on_events_replacing), self);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->events)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->event_view)));
-  /* Sorting 100,000 events by a column takes a while: in steps, between frames. */
-  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->events)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -494,22 +534,9 @@ clear_filters_action (GtkWidget  *widget,
 static void
 update_span (RasdWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   const char *first = NULL, *last = NULL;
 
-  /* The model is in date order, unknown dates last. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RasdEventItem) item = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-      const char *date = rasd_event_item_get_date (item);
-
-      if (date == NULL)
-        break;
-      if (first == NULL)
-        first = date;
-      last = date;
-    }
-  if (first != NULL)
+  if (rasd_event_model_get_date_span (self->events, &first, &last))
     {
       g_autofree char *from = rasd_format_date (first);
       g_autofree char *to = rasd_format_date (last);
@@ -526,12 +553,14 @@ update_results_page (RasdWindow *self)
 {
   const GError *error = rasd_event_model_get_error (self->events);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  gboolean loading = rasd_window_is_loading (self);
+  /* The list, map and timeline come first; the people facet may follow a moment later. */
+  gboolean loading = self->first_load_pending || rasd_event_model_is_loading (self->events);
+  gboolean busy = rasd_window_is_loading (self);
   g_autofree char *subtitle = NULL;
   const char *page;
 
-  gtk_spinner_set_spinning (self->spinner, loading);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
 
   if (error != NULL && !loading)
     {
@@ -559,10 +588,8 @@ update_results_page (RasdWindow *self)
 }
 
 static void
-on_events_loaded (RasdWindow *self)
+on_events_listed (RasdWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-
   self->first_load_pending = FALSE;
   update_span (self);
   update_results_page (self);
@@ -572,17 +599,12 @@ on_events_loaded (RasdWindow *self)
   if (self->selected_event != NULL &&
       gtk_single_selection_get_selected_item (self->selection) == NULL)
     {
-      gint64 id = rasd_event_item_get_id (self->selected_event);
+      guint position = rasd_event_model_find (self->events, rasd_event_item_get_id (self->selected_event));
 
-      for (guint i = 0; i < n; i++)
+      if (position != G_MAXUINT)
         {
-          g_autoptr(RasdEventItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
-
-          if (rasd_event_item_get_id (item) == id)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              return;
-            }
+          gtk_single_selection_set_selected (self->selection, position);
+          return;
         }
       set_selected_event (self, NULL);
     }
@@ -629,7 +651,8 @@ rasd_window_is_loading (RasdWindow *self)
 
   if (self->events == NULL)
     return FALSE;
-  return self->first_load_pending || rasd_event_model_is_loading (self->events);
+  return self->first_load_pending || rasd_event_model_is_loading (self->events) ||
+         rasd_event_model_is_counting (self->events);
 }
 
 /* The first load of the events starts once the window has painted its first frame: on a
@@ -1087,7 +1110,6 @@ rasd_window_finalize (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->selected_event);
   g_clear_object (&self->selection);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->events);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -1232,8 +1254,9 @@ rasd_window_new (RasdApplication *application,
 
   self->store = g_object_ref (store);
   self->events = rasd_event_model_new (store, self->filter);
-  g_signal_connect_swapped (self->events, "loaded", G_CALLBACK (on_events_loaded), self);
+  g_signal_connect_swapped (self->events, "listed", G_CALLBACK (on_events_listed), self);
   g_signal_connect_swapped (self->events, "notify::loading", G_CALLBACK (update_results_page), self);
+  g_signal_connect_swapped (self->events, "notify::counting", G_CALLBACK (update_results_page), self);
   setup_event_view (self);
   rasd_facet_view_set_model (self->people_view, rasd_event_model_get_people (self->events));
   rasd_facet_view_set_model (self->places_view, rasd_event_model_get_places (self->events));
@@ -1270,7 +1293,7 @@ GListModel *
 rasd_window_get_event_list (RasdWindow *self)
 {
   g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->events);
 }
 
 void
