@@ -14,6 +14,9 @@
 #include "rasd-fts.h"
 #include "rasd-store.h"
 
+/* SQLite maps this much of the database file for reading (1 GB). */
+#define RASD_STORE_MMAP_SIZE 1073741824
+
 /* Each migration takes the schema from version N to N + 1; they run in order in one
  * transaction, so a database is always at one of these versions and never between two. */
 static const char * const migrations[] = {
@@ -587,9 +590,7 @@ rasd_store_open_at_version (const char  *path,
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -32000;"
-                 /* Reads (search, listings) map the file instead of copying pages. */
-                 "PRAGMA mmap_size = 1073741824;",
+                 "PRAGMA cache_size = -32000;",
                  error))
     return NULL;
 
@@ -605,6 +606,12 @@ rasd_store_open_at_version (const char  *path,
     }
 
   if (!migrate (self, version, error))
+    return NULL;
+
+  /* Reads (search, listings) map the file instead of copying pages.  Only after the migrations:
+   * one that rewrites a large table would leave every page it read counted in the process's
+   * resident memory. */
+  if (!exec_sql (self, "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE), error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -967,9 +974,18 @@ rasd_store_optimize_search_index (RasdStore  *self,
     return FALSE;
   if (n_new_articles < n_articles / 4)
     return TRUE;
+  /* The merge reads the whole index once: through SQLite's memory map, every page of it would
+   * stay counted in the process's resident memory (700 MB at 100,000 articles, against 90 MB
+   * for the import itself), so it reads through the page cache instead, a little slower. */
+  sqlite3_exec (self->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
   if (sqlite3_exec (self->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
                     NULL, NULL, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error, "optimizing the search index");
+    {
+      set_sqlite_error (self, error, "optimizing the search index");
+      sqlite3_exec (self->db, "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE), NULL, NULL, NULL);
+      return FALSE;
+    }
+  sqlite3_exec (self->db, "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE), NULL, NULL, NULL);
   return TRUE;
 }
 
