@@ -124,6 +124,31 @@ test_unknown_names_and_surnames (void)
 }
 
 static void
+test_name_words (void)
+{
+  /* a first name that reads as a proclitic and a verb (ف + يصل) is a name and reports no
+   * visit; a proclitic before a hamza (بأول) is no name of the lexicon (باول) */
+  const char *text = "وفي أبريل 2019، عين فيصل الحربي وزيرا للمالية، وقام بأول زيارة إلى القاهرة في مايو 2019.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEntity *e;
+  RasdEvent *event;
+  g_autofree char *date = NULL;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "فيصل الحربي");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "فيصل الحربي");
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "بأول"));
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event->kind, ==, "visit");
+  g_assert_cmpuint (event->participants->len, ==, 1);
+  g_assert_true (event_has (x, event, "name:فيصل الحربي"));
+  /* the date nearest the visit, not the one nearest the name */
+  date = event_date (event);
+  g_assert_cmpstr (date, ==, "2019-05");
+}
+
+static void
 test_places (void)
 {
   const char *text = "وصل الوزير بدمشق ثم توجه إلى الكرملين، وزار لاحقا سوريا والأردن.";
@@ -456,6 +481,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/titles-clitics", test_names_titles_and_clitics);
   g_test_add_func ("/extractor/names/unknown-surnames", test_unknown_names_and_surnames);
   g_test_add_func ("/extractor/names/places", test_places);
+  g_test_add_func ("/extractor/names/name-words", test_name_words);
   g_test_add_func ("/extractor/names/only", test_names_only);
   g_test_add_func ("/extractor/names/buildings", test_buildings);
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);

@@ -1365,6 +1365,15 @@ extract (RasdExtractor  *self,
       if (name->kind == RASD_MENTION_PERSON && (name->flags & RASD_NER_SPOKESPERSON))
         g_hash_table_add (spokespeople, GINT_TO_POINTER (name->entity + 1));
     }
+  /* a word of a name reports no event: فيصل is no ف + يصل, and "مطار الوصول" no arrival */
+  for (guint n = 0; n < names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (names, RasdNerName, n);
+
+      if (name->kind == RASD_MENTION_PERSON || name->kind == RASD_MENTION_PLACE)
+        for (guint k = name->first_token; k < name->first_token + name->n_tokens && k < ctx.n_tokens; k++)
+          triggers_read[k] = TRUE;
+    }
   if (events)
     add_dates (&ctx);
   g_array_sort (out->mentions, compare_mentions);

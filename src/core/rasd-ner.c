@@ -232,7 +232,15 @@ typedef struct
   guint8         *adjectives_read;
   const RasdToken *token_array; /* rasd_tokens_get_tokens() */
   guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
+  guint8         *first_names;  /* per token: FirstName flags (0: not yet read) */
 } Run;
+
+typedef enum
+{
+  FIRST_NAME_READ = 1 << 0,
+  FIRST_NAME_WORD = 1 << 1,  /* the word as written is a known first name */
+  FIRST_NAME_BARE = 1 << 2,  /* the word without its proclitics is one */
+} FirstName;
 
 static const RasdToken *
 tok (Run  *run,
@@ -330,6 +338,28 @@ bare (Run         *run,
   return buf;
 }
 
+/* Whether token @i is a known first name, as written or (@bare_form) without its proclitics
+ * (ومحمد).  Several matchers ask at every token: read each once. */
+static gboolean
+is_first_name_at (Run      *run,
+                  guint     i,
+                  gboolean  bare_form)
+{
+  if (run->first_names[i] == 0)
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n = forms_of (run, i, forms);
+      guint8 flags = FIRST_NAME_READ;
+
+      if (rasd_people_is_first_name (run->ner->people, forms[0]))
+        flags |= FIRST_NAME_WORD;
+      if (n == 1 ? (flags & FIRST_NAME_WORD) : rasd_people_is_first_name (run->ner->people, forms[n - 1]))
+        flags |= FIRST_NAME_BARE;
+      run->first_names[i] = flags;
+    }
+  return (run->first_names[i] & (bare_form ? FIRST_NAME_BARE : FIRST_NAME_WORD)) != 0;
+}
+
 static gboolean
 is_stop (Run  *run,
          guint i)
@@ -389,6 +419,23 @@ extend_name (Run  *run,
   return len;
 }
 
+/* Whether token @i is written as a one-letter proclitic before a hamza on alif (بأول، لإيران،
+ * وآخر): a hamza begins a word, so the word is the proclitic and what follows it, never one
+ * name read from its first letter (بأول is not باول, Powell). */
+static gboolean
+proclitic_before_hamza (Run  *run,
+                        guint i)
+{
+  const char *p = run->text + tok (run, i)->byte_start;
+  gunichar first = g_utf8_get_char (p), second;
+
+  if (first != 0x0628 /* ب */ && first != 0x0644 /* ل */ && first != 0x0648 /* و */ &&
+      first != 0x0641 /* ف */ && first != 0x0643 /* ك */)
+    return FALSE;
+  second = g_utf8_get_char (g_utf8_next_char (p));
+  return second == 0x0623 /* أ */ || second == 0x0625 /* إ */ || second == 0x0622 /* آ */;
+}
+
 static const RasdPerson *
 match_person (Run   *run,
               guint  i,
@@ -403,6 +450,8 @@ match_person (Run   *run,
 
   for (guint f = 0; f < n_forms; f++)
     most[f] = rasd_people_words_from (run->ner->people, forms[f]);
+  if (n_forms > 1 && most[0] > 0 && proclitic_before_hamza (run, i))
+    most[0] = 0;
   for (guint l = limit; l >= 1; l--)
     for (guint f = 0; f < n_forms; f++)
       {
@@ -685,6 +734,9 @@ read_unknown_name (Run  *run,
       if ((t->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[i + k])
         break;
       word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
+      /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل */
+      if (k == 0 && strcmp (word, t->norm) != 0 && is_first_name_at (run, i, FALSE))
+        word = t->norm;
       if (k == 0)
         {
           /* a name takes no preposition (بجدة is a place), and a word that begins like a
@@ -757,7 +809,7 @@ unknown_person_entity (Run  *run,
 
   /* drop the proclitics of the first word from the written name too: each is one letter of
    * two bytes in both forms */
-  if (skip > 0 && !has_prefix (forms[n_forms - 1], "ال"))
+  if (skip > 0 && !has_prefix (forms[n_forms - 1], "ال") && !is_first_name_at (run, first, FALSE))
     start += skip;
   surface = g_strndup (run->text + start, b->byte_end - start);
   norm = rasd_arabic_normalize (surface, -1);
@@ -1399,7 +1451,6 @@ rasd_ner_run (RasdNer        *self,
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (PlaceRef));
   g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) phrase_buf = g_string_new (NULL);
-  char buf[256];
 
   run.ner = self;
   run.text = text;
@@ -1418,6 +1469,7 @@ rasd_ner_run (RasdNer        *self,
   run.adjectives = g_new0 (const char *, run.n + 1);
   run.adjectives_read = g_new0 (guint8, run.n + 1);
   run.title_starts = g_new0 (guint8, run.n + 1);
+  run.first_names = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.roles = role_refs;
@@ -1468,7 +1520,7 @@ rasd_ner_run (RasdNer        *self,
           i += len;
           continue;
         }
-      if (rasd_people_is_first_name (self->people, bare (&run, i, buf, sizeof buf)) &&
+      if ((is_first_name_at (&run, i, FALSE) || is_first_name_at (&run, i, TRUE)) &&
           !breaks_after (&run, i))
         {
           guint n_name = read_unknown_name (&run, i);
@@ -1544,6 +1596,7 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.adjectives);
   g_free (run.adjectives_read);
   g_free (run.title_starts);
+  g_free (run.first_names);
   g_string_chunk_free (run.form_strings);
   return run.names;
 }
