@@ -317,6 +317,29 @@ test_buildings (void)
 }
 
 static void
+test_latest_at_place (void)
+{
+  /* a reception at the airport goes with the arrival just told, not with the talks of the
+   * next day at the same place */
+  const char *text = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم الخميس.\n"
+                     "ووصل السيسي إلى باريس أمس الأربعاء في زيارة رسمية.\n"
+                     "وجرت مراسم الاستقبال الرسمية للرئيس السيسي في مطار أورلي في باريس حيث كان في "
+                     "استقباله وزير الخارجية الفرنسي جان نويل بارو.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-16");
+  RasdEvent *talks, *arrival;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  talks = g_ptr_array_index (x->events, 0);
+  arrival = g_ptr_array_index (x->events, 1);
+  g_assert_false (event_has (x, talks, "name:جان نويل بارو"));
+  g_assert_true (event_has (x, arrival, "name:جان نويل بارو"));
+  g_assert_cmpuint (arrival->evidence->len, ==, 2);
+  date = event_date (arrival);
+  g_assert_cmpstr (date, ==, "2024-05-15");
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -490,6 +513,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);

@@ -720,15 +720,29 @@ static void
 add_candidate (Context   *ctx,
                Candidate *c)
 {
+  RasdEvent *latest = NULL;
+  gsize latest_start = 0;
+
+  /* of the events it agrees with, the first (the news) for what names no place; what names
+   * its place goes with the one the text spoke of last there: a narrative goes on about what
+   * it has just told ("وصل الأسد أمس إلى موسكو ... وجرت مراسم الاستقبال في مطار موسكو") */
   for (guint e = 0; e < ctx->out->events->len; e++)
     {
       RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+      gsize start = g_array_index (event->evidence, RasdSpan, event->evidence->len - 1).start;
 
+      if (latest != NULL && (c->place < 0 || event->place < 0 || start <= latest_start))
+        continue;
       if (can_merge (ctx, event, c))
         {
-          merge_into (ctx, event, c);
-          return;
+          latest = event;
+          latest_start = start;
         }
+    }
+  if (latest != NULL)
+    {
+      merge_into (ctx, latest, c);
+      return;
     }
   if (refers_back (ctx, c))
     for (guint e = ctx->out->events->len; e > 0; e--)
