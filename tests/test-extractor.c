@@ -472,6 +472,17 @@ test_no_event_without_a_name (void)
 }
 
 static void
+test_plural_triggers (void)
+{
+  /* a plural noun tells of several calls or meetings and of none by itself */
+  const char *text = "وبعد الفيضانات بدأ الرئيس التونسي قيس سعيد يتلقى اتصالات من مسؤولين عرب.\n"
+                     "وعقد وزير الخارجية المغربي ناصر بوريطة اجتماعات مع سفراء أوروبيين.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-10-02");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+}
+
+static void
 test_names_only (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين أمس في موسكو.";
@@ -518,6 +529,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
+  g_test_add_func ("/extractor/events/plural", test_plural_triggers);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -109,6 +109,10 @@ load_triggers (RasdExtractor  *self,
                        path, i + 1);
           return FALSE;
         }
+      /* "بدأ يتلقى اتصالات من مسؤولين": a plural tells of several events, none of them by
+       * itself (the names only keep it from being read as a name) */
+      if (strcmp (cols[3], "plural") == 0)
+        continue;
       trigger = g_new0 (Trigger, 1);
       trigger->kind = g_string_chunk_insert_const (self->strings, cols[1]);
       trigger->cameo = g_string_chunk_insert_const (self->strings, cols[2]);
