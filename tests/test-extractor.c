@@ -340,6 +340,22 @@ test_latest_at_place (void)
 }
 
 static void
+test_places_between (void)
+{
+  /* the relations "between Paris and Algiers" are no place of the meeting */
+  const char *text = "يلتقي الرئيس المصري عبد الفتاح السيسي الأربعاء الرئيس الفرنسي إيمانويل ماكرون في الإسكندرية.\n"
+                     "وأفادت تقارير بأن العلاقات بين باريس والجزائر قد تكون من الملفات التي ستطرح خلال "
+                     "اللقاء بين السيسي وماكرون.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Alexandria");
+  g_assert_cmpuint (event->evidence->len, ==, 2);
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -524,6 +540,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/places-between", test_places_between);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);

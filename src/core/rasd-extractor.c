@@ -266,6 +266,9 @@ static const char * const past_words[] = {
   NULL
 };
 
+/* "بين X وY": what stands between two places relates them. */
+static const char * const between_words[] = { "بين", "وبين", NULL };
+
 /* Attendance: who "attended" a reception is not one of its parties. */
 static const char * const attendance_words[] = {
   "بحضور", "حضر", "حضره", "حضرها", "وحضر", "حضور", NULL
@@ -281,6 +284,7 @@ typedef enum
   MARK_CONTRAST    = 1 << 4,
   MARK_CONTINUE    = 1 << 5,
   MARK_TIME_CLAUSE = 1 << 6,
+  MARK_BETWEEN     = 1 << 7,
   MARK_READ        = 1 << 15,
 } Mark;
 
@@ -418,6 +422,20 @@ places_agree (Context *ctx,
   return place_rank (ea) == 1 || place_rank (eb) == 1;
 }
 
+/* Whether place @name is one of "بين X وY": "العلاقات بين دمشق وأنقرة" relates two places, it
+ * does not say where something happened. */
+static gboolean
+place_between (Context           *ctx,
+               const RasdNerName *name)
+{
+  guint k = name->first_token;
+
+  if (k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN))
+    return TRUE;
+  /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
+  return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") && (marks_at (ctx, k - 2) & MARK_BETWEEN);
+}
+
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
  * names nobody. */
 static gboolean
@@ -481,7 +499,8 @@ read_candidate (Context      *ctx,
           if (!rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
             g_array_append_val (c->participants, name->entity);
         }
-      else if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE))
+      else if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE) &&
+               !place_between (ctx, name))
         {
           /* a city or site where the text gives one, a country only where it gives none */
           int score = place_rank (e) == 2 ? 60 : 0;
@@ -929,6 +948,7 @@ marker_words_new (void)
   add_marker_words (table, contrast_words, MARK_CONTRAST);
   add_marker_words (table, continue_words, MARK_CONTINUE);
   add_marker_words (table, time_clause_words, MARK_TIME_CLAUSE);
+  add_marker_words (table, between_words, MARK_BETWEEN);
   return table;
 }
 
