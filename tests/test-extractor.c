@@ -356,6 +356,46 @@ test_places_between (void)
 }
 
 static void
+test_where_clause (void)
+{
+  /* a حيث clause tells more of the event of the clause before it, whoever it names */
+  const char *text = "ووصل الرئيس التونسي قيس سعيد إلى القاهرة أمس لإجراء محادثات مع الرئيس عبد الفتاح "
+                     "السيسي، حيث كان في استقباله وزير الخارجية المصري سامح شكري.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-14");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "kais-saied"));
+  g_assert_true (event_has (x, event, "abdel-fattah-el-sisi"));
+  g_assert_true (event_has (x, event, "sameh-shoukry"));
+}
+
+static void
+test_reception_after_arrival (void)
+{
+  /* those who received the visitor: an envoy, not whom he acts for; an ambassador, whose
+   * post is no place of the reception; and the place is where the visitor arrived */
+  const char *text = "ووصل الرئيس التونسي قيس سعيد الاثنين إلى القاهرة في زيارة رسمية.\n"
+                     "وكان في استقبال قيس سعيد كمال الشاذلي ممثلا خاصا للرئيس عبد الفتاح السيسي، "
+                     "وإلياس منصوري سفير تونس في باريس.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-14");
+  RasdEvent *reception = NULL;
+
+  for (guint e = 0; e < x->events->len; e++)
+    if (strcmp (((RasdEvent *) g_ptr_array_index (x->events, e))->kind, "reception") == 0)
+      reception = g_ptr_array_index (x->events, e);
+  g_assert_nonnull (reception);
+  g_assert_true (event_has (x, reception, "kais-saied"));
+  g_assert_true (event_has (x, reception, "name:كمال الشاذلي"));
+  /* a first name with ال after the conjunction, before its role */
+  g_assert_true (event_has (x, reception, "name:الياس منصوري"));
+  g_assert_false (event_has (x, reception, "abdel-fattah-el-sisi"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "ممثلا"));
+  g_assert_cmpstr (event_place_en (x, reception), ==, "Cairo");
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -540,6 +580,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/where-clause", test_where_clause);
+  g_test_add_func ("/extractor/events/reception-after-arrival", test_reception_after_arrival);
   g_test_add_func ("/extractor/events/places-between", test_places_between);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);

@@ -340,6 +340,7 @@ typedef struct
   guint           trigger_token;
   gboolean        implicit_subject;  /* "التقى مع X": who met X is said elsewhere */
   gboolean        tour_leg;          /* one place of "جولة شملت مصر والأردن" */
+  int             follows;           /* a حيث clause: the candidate of the clause before, or -1 */
   const Trigger  *trigger;
   GArray         *participants;  /* int entity */
   int             place;         /* entity or -1 */
@@ -483,7 +484,7 @@ read_candidate (Context      *ctx,
       e = rasd_extraction_get_entity (ctx->out, name->entity);
       if (name->kind == RASD_MENTION_PERSON)
         {
-          if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON))
+          if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
             continue;
           if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
             continue;
@@ -499,7 +500,8 @@ read_candidate (Context      *ctx,
           if (!rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
             g_array_append_val (c->participants, name->entity);
         }
-      else if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE) &&
+      else if (name->kind == RASD_MENTION_PLACE &&
+               !(name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) &&
                !place_between (ctx, name))
         {
           /* a city or site where the text gives one, a country only where it gives none */
@@ -739,12 +741,25 @@ refers_back (Context         *ctx,
   return g_str_has_prefix (bare, "ال");
 }
 
-static void
+/* Adds @c to the events of @ctx; returns the event it is now part of.  @before is the event
+ * of the candidate @c follows, or NULL. */
+static RasdEvent *
 add_candidate (Context   *ctx,
-               Candidate *c)
+               Candidate *c,
+               RasdEvent *before)
 {
   RasdEvent *latest = NULL;
   gsize latest_start = 0;
+
+  /* "وجرت مراسم الاستقبال في المطار، حيث كان في استقباله X": a حيث clause tells more of the
+   * same event, whoever it names */
+  if (before != NULL && before->role == c->role &&
+      (strcmp (before->kind, "call") == 0) == (strcmp (c->trigger->kind, "call") == 0) &&
+      dates_agree (&before->date, &c->date))
+    {
+      merge_into (ctx, before, c);
+      return before;
+    }
 
   /* of the events it agrees with, the first (the news) for what names no place; what names
    * its place goes with the one the text spoke of last there: a narrative goes on about what
@@ -765,7 +780,7 @@ add_candidate (Context   *ctx,
   if (latest != NULL)
     {
       merge_into (ctx, latest, c);
-      return;
+      return latest;
     }
   if (refers_back (ctx, c))
     for (guint e = ctx->out->events->len; e > 0; e--)
@@ -775,10 +790,11 @@ add_candidate (Context   *ctx,
         if (strcmp (event->kind, c->trigger->kind) == 0 && event->role == RASD_EVENT_ROLE_HEADLINE)
           {
             merge_into (ctx, event, c);
-            return;
+            return event;
           }
       }
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
+  return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
 /* "لقاء جمعه مع نظيره العراقي خالد العبيدي", "خلال زيارته": the other party is @topic, the
@@ -1171,7 +1187,7 @@ place_by_arrival (Context *ctx,
       gint64 best_gap = G_MAXINT64;
 
       if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
-          c->date.precision != RASD_DATE_PRECISION_DAY)
+          (c->date.precision != RASD_DATE_PRECISION_DAY && c->date_stated))
         continue;
       for (guint j = 0; j < candidates->len; j++)
         {
@@ -1179,9 +1195,19 @@ place_by_arrival (Context *ctx,
           gint64 gap;
 
           if (j == i || strcmp (v->trigger->kind, "visit") != 0 || v->place < 0 || v->tour_leg ||
-              v->date.precision != RASD_DATE_PRECISION_DAY ||
               place_rank (rasd_extraction_get_entity (ctx->out, v->place)) != 2 ||
               shared_participants (v->participants, c->participants) == 0)
+            continue;
+          /* with no date of its own, a reception told right after an arrival happened where
+           * the visitor arrived: "وصل الأسد إلى موسكو. وكان في استقباله ..." */
+          if (!c->date_stated)
+            {
+              if (j < i && v->sentence + 1 >= c->sentence && best == NULL &&
+                  strcmp (c->trigger->kind, "reception") == 0)
+                best = v;
+              continue;
+            }
+          if (v->date.precision != RASD_DATE_PRECISION_DAY)
             continue;
           gap = day_of (&c->date) - day_of (&v->date);
           if (gap >= 0 && gap <= 3 && gap < best_gap)
@@ -1208,6 +1234,7 @@ find_events (Context *ctx)
       Clause clauses[8];
       guint n_clauses = split_clauses (ctx, s, clauses, G_N_ELEMENTS (clauses));
       int subject = -1;  /* the first party of the sentence's last candidate */
+      int last = -1;     /* its index in pending */
       int where = -1;    /* and its place */
       Candidate before = { 0 };  /* its role and date */
 
@@ -1216,7 +1243,7 @@ find_events (Context *ctx)
           const Clause *clause = &clauses[cl];
           const Trigger *best = NULL;
           guint best_token = 0;
-          Candidate c = { 0 };
+          Candidate c = { .follows = -1 };
           GArray *tour, *dates;
 
           for (guint k = clause->first_token; k < clause->last_token; k++)
@@ -1269,6 +1296,8 @@ find_events (Context *ctx)
               candidate_clear (&c);
               continue;
             }
+          if (clause->kind == CLAUSE_WHERE && last >= 0)
+            c.follows = last;
           subject = g_array_index (c.participants, int, 0);
           where = c.place;
           before.date = c.date;
@@ -1312,13 +1341,22 @@ find_events (Context *ctx)
               g_array_append_val (pending, c);
               c.participants = NULL;
             }
+          last = pending->len - 1;
           candidate_clear (&c);
         }
     }
 
   place_by_arrival (ctx, pending);
-  for (guint i = 0; i < pending->len; i++)
-    add_candidate (ctx, &g_array_index (pending, Candidate, i));
+  {
+    g_autofree RasdEvent **event_of = g_new0 (RasdEvent *, pending->len + 1);
+
+    for (guint i = 0; i < pending->len; i++)
+      {
+        Candidate *c = &g_array_index (pending, Candidate, i);
+
+        event_of[i] = add_candidate (ctx, c, c->follows >= 0 ? event_of[c->follows] : NULL);
+      }
+  }
 
   for (guint e = 0; e < ctx->out->events->len; e++)
     {

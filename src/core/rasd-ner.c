@@ -233,6 +233,7 @@ typedef struct
   const RasdToken *token_array; /* rasd_tokens_get_tokens() */
   guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
   guint8         *first_names;  /* per token: FirstName flags (0: not yet read) */
+  guint8         *in_title;     /* per token: whether it is in the chain of a role */
 } Run;
 
 typedef enum
@@ -773,7 +774,9 @@ read_unknown_name (Run  *run,
       if (match_adjective (run, i + k) != NULL && k > 0)
         break;
       k++;
-      if (has_prefix (word, "ال") && !in_list (name_links, word))
+      /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس) */
+      if (has_prefix (word, "ال") && !in_list (name_links, word) &&
+          !(k == 1 && rasd_people_is_first_name (run->ner->people, word)))
         break;
       if (in_list (name_links, word))
         continue;
@@ -809,7 +812,9 @@ unknown_person_entity (Run  *run,
 
   /* drop the proclitics of the first word from the written name too: each is one letter of
    * two bytes in both forms */
-  if (skip > 0 && !has_prefix (forms[n_forms - 1], "ال") && !is_first_name_at (run, first, FALSE))
+  if (skip > 0 && !is_first_name_at (run, first, FALSE) &&
+      (!has_prefix (forms[n_forms - 1], "ال") ||
+       (is_first_name_at (run, first, TRUE) && has_suffix (a->norm, forms[n_forms - 1]))))
     start += skip;
   surface = g_strndup (run->text + start, b->byte_end - start);
   norm = rasd_arabic_normalize (surface, -1);
@@ -927,6 +932,42 @@ static const char * const role_complements[] = {
   "السابقه", NULL
 };
 
+/* Nouns of those who act for someone: ممثلا خاصا للرئيس بوتين. */
+static const char * const envoy_words[] = {
+  "ممثل", "ممثلا", "ممثله", "مبعوث", "مبعوثا", "موفد", "موفدا", "مستشار", "مستشارا",
+  "مساعد", "مساعدا", NULL
+};
+
+/* Whether the name or title at token @i, with the preposition ل on it, follows a noun of one
+ * who acts for someone (ممثلا خاصا للرئيس بوتين، مبعوث لبوتين): the person is whom the envoy
+ * speaks for, absent from what the envoy does. */
+static gboolean
+principal_of_envoy (Run  *run,
+                    guint i)
+{
+  const char *norm = tok (run, i)->norm;
+  char buf[256];
+
+  if (!has_prefix (norm, "ل"))
+    return FALSE;
+  for (guint back = 1; back <= 3 && back <= i; back++)
+    {
+      if (breaks_after (run, i - back))
+        return FALSE;
+      if (in_list (envoy_words, bare (run, i - back, buf, sizeof buf)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Titles of those posted to a place: سفير، قنصل، مندوب. */
+static gboolean
+is_posting_title (const char *title)
+{
+  return strstr (title, "سفير") != NULL || strstr (title, "قنصل") != NULL ||
+         strstr (title, "مندوب") != NULL;
+}
+
 /* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
  * if any.  Returns the tokens consumed (0 when there is no title). */
 static guint
@@ -979,7 +1020,8 @@ scan_title (Run  *run,
         {
           int entity = person_entity (run, person);
 
-          add_name (run, RASD_MENTION_PERSON, entity, j, plen, i, flags, -1, TRUE);
+          add_name (run, RASD_MENTION_PERSON, entity, j, plen, i,
+                    flags | (principal_of_envoy (run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
           return j + plen - i;
         }
@@ -1018,7 +1060,9 @@ scan_title (Run  *run,
       word = bare (run, j, buf, sizeof buf);
       /* complements of the role: للأمم المتحدة، إلى سوريا، باسم الكرملين، الخاص */
       if (strcmp (word, "الي") == 0 || strcmp (word, "لدي") == 0 ||
-          strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0)
+          strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0 ||
+          /* where a diplomat serves: سفير روسيا في دمشق */
+          (strcmp (word, "في") == 0 && is_posting_title (last->text)))
         {
           j += 2;
           continue;
@@ -1085,7 +1129,12 @@ scan_title (Run  *run,
     }
 
   /* no name: a role that may stand for someone named elsewhere.  Only its first title is
-   * consumed, so that what the chain skipped (إلى جمهورية مصر العربية) is read again. */
+   * consumed, so that what the chain skipped (إلى جمهورية مصر العربية) is read again.  The
+   * places of a diplomat's title are his country and his post (سفير روسيا في دمشق), not where
+   * anyone is; other chains may run on into where one goes (ولي العهد إلى مصر). */
+  if (is_posting_title (last->text))
+    for (guint k = i + first_len; k < MIN (j, run->n); k++)
+      run->in_title[k] = TRUE;
   if (last->type != RASD_TITLE_HONORIFIC)
     {
       RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE };
@@ -1122,6 +1171,16 @@ scan_apposition (Run  *run,
   title = match_title (run, i + n_name, &len);
   if (title == NULL || title->type == RASD_TITLE_HONORIFIC)
     return 0;
+  /* "ممثلا خاصا للرئيس": a title with the preposition ل is whom the words before it belong
+   * to, not their apposition */
+  {
+    const char *norm = tok (run, i + n_name)->norm;
+
+    if (has_prefix (norm, "و") || has_prefix (norm, "ف"))
+      norm += strlen ("و");
+    if (has_prefix (norm, "ل") && !rasd_people_can_start_title (run->ner->people, norm))
+      return 0;
+  }
   for (j = i + n_name + len; j < run->n && !breaks_after (run, j - 1); j++)
     {
       const char *adj = match_adjective (run, j);
@@ -1278,7 +1337,8 @@ resolve_places (Run *run)
       e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
                       place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
       add_name (run, RASD_MENTION_PLACE, entity, ref->first_token, ref->n_tokens,
-                ref->first_token, 0, ref->preposition, TRUE);
+                ref->first_token, run->in_title[ref->first_token] ? RASD_NER_OF_TITLE : 0,
+                ref->preposition, TRUE);
     }
 }
 
@@ -1470,6 +1530,7 @@ rasd_ner_run (RasdNer        *self,
   run.adjectives_read = g_new0 (guint8, run.n + 1);
   run.title_starts = g_new0 (guint8, run.n + 1);
   run.first_names = g_new0 (guint8, run.n + 1);
+  run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.roles = role_refs;
@@ -1515,7 +1576,8 @@ rasd_ner_run (RasdNer        *self,
           int entity = person_entity (&run, person);
 
           add_name (&run, RASD_MENTION_PERSON, entity, i, len, i,
-                    after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
+                    (after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0) |
+                    (principal_of_envoy (&run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
           note_person (&run, entity, NULL, NULL);
           i += len;
           continue;
@@ -1597,6 +1659,7 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.adjectives_read);
   g_free (run.title_starts);
   g_free (run.first_names);
+  g_free (run.in_title);
   g_string_chunk_free (run.form_strings);
   return run.names;
 }
