@@ -396,6 +396,30 @@ test_reception_after_arrival (void)
 }
 
 static void
+test_day_within_visit (void)
+{
+  /* "، و12 مارس التقى": a date joined by و opens the next deed of the same man, and a meeting
+   * on a day of its own is not the month's visit */
+  const char *text = "وفي مارس 2021 قام وزير الخارجية الأردني أيمن الصفدي بزيارة إلى بغداد، و12 مارس 2021 "
+                     "التقى رئيس الوزراء العراقي مصطفى الكاظمي.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-01-10");
+  RasdEvent *visit, *meeting;
+  g_autofree char *d0 = NULL, *d1 = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  visit = g_ptr_array_index (x->events, 0);
+  meeting = g_ptr_array_index (x->events, 1);
+  d0 = event_date (visit);
+  d1 = event_date (meeting);
+  g_assert_cmpstr (visit->kind, ==, "visit");
+  g_assert_cmpstr (d0, ==, "2021-03");
+  g_assert_cmpstr (event_place_en (x, visit), ==, "Baghdad");
+  g_assert_true (event_has (x, meeting, "ayman-safadi"));
+  g_assert_true (event_has (x, meeting, "mustafa-al-kadhimi"));
+  g_assert_cmpstr (d1, ==, "2021-03-12");
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -580,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);
   g_test_add_func ("/extractor/events/where-clause", test_where_clause);
   g_test_add_func ("/extractor/events/reception-after-arrival", test_reception_after_arrival);
   g_test_add_func ("/extractor/events/places-between", test_places_between);

@@ -189,6 +189,7 @@ typedef struct
   const Trigger  **triggers;      /* per token: its trigger, once read */
   guint16         *marks;         /* per token: Mark flags, once read */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
+  guint8          *date_begins;   /* per token: whether a date mention begins in it */
   char             buffer[1024];
 } Context;
 
@@ -640,6 +641,11 @@ can_merge (Context         *ctx,
         (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
                              rasd_date_compatible (&event->date, &c->date)))))
     return FALSE;
+  /* "زار المقداد روسيا من 19 إلى 22 فبراير ... وفي 21 فبراير أجرى محادثات": a day of its own
+   * within the month of a visit is an event of its own */
+  if (c->date_stated && event->date.precision != RASD_DATE_PRECISION_NONE &&
+      c->date.precision != RASD_DATE_PRECISION_NONE && c->date.precision != event->date.precision)
+    return FALSE;
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants) &&
       shared_participants (c->participants, event->participants) < 2)
@@ -986,6 +992,11 @@ opens_clause (Context *ctx,
   if (marks & MARK_CONTINUE)
     return CLAUSE_CONTINUE;
   if ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
+    return CLAUSE_CONTINUE;
+  /* "، و17 ديسمبر التقى"، "، وفي 21 فبراير أجرى": a date joined by و tells the time of what
+   * follows, the same man's next deed */
+  if (g_str_has_prefix (norm, "و") &&
+      (ctx->date_begins[k] || (strcmp (norm, "وفي") == 0 && k + 1 < last && ctx->date_begins[k + 1])))
     return CLAUSE_CONTINUE;
   /* "، من المتوقع أن يلتقي"، "، ومن المقرر" */
   if ((strcmp (norm, "من") == 0 || strcmp (norm, "ومن") == 0) && k + 1 < last &&
@@ -1407,6 +1418,7 @@ extract (RasdExtractor  *self,
   g_autofree const Trigger **triggers = NULL;
   g_autofree guint8 *triggers_read = NULL;
   g_autofree guint16 *marks = NULL;
+  g_autofree guint8 *date_begins = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1418,6 +1430,7 @@ extract (RasdExtractor  *self,
   ctx.triggers = triggers = g_new0 (const Trigger *, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.date_begins = date_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
@@ -1431,6 +1444,16 @@ extract (RasdExtractor  *self,
       ctx.publication = date_ctx.publication;
       out->publication = date_ctx.publication;
       ctx.dates = dates;
+      /* dates and tokens are both in text order: walk them together */
+      for (guint d = 0, k = 0; d < dates->len; d++)
+        {
+          const RasdDateMention *m = &g_array_index (dates, RasdDateMention, d);
+
+          while (k < ctx.n_tokens && ctx.token_array[k].end <= m->start)
+            k++;
+          if (k < ctx.n_tokens && ctx.token_array[k].start <= m->start)
+            date_begins[k] = TRUE;
+        }
     }
   names = rasd_ner_run (self->ner, text, tokens, events, out);
   ctx.names = names;
