@@ -563,6 +563,18 @@ test_plural_triggers (void)
 }
 
 static void
+test_expectation_clause (void)
+{
+  /* "، ومن المرجح أن": what is expected is not what the clause before it told, even when that
+   * clause reports no event of its own */
+  const char *text = "وكان الرئيس الفرنسي إيمانويل ماكرون انتقد الجزائر في العام 2021، ومن المرجح أن "
+                     "يزيد ذلك من تعقيد المحادثات بين البلدين.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-10-02");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+}
+
+static void
 test_names_only (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين أمس في موسكو.";
@@ -614,6 +626,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/events/plural", test_plural_triggers);
+  g_test_add_func ("/extractor/events/expectation", test_expectation_clause);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

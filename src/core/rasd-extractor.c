@@ -974,6 +974,22 @@ marker_words_new (void)
   return table;
 }
 
+/* "، من المتوقع أن يلتقي"، "، ومن المقرر"، "، ومن المرجح أن": after a comma, what is expected
+ * is another thing than what was told before it.  Token @k is after the comma. */
+static gboolean
+opens_expectation (Context *ctx,
+                   guint    k,
+                   guint    last)
+{
+  const char *norm = token (ctx, k)->norm;
+  const char *next;
+
+  if ((strcmp (norm, "من") != 0 && strcmp (norm, "ومن") != 0) || k + 1 >= last)
+    return FALSE;
+  next = token (ctx, k + 1)->norm;
+  return strcmp (next, "المتوقع") == 0 || strcmp (next, "المقرر") == 0 || strcmp (next, "المرجح") == 0;
+}
+
 static ClauseKind
 opens_clause (Context *ctx,
               guint    k,
@@ -998,9 +1014,7 @@ opens_clause (Context *ctx,
   if (g_str_has_prefix (norm, "و") &&
       (ctx->date_begins[k] || (strcmp (norm, "وفي") == 0 && k + 1 < last && ctx->date_begins[k + 1])))
     return CLAUSE_CONTINUE;
-  /* "، من المتوقع أن يلتقي"، "، ومن المقرر" */
-  if ((strcmp (norm, "من") == 0 || strcmp (norm, "ومن") == 0) && k + 1 < last &&
-      (strcmp (token (ctx, k + 1)->norm, "المتوقع") == 0 || strcmp (token (ctx, k + 1)->norm, "المقرر") == 0))
+  if (opens_expectation (ctx, k, last))
     return CLAUSE_OTHER;
   /* a verb of meeting after a comma begins what it tells: "، بحثا خلاله" */
   trigger = trigger_at (ctx, k);
@@ -1028,7 +1042,8 @@ split_clauses (Context *ctx,
       has_trigger = has_trigger || trigger_at (ctx, k - 1) != NULL;
       /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it, unless
        * it only says who reported it */
-      if (reported_that (ctx, k, clauses[n].first_token))
+      if (reported_that (ctx, k, clauses[n].first_token) ||
+          (!has_trigger && opens_expectation (ctx, k, last) && comma_before (ctx, k)))
         kind = CLAUSE_OTHER;
       else if (!has_trigger)
         continue;
