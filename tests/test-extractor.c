@@ -149,6 +149,26 @@ test_name_words (void)
 }
 
 static void
+test_compound_names (void)
+{
+  /* the word after عبد is the rest of one name: it may end in ه (الله), begin with ال
+   * (الرحمن), or be a place too (جمال); such a name does not count twice towards the limit */
+  const char *text = "التقى وزير الخارجية اللبناني عبد الله بو حبيب نظيره الأردني أمس.\n"
+                     "واستقبل عبد الرحمن بن ناصر العتيبي، وزير الداخلية الكويتي، السفير الفرنسي.\n"
+                     "واجتمع الرئيس العراقي عبد اللطيف جمال رشيد مع نوري أبو زيد في بغداد.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-02");
+  const char *names[] = { "عبد الله بو حبيب", "عبد الرحمن بن ناصر العتيبي", "عبد اللطيف جمال رشيد" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, names[n]);
+
+      g_assert_nonnull (e);
+      g_assert_cmpstr (e->name, ==, names[n]);
+    }
+}
+
+static void
 test_places (void)
 {
   const char *text = "وصل الوزير بدمشق ثم توجه إلى الكرملين، وزار لاحقا سوريا والأردن.";
@@ -608,6 +628,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/unknown-surnames", test_unknown_names_and_surnames);
   g_test_add_func ("/extractor/names/places", test_places);
   g_test_add_func ("/extractor/names/name-words", test_name_words);
+  g_test_add_func ("/extractor/names/compound", test_compound_names);
   g_test_add_func ("/extractor/names/only", test_names_only);
   g_test_add_func ("/extractor/names/buildings", test_buildings);
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);

@@ -723,12 +723,14 @@ read_unknown_name (Run  *run,
                    guint i)
 {
   guint k = 0;
+  guint compounds = 0;  /* words after عبد: عبد الله is one name */
   char buf[256];
 
-  while (i + k < run->n && k < MAX_NAME_WORDS)
+  while (i + k < run->n && k - compounds < MAX_NAME_WORDS)
     {
       const RasdToken *t = tok (run, i + k);
       const char *word;
+      gboolean after_abd;
 
       if (k > 0 && breaks_after (run, i + k - 1))
         break;
@@ -752,7 +754,12 @@ read_unknown_name (Run  *run,
           if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
             return 0;
         }
-      else if (!rasd_people_is_first_name (run->ner->people, t->norm) && !in_list (name_links, t->norm))
+      /* عبد الله، عبد الرحمن: the word after عبد is the rest of one name, whatever it looks like */
+      after_abd = k > 0 && strcmp (tok (run, i + k - 1)->norm, "عبد") == 0;
+      if (after_abd)
+        compounds++;
+      else if (k > 0 && !rasd_people_is_first_name (run->ner->people, t->norm) &&
+               !in_list (name_links, t->norm))
         {
           guint title_len = 0;
 
@@ -774,8 +781,9 @@ read_unknown_name (Run  *run,
       if (match_adjective (run, i + k) != NULL && k > 0)
         break;
       k++;
-      /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس) */
-      if (has_prefix (word, "ال") && !in_list (name_links, word) &&
+      /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس), and
+       * so does the rest of عبد الرحمن */
+      if (has_prefix (word, "ال") && !in_list (name_links, word) && !after_abd &&
           !(k == 1 && rasd_people_is_first_name (run->ner->people, word)))
         break;
       if (in_list (name_links, word))
