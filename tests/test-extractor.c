@@ -169,6 +169,46 @@ test_compound_names (void)
 }
 
 static void
+test_role_before_comma_name (void)
+{
+  /* "وزير الخارجية الأردني السابق، مروان المعشر": the role is the name's after the comma, not
+   * that of the minister named before */
+  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأردني أيمن الصفدي في القاهرة أمس.\n"
+                     "وقال وزير الخارجية الأردني السابق، مروان المعشر، إن العلاقات متينة.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-02");
+  RasdEntity *e;
+
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "وزير الخارجية الأردني السابق"));
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "مروان المعشر");
+  g_assert_nonnull (e);
+}
+
+static void
+test_dual_role (void)
+{
+  /* a title in the dual with two nationalities stands for the two people named with them */
+  const char *text = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم.\n"
+                     "واتفق الرئيسان المصري والفرنسي على التعاون.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  const char *dual = strstr (text, "الرئيسان");
+  glong start = g_utf8_pointer_to_offset (text, dual);
+  gboolean sisi = FALSE, macron = FALSE;
+
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+      const char *key;
+
+      if (mention->kind != RASD_MENTION_PERSON || mention->start != (gsize) start)
+        continue;
+      key = rasd_extraction_get_entity (x, mention->entity)->key;
+      sisi = sisi || strcmp (key, "abdel-fattah-el-sisi") == 0;
+      macron = macron || strcmp (key, "emmanuel-macron") == 0;
+    }
+  g_assert_true (sisi && macron);
+}
+
+static void
 test_places (void)
 {
   const char *text = "وصل الوزير بدمشق ثم توجه إلى الكرملين، وزار لاحقا سوريا والأردن.";
@@ -595,6 +635,27 @@ test_expectation_clause (void)
 }
 
 static void
+test_habits (void)
+{
+  /* visits "عدة مرات" with no date are a habit, no event; a حيث clause that dates the habit's
+   * last instance is one, of the habit's kind and people */
+  const char *text = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم.\n"
+                     "وزار وزير الخارجية الأردني أيمن الصفدي دمشق عدة مرات.\n"
+                     "ويتواصل الرئيسان المصري والفرنسي بانتظام عبر الهاتف، حيث جرت آخر محادثة في 3 مايو 2024.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *call;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  call = g_ptr_array_index (x->events, 1);
+  g_assert_cmpstr (call->kind, ==, "call");
+  g_assert_true (event_has (x, call, "abdel-fattah-el-sisi"));
+  g_assert_true (event_has (x, call, "emmanuel-macron"));
+  date = event_date (call);
+  g_assert_cmpstr (date, ==, "2024-05-03");
+}
+
+static void
 test_names_only (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين أمس في موسكو.";
@@ -629,6 +690,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/places", test_places);
   g_test_add_func ("/extractor/names/name-words", test_name_words);
   g_test_add_func ("/extractor/names/compound", test_compound_names);
+  g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
+  g_test_add_func ("/extractor/names/dual-role", test_dual_role);
   g_test_add_func ("/extractor/names/only", test_names_only);
   g_test_add_func ("/extractor/names/buildings", test_buildings);
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);
@@ -648,6 +711,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/events/plural", test_plural_triggers);
   g_test_add_func ("/extractor/events/expectation", test_expectation_clause);
+  g_test_add_func ("/extractor/events/habits", test_habits);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -267,6 +267,11 @@ static const char * const past_words[] = {
   NULL
 };
 
+/* Adverbs of repetition: "زار روسيا عدة مرات"، "يتواصلان بانتظام" tell a habit, not one event. */
+static const char * const habitual_words[] = {
+  "مرارا", "مرات", "بانتظام", "باستمرار", "دوريا", NULL
+};
+
 /* "بين X وY": what stands between two places relates them. */
 static const char * const between_words[] = { "بين", "وبين", NULL };
 
@@ -286,6 +291,7 @@ typedef enum
   MARK_CONTINUE    = 1 << 5,
   MARK_TIME_CLAUSE = 1 << 6,
   MARK_BETWEEN     = 1 << 7,
+  MARK_HABITUAL    = 1 << 8,
   MARK_READ        = 1 << 15,
 } Mark;
 
@@ -311,7 +317,7 @@ marks_at (Context *ctx,
       guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
 
       ctx->marks[i] = MARK_READ | of_norm |
-                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST));
+                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL));
     }
   return ctx->marks[i];
 }
@@ -342,6 +348,7 @@ typedef struct
   gboolean        implicit_subject;  /* "التقى مع X": who met X is said elsewhere */
   gboolean        tour_leg;          /* one place of "جولة شملت مصر والأردن" */
   int             follows;           /* a حيث clause: the candidate of the clause before, or -1 */
+  gboolean        habitual;          /* "عدة مرات"، "بانتظام" in its clause */
   const Trigger  *trigger;
   GArray         *participants;  /* int entity */
   int             place;         /* entity or -1 */
@@ -472,6 +479,8 @@ read_candidate (Context      *ctx,
         future_marker = TRUE;
       if (k < t && (marks & MARK_PAST))
         past_marker = TRUE;
+      if (marks & MARK_HABITUAL)
+        c->habitual = TRUE;
     }
 
   for (guint n = 0; n < ctx->names->len; n++)
@@ -971,6 +980,7 @@ marker_words_new (void)
   add_marker_words (table, continue_words, MARK_CONTINUE);
   add_marker_words (table, time_clause_words, MARK_TIME_CLAUSE);
   add_marker_words (table, between_words, MARK_BETWEEN);
+  add_marker_words (table, habitual_words, MARK_HABITUAL);
   return table;
 }
 
@@ -1263,6 +1273,7 @@ find_events (Context *ctx)
       int last = -1;     /* its index in pending */
       int where = -1;    /* and its place */
       Candidate before = { 0 };  /* its role and date */
+      Candidate habit = { .follows = -1 };  /* an undated habit a حيث clause may date */
 
       for (guint cl = 0; cl < n_clauses; cl++)
         {
@@ -1329,6 +1340,35 @@ find_events (Context *ctx)
           before.date = c.date;
           before.date_stated = c.date_stated;
           before.role = c.role;
+          /* a habit with no date is no event: "زار المعلم روسيا عدة مرات"; with dates it is a
+           * list of events ("زار روسيا مرارا، في أكتوبر 2015 ومايو 2018") */
+          if (c.habitual && !c.date_stated)
+            {
+              candidate_clear (&habit);
+              habit = c;
+              continue;
+            }
+          /* "يتواصل الرئيسان بانتظام عبر الهاتف، حيث جرت آخر محادثة في 6 فبراير": the حيث
+           * clause dates one instance of the habit, with its kind and its people */
+          if (clause->kind == CLAUSE_WHERE && habit.participants != NULL && c.date_stated)
+            {
+              for (guint p = 0; p < c.participants->len; p++)
+                {
+                  int who = g_array_index (c.participants, int, p);
+
+                  if (!rasd_event_has_participant (&(RasdEvent) { .participants = habit.participants }, who))
+                    g_array_append_val (habit.participants, who);
+                }
+              habit.date = c.date;
+              habit.date_stated = TRUE;
+              habit.role = c.role;
+              habit.habitual = FALSE;
+              if (habit.place < 0)
+                habit.place = c.place;
+              candidate_clear (&c);
+              c = habit;
+              habit = (Candidate) { .follows = -1 };
+            }
           tour = tour_places (ctx, &c);
           dates = tour == NULL ? date_list (ctx, s, clause, &c) : NULL;
           if (dates != NULL)
@@ -1370,6 +1410,7 @@ find_events (Context *ctx)
           last = pending->len - 1;
           candidate_clear (&c);
         }
+      candidate_clear (&habit);
     }
 
   place_by_arrival (ctx, pending);

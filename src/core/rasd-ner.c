@@ -197,6 +197,7 @@ typedef struct
   const char *title;    /* NULL for counterpart words */
   const char *country;  /* NULL when the role has no nationality */
   gboolean    counterpart;
+  guint       chain_end;  /* the token after what the role's chain read */
 } RoleRef;
 
 typedef struct
@@ -1145,7 +1146,7 @@ scan_title (Run  *run,
       run->in_title[k] = TRUE;
   if (last->type != RASD_TITLE_HONORIFIC)
     {
-      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE };
+      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE, j };
       g_array_append_val (run->roles, role);
     }
   return first_len;
@@ -1227,10 +1228,49 @@ scan_counterpart (Run  *run,
         return 2;
     }
   {
-    RoleRef role = { i, 2, tok (run, i)->sentence, NULL, country, TRUE };
+    RoleRef role = { i, 2, tok (run, i)->sentence, NULL, country, TRUE, i + 2 };
     g_array_append_val (run->roles, role);
   }
   return 2;
+}
+
+/* "الرئيسان الروسي والسوري"، "الوزيرين المصري والسعودي": a title in the dual with two
+ * nationality adjectives stands for two people, each resolved as the role with one of them. */
+static guint
+scan_dual_role (Run  *run,
+                guint i)
+{
+  char buf[256], singular[256];
+  const char *word = bare (run, i, buf, sizeof buf);
+  gsize len = strlen (word);
+  const char *country1, *country2;
+  const RasdTitle *title;
+  const char *words[1] = { singular };
+  guint matched = 0;
+
+  if (g_utf8_strlen (word, -1) < 6 || len >= sizeof singular || !has_prefix (word, "ال") ||
+      !(has_suffix (word, "ان") || has_suffix (word, "ين")))
+    return 0;
+  if (i + 2 >= run->n || breaks_after (run, i) || breaks_after (run, i + 1) ||
+      !has_prefix (tok (run, i + 2)->norm, "و"))
+    return 0;
+  memcpy (singular, word, len - strlen ("ان"));
+  singular[len - strlen ("ان")] = '\0';
+  title = rasd_people_match_title (run->ner->people, words, 1, &matched);
+  if (title == NULL || title->type == RASD_TITLE_HONORIFIC)
+    return 0;
+  country1 = match_adjective (run, i + 1);
+  country2 = match_adjective (run, i + 2);
+  if (country1 == NULL || country2 == NULL || strcmp (country1, country2) == 0)
+    return 0;
+  {
+    RoleRef a = { i, 3, tok (run, i)->sentence, title->text, country1, FALSE, i + 3 };
+    RoleRef b = { i, 3, tok (run, i)->sentence, title->text, country2, FALSE, i + 3 };
+
+    g_array_append_val (run->roles, a);
+    g_array_append_val (run->roles, b);
+  }
+  return 3;
 }
 
 /* Whether the proclitics that @norm has and @form lacks include ك. */
@@ -1389,17 +1429,44 @@ title_extends (const char *a,
   return TRUE;
 }
 
+/* Whether only a comma stands between tokens @a and @a + 1. */
+static gboolean
+comma_between (Run  *run,
+               guint a)
+{
+  const RasdToken *x = tok (run, a), *y = tok (run, a + 1);
+  g_autofree char *gap = g_strndup (run->text + x->byte_end, y->byte_start - x->byte_end);
+
+  g_strstrip (gap);
+  return strcmp (gap, "،") == 0 || strcmp (gap, ",") == 0;
+}
+
 static void
 resolve_roles (Run *run)
 {
+  g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
+
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+      if (name->kind == RASD_MENTION_PERSON)
+        person_at[name->first_token] = TRUE;
+    }
+
   for (guint r = 0; r < run->roles->len; r++)
     {
       RoleRef *role = &g_array_index (run->roles, RoleRef, r);
       PersonInfo *best = NULL;
       guint best_score = 0;
       guint n_best = 0;
+      guint after = role->chain_end;
 
       if (role->country == NULL && role->title == NULL)
+        continue;
+      /* "وزير الخارجية السوري السابق، وليد المعلم": the name after the comma is whose role it
+       * is, not someone else the article gave that title */
+      if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
         continue;
       for (guint p = 0; p < run->persons->len; p++)
         {
@@ -1574,6 +1641,11 @@ rasd_ner_run (RasdNer        *self,
           continue;
         }
       if ((len = scan_counterpart (&run, i)) > 0)
+        {
+          i += len;
+          continue;
+        }
+      if ((len = scan_dual_role (&run, i)) > 0)
         {
           i += len;
           continue;
