@@ -1053,7 +1053,7 @@ split_clauses (Context *ctx,
       /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it, unless
        * it only says who reported it */
       if (reported_that (ctx, k, clauses[n].first_token) ||
-          (!has_trigger && opens_expectation (ctx, k, last) && comma_before (ctx, k)))
+          (!has_trigger && comma_before (ctx, k) && opens_expectation (ctx, k, last)))
         kind = CLAUSE_OTHER;
       else if (!has_trigger)
         continue;

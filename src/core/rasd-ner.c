@@ -30,6 +30,7 @@ struct _RasdNer
   GHashTable    *org_heads;   /* normalised phrase set */
   GHashTable    *common_places; /* single-word place names that are also common words */
   GHashTable    *org_first;   /* first words of organisation names and heads */
+  GHashTable    *word_lists;  /* word of the lists below → WordList flags of those it is in */
   guint          org_max_words;
 };
 
@@ -87,6 +88,18 @@ in_list (const char * const *list,
       return TRUE;
   return FALSE;
 }
+
+/* Which of the short word lists of this file a word is in.  They are asked about at every
+ * token: one lookup per form of a token, once, answers all of them. */
+typedef enum
+{
+  WORD_BUILDING    = 1 << 0,  /* building_words */
+  WORD_COUNTERPART = 1 << 1,  /* counterpart_words */
+  WORD_LINK        = 1 << 2,  /* name_links */
+  WORD_SPEECH      = 1 << 3,  /* speech_words */
+} WordList;
+
+static GHashTable *word_lists_new (void);
 
 static gboolean
 load_set (GHashTable  *set,
@@ -146,6 +159,7 @@ rasd_ner_new (RasdPeople     *people,
   self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->common_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->word_lists = word_lists_new ();
 
   if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, NULL, error) ||
       /* a word that reports an event never starts or continues a name */
@@ -168,6 +182,7 @@ rasd_ner_free (RasdNer *self)
   g_clear_pointer (&self->org_names, g_hash_table_unref);
   g_clear_pointer (&self->org_heads, g_hash_table_unref);
   g_clear_pointer (&self->org_first, g_hash_table_unref);
+  g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_clear_pointer (&self->common_places, g_hash_table_unref);
   g_free (self);
 }
@@ -233,16 +248,26 @@ typedef struct
   guint8         *adjectives_read;
   const RasdToken *token_array; /* rasd_tokens_get_tokens() */
   guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
-  guint8         *first_names;  /* per token: FirstName flags (0: not yet read) */
+  guint16        *lex;          /* per token: Lex flags, each group read once */
+  guint8         *person_words; /* per token and form: rasd_people_words_from() + 1 (0: unread) */
+  guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
   guint8         *in_title;     /* per token: whether it is in the chain of a role */
 } Run;
 
+/* What the lexicons say of a token.  The matchers ask the same questions of the same tokens
+ * many times over (a hash lookup of a string each): each group is looked up once. */
 typedef enum
 {
-  FIRST_NAME_READ = 1 << 0,
-  FIRST_NAME_WORD = 1 << 1,  /* the word as written is a known first name */
-  FIRST_NAME_BARE = 1 << 2,  /* the word without its proclitics is one */
-} FirstName;
+  LEX_FIRST_WORD = 1 << 0,   /* the word as written is a known first name */
+  LEX_FIRST_BARE = 1 << 1,   /* the word without its proclitics is one */
+  LEX_FIRST_WORD_READ = 1 << 14,
+  LEX_FIRST_BARE_READ = 1 << 15,
+  LEX_STOP_READ  = 1 << 3,
+  LEX_STOP_ANY   = 1 << 4,   /* one of its forms is a stop word */
+  LEX_STOP_BARE  = 1 << 5,   /* its last form (no proclitics) is one */
+  LEX_ORG_READ   = 1 << 8,
+  LEX_ORG_FORM0  = 1 << 9,   /* its form 0, 1, 2, 3 begins an organisation name or head */
+} Lex;
 
 static const RasdToken *
 tok (Run  *run,
@@ -340,6 +365,45 @@ bare (Run         *run,
   return buf;
 }
 
+/* What the word lists say of a token. */
+typedef enum
+{
+  TOKEN_LISTS_READ  = 1 << 0,
+  TOKEN_BUILDING    = 1 << 1,  /* any form of it is a building word (كنيسة is no ك + نيسة) */
+  TOKEN_COUNTERPART = 1 << 2,  /* without its proclitics, a counterpart word */
+  TOKEN_LINK        = 1 << 3,  /* as written, a name link */
+  TOKEN_SPEECH      = 1 << 4,  /* without its proclitics, a verb of saying */
+} TokenList;
+
+static guint8
+token_lists (Run  *run,
+             guint i)
+{
+  if (!(run->lists[i] & TOKEN_LISTS_READ))
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n = forms_of (run, i, forms);
+      guint any = 0, word = 0, last = 0;
+
+      for (guint f = 0; f < n; f++)
+        {
+          guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (run->ner->word_lists, forms[f]));
+
+          any |= flags;
+          if (f == 0)
+            word = flags;
+          if (f == n - 1)
+            last = flags;
+        }
+      run->lists[i] = TOKEN_LISTS_READ |
+                      ((any & WORD_BUILDING) ? TOKEN_BUILDING : 0) |
+                      ((last & WORD_COUNTERPART) ? TOKEN_COUNTERPART : 0) |
+                      ((word & WORD_LINK) ? TOKEN_LINK : 0) |
+                      ((last & WORD_SPEECH) ? TOKEN_SPEECH : 0);
+    }
+  return run->lists[i];
+}
+
 /* Whether token @i is a known first name, as written or (@bare_form) without its proclitics
  * (ومحمد).  Several matchers ask at every token: read each once. */
 static gboolean
@@ -347,32 +411,57 @@ is_first_name_at (Run      *run,
                   guint     i,
                   gboolean  bare_form)
 {
-  if (run->first_names[i] == 0)
+  guint16 read = bare_form ? LEX_FIRST_BARE_READ : LEX_FIRST_WORD_READ;
+  guint16 value = bare_form ? LEX_FIRST_BARE : LEX_FIRST_WORD;
+
+  if (!(run->lex[i] & read))
     {
       const char *forms[RASD_TOKEN_MAX_FORMS];
       guint n = forms_of (run, i, forms);
-      guint8 flags = FIRST_NAME_READ;
+      gboolean is = rasd_people_is_first_name (run->ner->people, forms[bare_form ? n - 1 : 0]);
 
-      if (rasd_people_is_first_name (run->ner->people, forms[0]))
-        flags |= FIRST_NAME_WORD;
-      if (n == 1 ? (flags & FIRST_NAME_WORD) : rasd_people_is_first_name (run->ner->people, forms[n - 1]))
-        flags |= FIRST_NAME_BARE;
-      run->first_names[i] = flags;
+      /* a word without proclitics is its own bare form: one answer for both */
+      if (n == 1)
+        run->lex[i] |= LEX_FIRST_WORD_READ | LEX_FIRST_BARE_READ | (is ? LEX_FIRST_WORD | LEX_FIRST_BARE : 0);
+      else
+        run->lex[i] |= read | (is ? value : 0);
     }
-  return (run->first_names[i] & (bare_form ? FIRST_NAME_BARE : FIRST_NAME_WORD)) != 0;
+  return (run->lex[i] & value) != 0;
 }
 
+/* The stop words of token @i: LEX_STOP_ANY and LEX_STOP_BARE. */
+static guint16
+stop_flags (Run  *run,
+            guint i)
+{
+  if (!(run->lex[i] & LEX_STOP_READ))
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n = forms_of (run, i, forms);
+      guint16 flags = LEX_STOP_READ;
+
+      for (guint f = 0; f < n; f++)
+        if (g_hash_table_contains (run->ner->stopwords, forms[f]))
+          flags |= LEX_STOP_ANY | (f == n - 1 ? LEX_STOP_BARE : 0);
+      run->lex[i] |= flags;
+    }
+  return run->lex[i];
+}
+
+/* Whether a form of token @i is a stop word. */
 static gboolean
 is_stop (Run  *run,
          guint i)
 {
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n = forms_of (run, i, forms);
+  return (stop_flags (run, i) & LEX_STOP_ANY) != 0;
+}
 
-  for (guint f = 0; f < n; f++)
-    if (g_hash_table_contains (run->ner->stopwords, forms[f]))
-      return TRUE;
-  return FALSE;
+/* Whether token @i without its proclitics is a stop word. */
+static gboolean
+is_stop_bare (Run  *run,
+              guint i)
+{
+  return (stop_flags (run, i) & LEX_STOP_BARE) != 0;
 }
 
 /* "FORM w1 w2 ..." for tokens @i .. @i + @len - 1, the first written as @first. */
@@ -451,7 +540,18 @@ match_person (Run   *run,
   guint most[RASD_TOKEN_MAX_FORMS];
 
   for (guint f = 0; f < n_forms; f++)
-    most[f] = rasd_people_words_from (run->ner->people, forms[f]);
+    {
+      guint8 *cached = run->person_words + (gsize) i * RASD_TOKEN_MAX_FORMS + f;
+
+      /* asked of the same token by several matchers: look up once */
+      if (*cached == 0)
+        {
+          guint words = rasd_people_words_from (run->ner->people, forms[f]);
+
+          *cached = MIN (words, 254u) + 1;
+        }
+      most[f] = *cached - 1;
+    }
   if (n_forms > 1 && most[0] > 0 && proclitic_before_hamza (run, i))
     most[0] = 0;
   for (guint l = limit; l >= 1; l--)
@@ -475,33 +575,43 @@ match_person (Run   *run,
   return NULL;
 }
 
+/* Whether a title may begin at token @i (a form too long for match_title()'s copies is looked
+ * at the slow way, as before).  Most words begin none; several matchers ask at the same token. */
+static gboolean
+may_start_title (Run  *run,
+                 guint i)
+{
+  if (run->title_starts[i] == 0)
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n_forms = forms_of (run, i, forms);
+      gboolean any = FALSE;
+
+      for (guint f = 0; f < n_forms && !any; f++)
+        any = strlen (forms[f]) >= 256 || rasd_people_can_start_title (run->ner->people, forms[f]);
+      run->title_starts[i] = any + 1;
+    }
+  return run->title_starts[i] - 1;
+}
+
 static const RasdTitle *
 match_title (Run   *run,
              guint  i,
              guint *len)
 {
   const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, i, forms);
+  guint n_forms;
   guint limit;
   const char *words[8];
   char copies[RASD_TOKEN_MAX_FORMS][256];
-  gboolean any = FALSE;
 
-  /* most words begin no title: skip the phrases (a form too long for the copy below is
-   * looked at the slow way, as before); several matchers ask at the same token */
-  if (run->title_starts[i] == 0)
-    {
-      for (guint f = 0; f < n_forms && !any; f++)
-        any = strlen (forms[f]) >= sizeof copies[f] ||
-              rasd_people_can_start_title (run->ner->people, forms[f]);
-      run->title_starts[i] = any + 1;
-    }
-  any = run->title_starts[i] - 1;
-  if (!any)
+  /* most words begin no title: skip the phrases */
+  if (!may_start_title (run, i))
     {
       *len = 0;
       return NULL;
     }
+  n_forms = forms_of (run, i, forms);
   limit = span_limit (run, i, 8);
   for (guint f = 0; f < n_forms; f++)
     g_strlcpy (copies[f], forms[f], sizeof copies[f]);
@@ -556,8 +666,17 @@ match_org (Run  *run,
   gboolean any = FALSE;
   char buf[256];
 
+  if (!(run->lex[i] & LEX_ORG_READ))
+    {
+      guint16 flags = LEX_ORG_READ;
+
+      for (guint f = 0; f < n_forms; f++)
+        if (g_hash_table_contains (run->ner->org_first, forms[f]))
+          flags |= LEX_ORG_FORM0 << f;
+      run->lex[i] |= flags;
+    }
   for (guint f = 0; f < n_forms; f++)
-    any |= starts[f] = g_hash_table_contains (run->ner->org_first, forms[f]);
+    any |= starts[f] = (run->lex[i] & (LEX_ORG_FORM0 << f)) != 0;
   if (!any)
     return 0;
   for (guint l = limit; l >= 1; l--)
@@ -713,7 +832,7 @@ static gboolean
 is_name_link (Run  *run,
               guint i)
 {
-  return in_list (name_links, tok (run, i)->norm);
+  return (token_lists (run, i) & TOKEN_LINK) != 0;
 }
 
 /* Reads an unknown name from token @i: up to MAX_NAME_WORDS words that are not stop words,
@@ -725,13 +844,14 @@ read_unknown_name (Run  *run,
 {
   guint k = 0;
   guint compounds = 0;  /* words after عبد: عبد الله is one name */
+  gboolean first_is_bare = FALSE;  /* the first word is read without its proclitics */
   char buf[256];
 
   while (i + k < run->n && k - compounds < MAX_NAME_WORDS)
     {
       const RasdToken *t = tok (run, i + k);
       const char *word;
-      gboolean after_abd;
+      gboolean after_abd, is_link;
 
       if (k > 0 && breaks_after (run, i + k - 1))
         break;
@@ -743,13 +863,14 @@ read_unknown_name (Run  *run,
         word = t->norm;
       if (k == 0)
         {
+          first_is_bare = strcmp (word, t->norm) != 0;
           /* a name takes no preposition (بجدة is a place), and a word that begins like a
            * present-tense verb (يعقد) is one unless it is a known first name */
-          if (strcmp (word, t->norm) != 0 &&
-              (!has_prefix (t->norm, "و") || !rasd_people_is_first_name (run->ner->people, word)))
+          if (first_is_bare &&
+              (!has_prefix (t->norm, "و") || !is_first_name_at (run, i, TRUE)))
             return 0;
           if ((has_prefix (word, "ي") || has_prefix (word, "ت")) &&
-              !rasd_people_is_first_name (run->ner->people, word))
+              !is_first_name_at (run, i, first_is_bare))
             return 0;
           /* a place is no name; places of fewer than three letters are not read (لي) */
           if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
@@ -759,8 +880,7 @@ read_unknown_name (Run  *run,
       after_abd = k > 0 && strcmp (tok (run, i + k - 1)->norm, "عبد") == 0;
       if (after_abd)
         compounds++;
-      else if (k > 0 && !rasd_people_is_first_name (run->ner->people, t->norm) &&
-               !in_list (name_links, t->norm))
+      else if (k > 0 && !is_first_name_at (run, i + k, FALSE) && !is_name_link (run, i + k))
         {
           guint title_len = 0;
 
@@ -775,19 +895,21 @@ read_unknown_name (Run  *run,
           if (match_title (run, i + k, &title_len) != NULL)
             break;
         }
-      if (g_hash_table_contains (run->ner->stopwords, word) ||
-          (k > 0 && is_stop (run, i + k)) ||
-          g_utf8_strlen (word, -1) < 2)
+      /* a stop word (the word itself is one of the forms is_stop() looks at); one letter */
+      if ((k > 0 ? is_stop (run, i + k) :
+           first_is_bare ? is_stop_bare (run, i) : g_hash_table_contains (run->ner->stopwords, word)) ||
+          word[0] == '\0' || *g_utf8_next_char (word) == '\0')
         break;
       if (match_adjective (run, i + k) != NULL && k > 0)
         break;
       k++;
       /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس), and
        * so does the rest of عبد الرحمن */
-      if (has_prefix (word, "ال") && !in_list (name_links, word) && !after_abd &&
-          !(k == 1 && rasd_people_is_first_name (run->ner->people, word)))
+      is_link = k == 1 && first_is_bare ? in_list (name_links, word) : is_name_link (run, i + k - 1);
+      if (has_prefix (word, "ال") && !is_link && !after_abd &&
+          !(k == 1 && is_first_name_at (run, i, first_is_bare)))
         break;
-      if (in_list (name_links, word))
+      if (is_link)
         continue;
     }
   /* a name does not end on a link word */
@@ -835,15 +957,13 @@ static gboolean
 after_speech_word (Run  *run,
                    guint i)
 {
-  char buf[256];
-
   /* قال الرئيس، وقال وزير الخارجية: the verb comes right before the title or name; allow one
    * word between for "وقال أيضا" */
   for (guint back = 1; back <= 2 && back <= i; back++)
     {
       if (breaks_after (run, i - back) && back == 1)
         return FALSE;
-      if (in_list (speech_words, bare (run, i - back, buf, sizeof buf)))
+      if (token_lists (run, i - back) & TOKEN_SPEECH)
         return TRUE;
     }
   return FALSE;
@@ -894,17 +1014,10 @@ static gboolean
 names_a_building (Run  *run,
                   guint i)
 {
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n;
-
   if (i == 0 || breaks_after (run, i - 1))
     return FALSE;
   /* any form: كنيسة is not ك + نيسة */
-  n = forms_of (run, i - 1, forms);
-  for (guint f = 0; f < n; f++)
-    if (in_list (building_words, forms[f]))
-      return TRUE;
-  return FALSE;
+  return (token_lists (run, i - 1) & TOKEN_BUILDING) != 0;
 }
 
 /* The title and name of whom a building is named after, to be skipped; 0 when @i does not
@@ -1163,6 +1276,16 @@ scan_apposition (Run  *run,
   guint n_name, len = 0, j;
   int entity;
 
+  /* the title after a name of two to four words: where none may begin, there is no need to
+   * read the name (asked at most tokens) */
+  {
+    gboolean title_ahead = FALSE;
+
+    for (guint k = i + 2; k <= i + 4 && k < run->n && !title_ahead; k++)
+      title_ahead = may_start_title (run, k);
+    if (!title_ahead)
+      return 0;
+  }
   n_name = read_unknown_name (run, i);
   if (n_name < 2 || n_name > 4 || i + n_name >= run->n)
     return 0;
@@ -1210,10 +1333,9 @@ static guint
 scan_counterpart (Run  *run,
                   guint i)
 {
-  char buf[256];
   const char *country;
 
-  if (!in_list (counterpart_words, bare (run, i, buf, sizeof buf)) || breaks_after (run, i))
+  if (!(token_lists (run, i) & TOKEN_COUNTERPART) || breaks_after (run, i))
     return 0;
   country = match_adjective (run, i + 1);
   if (country == NULL)
@@ -1563,6 +1685,31 @@ find_surnames (Run *run)
     }
 }
 
+static void
+add_word_list (GHashTable         *table,
+               const char * const *list,
+               WordList            flag)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (table, list[i]));
+
+      g_hash_table_insert (table, (gpointer) list[i], GUINT_TO_POINTER (flags | flag));
+    }
+}
+
+static GHashTable *
+word_lists_new (void)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_word_list (table, building_words, WORD_BUILDING);
+  add_word_list (table, counterpart_words, WORD_COUNTERPART);
+  add_word_list (table, name_links, WORD_LINK);
+  add_word_list (table, speech_words, WORD_SPEECH);
+  return table;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -1604,7 +1751,9 @@ rasd_ner_run (RasdNer        *self,
   run.adjectives = g_new0 (const char *, run.n + 1);
   run.adjectives_read = g_new0 (guint8, run.n + 1);
   run.title_starts = g_new0 (guint8, run.n + 1);
-  run.first_names = g_new0 (guint8, run.n + 1);
+  run.lex = g_new0 (guint16, run.n + 1);
+  run.person_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
+  run.lists = g_new0 (guint8, run.n + 1);
   run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
@@ -1662,7 +1811,7 @@ rasd_ner_run (RasdNer        *self,
           i += len;
           continue;
         }
-      if ((is_first_name_at (&run, i, FALSE) || is_first_name_at (&run, i, TRUE)) &&
+      if ((is_first_name_at (&run, i, TRUE) || is_first_name_at (&run, i, FALSE)) &&
           !breaks_after (&run, i))
         {
           guint n_name = read_unknown_name (&run, i);
@@ -1738,7 +1887,9 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.adjectives);
   g_free (run.adjectives_read);
   g_free (run.title_starts);
-  g_free (run.first_names);
+  g_free (run.lex);
+  g_free (run.person_words);
+  g_free (run.lists);
   g_free (run.in_title);
   g_string_chunk_free (run.form_strings);
   return run.names;
