@@ -480,6 +480,22 @@ test_day_within_visit (void)
 }
 
 static void
+test_expected_meeting (void)
+{
+  /* "اجتماع متوقع": what is expected is announced, the same as the planned meeting */
+  const char *text = "أعلنت الرئاسة أن الرئيس المصري عبد الفتاح السيسي سيلتقي الرئيس الفرنسي إيمانويل "
+                     "ماكرون في باريس.\n"
+                     "وقال المتحدث باسم الرئاسة: \"هناك اجتماع متوقع مع ماكرون\".";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_PLANNED);
+  g_assert_cmpuint (event->evidence->len, ==, 2);
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -700,6 +716,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/expected", test_expected_meeting);
   g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);
   g_test_add_func ("/extractor/events/where-clause", test_where_clause);
   g_test_add_func ("/extractor/events/reception-after-arrival", test_reception_after_arrival);
