@@ -496,6 +496,23 @@ test_expected_meeting (void)
 }
 
 static void
+test_date_since (void)
+{
+  /* "منذ تسلمه مهامه في فبراير": when a period began, not when the visit was */
+  const char *text = "زار وزير الخارجية الأردني أيمن الصفدي بغداد اليوم.\n"
+                     "وتعد هذه أول زيارة للصفدي إلى بغداد منذ تسلمه مهامه في فبراير 2021.";
+  g_autoptr(RasdExtraction) x = run (text, "2022-06-08");
+  RasdEvent *event;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  date = event_date (event);
+  g_assert_cmpstr (date, ==, "2022-06-08");
+  g_assert_cmpuint (event->evidence->len, ==, 2);
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -716,6 +733,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/date-since", test_date_since);
   g_test_add_func ("/extractor/events/expected", test_expected_meeting);
   g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);
   g_test_add_func ("/extractor/events/where-clause", test_where_clause);

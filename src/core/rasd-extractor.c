@@ -273,6 +273,9 @@ static const char * const habitual_words[] = {
   "مرارا", "مرات", "بانتظام", "باستمرار", "دوريا", NULL
 };
 
+/* منذ: what follows is when a period began. */
+static const char * const since_words[] = { "منذ", "ومنذ", NULL };
+
 /* "بين X وY": what stands between two places relates them. */
 static const char * const between_words[] = { "بين", "وبين", NULL };
 
@@ -293,6 +296,7 @@ typedef enum
   MARK_TIME_CLAUSE = 1 << 6,
   MARK_BETWEEN     = 1 << 7,
   MARK_HABITUAL    = 1 << 8,
+  MARK_SINCE       = 1 << 9,
   MARK_READ        = 1 << 15,
 } Mark;
 
@@ -446,6 +450,23 @@ place_between (Context           *ctx,
   return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") && (marks_at (ctx, k - 2) & MARK_BETWEEN);
 }
 
+/* Whether date @m follows منذ a few words back: "أول زيارة إلى بغداد منذ تسلمه مهامه في
+ * فبراير" dates the start of a period, not the visit.  (منذ يومين is a date itself.) */
+static gboolean
+date_since (Context               *ctx,
+            const Clause          *clause,
+            const RasdDateMention *m)
+{
+  guint k = clause->first_token;
+
+  while (k < clause->last_token && token (ctx, k)->start < m->start)
+    k++;
+  for (guint back = 1; back <= 6 && k >= clause->first_token + back; back++)
+    if (marks_at (ctx, k - back) & MARK_SINCE)
+      return TRUE;
+  return FALSE;
+}
+
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
  * names nobody. */
 static gboolean
@@ -555,6 +576,8 @@ read_candidate (Context      *ctx,
         continue;
       date = rasd_date_mention_get_date (m);
       if (date.precision == RASD_DATE_PRECISION_NONE || date.year == 0)
+        continue;
+      if (date_since (ctx, clause, m))
         continue;
       distance = m->start > trig->start ? m->start - trig->start : trig->start - m->end;
       if (distance < best_date_distance)
@@ -982,6 +1005,7 @@ marker_words_new (void)
   add_marker_words (table, time_clause_words, MARK_TIME_CLAUSE);
   add_marker_words (table, between_words, MARK_BETWEEN);
   add_marker_words (table, habitual_words, MARK_HABITUAL);
+  add_marker_words (table, since_words, MARK_SINCE);
   return table;
 }
 
