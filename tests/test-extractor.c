@@ -559,6 +559,22 @@ test_refers_back (void)
 }
 
 static void
+test_refers_back_other_kind (void)
+{
+  /* "the meeting" with no verb, date or place of its own is the meeting of the reception
+   * already reported, though that was told with another word */
+  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأردني أيمن الصفدي في القاهرة اليوم.\n"
+                     "وشارك في الاجتماع وزير الخارجية المصري سامح شكري.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-03-15");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event->kind, ==, "reception");
+  g_assert_true (event_has (x, event, "sameh-shoukry"));
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -742,6 +758,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);
+  g_test_add_func ("/extractor/events/refers-back-other-kind", test_refers_back_other_kind);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/events/plural", test_plural_triggers);

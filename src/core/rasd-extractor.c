@@ -822,16 +822,31 @@ add_candidate (Context   *ctx,
       return latest;
     }
   if (refers_back (ctx, c))
-    for (guint e = ctx->out->events->len; e > 0; e--)
-      {
-        RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
+    {
+      gboolean call = strcmp (c->trigger->kind, "call") == 0;
+      RasdEvent *other = NULL;
 
-        if (strcmp (event->kind, c->trigger->kind) == 0 && event->role == RASD_EVENT_ROLE_HEADLINE)
-          {
-            merge_into (ctx, event, c);
-            return event;
-          }
-      }
+      for (guint e = ctx->out->events->len; e > 0; e--)
+        {
+          RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
+
+          if (event->role != RASD_EVENT_ROLE_HEADLINE)
+            continue;
+          if (strcmp (event->kind, c->trigger->kind) == 0)
+            {
+              merge_into (ctx, event, c);
+              return event;
+            }
+          /* "الاجتماع" after a visit was told: the meeting of that visit */
+          if (other == NULL && (strcmp (event->kind, "call") == 0) == call)
+            other = event;
+        }
+      if (other != NULL)
+        {
+          merge_into (ctx, other, c);
+          return other;
+        }
+    }
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
   return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
