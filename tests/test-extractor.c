@@ -575,6 +575,25 @@ test_refers_back_other_kind (void)
 }
 
 static void
+test_deceased (void)
+{
+  /* someone named with "رحمه الله" takes no part in the news, only in what happened before */
+  const char *text = "واصطحب الرئيس السوري بشار الأسد ضيفه في جولة داخل قصر الشعب، أطلعه خلالها على صور "
+                     "للرئيس حافظ الأسد رحمه الله.\n"
+                     "وكان حافظ الأسد رحمه الله قد زار موسكو في أبريل 1977.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *tour, *visit;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  tour = g_ptr_array_index (x->events, 0);
+  visit = g_ptr_array_index (x->events, 1);
+  g_assert_true (event_has (x, tour, "bashar-al-assad"));
+  g_assert_false (event_has (x, tour, "hafez-al-assad"));
+  g_assert_cmpint (visit->role, ==, RASD_EVENT_ROLE_BACKGROUND);
+  g_assert_true (event_has (x, visit, "hafez-al-assad"));
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -759,6 +778,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);
   g_test_add_func ("/extractor/events/refers-back-other-kind", test_refers_back_other_kind);
+  g_test_add_func ("/extractor/events/deceased", test_deceased);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/events/plural", test_plural_triggers);

@@ -450,6 +450,26 @@ place_between (Context           *ctx,
   return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") && (marks_at (ctx, k - 2) & MARK_BETWEEN);
 }
 
+/* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
+static gboolean
+named_deceased (Context           *ctx,
+                const RasdNerName *name)
+{
+  guint end = name->first_token + name->n_tokens;
+
+  for (guint k = end; k < end + 4 && k + 1 < ctx->n_tokens; k++)
+    {
+      const char *norm = token (ctx, k)->norm;
+
+      if (token (ctx, k)->sentence != name->sentence)
+        break;
+      if ((strcmp (norm, "رحمه") == 0 || strcmp (norm, "يرحمه") == 0 || strcmp (norm, "رحمها") == 0) &&
+          strcmp (token (ctx, k + 1)->norm, "الله") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether date @m follows منذ a few words back: "أول زيارة إلى بغداد منذ تسلمه مهامه في
  * فبراير" dates the start of a period, not the visit.  (منذ يومين is a date itself.) */
 static gboolean
@@ -484,6 +504,7 @@ read_candidate (Context      *ctx,
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
+  g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
 
   c->sentence = s;
   c->trigger_token = t;
@@ -529,6 +550,12 @@ read_candidate (Context      *ctx,
               if (strcmp (token (ctx, k)->norm, "مع") == 0 || strcmp (token (ctx, k)->norm, "ومع") == 0)
                 c->implicit_subject = TRUE;
           seen_person = TRUE;
+          if (named_deceased (ctx, name))
+            {
+              if (deceased == NULL)
+                deceased = g_array_new (FALSE, FALSE, sizeof (int));
+              g_array_append_val (deceased, name->entity);
+            }
           if (!rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
             g_array_append_val (c->participants, name->entity);
         }
@@ -621,6 +648,16 @@ read_candidate (Context      *ctx,
     }
   else if (c->date_stated && c->trigger->tense == TENSE_PAST && c->date.precision < RASD_DATE_PRECISION_DAY)
     c->role = RASD_EVENT_ROLE_BACKGROUND;
+  /* the dead take part in what happened before, not in the news: "صور تاريخية للملك عبدالعزيز
+   * رحمه الله" */
+  if (deceased != NULL && c->role != RASD_EVENT_ROLE_BACKGROUND)
+    for (guint p = c->participants->len; p > 0; p--)
+      for (guint d = 0; d < deceased->len; d++)
+        if (g_array_index (c->participants, int, p - 1) == g_array_index (deceased, int, d))
+          {
+            g_array_remove_index (c->participants, p - 1);
+            break;
+          }
   return c->participants->len > 0;
 }
 
