@@ -209,6 +209,31 @@ test_dual_role (void)
 }
 
 static void
+test_buildings_and_title_places (void)
+{
+  /* "في القصر الرئاسي" is no town named القصر; the place right after a title is the title's
+   * (بابا الفاتيكان), not where the visit went; a first name alone after a title may look
+   * like a proclitic and a word (فرنسيس) */
+  const char *text = "استقبل الرئيس الإماراتي محمد بن زايد في القصر الرئاسي بأبوظبي اليوم رئيس الوزراء "
+                     "الهندي ناريندرا مودي.\n"
+                     "وزار البابا فرنسيس بابا الفاتيكان العراق في مارس 2021.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-02-13");
+  RasdEvent *reception, *visit;
+  RasdEntity *e;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  reception = g_ptr_array_index (x->events, 0);
+  visit = g_ptr_array_index (x->events, 1);
+  g_assert_cmpint (reception->place, >=, 0);
+  g_assert_cmpstr (rasd_extraction_get_entity (x, reception->place)->name, ==, "أبوظبي");
+  g_assert_cmpstr (event_place_en (x, visit), ==, "Iraq");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "فرنسيس بابا");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "فرنسيس");
+  g_assert_true (event_has (x, visit, e->key));
+}
+
+static void
 test_places (void)
 {
   const char *text = "وصل الوزير بدمشق ثم توجه إلى الكرملين، وزار لاحقا سوريا والأردن.";
@@ -510,6 +535,17 @@ test_date_since (void)
   date = event_date (event);
   g_assert_cmpstr (date, ==, "2022-06-08");
   g_assert_cmpuint (event->evidence->len, ==, 2);
+
+  /* right after منذ, the date is when the talks themselves began */
+  {
+    const char *since = "وجاء الاتفاق في ختام مباحثات أجراها وزير الخارجية الأردني أيمن الصفدي في بغداد منذ 6 مارس 2021.";
+    g_autoptr(RasdExtraction) y = run (since, "2021-03-10");
+    g_autofree char *began = NULL;
+
+    g_assert_cmpuint (y->events->len, ==, 1);
+    began = event_date (g_ptr_array_index (y->events, 0));
+    g_assert_cmpstr (began, ==, "2021-03-06");
+  }
 }
 
 static void
@@ -760,6 +796,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/compound", test_compound_names);
   g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
   g_test_add_func ("/extractor/names/dual-role", test_dual_role);
+  g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);
   g_test_add_func ("/extractor/names/only", test_names_only);
   g_test_add_func ("/extractor/names/buildings", test_buildings);
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);

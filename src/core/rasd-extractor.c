@@ -470,8 +470,9 @@ named_deceased (Context           *ctx,
   return FALSE;
 }
 
-/* Whether date @m follows منذ a few words back: "أول زيارة إلى بغداد منذ تسلمه مهامه في
- * فبراير" dates the start of a period, not the visit.  (منذ يومين is a date itself.) */
+/* Whether date @m follows منذ and the words of another deed: "أول زيارة إلى بغداد منذ تسلمه
+ * مهامه في فبراير" dates when that began, not the visit.  (منذ يومين is a date itself, and
+ * "مباحثات منذ 6 مارس" began with the talks.) */
 static gboolean
 date_since (Context               *ctx,
             const Clause          *clause,
@@ -481,7 +482,7 @@ date_since (Context               *ctx,
 
   while (k < clause->last_token && token (ctx, k)->start < m->start)
     k++;
-  for (guint back = 1; back <= 6 && k >= clause->first_token + back; back++)
+  for (guint back = 2; back <= 6 && k >= clause->first_token + back; back++)
     if (marks_at (ctx, k - back) & MARK_SINCE)
       return TRUE;
   return FALSE;

@@ -1101,7 +1101,7 @@ scan_title (Run  *run,
   const RasdTitle *last = title;
   const char *country = NULL;
   guint flags = RASD_NER_TITLED;
-  guint j, steps = 0, first_len, role_end;
+  guint j, steps = 0, first_len, role_end, title_end;
   gboolean speaks_for;
   char buf[256];
 
@@ -1114,6 +1114,7 @@ scan_title (Run  *run,
   j = i + len;
   first_len = len;
   role_end = j;
+  title_end = j;  /* the token after the last title of the chain */
 
   while (j < run->n && steps++ < MAX_CHAIN && !breaks_after (run, j - 1))
     {
@@ -1167,6 +1168,7 @@ scan_title (Run  *run,
             last = next;
           j += len;
           role_end = j;
+          title_end = j;
           continue;
         }
       adj = match_adjective (run, j);
@@ -1211,6 +1213,10 @@ scan_title (Run  *run,
               const RasdPlace *place = g_ptr_array_index (places, 0);
               if (country == NULL)
                 country = place->country;
+              /* right after the title, the place is the title's (بابا الفاتيكان), not where
+               * anyone goes */
+              if (j == title_end)
+                run->in_title[j] = TRUE;
             }
           j++;
           continue;
@@ -1228,6 +1234,7 @@ scan_title (Run  *run,
         /* رئيس وزراء الهند، أمير قطر */
         if (places != NULL && places->len > 0 && j == i + 1)
           {
+            run->in_title[j] = TRUE;
             j++;
             continue;
           }
@@ -1239,7 +1246,7 @@ scan_title (Run  *run,
       n_name = read_unknown_name (run, j);
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
        * known first name */
-      if (n_name > 0 && (n_name >= 2 || rasd_people_is_first_name (run->ner->people, word)))
+      if (n_name > 0 && (n_name >= 2 || is_first_name_at (run, j, FALSE) || is_first_name_at (run, j, TRUE)))
         {
           int entity = unknown_person_entity (run, j, n_name);
 
@@ -1434,6 +1441,11 @@ scan_place (Run  *run,
           continue;
         /* ك is "like", not a preposition of place: كبار is not بار */
         if (f > 0 && prefix_has_kaf (tok (run, i)->norm, forms[f]))
+          continue;
+        /* a definite building noun is the building: "في القصر الرئاسي" is no town القصر */
+        if (l == 1 && has_prefix (forms[f], "ال") &&
+            (GPOINTER_TO_UINT (g_hash_table_lookup (run->ner->word_lists, forms[f] + strlen ("ال"))) &
+             WORD_BUILDING))
           continue;
         if (l == 1 && g_hash_table_contains (run->ner->common_places, forms[f]))
           {
