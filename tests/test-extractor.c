@@ -549,6 +549,40 @@ test_date_since (void)
 }
 
 static void
+test_said_day (void)
+{
+  /* "أعلنت أمس السبت أن ... سيقوم يوم غد الأحد": tomorrow of the day it was said, which the
+   * weekday confirms; the article is of Sunday */
+  const char *text = "أعلنت مصادر مطلعة أمس السبت أن وزير الخارجية الأردني أيمن الصفدي سيقوم يوم غد "
+                     "الأحد بزيارة إلى بغداد.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-19");
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  date = event_date (g_ptr_array_index (x->events, 0));
+  g_assert_cmpstr (date, ==, "2024-05-19");
+}
+
+static void
+test_then_going (void)
+{
+  /* ثم orders a next deed without a comma; التوجه is going only towards a place */
+  const char *text = "وسيزور وزير الخارجية الأردني أيمن الصفدي بغداد يوم الأحد ومن ثم التوجه إلى أربيل "
+                     "يوم الاثنين.\n"
+                     "وجدد الصفدي دعوته إلى التوجه إلى حل سياسي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-18");
+  g_autofree char *d0 = NULL, *d1 = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  d0 = event_date (g_ptr_array_index (x->events, 0));
+  d1 = event_date (g_ptr_array_index (x->events, 1));
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Baghdad");
+  g_assert_cmpstr (d0, ==, "2024-05-19");
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 1)), ==, "Erbil");
+  g_assert_cmpstr (d1, ==, "2024-05-20");
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -805,6 +839,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/said-day", test_said_day);
+  g_test_add_func ("/extractor/events/then-going", test_then_going);
   g_test_add_func ("/extractor/events/date-since", test_date_since);
   g_test_add_func ("/extractor/events/expected", test_expected_meeting);
   g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);

@@ -35,6 +35,7 @@ typedef struct
   const char *kind;   /* interned */
   const char *cameo;  /* interned */
   gboolean    verb;
+  gboolean    motion;  /* a noun of going (التوجه): a visit only with إلى and a place after it */
   Tense       tense;
 } Trigger;
 
@@ -117,6 +118,7 @@ load_triggers (RasdExtractor  *self,
       trigger->kind = g_string_chunk_insert_const (self->strings, cols[1]);
       trigger->cameo = g_string_chunk_insert_const (self->strings, cols[2]);
       trigger->verb = strcmp (cols[3], "verb") == 0;
+      trigger->motion = strcmp (cols[3], "motion") == 0;
       trigger->tense = strcmp (cols[4], "past") == 0 ? TENSE_PAST :
                        strcmp (cols[4], "present") == 0 ? TENSE_PRESENT :
                        strcmp (cols[4], "future") == 0 ? TENSE_FUTURE : TENSE_NONE;
@@ -190,6 +192,7 @@ typedef struct
   guint16         *marks;         /* per token: Mark flags, once read */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
   guint8          *date_begins;   /* per token: whether a date mention begins in it */
+  guint8          *place_begins;  /* per token: whether a place name begins at it */
   char             buffer[1024];
 } Context;
 
@@ -470,6 +473,40 @@ named_deceased (Context           *ctx,
   return FALSE;
 }
 
+/* The date of mention @d of sentence @s, @date as resolved against the publication date.
+ * "أعلنت المصادر أمس السبت أن ظريف سيقوم يوم غد الأحد بزيارة": a relative day in reported words
+ * counts from the day they were said, which the weekday written with it confirms. */
+static RasdDate
+said_day (Context  *ctx,
+          guint     d,
+          guint     s,
+          RasdDate  date)
+{
+  const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, s);
+
+  if (m->kind != RASD_DATE_KIND_DAY_OFFSET || !(m->flags & RASD_DATE_FLAG_WEEKDAY_MISMATCH) ||
+      m->weekday == 0)
+    return date;
+  /* the day the words were said: the relative day just before, in the same sentence */
+  for (guint r = d; r > 0; r--)
+    {
+      const RasdDateMention *said = &g_array_index (ctx->dates, RasdDateMention, r - 1);
+      RasdDate day = rasd_date_mention_get_date (said);
+      RasdDate shifted;
+
+      if (said->start < sentence->start)
+        break;
+      if (said->kind != RASD_DATE_KIND_DAY_OFFSET || day.precision != RASD_DATE_PRECISION_DAY)
+        continue;
+      shifted = rasd_date_add_days (&day, m->offset);
+      if (rasd_date_weekday (shifted.year, shifted.month, shifted.day) == m->weekday)
+        return shifted;
+      break;
+    }
+  return date;
+}
+
 /* Whether date @m follows منذ and the words of another deed: "أول زيارة إلى بغداد منذ تسلمه
  * مهامه في فبراير" dates when that began, not the visit.  (منذ يومين is a date itself, and
  * "مباحثات منذ 6 مارس" began with the talks.) */
@@ -607,6 +644,7 @@ read_candidate (Context      *ctx,
         continue;
       if (date_since (ctx, clause, m))
         continue;
+      date = said_day (ctx, d, s, date);
       distance = m->start > trig->start ? m->start - trig->start : trig->start - m->end;
       if (distance < best_date_distance)
         {
@@ -1091,6 +1129,9 @@ opens_clause (Context *ctx,
     return CLAUSE_WHERE;
   if (marks & MARK_CONTRAST)
     return CLAUSE_OTHER;
+  /* "سيزور النجف ومن ثم التوجه إلى بغداد يوم الاثنين": ثم orders a next deed, comma or not */
+  if (strcmp (norm, "ثم") == 0)
+    return CLAUSE_CONTINUE;
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
   if (marks & MARK_CONTINUE)
@@ -1367,6 +1408,11 @@ find_events (Context *ctx)
 
               if (trigger == NULL)
                 continue;
+              /* "التوجه إلى بغداد" is going there; "التوجه إلى حل سياسي" is not */
+              if (trigger->motion &&
+                  !(k + 2 < clause->last_token && strcmp (token (ctx, k + 1)->norm, "الي") == 0 &&
+                    ctx->place_begins[k + 2]))
+                continue;
               /* the first verb, else the first noun */
               if (best == NULL || (trigger->verb && !best->verb))
                 {
@@ -1553,6 +1599,7 @@ extract (RasdExtractor  *self,
   g_autofree guint8 *triggers_read = NULL;
   g_autofree guint16 *marks = NULL;
   g_autofree guint8 *date_begins = NULL;
+  g_autofree guint8 *place_begins = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1565,6 +1612,7 @@ extract (RasdExtractor  *self,
   ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.date_begins = date_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.place_begins = place_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
@@ -1606,6 +1654,9 @@ extract (RasdExtractor  *self,
       if (name->kind == RASD_MENTION_PERSON || name->kind == RASD_MENTION_PLACE)
         for (guint k = name->first_token; k < name->first_token + name->n_tokens && k < ctx.n_tokens; k++)
           triggers_read[k] = TRUE;
+      if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE) &&
+          name->first_token < ctx.n_tokens)
+        place_begins[name->first_token] = TRUE;
     }
   if (events)
     add_dates (&ctx);
