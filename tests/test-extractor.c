@@ -476,6 +476,13 @@ test_reception_after_arrival (void)
   /* a first name with ال after the conjunction, before its role */
   g_assert_true (event_has (x, reception, "name:الياس منصوري"));
   g_assert_false (event_has (x, reception, "abdel-fattah-el-sisi"));
+  /* but اليأس (despair) is no الياس: the name has no hamza inside */
+  {
+    const char *despair = "وتحدث الوزير عن اليأس الشديد لدى الشباب.";
+    g_autoptr(RasdExtraction) y = run (despair, NULL);
+
+    g_assert_null (mention_entity (y, despair, RASD_MENTION_PERSON, "اليأس"));
+  }
   g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "ممثلا"));
   g_assert_cmpstr (event_place_en (x, reception), ==, "Cairo");
 }

@@ -835,6 +835,28 @@ is_name_link (Run  *run,
   return (token_lists (run, i) & TOKEN_LINK) != 0;
 }
 
+/* Whether token @i is written with a hamza on alif after its first letter: اليأس (despair)
+ * normalises to the name الياس, which is written without one. */
+static gboolean
+medial_hamza (Run  *run,
+              guint i)
+{
+  const RasdToken *t = tok (run, i);
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n = forms_of (run, i, forms);
+  const char *p = run->text + t->byte_start;
+
+  /* after the proclitics (وألكسندر), each one letter of two bytes as written and normalised */
+  if (has_suffix (t->norm, forms[n - 1]))
+    p += strlen (t->norm) - strlen (forms[n - 1]);
+  p = g_utf8_next_char (p);
+
+  for (; p < run->text + t->byte_end; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == 0x0623 /* أ */)
+      return TRUE;
+  return FALSE;
+}
+
 /* Reads an unknown name from token @i: up to MAX_NAME_WORDS words that are not stop words,
  * joined by name links, ending after a word with ال (a family name: خالد العبيدي).  Returns
  * the number of words, 0 when @i cannot start a name. */
@@ -907,7 +929,7 @@ read_unknown_name (Run  *run,
        * so does the rest of عبد الرحمن */
       is_link = k == 1 && first_is_bare ? in_list (name_links, word) : is_name_link (run, i + k - 1);
       if (has_prefix (word, "ال") && !is_link && !after_abd &&
-          !(k == 1 && is_first_name_at (run, i, first_is_bare)))
+          !(k == 1 && is_first_name_at (run, i, first_is_bare) && !medial_hamza (run, i)))
         break;
       if (is_link)
         continue;
