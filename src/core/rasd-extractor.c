@@ -876,15 +876,17 @@ add_candidate (Context   *ctx,
       return before;
     }
 
-  /* of the events it agrees with, the first (the news) for what names no place; what names
-   * its place goes with the one the text spoke of last there: a narrative goes on about what
+  /* of the events it agrees with, the first (the news) for what names no city; what names
+   * its city goes with the one the text spoke of last there: a narrative goes on about what
    * it has just told ("وصل الأسد أمس إلى موسكو ... وجرت مراسم الاستقبال في مطار موسكو") */
+  gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
+
   for (guint e = 0; e < ctx->out->events->len; e++)
     {
       RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
       gsize start = g_array_index (event->evidence, RasdSpan, event->evidence->len - 1).start;
 
-      if (latest != NULL && (c->place < 0 || event->place < 0 || start <= latest_start))
+      if (latest != NULL && (!city_place || event->place < 0 || start <= latest_start))
         continue;
       if (can_merge (ctx, event, c))
         {
