@@ -765,6 +765,14 @@ test_plural_triggers (void)
   g_autoptr(RasdExtraction) x = run (text, "2024-10-02");
 
   g_assert_cmpuint (x->events->len, ==, 0);
+
+  /* a noun joined to a plural one is a series too */
+  {
+    const char *series = "وقدم المبعوث الأممي جان دوبوا عرضا عن المشاورات واللقاءات التي أجراها في عدة دول.";
+    g_autoptr(RasdExtraction) y = run (series, "2024-10-02");
+
+    g_assert_cmpuint (y->events->len, ==, 0);
+  }
 }
 
 static void

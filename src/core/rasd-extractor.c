@@ -49,6 +49,7 @@ struct _RasdExtractor
   RasdNer       *ner;
   GStringChunk  *strings;
   GHashTable    *triggers;  /* normalised form → Trigger* */
+  GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) */
   GHashTable    *marker_words; /* word of the lists below → Mark flags of the lists it is in */
 };
 
@@ -66,6 +67,7 @@ rasd_extractor_finalize (GObject *object)
   if (self->own_gazetteer)
     g_clear_pointer (&self->gazetteer, rasd_gazetteer_free);
   g_clear_pointer (&self->triggers, g_hash_table_unref);
+  g_clear_pointer (&self->plurals, g_hash_table_unref);
   g_clear_pointer (&self->marker_words, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -83,6 +85,7 @@ rasd_extractor_init (RasdExtractor *self)
 {
   self->strings = g_string_chunk_new (4096);
   self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->plurals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->marker_words = marker_words_new ();
 }
 
@@ -113,7 +116,10 @@ load_triggers (RasdExtractor  *self,
       /* "بدأ يتلقى اتصالات من مسؤولين": a plural tells of several events, none of them by
        * itself (the names only keep it from being read as a name) */
       if (strcmp (cols[3], "plural") == 0)
-        continue;
+        {
+          g_hash_table_add (self->plurals, rasd_arabic_normalize (cols[0], -1));
+          continue;
+        }
       trigger = g_new0 (Trigger, 1);
       trigger->kind = g_string_chunk_insert_const (self->strings, cols[1]);
       trigger->cameo = g_string_chunk_insert_const (self->strings, cols[2]);
@@ -1409,6 +1415,11 @@ find_events (Context *ctx)
               const Trigger *trigger = trigger_at (ctx, k);
 
               if (trigger == NULL)
+                continue;
+              /* "المشاورات واللقاءات التي أجراها في عدة دول": joined to a plural, a series */
+              if (!trigger->verb && k + 1 < clause->last_token &&
+                  g_str_has_prefix (token (ctx, k + 1)->norm, "و") &&
+                  g_hash_table_contains (ctx->self->plurals, bare_word (ctx, k + 1)))
                 continue;
               /* "التوجه إلى بغداد" is going there; "التوجه إلى حل سياسي" is not */
               if (trigger->motion &&
