@@ -456,7 +456,8 @@ place_between (Context           *ctx,
   if (k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN))
     return TRUE;
   /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
-  return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") && (marks_at (ctx, k - 2) & MARK_BETWEEN);
+  return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
+         (marks_at (ctx, k - 2) & MARK_BETWEEN);
 }
 
 /* Whether person @name is said to be dead: "رحمه الله" a few words after it. */

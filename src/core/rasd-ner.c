@@ -422,7 +422,8 @@ is_first_name_at (Run      *run,
 
       /* a word without proclitics is its own bare form: one answer for both */
       if (n == 1)
-        run->lex[i] |= LEX_FIRST_WORD_READ | LEX_FIRST_BARE_READ | (is ? LEX_FIRST_WORD | LEX_FIRST_BARE : 0);
+        run->lex[i] |= LEX_FIRST_WORD_READ | LEX_FIRST_BARE_READ |
+                       (is ? LEX_FIRST_WORD | LEX_FIRST_BARE : 0);
       else
         run->lex[i] |= read | (is ? value : 0);
     }
@@ -919,7 +920,8 @@ read_unknown_name (Run  *run,
         }
       /* a stop word (the word itself is one of the forms is_stop() looks at); one letter */
       if ((k > 0 ? is_stop (run, i + k) :
-           first_is_bare ? is_stop_bare (run, i) : g_hash_table_contains (run->ner->stopwords, word)) ||
+           first_is_bare ? is_stop_bare (run, i) :
+           g_hash_table_contains (run->ner->stopwords, word)) ||
           word[0] == '\0' || *g_utf8_next_char (word) == '\0')
         break;
       if (match_adjective (run, i + k) != NULL && k > 0)
