@@ -258,15 +258,15 @@ typedef struct
  * many times over (a hash lookup of a string each): each group is looked up once. */
 typedef enum
 {
-  LEX_FIRST_WORD = 1 << 0,   /* the word as written is a known first name */
-  LEX_FIRST_BARE = 1 << 1,   /* the word without its proclitics is one */
-  LEX_FIRST_WORD_READ = 1 << 14,
-  LEX_FIRST_BARE_READ = 1 << 15,
-  LEX_STOP_READ  = 1 << 3,
-  LEX_STOP_ANY   = 1 << 4,   /* one of its forms is a stop word */
-  LEX_STOP_BARE  = 1 << 5,   /* its last form (no proclitics) is one */
-  LEX_ORG_READ   = 1 << 8,
-  LEX_ORG_FORM0  = 1 << 9,   /* its form 0, 1, 2, 3 begins an organisation name or head */
+  LEX_FIRST_WORD_READ = 1 << 0,
+  LEX_FIRST_WORD      = 1 << 1,  /* the word as written is a known first name */
+  LEX_FIRST_BARE_READ = 1 << 2,
+  LEX_FIRST_BARE      = 1 << 3,  /* the word without its proclitics is one */
+  LEX_STOP_READ       = 1 << 4,
+  LEX_STOP_ANY        = 1 << 5,  /* one of its forms is a stop word */
+  LEX_STOP_BARE       = 1 << 6,  /* its last form (no proclitics) is one */
+  LEX_ORG_READ        = 1 << 7,
+  LEX_ORG_FORM0       = 1 << 8,  /* its form 0, 1, 2, 3 (bits 8 to 11) begins an organisation */
 } Lex;
 
 static const RasdToken *
