@@ -671,6 +671,18 @@ test_deceased (void)
 }
 
 static void
+test_colon_speaker (void)
+{
+  /* "سامح شكري: اللقاء كان مثمرا": a name before a colon speaks, as in a headline */
+  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأردني أيمن الصفدي في القاهرة اليوم.\n"
+                     "سامح شكري: اللقاء كان مثمرا";
+  g_autoptr(RasdExtraction) x = run (text, "2023-03-15");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_false (event_has (x, g_ptr_array_index (x->events, 0), "sameh-shoukry"));
+}
+
+static void
 test_background_and_planned (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد في موسكو أمس.\n"
@@ -867,6 +879,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);
   g_test_add_func ("/extractor/events/refers-back-other-kind", test_refers_back_other_kind);
   g_test_add_func ("/extractor/events/deceased", test_deceased);
+  g_test_add_func ("/extractor/events/colon-speaker", test_colon_speaker);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/events/plural", test_plural_triggers);

@@ -1914,6 +1914,21 @@ rasd_ner_run (RasdNer        *self,
   if (roles)
     resolve_roles (&run);
 
+  /* "الجبير: الاجتماع وضع أسسا": a name before a colon is who speaks, as in a headline */
+  for (guint k = 0; k < run.names->len; k++)
+    {
+      RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
+      const char *p;
+
+      if (name->kind != RASD_MENTION_PERSON)
+        continue;
+      p = text + tok (&run, name->first_token + name->n_tokens - 1)->byte_end;
+      while (*p == ' ')
+        p++;
+      if (*p == ':')
+        name->flags |= RASD_NER_SPEAKER;
+    }
+
   g_array_sort (run.names, compare_names);
   g_free (run.buffer);
   g_free (run.n_forms);
