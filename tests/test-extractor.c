@@ -509,6 +509,16 @@ test_day_within_visit (void)
   g_assert_true (event_has (x, meeting, "ayman-safadi"));
   g_assert_true (event_has (x, meeting, "mustafa-al-kadhimi"));
   g_assert_cmpstr (d1, ==, "2021-03-12");
+
+  /* but a meeting told again with its month only is the same meeting */
+  {
+    const char *again = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في باريس في "
+                        "5 مايو 2021.\n"
+                        "وبحث السيسي وماكرون خلال لقائهما في مايو 2021 العلاقات الثنائية.";
+    g_autoptr(RasdExtraction) y = run (again, "2023-01-10");
+
+    g_assert_cmpuint (y->events->len, ==, 1);
+  }
 }
 
 static void

@@ -757,10 +757,13 @@ can_merge (Context         *ctx,
         (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
                              rasd_date_compatible (&event->date, &c->date)))))
     return FALSE;
-  /* "زار المقداد روسيا من 19 إلى 22 فبراير ... وفي 21 فبراير أجرى محادثات": a day of its own
-   * within the month of a visit is an event of its own */
-  if (c->date_stated && event->date.precision != RASD_DATE_PRECISION_NONE &&
-      c->date.precision != RASD_DATE_PRECISION_NONE && c->date.precision != event->date.precision)
+  /* "زار المقداد روسيا من 19 إلى 22 فبراير ... وفي 21 فبراير أجرى محادثات": talks on a day
+   * of their own within the month of a visit are an event of their own (but "لقاؤهما في مايو"
+   * after "التقيا في 5 مايو" is the same meeting) */
+  if (c->date_stated && c->date.precision == RASD_DATE_PRECISION_DAY &&
+      event->date.precision != RASD_DATE_PRECISION_NONE &&
+      event->date.precision < RASD_DATE_PRECISION_DAY &&
+      strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") != 0)
     return FALSE;
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants) &&
