@@ -1,11 +1,12 @@
 #!/bin/sh
 # Scores `rasd-cli extract --format jsonl` against the shared gold events (../shared/eval) and
-# fails when strict F1 falls below the floor, so that regressions show.  Skips (exit 77) when the
-# shared corpus is absent.  Usage: check-gold.sh RASD-CLI SHARED-DIR
+# fails when strict F1 falls below the floor (0.85; both sets score above 0.9), so that
+# regressions show.  Skips (exit 77) when the shared corpus is absent.
+# Usage: check-gold.sh RASD-CLI SHARED-DIR
 set -u
 cli=$1
 shared=$2
-floor=${RASD_GOLD_FLOOR:-0.70}
+floor=${RASD_GOLD_FLOOR:-0.85}
 
 if [ ! -d "$shared/corpus/seeds" ] || [ ! -f "$shared/eval/score_events.py" ]; then
   echo "1..0 # SKIP $shared/corpus or $shared/eval is absent"

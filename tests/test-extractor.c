@@ -124,6 +124,116 @@ test_unknown_names_and_surnames (void)
 }
 
 static void
+test_name_words (void)
+{
+  /* a first name that reads as a proclitic and a verb (ف + يصل) is a name and reports no
+   * visit; a proclitic before a hamza (بأول) is no name of the lexicon (باول) */
+  const char *text = "وفي أبريل 2019، عين فيصل الحربي وزيرا للمالية، وقام بأول زيارة إلى القاهرة في مايو 2019.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEntity *e;
+  RasdEvent *event;
+  g_autofree char *date = NULL;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "فيصل الحربي");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "فيصل الحربي");
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "بأول"));
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event->kind, ==, "visit");
+  g_assert_cmpuint (event->participants->len, ==, 1);
+  g_assert_true (event_has (x, event, "name:فيصل الحربي"));
+  /* the date nearest the visit, not the one nearest the name */
+  date = event_date (event);
+  g_assert_cmpstr (date, ==, "2019-05");
+}
+
+static void
+test_compound_names (void)
+{
+  /* the word after عبد is the rest of one name: it may end in ه (الله), begin with ال
+   * (الرحمن), or be a place too (جمال); such a name does not count twice towards the limit */
+  const char *text = "التقى وزير الخارجية اللبناني عبد الله بو حبيب نظيره الأردني أمس.\n"
+                     "واستقبل عبد الرحمن بن ناصر العتيبي، وزير الداخلية الكويتي، السفير الفرنسي.\n"
+                     "واجتمع الرئيس العراقي عبد اللطيف جمال رشيد مع نوري أبو زيد في بغداد.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-02");
+  const char *names[] = { "عبد الله بو حبيب", "عبد الرحمن بن ناصر العتيبي", "عبد اللطيف جمال رشيد" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+    {
+      RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, names[n]);
+
+      g_assert_nonnull (e);
+      g_assert_cmpstr (e->name, ==, names[n]);
+    }
+}
+
+static void
+test_role_before_comma_name (void)
+{
+  /* "وزير الخارجية الأردني السابق، مروان المعشر": the role is the name's after the comma, not
+   * that of the minister named before */
+  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأردني أيمن الصفدي في القاهرة أمس.\n"
+                     "وقال وزير الخارجية الأردني السابق، مروان المعشر، إن العلاقات متينة.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-02");
+  RasdEntity *e;
+
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "وزير الخارجية الأردني السابق"));
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "مروان المعشر");
+  g_assert_nonnull (e);
+}
+
+static void
+test_dual_role (void)
+{
+  /* a title in the dual with two nationalities stands for the two people named with them */
+  const char *text = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم.\n"
+                     "واتفق الرئيسان المصري والفرنسي على التعاون.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  const char *dual = strstr (text, "الرئيسان");
+  glong start = g_utf8_pointer_to_offset (text, dual);
+  gboolean sisi = FALSE, macron = FALSE;
+
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+      const char *key;
+
+      if (mention->kind != RASD_MENTION_PERSON || mention->start != (gsize) start)
+        continue;
+      key = rasd_extraction_get_entity (x, mention->entity)->key;
+      sisi = sisi || strcmp (key, "abdel-fattah-el-sisi") == 0;
+      macron = macron || strcmp (key, "emmanuel-macron") == 0;
+    }
+  g_assert_true (sisi && macron);
+}
+
+static void
+test_buildings_and_title_places (void)
+{
+  /* "في القصر الرئاسي" is no town named القصر; the place right after a title is the title's
+   * (بابا الفاتيكان), not where the visit went; a first name alone after a title may look
+   * like a proclitic and a word (فرنسيس) */
+  const char *text = "استقبل الرئيس الإماراتي محمد بن زايد في القصر الرئاسي بأبوظبي اليوم رئيس الوزراء "
+                     "الهندي ناريندرا مودي.\n"
+                     "وزار البابا فرنسيس بابا الفاتيكان العراق في مارس 2021.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-02-13");
+  RasdEvent *reception, *visit;
+  RasdEntity *e;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  reception = g_ptr_array_index (x->events, 0);
+  visit = g_ptr_array_index (x->events, 1);
+  g_assert_cmpint (reception->place, >=, 0);
+  g_assert_cmpstr (rasd_extraction_get_entity (x, reception->place)->name, ==, "أبوظبي");
+  g_assert_cmpstr (event_place_en (x, visit), ==, "Iraq");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "فرنسيس بابا");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "فرنسيس");
+  g_assert_true (event_has (x, visit, e->key));
+}
+
+static void
 test_places (void)
 {
   const char *text = "وصل الوزير بدمشق ثم توجه إلى الكرملين، وزار لاحقا سوريا والأردن.";
@@ -292,6 +402,204 @@ test_buildings (void)
 }
 
 static void
+test_latest_at_place (void)
+{
+  /* a reception at the airport goes with the arrival just told, not with the talks of the
+   * next day at the same place */
+  const char *text = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم الخميس.\n"
+                     "ووصل السيسي إلى باريس أمس الأربعاء في زيارة رسمية.\n"
+                     "وجرت مراسم الاستقبال الرسمية للرئيس السيسي في مطار أورلي في باريس حيث كان في "
+                     "استقباله وزير الخارجية الفرنسي جان نويل بارو.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-16");
+  RasdEvent *talks, *arrival;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  talks = g_ptr_array_index (x->events, 0);
+  arrival = g_ptr_array_index (x->events, 1);
+  g_assert_false (event_has (x, talks, "name:جان نويل بارو"));
+  g_assert_true (event_has (x, arrival, "name:جان نويل بارو"));
+  g_assert_cmpuint (arrival->evidence->len, ==, 2);
+  date = event_date (arrival);
+  g_assert_cmpstr (date, ==, "2024-05-15");
+}
+
+static void
+test_places_between (void)
+{
+  /* the relations "between Paris and Algiers" are no place of the meeting */
+  const char *text = "يلتقي الرئيس المصري عبد الفتاح السيسي الأربعاء الرئيس الفرنسي إيمانويل ماكرون في الإسكندرية.\n"
+                     "وأفادت تقارير بأن العلاقات بين باريس والجزائر قد تكون من الملفات التي ستطرح خلال "
+                     "اللقاء بين السيسي وماكرون.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Alexandria");
+  g_assert_cmpuint (event->evidence->len, ==, 2);
+}
+
+static void
+test_where_clause (void)
+{
+  /* a حيث clause tells more of the event of the clause before it, whoever it names */
+  const char *text = "ووصل الرئيس التونسي قيس سعيد إلى القاهرة أمس لإجراء محادثات مع الرئيس عبد الفتاح "
+                     "السيسي، حيث كان في استقباله وزير الخارجية المصري سامح شكري.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-14");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "kais-saied"));
+  g_assert_true (event_has (x, event, "abdel-fattah-el-sisi"));
+  g_assert_true (event_has (x, event, "sameh-shoukry"));
+}
+
+static void
+test_reception_after_arrival (void)
+{
+  /* those who received the visitor: an envoy, not whom he acts for; an ambassador, whose
+   * post is no place of the reception; and the place is where the visitor arrived */
+  const char *text = "ووصل الرئيس التونسي قيس سعيد الاثنين إلى القاهرة في زيارة رسمية.\n"
+                     "وكان في استقبال قيس سعيد كمال الشاذلي ممثلا خاصا للرئيس عبد الفتاح السيسي، "
+                     "وإلياس منصوري سفير تونس في باريس.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-14");
+  RasdEvent *reception = NULL;
+
+  for (guint e = 0; e < x->events->len; e++)
+    if (strcmp (((RasdEvent *) g_ptr_array_index (x->events, e))->kind, "reception") == 0)
+      reception = g_ptr_array_index (x->events, e);
+  g_assert_nonnull (reception);
+  g_assert_true (event_has (x, reception, "kais-saied"));
+  g_assert_true (event_has (x, reception, "name:كمال الشاذلي"));
+  /* a first name with ال after the conjunction, before its role */
+  g_assert_true (event_has (x, reception, "name:الياس منصوري"));
+  g_assert_false (event_has (x, reception, "abdel-fattah-el-sisi"));
+  /* but اليأس (despair) is no الياس: the name has no hamza inside */
+  {
+    const char *despair = "وتحدث الوزير عن اليأس الشديد لدى الشباب.";
+    g_autoptr(RasdExtraction) y = run (despair, NULL);
+
+    g_assert_null (mention_entity (y, despair, RASD_MENTION_PERSON, "اليأس"));
+  }
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "ممثلا"));
+  g_assert_cmpstr (event_place_en (x, reception), ==, "Cairo");
+}
+
+static void
+test_day_within_visit (void)
+{
+  /* "، و12 مارس التقى": a date joined by و opens the next deed of the same man, and a meeting
+   * on a day of its own is not the month's visit */
+  const char *text = "وفي مارس 2021 قام وزير الخارجية الأردني أيمن الصفدي بزيارة إلى بغداد، و12 مارس 2021 "
+                     "التقى رئيس الوزراء العراقي مصطفى الكاظمي.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-01-10");
+  RasdEvent *visit, *meeting;
+  g_autofree char *d0 = NULL, *d1 = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  visit = g_ptr_array_index (x->events, 0);
+  meeting = g_ptr_array_index (x->events, 1);
+  d0 = event_date (visit);
+  d1 = event_date (meeting);
+  g_assert_cmpstr (visit->kind, ==, "visit");
+  g_assert_cmpstr (d0, ==, "2021-03");
+  g_assert_cmpstr (event_place_en (x, visit), ==, "Baghdad");
+  g_assert_true (event_has (x, meeting, "ayman-safadi"));
+  g_assert_true (event_has (x, meeting, "mustafa-al-kadhimi"));
+  g_assert_cmpstr (d1, ==, "2021-03-12");
+
+  /* but a meeting told again with its month only is the same meeting */
+  {
+    const char *again = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في باريس في "
+                        "5 مايو 2021.\n"
+                        "وبحث السيسي وماكرون خلال لقائهما في مايو 2021 العلاقات الثنائية.";
+    g_autoptr(RasdExtraction) y = run (again, "2023-01-10");
+
+    g_assert_cmpuint (y->events->len, ==, 1);
+  }
+}
+
+static void
+test_expected_meeting (void)
+{
+  /* "اجتماع متوقع": what is expected is announced, the same as the planned meeting */
+  const char *text = "أعلنت الرئاسة أن الرئيس المصري عبد الفتاح السيسي سيلتقي الرئيس الفرنسي إيمانويل "
+                     "ماكرون في باريس.\n"
+                     "وقال المتحدث باسم الرئاسة: \"هناك اجتماع متوقع مع ماكرون\".";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_PLANNED);
+  g_assert_cmpuint (event->evidence->len, ==, 2);
+}
+
+static void
+test_date_since (void)
+{
+  /* "منذ تسلمه مهامه في فبراير": when a period began, not when the visit was */
+  const char *text = "زار وزير الخارجية الأردني أيمن الصفدي بغداد اليوم.\n"
+                     "وتعد هذه أول زيارة للصفدي إلى بغداد منذ تسلمه مهامه في فبراير 2021.";
+  g_autoptr(RasdExtraction) x = run (text, "2022-06-08");
+  RasdEvent *event;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  date = event_date (event);
+  g_assert_cmpstr (date, ==, "2022-06-08");
+  g_assert_cmpuint (event->evidence->len, ==, 2);
+
+  /* right after منذ, the date is when the talks themselves began */
+  {
+    const char *since = "وجاء الاتفاق في ختام مباحثات أجراها وزير الخارجية الأردني أيمن الصفدي في بغداد منذ 6 مارس 2021.";
+    g_autoptr(RasdExtraction) y = run (since, "2021-03-10");
+    g_autofree char *began = NULL;
+
+    g_assert_cmpuint (y->events->len, ==, 1);
+    began = event_date (g_ptr_array_index (y->events, 0));
+    g_assert_cmpstr (began, ==, "2021-03-06");
+  }
+}
+
+static void
+test_said_day (void)
+{
+  /* "أعلنت أمس السبت أن ... سيقوم يوم غد الأحد": tomorrow of the day it was said, which the
+   * weekday confirms; the article is of Sunday */
+  const char *text = "أعلنت مصادر مطلعة أمس السبت أن وزير الخارجية الأردني أيمن الصفدي سيقوم يوم غد "
+                     "الأحد بزيارة إلى بغداد.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-19");
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  date = event_date (g_ptr_array_index (x->events, 0));
+  g_assert_cmpstr (date, ==, "2024-05-19");
+}
+
+static void
+test_then_going (void)
+{
+  /* ثم orders a next deed without a comma; التوجه is going only towards a place */
+  const char *text = "وسيزور وزير الخارجية الأردني أيمن الصفدي بغداد يوم الأحد ومن ثم التوجه إلى أربيل "
+                     "يوم الاثنين.\n"
+                     "وجدد الصفدي دعوته إلى التوجه إلى حل سياسي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-18");
+  g_autofree char *d0 = NULL, *d1 = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  d0 = event_date (g_ptr_array_index (x->events, 0));
+  d1 = event_date (g_ptr_array_index (x->events, 1));
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Baghdad");
+  g_assert_cmpstr (d0, ==, "2024-05-19");
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 1)), ==, "Erbil");
+  g_assert_cmpstr (d1, ==, "2024-05-20");
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -335,6 +643,53 @@ test_refers_back (void)
   g_assert_true (event_has (x, event, "vladimir-putin"));
   g_assert_true (event_has (x, event, "sergey-lavrov"));
   g_assert_cmpuint (event->evidence->len, ==, 2);
+}
+
+static void
+test_refers_back_other_kind (void)
+{
+  /* "the meeting" with no verb, date or place of its own is the meeting of the reception
+   * already reported, though that was told with another word */
+  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأردني أيمن الصفدي في القاهرة اليوم.\n"
+                     "وشارك في الاجتماع وزير الخارجية المصري سامح شكري.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-03-15");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event->kind, ==, "reception");
+  g_assert_true (event_has (x, event, "sameh-shoukry"));
+}
+
+static void
+test_deceased (void)
+{
+  /* someone named with "رحمه الله" takes no part in the news, only in what happened before */
+  const char *text = "واصطحب الرئيس السوري بشار الأسد ضيفه في جولة داخل قصر الشعب، أطلعه خلالها على صور "
+                     "للرئيس حافظ الأسد رحمه الله.\n"
+                     "وكان حافظ الأسد رحمه الله قد زار موسكو في أبريل 1977.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *tour, *visit;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  tour = g_ptr_array_index (x->events, 0);
+  visit = g_ptr_array_index (x->events, 1);
+  g_assert_true (event_has (x, tour, "bashar-al-assad"));
+  g_assert_false (event_has (x, tour, "hafez-al-assad"));
+  g_assert_cmpint (visit->role, ==, RASD_EVENT_ROLE_BACKGROUND);
+  g_assert_true (event_has (x, visit, "hafez-al-assad"));
+}
+
+static void
+test_colon_speaker (void)
+{
+  /* "سامح شكري: اللقاء كان مثمرا": a name before a colon speaks, as in a headline */
+  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأردني أيمن الصفدي في القاهرة اليوم.\n"
+                     "سامح شكري: اللقاء كان مثمرا";
+  g_autoptr(RasdExtraction) x = run (text, "2023-03-15");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_false (event_has (x, g_ptr_array_index (x->events, 0), "sameh-shoukry"));
 }
 
 static void
@@ -424,6 +779,58 @@ test_no_event_without_a_name (void)
 }
 
 static void
+test_plural_triggers (void)
+{
+  /* a plural noun tells of several calls or meetings and of none by itself */
+  const char *text = "وبعد الفيضانات بدأ الرئيس التونسي قيس سعيد يتلقى اتصالات من مسؤولين عرب.\n"
+                     "وعقد وزير الخارجية المغربي ناصر بوريطة اجتماعات مع سفراء أوروبيين.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-10-02");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+
+  /* a noun joined to a plural one is a series too */
+  {
+    const char *series = "وقدم المبعوث الأممي جان دوبوا عرضا عن المشاورات واللقاءات التي أجراها في عدة دول.";
+    g_autoptr(RasdExtraction) y = run (series, "2024-10-02");
+
+    g_assert_cmpuint (y->events->len, ==, 0);
+  }
+}
+
+static void
+test_expectation_clause (void)
+{
+  /* "، ومن المرجح أن": what is expected is not what the clause before it told, even when that
+   * clause reports no event of its own */
+  const char *text = "وكان الرئيس الفرنسي إيمانويل ماكرون انتقد الجزائر في العام 2021، ومن المرجح أن "
+                     "يزيد ذلك من تعقيد المحادثات بين البلدين.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-10-02");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+}
+
+static void
+test_habits (void)
+{
+  /* visits "عدة مرات" with no date are a habit, no event; a حيث clause that dates the habit's
+   * last instance is one, of the habit's kind and people */
+  const char *text = "التقى الرئيس المصري عبد الفتاح السيسي الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم.\n"
+                     "وزار وزير الخارجية الأردني أيمن الصفدي دمشق عدة مرات.\n"
+                     "ويتواصل الرئيسان المصري والفرنسي بانتظام عبر الهاتف، حيث جرت آخر محادثة في 3 مايو 2024.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *call;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  call = g_ptr_array_index (x->events, 1);
+  g_assert_cmpstr (call->kind, ==, "call");
+  g_assert_true (event_has (x, call, "abdel-fattah-el-sisi"));
+  g_assert_true (event_has (x, call, "emmanuel-macron"));
+  date = event_date (call);
+  g_assert_cmpstr (date, ==, "2024-05-03");
+}
+
+static void
 test_names_only (void)
 {
   const char *text = "التقى الرئيس الروسي فلاديمير بوتين أمس في موسكو.";
@@ -456,6 +863,11 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/titles-clitics", test_names_titles_and_clitics);
   g_test_add_func ("/extractor/names/unknown-surnames", test_unknown_names_and_surnames);
   g_test_add_func ("/extractor/names/places", test_places);
+  g_test_add_func ("/extractor/names/name-words", test_name_words);
+  g_test_add_func ("/extractor/names/compound", test_compound_names);
+  g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
+  g_test_add_func ("/extractor/names/dual-role", test_dual_role);
+  g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);
   g_test_add_func ("/extractor/names/only", test_names_only);
   g_test_add_func ("/extractor/names/buildings", test_buildings);
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);
@@ -464,10 +876,25 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);
+  g_test_add_func ("/extractor/events/said-day", test_said_day);
+  g_test_add_func ("/extractor/events/then-going", test_then_going);
+  g_test_add_func ("/extractor/events/date-since", test_date_since);
+  g_test_add_func ("/extractor/events/expected", test_expected_meeting);
+  g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);
+  g_test_add_func ("/extractor/events/where-clause", test_where_clause);
+  g_test_add_func ("/extractor/events/reception-after-arrival", test_reception_after_arrival);
+  g_test_add_func ("/extractor/events/places-between", test_places_between);
+  g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);
+  g_test_add_func ("/extractor/events/refers-back-other-kind", test_refers_back_other_kind);
+  g_test_add_func ("/extractor/events/deceased", test_deceased);
+  g_test_add_func ("/extractor/events/colon-speaker", test_colon_speaker);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
+  g_test_add_func ("/extractor/events/plural", test_plural_triggers);
+  g_test_add_func ("/extractor/events/expectation", test_expectation_clause);
+  g_test_add_func ("/extractor/events/habits", test_habits);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

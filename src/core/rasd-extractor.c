@@ -35,6 +35,7 @@ typedef struct
   const char *kind;   /* interned */
   const char *cameo;  /* interned */
   gboolean    verb;
+  gboolean    motion;  /* a noun of going (التوجه): a visit only with إلى and a place after it */
   Tense       tense;
 } Trigger;
 
@@ -48,6 +49,7 @@ struct _RasdExtractor
   RasdNer       *ner;
   GStringChunk  *strings;
   GHashTable    *triggers;  /* normalised form → Trigger* */
+  GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) */
   GHashTable    *marker_words; /* word of the lists below → Mark flags of the lists it is in */
 };
 
@@ -65,6 +67,7 @@ rasd_extractor_finalize (GObject *object)
   if (self->own_gazetteer)
     g_clear_pointer (&self->gazetteer, rasd_gazetteer_free);
   g_clear_pointer (&self->triggers, g_hash_table_unref);
+  g_clear_pointer (&self->plurals, g_hash_table_unref);
   g_clear_pointer (&self->marker_words, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -82,6 +85,7 @@ rasd_extractor_init (RasdExtractor *self)
 {
   self->strings = g_string_chunk_new (4096);
   self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->plurals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->marker_words = marker_words_new ();
 }
 
@@ -109,10 +113,18 @@ load_triggers (RasdExtractor  *self,
                        path, i + 1);
           return FALSE;
         }
+      /* "بدأ يتلقى اتصالات من مسؤولين": a plural tells of several events, none of them by
+       * itself (the names only keep it from being read as a name) */
+      if (strcmp (cols[3], "plural") == 0)
+        {
+          g_hash_table_add (self->plurals, rasd_arabic_normalize (cols[0], -1));
+          continue;
+        }
       trigger = g_new0 (Trigger, 1);
       trigger->kind = g_string_chunk_insert_const (self->strings, cols[1]);
       trigger->cameo = g_string_chunk_insert_const (self->strings, cols[2]);
       trigger->verb = strcmp (cols[3], "verb") == 0;
+      trigger->motion = strcmp (cols[3], "motion") == 0;
       trigger->tense = strcmp (cols[4], "past") == 0 ? TENSE_PAST :
                        strcmp (cols[4], "present") == 0 ? TENSE_PRESENT :
                        strcmp (cols[4], "future") == 0 ? TENSE_FUTURE : TENSE_NONE;
@@ -185,6 +197,8 @@ typedef struct
   const Trigger  **triggers;      /* per token: its trigger, once read */
   guint16         *marks;         /* per token: Mark flags, once read */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
+  guint8          *date_begins;   /* per token: whether a date mention begins in it */
+  guint8          *place_begins;  /* per token: whether a place name begins at it */
   char             buffer[1024];
 } Context;
 
@@ -251,7 +265,8 @@ word_in (const char         *word,
 /* Words that make what follows announced rather than done. */
 static const char * const future_words[] = {
   "سوف", "المقرر", "مقرر", "يعتزم", "تعتزم", "يرتقب", "المرتقب", "المرتقبه", "المنتظر",
-  "المنتظره", "المقبل", "المقبله", "القادم", "القادمه", "يتوقع", "ويتوقع", "يزمع", "سيقوم",
+  "المنتظره", "المقبل", "المقبله", "القادم", "القادمه", "يتوقع", "ويتوقع", "متوقع", "متوقعه",
+  "المتوقع", "يزمع", "سيقوم",
   "ستقوم", "سيجري", "ستجري", "سيعقد", "ستعقد", "سيكون", "ستكون", "سيتوجه", "ستتوجه", "يتوجه",
   "سيلتقي", "سيبدا", "ستبدا", "دعوه", "دعا", "يامل", "تامل", NULL
 };
@@ -261,6 +276,17 @@ static const char * const past_words[] = {
   "سبق", "سابق", "سابقه", "السابق", "السابقه", "الاخيره", "الاخير", "اخر", "منذ", "كان", "كانت",
   NULL
 };
+
+/* Adverbs of repetition: "زار روسيا عدة مرات"، "يتواصلان بانتظام" tell a habit, not one event. */
+static const char * const habitual_words[] = {
+  "مرارا", "مرات", "بانتظام", "باستمرار", "دوريا", NULL
+};
+
+/* منذ: what follows is when a period began. */
+static const char * const since_words[] = { "منذ", "ومنذ", NULL };
+
+/* "بين X وY": what stands between two places relates them. */
+static const char * const between_words[] = { "بين", "وبين", NULL };
 
 /* Attendance: who "attended" a reception is not one of its parties. */
 static const char * const attendance_words[] = {
@@ -277,6 +303,9 @@ typedef enum
   MARK_CONTRAST    = 1 << 4,
   MARK_CONTINUE    = 1 << 5,
   MARK_TIME_CLAUSE = 1 << 6,
+  MARK_BETWEEN     = 1 << 7,
+  MARK_HABITUAL    = 1 << 8,
+  MARK_SINCE       = 1 << 9,
   MARK_READ        = 1 << 15,
 } Mark;
 
@@ -302,7 +331,7 @@ marks_at (Context *ctx,
       guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
 
       ctx->marks[i] = MARK_READ | of_norm |
-                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST));
+                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL));
     }
   return ctx->marks[i];
 }
@@ -332,6 +361,8 @@ typedef struct
   guint           trigger_token;
   gboolean        implicit_subject;  /* "التقى مع X": who met X is said elsewhere */
   gboolean        tour_leg;          /* one place of "جولة شملت مصر والأردن" */
+  int             follows;           /* a حيث clause: the candidate of the clause before, or -1 */
+  gboolean        habitual;          /* "عدة مرات"، "بانتظام" in its clause */
   const Trigger  *trigger;
   GArray         *participants;  /* int entity */
   int             place;         /* entity or -1 */
@@ -414,6 +445,93 @@ places_agree (Context *ctx,
   return place_rank (ea) == 1 || place_rank (eb) == 1;
 }
 
+/* Whether place @name is one of "بين X وY": "العلاقات بين دمشق وأنقرة" relates two places, it
+ * does not say where something happened. */
+static gboolean
+place_between (Context           *ctx,
+               const RasdNerName *name)
+{
+  guint k = name->first_token;
+
+  if (k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN))
+    return TRUE;
+  /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
+  return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
+         (marks_at (ctx, k - 2) & MARK_BETWEEN);
+}
+
+/* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
+static gboolean
+named_deceased (Context           *ctx,
+                const RasdNerName *name)
+{
+  guint end = name->first_token + name->n_tokens;
+
+  for (guint k = end; k < end + 4 && k + 1 < ctx->n_tokens; k++)
+    {
+      const char *norm = token (ctx, k)->norm;
+
+      if (token (ctx, k)->sentence != name->sentence)
+        break;
+      if ((strcmp (norm, "رحمه") == 0 || strcmp (norm, "يرحمه") == 0 || strcmp (norm, "رحمها") == 0) &&
+          strcmp (token (ctx, k + 1)->norm, "الله") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The date of mention @d of sentence @s, @date as resolved against the publication date.
+ * "أعلنت المصادر أمس السبت أن ظريف سيقوم يوم غد الأحد بزيارة": a relative day in reported words
+ * counts from the day they were said, which the weekday written with it confirms. */
+static RasdDate
+said_day (Context  *ctx,
+          guint     d,
+          guint     s,
+          RasdDate  date)
+{
+  const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, s);
+
+  if (m->kind != RASD_DATE_KIND_DAY_OFFSET || !(m->flags & RASD_DATE_FLAG_WEEKDAY_MISMATCH) ||
+      m->weekday == 0)
+    return date;
+  /* the day the words were said: the relative day just before, in the same sentence */
+  for (guint r = d; r > 0; r--)
+    {
+      const RasdDateMention *said = &g_array_index (ctx->dates, RasdDateMention, r - 1);
+      RasdDate day = rasd_date_mention_get_date (said);
+      RasdDate shifted;
+
+      if (said->start < sentence->start)
+        break;
+      if (said->kind != RASD_DATE_KIND_DAY_OFFSET || day.precision != RASD_DATE_PRECISION_DAY)
+        continue;
+      shifted = rasd_date_add_days (&day, m->offset);
+      if (rasd_date_weekday (shifted.year, shifted.month, shifted.day) == m->weekday)
+        return shifted;
+      break;
+    }
+  return date;
+}
+
+/* Whether date @m follows منذ and the words of another deed: "أول زيارة إلى بغداد منذ تسلمه
+ * مهامه في فبراير" dates when that began, not the visit.  (منذ يومين is a date itself, and
+ * "مباحثات منذ 6 مارس" began with the talks.) */
+static gboolean
+date_since (Context               *ctx,
+            const Clause          *clause,
+            const RasdDateMention *m)
+{
+  guint k = clause->first_token;
+
+  while (k < clause->last_token && token (ctx, k)->start < m->start)
+    k++;
+  for (guint back = 2; back <= 6 && k >= clause->first_token + back; back++)
+    if (marks_at (ctx, k - back) & MARK_SINCE)
+      return TRUE;
+  return FALSE;
+}
+
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
  * names nobody. */
 static gboolean
@@ -431,6 +549,7 @@ read_candidate (Context      *ctx,
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
+  g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
 
   c->sentence = s;
   c->trigger_token = t;
@@ -448,6 +567,8 @@ read_candidate (Context      *ctx,
         future_marker = TRUE;
       if (k < t && (marks & MARK_PAST))
         past_marker = TRUE;
+      if (marks & MARK_HABITUAL)
+        c->habitual = TRUE;
     }
 
   for (guint n = 0; n < ctx->names->len; n++)
@@ -461,7 +582,7 @@ read_candidate (Context      *ctx,
       e = rasd_extraction_get_entity (ctx->out, name->entity);
       if (name->kind == RASD_MENTION_PERSON)
         {
-          if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON))
+          if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
             continue;
           if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
             continue;
@@ -474,10 +595,18 @@ read_candidate (Context      *ctx,
               if (strcmp (token (ctx, k)->norm, "مع") == 0 || strcmp (token (ctx, k)->norm, "ومع") == 0)
                 c->implicit_subject = TRUE;
           seen_person = TRUE;
+          if (named_deceased (ctx, name))
+            {
+              if (deceased == NULL)
+                deceased = g_array_new (FALSE, FALSE, sizeof (int));
+              g_array_append_val (deceased, name->entity);
+            }
           if (!rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
             g_array_append_val (c->participants, name->entity);
         }
-      else if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE))
+      else if (name->kind == RASD_MENTION_PLACE &&
+               !(name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) &&
+               !place_between (ctx, name))
         {
           /* a city or site where the text gives one, a country only where it gives none */
           int score = place_rank (e) == 2 ? 60 : 0;
@@ -520,6 +649,9 @@ read_candidate (Context      *ctx,
       date = rasd_date_mention_get_date (m);
       if (date.precision == RASD_DATE_PRECISION_NONE || date.year == 0)
         continue;
+      if (date_since (ctx, clause, m))
+        continue;
+      date = said_day (ctx, d, s, date);
       distance = m->start > trig->start ? m->start - trig->start : trig->start - m->end;
       if (distance < best_date_distance)
         {
@@ -562,6 +694,16 @@ read_candidate (Context      *ctx,
     }
   else if (c->date_stated && c->trigger->tense == TENSE_PAST && c->date.precision < RASD_DATE_PRECISION_DAY)
     c->role = RASD_EVENT_ROLE_BACKGROUND;
+  /* the dead take part in what happened before, not in the news: "صور تاريخية للملك عبدالعزيز
+   * رحمه الله" */
+  if (deceased != NULL && c->role != RASD_EVENT_ROLE_BACKGROUND)
+    for (guint p = c->participants->len; p > 0; p--)
+      for (guint d = 0; d < deceased->len; d++)
+        if (g_array_index (c->participants, int, p - 1) == g_array_index (deceased, int, d))
+          {
+            g_array_remove_index (c->participants, p - 1);
+            break;
+          }
   return c->participants->len > 0;
 }
 
@@ -614,6 +756,14 @@ can_merge (Context         *ctx,
       !(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
         (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
                              rasd_date_compatible (&event->date, &c->date)))))
+    return FALSE;
+  /* "زار المقداد روسيا من 19 إلى 22 فبراير ... وفي 21 فبراير أجرى محادثات": talks on a day
+   * of their own within the month of a visit are an event of their own (but "لقاؤهما في مايو"
+   * after "التقيا في 5 مايو" is the same meeting) */
+  if (c->date_stated && c->date.precision == RASD_DATE_PRECISION_DAY &&
+      event->date.precision != RASD_DATE_PRECISION_NONE &&
+      event->date.precision < RASD_DATE_PRECISION_DAY &&
+      strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") != 0)
     return FALSE;
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants) &&
@@ -716,32 +866,77 @@ refers_back (Context         *ctx,
   return g_str_has_prefix (bare, "ال");
 }
 
-static void
+/* Adds @c to the events of @ctx; returns the event it is now part of.  @before is the event
+ * of the candidate @c follows, or NULL. */
+static RasdEvent *
 add_candidate (Context   *ctx,
-               Candidate *c)
+               Candidate *c,
+               RasdEvent *before)
 {
+  RasdEvent *latest = NULL;
+  gsize latest_start = 0;
+
+  /* "وجرت مراسم الاستقبال في المطار، حيث كان في استقباله X": a حيث clause tells more of the
+   * same event, whoever it names */
+  if (before != NULL && before->role == c->role &&
+      (strcmp (before->kind, "call") == 0) == (strcmp (c->trigger->kind, "call") == 0) &&
+      dates_agree (&before->date, &c->date))
+    {
+      merge_into (ctx, before, c);
+      return before;
+    }
+
+  /* of the events it agrees with, the first (the news) for what names no city; what names
+   * its city goes with the one the text spoke of last there: a narrative goes on about what
+   * it has just told ("وصل الأسد أمس إلى موسكو ... وجرت مراسم الاستقبال في مطار موسكو") */
+  gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
+
   for (guint e = 0; e < ctx->out->events->len; e++)
     {
       RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+      gsize start = g_array_index (event->evidence, RasdSpan, event->evidence->len - 1).start;
 
+      if (latest != NULL && (!city_place || event->place < 0 || start <= latest_start))
+        continue;
       if (can_merge (ctx, event, c))
         {
-          merge_into (ctx, event, c);
-          return;
+          latest = event;
+          latest_start = start;
         }
     }
+  if (latest != NULL)
+    {
+      merge_into (ctx, latest, c);
+      return latest;
+    }
   if (refers_back (ctx, c))
-    for (guint e = ctx->out->events->len; e > 0; e--)
-      {
-        RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
+    {
+      gboolean call = strcmp (c->trigger->kind, "call") == 0;
+      RasdEvent *other = NULL;
 
-        if (strcmp (event->kind, c->trigger->kind) == 0 && event->role == RASD_EVENT_ROLE_HEADLINE)
-          {
-            merge_into (ctx, event, c);
-            return;
-          }
-      }
+      for (guint e = ctx->out->events->len; e > 0; e--)
+        {
+          RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
+
+          if (event->role != RASD_EVENT_ROLE_HEADLINE)
+            continue;
+          if (strcmp (event->kind, c->trigger->kind) == 0)
+            {
+              merge_into (ctx, event, c);
+              return event;
+            }
+          /* "الاجتماع" after a visit was told: the meeting of that visit */
+          if (other == NULL && (strcmp (event->kind, "call") == 0) == call)
+            other = event;
+        }
+      if (other != NULL)
+        {
+          merge_into (ctx, other, c);
+          return other;
+        }
+    }
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
+  return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
 /* "لقاء جمعه مع نظيره العراقي خالد العبيدي", "خلال زيارته": the other party is @topic, the
@@ -911,7 +1106,26 @@ marker_words_new (void)
   add_marker_words (table, contrast_words, MARK_CONTRAST);
   add_marker_words (table, continue_words, MARK_CONTINUE);
   add_marker_words (table, time_clause_words, MARK_TIME_CLAUSE);
+  add_marker_words (table, between_words, MARK_BETWEEN);
+  add_marker_words (table, habitual_words, MARK_HABITUAL);
+  add_marker_words (table, since_words, MARK_SINCE);
   return table;
+}
+
+/* "، من المتوقع أن يلتقي"، "، ومن المقرر"، "، ومن المرجح أن": after a comma, what is expected
+ * is another thing than what was told before it.  Token @k is after the comma. */
+static gboolean
+opens_expectation (Context *ctx,
+                   guint    k,
+                   guint    last)
+{
+  const char *norm = token (ctx, k)->norm;
+  const char *next;
+
+  if ((strcmp (norm, "من") != 0 && strcmp (norm, "ومن") != 0) || k + 1 >= last)
+    return FALSE;
+  next = token (ctx, k + 1)->norm;
+  return strcmp (next, "المتوقع") == 0 || strcmp (next, "المقرر") == 0 || strcmp (next, "المرجح") == 0;
 }
 
 static ClauseKind
@@ -927,15 +1141,21 @@ opens_clause (Context *ctx,
     return CLAUSE_WHERE;
   if (marks & MARK_CONTRAST)
     return CLAUSE_OTHER;
+  /* "سيزور النجف ومن ثم التوجه إلى بغداد يوم الاثنين": ثم orders a next deed, comma or not */
+  if (strcmp (norm, "ثم") == 0)
+    return CLAUSE_CONTINUE;
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
   if (marks & MARK_CONTINUE)
     return CLAUSE_CONTINUE;
   if ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
     return CLAUSE_CONTINUE;
-  /* "، من المتوقع أن يلتقي"، "، ومن المقرر" */
-  if ((strcmp (norm, "من") == 0 || strcmp (norm, "ومن") == 0) && k + 1 < last &&
-      (strcmp (token (ctx, k + 1)->norm, "المتوقع") == 0 || strcmp (token (ctx, k + 1)->norm, "المقرر") == 0))
+  /* "، و17 ديسمبر التقى"، "، وفي 21 فبراير أجرى": a date joined by و tells the time of what
+   * follows, the same man's next deed */
+  if (g_str_has_prefix (norm, "و") &&
+      (ctx->date_begins[k] || (strcmp (norm, "وفي") == 0 && k + 1 < last && ctx->date_begins[k + 1])))
+    return CLAUSE_CONTINUE;
+  if (opens_expectation (ctx, k, last))
     return CLAUSE_OTHER;
   /* a verb of meeting after a comma begins what it tells: "، بحثا خلاله" */
   trigger = trigger_at (ctx, k);
@@ -963,7 +1183,8 @@ split_clauses (Context *ctx,
       has_trigger = has_trigger || trigger_at (ctx, k - 1) != NULL;
       /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it, unless
        * it only says who reported it */
-      if (reported_that (ctx, k, clauses[n].first_token))
+      if (reported_that (ctx, k, clauses[n].first_token) ||
+          (!has_trigger && comma_before (ctx, k) && opens_expectation (ctx, k, last)))
         kind = CLAUSE_OTHER;
       else if (!has_trigger)
         continue;
@@ -1133,7 +1354,7 @@ place_by_arrival (Context *ctx,
       gint64 best_gap = G_MAXINT64;
 
       if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
-          c->date.precision != RASD_DATE_PRECISION_DAY)
+          (c->date.precision != RASD_DATE_PRECISION_DAY && c->date_stated))
         continue;
       for (guint j = 0; j < candidates->len; j++)
         {
@@ -1141,9 +1362,19 @@ place_by_arrival (Context *ctx,
           gint64 gap;
 
           if (j == i || strcmp (v->trigger->kind, "visit") != 0 || v->place < 0 || v->tour_leg ||
-              v->date.precision != RASD_DATE_PRECISION_DAY ||
               place_rank (rasd_extraction_get_entity (ctx->out, v->place)) != 2 ||
               shared_participants (v->participants, c->participants) == 0)
+            continue;
+          /* with no date of its own, a reception told right after an arrival happened where
+           * the visitor arrived: "وصل الأسد إلى موسكو. وكان في استقباله ..." */
+          if (!c->date_stated)
+            {
+              if (j < i && v->sentence + 1 >= c->sentence && best == NULL &&
+                  strcmp (c->trigger->kind, "reception") == 0)
+                best = v;
+              continue;
+            }
+          if (v->date.precision != RASD_DATE_PRECISION_DAY)
             continue;
           gap = day_of (&c->date) - day_of (&v->date);
           if (gap >= 0 && gap <= 3 && gap < best_gap)
@@ -1170,15 +1401,17 @@ find_events (Context *ctx)
       Clause clauses[8];
       guint n_clauses = split_clauses (ctx, s, clauses, G_N_ELEMENTS (clauses));
       int subject = -1;  /* the first party of the sentence's last candidate */
+      int last = -1;     /* its index in pending */
       int where = -1;    /* and its place */
       Candidate before = { 0 };  /* its role and date */
+      Candidate habit = { .follows = -1 };  /* an undated habit a حيث clause may date */
 
       for (guint cl = 0; cl < n_clauses; cl++)
         {
           const Clause *clause = &clauses[cl];
           const Trigger *best = NULL;
           guint best_token = 0;
-          Candidate c = { 0 };
+          Candidate c = { .follows = -1 };
           GArray *tour, *dates;
 
           for (guint k = clause->first_token; k < clause->last_token; k++)
@@ -1186,6 +1419,16 @@ find_events (Context *ctx)
               const Trigger *trigger = trigger_at (ctx, k);
 
               if (trigger == NULL)
+                continue;
+              /* "المشاورات واللقاءات التي أجراها في عدة دول": joined to a plural, a series */
+              if (!trigger->verb && k + 1 < clause->last_token &&
+                  g_str_has_prefix (token (ctx, k + 1)->norm, "و") &&
+                  g_hash_table_contains (ctx->self->plurals, bare_word (ctx, k + 1)))
+                continue;
+              /* "التوجه إلى بغداد" is going there; "التوجه إلى حل سياسي" is not */
+              if (trigger->motion &&
+                  !(k + 2 < clause->last_token && strcmp (token (ctx, k + 1)->norm, "الي") == 0 &&
+                    ctx->place_begins[k + 2]))
                 continue;
               /* the first verb, else the first noun */
               if (best == NULL || (trigger->verb && !best->verb))
@@ -1231,11 +1474,42 @@ find_events (Context *ctx)
               candidate_clear (&c);
               continue;
             }
+          if (clause->kind == CLAUSE_WHERE && last >= 0)
+            c.follows = last;
           subject = g_array_index (c.participants, int, 0);
           where = c.place;
           before.date = c.date;
           before.date_stated = c.date_stated;
           before.role = c.role;
+          /* a habit with no date is no event: "زار المعلم روسيا عدة مرات"; with dates it is a
+           * list of events ("زار روسيا مرارا، في أكتوبر 2015 ومايو 2018") */
+          if (c.habitual && !c.date_stated)
+            {
+              candidate_clear (&habit);
+              habit = c;
+              continue;
+            }
+          /* "يتواصل الرئيسان بانتظام عبر الهاتف، حيث جرت آخر محادثة في 6 فبراير": the حيث
+           * clause dates one instance of the habit, with its kind and its people */
+          if (clause->kind == CLAUSE_WHERE && habit.participants != NULL && c.date_stated)
+            {
+              for (guint p = 0; p < c.participants->len; p++)
+                {
+                  int who = g_array_index (c.participants, int, p);
+
+                  if (!rasd_event_has_participant (&(RasdEvent) { .participants = habit.participants }, who))
+                    g_array_append_val (habit.participants, who);
+                }
+              habit.date = c.date;
+              habit.date_stated = TRUE;
+              habit.role = c.role;
+              habit.habitual = FALSE;
+              if (habit.place < 0)
+                habit.place = c.place;
+              candidate_clear (&c);
+              c = habit;
+              habit = (Candidate) { .follows = -1 };
+            }
           tour = tour_places (ctx, &c);
           dates = tour == NULL ? date_list (ctx, s, clause, &c) : NULL;
           if (dates != NULL)
@@ -1274,13 +1548,23 @@ find_events (Context *ctx)
               g_array_append_val (pending, c);
               c.participants = NULL;
             }
+          last = pending->len - 1;
           candidate_clear (&c);
         }
+      candidate_clear (&habit);
     }
 
   place_by_arrival (ctx, pending);
-  for (guint i = 0; i < pending->len; i++)
-    add_candidate (ctx, &g_array_index (pending, Candidate, i));
+  {
+    g_autofree RasdEvent **event_of = g_new0 (RasdEvent *, pending->len + 1);
+
+    for (guint i = 0; i < pending->len; i++)
+      {
+        Candidate *c = &g_array_index (pending, Candidate, i);
+
+        event_of[i] = add_candidate (ctx, c, c->follows >= 0 ? event_of[c->follows] : NULL);
+      }
+  }
 
   for (guint e = 0; e < ctx->out->events->len; e++)
     {
@@ -1331,6 +1615,8 @@ extract (RasdExtractor  *self,
   g_autofree const Trigger **triggers = NULL;
   g_autofree guint8 *triggers_read = NULL;
   g_autofree guint16 *marks = NULL;
+  g_autofree guint8 *date_begins = NULL;
+  g_autofree guint8 *place_begins = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1342,6 +1628,8 @@ extract (RasdExtractor  *self,
   ctx.triggers = triggers = g_new0 (const Trigger *, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.date_begins = date_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.place_begins = place_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
@@ -1355,6 +1643,16 @@ extract (RasdExtractor  *self,
       ctx.publication = date_ctx.publication;
       out->publication = date_ctx.publication;
       ctx.dates = dates;
+      /* dates and tokens are both in text order: walk them together */
+      for (guint d = 0, k = 0; d < dates->len; d++)
+        {
+          const RasdDateMention *m = &g_array_index (dates, RasdDateMention, d);
+
+          while (k < ctx.n_tokens && ctx.token_array[k].end <= m->start)
+            k++;
+          if (k < ctx.n_tokens && ctx.token_array[k].start <= m->start)
+            date_begins[k] = TRUE;
+        }
     }
   names = rasd_ner_run (self->ner, text, tokens, events, out);
   ctx.names = names;
@@ -1364,6 +1662,18 @@ extract (RasdExtractor  *self,
       const RasdNerName *name = &g_array_index (names, RasdNerName, n);
       if (name->kind == RASD_MENTION_PERSON && (name->flags & RASD_NER_SPOKESPERSON))
         g_hash_table_add (spokespeople, GINT_TO_POINTER (name->entity + 1));
+    }
+  /* a word of a name reports no event: فيصل is no ف + يصل, and "مطار الوصول" no arrival */
+  for (guint n = 0; n < names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (names, RasdNerName, n);
+
+      if (name->kind == RASD_MENTION_PERSON || name->kind == RASD_MENTION_PLACE)
+        for (guint k = name->first_token; k < name->first_token + name->n_tokens && k < ctx.n_tokens; k++)
+          triggers_read[k] = TRUE;
+      if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE) &&
+          name->first_token < ctx.n_tokens)
+        place_begins[name->first_token] = TRUE;
     }
   if (events)
     add_dates (&ctx);

@@ -30,6 +30,7 @@ struct _RasdNer
   GHashTable    *org_heads;   /* normalised phrase set */
   GHashTable    *common_places; /* single-word place names that are also common words */
   GHashTable    *org_first;   /* first words of organisation names and heads */
+  GHashTable    *word_lists;  /* word of the lists below → WordList flags of those it is in */
   guint          org_max_words;
 };
 
@@ -87,6 +88,18 @@ in_list (const char * const *list,
       return TRUE;
   return FALSE;
 }
+
+/* Which of the short word lists of this file a word is in.  They are asked about at every
+ * token: one lookup per form of a token, once, answers all of them. */
+typedef enum
+{
+  WORD_BUILDING    = 1 << 0,  /* building_words */
+  WORD_COUNTERPART = 1 << 1,  /* counterpart_words */
+  WORD_LINK        = 1 << 2,  /* name_links */
+  WORD_SPEECH      = 1 << 3,  /* speech_words */
+} WordList;
+
+static GHashTable *word_lists_new (void);
 
 static gboolean
 load_set (GHashTable  *set,
@@ -146,6 +159,7 @@ rasd_ner_new (RasdPeople     *people,
   self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->common_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->word_lists = word_lists_new ();
 
   if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, NULL, error) ||
       /* a word that reports an event never starts or continues a name */
@@ -168,6 +182,7 @@ rasd_ner_free (RasdNer *self)
   g_clear_pointer (&self->org_names, g_hash_table_unref);
   g_clear_pointer (&self->org_heads, g_hash_table_unref);
   g_clear_pointer (&self->org_first, g_hash_table_unref);
+  g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_clear_pointer (&self->common_places, g_hash_table_unref);
   g_free (self);
 }
@@ -197,6 +212,7 @@ typedef struct
   const char *title;    /* NULL for counterpart words */
   const char *country;  /* NULL when the role has no nationality */
   gboolean    counterpart;
+  guint       chain_end;  /* the token after what the role's chain read */
 } RoleRef;
 
 typedef struct
@@ -232,7 +248,26 @@ typedef struct
   guint8         *adjectives_read;
   const RasdToken *token_array; /* rasd_tokens_get_tokens() */
   guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
+  guint16        *lex;          /* per token: Lex flags, each group read once */
+  guint8         *person_words; /* per token and form: rasd_people_words_from() + 1 (0: unread) */
+  guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
+  guint8         *in_title;     /* per token: whether it is in the chain of a role */
 } Run;
+
+/* What the lexicons say of a token.  The matchers ask the same questions of the same tokens
+ * many times over (a hash lookup of a string each): each group is looked up once. */
+typedef enum
+{
+  LEX_FIRST_WORD_READ = 1 << 0,
+  LEX_FIRST_WORD      = 1 << 1,  /* the word as written is a known first name */
+  LEX_FIRST_BARE_READ = 1 << 2,
+  LEX_FIRST_BARE      = 1 << 3,  /* the word without its proclitics is one */
+  LEX_STOP_READ       = 1 << 4,
+  LEX_STOP_ANY        = 1 << 5,  /* one of its forms is a stop word */
+  LEX_STOP_BARE       = 1 << 6,  /* its last form (no proclitics) is one */
+  LEX_ORG_READ        = 1 << 7,
+  LEX_ORG_FORM0       = 1 << 8,  /* its form 0, 1, 2, 3 (bits 8 to 11) begins an organisation */
+} Lex;
 
 static const RasdToken *
 tok (Run  *run,
@@ -330,17 +365,104 @@ bare (Run         *run,
   return buf;
 }
 
+/* What the word lists say of a token. */
+typedef enum
+{
+  TOKEN_LISTS_READ  = 1 << 0,
+  TOKEN_BUILDING    = 1 << 1,  /* any form of it is a building word (كنيسة is no ك + نيسة) */
+  TOKEN_COUNTERPART = 1 << 2,  /* without its proclitics, a counterpart word */
+  TOKEN_LINK        = 1 << 3,  /* as written, a name link */
+  TOKEN_SPEECH      = 1 << 4,  /* without its proclitics, a verb of saying */
+} TokenList;
+
+static guint8
+token_lists (Run  *run,
+             guint i)
+{
+  if (!(run->lists[i] & TOKEN_LISTS_READ))
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n = forms_of (run, i, forms);
+      guint any = 0, word = 0, last = 0;
+
+      for (guint f = 0; f < n; f++)
+        {
+          guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (run->ner->word_lists, forms[f]));
+
+          any |= flags;
+          if (f == 0)
+            word = flags;
+          if (f == n - 1)
+            last = flags;
+        }
+      run->lists[i] = TOKEN_LISTS_READ |
+                      ((any & WORD_BUILDING) ? TOKEN_BUILDING : 0) |
+                      ((last & WORD_COUNTERPART) ? TOKEN_COUNTERPART : 0) |
+                      ((word & WORD_LINK) ? TOKEN_LINK : 0) |
+                      ((last & WORD_SPEECH) ? TOKEN_SPEECH : 0);
+    }
+  return run->lists[i];
+}
+
+/* Whether token @i is a known first name, as written or (@bare_form) without its proclitics
+ * (ومحمد).  Several matchers ask at every token: read each once. */
+static gboolean
+is_first_name_at (Run      *run,
+                  guint     i,
+                  gboolean  bare_form)
+{
+  guint16 read = bare_form ? LEX_FIRST_BARE_READ : LEX_FIRST_WORD_READ;
+  guint16 value = bare_form ? LEX_FIRST_BARE : LEX_FIRST_WORD;
+
+  if (!(run->lex[i] & read))
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n = forms_of (run, i, forms);
+      gboolean is = rasd_people_is_first_name (run->ner->people, forms[bare_form ? n - 1 : 0]);
+
+      /* a word without proclitics is its own bare form: one answer for both */
+      if (n == 1)
+        run->lex[i] |= LEX_FIRST_WORD_READ | LEX_FIRST_BARE_READ |
+                       (is ? LEX_FIRST_WORD | LEX_FIRST_BARE : 0);
+      else
+        run->lex[i] |= read | (is ? value : 0);
+    }
+  return (run->lex[i] & value) != 0;
+}
+
+/* The stop words of token @i: LEX_STOP_ANY and LEX_STOP_BARE. */
+static guint16
+stop_flags (Run  *run,
+            guint i)
+{
+  if (!(run->lex[i] & LEX_STOP_READ))
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n = forms_of (run, i, forms);
+      guint16 flags = LEX_STOP_READ;
+
+      for (guint f = 0; f < n; f++)
+        if (g_hash_table_contains (run->ner->stopwords, forms[f]))
+          flags |= LEX_STOP_ANY | (f == n - 1 ? LEX_STOP_BARE : 0);
+      run->lex[i] |= flags;
+    }
+  return run->lex[i];
+}
+
+/* Whether a form of token @i is a stop word. */
 static gboolean
 is_stop (Run  *run,
          guint i)
 {
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n = forms_of (run, i, forms);
+  return (stop_flags (run, i) & LEX_STOP_ANY) != 0;
+}
 
-  for (guint f = 0; f < n; f++)
-    if (g_hash_table_contains (run->ner->stopwords, forms[f]))
-      return TRUE;
-  return FALSE;
+/* Whether token @i without its proclitics is a stop word. */
+static gboolean
+is_stop_bare (Run  *run,
+              guint i)
+{
+  return (stop_flags (run, i) & LEX_STOP_BARE) != 0;
 }
 
 /* "FORM w1 w2 ..." for tokens @i .. @i + @len - 1, the first written as @first. */
@@ -389,6 +511,23 @@ extend_name (Run  *run,
   return len;
 }
 
+/* Whether token @i is written as a one-letter proclitic before a hamza on alif (بأول، لإيران،
+ * وآخر): a hamza begins a word, so the word is the proclitic and what follows it, never one
+ * name read from its first letter (بأول is not باول, Powell). */
+static gboolean
+proclitic_before_hamza (Run  *run,
+                        guint i)
+{
+  const char *p = run->text + tok (run, i)->byte_start;
+  gunichar first = g_utf8_get_char (p), second;
+
+  if (first != 0x0628 /* ب */ && first != 0x0644 /* ل */ && first != 0x0648 /* و */ &&
+      first != 0x0641 /* ف */ && first != 0x0643 /* ك */)
+    return FALSE;
+  second = g_utf8_get_char (g_utf8_next_char (p));
+  return second == 0x0623 /* أ */ || second == 0x0625 /* إ */ || second == 0x0622 /* آ */;
+}
+
 static const RasdPerson *
 match_person (Run   *run,
               guint  i,
@@ -402,7 +541,20 @@ match_person (Run   *run,
   guint most[RASD_TOKEN_MAX_FORMS];
 
   for (guint f = 0; f < n_forms; f++)
-    most[f] = rasd_people_words_from (run->ner->people, forms[f]);
+    {
+      guint8 *cached = run->person_words + (gsize) i * RASD_TOKEN_MAX_FORMS + f;
+
+      /* asked of the same token by several matchers: look up once */
+      if (*cached == 0)
+        {
+          guint words = rasd_people_words_from (run->ner->people, forms[f]);
+
+          *cached = MIN (words, 254u) + 1;
+        }
+      most[f] = *cached - 1;
+    }
+  if (n_forms > 1 && most[0] > 0 && proclitic_before_hamza (run, i))
+    most[0] = 0;
   for (guint l = limit; l >= 1; l--)
     for (guint f = 0; f < n_forms; f++)
       {
@@ -424,33 +576,43 @@ match_person (Run   *run,
   return NULL;
 }
 
+/* Whether a title may begin at token @i (a form too long for match_title()'s copies is looked
+ * at the slow way, as before).  Most words begin none; several matchers ask at the same token. */
+static gboolean
+may_start_title (Run  *run,
+                 guint i)
+{
+  if (run->title_starts[i] == 0)
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n_forms = forms_of (run, i, forms);
+      gboolean any = FALSE;
+
+      for (guint f = 0; f < n_forms && !any; f++)
+        any = strlen (forms[f]) >= 256 || rasd_people_can_start_title (run->ner->people, forms[f]);
+      run->title_starts[i] = any + 1;
+    }
+  return run->title_starts[i] - 1;
+}
+
 static const RasdTitle *
 match_title (Run   *run,
              guint  i,
              guint *len)
 {
   const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, i, forms);
+  guint n_forms;
   guint limit;
   const char *words[8];
   char copies[RASD_TOKEN_MAX_FORMS][256];
-  gboolean any = FALSE;
 
-  /* most words begin no title: skip the phrases (a form too long for the copy below is
-   * looked at the slow way, as before); several matchers ask at the same token */
-  if (run->title_starts[i] == 0)
-    {
-      for (guint f = 0; f < n_forms && !any; f++)
-        any = strlen (forms[f]) >= sizeof copies[f] ||
-              rasd_people_can_start_title (run->ner->people, forms[f]);
-      run->title_starts[i] = any + 1;
-    }
-  any = run->title_starts[i] - 1;
-  if (!any)
+  /* most words begin no title: skip the phrases */
+  if (!may_start_title (run, i))
     {
       *len = 0;
       return NULL;
     }
+  n_forms = forms_of (run, i, forms);
   limit = span_limit (run, i, 8);
   for (guint f = 0; f < n_forms; f++)
     g_strlcpy (copies[f], forms[f], sizeof copies[f]);
@@ -505,8 +667,17 @@ match_org (Run  *run,
   gboolean any = FALSE;
   char buf[256];
 
+  if (!(run->lex[i] & LEX_ORG_READ))
+    {
+      guint16 flags = LEX_ORG_READ;
+
+      for (guint f = 0; f < n_forms; f++)
+        if (g_hash_table_contains (run->ner->org_first, forms[f]))
+          flags |= LEX_ORG_FORM0 << f;
+      run->lex[i] |= flags;
+    }
   for (guint f = 0; f < n_forms; f++)
-    any |= starts[f] = g_hash_table_contains (run->ner->org_first, forms[f]);
+    any |= starts[f] = (run->lex[i] & (LEX_ORG_FORM0 << f)) != 0;
   if (!any)
     return 0;
   for (guint l = limit; l >= 1; l--)
@@ -662,7 +833,29 @@ static gboolean
 is_name_link (Run  *run,
               guint i)
 {
-  return in_list (name_links, tok (run, i)->norm);
+  return (token_lists (run, i) & TOKEN_LINK) != 0;
+}
+
+/* Whether token @i is written with a hamza on alif after its first letter: اليأس (despair)
+ * normalises to the name الياس, which is written without one. */
+static gboolean
+medial_hamza (Run  *run,
+              guint i)
+{
+  const RasdToken *t = tok (run, i);
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n = forms_of (run, i, forms);
+  const char *p = run->text + t->byte_start;
+
+  /* after the proclitics (وألكسندر), each one letter of two bytes as written and normalised */
+  if (has_suffix (t->norm, forms[n - 1]))
+    p += strlen (t->norm) - strlen (forms[n - 1]);
+  p = g_utf8_next_char (p);
+
+  for (; p < run->text + t->byte_end; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == 0x0623 /* أ */)
+      return TRUE;
+  return FALSE;
 }
 
 /* Reads an unknown name from token @i: up to MAX_NAME_WORDS words that are not stop words,
@@ -673,33 +866,44 @@ read_unknown_name (Run  *run,
                    guint i)
 {
   guint k = 0;
+  guint compounds = 0;  /* words after عبد: عبد الله is one name */
+  gboolean first_is_bare = FALSE;  /* the first word is read without its proclitics */
   char buf[256];
 
-  while (i + k < run->n && k < MAX_NAME_WORDS)
+  while (i + k < run->n && k - compounds < MAX_NAME_WORDS)
     {
       const RasdToken *t = tok (run, i + k);
       const char *word;
+      gboolean after_abd, is_link;
 
       if (k > 0 && breaks_after (run, i + k - 1))
         break;
       if ((t->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[i + k])
         break;
       word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
+      /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل */
+      if (k == 0 && strcmp (word, t->norm) != 0 && is_first_name_at (run, i, FALSE))
+        word = t->norm;
       if (k == 0)
         {
+          first_is_bare = strcmp (word, t->norm) != 0;
           /* a name takes no preposition (بجدة is a place), and a word that begins like a
            * present-tense verb (يعقد) is one unless it is a known first name */
-          if (strcmp (word, t->norm) != 0 &&
-              (!has_prefix (t->norm, "و") || !rasd_people_is_first_name (run->ner->people, word)))
+          if (first_is_bare &&
+              (!has_prefix (t->norm, "و") || !is_first_name_at (run, i, TRUE)))
             return 0;
           if ((has_prefix (word, "ي") || has_prefix (word, "ت")) &&
-              !rasd_people_is_first_name (run->ner->people, word))
+              !is_first_name_at (run, i, first_is_bare))
             return 0;
           /* a place is no name; places of fewer than three letters are not read (لي) */
           if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
             return 0;
         }
-      else if (!rasd_people_is_first_name (run->ner->people, t->norm) && !in_list (name_links, t->norm))
+      /* عبد الله، عبد الرحمن: the word after عبد is the rest of one name, whatever it looks like */
+      after_abd = k > 0 && strcmp (tok (run, i + k - 1)->norm, "عبد") == 0;
+      if (after_abd)
+        compounds++;
+      else if (k > 0 && !is_first_name_at (run, i + k, FALSE) && !is_name_link (run, i + k))
         {
           guint title_len = 0;
 
@@ -714,16 +918,22 @@ read_unknown_name (Run  *run,
           if (match_title (run, i + k, &title_len) != NULL)
             break;
         }
-      if (g_hash_table_contains (run->ner->stopwords, word) ||
-          (k > 0 && is_stop (run, i + k)) ||
-          g_utf8_strlen (word, -1) < 2)
+      /* a stop word (the word itself is one of the forms is_stop() looks at); one letter */
+      if ((k > 0 ? is_stop (run, i + k) :
+           first_is_bare ? is_stop_bare (run, i) :
+           g_hash_table_contains (run->ner->stopwords, word)) ||
+          word[0] == '\0' || *g_utf8_next_char (word) == '\0')
         break;
       if (match_adjective (run, i + k) != NULL && k > 0)
         break;
       k++;
-      if (has_prefix (word, "ال") && !in_list (name_links, word))
+      /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس), and
+       * so does the rest of عبد الرحمن */
+      is_link = k == 1 && first_is_bare ? in_list (name_links, word) : is_name_link (run, i + k - 1);
+      if (has_prefix (word, "ال") && !is_link && !after_abd &&
+          !(k == 1 && is_first_name_at (run, i, first_is_bare) && !medial_hamza (run, i)))
         break;
-      if (in_list (name_links, word))
+      if (is_link)
         continue;
     }
   /* a name does not end on a link word */
@@ -757,7 +967,9 @@ unknown_person_entity (Run  *run,
 
   /* drop the proclitics of the first word from the written name too: each is one letter of
    * two bytes in both forms */
-  if (skip > 0 && !has_prefix (forms[n_forms - 1], "ال"))
+  if (skip > 0 && !is_first_name_at (run, first, FALSE) &&
+      (!has_prefix (forms[n_forms - 1], "ال") ||
+       (is_first_name_at (run, first, TRUE) && has_suffix (a->norm, forms[n_forms - 1]))))
     start += skip;
   surface = g_strndup (run->text + start, b->byte_end - start);
   norm = rasd_arabic_normalize (surface, -1);
@@ -769,15 +981,13 @@ static gboolean
 after_speech_word (Run  *run,
                    guint i)
 {
-  char buf[256];
-
   /* قال الرئيس، وقال وزير الخارجية: the verb comes right before the title or name; allow one
    * word between for "وقال أيضا" */
   for (guint back = 1; back <= 2 && back <= i; back++)
     {
       if (breaks_after (run, i - back) && back == 1)
         return FALSE;
-      if (in_list (speech_words, bare (run, i - back, buf, sizeof buf)))
+      if (token_lists (run, i - back) & TOKEN_SPEECH)
         return TRUE;
     }
   return FALSE;
@@ -828,17 +1038,10 @@ static gboolean
 names_a_building (Run  *run,
                   guint i)
 {
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n;
-
   if (i == 0 || breaks_after (run, i - 1))
     return FALSE;
   /* any form: كنيسة is not ك + نيسة */
-  n = forms_of (run, i - 1, forms);
-  for (guint f = 0; f < n; f++)
-    if (in_list (building_words, forms[f]))
-      return TRUE;
-  return FALSE;
+  return (token_lists (run, i - 1) & TOKEN_BUILDING) != 0;
 }
 
 /* The title and name of whom a building is named after, to be skipped; 0 when @i does not
@@ -875,6 +1078,42 @@ static const char * const role_complements[] = {
   "السابقه", NULL
 };
 
+/* Nouns of those who act for someone: ممثلا خاصا للرئيس بوتين. */
+static const char * const envoy_words[] = {
+  "ممثل", "ممثلا", "ممثله", "مبعوث", "مبعوثا", "موفد", "موفدا", "مستشار", "مستشارا",
+  "مساعد", "مساعدا", NULL
+};
+
+/* Whether the name or title at token @i, with the preposition ل on it, follows a noun of one
+ * who acts for someone (ممثلا خاصا للرئيس بوتين، مبعوث لبوتين): the person is whom the envoy
+ * speaks for, absent from what the envoy does. */
+static gboolean
+principal_of_envoy (Run  *run,
+                    guint i)
+{
+  const char *norm = tok (run, i)->norm;
+  char buf[256];
+
+  if (!has_prefix (norm, "ل"))
+    return FALSE;
+  for (guint back = 1; back <= 3 && back <= i; back++)
+    {
+      if (breaks_after (run, i - back))
+        return FALSE;
+      if (in_list (envoy_words, bare (run, i - back, buf, sizeof buf)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Titles of those posted to a place: سفير، قنصل، مندوب. */
+static gboolean
+is_posting_title (const char *title)
+{
+  return strstr (title, "سفير") != NULL || strstr (title, "قنصل") != NULL ||
+         strstr (title, "مندوب") != NULL;
+}
+
 /* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
  * if any.  Returns the tokens consumed (0 when there is no title). */
 static guint
@@ -886,7 +1125,7 @@ scan_title (Run  *run,
   const RasdTitle *last = title;
   const char *country = NULL;
   guint flags = RASD_NER_TITLED;
-  guint j, steps = 0, first_len, role_end;
+  guint j, steps = 0, first_len, role_end, title_end;
   gboolean speaks_for;
   char buf[256];
 
@@ -899,6 +1138,7 @@ scan_title (Run  *run,
   j = i + len;
   first_len = len;
   role_end = j;
+  title_end = j;  /* the token after the last title of the chain */
 
   while (j < run->n && steps++ < MAX_CHAIN && !breaks_after (run, j - 1))
     {
@@ -927,7 +1167,8 @@ scan_title (Run  *run,
         {
           int entity = person_entity (run, person);
 
-          add_name (run, RASD_MENTION_PERSON, entity, j, plen, i, flags, -1, TRUE);
+          add_name (run, RASD_MENTION_PERSON, entity, j, plen, i,
+                    flags | (principal_of_envoy (run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
           return j + plen - i;
         }
@@ -951,6 +1192,7 @@ scan_title (Run  *run,
             last = next;
           j += len;
           role_end = j;
+          title_end = j;
           continue;
         }
       adj = match_adjective (run, j);
@@ -966,7 +1208,9 @@ scan_title (Run  *run,
       word = bare (run, j, buf, sizeof buf);
       /* complements of the role: للأمم المتحدة، إلى سوريا، باسم الكرملين، الخاص */
       if (strcmp (word, "الي") == 0 || strcmp (word, "لدي") == 0 ||
-          strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0)
+          strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0 ||
+          /* where a diplomat serves: سفير روسيا في دمشق */
+          (strcmp (word, "في") == 0 && is_posting_title (last->text)))
         {
           j += 2;
           continue;
@@ -993,6 +1237,10 @@ scan_title (Run  *run,
               const RasdPlace *place = g_ptr_array_index (places, 0);
               if (country == NULL)
                 country = place->country;
+              /* right after the title, the place is the title's (بابا الفاتيكان), not where
+               * anyone goes */
+              if (j == title_end)
+                run->in_title[j] = TRUE;
             }
           j++;
           continue;
@@ -1010,6 +1258,7 @@ scan_title (Run  *run,
         /* رئيس وزراء الهند، أمير قطر */
         if (places != NULL && places->len > 0 && j == i + 1)
           {
+            run->in_title[j] = TRUE;
             j++;
             continue;
           }
@@ -1021,7 +1270,7 @@ scan_title (Run  *run,
       n_name = read_unknown_name (run, j);
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
        * known first name */
-      if (n_name > 0 && (n_name >= 2 || rasd_people_is_first_name (run->ner->people, word)))
+      if (n_name > 0 && (n_name >= 2 || is_first_name_at (run, j, FALSE) || is_first_name_at (run, j, TRUE)))
         {
           int entity = unknown_person_entity (run, j, n_name);
 
@@ -1033,10 +1282,15 @@ scan_title (Run  *run,
     }
 
   /* no name: a role that may stand for someone named elsewhere.  Only its first title is
-   * consumed, so that what the chain skipped (إلى جمهورية مصر العربية) is read again. */
+   * consumed, so that what the chain skipped (إلى جمهورية مصر العربية) is read again.  The
+   * places of a diplomat's title are his country and his post (سفير روسيا في دمشق), not where
+   * anyone is; other chains may run on into where one goes (ولي العهد إلى مصر). */
+  if (is_posting_title (last->text))
+    for (guint k = i + first_len; k < MIN (j, run->n); k++)
+      run->in_title[k] = TRUE;
   if (last->type != RASD_TITLE_HONORIFIC)
     {
-      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE };
+      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE, j };
       g_array_append_val (run->roles, role);
     }
   return first_len;
@@ -1053,6 +1307,16 @@ scan_apposition (Run  *run,
   guint n_name, len = 0, j;
   int entity;
 
+  /* the title after a name of two to four words: where none may begin, there is no need to
+   * read the name (asked at most tokens) */
+  {
+    gboolean title_ahead = FALSE;
+
+    for (guint k = i + 2; k <= i + 4 && k < run->n && !title_ahead; k++)
+      title_ahead = may_start_title (run, k);
+    if (!title_ahead)
+      return 0;
+  }
   n_name = read_unknown_name (run, i);
   if (n_name < 2 || n_name > 4 || i + n_name >= run->n)
     return 0;
@@ -1070,6 +1334,16 @@ scan_apposition (Run  *run,
   title = match_title (run, i + n_name, &len);
   if (title == NULL || title->type == RASD_TITLE_HONORIFIC)
     return 0;
+  /* "ممثلا خاصا للرئيس": a title with the preposition ل is whom the words before it belong
+   * to, not their apposition */
+  {
+    const char *norm = tok (run, i + n_name)->norm;
+
+    if (has_prefix (norm, "و") || has_prefix (norm, "ف"))
+      norm += strlen ("و");
+    if (has_prefix (norm, "ل") && !rasd_people_can_start_title (run->ner->people, norm))
+      return 0;
+  }
   for (j = i + n_name + len; j < run->n && !breaks_after (run, j - 1); j++)
     {
       const char *adj = match_adjective (run, j);
@@ -1090,10 +1364,9 @@ static guint
 scan_counterpart (Run  *run,
                   guint i)
 {
-  char buf[256];
   const char *country;
 
-  if (!in_list (counterpart_words, bare (run, i, buf, sizeof buf)) || breaks_after (run, i))
+  if (!(token_lists (run, i) & TOKEN_COUNTERPART) || breaks_after (run, i))
     return 0;
   country = match_adjective (run, i + 1);
   if (country == NULL)
@@ -1108,10 +1381,49 @@ scan_counterpart (Run  *run,
         return 2;
     }
   {
-    RoleRef role = { i, 2, tok (run, i)->sentence, NULL, country, TRUE };
+    RoleRef role = { i, 2, tok (run, i)->sentence, NULL, country, TRUE, i + 2 };
     g_array_append_val (run->roles, role);
   }
   return 2;
+}
+
+/* "الرئيسان الروسي والسوري"، "الوزيرين المصري والسعودي": a title in the dual with two
+ * nationality adjectives stands for two people, each resolved as the role with one of them. */
+static guint
+scan_dual_role (Run  *run,
+                guint i)
+{
+  char buf[256], singular[256];
+  const char *word = bare (run, i, buf, sizeof buf);
+  gsize len = strlen (word);
+  const char *country1, *country2;
+  const RasdTitle *title;
+  const char *words[1] = { singular };
+  guint matched = 0;
+
+  if (g_utf8_strlen (word, -1) < 6 || len >= sizeof singular || !has_prefix (word, "ال") ||
+      !(has_suffix (word, "ان") || has_suffix (word, "ين")))
+    return 0;
+  if (i + 2 >= run->n || breaks_after (run, i) || breaks_after (run, i + 1) ||
+      !has_prefix (tok (run, i + 2)->norm, "و"))
+    return 0;
+  memcpy (singular, word, len - strlen ("ان"));
+  singular[len - strlen ("ان")] = '\0';
+  title = rasd_people_match_title (run->ner->people, words, 1, &matched);
+  if (title == NULL || title->type == RASD_TITLE_HONORIFIC)
+    return 0;
+  country1 = match_adjective (run, i + 1);
+  country2 = match_adjective (run, i + 2);
+  if (country1 == NULL || country2 == NULL || strcmp (country1, country2) == 0)
+    return 0;
+  {
+    RoleRef a = { i, 3, tok (run, i)->sentence, title->text, country1, FALSE, i + 3 };
+    RoleRef b = { i, 3, tok (run, i)->sentence, title->text, country2, FALSE, i + 3 };
+
+    g_array_append_val (run->roles, a);
+    g_array_append_val (run->roles, b);
+  }
+  return 3;
 }
 
 /* Whether the proclitics that @norm has and @form lacks include ك. */
@@ -1153,6 +1465,11 @@ scan_place (Run  *run,
           continue;
         /* ك is "like", not a preposition of place: كبار is not بار */
         if (f > 0 && prefix_has_kaf (tok (run, i)->norm, forms[f]))
+          continue;
+        /* a definite building noun is the building: "في القصر الرئاسي" is no town القصر */
+        if (l == 1 && has_prefix (forms[f], "ال") &&
+            (GPOINTER_TO_UINT (g_hash_table_lookup (run->ner->word_lists, forms[f] + strlen ("ال"))) &
+             WORD_BUILDING))
           continue;
         if (l == 1 && g_hash_table_contains (run->ner->common_places, forms[f]))
           {
@@ -1226,7 +1543,8 @@ resolve_places (Run *run)
       e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
                       place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
       add_name (run, RASD_MENTION_PLACE, entity, ref->first_token, ref->n_tokens,
-                ref->first_token, 0, ref->preposition, TRUE);
+                ref->first_token, run->in_title[ref->first_token] ? RASD_NER_OF_TITLE : 0,
+                ref->preposition, TRUE);
     }
 }
 
@@ -1269,17 +1587,44 @@ title_extends (const char *a,
   return TRUE;
 }
 
+/* Whether only a comma stands between tokens @a and @a + 1. */
+static gboolean
+comma_between (Run  *run,
+               guint a)
+{
+  const RasdToken *x = tok (run, a), *y = tok (run, a + 1);
+  g_autofree char *gap = g_strndup (run->text + x->byte_end, y->byte_start - x->byte_end);
+
+  g_strstrip (gap);
+  return strcmp (gap, "،") == 0 || strcmp (gap, ",") == 0;
+}
+
 static void
 resolve_roles (Run *run)
 {
+  g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
+
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+      if (name->kind == RASD_MENTION_PERSON)
+        person_at[name->first_token] = TRUE;
+    }
+
   for (guint r = 0; r < run->roles->len; r++)
     {
       RoleRef *role = &g_array_index (run->roles, RoleRef, r);
       PersonInfo *best = NULL;
       guint best_score = 0;
       guint n_best = 0;
+      guint after = role->chain_end;
 
       if (role->country == NULL && role->title == NULL)
+        continue;
+      /* "وزير الخارجية السوري السابق، وليد المعلم": the name after the comma is whose role it
+       * is, not someone else the article gave that title */
+      if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
         continue;
       for (guint p = 0; p < run->persons->len; p++)
         {
@@ -1376,6 +1721,31 @@ find_surnames (Run *run)
     }
 }
 
+static void
+add_word_list (GHashTable         *table,
+               const char * const *list,
+               WordList            flag)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (table, list[i]));
+
+      g_hash_table_insert (table, (gpointer) list[i], GUINT_TO_POINTER (flags | flag));
+    }
+}
+
+static GHashTable *
+word_lists_new (void)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+  add_word_list (table, building_words, WORD_BUILDING);
+  add_word_list (table, counterpart_words, WORD_COUNTERPART);
+  add_word_list (table, name_links, WORD_LINK);
+  add_word_list (table, speech_words, WORD_SPEECH);
+  return table;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -1399,7 +1769,6 @@ rasd_ner_run (RasdNer        *self,
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (PlaceRef));
   g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) phrase_buf = g_string_new (NULL);
-  char buf[256];
 
   run.ner = self;
   run.text = text;
@@ -1418,6 +1787,10 @@ rasd_ner_run (RasdNer        *self,
   run.adjectives = g_new0 (const char *, run.n + 1);
   run.adjectives_read = g_new0 (guint8, run.n + 1);
   run.title_starts = g_new0 (guint8, run.n + 1);
+  run.lex = g_new0 (guint16, run.n + 1);
+  run.person_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
+  run.lists = g_new0 (guint8, run.n + 1);
+  run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.roles = role_refs;
@@ -1457,18 +1830,24 @@ rasd_ner_run (RasdNer        *self,
           i += len;
           continue;
         }
+      if ((len = scan_dual_role (&run, i)) > 0)
+        {
+          i += len;
+          continue;
+        }
       person = match_person (&run, i, &len, &short_form);
       if (person != NULL && (!short_form || !has_prefix (person->key, "up:")))
         {
           int entity = person_entity (&run, person);
 
           add_name (&run, RASD_MENTION_PERSON, entity, i, len, i,
-                    after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
+                    (after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0) |
+                    (principal_of_envoy (&run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
           note_person (&run, entity, NULL, NULL);
           i += len;
           continue;
         }
-      if (rasd_people_is_first_name (self->people, bare (&run, i, buf, sizeof buf)) &&
+      if ((is_first_name_at (&run, i, TRUE) || is_first_name_at (&run, i, FALSE)) &&
           !breaks_after (&run, i))
         {
           guint n_name = read_unknown_name (&run, i);
@@ -1535,6 +1914,21 @@ rasd_ner_run (RasdNer        *self,
   if (roles)
     resolve_roles (&run);
 
+  /* "الجبير: الاجتماع وضع أسسا": a name before a colon is who speaks, as in a headline */
+  for (guint k = 0; k < run.names->len; k++)
+    {
+      RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
+      const char *p;
+
+      if (name->kind != RASD_MENTION_PERSON)
+        continue;
+      p = text + tok (&run, name->first_token + name->n_tokens - 1)->byte_end;
+      while (*p == ' ')
+        p++;
+      if (*p == ':')
+        name->flags |= RASD_NER_SPEAKER;
+    }
+
   g_array_sort (run.names, compare_names);
   g_free (run.buffer);
   g_free (run.n_forms);
@@ -1544,6 +1938,10 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.adjectives);
   g_free (run.adjectives_read);
   g_free (run.title_starts);
+  g_free (run.lex);
+  g_free (run.person_words);
+  g_free (run.lists);
+  g_free (run.in_title);
   g_string_chunk_free (run.form_strings);
   return run.names;
 }

@@ -445,6 +445,9 @@ is_role_complement (const char *word)
 static gboolean
 is_open_role_head (const char *word)
 {
+  /* asked of most words: reject on the first letter (و or ر, two bytes each) */
+  if (strncmp (word, "و", strlen ("و")) != 0 && strncmp (word, "ر", strlen ("ر")) != 0)
+    return FALSE;
   return strcmp (word, "وزير") == 0 || strcmp (word, "وزيره") == 0 ||
          strcmp (word, "رئيس") == 0 || strcmp (word, "رئيسه") == 0;
 }
