@@ -531,7 +531,7 @@ worker_store (RasdEventModel  *self,
       /* The worker reads whole indexes of a large database: through SQLite's bounded page cache,
        * not a map of the file, whose pages would all count as the window's memory. */
       if (self->worker_store != NULL)
-        sqlite3_exec (rasd_store_get_db (self->worker_store), "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+        rasd_store_set_memory_map (self->worker_store, FALSE);
     }
   return self->worker_store;
 }

@@ -346,6 +346,7 @@ struct _RasdStore
   sqlite3_stmt *stmts[N_STMTS];
   int           schema_version;
   guint         savepoint_depth;
+  gboolean      memory_map;
 };
 
 G_DEFINE_FINAL_TYPE (RasdStore, rasd_store, G_TYPE_OBJECT)
@@ -613,6 +614,7 @@ rasd_store_open_at_version (const char  *path,
    * resident memory. */
   if (!exec_sql (self, "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE), error))
     return NULL;
+  self->memory_map = TRUE;
 
   return g_steal_pointer (&self);
 }
@@ -963,6 +965,7 @@ rasd_store_optimize_search_index (RasdStore  *self,
                                   GError    **error)
 {
   gint64 n_articles = 0;
+  gboolean was_mapped, ok;
 
   g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
   g_return_val_if_fail (!rasd_store_in_transaction (self), FALSE);
@@ -975,18 +978,27 @@ rasd_store_optimize_search_index (RasdStore  *self,
   if (n_new_articles < n_articles / 4)
     return TRUE;
   /* The merge reads the whole index once: through SQLite's memory map, every page of it would
-   * stay counted in the process's resident memory (700 MB at 100,000 articles, against 90 MB
-   * for the import itself), so it reads through the page cache instead, a little slower. */
-  sqlite3_exec (self->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
-  if (sqlite3_exec (self->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
-                    NULL, NULL, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (self, error, "optimizing the search index");
-      sqlite3_exec (self->db, "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE), NULL, NULL, NULL);
-      return FALSE;
-    }
-  sqlite3_exec (self->db, "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE), NULL, NULL, NULL);
-  return TRUE;
+   * stay counted in the process's resident memory, so it reads through the page cache. */
+  was_mapped = self->memory_map;
+  rasd_store_set_memory_map (self, FALSE);
+  ok = sqlite3_exec (self->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
+                     NULL, NULL, NULL) == SQLITE_OK;
+  if (!ok)
+    set_sqlite_error (self, error, "optimizing the search index");
+  rasd_store_set_memory_map (self, was_mapped);
+  return ok;
+}
+
+void
+rasd_store_set_memory_map (RasdStore *self,
+                           gboolean   enabled)
+{
+  g_return_if_fail (RASD_IS_STORE (self));
+
+  /* Best effort: without the map SQLite reads through its page cache, which is only slower. */
+  sqlite3_exec (self->db, enabled ? "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE)
+                                  : "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+  self->memory_map = enabled;
 }
 
 gboolean
