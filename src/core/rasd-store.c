@@ -2438,6 +2438,35 @@ listed_to_events (RasdStore    *self,
   return TRUE;
 }
 
+/* Checks and reads @filter's parts (names, dates, kind) as every event listing does, so all fail
+ * alike on the same mistake. */
+static gboolean
+parse_event_filter (const RasdEventFilter  *filter,
+                    NameQuery              *person,
+                    NameQuery              *place,
+                    gint64                 *from_day,
+                    gint64                 *to_day,
+                    GError                **error)
+{
+  if (filter->person != NULL && !name_query_init (person, "person", filter->person, error))
+    return FALSE;
+  if (filter->place != NULL && !name_query_init (place, "place", filter->place, error))
+    return FALSE;
+  if (filter->from != NULL && !parse_filter_date ("--from", filter->from, FALSE, from_day, error))
+    return FALSE;
+  if (filter->to != NULL && !parse_filter_date ("--to", filter->to, TRUE, to_day, error))
+    return FALSE;
+  if (filter->kind != NULL && !g_strv_contains (event_kinds, filter->kind))
+    {
+      g_autofree char *kinds = g_strjoinv (", ", (char **) event_kinds);
+
+      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
+                   "unknown event kind “%s” (one of %s)", filter->kind, kinds);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 list_events (RasdStore              *self,
              const RasdEventFilter  *filter,
@@ -2460,22 +2489,8 @@ list_events (RasdStore              *self,
   if (filter == NULL)
     filter = &no_filter;
 
-  if (filter->person != NULL && !name_query_init (&person, "person", filter->person, error))
+  if (!parse_event_filter (filter, &person, &place, &from_day, &to_day, error))
     return NULL;
-  if (filter->place != NULL && !name_query_init (&place, "place", filter->place, error))
-    return NULL;
-  if (filter->from != NULL && !parse_filter_date ("--from", filter->from, FALSE, &from_day, error))
-    return NULL;
-  if (filter->to != NULL && !parse_filter_date ("--to", filter->to, TRUE, &to_day, error))
-    return NULL;
-  if (filter->kind != NULL && !g_strv_contains (event_kinds, filter->kind))
-    {
-      g_autofree char *kinds = g_strjoinv (", ", (char **) event_kinds);
-
-      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
-                   "unknown event kind “%s” (one of %s)", filter->kind, kinds);
-      return NULL;
-    }
 
   if (filter->text != NULL)
     {
@@ -3858,23 +3873,8 @@ rasd_store_list_event_marks (RasdStore              *self,
 
   if (filter == NULL)
     filter = &no_filter;
-  /* The same checks as list_events(), so both fail alike. */
-  if (filter->person != NULL && !name_query_init (&person, "person", filter->person, error))
+  if (!parse_event_filter (filter, &person, &place, &from_day, &to_day, error))
     return NULL;
-  if (filter->place != NULL && !name_query_init (&place, "place", filter->place, error))
-    return NULL;
-  if (filter->from != NULL && !parse_filter_date ("--from", filter->from, FALSE, &from_day, error))
-    return NULL;
-  if (filter->to != NULL && !parse_filter_date ("--to", filter->to, TRUE, &to_day, error))
-    return NULL;
-  if (filter->kind != NULL && !g_strv_contains (event_kinds, filter->kind))
-    {
-      g_autofree char *kinds = g_strjoinv (", ", (char **) event_kinds);
-
-      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
-                   "unknown event kind “%s” (one of %s)", filter->kind, kinds);
-      return NULL;
-    }
 
   if (filter->text != NULL)
     {
