@@ -1081,34 +1081,21 @@ comma_before (Context *ctx,
   return FALSE;
 }
 
-static void
-add_marker_words (GHashTable         *table,
-                  const char * const *list,
-                  guint16             mark)
-{
-  for (guint i = 0; list[i] != NULL; i++)
-    {
-      guint16 marks = GPOINTER_TO_UINT (g_hash_table_lookup (table, list[i]));
-
-      g_hash_table_insert (table, (gpointer) list[i], GUINT_TO_POINTER (marks | mark));
-    }
-}
-
 static GHashTable *
 marker_words_new (void)
 {
   GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
 
-  add_marker_words (table, attendance_words, MARK_ATTENDANCE);
-  add_marker_words (table, future_words, MARK_FUTURE);
-  add_marker_words (table, past_words, MARK_PAST);
-  add_marker_words (table, where_words, MARK_WHERE);
-  add_marker_words (table, contrast_words, MARK_CONTRAST);
-  add_marker_words (table, continue_words, MARK_CONTINUE);
-  add_marker_words (table, time_clause_words, MARK_TIME_CLAUSE);
-  add_marker_words (table, between_words, MARK_BETWEEN);
-  add_marker_words (table, habitual_words, MARK_HABITUAL);
-  add_marker_words (table, since_words, MARK_SINCE);
+  rasd_word_flags_add (table, attendance_words, MARK_ATTENDANCE);
+  rasd_word_flags_add (table, future_words, MARK_FUTURE);
+  rasd_word_flags_add (table, past_words, MARK_PAST);
+  rasd_word_flags_add (table, where_words, MARK_WHERE);
+  rasd_word_flags_add (table, contrast_words, MARK_CONTRAST);
+  rasd_word_flags_add (table, continue_words, MARK_CONTINUE);
+  rasd_word_flags_add (table, time_clause_words, MARK_TIME_CLAUSE);
+  rasd_word_flags_add (table, between_words, MARK_BETWEEN);
+  rasd_word_flags_add (table, habitual_words, MARK_HABITUAL);
+  rasd_word_flags_add (table, since_words, MARK_SINCE);
   return table;
 }
 

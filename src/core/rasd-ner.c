@@ -1721,16 +1721,16 @@ find_surnames (Run *run)
     }
 }
 
-static void
-add_word_list (GHashTable         *table,
-               const char * const *list,
-               WordList            flag)
+void
+rasd_word_flags_add (GHashTable         *table,
+                     const char * const *words,
+                     guint               flag)
 {
-  for (guint i = 0; list[i] != NULL; i++)
+  for (guint i = 0; words[i] != NULL; i++)
     {
-      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (table, list[i]));
+      guint flags = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[i]));
 
-      g_hash_table_insert (table, (gpointer) list[i], GUINT_TO_POINTER (flags | flag));
+      g_hash_table_insert (table, (gpointer) words[i], GUINT_TO_POINTER (flags | flag));
     }
 }
 
@@ -1739,10 +1739,10 @@ word_lists_new (void)
 {
   GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
 
-  add_word_list (table, building_words, WORD_BUILDING);
-  add_word_list (table, counterpart_words, WORD_COUNTERPART);
-  add_word_list (table, name_links, WORD_LINK);
-  add_word_list (table, speech_words, WORD_SPEECH);
+  rasd_word_flags_add (table, building_words, WORD_BUILDING);
+  rasd_word_flags_add (table, counterpart_words, WORD_COUNTERPART);
+  rasd_word_flags_add (table, name_links, WORD_LINK);
+  rasd_word_flags_add (table, speech_words, WORD_SPEECH);
   return table;
 }
 

@@ -70,6 +70,12 @@ GArray  *rasd_ner_run  (RasdNer        *self,
 gboolean rasd_ner_is_stopword (RasdNer    *self,
                                const char *norm);
 
+/* Adds @flag to the flags of each word of the NULL-terminated @words in @table (a
+ * g_str_hash table of static strings to GUINT_TO_POINTER flags): word lists as one lookup. */
+void     rasd_word_flags_add (GHashTable         *table,
+                              const char * const *words,
+                              guint               flag);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdNer, rasd_ner_free)
 
 G_END_DECLS
