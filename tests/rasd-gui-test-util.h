@@ -2,6 +2,8 @@
 
 #include <gtk/gtk.h>
 
+#include "rasd-window.h"
+
 /* Helpers shared by the window tests; header-only, like rasd-test-util.h. */
 
 /* Runs the main loop until @done (@data) is true; fails after @seconds. */
@@ -17,6 +19,25 @@ rasd_test_wait_for (guint      seconds,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
+}
+
+/* Conditions for rasd_test_wait_for(). */
+static inline gboolean
+rasd_test_widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget)) && gtk_widget_get_width (GTK_WIDGET (widget)) > 0;
+}
+
+static inline gboolean
+rasd_test_window_imported (gpointer window)
+{
+  return !rasd_window_is_importing (RASD_WINDOW (window));
+}
+
+static inline gboolean
+rasd_test_window_loaded (gpointer window)
+{
+  return !rasd_window_is_loading (RASD_WINDOW (window));
 }
 
 /* Runs what is pending in the main loop. */

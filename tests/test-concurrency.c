@@ -64,12 +64,6 @@ write_archive (const char *dir)
     }
 }
 
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
 /* Events are listed while the import still runs: a committed batch reached the views. */
 static gboolean
 events_or_import_over (gpointer data)
@@ -79,18 +73,6 @@ events_or_import_over (gpointer data)
   return !rasd_window_is_importing (window)
          || (!rasd_window_is_loading (window)
              && g_list_model_get_n_items (G_LIST_MODEL (rasd_window_get_event_model (window))) > 0);
-}
-
-static gboolean
-loaded (gpointer data)
-{
-  return !rasd_window_is_loading (RASD_WINDOW (data));
-}
-
-static gboolean
-import_finished (gpointer data)
-{
-  return !rasd_window_is_importing (RASD_WINDOW (data));
 }
 
 static char *
@@ -131,7 +113,7 @@ test_window_during_import (void)
   window = rasd_window_new (NULL, store);
   model = rasd_window_get_event_model (window);
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (60, window_mapped, window);
+  rasd_test_wait_for (60, rasd_test_widget_mapped, window);
 
   rasd_window_import (window, paths);
   g_assert_true (rasd_window_is_importing (window));
@@ -158,7 +140,7 @@ test_window_during_import (void)
   place_key = g_strdup (rasd_facet_item_get_key (place));
   place_label = g_strdup (rasd_facet_item_get_label (place));
   rasd_filter_set_place (rasd_window_get_filter (window), place_key, place_label);
-  rasd_test_wait_for (60, loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   n_filtered = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n_filtered, >, 0);
   for (guint i = 0; i < n_filtered; i++)
@@ -169,12 +151,12 @@ test_window_during_import (void)
     }
 
   /* The filter survives the import's later reloads, and clears in one call. */
-  rasd_test_wait_for (300, import_finished, window);
-  rasd_test_wait_for (60, loaded, window);
+  rasd_test_wait_for (300, rasd_test_window_imported, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpstr (rasd_filter_get_place (rasd_window_get_filter (window)), ==, place_key);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, n_filtered);
   rasd_filter_clear (rasd_window_get_filter (window));
-  rasd_test_wait_for (60, loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
 
   /* Everything arrived: the window lists what the store holds, more than mid-import. */
   stored = rasd_store_list_event_summaries (store, &all, &error);

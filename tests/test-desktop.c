@@ -21,12 +21,6 @@
 
 static const char *lang;  /* "ar" or "en" */
 
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
 static char *
 screenshot_name (const char *what)
 {
@@ -70,7 +64,7 @@ test_preferences (void)
   GtkSpinButton *spin = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (600, window_mapped, window);
+  rasd_test_wait_for (600, rasd_test_widget_mapped, window);
 
   /* Find the widgets through the accessible names the rows give them. */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL;)
@@ -151,7 +145,7 @@ test_help (void)
   g_assert_null (strstr (text, "## "));
 
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (600, window_mapped, window);
+  rasd_test_wait_for (600, rasd_test_widget_mapped, window);
   rasd_test_settle ();
   g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 16);
 
@@ -181,7 +175,7 @@ test_shortcuts_window (void)
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
 
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (600, window_mapped, window);
+  rasd_test_wait_for (600, rasd_test_widget_mapped, window);
   rasd_test_settle ();
   g_assert_cmpuint (rasd_test_render_to_png (window, name), >, 16);
   gtk_window_destroy (GTK_WINDOW (window));

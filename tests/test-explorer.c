@@ -15,24 +15,6 @@
 #include "rasd-test-util.h"
 
 static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static gboolean
-import_finished (gpointer data)
-{
-  return !rasd_window_is_importing (RASD_WINDOW (data));
-}
-
-static gboolean
-events_loaded (gpointer data)
-{
-  return !rasd_window_is_loading (RASD_WINDOW (data));
-}
-
-static gboolean
 map_loaded (gpointer map)
 {
   return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
@@ -63,13 +45,13 @@ open_demo_store (void)
       window = rasd_window_new (NULL, fresh);
       g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "welcome");
       gtk_window_present (GTK_WINDOW (window));
-      rasd_test_wait_for (60, window_mapped, window);
+      rasd_test_wait_for (60, rasd_test_widget_mapped, window);
 
       /* Import from the window fills the views. */
       rasd_window_import (window, paths);
       g_assert_true (rasd_window_is_importing (window));
-      rasd_test_wait_for (60, import_finished, window);
-      rasd_test_wait_for (60, events_loaded, window);
+      rasd_test_wait_for (60, rasd_test_window_imported, window);
+      rasd_test_wait_for (60, rasd_test_window_loaded, window);
       g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "explorer");
       g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
       g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 10);
@@ -91,8 +73,8 @@ new_window (RasdStore *store,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (60, window_mapped, window);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_widget_mapped, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   return window;
 }
 
@@ -180,7 +162,7 @@ test_explorer_events_after_first_frame (void)
   g_signal_connect (window, "realize", G_CALLBACK (connect_first_frame), NULL);
   gtk_window_present (GTK_WINDOW (window));
   rasd_test_wait_for (60, first_frame_painted, window);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_false (rasd_window_is_loading (window));
   g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 10);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
@@ -209,7 +191,7 @@ test_explorer_facet_filters_everything (void)
 
   rasd_facet_view_activate_row (people, 0);
   g_assert_cmpstr (rasd_filter_get_person (filter), ==, key);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
 
   n = g_list_model_get_n_items (list);
   g_assert_cmpuint (n, ==, expected);
@@ -228,14 +210,14 @@ test_explorer_facet_filters_everything (void)
   rasd_facet_view_activate_row (RASD_FACET_VIEW (rasd_window_get_facet_view (window, RASD_FACET_PLACE)), 0);
   g_assert_nonnull (rasd_filter_get_place (filter));
   g_assert_nonnull (rasd_filter_get_person (filter));
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), <=, n);
   g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 2);
 
   /* "Clear all" empties the filter; the list is whole again. */
   g_signal_emit_by_name (rasd_window_get_clear_all_button (window), "clicked");
   g_assert_true (rasd_filter_is_empty (filter));
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_all);
   g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 0);
 
@@ -322,7 +304,7 @@ test_explorer_linked_views (void)
   rasd_timeline_brush_between (timeline, MIN (x0, x1), MAX (x0, x1));
   g_assert_nonnull (rasd_filter_get_from (filter));
   g_assert_nonnull (rasd_filter_get_to (filter));
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
   /* ... but not the timeline: it shows the other events around the brush */
@@ -337,10 +319,10 @@ test_explorer_linked_views (void)
 
   /* a marker: filters by its place */
   rasd_filter_clear (filter);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_signal_emit_by_name (map, "place-activated", event->place->key, event->place->name);
   g_assert_cmpstr (rasd_filter_get_place (filter), ==, event->place->key);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(RasdEventItem) item = g_list_model_get_item (list, i);
@@ -400,7 +382,7 @@ test_explorer_column_sort (void)
         guint position;
 
         gtk_column_view_sort_by_column (view, column, d ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-        rasd_test_wait_for (60, events_loaded, window);
+        rasd_test_wait_for (60, rasd_test_window_loaded, window);
         g_assert_cmpint (rasd_event_model_get_sort (model, &descending), ==, keys[c]);
         g_assert_cmpint (descending, ==, d);
         position = rasd_event_model_find (model, rasd_event_item_get_id (selected));
@@ -412,7 +394,7 @@ test_explorer_column_sort (void)
       }
   /* no column: the store's date order again */
   gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpint (rasd_event_model_get_sort (model, &descending), ==, RASD_EVENT_SORT_DATE);
   g_assert_false (descending);
 
@@ -487,11 +469,11 @@ test_explorer_reader (void)
   g_assert_cmpint (person_offset, >, 0);
   g_assert_false (rasd_reader_activate_offset (reader, 0) && rasd_filter_get_person (filter) == NULL);
   rasd_filter_clear (filter);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   rasd_window_select_event (window, 0);
   g_assert_true (rasd_reader_activate_offset (reader, person_offset));
   g_assert_nonnull (rasd_filter_get_person (filter));
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
   g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -512,7 +494,7 @@ text_filter_applied (gpointer data)
 {
   RasdWindow *window = data;
 
-  return rasd_filter_get_text (rasd_window_get_filter (window)) != NULL && events_loaded (window);
+  return rasd_filter_get_text (rasd_window_get_filter (window)) != NULL && rasd_test_window_loaded (window);
 }
 
 /* The search field keeps the events whose articles contain the words; the empty state offers
@@ -552,23 +534,23 @@ test_explorer_search_and_empty_state (void)
 
   /* Nothing matches: the empty state, whose button clears everything. */
   rasd_filter_set_range (filter, "1800", "1801");
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "empty");
   g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 2);
   g_signal_emit_by_name (rasd_window_get_empty_clear_button (window), "clicked");
   g_assert_true (rasd_filter_is_empty (filter));
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_all);
   g_assert_cmpstr (gtk_editable_get_text (rasd_window_get_search_entry (window)), ==, "");
 
   /* A bad query is an error shown in the window, not a crash. */
   rasd_filter_set_range (filter, "not-a-date", NULL);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "error");
   rasd_filter_clear (filter);
-  rasd_test_wait_for (60, events_loaded, window);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpstr (rasd_window_get_results_page (window), ==, "events");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -743,7 +725,7 @@ screenshots (GtkTextDirection direction)
             }
         }
       g_assert_nonnull (rasd_filter_get_place (filter));
-      rasd_test_wait_for (60, events_loaded, window);
+      rasd_test_wait_for (60, rasd_test_window_loaded, window);
       rasd_window_select_event (window, 0);
       rasd_test_pause_ms (300);
       /* the basemap's tiles are drawn on worker threads */
@@ -756,7 +738,7 @@ screenshots (GtkTextDirection direction)
 
       rasd_filter_set_kind (filter, "summit");
       rasd_filter_set_range (filter, "1990", "1991");
-      rasd_test_wait_for (60, events_loaded, window);
+      rasd_test_wait_for (60, rasd_test_window_loaded, window);
       g_assert_cmpstr (rasd_window_get_results_page (window), ==, "empty");
       rasd_test_settle ();
       g_free (name);

@@ -7,18 +7,6 @@
 #include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
 
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static gboolean
-import_finished (gpointer data)
-{
-  return !rasd_window_is_importing (RASD_WINDOW (data));
-}
-
 static RasdStore *
 open_temp_store (char **dir_out)
 {
@@ -42,7 +30,7 @@ test_window_welcome (void)
   g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "welcome");
   g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), ==, 0);
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (60, window_mapped, window);
+  rasd_test_wait_for (60, rasd_test_widget_mapped, window);
   rasd_test_settle ();
   g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), "welcome"), >, 8);
 
@@ -64,11 +52,11 @@ test_window_import_and_read (void)
   g_autofree char *text = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (60, window_mapped, window);
+  rasd_test_wait_for (60, rasd_test_widget_mapped, window);
 
   rasd_window_import (window, paths);
   g_assert_true (rasd_window_is_importing (window));
-  rasd_test_wait_for (60, import_finished, window);
+  rasd_test_wait_for (60, rasd_test_window_imported, window);
 
   while (rasd_window_is_loading (window))
     g_main_context_iteration (NULL, TRUE);
