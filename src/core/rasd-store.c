@@ -2467,6 +2467,34 @@ parse_event_filter (const RasdEventFilter  *filter,
   return TRUE;
 }
 
+/* The entity ids @filter's person and place names stand for (NULL for a part not given);
+ * *@none when a name given matches no entity, so no event can match. */
+static gboolean
+filter_entities (RasdStore              *self,
+                 const RasdEventFilter  *filter,
+                 NameQuery              *person,
+                 NameQuery              *place,
+                 GArray                **people,
+                 GArray                **places,
+                 gboolean               *none,
+                 GError                **error)
+{
+  *none = FALSE;
+  if (filter->person != NULL)
+    {
+      if ((*people = matching_entities (self, person, FALSE, error)) == NULL)
+        return FALSE;
+      *none = (*people)->len == 0;
+    }
+  if (filter->place != NULL && !*none)
+    {
+      if ((*places = matching_entities (self, place, TRUE, error)) == NULL)
+        return FALSE;
+      *none = (*places)->len == 0;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
 list_events (RasdStore              *self,
              const RasdEventFilter  *filter,
@@ -2484,6 +2512,7 @@ list_events (RasdStore              *self,
   g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (ListedEvent));
   gboolean in_order;
   gint64 from_day = 0, to_day = 0;
+  gboolean none;
 
   g_array_set_clear_func (listed, clear_listed_event);
   if (filter == NULL)
@@ -2501,20 +2530,10 @@ list_events (RasdStore              *self,
     }
 
   /* Names are matched on the entities (thousands, not a million events) first. */
-  if (filter->person != NULL)
-    {
-      if ((people = matching_entities (self, &person, FALSE, error)) == NULL)
-        return NULL;
-      if (people->len == 0)
-        return g_steal_pointer (&events);
-    }
-  if (filter->place != NULL)
-    {
-      if ((places = matching_entities (self, &place, TRUE, error)) == NULL)
-        return NULL;
-      if (places->len == 0)
-        return g_steal_pointer (&events);
-    }
+  if (!filter_entities (self, filter, &person, &place, &people, &places, &none, error))
+    return NULL;
+  if (none)
+    return g_steal_pointer (&events);
 
   if (!entity_cache_init (self, &cache, error))
     return NULL;
@@ -3867,6 +3886,7 @@ rasd_store_list_event_marks (RasdStore              *self,
   g_auto(NameQuery) person = { 0 };
   g_auto(NameQuery) place = { 0 };
   gint64 from_day = 0, to_day = 0;
+  gboolean none;
 
   g_return_val_if_fail (RASD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -3884,20 +3904,10 @@ rasd_store_list_event_marks (RasdStore              *self,
       if (text_ids->len == 0)
         return g_steal_pointer (&marks);
     }
-  if (filter->person != NULL)
-    {
-      if ((people = matching_entities (self, &person, FALSE, error)) == NULL)
-        return NULL;
-      if (people->len == 0)
-        return g_steal_pointer (&marks);
-    }
-  if (filter->place != NULL)
-    {
-      if ((places = matching_entities (self, &place, TRUE, error)) == NULL)
-        return NULL;
-      if (places->len == 0)
-        return g_steal_pointer (&marks);
-    }
+  if (!filter_entities (self, filter, &person, &place, &people, &places, &none, error))
+    return NULL;
+  if (none)
+    return g_steal_pointer (&marks);
 
   if (!list_marks_part (self, filter, people, places, from_day, to_day, TRUE, text_ids, marks, error))
     return NULL;
