@@ -70,30 +70,18 @@ print_json (JsonBuilder *builder)
 }
 
 static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_article_members (JsonBuilder *builder,
                      RasdArticle *article)
 {
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, rasd_article_get_id (article));
-  add_string_member (builder, "title", rasd_article_get_title (article));
-  add_string_member (builder, "source", rasd_article_get_source (article));
-  add_string_member (builder, "url", rasd_article_get_url (article));
-  add_string_member (builder, "date", rasd_article_get_date (article));
-  add_string_member (builder, "authors", rasd_article_get_authors (article));
-  add_string_member (builder, "language", rasd_article_get_language (article));
-  add_string_member (builder, "path", rasd_article_get_path (article));
+  rasd_export_add_string_member (builder, "title", rasd_article_get_title (article));
+  rasd_export_add_string_member (builder, "source", rasd_article_get_source (article));
+  rasd_export_add_string_member (builder, "url", rasd_article_get_url (article));
+  rasd_export_add_string_member (builder, "date", rasd_article_get_date (article));
+  rasd_export_add_string_member (builder, "authors", rasd_article_get_authors (article));
+  rasd_export_add_string_member (builder, "language", rasd_article_get_language (article));
+  rasd_export_add_string_member (builder, "path", rasd_article_get_path (article));
 }
 
 /* One line of output never holds a line break or a tab of the data. */
@@ -327,7 +315,7 @@ command_show (CliGlobals  *globals,
 
       json_builder_begin_object (builder);
       add_article_members (builder, article);
-      add_string_member (builder, "text", rasd_article_get_text (article));
+      rasd_export_add_string_member (builder, "text", rasd_article_get_text (article));
       json_builder_end_object (builder);
       print_json (builder);
       return RASD_CLI_EXIT_OK;
@@ -566,7 +554,7 @@ print_events_geojson (GPtrArray *events)
   g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "type", "FeatureCollection");
+  rasd_export_add_string_member (builder, "type", "FeatureCollection");
   json_builder_set_member_name (builder, "features");
   json_builder_begin_array (builder);
   for (guint i = 0; i < events->len; i++)
@@ -577,10 +565,10 @@ print_events_geojson (GPtrArray *events)
       if (event->place == NULL || !event->place->has_coordinates)
         continue;
       json_builder_begin_object (builder);
-      add_string_member (builder, "type", "Feature");
+      rasd_export_add_string_member (builder, "type", "Feature");
       json_builder_set_member_name (builder, "geometry");
       json_builder_begin_object (builder);
-      add_string_member (builder, "type", "Point");
+      rasd_export_add_string_member (builder, "type", "Point");
       json_builder_set_member_name (builder, "coordinates");
       json_builder_begin_array (builder);
       json_builder_add_double_value (builder, event->place->lon);

@@ -209,10 +209,10 @@ string_to_bytes (GString *string)
   return g_string_free_to_bytes (string);
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
+void
+rasd_export_add_string_member (JsonBuilder *builder,
+                               const char  *name,
+                               const char  *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -303,14 +303,14 @@ excerpts_to_json (GPtrArray *excerpts)
       add_int_member (builder, "article_id", rasd_excerpt_get_article_id (x));
       add_int_member (builder, "start", rasd_excerpt_get_start (x));
       add_int_member (builder, "end", rasd_excerpt_get_end (x));
-      add_string_member (builder, "text", rasd_excerpt_get_text (x));
-      add_string_member (builder, "note", rasd_excerpt_get_note (x));
+      rasd_export_add_string_member (builder, "text", rasd_excerpt_get_text (x));
+      rasd_export_add_string_member (builder, "note", rasd_excerpt_get_note (x));
       json_builder_set_member_name (builder, "article");
       json_builder_begin_object (builder);
-      add_string_member (builder, "title", rasd_excerpt_get_title (x));
-      add_string_member (builder, "source", rasd_excerpt_get_source (x));
-      add_string_member (builder, "date", rasd_excerpt_get_date (x));
-      add_string_member (builder, "url", rasd_excerpt_get_url (x));
+      rasd_export_add_string_member (builder, "title", rasd_excerpt_get_title (x));
+      rasd_export_add_string_member (builder, "source", rasd_excerpt_get_source (x));
+      rasd_export_add_string_member (builder, "date", rasd_excerpt_get_date (x));
+      rasd_export_add_string_member (builder, "url", rasd_excerpt_get_url (x));
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "event");
       if (rasd_excerpt_has_event (x))
@@ -321,10 +321,10 @@ excerpts_to_json (GPtrArray *excerpts)
             json_builder_add_int_value (builder, rasd_excerpt_get_event_id (x));
           else
             json_builder_add_null_value (builder);
-          add_string_member (builder, "kind", rasd_excerpt_get_event_kind (x));
-          add_string_member (builder, "who", rasd_excerpt_get_event_who (x));
-          add_string_member (builder, "where", rasd_excerpt_get_event_where (x));
-          add_string_member (builder, "when", rasd_excerpt_get_event_when (x));
+          rasd_export_add_string_member (builder, "kind", rasd_excerpt_get_event_kind (x));
+          rasd_export_add_string_member (builder, "who", rasd_excerpt_get_event_who (x));
+          rasd_export_add_string_member (builder, "where", rasd_excerpt_get_event_where (x));
+          rasd_export_add_string_member (builder, "when", rasd_excerpt_get_event_when (x));
           json_builder_end_object (builder);
         }
       else
@@ -687,11 +687,11 @@ rasd_export_add_event_members (JsonBuilder           *builder,
                                const RasdStoredEvent *event)
 {
   add_int_member (builder, "id", event->id);
-  add_string_member (builder, "kind", event->kind);
-  add_string_member (builder, "cameo", event->cameo);
-  add_string_member (builder, "date", event->date);
-  add_string_member (builder, "precision", rasd_export_precision_name (event->precision));
-  add_string_member (builder, "role", rasd_event_role_to_string (event->role));
+  rasd_export_add_string_member (builder, "kind", event->kind);
+  rasd_export_add_string_member (builder, "cameo", event->cameo);
+  rasd_export_add_string_member (builder, "date", event->date);
+  rasd_export_add_string_member (builder, "precision", rasd_export_precision_name (event->precision));
+  rasd_export_add_string_member (builder, "role", rasd_event_role_to_string (event->role));
 
   json_builder_set_member_name (builder, "participants");
   json_builder_begin_array (builder);
@@ -700,8 +700,8 @@ rasd_export_add_event_members (JsonBuilder           *builder,
       RasdStoredPerson *person = g_ptr_array_index (event->participants, i);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "name", person->name);
-      add_string_member (builder, "en", person->name_en);
+      rasd_export_add_string_member (builder, "name", person->name);
+      rasd_export_add_string_member (builder, "en", person->name_en);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -710,8 +710,8 @@ rasd_export_add_event_members (JsonBuilder           *builder,
   if (event->place != NULL)
     {
       json_builder_begin_object (builder);
-      add_string_member (builder, "name", event->place->name);
-      add_string_member (builder, "en", event->place->name_en);
+      rasd_export_add_string_member (builder, "name", event->place->name);
+      rasd_export_add_string_member (builder, "en", event->place->name_en);
       json_builder_set_member_name (builder, "lat");
       if (event->place->has_coordinates)
         json_builder_add_double_value (builder, event->place->lat);
@@ -722,7 +722,7 @@ rasd_export_add_event_members (JsonBuilder           *builder,
         json_builder_add_double_value (builder, event->place->lon);
       else
         json_builder_add_null_value (builder);
-      add_string_member (builder, "country", event->place->country);
+      rasd_export_add_string_member (builder, "country", event->place->country);
       json_builder_end_object (builder);
     }
   else
@@ -736,11 +736,11 @@ rasd_export_add_event_members (JsonBuilder           *builder,
 
       json_builder_begin_object (builder);
       add_int_member (builder, "article_id", source->article_id);
-      add_string_member (builder, "title", source->title);
-      add_string_member (builder, "source", source->source);
-      add_string_member (builder, "url", source->url);
-      add_string_member (builder, "date", source->date);
-      add_string_member (builder, "role", rasd_event_role_to_string (source->role));
+      rasd_export_add_string_member (builder, "title", source->title);
+      rasd_export_add_string_member (builder, "source", source->source);
+      rasd_export_add_string_member (builder, "url", source->url);
+      rasd_export_add_string_member (builder, "date", source->date);
+      rasd_export_add_string_member (builder, "role", rasd_event_role_to_string (source->role));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -784,7 +784,7 @@ events_to_geojson (GPtrArray *events)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "type", "FeatureCollection");
+  rasd_export_add_string_member (builder, "type", "FeatureCollection");
   json_builder_set_member_name (builder, "features");
   json_builder_begin_array (builder);
   for (guint i = 0; i < events->len; i++)
@@ -796,13 +796,13 @@ events_to_geojson (GPtrArray *events)
       g_autofree char *urls = rasd_export_join_urls (event);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "type", "Feature");
+      rasd_export_add_string_member (builder, "type", "Feature");
       add_int_member (builder, "id", event->id);
       json_builder_set_member_name (builder, "geometry");
       if (place != NULL && place->has_coordinates)
         {
           json_builder_begin_object (builder);
-          add_string_member (builder, "type", "Point");
+          rasd_export_add_string_member (builder, "type", "Point");
           json_builder_set_member_name (builder, "coordinates");
           json_builder_begin_array (builder);
           json_builder_add_double_value (builder, place->lon);
@@ -815,18 +815,18 @@ events_to_geojson (GPtrArray *events)
       json_builder_set_member_name (builder, "properties");
       json_builder_begin_object (builder);
       add_int_member (builder, "id", event->id);
-      add_string_member (builder, "date", event->date);
-      add_string_member (builder, "precision", rasd_export_precision_name (event->precision));
-      add_string_member (builder, "cameo", event->cameo);
-      add_string_member (builder, "kind", event->kind);
-      add_string_member (builder, "role", rasd_event_role_to_string (event->role));
-      add_string_member (builder, "participants", participants);
-      add_string_member (builder, "participants_en", participants_en);
-      add_string_member (builder, "place", place != NULL ? place->name : NULL);
-      add_string_member (builder, "place_en", place != NULL ? place->name_en : NULL);
-      add_string_member (builder, "country", place != NULL ? place->country : NULL);
+      rasd_export_add_string_member (builder, "date", event->date);
+      rasd_export_add_string_member (builder, "precision", rasd_export_precision_name (event->precision));
+      rasd_export_add_string_member (builder, "cameo", event->cameo);
+      rasd_export_add_string_member (builder, "kind", event->kind);
+      rasd_export_add_string_member (builder, "role", rasd_event_role_to_string (event->role));
+      rasd_export_add_string_member (builder, "participants", participants);
+      rasd_export_add_string_member (builder, "participants_en", participants_en);
+      rasd_export_add_string_member (builder, "place", place != NULL ? place->name : NULL);
+      rasd_export_add_string_member (builder, "place_en", place != NULL ? place->name_en : NULL);
+      rasd_export_add_string_member (builder, "country", place != NULL ? place->country : NULL);
       add_int_member (builder, "sources", event->sources->len);
-      add_string_member (builder, "urls", urls);
+      rasd_export_add_string_member (builder, "urls", urls);
       json_builder_end_object (builder);
       json_builder_end_object (builder);
     }

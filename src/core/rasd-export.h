@@ -79,6 +79,10 @@ char        *rasd_export_join_participants      (const RasdStoredEvent *event,
                                                  gboolean               english);
 /* The sources' URLs joined by spaces. */
 char        *rasd_export_join_urls              (const RasdStoredEvent *event);
+/* A string member, or null for a NULL @value. */
+void         rasd_export_add_string_member      (JsonBuilder           *builder,
+                                                 const char            *name,
+                                                 const char            *value);
 /* The members of one event object: id, kind, cameo, date, precision, role, participants, place,
  * sources, evidence (what `rasd-cli events` prints and the JSON export holds). */
 void         rasd_export_add_event_members      (JsonBuilder           *builder,
