@@ -20,6 +20,7 @@
 #include "rasd-facet-item.h"
 #include "rasd-filter.h"
 #include "rasd-store.h"
+#include "rasd-bench-util.h"
 
 static int n_events = 100000;
 static char *keep_path = NULL;
@@ -45,52 +46,6 @@ static const char * const kinds[] = { "meeting", "visit", "talks", "reception", 
 #define N_PEOPLE 1000
 #define N_PLACES 400
 #define N_ARTICLES 20000
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* CPU time of the calling thread, in ms: steadier than the clock on a shared, loaded machine. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static void
-exec_or_die (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static sqlite3_stmt *
-prepare_or_die (sqlite3    *db,
-                const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  return stmt;
-}
-
-static void
-step_or_die (sqlite3      *db,
-             sqlite3_stmt *stmt)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    g_error ("%s", sqlite3_errmsg (db));
-  sqlite3_reset (stmt);
-}
 
 /* Skewed choice in [0, n): a few people and places have most of the events, as in the news. */
 static int
@@ -318,15 +273,6 @@ time_parts (RasdStore             *store,
   parts->people = ms_since (start);
   parts->cpu = thread_cpu_ms () - cpu_start;
   parts->n = marks->len;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static double

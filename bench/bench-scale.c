@@ -25,12 +25,7 @@
 
 #include "rasd-importer.h"
 #include "rasd-store.h"
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
+#include "rasd-bench-util.h"
 
 /* As the window and the importer read the database: through SQLite's page cache, not a map of
  * the file (whose pages would all count in the peak memory printed at the end). */
@@ -64,22 +59,13 @@ file_mb (const char *path)
 }
 
 static double
-thread_cpu_ms (void)
+process_cpu_ms (void)
 {
   struct rusage usage;
 
   getrusage (RUSAGE_SELF, &usage);  /* one thread runs the queries */
   return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 /* Latencies of one kind of query: median and worst. */
@@ -175,7 +161,7 @@ run_window_filter (RasdStore             *store,
   g_autoptr(GPtrArray) counted = NULL;
   gint64 ids[128];
   guint n_page;
-  double cpu = thread_cpu_ms ();
+  double cpu = process_cpu_ms ();
   gint64 start = g_get_monotonic_time ();
 
   marks = rasd_store_list_event_marks (store, filter, RASD_EVENT_SORT_DATE, FALSE, NULL, &error);
@@ -199,14 +185,14 @@ run_window_filter (RasdStore             *store,
   places = rasd_store_count_marks_places (store, marks, &error);
   if (places == NULL)
     g_error ("count_marks_places: %s", error->message);
-  timings_add (t, ms_since (start), thread_cpu_ms () - cpu, marks->len);
+  timings_add (t, ms_since (start), process_cpu_ms () - cpu, marks->len);
 
-  cpu = thread_cpu_ms ();
+  cpu = process_cpu_ms ();
   start = g_get_monotonic_time ();
   counted = rasd_store_count_marks_people (store, marks, NULL, &error);
   if (counted == NULL)
     g_error ("count_marks_people: %s", error->message);
-  timings_add (people, ms_since (start), thread_cpu_ms () - cpu, marks->len);
+  timings_add (people, ms_since (start), process_cpu_ms () - cpu, marks->len);
 }
 
 static void
@@ -226,12 +212,12 @@ run_filter (RasdStore             *store,
       run_window_filter (store, filter, t, people);
       return;
     }
-  cpu = thread_cpu_ms ();
+  cpu = process_cpu_ms ();
   start = g_get_monotonic_time ();
   events = rasd_store_list_events (store, filter, &error);
   if (events == NULL)
     g_error ("list_events: %s", error->message);
-  timings_add (t, ms_since (start), thread_cpu_ms () - cpu, events->len);
+  timings_add (t, ms_since (start), process_cpu_ms () - cpu, events->len);
 }
 
 #define REPEATS 3
@@ -354,7 +340,7 @@ measure_search (RasdStore *store)
       {
         g_autoptr(GError) error = NULL;
         g_autoptr(GPtrArray) hits = NULL;
-        double cpu = thread_cpu_ms ();
+        double cpu = process_cpu_ms ();
         gint64 start = g_get_monotonic_time ();
         double ms;
 
@@ -362,7 +348,7 @@ measure_search (RasdStore *store)
         if (hits == NULL)
           g_error ("search: %s", error->message);
         ms = ms_since (start);
-        timings_add (&t, ms, thread_cpu_ms () - cpu, hits->len);
+        timings_add (&t, ms, process_cpu_ms () - cpu, hits->len);
         slowest[i] = MAX (slowest[i], ms);
         if (slowest[i] > slowest[worst_query])
           worst_query = i;
@@ -388,16 +374,6 @@ print_stats (RasdStore  *store,
           stats.n_articles, stats.n_events, stats.n_people, stats.n_places);
 }
 
-static void
-exec_or_die (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
 static GArray *
 ids (sqlite3    *db,
      const char *sql)
@@ -413,26 +389,6 @@ ids (sqlite3    *db,
       g_array_append_val (out, id);
     }
   return out;
-}
-
-static sqlite3_stmt *
-prepare (sqlite3    *db,
-         const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  return stmt;
-}
-
-static void
-step_or_die (sqlite3      *db,
-             sqlite3_stmt *stmt)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    g_error ("inserting: %s", sqlite3_errmsg (db));
-  sqlite3_reset (stmt);
 }
 
 /* Grows the database to @target events: synthetic events among the stored people (the most
@@ -455,14 +411,14 @@ grow_events (RasdStore *store,
     "SELECT e.id FROM entities e LEFT JOIN events ev ON ev.place_id = e.id"
     " WHERE e.kind = 'place' GROUP BY e.id ORDER BY count(ev.id) DESC, e.id");
   g_autoptr(GArray) articles = ids (db, "SELECT id FROM articles ORDER BY id");
-  g_autoptr(sqlite3_stmt) event = prepare (db,
+  g_autoptr(sqlite3_stmt) event = prepare_or_die (db,
     "INSERT INTO events (kind, cameo, date, date_precision, day, day_end, place_id, role)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  g_autoptr(sqlite3_stmt) participant = prepare (db,
+  g_autoptr(sqlite3_stmt) participant = prepare_or_die (db,
     "INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?1, ?2)");
-  g_autoptr(sqlite3_stmt) source = prepare (db,
+  g_autoptr(sqlite3_stmt) source = prepare_or_die (db,
     "INSERT OR IGNORE INTO event_sources (event_id, article_id, role) VALUES (?1, ?2, ?3)");
-  g_autoptr(sqlite3_stmt) evidence = prepare (db,
+  g_autoptr(sqlite3_stmt) evidence = prepare_or_die (db,
     "INSERT INTO evidence (event_id, article_id, start, end) VALUES (?1, ?2, ?3, ?4)");
   RasdStoreStats stats;
   gint64 first_day = rasd_date_to_days (1995, 1, 1);

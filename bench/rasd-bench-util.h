@@ -1,0 +1,66 @@
+#pragma once
+
+#include <time.h>
+
+#include <glib.h>
+#include <sqlite3.h>
+
+/* Helpers shared by the benchmarks; header-only, like rasd-bench-corpus.h. */
+
+static inline double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* CPU time of the calling thread, in ms: steadier than the clock on a shared, loaded machine. */
+static inline double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* For qsort() and g_array_sort() of doubles (medians). */
+static inline int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Benchmarks build their data with plain SQL: any failure ends the run. */
+static inline void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static inline sqlite3_stmt *
+prepare_or_die (sqlite3    *db,
+                const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  return stmt;
+}
+
+/* Runs an insert or update to its end and resets it for the next row. */
+static inline void
+step_or_die (sqlite3      *db,
+             sqlite3_stmt *stmt)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    g_error ("%s: %s", sqlite3_sql (stmt), sqlite3_errmsg (db));
+  sqlite3_reset (stmt);
+}
