@@ -98,7 +98,7 @@ rasd_test_render_to_png (GtkWidget  *window,
   stride = (gsize) width * 4;
   pixels = g_malloc (stride * height);
   gdk_texture_download (texture, pixels, stride);
-  for (gsize i = 0; i < stride * height; i += 4 * 7)
+  for (gsize i = 0; i < stride * height; i += 4)
     g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
   return g_hash_table_size (colours);
 }

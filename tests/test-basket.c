@@ -5,6 +5,7 @@
 #include "rasd-excerpt-basket.h"
 #include "rasd-export-dialog.h"
 #include "rasd-filter.h"
+#include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
 
 static const char article_text[] =
@@ -92,13 +93,6 @@ fixture_clear (Fixture *f)
   g_free (f->db);
 }
 
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static RasdExcerpt *
 item (RasdExcerptBasket *basket,
       guint              i)
@@ -143,37 +137,6 @@ count_rows (RasdExcerptBasket *basket)
     if (GTK_IS_LIST_BOX_ROW (row))
       n++;
   return n;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *cwd = g_get_current_dir ();
-  g_autofree char *dir = g_build_filename (cwd, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  for (guint tries = 0; node == NULL && tries < 500; tries++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 static void
@@ -224,7 +187,7 @@ test_basket (void)
   g_assert_true (g_str_has_prefix (rasd_excerpt_get_text (item (basket, 1)), "استقبل"));
   g_assert_cmpstr (rasd_excerpt_get_event_where (item (basket, 1)), ==, "سوتشي");
   event_first = rasd_excerpt_get_id (item (basket, 1));
-  settle ();
+  rasd_test_settle ();
   g_assert_cmpuint (count_rows (basket), ==, 2);
 
   /* Reorder: Move Up on the second row (its action), then back by index. */
@@ -310,8 +273,8 @@ test_basket (void)
     g_assert_cmpint (g_array_index (ids, gint64, 0), ==, selection_id);
   }
 
-  settle ();
-  save_png (window, "basket");
+  rasd_test_settle ();
+  rasd_test_render_to_png (window, "basket");
 
   /* Remove, then Undo (the toast's action): the same excerpt, same place, same note. */
   gtk_widget_activate_action (GTK_WIDGET (basket), "basket.remove", "x", event_first);
@@ -320,11 +283,11 @@ test_basket (void)
   g_assert_cmpuint (n_items (basket), ==, 2);
   g_assert_cmpint (rasd_excerpt_get_id (item (basket, 0)), ==, event_first);
   g_assert_cmpint (rasd_excerpt_get_event_id (item (basket, 0)), ==, f.event_id);
-  settle ();
+  rasd_test_settle ();
   g_assert_cmpuint (count_rows (basket), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  rasd_test_settle ();
 
   /* Restart: the database reopened gives the same basket. */
   g_clear_object (&f.store);
@@ -378,7 +341,7 @@ test_reader_action (void)
   g_assert_cmpint (rasd_excerpt_get_event_id (item (basket, 0)), ==, f.event_id);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  rasd_test_settle ();
   fixture_clear (&f);
 }
 
@@ -422,8 +385,8 @@ test_export_dialog (void)
   g_assert_cmpint (rasd_export_dialog_get_what (dialog), ==, RASD_EXPORT_WHAT_SELECTED_EXCERPTS);
   g_assert_cmpint (rasd_export_dialog_get_format (dialog), ==, RASD_EXPORT_PDF);
   gtk_window_present (GTK_WINDOW (dialog));
-  settle ();
-  save_png (GTK_WIDGET (dialog), "export-dialog");
+  rasd_test_settle ();
+  rasd_test_render_to_png (GTK_WIDGET (dialog), "export-dialog");
 
   /* Events offer only their formats; the file's extension follows the format. */
   rasd_export_dialog_set_what (dialog, RASD_EXPORT_WHAT_EVENTS);
@@ -471,7 +434,7 @@ test_export_dialog (void)
     g_assert_cmpstr (adw_toast_get_title (toast), ==, "Exported to events.csv");
     g_assert_nonnull (adw_toast_get_button_label (toast));
   }
-  settle ();
+  rasd_test_settle ();
 
   /* The events under the window's filter: a kind with no event gives the header alone. */
   {
@@ -495,7 +458,7 @@ test_export_dialog (void)
     g_assert_true (g_file_get_contents (filtered, &csv, NULL, NULL));
     g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFid,date,"));
     g_assert_null (strstr (csv, "سوتشي"));
-    settle ();
+    rasd_test_settle ();
   }
   fixture_clear (&f);
 }

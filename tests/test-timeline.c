@@ -10,6 +10,7 @@
 
 #include "rasd-resources.h"
 #include "rasd-timeline.h"
+#include "rasd-gui-test-util.h"
 
 #define WIDTH  800
 #define HEIGHT 120
@@ -118,13 +119,6 @@ make_decade (void)
   return store;
 }
 
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 show_timeline (GtkTextDirection direction,
                int              width,
@@ -143,7 +137,7 @@ show_timeline (GtkTextDirection direction,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
-  settle ();
+  rasd_test_settle ();
   return timeline;
 }
 
@@ -511,50 +505,6 @@ test_items_changed (void)
   close_timeline (widget);
 }
 
-/* Renders @widget to a PNG under the build directory and returns how many distinct colours it
- * has: a blank or failed render has one or two. */
-static guint
-render_to_png (GtkWidget  *widget,
-               const char *name)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-  g_autofree char *cwd = g_get_current_dir ();
-  g_autofree char *dir = g_build_filename (cwd, "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autofree guchar *pixels = NULL;
-  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  g_autoptr(GdkPaintable) window_paintable = gtk_widget_paintable_new (window);
-  gsize stride;
-
-  for (guint tries = 0; node == NULL && tries < 500; tries++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (window_paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-      if (node == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  for (gsize i = 0; i < stride * height; i += 4)
-    g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
-  return g_hash_table_size (colours);
-}
-
 static void
 screenshot (GtkTextDirection  direction,
             const char       *name)
@@ -570,8 +520,8 @@ screenshot (GtkTextDirection  direction,
   rasd_timeline_set_brush (timeline, julian (2014, 9, 1), julian (2016, 2, 29));
   gtk_window_set_focus_visible (GTK_WINDOW (gtk_widget_get_root (widget)), TRUE);
   gtk_widget_grab_focus (widget);
-  settle ();
-  g_assert_cmpuint (render_to_png (widget, name), >, 16);
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (gtk_widget_get_root (widget)), name), >, 16);
   close_timeline (widget);
 }
 
@@ -597,8 +547,8 @@ test_screenshot_zoomed (void)
 
   rasd_timeline_set_model (timeline, G_LIST_MODEL (store));
   rasd_timeline_set_visible_range (timeline, julian (2015, 3, 20), julian (2015, 6, 15));
-  settle ();
-  g_assert_cmpuint (render_to_png (widget, "timeline-zoomed"), >, 16);
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (gtk_widget_get_root (widget)), "timeline-zoomed"), >, 16);
   close_timeline (widget);
 }
 
@@ -639,8 +589,8 @@ test_screenshot_arabic (void)
   rasd_timeline_set_model (timeline, G_LIST_MODEL (store));
   rasd_timeline_set_visible_range (timeline, julian (2015, 2, 1), julian (2015, 9, 1));
   rasd_timeline_set_brush (timeline, julian (2015, 6, 1), julian (2015, 6, 10));
-  settle ();
-  g_assert_cmpuint (render_to_png (widget, "timeline-ar"), >, 16);
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (gtk_widget_get_root (widget)), "timeline-ar"), >, 16);
   close_timeline (widget);
   setlocale (LC_ALL, "C.UTF-8");
 }
