@@ -27,14 +27,6 @@
 #include "rasd-store.h"
 #include "rasd-bench-util.h"
 
-/* As the window and the importer read the database: through SQLite's page cache, not a map of
- * the file (whose pages would all count in the peak memory printed at the end). */
-static void
-open_as_the_window (RasdStore *store)
-{
-  rasd_store_set_memory_map (store, FALSE);
-}
-
 static double
 peak_rss_mb (void)
 {
@@ -576,7 +568,6 @@ main (int   argc,
       store = rasd_store_open (search_only, &error);
       if (store == NULL)
         g_error ("%s", error->message);
-      open_as_the_window (store);
       print_stats (store, search_only);
       measure_search (store);
       return 0;
@@ -588,8 +579,6 @@ main (int   argc,
       store = rasd_store_open (filters_only, &error);
       if (store == NULL)
         g_error ("%s", error->message);
-
-      open_as_the_window (store);
       printf ("opened (and migrated) in %.1f s\n", ms_since (start) / 1000.0);
       print_stats (store, filters_only);
       measure_filters (store, 0, 50);
@@ -616,7 +605,6 @@ main (int   argc,
       store = rasd_store_open (db_path, &error);
       if (store == NULL)
         g_error ("%s", error->message);
-      open_as_the_window (store);
       importer = rasd_importer_new (store);
       start = g_get_monotonic_time ();
       if (!rasd_importer_run (importer, paths, NULL, &error))
@@ -637,8 +625,6 @@ main (int   argc,
   store = rasd_store_open (db_path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
-
-  open_as_the_window (store);
   exec_or_die (rasd_store_get_db (store), "PRAGMA wal_checkpoint(TRUNCATE)");
   printf ("\nThe imported database:\n");
   print_stats (store, db_path);
@@ -658,7 +644,6 @@ main (int   argc,
           store = rasd_store_open (big_path, &error);
           if (store == NULL)
             g_error ("%s", error->message);
-          open_as_the_window (store);
           start = g_get_monotonic_time ();
           grow_events (store, n_events);
           printf ("\nGrown to %d events (synthetic events inserted in %.1f s):\n", n_events,
@@ -671,7 +656,6 @@ main (int   argc,
       store = rasd_store_open (big_path, &error);
       if (store == NULL)
         g_error ("%s", error->message);
-      open_as_the_window (store);
       print_stats (store, big_path);
       measure_filters (store, 0, 50);
       if (limit > 0)

@@ -154,8 +154,7 @@ main (int   argc,
           (t_loaded - t_start) / 1e3,
           g_list_model_get_n_items (rasd_event_model_get_people (rasd_window_get_event_model (window))));
   getrusage (RUSAGE_SELF, &usage);
-  printf (" peak memory:               %6.0f MB (ru_maxrss; counts the database pages read through\n"
-          "                                      SQLite's mmap too; now %.0f MB anonymous)\n",
+  printf (" peak memory:               %6.0f MB (ru_maxrss; now %.0f MB anonymous)\n",
           usage.ru_maxrss / 1024.0, rss_anon_mb ());
 
   gtk_window_destroy (GTK_WINDOW (window));

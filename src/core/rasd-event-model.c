@@ -526,13 +526,7 @@ worker_store (RasdEventModel  *self,
               GError         **error)
 {
   if (self->worker_store == NULL)
-    {
-      self->worker_store = rasd_store_open (rasd_store_get_path (self->store), error);
-      /* The worker reads whole indexes of a large database: through SQLite's bounded page cache,
-       * not a map of the file, whose pages would all count as the window's memory. */
-      if (self->worker_store != NULL)
-        rasd_store_set_memory_map (self->worker_store, FALSE);
-    }
+    self->worker_store = rasd_store_open (rasd_store_get_path (self->store), error);
   return self->worker_store;
 }
 

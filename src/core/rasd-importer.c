@@ -665,7 +665,6 @@ run_on_store (RasdImporter        *self,
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (goffset));
   g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Walk walk = { files, sizes, visited, NULL, self };
-  gboolean ok;
 
   g_clear_pointer (&self->report, rasd_import_report_free);
   self->report = rasd_import_report_new ();
@@ -674,13 +673,7 @@ run_on_store (RasdImporter        *self,
   for (guint i = 0; paths[i] != NULL; i++)
     walk_path (&walk, paths[i], cancellable);
 
-  /* The import reads back what it stores (an event's other reports, the entities) all over the
-   * file: through SQLite's memory map, those pages would count as the process's memory (600 MB
-   * over 100,000 articles, against 60 MB of its own). */
-  rasd_store_set_memory_map (store, FALSE);
-  ok = import_files (self, store, files, sizes, progress_context, cancellable, error);
-  rasd_store_set_memory_map (store, TRUE);
-  if (!ok)
+  if (!import_files (self, store, files, sizes, progress_context, cancellable, error))
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

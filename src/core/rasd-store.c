@@ -14,9 +14,6 @@
 #include "rasd-fts.h"
 #include "rasd-store.h"
 
-/* SQLite maps this much of the database file for reading (1 GB). */
-#define RASD_STORE_MMAP_SIZE 1073741824
-
 /* Each migration takes the schema from version N to N + 1; they run in order in one
  * transaction, so a database is always at one of these versions and never between two. */
 static const char * const migrations[] = {
@@ -346,7 +343,6 @@ struct _RasdStore
   sqlite3_stmt *stmts[N_STMTS];
   int           schema_version;
   guint         savepoint_depth;
-  gboolean      memory_map;
 };
 
 G_DEFINE_FINAL_TYPE (RasdStore, rasd_store, G_TYPE_OBJECT)
@@ -608,13 +604,6 @@ rasd_store_open_at_version (const char  *path,
 
   if (!migrate (self, version, error))
     return NULL;
-
-  /* Reads (search, listings) map the file instead of copying pages.  Only after the migrations:
-   * one that rewrites a large table would leave every page it read counted in the process's
-   * resident memory. */
-  if (!exec_sql (self, "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE), error))
-    return NULL;
-  self->memory_map = TRUE;
 
   return g_steal_pointer (&self);
 }
@@ -965,7 +954,6 @@ rasd_store_optimize_search_index (RasdStore  *self,
                                   GError    **error)
 {
   gint64 n_articles = 0;
-  gboolean was_mapped, ok;
 
   g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
   g_return_val_if_fail (!rasd_store_in_transaction (self), FALSE);
@@ -977,28 +965,10 @@ rasd_store_optimize_search_index (RasdStore  *self,
     return FALSE;
   if (n_new_articles < n_articles / 4)
     return TRUE;
-  /* The merge reads the whole index once: through SQLite's memory map, every page of it would
-   * stay counted in the process's resident memory, so it reads through the page cache. */
-  was_mapped = self->memory_map;
-  rasd_store_set_memory_map (self, FALSE);
-  ok = sqlite3_exec (self->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
-                     NULL, NULL, NULL) == SQLITE_OK;
-  if (!ok)
-    set_sqlite_error (self, error, "optimizing the search index");
-  rasd_store_set_memory_map (self, was_mapped);
-  return ok;
-}
-
-void
-rasd_store_set_memory_map (RasdStore *self,
-                           gboolean   enabled)
-{
-  g_return_if_fail (RASD_IS_STORE (self));
-
-  /* Best effort: without the map SQLite reads through its page cache, which is only slower. */
-  sqlite3_exec (self->db, enabled ? "PRAGMA mmap_size = " G_STRINGIFY (RASD_STORE_MMAP_SIZE)
-                                  : "PRAGMA mmap_size = 0", NULL, NULL, NULL);
-  self->memory_map = enabled;
+  if (sqlite3_exec (self->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (self, error, "optimizing the search index");
+  return TRUE;
 }
 
 gboolean

@@ -186,12 +186,6 @@ gboolean    rasd_store_optimize_search_index (RasdStore  *self,
                                               gint64      n_new_articles,
                                               GError    **error);
 
-/* Whether SQLite reads the file through a memory map (the default: faster reads).  Pages read
- * through the map count in the process's resident memory for as long as it runs, so a long
- * writer that reads much of the file (an import, a migration, the index merge) turns it off. */
-void        rasd_store_set_memory_map (RasdStore  *self,
-                                       gboolean    enabled);
-
 /* Ids of all stored articles, in id order (gint64). */
 GArray     *rasd_store_list_article_ids (RasdStore     *self,
                                          GError       **error);

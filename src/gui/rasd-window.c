@@ -1253,10 +1253,6 @@ rasd_window_new (RasdApplication *application,
     }
 
   self->store = g_object_ref (store);
-  /* The window stays open for hours over archives of any size: the pages it reads (event pages,
-   * articles, mentions) go through SQLite's bounded page cache, not a map of the file whose every
-   * page read would stay counted as the window's memory. */
-  rasd_store_set_memory_map (store, FALSE);
   self->events = rasd_event_model_new (store, self->filter);
   g_signal_connect_swapped (self->events, "listed", G_CALLBACK (on_events_listed), self);
   g_signal_connect_swapped (self->events, "notify::loading", G_CALLBACK (update_results_page), self);
