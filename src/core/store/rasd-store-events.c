@@ -10,16 +10,6 @@
 
 /* RasdStore: listing events by filter, the explorer's marks, facet counts. */
 
-static const char * const event_kinds[] = {
-  "meeting", "visit", "talks", "reception", "call", "summit", NULL
-};
-
-const char * const *
-rasd_store_event_kinds (void)
-{
-  return event_kinds;
-}
-
 /* Listing events ------------------------------------------------------------------------------- */
 
 /* What a name filter is matched with: its words, the string itself for keys and, when it looks
@@ -707,9 +697,9 @@ parse_event_filter (const RasdEventFilter  *filter,
     return FALSE;
   if (filter->to != NULL && !parse_filter_date ("--to", filter->to, TRUE, to_day, error))
     return FALSE;
-  if (filter->kind != NULL && !g_strv_contains (event_kinds, filter->kind))
+  if (filter->kind != NULL && !g_strv_contains (rasd_store_event_kinds (), filter->kind))
     {
-      g_autofree char *kinds = g_strjoinv (", ", (char **) event_kinds);
+      g_autofree char *kinds = g_strjoinv (", ", (char **) rasd_store_event_kinds ());
 
       g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
                    "unknown event kind “%s” (one of %s)", filter->kind, kinds);
@@ -1042,6 +1032,8 @@ rasd_store_count_facet (GPtrArray *events,
 static guint8
 kind_index (const char *kind)
 {
+  const char * const *event_kinds = rasd_store_event_kinds ();
+
   for (guint8 i = 0; kind != NULL && event_kinds[i] != NULL; i++)
     if (strcmp (kind, event_kinds[i]) == 0)
       return i;
@@ -1401,7 +1393,8 @@ sort_marks (RasdStore           *self,
     {
     case RASD_EVENT_SORT_KIND:
       {
-        gint64 rank_of[G_N_ELEMENTS (event_kinds)];
+        const char * const *event_kinds = rasd_store_event_kinds ();
+        gint64 rank_of[RASD_N_EVENT_KINDS + 1];
 
         for (guint k = 0; event_kinds[k] != NULL; k++)
           {
@@ -1414,7 +1407,7 @@ sort_marks (RasdStore           *self,
           {
             guint8 kind = g_array_index (marks, RasdEventMark, i).kind;
 
-            values[i] = kind == RASD_EVENT_KIND_OTHER ? (gint64) G_N_ELEMENTS (event_kinds) : rank_of[kind];
+            values[i] = kind == RASD_EVENT_KIND_OTHER ? (gint64) RASD_N_EVENT_KINDS + 1 : rank_of[kind];
           }
       }
       break;
