@@ -81,6 +81,7 @@ typedef struct
   GArray    *mentions;     /* RasdMention, in text order */
   GPtrArray *events;       /* RasdEvent*, in order of first evidence */
   RasdDate   publication;  /* as refined from the text; precision NONE when unknown */
+  GHashTable *entity_index; /* private: RasdEntity* (kind, key) → index + 1 */
 } RasdExtraction;
 
 RasdExtraction *rasd_extraction_new        (void);

@@ -199,8 +199,57 @@ typedef struct
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
   guint8          *date_begins;   /* per token: whether a date mention begins in it */
   guint8          *place_begins;  /* per token: whether a place name begins at it */
+  /* Indexes that keep an extraction linear in the article's length (a transcript of 200,000
+   * sentences): see index_names(), first_date_from() and add_candidate(). */
+  guint           *sentence_names;      /* indexes into names, grouped by sentence, in order */
+  guint           *sentence_names_start; /* per sentence + 1: where its group begins */
+  gboolean         dates_sorted;         /* whether dates go by start (they do, as scanned) */
+  GHashTable      *events_of_entity;     /* entity + 1 → GArray of event indexes, ascending */
+  GHashTable      *event_index;          /* RasdEvent* → its index + 1 */
   char             buffer[1024];
 } Context;
+
+/* The names of sentence @s: sentence_names[*first .. *end). */
+static void
+names_of_sentence (Context *ctx,
+                   guint    s,
+                   guint   *first,
+                   guint   *end)
+{
+  *first = ctx->sentence_names_start[s];
+  *end = ctx->sentence_names_start[s + 1];
+}
+
+/* The first date that may lie at or after character @start: every date before it starts
+ * before @start.  0 when the dates are not in order (then every one is looked at). */
+static guint
+first_date_from (Context *ctx,
+                 gsize    start)
+{
+  guint lo = 0, hi = ctx->dates->len;
+
+  if (!ctx->dates_sorted)
+    return 0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (ctx->dates, RasdDateMention, mid).start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Whether no date from @d on can end by @end: they start after it, in order. */
+static gboolean
+dates_past (Context *ctx,
+            guint    d,
+            gsize    end)
+{
+  return ctx->dates_sorted && g_array_index (ctx->dates, RasdDateMention, d).start > end;
+}
 
 static const RasdToken *
 token (Context *ctx,
@@ -550,6 +599,7 @@ read_candidate (Context      *ctx,
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
   g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
+  guint names_first, names_end;
 
   c->sentence = s;
   c->trigger_token = t;
@@ -571,9 +621,10 @@ read_candidate (Context      *ctx,
         c->habitual = TRUE;
     }
 
-  for (guint n = 0; n < ctx->names->len; n++)
+  names_of_sentence (ctx, s, &names_first, &names_end);
+  for (guint i = names_first; i < names_end; i++)
     {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, ctx->sentence_names[i]);
       RasdEntity *e;
 
       if (name->sentence != s || name->entity < 0 || name->first_token < first ||
@@ -638,12 +689,14 @@ read_candidate (Context      *ctx,
   if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
     c->place = event_place (ctx, best_place);
 
-  for (guint d = 0; d < ctx->dates->len; d++)
+  for (guint d = first_date_from (ctx, clause->date_start); d < ctx->dates->len; d++)
     {
       const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
       RasdDate date;
       gsize distance;
 
+      if (dates_past (ctx, d, clause->end))
+        break;
       if (m->start < clause->date_start || m->end > clause->end)
         continue;
       date = rasd_date_mention_get_date (m);
@@ -787,16 +840,88 @@ add_evidence (RasdEvent          *event,
   g_array_append_val (event->evidence, span);
 }
 
+/* Notes that event @e has participant @entity, for events_sharing(). */
+static void
+index_participant (Context *ctx,
+                   guint    e,
+                   int      entity)
+{
+  GArray *list = g_hash_table_lookup (ctx->events_of_entity, GINT_TO_POINTER (entity + 1));
+  guint at;
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (ctx->events_of_entity, GINT_TO_POINTER (entity + 1), list);
+    }
+  /* events gain participants in any order: keep the list ascending */
+  for (at = list->len; at > 0 && g_array_index (list, guint, at - 1) > e; at--)
+    ;
+  if (at > 0 && g_array_index (list, guint, at - 1) == e)
+    return;
+  g_array_insert_val (list, at, e);
+}
+
+static void
+index_event (Context   *ctx,
+             RasdEvent *event,
+             guint      e)
+{
+  g_hash_table_insert (ctx->event_index, event, GUINT_TO_POINTER (e + 1));
+  for (guint i = 0; i < event->participants->len; i++)
+    index_participant (ctx, e, g_array_index (event->participants, int, i));
+}
+
+static int
+compare_uints (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The events, ascending, that share a participant with @c: the only ones can_merge() may
+ * accept (a candidate always names someone), so a long article does not compare each
+ * candidate with every event. */
+static GArray *
+events_sharing (Context         *ctx,
+                const Candidate *c)
+{
+  GArray *events = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = 0;
+
+  for (guint i = 0; i < c->participants->len; i++)
+    {
+      int p = g_array_index (c->participants, int, i);
+      GArray *list = g_hash_table_lookup (ctx->events_of_entity, GINT_TO_POINTER (p + 1));
+
+      if (list != NULL)
+        g_array_append_vals (events, list->data, list->len);
+    }
+  g_array_sort (events, compare_uints);
+  for (guint i = 0; i < events->len; i++)
+    if (n == 0 || g_array_index (events, guint, i) != g_array_index (events, guint, n - 1))
+      g_array_index (events, guint, n++) = g_array_index (events, guint, i);
+  g_array_set_size (events, n);
+  return events;
+}
+
 static void
 merge_into (Context         *ctx,
             RasdEvent       *event,
             const Candidate *c)
 {
+  guint e = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->event_index, event)) - 1;
+
   for (guint i = 0; i < c->participants->len; i++)
     {
       int p = g_array_index (c->participants, int, i);
       if (!rasd_event_has_participant (event, p))
-        g_array_append_val (event->participants, p);
+        {
+          g_array_append_val (event->participants, p);
+          index_participant (ctx, e, p);
+        }
     }
   if (c->place >= 0 &&
       (event->place < 0 ||
@@ -890,10 +1015,11 @@ add_candidate (Context   *ctx,
    * its city goes with the one the text spoke of last there: a narrative goes on about what
    * it has just told ("وصل الأسد أمس إلى موسكو ... وجرت مراسم الاستقبال في مطار موسكو") */
   gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
+  g_autoptr(GArray) sharing = events_sharing (ctx, c);
 
-  for (guint e = 0; e < ctx->out->events->len; e++)
+  for (guint i = 0; i < sharing->len; i++)
     {
-      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, g_array_index (sharing, guint, i));
       gsize start = g_array_index (event->evidence, RasdSpan, event->evidence->len - 1).start;
 
       if (latest != NULL && (!city_place || event->place < 0 || start <= latest_start))
@@ -936,6 +1062,8 @@ add_candidate (Context   *ctx,
         }
     }
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
+  index_event (ctx, g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1),
+               ctx->out->events->len - 1);
   return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
@@ -978,12 +1106,14 @@ tour_places (Context   *ctx,
 {
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
   guint next_token = 0;
+  guint names_first, names_end;
 
   if (strcmp (c->trigger->kind, "visit") != 0)
     return NULL;
-  for (guint n = 0; n < ctx->names->len; n++)
+  names_of_sentence (ctx, c->sentence, &names_first, &names_end);
+  for (guint i = names_first; i < names_end; i++)
     {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, ctx->sentence_names[i]);
 
       if (name->sentence != c->sentence || name->kind != RASD_MENTION_PLACE ||
           (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
@@ -1238,11 +1368,13 @@ date_list (Context      *ctx,
       if (!trigger && next->n_tokens > 0 && g_str_has_prefix (token (ctx, next->first_token)->norm, "و"))
         end = next->end;
     }
-  for (guint d = 0; d < ctx->dates->len; d++)
+  for (guint d = first_date_from (ctx, clause->date_start); d < ctx->dates->len; d++)
     {
       const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
       RasdDate date;
 
+      if (dates_past (ctx, d, end))
+        break;
       if (m->start < clause->date_start || m->end > end)
         continue;
       date = rasd_date_mention_get_date (m);
@@ -1330,44 +1462,105 @@ day_of (const RasdDate *date)
 
 /* A meeting with no place of its own happened in the city its party arrived in that day or the
  * days just before: "يلتقي دي ميستورا اليوم الأسد ... وكان قد وصل دمشق أمس". */
+/* Whether candidate @v is an arrival in a city that candidate @c's party made. */
+static gboolean
+arrived_in_city (Context         *ctx,
+                 const Candidate *v,
+                 const Candidate *c)
+{
+  return strcmp (v->trigger->kind, "visit") == 0 && v->place >= 0 && !v->tour_leg &&
+         place_rank (rasd_extraction_get_entity (ctx->out, v->place)) == 2 &&
+         shared_participants (v->participants, c->participants) > 0;
+}
+
+typedef struct
+{
+  gint64 day;
+  guint  index;
+} DayIndex;
+
+static int
+compare_day_index (gconstpointer a,
+                   gconstpointer b)
+{
+  const DayIndex *x = a, *y = b;
+
+  if (x->day != y->day)
+    return (x->day > y->day) - (x->day < y->day);
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* A meeting with no place of its own happened in the city its party arrived in that day or the
+ * days just before: "يلتقي دي ميستورا اليوم الأسد ... وكان قد وصل دمشق أمس".  The visits are
+ * looked up by day (and the undated reception among the candidates of its sentence and the one
+ * before), so a long article does not compare every pair of candidates. */
 static void
 place_by_arrival (Context *ctx,
                   GArray  *candidates)
 {
+  g_autoptr(GArray) visits = g_array_new (FALSE, FALSE, sizeof (DayIndex));
+
+  for (guint j = 0; j < candidates->len; j++)
+    {
+      const Candidate *v = &g_array_index (candidates, Candidate, j);
+
+      if (strcmp (v->trigger->kind, "visit") == 0 && !v->tour_leg &&
+          v->date.precision == RASD_DATE_PRECISION_DAY)
+        g_array_append_val (visits, ((DayIndex) { day_of (&v->date), j }));
+    }
+  g_array_sort (visits, compare_day_index);
+
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
       const Candidate *best = NULL;
-      gint64 best_gap = G_MAXINT64;
 
       if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
           (c->date.precision != RASD_DATE_PRECISION_DAY && c->date_stated))
         continue;
-      for (guint j = 0; j < candidates->len; j++)
+      /* with no date of its own, a reception told right after an arrival happened where
+       * the visitor arrived: "وصل الأسد إلى موسكو. وكان في استقباله ..."; the candidates go
+       * in sentence order, so those of this sentence and the one before end the list */
+      if (!c->date_stated)
         {
-          const Candidate *v = &g_array_index (candidates, Candidate, j);
-          gint64 gap;
+          guint lo = i;
 
-          if (j == i || strcmp (v->trigger->kind, "visit") != 0 || v->place < 0 || v->tour_leg ||
-              place_rank (rasd_extraction_get_entity (ctx->out, v->place)) != 2 ||
-              shared_participants (v->participants, c->participants) == 0)
+          if (strcmp (c->trigger->kind, "reception") != 0)
             continue;
-          /* with no date of its own, a reception told right after an arrival happened where
-           * the visitor arrived: "وصل الأسد إلى موسكو. وكان في استقباله ..." */
-          if (!c->date_stated)
+          while (lo > 0 && g_array_index (candidates, Candidate, lo - 1).sentence + 1 >= c->sentence)
+            lo--;
+          for (guint j = lo; j < i && best == NULL; j++)
             {
-              if (j < i && v->sentence + 1 >= c->sentence && best == NULL &&
-                  strcmp (c->trigger->kind, "reception") == 0)
+              const Candidate *v = &g_array_index (candidates, Candidate, j);
+
+              if (v->sentence + 1 >= c->sentence && arrived_in_city (ctx, v, c))
                 best = v;
-              continue;
             }
-          if (v->date.precision != RASD_DATE_PRECISION_DAY)
-            continue;
-          gap = day_of (&c->date) - day_of (&v->date);
-          if (gap >= 0 && gap <= 3 && gap < best_gap)
+        }
+      /* the nearest day before, up to three; on one day the first told */
+      for (gint64 gap = 0; c->date_stated && gap <= 3 && best == NULL; gap++)
+        {
+          DayIndex key = { day_of (&c->date) - gap, 0 };
+          guint lo = 0, hi = visits->len;
+
+          while (lo < hi)
             {
-              best = v;
-              best_gap = gap;
+              guint mid = lo + (hi - lo) / 2;
+
+              if (compare_day_index (&g_array_index (visits, DayIndex, mid), &key) < 0)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          for (guint k = lo; k < visits->len && best == NULL; k++)
+            {
+              const DayIndex *at = &g_array_index (visits, DayIndex, k);
+
+              if (at->day != key.day)
+                break;
+              if (at->index != i &&
+                  arrived_in_city (ctx, &g_array_index (candidates, Candidate, at->index), c))
+                best = &g_array_index (candidates, Candidate, at->index);
             }
         }
       if (best != NULL)
@@ -1604,6 +1797,10 @@ extract (RasdExtractor  *self,
   g_autofree guint16 *marks = NULL;
   g_autofree guint8 *date_begins = NULL;
   g_autofree guint8 *place_begins = NULL;
+  g_autofree guint *sentence_names = NULL;
+  g_autofree guint *sentence_names_start = NULL;
+  g_autoptr(GHashTable) events_of_entity = NULL;
+  g_autoptr(GHashTable) event_index = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1667,6 +1864,36 @@ extract (RasdExtractor  *self,
   g_array_sort (out->mentions, compare_mentions);
   if (events)
     {
+      guint n_sentences = rasd_tokens_get_n_sentences (tokens);
+
+      /* the names of each sentence, in their order: counted, then placed */
+      ctx.sentence_names_start = sentence_names_start = g_new0 (guint, n_sentences + 2);
+      ctx.sentence_names = sentence_names = g_new (guint, names->len + 1);
+      for (guint n = 0; n < names->len; n++)
+        {
+          guint s = g_array_index (names, RasdNerName, n).sentence;
+
+          if (s < n_sentences)
+            sentence_names_start[s + 2]++;
+        }
+      for (guint s = 2; s < n_sentences + 2; s++)
+        sentence_names_start[s] += sentence_names_start[s - 1];
+      for (guint n = 0; n < names->len; n++)
+        {
+          guint s = g_array_index (names, RasdNerName, n).sentence;
+
+          if (s < n_sentences)
+            sentence_names[sentence_names_start[s + 1]++] = n;
+        }
+      ctx.dates_sorted = TRUE;
+      for (guint d = 1; d < dates->len; d++)
+        if (g_array_index (dates, RasdDateMention, d).start <
+            g_array_index (dates, RasdDateMention, d - 1).start)
+          ctx.dates_sorted = FALSE;
+      ctx.events_of_entity = events_of_entity =
+        g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+      ctx.event_index = event_index = g_hash_table_new (NULL, NULL);
+
       ctx.dateline_place = find_dateline_place (&ctx);
       find_events (&ctx);
     }

@@ -233,6 +233,8 @@ typedef struct
   gboolean       *covered;
   GArray         *names;      /* RasdNerName */
   GArray         *persons;    /* PersonInfo */
+  GHashTable     *person_index; /* entity + 1 → index in persons + 1 */
+  GHashTable     *known_roles;  /* role_key() of the persons' titles → how many have it */
   GArray         *roles;      /* RoleRef */
   GArray         *places;     /* PlaceRef */
   GHashTable     *countries;  /* ISO → count (GUINT_TO_POINTER) */
@@ -786,13 +788,31 @@ static PersonInfo *
 person_info (Run *run,
              int  entity)
 {
-  for (guint i = 0; i < run->persons->len; i++)
-    {
-      PersonInfo *info = &g_array_index (run->persons, PersonInfo, i);
-      if (info->entity == entity)
-        return info;
-    }
-  return NULL;
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (run->person_index, GINT_TO_POINTER (entity + 1)));
+
+  return index > 0 ? &g_array_index (run->persons, PersonInfo, index - 1) : NULL;
+}
+
+static char *role_key (const char *title, const char *country);
+
+/* Counts the persons by country and title head, so role_is_known() is one lookup (a long
+ * article names thousands of people). */
+static void
+count_role (Run              *run,
+            const PersonInfo *info,
+            int               delta)
+{
+  g_autofree char *key = NULL;
+  guint n;
+
+  if (info->title == NULL || info->country == NULL)
+    return;
+  key = role_key (info->title, info->country);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (run->known_roles, key)) + delta;
+  if (n == 0)
+    g_hash_table_remove (run->known_roles, key);
+  else
+    g_hash_table_replace (run->known_roles, g_steal_pointer (&key), GUINT_TO_POINTER (n));
 }
 
 static void
@@ -810,13 +830,17 @@ note_person (Run        *run,
 
       fresh.country = e->country;
       g_array_append_val (run->persons, fresh);
+      g_hash_table_insert (run->person_index, GINT_TO_POINTER (entity + 1),
+                           GUINT_TO_POINTER (run->persons->len));
       info = &g_array_index (run->persons, PersonInfo, run->persons->len - 1);
     }
   info->count++;
+  count_role (run, info, -1);
   if (title != NULL && info->title == NULL)
     info->title = title;
   if (country != NULL)
     info->country = country;
+  count_role (run, info, +1);
 }
 
 /* One more mention of @country (an interned ISO code), for the preferred countries. */
@@ -1015,6 +1039,12 @@ role_is_known (Run        *run,
                const char *title,
                const char *country)
 {
+  if (country != NULL)
+    {
+      g_autofree char *key = role_key (title, country);
+
+      return g_hash_table_contains (run->known_roles, key);
+    }
   for (guint p = 0; p < run->persons->len; p++)
     {
       PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
@@ -1548,6 +1578,16 @@ resolve_places (Run *run)
     }
 }
 
+/* What role_is_known() looks up: @country and the head word of @title (see same_head()). */
+static char *
+role_key (const char *title,
+          const char *country)
+{
+  if (has_prefix (title, "ال"))
+    title += strlen ("ال");
+  return g_strdup_printf ("%s\x1f%.*s", country, (int) strcspn (title, " "), title);
+}
+
 /* Whether two titles have the same head word, ال aside: مبعوث and المبعوث الخاص. */
 static gboolean
 same_head (const char *a,
@@ -1599,10 +1639,48 @@ comma_between (Run  *run,
   return strcmp (gap, "،") == 0 || strcmp (gap, ",") == 0;
 }
 
+/* The persons (indexes into run->persons, in order) by country, and by the head word of
+ * their title: a role is compared with those only, not with everyone the article names. */
+static void
+index_persons (Run        *run,
+               GHashTable *by_country,
+               GHashTable *by_head)
+{
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      const PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+      GArray *list;
+
+      if (info->country != NULL)
+        {
+          if ((list = g_hash_table_lookup (by_country, info->country)) == NULL)
+            g_hash_table_insert (by_country, (gpointer) info->country,
+                                 list = g_array_new (FALSE, FALSE, sizeof (guint)));
+          g_array_append_val (list, p);
+        }
+      if (info->title != NULL)
+        {
+          char *head = role_key (info->title, "");
+
+          if ((list = g_hash_table_lookup (by_head, head)) == NULL)
+            g_hash_table_insert (by_head, head, list = g_array_new (FALSE, FALSE, sizeof (guint)));
+          else
+            g_free (head);
+          g_array_append_val (list, p);
+        }
+    }
+}
+
 static void
 resolve_roles (Run *run)
 {
   g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
+  g_autoptr(GHashTable) by_country = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                            (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) by_head = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+
+  index_persons (run, by_country, by_head);
 
   for (guint k = 0; k < run->names->len; k++)
     {
@@ -1619,6 +1697,7 @@ resolve_roles (Run *run)
       guint best_score = 0;
       guint n_best = 0;
       guint after = role->chain_end;
+      GArray *same;
 
       if (role->country == NULL && role->title == NULL)
         continue;
@@ -1626,9 +1705,17 @@ resolve_roles (Run *run)
        * is, not someone else the article gave that title */
       if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
         continue;
-      for (guint p = 0; p < run->persons->len; p++)
+      if (role->country != NULL)
+        same = g_hash_table_lookup (by_country, role->country);
+      else
         {
-          PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+          g_autofree char *head = role_key (role->title, "");
+
+          same = g_hash_table_lookup (by_head, head);
+        }
+      for (guint i = 0; same != NULL && i < same->len; i++)
+        {
+          PersonInfo *info = &g_array_index (run->persons, PersonInfo, g_array_index (same, guint, i));
           guint score;
 
           if (role->country == NULL)
@@ -1765,6 +1852,8 @@ rasd_ner_run (RasdNer        *self,
   Run run = { 0 };
   g_autofree gboolean *covered = NULL;
   g_autoptr(GArray) persons = g_array_new (FALSE, FALSE, sizeof (PersonInfo));
+  g_autoptr(GHashTable) person_index = NULL;
+  g_autoptr(GHashTable) known_roles = NULL;
   g_autoptr(GArray) role_refs = g_array_new (FALSE, FALSE, sizeof (RoleRef));
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (PlaceRef));
   g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1793,6 +1882,8 @@ rasd_ner_run (RasdNer        *self,
   run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
+  run.person_index = person_index = g_hash_table_new (NULL, NULL);
+  run.known_roles = known_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.roles = role_refs;
   run.places = places;
   run.countries = countries;
