@@ -1639,34 +1639,64 @@ comma_between (Run  *run,
   return strcmp (gap, "،") == 0 || strcmp (gap, ",") == 0;
 }
 
-/* The persons (indexes into run->persons, in order) by country, and by the head word of
- * their title: a role is compared with those only, not with everyone the article names. */
+/* The persons with one title (or none) among those of a country or of a title head, and the
+ * most often named of them: resolve_roles() compares a role with each title once, not with
+ * every person the article names (thousands in a long transcript). */
+typedef struct
+{
+  const char *title;
+  guint       max_count;
+  guint       n_max;       /* how many have max_count */
+  PersonInfo *best;        /* the first of them */
+} TitleGroup;
+
+static void
+add_to_group (GHashTable *groups,
+              GHashTable *lists,
+              const char *list_key,
+              PersonInfo *info)
+{
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s", list_key, info->title != NULL ? info->title : "\x1e");
+  TitleGroup *group = g_hash_table_lookup (groups, key);
+
+  if (group == NULL)
+    {
+      GPtrArray *list = g_hash_table_lookup (lists, list_key);
+
+      group = g_new0 (TitleGroup, 1);
+      group->title = info->title;
+      g_hash_table_insert (groups, g_steal_pointer (&key), group);
+      if (list == NULL)
+        g_hash_table_insert (lists, g_strdup (list_key), list = g_ptr_array_new ());
+      g_ptr_array_add (list, group);
+    }
+  if (info->count > group->max_count || group->best == NULL)
+    {
+      group->max_count = info->count;
+      group->n_max = 1;
+      group->best = info;
+    }
+  else if (info->count == group->max_count)
+    group->n_max++;
+}
+
 static void
 index_persons (Run        *run,
+               GHashTable *groups,
                GHashTable *by_country,
                GHashTable *by_head)
 {
   for (guint p = 0; p < run->persons->len; p++)
     {
-      const PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
-      GArray *list;
+      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
 
       if (info->country != NULL)
-        {
-          if ((list = g_hash_table_lookup (by_country, info->country)) == NULL)
-            g_hash_table_insert (by_country, (gpointer) info->country,
-                                 list = g_array_new (FALSE, FALSE, sizeof (guint)));
-          g_array_append_val (list, p);
-        }
+        add_to_group (groups, by_country, info->country, info);
       if (info->title != NULL)
         {
-          char *head = role_key (info->title, "");
+          g_autofree char *head = role_key (info->title, "");
 
-          if ((list = g_hash_table_lookup (by_head, head)) == NULL)
-            g_hash_table_insert (by_head, head, list = g_array_new (FALSE, FALSE, sizeof (guint)));
-          else
-            g_free (head);
-          g_array_append_val (list, p);
+          add_to_group (groups, by_head, head, info);
         }
     }
 }
@@ -1675,12 +1705,13 @@ static void
 resolve_roles (Run *run)
 {
   g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
-  g_autoptr(GHashTable) by_country = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                            (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) by_country = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) by_head = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) g_array_unref);
+                                                         (GDestroyNotify) g_ptr_array_unref);
 
-  index_persons (run, by_country, by_head);
+  index_persons (run, groups, by_country, by_head);
 
   for (guint k = 0; k < run->names->len; k++)
     {
@@ -1697,7 +1728,7 @@ resolve_roles (Run *run)
       guint best_score = 0;
       guint n_best = 0;
       guint after = role->chain_end;
-      GArray *same;
+      GPtrArray *same;
 
       if (role->country == NULL && role->title == NULL)
         continue;
@@ -1705,6 +1736,8 @@ resolve_roles (Run *run)
        * is, not someone else the article gave that title */
       if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
         continue;
+      /* المبعوث الخاص: the one person of the article with that title; else the one of
+       * that country */
       if (role->country != NULL)
         same = g_hash_table_lookup (by_country, role->country);
       else
@@ -1713,38 +1746,30 @@ resolve_roles (Run *run)
 
           same = g_hash_table_lookup (by_head, head);
         }
+      /* the person named most often among those whose title agrees: one, or none */
       for (guint i = 0; same != NULL && i < same->len; i++)
         {
-          PersonInfo *info = &g_array_index (run->persons, PersonInfo, g_array_index (same, guint, i));
-          guint score;
+          TitleGroup *group = g_ptr_array_index (same, i);
+          guint score = 1 + group->max_count;
 
-          if (role->country == NULL)
-            {
-              /* المبعوث الخاص: the one person of the article with that title */
-              if (info->title == NULL || !same_head (info->title, role->title))
-                continue;
-            }
-          else if (g_strcmp0 (info->country, role->country) != 0)
-            continue;
-          score = 1 + info->count;
-          if (role->title != NULL && info->title != NULL)
+          if (role->title != NULL && group->title != NULL)
             {
               /* الرئيس and رئيس الجمهورية agree; وزير الخارجية and الرئيس do not */
-              if (strcmp (role->title, info->title) == 0 || title_extends (role->title, info->title) ||
-                  (strstr (info->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
-                   strstr (info->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
+              if (strcmp (role->title, group->title) == 0 || title_extends (role->title, group->title) ||
+                  (strstr (group->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
+                   strstr (group->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
                 score += 100;
               else
                 continue;
             }
           if (score > best_score)
             {
-              best = info;
+              best = group->best;
               best_score = score;
-              n_best = 1;
+              n_best = group->n_max;
             }
           else if (score == best_score)
-            n_best++;
+            n_best += group->n_max;
         }
       if (best == NULL || n_best > 1)
         continue;
