@@ -200,11 +200,13 @@ places_match (gint64      a_id,
   return (g_strcmp0 (a_kind, "country") == 0) != (g_strcmp0 (b_kind, "country") == 0);
 }
 
+/* @new_event: the event was just inserted with this report's role, its only source. */
 static gboolean
 insert_event_details (RasdStore      *self,
                       gint64          event_id,
                       gint64          article_id,
                       const NewEvent *ev,
+                      gboolean        new_event,
                       GError        **error)
 {
   sqlite3_stmt *stmt;
@@ -248,6 +250,8 @@ insert_event_details (RasdStore      *self,
         return rasd_store_set_sqlite_error (self, error, "storing an event's evidence");
     }
 
+  if (new_event)
+    return TRUE;
   return rasd_store_run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error);
 }
 
@@ -282,6 +286,7 @@ update_event_date (RasdStore       *self,
 static gint64
 find_same_event (RasdStore       *self,
                  gint64           article_id,
+                 gint64           last_before,
                  const NewEvent  *ev,
                  Candidate       *found,
                  GError         **error)
@@ -305,6 +310,7 @@ find_same_event (RasdStore       *self,
       sqlite3_bind_int64 (stmt, 3, ev->day_end);
     }
   sqlite3_bind_int64 (stmt, 4, article_id);
+  sqlite3_bind_int64 (stmt, 5, last_before);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { 0 };
@@ -353,9 +359,12 @@ find_same_event (RasdStore       *self,
   return found->id;
 }
 
+/* @last_before: the last event id stored before this article's events (see
+ * STMT_FIND_EVENT_CANDIDATES). */
 static gboolean
 save_event (RasdStore       *self,
             gint64           article_id,
+            gint64           last_before,
             const NewEvent  *ev,
             GError         **error)
 {
@@ -365,7 +374,7 @@ save_event (RasdStore       *self,
   gint64 event_id;
   int rc;
 
-  event_id = find_same_event (self, article_id, ev, &same, error);
+  event_id = find_same_event (self, article_id, last_before, ev, &same, error);
   if (event_id < 0)
     return FALSE;
 
@@ -388,7 +397,7 @@ save_event (RasdStore       *self,
           if (rc != SQLITE_DONE)
             return rasd_store_set_sqlite_error (self, error, "updating an event's place");
         }
-      return insert_event_details (self, event_id, article_id, ev, error);
+      return insert_event_details (self, event_id, article_id, ev, FALSE, error);
     }
 
   iso = ev->has_day ? rasd_date_to_iso (&ev->event->date) : NULL;
@@ -412,7 +421,26 @@ save_event (RasdStore       *self,
   if (rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "storing an event");
   event_id = sqlite3_last_insert_rowid (self->db);
-  return insert_event_details (self, event_id, article_id, ev, error);
+  return insert_event_details (self, event_id, article_id, ev, TRUE, error);
+}
+
+static gboolean
+last_event_id (RasdStore  *self,
+               gint64     *id,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_MAX_EVENT_ID, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return rasd_store_set_sqlite_error (self, error, "reading the last event's id");
+  return TRUE;
 }
 
 static gboolean
@@ -424,8 +452,10 @@ save_extraction (RasdStore       *self,
   g_autoptr(GArray) old_entities = NULL;
   g_autoptr(GArray) entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
                                                     extraction->entities->len);
+  gint64 last_before = 0;
 
-  if (!forget_extraction (self, article_id, &old_entities, error))
+  if (!forget_extraction (self, article_id, &old_entities, error) ||
+      !last_event_id (self, &last_before, error))
     return FALSE;
 
   for (guint i = 0; i < extraction->entities->len; i++)
@@ -484,7 +514,7 @@ save_extraction (RasdStore       *self,
         }
       ev.has_day = rasd_store_date_day_range (&event->date, &ev.day, &ev.day_end);
 
-      ok = save_event (self, article_id, &ev, error);
+      ok = save_event (self, article_id, last_before, &ev, error);
       if (!ok)
         return FALSE;
     }

@@ -87,13 +87,16 @@ static const char * const statement_sql[N_STMTS] = {
   /* Events of other articles with this participant whose date overlaps this one's (for
    * calendar ranges, overlapping is being compatible) or is unknown.
    * The dated ones come from the (entity_id, day) index within a year of ?2 (an event's date
-   * spans at most a year), so a person in thousands of events costs a few index steps. */
+   * spans at most a year), so a person in thousands of events costs a few index steps.
+   * ?5 is the last event stored before this article's: the events it added itself (all of
+   * them its own, so excluded anyway) are not read, or a long article would read each
+   * person's events again for every new one. */
   [STMT_FIND_EVENT_CANDIDATES] =
     "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
     " FROM event_participants ep"
     " JOIN events e ON e.id = ep.event_id"
     " LEFT JOIN entities pl ON pl.id = e.place_id"
-    " WHERE ep.entity_id = ?1 AND ep.day IS NULL"
+    " WHERE ep.entity_id = ?1 AND ep.day IS NULL AND ep.event_id <= ?5"
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     " UNION ALL "
     "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
@@ -102,9 +105,10 @@ static const char * const statement_sql[N_STMTS] = {
     " LEFT JOIN entities pl ON pl.id = e.place_id"
     " WHERE ep.entity_id = ?1"
     "  AND ep.day >= coalesce (?2 - 366, -2147483648) AND ep.day <= coalesce (?3, 2147483647)"
-    "  AND (?2 IS NULL OR e.day_end >= ?2)"
+    "  AND (?2 IS NULL OR e.day_end >= ?2) AND ep.event_id <= ?5"
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     " ORDER BY 1",
+  [STMT_MAX_EVENT_ID] = "SELECT coalesce (max (id), 0) FROM events",
   [STMT_EVENT_PARTICIPANT_IDS] =
     "SELECT entity_id FROM event_participants WHERE event_id = ?1 ORDER BY entity_id",
   [STMT_INSERT_EVENT] =
