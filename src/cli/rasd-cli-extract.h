@@ -20,6 +20,14 @@ gboolean rasd_cli_extract_file (RasdExtractor  *extractor,
                                 gboolean        mentions,
                                 GError        **error);
 
+/* `extract` for @paths (NULL-terminated) on @jobs workers (0: one per core): prints each file's
+ * output in the order given, and each file that cannot be read as an error in its place;
+ * FALSE when one could not. */
+gboolean rasd_cli_extract_files (RasdExtractor      *extractor,
+                                 const char * const *paths,
+                                 gboolean            mentions,
+                                 guint               jobs);
+
 /* `tag --conll`: reads one token per line (first column), blank lines between sentences, and
  * prints TOKEN<TAB>TAG with BIO tags over PERS, LOC and ORG. */
 gboolean rasd_cli_tag_conll (RasdExtractor  *extractor,

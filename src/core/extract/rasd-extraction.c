@@ -96,6 +96,47 @@ rasd_extraction_get_entity (RasdExtraction *self,
   return g_ptr_array_index (self->entities, index);
 }
 
+char *
+rasd_extraction_cap (RasdExtraction *self,
+                     guint           max_events,
+                     guint           max_evidence)
+{
+  guint n_events = self->events->len;
+  guint n_cut_events = 0;
+  guint n_cut_evidence = 0;
+  g_autoptr(GString) said = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_events > max_events)
+    {
+      n_cut_events = n_events - max_events;
+      g_ptr_array_set_size (self->events, max_events);
+    }
+  for (guint e = 0; e < self->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (self->events, e);
+
+      if (event->evidence->len > max_evidence)
+        {
+          n_cut_evidence += event->evidence->len - max_evidence;
+          g_array_set_size (event->evidence, max_evidence);
+        }
+    }
+  if (n_cut_events == 0 && n_cut_evidence == 0)
+    return NULL;
+
+  said = g_string_new (NULL);
+  if (n_cut_events > 0)
+    g_string_append_printf (said, "%u events found, the first %u kept (at most %u per article)",
+                            n_events, max_events, max_events);
+  if (n_cut_evidence > 0)
+    g_string_append_printf (said, "%s%u sentences left out of events reported more than %u times "
+                            "(the first %u kept)", said->len > 0 ? "; " : "", n_cut_evidence,
+                            max_evidence, max_evidence);
+  return g_string_free (g_steal_pointer (&said), FALSE);
+}
+
 RasdEvent *
 rasd_event_new (void)
 {
