@@ -247,10 +247,26 @@ lookup_migration (int version)
 }
 
 static gboolean
+bump_schema_version (RasdStore  *self,
+                     GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *bump = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA schema_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return rasd_store_set_sqlite_error (self, error, "reading the schema's version");
+  bump = g_strdup_printf ("PRAGMA schema_version = %d", sqlite3_column_int (stmt, 0) + 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return rasd_store_exec_sql (self, bump, error);
+}
+
+static gboolean
 migrate (RasdStore  *self,
          int         target,
          GError    **error)
 {
+  gboolean migrated = FALSE;
   int version;
 
   /* IMMEDIATE: two processes opening an old database at once migrate it once. */
@@ -283,8 +299,13 @@ migrate (RasdStore  *self,
       bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!rasd_store_exec_sql (self, bump, error))
         goto fail;
+      migrated = TRUE;
     }
 
+  /* A migration that edits the schema's text (8.sql) must bump its version for other
+   * connections to read it again; after any migration one more bump does no harm. */
+  if (migrated && !bump_schema_version (self, error))
+    goto fail;
   if (!rasd_store_exec_sql (self, "COMMIT", error))
     goto fail;
   self->schema_version = MAX (version, target);
