@@ -1,5 +1,6 @@
 #pragma once
 
+#include <sys/resource.h>
 #include <time.h>
 
 #include <glib.h>
@@ -21,6 +22,33 @@ thread_cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* The load average (1, 5 and 15 minutes) as /proc/loadavg gives it: benchmarks on a shared
+ * machine print it with their figures. */
+static inline char *
+bench_load_average (void)
+{
+  g_autofree char *text = NULL;
+  int spaces = 0;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("unknown");
+  for (char *p = text; *p != '\0'; p++)
+    if (*p == ' ' && ++spaces == 3)
+      *p = '\0';
+  return g_steal_pointer (&text);
+}
+
+/* CPU time of the whole process (every thread), in seconds. */
+static inline double
+process_cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 /* For qsort() and g_array_sort() of doubles (medians). */

@@ -8,6 +8,7 @@
 
 #include "rasd-arabic.h"
 #include "rasd-data.h"
+#include "rasd-title-groups.h"
 
 /* Rule-based names.  At each token, in this order: a known organisation or an organisation
  * head noun with its complement (وزارة الخارجية); a title or role, possibly chained and followed
@@ -234,7 +235,7 @@ typedef struct
   GArray         *names;      /* RasdNerName */
   GArray         *persons;    /* PersonInfo */
   GHashTable     *person_index; /* entity + 1 → index in persons + 1 */
-  GHashTable     *known_roles;  /* role_key() of the persons' titles → how many have it */
+  GHashTable     *known_roles;  /* rasd_title_role_key() of the persons → how many */
   GArray         *roles;      /* RoleRef */
   GArray         *places;     /* PlaceRef */
   GHashTable     *countries;  /* ISO → count (GUINT_TO_POINTER) */
@@ -793,28 +794,6 @@ person_info (Run *run,
   return index > 0 ? &g_array_index (run->persons, PersonInfo, index - 1) : NULL;
 }
 
-static char *role_key (const char *title, const char *country);
-
-/* Counts the persons by country and title head, so role_is_known() is one lookup (a long
- * article names thousands of people). */
-static void
-count_role (Run              *run,
-            const PersonInfo *info,
-            int               delta)
-{
-  g_autofree char *key = NULL;
-  guint n;
-
-  if (info->title == NULL || info->country == NULL)
-    return;
-  key = role_key (info->title, info->country);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (run->known_roles, key)) + delta;
-  if (n == 0)
-    g_hash_table_remove (run->known_roles, key);
-  else
-    g_hash_table_replace (run->known_roles, g_steal_pointer (&key), GUINT_TO_POINTER (n));
-}
-
 static void
 note_person (Run        *run,
              int         entity,
@@ -835,12 +814,13 @@ note_person (Run        *run,
       info = &g_array_index (run->persons, PersonInfo, run->persons->len - 1);
     }
   info->count++;
-  count_role (run, info, -1);
+  /* counted by role, so role_is_known() is one lookup in an article naming thousands */
+  rasd_title_count_role (run->known_roles, info->title, info->country, -1);
   if (title != NULL && info->title == NULL)
     info->title = title;
   if (country != NULL)
     info->country = country;
-  count_role (run, info, +1);
+  rasd_title_count_role (run->known_roles, info->title, info->country, +1);
 }
 
 /* One more mention of @country (an interned ISO code), for the preferred countries. */
@@ -1041,7 +1021,7 @@ role_is_known (Run        *run,
 {
   if (country != NULL)
     {
-      g_autofree char *key = role_key (title, country);
+      g_autofree char *key = rasd_title_role_key (title, country);
 
       return g_hash_table_contains (run->known_roles, key);
     }
@@ -1578,16 +1558,6 @@ resolve_places (Run *run)
     }
 }
 
-/* What role_is_known() looks up: @country and the head word of @title (see same_head()). */
-static char *
-role_key (const char *title,
-          const char *country)
-{
-  if (has_prefix (title, "ال"))
-    title += strlen ("ال");
-  return g_strdup_printf ("%s\x1f%.*s", country, (int) strcspn (title, " "), title);
-}
-
 /* Whether two titles have the same head word, ال aside: مبعوث and المبعوث الخاص. */
 static gboolean
 same_head (const char *a,
@@ -1639,79 +1609,23 @@ comma_between (Run  *run,
   return strcmp (gap, "،") == 0 || strcmp (gap, ",") == 0;
 }
 
-/* The persons with one title (or none) among those of a country or of a title head, and the
- * most often named of them: resolve_roles() compares a role with each title once, not with
- * every person the article names (thousands in a long transcript). */
-typedef struct
-{
-  const char *title;
-  guint       max_count;
-  guint       n_max;       /* how many have max_count */
-  PersonInfo *best;        /* the first of them */
-} TitleGroup;
-
-static void
-add_to_group (GHashTable *groups,
-              GHashTable *lists,
-              const char *list_key,
-              PersonInfo *info)
-{
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s", list_key, info->title != NULL ? info->title : "\x1e");
-  TitleGroup *group = g_hash_table_lookup (groups, key);
-
-  if (group == NULL)
-    {
-      GPtrArray *list = g_hash_table_lookup (lists, list_key);
-
-      group = g_new0 (TitleGroup, 1);
-      group->title = info->title;
-      g_hash_table_insert (groups, g_steal_pointer (&key), group);
-      if (list == NULL)
-        g_hash_table_insert (lists, g_strdup (list_key), list = g_ptr_array_new ());
-      g_ptr_array_add (list, group);
-    }
-  if (info->count > group->max_count || group->best == NULL)
-    {
-      group->max_count = info->count;
-      group->n_max = 1;
-      group->best = info;
-    }
-  else if (info->count == group->max_count)
-    group->n_max++;
-}
-
-static void
-index_persons (Run        *run,
-               GHashTable *groups,
-               GHashTable *by_country,
-               GHashTable *by_head)
-{
-  for (guint p = 0; p < run->persons->len; p++)
-    {
-      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
-
-      if (info->country != NULL)
-        add_to_group (groups, by_country, info->country, info);
-      if (info->title != NULL)
-        {
-          g_autofree char *head = role_key (info->title, "");
-
-          add_to_group (groups, by_head, head, info);
-        }
-    }
-}
-
 static void
 resolve_roles (Run *run)
 {
   g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) by_country = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                            (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GHashTable) by_head = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(RasdTitleGroups) by_country = rasd_title_groups_new ();
+  g_autoptr(RasdTitleGroups) by_head = rasd_title_groups_new ();
 
-  index_persons (run, groups, by_country, by_head);
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+      g_autofree char *head = info->title != NULL ? rasd_title_role_key (info->title, "") : NULL;
+
+      if (info->country != NULL)
+        rasd_title_groups_add (by_country, info->country, info->title, info->count, info);
+      if (head != NULL)
+        rasd_title_groups_add (by_head, head, info->title, info->count, info);
+    }
 
   for (guint k = 0; k < run->names->len; k++)
     {
@@ -1739,17 +1653,17 @@ resolve_roles (Run *run)
       /* المبعوث الخاص: the one person of the article with that title; else the one of
        * that country */
       if (role->country != NULL)
-        same = g_hash_table_lookup (by_country, role->country);
+        same = rasd_title_groups_lookup (by_country, role->country);
       else
         {
-          g_autofree char *head = role_key (role->title, "");
+          g_autofree char *head = rasd_title_role_key (role->title, "");
 
-          same = g_hash_table_lookup (by_head, head);
+          same = rasd_title_groups_lookup (by_head, head);
         }
       /* the person named most often among those whose title agrees: one, or none */
       for (guint i = 0; same != NULL && i < same->len; i++)
         {
-          TitleGroup *group = g_ptr_array_index (same, i);
+          RasdTitleGroup *group = g_ptr_array_index (same, i);
           guint score = 1 + group->max_count;
 
           if (role->title != NULL && group->title != NULL)
