@@ -292,6 +292,7 @@ find_same_event (RasdStore       *self,
                  GError         **error)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_autoptr(GString) others = NULL;
   sqlite3_stmt *stmt;
   int rc;
   int best = -1;
@@ -311,6 +312,12 @@ find_same_event (RasdStore       *self,
     }
   sqlite3_bind_int64 (stmt, 4, article_id);
   sqlite3_bind_int64 (stmt, 5, last_before);
+  others = g_string_new ("[");
+  for (guint i = 1; i < ev->participants->len; i++)
+    g_string_append_printf (others, "%s%" G_GINT64_FORMAT, i > 1 ? "," : "",
+                            g_array_index (ev->participants, gint64, i));
+  g_string_append_c (others, ']');
+  sqlite3_bind_text (stmt, 6, others->str, (int) others->len, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { 0 };

@@ -15,6 +15,14 @@
 /* RasdStore's connection: opening, migrating (the schema's SQL is in schema/), the kept
  * statements, transactions, and the helpers the other parts (rasd-store-*.c) share. */
 
+/* Of the events of ?1 (ep, e) found by STMT_FIND_EVENT_CANDIDATES, those that may have the
+ * same people as the new report, whose other participants ?6 lists. */
+#define SAME_PEOPLE_MAY_MATCH \
+  "  AND CASE WHEN ?6 = '[]'" \
+  "   THEN NOT EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = e.id AND o.entity_id <> ?1)" \
+  "   ELSE EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = e.id" \
+  "    AND o.entity_id IN (SELECT value FROM json_each (?6))) END"
+
 static const char * const statement_sql[N_STMTS] = {
   [STMT_FIND_HASH] = "SELECT id FROM articles WHERE hash = ?1",
   [STMT_INSERT_ARTICLE] =
@@ -90,7 +98,10 @@ static const char * const statement_sql[N_STMTS] = {
    * spans at most a year), so a person in thousands of events costs a few index steps.
    * ?5 is the last event stored before this article's: the events it added itself (all of
    * them its own, so excluded anyway) are not read, or a long article would read each
-   * person's events again for every new one. */
+   * person's events again for every new one.  ?6 is the JSON array of the other participants:
+   * an event can only be the same if it has no one else ([]: a report of ?1 alone) or
+   * shares one of them (see participants_match()), so the others, most of a busy person's
+   * events, are not read further. */
   [STMT_FIND_EVENT_CANDIDATES] =
     "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
     " FROM event_participants ep"
@@ -98,6 +109,7 @@ static const char * const statement_sql[N_STMTS] = {
     " LEFT JOIN entities pl ON pl.id = e.place_id"
     " WHERE ep.entity_id = ?1 AND ep.day IS NULL AND ep.event_id <= ?5"
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
+    SAME_PEOPLE_MAY_MATCH
     " UNION ALL "
     "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
     " FROM event_participants ep"
@@ -107,6 +119,7 @@ static const char * const statement_sql[N_STMTS] = {
     "  AND ep.day >= coalesce (?2 - 366, -2147483648) AND ep.day <= coalesce (?3, 2147483647)"
     "  AND (?2 IS NULL OR e.day_end >= ?2) AND ep.event_id <= ?5"
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
+    SAME_PEOPLE_MAY_MATCH
     " ORDER BY 1",
   [STMT_MAX_EVENT_ID] = "SELECT coalesce (max (id), 0) FROM events",
   [STMT_EVENT_PARTICIPANT_IDS] =
