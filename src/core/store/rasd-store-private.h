@@ -21,7 +21,7 @@ typedef enum
 {
   STMT_FIND_HASH,
   STMT_INSERT_ARTICLE,
-  STMT_INSERT_FTS,
+  STMT_INDEX_STORED,
   STMT_GET_ARTICLE,
   STMT_LIST_ARTICLES,
   STMT_SEARCH,
@@ -61,6 +61,11 @@ struct _RasdStore
   sqlite3_stmt *stmts[N_STMTS];
   int           schema_version;
   guint         savepoint_depth;
+  /* Inside a transaction of rasd_store_begin(), articles are indexed for search when it
+   * commits (rasd_store_index_pending()): FTS5 writes what it holds to disk at every
+   * savepoint, which made a segment of every imported file. */
+  gboolean      index_at_commit;
+  GArray       *pending_index;  /* gint64: the ids of the articles to index */
 };
 
 /* Turns the connection's last error into a GError that names the database and what was being
@@ -76,6 +81,11 @@ gboolean       rasd_store_exec_sql          (RasdStore       *self,
 sqlite3_stmt  *rasd_store_get_statement     (RasdStore       *self,
                                              StoreStatement   which,
                                              GError         **error);
+/* Indexes the articles added since rasd_store_begin() (or at once when not in one). */
+gboolean       rasd_store_index_article     (RasdStore       *self,
+                                             gint64           id,
+                                             GError         **error);
+
 /* Runs a kept statement that takes one id and returns no rows. */
 gboolean       rasd_store_run_with_id       (RasdStore       *self,
                                              StoreStatement   which,

@@ -29,7 +29,8 @@ static const char * const statement_sql[N_STMTS] = {
     "INSERT INTO articles (title, source, url, date_publish, authors, language, path, text, hash,"
     "                      imported_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-  [STMT_INSERT_FTS] = "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+  [STMT_INDEX_STORED] =
+    "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id = ?1",
   [STMT_GET_ARTICLE] =
     "SELECT id, title, source, url, date_publish, authors, language, path, imported_at, text"
     " FROM articles WHERE id = ?1",
@@ -155,6 +156,7 @@ rasd_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->pending_index, g_array_unref);
   if (self->db != NULL)
     {
       if (sqlite3_close (self->db) != SQLITE_OK)
@@ -175,6 +177,7 @@ rasd_store_class_init (RasdStoreClass *klass)
 static void
 rasd_store_init (RasdStore *self)
 {
+  self->pending_index = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /* Turns the connection's last error into a GError that names the database and what was being
@@ -470,7 +473,56 @@ rasd_store_begin (RasdStore  *self,
 {
   g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
   g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
-  return rasd_store_exec_sql (self, "BEGIN IMMEDIATE", error);
+  if (!rasd_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->index_at_commit = TRUE;
+  g_array_set_size (self->pending_index, 0);
+  return TRUE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Indexes the articles added in this transaction, in one run: those a savepoint rolled back
+ * are no longer stored and are skipped, and an id given again after such a rollback is
+ * indexed once. */
+static gboolean
+index_pending (RasdStore  *self,
+               GError    **error)
+{
+  GArray *ids = self->pending_index;
+
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
+        continue;
+      if (!rasd_store_run_with_id (self, STMT_INDEX_STORED, id, "indexing the articles for search", error))
+        return FALSE;
+    }
+  g_array_set_size (ids, 0);
+  return TRUE;
+}
+
+gboolean
+rasd_store_index_article (RasdStore  *self,
+                          gint64      id,
+                          GError    **error)
+{
+  if (self->index_at_commit && !sqlite3_get_autocommit (self->db))
+    {
+      g_array_append_val (self->pending_index, id);
+      return TRUE;
+    }
+  return rasd_store_run_with_id (self, STMT_INDEX_STORED, id, "indexing the article for search", error);
 }
 
 gboolean
@@ -478,7 +530,12 @@ rasd_store_commit (RasdStore  *self,
                    GError    **error)
 {
   g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
-  return rasd_store_exec_sql (self, "COMMIT", error);
+  if (self->index_at_commit && !index_pending (self, error))
+    return FALSE;
+  if (!rasd_store_exec_sql (self, "COMMIT", error))
+    return FALSE;
+  self->index_at_commit = FALSE;
+  return TRUE;
 }
 
 void
@@ -488,6 +545,8 @@ rasd_store_rollback (RasdStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->savepoint_depth = 0;
+  self->index_at_commit = FALSE;
+  g_array_set_size (self->pending_index, 0);
 }
 
 gboolean
