@@ -318,6 +318,8 @@ find_same_event (RasdStore       *self,
                             g_array_index (ev->participants, gint64, i));
   g_string_append_c (others, ']');
   sqlite3_bind_text (stmt, 6, others->str, (int) others->len, SQLITE_TRANSIENT);
+  if (ev->participants->len == 2)
+    sqlite3_bind_int64 (stmt, 7, g_array_index (ev->participants, gint64, 1));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { 0 };

@@ -15,12 +15,15 @@
 /* RasdStore's connection: opening, migrating (the schema's SQL is in schema/), the kept
  * statements, transactions, and the helpers the other parts (rasd-store-*.c) share. */
 
-/* Of the events of ?1 (ep, e) found by STMT_FIND_EVENT_CANDIDATES, those that may have the
- * same people as the new report, whose other participants ?6 lists. */
+/* Of the events of ?1 (ep) found by STMT_FIND_EVENT_CANDIDATES, those that may have the same
+ * people as the new report, whose other participants ?6 lists (JSON); ?7 is the one other
+ * when there is one, the common case, looked up without reading the list. */
 #define SAME_PEOPLE_MAY_MATCH \
   "  AND CASE WHEN ?6 = '[]'" \
-  "   THEN NOT EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = e.id AND o.entity_id <> ?1)" \
-  "   ELSE EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = e.id" \
+  "   THEN NOT EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id AND o.entity_id <> ?1)" \
+  "   WHEN ?7 IS NOT NULL" \
+  "   THEN EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id AND o.entity_id = ?7)" \
+  "   ELSE EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id" \
   "    AND o.entity_id IN (SELECT value FROM json_each (?6))) END"
 
 static const char * const statement_sql[N_STMTS] = {
@@ -109,8 +112,8 @@ static const char * const statement_sql[N_STMTS] = {
     " JOIN events e ON e.id = ep.event_id"
     " LEFT JOIN entities pl ON pl.id = e.place_id"
     " WHERE ep.entity_id = ?1 AND ep.day IS NULL AND ep.event_id <= ?5"
-    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     SAME_PEOPLE_MAY_MATCH
+    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     " UNION ALL "
     "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
     " FROM event_participants ep"
@@ -119,8 +122,8 @@ static const char * const statement_sql[N_STMTS] = {
     " WHERE ep.entity_id = ?1"
     "  AND ep.day >= coalesce (?2 - 366, -2147483648) AND ep.day <= coalesce (?3, 2147483647)"
     "  AND (?2 IS NULL OR e.day_end >= ?2) AND ep.event_id <= ?5"
-    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     SAME_PEOPLE_MAY_MATCH
+    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     " ORDER BY 1",
   [STMT_MAX_EVENT_ID] = "SELECT coalesce (max (id), 0) FROM events",
   [STMT_EVENT_PARTICIPANT_IDS] =
