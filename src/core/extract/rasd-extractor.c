@@ -9,6 +9,7 @@
 #include "rasd-arabic.h"
 #include "rasd-data.h"
 #include "rasd-error.h"
+#include "rasd-event-index.h"
 #include "rasd-gazetteer.h"
 #include "rasd-ner.h"
 #include "rasd-people.h"
@@ -204,7 +205,7 @@ typedef struct
   guint           *sentence_names;      /* indexes into names, grouped by sentence, in order */
   guint           *sentence_names_start; /* per sentence + 1: where its group begins */
   gboolean         dates_sorted;         /* whether dates go by start (they do, as scanned) */
-  GHashTable      *events_of_entity;     /* entity + 1 → GArray of event indexes, ascending */
+  RasdEventIndex  *events_by_people;     /* the events a candidate may be merged with */
   GHashTable      *event_index;          /* RasdEvent* → its index + 1 */
   char             buffer[1024];
 } Context;
@@ -840,73 +841,6 @@ add_evidence (RasdEvent          *event,
   g_array_append_val (event->evidence, span);
 }
 
-/* Notes that event @e has participant @entity, for events_sharing(). */
-static void
-index_participant (Context *ctx,
-                   guint    e,
-                   int      entity)
-{
-  GArray *list = g_hash_table_lookup (ctx->events_of_entity, GINT_TO_POINTER (entity + 1));
-  guint at;
-
-  if (list == NULL)
-    {
-      list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (ctx->events_of_entity, GINT_TO_POINTER (entity + 1), list);
-    }
-  /* events gain participants in any order: keep the list ascending */
-  for (at = list->len; at > 0 && g_array_index (list, guint, at - 1) > e; at--)
-    ;
-  if (at > 0 && g_array_index (list, guint, at - 1) == e)
-    return;
-  g_array_insert_val (list, at, e);
-}
-
-static void
-index_event (Context   *ctx,
-             RasdEvent *event,
-             guint      e)
-{
-  g_hash_table_insert (ctx->event_index, event, GUINT_TO_POINTER (e + 1));
-  for (guint i = 0; i < event->participants->len; i++)
-    index_participant (ctx, e, g_array_index (event->participants, int, i));
-}
-
-static int
-compare_uints (gconstpointer a,
-               gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The events, ascending, that share a participant with @c: the only ones can_merge() may
- * accept (a candidate always names someone), so a long article does not compare each
- * candidate with every event. */
-static GArray *
-events_sharing (Context         *ctx,
-                const Candidate *c)
-{
-  GArray *events = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n = 0;
-
-  for (guint i = 0; i < c->participants->len; i++)
-    {
-      int p = g_array_index (c->participants, int, i);
-      GArray *list = g_hash_table_lookup (ctx->events_of_entity, GINT_TO_POINTER (p + 1));
-
-      if (list != NULL)
-        g_array_append_vals (events, list->data, list->len);
-    }
-  g_array_sort (events, compare_uints);
-  for (guint i = 0; i < events->len; i++)
-    if (n == 0 || g_array_index (events, guint, i) != g_array_index (events, guint, n - 1))
-      g_array_index (events, guint, n++) = g_array_index (events, guint, i);
-  g_array_set_size (events, n);
-  return events;
-}
-
 static void
 merge_into (Context         *ctx,
             RasdEvent       *event,
@@ -919,8 +853,8 @@ merge_into (Context         *ctx,
       int p = g_array_index (c->participants, int, i);
       if (!rasd_event_has_participant (event, p))
         {
+          rasd_event_index_add_participant (ctx->events_by_people, e, p);
           g_array_append_val (event->participants, p);
-          index_participant (ctx, e, p);
         }
     }
   if (c->place >= 0 &&
@@ -1015,7 +949,8 @@ add_candidate (Context   *ctx,
    * its city goes with the one the text spoke of last there: a narrative goes on about what
    * it has just told ("وصل الأسد أمس إلى موسكو ... وجرت مراسم الاستقبال في مطار موسكو") */
   gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
-  g_autoptr(GArray) sharing = events_sharing (ctx, c);
+  /* only the events it may be merged with, in order: not every event of a long article */
+  g_autoptr(GArray) sharing = rasd_event_index_candidates (ctx->events_by_people, c->participants);
 
   for (guint i = 0; i < sharing->len; i++)
     {
@@ -1062,8 +997,9 @@ add_candidate (Context   *ctx,
         }
     }
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
-  index_event (ctx, g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1),
-               ctx->out->events->len - 1);
+  g_hash_table_insert (ctx->event_index, g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1),
+                       GUINT_TO_POINTER (ctx->out->events->len));
+  rasd_event_index_add_event (ctx->events_by_people, ctx->out->events->len - 1);
   return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
@@ -1799,7 +1735,7 @@ extract (RasdExtractor  *self,
   g_autofree guint8 *place_begins = NULL;
   g_autofree guint *sentence_names = NULL;
   g_autofree guint *sentence_names_start = NULL;
-  g_autoptr(GHashTable) events_of_entity = NULL;
+  g_autoptr(RasdEventIndex) events_by_people = NULL;
   g_autoptr(GHashTable) event_index = NULL;
   Context ctx = { 0 };
 
@@ -1890,8 +1826,7 @@ extract (RasdExtractor  *self,
         if (g_array_index (dates, RasdDateMention, d).start <
             g_array_index (dates, RasdDateMention, d - 1).start)
           ctx.dates_sorted = FALSE;
-      ctx.events_of_entity = events_of_entity =
-        g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+      ctx.events_by_people = events_by_people = rasd_event_index_new (out->events);
       ctx.event_index = event_index = g_hash_table_new (NULL, NULL);
 
       ctx.dateline_place = find_dateline_place (&ctx);
