@@ -415,12 +415,16 @@ rasd_store_open_at_version (const char  *path,
       return NULL;
     }
 
-  /* The first statement that reads the file: a file that is not a database fails here. */
+  /* The first statement that reads the file: a file that is not a database fails here.
+   * Temporary data goes to files past a small size (temp_store FILE, SQLite's default): a
+   * statement inside an import's savepoints keeps what it would undo in a statement journal
+   * that SQLite truncates after each statement, which in memory meant walking every page the
+   * file's savepoint had changed — quadratic in the length of one long article. */
   if (!rasd_store_exec_sql (self,
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = NORMAL;"
                             "PRAGMA foreign_keys = ON;"
-                            "PRAGMA temp_store = MEMORY;"
+                            "PRAGMA temp_store = FILE;"
                             "PRAGMA cache_size = -32000;",
                             error))
     return NULL;
