@@ -187,11 +187,6 @@ main (int   argc,
   printf ("aim:             ratio at most 5x and at least 6 MB/s on every core\n");
 
   if (keep == NULL)
-    {
-      g_autofree char *quoted = g_shell_quote (dir);
-      g_autofree char *cmd = g_strdup_printf ("rm -rf %s", quoted);
-      if (system (cmd) != 0)
-        fprintf (stderr, "could not remove %s\n", dir);
-    }
+    bench_remove_tree (dir);
   return 0;
 }

@@ -134,12 +134,6 @@ main (int   argc,
           load);
 
   if (keep == NULL)
-    {
-      g_autofree char *quoted = g_shell_quote (dir);
-      g_autofree char *cmd = g_strdup_printf ("rm -rf %s", quoted);
-
-      if (system (cmd) != 0)
-        fprintf (stderr, "could not remove %s\n", dir);
-    }
+    bench_remove_tree (dir);
   return 0;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -38,6 +39,17 @@ bench_load_average (void)
     if (*p == ' ' && ++spaces == 3)
       *p = '\0';
   return g_steal_pointer (&text);
+}
+
+/* Removes a benchmark's working folder and everything in it. */
+static inline void
+bench_remove_tree (const char *dir)
+{
+  g_autofree char *quoted = g_shell_quote (dir);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf %s", quoted);
+
+  if (system (cmd) != 0)
+    g_printerr ("could not remove %s\n", dir);
 }
 
 /* CPU time of the whole process (every thread), in seconds. */

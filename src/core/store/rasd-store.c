@@ -99,7 +99,8 @@ static const char * const statement_sql[N_STMTS] = {
   /* Events of other articles with this participant whose date overlaps this one's (for
    * calendar ranges, overlapping is being compatible) or is unknown.
    * The dated ones come from the (entity_id, day) index within a year of ?2 (an event's date
-   * spans at most a year), so a person in thousands of events costs a few index steps.
+   * spans at most a year), so a person in thousands of events costs a few index steps; their
+   * end too (the triggers copy it), so those that end before ?2 cost no row of events.
    * ?5 is the last event stored before this article's: the events it added itself (all of
    * them its own, so excluded anyway) are not read, or a long article would read each
    * person's events again for every new one.  ?6 is the JSON array of the other participants:
@@ -121,7 +122,7 @@ static const char * const statement_sql[N_STMTS] = {
     " LEFT JOIN entities pl ON pl.id = e.place_id"
     " WHERE ep.entity_id = ?1"
     "  AND ep.day >= coalesce (?2 - 366, -2147483648) AND ep.day <= coalesce (?3, 2147483647)"
-    "  AND (?2 IS NULL OR e.day_end >= ?2) AND ep.event_id <= ?5"
+    "  AND (?2 IS NULL OR ep.day_end >= ?2) AND ep.event_id <= ?5"
     SAME_PEOPLE_MAY_MATCH
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     " ORDER BY 1",
