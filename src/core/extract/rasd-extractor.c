@@ -201,7 +201,7 @@ typedef struct
   guint8          *date_begins;   /* per token: whether a date mention begins in it */
   guint8          *place_begins;  /* per token: whether a place name begins at it */
   /* Indexes that keep an extraction linear in the article's length (a transcript of 200,000
-   * sentences): see index_names(), first_date_from() and add_candidate(). */
+   * sentences), built in extract(): see first_date_from() and add_candidate(). */
   guint           *sentence_names;      /* indexes into names, grouped by sentence, in order */
   guint           *sentence_names_start; /* per sentence + 1: where its group begins */
   gboolean         dates_sorted;         /* whether dates go by start (they do, as scanned) */
