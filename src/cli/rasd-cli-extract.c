@@ -187,82 +187,30 @@ conll_line_clear (gpointer data)
   g_free (line->word);
 }
 
-static const char *
-tag_name (RasdMentionKind kind)
-{
-  switch (kind)
-    {
-    case RASD_MENTION_PERSON: return "PERS";
-    case RASD_MENTION_PLACE: return "LOC";
-    case RASD_MENTION_ORGANISATION: return "ORG";
-    case RASD_MENTION_DATE:
-    default: return NULL;
-    }
-}
-
-/* Tags one sentence: joins its words with spaces, finds the names in that text and maps each
- * mention back onto the words it covers. */
+/* Tags one sentence with the trained tagger; other names (MISC) are printed as O. */
 static void
-tag_sentence (RasdExtractor *extractor,
-              GArray        *lines,
-              guint          first,
-              guint          end,
-              GString       *out)
+tag_sentence (RasdNameTagger *tagger,
+              GArray         *lines,
+              guint           first,
+              guint           end,
+              GString        *out)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree gsize *starts = g_new0 (gsize, end - first + 1);
-  g_autofree const char **tags = g_new0 (const char *, end - first + 1);
-  g_autofree gboolean *begins = g_new0 (gboolean, end - first + 1);
-  g_autoptr(RasdExtraction) names = NULL;
-  gsize chars = 0;
+  g_autofree const char **words = g_new (const char *, end - first + 1);
+  g_autofree guint8 *labels = g_new (guint8, end - first + 1);
+  g_autoptr(GArray) spans = NULL;
 
   for (guint i = first; i < end; i++)
-    {
-      ConllLine *line = &g_array_index (lines, ConllLine, i);
-
-      if (i > first)
-        {
-          g_string_append_c (text, ' ');
-          chars++;
-        }
-      starts[i - first] = chars;
-      g_string_append (text, line->word);
-      chars += g_utf8_strlen (line->word, -1);
-    }
-
-  names = rasd_extractor_find_names (extractor, text->str);
-  for (guint m = 0; m < names->mentions->len; m++)
-    {
-      RasdMention *mention = &g_array_index (names->mentions, RasdMention, m);
-      const char *tag = tag_name (mention->kind);
-      gboolean first_word = TRUE;
-
-      if (tag == NULL)
-        continue;
-      for (guint i = first; i < end; i++)
-        {
-          gsize s = starts[i - first];
-          gsize e = s + g_utf8_strlen (g_array_index (lines, ConllLine, i).word, -1);
-
-          if (e <= mention->start || s >= mention->end || tags[i - first] != NULL)
-            continue;
-          tags[i - first] = tag;
-          begins[i - first] = first_word;
-          first_word = FALSE;
-        }
-    }
-
+    words[i - first] = g_array_index (lines, ConllLine, i).word;
+  spans = rasd_name_tagger_tag_words (tagger, words, end - first, labels);
   for (guint i = first; i < end; i++)
     {
-      ConllLine *line = &g_array_index (lines, ConllLine, i);
-      const char *tag = tags[i - first];
+      guint8 label = labels[i - first];
 
-      g_string_append (out, line->word);
+      if (label == RASD_NAME_LABEL_B_MISC || label == RASD_NAME_LABEL_I_MISC)
+        label = RASD_NAME_LABEL_O;
+      g_string_append (out, words[i - first]);
       g_string_append_c (out, '\t');
-      if (tag == NULL)
-        g_string_append_c (out, 'O');
-      else
-        g_string_append_printf (out, "%s-%s", begins[i - first] ? "B" : "I", tag);
+      g_string_append (out, rasd_name_label_to_string (label));
       g_string_append_c (out, '\n');
     }
 }
@@ -277,7 +225,7 @@ is_blank (const char *line)
 }
 
 gboolean
-rasd_cli_tag_conll (RasdExtractor  *extractor,
+rasd_cli_tag_conll (RasdNameTagger *tagger,
                     const char     *path,
                     GError        **error)
 {
@@ -338,7 +286,7 @@ rasd_cli_tag_conll (RasdExtractor  *extractor,
       if (!blank)
         continue;
       if (i > sentence_start)
-        tag_sentence (extractor, lines, sentence_start, i, out);
+        tag_sentence (tagger, lines, sentence_start, i, out);
       if (i < lines->len)
         g_string_append_c (out, '\n');
       sentence_start = i + 1;

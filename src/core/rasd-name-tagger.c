@@ -1,0 +1,788 @@
+#define G_LOG_DOMAIN "rasd-name-tagger"
+
+#include "config.h"
+
+#include "rasd-name-tagger-private.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rasd-arabic.h"
+#include "rasd-error.h"
+#include "rasd-name-features.h"
+
+/* Every feature is an attribute of the word at an offset from the tagged word, so what a word
+ * adds to the scores of its neighbours and itself depends on the word alone: a word type's
+ * RASD_NAME_N_OFFSETS × RASD_NAME_N_LABELS contributions are summed once (at load for the words
+ * the model has weights for, in a per-thread cache for the others) and tagging a word costs a
+ * lookup, five vector additions and its Viterbi step. */
+
+#define L RASD_NAME_N_LABELS
+
+typedef struct
+{
+  gint32 w[RASD_NAME_N_OFFSETS][L];
+} Scores;
+
+struct _RasdNameTagger
+{
+  GObject           parent_instance;
+
+  guint             id;          /* tells the per-thread caches apart */
+  RasdNameFeatures *features;
+  GStringChunk     *strings;
+  GHashTable       *attrs;       /* attribute → Scores* (weights by offset) */
+  GHashTable       *types;       /* word key → Scores*, for the words of the model */
+  Scores            before;      /* the padding around a sentence */
+  Scores            after;
+  gint32            start[L];
+  gint32            transition[L][L];
+  double            temperature;
+};
+
+G_DEFINE_FINAL_TYPE (RasdNameTagger, rasd_name_tagger, G_TYPE_OBJECT)
+
+static void
+rasd_name_tagger_finalize (GObject *object)
+{
+  RasdNameTagger *self = RASD_NAME_TAGGER (object);
+
+  g_clear_pointer (&self->features, rasd_name_features_free);
+  g_clear_pointer (&self->attrs, g_hash_table_unref);
+  g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (rasd_name_tagger_parent_class)->finalize (object);
+}
+
+static void
+rasd_name_tagger_class_init (RasdNameTaggerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rasd_name_tagger_finalize;
+}
+
+static void
+rasd_name_tagger_init (RasdNameTagger *self)
+{
+  static gint next_id;
+
+  self->id = (guint) g_atomic_int_add (&next_id, 1) + 1;
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->attrs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->types = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+/* Labels ------------------------------------------------------------------------------------ */
+
+static const char * const label_names[L] = {
+  "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+};
+
+const char *
+rasd_name_label_to_string (RasdNameLabel label)
+{
+  g_return_val_if_fail (label < L, "O");
+  return label_names[label];
+}
+
+RasdNameLabel
+rasd_name_label_from_string (const char *tag)
+{
+  static const struct { const char *alias; guint label; } aliases[] = {
+    { "PERS", RASD_NAME_LABEL_B_PERS }, { "PER", RASD_NAME_LABEL_B_PERS },
+    { "PERSON", RASD_NAME_LABEL_B_PERS }, { "LOC", RASD_NAME_LABEL_B_LOC },
+    { "GPE", RASD_NAME_LABEL_B_LOC }, { "ORG", RASD_NAME_LABEL_B_ORG },
+    { "MISC", RASD_NAME_LABEL_B_MISC },
+  };
+
+  g_return_val_if_fail (tag != NULL, RASD_NAME_LABEL_O);
+  if ((tag[0] != 'B' && tag[0] != 'I') || tag[1] != '-')
+    return RASD_NAME_LABEL_O;
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (strcmp (tag + 2, aliases[i].alias) == 0)
+      return aliases[i].label + (tag[0] == 'I' ? 1 : 0);
+  return RASD_NAME_LABEL_O;
+}
+
+/* Decoding ---------------------------------------------------------------------------------- */
+
+void
+rasd_name_viterbi (const gint32 *emission,
+                   guint         n,
+                   const gint32 *start,
+                   const gint32 *transition,
+                   guint8       *labels)
+{
+  g_autofree gint64 *best = NULL;
+  g_autofree guint8 *back = NULL;
+  gint64 top;
+  guint last = 0;
+
+  if (n == 0)
+    return;
+  best = g_new (gint64, (gsize) n * L);
+  back = g_new (guint8, (gsize) n * L);
+  for (guint y = 0; y < L; y++)
+    best[y] = rasd_name_transition_allowed (L, y) ? (gint64) start[y] + emission[y] : G_MININT64 / 2;
+  for (guint i = 1; i < n; i++)
+    for (guint y = 0; y < L; y++)
+      {
+        gint64 max = G_MININT64;
+        guint arg = 0;
+
+        for (guint p = 0; p < L; p++)
+          {
+            gint64 s;
+
+            if (!rasd_name_transition_allowed (p, y))
+              continue;
+            s = best[(gsize) (i - 1) * L + p] + transition[p * L + y];
+            if (s > max)
+              {
+                max = s;
+                arg = p;
+              }
+          }
+        best[(gsize) i * L + y] = max + emission[(gsize) i * L + y];
+        back[(gsize) i * L + y] = (guint8) arg;
+      }
+  top = G_MININT64;
+  for (guint y = 0; y < L; y++)
+    if (best[(gsize) (n - 1) * L + y] > top)
+      {
+        top = best[(gsize) (n - 1) * L + y];
+        last = y;
+      }
+  labels[n - 1] = (guint8) last;
+  for (guint i = n - 1; i > 0; i--)
+    labels[i - 1] = back[(gsize) i * L + labels[i]];
+}
+
+void
+rasd_name_spans_from_labels (const guint8 *labels,
+                             guint         n,
+                             GArray       *spans)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      RasdNameSpan span = { i, 1, 0, 0.f };
+
+      if (labels[i] == RASD_NAME_LABEL_O || rasd_name_label_is_inside (labels[i]))
+        continue;
+      span.kind = rasd_name_label_kind (labels[i]);
+      while (i + span.n_words < n && labels[i + span.n_words] == labels[i] + 1)
+        span.n_words++;
+      g_array_append_val (spans, span);
+      i += span.n_words - 1;
+    }
+}
+
+/* Word scores ------------------------------------------------------------------------------- */
+
+static void
+add_attrs (RasdNameTagger *self,
+           GString        *buffer,
+           GArray         *attrs,
+           Scores         *scores)
+{
+  for (guint a = 0; a < attrs->len; a++)
+    {
+      const RasdNameAttr *attr = &g_array_index (attrs, RasdNameAttr, a);
+      const Scores *weights = g_hash_table_lookup (self->attrs, buffer->str + attr->at);
+
+      if (weights == NULL)
+        continue;
+      for (guint k = 0; k < RASD_NAME_N_OFFSETS; k++)
+        for (guint y = 0; y < L; y++)
+          scores->w[k][y] += weights->w[k][y];
+    }
+}
+
+static void
+compute_scores (RasdNameTagger *self,
+                const char     *key,
+                Scores         *scores)
+{
+  g_autoptr(GString) buffer = g_string_sized_new (256);
+  g_autoptr(GArray) attrs = g_array_sized_new (FALSE, FALSE, sizeof (RasdNameAttr), 32);
+
+  memset (scores, 0, sizeof *scores);
+  rasd_name_features_word (self->features, key, buffer, attrs);
+  add_attrs (self, buffer, attrs, scores);
+}
+
+/* The scores of the words the model was not trained on, per thread: a tagger is shared by the
+ * import threads and never written after loading. */
+#define CACHE_MAX_WORDS 50000
+
+typedef struct
+{
+  guint       tagger;
+  GHashTable *words;   /* key (owned) → Scores* (owned) */
+} ThreadCache;
+
+static void
+thread_cache_free (gpointer data)
+{
+  ThreadCache *cache = data;
+
+  g_hash_table_unref (cache->words);
+  g_free (cache);
+}
+
+static GPrivate thread_cache = G_PRIVATE_INIT (thread_cache_free);
+
+static ThreadCache *
+get_thread_cache (RasdNameTagger *self)
+{
+  ThreadCache *cache = g_private_get (&thread_cache);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (ThreadCache, 1);
+      cache->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&thread_cache, cache);
+    }
+  if (cache->tagger != self->id || g_hash_table_size (cache->words) >= CACHE_MAX_WORDS)
+    {
+      g_hash_table_remove_all (cache->words);
+      cache->tagger = self->id;
+    }
+  return cache;
+}
+
+static const Scores *
+word_scores (RasdNameTagger *self,
+             ThreadCache    *cache,
+             const char     *key)
+{
+  Scores *scores = g_hash_table_lookup (self->types, key);
+
+  if (scores != NULL)
+    return scores;
+  if ((scores = g_hash_table_lookup (cache->words, key)) != NULL)
+    return scores;
+  scores = g_new (Scores, 1);
+  compute_scores (self, key, scores);
+  g_hash_table_insert (cache->words, g_strdup (key), scores);
+  return scores;
+}
+
+/* The emission scores of @n words (n × L). */
+static gint32 *
+emissions (RasdNameTagger     *self,
+           const char * const *keys,
+           guint               n)
+{
+  ThreadCache *cache = get_thread_cache (self);
+  g_autofree const Scores **words = g_new (const Scores *, n + 4);
+  gint32 *emission = g_new0 (gint32, (gsize) n * L);
+
+  words[0] = words[1] = &self->before;
+  words[n + 2] = words[n + 3] = &self->after;
+  for (guint i = 0; i < n; i++)
+    words[i + 2] = word_scores (self, cache, keys[i]);
+  /* the word at offset k - 2 from word i is words[i + k] */
+  for (guint i = 0; i < n; i++)
+    {
+      gint32 *e = emission + (gsize) i * L;
+
+      for (guint k = 0; k < RASD_NAME_N_OFFSETS; k++)
+        {
+          const gint32 *w = words[i + k]->w[k];
+
+          for (guint y = 0; y < L; y++)
+            e[y] += w[y];
+        }
+    }
+  return emission;
+}
+
+void
+rasd_name_tagger_tag_keys (RasdNameTagger     *self,
+                           const char * const *keys,
+                           guint               n,
+                           guint8             *labels)
+{
+  g_autofree gint32 *emission = NULL;
+
+  if (n == 0)
+    return;
+  emission = emissions (self, keys, n);
+  rasd_name_viterbi (emission, n, self->start, &self->transition[0][0], labels);
+}
+
+/* Confidence: forward–backward over exp (score / temperature), scaled at each word. */
+void
+rasd_name_tagger_confidence (RasdNameTagger     *self,
+                             const char * const *keys,
+                             guint               n,
+                             double              temperature,
+                             GArray             *spans)
+{
+  g_autofree gint32 *emission = NULL;
+  g_autofree double *e = NULL, *alpha = NULL, *beta = NULL, *scale = NULL;
+  double t[L][L], s[L];
+  gint32 tmax = G_MININT32, smax = G_MININT32;
+
+  if (n == 0 || spans->len == 0)
+    return;
+  emission = emissions (self, keys, n);
+  e = g_new (double, (gsize) n * L);
+  alpha = g_new (double, (gsize) n * L);
+  beta = g_new (double, (gsize) n * L);
+  scale = g_new (double, n);
+
+  for (guint p = 0; p < L; p++)
+    for (guint y = 0; y < L; y++)
+      tmax = MAX (tmax, self->transition[p][y]);
+  for (guint y = 0; y < L; y++)
+    smax = MAX (smax, self->start[y]);
+  for (guint p = 0; p < L; p++)
+    for (guint y = 0; y < L; y++)
+      t[p][y] = rasd_name_transition_allowed (p, y) ?
+                exp ((self->transition[p][y] - tmax) / temperature) : 0.0;
+  for (guint y = 0; y < L; y++)
+    s[y] = rasd_name_transition_allowed (L, y) ? exp ((self->start[y] - smax) / temperature) : 0.0;
+  for (guint i = 0; i < n; i++)
+    {
+      const gint32 *row = emission + (gsize) i * L;
+      gint32 max = row[0];
+
+      for (guint y = 1; y < L; y++)
+        max = MAX (max, row[y]);
+      for (guint y = 0; y < L; y++)
+        e[(gsize) i * L + y] = exp ((row[y] - max) / temperature);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double *a = alpha + (gsize) i * L;
+      double sum = 0;
+
+      for (guint y = 0; y < L; y++)
+        {
+          double in = 0;
+
+          if (i == 0)
+            in = s[y];
+          else
+            for (guint p = 0; p < L; p++)
+              in += alpha[(gsize) (i - 1) * L + p] * t[p][y];
+          a[y] = in * e[(gsize) i * L + y];
+          sum += a[y];
+        }
+      scale[i] = sum > 0 ? sum : 1;
+      for (guint y = 0; y < L; y++)
+        a[y] /= scale[i];
+    }
+  for (guint y = 0; y < L; y++)
+    beta[(gsize) (n - 1) * L + y] = 1;
+  for (guint i = n - 1; i > 0; i--)
+    for (guint y = 0; y < L; y++)
+      {
+        double out = 0;
+
+        for (guint q = 0; q < L; q++)
+          out += t[y][q] * e[(gsize) i * L + q] * beta[(gsize) i * L + q];
+        beta[(gsize) (i - 1) * L + y] = out / scale[i];
+      }
+
+  for (guint k = 0; k < spans->len; k++)
+    {
+      RasdNameSpan *span = &g_array_index (spans, RasdNameSpan, k);
+      guint b = 1 + 2 * span->kind;
+      guint inside = b + 1;
+      guint last = b;
+      guint end = span->first + span->n_words;
+      double p = alpha[(gsize) span->first * L + b];
+
+      for (guint i = span->first + 1; i < end; i++)
+        {
+          p *= t[last][inside] * e[(gsize) i * L + inside] / scale[i];
+          last = inside;
+        }
+      if (end < n)
+        {
+          double out = 0;
+
+          for (guint q = 0; q < L; q++)
+            if (q != inside)
+              out += t[last][q] * e[(gsize) end * L + q] * beta[(gsize) end * L + q];
+          p *= out / scale[end];
+        }
+      span->confidence = (float) CLAMP (p, 0.0, 1.0);
+    }
+}
+
+/* Tagging ----------------------------------------------------------------------------------- */
+
+static void
+tag_sentence (RasdNameTagger     *self,
+              const char * const *keys,
+              guint               n,
+              guint8             *labels,
+              GArray             *spans)
+{
+  guint first = spans->len;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
+
+  rasd_name_tagger_tag_keys (self, keys, n, labels);
+  rasd_name_spans_from_labels (labels, n, found);
+  rasd_name_tagger_confidence (self, keys, n, self->temperature, found);
+  g_array_append_vals (spans, found->data, found->len);
+  (void) first;
+}
+
+GArray *
+rasd_name_tagger_tag_words (RasdNameTagger      *self,
+                            const char * const  *words,
+                            guint                n_words,
+                            guint8              *labels)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_full (n_words, g_free);
+  g_autofree guint8 *own_labels = NULL;
+
+  g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), spans);
+  g_return_val_if_fail (words != NULL || n_words == 0, spans);
+
+  if (labels == NULL)
+    labels = own_labels = g_new (guint8, MAX (n_words, 1));
+  for (guint i = 0; i < n_words; i++)
+    g_ptr_array_add (keys, rasd_name_features_key (words[i], -1));
+  tag_sentence (self, (const char * const *) keys->pdata, n_words, labels, spans);
+  return spans;
+}
+
+/* The punctuation between @from and @to, one key per character, as CoNLL text has it. */
+static void
+add_gap (GPtrArray  *keys,
+         GArray     *words,
+         const char *from,
+         const char *to,
+         GStringChunk *chunk)
+{
+  for (const char *p = from; p < to; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int none = -1;
+
+      if (g_unichar_isspace (c) || rasd_arabic_classify (c) != RASD_ARABIC_CLASS_OTHER || c == 0x200B)
+        continue;
+      g_ptr_array_add (keys, g_string_chunk_insert_len (chunk, p, g_utf8_next_char (p) - p));
+      g_array_append_val (words, none);
+    }
+}
+
+GArray *
+rasd_name_tagger_tag_tokens (RasdNameTagger *self,
+                             const char     *text,
+                             RasdTokens     *tokens)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
+  guint n_sentences;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (int));  /* key → token or -1 */
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
+  g_autoptr(GByteArray) labels = g_byte_array_new ();
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), spans);
+  g_return_val_if_fail (text != NULL && tokens != NULL, spans);
+
+  n_sentences = rasd_tokens_get_n_sentences (tokens);
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      const RasdSentence *sentence = rasd_tokens_get_sentence (tokens, s);
+      const char *at = text + sentence->byte_start;
+
+      g_ptr_array_set_size (keys, 0);
+      g_array_set_size (words, 0);
+      g_array_set_size (found, 0);
+      g_string_chunk_clear (chunk);
+      for (guint t = 0; t < sentence->n_tokens; t++)
+        {
+          guint index = sentence->first_token + t;
+          const RasdToken *token = rasd_tokens_get_token (tokens, index);
+
+          add_gap (keys, words, at, text + token->byte_start, chunk);
+          g_string_truncate (key, 0);
+          rasd_name_features_append_key (key, text + token->byte_start,
+                                         token->byte_end - token->byte_start);
+          g_ptr_array_add (keys, g_string_chunk_insert_len (chunk, key->str, key->len));
+          g_array_append_val (words, index);
+          at = text + token->byte_end;
+        }
+      add_gap (keys, words, at, text + MAX (sentence->byte_end, (gsize) (at - text)), chunk);
+
+      g_byte_array_set_size (labels, keys->len);
+      tag_sentence (self, (const char * const *) keys->pdata, keys->len, labels->data, found);
+      for (guint k = 0; k < found->len; k++)
+        {
+          RasdNameSpan span = g_array_index (found, RasdNameSpan, k);
+          guint a = span.first, b = span.first + span.n_words;
+
+          /* a name begins and ends on words, not on the punctuation seen with them */
+          while (a < b && g_array_index (words, int, a) < 0)
+            a++;
+          while (b > a && g_array_index (words, int, b - 1) < 0)
+            b--;
+          if (a == b)
+            continue;
+          span.first = (guint) g_array_index (words, int, a);
+          span.n_words = (guint) g_array_index (words, int, b - 1) - span.first + 1;
+          g_array_append_val (spans, span);
+        }
+    }
+  return spans;
+}
+
+/* Loading ----------------------------------------------------------------------------------- */
+
+static gboolean
+parse_ints (const char  *text,
+            gint32      *out,
+            guint        n,
+            const char  *name,
+            guint        line,
+            GError     **error)
+{
+  const char *p = text;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *end;
+      gint64 v;
+
+      while (*p == ' ')
+        p++;
+      errno = 0;
+      v = g_ascii_strtoll (p, &end, 10);
+      if (end == p || errno != 0 || v < G_MININT32 / 4 || v > G_MAXINT32 / 4)
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                       "%s, line %u: expected %u whole numbers, found “%s”", name, line, n, text);
+          return FALSE;
+        }
+      out[i] = (gint32) v;
+      p = end;
+    }
+  while (*p == ' ')
+    p++;
+  if (*p != '\0')
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                   "%s, line %u: more than %u numbers", name, line, n);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_model (RasdNameTagger  *self,
+             const char      *data,
+             gsize            length,
+             const char      *name,
+             GError         **error)
+{
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint seen = 0;  /* header lines: 1 labels, 2 temperature, 4 start, 8 + transitions */
+  guint n_transitions = 0;
+
+  if (length == 0 || !g_utf8_validate (data, (gssize) length, NULL) || memchr (data, '\0', length))
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                   "%s is not a name tagger model (empty, or not UTF-8 text)", name);
+      return FALSE;
+    }
+  copy = g_strndup (data, length);
+  lines = g_strsplit (copy, "\n", -1);
+  if (strcmp (lines[0], RASD_NAME_MODEL_MAGIC) != 0)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                   "%s is not a name tagger model: its first line is not “%s”", name,
+                   RASD_NAME_MODEL_MAGIC);
+      return FALSE;
+    }
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+      char *tab;
+
+      if (line[0] == '#' || line[0] == '\0')
+        continue;
+      if ((tab = strchr (line, '\t')) != NULL)
+        {
+          /* attribute<TAB>offset<TAB>weights */
+          char *second = strchr (tab + 1, '\t');
+          char *end;
+          gint64 offset;
+          Scores *scores;
+
+          *tab = '\0';
+          offset = second != NULL ? g_ascii_strtoll (tab + 1, &end, 10) : 99;
+          if (second == NULL || end != second || offset < -2 || offset > 2 || line[0] == '\0')
+            {
+              g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                           "%s, line %u: expected attribute, offset (-2 to 2) and %u weights",
+                           name, i + 1, L);
+              return FALSE;
+            }
+          if ((scores = g_hash_table_lookup (self->attrs, line)) == NULL)
+            {
+              scores = g_new0 (Scores, 1);
+              g_hash_table_insert (self->attrs, g_string_chunk_insert (self->strings, line), scores);
+            }
+          if (!parse_ints (second + 1, scores->w[offset + 2], L, name, i + 1, error))
+            return FALSE;
+          continue;
+        }
+      if (g_str_has_prefix (line, "labels "))
+        {
+          g_autofree char *expected = g_strjoinv (" ", (char **) label_names);
+
+          if (strcmp (line + strlen ("labels "), expected) != 0)
+            {
+              g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                           "%s, line %u: the labels are not “%s”", name, i + 1, expected);
+              return FALSE;
+            }
+          seen |= 1;
+        }
+      else if (g_str_has_prefix (line, "temperature "))
+        {
+          char *end;
+
+          self->temperature = g_ascii_strtod (line + strlen ("temperature "), &end);
+          if (*end != '\0' || !(self->temperature > 0) || !isfinite (self->temperature))
+            {
+              g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                           "%s, line %u: the temperature is not a positive number", name, i + 1);
+              return FALSE;
+            }
+          seen |= 2;
+        }
+      else if (g_str_has_prefix (line, "start "))
+        {
+          if (!parse_ints (line + strlen ("start "), self->start, L, name, i + 1, error))
+            return FALSE;
+          seen |= 4;
+        }
+      else if (g_str_has_prefix (line, "transition "))
+        {
+          const char *from = line + strlen ("transition ");
+          const char *space = strchr (from, ' ');
+          guint p = L;
+
+          for (guint y = 0; y < L && space != NULL; y++)
+            if (strlen (label_names[y]) == (gsize) (space - from) &&
+                strncmp (label_names[y], from, space - from) == 0)
+              p = y;
+          if (p == L)
+            {
+              g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                           "%s, line %u: “transition” names no label", name, i + 1);
+              return FALSE;
+            }
+          if (!parse_ints (space + 1, self->transition[p], L, name, i + 1, error))
+            return FALSE;
+          n_transitions |= 1u << p;
+        }
+      else
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                       "%s, line %u: unknown line “%.40s”", name, i + 1, line);
+          return FALSE;
+        }
+    }
+  if (seen != 7 || n_transitions != (1u << L) - 1)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                   "%s is incomplete: it lacks its %s", name,
+                   !(seen & 1) ? "labels" : !(seen & 2) ? "temperature" :
+                   !(seen & 4) ? "start scores" : "transition scores");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The scores of the padding and of every word the model has weights for ("w=" attributes). */
+static void
+precompute (RasdNameTagger *self)
+{
+  static const char * const padding[] = { RASD_NAME_ATTR_BEFORE, RASD_NAME_ATTR_AFTER };
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < G_N_ELEMENTS (padding); i++)
+    {
+      Scores *scores = i == 0 ? &self->before : &self->after;
+      const Scores *weights = g_hash_table_lookup (self->attrs, padding[i]);
+
+      memset (scores, 0, sizeof *scores);
+      if (weights != NULL)
+        *scores = *weights;
+    }
+  g_hash_table_iter_init (&iter, self->attrs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const char *attr = key;
+      Scores *scores;
+
+      if (!g_str_has_prefix (attr, "w="))
+        continue;
+      scores = g_new (Scores, 1);
+      compute_scores (self, attr + 2, scores);
+      g_hash_table_insert (self->types, (gpointer) (attr + 2), scores);
+    }
+}
+
+RasdNameTagger *
+rasd_name_tagger_new_from_data (const char     *data,
+                                gsize           length,
+                                const char     *name,
+                                RasdPeople     *people,
+                                RasdGazetteer  *gazetteer,
+                                const char     *data_dir,
+                                GError        **error)
+{
+  g_autoptr(RasdNameTagger) self = g_object_new (RASD_TYPE_NAME_TAGGER, NULL);
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if ((self->features = rasd_name_features_new (people, gazetteer, data_dir, error)) == NULL)
+    return NULL;
+  if (!parse_model (self, data, length, name, error))
+    return NULL;
+  precompute (self);
+  return g_steal_pointer (&self);
+}
+
+RasdNameTagger *
+rasd_name_tagger_new_from_file (const char     *path,
+                                RasdPeople     *people,
+                                RasdGazetteer  *gazetteer,
+                                const char     *data_dir,
+                                GError        **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED, "Cannot read the name tagger model %s: %s",
+                   path, local_error->message);
+      return NULL;
+    }
+  return rasd_name_tagger_new_from_data (contents, length, path, people, gazetteer, data_dir,
+                                         error);
+}
