@@ -8,6 +8,7 @@
 
 #include "rasd-arabic.h"
 #include "rasd-data.h"
+#include "rasd-error.h"
 #include "rasd-tokens.h"
 
 /* The attributes are strings "kind=value" or bare flags ("lex:first-name").  Lexicon answers
@@ -23,6 +24,11 @@ typedef enum
   WORD_TRIGGER     = 1 << 4,  /* reports a meeting-type event (التقى، زيارة) */
   WORD_STOP        = 1 << 5,  /* never part of a name */
   WORD_COMMON      = 1 << 6,  /* a place name that is also a common word */
+  WORD_CUE_FIRST   = 1 << 7,  /* data/ner/cues.tsv: a first name */
+  WORD_CUE_LINK    = 1 << 8,  /* a word inside names (بن، فان) */
+  WORD_CUE_ROLE    = 1 << 9,  /* a noun before a person's name (اللاعب) */
+  WORD_CUE_ORG     = 1 << 10, /* a noun before an organisation's name (صحيفة) */
+  WORD_CUE_PLACE   = 1 << 11, /* a noun before a place's name (محافظة) */
 } WordFlags;
 
 struct _RasdNameFeatures
@@ -47,14 +53,15 @@ add_word (RasdNameFeatures *self,
 }
 
 /* Reads the first column of each line of @relative under @data_dir.  A one-word entry gets
- * @flags (or @head_flags when its second column is "head"); the words of a longer one get
+ * @flags (or @second_flags when its second column is @second); the words of a longer one get
  * @start_flags for the first and @inside_flags for the others. */
 static gboolean
 load_words (RasdNameFeatures  *self,
             const char        *data_dir,
             const char        *relative,
             guint              flags,
-            guint              head_flags,
+            const char        *second,
+            guint              second_flags,
             guint              start_flags,
             guint              inside_flags,
             GError           **error)
@@ -78,9 +85,9 @@ load_words (RasdNameFeatures  *self,
         continue;
       if ((space = strchr (norm, ' ')) == NULL)
         {
-          gboolean head = cols[1] != NULL && strcmp (g_strstrip (cols[1]), "head") == 0;
+          gboolean other = second != NULL && cols[1] != NULL && strcmp (g_strstrip (cols[1]), second) == 0;
 
-          add_word (self, norm, strlen (norm), head ? head_flags : flags);
+          add_word (self, norm, strlen (norm), other ? second_flags : flags);
           continue;
         }
       add_word (self, norm, space - norm, start_flags);
@@ -91,6 +98,46 @@ load_words (RasdNameFeatures  *self,
           space = strchr (word, ' ');
           add_word (self, word, space != NULL ? (gsize) (space - word) : strlen (word), inside_flags);
         }
+    }
+  return TRUE;
+}
+
+/* data/ner/cues.tsv: word<TAB>kind */
+static gboolean
+load_cues (RasdNameFeatures  *self,
+           const char        *data_dir,
+           GError           **error)
+{
+  static const struct { const char *kind; guint flag; } kinds[] = {
+    { "first", WORD_CUE_FIRST }, { "link", WORD_CUE_LINK }, { "role", WORD_CUE_ROLE },
+    { "org", WORD_CUE_ORG }, { "place", WORD_CUE_PLACE },
+  };
+  g_autofree char *path = g_build_filename (data_dir, "ner", "cues.tsv", NULL);
+  g_auto(GStrv) lines = rasd_data_read_lines (path, error);
+
+  if (lines == NULL)
+    return FALSE;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+      g_autofree char *norm = NULL;
+      guint k;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cols = g_strsplit (lines[i], "\t", 3);
+      for (k = 0; k < G_N_ELEMENTS (kinds) && cols[1] != NULL; k++)
+        if (strcmp (g_strstrip (cols[1]), kinds[k].kind) == 0)
+          break;
+      if (cols[1] == NULL || k == G_N_ELEMENTS (kinds))
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                       "%s, line %u: expected a word, a tab and its kind (first, link, role, org "
+                       "or place)", path, i + 1);
+          return FALSE;
+        }
+      norm = rasd_arabic_normalize (g_strstrip (cols[0]), -1);
+      add_word (self, norm, strlen (norm), kinds[k].flag);
     }
   return TRUE;
 }
@@ -110,12 +157,13 @@ rasd_name_features_new (RasdPeople     *people,
   self->people = people;
   self->gazetteer = gazetteer;
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!load_words (self, data_dir, "people/organisations.tsv", WORD_ORG_NAME, WORD_ORG_HEAD,
-                   WORD_ORG_START, WORD_ORG_INSIDE, error) ||
-      !load_words (self, data_dir, "events/triggers.tsv", WORD_TRIGGER, WORD_TRIGGER, 0, 0, error) ||
-      !load_words (self, data_dir, "people/stopwords.txt", WORD_STOP, WORD_STOP, 0, 0, error) ||
-      !load_words (self, data_dir, "gazetteer/common-words.txt", WORD_COMMON, WORD_COMMON, 0, 0,
-                   error))
+  if (!load_words (self, data_dir, "people/organisations.tsv", WORD_ORG_NAME, "head",
+                   WORD_ORG_HEAD, WORD_ORG_START, WORD_ORG_INSIDE, error) ||
+      !load_words (self, data_dir, "events/triggers.tsv", WORD_TRIGGER, NULL, 0, 0, 0, error) ||
+      !load_words (self, data_dir, "people/stopwords.txt", WORD_STOP, NULL, 0, 0, 0, error) ||
+      !load_words (self, data_dir, "gazetteer/common-words.txt", WORD_COMMON, NULL, 0, 0, 0,
+                   error) ||
+      !load_cues (self, data_dir, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -174,6 +222,17 @@ rasd_name_features_key (const char *token,
 
   rasd_name_features_append_key (out, token, length);
   return g_string_free (out, FALSE);
+}
+
+char *
+rasd_name_features_doc_key (const char *key)
+{
+  g_autofree char *norm = rasd_arabic_normalize (key, -1);
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  g_autofree char *buffer = g_malloc (4 * strlen (norm) + 8);
+  guint n = rasd_token_proclitic_forms (norm, forms, buffer);
+
+  return g_strdup (forms[n - 1]);
 }
 
 /* Adds "@kind@value" (value of @value_length bytes, -1 for all). */
@@ -337,6 +396,16 @@ add_lexicon (RasdNameFeatures *self,
     FLAG ("lex:stop");
   if (flags & WORD_COMMON)
     FLAG ("lex:common-place");
+  if (flags & WORD_CUE_FIRST)
+    FLAG ("cue:first");
+  if (flags & WORD_CUE_LINK)
+    FLAG ("cue:link");
+  if (flags & WORD_CUE_ROLE)
+    FLAG ("cue:role");
+  if (flags & WORD_CUE_ORG)
+    FLAG ("cue:org");
+  if (flags & WORD_CUE_PLACE)
+    FLAG ("cue:place");
 #undef FLAG
 }
 

@@ -48,6 +48,10 @@ void              rasd_name_features_append_key (GString    *out,
                                                  const char *token,
                                                  gssize      length);
 
+/* What tells occurrences of one name in a document apart from other words: the normalised
+ * key without its proclitics (وشوماخر and شوماخر are one). */
+char             *rasd_name_features_doc_key (const char *key);
+
 /* Appends the attributes of the word whose key is @key: their texts to @buffer (each followed by
  * a NUL), their entries to @attrs (RasdNameAttr).  Returns how many were added. */
 guint             rasd_name_features_word (RasdNameFeatures *self,

@@ -45,18 +45,35 @@ void    rasd_name_spans_from_labels (const guint8 *labels,
                                      guint         n,
                                      GArray       *spans);
 
-/* The probability of each span in @spans under the model's scores divided by @temperature
- * (forward–backward on the sentence of @n words whose keys are @keys). */
-void    rasd_name_tagger_confidence (RasdNameTagger     *self,
-                                     const char * const *keys,
-                                     guint               n,
-                                     double              temperature,
-                                     GArray             *spans);
+/* Names found in one sentence inform the tagging of the others: a second pass adds, to each
+ * word, what the first pass found for the same word (its clitic-free form) in the sentences
+ * up to RASD_NAME_DOC_WINDOW before and after, as attributes "d=KIND" (once) and "d=KIND+"
+ * (twice or more). */
+#define RASD_NAME_DOC_WINDOW 20
+#define RASD_NAME_N_KINDS 4
 
-/* Tags @n words by their keys (rasd_name_features_key()); @labels receives the labels. */
-void    rasd_name_tagger_tag_keys   (RasdNameTagger     *self,
-                                     const char * const *keys,
-                                     guint               n,
-                                     guint8             *labels);
+/* "d=PERS", "d=PERS+", ... */
+const char *rasd_name_doc_attr   (guint kind,
+                                  gboolean several);
+
+/* For each word of a document of @n_sentences sentences (sentence s is words @starts[s] to
+ * @starts[s + 1] - 1), how many other words with the same doc key within the window carry
+ * each kind of name in @labels, at most 2: @counts receives RASD_NAME_N_KINDS per word. */
+void    rasd_name_doc_counts     (const char * const *doc_keys,
+                                  const guint8       *labels,
+                                  const guint        *starts,
+                                  guint               n_sentences,
+                                  guint8             *counts);
+
+/* Tags a document given as its words' keys (rasd_name_features_key()), both passes;
+ * @labels receives a label per word, and @spans, if not NULL, the names found (first counted
+ * in the whole document) with their confidence at @temperature (0: the model's). */
+void    rasd_name_tagger_tag_document (RasdNameTagger     *self,
+                                       const char * const *keys,
+                                       const guint        *starts,
+                                       guint               n_sentences,
+                                       double              temperature,
+                                       guint8             *labels,
+                                       GArray             *spans);
 
 G_END_DECLS

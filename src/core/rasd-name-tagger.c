@@ -23,7 +23,8 @@
 
 typedef struct
 {
-  gint32 w[RASD_NAME_N_OFFSETS][L];
+  gint32      w[RASD_NAME_N_OFFSETS][L];
+  const char *doc_key;   /* word types: rasd_name_features_doc_key() */
 } Scores;
 
 struct _RasdNameTagger
@@ -37,6 +38,7 @@ struct _RasdNameTagger
   GHashTable       *types;       /* word key → Scores*, for the words of the model */
   Scores            before;      /* the padding around a sentence */
   Scores            after;
+  const Scores     *doc[RASD_NAME_N_KINDS][2];  /* the weights of rasd_name_doc_attr() */
   gint32            start[L];
   gint32            transition[L][L];
   double            temperature;
@@ -200,17 +202,22 @@ add_attrs (RasdNameTagger *self,
     }
 }
 
-static void
-compute_scores (RasdNameTagger *self,
-                const char     *key,
-                Scores         *scores)
+/* A word type's scores, with its doc key stored after them. */
+static Scores *
+scores_new (RasdNameTagger *self,
+            const char     *key)
 {
   g_autoptr(GString) buffer = g_string_sized_new (256);
   g_autoptr(GArray) attrs = g_array_sized_new (FALSE, FALSE, sizeof (RasdNameAttr), 32);
+  g_autofree char *doc_key = rasd_name_features_doc_key (key);
+  gsize size = strlen (doc_key) + 1;
+  Scores *scores = g_malloc0 (sizeof (Scores) + size);
 
-  memset (scores, 0, sizeof *scores);
+  memcpy (scores + 1, doc_key, size);
+  scores->doc_key = (const char *) (scores + 1);
   rasd_name_features_word (self->features, key, buffer, attrs);
   add_attrs (self, buffer, attrs, scores);
+  return scores;
 }
 
 /* The scores of the words the model was not trained on, per thread: a tagger is shared by the
@@ -264,72 +271,72 @@ word_scores (RasdNameTagger *self,
     return scores;
   if ((scores = g_hash_table_lookup (cache->words, key)) != NULL)
     return scores;
-  scores = g_new (Scores, 1);
-  compute_scores (self, key, scores);
+  scores = scores_new (self, key);
   g_hash_table_insert (cache->words, g_strdup (key), scores);
   return scores;
 }
 
-/* The emission scores of @n words (n × L). */
-static gint32 *
-emissions (RasdNameTagger     *self,
-           const char * const *keys,
-           guint               n)
+/* Adds word @j's @weights (by offset) to the emission rows of the words they reach. */
+static inline void
+add_reach (gint32       *emission,
+           guint         n,
+           guint         j,
+           const Scores *weights)
 {
-  ThreadCache *cache = get_thread_cache (self);
-  g_autofree const Scores **words = g_new (const Scores *, n + 4);
-  gint32 *emission = g_new0 (gint32, (gsize) n * L);
+  for (guint k = 0; k < RASD_NAME_N_OFFSETS; k++)
+    {
+      /* word j is at offset k - 2 from word i */
+      gint64 i = (gint64) j + 2 - k;
+      gint32 *e;
 
-  words[0] = words[1] = &self->before;
-  words[n + 2] = words[n + 3] = &self->after;
-  for (guint i = 0; i < n; i++)
-    words[i + 2] = word_scores (self, cache, keys[i]);
-  /* the word at offset k - 2 from word i is words[i + k] */
+      if (i < 0 || i >= n)
+        continue;
+      e = emission + (gsize) i * L;
+      for (guint y = 0; y < L; y++)
+        e[y] += weights->w[k][y];
+    }
+}
+
+/* The first pass's emission scores of one sentence of @n words (n × L). */
+static void
+emissions (RasdNameTagger  *self,
+           const Scores   **words,
+           guint            n,
+           gint32          *emission)
+{
+  memset (emission, 0, sizeof (gint32) * n * L);
   for (guint i = 0; i < n; i++)
     {
       gint32 *e = emission + (gsize) i * L;
 
       for (guint k = 0; k < RASD_NAME_N_OFFSETS; k++)
         {
-          const gint32 *w = words[i + k]->w[k];
+          /* the word at offset k - 2 from word i, or the padding */
+          gint64 j = (gint64) i + k - 2;
+          const gint32 *w = (j < 0 ? &self->before : j >= n ? &self->after : words[j])->w[k];
 
           for (guint y = 0; y < L; y++)
             e[y] += w[y];
         }
     }
-  return emission;
 }
 
-void
-rasd_name_tagger_tag_keys (RasdNameTagger     *self,
-                           const char * const *keys,
-                           guint               n,
-                           guint8             *labels)
+/* Confidence: forward–backward over exp (score / temperature), scaled at each word; the
+ * probability of each span of @spans is the mass of the label sequences that have exactly it. */
+static void
+confidence (RasdNameTagger *self,
+            const gint32   *emission,
+            guint           n,
+            double          temperature,
+            GArray         *spans,
+            guint           first_span)
 {
-  g_autofree gint32 *emission = NULL;
-
-  if (n == 0)
-    return;
-  emission = emissions (self, keys, n);
-  rasd_name_viterbi (emission, n, self->start, &self->transition[0][0], labels);
-}
-
-/* Confidence: forward–backward over exp (score / temperature), scaled at each word. */
-void
-rasd_name_tagger_confidence (RasdNameTagger     *self,
-                             const char * const *keys,
-                             guint               n,
-                             double              temperature,
-                             GArray             *spans)
-{
-  g_autofree gint32 *emission = NULL;
   g_autofree double *e = NULL, *alpha = NULL, *beta = NULL, *scale = NULL;
   double t[L][L], s[L];
   gint32 tmax = G_MININT32, smax = G_MININT32;
 
-  if (n == 0 || spans->len == 0)
+  if (n == 0 || spans->len == first_span)
     return;
-  emission = emissions (self, keys, n);
   e = g_new (double, (gsize) n * L);
   alpha = g_new (double, (gsize) n * L);
   beta = g_new (double, (gsize) n * L);
@@ -390,7 +397,7 @@ rasd_name_tagger_confidence (RasdNameTagger     *self,
         beta[(gsize) (i - 1) * L + y] = out / scale[i];
       }
 
-  for (guint k = 0; k < spans->len; k++)
+  for (guint k = first_span; k < spans->len; k++)
     {
       RasdNameSpan *span = &g_array_index (spans, RasdNameSpan, k);
       guint b = 1 + 2 * span->kind;
@@ -419,21 +426,153 @@ rasd_name_tagger_confidence (RasdNameTagger     *self,
 
 /* Tagging ----------------------------------------------------------------------------------- */
 
-static void
-tag_sentence (RasdNameTagger     *self,
-              const char * const *keys,
-              guint               n,
-              guint8             *labels,
-              GArray             *spans)
+const char *
+rasd_name_doc_attr (guint    kind,
+                    gboolean several)
 {
-  guint first = spans->len;
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
+  static const char * const attrs[RASD_NAME_N_KINDS][2] = {
+    { "d=PERS", "d=PERS+" }, { "d=LOC", "d=LOC+" }, { "d=ORG", "d=ORG+" }, { "d=MISC", "d=MISC+" },
+  };
 
-  rasd_name_tagger_tag_keys (self, keys, n, labels);
-  rasd_name_spans_from_labels (labels, n, found);
-  rasd_name_tagger_confidence (self, keys, n, self->temperature, found);
-  g_array_append_vals (spans, found->data, found->len);
-  (void) first;
+  g_return_val_if_fail (kind < RASD_NAME_N_KINDS, NULL);
+  return attrs[kind][several ? 1 : 0];
+}
+
+static void
+count_sentence (GHashTable         *table,
+                const char * const *doc_keys,
+                const guint8       *labels,
+                guint               from,
+                guint               to,
+                int                 delta)
+{
+  for (guint i = from; i < to; i++)
+    {
+      gint16 *counts;
+
+      if (labels[i] == RASD_NAME_LABEL_O)
+        continue;
+      if ((counts = g_hash_table_lookup (table, doc_keys[i])) == NULL)
+        {
+          counts = g_new0 (gint16, RASD_NAME_N_KINDS);
+          g_hash_table_insert (table, (gpointer) doc_keys[i], counts);
+        }
+      counts[rasd_name_label_kind (labels[i])] += delta;
+    }
+}
+
+void
+rasd_name_doc_counts (const char * const *doc_keys,
+                      const guint8       *labels,
+                      const guint        *starts,
+                      guint               n_sentences,
+                      guint8             *counts)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint in = 0;   /* sentences [out, in) are counted */
+  guint out = 0;
+
+  memset (counts, 0, (gsize) starts[n_sentences] * RASD_NAME_N_KINDS);
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      for (; in < n_sentences && in <= s + RASD_NAME_DOC_WINDOW; in++)
+        count_sentence (table, doc_keys, labels, starts[in], starts[in + 1], 1);
+      for (; out + RASD_NAME_DOC_WINDOW < s; out++)
+        count_sentence (table, doc_keys, labels, starts[out], starts[out + 1], -1);
+      if (g_hash_table_size (table) == 0)
+        continue;
+      for (guint i = starts[s]; i < starts[s + 1]; i++)
+        {
+          const gint16 *c = g_hash_table_lookup (table, doc_keys[i]);
+
+          if (c == NULL)
+            continue;
+          for (guint k = 0; k < RASD_NAME_N_KINDS; k++)
+            {
+              int others = c[k] - (labels[i] != RASD_NAME_LABEL_O && rasd_name_label_kind (labels[i]) == k);
+
+              counts[(gsize) i * RASD_NAME_N_KINDS + k] = (guint8) CLAMP (others, 0, 2);
+            }
+        }
+    }
+}
+
+void
+rasd_name_tagger_tag_document (RasdNameTagger     *self,
+                               const char * const *keys,
+                               const guint        *starts,
+                               guint               n_sentences,
+                               double              temperature,
+                               guint8             *labels,
+                               GArray             *spans)
+{
+  guint n = starts[n_sentences];
+  ThreadCache *cache = get_thread_cache (self);
+  g_autofree const Scores **words = g_new (const Scores *, MAX (n, 1));
+  g_autofree const char **doc_keys = g_new (const char *, MAX (n, 1));
+  g_autofree gint32 *emission = g_new (gint32, (gsize) MAX (n, 1) * L);
+  g_autofree guint8 *counts = g_new (guint8, (gsize) MAX (n, 1) * RASD_NAME_N_KINDS);
+  gboolean any = FALSE;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      words[i] = word_scores (self, cache, keys[i]);
+      doc_keys[i] = words[i]->doc_key;
+    }
+  /* first pass */
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      guint a = starts[s], m = starts[s + 1] - a;
+
+      if (m == 0)
+        continue;
+      emissions (self, words + a, m, emission + (gsize) a * L);
+      rasd_name_viterbi (emission + (gsize) a * L, m, self->start, &self->transition[0][0],
+                         labels + a);
+      for (guint i = a; i < a + m && !any; i++)
+        any = labels[i] != RASD_NAME_LABEL_O;
+    }
+  /* second pass, with what the first found elsewhere in the document */
+  if (any)
+    {
+      rasd_name_doc_counts (doc_keys, labels, starts, n_sentences, counts);
+      for (guint s = 0; s < n_sentences; s++)
+        {
+          guint a = starts[s], m = starts[s + 1] - a;
+          gboolean changed = FALSE;
+
+          for (guint i = a; i < a + m; i++)
+            for (guint k = 0; k < RASD_NAME_N_KINDS; k++)
+              {
+                guint8 c = counts[(gsize) i * RASD_NAME_N_KINDS + k];
+
+                if (c == 0)
+                  continue;
+                add_reach (emission + (gsize) a * L, m, i - a, self->doc[k][0]);
+                if (c > 1)
+                  add_reach (emission + (gsize) a * L, m, i - a, self->doc[k][1]);
+                changed = TRUE;
+              }
+          if (changed)
+            rasd_name_viterbi (emission + (gsize) a * L, m, self->start, &self->transition[0][0],
+                               labels + a);
+        }
+    }
+  if (spans == NULL)
+    return;
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      guint a = starts[s], m = starts[s + 1] - a;
+      guint first = spans->len;
+
+      rasd_name_spans_from_labels (labels + a, m, spans);
+      confidence (self, emission + (gsize) a * L, m, temperature > 0 ? temperature : self->temperature,
+                  spans, first);
+      for (guint k = first; k < spans->len; k++)
+        g_array_index (spans, RasdNameSpan, k).first += a;
+    }
 }
 
 GArray *
@@ -445,6 +584,7 @@ rasd_name_tagger_tag_words (RasdNameTagger      *self,
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
   g_autoptr(GPtrArray) keys = g_ptr_array_new_full (n_words, g_free);
   g_autofree guint8 *own_labels = NULL;
+  guint starts[2] = { 0, n_words };
 
   g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), spans);
   g_return_val_if_fail (words != NULL || n_words == 0, spans);
@@ -453,16 +593,17 @@ rasd_name_tagger_tag_words (RasdNameTagger      *self,
     labels = own_labels = g_new (guint8, MAX (n_words, 1));
   for (guint i = 0; i < n_words; i++)
     g_ptr_array_add (keys, rasd_name_features_key (words[i], -1));
-  tag_sentence (self, (const char * const *) keys->pdata, n_words, labels, spans);
+  rasd_name_tagger_tag_document (self, (const char * const *) keys->pdata, starts, 1, 0, labels,
+                                 spans);
   return spans;
 }
 
 /* The punctuation between @from and @to, one key per character, as CoNLL text has it. */
 static void
-add_gap (GPtrArray  *keys,
-         GArray     *words,
-         const char *from,
-         const char *to,
+add_gap (GPtrArray    *keys,
+         GArray       *words,
+         const char   *from,
+         const char   *to,
          GStringChunk *chunk)
 {
   for (const char *p = from; p < to; p = g_utf8_next_char (p))
@@ -486,9 +627,10 @@ rasd_name_tagger_tag_tokens (RasdNameTagger *self,
   guint n_sentences;
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (int));  /* key → token or -1 */
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
-  g_autoptr(GByteArray) labels = g_byte_array_new ();
-  g_autoptr(GStringChunk) chunk = g_string_chunk_new (256);
+  g_autofree guint8 *labels = NULL;
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (4096);
   g_autoptr(GString) key = g_string_new (NULL);
 
   g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), spans);
@@ -500,10 +642,7 @@ rasd_name_tagger_tag_tokens (RasdNameTagger *self,
       const RasdSentence *sentence = rasd_tokens_get_sentence (tokens, s);
       const char *at = text + sentence->byte_start;
 
-      g_ptr_array_set_size (keys, 0);
-      g_array_set_size (words, 0);
-      g_array_set_size (found, 0);
-      g_string_chunk_clear (chunk);
+      g_array_append_val (starts, keys->len);
       for (guint t = 0; t < sentence->n_tokens; t++)
         {
           guint index = sentence->first_token + t;
@@ -518,25 +657,27 @@ rasd_name_tagger_tag_tokens (RasdNameTagger *self,
           at = text + token->byte_end;
         }
       add_gap (keys, words, at, text + MAX (sentence->byte_end, (gsize) (at - text)), chunk);
+    }
+  g_array_append_val (starts, keys->len);
 
-      g_byte_array_set_size (labels, keys->len);
-      tag_sentence (self, (const char * const *) keys->pdata, keys->len, labels->data, found);
-      for (guint k = 0; k < found->len; k++)
-        {
-          RasdNameSpan span = g_array_index (found, RasdNameSpan, k);
-          guint a = span.first, b = span.first + span.n_words;
+  labels = g_new (guint8, MAX (keys->len, 1));
+  rasd_name_tagger_tag_document (self, (const char * const *) keys->pdata,
+                                 (const guint *) starts->data, n_sentences, 0, labels, found);
+  for (guint k = 0; k < found->len; k++)
+    {
+      RasdNameSpan span = g_array_index (found, RasdNameSpan, k);
+      guint a = span.first, b = span.first + span.n_words;
 
-          /* a name begins and ends on words, not on the punctuation seen with them */
-          while (a < b && g_array_index (words, int, a) < 0)
-            a++;
-          while (b > a && g_array_index (words, int, b - 1) < 0)
-            b--;
-          if (a == b)
-            continue;
-          span.first = (guint) g_array_index (words, int, a);
-          span.n_words = (guint) g_array_index (words, int, b - 1) - span.first + 1;
-          g_array_append_val (spans, span);
-        }
+      /* a name begins and ends on words, not on the punctuation seen with them */
+      while (a < b && g_array_index (words, int, a) < 0)
+        a++;
+      while (b > a && g_array_index (words, int, b - 1) < 0)
+        b--;
+      if (a == b)
+        continue;
+      span.first = (guint) g_array_index (words, int, a);
+      span.n_words = (guint) g_array_index (words, int, b - 1) - span.first + 1;
+      g_array_append_val (spans, span);
     }
   return spans;
 }
@@ -711,34 +852,33 @@ parse_model (RasdNameTagger  *self,
   return TRUE;
 }
 
-/* The scores of the padding and of every word the model has weights for ("w=" attributes). */
+/* The scores of the padding, of the document attributes and of every word the model has
+ * weights for ("w=" attributes). */
 static void
 precompute (RasdNameTagger *self)
 {
-  static const char * const padding[] = { RASD_NAME_ATTR_BEFORE, RASD_NAME_ATTR_AFTER };
+  static const Scores zero;
   GHashTableIter iter;
   gpointer key;
+  const Scores *weights;
 
-  for (guint i = 0; i < G_N_ELEMENTS (padding); i++)
-    {
-      Scores *scores = i == 0 ? &self->before : &self->after;
-      const Scores *weights = g_hash_table_lookup (self->attrs, padding[i]);
-
-      memset (scores, 0, sizeof *scores);
-      if (weights != NULL)
-        *scores = *weights;
-    }
+  weights = g_hash_table_lookup (self->attrs, RASD_NAME_ATTR_BEFORE);
+  self->before = weights != NULL ? *weights : zero;
+  weights = g_hash_table_lookup (self->attrs, RASD_NAME_ATTR_AFTER);
+  self->after = weights != NULL ? *weights : zero;
+  for (guint k = 0; k < RASD_NAME_N_KINDS; k++)
+    for (guint several = 0; several < 2; several++)
+      {
+        weights = g_hash_table_lookup (self->attrs, rasd_name_doc_attr (k, several));
+        self->doc[k][several] = weights != NULL ? weights : &zero;
+      }
   g_hash_table_iter_init (&iter, self->attrs);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const char *attr = key;
-      Scores *scores;
 
-      if (!g_str_has_prefix (attr, "w="))
-        continue;
-      scores = g_new (Scores, 1);
-      compute_scores (self, attr + 2, scores);
-      g_hash_table_insert (self->types, (gpointer) (attr + 2), scores);
+      if (g_str_has_prefix (attr, "w="))
+        g_hash_table_insert (self->types, (gpointer) (attr + 2), scores_new (self, attr + 2));
     }
 }
 
