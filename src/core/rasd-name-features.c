@@ -177,12 +177,12 @@ rasd_name_features_free (RasdNameFeatures *self)
   g_free (self);
 }
 
-void
-rasd_name_features_append_key (GString    *out,
-                               const char *token,
-                               gssize      length)
+/* The general case of rasd_name_features_append_key(). */
+static void
+append_key_slow (GString    *out,
+                 const char *token,
+                 const char *end)
 {
-  const char *end = token + (length < 0 ? strlen (token) : (gsize) length);
   const char *first = NULL;
   const char *last_end = NULL;
 
@@ -212,6 +212,42 @@ rasd_name_features_append_key (GString    *out,
       if (klass == RASD_ARABIC_CLASS_WORD || klass == RASD_ARABIC_CLASS_OTHER)
         g_string_append_unichar (out, c);
     }
+}
+
+void
+rasd_name_features_append_key (GString    *out,
+                               const char *token,
+                               gssize      length)
+{
+  const char *end = token + (length < 0 ? strlen (token) : (gsize) length);
+
+  /* Most tokens are Arabic letters (two bytes, 0xD8-0xDB first) or ASCII letters and digits:
+   * such a token is its own key, copied at once; one with a diacritic, a tatweel or anything
+   * else takes the general path. */
+  for (const char *p = token; p < end; )
+    {
+      guchar b = (guchar) *p;
+
+      if (b < 0x80 && g_ascii_isalnum (b))
+        p++;
+      else if (b >= 0xD8 && b <= 0xDB && p + 1 < end)
+        {
+          gunichar c = ((gunichar) (b & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+
+          if (c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+              rasd_arabic_classify (c) != RASD_ARABIC_CLASS_WORD)
+            break;
+          p += 2;
+        }
+      else
+        break;
+      if (p == end)
+        {
+          g_string_append_len (out, token, end - token);
+          return;
+        }
+    }
+  append_key_slow (out, token, end);
 }
 
 char *

@@ -29,6 +29,9 @@ typedef struct
 /* The attributes of the padding before the first and after the last word of a sentence. */
 #define RASD_NAME_ATTR_BEFORE "<s>"
 #define RASD_NAME_ATTR_AFTER "</s>"
+/* The attribute of a word the model has no weights for ("w=" of it): learnt from the words seen
+ * once in training. */
+#define RASD_NAME_ATTR_RARE "rare"
 
 /* Reads organisations, triggers, stop words and common-word places from @data_dir (people/,
  * events/, gazetteer/); @people and @gazetteer must outlive the result, which is immutable. */

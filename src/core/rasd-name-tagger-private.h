@@ -58,7 +58,8 @@ const char *rasd_name_doc_attr   (guint kind,
 
 /* For each word of a document of @n_sentences sentences (sentence s is words @starts[s] to
  * @starts[s + 1] - 1), how many other words with the same doc key within the window carry
- * each kind of name in @labels, at most 2: @counts receives RASD_NAME_N_KINDS per word. */
+ * each kind of name in @labels, at most 2: @counts receives RASD_NAME_N_KINDS per word.  The
+ * doc keys are interned: equal keys are the same pointer. */
 void    rasd_name_doc_counts     (const char * const *doc_keys,
                                   const guint8       *labels,
                                   const guint        *starts,

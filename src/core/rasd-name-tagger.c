@@ -36,12 +36,15 @@ struct _RasdNameTagger
   GStringChunk     *strings;
   GHashTable       *attrs;       /* attribute → Scores* (weights by offset) */
   GHashTable       *types;       /* word key → Scores*, for the words of the model */
+  GHashTable       *doc_keys;    /* doc key → the same, interned: one pointer per doc key */
   Scores            before;      /* the padding around a sentence */
   Scores            after;
   const Scores     *doc[RASD_NAME_N_KINDS][2];  /* the weights of rasd_name_doc_attr() */
   gint32            start[L];
   gint32            transition[L][L];
   double            temperature;
+  float            *exp_table;   /* exp (-d / temperature), d = 0 .. n_exp - 1 */
+  guint             n_exp;
 };
 
 G_DEFINE_FINAL_TYPE (RasdNameTagger, rasd_name_tagger, G_TYPE_OBJECT)
@@ -54,6 +57,8 @@ rasd_name_tagger_finalize (GObject *object)
   g_clear_pointer (&self->features, rasd_name_features_free);
   g_clear_pointer (&self->attrs, g_hash_table_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->doc_keys, g_hash_table_unref);
+  g_clear_pointer (&self->exp_table, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (rasd_name_tagger_parent_class)->finalize (object);
@@ -74,6 +79,7 @@ rasd_name_tagger_init (RasdNameTagger *self)
   self->strings = g_string_chunk_new (64 * 1024);
   self->attrs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->doc_keys = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 /* Labels ------------------------------------------------------------------------------------ */
@@ -117,46 +123,60 @@ rasd_name_viterbi (const gint32 *emission,
                    const gint32 *transition,
                    guint8       *labels)
 {
-  g_autofree gint64 *best = NULL;
-  g_autofree guint8 *back = NULL;
-  gint64 top;
+  /* far below any path's score, far enough from overflow: forbidden transitions */
+  const gint32 forbidden = -(1 << 28);
+  gint32 trans[L][L], best[L], next[L];
+  guint8 small[64 * L];
+  g_autofree guint8 *large = NULL;
+  guint8 *back = n <= 64 ? small : (large = g_new (guint8, (gsize) n * L));
   guint last = 0;
 
   if (n == 0)
     return;
-  best = g_new (gint64, (gsize) n * L);
-  back = g_new (guint8, (gsize) n * L);
-  for (guint y = 0; y < L; y++)
-    best[y] = rasd_name_transition_allowed (L, y) ? (gint64) start[y] + emission[y] : G_MININT64 / 2;
-  for (guint i = 1; i < n; i++)
+  for (guint p = 0; p < L; p++)
     for (guint y = 0; y < L; y++)
-      {
-        gint64 max = G_MININT64;
-        guint arg = 0;
-
-        for (guint p = 0; p < L; p++)
-          {
-            gint64 s;
-
-            if (!rasd_name_transition_allowed (p, y))
-              continue;
-            s = best[(gsize) (i - 1) * L + p] + transition[p * L + y];
-            if (s > max)
-              {
-                max = s;
-                arg = p;
-              }
-          }
-        best[(gsize) i * L + y] = max + emission[(gsize) i * L + y];
-        back[(gsize) i * L + y] = (guint8) arg;
-      }
-  top = G_MININT64;
+      trans[p][y] = rasd_name_transition_allowed (p, y) ? transition[p * L + y] : forbidden;
   for (guint y = 0; y < L; y++)
-    if (best[(gsize) (n - 1) * L + y] > top)
-      {
-        top = best[(gsize) (n - 1) * L + y];
-        last = y;
-      }
+    best[y] = (rasd_name_transition_allowed (L, y) ? start[y] : forbidden) + emission[y];
+  for (guint i = 1; i < n; i++)
+    {
+      const gint32 *e = emission + (gsize) i * L;
+      guint8 *b = back + (gsize) i * L;
+
+      /* O and B-X follow anything; I-X only B-X or I-X (label + 1 follows label and itself) */
+      for (guint y = 0; y < L; y = y == 0 ? 1 : y + 2)
+        {
+          gint32 max = best[0] + trans[0][y];
+          guint arg = 0;
+
+          for (guint p = 1; p < L; p++)
+            {
+              gint32 v = best[p] + trans[p][y];
+
+              if (v > max)
+                {
+                  max = v;
+                  arg = p;
+                }
+            }
+          next[y] = max + e[y];
+          b[y] = (guint8) arg;
+        }
+      for (guint y = 2; y < L; y += 2)
+        {
+          gint32 from_b = best[y - 1] + trans[y - 1][y];
+          gint32 from_i = best[y] + trans[y][y];
+
+          next[y] = MAX (from_b, from_i) + e[y];
+          b[y] = (guint8) (from_i > from_b ? y : y - 1);
+        }
+      /* keep the scores near zero: long sentences never overflow */
+      for (guint y = 0; y < L; y++)
+        best[y] = next[y] - next[0];
+    }
+  for (guint y = 1; y < L; y++)
+    if (best[y] > best[last])
+      last = y;
   labels[n - 1] = (guint8) last;
   for (guint i = n - 1; i > 0; i--)
     labels[i - 1] = back[(gsize) i * L + labels[i]];
@@ -202,33 +222,59 @@ add_attrs (RasdNameTagger *self,
     }
 }
 
-/* A word type's scores, with its doc key stored after them. */
-static Scores *
-scores_new (RasdNameTagger *self,
-            const char     *key)
-{
-  g_autoptr(GString) buffer = g_string_sized_new (256);
-  g_autoptr(GArray) attrs = g_array_sized_new (FALSE, FALSE, sizeof (RasdNameAttr), 32);
-  g_autofree char *doc_key = rasd_name_features_doc_key (key);
-  gsize size = strlen (doc_key) + 1;
-  Scores *scores = g_malloc0 (sizeof (Scores) + size);
-
-  memcpy (scores + 1, doc_key, size);
-  scores->doc_key = (const char *) (scores + 1);
-  rasd_name_features_word (self->features, key, buffer, attrs);
-  add_attrs (self, buffer, attrs, scores);
-  return scores;
-}
-
 /* The scores of the words the model was not trained on, per thread: a tagger is shared by the
  * import threads and never written after loading. */
 #define CACHE_MAX_WORDS 50000
 
 typedef struct
 {
-  guint       tagger;
-  GHashTable *words;   /* key (owned) → Scores* (owned) */
+  guint         tagger;
+  GHashTable   *words;     /* key (owned) → Scores* (owned) */
+  GHashTable   *doc_keys;  /* doc keys the tagger has not interned → interned in @strings */
+  GStringChunk *strings;
 } ThreadCache;
+
+/* The one pointer for @doc_key: the tagger's, else one of @cache (or of the tagger while it
+ * loads, when @cache is NULL). */
+static const char *
+intern_doc_key (RasdNameTagger *self,
+                ThreadCache    *cache,
+                const char     *doc_key)
+{
+  const char *interned = g_hash_table_lookup (self->doc_keys, doc_key);
+  GHashTable *table = cache != NULL ? cache->doc_keys : self->doc_keys;
+
+  if (interned != NULL || (interned = g_hash_table_lookup (table, doc_key)) != NULL)
+    return interned;
+  interned = g_string_chunk_insert (cache != NULL ? cache->strings : self->strings, doc_key);
+  g_hash_table_insert (table, (gpointer) interned, (gpointer) interned);
+  return interned;
+}
+
+static Scores *
+scores_new (RasdNameTagger *self,
+            ThreadCache    *cache,
+            const char     *key)
+{
+  g_autoptr(GString) buffer = g_string_sized_new (256);
+  g_autoptr(GArray) attrs = g_array_sized_new (FALSE, FALSE, sizeof (RasdNameAttr), 32);
+  g_autofree char *doc_key = rasd_name_features_doc_key (key);
+  Scores *scores = g_new0 (Scores, 1);
+
+  scores->doc_key = intern_doc_key (self, cache, doc_key);
+  rasd_name_features_word (self->features, key, buffer, attrs);
+  /* the thread caches hold the words the model has no weights for */
+  if (cache != NULL)
+    {
+      RasdNameAttr rare = { (guint32) buffer->len, RASD_NAME_OFFSETS_ALL };
+
+      g_string_append (buffer, RASD_NAME_ATTR_RARE);
+      g_string_append_c (buffer, '\0');
+      g_array_append_val (attrs, rare);
+    }
+  add_attrs (self, buffer, attrs, scores);
+  return scores;
+}
 
 static void
 thread_cache_free (gpointer data)
@@ -236,6 +282,8 @@ thread_cache_free (gpointer data)
   ThreadCache *cache = data;
 
   g_hash_table_unref (cache->words);
+  g_hash_table_unref (cache->doc_keys);
+  g_string_chunk_free (cache->strings);
   g_free (cache);
 }
 
@@ -250,11 +298,15 @@ get_thread_cache (RasdNameTagger *self)
     {
       cache = g_new0 (ThreadCache, 1);
       cache->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      cache->doc_keys = g_hash_table_new (g_str_hash, g_str_equal);
+      cache->strings = g_string_chunk_new (16 * 1024);
       g_private_set (&thread_cache, cache);
     }
   if (cache->tagger != self->id || g_hash_table_size (cache->words) >= CACHE_MAX_WORDS)
     {
       g_hash_table_remove_all (cache->words);
+      g_hash_table_remove_all (cache->doc_keys);
+      g_string_chunk_clear (cache->strings);
       cache->tagger = self->id;
     }
   return cache;
@@ -271,7 +323,7 @@ word_scores (RasdNameTagger *self,
     return scores;
   if ((scores = g_hash_table_lookup (cache->words, key)) != NULL)
     return scores;
-  scores = scores_new (self, key);
+  scores = scores_new (self, cache, key);
   g_hash_table_insert (cache->words, g_strdup (key), scores);
   return scores;
 }
@@ -304,10 +356,9 @@ emissions (RasdNameTagger  *self,
            guint            n,
            gint32          *emission)
 {
-  memset (emission, 0, sizeof (gint32) * n * L);
   for (guint i = 0; i < n; i++)
     {
-      gint32 *e = emission + (gsize) i * L;
+      gint32 sum[L] = { 0 };
 
       for (guint k = 0; k < RASD_NAME_N_OFFSETS; k++)
         {
@@ -316,9 +367,21 @@ emissions (RasdNameTagger  *self,
           const gint32 *w = (j < 0 ? &self->before : j >= n ? &self->after : words[j])->w[k];
 
           for (guint y = 0; y < L; y++)
-            e[y] += w[y];
+            sum[y] += w[y];
         }
+      memcpy (emission + (gsize) i * L, sum, sizeof sum);
     }
+}
+
+/* exp (-@d / @temperature), from the table when it is the model's temperature. */
+static inline float
+exp_down (RasdNameTagger *self,
+          gint32          d,
+          double          temperature)
+{
+  if (temperature != self->temperature)
+    return (float) exp (-d / temperature);
+  return (guint32) d < self->n_exp ? self->exp_table[d] : 0.f;
 }
 
 /* Confidence: forward–backward over exp (score / temperature), scaled at each word; the
@@ -331,16 +394,16 @@ confidence (RasdNameTagger *self,
             GArray         *spans,
             guint           first_span)
 {
-  g_autofree double *e = NULL, *alpha = NULL, *beta = NULL, *scale = NULL;
-  double t[L][L], s[L];
+  g_autofree float *e = NULL, *alpha = NULL, *beta = NULL, *scale = NULL;
+  float t[L][L], s[L];
   gint32 tmax = G_MININT32, smax = G_MININT32;
 
   if (n == 0 || spans->len == first_span)
     return;
-  e = g_new (double, (gsize) n * L);
-  alpha = g_new (double, (gsize) n * L);
-  beta = g_new (double, (gsize) n * L);
-  scale = g_new (double, n);
+  e = g_new (float, (gsize) n * L);
+  alpha = g_new (float, (gsize) n * L);
+  beta = g_new (float, (gsize) n * L);
+  scale = g_new (float, n);
 
   for (guint p = 0; p < L; p++)
     for (guint y = 0; y < L; y++)
@@ -350,9 +413,9 @@ confidence (RasdNameTagger *self,
   for (guint p = 0; p < L; p++)
     for (guint y = 0; y < L; y++)
       t[p][y] = rasd_name_transition_allowed (p, y) ?
-                exp ((self->transition[p][y] - tmax) / temperature) : 0.0;
+                exp_down (self, tmax - self->transition[p][y], temperature) : 0.f;
   for (guint y = 0; y < L; y++)
-    s[y] = rasd_name_transition_allowed (L, y) ? exp ((self->start[y] - smax) / temperature) : 0.0;
+    s[y] = rasd_name_transition_allowed (L, y) ? exp_down (self, smax - self->start[y], temperature) : 0.f;
   for (guint i = 0; i < n; i++)
     {
       const gint32 *row = emission + (gsize) i * L;
@@ -361,41 +424,60 @@ confidence (RasdNameTagger *self,
       for (guint y = 1; y < L; y++)
         max = MAX (max, row[y]);
       for (guint y = 0; y < L; y++)
-        e[(gsize) i * L + y] = exp ((row[y] - max) / temperature);
+        e[(gsize) i * L + y] = exp_down (self, max - row[y], temperature);
     }
 
+  /* BIO: only B-X and I-X lead to I-X (t is 0 from the others) */
   for (guint i = 0; i < n; i++)
     {
-      double *a = alpha + (gsize) i * L;
-      double sum = 0;
+      float *a = alpha + (gsize) i * L;
+      const float *before = alpha + (gsize) (i - 1) * L;
+      const float *ei = e + (gsize) i * L;
+      float sum = 0, r;
 
       for (guint y = 0; y < L; y++)
         {
-          double in = 0;
+          float in = 0;
 
           if (i == 0)
             in = s[y];
+          else if (rasd_name_label_is_inside (y))
+            in = before[y - 1] * t[y - 1][y] + before[y] * t[y][y];
           else
             for (guint p = 0; p < L; p++)
-              in += alpha[(gsize) (i - 1) * L + p] * t[p][y];
-          a[y] = in * e[(gsize) i * L + y];
+              in += before[p] * t[p][y];
+          a[y] = in * ei[y];
           sum += a[y];
         }
       scale[i] = sum > 0 ? sum : 1;
+      r = 1 / scale[i];
       for (guint y = 0; y < L; y++)
-        a[y] /= scale[i];
+        a[y] *= r;
     }
   for (guint y = 0; y < L; y++)
     beta[(gsize) (n - 1) * L + y] = 1;
   for (guint i = n - 1; i > 0; i--)
-    for (guint y = 0; y < L; y++)
-      {
-        double out = 0;
+    {
+      float v[L], r = 1 / scale[i];
 
-        for (guint q = 0; q < L; q++)
-          out += t[y][q] * e[(gsize) i * L + q] * beta[(gsize) i * L + q];
-        beta[(gsize) (i - 1) * L + y] = out / scale[i];
-      }
+      for (guint q = 0; q < L; q++)
+        v[q] = e[(gsize) i * L + q] * beta[(gsize) i * L + q];
+      for (guint y = 0; y < L; y++)
+        {
+          float out = t[y][0] * v[0];
+
+          for (guint q = 1; q < L; q += 2)
+            out += t[y][q] * v[q];
+          /* to I-X only from B-X (y = q - 1) and I-X (y = q) */
+          if (y != RASD_NAME_LABEL_O)
+            {
+              guint inside = rasd_name_label_is_inside (y) ? y : y + 1;
+
+              out += t[y][inside] * v[inside];
+            }
+          beta[(gsize) (i - 1) * L + y] = out * r;
+        }
+    }
 
   for (guint k = first_span; k < spans->len; k++)
     {
@@ -404,7 +486,7 @@ confidence (RasdNameTagger *self,
       guint inside = b + 1;
       guint last = b;
       guint end = span->first + span->n_words;
-      double p = alpha[(gsize) span->first * L + b];
+      float p = alpha[(gsize) span->first * L + b];
 
       for (guint i = span->first + 1; i < end; i++)
         {
@@ -413,14 +495,14 @@ confidence (RasdNameTagger *self,
         }
       if (end < n)
         {
-          double out = 0;
+          float out = 0;
 
           for (guint q = 0; q < L; q++)
             if (q != inside)
               out += t[last][q] * e[(gsize) end * L + q] * beta[(gsize) end * L + q];
           p *= out / scale[end];
         }
-      span->confidence = (float) CLAMP (p, 0.0, 1.0);
+      span->confidence = CLAMP (p, 0.f, 1.f);
     }
 }
 
@@ -468,7 +550,7 @@ rasd_name_doc_counts (const char * const *doc_keys,
                       guint               n_sentences,
                       guint8             *counts)
 {
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) table = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   guint in = 0;   /* sentences [out, in) are counted */
   guint out = 0;
 
@@ -598,22 +680,26 @@ rasd_name_tagger_tag_words (RasdNameTagger      *self,
   return spans;
 }
 
-/* The punctuation between @from and @to, one key per character, as CoNLL text has it. */
+/* The punctuation between @from and @to, one key per character, as CoNLL text has it: their
+ * offsets in @buffer to @keys, -1 to @words. */
 static void
-add_gap (GPtrArray    *keys,
-         GArray       *words,
-         const char   *from,
-         const char   *to,
-         GStringChunk *chunk)
+add_gap (GString    *buffer,
+         GArray     *keys,
+         GArray     *words,
+         const char *from,
+         const char *to)
 {
   for (const char *p = from; p < to; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
       int none = -1;
 
-      if (g_unichar_isspace (c) || rasd_arabic_classify (c) != RASD_ARABIC_CLASS_OTHER || c == 0x200B)
+      if (c == ' ' || c == '\n' || g_unichar_isspace (c) ||
+          rasd_arabic_classify (c) != RASD_ARABIC_CLASS_OTHER || c == 0x200B)
         continue;
-      g_ptr_array_add (keys, g_string_chunk_insert_len (chunk, p, g_utf8_next_char (p) - p));
+      g_array_append_val (keys, buffer->len);
+      g_string_append_len (buffer, p, g_utf8_next_char (p) - p);
+      g_string_append_c (buffer, '\0');
       g_array_append_val (words, none);
     }
 }
@@ -625,18 +711,23 @@ rasd_name_tagger_tag_tokens (RasdNameTagger *self,
 {
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
   guint n_sentences;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (int));  /* key → token or -1 */
+  g_autoptr(GString) buffer = NULL;
+  g_autoptr(GArray) keys = NULL;    /* offsets in buffer */
+  g_autoptr(GArray) words = NULL;   /* key → token or -1 */
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
+  g_autofree const char **pointers = NULL;
   g_autofree guint8 *labels = NULL;
-  g_autoptr(GStringChunk) chunk = g_string_chunk_new (4096);
-  g_autoptr(GString) key = g_string_new (NULL);
+  guint n_tokens;
 
   g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), spans);
   g_return_val_if_fail (text != NULL && tokens != NULL, spans);
 
+  n_tokens = rasd_tokens_get_n_tokens (tokens);
   n_sentences = rasd_tokens_get_n_sentences (tokens);
+  buffer = g_string_sized_new (strlen (text) + n_tokens * 2 + 16);
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n_tokens + n_tokens / 4 + 8);
+  words = g_array_sized_new (FALSE, FALSE, sizeof (int), n_tokens + n_tokens / 4 + 8);
   for (guint s = 0; s < n_sentences; s++)
     {
       const RasdSentence *sentence = rasd_tokens_get_sentence (tokens, s);
@@ -648,21 +739,24 @@ rasd_name_tagger_tag_tokens (RasdNameTagger *self,
           guint index = sentence->first_token + t;
           const RasdToken *token = rasd_tokens_get_token (tokens, index);
 
-          add_gap (keys, words, at, text + token->byte_start, chunk);
-          g_string_truncate (key, 0);
-          rasd_name_features_append_key (key, text + token->byte_start,
+          add_gap (buffer, keys, words, at, text + token->byte_start);
+          g_array_append_val (keys, buffer->len);
+          rasd_name_features_append_key (buffer, text + token->byte_start,
                                          token->byte_end - token->byte_start);
-          g_ptr_array_add (keys, g_string_chunk_insert_len (chunk, key->str, key->len));
+          g_string_append_c (buffer, '\0');
           g_array_append_val (words, index);
           at = text + token->byte_end;
         }
-      add_gap (keys, words, at, text + MAX (sentence->byte_end, (gsize) (at - text)), chunk);
+      add_gap (buffer, keys, words, at, text + MAX (sentence->byte_end, (gsize) (at - text)));
     }
   g_array_append_val (starts, keys->len);
 
+  pointers = g_new (const char *, MAX (keys->len, 1));
+  for (guint k = 0; k < keys->len; k++)
+    pointers[k] = buffer->str + g_array_index (keys, gsize, k);
   labels = g_new (guint8, MAX (keys->len, 1));
-  rasd_name_tagger_tag_document (self, (const char * const *) keys->pdata,
-                                 (const guint *) starts->data, n_sentences, 0, labels, found);
+  rasd_name_tagger_tag_document (self, pointers, (const guint *) starts->data, n_sentences, 0,
+                                 labels, found);
   for (guint k = 0; k < found->len; k++)
     {
       RasdNameSpan span = g_array_index (found, RasdNameSpan, k);
@@ -872,13 +966,18 @@ precompute (RasdNameTagger *self)
         weights = g_hash_table_lookup (self->attrs, rasd_name_doc_attr (k, several));
         self->doc[k][several] = weights != NULL ? weights : &zero;
       }
+  /* scores further apart than this weigh less than a float holds */
+  self->n_exp = (guint) MIN (ceil (self->temperature * 104), 1 << 20);
+  self->exp_table = g_new (float, self->n_exp);
+  for (guint d = 0; d < self->n_exp; d++)
+    self->exp_table[d] = (float) exp (-(double) d / self->temperature);
   g_hash_table_iter_init (&iter, self->attrs);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const char *attr = key;
 
       if (g_str_has_prefix (attr, "w="))
-        g_hash_table_insert (self->types, (gpointer) (attr + 2), scores_new (self, attr + 2));
+        g_hash_table_insert (self->types, (gpointer) (attr + 2), scores_new (self, NULL, attr + 2));
     }
 }
 

@@ -104,13 +104,14 @@ typedef struct
 {
   guint *rows;          /* all of them, by offset */
   guint  from[K + 1];   /* rows of offset index k: rows[from[k]] .. rows[from[k + 1]] */
-  char  *doc_key;
+  const char *doc_key;  /* interned in Features.doc_keys */
 } WordType;
 
 typedef struct
 {
   RasdNameFeatures *features;
   GHashTable       *types;      /* key → WordType* */
+  GHashTable       *doc_keys;   /* doc key → itself (owned): one pointer per doc key */
   GHashTable       *attr_ids;   /* attribute text (owned by attr_texts) → id + 1 */
   GPtrArray        *attr_texts;
   GArray           *row_of;     /* attribute id × K + k → row + 1 (0: none yet) */
@@ -118,6 +119,7 @@ typedef struct
   WordType         *before;
   WordType         *after;
   guint             doc_rows[RASD_NAME_N_KINDS][2][K];
+  guint             rare_rows[K];
 } Features;
 
 static void
@@ -126,7 +128,6 @@ word_type_free (gpointer data)
   WordType *type = data;
 
   g_free (type->rows);
-  g_free (type->doc_key);
   g_free (type);
 }
 
@@ -210,7 +211,13 @@ word_type (Features   *f,
 
       rasd_name_features_word (f->features, key, buffer, attrs);
       type = word_type_new (f, buffer, attrs);
-      type->doc_key = rasd_name_features_doc_key (key);
+      g_autofree char *doc_key = rasd_name_features_doc_key (key);
+
+      if ((type->doc_key = g_hash_table_lookup (f->doc_keys, doc_key)) == NULL)
+        {
+          type->doc_key = g_steal_pointer (&doc_key);
+          g_hash_table_add (f->doc_keys, (gpointer) type->doc_key);
+        }
       g_hash_table_insert (f->types, g_steal_pointer (&key), type);
     }
   return type;
@@ -227,6 +234,7 @@ features_init (Features       *f,
   if (f->features == NULL)
     return FALSE;
   f->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_type_free);
+  f->doc_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f->attr_ids = g_hash_table_new (g_str_hash, g_str_equal);
   f->attr_texts = g_ptr_array_new_with_free_func (g_free);
   f->row_of = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -237,6 +245,8 @@ features_init (Features       *f,
     for (guint several = 0; several < 2; several++)
       for (guint o = 0; o < K; o++)
         f->doc_rows[k][several][o] = row_for (f, rasd_name_doc_attr (k, several), o);
+  for (guint o = 0; o < K; o++)
+    f->rare_rows[o] = row_for (f, RASD_NAME_ATTR_RARE, o);
   return TRUE;
 }
 
@@ -245,6 +255,7 @@ features_clear (Features *f)
 {
   g_clear_pointer (&f->features, rasd_name_features_free);
   g_clear_pointer (&f->types, g_hash_table_unref);
+  g_clear_pointer (&f->doc_keys, g_hash_table_unref);
   g_clear_pointer (&f->attr_ids, g_hash_table_unref);
   g_clear_pointer (&f->attr_texts, g_ptr_array_unref);
   g_clear_pointer (&f->row_of, g_array_unref);
@@ -266,6 +277,7 @@ typedef struct
   gint32          *base;     /* n × L: the first pass's emission scores */
   guint8          *first;    /* its labels */
   guint8          *counts;   /* n × RASD_NAME_N_KINDS: rasd_name_doc_counts() */
+  guint8          *rare;     /* n: whether the word is seen once in training */
 } Example;
 
 /* Learning ---------------------------------------------------------------------------------- */
@@ -312,15 +324,17 @@ perceptron_clear (Perceptron *p)
 }
 
 static void
-emission_of (const gint32  *weights,
-             const Example *x,
-             gint32        *emission)
+emission_of (const Features *f,
+             const gint32   *weights,
+             const Example  *x,
+             gint32         *emission)
 {
   memset (emission, 0, sizeof (gint32) * x->n * L);
   for (guint i = 0; i < x->n; i++)
     for (guint k = 0; k < K; k++)
       {
         const WordType *t = x->types[i + k];
+        gint64 j = (gint64) i + k - 2;
 
         for (guint r = t->from[k]; r < t->from[k + 1]; r++)
           {
@@ -329,6 +343,9 @@ emission_of (const gint32  *weights,
             for (guint y = 0; y < L; y++)
               emission[(gsize) i * L + y] += w[y];
           }
+        if (j >= 0 && j < x->n && x->rare[j])
+          for (guint y = 0; y < L; y++)
+            emission[(gsize) i * L + y] += weights[(gsize) f->rare_rows[k] * L + y];
       }
 }
 
@@ -401,18 +418,22 @@ update_transitions (Perceptron    *p,
 }
 
 static void
-update_words (Perceptron    *p,
-              const Example *x,
-              const guint8  *predicted)
+update_words (Perceptron     *p,
+              const Features *f,
+              const Example  *x,
+              const guint8   *predicted)
 {
   for (guint i = 0; i < x->n; i++)
     if (x->gold[i] != predicted[i])
       for (guint k = 0; k < K; k++)
         {
           const WordType *t = x->types[i + k];
+          gint64 j = (gint64) i + k - 2;
 
           for (guint r = t->from[k]; r < t->from[k + 1]; r++)
             update_row (p, t->rows[r], x->gold[i], predicted[i], 1);
+          if (j >= 0 && j < x->n && x->rare[j])
+            update_row (p, f->rare_rows[k], x->gold[i], predicted[i], 1);
         }
 }
 
@@ -476,6 +497,7 @@ longest (GArray *examples)
 /* The first pass: every word feature, on the examples whose fold is not @skip_fold. */
 static void
 train_words (Perceptron                 *p,
+             const Features             *f,
              guint                       n_rows,
              GArray                     *examples,
              guint                       skip_fold,
@@ -506,11 +528,11 @@ train_words (Perceptron                 *p,
         {
           const Example *x = &g_array_index (examples, Example, g_array_index (order, guint, o));
 
-          emission_of (p->w, x, emission);
+          emission_of (f, p->w, x, emission);
           rasd_name_viterbi (emission, x->n, p->start, p->trans, predicted);
           if (memcmp (predicted, x->gold, x->n) != 0)
             {
-              update_words (p, x, predicted);
+              update_words (p, f, x, predicted);
               update_transitions (p, x, predicted);
             }
           p->step++;
@@ -579,7 +601,7 @@ train_document (Features                   *f,
   starts[examples->len] = n;
   for (guint k = 0; k < N_FOLDS; k++)
     {
-      train_words (&p, f->row_attr->len, examples, k, options);
+      train_words (&p, f, f->row_attr->len, examples, k, options);
       average (&p, options->scale, &folds[k]);
       perceptron_clear (&p);
       for (guint e = 0; e < examples->len; e++)
@@ -590,7 +612,7 @@ train_document (Features                   *f,
             continue;
           x->base = g_new (gint32, (gsize) x->n * L);
           x->first = g_new (guint8, x->n);
-          emission_of (folds[k].w, x, x->base);
+          emission_of (f, folds[k].w, x, x->base);
           rasd_name_viterbi (x->base, x->n, folds[k].start, folds[k].trans, x->first);
         }
       g_clear_pointer (&folds[k].w, g_free);
@@ -705,12 +727,19 @@ write_model (const Averaged             *a,
   /* a word labelled O costs @o_bias: taken from every way into O */
   memcpy (values, a->start, sizeof values);
   values[RASD_NAME_LABEL_O] -= o_bias;
+  for (guint y = 0; y < L; y++)
+    if (!rasd_name_transition_allowed (L, y))
+      values[y] = 0;
   append_ints (out, values);
   for (guint q = 0; q < L; q++)
     {
       g_string_append_printf (out, "transition %s ", rasd_name_label_to_string (q));
       memcpy (values, a->trans + q * L, sizeof values);
       values[RASD_NAME_LABEL_O] -= o_bias;
+      /* never taken: written as 0 */
+      for (guint y = 0; y < L; y++)
+        if (!rasd_name_transition_allowed (q, y))
+          values[y] = 0;
       append_ints (out, values);
     }
 
@@ -897,18 +926,34 @@ make_examples (Features  *f,
                guint      to)
 {
   GArray *examples = g_array_new (FALSE, TRUE, sizeof (Example));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);  /* WordType → times */
 
   for (guint s = from; s < to; s++)
     {
       RasdNameSentence *sentence = g_ptr_array_index (sentences, s);
-      Example x = { NULL, sentence->labels->data, sentence->words->len, 0, NULL, NULL, NULL };
+      Example x = { NULL, sentence->labels->data, sentence->words->len, 0, NULL, NULL, NULL, NULL };
 
       x.types = g_new (const WordType *, x.n + 4);
+      x.rare = g_new (guint8, MAX (x.n, 1));
       x.types[0] = x.types[1] = f->before;
       x.types[x.n + 2] = x.types[x.n + 3] = f->after;
       for (guint i = 0; i < x.n; i++)
-        x.types[i + 2] = word_type (f, g_ptr_array_index (sentence->words, i));
+        {
+          const WordType *t = word_type (f, g_ptr_array_index (sentence->words, i));
+
+          x.types[i + 2] = t;
+          g_hash_table_insert (seen, (gpointer) t,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (seen, t)) + 1));
+        }
       g_array_append_val (examples, x);
+    }
+  /* words seen once stand for the words the model will not know */
+  for (guint e = 0; e < examples->len; e++)
+    {
+      Example *x = &g_array_index (examples, Example, e);
+
+      for (guint i = 0; i < x->n; i++)
+        x->rare[i] = GPOINTER_TO_UINT (g_hash_table_lookup (seen, x->types[i + 2])) == 1;
     }
   return examples;
 }
@@ -924,6 +969,7 @@ examples_free (GArray *examples)
       g_free (x->base);
       g_free (x->first);
       g_free (x->counts);
+      g_free (x->rare);
     }
   g_array_unref (examples);
 }
@@ -948,7 +994,7 @@ train_model (Features                   *f,
   Perceptron p;
 
   train_document (f, examples, options, &out->doc);
-  train_words (&p, f->row_attr->len, examples, N_FOLDS, options);
+  train_words (&p, f, f->row_attr->len, examples, N_FOLDS, options);
   average (&p, options->scale, &out->words);
   out->count = g_steal_pointer (&p.count);
   out->n_sentences = to;
@@ -990,7 +1036,7 @@ rasd_name_trainer_train (RasdPeople                 *people,
   double scaled[G_N_ELEMENTS (grid)];
   g_auto(Features) f = { 0 };
   guint tune_from = sentences->len - sentences->len / 9;
-  static const gint32 o_biases[] = { 0, 1, 2, 3, 4, 6 };
+  static const gint32 o_biases[] = { 0, 1, 2, 3, 4, 6, 8 };
   Trained tuning = { 0 }, final = { 0 };
   g_autoptr(GString) best_scores = g_string_new (NULL);
   double best_f1 = -1;

@@ -31,10 +31,10 @@ typedef struct
 {
   guint epochs;      /* passes over the training sentences (default 12) */
   guint scale;       /* weights are written as round (average × scale) (default 8) */
-  guint min_count;   /* a feature seen fewer times in training is dropped (default 1) */
+  guint min_count;   /* a feature seen fewer times in training is dropped (default 2) */
 } RasdNameTrainOptions;
 
-#define RASD_NAME_TRAIN_OPTIONS_DEFAULT { 12, 8, 1 }
+#define RASD_NAME_TRAIN_OPTIONS_DEFAULT { 12, 8, 2 }
 
 /* Trains on @sentences (RasdNameSentence) and returns the model's text, for
  * rasd_name_tagger_new_from_data() or a file.  The confidence's temperature is chosen on the
