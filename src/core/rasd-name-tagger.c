@@ -828,6 +828,8 @@ parse_model (RasdNameTagger  *self,
   g_auto(GStrv) lines = NULL;
   guint seen = 0;  /* header lines: 1 labels, 2 temperature, 4 start, 8 + transitions */
   guint n_transitions = 0;
+  guint n_features = 0;
+  gboolean ended = FALSE;
 
   if (length == 0 || !g_utf8_validate (data, (gssize) length, NULL) || memchr (data, '\0', length))
     {
@@ -851,6 +853,12 @@ parse_model (RasdNameTagger  *self,
 
       if (line[0] == '#' || line[0] == '\0')
         continue;
+      if (ended)
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                       "%s, line %u: a line after the “end” line", name, i + 1);
+          return FALSE;
+        }
       if ((tab = strchr (line, '\t')) != NULL)
         {
           /* attribute<TAB>offset<TAB>weights */
@@ -875,6 +883,7 @@ parse_model (RasdNameTagger  *self,
             }
           if (!parse_ints (second + 1, scores->w[offset + 2], L, name, i + 1, error))
             return FALSE;
+          n_features++;
           continue;
         }
       if (g_str_has_prefix (line, "labels "))
@@ -901,6 +910,20 @@ parse_model (RasdNameTagger  *self,
               return FALSE;
             }
           seen |= 2;
+        }
+      else if (g_str_has_prefix (line, "end "))
+        {
+          char *end;
+          guint64 count = g_ascii_strtoull (line + strlen ("end "), &end, 10);
+
+          if (*end != '\0' || count != n_features)
+            {
+              g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                           "%s, line %u: the model says it has %s features but %u were read",
+                           name, i + 1, line + strlen ("end "), n_features);
+              return FALSE;
+            }
+          ended = TRUE;
         }
       else if (g_str_has_prefix (line, "start "))
         {
@@ -934,6 +957,12 @@ parse_model (RasdNameTagger  *self,
                        "%s, line %u: unknown line “%.40s”", name, i + 1, line);
           return FALSE;
         }
+    }
+  if (!ended)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                   "%s is truncated: its last line, “end”, is missing", name);
+      return FALSE;
     }
   if (seen != 7 || n_transitions != (1u << L) - 1)
     {

@@ -766,6 +766,8 @@ write_model (const Averaged             *a,
       g_string_append_printf (out, "%s\t%d\t", line->attr, line->offset);
       append_ints (out, w);
     }
+  /* so that a file cut short at a line's end does not pass for a smaller model */
+  g_string_append_printf (out, "end %u\n", lines->len);
   *n_features = lines->len;
   return g_string_free (out, FALSE);
 }
