@@ -234,8 +234,10 @@ rasd_name_features_append_key (GString    *out,
         {
           gunichar c = ((gunichar) (b & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
 
-          if (c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
-              rasd_arabic_classify (c) != RASD_ARABIC_CLASS_WORD)
+          /* the letters ء to ي are the common case, asked without a call */
+          if (!(c >= 0x0621 && c <= 0x063A) && !(c >= 0x0641 && c <= 0x064A) &&
+              (c == 0x0640 || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+               rasd_arabic_classify (c) != RASD_ARABIC_CLASS_WORD))
             break;
           p += 2;
         }

@@ -27,6 +27,82 @@ typedef struct
   const char *doc_key;   /* word types: rasd_name_features_doc_key() */
 } Scores;
 
+/* The words of the model, looked up at every word tagged: open addressing on a string hash
+ * kept with each entry (GHashTable calls a function per probe and strcmp() per match). */
+typedef struct
+{
+  guint32       hash;
+  guint32       length;
+  const char   *key;
+  const Scores *scores;
+} WordEntry;
+
+typedef struct
+{
+  WordEntry *entries;
+  guint32    mask;   /* capacity - 1, a power of two minus one */
+} WordTable;
+
+static inline guint32
+word_hash (const char *key,
+           guint32    *length)
+{
+  /* FNV-1a */
+  guint32 h = 2166136261u;
+  const guchar *p = (const guchar *) key;
+
+  for (; *p != '\0'; p++)
+    h = (h ^ *p) * 16777619u;
+  *length = (guint32) (p - (const guchar *) key);
+  return h;
+}
+
+static const Scores *
+word_table_lookup (const WordTable *table,
+                   const char      *key)
+{
+  guint32 length;
+  guint32 hash = word_hash (key, &length);
+
+  if (table->entries == NULL)
+    return NULL;
+  for (guint32 i = hash & table->mask; ; i = (i + 1) & table->mask)
+    {
+      const WordEntry *e = &table->entries[i];
+
+      if (e->key == NULL)
+        return NULL;
+      if (e->hash == hash && e->length == length && memcmp (e->key, key, length) == 0)
+        return e->scores;
+    }
+}
+
+/* Fills @table from @types (key → Scores*), which must outlive it. */
+static void
+word_table_init (WordTable  *table,
+                 GHashTable *types)
+{
+  guint32 capacity = 16;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  while (capacity < 2 * g_hash_table_size (types) + 2)
+    capacity *= 2;
+  table->entries = g_new0 (WordEntry, capacity);
+  table->mask = capacity - 1;
+  g_hash_table_iter_init (&iter, types);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint32 length;
+      guint32 hash = word_hash (key, &length);
+      guint32 i = hash & table->mask;
+
+      while (table->entries[i].key != NULL)
+        i = (i + 1) & table->mask;
+      table->entries[i] = (WordEntry) { hash, length, key, value };
+    }
+}
+
 struct _RasdNameTagger
 {
   GObject           parent_instance;
@@ -36,6 +112,7 @@ struct _RasdNameTagger
   GStringChunk     *strings;
   GHashTable       *attrs;       /* attribute → Scores* (weights by offset) */
   GHashTable       *types;       /* word key → Scores*, for the words of the model */
+  WordTable         table;       /* the same, for lookups at every word */
   GHashTable       *doc_keys;    /* doc key → the same, interned: one pointer per doc key */
   Scores            before;      /* the padding around a sentence */
   Scores            after;
@@ -56,6 +133,7 @@ rasd_name_tagger_finalize (GObject *object)
 
   g_clear_pointer (&self->features, rasd_name_features_free);
   g_clear_pointer (&self->attrs, g_hash_table_unref);
+  g_clear_pointer (&self->table.entries, g_free);
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->doc_keys, g_hash_table_unref);
   g_clear_pointer (&self->exp_table, g_free);
@@ -317,10 +395,11 @@ word_scores (RasdNameTagger *self,
              ThreadCache    *cache,
              const char     *key)
 {
-  Scores *scores = g_hash_table_lookup (self->types, key);
+  const Scores *known = word_table_lookup (&self->table, key);
+  Scores *scores;
 
-  if (scores != NULL)
-    return scores;
+  if (known != NULL)
+    return known;
   if ((scores = g_hash_table_lookup (cache->words, key)) != NULL)
     return scores;
   scores = scores_new (self, cache, key);
@@ -1008,6 +1087,7 @@ precompute (RasdNameTagger *self)
       if (g_str_has_prefix (attr, "w="))
         g_hash_table_insert (self->types, (gpointer) (attr + 2), scores_new (self, NULL, attr + 2));
     }
+  word_table_init (&self->table, self->types);
 }
 
 RasdNameTagger *
