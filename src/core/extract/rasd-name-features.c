@@ -52,16 +52,24 @@ add_word (RasdNameFeatures *self,
   g_hash_table_replace (self->words, g_steal_pointer (&copy), GUINT_TO_POINTER (flags));
 }
 
-/* Reads the first column of each line of @relative under @data_dir.  A one-word entry gets
- * @flags (or @second_flags when its second column is @second); the words of a longer one get
- * @start_flags for the first and @inside_flags for the others. */
+/* What the second column of a list's line says of its word. */
+typedef struct
+{
+  const char *kind;
+  guint       flags;
+} Kind;
+
+/* Reads the lines of @relative under @data_dir: word or phrase<TAB>kind.  A one-word entry gets
+ * the flags of its kind in @kinds (of the first kind when the line names none it knows, or an
+ * error when @strict); the words of a longer one get @start_flags for the first and
+ * @inside_flags for the others. */
 static gboolean
 load_words (RasdNameFeatures  *self,
             const char        *data_dir,
             const char        *relative,
-            guint              flags,
-            const char        *second,
-            guint              second_flags,
+            const Kind        *kinds,
+            guint              n_kinds,
+            gboolean           strict,
             guint              start_flags,
             guint              inside_flags,
             GError           **error)
@@ -76,18 +84,30 @@ load_words (RasdNameFeatures  *self,
       g_auto(GStrv) cols = NULL;
       g_autofree char *norm = NULL;
       const char *space;
+      guint k = 0;
 
       if (lines[i][0] == '#' || lines[i][0] == '\0')
         continue;
       cols = g_strsplit (lines[i], "\t", 3);
+      while (cols[1] != NULL && k < n_kinds &&
+             g_strcmp0 (kinds[k].kind, g_strstrip (cols[1])) != 0)
+        k++;
+      if (k == n_kinds)
+        {
+          if (strict)
+            {
+              g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
+                           "%s, line %u: expected a word, a tab and its kind", path, i + 1);
+              return FALSE;
+            }
+          k = 0;
+        }
       norm = rasd_arabic_normalize (g_strstrip (cols[0]), -1);
       if (norm[0] == '\0')
         continue;
       if ((space = strchr (norm, ' ')) == NULL)
         {
-          gboolean other = second != NULL && cols[1] != NULL && strcmp (g_strstrip (cols[1]), second) == 0;
-
-          add_word (self, norm, strlen (norm), other ? second_flags : flags);
+          add_word (self, norm, strlen (norm), kinds[k].flags);
           continue;
         }
       add_word (self, norm, space - norm, start_flags);
@@ -102,52 +122,19 @@ load_words (RasdNameFeatures  *self,
   return TRUE;
 }
 
-/* data/ner/cues.tsv: word<TAB>kind */
-static gboolean
-load_cues (RasdNameFeatures  *self,
-           const char        *data_dir,
-           GError           **error)
-{
-  static const struct { const char *kind; guint flag; } kinds[] = {
-    { "first", WORD_CUE_FIRST }, { "link", WORD_CUE_LINK }, { "role", WORD_CUE_ROLE },
-    { "org", WORD_CUE_ORG }, { "place", WORD_CUE_PLACE },
-  };
-  g_autofree char *path = g_build_filename (data_dir, "ner", "cues.tsv", NULL);
-  g_auto(GStrv) lines = rasd_data_read_lines (path, error);
-
-  if (lines == NULL)
-    return FALSE;
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cols = NULL;
-      g_autofree char *norm = NULL;
-      guint k;
-
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
-        continue;
-      cols = g_strsplit (lines[i], "\t", 3);
-      for (k = 0; k < G_N_ELEMENTS (kinds) && cols[1] != NULL; k++)
-        if (strcmp (g_strstrip (cols[1]), kinds[k].kind) == 0)
-          break;
-      if (cols[1] == NULL || k == G_N_ELEMENTS (kinds))
-        {
-          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
-                       "%s, line %u: expected a word, a tab and its kind (first, link, role, org "
-                       "or place)", path, i + 1);
-          return FALSE;
-        }
-      norm = rasd_arabic_normalize (g_strstrip (cols[0]), -1);
-      add_word (self, norm, strlen (norm), kinds[k].flag);
-    }
-  return TRUE;
-}
-
 RasdNameFeatures *
 rasd_name_features_new (RasdPeople     *people,
                         RasdGazetteer  *gazetteer,
                         const char     *data_dir,
                         GError        **error)
 {
+  static const Kind organisations[] = { { "name", WORD_ORG_NAME }, { "head", WORD_ORG_HEAD } };
+  static const Kind trigger = { NULL, WORD_TRIGGER }, stop = { NULL, WORD_STOP };
+  static const Kind common = { NULL, WORD_COMMON };
+  static const Kind cues[] = {
+    { "first", WORD_CUE_FIRST }, { "link", WORD_CUE_LINK }, { "role", WORD_CUE_ROLE },
+    { "org", WORD_CUE_ORG }, { "place", WORD_CUE_PLACE },
+  };
   g_autoptr(RasdNameFeatures) self = g_new0 (RasdNameFeatures, 1);
 
   g_return_val_if_fail (people != NULL, NULL);
@@ -157,13 +144,12 @@ rasd_name_features_new (RasdPeople     *people,
   self->people = people;
   self->gazetteer = gazetteer;
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!load_words (self, data_dir, "people/organisations.tsv", WORD_ORG_NAME, "head",
-                   WORD_ORG_HEAD, WORD_ORG_START, WORD_ORG_INSIDE, error) ||
-      !load_words (self, data_dir, "events/triggers.tsv", WORD_TRIGGER, NULL, 0, 0, 0, error) ||
-      !load_words (self, data_dir, "people/stopwords.txt", WORD_STOP, NULL, 0, 0, 0, error) ||
-      !load_words (self, data_dir, "gazetteer/common-words.txt", WORD_COMMON, NULL, 0, 0, 0,
-                   error) ||
-      !load_cues (self, data_dir, error))
+  if (!load_words (self, data_dir, "people/organisations.tsv", organisations,
+                   G_N_ELEMENTS (organisations), FALSE, WORD_ORG_START, WORD_ORG_INSIDE, error) ||
+      !load_words (self, data_dir, "events/triggers.tsv", &trigger, 1, FALSE, 0, 0, error) ||
+      !load_words (self, data_dir, "people/stopwords.txt", &stop, 1, FALSE, 0, 0, error) ||
+      !load_words (self, data_dir, "gazetteer/common-words.txt", &common, 1, FALSE, 0, 0, error) ||
+      !load_words (self, data_dir, "ner/cues.tsv", cues, G_N_ELEMENTS (cues), TRUE, 0, 0, error))
     return NULL;
   return g_steal_pointer (&self);
 }
