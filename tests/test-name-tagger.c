@@ -184,6 +184,36 @@ test_tokens_match_words (void)
   }
 }
 
+/* A name met with its title in one sentence is surer alone in another of the same document. */
+static void
+test_document (void)
+{
+  RasdNameTagger *tagger = shipped_tagger ();
+  const char *words[] = {
+    "استقبل", "وزير", "الخارجية", "الدكتور", "سمعان", "كوتاليان", "وفدا", "من", "رجال", "الأعمال", ".",
+    "وكتب", "كوتاليان", "مقالا", "عن", "الاستثمار", ".",
+  };
+  guint starts[] = { 0, 11, G_N_ELEMENTS (words) };
+  g_autoptr(GArray) alone = rasd_name_tagger_tag_words (tagger, words + 11, 6, NULL);
+  g_autoptr(GArray) together = rasd_name_tagger_tag_sentences (tagger, words, starts, 2, NULL);
+  const RasdNameSpan *first, *second, *by_itself;
+
+  g_assert_cmpuint (together->len, ==, 2);
+  first = &g_array_index (together, RasdNameSpan, 0);
+  second = &g_array_index (together, RasdNameSpan, 1);
+  g_assert_cmpuint (first->first, ==, 4);
+  g_assert_cmpuint (first->n_words, ==, 2);
+  g_assert_cmpuint (second->first, ==, 12);
+  g_assert_cmpint (second->kind, ==, RASD_NAME_PERSON);
+  g_assert_cmpuint (alone->len, <=, 1);
+  if (alone->len == 1)
+    {
+      by_itself = &g_array_index (alone, RasdNameSpan, 0);
+      g_assert_cmpuint (by_itself->first, ==, 1);
+      g_assert_cmpfloat (second->confidence, >, by_itself->confidence + 0.1f);
+    }
+}
+
 static gpointer
 tag_in_thread (gpointer data)
 {
@@ -433,6 +463,7 @@ main (int   argc,
   g_test_add_func ("/name-tagger/titles-and-places", test_titles_and_places);
   g_test_add_func ("/name-tagger/confidence", test_confidence);
   g_test_add_func ("/name-tagger/tokens-match-words", test_tokens_match_words);
+  g_test_add_func ("/name-tagger/document", test_document);
   g_test_add_func ("/name-tagger/threads", test_threads);
   g_test_add_func ("/name-tagger/conll-read", test_conll_read);
   g_test_add_func ("/name-tagger/train-deterministic", test_train_deterministic);

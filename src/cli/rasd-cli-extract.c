@@ -187,28 +187,47 @@ conll_line_clear (gpointer data)
   g_free (line->word);
 }
 
-/* Tags one sentence with the trained tagger; other names (MISC) are printed as O. */
+/* Prints @lines with their tags: the file is tagged as one document (a name found in one
+ * sentence helps in the others); other names (MISC) are printed as O. */
 static void
-tag_sentence (RasdNameTagger *tagger,
-              GArray         *lines,
-              guint           first,
-              guint           end,
-              GString        *out)
+tag_lines (RasdNameTagger *tagger,
+           GArray         *lines,
+           GString        *out)
 {
-  g_autofree const char **words = g_new (const char *, end - first + 1);
-  g_autofree guint8 *labels = g_new (guint8, end - first + 1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *labels = NULL;
   g_autoptr(GArray) spans = NULL;
+  guint w = 0;
 
-  for (guint i = first; i < end; i++)
-    words[i - first] = g_array_index (lines, ConllLine, i).word;
-  spans = rasd_name_tagger_tag_words (tagger, words, end - first, labels);
-  for (guint i = first; i < end; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      guint8 label = labels[i - first];
+      const char *word = g_array_index (lines, ConllLine, i).word;
 
+      /* a sentence begins at the first line and after each run of blank lines */
+      if (word != NULL && (i == 0 || g_array_index (lines, ConllLine, i - 1).word == NULL))
+        g_array_append_val (starts, words->len);
+      if (word != NULL)
+        g_ptr_array_add (words, (gpointer) word);
+    }
+  g_array_append_val (starts, words->len);
+  labels = g_new (guint8, MAX (words->len, 1));
+  spans = rasd_name_tagger_tag_sentences (tagger, (const char * const *) words->pdata,
+                                          (const guint *) starts->data, starts->len - 1, labels);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *word = g_array_index (lines, ConllLine, i).word;
+      guint8 label;
+
+      if (word == NULL)
+        {
+          g_string_append_c (out, '\n');
+          continue;
+        }
+      label = labels[w++];
       if (label == RASD_NAME_LABEL_B_MISC || label == RASD_NAME_LABEL_I_MISC)
         label = RASD_NAME_LABEL_O;
-      g_string_append (out, words[i - first]);
+      g_string_append (out, word);
       g_string_append_c (out, '\t');
       g_string_append (out, rasd_name_label_to_string (label));
       g_string_append_c (out, '\n');
@@ -234,7 +253,6 @@ rasd_cli_tag_conll (RasdNameTagger *tagger,
   g_auto(GStrv) raw = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (ConllLine));
   g_autoptr(GString) out = g_string_new (NULL);
-  guint sentence_start = 0;
 
   g_array_set_clear_func (lines, conll_line_clear);
   if (strcmp (path, "-") == 0)
@@ -279,18 +297,7 @@ rasd_cli_tag_conll (RasdNameTagger *tagger,
       }
     }
 
-  for (guint i = 0; i <= lines->len; i++)
-    {
-      gboolean blank = i == lines->len || g_array_index (lines, ConllLine, i).word == NULL;
-
-      if (!blank)
-        continue;
-      if (i > sentence_start)
-        tag_sentence (tagger, lines, sentence_start, i, out);
-      if (i < lines->len)
-        g_string_append_c (out, '\n');
-      sentence_start = i + 1;
-    }
+  tag_lines (tagger, lines, out);
   fwrite (out->str, 1, out->len, stdout);
   return TRUE;
 }

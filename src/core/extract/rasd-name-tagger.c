@@ -772,26 +772,41 @@ rasd_name_tagger_tag_document (RasdNameTagger     *self,
 }
 
 GArray *
+rasd_name_tagger_tag_sentences (RasdNameTagger     *self,
+                                const char * const *words,
+                                const guint        *starts,
+                                guint               n_sentences,
+                                guint8             *labels)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
+  guint n_words;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autofree guint8 *own_labels = NULL;
+
+  g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), spans);
+  g_return_val_if_fail (starts != NULL, spans);
+
+  n_words = starts[n_sentences];
+  g_return_val_if_fail (words != NULL || n_words == 0, spans);
+  keys = g_ptr_array_new_full (n_words, g_free);
+  if (labels == NULL)
+    labels = own_labels = g_new (guint8, MAX (n_words, 1));
+  for (guint i = 0; i < n_words; i++)
+    g_ptr_array_add (keys, rasd_name_features_key (words[i], -1));
+  rasd_name_tagger_tag_document (self, (const char * const *) keys->pdata, starts, n_sentences, 0,
+                                 labels, spans);
+  return spans;
+}
+
+GArray *
 rasd_name_tagger_tag_words (RasdNameTagger      *self,
                             const char * const  *words,
                             guint                n_words,
                             guint8              *labels)
 {
-  GArray *spans = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_full (n_words, g_free);
-  g_autofree guint8 *own_labels = NULL;
   guint starts[2] = { 0, n_words };
 
-  g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), spans);
-  g_return_val_if_fail (words != NULL || n_words == 0, spans);
-
-  if (labels == NULL)
-    labels = own_labels = g_new (guint8, MAX (n_words, 1));
-  for (guint i = 0; i < n_words; i++)
-    g_ptr_array_add (keys, rasd_name_features_key (words[i], -1));
-  rasd_name_tagger_tag_document (self, (const char * const *) keys->pdata, starts, 1, 0, labels,
-                                 spans);
-  return spans;
+  return rasd_name_tagger_tag_sentences (self, words, starts, 1, labels);
 }
 
 /* The punctuation between @from and @to, one key per character, as CoNLL text has it: their

@@ -65,11 +65,21 @@ RasdNameTagger *rasd_name_tagger_new_from_data (const char      *data,
                                                 GError         **error);
 
 /* Tags one sentence of @n_words words as given (CoNLL tokens: punctuation may be words of its
- * own or stuck to a word).  @labels, if not NULL, receives a RasdNameLabel per word.  Returns
+ * own or stuck to a word), alone.  @labels, if not NULL, receives a RasdNameLabel per word.  Returns
  * the names found (RasdNameSpan), in order. */
 GArray         *rasd_name_tagger_tag_words     (RasdNameTagger      *self,
                                                 const char * const  *words,
                                                 guint                n_words,
+                                                guint8              *labels);
+
+/* Tags the sentences of one document at once, so that a name found in one sentence helps to
+ * find it in the others (those up to 20 sentences away): sentence s is @words[@starts[s]] to
+ * @words[@starts[s + 1] - 1].  @labels, if not NULL, receives a label per word; the names'
+ * first words are counted from the document's first. */
+GArray         *rasd_name_tagger_tag_sentences (RasdNameTagger      *self,
+                                                const char * const  *words,
+                                                const guint         *starts,
+                                                guint                n_sentences,
                                                 guint8              *labels);
 
 /* Tags every sentence of @tokens (made from @text): the punctuation between the words is seen
