@@ -242,7 +242,9 @@ make_candidates (RasdBasemapLabels *self)
   for (guint i = 0; i < places->len; i++)
     {
       const RasdPlace *place = g_ptr_array_index (places, i);
-      const char *name = self->arabic && place->name_ar != NULL ? place->name_ar : place->name_en;
+      /* One script on the map: a city the gazetteer has no Arabic name for is left out of the
+       * Arabic map rather than written in Latin letters. */
+      const char *name = self->arabic ? place->name_ar : place->name_en;
       Candidate candidate = { 0 };
 
       if (name == NULL || *name == '\0')

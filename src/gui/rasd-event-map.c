@@ -18,7 +18,7 @@
 #define MARKER_MIN     26.0  /* diameter of a one-event marker, px */
 #define MARKER_MAX     64.0
 #define MARKER_GAP     4.0   /* markers closer than their radii and this merge */
-#define FIT_ZOOM_MAX   8.0   /* zoom_to_fit never zooms closer than this: a city and the towns
+#define FIT_ZOOM_MAX   7.0   /* zoom_to_fit never zooms closer than this: a city and the towns
                               * around it, named on the basemap */
 #define ONLINE_MAX_ZOOM 16   /* online tiles show streets; the offline basemap stops at 10 */
 #define LABEL_PADDING  4     /* px each side of a name, as in style.css */
@@ -982,15 +982,15 @@ legend_row (const char *kind,
 }
 
 /* What the markers mean: size for the number of events (markers of 1, 10 and 100 events at
- * their real size), colour and shape for what a marker stands for.  In the start corner at the
+ * their real size), colour and shape for what a marker stands for, in as little of the map as
+ * that allows.  In the start corner at the
  * bottom (mirrored in right-to-left); clicks go through it to the map. */
 static GtkWidget *
 build_legend (void)
 {
-  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *sizes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *circles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *kinds = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *circles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+  GtkWidget *kinds = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
   GtkWidget *caption;
   static const guint counts[] = { 1, 10, 100 };
 
@@ -1006,19 +1006,17 @@ build_legend (void)
       gtk_box_append (GTK_BOX (circles), legend_marker ("place", marker_diameter (counts[i]),
                                                         count));
     }
-  /* Translators: under the map legend's markers of 1, 10 and 100 events */
-  caption = gtk_label_new (_("Events at a place"));
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_box_append (GTK_BOX (sizes), circles);
-  gtk_box_append (GTK_BOX (sizes), caption);
-
+  /* Translators: beside the map legend's markers of 1, 10 and 100 events */
+  caption = gtk_label_new (_("Size: events at a place"));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (kinds), caption);
   gtk_box_append (GTK_BOX (kinds), legend_row ("place", _("City or site")));
   gtk_box_append (GTK_BOX (kinds), legend_row ("country", _("Country")));
   gtk_box_append (GTK_BOX (kinds), legend_row ("cluster", _("Several places: click to zoom in")));
-  gtk_box_append (GTK_BOX (kinds), legend_row ("selected", _("The selected event’s place")));
   gtk_widget_set_valign (kinds, GTK_ALIGN_CENTER);
 
-  gtk_box_append (GTK_BOX (legend), sizes);
+  gtk_box_append (GTK_BOX (legend), circles);
   gtk_box_append (GTK_BOX (legend), kinds);
   gtk_accessible_update_property (GTK_ACCESSIBLE (legend), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Map legend"), -1);
@@ -1477,4 +1475,21 @@ rasd_event_map_bind_settings (RasdEventMap *self,
 
   g_settings_bind (settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "online-map-tiles", self, "online-tiles", G_SETTINGS_BIND_GET);
+}
+
+gboolean
+rasd_event_map_shows_location (RasdEventMap *self,
+                               double        lat,
+                               double        lon)
+{
+  double x, y;
+
+  g_return_val_if_fail (RASD_IS_EVENT_MAP (self), FALSE);
+
+  if (self->map == NULL)
+    return FALSE;
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map), lat, lon,
+                                              &x, &y);
+  return x >= 0 && y >= 0 && x <= gtk_widget_get_width (GTK_WIDGET (self->map))
+         && y <= gtk_widget_get_height (GTK_WIDGET (self->map));
 }

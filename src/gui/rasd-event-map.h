@@ -45,6 +45,10 @@ void        rasd_event_map_go_to              (RasdEventMap *self,
                                                double        lon,
                                                double        zoom);
 double      rasd_event_map_get_zoom           (RasdEventMap *self);
+/* Whether @lat, @lon is inside the part of the map shown. */
+gboolean    rasd_event_map_shows_location     (RasdEventMap *self,
+                                               double        lat,
+                                               double        lon);
 
 /* The dark palette and stop following AdwStyleManager. */
 void        rasd_event_map_set_dark           (RasdEventMap *self,
