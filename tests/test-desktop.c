@@ -379,7 +379,9 @@ test_main_window (void)
   RasdWindow *window = demo_window (1400, 900, &dir);
   g_autoptr(RasdFacetItem) city = filter_busiest_city (window);
 
-  rasd_test_pause_ms (500);
+  rasd_test_pause_ms (100);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
+  rasd_test_pause_ms (300);
   rasd_window_select_event (window, 0);
   screenshots (window, "main-window");
   gtk_window_destroy (GTK_WINDOW (window));
