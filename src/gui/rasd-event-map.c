@@ -862,6 +862,8 @@ set_basemap_layer (RasdEventMap *self)
       self->max_zoom = RASD_BASEMAP_MAX_ZOOM;
     }
   shumate_viewport_set_max_zoom_level (self->viewport, self->max_zoom);
+  if (shumate_viewport_get_zoom_level (self->viewport) > self->max_zoom)
+    shumate_viewport_set_zoom_level (self->viewport, self->max_zoom);
   shumate_viewport_set_reference_map_source (self->viewport, renderer);
   self->map_layer = shumate_map_layer_new (renderer, self->viewport);
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->map_layer),
