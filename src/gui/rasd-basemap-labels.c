@@ -7,6 +7,8 @@
 #include <pango/pangocairo.h>
 
 #include "rasd-basemap-labels.h"
+#include "rasd-basemap-source.h"
+#include "rasd-data.h"
 #include "rasd-error.h"
 #include "rasd-gazetteer.h"
 
@@ -17,7 +19,6 @@
 #define DOT_RADIUS  2.5
 #define DOT_GAP     4.0    /* px between a city's dot and its name */
 #define HALO_WIDTH  3.0
-#define MAX_LAT     85.0511287798066
 #define MAX_PREFETCH 12    /* deeper levels are chosen when asked for: they name every city */
 
 typedef enum
@@ -107,18 +108,6 @@ label_set_free (LabelSet *set)
   g_free (set);
 }
 
-static void
-world_from_location (double  lat,
-                     double  lon,
-                     double *wx,
-                     double *wy)
-{
-  double phi = CLAMP (lat, -MAX_LAT, MAX_LAT) * G_PI / 180.0;
-
-  *wx = (CLAMP (lon, -180.0, 180.0) + 180.0) / 360.0;
-  *wy = (1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0;
-}
-
 /* The same font options for measuring and drawing, so that a name measures as it draws: no
  * hinting of metrics, which would make widths depend on where a tile's origin falls. */
 static void
@@ -143,32 +132,65 @@ parse_double (const char *text,
   return end != text && *end == '\0' && isfinite (*out);
 }
 
+/* The rows of the tab-separated file @path without its comments, split into columns; NULL,
+ * naming the file and the line, when a row has fewer than @n_columns (@columns says which). */
+static GPtrArray *
+read_table (const char  *path,
+            guint        n_columns,
+            const char  *columns,
+            GError     **error)
+{
+  g_auto(GStrv) lines = rasd_data_read_lines (path, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (lines == NULL)
+    return NULL;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char **cols;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cols = g_strsplit (lines[i], "\t", -1);
+      g_ptr_array_add (rows, cols);
+      if (g_strv_length (cols) < n_columns)
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE, "%s:%u: expected %s", path, i + 1,
+                       columns);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+bad_number (const char  *path,
+            const char  *row,
+            GError     **error)
+{
+  g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE, "%s: a number of the row of %s is not one",
+               path, row);
+  return FALSE;
+}
+
 static gboolean
 load_countries (RasdBasemapLabels  *self,
                 const char         *path,
                 GError            **error)
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) rows = read_table (path, 4, "a country code, latitude, longitude and room",
+                                          error);
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  if (rows == NULL)
     return FALSE;
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_auto(GStrv) cols = NULL;
+      char **cols = g_ptr_array_index (rows, i);
       CountryPoint point;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
-        continue;
-      cols = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (cols) < 4 || strlen (cols[0]) != 2 || !parse_double (cols[1], &point.lat)
-          || !parse_double (cols[2], &point.lon) || !parse_double (cols[3], &point.room))
-        {
-          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
-                       "%s:%u: expected a country code, latitude, longitude and room", path, i + 1);
-          return FALSE;
-        }
+      if (!parse_double (cols[1], &point.lat) || !parse_double (cols[2], &point.lon)
+          || !parse_double (cols[3], &point.room))
+        return bad_number (path, cols[0], error);
       g_hash_table_insert (self->countries, g_strdup (cols[0]), g_memdup2 (&point, sizeof point));
     }
   return TRUE;
@@ -179,30 +201,21 @@ load_seas (RasdBasemapLabels  *self,
            const char         *path,
            GError            **error)
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) rows = read_table (path, 6, "two names, latitude, longitude and two zoom levels",
+                                          error);
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  if (rows == NULL)
     return FALSE;
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_auto(GStrv) cols = NULL;
+      char **cols = g_ptr_array_index (rows, i);
       g_autofree char *key = NULL;
       Candidate sea = { 0 };
       double lat, lon, min_zoom, max_zoom;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
-        continue;
-      cols = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (cols) < 6 || !parse_double (cols[2], &lat) || !parse_double (cols[3], &lon)
+      if (!parse_double (cols[2], &lat) || !parse_double (cols[3], &lon)
           || !parse_double (cols[4], &min_zoom) || !parse_double (cols[5], &max_zoom))
-        {
-          g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
-                       "%s:%u: expected two names, latitude, longitude and two zoom levels", path,
-                       i + 1);
-          return FALSE;
-        }
+        return bad_number (path, cols[0], error);
       g_strdelimit (cols[0], "|", '\n');
       g_strdelimit (cols[1], "|", '\n');
       key = g_strdup_printf ("sea:%u", self->seas->len);
@@ -213,7 +226,7 @@ load_seas (RasdBasemapLabels  *self,
       sea.min_zoom = (int) min_zoom;
       sea.max_zoom = (int) max_zoom;
       sea.priority = G_MAXDOUBLE;
-      world_from_location (lat, lon, &sea.wx, &sea.wy);
+      rasd_basemap_world_from_location (lat, lon, &sea.wx, &sea.wy);
       g_array_append_val (self->seas, sea);
     }
   return TRUE;
@@ -262,7 +275,7 @@ make_candidates (RasdBasemapLabels *self)
           candidate.font = FONT_COUNTRY;
           candidate.room = point->room;
           candidate.priority = 1e12 + point->room * 1e10;
-          world_from_location (point->lat, point->lon, &candidate.wx, &candidate.wy);
+          rasd_basemap_world_from_location (point->lat, point->lon, &candidate.wx, &candidate.wy);
         }
       else if (place->kind == RASD_PLACE_KIND_CITY)
         {
@@ -277,7 +290,7 @@ make_candidates (RasdBasemapLabels *self)
           candidate.font = candidate.capital ? FONT_CAPITAL
                            : candidate.population >= 1000000 ? FONT_CITY_LARGE : FONT_CITY;
           candidate.priority = candidate.population;
-          world_from_location (place->lat, place->lon, &candidate.wx, &candidate.wy);
+          rasd_basemap_world_from_location (place->lat, place->lon, &candidate.wx, &candidate.wy);
         }
       else
         continue;

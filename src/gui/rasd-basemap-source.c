@@ -603,6 +603,20 @@ rasd_basemap_source_init (RasdBasemapSource *self)
 {
 }
 
+void
+rasd_basemap_world_from_location (double  lat,
+                                  double  lon,
+                                  double *wx,
+                                  double *wy)
+{
+  /* Web Mercator stops at the latitude where the world is square. */
+  const double max_lat = 85.0511287798066;
+  double phi = CLAMP (lat, -max_lat, max_lat) * G_PI / 180.0;
+
+  *wx = (CLAMP (lon, -180.0, 180.0) + 180.0) / 360.0;
+  *wy = (1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0;
+}
+
 const char *
 rasd_basemap_source_default_language (void)
 {

@@ -32,6 +32,13 @@ RasdBasemapSource *rasd_basemap_source_new_full   (const char         *path,
 RasdBasemapSource *rasd_basemap_source_new        (const char         *path,
                                                    GError            **error);
 
+/* Web-Mercator world coordinates of @lat, @lon: 0 to 1, x east from 180°W, y south from
+ * 85.05°N (the basemap's and the tiles' coordinates). */
+void               rasd_basemap_world_from_location (double  lat,
+                                                     double  lon,
+                                                     double *wx,
+                                                     double *wy);
+
 /* "ar" when the interface is in Arabic (its translation says so), else "en". */
 const char        *rasd_basemap_source_default_language (void);
 

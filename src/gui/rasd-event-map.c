@@ -14,7 +14,6 @@
 #include "rasd-format.h"
 #include "rasd-online-source.h"
 
-#define MAX_LAT        85.0511287798066
 #define MARKER_MIN     26.0  /* diameter of a one-event marker, px */
 #define MARKER_MAX     64.0
 #define MARKER_GAP     4.0   /* markers closer than their radii and this merge */
@@ -120,18 +119,6 @@ cluster_free (Cluster *cluster)
 {
   g_ptr_array_unref (cluster->places);
   g_free (cluster);
-}
-
-static void
-world_from_location (double  lat,
-                     double  lon,
-                     double *wx,
-                     double *wy)
-{
-  double phi = CLAMP (lat, -MAX_LAT, MAX_LAT) * G_PI / 180.0;
-
-  *wx = (CLAMP (lon, -180.0, 180.0) + 180.0) / 360.0;
-  *wy = (1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0;
 }
 
 static void
@@ -509,7 +496,7 @@ get_view_rect (RasdEventMap    *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double wx, wy, w, h;
 
-  world_from_location (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+  rasd_basemap_world_from_location (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
                        shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
                        &wx, &wy);
   w = (width > 0 ? width : 1600) * scale;
@@ -798,7 +785,7 @@ rebuild_places (RasdEventMap *self)
           if (place->country && self->basemap != NULL)
             rasd_basemap_source_get_country (self->basemap, key + strlen ("country:"),
                                              &place->lat, &place->lon, &place->room);
-          world_from_location (place->lat, place->lon, &place->wx, &place->wy);
+          rasd_basemap_world_from_location (place->lat, place->lon, &place->wx, &place->wy);
           g_hash_table_insert (self->places, place->key, place);
         }
       place->count += rasd_facet_item_get_count (item);
@@ -1322,8 +1309,8 @@ rasd_event_map_zoom_to_fit (RasdEventMap *self)
   if (x0 > x1)
     {
       /* No places: the inhabited world. */
-      world_from_location (70, -170, &x0, &y0);
-      world_from_location (-50, 180, &x1, &y1);
+      rasd_basemap_world_from_location (70, -170, &x0, &y0);
+      rasd_basemap_world_from_location (-50, 180, &x1, &y1);
     }
   zoom_to_world_box (self, x0, y0, x1, y1, RASD_BASEMAP_MIN_ZOOM, FIT_ZOOM_MAX, FALSE);
 }
