@@ -270,6 +270,17 @@ test_application (void)
     g_assert_cmpstr (last_database, ==, rasd_application_get_db_path (app));
   }
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (open.window), "show-help-overlay"));
+  /* Its map follows the preferences: "Show the legend" off hides the legend. (Online tiles are
+   * tested in test-map against a local server: this window would ask OpenStreetMap's.) */
+  {
+    RasdEventMap *map = RASD_EVENT_MAP (rasd_window_get_map (open.window));
+
+    g_assert_true (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+    g_settings_set_boolean (settings, "show-legend", FALSE);
+    g_assert_false (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+    g_settings_reset (settings, "show-legend");
+    g_assert_true (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+  }
 
   /* F1 opens the guide, once however often it is pressed. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
