@@ -235,6 +235,8 @@ static const TestPlace cairo = { "city:cairo", "القاهرة", 30.04, 31.24 };
 static const TestPlace tehran = { "city:tehran", "طهران", 35.69, 51.39 };
 static const TestPlace riyadh = { "city:riyadh", "الرياض", 24.69, 46.72 };
 static const TestPlace ankara = { "city:ankara", "أنقرة", 39.93, 32.86 };
+/* stored at its capital's point, as older databases have it; the map moves it to Libya's middle */
+static const TestPlace libya = { "country:LY", "ليبيا", 32.89, 13.19 };
 
 /* The map draws the places facet (RasdFacetItem with coordinates and a count); @n events at
  * @where add one row (a key listed twice adds up on the map); no place: nothing to draw, but a
@@ -265,6 +267,7 @@ middle_east_events (void)
   add_events (store, &tehran, 1);
   add_events (store, &riyadh, 7);
   add_events (store, &ankara, 2);
+  add_events (store, &libya, 4);
   add_events (store, NULL, 4);  /* no place: not on the map */
   return store;
 }
@@ -502,8 +505,10 @@ screenshot (AdwColorScheme  scheme,
   gtk_window_present (GTK_WINDOW (window));
   wait_until_drawn (window, map);
 
-  /* Beirut and Cairo join Damascus's cluster; Ankara, Riyadh, Tehran, Moscow stay apart. */
-  g_assert_cmpuint (rasd_event_map_get_n_markers (map), ==, 5);
+  /* Beirut and Cairo join Damascus's cluster; Ankara, Riyadh, Tehran, Moscow stay apart, and
+   * Libya, at its label point inside the country, is a country's marker. */
+  g_assert_cmpuint (rasd_event_map_get_n_markers (map), ==, 6);
+  g_assert_true (gtk_widget_has_css_class (rasd_event_map_get_marker (map, libya.key), "country"));
   g_assert_cmpuint (rasd_test_render_to_png (window, name), >, 32);
   gtk_window_destroy (GTK_WINDOW (window));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
