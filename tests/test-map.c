@@ -825,6 +825,64 @@ test_labels_country (void)
   g_assert_cmpstr (label.text, ==, "Mediterranean Sea");
 }
 
+/* No two names overlap, and a name across a tile edge is drawn in both tiles, each half where
+ * the name runs. */
+static void
+test_labels_collisions_and_edges (void)
+{
+  g_autoptr(RasdBasemapSource) source = labelled_source ("en");
+  RasdBasemapLabels *labels = rasd_basemap_source_get_labels (source);
+  guint n = rasd_basemap_labels_count (labels, 5);
+  g_autofree RasdBasemapLabel *all = g_new (RasdBasemapLabel, n);
+  guint n_crossing = 0;
+
+  g_assert_cmpuint (n, >, 100);
+  for (guint i = 0; i < n; i++)
+    rasd_basemap_labels_get (labels, 5, i, &all[i]);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_false (all[i].x < all[j].x + all[j].width && all[j].x < all[i].x + all[i].width
+                      && all[i].y < all[j].y + all[j].height && all[j].y < all[i].y + all[i].height);
+
+  for (guint i = 0; i < n && n_crossing < 5; i++)
+    {
+      const RasdBasemapLabel *l = &all[i];
+      int left = (int) floor (l->x / RASD_BASEMAP_TILE_SIZE);
+      int row = (int) floor ((l->y + l->height / 2) / RASD_BASEMAP_TILE_SIZE);
+      double edge = (left + 1) * RASD_BASEMAP_TILE_SIZE;
+      cairo_surface_t *a, *b;
+      guint ink_a = 0, ink_b = 0;
+
+      /* a name that crosses a vertical edge by at least 6 px on each side, in one row of tiles */
+      if (l->x > edge - 6 || l->x + l->width < edge + 6 || left < 0
+          || floor (l->y / RASD_BASEMAP_TILE_SIZE) != floor ((l->y + l->height) / RASD_BASEMAP_TILE_SIZE))
+        continue;
+      a = rasd_basemap_source_render_labels (source, left, row, 5);
+      b = rasd_basemap_source_render_labels (source, left + 1, row, 5);
+      for (int y = (int) l->y - row * RASD_BASEMAP_TILE_SIZE + 2;
+           y < (int) (l->y + l->height) - row * RASD_BASEMAP_TILE_SIZE - 2; y++)
+        {
+          const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (a)
+                                                 + y * cairo_image_surface_get_stride (a));
+          const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (b)
+                                                 + y * cairo_image_surface_get_stride (b));
+
+          for (int x = RASD_BASEMAP_TILE_SIZE - 4; x < RASD_BASEMAP_TILE_SIZE; x++)
+            ink_a += (ra[x] >> 24) > 0;
+          for (int x = 0; x < 4; x++)
+            ink_b += (rb[x] >> 24) > 0;
+        }
+      g_test_message ("%s crosses the edge of tiles %d and %d: %u and %u pixels at the edge",
+                      l->text, left, left + 1, ink_a, ink_b);
+      g_assert_cmpuint (ink_a, >, 0);
+      g_assert_cmpuint (ink_b, >, 0);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+      n_crossing++;
+    }
+  g_assert_cmpuint (n_crossing, >, 0);
+}
+
 /* Which tile asks first changes nothing: the labels are chosen for the whole world. */
 static void
 test_labels_deterministic (void)
@@ -1247,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/map/labels/arabic", test_labels_arabic);
   g_test_add_func ("/map/labels/country", test_labels_country);
   g_test_add_func ("/map/labels/deterministic", test_labels_deterministic);
+  g_test_add_func ("/map/labels/collisions-and-edges", test_labels_collisions_and_edges);
   g_test_add_func ("/map/online/source", test_online_source);
   g_test_add_func ("/map/online/setting", test_map_online_tiles);
   g_test_add_func ("/map/legend", test_map_legend);

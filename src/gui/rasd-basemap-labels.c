@@ -96,7 +96,7 @@ struct _RasdBasemapLabels
   PangoLayout    *layout;
   GHashTable     *sizes[N_FONTS];  /* text → measured size (2 floats) */
   LabelSet       *sets[MAX_ZOOM + 1];  /* read without the lock once set (atomic) */
-  gboolean        prefetching[MAX_ZOOM + 1];
+  gint            prefetching[MAX_ZOOM + 1];  /* atomic */
   GThreadPool    *prefetch;    /* one thread choosing the next zoom level's labels ahead */
 };
 
@@ -546,40 +546,48 @@ compute_set (RasdBasemapLabels *self,
   return set;
 }
 
+/* @ahead: also have the next level's chosen, on the prefetch thread (not when called from it:
+ * one level ahead of what the map shows, not every level). */
+static LabelSet *
+get_set_full (RasdBasemapLabels *self,
+              int                zoom,
+              gboolean           ahead)
+{
+  LabelSet *set;
+
+  zoom = CLAMP (zoom, 0, MAX_ZOOM);
+  set = g_atomic_pointer_get (&self->sets[zoom]);
+  if (set == NULL)
+    {
+      g_mutex_lock (&self->lock);
+      set = self->sets[zoom];
+      if (set == NULL)
+        {
+          set = compute_set (self, zoom);
+          g_atomic_pointer_set (&self->sets[zoom], set);
+        }
+      g_mutex_unlock (&self->lock);
+    }
+  /* The closer levels name far more cities and take longer (about half a second at 9 and 10,
+   * measuring the names): chosen ahead, while the map shows this one, a zoom in finds them. */
+  if (ahead && zoom < MAX_PREFETCH && g_atomic_pointer_get (&self->sets[zoom + 1]) == NULL
+      && g_atomic_int_compare_and_exchange (&self->prefetching[zoom + 1], FALSE, TRUE))
+    g_thread_pool_push (self->prefetch, GINT_TO_POINTER (zoom + 2), NULL);
+  return set;
+}
+
 static LabelSet *
 get_set (RasdBasemapLabels *self,
          int                zoom)
 {
-  LabelSet *set;
-  gboolean prefetch = FALSE;
-
-  zoom = CLAMP (zoom, 0, MAX_ZOOM);
-  set = g_atomic_pointer_get (&self->sets[zoom]);
-  if (set != NULL)
-    return set;
-
-  g_mutex_lock (&self->lock);
-  set = self->sets[zoom];
-  if (set == NULL)
-    {
-      set = compute_set (self, zoom);
-      g_atomic_pointer_set (&self->sets[zoom], set);
-    }
-  /* The closer levels name far more cities and take longer (about a second at 9 and 10, for
-   * measuring the names): chosen ahead, while the map shows this one, a zoom in finds them. */
-  if (zoom < MAX_PREFETCH && self->sets[zoom + 1] == NULL && !self->prefetching[zoom + 1])
-    prefetch = self->prefetching[zoom + 1] = TRUE;
-  g_mutex_unlock (&self->lock);
-  if (prefetch)
-    g_thread_pool_push (self->prefetch, GINT_TO_POINTER (zoom + 2), NULL);
-  return set;
+  return get_set_full (self, zoom, TRUE);
 }
 
 static void
 prefetch_in_thread (gpointer data,
                     gpointer user_data)
 {
-  get_set (user_data, GPOINTER_TO_INT (data) - 2);
+  get_set_full (user_data, GPOINTER_TO_INT (data) - 2, FALSE);
 }
 
 typedef struct
@@ -789,6 +797,20 @@ rasd_basemap_labels_get_country (RasdBasemapLabels *self,
   return TRUE;
 }
 
+static void
+describe (RasdBasemapLabels *self,
+          const Placed      *p,
+          RasdBasemapLabel  *label)
+{
+  label->key = p->candidate->key;
+  label->text = p->candidate->text;
+  label->font = self->fonts[p->candidate->font];
+  label->x = p->x;
+  label->y = p->y;
+  label->width = p->width;
+  label->height = p->height;
+}
+
 gboolean
 rasd_basemap_labels_find (RasdBasemapLabels *self,
                           int                zoom,
@@ -807,18 +829,29 @@ rasd_basemap_labels_find (RasdBasemapLabels *self,
     {
       const Placed *p = &g_array_index (set->placed, Placed, i);
 
-      if (!g_str_equal (p->candidate->key, key))
-        continue;
-      label->key = p->candidate->key;
-      label->text = p->candidate->text;
-      label->font = self->fonts[p->candidate->font];
-      label->x = p->x;
-      label->y = p->y;
-      label->width = p->width;
-      label->height = p->height;
-      return TRUE;
+      if (g_str_equal (p->candidate->key, key))
+        {
+          describe (self, p, label);
+          return TRUE;
+        }
     }
   return FALSE;
+}
+
+void
+rasd_basemap_labels_get (RasdBasemapLabels *self,
+                         int                zoom,
+                         guint              index,
+                         RasdBasemapLabel  *label)
+{
+  LabelSet *set;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (zoom >= 0 && zoom <= MAX_ZOOM);
+
+  set = get_set (self, zoom);
+  g_return_if_fail (index < set->placed->len);
+  describe (self, &g_array_index (set->placed, Placed, index), label);
 }
 
 guint

@@ -62,9 +62,13 @@ gboolean           rasd_basemap_labels_find        (RasdBasemapLabels   *self,
                                                     const char          *key,
                                                     RasdBasemapLabel    *label);
 
-/* How many labels show at @zoom over the whole world. */
+/* How many labels show at @zoom over the whole world, and the @index-th of them. */
 guint              rasd_basemap_labels_count       (RasdBasemapLabels   *self,
                                                     int                  zoom);
+void               rasd_basemap_labels_get         (RasdBasemapLabels   *self,
+                                                    int                  zoom,
+                                                    guint                index,
+                                                    RasdBasemapLabel    *label);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdBasemapLabels, rasd_basemap_labels_free)
 
