@@ -1108,7 +1108,7 @@ test_map_legend (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (30, rasd_test_widget_mapped, map);
+  rasd_test_wait_for (300, rasd_test_widget_mapped, map);
 
   rasd_event_map_bind_settings (map, settings);
   g_assert_true (g_settings_get_boolean (settings, "show-legend"));
@@ -1179,7 +1179,7 @@ test_map_online_tiles (void)
 
   /* Drawn all the same, from the offline basemap; streets' zoom levels online only. */
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (60, online_fell_back, map);
+  rasd_test_wait_for (300, online_fell_back, map);  /* long enough for valgrind */
   rasd_event_map_go_to (map, 55.75, 37.62, 14);
   g_assert_cmpfloat (rasd_event_map_get_zoom (map), ==, 14);
 
@@ -1207,7 +1207,7 @@ test_map_fit_places (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (30, rasd_test_widget_mapped, map);
+  rasd_test_wait_for (300, rasd_test_widget_mapped, map);
   rasd_event_map_set_model (map, G_LIST_MODEL (store));
 
   add_events (store, &moscow, 4);
@@ -1257,7 +1257,7 @@ test_map_cluster_at_one_spot (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 400);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
   gtk_window_present (GTK_WINDOW (window));
-  rasd_test_wait_for (30, rasd_test_widget_mapped, map);
+  rasd_test_wait_for (300, rasd_test_widget_mapped, map);
   add_events (store, &moscow, 4);
   add_events (store, &kremlin, 2);
   rasd_event_map_set_model (map, G_LIST_MODEL (store));

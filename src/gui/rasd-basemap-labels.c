@@ -91,9 +91,7 @@ struct _RasdBasemapLabels
 
   GMutex          lock;        /* guards what follows and the computing of sets */
   GArray         *candidates;  /* Candidate, by priority; made when first needed */
-  PangoFontMap   *font_map;    /* for measuring */
-  PangoContext   *context;
-  PangoLayout    *layout;
+  PangoLayout    *layout;      /* for measuring, on the shared font map */
   GHashTable     *sizes[N_FONTS];  /* text → measured size (2 floats) */
   LabelSet       *sets[MAX_ZOOM + 1];  /* read without the lock once set (atomic) */
   gint            prefetching[MAX_ZOOM + 1];  /* atomic */
@@ -120,6 +118,30 @@ set_font_options (PangoContext *context)
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+}
+
+/* One font map for every name, measured or drawn, whatever the thread: Pango's font maps are
+ * not thread-safe, so whoever uses it holds font_lock.  It is never freed (a font map per thread
+ * or per map would be, and fontconfig loses memory on that path). */
+static GMutex font_lock;
+
+static PangoFontMap *
+shared_font_map (void)
+{
+  static PangoFontMap *font_map;
+
+  if (g_once_init_enter (&font_map))
+    g_once_init_leave (&font_map, pango_cairo_font_map_new ());
+  return font_map;
+}
+
+static PangoContext *
+new_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (shared_font_map ());
+
+  set_font_options (context);
+  return context;
 }
 
 static gboolean
@@ -317,7 +339,7 @@ font_description (RasdBasemapLabels *self,
   return pango_font_description_from_string (self->fonts[font]);
 }
 
-/* The logical size of @text in @font, measured once: under the lock. */
+/* The logical size of @text in @font, measured once: under self->lock. */
 static void
 measure (RasdBasemapLabels *self,
          const Candidate   *candidate,
@@ -331,10 +353,12 @@ measure (RasdBasemapLabels *self,
       g_autoptr(PangoFontDescription) description = font_description (self, candidate->font);
       PangoRectangle logical;
 
+      g_mutex_lock (&font_lock);
       pango_layout_set_font_description (self->layout, description);
       pango_layout_set_alignment (self->layout, PANGO_ALIGN_CENTER);
       pango_layout_set_text (self->layout, candidate->text, -1);
       pango_layout_get_extents (self->layout, NULL, &logical);
+      g_mutex_unlock (&font_lock);
       size = g_new (float, 2);
       size[0] = (float) logical.width / PANGO_SCALE;
       size[1] = (float) logical.height / PANGO_SCALE;
@@ -632,7 +656,8 @@ rasd_basemap_labels_draw (RasdBasemapLabels *self,
   LabelSet *set;
   gint64 key = cell_key (x, y);
   GArray *in_tile;
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoContext *context;
+  PangoLayout *layout;
   PangoFontDescription *fonts[N_FONTS] = { NULL };
   double ox = (double) x * TILE_SIZE, oy = (double) y * TILE_SIZE;
 
@@ -645,9 +670,9 @@ rasd_basemap_labels_draw (RasdBasemapLabels *self,
   if (in_tile == NULL)
     return;
 
-  layout = pango_cairo_create_layout (cr);
-  set_font_options (pango_layout_get_context (layout));
-  pango_layout_context_changed (layout);
+  g_mutex_lock (&font_lock);
+  context = new_context ();
+  layout = pango_layout_new (context);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -694,6 +719,9 @@ rasd_basemap_labels_draw (RasdBasemapLabels *self,
       pango_cairo_show_layout (cr, layout);
     }
   cairo_restore (cr);
+  g_object_unref (layout);
+  g_object_unref (context);
+  g_mutex_unlock (&font_lock);
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&fonts[i], pango_font_description_free);
 }
@@ -731,10 +759,12 @@ rasd_basemap_labels_new (const char  *language,
   self->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->seas = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_mutex_init (&self->lock);
-  self->font_map = pango_cairo_font_map_new ();
-  self->context = pango_font_map_create_context (self->font_map);
-  set_font_options (self->context);
-  self->layout = pango_layout_new (self->context);
+  {
+    PangoContext *context = new_context ();
+
+    self->layout = pango_layout_new (context);
+    g_object_unref (context);
+  }
   self->prefetch = g_thread_pool_new (prefetch_in_thread, self, 1, FALSE, NULL);
 
   if (!load_countries (self, countries, error) || !load_seas (self, seas, error))
@@ -758,9 +788,9 @@ rasd_basemap_labels_free (RasdBasemapLabels *self)
       g_clear_pointer (&self->sizes[i], g_hash_table_unref);
     }
   g_clear_pointer (&self->candidates, g_array_unref);
+  g_mutex_lock (&font_lock);
   g_clear_object (&self->layout);
-  g_clear_object (&self->context);
-  g_clear_object (&self->font_map);
+  g_mutex_unlock (&font_lock);
   g_clear_pointer (&self->seas, g_array_unref);
   g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
