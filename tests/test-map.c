@@ -1093,6 +1093,20 @@ legend_on_end_side (RasdEventMap *map)
   return bounds.origin.x > gtk_widget_get_width (GTK_WIDGET (map)) / 2.0;
 }
 
+/* Conditions for rasd_test_wait_for(): the legend laid out on one side (a loaded machine
+ * may take several frames to allocate it after a change of direction). */
+static gboolean
+legend_laid_out_on_start_side (gpointer map)
+{
+  return gtk_widget_get_width (rasd_event_map_get_legend (map)) > 0 && !legend_on_end_side (map);
+}
+
+static gboolean
+legend_laid_out_on_end_side (gpointer map)
+{
+  return gtk_widget_get_width (rasd_event_map_get_legend (map)) > 0 && legend_on_end_side (map);
+}
+
 /* "Show the legend": the setting shows and hides the legend; in a corner, mirrored in
  * right-to-left; clicks go through it to the map. */
 static void
@@ -1121,13 +1135,11 @@ test_map_legend (void)
   g_assert_true (gtk_widget_get_visible (legend));
 
   /* At the bottom, on the start side: left in left-to-right, right in right-to-left. */
-  rasd_test_pause_ms (100);
-  g_assert_false (legend_on_end_side (map));
+  rasd_test_wait_for (30, legend_laid_out_on_start_side, map);
   gtk_widget_set_direction (GTK_WIDGET (map), GTK_TEXT_DIR_RTL);
   gtk_widget_set_direction (legend, GTK_TEXT_DIR_RTL);
   gtk_widget_queue_allocate (GTK_WIDGET (map));
-  rasd_test_pause_ms (100);
-  g_assert_true (legend_on_end_side (map));
+  rasd_test_wait_for (30, legend_laid_out_on_end_side, map);
 
   g_settings_reset (settings, "show-legend");
   gtk_window_destroy (GTK_WINDOW (window));
