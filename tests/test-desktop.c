@@ -15,6 +15,7 @@
 #include "rasd-facet-item.h"
 #include "rasd-help-window.h"
 #include "rasd-preferences-window.h"
+#include "rasd-reader.h"
 #include "rasd-window.h"
 #include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
@@ -362,6 +363,140 @@ test_main_window (void)
   rasd_test_rmtree (dir);
 }
 
+static gboolean
+buffer_has_tag (GtkTextBuffer *buffer,
+                const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  return gtk_text_iter_has_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+}
+
+/* "Highlight people, places and dates" turns the reader's highlighting off and on again at
+ * once, in the article shown and in the next one; the evidence stays marked. */
+static void
+test_highlight_preference (void)
+{
+  g_autoptr(RasdApplication) app = rasd_application_new ();
+  g_autoptr(GSettings) settings = rasd_settings_new (NULL);
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *paths[] = { demo, NULL };
+  const char *entity_tags[] = { "person", "place", "date" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  RasdWindow *window;
+  GtkTextBuffer *buffer;
+  RasdReader *reader;
+
+  g_assert_no_error (error);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_settings_get_boolean (settings, "highlight-entities"));
+  window = rasd_window_new (app, store);
+  reader = RASD_READER (rasd_window_get_reader (window));
+  buffer = rasd_window_get_reader_buffer (window);
+  gtk_window_present (GTK_WINDOW (window));
+  rasd_window_import (window, paths);
+  rasd_test_wait_for (600, import_done, window);
+  rasd_test_wait_for (600, rasd_test_window_loaded, window);
+  rasd_window_select_event (window, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
+    g_assert_true (buffer_has_tag (buffer, entity_tags[i]));
+  g_assert_true (buffer_has_tag (buffer, "evidence"));
+
+  g_settings_set_boolean (settings, "highlight-entities", FALSE);
+  g_assert_false (rasd_reader_get_highlight_entities (reader));
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
+    g_assert_false (buffer_has_tag (buffer, entity_tags[i]));
+  g_assert_true (buffer_has_tag (buffer, "evidence"));
+  /* Names are no links when they do not look like ones. */
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    for (; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+      g_assert_false (rasd_reader_activate_offset (reader, gtk_text_iter_get_offset (&iter)));
+  }
+  /* The next article is read without highlighting too. */
+  rasd_window_select_event (window, 1);
+  g_assert_true (buffer_has_tag (buffer, "evidence"));
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
+    g_assert_false (buffer_has_tag (buffer, entity_tags[i]));
+
+  g_settings_set_boolean (settings, "highlight-entities", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
+    g_assert_true (buffer_has_tag (buffer, entity_tags[i]));
+  g_settings_reset (settings, "highlight-entities");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
+/* The explorer as a new user first sees it, at the default size (1200×800), light and dark, then
+ * filtered to the person with most events with an event read:
+ * screenshots/explorer-{first,person}[-dark]-LANG.png. */
+static void
+test_explorer_views (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *paths[] = { demo, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RasdWindow *window;
+  RasdFilter *filter;
+
+  g_assert_no_error (error);
+  window = rasd_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rasd_window_import (window, paths);
+  rasd_test_wait_for (600, import_done, window);
+  rasd_test_wait_for (600, rasd_test_window_loaded, window);
+  filter = rasd_window_get_filter (window);
+
+  for (guint view = 0; view < 2; view++)
+    {
+      if (view == 1)
+        {
+          GListModel *people = rasd_event_model_get_people (rasd_window_get_event_model (window));
+          g_autoptr(RasdFacetItem) person = g_list_model_get_item (people, 0);
+
+          rasd_filter_set_person (filter, rasd_facet_item_get_key (person),
+                                  rasd_facet_item_get_label (person));
+          rasd_test_wait_for (600, rasd_test_window_loaded, window);
+          rasd_window_select_event (window, 0);
+        }
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          g_autofree char *what = g_strdup_printf ("explorer-%s%s", view == 0 ? "first" : "person",
+                                                   dark ? "-dark" : "");
+          g_autofree char *name = screenshot_name (what);
+
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          rasd_test_pause_ms (1000);
+          rasd_test_wait_for (600, map_idle, rasd_window_get_map (window));
+          rasd_test_pause_ms (300);
+          g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 64);
+        }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +542,8 @@ main (int   argc,
   g_test_add_func ("/desktop/window-state", test_window_state);
   g_test_add_func ("/desktop/application", test_application);
   g_test_add_func ("/desktop/main-window", test_main_window);
+  g_test_add_func ("/desktop/highlight-preference", test_highlight_preference);
+  g_test_add_func ("/desktop/explorer-views", test_explorer_views);
 
   {
     int status = g_test_run ();

@@ -19,6 +19,7 @@ struct _RasdReader
   GPtrArray     *mentions;     /* RasdStoredMention* of the article shown */
   GtkTextMark   *evidence_mark;
   gboolean       updating_sources;
+  gboolean       highlight_entities;  /* people, places and dates tagged (a preference) */
   gboolean       follow_evidence;  /* until the user scrolls, or another article */
   guint          follow_tick;
   guint          follow_frames;
@@ -34,6 +35,14 @@ struct _RasdReader
 G_DEFINE_FINAL_TYPE (RasdReader, rasd_reader, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_HIGHLIGHT_ENTITIES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   ENTITY_ACTIVATED,
   ARTICLE_CHANGED,
   N_SIGNALS
@@ -45,6 +54,9 @@ static const RasdStoredMention *
 find_mention (RasdReader *self,
               int         offset)
 {
+  /* Names are links only where they are shown as such. */
+  if (!self->highlight_entities)
+    return NULL;
   for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
     {
       const RasdStoredMention *mention = g_ptr_array_index (self->mentions, i);
@@ -145,6 +157,46 @@ apply_tag (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) start);
   gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) end);
   gtk_text_buffer_apply_tag_by_name (buffer, tag, &a, &b);
+}
+
+/* Tags the people, places and dates of the article shown, or removes those tags, as the
+ * "highlight-entities" preference says. */
+static void
+apply_mention_tags (RasdReader *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  int n_chars = gtk_text_buffer_get_char_count (buffer);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "person", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "place", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "date", &start, &end);
+  if (!self->highlight_entities)
+    return;
+  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+    {
+      const RasdStoredMention *mention = g_ptr_array_index (self->mentions, i);
+      const char *tag = NULL;
+
+      switch (mention->kind)
+        {
+        case RASD_MENTION_PERSON:
+          tag = "person";
+          break;
+        case RASD_MENTION_PLACE:
+          tag = "place";
+          break;
+        case RASD_MENTION_DATE:
+          tag = "date";
+          break;
+        case RASD_MENTION_ORGANISATION:
+        default:
+          break;
+        }
+      if (tag != NULL)
+        apply_tag (buffer, tag, mention->start, mention->end, n_chars);
+    }
 }
 
 /* The text is laid out in idle time, changing the height it scrolls in: until the user scrolls,
@@ -257,29 +309,7 @@ rasd_reader_show_source (RasdReader *self,
   self->mentions = rasd_store_list_mentions (self->store, self->article_id, &error);
   if (self->mentions == NULL)
     g_warning ("Mentions of article %" G_GINT64_FORMAT ": %s", self->article_id, error->message);
-  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
-    {
-      const RasdStoredMention *mention = g_ptr_array_index (self->mentions, i);
-      const char *tag = NULL;
-
-      switch (mention->kind)
-        {
-        case RASD_MENTION_PERSON:
-          tag = "person";
-          break;
-        case RASD_MENTION_PLACE:
-          tag = "place";
-          break;
-        case RASD_MENTION_DATE:
-          tag = "date";
-          break;
-        case RASD_MENTION_ORGANISATION:
-        default:
-          break;
-        }
-      if (tag != NULL)
-        apply_tag (buffer, tag, mention->start, mention->end, n_chars);
-    }
+  apply_mention_tags (self);
 
   for (guint i = 0; i < event->evidence->len; i++)
     {
@@ -418,6 +448,63 @@ rasd_reader_get_buffer (RasdReader *self)
   return gtk_text_view_get_buffer (self->text_view);
 }
 
+void
+rasd_reader_set_highlight_entities (RasdReader *self,
+                                    gboolean    highlight)
+{
+  g_return_if_fail (RASD_IS_READER (self));
+
+  highlight = !!highlight;
+  if (self->highlight_entities == highlight)
+    return;
+  self->highlight_entities = highlight;
+  apply_mention_tags (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_ENTITIES]);
+}
+
+gboolean
+rasd_reader_get_highlight_entities (RasdReader *self)
+{
+  g_return_val_if_fail (RASD_IS_READER (self), FALSE);
+  return self->highlight_entities;
+}
+
+static void
+rasd_reader_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RasdReader *self = RASD_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGHLIGHT_ENTITIES:
+      g_value_set_boolean (value, self->highlight_entities);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rasd_reader_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RasdReader *self = RASD_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGHLIGHT_ENTITIES:
+      rasd_reader_set_highlight_entities (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 rasd_reader_dispose (GObject *object)
 {
@@ -455,6 +542,13 @@ rasd_reader_class_init (RasdReaderClass *klass)
 
   object_class->dispose = rasd_reader_dispose;
   object_class->finalize = rasd_reader_finalize;
+  object_class->get_property = rasd_reader_get_property;
+  object_class->set_property = rasd_reader_set_property;
+
+  properties[PROP_HIGHLIGHT_ENTITIES] =
+    g_param_spec_boolean ("highlight-entities", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
@@ -484,6 +578,7 @@ rasd_reader_init (RasdReader *self)
   GtkEventController *scroll;
   GtkTextIter start;
 
+  self->highlight_entities = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The article, its title and source are Arabic whatever the interface language. */

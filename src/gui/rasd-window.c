@@ -1236,6 +1236,15 @@ rasd_window_init (RasdWindow *self)
   update_chips (self);
 }
 
+/* The preferences that change the window while it is open. */
+static void
+bind_settings (RasdWindow *self,
+               GSettings  *settings)
+{
+  g_settings_bind (settings, "highlight-entities", self->reader, "highlight-entities",
+                   G_SETTINGS_BIND_GET);
+}
+
 RasdWindow *
 rasd_window_new (RasdApplication *application,
                  RasdStore       *store)
@@ -1246,6 +1255,8 @@ rasd_window_new (RasdApplication *application,
   g_return_val_if_fail (store == NULL || RASD_IS_STORE (store), NULL);
 
   self = g_object_new (RASD_TYPE_WINDOW, "application", application, NULL);
+  if (application != NULL && rasd_application_get_settings (application) != NULL)
+    bind_settings (self, rasd_application_get_settings (application));
   if (store == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
