@@ -183,6 +183,33 @@ on_events_replacing (RasdWindow *self)
   self->restoring = self->selected_event != NULL;
 }
 
+/* The widest date the Date column can show in this locale, so that it sizes to its content
+ * once instead of cutting off the year or changing width as rows scroll by. */
+static int
+widest_date_width (GtkWidget *widget)
+{
+  int widest = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2000-%02d-28", month);
+      g_autofree char *text = rasd_format_date_compact (iso);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, _("Unknown"));
+    int width;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    widest = MAX (widest, width);
+  }
+  return widest;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -191,7 +218,14 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (g_str_equal (property, "date"))
+    {
+      /* Never cut: the label asks for its whole text, at least the widest date's width. */
+      gtk_widget_set_size_request (label, widest_date_width (label), -1);
+      gtk_widget_add_css_class (label, "event-date");
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (g_str_equal (property, "n-sources") || g_str_equal (property, "date"))
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -202,21 +236,40 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  property)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
+  RasdEventItem *item = RASD_EVENT_ITEM (gtk_list_item_get_item (list_item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
   /* dates and counts in the UI language's month names and digits */
   if (g_str_equal (property, "n-sources"))
-    text = rasd_format_count (rasd_event_item_get_n_sources (RASD_EVENT_ITEM (item)));
+    text = rasd_format_count (rasd_event_item_get_n_sources (item));
   else if (g_str_equal (property, "date"))
-    text = rasd_format_date (rasd_event_item_get_date (RASD_EVENT_ITEM (item)));
+    {
+      text = rasd_format_date_compact (rasd_event_item_get_date (item));
+      tooltip = rasd_format_date (rasd_event_item_get_date (item));
+    }
+  else if (g_str_equal (property, "participants"))
+    {
+      const RasdStoredEvent *event = rasd_event_item_get_event (item);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      /* All of them, one a line: the cell may show only the first few. */
+      for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
+        {
+          const RasdStoredPerson *person = g_ptr_array_index (event->participants, i);
+
+          g_string_append_printf (names, "%s%s", i > 0 ? "\n" : "", person->name);
+        }
+      tooltip = g_string_free (g_steal_pointer (&names), FALSE);
+      text = g_strdup (rasd_event_item_get_participants (item));
+    }
   else
     g_object_get (item, property, &text, NULL);
   if (text == NULL && g_str_equal (property, "date"))
     text = g_strdup (_("Unknown"));
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip != NULL && *tooltip != '\0' ? tooltip : text);
 }
 
 /* The store sorts the events (a million do not go through a GtkSortListModel); the columns'
@@ -290,7 +343,7 @@ add_column (RasdWindow    *self,
 static void
 setup_event_view (RasdWindow *self)
 {
-  add_column (self, _("Date"), "date", RASD_EVENT_SORT_DATE, FALSE, 100);
+  add_column (self, _("Date"), "date", RASD_EVENT_SORT_DATE, FALSE, -1);
   add_column (self, _("Kind"), "kind-label", RASD_EVENT_SORT_KIND, FALSE, 90);
   add_column (self, _("Participants"), "participants", RASD_EVENT_SORT_PARTICIPANTS, TRUE, -1);
   add_column (self, _("Place"), "place", RASD_EVENT_SORT_PLACE, FALSE, 110);
