@@ -211,6 +211,23 @@ test_window_state (void)
   g_settings_reset (settings, "window-maximized");
 }
 
+/* The application, registered once for the process (its object path on the bus stays taken). */
+static RasdApplication *
+shared_application (void)
+{
+  static RasdApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = rasd_application_new ();
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
 typedef struct
 {
   RasdApplication *app;
@@ -233,8 +250,7 @@ window_opened_and_imported (gpointer data)
 static void
 test_application (void)
 {
-  g_autoptr(RasdApplication) app = rasd_application_new ();
-  g_autoptr(GError) error = NULL;
+  RasdApplication *app = shared_application ();
   g_auto(GStrv) accels = NULL;
   g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo",
                                             "01-sochi-2017.txt", NULL);
@@ -244,8 +260,6 @@ test_application (void)
   gboolean help_shown = FALSE;
 
   g_assert_true (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
 
   /* Every app-level command has its key. */
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
@@ -380,7 +394,7 @@ buffer_has_tag (GtkTextBuffer *buffer,
 static void
 test_highlight_preference (void)
 {
-  g_autoptr(RasdApplication) app = rasd_application_new ();
+  RasdApplication *app = shared_application ();
   g_autoptr(GSettings) settings = rasd_settings_new (NULL);
   g_autofree char *dir = rasd_test_make_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
@@ -393,8 +407,6 @@ test_highlight_preference (void)
   GtkTextBuffer *buffer;
   RasdReader *reader;
 
-  g_assert_no_error (error);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_settings_get_boolean (settings, "highlight-entities"));
   window = rasd_window_new (app, store);
