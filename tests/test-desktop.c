@@ -451,6 +451,18 @@ test_highlight_preference (void)
   rasd_test_rmtree (dir);
 }
 
+static void
+collect_widgets (GtkWidget *root,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_ptr_array_add (found, child);
+      collect_widgets (child, found);
+    }
+}
+
 /* Every widget under @root with the CSS class @class, depth first. */
 static void
 collect_with_class (GtkWidget  *root,
@@ -491,6 +503,73 @@ assert_dates_whole (RasdWindow *window)
       n_shown++;
     }
   g_assert_cmpuint (n_shown, >, 5);
+}
+
+static gboolean
+has_latin_digit (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}
+
+/* Labels under @root that show the interface's own words: @mapped_only, those on screen; never
+ * the article's text, title, source and address, which are the article's own. */
+static void
+collect_ui_labels (GtkWidget *root,
+                   gboolean   mapped_only,
+                   GPtrArray *labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (RASD_IS_READER (child) || gtk_widget_has_css_class (child, "excerpt-text") ||
+          (mapped_only && !gtk_widget_get_mapped (child)))
+        continue;
+      if (GTK_IS_LABEL (child))
+        g_ptr_array_add (labels, child);
+      collect_ui_labels (child, mapped_only, labels);
+    }
+}
+
+/* Under Arabic every count and number the interface writes is in Arabic-Indic digits: the
+ * window's labels, the basket's (count, citations), the reader's "Source 1 of 1". */
+static void
+assert_locale_digits (RasdWindow *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *reader = rasd_window_get_reader (window);
+  GtkDropDown *sources = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  guint n_numbers = 0;
+
+  collect_ui_labels (GTK_WIDGET (window), TRUE, labels);
+  collect_ui_labels (rasd_window_get_basket (window), FALSE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (g_str_equal (lang, "ar"))
+        {
+          if (has_latin_digit (text))
+            g_test_message ("Latin digits in the Arabic interface: %s", text);
+          g_assert_false (has_latin_digit (text));
+        }
+      n_numbers += g_regex_match_simple ("[0-9٠-٩]", text, 0, 0);
+    }
+  g_assert_cmpuint (n_numbers, >, 10);
+
+  collect_widgets (reader, all);
+  for (guint i = 0; i < all->len && sources == NULL; i++)
+    if (GTK_IS_DROP_DOWN (g_ptr_array_index (all, i)))
+      sources = g_ptr_array_index (all, i);
+  g_assert_nonnull (sources);
+  {
+    const char *first = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (sources)), 0);
+
+    g_assert_true (g_str_has_prefix (first, g_str_equal (lang, "ar") ? "المصدر ١ من " : "Source 1 of "));
+  }
 }
 
 /* The explorer as a new user first sees it, at the default size (1200×800), light and dark, then
@@ -552,6 +631,12 @@ test_explorer_views (void)
         }
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* the event's evidence into the basket: its count, the citations' dates */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event-excerpts", NULL));
+  rasd_test_settle ();
+  assert_locale_digits (window);
+
   gtk_window_destroy (GTK_WINDOW (window));
   rasd_test_settle ();
   g_clear_object (&store);

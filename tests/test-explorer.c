@@ -354,10 +354,11 @@ test_explorer_facets_fill_the_pane (void)
     g_autofree char *name = g_strdup (rasd_facet_item_get_label (third));
 
     rasd_facet_view_set_search_text (people, name);
-    rasd_test_pause_ms (200);
+    wait_shown (people, MIN (g_list_model_get_n_items (rasd_facet_view_get_visible (people)), people_at_800));
     assert_facet_at_top (people);
     g_assert_cmpstr (row_name (rasd_facet_view_get_row (people, 0)), ==, name);
     rasd_facet_view_set_search_text (people, "");
+    wait_shown (people, people_at_800);
   }
 
   /* A taller window: more rows. */

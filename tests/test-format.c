@@ -46,6 +46,17 @@ test_format_english (void)
     g_assert_cmpstr (compact_year, ==, "2017");
   }
 
+  {
+    g_autofree char *stamp = rasd_format_article_date ("2017-10-05T20:00:00");
+    g_autofree char *spaced = rasd_format_article_date ("2017-10-05 20:00");
+    g_autofree char *other = rasd_format_article_date ("yesterday");
+
+    g_assert_cmpstr (stamp, ==, "5 October 2017");
+    g_assert_cmpstr (spaced, ==, "5 October 2017");
+    g_assert_cmpstr (other, ==, "yesterday");
+    g_assert_null (rasd_format_article_date (NULL));
+  }
+
   count = rasd_format_count (1234567);
   small = rasd_format_count (7);
   g_assert_cmpstr (count, ==, "1,234,567");

@@ -146,6 +146,21 @@ rasd_format_date_compact (const char *iso)
                       C_("date", "%Y"));
 }
 
+char *
+rasd_format_article_date (const char *stored)
+{
+  g_autofree char *day = NULL;
+  char *text;
+
+  if (stored == NULL)
+    return NULL;
+  /* the date of a timestamp */
+  if (strlen (stored) > 10 && (stored[10] == 'T' || stored[10] == ' '))
+    day = g_strndup (stored, 10);
+  text = rasd_format_date (day != NULL ? day : stored);
+  return text != NULL ? text : g_strdup (stored);
+}
+
 static char *
 isolate (const char *text)
 {

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rasd-reader.h"
+#include "rasd-format.h"
 #include "rasd-resources.h"
 
 struct _RasdReader
@@ -264,6 +265,7 @@ rasd_reader_show_source (RasdReader *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) meta = g_string_new (NULL);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *date = NULL;
   const char *fields[3];
   gint64 first_evidence = -1;
   int n_chars;
@@ -291,7 +293,9 @@ rasd_reader_show_source (RasdReader *self,
 
   gtk_label_set_text (self->title_label, rasd_article_get_title (article));
   fields[0] = rasd_article_get_source (article);
-  fields[1] = rasd_article_get_date (article);
+  /* the day in the interface's words and digits; the stored timestamp in the tooltip */
+  date = rasd_format_article_date (rasd_article_get_date (article));
+  fields[1] = date;
   fields[2] = rasd_article_get_url (article);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -303,6 +307,7 @@ rasd_reader_show_source (RasdReader *self,
       g_string_append_printf (meta, "\u2068%s\u2069", fields[i]);
     }
   gtk_label_set_text (self->meta_label, meta->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), rasd_article_get_date (article));
   gtk_text_buffer_set_text (buffer, rasd_article_get_text (article), -1);
   n_chars = gtk_text_buffer_get_char_count (buffer);
 
@@ -390,10 +395,13 @@ rasd_reader_show_event (RasdReader    *self,
     {
       const RasdStoredSource *source = g_ptr_array_index (event->sources, i);
       g_autofree char *label = NULL;
+      g_autofree char *nth = rasd_format_count (i + 1);
+      g_autofree char *n = rasd_format_count (event->sources->len);
+      g_autofree char *name = g_strdup_printf ("\u2068%s\u2069", source->source != NULL ? source->source
+                                                                                       : source->title);
 
-      /* "Source 2 of 3: Al-Ahram, 2017-11-21" */
-      label = g_strdup_printf (_("Source %u of %u: %s"), i + 1, event->sources->len,
-                               source->source != NULL ? source->source : source->title);
+      /* "Source 2 of 3: Al-Ahram"; the name isolated, so that a Latin one keeps its place */
+      label = g_strdup_printf (_("Source %s of %s: %s"), nth, n, name);
       gtk_string_list_append (names, label);
     }
   self->updating_sources = TRUE;

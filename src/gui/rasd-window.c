@@ -441,14 +441,17 @@ update_chips (RasdWindow *self)
   if (from != NULL || to != NULL)
     {
       g_autofree char *range = NULL;
+      /* in the interface's words and digits */
+      g_autofree char *from_words = rasd_format_article_date (from);
+      g_autofree char *to_words = rasd_format_article_date (to);
 
       /* Isolated so the dates keep their order in a right-to-left interface. */
       if (from != NULL && to != NULL)
-        range = g_strdup_printf (_("\u2068%s\u2069 to \u2068%s\u2069"), from, to);
+        range = g_strdup_printf (_("\u2068%s\u2069 to \u2068%s\u2069"), from_words, to_words);
       else if (from != NULL)
-        range = g_strdup_printf (_("From \u2068%s\u2069"), from);
+        range = g_strdup_printf (_("From \u2068%s\u2069"), from_words);
       else
-        range = g_strdup_printf (_("Until \u2068%s\u2069"), to);
+        range = g_strdup_printf (_("Until \u2068%s\u2069"), to_words);
       add_chip (self, PART_RANGE, "x-office-calendar-symbolic", range);
     }
   if (rasd_filter_get_text (self->filter) != NULL)
@@ -750,7 +753,9 @@ on_import_progress (RasdImporter *importer,
                     guint         n_total,
                     RasdWindow   *self)
 {
-  g_autofree char *text = g_strdup_printf (_("Importing file %u of %u…"), n_done, n_total);
+  g_autofree char *done = rasd_format_count (n_done);
+  g_autofree char *total = rasd_format_count (n_total);
+  g_autofree char *text = g_strdup_printf (_("Importing file %s of %s…"), done, total);
   gint64 now = g_get_monotonic_time ();
 
   gtk_progress_bar_set_fraction (self->progress_bar, n_total > 0 ? (double) n_done / n_total : 0);
@@ -1024,9 +1029,10 @@ add_event_excerpts_action (GtkWidget  *widget,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   else
     {
+      g_autofree char *number = rasd_format_count (added);
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%u excerpt added",
-                                                             "%u excerpts added", added), added);
+                                                             "%s excerpt added",
+                                                             "%s excerpts added", added), number);
 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
     }
