@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rasd-reader.h"
@@ -577,6 +578,31 @@ rasd_reader_class_init (RasdReaderClass *klass)
   gtk_widget_class_set_css_name (widget_class, "reader");
 }
 
+/* The highlights' colours, light or dark: the dark style's are lighter, so that they read on
+ * its background and on the evidence's. */
+static void
+update_tag_colours (RasdReader *self)
+{
+  static const struct {
+    const char *tag, *property, *light, *dark;
+  } colours[] = {
+    { "evidence", "background", "rgba(246,211,45,0.35)", "rgba(229,165,10,0.28)" },
+    { "person", "foreground", "#1c71d8", "#99c1f1" },
+    { "place", "foreground", "#26a269", "#8ff0a4" },
+    { "date", "foreground", "#c64600", "#ffbe6f" },
+  };
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (self->text_view));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    g_object_set (gtk_text_tag_table_lookup (tags, colours[i].tag), colours[i].property,
+                  dark ? colours[i].dark : colours[i].light, NULL);
+  if (dark)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dark");
+}
+
 static void
 rasd_reader_init (RasdReader *self)
 {
@@ -593,13 +619,17 @@ rasd_reader_init (RasdReader *self)
   gtk_widget_set_direction (GTK_WIDGET (self->text_view), GTK_TEXT_DIR_RTL);
   gtk_widget_set_direction (GTK_WIDGET (self->title_label), GTK_TEXT_DIR_RTL);
 
-  /* Distinct styles, readable on light and dark backgrounds; the legend (style.css) matches. */
+  /* Distinct styles; their colours follow the style (update_tag_colours); the legend
+   * (style.css) matches. */
   buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_create_tag (buffer, "evidence", "background", "rgba(246,211,45,0.35)", NULL);
-  gtk_text_buffer_create_tag (buffer, "person", "foreground", "#1c71d8", "weight", PANGO_WEIGHT_BOLD, NULL);
-  gtk_text_buffer_create_tag (buffer, "place", "foreground", "#26a269",
-                              "underline", PANGO_UNDERLINE_SINGLE, "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
-  gtk_text_buffer_create_tag (buffer, "date", "foreground", "#c64600", NULL);
+  gtk_text_buffer_create_tag (buffer, "evidence", NULL);
+  gtk_text_buffer_create_tag (buffer, "person", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "place", "underline", PANGO_UNDERLINE_SINGLE,
+                              "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "date", NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_tag_colours), self, G_CONNECT_SWAPPED);
+  update_tag_colours (self);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->evidence_mark = gtk_text_buffer_create_mark (buffer, "evidence", &start, TRUE);
 
