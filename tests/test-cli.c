@@ -661,6 +661,30 @@ test_cli_export (void)
   rasd_test_rmtree (dir);
 }
 
+/* Sidecars read with their article are its metadata: the summary says so instead of counting
+ * them as skipped; only a README is skipped.  Exit 0. */
+static void
+test_cli_import_sidecars (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "cli.db", NULL);
+  g_autofree char *articles = g_build_filename (dir, "in", NULL);
+  g_autofree char *a = write_article (articles, "a.txt",
+                                      "زار وزير الخارجية العاصمة اليوم والتقى نظيره وبحثا العلاقات الثنائية.");
+  g_autofree char *a_meta = write_article (articles, "a.meta.json",
+                                           "{\"title\": \"زيارة\", \"date_publish\": \"2019-03-01 10:00:00\"}");
+  g_autofree char *b = write_article (articles, "b.txt",
+                                      "استقبل الرئيس السفير الجديد في قصره وتسلم أوراق اعتماده بحضور الوزير.");
+  g_autofree char *readme = write_article (articles, "README.md", "# Notes\n");
+  g_auto(CliRun) run = { 0 };
+
+  run_cli (&run, "--db", db, "import", articles, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Imported 2 new article(s) (1 with metadata) from 4 file(s): 0 duplicate(s), "
+                                "1 skipped (not articles), 0 failed.\n");
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +693,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/import-search-show", test_cli_import_search_show);
+  g_test_add_func ("/cli/import-sidecars", test_cli_import_sidecars);
   g_test_add_func ("/cli/demo-corpus", test_cli_demo_corpus);
   g_test_add_func ("/cli/extract-text", test_cli_extract_text);
   g_test_add_func ("/cli/events", test_cli_events);

@@ -173,6 +173,10 @@ command_import (CliGlobals  *globals,
       json_builder_add_int_value (builder, report->n_files);
       json_builder_set_member_name (builder, "imported");
       json_builder_add_int_value (builder, report->n_imported);
+      json_builder_set_member_name (builder, "with_metadata");
+      json_builder_add_int_value (builder, report->n_with_metadata);
+      json_builder_set_member_name (builder, "sidecars");
+      json_builder_add_int_value (builder, report->n_sidecars);
       json_builder_set_member_name (builder, "duplicates");
       json_builder_add_int_value (builder, report->n_duplicates);
       json_builder_set_member_name (builder, "skipped");
@@ -189,10 +193,18 @@ command_import (CliGlobals  *globals,
     }
   else
     {
-      printf (_("Imported %u new article(s) from %u file(s): %u duplicate(s), %u skipped (not "
-                "articles), %u failed.\n"),
-              report->n_imported, report->n_files, report->n_duplicates, report->n_skipped,
-              report->n_failed);
+      /* Sidecars read with their article are neither articles nor skipped: they are said as
+       * the articles' metadata. */
+      if (report->n_with_metadata > 0)
+        printf (_("Imported %u new article(s) (%u with metadata) from %u file(s): %u duplicate(s), "
+                  "%u skipped (not articles), %u failed.\n"),
+                report->n_imported, report->n_with_metadata, report->n_files, report->n_duplicates,
+                report->n_skipped, report->n_failed);
+      else
+        printf (_("Imported %u new article(s) from %u file(s): %u duplicate(s), %u skipped (not "
+                  "articles), %u failed.\n"),
+                report->n_imported, report->n_files, report->n_duplicates, report->n_skipped,
+                report->n_failed);
     }
 
   return !ok || report->n_failed > 0 ? RASD_CLI_EXIT_FAILED : RASD_CLI_EXIT_OK;
