@@ -243,6 +243,35 @@ test_cli_demo_corpus (void)
       g_assert_cmpstr (fields[2], ==, "rasd-demo");
     }
 
+  /* Coordinates in their shortest form that reads back the same, alike in every output:
+   * Sochi is 43.59917, never 43.599170000000001. */
+  {
+    g_autofree char *sochi = g_build_filename (demo, "01-sochi-2017.txt", NULL);
+    const char *outputs[][4] = {
+      { "extract", "--format", "jsonl", NULL },
+      { "events", "--format", "jsonl", NULL },
+      { "events", "--format", "geojson", NULL },
+      { "events", "--format", "csv", NULL },
+      { "export", "events", "--format", "json" },
+      { "export", "events", "--format", "geojson" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+      {
+        g_auto(CliRun) out = { 0 };
+
+        if (g_str_equal (outputs[i][0], "extract"))
+          run_cli (&out, "extract", "--format", "jsonl", sochi, NULL);
+        else if (g_str_equal (outputs[i][0], "events"))
+          run_cli (&out, "--db", db, "events", "--format", outputs[i][2], NULL);
+        else
+          run_cli (&out, "--db", db, "export", "events", "--format", outputs[i][3], "-o", "-", NULL);
+        g_assert_cmpint (out.status, ==, 0);
+        g_assert_nonnull (strstr (out.out, "43.59917"));
+        g_assert_false (g_regex_match_simple ("[0-9]\\.[0-9]{12,}", out.out, 0, 0));
+      }
+  }
+
   rasd_test_rmtree (dir);
 }
 

@@ -325,6 +325,49 @@ test_store_reextraction (Fixture       *f,
 
 /* Formats --------------------------------------------------------------------------------- */
 
+/* Numbers in JSON in their shortest form that reads back the same; strings untouched. */
+static void
+test_json_numbers (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const double values[] = { 43.59917, -0.63588, 0.1 + 0.2, 1e-5, 5.0, 116.39723 };
+
+  g_assert_cmpstr (rasd_export_format_double (43.59917, buffer), ==, "43.59917");
+  g_assert_cmpstr (rasd_export_format_double (-77.036, buffer), ==, "-77.036");
+  g_assert_cmpstr (rasd_export_format_double (0.1 + 0.2, buffer), ==, "0.30000000000000004");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_cmpfloat (g_ascii_strtod (rasd_export_format_double (values[i], buffer), NULL), ==, values[i]);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "coordinates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    json_builder_add_double_value (builder, values[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, 12);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, "43.599170000000001 \"-1.50\"");
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = rasd_export_json_to_data (root, FALSE, NULL);
+  g_assert_cmpstr (text, ==, "{\"coordinates\":[43.59917,-0.63588,0.30000000000000004,1e-05,5.0,116.39723],"
+                             "\"count\":12,\"text\":\"43.599170000000001 \\\"-1.50\\\"\"}");
+  /* and it is JSON that reads back the same values */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *array;
+
+    g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+    array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "coordinates");
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      g_assert_cmpfloat (json_array_get_double_element (array, i), ==, values[i]);
+  }
+}
+
 static void
 test_format_names (void)
 {
@@ -945,6 +988,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_add_func ("/export/format-names", test_format_names);
+  g_test_add_func ("/export/json-numbers", test_json_numbers);
   ADD ("/export/store/excerpts", test_store_excerpts);
   ADD ("/export/store/many-moves", test_store_many_moves);
   ADD ("/export/store/reextraction", test_store_reextraction);

@@ -49,6 +49,13 @@ remove_tree (const char *path)
                 NULL, NULL, NULL, NULL, NULL, NULL);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
                                NULL, NULL, NULL));
+  /* the scratch folders' parent too, once the last is gone (check-leftovers.sh) */
+  {
+    g_autofree char *parent = g_path_get_dirname (path);
+
+    if (g_str_has_suffix (parent, "hardening-tmp"))
+      g_rmdir (parent);
+  }
 }
 
 /* Root reads files whatever their mode; setpriv runs a command as nobody so that chmod means
@@ -625,7 +632,6 @@ test_read_only (void)
   g_autofree char *more = g_build_filename (scratch, "more", NULL);
   g_autofree char *db_dir = g_build_filename (scratch, "db", NULL);
   g_autofree char *db = g_build_filename (db_dir, "rasd.db", NULL);
-  g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", db);
   const char *first[] = { "import", dir, NULL };
   const char *second[] = { "import", more, NULL };
   g_autofree char *before = NULL;
@@ -640,21 +646,6 @@ test_read_only (void)
     g_assert_cmpint (run_cli (db, first, &out, &err), ==, 0);
   }
   before = database_fingerprint (db);
-
-  /* Opened read-only (an SQLite URI): the import fails with a message naming the database. */
-  if (!sqlite3_compileoption_used ("USE_URI"))
-    g_test_message ("this SQLite does not take file: URIs; skipping the ?mode=ro half");
-  else
-    {
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      int status = run_cli (uri, second, &out, &err);
-
-      g_test_message ("read-only URI: exit %d: %s", status, err);
-      g_assert_cmpint (status, ==, 1);
-      g_assert_nonnull (strstr (err, db));
-      g_assert_nonnull (strstr (err, "read"));
-    }
 
   /* File and folder without write permission (as nobody when we are root). */
   if (need_nobody () && !as_nobody)

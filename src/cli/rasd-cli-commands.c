@@ -59,13 +59,9 @@ parse_command_options (const char    *command,
 static void
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
+  g_autofree char *text = rasd_export_json_to_data (root, TRUE, NULL);
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
 
@@ -534,10 +530,7 @@ command_extract (CliGlobals  *globals,
 static char *
 json_to_line (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  return rasd_export_json_to_data (node, FALSE, NULL);
 }
 
 static void
@@ -622,8 +615,8 @@ print_events_csv (GPtrArray *events)
 
       if (place != NULL && place->has_coordinates)
         {
-          g_ascii_formatd (lat, sizeof lat, "%.15g", place->lat);
-          g_ascii_formatd (lon, sizeof lon, "%.15g", place->lon);
+          rasd_export_format_double (place->lat, lat);
+          rasd_export_format_double (place->lon, lon);
         }
 
       {
