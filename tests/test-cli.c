@@ -714,6 +714,78 @@ test_cli_import_sidecars (void)
   rasd_test_rmtree (dir);
 }
 
+/* One plain sentence naming the file: one line on stderr, no SQL in it. */
+static void
+assert_plain_sentence (const char *err,
+                       const char *path,
+                       const char *words)
+{
+  g_autofree char *line = g_strdup (err);
+
+  g_test_message ("%s", err);
+  g_strchomp (line);
+  g_assert_null (strchr (line, '\n'));
+  g_assert_nonnull (strstr (line, path));
+  g_assert_nonnull (strstr (line, words));
+  for (guint i = 0; i < 4; i++)
+    g_assert_null (strstr (line, (const char *[]) { "PRAGMA", "SELECT", "sqlite", ";" }[i]));
+}
+
+/* A folder, a file that is not a database and a database cut short are each refused with one
+ * sentence naming the file (they printed SQLite's statement and message before). */
+static void
+test_cli_not_a_database (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *commands[][2] = { { "stats", NULL }, { "search", "لقاء" }, { "events", NULL } };
+
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    run_cli (&run, "--db", db, "import", demo, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 8192);
+    /* the first half of the database */
+    rasd_test_write_file (cut, contents, length / 2);
+  }
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  rasd_test_write_file (text, "Notes of a meeting, not a database.\n", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(CliRun) on_folder = { 0 };
+      g_auto(CliRun) on_text = { 0 };
+      g_auto(CliRun) on_cut = { 0 };
+
+      run_cli (&on_folder, "--db", folder, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_folder.status, ==, 1);
+      assert_plain_sentence (on_folder.err, folder, "is a folder");
+      run_cli (&on_text, "--db", text, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_text.status, ==, 1);
+      assert_plain_sentence (on_text.err, text, "is not a Rasd database");
+      run_cli (&on_cut, "--db", cut, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_cut.status, ==, 1);
+      assert_plain_sentence (on_cut.err, cut, "damaged");
+    }
+  /* and nothing was written over them */
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (text, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Notes of a meeting, not a database.\n");
+  }
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/import-search-show", test_cli_import_search_show);
   g_test_add_func ("/cli/import-sidecars", test_cli_import_sidecars);
+  g_test_add_func ("/cli/not-a-database", test_cli_not_a_database);
   g_test_add_func ("/cli/demo-corpus", test_cli_demo_corpus);
   g_test_add_func ("/cli/extract-text", test_cli_extract_text);
   g_test_add_func ("/cli/events", test_cli_events);
