@@ -139,7 +139,7 @@ command_import (CliGlobals  *globals,
       return RASD_CLI_EXIT_USAGE;
     }
 
-  if ((store = open_store (globals)) == NULL)
+  if ((store = rasd_cli_open_store_for_writing (globals->db_path, "import")) == NULL)
     return RASD_CLI_EXIT_FAILED;
 
   importer = rasd_importer_new (store);
@@ -733,7 +733,7 @@ command_reextract (CliGlobals  *globals,
                    error != NULL ? error->message : _("unknown error"));
       return RASD_CLI_EXIT_FAILED;
     }
-  if ((store = open_store (globals)) == NULL)
+  if ((store = rasd_cli_open_store_for_writing (globals->db_path, "reextract")) == NULL)
     return RASD_CLI_EXIT_FAILED;
   if ((ids = rasd_store_list_article_ids (store, &error)) == NULL)
     {
