@@ -244,6 +244,13 @@ rtl_label (const char *text,
   return label;
 }
 
+/* A database the user may only read: the excerpts are listed and exported, never changed. */
+static gboolean
+is_read_only (RasdExcerptBasket *self)
+{
+  return self->store != NULL && rasd_store_is_read_only (self->store);
+}
+
 /* A line about the excerpt (its citation, its event), in the interface's direction: its fields
  * are isolated, so each reads in its own direction and they follow one another in the reader's
  * order. */
@@ -322,7 +329,8 @@ create_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "rasd-excerpt", g_object_ref (excerpt), g_object_unref);
 
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  gtk_editable_set_editable (GTK_EDITABLE (note), !is_read_only (self));
+  gtk_drag_source_set_actions (drag, is_read_only (self) ? 0 : GDK_ACTION_MOVE);
   g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare), excerpt, 0);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
@@ -574,8 +582,8 @@ update_add_selection (RasdExcerptBasket *self)
   GtkTextBuffer *buffer = self->reader != NULL ? gtk_text_view_get_buffer (self->reader) : NULL;
 
   g_simple_action_set_enabled (self->add_selection,
-                               self->store != NULL && self->reader_article != 0 && buffer != NULL &&
-                               gtk_text_buffer_get_has_selection (buffer));
+                               self->store != NULL && !is_read_only (self) && self->reader_article != 0 &&
+                               buffer != NULL && gtk_text_buffer_get_has_selection (buffer));
 }
 
 static void
@@ -737,6 +745,14 @@ rasd_excerpt_basket_constructed (GObject *object)
   RasdExcerptBasket *self = RASD_EXCERPT_BASKET (object);
 
   G_OBJECT_CLASS (rasd_excerpt_basket_parent_class)->constructed (object);
+  if (is_read_only (self))
+    {
+      static const char *changes[] = { "basket.move-up", "basket.move-down", "basket.remove",
+                                       "basket.undo", "basket.remove-selected" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], FALSE);
+    }
   reload_or_toast (self);
 }
 

@@ -39,6 +39,8 @@ struct _RasdWindow
   AdwToastOverlay    *toast_overlay;
   AdwWindowTitle     *window_title;
   GtkRevealer        *progress_revealer;
+  GtkRevealer        *read_only_revealer;
+  GtkLabel           *read_only_label;
   GtkProgressBar     *progress_bar;
   GtkSearchEntry     *search_entry;
   GtkWidget          *sidebar_button;
@@ -161,7 +163,8 @@ set_selected_event (RasdWindow    *self,
   if (!g_set_object (&self->selected_event, item))
     return;
   rasd_reader_show_event (self->reader, item);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts",
+                                 item != NULL && !rasd_window_is_read_only (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
@@ -742,7 +745,8 @@ rasd_window_show_error (RasdWindow *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 self->store != NULL && !rasd_window_is_read_only (self));
 }
 
 /* Import ------------------------------------------------------------------------------------ */
@@ -880,6 +884,12 @@ rasd_window_import (RasdWindow         *self,
 
   if (self->store == NULL || paths[0] == NULL)
     return;
+  if (rasd_window_is_read_only (self))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This database can only be read: nothing can be imported into it")));
+      return;
+    }
   if (self->import_cancellable != NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
@@ -1242,6 +1252,8 @@ rasd_window_class_init (RasdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, sidebar_button);
@@ -1337,6 +1349,31 @@ rasd_window_init (RasdWindow *self)
   update_chips (self);
 }
 
+gboolean
+rasd_window_is_read_only (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), FALSE);
+  return self->store != NULL && rasd_store_is_read_only (self->store);
+}
+
+/* A database the user may only read: browsing, reading and exporting work; importing and
+ * changing the excerpts are off, and the banner says why. */
+static void
+set_read_only (RasdWindow *self)
+{
+  static const char *changes[] = { "win.import", "win.import-folder", "win.add-excerpt",
+                                   "win.add-event-excerpts" };
+  g_autofree char *text = g_strdup_printf (_("You may only read this database: you have no permission "
+                                             "to write %s, or its disk is read-only. Importing and "
+                                             "editing excerpts are turned off."),
+                                           rasd_store_get_path (self->store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], FALSE);
+  gtk_label_set_text (self->read_only_label, text);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
+}
+
 /* The preferences that change the window while it is open. */
 static void
 bind_settings (RasdWindow *self,
@@ -1376,6 +1413,8 @@ rasd_window_new (RasdApplication *application,
   rasd_reader_set_store (self->reader, store);
   setup_basket (self);
   connect_map_and_timeline (self);
+  if (rasd_store_is_read_only (store))
+    set_read_only (self);
   /* The pages now, the events after the first frame (on_first_frame); a reload before that,
    * e.g. a filter set by the caller, reads them at once. */
   if (update_pages (self))
