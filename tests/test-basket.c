@@ -378,9 +378,6 @@ field_x (PangoLayout *layout,
   return position.x + position.width / 2.0;
 }
 
-static void collect_labels (GtkWidget *root,
-                            GPtrArray *labels);
-
 /* A citation's fields follow one another in reading order, whatever their own direction: from
  * the left in the (left-to-right) interface, from the right in a right-to-left line; never a
  * Latin source with the date on its wrong side ("2017-05-03 ,rt.com"). */
@@ -391,7 +388,7 @@ assert_citation_order (RasdExcerptBasket *basket)
   const char *fields[] = { "قمة في سوتشي", "rt.com", "3 May 2017" };
   GtkLabel *citation = NULL;
 
-  collect_labels (GTK_WIDGET (basket), labels);
+  rasd_test_collect_widgets (GTK_WIDGET (basket), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len && citation == NULL; i++)
     if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "rt.com") != NULL)
       citation = g_ptr_array_index (labels, i);
@@ -416,31 +413,6 @@ assert_citation_order (RasdExcerptBasket *basket)
   }
 }
 
-static void
-collect_widgets (GtkWidget *root,
-                 GPtrArray *widgets)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      g_ptr_array_add (widgets, child);
-      collect_widgets (child, widgets);
-    }
-}
-
-static void
-collect_labels (GtkWidget *root,
-                GPtrArray *labels)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        g_ptr_array_add (labels, child);
-      collect_labels (child, labels);
-    }
-}
-
 static gboolean
 popover_shown (gpointer popover)
 {
@@ -457,26 +429,25 @@ assert_what_whole (RasdExportDialog *dialog)
   GtkWidget *popover = NULL;
   guint n_choices = 0;
 
-  collect_labels (GTK_WIDGET (dialog), labels);
+  rasd_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len && row == NULL; i++)
     if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "What"))
       row = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (row);
   adw_action_row_activate (ADW_ACTION_ROW (row));
   {
-    g_autoptr(GPtrArray) all = g_ptr_array_new ();
+    g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
 
-    collect_widgets (row, all);
-    for (guint i = 0; i < all->len && popover == NULL; i++)
-      if (GTK_IS_POPOVER (g_ptr_array_index (all, i)))
-        popover = g_ptr_array_index (all, i);
+    rasd_test_collect_widgets (row, GTK_TYPE_POPOVER, popovers);
+    if (popovers->len > 0)
+      popover = g_ptr_array_index (popovers, 0);
   }
   g_assert_nonnull (popover);
   rasd_test_wait_for (60, popover_shown, popover);
   rasd_test_settle ();
 
   g_ptr_array_set_size (labels, 0);
-  collect_labels (row, labels);
+  rasd_test_collect_widgets (row, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);

@@ -316,28 +316,44 @@ map_idle (gpointer map)
   return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
 }
 
+/* A window (@width × @height) on a new database in a temporary folder (*@dir, which the caller
+ * removes), the demo corpus imported through it. */
+static RasdWindow *
+window_with_demo (RasdApplication  *app,
+                  int               width,
+                  int               height,
+                  char            **dir,
+                  RasdStore       **store)
+{
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  g_autofree char *db = NULL;
+  const char *paths[] = { demo, NULL };
+  g_autoptr(GError) error = NULL;
+  RasdWindow *window;
+
+  *dir = rasd_test_make_tmpdir ();
+  db = g_build_filename (*dir, "rasd.db", NULL);
+  *store = rasd_store_open (db, &error);
+  g_assert_no_error (error);
+  window = rasd_window_new (app, *store);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  rasd_window_import (window, paths);
+  rasd_test_wait_for (600, import_done, window);
+  return window;
+}
+
 /* The main window in this language, light and dark: the demo corpus, one city selected, an event
  * read (screenshots/main-window-LANG[-dark].png, for the README). */
 static void
 test_main_window (void)
 {
-  g_autofree char *dir = rasd_test_make_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
-  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
-  const char *paths[] = { demo, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(RasdStore) store = NULL;
   AdwStyleManager *style = adw_style_manager_get_default ();
-  RasdWindow *window;
-  RasdFilter *filter;
+  RasdWindow *window = window_with_demo (NULL, 1400, 900, &dir, &store);
+  RasdFilter *filter = rasd_window_get_filter (window);
 
-  g_assert_no_error (error);
-  window = rasd_window_new (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  rasd_window_import (window, paths);
-  rasd_test_wait_for (600, import_done, window);
-  filter = rasd_window_get_filter (window);
   rasd_test_pause_ms (500);
   /* the city with most events */
   {
@@ -394,27 +410,18 @@ buffer_has_tag (GtkTextBuffer *buffer,
 static void
 test_highlight_preference (void)
 {
-  RasdApplication *app = shared_application ();
   g_autoptr(GSettings) settings = rasd_settings_new (NULL);
-  g_autofree char *dir = rasd_test_make_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
-  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
-  const char *paths[] = { demo, NULL };
   const char *entity_tags[] = { "person", "place", "date" };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(RasdStore) store = NULL;
   RasdWindow *window;
   GtkTextBuffer *buffer;
   RasdReader *reader;
 
-  g_assert_no_error (error);
   g_assert_true (g_settings_get_boolean (settings, "highlight-entities"));
-  window = rasd_window_new (app, store);
+  window = window_with_demo (shared_application (), 1200, 800, &dir, &store);
   reader = RASD_READER (rasd_window_get_reader (window));
   buffer = rasd_window_get_reader_buffer (window);
-  gtk_window_present (GTK_WINDOW (window));
-  rasd_window_import (window, paths);
-  rasd_test_wait_for (600, import_done, window);
   rasd_test_wait_for (600, rasd_test_window_loaded, window);
   rasd_window_select_event (window, 0);
   for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
@@ -451,33 +458,6 @@ test_highlight_preference (void)
   rasd_test_rmtree (dir);
 }
 
-static void
-collect_widgets (GtkWidget *root,
-                 GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      g_ptr_array_add (found, child);
-      collect_widgets (child, found);
-    }
-}
-
-/* Every widget under @root with the CSS class @class, depth first. */
-static void
-collect_with_class (GtkWidget  *root,
-                    const char *class,
-                    GPtrArray  *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (gtk_widget_has_css_class (child, class))
-        g_ptr_array_add (found, child);
-      collect_with_class (child, class, found);
-    }
-}
-
 /* No date in the event list is cut: each label is given at least its whole text's width. */
 static void
 assert_dates_whole (RasdWindow *window)
@@ -485,13 +465,13 @@ assert_dates_whole (RasdWindow *window)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   guint n_shown = 0;
 
-  collect_with_class (GTK_WIDGET (window), "event-date", labels);
+  rasd_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
       int natural;
 
-      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0')
+      if (!gtk_widget_has_css_class (GTK_WIDGET (label), "event-date") || !gtk_widget_get_mapped (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0')
         continue;
       gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, natural);
@@ -540,8 +520,7 @@ assert_locale_digits (RasdWindow *window)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GtkWidget *reader = rasd_window_get_reader (window);
-  GtkDropDown *sources = NULL;
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
   guint n_numbers = 0;
 
   collect_ui_labels (GTK_WIDGET (window), TRUE, labels);
@@ -560,12 +539,10 @@ assert_locale_digits (RasdWindow *window)
     }
   g_assert_cmpuint (n_numbers, >, 10);
 
-  collect_widgets (reader, all);
-  for (guint i = 0; i < all->len && sources == NULL; i++)
-    if (GTK_IS_DROP_DOWN (g_ptr_array_index (all, i)))
-      sources = g_ptr_array_index (all, i);
-  g_assert_nonnull (sources);
+  rasd_test_collect_widgets (reader, GTK_TYPE_DROP_DOWN, drop_downs);
+  g_assert_cmpuint (drop_downs->len, ==, 1);
   {
+    GtkDropDown *sources = g_ptr_array_index (drop_downs, 0);
     const char *first = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (sources)), 0);
 
     g_assert_true (g_str_has_prefix (first, g_str_equal (lang, "ar") ? "المصدر ١ من " : "Source 1 of "));
@@ -578,21 +555,12 @@ assert_locale_digits (RasdWindow *window)
 static void
 test_explorer_views (void)
 {
-  g_autofree char *dir = rasd_test_make_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
-  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
-  const char *paths[] = { demo, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(RasdStore) store = NULL;
   AdwStyleManager *style = adw_style_manager_get_default ();
-  RasdWindow *window;
+  RasdWindow *window = window_with_demo (NULL, 1200, 800, &dir, &store);
   RasdFilter *filter;
 
-  g_assert_no_error (error);
-  window = rasd_window_new (NULL, store);
-  gtk_window_present (GTK_WINDOW (window));
-  rasd_window_import (window, paths);
-  rasd_test_wait_for (600, import_done, window);
   /* The demo's sidecars are its articles' metadata, not files skipped. */
   {
     g_autofree char *summary = rasd_window_dup_import_summary (window);

@@ -107,19 +107,6 @@ window_loaded (gpointer window)
   return !rasd_window_is_loading (RASD_WINDOW (window));
 }
 
-static void
-collect_labels (GtkWidget *root,
-                GPtrArray *labels)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child))
-        g_ptr_array_add (labels, child);
-      collect_labels (child, labels);
-    }
-}
-
 /* A database the user may only read: the window reads it (events, reader), says why importing
  * and editing are off in a banner, and neither imports nor adds excerpts. */
 static void
@@ -158,7 +145,7 @@ test_window_read_only (void)
   g_assert_nonnull (rasd_window_get_selected_event (window));
 
   /* the banner, naming the file */
-  collect_labels (GTK_WIDGET (window), labels);
+  rasd_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
