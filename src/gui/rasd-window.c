@@ -223,8 +223,16 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (g_str_equal (property, "date"))
     {
-      /* Never cut: the label asks for its whole text, at least the widest date's width. */
-      gtk_widget_set_size_request (label, widest_date_width (label), -1);
+      /* Never cut: the label asks for its whole text, at least the widest date's width
+       * (measured once per column). */
+      int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "rasd-date-width"));
+
+      if (width == 0)
+        {
+          width = widest_date_width (label);
+          g_object_set_data (G_OBJECT (factory), "rasd-date-width", GINT_TO_POINTER (width));
+        }
+      gtk_widget_set_size_request (label, width, -1);
       gtk_widget_add_css_class (label, "event-date");
     }
   else
