@@ -552,54 +552,42 @@ has_pending_journal (const char *path,
   return g_stat (journal, &buf) == 0 && buf.st_size > 0;
 }
 
-/* Reads the file's 100-byte header: not an SQLite database, or one cut short (the header says
- * how many pages it holds; a pending journal may still hold the missing ones). */
+/* A database cut short: its header says how many pages it holds, the file is smaller (and no
+ * journal holds the missing pages).  Read through SQLite's own file handle: opening and closing
+ * the file here would drop the locks this process's other connections hold on it (POSIX locks
+ * belong to the process), and another process would then checkpoint and delete the WAL under
+ * them. */
 static gboolean
-check_database_file (const char     *path,
-                     const GStatBuf *buf,
-                     GError        **error)
+check_not_truncated (RasdStore  *self,
+                     GError    **error)
 {
+  sqlite3_file *file = NULL;
   guint8 header[100];
-  gsize n = 0;
-  FILE *file;
+  sqlite3_int64 size = 0;
 
-  if (buf->st_size == 0)
-    return TRUE;  /* a new database */
-  file = g_fopen (path, "rbe");
-  if (file == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "%s cannot be read: %s", path,
-                   saved_errno == EACCES ? "you have no permission to read it" : g_strerror (saved_errno));
-      return FALSE;
-    }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
-  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
-    {
-      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
-                   "%s is not a Rasd database: the file holds something else", path);
-      return FALSE;
-    }
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xFileSize (file, &size) != SQLITE_OK || size < (sqlite3_int64) sizeof header ||
+      file->pMethods->xRead (file, header, sizeof header, 0) != SQLITE_OK ||
+      has_pending_journal (self->path, "-wal") || has_pending_journal (self->path, "-journal"))
+    return TRUE;
   {
     guint32 page_size = ((guint32) header[16] << 8) | header[17];
     guint32 n_pages = read_be32 (header + 28);
     gboolean size_valid = read_be32 (header + 24) == read_be32 (header + 92);
-    goffset expected;
+    sqlite3_int64 expected;
 
     if (page_size == 1)
       page_size = 65536;
-    expected = (goffset) n_pages * page_size;
-    if (size_valid && n_pages > 0 && buf->st_size < expected &&
-        !has_pending_journal (path, "-wal") && !has_pending_journal (path, "-journal"))
+    expected = (sqlite3_int64) n_pages * page_size;
+    if (size_valid && n_pages > 0 && size < expected)
       {
-        g_autofree char *have = g_format_size (buf->st_size);
+        g_autofree char *have = g_format_size (size);
         g_autofree char *want = g_format_size (expected);
 
         g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
                      "%s is damaged: the file is cut short (%s of the %s its database takes)",
-                     path, have, want);
+                     self->path, have, want);
         return FALSE;
       }
   }
@@ -732,8 +720,6 @@ open_store (const char  *path,
                        "%s is a folder, not a database file", path);
           return NULL;
         }
-      if (!check_database_file (path, &buf, error))
-        return NULL;
     }
   else if (!memory && !read_only)
     {
@@ -775,6 +761,9 @@ open_store (const char  *path,
       if (!open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI))
         return set_open_error (self, error), NULL;
     }
+
+  if (!memory && !check_not_truncated (self, error))
+    return NULL;
 
   if (!rasd_fts_register_tokenizer (self->db, error)
       || !rasd_fts_register_rank_function (self->db, "articles_fts", error))
