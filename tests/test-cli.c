@@ -243,6 +243,35 @@ test_cli_demo_corpus (void)
       g_assert_cmpstr (fields[2], ==, "rasd-demo");
     }
 
+  /* Coordinates in their shortest form that reads back the same, alike in every output:
+   * Sochi is 43.59917, never 43.599170000000001. */
+  {
+    g_autofree char *sochi = g_build_filename (demo, "01-sochi-2017.txt", NULL);
+    const char *outputs[][4] = {
+      { "extract", "--format", "jsonl", NULL },
+      { "events", "--format", "jsonl", NULL },
+      { "events", "--format", "geojson", NULL },
+      { "events", "--format", "csv", NULL },
+      { "export", "events", "--format", "json" },
+      { "export", "events", "--format", "geojson" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+      {
+        g_auto(CliRun) out = { 0 };
+
+        if (g_str_equal (outputs[i][0], "extract"))
+          run_cli (&out, "extract", "--format", "jsonl", sochi, NULL);
+        else if (g_str_equal (outputs[i][0], "events"))
+          run_cli (&out, "--db", db, "events", "--format", outputs[i][2], NULL);
+        else
+          run_cli (&out, "--db", db, "export", "events", "--format", outputs[i][3], "-o", "-", NULL);
+        g_assert_cmpint (out.status, ==, 0);
+        g_assert_nonnull (strstr (out.out, "43.59917"));
+        g_assert_false (g_regex_match_simple ("[0-9]\\.[0-9]{12,}", out.out, 0, 0));
+      }
+  }
+
   rasd_test_rmtree (dir);
 }
 
@@ -704,6 +733,102 @@ test_cli_tag_conll (void)
   rasd_test_rmtree (dir);
 }
 
+/* Sidecars read with their article are its metadata: the summary says so instead of counting
+ * them as skipped; only a README is skipped.  Exit 0. */
+static void
+test_cli_import_sidecars (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "cli.db", NULL);
+  g_autofree char *articles = g_build_filename (dir, "in", NULL);
+  g_autofree char *a = write_article (articles, "a.txt",
+                                      "زار وزير الخارجية العاصمة اليوم والتقى نظيره وبحثا العلاقات الثنائية.");
+  g_autofree char *a_meta = write_article (articles, "a.meta.json",
+                                           "{\"title\": \"زيارة\", \"date_publish\": \"2019-03-01 10:00:00\"}");
+  g_autofree char *b = write_article (articles, "b.txt",
+                                      "استقبل الرئيس السفير الجديد في قصره وتسلم أوراق اعتماده بحضور الوزير.");
+  g_autofree char *readme = write_article (articles, "README.md", "# Notes\n");
+  g_auto(CliRun) run = { 0 };
+
+  run_cli (&run, "--db", db, "import", articles, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Imported 2 new article(s) (1 with metadata) from 4 file(s): 0 duplicate(s), "
+                                "1 skipped (not articles), 0 failed.\n");
+  rasd_test_rmtree (dir);
+}
+
+/* One plain sentence naming the file: one line on stderr, no SQL in it. */
+static void
+assert_plain_sentence (const char *err,
+                       const char *path,
+                       const char *words)
+{
+  g_autofree char *line = g_strdup (err);
+
+  g_test_message ("%s", err);
+  g_strchomp (line);
+  g_assert_null (strchr (line, '\n'));
+  g_assert_nonnull (strstr (line, path));
+  g_assert_nonnull (strstr (line, words));
+  for (guint i = 0; i < 4; i++)
+    g_assert_null (strstr (line, (const char *[]) { "PRAGMA", "SELECT", "sqlite", ";" }[i]));
+}
+
+/* A folder, a file that is not a database and a database cut short are each refused with one
+ * sentence naming the file (they printed SQLite's statement and message before). */
+static void
+test_cli_not_a_database (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *commands[][2] = { { "stats", NULL }, { "search", "لقاء" }, { "events", NULL } };
+
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    run_cli (&run, "--db", db, "import", demo, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 8192);
+    /* the first half of the database */
+    rasd_test_write_file (cut, contents, length / 2);
+  }
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  rasd_test_write_file (text, "Notes of a meeting, not a database.\n", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(CliRun) on_folder = { 0 };
+      g_auto(CliRun) on_text = { 0 };
+      g_auto(CliRun) on_cut = { 0 };
+
+      run_cli (&on_folder, "--db", folder, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_folder.status, ==, 1);
+      assert_plain_sentence (on_folder.err, folder, "is a folder");
+      run_cli (&on_text, "--db", text, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_text.status, ==, 1);
+      assert_plain_sentence (on_text.err, text, "is not a Rasd database");
+      run_cli (&on_cut, "--db", cut, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_cut.status, ==, 1);
+      assert_plain_sentence (on_cut.err, cut, "damaged");
+    }
+  /* and nothing was written over them */
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (text, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Notes of a meeting, not a database.\n");
+  }
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -712,6 +837,8 @@ main (int   argc,
 
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/import-search-show", test_cli_import_search_show);
+  g_test_add_func ("/cli/import-sidecars", test_cli_import_sidecars);
+  g_test_add_func ("/cli/not-a-database", test_cli_not_a_database);
   g_test_add_func ("/cli/demo-corpus", test_cli_demo_corpus);
   g_test_add_func ("/cli/extract-text", test_cli_extract_text);
   g_test_add_func ("/cli/events", test_cli_events);

@@ -120,6 +120,8 @@ make_mixed_folder (const char *root)
   write_text (sub, "10-nested.txt", t10);
   write_text (dir, "11-bad-sidecar.txt", t11);
   write_text (dir, "11-bad-sidecar.meta.json", "{\"title\": 42}");
+  /* a sidecar whose article is missing */
+  write_text (dir, "12-orphan.meta.json", "{\"title\": \"عنوان\"}");
   g_assert_cmpint (symlink (dir, loop), ==, 0);
 
   return g_steal_pointer (&dir);
@@ -195,11 +197,15 @@ test_import_mixed_folder (void)
   g_assert_true (report_has (report->failures, "05-binary.txt", "binary"));
   g_assert_true (report_has (report->failures, "11-bad-sidecar.txt", "title"));
   g_assert_true (report_has (report->failures, "08-records.jsonl", "line 2"));
-  /* README.md, image.png and the two sidecars */
-  g_assert_cmpuint (report->n_skipped, ==, 4);
+  /* README.md, image.png and the sidecar without its article; the sidecars read with their
+   * article (01, and 11 which failed with it) are its metadata, not skipped */
+  g_assert_cmpuint (report->n_skipped, ==, 3);
   g_assert_true (report_has (report->skipped, "README.md", "not an article"));
-  g_assert_true (report_has (report->skipped, "01-utf8.meta.json", "sidecar"));
+  g_assert_true (report_has (report->skipped, "12-orphan.meta.json", "without its article"));
+  g_assert_false (report_has (report->skipped, "01-utf8.meta.json", "sidecar"));
   g_assert_true (report_has (report->skipped, "loop", "already visited"));
+  g_assert_cmpuint (report->n_sidecars, ==, 2);
+  g_assert_cmpuint (report->n_with_metadata, ==, 1);
 
   g_assert_true (rasd_store_get_stats (store, &stats, &error));
   g_assert_cmpint (stats.n_articles, ==, 9);
@@ -224,6 +230,31 @@ test_import_mixed_folder (void)
             g_assert_cmpstr (rasd_article_get_date (a), ==, "2015-07-21");
             g_assert_cmpstr (rasd_article_get_url (a), ==, "https://news.example.invalid/1");
             g_assert_cmpstr (rasd_article_get_source (a), ==, "example");
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* An article without a title takes its headline from its text (here the lead's first words);
+   * its text stays as it was. */
+  {
+    g_autoptr(GListModel) list = rasd_store_list_articles (store, &error);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(RasdArticle) listed = g_list_model_get_item (list, i);
+        g_autoptr(RasdArticle) a = rasd_store_get_article (store, rasd_article_get_id (listed), &error);
+
+        g_assert_no_error (error);
+        g_assert_false (g_str_has_prefix (rasd_article_get_title (a), "0"));
+        if (strstr (rasd_article_get_text (a), "نظيره في تونس") != NULL)
+          {
+            g_assert_true (g_str_has_prefix (rasd_article_get_title (a),
+                                             "التقى وزير الخارجية نظيره في تونس اليوم"));
+            g_assert_true (g_str_has_suffix (rasd_article_get_title (a), "…"));
+            g_assert_true (g_str_has_prefix (rasd_article_get_text (a), "التقى وزير الخارجية"));
             found = TRUE;
           }
       }

@@ -61,13 +61,9 @@ parse_command_options (const char    *command,
 static void
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
+  g_autofree char *text = rasd_export_json_to_data (root, TRUE, NULL);
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
 
@@ -145,7 +141,7 @@ command_import (CliGlobals  *globals,
       return RASD_CLI_EXIT_USAGE;
     }
 
-  if ((store = open_store (globals)) == NULL)
+  if ((store = rasd_cli_open_store_for_writing (globals->db_path, "import")) == NULL)
     return RASD_CLI_EXIT_FAILED;
 
   importer = rasd_importer_new (store);
@@ -175,6 +171,10 @@ command_import (CliGlobals  *globals,
       json_builder_add_int_value (builder, report->n_files);
       json_builder_set_member_name (builder, "imported");
       json_builder_add_int_value (builder, report->n_imported);
+      json_builder_set_member_name (builder, "with_metadata");
+      json_builder_add_int_value (builder, report->n_with_metadata);
+      json_builder_set_member_name (builder, "sidecars");
+      json_builder_add_int_value (builder, report->n_sidecars);
       json_builder_set_member_name (builder, "duplicates");
       json_builder_add_int_value (builder, report->n_duplicates);
       json_builder_set_member_name (builder, "skipped");
@@ -191,10 +191,18 @@ command_import (CliGlobals  *globals,
     }
   else
     {
-      printf (_("Imported %u new article(s) from %u file(s): %u duplicate(s), %u skipped (not "
-                "articles), %u failed.\n"),
-              report->n_imported, report->n_files, report->n_duplicates, report->n_skipped,
-              report->n_failed);
+      /* Sidecars read with their article are neither articles nor skipped: they are said as
+       * the articles' metadata. */
+      if (report->n_with_metadata > 0)
+        printf (_("Imported %u new article(s) (%u with metadata) from %u file(s): %u duplicate(s), "
+                  "%u skipped (not articles), %u failed.\n"),
+                report->n_imported, report->n_with_metadata, report->n_files, report->n_duplicates,
+                report->n_skipped, report->n_failed);
+      else
+        printf (_("Imported %u new article(s) from %u file(s): %u duplicate(s), %u skipped (not "
+                  "articles), %u failed.\n"),
+                report->n_imported, report->n_files, report->n_duplicates, report->n_skipped,
+                report->n_failed);
     }
 
   return !ok || report->n_failed > 0 ? RASD_CLI_EXIT_FAILED : RASD_CLI_EXIT_OK;
@@ -524,10 +532,7 @@ command_extract (CliGlobals  *globals,
 static char *
 json_to_line (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  return rasd_export_json_to_data (node, FALSE, NULL);
 }
 
 static void
@@ -612,8 +617,8 @@ print_events_csv (GPtrArray *events)
 
       if (place != NULL && place->has_coordinates)
         {
-          g_ascii_formatd (lat, sizeof lat, "%.15g", place->lat);
-          g_ascii_formatd (lon, sizeof lon, "%.15g", place->lon);
+          rasd_export_format_double (place->lat, lat);
+          rasd_export_format_double (place->lon, lon);
         }
 
       {
@@ -730,7 +735,7 @@ command_reextract (CliGlobals  *globals,
                    error != NULL ? error->message : _("unknown error"));
       return RASD_CLI_EXIT_FAILED;
     }
-  if ((store = open_store (globals)) == NULL)
+  if ((store = rasd_cli_open_store_for_writing (globals->db_path, "reextract")) == NULL)
     return RASD_CLI_EXIT_FAILED;
   if ((ids = rasd_store_list_article_ids (store, &error)) == NULL)
     {

@@ -56,6 +56,23 @@ rasd_cli_parse_options (const char    *command,
 }
 
 RasdStore *
+rasd_cli_open_store_for_writing (const char *db_path,
+                                 const char *command)
+{
+  g_autoptr(RasdStore) store = rasd_cli_open_store (db_path);
+
+  if (store != NULL && rasd_store_is_read_only (store))
+    {
+      /* Translators: the first %s is the database file, the second a command (import) */
+      rasd_cli_print_error (_("%s can only be read (you may not write to it, or its disk is read-only), "
+                              "so %s cannot change it"),
+                            rasd_store_get_path (store), command);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+RasdStore *
 rasd_cli_open_store (const char *db_path)
 {
   g_autofree char *default_path = NULL;

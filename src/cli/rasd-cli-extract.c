@@ -11,6 +11,7 @@
 
 #include "rasd-article-reader.h"
 #include "rasd-error.h"
+#include "rasd-export.h"
 #include "rasd-tokens.h"
 
 static void
@@ -48,7 +49,6 @@ rasd_cli_append_events_jsonl (GString        *out,
     {
       RasdEvent *event = g_ptr_array_index (extraction->events, e);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *date = rasd_date_to_iso (&event->date);
       g_autofree char *line = NULL;
@@ -110,8 +110,7 @@ rasd_cli_append_events_jsonl (GString        *out,
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      line = json_generator_to_data (generator, NULL);
+      line = rasd_export_json_to_data (root, FALSE, NULL);
       g_string_append (out, line);
       g_string_append_c (out, '\n');
     }

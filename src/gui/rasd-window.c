@@ -39,6 +39,8 @@ struct _RasdWindow
   AdwToastOverlay    *toast_overlay;
   AdwWindowTitle     *window_title;
   GtkRevealer        *progress_revealer;
+  GtkRevealer        *read_only_revealer;
+  GtkLabel           *read_only_label;
   GtkProgressBar     *progress_bar;
   GtkSearchEntry     *search_entry;
   GtkWidget          *sidebar_button;
@@ -169,7 +171,8 @@ set_selected_event (RasdWindow    *self,
   if (!g_set_object (&self->selected_event, item))
     return;
   rasd_reader_show_event (self->reader, item);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts",
+                                 item != NULL && !rasd_window_is_read_only (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
@@ -191,6 +194,33 @@ on_events_replacing (RasdWindow *self)
   self->restoring = self->selected_event != NULL;
 }
 
+/* The widest date the Date column can show in this locale, so that it sizes to its content
+ * once instead of cutting off the year or changing width as rows scroll by. */
+static int
+widest_date_width (GtkWidget *widget)
+{
+  int widest = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2000-%02d-28", month);
+      g_autofree char *text = rasd_format_date_compact (iso);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, _("Unknown"));
+    int width;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    widest = MAX (widest, width);
+  }
+  return widest;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -199,7 +229,22 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (g_str_equal (property, "date"))
+    {
+      /* Never cut: the label asks for its whole text, at least the widest date's width
+       * (measured once per column). */
+      int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "rasd-date-width"));
+
+      if (width == 0)
+        {
+          width = widest_date_width (label);
+          g_object_set_data (G_OBJECT (factory), "rasd-date-width", GINT_TO_POINTER (width));
+        }
+      gtk_widget_set_size_request (label, width, -1);
+      gtk_widget_add_css_class (label, "event-date");
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (g_str_equal (property, "n-sources") || g_str_equal (property, "date"))
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -210,21 +255,40 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  property)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
+  RasdEventItem *item = RASD_EVENT_ITEM (gtk_list_item_get_item (list_item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
   /* dates and counts in the UI language's month names and digits */
   if (g_str_equal (property, "n-sources"))
-    text = rasd_format_count (rasd_event_item_get_n_sources (RASD_EVENT_ITEM (item)));
+    text = rasd_format_count (rasd_event_item_get_n_sources (item));
   else if (g_str_equal (property, "date"))
-    text = rasd_format_date (rasd_event_item_get_date (RASD_EVENT_ITEM (item)));
+    {
+      text = rasd_format_date_compact (rasd_event_item_get_date (item));
+      tooltip = rasd_format_date (rasd_event_item_get_date (item));
+    }
+  else if (g_str_equal (property, "participants"))
+    {
+      const RasdStoredEvent *event = rasd_event_item_get_event (item);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      /* All of them, one a line: the cell may show only the first few. */
+      for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
+        {
+          const RasdStoredPerson *person = g_ptr_array_index (event->participants, i);
+
+          g_string_append_printf (names, "%s%s", i > 0 ? "\n" : "", person->name);
+        }
+      tooltip = g_string_free (g_steal_pointer (&names), FALSE);
+      text = g_strdup (rasd_event_item_get_participants (item));
+    }
   else
     g_object_get (item, property, &text, NULL);
   if (text == NULL && g_str_equal (property, "date"))
     text = g_strdup (_("Unknown"));
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip != NULL && *tooltip != '\0' ? tooltip : text);
 }
 
 /* The store sorts the events (a million do not go through a GtkSortListModel); the columns'
@@ -298,7 +362,7 @@ add_column (RasdWindow    *self,
 static void
 setup_event_view (RasdWindow *self)
 {
-  add_column (self, _("Date"), "date", RASD_EVENT_SORT_DATE, FALSE, 100);
+  add_column (self, _("Date"), "date", RASD_EVENT_SORT_DATE, FALSE, -1);
   add_column (self, _("Kind"), "kind-label", RASD_EVENT_SORT_KIND, FALSE, 90);
   add_column (self, _("Participants"), "participants", RASD_EVENT_SORT_PARTICIPANTS, TRUE, -1);
   add_column (self, _("Place"), "place", RASD_EVENT_SORT_PLACE, FALSE, 110);
@@ -396,14 +460,17 @@ update_chips (RasdWindow *self)
   if (from != NULL || to != NULL)
     {
       g_autofree char *range = NULL;
+      /* in the interface's words and digits */
+      g_autofree char *from_words = rasd_format_article_date (from);
+      g_autofree char *to_words = rasd_format_article_date (to);
 
       /* Isolated so the dates keep their order in a right-to-left interface. */
       if (from != NULL && to != NULL)
-        range = g_strdup_printf (_("\u2068%s\u2069 to \u2068%s\u2069"), from, to);
+        range = g_strdup_printf (_("\u2068%s\u2069 to \u2068%s\u2069"), from_words, to_words);
       else if (from != NULL)
-        range = g_strdup_printf (_("From \u2068%s\u2069"), from);
+        range = g_strdup_printf (_("From \u2068%s\u2069"), from_words);
       else
-        range = g_strdup_printf (_("Until \u2068%s\u2069"), to);
+        range = g_strdup_printf (_("Until \u2068%s\u2069"), to_words);
       add_chip (self, PART_RANGE, "x-office-calendar-symbolic", range);
     }
   if (rasd_filter_get_text (self->filter) != NULL)
@@ -694,7 +761,8 @@ rasd_window_show_error (RasdWindow *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 self->store != NULL && !rasd_window_is_read_only (self));
 }
 
 /* Import ------------------------------------------------------------------------------------ */
@@ -705,7 +773,9 @@ on_import_progress (RasdImporter *importer,
                     guint         n_total,
                     RasdWindow   *self)
 {
-  g_autofree char *text = g_strdup_printf (_("Importing file %u of %u…"), n_done, n_total);
+  g_autofree char *done = rasd_format_count (n_done);
+  g_autofree char *total = rasd_format_count (n_total);
+  g_autofree char *text = g_strdup_printf (_("Importing file %s of %s…"), done, total);
   gint64 now = g_get_monotonic_time ();
 
   gtk_progress_bar_set_fraction (self->progress_bar, n_total > 0 ? (double) n_done / n_total : 0);
@@ -738,6 +808,53 @@ show_import_details (AdwToast   *toast,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "150 articles imported (145 with metadata), 3 already stored, 1 failed": the sidecars read
+ * with their articles are their metadata, not files skipped. */
+static char *
+import_summary (const RasdImportReport *report)
+{
+  g_autofree char *imported = rasd_format_count (report->n_imported);
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  g_string_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s article imported", "%s articles imported",
+                                         report->n_imported), imported);
+  if (report->n_with_metadata > 0)
+    {
+      g_autofree char *number = rasd_format_count (report->n_with_metadata);
+
+      /* Translators: follows "150 articles imported" */
+      g_string_append_printf (summary, _(" (%s with metadata)"), number);
+    }
+  if (report->n_duplicates > 0)
+    {
+      g_autofree char *number = rasd_format_count (report->n_duplicates);
+
+      g_string_append (summary, _(", "));
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s already stored",
+                                                    "%s already stored", report->n_duplicates),
+                              number);
+    }
+  if (report->n_failed > 0)
+    {
+      g_autofree char *number = rasd_format_count (report->n_failed);
+
+      g_string_append (summary, _(", "));
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s failed", "%s failed",
+                                                    report->n_failed), number);
+    }
+  return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+char *
+rasd_window_dup_import_summary (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
+
+  if (self->importer == NULL)
+    return NULL;
+  return import_summary (rasd_importer_get_report (self->importer));
+}
+
 static void
 import_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -762,12 +879,7 @@ import_done_cb (GObject      *source,
     }
 
   report = rasd_importer_get_report (RASD_IMPORTER (source));
-  if (report->n_failed > 0)
-    summary = g_strdup_printf (_("Imported %u, %u already stored, %u failed"),
-                               report->n_imported, report->n_duplicates, report->n_failed);
-  else
-    summary = g_strdup_printf (_("Imported %u, %u already stored"),
-                               report->n_imported, report->n_duplicates);
+  summary = import_summary (report);
   toast = adw_toast_new (summary);
   if (report->n_failed > 0 || report->warnings->len > 0)
     {
@@ -788,6 +900,12 @@ rasd_window_import (RasdWindow         *self,
 
   if (self->store == NULL || paths[0] == NULL)
     return;
+  if (rasd_window_is_read_only (self))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This database can only be read: nothing can be imported into it")));
+      return;
+    }
   if (self->import_cancellable != NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
@@ -979,9 +1097,10 @@ add_event_excerpts_action (GtkWidget  *widget,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   else
     {
+      g_autofree char *number = rasd_format_count (added);
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%u excerpt added",
-                                                             "%u excerpts added", added), added);
+                                                             "%s excerpt added",
+                                                             "%s excerpts added", added), number);
 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
     }
@@ -1149,6 +1268,8 @@ rasd_window_class_init (RasdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, sidebar_button);
@@ -1244,6 +1365,40 @@ rasd_window_init (RasdWindow *self)
   update_chips (self);
 }
 
+gboolean
+rasd_window_is_read_only (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), FALSE);
+  return self->store != NULL && rasd_store_is_read_only (self->store);
+}
+
+/* A database the user may only read: browsing, reading and exporting work; importing and
+ * changing the excerpts are off, and the banner says why. */
+static void
+set_read_only (RasdWindow *self)
+{
+  static const char *changes[] = { "win.import", "win.import-folder", "win.add-excerpt",
+                                   "win.add-event-excerpts" };
+  g_autofree char *text = g_strdup_printf (_("You may only read this database: you have no permission "
+                                             "to write %s, or its disk is read-only. Importing and "
+                                             "editing excerpts are turned off."),
+                                           rasd_store_get_path (self->store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], FALSE);
+  gtk_label_set_text (self->read_only_label, text);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
+}
+
+/* The preferences that change the window while it is open. */
+static void
+bind_settings (RasdWindow *self,
+               GSettings  *settings)
+{
+  g_settings_bind (settings, "highlight-entities", self->reader, "highlight-entities",
+                   G_SETTINGS_BIND_GET);
+}
+
 RasdWindow *
 rasd_window_new (RasdApplication *application,
                  RasdStore       *store)
@@ -1254,6 +1409,8 @@ rasd_window_new (RasdApplication *application,
   g_return_val_if_fail (store == NULL || RASD_IS_STORE (store), NULL);
 
   self = g_object_new (RASD_TYPE_WINDOW, "application", application, NULL);
+  if (application != NULL && rasd_application_get_settings (application) != NULL)
+    bind_settings (self, rasd_application_get_settings (application));
   if (store == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
@@ -1272,6 +1429,8 @@ rasd_window_new (RasdApplication *application,
   rasd_reader_set_store (self->reader, store);
   setup_basket (self);
   connect_map_and_timeline (self);
+  if (rasd_store_is_read_only (store))
+    set_read_only (self);
   /* The pages now, the events after the first frame (on_first_frame); a reload before that,
    * e.g. a filter set by the caller, reads them at once. */
   if (update_pages (self))

@@ -446,8 +446,15 @@ store_file (RasdImporter  *self,
   if (result == NULL)
     {
       *message = g_strdup (item->error->message);
-      return g_error_matches (item->error, RASD_ERROR, RASD_ERROR_NOT_ARTICLE)
-             ? RASD_IMPORT_SKIPPED : RASD_IMPORT_FAILED;
+      if (!g_error_matches (item->error, RASD_ERROR, RASD_ERROR_NOT_ARTICLE))
+        return RASD_IMPORT_FAILED;
+      if (rasd_file_kind_for_path (path) != RASD_FILE_KIND_SIDECAR)
+        return RASD_IMPORT_SKIPPED;
+      if (rasd_sidecar_has_article (path))
+        return RASD_IMPORT_SIDECAR;
+      g_free (*message);
+      *message = g_strdup ("metadata sidecar without its article (NAME.txt beside NAME.meta.json)");
+      return RASD_IMPORT_SKIPPED;
     }
 
   if (!rasd_store_savepoint (store, &error))
@@ -474,6 +481,8 @@ store_file (RasdImporter  *self,
     return fail_storing (store, TRUE, error, message, fatal_error);
 
   self->report->n_imported += n_new;
+  if (n_new > 0)
+    self->report->n_with_metadata += result->n_with_metadata;
   self->report->n_duplicates += n_duplicates;
   /* Records of a .jsonl file that could not be read are failures of their own; other
    * problems (a repaired encoding) are warnings. */
@@ -505,6 +514,7 @@ store_files (RasdImporter  *self,
   guint in_batch = 0;
   guint batch_imported = 0;    /* counted in the report, not committed yet */
   guint batch_duplicates = 0;
+  guint batch_with_metadata = 0;
 
   for (guint i = 0; i < ahead->files->len; i++)
     {
@@ -514,6 +524,7 @@ store_files (RasdImporter  *self,
       RasdImportOutcome outcome;
       guint imported_before;
       guint duplicates_before;
+      guint with_metadata_before;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
@@ -532,13 +543,16 @@ store_files (RasdImporter  *self,
           in_batch = 0;
           batch_imported = 0;
           batch_duplicates = 0;
+          batch_with_metadata = 0;
         }
 
       imported_before = self->report->n_imported;
       duplicates_before = self->report->n_duplicates;
+      with_metadata_before = self->report->n_with_metadata;
       outcome = store_file (self, store, item, &message, &fatal_error);
       batch_imported += self->report->n_imported - imported_before;
       batch_duplicates += self->report->n_duplicates - duplicates_before;
+      batch_with_metadata += self->report->n_with_metadata - with_metadata_before;
       if (fatal_error != NULL)
         {
           /* Keep what the batch stored when the database still takes a commit; otherwise
@@ -548,6 +562,7 @@ store_files (RasdImporter  *self,
               rasd_store_rollback (store);
               self->report->n_imported -= batch_imported;
               self->report->n_duplicates -= batch_duplicates;
+              self->report->n_with_metadata -= batch_with_metadata;
             }
           g_set_error (error, fatal_error->domain, fatal_error->code,
                        "%s: %s; the import stopped at this file", item->path, fatal_error->message);
@@ -566,6 +581,9 @@ store_files (RasdImporter  *self,
           g_ptr_array_add (self->report->skipped, g_strdup_printf ("%s: %s", item->path, message));
           self->report->n_skipped++;
           break;
+        case RASD_IMPORT_SIDECAR:
+          self->report->n_sidecars++;
+          break;
         case RASD_IMPORT_IMPORTED:
         case RASD_IMPORT_DUPLICATE:
         default:
@@ -582,6 +600,7 @@ store_files (RasdImporter  *self,
               rasd_store_rollback (store);
               self->report->n_imported -= batch_imported;
               self->report->n_duplicates -= batch_duplicates;
+              self->report->n_with_metadata -= batch_with_metadata;
               return FALSE;
             }
         }
@@ -603,6 +622,7 @@ store_files (RasdImporter  *self,
       rasd_store_rollback (store);
       self->report->n_imported -= batch_imported;
       self->report->n_duplicates -= batch_duplicates;
+      self->report->n_with_metadata -= batch_with_metadata;
       return FALSE;
     }
   return TRUE;

@@ -12,13 +12,16 @@ typedef enum
   RASD_IMPORT_DUPLICATE,
   RASD_IMPORT_SKIPPED,   /* not an article */
   RASD_IMPORT_FAILED,
+  RASD_IMPORT_SIDECAR,   /* an article's metadata, read with it */
 } RasdImportOutcome;
 
 typedef struct
 {
   guint      n_files;
   guint      n_imported;    /* articles stored */
+  guint      n_with_metadata;  /* of those, the ones with a NAME.meta.json sidecar */
   guint      n_duplicates;  /* articles already stored */
+  guint      n_sidecars;    /* sidecar files read with their article: neither articles nor skipped */
   guint      n_skipped;     /* files that are not articles */
   guint      n_failed;      /* files (or .jsonl records) that could not be read */
   guint64    n_bytes;       /* bytes read */

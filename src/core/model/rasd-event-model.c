@@ -525,8 +525,11 @@ static RasdStore *
 worker_store (RasdEventModel  *self,
               GError         **error)
 {
+  /* opened as the window's: read-only when it is */
   if (self->worker_store == NULL)
-    self->worker_store = rasd_store_open (rasd_store_get_path (self->store), error);
+    self->worker_store = rasd_store_is_read_only (self->store)
+                         ? rasd_store_open_read_only (rasd_store_get_path (self->store), error)
+                         : rasd_store_open (rasd_store_get_path (self->store), error);
   return self->worker_store;
 }
 

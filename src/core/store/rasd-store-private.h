@@ -60,6 +60,7 @@ struct _RasdStore
   sqlite3_stmt *stmts[N_STMTS];
   int           schema_version;
   guint         savepoint_depth;
+  gboolean      read_only;  /* opened read-only: the user may not write the file */
 };
 
 /* Turns the connection's last error into a GError that names the database and what was being

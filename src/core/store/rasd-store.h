@@ -23,9 +23,16 @@ G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 /* The user's database: $XDG_DATA_HOME/rasd/rasd.db. */
 char       *rasd_store_default_path    (void);
 
-/* Opens (creating if needed) and migrates to RASD_STORE_SCHEMA_VERSION.  ":memory:" works. */
+/* Opens (creating if needed) and migrates to RASD_STORE_SCHEMA_VERSION.  ":memory:" works.
+ * A database the user may only read (no permission to write it or its folder, a read-only
+ * disk) opens read-only (rasd_store_is_read_only()): reading works, writing fails.  A folder,
+ * a file that is not a database or one cut short gets one sentence naming the file. */
 RasdStore  *rasd_store_open            (const char     *path,
                                         GError        **error);
+/* Opens read-only even when the file could be written (it must exist). */
+RasdStore  *rasd_store_open_read_only  (const char     *path,
+                                        GError        **error);
+gboolean    rasd_store_is_read_only    (RasdStore      *self);
 /* Migrates only up to @version: for tests of migrations from older databases. */
 RasdStore  *rasd_store_open_at_version (const char     *path,
                                         int             version,

@@ -69,6 +69,29 @@ rasd_file_kind_for_path (const char *path)
   return RASD_FILE_KIND_OTHER;
 }
 
+gboolean
+rasd_sidecar_has_article (const char *sidecar_path)
+{
+  static const char *extensions[] = { ".txt", ".TXT", ".Txt" };
+  gsize length;
+
+  g_return_val_if_fail (sidecar_path != NULL, FALSE);
+
+  /* sidecar_path_for() writes the suffix in lower case: only such sidecars are read */
+  length = strlen (sidecar_path);
+  if (!g_str_has_suffix (sidecar_path, SIDECAR_SUFFIX))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *stem = g_strndup (sidecar_path, length - strlen (SIDECAR_SUFFIX));
+      g_autofree char *article = g_strconcat (stem, extensions[i], NULL);
+
+      if (g_file_test (article, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* NAME.txt -> NAME.meta.json */
 static char *
 sidecar_path_for (const char *path)
@@ -81,58 +104,16 @@ sidecar_path_for (const char *path)
   return g_strdup_printf ("%.*s%s", (int) (dot - path), path, SIDECAR_SUFFIX);
 }
 
-/* True for a line that is only a date, a time or a number: page headers, not headlines. */
-static gboolean
-line_looks_like_stamp (const char *line)
-{
-  guint letters = 0;
-  guint words = 1;
-
-  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalpha (c))
-        letters++;
-      else if (c == ' ')
-        words++;
-    }
-  return letters == 0 || (words <= 4 && strpbrk (line, "0123456789") != NULL);
-}
-
-/* A plain-text article without metadata: its headline is the first short line that is not a
- * date stamp; the file name otherwise. */
+/* The file's name without its extension: the title of last resort. */
 static char *
-guess_title (const char *text,
-             const char *path)
+title_from_path (const char *path)
 {
-  const char *line = text;
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
 
-  for (guint i = 0; i < 4 && line != NULL && *line != '\0'; i++)
-    {
-      const char *end = strchr (line, '\n');
-      gsize len = end != NULL ? (gsize) (end - line) : strlen (line);
-      g_autofree char *candidate = g_strndup (line, len);
-      glong n_chars;
-
-      g_strstrip (candidate);
-      n_chars = g_utf8_strlen (candidate, -1);
-      if (n_chars >= 8 && n_chars <= 160 && !line_looks_like_stamp (candidate))
-        return g_steal_pointer (&candidate);
-      /* A long first paragraph is body text: there is no headline line. */
-      if (n_chars > 160)
-        break;
-      line = end != NULL ? end + 1 : NULL;
-    }
-
-  {
-    g_autofree char *base = g_path_get_basename (path);
-    char *dot = strrchr (base, '.');
-
-    if (dot != NULL && dot != base)
-      *dot = '\0';
-    return g_steal_pointer (&base);
-  }
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
 }
 
 static RasdReadResult *
@@ -185,11 +166,14 @@ read_text (const char    *path,
                        sidecar_name, local_error->message);
           return NULL;
         }
+      result->n_with_metadata = 1;
     }
 
+  /* Without metadata: the headline the cleaner found in the text (metadata only: the text
+   * keeps it as it is); the file's name when there is none. */
   if (rasd_article_get_title (article) == NULL)
     {
-      g_autofree char *title = guess_title (rasd_article_get_text (article), path);
+      g_autofree char *title = info.headline != NULL ? g_strdup (info.headline) : title_from_path (path);
       rasd_article_set_title (article, title);
     }
 

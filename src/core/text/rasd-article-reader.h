@@ -19,6 +19,9 @@ typedef enum
 /* Chooses the reader from the file name; contents are checked by the readers. */
 RasdFileKind rasd_file_kind_for_path (const char *path);
 
+/* TRUE when @sidecar_path (NAME.meta.json) is read with an article beside it (NAME.txt). */
+gboolean     rasd_sidecar_has_article (const char *sidecar_path);
+
 /* Articles read from one file: one for most files, several for .jsonl.  @problems holds
  * "LINE N: reason" strings for records of a .jsonl file that could not be read, and warnings
  * (repaired encoding) for the others. */
@@ -26,6 +29,7 @@ typedef struct
 {
   GPtrArray *articles;  /* RasdArticle */
   GPtrArray *problems;  /* char *, messages without the path */
+  guint      n_with_metadata;  /* articles whose metadata came from a NAME.meta.json sidecar */
 } RasdReadResult;
 
 void            rasd_read_result_free      (RasdReadResult *result);
