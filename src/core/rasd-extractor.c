@@ -12,6 +12,7 @@
 #include "rasd-gazetteer.h"
 #include "rasd-ner.h"
 #include "rasd-people.h"
+#include "rasd-rules.h"
 #include "rasd-tokens.h"
 
 /* Events from sentences.  A sentence with a trigger word (data/events/triggers.tsv) and at
@@ -453,11 +454,15 @@ place_between (Context           *ctx,
 {
   guint k = name->first_token;
 
-  if (k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN))
-    return TRUE;
-  /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
-  return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
-         (marks_at (ctx, k - 2) & MARK_BETWEEN);
+  if ((k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN)) ||
+      /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
+      (k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
+       (marks_at (ctx, k - 2) & MARK_BETWEEN)))
+    {
+      RASD_RULE (EV_PLACE_BETWEEN);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
@@ -475,7 +480,10 @@ named_deceased (Context           *ctx,
         break;
       if ((strcmp (norm, "رحمه") == 0 || strcmp (norm, "يرحمه") == 0 || strcmp (norm, "رحمها") == 0) &&
           strcmp (token (ctx, k + 1)->norm, "الله") == 0)
-        return TRUE;
+        {
+          RASD_RULE (EV_DECEASED);
+          return TRUE;
+        }
     }
   return FALSE;
 }
@@ -508,7 +516,10 @@ said_day (Context  *ctx,
         continue;
       shifted = rasd_date_add_days (&day, m->offset);
       if (rasd_date_weekday (shifted.year, shifted.month, shifted.day) == m->weekday)
-        return shifted;
+        {
+          RASD_RULE (EV_SAID_DAY);
+          return shifted;
+        }
       break;
     }
   return date;
@@ -528,7 +539,10 @@ date_since (Context               *ctx,
     k++;
   for (guint back = 2; back <= 6 && k >= clause->first_token + back; back++)
     if (marks_at (ctx, k - back) & MARK_SINCE)
-      return TRUE;
+      {
+        RASD_RULE (EV_DATE_SINCE);
+        return TRUE;
+      }
   return FALSE;
 }
 
@@ -587,13 +601,19 @@ read_candidate (Context      *ctx,
           if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
             continue;
           if (name->first_token > attendance_from)
-            continue;
+            {
+              RASD_RULE (EV_ATTENDANCE);
+              continue;
+            }
           /* "التقى مع X": the first party after the verb is its object, so the subject is not
            * in the clause */
           if (!seen_person && name->first_token > t && c->trigger->verb)
             for (guint k = t + 1; k < MIN (name->first_token, name->title_token); k++)
               if (strcmp (token (ctx, k)->norm, "مع") == 0 || strcmp (token (ctx, k)->norm, "ومع") == 0)
-                c->implicit_subject = TRUE;
+                {
+                  RASD_RULE (EV_IMPLICIT_SUBJECT);
+                  c->implicit_subject = TRUE;
+                }
           seen_person = TRUE;
           if (named_deceased (ctx, name))
             {
@@ -618,12 +638,16 @@ read_candidate (Context      *ctx,
           else if (name->preposition == RASD_NER_PREP_TO)
             score += 30;
           else if (name->preposition == RASD_NER_PREP_FROM)
-            score -= 80;
+            {
+              RASD_RULE (EV_PLACE_FROM);
+              score -= 80;
+            }
           /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا */
           if (strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb && !seen_object &&
               name->first_token > t && name->first_token <= t + 6 &&
               name->preposition != RASD_NER_PREP_FROM && name->preposition != RASD_NER_PREP_IN)
             {
+              RASD_RULE (EV_VISIT_OBJECT);
               score += 40;
               seen_object = TRUE;
             }
@@ -637,6 +661,8 @@ read_candidate (Context      *ctx,
     }
   if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
     c->place = event_place (ctx, best_place);
+  else if (best_place >= 0)
+    RASD_RULE (EV_CALL_NO_PLACE);
 
   for (guint d = 0; d < ctx->dates->len; d++)
     {
@@ -669,8 +695,11 @@ read_candidate (Context      *ctx,
     c->role = RASD_EVENT_ROLE_PLANNED;
   else if (past_marker && c->trigger->tense != TENSE_PRESENT)
     c->role = RASD_EVENT_ROLE_BACKGROUND;
+  if ((future_marker && c->trigger->tense != TENSE_FUTURE) || c->role == RASD_EVENT_ROLE_BACKGROUND)
+    RASD_RULE (EV_ROLE_MARKER);
   if (c->date_stated && ctx->publication.precision != RASD_DATE_PRECISION_NONE)
     {
+      RasdEventRole by_marker = c->role;
       RasdDate pub = ctx->publication;
       int cmp;
 
@@ -691,9 +720,14 @@ read_candidate (Context      *ctx,
           cmp = rasd_date_compare (&c->date, &pub);
           c->role = cmp < 0 ? RASD_EVENT_ROLE_BACKGROUND : RASD_EVENT_ROLE_PLANNED;
         }
+      if (c->role != by_marker)
+        RASD_RULE (EV_ROLE_BY_DATE);
     }
   else if (c->date_stated && c->trigger->tense == TENSE_PAST && c->date.precision < RASD_DATE_PRECISION_DAY)
-    c->role = RASD_EVENT_ROLE_BACKGROUND;
+    {
+      RASD_RULE (EV_ROLE_BY_DATE);
+      c->role = RASD_EVENT_ROLE_BACKGROUND;
+    }
   /* the dead take part in what happened before, not in the news: "صور تاريخية للملك عبدالعزيز
    * رحمه الله" */
   if (deceased != NULL && c->role != RASD_EVENT_ROLE_BACKGROUND)
@@ -752,11 +786,14 @@ can_merge (Context         *ctx,
     return FALSE;
   /* "من المقرر أن يلتقي" within the day's visit is part of it: planned without a date of its
    * own goes with the news */
-  if (event->role != c->role &&
-      !(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
-        (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
-                             rasd_date_compatible (&event->date, &c->date)))))
-    return FALSE;
+  if (event->role != c->role)
+    {
+      if (!(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
+            (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
+                                 rasd_date_compatible (&event->date, &c->date)))))
+        return FALSE;
+      RASD_RULE (EV_MERGE_PLANNED);
+    }
   /* "زار المقداد روسيا من 19 إلى 22 فبراير ... وفي 21 فبراير أجرى محادثات": talks on a day
    * of their own within the month of a visit are an event of their own (but "لقاؤهما في مايو"
    * after "التقيا في 5 مايو" is the same meeting) */
@@ -764,7 +801,10 @@ can_merge (Context         *ctx,
       event->date.precision != RASD_DATE_PRECISION_NONE &&
       event->date.precision < RASD_DATE_PRECISION_DAY &&
       strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") != 0)
-    return FALSE;
+    {
+      RASD_RULE (EV_DAY_IN_VISIT);
+      return FALSE;
+    }
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants) &&
       shared_participants (c->participants, event->participants) < 2)
@@ -808,6 +848,8 @@ merge_into (Context         *ctx,
   /* a verb says more about the kind than a noun: "visit" from زار beats "meeting" from لقاء */
   if (c->trigger->verb && strcmp (event->kind, "meeting") == 0)
     {
+      if (strcmp (c->trigger->kind, "meeting") != 0)
+        RASD_RULE (EV_KIND_FROM_VERB);
       event->kind = c->trigger->kind;
       event->cameo = c->trigger->cameo;
     }
@@ -882,6 +924,7 @@ add_candidate (Context   *ctx,
       (strcmp (before->kind, "call") == 0) == (strcmp (c->trigger->kind, "call") == 0) &&
       dates_agree (&before->date, &c->date))
     {
+      RASD_RULE (EV_MERGE_WHERE);
       merge_into (ctx, before, c);
       return before;
     }
@@ -906,6 +949,7 @@ add_candidate (Context   *ctx,
     }
   if (latest != NULL)
     {
+      RASD_RULE (EV_MERGE);
       merge_into (ctx, latest, c);
       return latest;
     }
@@ -922,6 +966,7 @@ add_candidate (Context   *ctx,
             continue;
           if (strcmp (event->kind, c->trigger->kind) == 0)
             {
+              RASD_RULE (EV_REFERS_BACK);
               merge_into (ctx, event, c);
               return event;
             }
@@ -931,6 +976,7 @@ add_candidate (Context   *ctx,
         }
       if (other != NULL)
         {
+          RASD_RULE (EV_REFERS_BACK);
           merge_into (ctx, other, c);
           return other;
         }
@@ -967,7 +1013,10 @@ add_topic_person (Context   *ctx,
   if (!points)
     return;
   if (topic != g_array_index (c->participants, int, 0))
-    g_array_prepend_val (c->participants, topic);
+    {
+      RASD_RULE (EV_TOPIC_PERSON);
+      g_array_prepend_val (c->participants, topic);
+    }
 }
 
 /* The places of a visit listed together (السعودية والأردن وإسرائيل، القاهرة وطهران وبيروت), or
@@ -1125,28 +1174,50 @@ opens_clause (Context *ctx,
   const Trigger *trigger;
 
   if (marks & MARK_WHERE)
-    return CLAUSE_WHERE;
+    {
+      RASD_RULE (EV_CLAUSE_WHERE);
+      return CLAUSE_WHERE;
+    }
   if (marks & MARK_CONTRAST)
-    return CLAUSE_OTHER;
+    {
+      RASD_RULE (EV_CLAUSE_OTHER);
+      return CLAUSE_OTHER;
+    }
   /* "سيزور النجف ومن ثم التوجه إلى بغداد يوم الاثنين": ثم orders a next deed, comma or not */
   if (strcmp (norm, "ثم") == 0)
-    return CLAUSE_CONTINUE;
+    {
+      RASD_RULE (EV_CLAUSE_CONTINUE);
+      return CLAUSE_CONTINUE;
+    }
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
-  if (marks & MARK_CONTINUE)
-    return CLAUSE_CONTINUE;
-  if ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
-    return CLAUSE_CONTINUE;
+  if ((marks & MARK_CONTINUE) ||
+      ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0))
+    {
+      RASD_RULE (EV_CLAUSE_CONTINUE);
+      return CLAUSE_CONTINUE;
+    }
   /* "، و17 ديسمبر التقى"، "، وفي 21 فبراير أجرى": a date joined by و tells the time of what
    * follows, the same man's next deed */
   if (g_str_has_prefix (norm, "و") &&
       (ctx->date_begins[k] || (strcmp (norm, "وفي") == 0 && k + 1 < last && ctx->date_begins[k + 1])))
-    return CLAUSE_CONTINUE;
+    {
+      RASD_RULE (EV_CLAUSE_CONTINUE);
+      return CLAUSE_CONTINUE;
+    }
   if (opens_expectation (ctx, k, last))
-    return CLAUSE_OTHER;
+    {
+      RASD_RULE (EV_CLAUSE_OTHER);
+      return CLAUSE_OTHER;
+    }
   /* a verb of meeting after a comma begins what it tells: "، بحثا خلاله" */
   trigger = trigger_at (ctx, k);
-  return trigger != NULL && trigger->verb ? CLAUSE_CONTINUE : CLAUSE_FIRST;
+  if (trigger != NULL && trigger->verb)
+    {
+      RASD_RULE (EV_CLAUSE_CONTINUE);
+      return CLAUSE_CONTINUE;
+    }
+  return CLAUSE_FIRST;
 }
 
 /* Splits sentence @s into clauses; returns how many (at most @max). */
@@ -1172,7 +1243,10 @@ split_clauses (Context *ctx,
        * it only says who reported it */
       if (reported_that (ctx, k, clauses[n].first_token) ||
           (!has_trigger && comma_before (ctx, k) && opens_expectation (ctx, k, last)))
-        kind = CLAUSE_OTHER;
+        {
+          RASD_RULE (EV_CLAUSE_REPORTED);
+          kind = CLAUSE_OTHER;
+        }
       else if (!has_trigger)
         continue;
       else
@@ -1319,6 +1393,7 @@ place_at_home (Context         *ctx,
   capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, host->country);
   if (capital == NULL)
     return -1;
+  RASD_RULE (EV_PLACE_AT_HOME);
   return place_entity (ctx, capital);
 }
 
@@ -1371,7 +1446,10 @@ place_by_arrival (Context *ctx,
             }
         }
       if (best != NULL)
-        c->place = best->place;
+        {
+          RASD_RULE (EV_PLACE_ARRIVAL);
+          c->place = best->place;
+        }
     }
 }
 
@@ -1411,12 +1489,18 @@ find_events (Context *ctx)
               if (!trigger->verb && k + 1 < clause->last_token &&
                   g_str_has_prefix (token (ctx, k + 1)->norm, "و") &&
                   g_hash_table_contains (ctx->self->plurals, bare_word (ctx, k + 1)))
-                continue;
+                {
+                  RASD_RULE (EV_PLURAL_SERIES);
+                  continue;
+                }
               /* "التوجه إلى بغداد" is going there; "التوجه إلى حل سياسي" is not */
               if (trigger->motion &&
                   !(k + 2 < clause->last_token && strcmp (token (ctx, k + 1)->norm, "الي") == 0 &&
                     ctx->place_begins[k + 2]))
-                continue;
+                {
+                  RASD_RULE (EV_MOTION);
+                  continue;
+                }
               /* the first verb, else the first noun */
               if (best == NULL || (trigger->verb && !best->verb))
                 {
@@ -1439,6 +1523,7 @@ find_events (Context *ctx)
           if ((clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE) && subject >= 0 &&
               !c.date_stated)
             {
+              RASD_RULE (EV_CLAUSE_TIME);
               c.date = before.date;
               c.date_stated = before.date_stated;
               c.role = before.role;
@@ -1446,14 +1531,20 @@ find_events (Context *ctx)
           /* "حيث" happens where the clause before it did, unless it names a place there */
           if (clause->kind == CLAUSE_WHERE && where >= 0 &&
               (c.place < 0 || !places_agree (ctx, where, c.place)))
-            c.place = where;
+            {
+              RASD_RULE (EV_CLAUSE_PLACE);
+              c.place = where;
+            }
           if (c.implicit_subject ||
               (subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
               int who = subject >= 0 ? subject : topic_of (pending);
 
               if (who >= 0 && !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, who))
-                g_array_prepend_val (c.participants, who);
+                {
+                  RASD_RULE (EV_CLAUSE_SUBJECT);
+                  g_array_prepend_val (c.participants, who);
+                }
             }
           add_topic_person (ctx, &c, topic_of (pending));
           if (c.participants->len == 0)
@@ -1472,6 +1563,7 @@ find_events (Context *ctx)
            * list of events ("زار روسيا مرارا، في أكتوبر 2015 ومايو 2018") */
           if (c.habitual && !c.date_stated)
             {
+              RASD_RULE (EV_HABIT);
               candidate_clear (&habit);
               habit = c;
               continue;
@@ -1480,6 +1572,7 @@ find_events (Context *ctx)
            * clause dates one instance of the habit, with its kind and its people */
           if (clause->kind == CLAUSE_WHERE && habit.participants != NULL && c.date_stated)
             {
+              RASD_RULE (EV_HABIT_DATED);
               for (guint p = 0; p < c.participants->len; p++)
                 {
                   int who = g_array_index (c.participants, int, p);
@@ -1502,6 +1595,7 @@ find_events (Context *ctx)
           if (dates != NULL)
             {
               /* "زار روسيا في أكتوبر 2015 ونوفمبر 2017": one event per date */
+              RASD_RULE (EV_DATE_LIST);
               for (guint d = 0; d < dates->len; d++)
                 {
                   Candidate leg = c;
@@ -1519,6 +1613,7 @@ find_events (Context *ctx)
           else if (tour != NULL)
             {
               /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place */
+              RASD_RULE (EV_TOUR);
               for (guint p = 0; p < tour->len; p++)
                 {
                   Candidate leg = c;
@@ -1560,7 +1655,10 @@ find_events (Context *ctx)
       /* a report datelined "الدوحة -" tells where its news happened when no sentence does */
       if (event->role == RASD_EVENT_ROLE_HEADLINE && event->place < 0 && ctx->dateline_place >= 0 &&
           strcmp (event->kind, "call") != 0)
-        event->place = event_place (ctx, ctx->dateline_place);
+        {
+          RASD_RULE (EV_DATELINE);
+          event->place = event_place (ctx, ctx->dateline_place);
+        }
       /* "استقبل أمير دولة قطر في قصره": at home, in the host's capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
         event->place = place_at_home (ctx, event);
@@ -1573,7 +1671,10 @@ find_events (Context *ctx)
         RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
 
         if (event->role == RASD_EVENT_ROLE_HEADLINE && event->date.precision == RASD_DATE_PRECISION_NONE)
-          event->date = ctx->publication;
+          {
+            RASD_RULE (EV_PUBLICATION_DATE);
+            event->date = ctx->publication;
+          }
       }
 }
 

@@ -8,6 +8,7 @@
 
 #include "rasd-arabic.h"
 #include "rasd-data.h"
+#include "rasd-rules.h"
 
 /* Rule-based names.  At each token, in this order: a known organisation or an organisation
  * head noun with its complement (وزارة الخارجية); a title or role, possibly chained and followed
@@ -554,7 +555,10 @@ match_person (Run   *run,
       most[f] = *cached - 1;
     }
   if (n_forms > 1 && most[0] > 0 && proclitic_before_hamza (run, i))
-    most[0] = 0;
+    {
+      RASD_RULE (NER_HAMZA_PROCLITIC);
+      most[0] = 0;
+    }
   for (guint l = limit; l >= 1; l--)
     for (guint f = 0; f < n_forms; f++)
       {
@@ -690,7 +694,10 @@ match_org (Run  *run,
         p = phrase (run, forms[f], i, l);
 
         if (g_hash_table_contains (run->ner->org_names, p))
-          return l;
+          {
+            RASD_RULE (NER_ORG);
+            return l;
+          }
         if (g_hash_table_contains (run->ner->org_heads, p) && l < limit)
           {
             /* the head takes the definite words after it: وزارة الخارجية السعودية */
@@ -704,7 +711,10 @@ match_org (Run  *run,
                 taken++;
               }
             if (taken > 0)
-              return k - i;
+              {
+                RASD_RULE (NER_ORG);
+                return k - i;
+              }
           }
       }
   return 0;
@@ -894,7 +904,10 @@ read_unknown_name (Run  *run,
             return 0;
           if ((has_prefix (word, "ي") || has_prefix (word, "ت")) &&
               !is_first_name_at (run, i, first_is_bare))
-            return 0;
+            {
+              RASD_RULE (NER_VERB_NOT_NAME);
+              return 0;
+            }
           /* a place is no name; places of fewer than three letters are not read (لي) */
           if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
             return 0;
@@ -902,7 +915,10 @@ read_unknown_name (Run  *run,
       /* عبد الله، عبد الرحمن: the word after عبد is the rest of one name, whatever it looks like */
       after_abd = k > 0 && strcmp (tok (run, i + k - 1)->norm, "عبد") == 0;
       if (after_abd)
-        compounds++;
+        {
+          RASD_RULE (NER_ABD_COMPOUND);
+          compounds++;
+        }
       else if (k > 0 && !is_first_name_at (run, i + k, FALSE) && !is_name_link (run, i + k))
         {
           guint title_len = 0;
@@ -930,9 +946,15 @@ read_unknown_name (Run  *run,
       /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس), and
        * so does the rest of عبد الرحمن */
       is_link = k == 1 && first_is_bare ? in_list (name_links, word) : is_name_link (run, i + k - 1);
-      if (has_prefix (word, "ال") && !is_link && !after_abd &&
-          !(k == 1 && is_first_name_at (run, i, first_is_bare) && !medial_hamza (run, i)))
-        break;
+      if (has_prefix (word, "ال") && !is_link && !after_abd)
+        {
+          gboolean first_name = k == 1 && is_first_name_at (run, i, first_is_bare);
+
+          if (first_name && medial_hamza (run, i))
+            RASD_RULE (NER_MEDIAL_HAMZA);
+          if (!first_name || medial_hamza (run, i))
+            break;
+        }
       if (is_link)
         continue;
     }
@@ -1101,7 +1123,10 @@ principal_of_envoy (Run  *run,
       if (breaks_after (run, i - back))
         return FALSE;
       if (in_list (envoy_words, bare (run, i - back, buf, sizeof buf)))
-        return TRUE;
+        {
+          RASD_RULE (NER_ENVOY_PRINCIPAL);
+          return TRUE;
+        }
     }
   return FALSE;
 }
@@ -1156,6 +1181,7 @@ scan_title (Run  *run,
       if (person != NULL && speaks_for && j == i + first_len)
         {
           /* whom a spokesperson speaks for speaks too: not a party in this sentence */
+          RASD_RULE (NER_SPOKES_PRINCIPAL);
           add_name (run, RASD_MENTION_PERSON, person_entity (run, person), j, plen, j,
                     RASD_NER_SPEAKER, -1, TRUE);
           speaks_for = FALSE;
@@ -1167,6 +1193,7 @@ scan_title (Run  *run,
         {
           int entity = person_entity (run, person);
 
+          RASD_RULE (NER_TITLE_PERSON);
           add_name (run, RASD_MENTION_PERSON, entity, j, plen, i,
                     flags | (principal_of_envoy (run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
@@ -1240,7 +1267,10 @@ scan_title (Run  *run,
               /* right after the title, the place is the title's (بابا الفاتيكان), not where
                * anyone goes */
               if (j == title_end)
-                run->in_title[j] = TRUE;
+                {
+                  RASD_RULE (NER_TITLE_PLACE);
+                  run->in_title[j] = TRUE;
+                }
             }
           j++;
           continue;
@@ -1258,6 +1288,7 @@ scan_title (Run  *run,
         /* رئيس وزراء الهند، أمير قطر */
         if (places != NULL && places->len > 0 && j == i + 1)
           {
+            RASD_RULE (NER_TITLE_PLACE);
             run->in_title[j] = TRUE;
             j++;
             continue;
@@ -1266,7 +1297,10 @@ scan_title (Run  *run,
       /* الرئيس الروسي + words: when the article has already named the Russian president, the
        * words are not his name but what follows the role (سيزور الرئيس الروسي أماكن عدة) */
       if (country != NULL && last->type != RASD_TITLE_HONORIFIC && role_is_known (run, last->text, country))
-        break;
+        {
+          RASD_RULE (NER_ROLE_KNOWN);
+          break;
+        }
       n_name = read_unknown_name (run, j);
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
        * known first name */
@@ -1274,10 +1308,13 @@ scan_title (Run  *run,
         {
           int entity = unknown_person_entity (run, j, n_name);
 
+          RASD_RULE (NER_TITLE_NAME);
           add_name (run, RASD_MENTION_PERSON, entity, j, n_name, i, flags, -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
           return j + n_name - i;
         }
+      if (n_name == 1)
+        RASD_RULE (NER_TITLE_WORD);
       break;
     }
 
@@ -1285,11 +1322,15 @@ scan_title (Run  *run,
    * consumed, so that what the chain skipped (إلى جمهورية مصر العربية) is read again.  The
    * places of a diplomat's title are his country and his post (سفير روسيا في دمشق), not where
    * anyone is; other chains may run on into where one goes (ولي العهد إلى مصر). */
-  if (is_posting_title (last->text))
-    for (guint k = i + first_len; k < MIN (j, run->n); k++)
-      run->in_title[k] = TRUE;
+  if (is_posting_title (last->text) && i + first_len < j)
+    {
+      RASD_RULE (NER_POSTING_PLACES);
+      for (guint k = i + first_len; k < MIN (j, run->n); k++)
+        run->in_title[k] = TRUE;
+    }
   if (last->type != RASD_TITLE_HONORIFIC)
     {
+      RASD_RULE (NER_TITLE_ROLE);
       RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE, j };
       g_array_append_val (run->roles, role);
     }
@@ -1354,6 +1395,7 @@ scan_apposition (Run  *run,
         country = adj;
     }
   entity = unknown_person_entity (run, i, n_name);
+  RASD_RULE (NER_APPOSITION);
   add_name (run, RASD_MENTION_PERSON, entity, i, n_name, i,
             RASD_NER_TITLED | (after_speech_word (run, i) ? RASD_NER_SPEAKER : 0), -1, TRUE);
   note_person (run, entity, title->text, country);
@@ -1382,6 +1424,8 @@ scan_counterpart (Run  *run,
     }
   {
     RoleRef role = { i, 2, tok (run, i)->sentence, NULL, country, TRUE, i + 2 };
+
+    RASD_RULE (NER_COUNTERPART);
     g_array_append_val (run->roles, role);
   }
   return 2;
@@ -1420,6 +1464,7 @@ scan_dual_role (Run  *run,
     RoleRef a = { i, 3, tok (run, i)->sentence, title->text, country1, FALSE, i + 3 };
     RoleRef b = { i, 3, tok (run, i)->sentence, title->text, country2, FALSE, i + 3 };
 
+    RASD_RULE (NER_DUAL_ROLE);
     g_array_append_val (run->roles, a);
     g_array_append_val (run->roles, b);
   }
@@ -1465,24 +1510,32 @@ scan_place (Run  *run,
           continue;
         /* ك is "like", not a preposition of place: كبار is not بار */
         if (f > 0 && prefix_has_kaf (tok (run, i)->norm, forms[f]))
-          continue;
+          {
+            RASD_RULE (NER_KAF);
+            continue;
+          }
         /* a definite building noun is the building: "في القصر الرئاسي" is no town القصر */
         if (l == 1 && has_prefix (forms[f], "ال") &&
             (GPOINTER_TO_UINT (g_hash_table_lookup (run->ner->word_lists, forms[f] + strlen ("ال"))) &
              WORD_BUILDING))
-          continue;
+          {
+            RASD_RULE (NER_BUILDING_NOUN);
+            continue;
+          }
         if (l == 1 && g_hash_table_contains (run->ner->common_places, forms[f]))
           {
             int prep = place_preposition (run, i);
 
             if (prep != RASD_NER_PREP_IN && prep != RASD_NER_PREP_TO && prep != RASD_NER_PREP_FROM)
               continue;
+            RASD_RULE (NER_COMMON_PLACE);
           }
         candidates = rasd_gazetteer_lookup (run->ner->gazetteer, p);
         if (candidates != NULL && candidates->len > 0)
           {
             PlaceRef ref = { i, l, candidates, place_preposition (run, i) };
 
+            RASD_RULE (NER_PLACE);
             g_array_append_val (run->places, ref);
             for (guint k = i; k < i + l; k++)
               run->covered[k] = TRUE;
@@ -1625,7 +1678,10 @@ resolve_roles (Run *run)
       /* "وزير الخارجية السوري السابق، وليد المعلم": the name after the comma is whose role it
        * is, not someone else the article gave that title */
       if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
-        continue;
+        {
+          RASD_RULE (NER_ROLE_COMMA_NAME);
+          continue;
+        }
       for (guint p = 0; p < run->persons->len; p++)
         {
           PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
@@ -1661,6 +1717,7 @@ resolve_roles (Run *run)
         }
       if (best == NULL || n_best > 1)
         continue;
+      RASD_RULE (NER_ROLE_RESOLVED);
       add_name (run, RASD_MENTION_PERSON, best->entity, role->first_token, role->n_tokens,
                 role->first_token, RASD_NER_FROM_ROLE | (is_spokesperson_title (role->title) ?
                                                           RASD_NER_SPOKESPERSON : 0),
@@ -1712,6 +1769,7 @@ find_surnames (Run *run)
 
           if (value > 0)
             {
+              RASD_RULE (NER_SURNAME);
               add_name (run, RASD_MENTION_PERSON, value - 1, i, 1, i,
                         after_speech_word (run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
               note_person (run, value - 1, NULL, NULL);
@@ -1817,6 +1875,7 @@ rasd_ner_run (RasdNer        *self,
         }
       if ((len = skip_building_name (&run, i)) > 0)
         {
+          RASD_RULE (NER_BUILDING_NAME);
           i += len;
           continue;
         }
@@ -1840,6 +1899,7 @@ rasd_ner_run (RasdNer        *self,
         {
           int entity = person_entity (&run, person);
 
+          RASD_RULE (NER_LEXICON_PERSON);
           add_name (&run, RASD_MENTION_PERSON, entity, i, len, i,
                     (after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0) |
                     (principal_of_envoy (&run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
@@ -1856,6 +1916,7 @@ rasd_ner_run (RasdNer        *self,
             {
               int entity = unknown_person_entity (&run, i, n_name);
 
+              RASD_RULE (NER_FIRST_NAME);
               add_name (&run, RASD_MENTION_PERSON, entity, i, n_name, i,
                         after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
               note_person (&run, entity, NULL, NULL);
@@ -1882,6 +1943,7 @@ rasd_ner_run (RasdNer        *self,
             const RasdPlace *place = rasd_gazetteer_get_place (self->gazetteer, key);
 
             count_country (countries, country);
+            RASD_RULE (NER_ADJECTIVE);
             if (place != NULL)
               {
                 int entity = rasd_extraction_add_entity (out, RASD_ENTITY_PLACE, place->key,
@@ -1907,6 +1969,8 @@ rasd_ner_run (RasdNer        *self,
       if (name->kind == RASD_MENTION_PERSON && name->title_token != name->first_token &&
           after_speech_word (&run, name->title_token))
         name->flags |= RASD_NER_SPEAKER;
+      if (name->kind == RASD_MENTION_PERSON && (name->flags & RASD_NER_SPEAKER))
+        RASD_RULE (NER_SPEAKER);
     }
 
   find_surnames (&run);
@@ -1926,7 +1990,10 @@ rasd_ner_run (RasdNer        *self,
       while (*p == ' ')
         p++;
       if (*p == ':')
-        name->flags |= RASD_NER_SPEAKER;
+        {
+          RASD_RULE (NER_COLON_SPEAKER);
+          name->flags |= RASD_NER_SPEAKER;
+        }
     }
 
   g_array_sort (run.names, compare_names);
