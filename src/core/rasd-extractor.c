@@ -1469,7 +1469,6 @@ find_events (Context *ctx)
       int last = -1;     /* its index in pending */
       int where = -1;    /* and its place */
       Candidate before = { 0 };  /* its role and date */
-      Candidate habit = { .follows = -1 };  /* an undated habit a حيث clause may date */
 
       for (guint cl = 0; cl < n_clauses; cl++)
         {
@@ -1559,42 +1558,19 @@ find_events (Context *ctx)
           before.date = c.date;
           before.date_stated = c.date_stated;
           before.role = c.role;
-          /* a habit with no date is no event: "زار المعلم روسيا عدة مرات"; with dates it is a
-           * list of events ("زار روسيا مرارا، في أكتوبر 2015 ومايو 2018") */
+          /* a habit with no date is no event: "سافر الوزير إلى عمّان مرات عدة"; with dates it
+           * is a list of events ("زارها مرارا، في مارس 2012 ويونيو 2014") */
           if (c.habitual && !c.date_stated)
             {
               RASD_RULE (EV_HABIT);
-              candidate_clear (&habit);
-              habit = c;
-              continue;
-            }
-          /* "يتواصل الرئيسان بانتظام عبر الهاتف، حيث جرت آخر محادثة في 6 فبراير": the حيث
-           * clause dates one instance of the habit, with its kind and its people */
-          if (clause->kind == CLAUSE_WHERE && habit.participants != NULL && c.date_stated)
-            {
-              RASD_RULE (EV_HABIT_DATED);
-              for (guint p = 0; p < c.participants->len; p++)
-                {
-                  int who = g_array_index (c.participants, int, p);
-
-                  if (!rasd_event_has_participant (&(RasdEvent) { .participants = habit.participants }, who))
-                    g_array_append_val (habit.participants, who);
-                }
-              habit.date = c.date;
-              habit.date_stated = TRUE;
-              habit.role = c.role;
-              habit.habitual = FALSE;
-              if (habit.place < 0)
-                habit.place = c.place;
               candidate_clear (&c);
-              c = habit;
-              habit = (Candidate) { .follows = -1 };
+              continue;
             }
           tour = tour_places (ctx, &c);
           dates = tour == NULL ? date_list (ctx, s, clause, &c) : NULL;
           if (dates != NULL)
             {
-              /* "زار روسيا في أكتوبر 2015 ونوفمبر 2017": one event per date */
+              /* "زار مصر في مارس 2016 ويونيو 2018": one event per date */
               RASD_RULE (EV_DATE_LIST);
               for (guint d = 0; d < dates->len; d++)
                 {
@@ -1633,7 +1609,6 @@ find_events (Context *ctx)
           last = pending->len - 1;
           candidate_clear (&c);
         }
-      candidate_clear (&habit);
     }
 
   place_by_arrival (ctx, pending);

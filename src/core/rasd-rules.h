@@ -57,7 +57,6 @@ G_BEGIN_DECLS
   X (EV_ROLE_MARKER, "ev.role-marker", "future or past words make the event planned or background") \
   X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
   X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
-  X (EV_HABIT_DATED, "ev.habit-dated", "a حيث clause dating a habit's last instance is one event") \
   X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
   X (EV_MOTION, "ev.motion", "a noun of going is a visit only towards a place") \
   X (EV_CLAUSE_REPORTED, "ev.clause-reported", "أن after a reporting verb opens a clause") \
