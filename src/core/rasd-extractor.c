@@ -114,7 +114,7 @@ load_triggers (RasdExtractor  *self,
                        path, i + 1);
           return FALSE;
         }
-      /* "بدأ يتلقى اتصالات من مسؤولين": a plural tells of several events, none of them by
+      /* "يجري الوزير اتصالات مع العواصم": a plural tells of several events, none of them by
        * itself (the names only keep it from being read as a name) */
       if (strcmp (cols[3], "plural") == 0)
         {
@@ -278,7 +278,7 @@ static const char * const past_words[] = {
   NULL
 };
 
-/* Adverbs of repetition: "زار روسيا عدة مرات"، "يتواصلان بانتظام" tell a habit, not one event. */
+/* Adverbs of repetition: "زار الأردن مرات عدة"، "يتشاوران بانتظام" tell a habit, not one event. */
 static const char * const habitual_words[] = {
   "مرارا", "مرات", "بانتظام", "باستمرار", "دوريا", NULL
 };
@@ -446,7 +446,7 @@ places_agree (Context *ctx,
   return place_rank (ea) == 1 || place_rank (eb) == 1;
 }
 
-/* Whether place @name is one of "بين X وY": "العلاقات بين دمشق وأنقرة" relates two places, it
+/* Whether place @name is one of "بين X وY": "التبادل التجاري بين عمّان والقاهرة" relates two places, it
  * does not say where something happened. */
 static gboolean
 place_between (Context           *ctx,
@@ -489,7 +489,7 @@ named_deceased (Context           *ctx,
 }
 
 /* The date of mention @d of sentence @s, @date as resolved against the publication date.
- * "أعلنت المصادر أمس السبت أن ظريف سيقوم يوم غد الأحد بزيارة": a relative day in reported words
+ * "قالت الوزارة أمس السبت إن الوفد سيصل يوم غد الأحد": a relative day in reported words
  * counts from the day they were said, which the weekday written with it confirms. */
 static RasdDate
 said_day (Context  *ctx,
@@ -525,8 +525,8 @@ said_day (Context  *ctx,
   return date;
 }
 
-/* Whether date @m follows منذ and the words of another deed: "أول زيارة إلى بغداد منذ تسلمه
- * مهامه في فبراير" dates when that began, not the visit.  (منذ يومين is a date itself, and
+/* Whether date @m follows منذ and the words of another deed: "أول زيارة له إلى تونس منذ توليه
+ * منصبه في مارس" dates when that began, not the visit.  (منذ يومين is a date itself, and
  * "مباحثات منذ 6 مارس" began with the talks.) */
 static gboolean
 date_since (Context               *ctx,
@@ -634,7 +634,7 @@ read_candidate (Context      *ctx,
 
           if (name->preposition == RASD_NER_PREP_IN)
             score += 30;
-          /* زار/وصل إلى X, and "ينتقل إلى تركيا للقاء": where one goes is where one meets */
+          /* زار/وصل إلى X, and "يسافر إلى كينيا للقاء": where one goes is where one meets */
           else if (name->preposition == RASD_NER_PREP_TO)
             score += 30;
           else if (name->preposition == RASD_NER_PREP_FROM)
@@ -728,8 +728,8 @@ read_candidate (Context      *ctx,
       RASD_RULE (EV_ROLE_BY_DATE);
       c->role = RASD_EVENT_ROLE_BACKGROUND;
     }
-  /* the dead take part in what happened before, not in the news: "صور تاريخية للملك عبدالعزيز
-   * رحمه الله" */
+  /* the dead take part in what happened before, not in the news: "مقتنيات الملك الراحل رحمه
+   * الله" */
   if (deceased != NULL && c->role != RASD_EVENT_ROLE_BACKGROUND)
     for (guint p = c->participants->len; p > 0; p--)
       for (guint d = 0; d < deceased->len; d++)
@@ -794,7 +794,7 @@ can_merge (Context         *ctx,
         return FALSE;
       RASD_RULE (EV_MERGE_PLANNED);
     }
-  /* "زار المقداد روسيا من 19 إلى 22 فبراير ... وفي 21 فبراير أجرى محادثات": talks on a day
+  /* "زار الوزير اليابان من 3 إلى 9 مايو ... وفي 5 مايو أجرى محادثات": talks on a day
    * of their own within the month of a visit are an event of their own (but "لقاؤهما في مايو"
    * after "التقيا في 5 مايو" is the same meeting) */
   if (c->date_stated && c->date.precision == RASD_DATE_PRECISION_DAY &&
@@ -918,7 +918,7 @@ add_candidate (Context   *ctx,
   RasdEvent *latest = NULL;
   gsize latest_start = 0;
 
-  /* "وجرت مراسم الاستقبال في المطار، حيث كان في استقباله X": a حيث clause tells more of the
+  /* "وأقيمت للضيف مراسم رسمية في المطار، حيث استقبله X": a حيث clause tells more of the
    * same event, whoever it names */
   if (before != NULL && before->role == c->role &&
       (strcmp (before->kind, "call") == 0) == (strcmp (c->trigger->kind, "call") == 0) &&
@@ -931,7 +931,7 @@ add_candidate (Context   *ctx,
 
   /* of the events it agrees with, the first (the news) for what names no city; what names
    * its city goes with the one the text spoke of last there: a narrative goes on about what
-   * it has just told ("وصل الأسد أمس إلى موسكو ... وجرت مراسم الاستقبال في مطار موسكو") */
+   * it has just told ("وصل الرئيس أمس إلى روما ... وأقيمت له مراسم استقبال في مطار روما") */
   gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
 
   for (guint e = 0; e < ctx->out->events->len; e++)
@@ -985,7 +985,7 @@ add_candidate (Context   *ctx,
   return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
-/* "لقاء جمعه مع نظيره العراقي خالد العبيدي", "خلال زيارته": the other party is @topic, the
+/* "لقاء جمعه مع نظيره الكيني", "خلال زيارته": the other party is @topic, the
  * person the article is about. */
 static void
 add_topic_person (Context   *ctx,
@@ -1097,7 +1097,7 @@ static const char * const report_words[] = {
   "صرح", "صرحت", "وصرح", "وصرحت", "كشف", "كشفت", "وكشف", "وكشفت", "نقلت", "ونقلت", NULL
 };
 
-/* "أعلن الكرملين أمس (الثلاثاء) أن بوتين سيلتقي": the أن of a reporting verb a few words back. */
+/* "ذكرت الرئاسة أمس (الثلاثاء) أن الرئيس سيلتقي": the أن of a reporting verb a few words back. */
 static gboolean
 reported_that (Context *ctx,
                guint    k,
@@ -1183,7 +1183,7 @@ opens_clause (Context *ctx,
       RASD_RULE (EV_CLAUSE_OTHER);
       return CLAUSE_OTHER;
     }
-  /* "سيزور النجف ومن ثم التوجه إلى بغداد يوم الاثنين": ثم orders a next deed, comma or not */
+  /* "سيزور الوزير الموصل ثم التوجه إلى أربيل": ثم orders a next deed, comma or not */
   if (strcmp (norm, "ثم") == 0)
     {
       RASD_RULE (EV_CLAUSE_CONTINUE);
@@ -1197,7 +1197,7 @@ opens_clause (Context *ctx,
       RASD_RULE (EV_CLAUSE_CONTINUE);
       return CLAUSE_CONTINUE;
     }
-  /* "، و17 ديسمبر التقى"، "، وفي 21 فبراير أجرى": a date joined by و tells the time of what
+  /* "، و3 مايو التقى"، "، وفي 9 يونيو أجرى": a date joined by و tells the time of what
    * follows, the same man's next deed */
   if (g_str_has_prefix (norm, "و") &&
       (ctx->date_begins[k] || (strcmp (norm, "وفي") == 0 && k + 1 < last && ctx->date_begins[k + 1])))
@@ -1239,7 +1239,7 @@ split_clauses (Context *ctx,
       ClauseKind kind;
 
       has_trigger = has_trigger || trigger_at (ctx, k - 1) != NULL;
-      /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it, unless
+      /* what comes before the first trigger ("وفي 4 يونيو 2019، التقى") belongs to it, unless
        * it only says who reported it */
       if (reported_that (ctx, k, clauses[n].first_token) ||
           (!has_trigger && comma_before (ctx, k) && opens_expectation (ctx, k, last)))
@@ -1284,7 +1284,7 @@ dates_listed (Context               *ctx,
   return waw <= 1;
 }
 
-/* The dates a clause lists for its event ("زار روسيا في أكتوبر 2015. ونوفمبر 2017 ومايو 2018"),
+/* The dates a clause lists for its event ("زار مصر في مارس 2016. ويونيو 2018 وأكتوبر 2019"),
  * the list running on into the next sentence when that one only goes on with it; NULL when the
  * clause's date is not in a list of two or more. */
 static GArray *
@@ -1404,7 +1404,7 @@ day_of (const RasdDate *date)
 }
 
 /* A meeting with no place of its own happened in the city its party arrived in that day or the
- * days just before: "يلتقي دي ميستورا اليوم الأسد ... وكان قد وصل دمشق أمس". */
+ * days just before: "يلتقي المبعوث اليوم الرئيس ... وكان قد وصل صنعاء أمس". */
 static void
 place_by_arrival (Context *ctx,
                   GArray  *candidates)
@@ -1428,7 +1428,7 @@ place_by_arrival (Context *ctx,
               shared_participants (v->participants, c->participants) == 0)
             continue;
           /* with no date of its own, a reception told right after an arrival happened where
-           * the visitor arrived: "وصل الأسد إلى موسكو. وكان في استقباله ..." */
+           * the visitor arrived: "وصل الرئيس إلى روما. وكان في استقباله ..." */
           if (!c->date_stated)
             {
               if (j < i && v->sentence + 1 >= c->sentence && best == NULL &&
@@ -1484,7 +1484,7 @@ find_events (Context *ctx)
 
               if (trigger == NULL)
                 continue;
-              /* "المشاورات واللقاءات التي أجراها في عدة دول": joined to a plural, a series */
+              /* "المشاورات واللقاءات التي عقدها مع الأطراف": joined to a plural, a series */
               if (!trigger->verb && k + 1 < clause->last_token &&
                   g_str_has_prefix (token (ctx, k + 1)->norm, "و") &&
                   g_hash_table_contains (ctx->self->plurals, bare_word (ctx, k + 1)))
@@ -1510,8 +1510,8 @@ find_events (Context *ctx)
           if (best == NULL)
             continue;
           c.trigger = best;
-          /* a clause that goes on from the one before may name nobody: "، قبل أن ينتقل غدا
-           * إلى تركيا" is still the same man's */
+          /* a clause that goes on from the one before may name nobody: "، قبل أن يسافر غدا
+           * إلى كينيا" is still the same man's */
           if (!read_candidate (ctx, s, clause, best_token, &c) &&
               !(subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
@@ -1634,7 +1634,7 @@ find_events (Context *ctx)
           RASD_RULE (EV_DATELINE);
           event->place = event_place (ctx, ctx->dateline_place);
         }
-      /* "استقبل أمير دولة قطر في قصره": at home, in the host's capital */
+      /* "استقبل الملك ضيفه في قصره": at home, in the host's capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
         event->place = place_at_home (ctx, event);
     }

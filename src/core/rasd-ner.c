@@ -869,7 +869,7 @@ medial_hamza (Run  *run,
 }
 
 /* Reads an unknown name from token @i: up to MAX_NAME_WORDS words that are not stop words,
- * joined by name links, ending after a word with ال (a family name: خالد العبيدي).  Returns
+ * joined by name links, ending after a word with ال (a family name: سامي الخطيب).  Returns
  * the number of words, 0 when @i cannot start a name. */
 static guint
 read_unknown_name (Run  *run,
@@ -1100,14 +1100,14 @@ static const char * const role_complements[] = {
   "السابقه", NULL
 };
 
-/* Nouns of those who act for someone: ممثلا خاصا للرئيس بوتين. */
+/* Nouns of those who act for someone: ممثلا خاصا للملك. */
 static const char * const envoy_words[] = {
   "ممثل", "ممثلا", "ممثله", "مبعوث", "مبعوثا", "موفد", "موفدا", "مستشار", "مستشارا",
   "مساعد", "مساعدا", NULL
 };
 
 /* Whether the name or title at token @i, with the preposition ل on it, follows a noun of one
- * who acts for someone (ممثلا خاصا للرئيس بوتين، مبعوث لبوتين): the person is whom the envoy
+ * who acts for someone (ممثلا خاصا للملك، مبعوث للرئيس): the person is whom the envoy
  * speaks for, absent from what the envoy does. */
 static gboolean
 principal_of_envoy (Run  *run,
@@ -1158,7 +1158,7 @@ scan_title (Run  *run,
     return 0;
   if (is_spokesperson_title (title->text))
     flags |= RASD_NER_SPOKESPERSON;
-  /* الناطقة باسم دي ميستورا جيسي شاهين: the first name is whom the spokesperson speaks for */
+  /* الناطقة باسم غوتيريش ليلى حداد: the first name is whom the spokesperson speaks for */
   speaks_for = has_suffix (title->text, "باسم");
   j = i + len;
   first_len = len;
@@ -1176,7 +1176,7 @@ scan_title (Run  *run,
 
       if (run->covered[j])
         break;
-      /* a known person first: الرئيس السوري بشار الأسد */
+      /* a known person first: الرئيس التونسي قيس سعيد */
       person = match_person (run, j, &plen, &short_form);
       if (person != NULL && speaks_for && j == i + first_len)
         {
@@ -1236,7 +1236,7 @@ scan_title (Run  *run,
       /* complements of the role: للأمم المتحدة، إلى سوريا، باسم الكرملين، الخاص */
       if (strcmp (word, "الي") == 0 || strcmp (word, "لدي") == 0 ||
           strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0 ||
-          /* where a diplomat serves: سفير روسيا في دمشق */
+          /* where a diplomat serves: سفير اليابان في عمّان */
           (strcmp (word, "في") == 0 && is_posting_title (last->text)))
         {
           j += 2;
@@ -1295,7 +1295,7 @@ scan_title (Run  *run,
           }
       }
       /* الرئيس الروسي + words: when the article has already named the Russian president, the
-       * words are not his name but what follows the role (سيزور الرئيس الروسي أماكن عدة) */
+       * words are not his name but what follows the role (سيزور الرئيس الفرنسي مدنا عدة) */
       if (country != NULL && last->type != RASD_TITLE_HONORIFIC && role_is_known (run, last->text, country))
         {
           RASD_RULE (NER_ROLE_KNOWN);
@@ -1320,7 +1320,7 @@ scan_title (Run  *run,
 
   /* no name: a role that may stand for someone named elsewhere.  Only its first title is
    * consumed, so that what the chain skipped (إلى جمهورية مصر العربية) is read again.  The
-   * places of a diplomat's title are his country and his post (سفير روسيا في دمشق), not where
+   * places of a diplomat's title are his country and his post (سفير اليابان في عمّان), not where
    * anyone is; other chains may run on into where one goes (ولي العهد إلى مصر). */
   if (is_posting_title (last->text) && i + first_len < j)
     {
@@ -1337,8 +1337,8 @@ scan_title (Run  *run,
   return first_len;
 }
 
-/* A name the lexicon lacks, followed by its role: "وصل اشتون كارتر وزير الدفاع الاميركي",
- * "قال جون كيري، وزير الخارجية".  Returns the tokens of the name (the role is read next). */
+/* A name the lexicon lacks, followed by its role: "وصل مارك فيشر وزير الزراعة الكندي",
+ * "قال جون سميث، وزير التجارة".  Returns the tokens of the name (the role is read next). */
 static guint
 scan_apposition (Run  *run,
                  guint i)
@@ -1418,7 +1418,7 @@ scan_counterpart (Run  *run,
       guint plen = 0;
       gboolean short_form = FALSE;
 
-      /* ونظيره العراقي خالد العبيدي: the name follows; read it as a titled name */
+      /* ونظيره الكيني جون موانغي: the name follows; read it as a titled name */
       if (match_person (run, i + 2, &plen, &short_form) != NULL || read_unknown_name (run, i + 2) > 0)
         return 2;
     }
@@ -1431,7 +1431,7 @@ scan_counterpart (Run  *run,
   return 2;
 }
 
-/* "الرئيسان الروسي والسوري"، "الوزيرين المصري والسعودي": a title in the dual with two
+/* "الرئيسان التونسي والجزائري"، "الوزيرين المصري والسعودي": a title in the dual with two
  * nationality adjectives stands for two people, each resolved as the role with one of them. */
 static guint
 scan_dual_role (Run  *run,
@@ -1675,7 +1675,7 @@ resolve_roles (Run *run)
 
       if (role->country == NULL && role->title == NULL)
         continue;
-      /* "وزير الخارجية السوري السابق، وليد المعلم": the name after the comma is whose role it
+      /* "وزير الخارجية المغربي السابق، كريم الفاسي": the name after the comma is whose role it
        * is, not someone else the article gave that title */
       if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
         {
@@ -1726,7 +1726,7 @@ resolve_roles (Run *run)
 }
 
 /* Within an article a person named in full may be named again by the last word of the name
- * alone (كارتر، لكارتر، العبيدي): finds those mentions among the words not yet read as names. */
+ * alone (فيشر، لفيشر، الخطيب): finds those mentions among the words not yet read as names. */
 static void
 find_surnames (Run *run)
 {
@@ -1961,7 +1961,7 @@ rasd_ner_run (RasdNer        *self,
       i++;
     }
 
-  /* a titled person flagged as speaker: وقال الرئيس الروسي فلاديمير بوتين */
+  /* a titled person flagged as speaker: وقال الرئيس الكيني وليام روتو */
   for (guint k = 0; k < run.names->len; k++)
     {
       RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
@@ -1978,7 +1978,7 @@ rasd_ner_run (RasdNer        *self,
   if (roles)
     resolve_roles (&run);
 
-  /* "الجبير: الاجتماع وضع أسسا": a name before a colon is who speaks, as in a headline */
+  /* "شكري: المحادثات بناءة": a name before a colon is who speaks, as in a headline */
   for (guint k = 0; k < run.names->len; k++)
     {
       RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
