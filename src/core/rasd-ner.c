@@ -30,6 +30,7 @@ struct _RasdNer
   GHashTable    *org_names;   /* normalised phrase set */
   GHashTable    *org_heads;   /* normalised phrase set */
   GHashTable    *common_places; /* single-word place names that are also common words */
+  GHashTable    *never_places;  /* words and phrases never read as places (مسقط رأس) */
   GHashTable    *org_first;   /* first words of organisation names and heads */
   GHashTable    *word_lists;  /* word of the lists below → WordList flags of those it is in */
   guint          org_max_words;
@@ -159,6 +160,7 @@ rasd_ner_new (RasdPeople     *people,
   self->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->common_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->never_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->word_lists = word_lists_new ();
 
@@ -167,7 +169,10 @@ rasd_ner_new (RasdPeople     *people,
       !load_set (self->stopwords, data_dir, "events/triggers.tsv", NULL, NULL, NULL, NULL, error) ||
       !load_set (self->org_names, data_dir, "people/organisations.tsv", &self->org_max_words,
                  self->org_heads, "head", self->org_first, error) ||
-      !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL, NULL, NULL, NULL, error))
+      !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL,
+                 self->never_places, "never", NULL, error) ||
+      !load_set (self->common_places, data_dir, "gazetteer/common-words-derived.txt", NULL, NULL,
+                 NULL, NULL, error))
     return NULL;
   for (guint i = 0; speech_words[i] != NULL; i++)
     g_hash_table_add (self->stopwords, g_strdup (speech_words[i]));
@@ -185,6 +190,7 @@ rasd_ner_free (RasdNer *self)
   g_clear_pointer (&self->org_first, g_hash_table_unref);
   g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_clear_pointer (&self->common_places, g_hash_table_unref);
+  g_clear_pointer (&self->never_places, g_hash_table_unref);
   g_free (self);
 }
 
@@ -720,14 +726,14 @@ match_org (Run  *run,
   return 0;
 }
 
+/* The preposition before the place read at token @i as @word (the token without some of its
+ * proclitics; only those it lacks can be prepositions). */
 static int
-place_preposition (Run  *run,
-                   guint i)
+place_preposition (Run        *run,
+                   guint       i,
+                   const char *word)
 {
   const char *norm = tok (run, i)->norm;
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, i, forms);
-  const char *word = forms[n_forms - 1];
   gsize skip = strlen (norm) - strlen (word);
 
   /* a clitic on the name itself: بدمشق، لموسكو (و and ف are not prepositions) */
@@ -1484,6 +1490,96 @@ prefix_has_kaf (const char *norm,
   return FALSE;
 }
 
+/* Words before a place that say it is one: زار دمشق، غادر جدة. */
+static const char * const place_verbs[] = {
+  "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "غادر", "غادرت", "يغادر", "تغادر", "قادما",
+  "قادمه", "متوجها", "متوجهه", "وصل", "وصلت", "يصل", "تصل", NULL
+};
+
+/* Whether the person names of the article so far end with @word (a place read there would be a
+ * surname: the ambassador named like a town). */
+static gboolean
+is_surname_so_far (Run        *run,
+                   const char *word)
+{
+  gsize len = strlen (word);
+
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      RasdEntity *e = rasd_extraction_get_entity (run->out, g_array_index (run->persons, PersonInfo, p).entity);
+      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
+      gsize n = strlen (norm);
+
+      if (n > len && norm[n - len - 1] == ' ' && strcmp (norm + n - len, word) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the gazetteer's @candidates for the @l words from token @i, read as @word (form @f of
+ * the token), are a place here.  A country, a site or place the project lists, a capital or a
+ * city of a million are places wherever they stand; any other town needs the text to say it is
+ * one (a preposition of place, a noun such as مدينة, a verb of going, a title it belongs to), and
+ * so does a listed name that is also a common word (الخبر، وان، يوما).  Never a place: a phrase
+ * such as مسقط رأس, a word before a hamza read from its proclitic (وأن is و + أن, not وان), or a
+ * person's surname already named in the article. */
+static gboolean
+place_has_evidence (Run             *run,
+                    guint            i,
+                    guint            l,
+                    const char      *word,
+                    guint            f,
+                    const GPtrArray *candidates)
+{
+  gboolean common, listed = FALSE, large = FALSE, country = FALSE;
+  int prep;
+
+  if (l > 1)
+    return TRUE;
+  if (g_hash_table_contains (run->ner->never_places, word) ||
+      (i + 1 < run->n && !breaks_after (run, i) &&
+       g_hash_table_contains (run->ner->never_places, phrase (run, word, i, 2))))
+    {
+      RASD_RULE (NER_NOT_A_PLACE);
+      return FALSE;
+    }
+  if (f == 0 && proclitic_before_hamza (run, i))
+    {
+      RASD_RULE (NER_HAMZA_PROCLITIC);
+      return FALSE;
+    }
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      const RasdPlace *place = g_ptr_array_index (candidates, c);
+
+      listed |= place->listed || place->kind != RASD_PLACE_KIND_CITY;
+      large |= place->capital || place->population >= 1000000;
+      country |= place->kind == RASD_PLACE_KIND_COUNTRY;
+    }
+  if (!country && !large && is_surname_so_far (run, word))
+    {
+      RASD_RULE (NER_SURNAME_NOT_PLACE);
+      return FALSE;
+    }
+  common = g_hash_table_contains (run->ner->common_places, word);
+  if (!common && (listed || large))
+    return TRUE;
+  prep = place_preposition (run, i, word);
+  if (prep == RASD_NER_PREP_IN || prep == RASD_NER_PREP_TO || prep == RASD_NER_PREP_FROM ||
+      run->in_title[i] ||
+      (i > 0 && !breaks_after (run, i - 1) &&
+       (in_list (place_nouns, tok (run, i - 1)->norm) || in_list (place_verbs, tok (run, i - 1)->norm))))
+    {
+      if (common)
+        RASD_RULE (NER_COMMON_PLACE);
+      else
+        RASD_RULE (NER_SMALL_PLACE);
+      return TRUE;
+    }
+  RASD_RULE (NER_NO_PLACE_EVIDENCE);
+  return FALSE;
+}
+
 static guint
 scan_place (Run  *run,
             guint i)
@@ -1522,18 +1618,11 @@ scan_place (Run  *run,
             RASD_RULE (NER_BUILDING_NOUN);
             continue;
           }
-        if (l == 1 && g_hash_table_contains (run->ner->common_places, forms[f]))
-          {
-            int prep = place_preposition (run, i);
-
-            if (prep != RASD_NER_PREP_IN && prep != RASD_NER_PREP_TO && prep != RASD_NER_PREP_FROM)
-              continue;
-            RASD_RULE (NER_COMMON_PLACE);
-          }
         candidates = rasd_gazetteer_lookup (run->ner->gazetteer, p);
-        if (candidates != NULL && candidates->len > 0)
+        if (candidates != NULL && candidates->len > 0 &&
+            place_has_evidence (run, i, l, forms[f], f, candidates))
           {
-            PlaceRef ref = { i, l, candidates, place_preposition (run, i) };
+            PlaceRef ref = { i, l, candidates, place_preposition (run, i, forms[f]) };
 
             RASD_RULE (NER_PLACE);
             g_array_append_val (run->places, ref);

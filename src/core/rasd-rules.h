@@ -41,6 +41,10 @@ G_BEGIN_DECLS
   /* places */ \
   X (NER_PLACE, "ner.place", "a name of the gazetteer") \
   X (NER_COMMON_PLACE, "ner.common-place", "a place name that is also a word, read after a preposition") \
+  X (NER_SMALL_PLACE, "ner.small-place", "a town neither listed nor large, read after a preposition or cue") \
+  X (NER_NO_PLACE_EVIDENCE, "ner.no-place-evidence", "a town or common word with nothing saying it is a place") \
+  X (NER_NOT_A_PLACE, "ner.not-a-place", "a word or phrase never a place (بلد، مسقط رأس)") \
+  X (NER_SURNAME_NOT_PLACE, "ner.surname-not-place", "a town named like the surname of a person named before") \
   X (NER_BUILDING_NOUN, "ner.building-noun", "a definite building noun is the building, no town (القصر)") \
   X (NER_KAF, "ner.kaf", "ك is no preposition of place: كبار is not ك + بار") \
   X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
