@@ -501,6 +501,21 @@ test_latest_at_place (void)
 }
 
 static void
+test_visit_object (void)
+{
+  /* زار takes the place as its object; توجه and وصل take theirs after إلى */
+  const char *text = "وتوجه أيمن الصفدي، قبل أنقرة، إلى الرياض للقاء نظيره السعودي.\n";
+  const char *visit = "وزار أيمن الصفدي أنقرة بعد الرياض.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (visit, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Riyadh");
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Ankara");
+}
+
+static void
 test_places_between (void)
 {
   /* the relations "between Paris and Algiers" are no place of the meeting */
@@ -980,6 +995,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/where-clause", test_where_clause);
   g_test_add_func ("/extractor/events/reception-after-arrival", test_reception_after_arrival);
   g_test_add_func ("/extractor/events/places-between", test_places_between);
+  g_test_add_func ("/extractor/events/visit-object", test_visit_object);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);

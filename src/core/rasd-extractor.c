@@ -563,6 +563,9 @@ read_candidate (Context      *ctx,
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
+  const char *trigger_word = bare_word (ctx, t);
+  gboolean visits_object = strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb &&
+                           (strstr (trigger_word, "زار") != NULL || strstr (trigger_word, "زور") != NULL);
   g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
 
   c->sentence = s;
@@ -642,8 +645,9 @@ read_candidate (Context      *ctx,
               RASD_RULE (EV_PLACE_FROM);
               score -= 80;
             }
-          /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا */
-          if (strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb && !seen_object &&
+          /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا (وصل and توجه
+           * take theirs after إلى) */
+          if (visits_object && !seen_object &&
               name->first_token > t && name->first_token <= t + 6 &&
               name->preposition != RASD_NER_PREP_FROM && name->preposition != RASD_NER_PREP_IN)
             {
