@@ -167,6 +167,26 @@ test_name_words (void)
 }
 
 static void
+test_phrases_not_people (void)
+{
+  /* words that sit after a title are no name when news never names anyone with them (إثر،
+   * قوات), nor is a verb in the past of a woman (رحبت) the first word of the name after it */
+  const char *text = "التقى الرئيس إثر انهيار المفاوضات بالوفد الزائر.\n"
+                     "وقال قائد قوات الحلف إن العمليات مستمرة.\n"
+                     "رحبت ماريا لوبيز، وزيرة الخارجية الإسبانية، بالاتفاق.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEntity *e;
+
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "إثر"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "قوات"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "رحبت"));
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "ماريا");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "ماريا لوبيز");
+  g_assert_cmpuint (rule_hits (text, NULL, RASD_RULE_NER_COMMON_NOT_NAME), >=, 3);
+}
+
+static void
 test_compound_names (void)
 {
   /* the word after عبد is the rest of one name: it may end in ه (الله), begin with ال
@@ -976,6 +996,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/place-evidence", test_place_evidence);
   g_test_add_func ("/extractor/names/name-words", test_name_words);
   g_test_add_func ("/extractor/names/compound", test_compound_names);
+  g_test_add_func ("/extractor/names/phrases-not-people", test_phrases_not_people);
   g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
   g_test_add_func ("/extractor/names/dual-role", test_dual_role);
   g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);

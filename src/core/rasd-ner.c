@@ -27,6 +27,7 @@ struct _RasdNer
   RasdPeople    *people;
   RasdGazetteer *gazetteer;
   GHashTable    *stopwords;   /* normalised word set */
+  GHashTable    *name_common; /* words never part of a name (derived from ANERcorp) */
   GHashTable    *org_names;   /* normalised phrase set */
   GHashTable    *org_heads;   /* normalised phrase set */
   GHashTable    *common_places; /* single-word place names that are also common words */
@@ -157,6 +158,7 @@ rasd_ner_new (RasdPeople     *people,
   self->people = people;
   self->gazetteer = gazetteer;
   self->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->name_common = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->common_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -165,6 +167,8 @@ rasd_ner_new (RasdPeople     *people,
   self->word_lists = word_lists_new ();
 
   if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, NULL, error) ||
+      !load_set (self->name_common, data_dir, "people/common-words-derived.txt", NULL, NULL, NULL,
+                 NULL, error) ||
       /* a word that reports an event never starts or continues a name */
       !load_set (self->stopwords, data_dir, "events/triggers.tsv", NULL, NULL, NULL, NULL, error) ||
       !load_set (self->org_names, data_dir, "people/organisations.tsv", &self->org_max_words,
@@ -185,6 +189,7 @@ rasd_ner_free (RasdNer *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->stopwords, g_hash_table_unref);
+  g_clear_pointer (&self->name_common, g_hash_table_unref);
   g_clear_pointer (&self->org_names, g_hash_table_unref);
   g_clear_pointer (&self->org_heads, g_hash_table_unref);
   g_clear_pointer (&self->org_first, g_hash_table_unref);
@@ -274,6 +279,8 @@ typedef enum
   LEX_STOP_BARE       = 1 << 6,  /* its last form (no proclitics) is one */
   LEX_ORG_READ        = 1 << 7,
   LEX_ORG_FORM0       = 1 << 8,  /* its form 0, 1, 2, 3 (bits 8 to 11) begins an organisation */
+  LEX_COMMON_READ     = 1 << 12,
+  LEX_COMMON          = 1 << 13, /* as written, a word never part of a name */
 } Lex;
 
 static const RasdToken *
@@ -435,6 +442,18 @@ is_first_name_at (Run      *run,
         run->lex[i] |= read | (is ? value : 0);
     }
   return (run->lex[i] & value) != 0;
+}
+
+/* Whether token @i as written is a word that news never uses in a person's name (قوات، إعلان،
+ * المقبل): a name the lexicon lacks does not run over it. */
+static gboolean
+is_common_word (Run  *run,
+                guint i)
+{
+  if (!(run->lex[i] & LEX_COMMON_READ))
+    run->lex[i] |= LEX_COMMON_READ |
+                   (g_hash_table_contains (run->ner->name_common, tok (run, i)->norm) ? LEX_COMMON : 0);
+  return (run->lex[i] & LEX_COMMON) != 0;
 }
 
 /* The stop words of token @i: LEX_STOP_ANY and LEX_STOP_BARE. */
@@ -917,6 +936,14 @@ read_unknown_name (Run  *run,
           /* a place is no name; places of fewer than three letters are not read (لي) */
           if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
             return 0;
+          /* a word of every day (إثر، إعلان), or a verb in the past of a woman or of several
+           * (رحبت، أكدت), begins no name unless it is a known first name (حكمت) */
+          if (!is_first_name_at (run, i, first_is_bare) &&
+              ((!first_is_bare && is_common_word (run, i)) || has_suffix (word, "ت")))
+            {
+              RASD_RULE (NER_COMMON_NOT_NAME);
+              return 0;
+            }
         }
       /* عبد الله، عبد الرحمن: the word after عبد is the rest of one name, whatever it looks like */
       after_abd = k > 0 && strcmp (tok (run, i + k - 1)->norm, "عبد") == 0;
@@ -933,6 +960,11 @@ read_unknown_name (Run  *run,
           if (has_prefix (t->norm, "و") || has_prefix (t->norm, "لل") ||
               has_prefix (t->norm, "بال"))
             break;
+          if (is_common_word (run, i + k))
+            {
+              RASD_RULE (NER_COMMON_NOT_NAME);
+              break;
+            }
           /* words ending in ة or ت are nouns and verbs far more often than names (دعوة،
            * أصبحت، عشرات) */
           if (has_suffix (t->norm, "ه") || has_suffix (t->norm, "ت"))
@@ -1833,6 +1865,7 @@ find_surnames (Run *run)
         continue;
       last++;
       if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
+          g_hash_table_contains (run->ner->name_common, last) ||
           rasd_people_is_first_name (run->ner->people, last) || in_list (name_links, last))
         continue;
       /* two people sharing a family name: the surname alone names neither */

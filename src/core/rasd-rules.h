@@ -29,6 +29,7 @@ G_BEGIN_DECLS
   X (NER_APPOSITION, "ner.apposition", "an unknown name followed by its title") \
   X (NER_LEXICON_PERSON, "ner.lexicon-person", "a person of the lexicon") \
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
+  X (NER_COMMON_NOT_NAME, "ner.common-not-name", "a word of every day or a verb in ت begins or continues no unknown name") \
   X (NER_ABD_COMPOUND, "ner.abd-compound", "the word after عبد is the rest of one name") \
   X (NER_VERB_NOT_NAME, "ner.verb-not-name", "a word beginning like a present-tense verb starts no name") \
   X (NER_HAMZA_PROCLITIC, "ner.hamza-proclitic", "ب/ل/و before a hamza is a proclitic, not a name's letter") \
