@@ -521,6 +521,24 @@ test_latest_at_place (void)
 }
 
 static void
+test_topic_places (void)
+{
+  /* the countries talks were about are not where they happened, nor stops of a visit; the
+   * places a tour took in are */
+  const char *text = "استقبل الرئيس التونسي قيس سعيد أمس وزير الخارجية الجزائري رمطان لعمامرة، وبحث معه "
+                     "الأوضاع في ليبيا ومالي والنيجر.\n"
+                     "وتناولت زيارة لعمامرة إلى الرباط الشهر الماضي الأزمات في السودان وتشاد.\n"
+                     "وكان لعمامرة قد قام بجولة شملت القاهرة والرياض في مارس.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  const char *places[] = { NULL, "Rabat", "Cairo", "Riyadh" };
+
+  g_assert_cmpuint (x->events->len, ==, G_N_ELEMENTS (places));
+  for (guint e = 0; e < x->events->len; e++)
+    g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, e)), ==, places[e]);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_PLACE_TOPIC), >=, 3);
+}
+
+static void
 test_visit_object (void)
 {
   /* زار takes the place as its object; توجه and وصل take theirs after إلى */
@@ -1017,6 +1035,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/reception-after-arrival", test_reception_after_arrival);
   g_test_add_func ("/extractor/events/places-between", test_places_between);
   g_test_add_func ("/extractor/events/visit-object", test_visit_object);
+  g_test_add_func ("/extractor/events/topic-places", test_topic_places);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);

@@ -199,9 +199,16 @@ typedef struct
   guint16         *marks;         /* per token: Mark flags, once read */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
   guint8          *date_begins;   /* per token: whether a date mention begins in it */
-  guint8          *place_begins;  /* per token: whether a place name begins at it */
+  guint8          *place_begins;  /* per token: PLACE_BEGINS when a place name begins at it,
+                                   * PLACE_GOES_ON when one goes on over it */
   char             buffer[1024];
 } Context;
+
+enum
+{
+  PLACE_BEGINS = 1,
+  PLACE_GOES_ON = 2,
+};
 
 static const RasdToken *
 token (Context *ctx,
@@ -465,6 +472,51 @@ place_between (Context           *ctx,
   return FALSE;
 }
 
+/* Nouns of what talks are about, and words for "about": what they govern is a topic. */
+static const char * const topic_words[] = {
+  "الاوضاع", "اوضاع", "الوضع", "وضع", "الازمه", "ازمه", "الازمات", "التطورات", "تطورات",
+  "المستجدات", "مستجدات", "الملف", "ملف", "الملفات", "القضيه", "قضيه", "القضايا", "قضايا",
+  "الصراع", "صراع", "النزاع", "الحرب", "حرب", "الاحداث", "احداث", "التحديات", "الامن", "امن",
+  "الاستقرار", "استقرار", "السلام", "الحل", "حل", "التسويه", "تسويه", "الارهاب", "موقف",
+  "الموقف", "مستقبل", "اعمار", "الشان", "شان", "ساحه", "الساحه", "دعم", "تدخل", "التدخل",
+  "حول", "بشان", "حيال", "تجاه", "ازاء", "عن", NULL
+};
+
+/* Whether place @name is what something is about rather than where it happened: "بحث معه
+ * الأوضاع في السودان وتشاد", "مباحثات حول اليمن".  Read back from the place over other places of
+ * the list, في and adjectives to a topic noun or a word for "about". */
+static gboolean
+place_is_topic (Context           *ctx,
+                const RasdNerName *name)
+{
+  guint k = name->first_token;
+
+  for (guint steps = 0; k > 0 && steps < 6; steps++)
+    {
+      const RasdToken *t;
+      const char *word;
+
+      k--;
+      t = token (ctx, k);
+      if (t->sentence != name->sentence)
+        return FALSE;
+      if (ctx->place_begins[k] != 0 || strcmp (t->norm, "في") == 0)
+        continue;
+      word = bare_word (ctx, k);
+      if (word_in (word, topic_words))
+        {
+          RASD_RULE (EV_PLACE_TOPIC);
+          return TRUE;
+        }
+      /* an adjective of the topic: الأوضاع الأمنية في */
+      if (g_str_has_prefix (word, "ال") && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
+          trigger_at (ctx, k) == NULL)
+        continue;
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
 static gboolean
 named_deceased (Context           *ctx,
@@ -629,7 +681,7 @@ read_candidate (Context      *ctx,
         }
       else if (name->kind == RASD_MENTION_PLACE &&
                !(name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) &&
-               !place_between (ctx, name))
+               !place_between (ctx, name) && !place_is_topic (ctx, name))
         {
           /* a city or site where the text gives one, a country only where it gives none */
           int score = place_rank (e) == 2 ? 60 : 0;
@@ -1051,7 +1103,12 @@ tour_places (Context   *ctx,
       else
         {
           g_array_set_size (list, 0);
-          g_array_append_val (list, name->entity);
+          /* the stops of a tour follow its word as its object or after إلى ("جولة في X وY"
+           * too), and are not what it discussed ("أزماتها في X وY") */
+          if (name->first_token > c->trigger_token && !place_is_topic (ctx, name) &&
+              name->preposition != RASD_NER_PREP_FROM &&
+              (name->preposition != RASD_NER_PREP_IN || name->first_token == c->trigger_token + 2))
+            g_array_append_val (list, name->entity);
         }
       next_token = name->first_token + name->n_tokens;
     }
@@ -1499,7 +1556,7 @@ find_events (Context *ctx)
               /* "التوجه إلى بغداد" is going there; "التوجه إلى حل سياسي" is not */
               if (trigger->motion &&
                   !(k + 2 < clause->last_token && strcmp (token (ctx, k + 1)->norm, "الي") == 0 &&
-                    ctx->place_begins[k + 2]))
+                    ctx->place_begins[k + 2] == PLACE_BEGINS))
                 {
                   RASD_RULE (EV_MOTION);
                   continue;
@@ -1740,7 +1797,11 @@ extract (RasdExtractor  *self,
           triggers_read[k] = TRUE;
       if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE) &&
           name->first_token < ctx.n_tokens)
-        place_begins[name->first_token] = TRUE;
+        {
+          place_begins[name->first_token] = PLACE_BEGINS;
+          for (guint k = name->first_token + 1; k < name->first_token + name->n_tokens && k < ctx.n_tokens; k++)
+            place_begins[k] = PLACE_GOES_ON;
+        }
     }
   if (events)
     add_dates (&ctx);
