@@ -167,6 +167,22 @@ test_name_words (void)
 }
 
 static void
+test_open_roles (void)
+{
+  /* a minister of one thing is not the minister of another: the role "وزير الدفاع" does not
+   * stand for the minister of agriculture named before */
+  const char *text = "التقى رئيس الوزراء الكندي جاستن ترودو وزير الزراعة الكندي مارك فيشر.\n"
+                     "وقال وزير الدفاع الكندي إن الجيش مستعد، وأكد وزير الزراعة الكندي أن المحصول وفير.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEntity *e;
+
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "وزير الدفاع"));
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "وزير الزراعة الكندي أن");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "مارك فيشر");
+}
+
+static void
 test_phrases_not_people (void)
 {
   /* words that sit after a title are no name when news never names anyone with them (إثر،
@@ -1015,6 +1031,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/name-words", test_name_words);
   g_test_add_func ("/extractor/names/compound", test_compound_names);
   g_test_add_func ("/extractor/names/phrases-not-people", test_phrases_not_people);
+  g_test_add_func ("/extractor/names/open-roles", test_open_roles);
   g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
   g_test_add_func ("/extractor/names/dual-role", test_dual_role);
   g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);

@@ -1177,6 +1177,20 @@ is_posting_title (const char *title)
          strstr (title, "مندوب") != NULL;
 }
 
+/* The text of @title as matched over @len tokens from @i: an open role (وزير + a definite noun)
+ * is the minister of that noun, not any minister (وزير الثقافة is not وزير الدفاع). */
+static const char *
+title_text (Run             *run,
+            const RasdTitle *title,
+            guint            i,
+            guint            len)
+{
+  if (len != 2 || strchr (title->text, ' ') != NULL || title->type == RASD_TITLE_HONORIFIC)
+    return title->text;
+  g_string_printf (run->phrase, "%s %s", title->text, tok (run, i + 1)->norm);
+  return g_string_chunk_insert_const (run->form_strings, run->phrase->str);
+}
+
 /* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
  * if any.  Returns the tokens consumed (0 when there is no title). */
 static guint
@@ -1186,6 +1200,7 @@ scan_title (Run  *run,
   guint len = 0;
   const RasdTitle *title = match_title (run, i, &len);
   const RasdTitle *last = title;
+  const char *last_text;
   const char *country = NULL;
   guint flags = RASD_NER_TITLED;
   guint j, steps = 0, first_len, role_end, title_end;
@@ -1194,6 +1209,7 @@ scan_title (Run  *run,
 
   if (title == NULL)
     return 0;
+  last_text = title_text (run, title, i, len);
   if (is_spokesperson_title (title->text))
     flags |= RASD_NER_SPOKESPERSON;
   /* الناطقة باسم غوتيريش ليلى حداد: the first name is whom the spokesperson speaks for */
@@ -1234,7 +1250,7 @@ scan_title (Run  *run,
           RASD_RULE (NER_TITLE_PERSON);
           add_name (run, RASD_MENTION_PERSON, entity, j, plen, i,
                     flags | (principal_of_envoy (run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
-          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
+          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last_text : NULL, country);
           return j + plen - i;
         }
       /* whom a spokesperson speaks for, when not a person: الناطق باسم الكرملين */
@@ -1254,7 +1270,10 @@ scan_title (Run  *run,
       if (next != NULL)
         {
           if (next->type != RASD_TITLE_HONORIFIC)
-            last = next;
+            {
+              last = next;
+              last_text = title_text (run, next, j, len);
+            }
           j += len;
           role_end = j;
           title_end = j;
@@ -1334,7 +1353,7 @@ scan_title (Run  *run,
       }
       /* الرئيس الروسي + words: when the article has already named the Russian president, the
        * words are not his name but what follows the role (سيزور الرئيس الفرنسي مدنا عدة) */
-      if (country != NULL && last->type != RASD_TITLE_HONORIFIC && role_is_known (run, last->text, country))
+      if (country != NULL && last->type != RASD_TITLE_HONORIFIC && role_is_known (run, last_text, country))
         {
           RASD_RULE (NER_ROLE_KNOWN);
           break;
@@ -1348,7 +1367,7 @@ scan_title (Run  *run,
 
           RASD_RULE (NER_TITLE_NAME);
           add_name (run, RASD_MENTION_PERSON, entity, j, n_name, i, flags, -1, TRUE);
-          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
+          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last_text : NULL, country);
           return j + n_name - i;
         }
       if (n_name == 1)
@@ -1369,7 +1388,7 @@ scan_title (Run  *run,
   if (last->type != RASD_TITLE_HONORIFIC)
     {
       RASD_RULE (NER_TITLE_ROLE);
-      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE, j };
+      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last_text, country, FALSE, j };
       g_array_append_val (run->roles, role);
     }
   return first_len;
@@ -1436,7 +1455,7 @@ scan_apposition (Run  *run,
   RASD_RULE (NER_APPOSITION);
   add_name (run, RASD_MENTION_PERSON, entity, i, n_name, i,
             RASD_NER_TITLED | (after_speech_word (run, i) ? RASD_NER_SPEAKER : 0), -1, TRUE);
-  note_person (run, entity, title->text, country);
+  note_person (run, entity, title_text (run, title, i + n_name, len), country);
   return n_name;
 }
 
