@@ -555,6 +555,21 @@ test_topic_places (void)
 }
 
 static void
+test_tour_stops (void)
+{
+  /* the stops of a tour are the first places after a word of visiting (here جولة شملت, after a
+   * visit with its own place); places further on are not ("المحاذي لسوريا وتركيا") */
+  const char *text = "وتأتي زيارة الصفدي إلى أنقرة ضمن جولة شملت حتى الآن الكويت والبحرين.\n"
+                     "وزار الصفدي العراق المحاذي لسوريا وتركيا وإيران.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  const char *places[] = { "Ankara", "Kuwait", "Bahrain", "Iraq" };
+
+  g_assert_cmpuint (x->events->len, ==, G_N_ELEMENTS (places));
+  for (guint e = 0; e < x->events->len; e++)
+    g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, e)), ==, places[e]);
+}
+
+static void
 test_visit_object (void)
 {
   /* زار takes the place as its object; توجه and وصل take theirs after إلى */
@@ -1053,6 +1068,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/places-between", test_places_between);
   g_test_add_func ("/extractor/events/visit-object", test_visit_object);
   g_test_add_func ("/extractor/events/topic-places", test_topic_places);
+  g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);
   g_test_add_func ("/extractor/events/refers-back", test_refers_back);

@@ -1075,6 +1075,31 @@ add_topic_person (Context   *ctx,
     }
 }
 
+/* Whether place @name is the first place after a word of visiting (the candidate's trigger, or
+ * another such as جولة or شملت in its sentence), as its object or after إلى ("جولة في X وY"
+ * too): a list there is a tour's stops, not one further on ("زار العراق المحاذي لسوريا
+ * والأردن"). */
+static gboolean
+first_after_visit_word (Context           *ctx,
+                        const Candidate   *c,
+                        const RasdNerName *name)
+{
+  if (name->preposition == RASD_NER_PREP_FROM)
+    return FALSE;
+  for (guint k = name->first_token; k-- > c->trigger_token;)
+    {
+      const Trigger *trigger;
+
+      if (ctx->place_begins[k] != 0)
+        return FALSE;
+      trigger = trigger_at (ctx, k);
+      if (k == c->trigger_token || (trigger != NULL && strcmp (trigger->kind, "visit") == 0) ||
+          g_str_has_prefix (bare_word (ctx, k), "شمل") || g_str_has_prefix (bare_word (ctx, k), "تشمل"))
+        return name->preposition != RASD_NER_PREP_IN || name->first_token == k + 2;
+    }
+  return FALSE;
+}
+
 /* The places of a visit listed together (السعودية والأردن وإسرائيل، القاهرة وطهران وبيروت), or
  * NULL when the sentence lists fewer than two. */
 static GArray *
@@ -1091,23 +1116,18 @@ tour_places (Context   *ctx,
       const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
 
       if (name->sentence != c->sentence || name->kind != RASD_MENTION_PLACE ||
-          (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
+          (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0 ||
+          name->first_token <= c->trigger_token)
         continue;
       if (list->len > 0 && name->first_token == next_token &&
           g_str_has_prefix (token (ctx, name->first_token)->norm, "و"))
-        {
-          g_array_append_val (list, name->entity);
-        }
+        g_array_append_val (list, name->entity);
       else if (list->len >= 2)
         break;
       else
         {
           g_array_set_size (list, 0);
-          /* the stops of a tour follow its word as its object or after إلى ("جولة في X وY"
-           * too), and are not what it discussed ("أزماتها في X وY") */
-          if (name->first_token > c->trigger_token && !place_is_topic (ctx, name) &&
-              name->preposition != RASD_NER_PREP_FROM &&
-              (name->preposition != RASD_NER_PREP_IN || name->first_token == c->trigger_token + 2))
+          if (first_after_visit_word (ctx, c, name) && !place_is_topic (ctx, name))
             g_array_append_val (list, name->entity);
         }
       next_token = name->first_token + name->n_tokens;
@@ -1649,8 +1669,20 @@ find_events (Context *ctx)
             }
           else if (tour != NULL)
             {
-              /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place */
+              /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place; "زيارته إلى أنقرة
+               * ضمن جولة شملت X وY" is one more */
+              gboolean own_place = c.place >= 0;
+
               RASD_RULE (EV_TOUR);
+              for (guint p = 0; p < tour->len && own_place; p++)
+                own_place = event_place (ctx, g_array_index (tour, int, p)) != c.place;
+              if (own_place)
+                {
+                  Candidate visit = c;
+
+                  visit.participants = g_array_copy (c.participants);
+                  g_array_append_val (pending, visit);
+                }
               for (guint p = 0; p < tour->len; p++)
                 {
                   Candidate leg = c;
