@@ -183,6 +183,33 @@ test_open_roles (void)
 }
 
 static void
+test_named_for (void)
+{
+  /* whom greetings are from or to takes no part (a list of them too), and a name that begins
+   * with ال before بن is a name, not a complement of the title before it */
+  const char *text = "استقبل الشيخ تميم بن حمد آل ثاني أمير دولة قطر في الدوحة أمس وزير الخارجية الأردني أيمن الصفدي.\n"
+                     "وفي بداية الاستقبال نقل الوزير تحيات الملك عبد الله الثاني، وولي العهد الأمير الحسين بن "
+                     "عبد الله، فيما حمله أمير قطر تحياته للملك عبد الله الثاني.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *event;
+  RasdEntity *e;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "tamim-bin-hamad"));
+  g_assert_true (event_has (x, event, "ayman-safadi"));
+  g_assert_false (event_has (x, event, "abdullah-ii"));
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "الحسين بن");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "الحسين بن عبد الله");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_NAMED_FOR), >=, 3);
+  /* the role right after تميم's name is his, not the prince named later */
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "أمير دولة");
+  g_assert_true (e == NULL || strcmp (e->key, "tamim-bin-hamad") == 0);
+}
+
+static void
 test_phrases_not_people (void)
 {
   /* words that sit after a title are no name when news never names anyone with them (إثر،
@@ -1047,6 +1074,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/compound", test_compound_names);
   g_test_add_func ("/extractor/names/phrases-not-people", test_phrases_not_people);
   g_test_add_func ("/extractor/names/open-roles", test_open_roles);
+  g_test_add_func ("/extractor/names/named-for", test_named_for);
   g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
   g_test_add_func ("/extractor/names/dual-role", test_dual_role);
   g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);

@@ -598,6 +598,36 @@ date_since (Context               *ctx,
   return FALSE;
 }
 
+static gboolean
+comma_before (Context *ctx,
+              guint    k)
+{
+  const RasdToken *a = token (ctx, k - 1), *b = token (ctx, k);
+
+  for (gsize p = a->byte_end; p < b->byte_start; p++)
+    if (ctx->text[p] == ',' || strncmp (ctx->text + p, "،", strlen ("،")) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the name or title at token @to goes on a list that ended before token @from: a word
+ * with و (وصاحب السمو الأمير) between them and no trigger. */
+static gboolean
+listed_after (Context *ctx,
+              guint    from,
+              guint    to)
+{
+  gboolean joined = FALSE;
+
+  for (guint k = from; k <= to; k++)
+    {
+      if (k < to && trigger_at (ctx, k) != NULL)
+        return FALSE;
+      joined = joined || g_str_has_prefix (token (ctx, k)->norm, "و");
+    }
+  return joined;
+}
+
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
  * names nobody. */
 static gboolean
@@ -615,6 +645,7 @@ read_candidate (Context      *ctx,
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
+  guint principals_end = 0;  /* after a list of people greetings or a message are from */
   const char *trigger_word = bare_word (ctx, t);
   gboolean visits_object = strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb &&
                            (strstr (trigger_word, "زار") != NULL || strstr (trigger_word, "زور") != NULL);
@@ -651,6 +682,20 @@ read_candidate (Context      *ctx,
       e = rasd_extraction_get_entity (ctx->out, name->entity);
       if (name->kind == RASD_MENTION_PERSON)
         {
+          if (name->flags & RASD_NER_NAMED_FOR)
+            {
+              principals_end = name->first_token + name->n_tokens;
+              continue;
+            }
+          /* "تحيات الملك، وولي العهد، وولي ولي العهد": the list goes on with و while no
+           * trigger comes between */
+          if (principals_end > 0 && listed_after (ctx, principals_end, name->title_token))
+            {
+              RASD_RULE (NER_NAMED_FOR);
+              principals_end = name->first_token + name->n_tokens;
+              continue;
+            }
+          principals_end = 0;
           if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
             continue;
           if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
@@ -1199,17 +1244,6 @@ static const char * const time_clause_words[] = {
   "بعد", "وبعد", "قبل", "وقبل", "عقب", "وعقب", NULL
 };
 
-static gboolean
-comma_before (Context *ctx,
-              guint    k)
-{
-  const RasdToken *a = token (ctx, k - 1), *b = token (ctx, k);
-
-  for (gsize p = a->byte_end; p < b->byte_start; p++)
-    if (ctx->text[p] == ',' || strncmp (ctx->text + p, "،", strlen ("،")) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static GHashTable *
 marker_words_new (void)

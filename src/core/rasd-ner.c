@@ -933,8 +933,10 @@ read_unknown_name (Run  *run,
               RASD_RULE (NER_VERB_NOT_NAME);
               return 0;
             }
-          /* a place is no name; places of fewer than three letters are not read (لي) */
-          if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
+          /* a place is no name, unless a known first name (جمال); places of fewer than three
+           * letters are not read (لي) */
+          if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL &&
+              !is_first_name_at (run, i, first_is_bare))
             return 0;
           /* a word of every day (إثر، إعلان), or a verb in the past of a woman or of several
            * (رحبت، أكدت), begins no name unless it is a known first name (حكمت) */
@@ -984,7 +986,9 @@ read_unknown_name (Run  *run,
       /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس), and
        * so does the rest of عبد الرحمن */
       is_link = k == 1 && first_is_bare ? in_list (name_links, word) : is_name_link (run, i + k - 1);
-      if (has_prefix (word, "ال") && !is_link && !after_abd)
+      /* ... unless a link follows: الحسين بن طلال */
+      if (has_prefix (word, "ال") && !is_link && !after_abd &&
+          (k > 1 || i + k >= run->n || breaks_after (run, i) || !is_name_link (run, i + 1)))
         {
           gboolean first_name = k == 1 && is_first_name_at (run, i, first_is_bare);
 
@@ -1169,6 +1173,62 @@ principal_of_envoy (Run  *run,
   return FALSE;
 }
 
+/* Nouns whose complement is someone absent from the event told: "نقل تحيات الملك", "رحيل
+ * الرئيس", "حكومة رئيس الوزراء", "رسالة من الرئيس", "نيابة عن الأمير". */
+static const char * const governing_nouns[] = {
+  "تحيات", "تحيه", "تمنيات", "رساله", "برساله", "برقيه", "رحيل", "مصير", "نظام", "حكومه",
+  "اداره", "عهد", "مبادره", "توجيهات", "بتوجيهات", "توجيه", "بتوجيه", "قرار", "خطاب", "كلمه",
+  "بيان", "صور", "صوره", "تعليمات", "امر", "بامر", "اوامر", NULL
+};
+static const char * const on_behalf_nouns[] = {
+  "رساله", "برساله", "برقيه", "تحيات", "تحيه", "نيابه", "بالنيابه", "دعوه", NULL
+};
+
+/* Whether @word is one of governing_nouns, with a pronoun or not (تحياته، رسالتهم). */
+static gboolean
+governing_noun (const char *word)
+{
+  static const char * const pronouns[] = { "هما", "هم", "ها", "ه", NULL };
+  char stem[256];
+
+  if (in_list (governing_nouns, word))
+    return TRUE;
+  for (guint p = 0; pronouns[p] != NULL; p++)
+    {
+      gsize len = strlen (word), plen = strlen (pronouns[p]);
+
+      if (len <= plen + 4 || len - plen >= sizeof stem || !has_suffix (word, pronouns[p]))
+        continue;
+      memcpy (stem, word, len - plen);
+      stem[len - plen] = '\0';
+      /* the ة of رسالة is written ت before a pronoun */
+      if (has_suffix (stem, "ت") && !has_suffix (stem, "ات"))
+        memcpy (stem + strlen (stem) - strlen ("ت"), "ه", strlen ("ه"));
+      return in_list (governing_nouns, stem);
+    }
+  return FALSE;
+}
+
+/* Whether the name or title at token @i is the complement of such a noun. */
+static gboolean
+named_for (Run  *run,
+           guint i)
+{
+  char buf[256];
+
+  if (i == 0 || breaks_after (run, i - 1))
+    return FALSE;
+  if (governing_noun (bare (run, i - 1, buf, sizeof buf)) ||
+      (i >= 2 && !breaks_after (run, i - 2) &&
+       (strcmp (tok (run, i - 1)->norm, "من") == 0 || strcmp (tok (run, i - 1)->norm, "عن") == 0) &&
+       in_list (on_behalf_nouns, bare (run, i - 2, buf, sizeof buf))))
+    {
+      RASD_RULE (NER_NAMED_FOR);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Titles of those posted to a place: سفير، قنصل، مندوب. */
 static gboolean
 is_posting_title (const char *title)
@@ -1249,7 +1309,9 @@ scan_title (Run  *run,
 
           RASD_RULE (NER_TITLE_PERSON);
           add_name (run, RASD_MENTION_PERSON, entity, j, plen, i,
-                    flags | (principal_of_envoy (run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
+                    flags | (principal_of_envoy (run, i) ? RASD_NER_PRINCIPAL : 0) |
+                    (named_for (run, i) ? RASD_NER_NAMED_FOR : 0),
+                    -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last_text : NULL, country);
           return j + plen - i;
         }
@@ -1311,7 +1373,9 @@ scan_title (Run  *run,
           }
       }
       if (has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
-          !rasd_people_is_first_name (run->ner->people, word))
+          !rasd_people_is_first_name (run->ner->people, word) &&
+          /* الأمير الحسين بن عبد الله: a name, not a complement of the title */
+          (j + 1 >= run->n || breaks_after (run, j) || !is_name_link (run, j + 1)))
         {
           const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
 
@@ -1337,15 +1401,26 @@ scan_title (Run  *run,
           j++;
           continue;
         }
+      /* أمير دولة قطر، رئيس جمهورية مصر العربية: the noun of a state before its name */
+      if (in_list (place_nouns, word) && j + 1 < run->n && !breaks_after (run, j) &&
+          rasd_gazetteer_words_from (run->ner->gazetteer, tok (run, j + 1)->norm) > 0)
+        {
+          j++;
+          continue;
+        }
       if (g_hash_table_contains (run->ner->stopwords, word))
         break;
       {
         const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
 
-        /* رئيس وزراء الهند، أمير قطر */
-        if (places != NULL && places->len > 0 && j == i + 1)
+        /* رئيس وزراء الهند، أمير قطر، أمير دولة قطر: the place is the title's and its country
+         * the role's */
+        if (places != NULL && places->len > 0 && !is_first_name_at (run, j, FALSE) &&
+            (j == i + 1 || (j == i + 2 && in_list (place_nouns, tok (run, j - 1)->norm))))
           {
             RASD_RULE (NER_TITLE_PLACE);
+            if (country == NULL)
+              country = ((const RasdPlace *) g_ptr_array_index (places, 0))->country;
             run->in_title[j] = TRUE;
             j++;
             continue;
@@ -1796,13 +1871,17 @@ static void
 resolve_roles (Run *run)
 {
   g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
+  g_autofree int *person_ends = g_new0 (int, run->n + 1);  /* entity + 1 of a name ending there */
 
   for (guint k = 0; k < run->names->len; k++)
     {
       const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
 
       if (name->kind == RASD_MENTION_PERSON)
-        person_at[name->first_token] = TRUE;
+        {
+          person_at[name->first_token] = TRUE;
+          person_ends[name->first_token + name->n_tokens - 1] = name->entity + 1;
+        }
     }
 
   for (guint r = 0; r < run->roles->len; r++)
@@ -1820,6 +1899,19 @@ resolve_roles (Run *run)
       if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
         {
           RASD_RULE (NER_ROLE_COMMA_NAME);
+          continue;
+        }
+      /* "سلمان بن حمد، ولي عهد البحرين": a role right after a name and a comma, or of the
+       * name's country, is that name's (without either it is more often the object of a verb:
+       * "استقبل الملك وزير الدفاع الأمريكي") */
+      if (!role->counterpart && role->first_token > 0 && person_ends[role->first_token - 1] > 0 &&
+          (comma_between (run, role->first_token - 1) ||
+           (!breaks_after (run, role->first_token - 1) && role->country != NULL &&
+            g_strcmp0 (rasd_extraction_get_entity (run->out, person_ends[role->first_token - 1] - 1)->country,
+                       role->country) == 0)))
+        {
+          /* the name's mention says all: the role adds no party, speaker or not */
+          RASD_RULE (NER_ROLE_AFTER_NAME);
           continue;
         }
       for (guint p = 0; p < run->persons->len; p++)
@@ -1860,7 +1952,8 @@ resolve_roles (Run *run)
       RASD_RULE (NER_ROLE_RESOLVED);
       add_name (run, RASD_MENTION_PERSON, best->entity, role->first_token, role->n_tokens,
                 role->first_token, RASD_NER_FROM_ROLE | (is_spokesperson_title (role->title) ?
-                                                          RASD_NER_SPOKESPERSON : 0),
+                                                          RASD_NER_SPOKESPERSON : 0) |
+                (named_for (run, role->first_token) ? RASD_NER_NAMED_FOR : 0),
                 -1, TRUE);
     }
 }
@@ -2043,7 +2136,9 @@ rasd_ner_run (RasdNer        *self,
           RASD_RULE (NER_LEXICON_PERSON);
           add_name (&run, RASD_MENTION_PERSON, entity, i, len, i,
                     (after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0) |
-                    (principal_of_envoy (&run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
+                    (principal_of_envoy (&run, i) ? RASD_NER_PRINCIPAL : 0) |
+                    (named_for (&run, i) ? RASD_NER_NAMED_FOR : 0),
+                    -1, TRUE);
           note_person (&run, entity, NULL, NULL);
           i += len;
           continue;

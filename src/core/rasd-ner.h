@@ -34,7 +34,8 @@ typedef enum
   RASD_NER_SPEAKER      = 1 << 3,  /* subject of قال/أكد/أضاف... just before it */
   RASD_NER_ADJECTIVE    = 1 << 4,  /* a place known only from a nationality adjective */
   RASD_NER_OF_TITLE     = 1 << 5,  /* a place in a role (سفير روسيا في دمشق): not where one is */
-  RASD_NER_PRINCIPAL    = 1 << 6,  /* whom an envoy acts for (ممثلا للرئيس بوتين): not present */
+  RASD_NER_PRINCIPAL    = 1 << 6,  /* whom an envoy acts for (ممثلا للملك): not present */
+  RASD_NER_NAMED_FOR    = 1 << 7,  /* whom greetings, a message, a regime are of (تحيات الملك) */
 } RasdNerFlags;
 
 typedef struct

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
   X (NER_ROLE_KNOWN, "ner.role-known", "the words after a role already resolved are not a new name") \
   X (NER_SPOKES_PRINCIPAL, "ner.spokesperson-principal", "whom a spokesperson speaks for is no party") \
   X (NER_ENVOY_PRINCIPAL, "ner.envoy-principal", "whom an envoy acts for (ممثلا للرئيس) is no party") \
+  X (NER_NAMED_FOR, "ner.named-for", "whom greetings, a message or a regime are of is no party (تحيات الملك)") \
   X (NER_POSTING_PLACES, "ner.posting-places", "the places of سفير/قنصل/مندوب are the post, not where one is") \
   X (NER_TITLE_PLACE, "ner.title-place", "a place right after a title is the title's (أمير قطر)") \
   X (NER_COUNTERPART, "ner.counterpart", "نظيره + adjective: a role pointing at someone named elsewhere") \
@@ -36,6 +37,7 @@ G_BEGIN_DECLS
   X (NER_MEDIAL_HAMZA, "ner.medial-hamza", "a word with a hamza inside is not the first name it normalises to") \
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
   X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
+  X (NER_ROLE_AFTER_NAME, "ner.role-after-name", "a role right after a name is that name's (X، أمير قطر)") \
   X (NER_ROLE_COMMA_NAME, "ner.role-comma-name", "a role followed by a comma and a name is that name's") \
   X (NER_SPEAKER, "ner.speaker", "the subject of a verb of saying speaks; he is not a party") \
   X (NER_COLON_SPEAKER, "ner.colon-speaker", "a name before a colon speaks, as in a headline") \
