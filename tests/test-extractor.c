@@ -210,6 +210,29 @@ test_named_for (void)
 }
 
 static void
+test_short_names (void)
+{
+  /* a family name in ة after a known first name; عمان of a Jordanian story is Amman, not Oman
+   * (the name itself does not count as a mention of Oman); a first name alone after a title is
+   * the one person of the article with that first name */
+  const char *text = "واجتمع وزير الزراعة الأردني سامي نعمة في عمان أمس مع وفد تجاري.\n"
+                     "التقى الأمير خالد بن فهد السفير الياباني في الرياض.\n"
+                     "وقال الأمير خالد إن التعاون مثمر.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEntity *e;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "سامي");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "سامي نعمة");
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "عمان");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Amman");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "خالد إن");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "خالد بن فهد");
+}
+
+static void
 test_phrases_not_people (void)
 {
   /* words that sit after a title are no name when news never names anyone with them (إثر،
@@ -1075,6 +1098,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/phrases-not-people", test_phrases_not_people);
   g_test_add_func ("/extractor/names/open-roles", test_open_roles);
   g_test_add_func ("/extractor/names/named-for", test_named_for);
+  g_test_add_func ("/extractor/names/short-names", test_short_names);
   g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
   g_test_add_func ("/extractor/names/dual-role", test_dual_role);
   g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);

@@ -968,8 +968,10 @@ read_unknown_name (Run  *run,
               break;
             }
           /* words ending in ة or ت are nouns and verbs far more often than names (دعوة،
-           * أصبحت، عشرات) */
-          if (has_suffix (t->norm, "ه") || has_suffix (t->norm, "ت"))
+           * أصبحت، عشرات), but a family name after a known first name may end in ة (ناصر
+           * جودة) */
+          if (has_suffix (t->norm, "ت") ||
+              (has_suffix (t->norm, "ه") && !(k == 1 && is_first_name_at (run, i, first_is_bare))))
             break;
           if (match_title (run, i + k, &title_len) != NULL)
             break;
@@ -1039,6 +1041,32 @@ unknown_person_entity (Run  *run,
   norm = rasd_arabic_normalize (surface, -1);
   key = g_strconcat ("name:", norm, NULL);
   return rasd_extraction_add_entity (run->out, RASD_ENTITY_PERSON, key, surface, NULL, NULL);
+}
+
+/* The one person named so far whose first name is token @i (without its proclitics), or -1. */
+static int
+person_by_first_name (Run  *run,
+                      guint i)
+{
+  char buf[256];
+  const char *word = bare (run, i, buf, sizeof buf);
+  gsize len = strlen (word);
+  int found = -1;
+
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+      g_autofree char *norm = rasd_arabic_normalize (rasd_extraction_get_entity (run->out, entity)->name, -1);
+
+      if (strncmp (norm, word, len) != 0 || norm[len] != ' ')
+        continue;
+      if (found >= 0 && found != entity)
+        return -1;
+      found = entity;
+    }
+  if (found >= 0)
+    RASD_RULE (NER_FIRST_NAME_OF);
+  return found;
 }
 
 static gboolean
@@ -1438,7 +1466,12 @@ scan_title (Run  *run,
        * known first name */
       if (n_name > 0 && (n_name >= 2 || is_first_name_at (run, j, FALSE) || is_first_name_at (run, j, TRUE)))
         {
-          int entity = unknown_person_entity (run, j, n_name);
+          /* "الأمير خالد" after "الأمير خالد بن فهد": the one person of the article of that
+           * first name */
+          int entity = n_name == 1 ? person_by_first_name (run, j) : -1;
+
+          if (entity < 0)
+            entity = unknown_person_entity (run, j, n_name);
 
           RASD_RULE (NER_TITLE_NAME);
           add_name (run, RASD_MENTION_PERSON, entity, j, n_name, i, flags, -1, TRUE);
@@ -1754,12 +1787,11 @@ scan_place (Run  *run,
             g_array_append_val (run->places, ref);
             for (guint k = i; k < i + l; k++)
               run->covered[k] = TRUE;
-            for (guint c = 0; c < candidates->len; c++)
-              {
-                const RasdPlace *place = g_ptr_array_index (candidates, c);
-                if (place->kind == RASD_PLACE_KIND_COUNTRY)
-                  count_country (run->countries, place->country);
-              }
+            /* a country the name surely is counts towards the article's countries; عمان,
+             * Oman or Amman, does not vote for Oman */
+            if (candidates->len == 1 &&
+                ((const RasdPlace *) g_ptr_array_index (candidates, 0))->kind == RASD_PLACE_KIND_COUNTRY)
+              count_country (run->countries, ((const RasdPlace *) g_ptr_array_index (candidates, 0))->country);
             return l;
           }
       }

@@ -35,6 +35,7 @@ G_BEGIN_DECLS
   X (NER_VERB_NOT_NAME, "ner.verb-not-name", "a word beginning like a present-tense verb starts no name") \
   X (NER_HAMZA_PROCLITIC, "ner.hamza-proclitic", "ب/ل/و before a hamza is a proclitic, not a name's letter") \
   X (NER_MEDIAL_HAMZA, "ner.medial-hamza", "a word with a hamza inside is not the first name it normalises to") \
+  X (NER_FIRST_NAME_OF, "ner.first-name-of", "a first name alone after a title names the one person of the article with it") \
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
   X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
   X (NER_ROLE_AFTER_NAME, "ner.role-after-name", "a role right after a name is that name's (X، أمير قطر)") \
