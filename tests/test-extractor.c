@@ -233,6 +233,28 @@ test_short_names (void)
 }
 
 static void
+test_spelling_variants (void)
+{
+  /* one person in two spellings: غ and ج in a transliterated name the lexicon lacks, and a
+   * name of the lexicon written without its ال */
+  const char *text = "التقى وزير التجارة الكيني جون موانجي وفدا أردنيا في عمان.\n"
+                     "وقال وزير الصناعة جون موانغي إن الاتفاق قريب.\n"
+                     "وكان الملك حسين بن طلال قد زار لندن.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEntity *a, *b;
+
+  a = mention_entity (x, text, RASD_MENTION_PERSON, "جون موانجي");
+  b = mention_entity (x, text, RASD_MENTION_PERSON, "جون موانغي");
+  g_assert_nonnull (a);
+  g_assert_true (a == b);
+  a = mention_entity (x, text, RASD_MENTION_PERSON, "حسين بن طلال");
+  g_assert_nonnull (a);
+  g_assert_cmpstr (a->key, ==, "hussein-bin-talal");
+  g_assert_cmpuint (rule_hits (text, NULL, RASD_RULE_NER_SPELLING_VARIANT), ==, 1);
+  g_assert_cmpuint (rule_hits (text, NULL, RASD_RULE_NER_SAME_PERSON), ==, 1);
+}
+
+static void
 test_phrases_not_people (void)
 {
   /* words that sit after a title are no name when news never names anyone with them (إثر،
@@ -1099,6 +1121,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/open-roles", test_open_roles);
   g_test_add_func ("/extractor/names/named-for", test_named_for);
   g_test_add_func ("/extractor/names/short-names", test_short_names);
+  g_test_add_func ("/extractor/names/spelling-variants", test_spelling_variants);
   g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
   g_test_add_func ("/extractor/names/dual-role", test_dual_role);
   g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);

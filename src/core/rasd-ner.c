@@ -262,6 +262,7 @@ typedef struct
   guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
   guint16        *lex;          /* per token: Lex flags, each group read once */
   guint8         *person_words; /* per token and form: rasd_people_words_from() + 1 (0: unread) */
+  guint8         *variant_words; /* the same for rasd_people_variant_words_from() */
   guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
   guint8         *in_title;     /* per token: whether it is in the chain of a role */
 } Run;
@@ -554,6 +555,48 @@ proclitic_before_hamza (Run  *run,
   return second == 0x0623 /* أ */ || second == 0x0625 /* إ */ || second == 0x0622 /* آ */;
 }
 
+/* A lexicon person of two words or more written another way (الملك حسين بن طلال for الحسين بن
+ * طلال, سيرجي for سيرغي): compared by rasd_people_variant(). */
+static const RasdPerson *
+match_person_variant (Run          *run,
+                      guint         i,
+                      const char  **forms,
+                      guint         n_forms,
+                      guint         limit,
+                      guint        *len,
+                      gboolean     *short_form)
+{
+  for (guint f = 0; f < n_forms; f++)
+    {
+      guint8 *cached = run->variant_words + (gsize) i * RASD_TOKEN_MAX_FORMS + f;
+      guint most;
+
+      /* most tokens begin no name's variant: one lookup, once */
+      if (*cached == 0)
+        {
+          g_autofree char *variant = rasd_people_variant (forms[f]);
+
+          variant[strcspn (variant, " ")] = '\0';
+          *cached = MIN (rasd_people_variant_words_from (run->ner->people, variant), 254u) + 1;
+        }
+      most = *cached - 1;
+      for (guint l = MIN (limit, most); l >= 2; l--)
+        {
+          g_autofree char *variant = rasd_people_variant (phrase (run, forms[f], i, l));
+          const RasdPerson *person = rasd_people_lookup_variant (run->ner->people, variant);
+
+          if (person != NULL)
+            {
+              RASD_RULE (NER_SPELLING_VARIANT);
+              *len = extend_name (run, i, l);
+              *short_form = FALSE;
+              return person;
+            }
+        }
+    }
+  return NULL;
+}
+
 static const RasdPerson *
 match_person (Run   *run,
               guint  i,
@@ -602,7 +645,7 @@ match_person (Run   *run,
             return person;
           }
       }
-  return NULL;
+  return match_person_variant (run, i, forms, n_forms, limit, len, short_form);
 }
 
 /* Whether a title may begin at token @i (a form too long for match_title()'s copies is looked
@@ -1990,6 +2033,81 @@ resolve_roles (Run *run)
     }
 }
 
+/* Within an article one person may be named in two spellings (حسين بن طلال، الحسين بن طلال) or
+ * by the first words of a name given in full elsewhere (ناصر، ناصر جودة): the unknown name's
+ * mentions become mentions of that person (the one the lexicon knows, else the longer name),
+ * when there is one such person only. */
+static void
+merge_person_variants (Run *run)
+{
+  guint n = run->persons->len;
+  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_free);
+  g_autofree int *target = g_new (int, n + 1);
+
+  for (guint p = 0; p < n; p++)
+    {
+      RasdEntity *e = rasd_extraction_get_entity (run->out, g_array_index (run->persons, PersonInfo, p).entity);
+      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
+
+      g_ptr_array_add (variants, rasd_people_variant (norm));
+      target[p] = -1;
+    }
+  for (guint p = 0; p < n; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+      const char *v = variants->pdata[p];
+      gsize len = strlen (v);
+      int found = -1;
+
+      if (!has_prefix (rasd_extraction_get_entity (run->out, entity)->key, "name:"))
+        continue;
+      for (guint q = 0; q < n; q++)
+        {
+          int other = g_array_index (run->persons, PersonInfo, q).entity;
+          const char *w = variants->pdata[q];
+          RasdEntity *o = rasd_extraction_get_entity (run->out, other);
+
+          if (q == p || other == entity)
+            continue;
+          /* the same name spelled otherwise, its lexicon form first; or a longer name it begins */
+          if ((strcmp (v, w) == 0 && (!has_prefix (o->key, "name:") || q < p)) ||
+              (strncmp (v, w, len) == 0 && w[len] == ' '))
+            {
+              if (found >= 0 && found != other)
+                {
+                  found = -2;
+                  break;
+                }
+              found = other;
+            }
+        }
+      if (found >= 0)
+        target[p] = found;
+    }
+  for (guint p = 0; p < n; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+
+      if (target[p] < 0)
+        continue;
+      RASD_RULE (NER_SAME_PERSON);
+      for (guint m = 0; m < run->out->mentions->len; m++)
+        {
+          RasdMention *mention = &g_array_index (run->out->mentions, RasdMention, m);
+
+          if (mention->kind == RASD_MENTION_PERSON && mention->entity == entity)
+            mention->entity = target[p];
+        }
+      for (guint k = 0; k < run->names->len; k++)
+        {
+          RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+          if (name->kind == RASD_MENTION_PERSON && name->entity == entity)
+            name->entity = target[p];
+        }
+    }
+}
+
 /* Within an article a person named in full may be named again by the last word of the name
  * alone (فيشر، لفيشر، الخطيب): finds those mentions among the words not yet read as names. */
 static void
@@ -2113,6 +2231,7 @@ rasd_ner_run (RasdNer        *self,
   run.title_starts = g_new0 (guint8, run.n + 1);
   run.lex = g_new0 (guint16, run.n + 1);
   run.person_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
+  run.variant_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
   run.lists = g_new0 (guint8, run.n + 1);
   run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
@@ -2241,6 +2360,7 @@ rasd_ner_run (RasdNer        *self,
         RASD_RULE (NER_SPEAKER);
     }
 
+  merge_person_variants (&run);
   find_surnames (&run);
   resolve_places (&run);
   if (roles)
@@ -2275,6 +2395,7 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.title_starts);
   g_free (run.lex);
   g_free (run.person_words);
+  g_free (run.variant_words);
   g_free (run.lists);
   g_free (run.in_title);
   g_string_chunk_free (run.form_strings);

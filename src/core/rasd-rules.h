@@ -29,6 +29,7 @@ G_BEGIN_DECLS
   X (NER_DUAL_ROLE, "ner.dual-role", "a title in the dual with two adjectives stands for two people") \
   X (NER_APPOSITION, "ner.apposition", "an unknown name followed by its title") \
   X (NER_LEXICON_PERSON, "ner.lexicon-person", "a person of the lexicon") \
+  X (NER_SPELLING_VARIANT, "ner.spelling-variant", "a lexicon name written another way (ال، غ/ج، عبد joined or split)") \
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_COMMON_NOT_NAME, "ner.common-not-name", "a word of every day or a verb in ت begins or continues no unknown name") \
   X (NER_ABD_COMPOUND, "ner.abd-compound", "the word after عبد is the rest of one name") \
@@ -36,6 +37,7 @@ G_BEGIN_DECLS
   X (NER_HAMZA_PROCLITIC, "ner.hamza-proclitic", "ب/ل/و before a hamza is a proclitic, not a name's letter") \
   X (NER_MEDIAL_HAMZA, "ner.medial-hamza", "a word with a hamza inside is not the first name it normalises to") \
   X (NER_FIRST_NAME_OF, "ner.first-name-of", "a first name alone after a title names the one person of the article with it") \
+  X (NER_SAME_PERSON, "ner.same-person", "an unknown name spelled otherwise, or the first words of a full name, is that person") \
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
   X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
   X (NER_ROLE_AFTER_NAME, "ner.role-after-name", "a role right after a name is that name's (X، أمير قطر)") \
