@@ -214,6 +214,7 @@ typedef struct
   const char *title;    /* the title or role text before the name, or NULL */
   const char *country;  /* from an adjective after the title, or the lexicon */
   guint       count;
+  const char *norm;     /* the normalised name */
 } PersonInfo;
 
 typedef struct
@@ -263,6 +264,8 @@ typedef struct
   guint16        *lex;          /* per token: Lex flags, each group read once */
   guint8         *person_words; /* per token and form: rasd_people_words_from() + 1 (0: unread) */
   guint8         *variant_words; /* the same for rasd_people_variant_words_from() */
+  guint8         *variant_none;  /* per token: no lexicon name's variant begins there */
+  GString        *variant;       /* for rasd_people_variant_append() */
   guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
   guint8         *in_title;     /* per token: whether it is in the chain of a role */
 } Run;
@@ -566,25 +569,40 @@ match_person_variant (Run          *run,
                       guint        *len,
                       gboolean     *short_form)
 {
+  /* asked of the same token by several matchers, with the same answer: read it once; and a
+   * name spelled otherwise still begins with a first name (حسين) or has a غ (سيرغي) */
+  if (run->variant_none[i])
+    return NULL;
+  if (limit < 2 ||
+      (!is_first_name_at (run, i, FALSE) && !is_first_name_at (run, i, TRUE) &&
+       strstr (tok (run, i)->norm, "غ") == NULL))
+    {
+      run->variant_none[i] = TRUE;
+      return NULL;
+    }
   for (guint f = 0; f < n_forms; f++)
     {
       guint8 *cached = run->variant_words + (gsize) i * RASD_TOKEN_MAX_FORMS + f;
       guint most;
 
-      /* most tokens begin no name's variant: one lookup, once */
+      /* most tokens begin no name's variant: one lookup */
       if (*cached == 0)
         {
-          g_autofree char *variant = rasd_people_variant (forms[f]);
-
-          variant[strcspn (variant, " ")] = '\0';
-          *cached = MIN (rasd_people_variant_words_from (run->ner->people, variant), 254u) + 1;
+          g_string_truncate (run->variant, 0);
+          rasd_people_variant_append (run->variant, forms[f]);
+          g_string_truncate (run->variant, strcspn (run->variant->str, " "));
+          *cached = MIN (rasd_people_variant_words_from (run->ner->people, run->variant->str), 254u) + 1;
         }
       most = *cached - 1;
       for (guint l = MIN (limit, most); l >= 2; l--)
         {
-          g_autofree char *variant = rasd_people_variant (phrase (run, forms[f], i, l));
-          const RasdPerson *person = rasd_people_lookup_variant (run->ner->people, variant);
+          const RasdPerson *person;
 
+          g_string_truncate (run->variant, 0);
+          rasd_people_variant_append (run->variant, forms[f]);
+          for (guint k = 1; k < l; k++)
+            rasd_people_variant_append (run->variant, tok (run, i + k)->norm);
+          person = rasd_people_lookup_variant (run->ner->people, run->variant->str);
           if (person != NULL)
             {
               RASD_RULE (NER_SPELLING_VARIANT);
@@ -594,6 +612,7 @@ match_person_variant (Run          *run,
             }
         }
     }
+  run->variant_none[i] = TRUE;
   return NULL;
 }
 
@@ -883,10 +902,12 @@ note_person (Run        *run,
 
   if (info == NULL)
     {
-      PersonInfo fresh = { entity, NULL, NULL, 0 };
+      PersonInfo fresh = { entity, NULL, NULL, 0, NULL };
       RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
+      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
 
       fresh.country = e->country;
+      fresh.norm = g_string_chunk_insert (run->form_strings, norm);
       g_array_append_val (run->persons, fresh);
       info = &g_array_index (run->persons, PersonInfo, run->persons->len - 1);
     }
@@ -1099,7 +1120,7 @@ person_by_first_name (Run  *run,
   for (guint p = 0; p < run->persons->len; p++)
     {
       int entity = g_array_index (run->persons, PersonInfo, p).entity;
-      g_autofree char *norm = rasd_arabic_normalize (rasd_extraction_get_entity (run->out, entity)->name, -1);
+      const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
 
       if (strncmp (norm, word, len) != 0 || norm[len] != ' ')
         continue;
@@ -1708,8 +1729,7 @@ is_surname_so_far (Run        *run,
 
   for (guint p = 0; p < run->persons->len; p++)
     {
-      RasdEntity *e = rasd_extraction_get_entity (run->out, g_array_index (run->persons, PersonInfo, p).entity);
-      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
+      const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
       gsize n = strlen (norm);
 
       if (n > len && norm[n - len - 1] == ' ' && strcmp (norm + n - len, word) == 0)
@@ -2046,10 +2066,7 @@ merge_person_variants (Run *run)
 
   for (guint p = 0; p < n; p++)
     {
-      RasdEntity *e = rasd_extraction_get_entity (run->out, g_array_index (run->persons, PersonInfo, p).entity);
-      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
-
-      g_ptr_array_add (variants, rasd_people_variant (norm));
+      g_ptr_array_add (variants, rasd_people_variant (g_array_index (run->persons, PersonInfo, p).norm));
       target[p] = -1;
     }
   for (guint p = 0; p < n; p++)
@@ -2119,9 +2136,7 @@ find_surnames (Run *run)
   for (guint p = 0; p < n_persons; p++)
     {
       int entity = g_array_index (run->persons, PersonInfo, p).entity;
-      RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
-      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
-      const char *last = strrchr (norm, ' ');
+      const char *last = strrchr (g_array_index (run->persons, PersonInfo, p).norm, ' ');
 
       if (last == NULL)
         continue;
@@ -2232,6 +2247,8 @@ rasd_ner_run (RasdNer        *self,
   run.lex = g_new0 (guint16, run.n + 1);
   run.person_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
   run.variant_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
+  run.variant_none = g_new0 (guint8, run.n + 1);
+  run.variant = g_string_new (NULL);
   run.lists = g_new0 (guint8, run.n + 1);
   run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
@@ -2396,6 +2413,8 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.lex);
   g_free (run.person_words);
   g_free (run.variant_words);
+  g_free (run.variant_none);
+  g_string_free (run.variant, TRUE);
   g_free (run.lists);
   g_free (run.in_title);
   g_string_chunk_free (run.form_strings);

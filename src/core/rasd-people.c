@@ -163,39 +163,58 @@ index_name (RasdPeople *self,
     }
 }
 
+void
+rasd_people_variant_append (GString    *out,
+                            const char *word)
+{
+  gsize start;
+
+  if (*word == '\0')
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  /* عبدالله → عبد الله */
+  if (strncmp (word, "عبدال", strlen ("عبدال")) == 0 && strlen (word) > strlen ("عبدال") + 2)
+    {
+      g_string_append (out, "عبد ");
+      word += strlen ("عبد");
+    }
+  if (strcmp (word, "ابن") == 0)
+    word = "بن";
+  /* the article: الحسين is حسين (آل alone, and short words, stay) */
+  if (strncmp (word, "ال", strlen ("ال")) == 0 && strlen (word) >= strlen ("ال") + 4)
+    word += strlen ("ال");
+  start = out->len;
+  g_string_append (out, word);
+  /* غ (D8 BA) as ج (D8 AC): the same g of a transliterated name */
+  for (gsize k = start; k + 1 < out->len; k++)
+    if ((guchar) out->str[k] == 0xD8 && (guchar) out->str[k + 1] == 0xBA)
+      out->str[++k] = (char) 0xAC;
+}
+
 char *
 rasd_people_variant (const char *normalized_phrase)
 {
-  g_auto(GStrv) words = g_strsplit (normalized_phrase, " ", -1);
-  GString *out = g_string_new (NULL);
+  GString *out;
+  const char *p;
 
   g_return_val_if_fail (normalized_phrase != NULL, NULL);
 
-  for (guint i = 0; words[i] != NULL; i++)
+  out = g_string_sized_new (strlen (normalized_phrase) + 8);
+  for (p = normalized_phrase; *p != '\0';)
     {
-      const char *w = words[i];
+      gsize len = strcspn (p, " ");
+      char word[256];
 
-      if (*w == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      /* عبدالله → عبد الله */
-      if (g_str_has_prefix (w, "عبدال") && g_utf8_strlen (w, -1) > 5)
+      if (len > 0 && len < sizeof word)
         {
-          g_string_append (out, "عبد ");
-          w += strlen ("عبد");
+          memcpy (word, p, len);
+          word[len] = '\0';
+          rasd_people_variant_append (out, word);
         }
-      if (strcmp (w, "ابن") == 0)
-        w = "بن";
-      /* the article: الحسين is حسين (آل alone stays) */
-      if (g_str_has_prefix (w, "ال") && g_utf8_strlen (w, -1) >= 4)
-        w += strlen ("ال");
-      for (const char *p = w; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          g_string_append_unichar (out, c == 0x063A /* غ */ ? 0x062C /* ج */ : c);
-        }
+      p += len;
+      while (*p == ' ')
+        p++;
     }
   return g_string_free (out, FALSE);
 }

@@ -65,6 +65,9 @@ gboolean          rasd_people_is_first_name  (RasdPeople          *self,
  * سيرجي), ابن as بن, and عبد always split from what follows (عبدالله، عبد الله).  Newly
  * allocated. */
 char             *rasd_people_variant        (const char          *normalized_phrase);
+/* Appends the variant of one word to @out, after a space when @out is not empty. */
+void              rasd_people_variant_append (GString             *out,
+                                              const char          *word);
 /* The person whose name or alias of two words or more has the variant @variant_phrase (of
  * rasd_people_variant()), or NULL. */
 const RasdPerson *rasd_people_lookup_variant (RasdPeople          *self,
