@@ -255,6 +255,22 @@ test_spelling_variants (void)
 }
 
 static void
+test_title_to_other (void)
+{
+  /* "استقبال رئيس الوزراء الهندي لصاحب السمو الأمير": the role is the host's; the title with ل
+   * begins the guest, who does not take the host's role */
+  const char *text = "استقبل رئيس الوزراء الهندي ناريندرا مودي في نيودلهي أمس الأمير خالد بن فهد.\n"
+                     "وجرى ذلك خلال استقبال رئيس الوزراء الهندي لصاحب السمو الأمير خالد بن فهد في مكتبه.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *e;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "رئيس الوزراء الهندي لصاحب");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, "narendra-modi");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_TITLE_TO_OTHER), ==, 1);
+}
+
+static void
 test_phrases_not_people (void)
 {
   /* words that sit after a title are no name when news never names anyone with them (إثر،
@@ -1122,6 +1138,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/named-for", test_named_for);
   g_test_add_func ("/extractor/names/short-names", test_short_names);
   g_test_add_func ("/extractor/names/spelling-variants", test_spelling_variants);
+  g_test_add_func ("/extractor/names/title-to-other", test_title_to_other);
   g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
   g_test_add_func ("/extractor/names/dual-role", test_dual_role);
   g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);

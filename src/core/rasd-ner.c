@@ -1421,6 +1421,14 @@ scan_title (Run  *run,
           continue;
         }
       next = match_title (run, j, &len);
+      /* "استقبال الرئيس المصري لصاحب السمو الأمير": with ل a title begins someone else, to
+       * whom the role did something (لشؤون، للأمم المتحدة are the role's complements) */
+      if (next != NULL && has_prefix (tok (run, j)->norm, "ل") && !has_prefix (tok (run, j)->norm, "لل") &&
+          !rasd_people_can_start_title (run->ner->people, tok (run, j)->norm))
+        {
+          RASD_RULE (NER_TITLE_TO_OTHER);
+          break;
+        }
       if (next != NULL)
         {
           if (next->type != RASD_TITLE_HONORIFIC)

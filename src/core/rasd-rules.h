@@ -17,6 +17,7 @@ G_BEGIN_DECLS
   X (NER_BUILDING_NAME, "ner.building-name", "the name after مطار، جامعة... is the building's, no person") \
   X (NER_TITLE_PERSON, "ner.title-person", "a lexicon person after a title chain") \
   X (NER_TITLE_NAME, "ner.title-name", "an unknown name of two words or a first name after a title chain") \
+  X (NER_TITLE_TO_OTHER, "ner.title-to-other", "a title with ل after a role begins someone else (الرئيس لصاحب السمو)") \
   X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
   X (NER_TITLE_WORD, "ner.title-word", "one unknown word after a title is no name unless a first name") \
   X (NER_ROLE_KNOWN, "ner.role-known", "the words after a role already resolved are not a new name") \
