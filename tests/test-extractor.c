@@ -851,6 +851,24 @@ test_then_going (void)
 }
 
 static void
+test_going_towards (void)
+{
+  /* leaving "متوجها إلى" a place is a visit there, on the day of leaving */
+  const char *text = "ويغادر وزير الخارجية الأردني أيمن الصفدي الرياض مساء الأحد المقبل متوجها إلى القاهرة.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *event;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  date = event_date (event);
+  g_assert_cmpstr (event->kind, ==, "visit");
+  g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_PLANNED);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Cairo");
+  g_assert_cmpstr (date, ==, "2024-05-26");
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -1152,6 +1170,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/reported", test_reported);
   g_test_add_func ("/extractor/events/said-day", test_said_day);
   g_test_add_func ("/extractor/events/then-going", test_then_going);
+  g_test_add_func ("/extractor/events/going-towards", test_going_towards);
   g_test_add_func ("/extractor/events/date-since", test_date_since);
   g_test_add_func ("/extractor/events/expected", test_expected_meeting);
   g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);
