@@ -869,6 +869,23 @@ test_going_towards (void)
 }
 
 static void
+test_last_meeting (void)
+{
+  /* "اللقاء الأخير": an earlier meeting, background, with a date of its own or none, never the
+   * publication's */
+  const char *text = "التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري في القاهرة اليوم.\n"
+                     "وتناول اللقاء الأخير بين الصفدي وشكري في عمان ملف المياه.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *last;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  last = g_ptr_array_index (x->events, 1);
+  g_assert_cmpint (last->role, ==, RASD_EVENT_ROLE_BACKGROUND);
+  g_assert_cmpint (last->date.precision, ==, RASD_DATE_PRECISION_NONE);
+  g_assert_cmpstr (event_place_en (x, last), ==, "Amman");
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -1171,6 +1188,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/said-day", test_said_day);
   g_test_add_func ("/extractor/events/then-going", test_then_going);
   g_test_add_func ("/extractor/events/going-towards", test_going_towards);
+  g_test_add_func ("/extractor/events/last-meeting", test_last_meeting);
   g_test_add_func ("/extractor/events/date-since", test_date_since);
   g_test_add_func ("/extractor/events/expected", test_expected_meeting);
   g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);

@@ -285,6 +285,11 @@ static const char * const past_words[] = {
   NULL
 };
 
+/* Adjectives of a meeting that was the last one, before the news. */
+static const char * const last_words[] = {
+  "الاخير", "الاخيره", "السابق", "السابقه", "الماضي", "الماضيه", NULL
+};
+
 /* Adverbs of repetition: "زار الأردن مرات عدة"، "يتشاوران بانتظام" tell a habit, not one event. */
 static const char * const habitual_words[] = {
   "مرارا", "مرات", "بانتظام", "باستمرار", "دوريا", NULL
@@ -665,7 +670,9 @@ read_candidate (Context      *ctx,
         attendance_from = MIN (attendance_from, k);
       if (marks & MARK_FUTURE)
         future_marker = TRUE;
-      if (k < t && (marks & MARK_PAST))
+      /* before the trigger (كان قد التقى), or an adjective of a trigger noun: "لقاؤهما الأخير" */
+      if ((k < t || (!c->trigger->verb && k <= t + 2 && word_in (bare_word (ctx, k), last_words))) &&
+          (marks & MARK_PAST))
         past_marker = TRUE;
       if (marks & MARK_HABITUAL)
         c->habitual = TRUE;
