@@ -271,6 +271,23 @@ test_title_to_other (void)
 }
 
 static void
+test_adjectives_and_cities (void)
+{
+  /* a nationality adjective alone is no person's surname of the lexicon (السوداني), and a city of
+   * two words is no man with a first name (إسلام أباد) */
+  const char *text = "والتقى الوفد السوداني بمسؤولين في الخرطوم، وقال إن السوداني لا يقبل التدخل.\n"
+                     "وعقدت المحادثات قرب إسلام أباد أمس.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEntity *e;
+
+  for (guint m = 0; m < x->mentions->len; m++)
+    g_assert_cmpint (g_array_index (x->mentions, RasdMention, m).kind, !=, RASD_MENTION_PERSON);
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "إسلام أباد");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Islamabad");
+}
+
+static void
 test_phrases_not_people (void)
 {
   /* words that sit after a title are no name when news never names anyone with them (إثر،
@@ -1174,6 +1191,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/short-names", test_short_names);
   g_test_add_func ("/extractor/names/spelling-variants", test_spelling_variants);
   g_test_add_func ("/extractor/names/title-to-other", test_title_to_other);
+  g_test_add_func ("/extractor/names/adjectives-cities", test_adjectives_and_cities);
   g_test_add_func ("/extractor/names/role-before-comma-name", test_role_before_comma_name);
   g_test_add_func ("/extractor/names/dual-role", test_dual_role);
   g_test_add_func ("/extractor/names/buildings-title-places", test_buildings_and_title_places);

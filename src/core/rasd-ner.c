@@ -558,6 +558,8 @@ proclitic_before_hamza (Run  *run,
   return second == 0x0623 /* أ */ || second == 0x0625 /* إ */ || second == 0x0622 /* آ */;
 }
 
+static const char *match_adjective (Run *run, guint i);
+
 /* A lexicon person of two words or more written another way (الملك حسين بن طلال for الحسين بن
  * طلال, سيرجي for سيرغي): compared by rasd_people_variant(). */
 static const RasdPerson *
@@ -653,6 +655,9 @@ match_person (Run   *run,
         const RasdPerson *person;
 
         if (l > most[f])
+          continue;
+        /* السوداني alone is the Sudanese, not the man of that surname */
+        if (l == 1 && match_adjective (run, i) != NULL)
           continue;
         p = phrase (run, forms[f], i, l);
         person = rasd_people_lookup (run->ner->people, p);
@@ -1810,6 +1815,24 @@ place_has_evidence (Run             *run,
   return FALSE;
 }
 
+/* How many words from token @i a gazetteer name of two words or more has, or 0: asks nothing
+ * else, changes nothing. */
+static guint
+place_words_at (Run  *run,
+                guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  guint limit = span_limit (run, i, rasd_gazetteer_max_words (run->ner->gazetteer));
+
+  for (guint l = limit; l >= 2; l--)
+    for (guint f = 0; f < n_forms; f++)
+      if (rasd_gazetteer_words_from (run->ner->gazetteer, forms[f]) >= l &&
+          rasd_gazetteer_lookup (run->ner->gazetteer, phrase (run, forms[f], i, l)) != NULL)
+        return l;
+  return 0;
+}
+
 static guint
 scan_place (Run  *run,
             guint i)
@@ -2324,6 +2347,12 @@ rasd_ner_run (RasdNer        *self,
         {
           guint n_name = read_unknown_name (&run, i);
 
+          /* إسلام أباد is a city, not a man named إسلام */
+          if (n_name >= 2 && place_words_at (&run, i) >= n_name)
+            {
+              RASD_RULE (NER_PLACE_NOT_NAME);
+              n_name = 0;
+            }
           if (n_name >= 2)
             {
               int entity = unknown_person_entity (&run, i, n_name);

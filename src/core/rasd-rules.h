@@ -31,6 +31,7 @@ G_BEGIN_DECLS
   X (NER_APPOSITION, "ner.apposition", "an unknown name followed by its title") \
   X (NER_LEXICON_PERSON, "ner.lexicon-person", "a person of the lexicon") \
   X (NER_SPELLING_VARIANT, "ner.spelling-variant", "a lexicon name written another way (ال، غ/ج، عبد joined or split)") \
+  X (NER_PLACE_NOT_NAME, "ner.place-not-name", "a place of two words is no first name and a word (إسلام أباد)") \
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_COMMON_NOT_NAME, "ner.common-not-name", "a word of every day or a verb in ت begins or continues no unknown name") \
   X (NER_ABD_COMPOUND, "ner.abd-compound", "the word after عبد is the rest of one name") \
