@@ -1904,6 +1904,21 @@ compare_counts (gconstpointer a,
   return (cb > ca) - (cb < ca);
 }
 
+/* Whether place @before ends right before @ref and can only be a country. */
+static gboolean
+country_listed_before (Run            *run,
+                       const PlaceRef *before,
+                       const PlaceRef *ref)
+{
+  if (before->first_token + before->n_tokens != ref->first_token ||
+      breaks_after (run, before->first_token + before->n_tokens - 1))
+    return FALSE;
+  for (guint c = 0; c < before->candidates->len; c++)
+    if (((const RasdPlace *) g_ptr_array_index (before->candidates, c))->kind != RASD_PLACE_KIND_COUNTRY)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 resolve_places (Run *run)
 {
@@ -1929,6 +1944,17 @@ resolve_places (Run *run)
 
       if (place == NULL)
         continue;
+      /* "الكويت والبحرين وعمان": listed with a country, a name that may be one is one */
+      if (place->kind != RASD_PLACE_KIND_COUNTRY && i > 0 &&
+          has_prefix (tok (run, ref->first_token)->norm, "و") &&
+          country_listed_before (run, &g_array_index (run->places, PlaceRef, i - 1), ref))
+        for (guint c = 0; c < ref->candidates->len; c++)
+          if (((const RasdPlace *) g_ptr_array_index (ref->candidates, c))->kind == RASD_PLACE_KIND_COUNTRY)
+            {
+              RASD_RULE (NER_LISTED_COUNTRY);
+              place = g_ptr_array_index (ref->candidates, c);
+              break;
+            }
       entity = rasd_extraction_add_entity (run->out, RASD_ENTITY_PLACE, place->key,
                                            place->name_ar, place->name_en, place->country);
       e = rasd_extraction_get_entity (run->out, entity);

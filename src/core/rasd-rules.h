@@ -55,6 +55,7 @@ G_BEGIN_DECLS
   X (NER_SURNAME_NOT_PLACE, "ner.surname-not-place", "a town named like the surname of a person named before") \
   X (NER_BUILDING_NOUN, "ner.building-noun", "a definite building noun is the building, no town (القصر)") \
   X (NER_KAF, "ner.kaf", "ك is no preposition of place: كبار is not ك + بار") \
+  X (NER_LISTED_COUNTRY, "ner.listed-country", "a name that may be a country is one in a list of countries (والبحرين وعمان)") \
   X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
   /* events */ \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
