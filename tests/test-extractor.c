@@ -307,6 +307,17 @@ test_phrases_not_people (void)
   g_assert_nonnull (e);
   g_assert_cmpstr (e->name, ==, "ماريا لوبيز");
   g_assert_cmpuint (rule_hits (text, NULL, RASD_RULE_NER_COMMON_NOT_NAME), >=, 3);
+
+  /* a month is no first name: "شعبان المقبل" and "25 رمضان 1436هـ" are dates */
+  {
+    const char *month = "ومن المقرر أن يزور وزير الخارجية الأردني أيمن الصفدي جدة في شعبان المقبل.\n"
+                        "وأقيم الحفل يوم 25 رمضان 1436هـ في عمّان.";
+    g_autoptr(RasdExtraction) y = run (month, "2015-05-02");
+
+    g_assert_null (mention_entity (y, month, RASD_MENTION_PERSON, "شعبان"));
+    g_assert_null (mention_entity (y, month, RASD_MENTION_PERSON, "رمضان"));
+    g_assert_cmpuint (rule_hits (month, "2015-05-02", RASD_RULE_NER_DATE_NOT_NAME), >=, 1);
+  }
 }
 
 static void

@@ -522,6 +522,27 @@ place_is_topic (Context           *ctx,
   return FALSE;
 }
 
+/* Words of leaving: the place after one is where one left from ("يغادر الرياض متوجها"). */
+static const char * const leave_words[] = {
+  "غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر", "مغادرا", "مغادره", "مغادرته", NULL
+};
+
+static gboolean
+left_from (Context           *ctx,
+           const RasdNerName *name)
+{
+  /* the leaver may stand between: "يغادر الرئيس الأمريكي الرياض" */
+  for (guint k = name->first_token; k-- > 0 && k + 5 > name->first_token;)
+    {
+      if (token (ctx, k)->sentence != name->sentence || ctx->place_begins[k] != 0 ||
+          trigger_at (ctx, k) != NULL)
+        return FALSE;
+      if (word_in (bare_word (ctx, k), leave_words))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
 static gboolean
 named_deceased (Context           *ctx,
@@ -744,7 +765,7 @@ read_candidate (Context      *ctx,
           /* زار/وصل إلى X, and "يسافر إلى كينيا للقاء": where one goes is where one meets */
           else if (name->preposition == RASD_NER_PREP_TO)
             score += 30;
-          else if (name->preposition == RASD_NER_PREP_FROM)
+          else if (name->preposition == RASD_NER_PREP_FROM || left_from (ctx, name))
             {
               RASD_RULE (EV_PLACE_FROM);
               score -= 80;
@@ -1127,8 +1148,8 @@ add_topic_person (Context   *ctx,
     }
 }
 
-/* Whether place @name is the first place after a word of visiting (the candidate's trigger, or
- * another such as جولة or شملت in its sentence), as its object or after إلى ("جولة في X وY"
+/* Whether place @name is the first place after a word of visiting in its sentence (the
+ * candidate's trigger, or another such as جولة، متوجها or شملت), as its object or after إلى ("جولة في X وY"
  * too): a list there is a tour's stops, not one further on ("زار العراق المحاذي لسوريا
  * والأردن"). */
 static gboolean
@@ -1136,9 +1157,11 @@ first_after_visit_word (Context           *ctx,
                         const Candidate   *c,
                         const RasdNerName *name)
 {
+  guint first = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->first_token;
+
   if (name->preposition == RASD_NER_PREP_FROM)
     return FALSE;
-  for (guint k = name->first_token; k-- > c->trigger_token;)
+  for (guint k = name->first_token; k-- > first;)
     {
       const Trigger *trigger;
 
@@ -1168,8 +1191,7 @@ tour_places (Context   *ctx,
       const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
 
       if (name->sentence != c->sentence || name->kind != RASD_MENTION_PLACE ||
-          (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0 ||
-          name->first_token <= c->trigger_token)
+          (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
         continue;
       if (list->len > 0 && name->first_token == next_token &&
           g_str_has_prefix (token (ctx, name->first_token)->norm, "و"))
@@ -1814,6 +1836,7 @@ extract (RasdExtractor  *self,
   g_autofree guint16 *marks = NULL;
   g_autofree guint8 *date_begins = NULL;
   g_autofree guint8 *place_begins = NULL;
+  g_autofree guint8 *dated = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1827,6 +1850,7 @@ extract (RasdExtractor  *self,
   ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.date_begins = date_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.place_begins = place_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
+  dated = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
@@ -1849,9 +1873,11 @@ extract (RasdExtractor  *self,
             k++;
           if (k < ctx.n_tokens && ctx.token_array[k].start <= m->start)
             date_begins[k] = TRUE;
+          for (guint j = k; j < ctx.n_tokens && ctx.token_array[j].start < m->end; j++)
+            dated[j] = TRUE;
         }
     }
-  names = rasd_ner_run (self->ner, text, tokens, events, out);
+  names = rasd_ner_run (self->ner, text, tokens, events, dated, out);
   ctx.names = names;
   ctx.spokespeople = spokespeople = g_hash_table_new (NULL, NULL);
   for (guint n = 0; n < names->len; n++)

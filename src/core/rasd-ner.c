@@ -266,6 +266,7 @@ typedef struct
   guint8         *variant_words; /* the same for rasd_people_variant_words_from() */
   guint8         *variant_none;  /* per token: no lexicon name's variant begins there */
   GString        *variant;       /* for rasd_people_variant_append() */
+  const guint8   *dated;         /* per token: a date mention covers it (NULL: none known) */
   guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
   guint8         *in_title;     /* per token: whether it is in the chain of a role */
 } Run;
@@ -984,6 +985,12 @@ read_unknown_name (Run  *run,
         break;
       if ((t->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[i + k])
         break;
+      /* شعبان المقبل، رمضان 1436هـ: a date, no name */
+      if (run->dated != NULL && run->dated[i + k])
+        {
+          RASD_RULE (NER_DATE_NOT_NAME);
+          break;
+        }
       word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
       /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل */
       if (k == 0 && strcmp (word, t->norm) != 0 && is_first_name_at (run, i, FALSE))
@@ -2274,6 +2281,7 @@ rasd_ner_run (RasdNer        *self,
               const char     *text,
               RasdTokens     *tokens,
               gboolean        roles,
+              const guint8   *dated,
               RasdExtraction *out)
 {
   Run run = { 0 };
@@ -2285,6 +2293,7 @@ rasd_ner_run (RasdNer        *self,
   g_autoptr(GString) phrase_buf = g_string_new (NULL);
 
   run.ner = self;
+  run.dated = dated;
   run.text = text;
   run.tokens = tokens;
   run.out = out;

@@ -60,11 +60,14 @@ void     rasd_ner_free (RasdNer        *self);
  * returns a RasdNerName for each person, place and organisation mention, in text order.
  * Nationality adjectives (الروسي) add a place mention flagged RASD_NER_ADJECTIVE only to the
  * returned array (not to @out), for the extractor's use.  With @resolve_roles, roles and
- * نظيره that stand for a person named elsewhere in the text become mentions of that person. */
+ * نظيره that stand for a person named elsewhere in the text become mentions of that person.
+ * @dated, if not NULL, says of each token whether a date mention covers it: no name the
+ * lexicon lacks runs over one (شعبان المقبل is a month). */
 GArray  *rasd_ner_run  (RasdNer        *self,
                         const char     *text,
                         RasdTokens     *tokens,
                         gboolean        resolve_roles,
+                        const guint8   *dated,
                         RasdExtraction *out);
 
 /* Whether the normalised word (proclitics removed) can never be part of a name. */
