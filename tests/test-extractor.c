@@ -917,6 +917,26 @@ test_last_meeting (void)
 }
 
 static void
+test_headline_of_two (void)
+{
+  /* a headline listing two meetings ("لقاء مع X وقمة مع Y") tells each with its own people */
+  const char *text = "شولتس في نيودلهي: لقاء مع مودي وقمة مع وانغ يي\n"
+                     "التقى المستشار الألماني أولاف شولتس رئيس الوزراء الهندي ناريندرا مودي في نيودلهي أمس.\n"
+                     "ثم شارك شولتس في قمة مع وزير الخارجية الصيني وانغ يي في مومباي اليوم.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-03-15");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+
+      /* each of the two meetings, never both people */
+      g_assert_false (event_has (x, event, "narendra-modi") && event_has (x, event, "wang-yi"));
+      g_assert_cmpuint (event->evidence->len, ==, 2);
+    }
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -1224,6 +1244,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/then-going", test_then_going);
   g_test_add_func ("/extractor/events/going-towards", test_going_towards);
   g_test_add_func ("/extractor/events/last-meeting", test_last_meeting);
+  g_test_add_func ("/extractor/events/headline-of-two", test_headline_of_two);
   g_test_add_func ("/extractor/events/date-since", test_date_since);
   g_test_add_func ("/extractor/events/expected", test_expected_meeting);
   g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);

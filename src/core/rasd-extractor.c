@@ -1327,6 +1327,14 @@ opens_clause (Context *ctx,
       RASD_RULE (EV_CLAUSE_OTHER);
       return CLAUSE_OTHER;
     }
+  /* "لقاء مع خامنئي وقمة مع رئيسي": a second meeting-word noun joined by و tells another
+   * meeting of the same man, as a headline lists them */
+  trigger = trigger_at (ctx, k);
+  if (trigger != NULL && !trigger->verb && g_str_has_prefix (norm, "و") && !g_str_has_prefix (norm, "وال"))
+    {
+      RASD_RULE (EV_CLAUSE_CONTINUE);
+      return CLAUSE_CONTINUE;
+    }
   /* "سيزور الوزير الموصل ثم التوجه إلى أربيل": ثم orders a next deed, comma or not */
   if (strcmp (norm, "ثم") == 0)
     {
