@@ -1108,6 +1108,7 @@ test_tour_and_dateline (void)
   /* one visit per stop of the tour */
   g_assert_cmpuint (n_visits, ==, 3);
   g_assert_cmpuint (rule_hits (text, "2015-07-26", RASD_RULE_EV_DATELINE), ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2015-07-26", RASD_RULE_NER_LISTED_COUNTRY), ==, 1);
 }
 
 static void
