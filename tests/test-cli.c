@@ -705,6 +705,49 @@ test_cli_export (void)
   rasd_test_rmtree (dir);
 }
 
+/* tag --conll: the same tokens and lines back, each with a tag, blank lines where they were. */
+static void
+test_cli_tag_conll (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.conll", NULL);
+  /* token first, other columns ignored (tabs or spaces), one and two blank lines, CRLF */
+  const char *input = "وصل\tx\tO\nالوزير\nنبيل y B-PERS\nعواد\nإلى\nدمشق\n.\n\n"
+                      "قالت\r\nالمستشارة\r\nهيلغا\r\nبرانت\r\nإن\r\nالاتحاد\r\nالأوروبي\r\n"
+                      "يدعم\r\nالحل\r\n.\r\n\n\nانتهى\n";
+  const char *tokens[] = { "وصل", "الوزير", "نبيل", "عواد", "إلى", "دمشق", ".", "", "قالت",
+                           "المستشارة", "هيلغا", "برانت", "إن", "الاتحاد", "الأوروبي", "يدعم",
+                           "الحل", ".", "", "", "انتهى" };
+  const char *expected[] = { "O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O", "", "O", "O",
+                             "B-PERS", "I-PERS", "O", "B-ORG", "I-ORG", "O", "O", "O", "", "", "O" };
+  g_auto(CliRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  rasd_test_write_file (path, input, -1);
+  run_cli (&run, "tag", "--conll", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_suffix (run.out, "\n"));
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (tokens) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    {
+      g_autofree char *line = tokens[i][0] != '\0' ? g_strdup_printf ("%s\t%s", tokens[i], expected[i])
+                                                  : g_strdup ("");
+
+      g_assert_cmpstr (lines[i], ==, line);
+    }
+
+  {
+    g_auto(CliRun) missing = { 0 };
+    g_autofree char *nowhere = g_build_filename (dir, "nowhere.conll", NULL);
+
+    run_cli (&missing, "tag", "--conll", nowhere, NULL);
+    g_assert_cmpint (missing.status, ==, 1);
+    g_assert_nonnull (strstr (missing.err, nowhere));
+  }
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/cli/events", test_cli_events);
   g_test_add_func ("/cli/reextract", test_cli_reextract);
   g_test_add_func ("/cli/export", test_cli_export);
+  g_test_add_func ("/cli/tag-conll", test_cli_tag_conll);
 
   return g_test_run ();
 }

@@ -270,6 +270,17 @@ test_application (void)
     g_assert_cmpstr (last_database, ==, rasd_application_get_db_path (app));
   }
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (open.window), "show-help-overlay"));
+  /* Its map follows the preferences: "Show the legend" off hides the legend. (Online tiles are
+   * tested in test-map against a local server: this window would ask OpenStreetMap's.) */
+  {
+    RasdEventMap *map = RASD_EVENT_MAP (rasd_window_get_map (open.window));
+
+    g_assert_true (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+    g_settings_set_boolean (settings, "show-legend", FALSE);
+    g_assert_false (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+    g_settings_reset (settings, "show-legend");
+    g_assert_true (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+  }
 
   /* F1 opens the guide, once however often it is pressed. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
@@ -301,53 +312,64 @@ map_idle (gpointer map)
   return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
 }
 
-/* The main window in this language, light and dark: the demo corpus, one city selected, an event
- * read (screenshots/main-window-LANG[-dark].png, for the README). */
-static void
-test_main_window (void)
+/* A window of @width × @height on a new database of the demo corpus, imported; its folder in
+ * *@dir, for rasd_test_rmtree(). */
+static RasdWindow *
+demo_window (int    width,
+             int    height,
+             char **dir)
 {
-  g_autofree char *dir = rasd_test_make_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *db = NULL;
   g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
   const char *paths[] = { demo, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
-  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(RasdStore) store = NULL;
   RasdWindow *window;
-  RasdFilter *filter;
 
+  *dir = rasd_test_make_tmpdir ();
+  db = g_build_filename (*dir, "rasd.db", NULL);
+  store = rasd_store_open (db, &error);
   g_assert_no_error (error);
   window = rasd_window_new (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   rasd_window_import (window, paths);
   rasd_test_wait_for (600, import_done, window);
-  filter = rasd_window_get_filter (window);
   rasd_test_pause_ms (500);
-  /* the city with most events */
-  {
-    GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
+  return window;
+}
 
-    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-      {
-        g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+/* Filters @window by the city with most events. */
+static RasdFacetItem *
+filter_busiest_city (RasdWindow *window)
+{
+  GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
 
-        if (g_ascii_isdigit (*rasd_facet_item_get_key (place)))
-          {
-            rasd_filter_set_place (filter, rasd_facet_item_get_key (place),
-                                   rasd_facet_item_get_label (place));
-            break;
-          }
-      }
-  }
-  g_assert_nonnull (rasd_filter_get_place (filter));
-  rasd_test_pause_ms (500);
-  rasd_window_select_event (window, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+
+      if (g_ascii_isdigit (*rasd_facet_item_get_key (place)))
+        {
+          rasd_filter_set_place (rasd_window_get_filter (window), rasd_facet_item_get_key (place),
+                                 rasd_facet_item_get_label (place));
+          return g_steal_pointer (&place);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Screenshots of @window light and dark, once its map has drawn its tiles. */
+static void
+screenshots (RasdWindow *window,
+             const char *what)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
 
   for (guint dark = 0; dark < 2; dark++)
     {
-      g_autofree char *what = g_strdup_printf ("main-window%s", dark ? "-dark" : "");
-      g_autofree char *name = screenshot_name (what);
+      g_autofree char *which = g_strdup_printf ("%s%s", what, dark ? "-dark" : "");
+      g_autofree char *name = screenshot_name (which);
 
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -357,6 +379,79 @@ test_main_window (void)
       g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 64);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The main window in this language, light and dark: the demo corpus, one city selected, an event
+ * read (screenshots/main-window-LANG[-dark].png, for the README). */
+static void
+test_main_window (void)
+{
+  g_autofree char *dir = NULL;
+  RasdWindow *window = demo_window (1400, 900, &dir);
+  g_autoptr(RasdFacetItem) city = filter_busiest_city (window);
+
+  rasd_test_pause_ms (100);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
+  rasd_test_pause_ms (300);
+  rasd_window_select_event (window, 0);
+  screenshots (window, "main-window");
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+  rasd_test_rmtree (dir);
+}
+
+/* Every place of the places facet inside the map's view. */
+static void
+assert_places_in_view (RasdWindow *window)
+{
+  GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
+  RasdEventMap *map = RASD_EVENT_MAP (rasd_window_get_map (window));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+      double lat, lon;
+
+      /* a country's marker stands at its label point, not at the coordinates stored */
+      if (!rasd_facet_item_get_location (place, &lat, &lon)
+          || g_str_has_prefix (rasd_facet_item_get_key (place), "country:"))
+        continue;
+      g_assert_true (rasd_event_map_shows_location (map, lat, lon));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* The map as a researcher first sees it at the default window size (1200×800): every place, the
+ * legend; then filtered by a city, the map fitted to it close enough to read the towns around
+ * it (screenshots/map-first-LANG[-dark].png, map-city-LANG[-dark].png). */
+static void
+test_map_views (void)
+{
+  g_autofree char *dir = NULL;
+  RasdWindow *window = demo_window (1200, 800, &dir);
+  RasdEventMap *map = RASD_EVENT_MAP (rasd_window_get_map (window));
+  g_autoptr(RasdFacetItem) city = NULL;
+  double lat, lon;
+
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
+  rasd_test_pause_ms (300);
+  g_assert_true (rasd_event_map_get_show_legend (map));
+  g_assert_true (gtk_widget_get_mapped (rasd_event_map_get_legend (map)));
+  assert_places_in_view (window);
+  screenshots (window, "map-first");
+
+  city = filter_busiest_city (window);
+  rasd_test_pause_ms (100);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
+  rasd_test_pause_ms (300);
+  g_assert_true (rasd_facet_item_get_location (city, &lat, &lon));
+  g_assert_true (rasd_event_map_shows_location (map, lat, lon));
+  g_assert_cmpfloat (rasd_event_map_get_zoom (map), >=, 7);
+  assert_places_in_view (window);
+  screenshots (window, "map-city");
+
   gtk_window_destroy (GTK_WINDOW (window));
   rasd_test_settle ();
   rasd_test_rmtree (dir);
@@ -407,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/desktop/window-state", test_window_state);
   g_test_add_func ("/desktop/application", test_application);
   g_test_add_func ("/desktop/main-window", test_main_window);
+  g_test_add_func ("/desktop/map-views", test_map_views);
 
   {
     int status = g_test_run ();

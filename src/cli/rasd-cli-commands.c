@@ -13,10 +13,12 @@
 #include "rasd-cli-common.h"
 #include "rasd-cli-export.h"
 #include "rasd-cli-extract.h"
+#include "rasd-data.h"
 #include "rasd-error.h"
 #include "rasd-export.h"
 #include "rasd-extractor.h"
 #include "rasd-importer.h"
+#include "rasd-name-trainer.h"
 #include "rasd-store.h"
 
 typedef struct
@@ -799,7 +801,7 @@ command_tag (CliGlobals  *globals,
                               _("Tags names in tokenised text: reads one token per line (first "
                                 "column; other columns are ignored), blank lines between "
                                 "sentences, and prints TOKEN<TAB>TAG with BIO tags over PERS, LOC "
-                                "and ORG. “-” reads standard input."),
+                                "and ORG from the trained name tagger. “-” reads standard input."),
                               entries, globals, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2)
@@ -810,19 +812,91 @@ command_tag (CliGlobals  *globals,
   extractor = rasd_extractor_get_default (&error);
   if (extractor == NULL)
     {
-      rasd_cli_print_error (_("tag: cannot load the lexicons: %s"), error->message);
+      rasd_cli_print_error (_("tag: cannot load the lexicons or the tagger: %s"), error->message);
       return RASD_CLI_EXIT_FAILED;
     }
   for (int i = 1; i < argc; i++)
     {
       g_clear_error (&error);
-      if (!rasd_cli_tag_conll (extractor, argv[i], &error))
+      if (!rasd_cli_tag_conll (rasd_extractor_get_name_tagger (extractor), argv[i], &error))
         {
           rasd_cli_print_error ("%s: %s", argv[i], error->message);
           status = RASD_CLI_EXIT_FAILED;
         }
     }
   return status;
+}
+
+/* train-ner --------------------------------------------------------------------------------- */
+
+static int
+command_train_ner (CliGlobals  *globals,
+                   int          argc,
+                   char       **argv)
+{
+  g_autofree char *conll = NULL;
+  g_autofree char *output = NULL;
+  gboolean all = FALSE;
+  RasdNameTrainOptions options = RASD_NAME_TRAIN_OPTIONS_DEFAULT;
+  int epochs = (int) options.epochs, scale = (int) options.scale, min_count = (int) options.min_count;
+  GOptionEntry entries[] = {
+    { "conll", 0, 0, G_OPTION_ARG_FILENAME, &conll,
+      N_("CoNLL text to train on (token first, BIO tag last)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the model"), N_("MODEL") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("Train on every sentence (by default the last tenth is held back)"), NULL },
+    { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, N_("Passes over the sentences"), N_("N") },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Weights are written in units of 1/N"), N_("N") },
+    { "min-count", 0, 0, G_OPTION_ARG_INT, &min_count,
+      N_("Drop the features seen fewer than N times"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sentences = NULL;
+  g_autoptr(RasdPeople) people = NULL;
+  g_autoptr(RasdGazetteer) gazetteer = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *model = NULL;
+  g_autofree char *people_dir = rasd_data_path ("people");
+  g_autofree char *gazetteer_dir = rasd_data_path ("gazetteer");
+  guint n_train;
+
+  if (!parse_command_options ("train-ner", "",
+                              _("Trains the name tagger on CoNLL text and writes its model. Holds "
+                                "the last tenth of the sentences back (as Python's "
+                                "text.strip(\"\\n\").split(\"\\n\\n\") splits them) unless --all "
+                                "is given; the same input gives the same model, byte for byte."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (conll == NULL || output == NULL || argc > 1 || epochs < 1 || scale < 1 || min_count < 0)
+    {
+      rasd_cli_print_error (_("train-ner: give --conll FILE and -o MODEL (see rasd-cli train-ner --help)"));
+      return RASD_CLI_EXIT_USAGE;
+    }
+  options.epochs = (guint) epochs;
+  options.scale = (guint) scale;
+  options.min_count = (guint) min_count;
+  if ((sentences = rasd_name_conll_read (conll, &error)) == NULL ||
+      (people = rasd_people_load (people_dir, &error)) == NULL ||
+      (gazetteer = rasd_gazetteer_new_from_dir (gazetteer_dir, &error)) == NULL)
+    {
+      rasd_cli_print_error ("train-ner: %s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+  n_train = all ? sentences->len : sentences->len * 9 / 10;
+  g_ptr_array_set_size (sentences, n_train);
+  printf (_("Training on %u sentences of %s%s.\n"), n_train, conll,
+          all ? "" : _(" (the last tenth held back)"));
+  model = rasd_name_trainer_train (people, gazetteer, rasd_data_dir (), sentences, &options,
+                                   report, &error);
+  if (model == NULL || !g_file_set_contents (output, model, -1, &error))
+    {
+      rasd_cli_print_error ("train-ner: %s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+  printf ("%s", report->str);
+  printf (_("Wrote %s.\n"), output);
+  return RASD_CLI_EXIT_OK;
 }
 
 /* export, excerpts (rasd-cli-export.c) ----------------------------------------------------- */
@@ -852,6 +926,7 @@ static const CliCommand commands[] = {
   { "search", N_("QUERY"), N_("Search the articles (Arabic-aware)"), command_search },
   { "stats", "", N_("Count articles, people, places, events and excerpts"), command_stats },
   { "tag", N_("FILE..."), N_("Tag people, places and organisations in CoNLL text (no database)"), command_tag },
+  { "train-ner", N_("--conll FILE -o MODEL"), N_("Train the name tagger (no database)"), command_train_ner },
   { "extract", N_("FILE..."), N_("Print the cleaned text of articles (no database)"), command_extract },
   { "events", N_("[FILTERS]"), N_("List the stored events (jsonl, csv or geojson)"), command_events },
   { "reextract", "", N_("Extract the events of every stored article again"), command_reextract },

@@ -254,82 +254,49 @@ conll_line_clear (gpointer data)
   g_free (line->word);
 }
 
-static const char *
-tag_name (RasdMentionKind kind)
-{
-  switch (kind)
-    {
-    case RASD_MENTION_PERSON: return "PERS";
-    case RASD_MENTION_PLACE: return "LOC";
-    case RASD_MENTION_ORGANISATION: return "ORG";
-    case RASD_MENTION_DATE:
-    default: return NULL;
-    }
-}
-
-/* Tags one sentence: joins its words with spaces, finds the names in that text and maps each
- * mention back onto the words it covers. */
+/* Prints @lines with their tags: the file is tagged as one document (a name found in one
+ * sentence helps in the others); other names (MISC) are printed as O. */
 static void
-tag_sentence (RasdExtractor *extractor,
-              GArray        *lines,
-              guint          first,
-              guint          end,
-              GString       *out)
+tag_lines (RasdNameTagger *tagger,
+           GArray         *lines,
+           GString        *out)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree gsize *starts = g_new0 (gsize, end - first + 1);
-  g_autofree const char **tags = g_new0 (const char *, end - first + 1);
-  g_autofree gboolean *begins = g_new0 (gboolean, end - first + 1);
-  g_autoptr(RasdExtraction) names = NULL;
-  gsize chars = 0;
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *labels = NULL;
+  g_autoptr(GArray) spans = NULL;
+  guint w = 0;
 
-  for (guint i = first; i < end; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      ConllLine *line = &g_array_index (lines, ConllLine, i);
+      const char *word = g_array_index (lines, ConllLine, i).word;
 
-      if (i > first)
-        {
-          g_string_append_c (text, ' ');
-          chars++;
-        }
-      starts[i - first] = chars;
-      g_string_append (text, line->word);
-      chars += g_utf8_strlen (line->word, -1);
+      /* a sentence begins at the first line and after each run of blank lines */
+      if (word != NULL && (i == 0 || g_array_index (lines, ConllLine, i - 1).word == NULL))
+        g_array_append_val (starts, words->len);
+      if (word != NULL)
+        g_ptr_array_add (words, (gpointer) word);
     }
-
-  names = rasd_extractor_find_names (extractor, text->str);
-  for (guint m = 0; m < names->mentions->len; m++)
+  g_array_append_val (starts, words->len);
+  labels = g_new (guint8, MAX (words->len, 1));
+  spans = rasd_name_tagger_tag_sentences (tagger, (const char * const *) words->pdata,
+                                          (const guint *) starts->data, starts->len - 1, labels);
+  for (guint i = 0; i < lines->len; i++)
     {
-      RasdMention *mention = &g_array_index (names->mentions, RasdMention, m);
-      const char *tag = tag_name (mention->kind);
-      gboolean first_word = TRUE;
+      const char *word = g_array_index (lines, ConllLine, i).word;
+      guint8 label;
 
-      if (tag == NULL)
-        continue;
-      for (guint i = first; i < end; i++)
+      if (word == NULL)
         {
-          gsize s = starts[i - first];
-          gsize e = s + g_utf8_strlen (g_array_index (lines, ConllLine, i).word, -1);
-
-          if (e <= mention->start || s >= mention->end || tags[i - first] != NULL)
-            continue;
-          tags[i - first] = tag;
-          begins[i - first] = first_word;
-          first_word = FALSE;
+          g_string_append_c (out, '\n');
+          continue;
         }
-    }
-
-  for (guint i = first; i < end; i++)
-    {
-      ConllLine *line = &g_array_index (lines, ConllLine, i);
-      const char *tag = tags[i - first];
-
-      g_string_append (out, line->word);
+      label = labels[w++];
+      if (label == RASD_NAME_LABEL_B_MISC || label == RASD_NAME_LABEL_I_MISC)
+        label = RASD_NAME_LABEL_O;
+      g_string_append (out, word);
       g_string_append_c (out, '\t');
-      if (tag == NULL)
-        g_string_append_c (out, 'O');
-      else
-        g_string_append_printf (out, "%s-%s", begins[i - first] ? "B" : "I", tag);
+      g_string_append (out, rasd_name_label_to_string (label));
       g_string_append_c (out, '\n');
     }
 }
@@ -344,7 +311,7 @@ is_blank (const char *line)
 }
 
 gboolean
-rasd_cli_tag_conll (RasdExtractor  *extractor,
+rasd_cli_tag_conll (RasdNameTagger *tagger,
                     const char     *path,
                     GError        **error)
 {
@@ -353,7 +320,6 @@ rasd_cli_tag_conll (RasdExtractor  *extractor,
   g_auto(GStrv) raw = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (ConllLine));
   g_autoptr(GString) out = g_string_new (NULL);
-  guint sentence_start = 0;
 
   g_array_set_clear_func (lines, conll_line_clear);
   if (strcmp (path, "-") == 0)
@@ -398,18 +364,7 @@ rasd_cli_tag_conll (RasdExtractor  *extractor,
       }
     }
 
-  for (guint i = 0; i <= lines->len; i++)
-    {
-      gboolean blank = i == lines->len || g_array_index (lines, ConllLine, i).word == NULL;
-
-      if (!blank)
-        continue;
-      if (i > sentence_start)
-        tag_sentence (extractor, lines, sentence_start, i, out);
-      if (i < lines->len)
-        g_string_append_c (out, '\n');
-      sentence_start = i + 1;
-    }
+  tag_lines (tagger, lines, out);
   fwrite (out->str, 1, out->len, stdout);
   return TRUE;
 }

@@ -27,8 +27,9 @@ gboolean rasd_cli_extract_rules (RasdExtractor       *extractor,
                                  GError             **error);
 
 /* `tag --conll`: reads one token per line (first column), blank lines between sentences, and
- * prints TOKEN<TAB>TAG with BIO tags over PERS, LOC and ORG. */
-gboolean rasd_cli_tag_conll (RasdExtractor  *extractor,
+ * prints TOKEN<TAB>TAG with BIO tags over PERS, LOC and ORG (the trained tagger's, the file
+ * tagged as one document; its other names, MISC, are printed as O). */
+gboolean rasd_cli_tag_conll (RasdNameTagger *tagger,
                              const char     *path,
                              GError        **error);
 

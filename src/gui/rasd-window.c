@@ -129,6 +129,8 @@ on_selected_event_for_views (RasdWindow *self)
 static void
 connect_map_and_timeline (RasdWindow *self)
 {
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
   gtk_box_remove (self->map_slot, self->map_placeholder);
   gtk_box_remove (self->timeline_slot, self->timeline_placeholder);
 
@@ -137,6 +139,11 @@ connect_map_and_timeline (RasdWindow *self)
   gtk_box_append (self->map_slot, GTK_WIDGET (self->map));
   rasd_event_map_set_model (self->map, rasd_event_model_get_places (self->events));
   g_signal_connect_swapped (self->map, "place-activated", G_CALLBACK (on_map_place_activated), self);
+  /* The legend and online tiles follow the preferences. */
+  if (RASD_IS_APPLICATION (application)
+      && rasd_application_get_settings (RASD_APPLICATION (application)) != NULL)
+    rasd_event_map_bind_settings (self->map,
+                                  rasd_application_get_settings (RASD_APPLICATION (application)));
 
   self->timeline = RASD_TIMELINE (rasd_timeline_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
@@ -148,7 +155,8 @@ connect_map_and_timeline (RasdWindow *self)
                             G_CALLBACK (on_timeline_range_selected), self);
 
   g_signal_connect (self, "notify::selected-event", G_CALLBACK (on_selected_event_for_views), NULL);
-  /* A place filter set elsewhere (facets, reader) zooms the map to what is left. */
+  /* Every filter (a place from the facets, a marker or the reader, a person...) fits the map to
+   * the places left. */
   g_signal_connect_swapped (self->events, "listed", G_CALLBACK (rasd_event_map_zoom_to_fit), self->map);
 }
 

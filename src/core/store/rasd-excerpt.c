@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "rasd-event-item.h"
+#include "rasd-event-kind.h"
 #include "rasd-excerpt.h"
 
 struct _RasdExcerpt

@@ -2,7 +2,8 @@
 
 #include <glib-object.h>
 
-#include "rasd-store.h"
+#include "rasd-event-kind.h"
+#include "rasd-store-types.h"
 
 G_BEGIN_DECLS
 
@@ -32,9 +33,6 @@ guint                  rasd_event_item_get_n_sources (RasdEventItem  *self);
 gboolean               rasd_event_item_get_days     (RasdEventItem   *self,
                                                      guint32         *first,
                                                      guint32         *last);
-
-/* The kind's name in the UI language ("Visit"); the kind itself when unknown. */
-const char            *rasd_event_kind_label        (const char      *kind);
 
 /* Julian days of an ISO date of any precision ("2015", "2015-07", "2015-07-21"): the first and
  * last day it covers.  FALSE for anything else. */

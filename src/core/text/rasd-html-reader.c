@@ -12,16 +12,12 @@
 #include "rasd-cleaner.h"
 #include "rasd-error.h"
 #include "rasd-html-reader.h"
+#include "rasd-html-reader-private.h"
 #include "rasd-news-please.h"
 
 /* Paragraphs shorter than this (in non-space characters, links excluded) are menu items,
  * captions or buttons as far as the body search is concerned. */
 #define MIN_PARAGRAPH_CHARS 25
-
-/* JSON-LD blocks are small; these bound the work a hostile page can ask for. */
-#define MAX_JSON_LD_SCRIPTS 16
-#define MAX_JSON_LD_DEPTH   64
-#define MAX_JSON_LD_OBJECTS 4096
 
 /* Positive body candidates looked at; pages have a handful. */
 #define MAX_CANDIDATES 256
@@ -158,8 +154,8 @@ append_collapsed (GString    *out,
 }
 
 /* @text with white space collapsed and trimmed; NULL when nothing is left. */
-static char *
-collapse_text (const char *text)
+char *
+rasd_html_collapse_text (const char *text)
 {
   g_autoptr(GString) out = NULL;
 
@@ -326,7 +322,7 @@ get_inline_text (xmlNode *node)
 
   state.out = out;
   walk_tree (node, inline_text_enter, inline_text_leave, &state);
-  return collapse_text (out->str);
+  return rasd_html_collapse_text (out->str);
 }
 
 /* }}} */
@@ -688,46 +684,6 @@ is_chrome (ChromeContext *context,
 
 /* {{{ Metadata from the markup */
 
-typedef enum
-{
-  DATE_RANK_PUBLISHED_TIME,
-  DATE_RANK_OG_PUBLISHED_TIME,
-  DATE_RANK_ITEMPROP,
-  DATE_RANK_NAMED_META,
-  DATE_RANK_JSON_LD,
-  DATE_RANK_TIME_IN_ARTICLE,
-  DATE_RANK_TIME,
-  DATE_RANK_NONE,
-} DateRank;
-
-typedef struct
-{
-  char      *og_title;
-  char      *twitter_title;
-  char      *itemprop_headline;
-  char      *title_tag;
-  char      *h1_first;
-  char      *h1_article;
-
-  char      *date;
-  DateRank   date_rank;
-
-  char      *canonical;
-  char      *og_url;
-  char      *site_name;
-  char      *lang;
-  char      *locale;
-
-  GPtrArray *authors;       /* char * */
-  GPtrArray *json_ld;       /* char *: script contents */
-
-  /* From JSON-LD */
-  char      *ld_headline;
-  char      *ld_url;
-  char      *ld_publisher;
-  char      *ld_site_name;
-} PageMeta;
-
 static void
 page_meta_clear (PageMeta *meta)
 {
@@ -754,18 +710,18 @@ page_meta_clear (PageMeta *meta)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageMeta, page_meta_clear)
 
 /* Sets *@field to the collapsed @value unless it is already set. */
-static void
-set_first (char       **field,
-           const char  *value)
+void
+rasd_html_set_first (char       **field,
+                     const char  *value)
 {
   if (*field == NULL)
-    *field = collapse_text (value);
+    *field = rasd_html_collapse_text (value);
 }
 
-static void
-offer_date (PageMeta   *meta,
-            const char *value,
-            DateRank    rank)
+void
+rasd_html_offer_date (PageMeta   *meta,
+                      const char *value,
+                      DateRank    rank)
 {
   g_autofree char *date = NULL;
 
@@ -779,11 +735,11 @@ offer_date (PageMeta   *meta,
   meta->date_rank = rank;
 }
 
-static void
-add_author (GPtrArray  *authors,
-            const char *name)
+void
+rasd_html_add_author (GPtrArray  *authors,
+                      const char *name)
 {
-  g_autofree char *collapsed = collapse_text (name);
+  g_autofree char *collapsed = rasd_html_collapse_text (name);
   g_autofree char *key = NULL;
 
   if (collapsed == NULL || looks_like_url (collapsed) || g_utf8_strlen (collapsed, -1) > 100)
@@ -827,29 +783,29 @@ handle_meta_tag (PageMeta *meta,
       g_strstrip (key);
 
       if (strcmp (key, "og:title") == 0)
-        set_first (&meta->og_title, content);
+        rasd_html_set_first (&meta->og_title, content);
       else if (strcmp (key, "twitter:title") == 0)
-        set_first (&meta->twitter_title, content);
+        rasd_html_set_first (&meta->twitter_title, content);
       else if (strcmp (key, "headline") == 0)
-        set_first (&meta->itemprop_headline, content);
+        rasd_html_set_first (&meta->itemprop_headline, content);
       else if (strcmp (key, "og:url") == 0)
-        set_first (&meta->og_url, content);
+        rasd_html_set_first (&meta->og_url, content);
       else if (strcmp (key, "og:site_name") == 0)
-        set_first (&meta->site_name, content);
+        rasd_html_set_first (&meta->site_name, content);
       else if (strcmp (key, "og:locale") == 0 || strcmp (key, "content-language") == 0 ||
                strcmp (key, "language") == 0 || strcmp (key, "dc.language") == 0)
-        set_first (&meta->locale, content);
+        rasd_html_set_first (&meta->locale, content);
       else if (strcmp (key, "article:published_time") == 0)
-        offer_date (meta, content, DATE_RANK_PUBLISHED_TIME);
+        rasd_html_offer_date (meta, content, DATE_RANK_PUBLISHED_TIME);
       else if (strcmp (key, "og:published_time") == 0 ||
                strcmp (key, "og:article:published_time") == 0)
-        offer_date (meta, content, DATE_RANK_OG_PUBLISHED_TIME);
+        rasd_html_offer_date (meta, content, DATE_RANK_OG_PUBLISHED_TIME);
       else if (strcmp (key, "datepublished") == 0)
-        offer_date (meta, content, DATE_RANK_ITEMPROP);
+        rasd_html_offer_date (meta, content, DATE_RANK_ITEMPROP);
       else if (g_strv_contains (date_names, key))
-        offer_date (meta, content, DATE_RANK_NAMED_META);
+        rasd_html_offer_date (meta, content, DATE_RANK_NAMED_META);
       else if (g_strv_contains (author_names, key))
-        add_author (meta->authors, content);
+        rasd_html_add_author (meta->authors, content);
     }
 }
 
@@ -907,7 +863,7 @@ meta_walk_enter (xmlNode  *node,
         {
           g_autofree char *href = get_attr (node, "href");
 
-          meta->canonical = collapse_text (href);
+          meta->canonical = rasd_html_collapse_text (href);
         }
       return FALSE;
     }
@@ -940,7 +896,7 @@ meta_walk_enter (xmlNode  *node,
 
       if (lang == NULL)
         lang = get_attr (node, "xml:lang");
-      meta->lang = collapse_text (lang);
+      meta->lang = rasd_html_collapse_text (lang);
     }
 
   if (is_article_element (node))
@@ -962,9 +918,9 @@ meta_walk_enter (xmlNode  *node,
           g_autofree char *datetime = get_attr (node, "datetime");
 
           if (walk->in_article > 0 || has_attr (node, "pubdate"))
-            offer_date (meta, datetime, DATE_RANK_TIME_IN_ARTICLE);
+            rasd_html_offer_date (meta, datetime, DATE_RANK_TIME_IN_ARTICLE);
           else
-            offer_date (meta, datetime, DATE_RANK_TIME);
+            rasd_html_offer_date (meta, datetime, DATE_RANK_TIME);
         }
     }
 
@@ -979,14 +935,14 @@ meta_walk_enter (xmlNode  *node,
             value = get_attr (node, "datetime");
           if (value == NULL && meta->date_rank > DATE_RANK_ITEMPROP)
             value = meta_walk_get_text (walk, node);
-          offer_date (meta, value, DATE_RANK_ITEMPROP);
+          rasd_html_offer_date (meta, value, DATE_RANK_ITEMPROP);
         }
       if (value_has_token (itemprop, "headline") && meta->itemprop_headline == NULL)
         {
           g_autofree char *value = get_attr (node, "content");
 
           if (value != NULL)
-            meta->itemprop_headline = collapse_text (value);
+            meta->itemprop_headline = rasd_html_collapse_text (value);
           else
             meta->itemprop_headline = meta_walk_get_text (walk, node);
         }
@@ -995,7 +951,7 @@ meta_walk_enter (xmlNode  *node,
           g_autofree char *value = get_attr (node, "content");
 
           if (value != NULL)
-            add_author (meta->authors, value);
+            rasd_html_add_author (meta->authors, value);
           flags |= FLAG_AUTHOR;
         }
       else if (value_has_token (itemprop, "name") && walk->in_author > 0)
@@ -1005,7 +961,7 @@ meta_walk_enter (xmlNode  *node,
           if (value == NULL)
             value = meta_walk_get_text (walk, node);
           if (value != NULL)
-            add_author (meta->authors, value);
+            rasd_html_add_author (meta->authors, value);
         }
     }
 
@@ -1046,266 +1002,6 @@ meta_walk_leave (xmlNode  *node,
     walk->in_chrome--;
   if (flags & FLAG_AUTHOR)
     walk->in_author--;
-}
-
-/* }}} */
-
-/* {{{ JSON-LD */
-
-static const char *
-json_get_string (JsonObject *object,
-                 const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
-/* "http://schema.org/NewsArticle" and "schema:NewsArticle" are "NewsArticle". */
-static const char *
-bare_type (const char *type)
-{
-  const char *slash = strrchr (type, '/');
-  const char *colon = strrchr (type, ':');
-  const char *cut = MAX (slash, colon);
-
-  return cut != NULL ? cut + 1 : type;
-}
-
-typedef enum
-{
-  LD_ARTICLE,
-  LD_PAGE,
-  LD_SITE,
-  LD_OTHER,
-} LdKind;
-
-static LdKind
-ld_kind_of_type (const char *type)
-{
-  type = bare_type (type);
-  if (g_str_has_suffix (type, "Article") || g_str_has_suffix (type, "Posting") ||
-      strcmp (type, "ReportageNews") == 0 || strcmp (type, "Report") == 0)
-    return LD_ARTICLE;
-  if (g_str_has_suffix (type, "WebPage") || strcmp (type, "ItemPage") == 0)
-    return LD_PAGE;
-  if (strcmp (type, "WebSite") == 0 || g_str_has_suffix (type, "Organization"))
-    return LD_SITE;
-  return LD_OTHER;
-}
-
-static LdKind
-ld_kind (JsonObject *object)
-{
-  JsonNode *node = json_object_get_member (object, "@type");
-  LdKind best = LD_OTHER;
-
-  if (node == NULL)
-    return LD_OTHER;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return ld_kind_of_type (json_node_get_string (node));
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (JSON_NODE_HOLDS_VALUE (element) &&
-              json_node_get_value_type (element) == G_TYPE_STRING)
-            best = MIN (best, ld_kind_of_type (json_node_get_string (element)));
-        }
-    }
-  return best;
-}
-
-/* An object that is only a reference ({"@id": "...#org"}) is replaced by the object of the
- * graph with that @id. */
-static JsonObject *
-ld_resolve (JsonObject *object,
-            GHashTable *ids)
-{
-  const char *id = json_get_string (object, "@id");
-
-  if (id != NULL && json_object_get_size (object) <= 2 &&
-      !json_object_has_member (object, "name"))
-    {
-      JsonObject *target = g_hash_table_lookup (ids, id);
-
-      if (target != NULL)
-        return target;
-    }
-  return object;
-}
-
-static char *
-ld_name (JsonNode   *node,
-         GHashTable *ids)
-{
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return collapse_text (json_node_get_string (node));
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = ld_resolve (json_node_get_object (node), ids);
-
-      return collapse_text (json_get_string (object, "name"));
-    }
-  return NULL;
-}
-
-static char *
-ld_url (JsonNode *node)
-{
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return collapse_text (json_node_get_string (node));
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_node_get_object (node);
-      const char *url = json_get_string (object, "@id");
-
-      if (url == NULL)
-        url = json_get_string (object, "url");
-      return collapse_text (url);
-    }
-  return NULL;
-}
-
-static void
-ld_add_authors (JsonNode   *node,
-                GHashTable *ids,
-                GPtrArray  *authors)
-{
-  if (node == NULL)
-    return;
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *name = ld_name (json_array_get_element (array, i), ids);
-
-          if (name != NULL)
-            add_author (authors, name);
-        }
-    }
-  else
-    {
-      g_autofree char *name = ld_name (node, ids);
-
-      if (name != NULL)
-        add_author (authors, name);
-    }
-}
-
-/* Adds every object of @root (arrays and "@graph" lists opened) to @objects. */
-static void
-ld_collect_objects (JsonNode   *root,
-                    GPtrArray  *objects,
-                    GHashTable *ids)
-{
-  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
-  guint next = 0;
-
-  g_ptr_array_add (queue, root);
-  while (next < queue->len && objects->len < MAX_JSON_LD_OBJECTS)
-    {
-      JsonNode *node = g_ptr_array_index (queue, next++);
-
-      if (JSON_NODE_HOLDS_ARRAY (node))
-        {
-          JsonArray *array = json_node_get_array (node);
-          guint n = MIN (json_array_get_length (array), MAX_JSON_LD_OBJECTS);
-
-          for (guint i = 0; i < n; i++)
-            g_ptr_array_add (queue, json_array_get_element (array, i));
-        }
-      else if (JSON_NODE_HOLDS_OBJECT (node))
-        {
-          JsonObject *object = json_node_get_object (node);
-          JsonNode *graph = json_object_get_member (object, "@graph");
-          const char *id = json_get_string (object, "@id");
-
-          g_ptr_array_add (objects, object);
-          if (id != NULL && json_object_get_size (object) > 1 && !g_hash_table_contains (ids, id))
-            g_hash_table_insert (ids, (gpointer) id, object);
-          if (graph != NULL)
-            g_ptr_array_add (queue, graph);
-        }
-    }
-}
-
-static void
-read_json_ld (PageMeta *meta)
-{
-  g_autoptr(GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) objects = g_ptr_array_new ();
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonObject *by_kind[LD_OTHER] = { NULL, };
-
-  for (guint i = 0; i < meta->json_ld->len; i++)
-    {
-      const char *text = g_ptr_array_index (meta->json_ld, i);
-      gsize length = strlen (text);
-      g_autoptr(JsonParser) parser = NULL;
-
-      if (!g_utf8_validate (text, length, NULL) ||
-          !rasd_news_please_check_json_depth (text, length, MAX_JSON_LD_DEPTH, NULL))
-        continue;
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, text, length, NULL) ||
-          json_parser_get_root (parser) == NULL)
-        continue;
-      ld_collect_objects (json_parser_get_root (parser), objects, ids);
-      g_ptr_array_add (parsers, g_steal_pointer (&parser));
-    }
-
-  for (guint i = 0; i < objects->len; i++)
-    {
-      JsonObject *object = g_ptr_array_index (objects, i);
-      LdKind kind = ld_kind (object);
-
-      if (kind < LD_OTHER && by_kind[kind] == NULL)
-        by_kind[kind] = object;
-    }
-
-  /* The article's own object first, then the page it is on. */
-  for (LdKind kind = LD_ARTICLE; kind <= LD_PAGE; kind++)
-    {
-      JsonObject *object = by_kind[kind];
-      JsonNode *node;
-
-      if (object == NULL)
-        continue;
-
-      set_first (&meta->ld_headline, json_get_string (object, "headline"));
-      if (kind == LD_ARTICLE)
-        set_first (&meta->ld_headline, json_get_string (object, "name"));
-      offer_date (meta, json_get_string (object, "datePublished"), DATE_RANK_JSON_LD);
-      if (meta->ld_url == NULL)
-        meta->ld_url = ld_url (json_object_get_member (object, "url"));
-      if (meta->ld_url == NULL)
-        meta->ld_url = ld_url (json_object_get_member (object, "mainEntityOfPage"));
-      node = json_object_get_member (object, "publisher");
-      if (meta->ld_publisher == NULL)
-        meta->ld_publisher = ld_name (node, ids);
-      if (kind == LD_ARTICLE)
-        {
-          ld_add_authors (json_object_get_member (object, "author"), ids, meta->authors);
-          ld_add_authors (json_object_get_member (object, "creator"), ids, meta->authors);
-        }
-    }
-
-  if (by_kind[LD_SITE] != NULL)
-    set_first (&meta->ld_site_name, json_get_string (by_kind[LD_SITE], "name"));
 }
 
 /* }}} */
@@ -1738,7 +1434,7 @@ strip_site_name (const char         *title,
           }
     }
 
-  return collapse_text (result);
+  return rasd_html_collapse_text (result);
 }
 
 static char *
@@ -1990,7 +1686,7 @@ rasd_html_read_article (const char  *data,
   flags = g_byte_array_new ();
   meta_walk = (MetaWalk) { &meta, &chrome, flags, 0, 0, 0, 32 };
   walk_tree (root, meta_walk_enter, meta_walk_leave, &meta_walk);
-  read_json_ld (&meta);
+  rasd_html_read_json_ld (&meta);
 
   url = choose_url (&meta);
   host = rasd_news_please_host_from_url (url);
@@ -2024,7 +1720,7 @@ rasd_html_read_article (const char  *data,
     }
 
   if (meta.authors->len == 0 && info.byline != NULL)
-    add_author (meta.authors, info.byline);
+    rasd_html_add_author (meta.authors, info.byline);
 
   language = primary_language (meta.lang);
   if (language == NULL)

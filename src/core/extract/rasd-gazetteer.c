@@ -279,10 +279,19 @@ index_adjective (RasdGazetteer *self,
     }
 }
 
+/* A country's capital as countries.tsv names it. */
+typedef struct
+{
+  RasdPlace  *country;
+  const char *name;
+  double      lat;
+  double      lon;
+} Capital;
+
 static gboolean
 load_countries (RasdGazetteer *self,
                 const char    *path,
-                GPtrArray     *capitals,
+                GArray        *capitals,
                 GError       **error)
 {
   g_auto(GStrv) rows = rasd_data_read_lines (path, error);
@@ -296,6 +305,7 @@ load_countries (RasdGazetteer *self,
       g_auto(GStrv) adjs = NULL;
       g_autofree char *key = NULL;
       RasdPlace *place;
+      Capital capital;
 
       if (rows[r][0] == '#' || rows[r][0] == '\0')
         continue;
@@ -321,8 +331,12 @@ load_countries (RasdGazetteer *self,
       adjs = g_strsplit (cols[3], "|", -1);
       for (guint i = 0; adjs[i] != NULL; i++)
         index_adjective (self, adjs[i], place);
-      g_ptr_array_add (capitals, place);
-      g_ptr_array_add (capitals, (gpointer) intern (self, g_strstrip (cols[6])));
+      capital.country = place;
+      capital.name = intern (self, g_strstrip (cols[6]));
+      /* The capital's own point (older files had only one, the capital's). */
+      capital.lat = g_strv_length (cols) >= 9 ? g_ascii_strtod (cols[7], NULL) : place->lat;
+      capital.lon = g_strv_length (cols) >= 9 ? g_ascii_strtod (cols[8], NULL) : place->lon;
+      g_array_append_val (capitals, capital);
     }
   return TRUE;
 }
@@ -419,11 +433,11 @@ city_at (GHashTable *by_country,
 }
 
 /* A capital with no libgeonames city of its name in its country takes the name to the largest
- * city at its point (الرباط is Rabat there), or else gets an entry of its own at the country
- * point, so that every capital of countries.tsv can be found. */
+ * city at the capital's point of countries.tsv (الرباط is Rabat there), or else gets an entry of
+ * its own at that point, so that every capital of countries.tsv can be found. */
 static void
 add_missing_capitals (RasdGazetteer *self,
-                      GPtrArray     *capitals)
+                      GArray        *capitals)
 {
   g_autoptr(GHashTable) by_country = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                             (GDestroyNotify) g_ptr_array_unref);
@@ -444,10 +458,11 @@ add_missing_capitals (RasdGazetteer *self,
       g_ptr_array_add (list, p);
     }
 
-  for (guint i = 0; i + 1 < capitals->len; i += 2)
+  for (guint i = 0; i < capitals->len; i++)
     {
-      RasdPlace *country = capitals->pdata[i];
-      const char *name = capitals->pdata[i + 1];
+      const Capital *capital = &g_array_index (capitals, Capital, i);
+      RasdPlace *country = capital->country;
+      const char *name = capital->name;
       g_autofree char *norm = rasd_arabic_normalize (name, -1);
       g_autofree char *key = NULL;
       const GPtrArray *list;
@@ -470,7 +485,7 @@ add_missing_capitals (RasdGazetteer *self,
         }
       if (found)
         continue;
-      place = city_at (by_country, country->country, country->lat, country->lon);
+      place = city_at (by_country, country->country, capital->lat, capital->lon);
       if (place != NULL)
         {
           place->capital = place->listed = TRUE;
@@ -485,8 +500,8 @@ add_missing_capitals (RasdGazetteer *self,
       place->listed = place->capital = TRUE;
       place->name_ar = intern (self, name);
       place->country = country->country;
-      place->lat = country->lat;
-      place->lon = country->lon;
+      place->lat = capital->lat;
+      place->lon = capital->lon;
       index_name (self, name, place);
       g_hash_table_replace (self->capitals, (gpointer) country->country, place);
     }
@@ -498,7 +513,7 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
 {
   g_autoptr(RasdGazetteer) self = g_new0 (RasdGazetteer, 1);
   g_autoptr(GHashTable) arabic = NULL;
-  g_autoptr(GPtrArray) capitals = g_ptr_array_new ();
+  g_autoptr(GArray) capitals = g_array_new (FALSE, FALSE, sizeof (Capital));
   g_autoptr(GError) mo_error = NULL;
   g_autofree char *countries = g_build_filename (data_dir, "countries.tsv", NULL);
   g_autofree char *places = g_build_filename (data_dir, "places.tsv", NULL);
@@ -680,6 +695,13 @@ rasd_gazetteer_get_place (RasdGazetteer *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   return key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
+}
+
+const GPtrArray *
+rasd_gazetteer_get_places (RasdGazetteer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->places;
 }
 
 guint

@@ -10,6 +10,7 @@
 #include "rasd-data.h"
 #include "rasd-error.h"
 #include "rasd-gazetteer.h"
+#include "rasd-name-tagger.h"
 #include "rasd-ner.h"
 #include "rasd-people.h"
 #include "rasd-rules.h"
@@ -48,6 +49,7 @@ struct _RasdExtractor
   RasdGazetteer *gazetteer;
   gboolean       own_gazetteer;
   RasdNer       *ner;
+  RasdNameTagger *name_tagger;
   GStringChunk  *strings;
   GHashTable    *triggers;  /* normalised form → Trigger* */
   GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) */
@@ -63,6 +65,7 @@ rasd_extractor_finalize (GObject *object)
 {
   RasdExtractor *self = RASD_EXTRACTOR (object);
 
+  g_clear_object (&self->name_tagger);
   g_clear_pointer (&self->ner, rasd_ner_free);
   g_clear_pointer (&self->people, rasd_people_free);
   if (self->own_gazetteer)
@@ -142,6 +145,7 @@ rasd_extractor_new_from_dir (const char  *data_dir,
   g_autofree char *people_dir = g_build_filename (data_dir, "people", NULL);
   g_autofree char *gazetteer_dir = g_build_filename (data_dir, "gazetteer", NULL);
   g_autofree char *triggers = g_build_filename (data_dir, "events", "triggers.tsv", NULL);
+  g_autofree char *tagger_model = g_build_filename (data_dir, "ner", "name-tagger.model", NULL);
 
   self->people = rasd_people_load (people_dir, error);
   if (self->people == NULL)
@@ -154,6 +158,10 @@ rasd_extractor_new_from_dir (const char  *data_dir,
     return NULL;
   self->ner = rasd_ner_new (self->people, self->gazetteer, data_dir, error);
   if (self->ner == NULL)
+    return NULL;
+  self->name_tagger = rasd_name_tagger_new_from_file (tagger_model, self->people, self->gazetteer,
+                                                      data_dir, error);
+  if (self->name_tagger == NULL)
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -178,6 +186,13 @@ rasd_extractor_get_default (GError **error)
       return NULL;
     }
   return extractor;
+}
+
+RasdNameTagger *
+rasd_extractor_get_name_tagger (RasdExtractor *self)
+{
+  g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
+  return self->name_tagger;
 }
 
 /* Extraction --------------------------------------------------------------------------------- */

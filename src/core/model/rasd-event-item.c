@@ -2,8 +2,6 @@
 
 #include <stdio.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "rasd-event-item.h"
 
 struct _RasdEventItem
@@ -31,26 +29,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-const char *
-rasd_event_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "meeting", N_("Meeting") },
-    { "visit", N_("Visit") },
-    { "talks", N_("Talks") },
-    { "reception", N_("Reception") },
-    { "call", N_("Phone call") },
-    { "summit", N_("Summit") },
-  };
-
-  if (kind == NULL)
-    return "";
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (kind, labels[i].kind))
-      return g_dgettext (GETTEXT_PACKAGE, labels[i].label);
-  return kind;
-}
 
 /* Up to @max digits at *@p as a number; FALSE when there are none. */
 static gboolean

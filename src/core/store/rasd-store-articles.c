@@ -1,0 +1,442 @@
+#define G_LOG_DOMAIN "rasd-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rasd-error.h"
+#include "rasd-fts.h"
+#include "rasd-store-private.h"
+
+/* RasdStore: articles, their full-text search, their mentions and events. */
+
+gint64
+rasd_store_add_article (RasdStore    *self,
+                        RasdArticle  *article,
+                        gboolean     *duplicate,
+                        GError      **error)
+{
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+  const char *title;
+  const char *text;
+  gint64 id;
+  gint64 now;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), 0);
+  g_return_val_if_fail (RASD_IS_ARTICLE (article), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (duplicate != NULL)
+    *duplicate = FALSE;
+
+  text = rasd_article_get_text (article);
+  if (text == NULL || *text == '\0')
+    {
+      g_set_error_literal (error, RASD_ERROR, RASD_ERROR_EMPTY, "the article has no text");
+      return 0;
+    }
+  title = rasd_article_get_title (article);
+  if (title == NULL)
+    title = "";
+  hash = rasd_article_compute_hash (article);
+
+  if ((stmt = rasd_store_get_statement (self, STMT_FIND_HASH, error)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      if (duplicate != NULL)
+        *duplicate = TRUE;
+      rasd_article_set_id (article, id);
+      return id;
+    case SQLITE_DONE:
+      sqlite3_reset (stmt);
+      break;
+    default:
+      rasd_store_set_sqlite_error (self, error, "looking up the article");
+      sqlite3_reset (stmt);
+      return 0;
+    }
+
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_ARTICLE, error)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
+  rasd_store_bind_text_or_null (stmt, 2, rasd_article_get_source (article));
+  rasd_store_bind_text_or_null (stmt, 3, rasd_article_get_url (article));
+  rasd_store_bind_text_or_null (stmt, 4, rasd_article_get_date (article));
+  rasd_store_bind_text_or_null (stmt, 5, rasd_article_get_authors (article));
+  rasd_store_bind_text_or_null (stmt, 6, rasd_article_get_language (article));
+  rasd_store_bind_text_or_null (stmt, 7, rasd_article_get_path (article));
+  sqlite3_bind_text (stmt, 8, text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 10, now);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, "storing the article");
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_FTS, error)) == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, "indexing the article for search");
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+
+  rasd_article_set_id (article, id);
+  rasd_article_set_imported_at (article, now);
+  return id;
+}
+
+/* Columns: id, title, source, url, date_publish, authors, language, path, imported_at. */
+static RasdArticle *
+article_from_row (sqlite3_stmt *stmt)
+{
+  RasdArticle *article = rasd_article_new ();
+
+  rasd_article_set_id (article, sqlite3_column_int64 (stmt, 0));
+  rasd_article_set_title (article, rasd_store_column_text (stmt, 1));
+  rasd_article_set_source (article, rasd_store_column_text (stmt, 2));
+  rasd_article_set_url (article, rasd_store_column_text (stmt, 3));
+  rasd_article_set_date (article, rasd_store_column_text (stmt, 4));
+  rasd_article_set_authors (article, rasd_store_column_text (stmt, 5));
+  rasd_article_set_language (article, rasd_store_column_text (stmt, 6));
+  rasd_article_set_path (article, rasd_store_column_text (stmt, 7));
+  rasd_article_set_imported_at (article, sqlite3_column_int64 (stmt, 8));
+  return article;
+}
+
+RasdArticle *
+rasd_store_get_article (RasdStore  *self,
+                        gint64      id,
+                        GError    **error)
+{
+  RasdArticle *article = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((stmt = rasd_store_get_statement (self, STMT_GET_ARTICLE, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  switch (sqlite3_step (stmt))
+    {
+    case SQLITE_ROW:
+      article = article_from_row (stmt);
+      rasd_article_set_text (article, rasd_store_column_text (stmt, 9));
+      break;
+    case SQLITE_DONE:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED, "%s: no article with id %" G_GINT64_FORMAT,
+                   self->path, id);
+      break;
+    default:
+      rasd_store_set_sqlite_error (self, error, "reading an article");
+    }
+  sqlite3_reset (stmt);
+  return article;
+}
+
+GListModel *
+rasd_store_list_articles (RasdStore  *self,
+                          GError    **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((stmt = rasd_store_get_statement (self, STMT_LIST_ARTICLES, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, article_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, "listing articles");
+      return NULL;
+    }
+
+  list = g_list_store_new (RASD_TYPE_ARTICLE);
+  g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+GPtrArray *
+rasd_store_search (RasdStore   *self,
+                   const char  *user_query,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_search_hit_free);
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (user_query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  match = rasd_fts_query_from_user (user_query);
+  if (match == NULL)
+    return g_steal_pointer (&hits);
+
+  if ((stmt = rasd_store_get_statement (self, STMT_SEARCH, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : G_MAXINT64);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RasdSearchHit *hit = g_new0 (RasdSearchHit, 1);
+
+      hit->article_id = sqlite3_column_int64 (stmt, 0);
+      hit->title = g_strdup (rasd_store_column_text (stmt, 1));
+      hit->snippet = g_strdup (rasd_store_column_text (stmt, 2));
+      hit->rank = sqlite3_column_double (stmt, 3);
+      g_ptr_array_add (hits, hit);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, "searching");
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}
+
+static gboolean
+count_rows (RasdStore   *self,
+            const char  *sql,
+            gint64      *out,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return rasd_store_set_sqlite_error (self, error, "counting");
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+#define OPTIMIZE_MIN_ARTICLES 1000
+
+gboolean
+rasd_store_optimize_search_index (RasdStore  *self,
+                                  gint64      n_new_articles,
+                                  GError    **error)
+{
+  gint64 n_articles = 0;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!rasd_store_in_transaction (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_new_articles < OPTIMIZE_MIN_ARTICLES)
+    return TRUE;
+  if (!count_rows (self, "SELECT count(*) FROM articles", &n_articles, error))
+    return FALSE;
+  if (n_new_articles < n_articles / 4)
+    return TRUE;
+  if (sqlite3_exec (self->db, "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return rasd_store_set_sqlite_error (self, error, "optimizing the search index");
+  return TRUE;
+}
+
+gboolean
+rasd_store_has_articles (RasdStore  *self,
+                         gboolean   *has_articles,
+                         GError    **error)
+{
+  gint64 exists = 0;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (has_articles != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!count_rows (self, "SELECT EXISTS (SELECT 1 FROM articles)", &exists, error))
+    return FALSE;
+  *has_articles = exists != 0;
+  return TRUE;
+}
+
+gboolean
+rasd_store_get_stats (RasdStore       *self,
+                      RasdStoreStats  *stats,
+                      GError         **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  memset (stats, 0, sizeof *stats);
+  return count_rows (self, "SELECT count(*) FROM articles", &stats->n_articles, error) &&
+         count_rows (self, "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles",
+                     &stats->text_bytes, error) &&
+         count_rows (self, "SELECT count(*) FROM entities WHERE kind = 'person'",
+                     &stats->n_people, error) &&
+         count_rows (self, "SELECT count(*) FROM entities WHERE kind = 'place'",
+                     &stats->n_places, error) &&
+         count_rows (self, "SELECT count(*) FROM events", &stats->n_events, error) &&
+         count_rows (self, "SELECT count(*) FROM excerpts", &stats->n_excerpts, error);
+}
+
+GArray *
+rasd_store_list_article_ids (RasdStore  *self,
+                             GError    **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((stmt = rasd_store_get_statement (self, STMT_LIST_ARTICLE_IDS, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, "listing article ids");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+rasd_store_list_mentions (RasdStore  *self,
+                          gint64      article_id,
+                          GError    **error)
+{
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_mention_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT m.kind, m.start, m.end, e.key, coalesce (e.name, m.value)"
+                          " FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+                          " WHERE m.article_id = ?1 ORDER BY m.start, m.end",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      rasd_store_set_sqlite_error (self, error, "preparing the mention query");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind = rasd_store_column_text (stmt, 0);
+      RasdStoredMention *mention = g_new0 (RasdStoredMention, 1);
+
+      if (g_strcmp0 (kind, "person") == 0)
+        mention->kind = RASD_MENTION_PERSON;
+      else if (g_strcmp0 (kind, "place") == 0)
+        mention->kind = RASD_MENTION_PLACE;
+      else if (g_strcmp0 (kind, "organisation") == 0)
+        mention->kind = RASD_MENTION_ORGANISATION;
+      else
+        mention->kind = RASD_MENTION_DATE;
+      mention->start = sqlite3_column_int64 (stmt, 1);
+      mention->end = sqlite3_column_int64 (stmt, 2);
+      mention->key = g_strdup (rasd_store_column_text (stmt, 3));
+      mention->name = g_strdup (rasd_store_column_text (stmt, 4));
+      g_ptr_array_add (mentions, mention);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, "reading an article's mentions");
+      return NULL;
+    }
+  return g_steal_pointer (&mentions);
+}
+
+static GArray *
+list_ids (RasdStore   *self,
+          const char  *sql,
+          const char  *text,
+          gint64       id,
+          const char  *doing,
+          GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      rasd_store_set_sqlite_error (self, error, doing);
+      return NULL;
+    }
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, value);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, doing);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+rasd_store_list_article_events (RasdStore  *self,
+                                gint64      article_id,
+                                GError    **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_ids (self, "SELECT event_id FROM event_sources WHERE article_id = ?1 ORDER BY event_id",
+                   NULL, article_id, "listing an article's events", error);
+}
+
+GArray *
+rasd_store_search_event_ids (RasdStore   *self,
+                             const char  *user_query,
+                             GError     **error)
+{
+  g_autofree char *match = NULL;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  g_return_val_if_fail (user_query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  match = rasd_fts_query_from_user (user_query);
+  if (match == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  return list_ids (self,
+                   "SELECT DISTINCT s.event_id FROM event_sources s"
+                   " WHERE s.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1)"
+                   " ORDER BY s.event_id",
+                   match, 0, "searching the events' articles", error);
+}

@@ -1,0 +1,521 @@
+#define G_LOG_DOMAIN "rasd-store"
+
+#include "config.h"
+
+#include "rasd-store-private.h"
+
+/* RasdStore: saving what extraction found, and grouping an event with the same event
+ * reported by other articles. */
+
+/* Removes what an earlier extraction of the article stored: its mentions, evidence and
+ * sources; the events only it reported; the entities nothing refers to any more.  Events that
+ * other articles report stay, their role recomputed from the sources left. */
+static gboolean
+forget_extraction (RasdStore  *self,
+                   gint64      article_id,
+                   GArray    **old_entities,
+                   GError    **error)
+{
+  g_autoptr(GArray) events = NULL;
+
+  if ((events = rasd_store_ids_with_id (self, STMT_ARTICLE_EVENTS, article_id,
+                                        "reading the article's events", error)) == NULL ||
+      (*old_entities = rasd_store_ids_with_id (self, STMT_ARTICLE_ENTITIES, article_id,
+                                               "reading the article's entities", error)) == NULL)
+    return FALSE;
+
+  if (!rasd_store_run_with_id (self, STMT_DELETE_MENTIONS, article_id, "removing old mentions", error) ||
+      !rasd_store_run_with_id (self, STMT_DELETE_EVIDENCE, article_id, "removing old evidence", error) ||
+      !rasd_store_run_with_id (self, STMT_DELETE_SOURCES, article_id, "removing old event sources", error))
+    return FALSE;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      gint64 event_id = g_array_index (events, gint64, i);
+
+      if (!rasd_store_run_with_id (self, STMT_DELETE_EVENT_IF_ORPHAN, event_id,
+                                   "removing an event no article reports", error) ||
+          !rasd_store_run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+upsert_entity (RasdStore   *self,
+               RasdEntity  *entity,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean is_place = entity->kind == RASD_ENTITY_PLACE;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_UPSERT_ENTITY, error)) == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, rasd_entity_kind_to_string (entity->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entity->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entity->name, -1, SQLITE_STATIC);
+  rasd_store_bind_text_or_null (stmt, 4, entity->name_en);
+  rasd_store_bind_text_or_null (stmt, 5, is_place ? entity->place_kind : NULL);
+  rasd_store_bind_text_or_null (stmt, 6, entity->country);
+  /* (0, 0) is what a place without coordinates carries. */
+  if (is_place && (entity->lat != 0.0 || entity->lon != 0.0))
+    {
+      sqlite3_bind_double (stmt, 7, entity->lat);
+      sqlite3_bind_double (stmt, 8, entity->lon);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 7);
+      sqlite3_bind_null (stmt, 8);
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    {
+      g_autofree char *doing = g_strdup_printf ("storing the entity “%s” (%s)",
+                                                entity->name, entity->key);
+      rasd_store_set_sqlite_error (self, error, doing);
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gboolean
+insert_mention (RasdStore          *self,
+                gint64              article_id,
+                const RasdMention  *mention,
+                gint64              entity_id,
+                GError            **error)
+{
+  g_autofree char *value = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (mention->kind == RASD_MENTION_DATE)
+    value = rasd_date_to_iso (&mention->date);
+  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_MENTION, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  if (entity_id > 0)
+    sqlite3_bind_int64 (stmt, 2, entity_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_text (stmt, 3, rasd_mention_kind_to_string (mention->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (gint64) mention->start);
+  sqlite3_bind_int64 (stmt, 5, (gint64) mention->end);
+  rasd_store_bind_text_or_null (stmt, 6, value);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, "storing a mention");
+  return TRUE;
+}
+
+/* One event of the extraction, resolved to database ids. */
+typedef struct
+{
+  const RasdEvent *event;
+  GArray          *participants;  /* gint64 entity ids, sorted, distinct */
+  gint64           place_id;      /* 0 when none */
+  const char      *place_kind;
+  const char      *place_country;
+  gboolean         has_day;
+  gint64           day;
+  gint64           day_end;
+} NewEvent;
+
+typedef struct
+{
+  gint64             id;
+  RasdDate           date;
+  gint64             place_id;
+  char              *place_kind;
+  char              *place_country;
+  int                score;
+} Candidate;
+
+static void
+candidate_clear (Candidate *candidate)
+{
+  g_free (candidate->place_kind);
+  g_free (candidate->place_country);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Candidate, candidate_clear)
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Same people: the same set, or one set inside the other with at least two people shared
+ * (a third minister named by one report only). */
+static gboolean
+participants_match (GArray *a,
+                    GArray *b)
+{
+  guint i = 0, j = 0, shared = 0;
+
+  while (i < a->len && j < b->len)
+    {
+      gint64 x = g_array_index (a, gint64, i);
+      gint64 y = g_array_index (b, gint64, j);
+
+      if (x == y)
+        {
+          shared++;
+          i++;
+          j++;
+        }
+      else if (x < y)
+        i++;
+      else
+        j++;
+    }
+  if (shared == a->len && shared == b->len)
+    return shared > 0;
+  return shared == MIN (a->len, b->len) && shared >= 2;
+}
+
+/* The same place, or one report without a place, or one naming the country and the other a
+ * place in it.  Two different cities are two events. */
+static gboolean
+places_match (gint64      a_id,
+              const char *a_kind,
+              const char *a_country,
+              gint64      b_id,
+              const char *b_kind,
+              const char *b_country)
+{
+  if (a_id == 0 || b_id == 0 || a_id == b_id)
+    return TRUE;
+  if (a_country == NULL || b_country == NULL || g_strcmp0 (a_country, b_country) != 0)
+    return FALSE;
+  return (g_strcmp0 (a_kind, "country") == 0) != (g_strcmp0 (b_kind, "country") == 0);
+}
+
+static gboolean
+insert_event_details (RasdStore      *self,
+                      gint64          event_id,
+                      gint64          article_id,
+                      const NewEvent *ev,
+                      GError        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < ev->participants->len; i++)
+    {
+      if ((stmt = rasd_store_get_statement (self, STMT_INSERT_PARTICIPANT, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ev->participants, gint64, i));
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return rasd_store_set_sqlite_error (self, error, "storing an event's participant");
+    }
+
+  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_SOURCE, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, article_id);
+  sqlite3_bind_text (stmt, 3, rasd_event_role_to_string (ev->event->role), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, "storing an event's source");
+
+  for (guint i = 0; i < ev->event->evidence->len; i++)
+    {
+      const RasdSpan *span = &g_array_index (ev->event->evidence, RasdSpan, i);
+
+      if ((stmt = rasd_store_get_statement (self, STMT_INSERT_EVIDENCE, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      sqlite3_bind_int64 (stmt, 3, (gint64) span->start);
+      sqlite3_bind_int64 (stmt, 4, (gint64) span->end);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return rasd_store_set_sqlite_error (self, error, "storing an event's evidence");
+    }
+
+  return rasd_store_run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error);
+}
+
+static gboolean
+update_event_date (RasdStore       *self,
+                   gint64           event_id,
+                   const NewEvent  *ev,
+                   GError         **error)
+{
+  g_autofree char *iso = rasd_date_to_iso (&ev->event->date);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_UPDATE_EVENT_DATE, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  rasd_store_bind_text_or_null (stmt, 2, iso);
+  sqlite3_bind_int (stmt, 3, iso != NULL ? (int) ev->event->date.precision : 0);
+  if (ev->has_day)
+    {
+      sqlite3_bind_int64 (stmt, 4, ev->day);
+      sqlite3_bind_int64 (stmt, 5, ev->day_end);
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, "updating an event's date");
+  return TRUE;
+}
+
+/* The event another article already stored that @ev reports too, or 0. */
+static gint64
+find_same_event (RasdStore       *self,
+                 gint64           article_id,
+                 const NewEvent  *ev,
+                 Candidate       *found,
+                 GError         **error)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  sqlite3_stmt *stmt;
+  int rc;
+  int best = -1;
+
+  g_array_set_clear_func (candidates, (GDestroyNotify) candidate_clear);
+  /* Reports without people are not grouped: nothing says they are one event. */
+  if (ev->participants->len == 0)
+    return 0;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_FIND_EVENT_CANDIDATES, error)) == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, g_array_index (ev->participants, gint64, 0));
+  if (ev->has_day)
+    {
+      sqlite3_bind_int64 (stmt, 2, ev->day);
+      sqlite3_bind_int64 (stmt, 3, ev->day_end);
+    }
+  sqlite3_bind_int64 (stmt, 4, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Candidate c = { 0 };
+
+      c.id = sqlite3_column_int64 (stmt, 0);
+      rasd_date_parse_iso (rasd_store_column_text (stmt, 1), &c.date);
+      if ((int) c.date.precision != sqlite3_column_int (stmt, 2))
+        c.date = (RasdDate) { 0 };
+      c.place_id = sqlite3_column_int64 (stmt, 3);
+      c.place_kind = g_strdup (rasd_store_column_text (stmt, 4));
+      c.place_country = g_strdup (rasd_store_column_text (stmt, 5));
+      g_array_append_val (candidates, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, "looking for the same event in other articles");
+      return -1;
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      g_autoptr(GArray) people = NULL;
+
+      if (!places_match (ev->place_id, ev->place_kind, ev->place_country,
+                         c->place_id, c->place_kind, c->place_country))
+        continue;
+      if ((people = rasd_store_ids_with_id (self, STMT_EVENT_PARTICIPANT_IDS, c->id,
+                                            "reading an event's participants", error)) == NULL)
+        return -1;
+      if (!participants_match (ev->participants, people))
+        continue;
+      /* Prefer the report that agrees the most: a known date, the same place. */
+      c->score = (rasd_date_compatible (&ev->event->date, &c->date) ? 2 : 0) +
+                 (ev->place_id != 0 && ev->place_id == c->place_id ? 1 : 0);
+      if (best < 0 || c->score > g_array_index (candidates, Candidate, best).score)
+        best = (int) i;
+    }
+  if (best < 0)
+    return 0;
+
+  *found = g_array_index (candidates, Candidate, best);
+  found->place_kind = g_strdup (found->place_kind);
+  found->place_country = g_strdup (found->place_country);
+  return found->id;
+}
+
+static gboolean
+save_event (RasdStore       *self,
+            gint64           article_id,
+            const NewEvent  *ev,
+            GError         **error)
+{
+  g_auto(Candidate) same = { 0 };
+  g_autofree char *iso = NULL;
+  sqlite3_stmt *stmt;
+  gint64 event_id;
+  int rc;
+
+  event_id = find_same_event (self, article_id, ev, &same, error);
+  if (event_id < 0)
+    return FALSE;
+
+  if (event_id > 0)
+    {
+      /* A date known from one source fills the others. */
+      if (ev->event->date.precision > same.date.precision && ev->has_day &&
+          !update_event_date (self, event_id, ev, error))
+        return FALSE;
+      /* So does a place, and a city refines its country. */
+      if (ev->place_id != 0 && ev->place_id != same.place_id &&
+          (same.place_id == 0 || g_strcmp0 (same.place_kind, "country") == 0))
+        {
+          if ((stmt = rasd_store_get_statement (self, STMT_UPDATE_EVENT_PLACE, error)) == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, event_id);
+          sqlite3_bind_int64 (stmt, 2, ev->place_id);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            return rasd_store_set_sqlite_error (self, error, "updating an event's place");
+        }
+      return insert_event_details (self, event_id, article_id, ev, error);
+    }
+
+  iso = ev->has_day ? rasd_date_to_iso (&ev->event->date) : NULL;
+  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_EVENT, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ev->event->kind != NULL ? ev->event->kind : "meeting", -1,
+                     SQLITE_STATIC);
+  rasd_store_bind_text_or_null (stmt, 2, ev->event->cameo);
+  rasd_store_bind_text_or_null (stmt, 3, iso);
+  sqlite3_bind_int (stmt, 4, iso != NULL ? (int) ev->event->date.precision : 0);
+  if (ev->has_day)
+    {
+      sqlite3_bind_int64 (stmt, 5, ev->day);
+      sqlite3_bind_int64 (stmt, 6, ev->day_end);
+    }
+  if (ev->place_id != 0)
+    sqlite3_bind_int64 (stmt, 7, ev->place_id);
+  sqlite3_bind_text (stmt, 8, rasd_event_role_to_string (ev->event->role), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, "storing an event");
+  event_id = sqlite3_last_insert_rowid (self->db);
+  return insert_event_details (self, event_id, article_id, ev, error);
+}
+
+static gboolean
+save_extraction (RasdStore       *self,
+                 gint64           article_id,
+                 RasdExtraction  *extraction,
+                 GError         **error)
+{
+  g_autoptr(GArray) old_entities = NULL;
+  g_autoptr(GArray) entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
+                                                    extraction->entities->len);
+
+  if (!forget_extraction (self, article_id, &old_entities, error))
+    return FALSE;
+
+  for (guint i = 0; i < extraction->entities->len; i++)
+    {
+      gint64 id = upsert_entity (self, g_ptr_array_index (extraction->entities, i), error);
+
+      if (id == 0)
+        return FALSE;
+      g_array_append_val (entity_ids, id);
+    }
+
+  for (guint i = 0; i < extraction->mentions->len; i++)
+    {
+      const RasdMention *mention = &g_array_index (extraction->mentions, RasdMention, i);
+      gint64 entity_id = 0;
+
+      if (mention->kind != RASD_MENTION_DATE && mention->entity >= 0 &&
+          (guint) mention->entity < entity_ids->len)
+        entity_id = g_array_index (entity_ids, gint64, mention->entity);
+      if (!insert_mention (self, article_id, mention, entity_id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < extraction->events->len; i++)
+    {
+      const RasdEvent *event = g_ptr_array_index (extraction->events, i);
+      g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (gint64));
+      NewEvent ev = { event, participants, 0, NULL, NULL, FALSE, 0, 0 };
+      gboolean ok;
+
+      for (guint p = 0; p < event->participants->len; p++)
+        {
+          int index = g_array_index (event->participants, int, p);
+          gint64 id;
+
+          g_return_val_if_fail (index >= 0 && (guint) index < entity_ids->len, FALSE);
+          id = g_array_index (entity_ids, gint64, index);
+          g_array_append_val (participants, id);
+        }
+      g_array_sort (participants, compare_ids);
+      for (guint p = 1; p < participants->len;)
+        if (g_array_index (participants, gint64, p) == g_array_index (participants, gint64, p - 1))
+          g_array_remove_index (participants, p);
+        else
+          p++;
+
+      if (event->place >= 0)
+        {
+          RasdEntity *place;
+
+          g_return_val_if_fail ((guint) event->place < entity_ids->len, FALSE);
+          place = g_ptr_array_index (extraction->entities, event->place);
+          ev.place_id = g_array_index (entity_ids, gint64, event->place);
+          ev.place_kind = place->place_kind;
+          ev.place_country = place->country;
+        }
+      ev.has_day = rasd_store_date_day_range (&event->date, &ev.day, &ev.day_end);
+
+      ok = save_event (self, article_id, &ev, error);
+      if (!ok)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < old_entities->len; i++)
+    if (!rasd_store_run_with_id (self, STMT_DELETE_ENTITY_IF_ORPHAN, g_array_index (old_entities, gint64, i),
+                                 "removing an entity no article names", error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+rasd_store_save_extraction (RasdStore       *self,
+                            gint64           article_id,
+                            RasdExtraction  *extraction,
+                            GError         **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (article_id > 0, FALSE);
+  g_return_val_if_fail (extraction != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rasd_store_exec_sql (self, "SAVEPOINT rasd_extraction", error))
+    return FALSE;
+  if (!save_extraction (self, article_id, extraction, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO rasd_extraction; RELEASE rasd_extraction",
+                    NULL, NULL, NULL);
+      g_prefix_error (error, "article %" G_GINT64_FORMAT ": ", article_id);
+      return FALSE;
+    }
+  return rasd_store_exec_sql (self, "RELEASE rasd_extraction", error);
+}

@@ -1,0 +1,107 @@
+#pragma once
+
+/* What the parts of RasdStore share (the GTK way of splitting a large class): the instance
+ * struct, the kept statements and the helpers over them.  Only rasd-store*.c include this.
+ *
+ *   rasd-store.c             connection, migrations (SQL in schema/), statements, transactions
+ *   rasd-store-articles.c    articles, full-text search, an article's mentions and events
+ *   rasd-store-extraction.c  saving extractions, grouping events across articles
+ *   rasd-store-events.c      listing events, the explorer's marks, facet counts
+ *   rasd-store-excerpts.c    the basket
+ *   rasd-store-types.c       freeing the plain structs the store returns */
+
+#include <sqlite3.h>
+
+#include "rasd-store.h"
+
+G_BEGIN_DECLS
+
+/* Statements prepared once and kept (their SQL is in rasd-store.c). */
+typedef enum
+{
+  STMT_FIND_HASH,
+  STMT_INSERT_ARTICLE,
+  STMT_INSERT_FTS,
+  STMT_GET_ARTICLE,
+  STMT_LIST_ARTICLES,
+  STMT_SEARCH,
+  STMT_LIST_ARTICLE_IDS,
+  STMT_ARTICLE_EVENTS,
+  STMT_ARTICLE_ENTITIES,
+  STMT_DELETE_MENTIONS,
+  STMT_DELETE_EVIDENCE,
+  STMT_DELETE_SOURCES,
+  STMT_DELETE_EVENT_IF_ORPHAN,
+  STMT_UPDATE_EVENT_ROLE,
+  STMT_DELETE_ENTITY_IF_ORPHAN,
+  STMT_UPSERT_ENTITY,
+  STMT_INSERT_MENTION,
+  STMT_FIND_EVENT_CANDIDATES,
+  STMT_EVENT_PARTICIPANT_IDS,
+  STMT_INSERT_EVENT,
+  STMT_INSERT_PARTICIPANT,
+  STMT_INSERT_SOURCE,
+  STMT_INSERT_EVIDENCE,
+  STMT_UPDATE_EVENT_DATE,
+  STMT_UPDATE_EVENT_PLACE,
+  STMT_EVENT_PARTICIPANTS,
+  STMT_EVENT_SOURCES,
+  STMT_EVENT_EVIDENCE,
+  N_STMTS
+} StoreStatement;
+
+
+struct _RasdStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  sqlite3_stmt *stmts[N_STMTS];
+  int           schema_version;
+  guint         savepoint_depth;
+};
+
+/* Turns the connection's last error into a GError that names the database and what was being
+ * done (@doing); busy databases get their own code so callers can tell the user to wait.
+ * Returns FALSE. */
+gboolean       rasd_store_set_sqlite_error  (RasdStore       *self,
+                                             GError         **error,
+                                             const char      *doing);
+gboolean       rasd_store_exec_sql          (RasdStore       *self,
+                                             const char      *sql,
+                                             GError         **error);
+/* The kept statement @which, reset and unbound; NULL when it cannot be prepared. */
+sqlite3_stmt  *rasd_store_get_statement     (RasdStore       *self,
+                                             StoreStatement   which,
+                                             GError         **error);
+/* Runs a kept statement that takes one id and returns no rows. */
+gboolean       rasd_store_run_with_id       (RasdStore       *self,
+                                             StoreStatement   which,
+                                             gint64           id,
+                                             const char      *doing,
+                                             GError         **error);
+/* The ids a kept statement taking one id returns in its first column. */
+GArray        *rasd_store_ids_with_id       (RasdStore       *self,
+                                             StoreStatement   which,
+                                             gint64           id,
+                                             const char      *doing,
+                                             GError         **error);
+void           rasd_store_bind_text_or_null (sqlite3_stmt    *stmt,
+                                             int              index,
+                                             const char      *value);
+const char    *rasd_store_column_text       (sqlite3_stmt    *stmt,
+                                             int              column);
+/* A name as the words it is matched by (rasd_name_words () in SQL). */
+char          *rasd_store_name_to_words     (const char      *name);
+/* Days since the epoch of the first and the last day of @date; FALSE when it is unknown. */
+gboolean       rasd_store_date_day_range    (const RasdDate  *date,
+                                             gint64          *first,
+                                             gint64          *last);
+
+/* People and places are shared by the events of one listing (refcounted). */
+void           rasd_stored_person_unref     (RasdStoredPerson *person);
+void           rasd_stored_place_unref      (RasdStoredPlace  *place);
+void           rasd_stored_source_free      (RasdStoredSource *source);
+
+G_END_DECLS

@@ -1,0 +1,627 @@
+#define G_LOG_DOMAIN "rasd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "rasd-arabic.h"
+#include "rasd-error.h"
+#include "rasd-fts.h"
+#include "rasd-store-private.h"
+#include "rasd-store-schema.h"
+
+/* RasdStore's connection: opening, migrating (the schema's SQL is in schema/), the kept
+ * statements, transactions, and the helpers the other parts (rasd-store-*.c) share. */
+
+static const char * const statement_sql[N_STMTS] = {
+  [STMT_FIND_HASH] = "SELECT id FROM articles WHERE hash = ?1",
+  [STMT_INSERT_ARTICLE] =
+    "INSERT INTO articles (title, source, url, date_publish, authors, language, path, text, hash,"
+    "                      imported_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  [STMT_INSERT_FTS] = "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+  [STMT_GET_ARTICLE] =
+    "SELECT id, title, source, url, date_publish, authors, language, path, imported_at, text"
+    " FROM articles WHERE id = ?1",
+  [STMT_LIST_ARTICLES] =
+    "SELECT id, title, source, url, date_publish, authors, language, path, imported_at"
+    " FROM articles ORDER BY date_publish IS NULL, date_publish DESC, id DESC",
+  /* rasd_bm25() is bm25() with the documents' lengths kept in memory (see rasd-fts.c).
+   * The best hits are ranked first on the index alone; titles and snippets are made for
+   * those only (in one query, SQLite would make a snippet for every match before sorting).
+   * CROSS JOIN keeps that order: left to the planner, it scanned every match a second time
+   * and looked each up among the best, which doubled the time of common words. */
+  [STMT_SEARCH] =
+    "SELECT a.id, a.title, snippet (articles_fts, 1, '[', ']', '…', 16), best.rank"
+    " FROM (SELECT rowid AS id, rasd_bm25 (articles_fts, 4.0, 1.0) AS rank FROM articles_fts"
+    "       WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2) AS best"
+    " CROSS JOIN articles_fts ON articles_fts.rowid = best.id AND articles_fts MATCH ?1"
+    " CROSS JOIN articles a ON a.id = best.id"
+    " ORDER BY best.rank, best.id",
+  [STMT_LIST_ARTICLE_IDS] = "SELECT id FROM articles ORDER BY id",
+  [STMT_ARTICLE_EVENTS] = "SELECT event_id FROM event_sources WHERE article_id = ?1",
+  /* The entities an article's extraction refers to: mentions, its events' people and places. */
+  [STMT_ARTICLE_ENTITIES] =
+    "SELECT entity_id FROM mentions WHERE article_id = ?1 AND entity_id IS NOT NULL"
+    " UNION SELECT ep.entity_id FROM event_sources s"
+    "  JOIN event_participants ep ON ep.event_id = s.event_id WHERE s.article_id = ?1"
+    " UNION SELECT e.place_id FROM event_sources s"
+    "  JOIN events e ON e.id = s.event_id WHERE s.article_id = ?1 AND e.place_id IS NOT NULL",
+  [STMT_DELETE_MENTIONS] = "DELETE FROM mentions WHERE article_id = ?1",
+  [STMT_DELETE_EVIDENCE] = "DELETE FROM evidence WHERE article_id = ?1",
+  [STMT_DELETE_SOURCES] = "DELETE FROM event_sources WHERE article_id = ?1",
+  [STMT_DELETE_EVENT_IF_ORPHAN] =
+    "DELETE FROM events WHERE id = ?1"
+    " AND NOT EXISTS (SELECT 1 FROM event_sources WHERE event_id = ?1)",
+  /* The event's role is the best of its sources': headline, then background, then planned. */
+  [STMT_UPDATE_EVENT_ROLE] =
+    "UPDATE events SET role = coalesce ((SELECT role FROM event_sources WHERE event_id = ?1"
+    "   ORDER BY CASE role WHEN 'headline' THEN 0 WHEN 'background' THEN 1 ELSE 2 END LIMIT 1),"
+    "  role) WHERE id = ?1",
+  [STMT_DELETE_ENTITY_IF_ORPHAN] =
+    "DELETE FROM entities WHERE id = ?1"
+    " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM events WHERE place_id = ?1)",
+  /* An entity seen again keeps what it has and gains what it lacked; a longer name (the full
+   * one) replaces a shorter. */
+  [STMT_UPSERT_ENTITY] =
+    "INSERT INTO entities (kind, key, name, name_en, place_kind, country, lat, lon, normalized)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, rasd_name_words (?3, ?4))"
+    " ON CONFLICT (kind, key) DO UPDATE SET"
+    "  name = CASE WHEN length (excluded.name) > length (name) THEN excluded.name ELSE name END,"
+    "  normalized = rasd_name_words ("
+    "    CASE WHEN length (excluded.name) > length (name) THEN excluded.name ELSE name END,"
+    "    coalesce (name_en, excluded.name_en)),"
+    "  name_en = coalesce (name_en, excluded.name_en),"
+    "  place_kind = coalesce (place_kind, excluded.place_kind),"
+    "  country = coalesce (country, excluded.country),"
+    "  lat = CASE WHEN lat IS NULL THEN excluded.lat ELSE lat END,"
+    "  lon = CASE WHEN lat IS NULL THEN excluded.lon ELSE lon END"
+    " RETURNING id",
+  [STMT_INSERT_MENTION] =
+    "INSERT INTO mentions (article_id, entity_id, kind, start, end, value)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  /* Events of other articles with this participant whose date overlaps this one's (for
+   * calendar ranges, overlapping is being compatible) or is unknown.
+   * The dated ones come from the (entity_id, day) index within a year of ?2 (an event's date
+   * spans at most a year), so a person in thousands of events costs a few index steps. */
+  [STMT_FIND_EVENT_CANDIDATES] =
+    "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
+    " FROM event_participants ep"
+    " JOIN events e ON e.id = ep.event_id"
+    " LEFT JOIN entities pl ON pl.id = e.place_id"
+    " WHERE ep.entity_id = ?1 AND ep.day IS NULL"
+    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
+    " UNION ALL "
+    "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
+    " FROM event_participants ep"
+    " JOIN events e ON e.id = ep.event_id"
+    " LEFT JOIN entities pl ON pl.id = e.place_id"
+    " WHERE ep.entity_id = ?1"
+    "  AND ep.day >= coalesce (?2 - 366, -2147483648) AND ep.day <= coalesce (?3, 2147483647)"
+    "  AND (?2 IS NULL OR e.day_end >= ?2)"
+    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
+    " ORDER BY 1",
+  [STMT_EVENT_PARTICIPANT_IDS] =
+    "SELECT entity_id FROM event_participants WHERE event_id = ?1 ORDER BY entity_id",
+  [STMT_INSERT_EVENT] =
+    "INSERT INTO events (kind, cameo, date, date_precision, day, day_end, place_id, role)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_INSERT_PARTICIPANT] =
+    "INSERT OR IGNORE INTO event_participants (event_id, entity_id) VALUES (?1, ?2)",
+  [STMT_INSERT_SOURCE] =
+    "INSERT OR REPLACE INTO event_sources (event_id, article_id, role) VALUES (?1, ?2, ?3)",
+  [STMT_INSERT_EVIDENCE] =
+    "INSERT INTO evidence (event_id, article_id, start, end) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_UPDATE_EVENT_DATE] =
+    "UPDATE events SET date = ?2, date_precision = ?3, day = ?4, day_end = ?5 WHERE id = ?1",
+  [STMT_UPDATE_EVENT_PLACE] = "UPDATE events SET place_id = ?2 WHERE id = ?1",
+  [STMT_EVENT_PARTICIPANTS] =
+    "SELECT e.key, e.name, e.name_en FROM event_participants ep"
+    " JOIN entities e ON e.id = ep.entity_id WHERE ep.event_id = ?1 ORDER BY e.id",
+  [STMT_EVENT_SOURCES] =
+    "SELECT s.article_id, a.title, a.source, a.url, a.date_publish, s.role FROM event_sources s"
+    " JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?1 ORDER BY s.article_id",
+  [STMT_EVENT_EVIDENCE] =
+    "SELECT article_id, start, end FROM evidence WHERE event_id = ?1 ORDER BY article_id, start",
+};
+
+G_DEFINE_FINAL_TYPE (RasdStore, rasd_store, G_TYPE_OBJECT)
+
+static void
+rasd_store_finalize (GObject *object)
+{
+  RasdStore *self = (RasdStore *) object;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  if (self->db != NULL)
+    {
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_warning ("Closing %s: %s", self->path, sqlite3_errmsg (self->db));
+      self->db = NULL;
+    }
+  g_free (self->path);
+
+  G_OBJECT_CLASS (rasd_store_parent_class)->finalize (object);
+}
+
+static void
+rasd_store_class_init (RasdStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rasd_store_finalize;
+}
+
+static void
+rasd_store_init (RasdStore *self)
+{
+}
+
+/* Turns the connection's last error into a GError that names the database and what was being
+ * done; busy databases get their own code so callers can tell the user to wait. */
+gboolean
+rasd_store_set_sqlite_error (RasdStore   *self,
+                             GError     **error,
+                             const char  *doing)
+{
+  int code = sqlite3_extended_errcode (self->db) & 0xff;
+
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, RASD_ERROR, RASD_ERROR_BUSY,
+                 "%s: the database is busy (another Rasd is writing to it); try again when it "
+                 "has finished", self->path);
+  else
+    g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "%s: %s: %s",
+                 self->path, doing, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+gboolean
+rasd_store_exec_sql (RasdStore   *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return rasd_store_set_sqlite_error (self, error, sql);
+  return TRUE;
+}
+
+sqlite3_stmt *
+rasd_store_get_statement (RasdStore       *self,
+                          StoreStatement   which,
+                          GError         **error)
+{
+  sqlite3_stmt *stmt = self->stmts[which];
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, statement_sql[which], -1, SQLITE_PREPARE_PERSISTENT,
+                              &self->stmts[which], NULL) != SQLITE_OK)
+        {
+          rasd_store_set_sqlite_error (self, error, "preparing a statement");
+          return NULL;
+        }
+      stmt = self->stmts[which];
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  return stmt;
+}
+
+static int
+read_user_version (RasdStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  return version;
+}
+
+/* The SQL that takes the schema from @version - 1 to @version: schema/N.sql, compiled in as a
+ * resource (NUL-terminated, as resources always are).  Each migration runs in order in one
+ * transaction, so a database is always at one of these versions and never between two. */
+static GBytes *
+lookup_migration (int version)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/rasd/Rasd/store/schema/%d.sql", version);
+  GBytes *sql = g_resource_lookup_data (rasd_store_schema_get_resource (), path,
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  /* rasd-store-schema.gresource.xml lists one file per version: the build lacks one. */
+  if (sql == NULL)
+    g_error ("The migration %s is missing from the build", path);
+  return sql;
+}
+
+static gboolean
+migrate (RasdStore  *self,
+         int         target,
+         GError    **error)
+{
+  int version;
+
+  /* IMMEDIATE: two processes opening an old database at once migrate it once. */
+  if (!rasd_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  version = read_user_version (self);
+  if (version < 0)
+    {
+      rasd_store_set_sqlite_error (self, error, "reading the schema version");
+      goto fail;
+    }
+  if (version > RASD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_SCHEMA,
+                   "%s: the database has schema version %d, written by a newer Rasd; this Rasd "
+                   "reads versions up to %d", self->path, version, RASD_STORE_SCHEMA_VERSION);
+      goto fail;
+    }
+
+  for (; version < target; version++)
+    {
+      g_autoptr(GBytes) migration = NULL;
+      g_autofree char *bump = NULL;
+
+      g_debug ("Migrating %s from schema %d to %d", self->path, version, version + 1);
+      migration = lookup_migration (version + 1);
+      if (!rasd_store_exec_sql (self, g_bytes_get_data (migration, NULL), error))
+        goto fail;
+      bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!rasd_store_exec_sql (self, bump, error))
+        goto fail;
+    }
+
+  if (!rasd_store_exec_sql (self, "COMMIT", error))
+    goto fail;
+  self->schema_version = MAX (version, target);
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* rasd_name_words (name, name_en): the words names are matched by (see
+ * rasd_store_name_to_words), the Arabic name's, then " | " and the English name's; "|" is in no
+ * query, so a query never matches across the two. */
+static void
+name_words_func (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  const char *name = (const char *) sqlite3_value_text (argv[0]);
+  const char *name_en = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *words = rasd_store_name_to_words (name != NULL ? name : "");
+  char *result;
+
+  if (name_en != NULL && *name_en != '\0')
+    {
+      g_autofree char *words_en = rasd_store_name_to_words (name_en);
+      result = g_strconcat (words, " | ", words_en, NULL);
+    }
+  else
+    result = g_steal_pointer (&words);
+  sqlite3_result_text (context, result, -1, g_free);
+}
+
+char *
+rasd_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "rasd", "rasd.db", NULL);
+}
+
+RasdStore *
+rasd_store_open_at_version (const char  *path,
+                            int          version,
+                            GError     **error)
+{
+  g_autoptr(RasdStore) self = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= RASD_STORE_SCHEMA_VERSION, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (RASD_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (g_strcmp0 (path, ":memory:") != 0)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "%s: cannot create the folder %s: %s", path, dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "%s: out of memory", path);
+      else
+        rasd_store_set_sqlite_error (self, error, "opening the database");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  /* Another process writing (a second Rasd, a batch import) makes us wait, not fail. */
+  sqlite3_busy_timeout (self->db, 10000);
+
+  if (!rasd_fts_register_tokenizer (self->db, error)
+      || !rasd_fts_register_rank_function (self->db, "articles_fts", error))
+    return NULL;
+  if (sqlite3_create_function (self->db, "rasd_name_words", 2,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                               name_words_func, NULL, NULL) != SQLITE_OK)
+    {
+      rasd_store_set_sqlite_error (self, error, "registering rasd_name_words");
+      return NULL;
+    }
+
+  /* The first statement that reads the file: a file that is not a database fails here. */
+  if (!rasd_store_exec_sql (self,
+                            "PRAGMA journal_mode = WAL;"
+                            "PRAGMA synchronous = NORMAL;"
+                            "PRAGMA foreign_keys = ON;"
+                            "PRAGMA temp_store = MEMORY;"
+                            "PRAGMA cache_size = -32000;",
+                            error))
+    return NULL;
+
+  /* Test hook: a database that can grow only to N pages behaves like a full disk
+   * (SQLITE_FULL), which the hardening tests need without filling a real one. */
+  if (g_getenv ("RASD_TEST_MAX_PAGE_COUNT") != NULL)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA max_page_count = %" G_GUINT64_FORMAT,
+                                                 g_ascii_strtoull (g_getenv ("RASD_TEST_MAX_PAGE_COUNT"),
+                                                                   NULL, 10));
+      if (!rasd_store_exec_sql (self, pragma, error))
+        return NULL;
+    }
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+RasdStore *
+rasd_store_open (const char  *path,
+                 GError     **error)
+{
+  return rasd_store_open_at_version (path, RASD_STORE_SCHEMA_VERSION, error);
+}
+
+const char *
+rasd_store_get_path (RasdStore *self)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+rasd_store_get_schema_version (RasdStore *self)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), -1);
+  return self->schema_version;
+}
+
+sqlite3 *
+rasd_store_get_db (RasdStore *self)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), NULL);
+  return self->db;
+}
+
+gboolean
+rasd_store_begin (RasdStore  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+  return rasd_store_exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+rasd_store_commit (RasdStore  *self,
+                   GError    **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  return rasd_store_exec_sql (self, "COMMIT", error);
+}
+
+void
+rasd_store_rollback (RasdStore *self)
+{
+  g_return_if_fail (RASD_IS_STORE (self));
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->savepoint_depth = 0;
+}
+
+gboolean
+rasd_store_in_transaction (RasdStore *self)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  return !sqlite3_get_autocommit (self->db);
+}
+
+gboolean
+rasd_store_savepoint (RasdStore  *self,
+                      GError    **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  if (!rasd_store_exec_sql (self, "SAVEPOINT rasd_file", error))
+    return FALSE;
+  self->savepoint_depth++;
+  return TRUE;
+}
+
+gboolean
+rasd_store_release (RasdStore  *self,
+                    GError    **error)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+  if (!rasd_store_exec_sql (self, "RELEASE rasd_file", error))
+    return FALSE;
+  self->savepoint_depth--;
+  return TRUE;
+}
+
+void
+rasd_store_rollback_to (RasdStore *self)
+{
+  g_return_if_fail (RASD_IS_STORE (self));
+  g_return_if_fail (self->savepoint_depth > 0);
+  /* ROLLBACK TO keeps the savepoint open; RELEASE closes it with nothing in it. */
+  sqlite3_exec (self->db, "ROLLBACK TO rasd_file; RELEASE rasd_file", NULL, NULL, NULL);
+  self->savepoint_depth--;
+}
+
+void
+rasd_store_bind_text_or_null (sqlite3_stmt *stmt,
+                              int           index,
+                              const char   *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+const char *
+rasd_store_column_text (sqlite3_stmt *stmt,
+                        int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* A name as the words it is matched by: normalised (rasd_arabic_normalize), split on anything
+ * that is not a letter or digit, the article ال dropped from words that remain two letters or
+ * more (الأسد and أسد are one name), joined by single spaces.  The same function turns the
+ * stored names and the filters' names into words, so the two always agree. */
+char *
+rasd_store_name_to_words (const char *name)
+{
+  g_autofree char *norm = rasd_arabic_normalize (name, -1);
+  GString *out = g_string_new (NULL);
+  const char *p = norm;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      gsize len;
+
+      if (!g_unichar_isalnum (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      len = (gsize) (p - start);
+      if (g_str_has_prefix (start, "ال") && (gsize) (p - start) > strlen ("ال") &&
+          g_utf8_strlen (start + strlen ("ال"), len - strlen ("ال")) >= 2)
+        {
+          start += strlen ("ال");
+          len -= strlen ("ال");
+        }
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Days since the epoch of the first and the last day of @date; FALSE when it is unknown. */
+gboolean
+rasd_store_date_day_range (const RasdDate *date,
+                           gint64         *first,
+                           gint64         *last)
+{
+  if (date->year == 0)
+    return FALSE;
+  switch (date->precision)
+    {
+    case RASD_DATE_PRECISION_DAY:
+      *first = *last = rasd_date_to_days (date->year, date->month, date->day);
+      return TRUE;
+    case RASD_DATE_PRECISION_MONTH:
+      *first = rasd_date_to_days (date->year, date->month, 1);
+      *last = rasd_date_to_days (date->year, date->month,
+                                 rasd_date_days_in_month (date->year, date->month));
+      return TRUE;
+    case RASD_DATE_PRECISION_YEAR:
+      *first = rasd_date_to_days (date->year, 1, 1);
+      *last = rasd_date_to_days (date->year, 12, 31);
+      return TRUE;
+    case RASD_DATE_PRECISION_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* Runs a kept statement that takes one id and returns no rows. */
+gboolean
+rasd_store_run_with_id (RasdStore       *self,
+                        StoreStatement   which,
+                        gint64           id,
+                        const char      *doing,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = rasd_store_get_statement (self, which, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, doing);
+  return TRUE;
+}
+
+/* The ids a kept statement taking one id returns in its first column. */
+GArray *
+rasd_store_ids_with_id (RasdStore       *self,
+                        StoreStatement   which,
+                        gint64           id,
+                        const char      *doing,
+                        GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = rasd_store_get_statement (self, which, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 value = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, value);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rasd_store_set_sqlite_error (self, error, doing);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
