@@ -937,6 +937,24 @@ test_headline_of_two (void)
 }
 
 static void
+test_city_of_country (void)
+{
+  /* a visit told with its country is in the one city of that country the article names; with
+   * two such cities it stays the country's */
+  const char *text = "زار الرئيس التونسي قيس سعيد ألمانيا أمس.\n"
+                     "وعقد سعيد مؤتمرا صحفيا في برلين حضره صحفيون.";
+  const char *two = "زار الرئيس التونسي قيس سعيد ألمانيا أمس.\n"
+                    "وتنقل سعيد بين برلين وميونخ.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (two, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Berlin");
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Germany");
+}
+
+static void
 test_reported (void)
 {
   /* the date of the announcement is not the date of what it announces */
@@ -1246,6 +1264,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/going-towards", test_going_towards);
   g_test_add_func ("/extractor/events/last-meeting", test_last_meeting);
   g_test_add_func ("/extractor/events/headline-of-two", test_headline_of_two);
+  g_test_add_func ("/extractor/events/city-of-country", test_city_of_country);
   g_test_add_func ("/extractor/events/date-since", test_date_since);
   g_test_add_func ("/extractor/events/expected", test_expected_meeting);
   g_test_add_func ("/extractor/events/day-within-visit", test_day_within_visit);

@@ -1224,6 +1224,44 @@ tour_places (Context   *ctx,
   return list->len >= 2 ? g_steal_pointer (&list) : NULL;
 }
 
+/* Whether place @city is a city or site of country @country (both entities). */
+static gboolean
+within_country (Context *ctx,
+                int      city,
+                int      country)
+{
+  RasdEntity *a = rasd_extraction_get_entity (ctx->out, city);
+  RasdEntity *b = rasd_extraction_get_entity (ctx->out, country);
+
+  return place_rank (a) == 2 && place_rank (b) == 1 && g_strcmp0 (a->country, b->country) == 0;
+}
+
+/* The one city (or site) of country @country that the article names where something can be,
+ * or -1 when it names none or several. */
+static int
+only_city_of (Context *ctx,
+              int      country)
+{
+  int found = -1;
+
+  for (guint n = 0; n < ctx->names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      int place;
+
+      if (name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
+          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)))
+        continue;
+      place = event_place (ctx, name->entity);
+      if (!within_country (ctx, place, country) || place == found)
+        continue;
+      if (found >= 0)
+        return -1;
+      found = place;
+    }
+  return found;
+}
+
 /* The place of a dateline: a place at the very start of one of the first lines, followed by a
  * dash or a colon ("الدوحة - ", "الرياض – واس"). */
 static int
@@ -1806,12 +1844,26 @@ find_events (Context *ctx)
     {
       RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
 
-      /* a report datelined "الدوحة -" tells where its news happened when no sentence does */
-      if (event->role == RASD_EVENT_ROLE_HEADLINE && event->place < 0 && ctx->dateline_place >= 0 &&
-          strcmp (event->kind, "call") != 0)
+      /* a report datelined "الدوحة -" tells where its news happened when no sentence does, or
+       * names only the country ("زيارته لقطر") */
+      if (event->role == RASD_EVENT_ROLE_HEADLINE && ctx->dateline_place >= 0 &&
+          strcmp (event->kind, "call") != 0 &&
+          (event->place < 0 || within_country (ctx, ctx->dateline_place, event->place)))
         {
           RASD_RULE (EV_DATELINE);
           event->place = event_place (ctx, ctx->dateline_place);
+        }
+      /* "زيارته لكينيا ... في العاصمة نيروبي": the one city the article names in the country
+       * is where the visit was */
+      if (event->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 1)
+        {
+          int city = only_city_of (ctx, event->place);
+
+          if (city >= 0)
+            {
+              RASD_RULE (EV_CITY_OF_COUNTRY);
+              event->place = city;
+            }
         }
       /* "استقبل الملك ضيفه في قصره": at home, in the host's capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
