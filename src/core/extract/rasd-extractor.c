@@ -485,10 +485,7 @@ place_between (Context           *ctx,
       /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
       (k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
        (marks_at (ctx, k - 2) & MARK_BETWEEN)))
-    {
-      RASD_RULE (EV_PLACE_BETWEEN);
-      return TRUE;
-    }
+    return RASD_RULE_IS (EV_PLACE_BETWEEN, TRUE);
   return FALSE;
 }
 
@@ -524,10 +521,7 @@ place_is_topic (Context           *ctx,
         continue;
       word = bare_word (ctx, k);
       if (word_in (word, topic_words))
-        {
-          RASD_RULE (EV_PLACE_TOPIC);
-          return TRUE;
-        }
+        return RASD_RULE_IS (EV_PLACE_TOPIC, TRUE);
       /* an adjective of the topic: الأوضاع الأمنية في */
       if (g_str_has_prefix (word, "ال") && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
           trigger_at (ctx, k) == NULL)
@@ -573,10 +567,7 @@ named_deceased (Context           *ctx,
         break;
       if ((strcmp (norm, "رحمه") == 0 || strcmp (norm, "يرحمه") == 0 || strcmp (norm, "رحمها") == 0) &&
           strcmp (token (ctx, k + 1)->norm, "الله") == 0)
-        {
-          RASD_RULE (EV_DECEASED);
-          return TRUE;
-        }
+        return RASD_RULE_IS (EV_DECEASED, TRUE);
     }
   return FALSE;
 }
@@ -609,10 +600,7 @@ said_day (Context  *ctx,
         continue;
       shifted = rasd_date_add_days (&day, m->offset);
       if (rasd_date_weekday (shifted.year, shifted.month, shifted.day) == m->weekday)
-        {
-          RASD_RULE (EV_SAID_DAY);
-          return shifted;
-        }
+        return RASD_RULE_IS (EV_SAID_DAY, shifted);
       break;
     }
   return date;
@@ -632,10 +620,7 @@ date_since (Context               *ctx,
     k++;
   for (guint back = 2; back <= 6 && k >= clause->first_token + back; back++)
     if (marks_at (ctx, k - back) & MARK_SINCE)
-      {
-        RASD_RULE (EV_DATE_SINCE);
-        return TRUE;
-      }
+      return RASD_RULE_IS (EV_DATE_SINCE, TRUE);
   return FALSE;
 }
 
@@ -945,10 +930,7 @@ can_merge (Context         *ctx,
       event->date.precision != RASD_DATE_PRECISION_NONE &&
       event->date.precision < RASD_DATE_PRECISION_DAY &&
       strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") != 0)
-    {
-      RASD_RULE (EV_DAY_IN_VISIT);
-      return FALSE;
-    }
+    return RASD_RULE_IS (EV_DAY_IN_VISIT, FALSE);
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants) &&
       shared_participants (c->participants, event->participants) < 2)
@@ -1371,57 +1353,33 @@ opens_clause (Context *ctx,
   const Trigger *trigger;
 
   if (marks & MARK_WHERE)
-    {
-      RASD_RULE (EV_CLAUSE_WHERE);
-      return CLAUSE_WHERE;
-    }
+    return RASD_RULE_IS (EV_CLAUSE_WHERE, CLAUSE_WHERE);
   if (marks & MARK_CONTRAST)
-    {
-      RASD_RULE (EV_CLAUSE_OTHER);
-      return CLAUSE_OTHER;
-    }
+    return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
   /* "لقاء مع خامنئي وقمة مع رئيسي": a second meeting-word noun joined by و tells another
    * meeting of the same man, as a headline lists them */
   trigger = trigger_at (ctx, k);
   if (trigger != NULL && !trigger->verb && g_str_has_prefix (norm, "و") && !g_str_has_prefix (norm, "وال"))
-    {
-      RASD_RULE (EV_CLAUSE_CONTINUE);
-      return CLAUSE_CONTINUE;
-    }
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   /* "سيزور الوزير الموصل ثم التوجه إلى أربيل": ثم orders a next deed, comma or not */
   if (strcmp (norm, "ثم") == 0)
-    {
-      RASD_RULE (EV_CLAUSE_CONTINUE);
-      return CLAUSE_CONTINUE;
-    }
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
   if ((marks & MARK_CONTINUE) ||
       ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0))
-    {
-      RASD_RULE (EV_CLAUSE_CONTINUE);
-      return CLAUSE_CONTINUE;
-    }
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   /* "، و3 مايو التقى"، "، وفي 9 يونيو أجرى": a date joined by و tells the time of what
    * follows, the same man's next deed */
   if (g_str_has_prefix (norm, "و") &&
       (ctx->date_begins[k] || (strcmp (norm, "وفي") == 0 && k + 1 < last && ctx->date_begins[k + 1])))
-    {
-      RASD_RULE (EV_CLAUSE_CONTINUE);
-      return CLAUSE_CONTINUE;
-    }
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (opens_expectation (ctx, k, last))
-    {
-      RASD_RULE (EV_CLAUSE_OTHER);
-      return CLAUSE_OTHER;
-    }
+    return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
   /* a verb of meeting after a comma begins what it tells: "، بحثا خلاله" */
   trigger = trigger_at (ctx, k);
   if (trigger != NULL && trigger->verb)
-    {
-      RASD_RULE (EV_CLAUSE_CONTINUE);
-      return CLAUSE_CONTINUE;
-    }
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   return CLAUSE_FIRST;
 }
 

@@ -113,6 +113,10 @@ extern _Thread_local guint *rasd_rule_hits;
       rasd_rule_hits[RASD_RULE_##id]++; \
   } G_STMT_END
 
+/* RASD_RULE as an expression worth @value: "return RASD_RULE_IS (ID, TRUE);". */
+#define RASD_RULE_IS(id, value) \
+  (G_UNLIKELY (rasd_rule_hits != NULL) ? (rasd_rule_hits[RASD_RULE_##id]++, (value)) : (value))
+
 /* Counts the rules the calling thread passes into @hits (RASD_N_RULES counters) until called
  * again with NULL. */
 void        rasd_rules_count       (guint    *hits);
