@@ -299,6 +299,50 @@ test_cli_extract_text (void)
   rasd_test_rmtree (dir);
 }
 
+/* extract --format rules counts, per rule, the articles it fired in: a rule of two articles
+ * says 2, one that fired nowhere 0, and a file that cannot be read fails the run. */
+static void
+test_cli_extract_rules (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) bad = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean lexicon = FALSE, habit = FALSE;
+
+  a = write_article (dir, "a.txt", "التقى فلاديمير بوتين ورجب طيب أردوغان في أنقرة أمس.\n");
+  b = write_article (dir, "b.txt", "وزار وزير الخارجية الصيني وانغ يي القاهرة حيث التقى بوتين.\n");
+  run_cli (&run, "extract", "--format", "rules", a, b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "# 2 articles");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strcmp0 (cols[0], "ner.lexicon-person") == 0)
+        {
+          lexicon = TRUE;
+          g_assert_cmpstr (cols[1], ==, "2");
+          g_assert_cmpstr (cols[3], ==, "a.txt,b.txt");
+        }
+      if (g_strcmp0 (cols[0], "ev.habit") == 0)
+        {
+          habit = TRUE;
+          g_assert_cmpstr (cols[1], ==, "0");
+        }
+    }
+  g_assert_true (lexicon && habit);
+
+  run_cli (&bad, "extract", "--format", "rules", a, missing, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "missing.txt"));
+
+  rasd_test_rmtree (dir);
+}
+
 /* A database with three events saved by hand (the extractor is tested elsewhere): Putin and
  * Assad in Moscow (2015-10-20, two sources), Lavrov and Kerry in Geneva ("2015"), and a call
  * with no place and no date. */
@@ -841,6 +885,7 @@ main (int   argc,
   g_test_add_func ("/cli/not-a-database", test_cli_not_a_database);
   g_test_add_func ("/cli/demo-corpus", test_cli_demo_corpus);
   g_test_add_func ("/cli/extract-text", test_cli_extract_text);
+  g_test_add_func ("/cli/extract-rules", test_cli_extract_rules);
   g_test_add_func ("/cli/events", test_cli_events);
   g_test_add_func ("/cli/reextract", test_cli_reextract);
   g_test_add_func ("/cli/export", test_cli_export);

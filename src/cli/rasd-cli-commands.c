@@ -481,6 +481,18 @@ command_extract (CliGlobals  *globals,
       rasd_cli_print_error (_("extract: give at least one file (see rasd-cli extract --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
+  if (g_strcmp0 (format, "rules") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      RasdExtractor *extractor = rasd_extractor_get_default (&error);
+
+      if (extractor == NULL || !rasd_cli_extract_rules (extractor, (const char * const *) argv + 1, &error))
+        {
+          rasd_cli_print_error ("extract: %s", error->message);
+          return RASD_CLI_EXIT_FAILED;
+        }
+      return RASD_CLI_EXIT_OK;
+    }
   if (format == NULL || g_strcmp0 (format, "jsonl") == 0 || g_strcmp0 (format, "mentions") == 0)
     {
       g_autoptr(GError) error = NULL;

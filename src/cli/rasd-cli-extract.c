@@ -12,6 +12,7 @@
 #include "rasd-article-reader.h"
 #include "rasd-error.h"
 #include "rasd-export.h"
+#include "rasd-rules.h"
 #include "rasd-tokens.h"
 
 static void
@@ -164,6 +165,72 @@ rasd_cli_extract_file (RasdExtractor  *extractor,
         append_mentions (out, rasd_article_get_text (article), extraction);
       else
         rasd_cli_append_events_jsonl (out, base, extraction);
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  return TRUE;
+}
+
+/* extract --format rules ---------------------------------------------------------------- */
+
+gboolean
+rasd_cli_extract_rules (RasdExtractor       *extractor,
+                        const char * const  *paths,
+                        GError             **error)
+{
+  guint articles[RASD_N_RULES] = { 0 };
+  guint total[RASD_N_RULES] = { 0 };
+  g_autoptr(GPtrArray) where = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint n_articles = 0;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  /* per rule, the first articles it fired in */
+  for (guint r = 0; r < RASD_N_RULES; r++)
+    g_ptr_array_add (where, g_ptr_array_new_with_free_func (g_free));
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(RasdReadResult) result = rasd_article_reader_read (paths[i], NULL, error);
+      g_autofree char *base = g_path_get_basename (paths[i]);
+
+      if (result == NULL)
+        {
+          g_prefix_error (error, "%s: ", paths[i]);
+          return FALSE;
+        }
+      for (guint a = 0; a < result->articles->len; a++)
+        {
+          guint hits[RASD_N_RULES] = { 0 };
+          g_autoptr(RasdExtraction) extraction = NULL;
+
+          rasd_rules_count (hits);
+          extraction = rasd_extractor_extract_article (extractor,
+                                                       g_ptr_array_index (result->articles, a));
+          rasd_rules_count (NULL);
+          n_articles++;
+          for (guint r = 0; r < RASD_N_RULES; r++)
+            {
+              if (hits[r] == 0)
+                continue;
+              articles[r]++;
+              total[r] += hits[r];
+              if (((GPtrArray *) where->pdata[r])->len < 3)
+                g_ptr_array_add (where->pdata[r], result->articles->len > 1 ?
+                                 g_strdup_printf ("%s#%u", base, a + 1) : g_strdup (base));
+            }
+        }
+    }
+  /* a table for people: rule, in how many articles it fired, hits, the first articles */
+  g_string_append_printf (out, "# %u articles\n# rule\tarticles\thits\tfirst articles\twhat it decides\n",
+                          n_articles);
+  for (guint r = 0; r < RASD_N_RULES; r++)
+    {
+      GPtrArray *first_articles = where->pdata[r];
+      g_autofree char *first = NULL;
+
+      g_ptr_array_add (first_articles, NULL);
+      first = g_strjoinv (",", (char **) first_articles->pdata);
+      g_string_append_printf (out, "%s\t%u\t%u\t%s\t%s\n", rasd_rule_name (r), articles[r], total[r],
+                              *first != '\0' ? first : "-", rasd_rule_description (r));
     }
   fwrite (out->str, 1, out->len, stdout);
   return TRUE;

@@ -20,6 +20,12 @@ gboolean rasd_cli_extract_file (RasdExtractor  *extractor,
                                 gboolean        mentions,
                                 GError        **error);
 
+/* `extract --format rules` (for developers, not in --help): extracts every article of @paths
+ * (NULL-terminated) and prints, for each rule of rasd-rules.h, in how many articles it fired. */
+gboolean rasd_cli_extract_rules (RasdExtractor       *extractor,
+                                 const char * const  *paths,
+                                 GError             **error);
+
 /* `tag --conll`: reads one token per line (first column), blank lines between sentences, and
  * prints TOKEN<TAB>TAG with BIO tags over PERS, LOC and ORG (the trained tagger's, the file
  * tagged as one document; its other names, MISC, are printed as O). */

@@ -159,7 +159,10 @@ connect_map_and_timeline (RasdWindow *self)
   g_signal_connect (self, "notify::selected-event", G_CALLBACK (on_selected_event_for_views), NULL);
   /* Every filter (a place from the facets, a marker or the reader, a person...) fits the map to
    * the places left. */
-  g_signal_connect_swapped (self->events, "listed", G_CALLBACK (rasd_event_map_zoom_to_fit), self->map);
+  /* The model may outlive the map (a worker's answer after the window closed): the handler
+   * goes with the map. */
+  g_signal_connect_object (self->events, "listed", G_CALLBACK (rasd_event_map_zoom_to_fit), self->map,
+                           G_CONNECT_SWAPPED);
 }
 
 /* Event list ---------------------------------------------------------------------------------- */

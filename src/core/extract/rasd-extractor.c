@@ -13,6 +13,7 @@
 #include "rasd-name-tagger.h"
 #include "rasd-ner.h"
 #include "rasd-people.h"
+#include "rasd-rules.h"
 #include "rasd-tokens.h"
 
 /* Events from sentences.  A sentence with a trigger word (data/events/triggers.tsv) and at
@@ -116,7 +117,7 @@ load_triggers (RasdExtractor  *self,
                        path, i + 1);
           return FALSE;
         }
-      /* "بدأ يتلقى اتصالات من مسؤولين": a plural tells of several events, none of them by
+      /* "يجري الوزير اتصالات مع العواصم": a plural tells of several events, none of them by
        * itself (the names only keep it from being read as a name) */
       if (strcmp (cols[3], "plural") == 0)
         {
@@ -213,9 +214,16 @@ typedef struct
   guint16         *marks;         /* per token: Mark flags, once read */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
   guint8          *date_begins;   /* per token: whether a date mention begins in it */
-  guint8          *place_begins;  /* per token: whether a place name begins at it */
+  guint8          *place_begins;  /* per token: PLACE_BEGINS when a place name begins at it,
+                                   * PLACE_GOES_ON when one goes on over it */
   char             buffer[1024];
 } Context;
+
+enum
+{
+  PLACE_BEGINS = 1,
+  PLACE_GOES_ON = 2,
+};
 
 static const RasdToken *
 token (Context *ctx,
@@ -283,7 +291,7 @@ static const char * const future_words[] = {
   "المنتظره", "المقبل", "المقبله", "القادم", "القادمه", "يتوقع", "ويتوقع", "متوقع", "متوقعه",
   "المتوقع", "يزمع", "سيقوم",
   "ستقوم", "سيجري", "ستجري", "سيعقد", "ستعقد", "سيكون", "ستكون", "سيتوجه", "ستتوجه", "يتوجه",
-  "سيلتقي", "سيبدا", "ستبدا", "دعوه", "دعا", "يامل", "تامل", NULL
+  "سيلتقي", "سيبدا", "ستبدا", "دعوه", "الدعوه", "دعا", "يامل", "تامل", NULL
 };
 
 /* Words that make what follows an earlier event. */
@@ -292,7 +300,12 @@ static const char * const past_words[] = {
   NULL
 };
 
-/* Adverbs of repetition: "زار روسيا عدة مرات"، "يتواصلان بانتظام" tell a habit, not one event. */
+/* Adjectives of a meeting that was the last one, before the news. */
+static const char * const last_words[] = {
+  "الاخير", "الاخيره", "السابق", "السابقه", "الماضي", "الماضيه", NULL
+};
+
+/* Adverbs of repetition: "زار الأردن مرات عدة"، "يتشاوران بانتظام" tell a habit, not one event. */
 static const char * const habitual_words[] = {
   "مرارا", "مرات", "بانتظام", "باستمرار", "دوريا", NULL
 };
@@ -460,7 +473,7 @@ places_agree (Context *ctx,
   return place_rank (ea) == 1 || place_rank (eb) == 1;
 }
 
-/* Whether place @name is one of "بين X وY": "العلاقات بين دمشق وأنقرة" relates two places, it
+/* Whether place @name is one of "بين X وY": "التبادل التجاري بين عمّان والقاهرة" relates two places, it
  * does not say where something happened. */
 static gboolean
 place_between (Context           *ctx,
@@ -468,11 +481,75 @@ place_between (Context           *ctx,
 {
   guint k = name->first_token;
 
-  if (k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN))
-    return TRUE;
-  /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
-  return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
-         (marks_at (ctx, k - 2) & MARK_BETWEEN);
+  if ((k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN)) ||
+      /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
+      (k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
+       (marks_at (ctx, k - 2) & MARK_BETWEEN)))
+    return RASD_RULE_IS (EV_PLACE_BETWEEN, TRUE);
+  return FALSE;
+}
+
+/* Nouns of what talks are about, and words for "about": what they govern is a topic. */
+static const char * const topic_words[] = {
+  "الاوضاع", "اوضاع", "الوضع", "وضع", "الازمه", "ازمه", "الازمات", "التطورات", "تطورات",
+  "المستجدات", "مستجدات", "الملف", "ملف", "الملفات", "القضيه", "قضيه", "القضايا", "قضايا",
+  "الصراع", "صراع", "النزاع", "الحرب", "حرب", "الاحداث", "احداث", "التحديات", "الامن", "امن",
+  "الاستقرار", "استقرار", "السلام", "الحل", "حل", "التسويه", "تسويه", "الارهاب", "موقف",
+  "الموقف", "مستقبل", "اعمار", "الشان", "شان", "ساحه", "الساحه", "دعم", "تدخل", "التدخل",
+  "حول", "بشان", "حيال", "تجاه", "ازاء", "عن", NULL
+};
+
+/* Whether place @name is what something is about rather than where it happened: "بحث معه
+ * الأوضاع في السودان وتشاد", "مباحثات حول اليمن".  Read back from the place over other places of
+ * the list, في and adjectives to a topic noun or a word for "about". */
+static gboolean
+place_is_topic (Context           *ctx,
+                const RasdNerName *name)
+{
+  guint k = name->first_token;
+
+  for (guint steps = 0; k > 0 && steps < 6; steps++)
+    {
+      const RasdToken *t;
+      const char *word;
+
+      k--;
+      t = token (ctx, k);
+      if (t->sentence != name->sentence)
+        return FALSE;
+      if (ctx->place_begins[k] != 0 || strcmp (t->norm, "في") == 0)
+        continue;
+      word = bare_word (ctx, k);
+      if (word_in (word, topic_words))
+        return RASD_RULE_IS (EV_PLACE_TOPIC, TRUE);
+      /* an adjective of the topic: الأوضاع الأمنية في */
+      if (g_str_has_prefix (word, "ال") && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
+          trigger_at (ctx, k) == NULL)
+        continue;
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Words of leaving: the place after one is where one left from ("يغادر الرياض متوجها"). */
+static const char * const leave_words[] = {
+  "غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر", "مغادرا", "مغادره", "مغادرته", NULL
+};
+
+static gboolean
+left_from (Context           *ctx,
+           const RasdNerName *name)
+{
+  /* the leaver may stand between: "يغادر الرئيس الأمريكي الرياض" */
+  for (guint k = name->first_token; k-- > 0 && k + 5 > name->first_token;)
+    {
+      if (token (ctx, k)->sentence != name->sentence || ctx->place_begins[k] != 0 ||
+          trigger_at (ctx, k) != NULL)
+        return FALSE;
+      if (word_in (bare_word (ctx, k), leave_words))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
@@ -490,13 +567,13 @@ named_deceased (Context           *ctx,
         break;
       if ((strcmp (norm, "رحمه") == 0 || strcmp (norm, "يرحمه") == 0 || strcmp (norm, "رحمها") == 0) &&
           strcmp (token (ctx, k + 1)->norm, "الله") == 0)
-        return TRUE;
+        return RASD_RULE_IS (EV_DECEASED, TRUE);
     }
   return FALSE;
 }
 
 /* The date of mention @d of sentence @s, @date as resolved against the publication date.
- * "أعلنت المصادر أمس السبت أن ظريف سيقوم يوم غد الأحد بزيارة": a relative day in reported words
+ * "قالت الوزارة أمس السبت إن الوفد سيصل يوم غد الأحد": a relative day in reported words
  * counts from the day they were said, which the weekday written with it confirms. */
 static RasdDate
 said_day (Context  *ctx,
@@ -523,14 +600,14 @@ said_day (Context  *ctx,
         continue;
       shifted = rasd_date_add_days (&day, m->offset);
       if (rasd_date_weekday (shifted.year, shifted.month, shifted.day) == m->weekday)
-        return shifted;
+        return RASD_RULE_IS (EV_SAID_DAY, shifted);
       break;
     }
   return date;
 }
 
-/* Whether date @m follows منذ and the words of another deed: "أول زيارة إلى بغداد منذ تسلمه
- * مهامه في فبراير" dates when that began, not the visit.  (منذ يومين is a date itself, and
+/* Whether date @m follows منذ and the words of another deed: "أول زيارة له إلى تونس منذ توليه
+ * منصبه في مارس" dates when that began, not the visit.  (منذ يومين is a date itself, and
  * "مباحثات منذ 6 مارس" began with the talks.) */
 static gboolean
 date_since (Context               *ctx,
@@ -543,8 +620,38 @@ date_since (Context               *ctx,
     k++;
   for (guint back = 2; back <= 6 && k >= clause->first_token + back; back++)
     if (marks_at (ctx, k - back) & MARK_SINCE)
+      return RASD_RULE_IS (EV_DATE_SINCE, TRUE);
+  return FALSE;
+}
+
+static gboolean
+comma_before (Context *ctx,
+              guint    k)
+{
+  const RasdToken *a = token (ctx, k - 1), *b = token (ctx, k);
+
+  for (gsize p = a->byte_end; p < b->byte_start; p++)
+    if (ctx->text[p] == ',' || strncmp (ctx->text + p, "،", strlen ("،")) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Whether the name or title at token @to goes on a list that ended before token @from: a word
+ * with و (وصاحب السمو الأمير) between them and no trigger. */
+static gboolean
+listed_after (Context *ctx,
+              guint    from,
+              guint    to)
+{
+  gboolean joined = FALSE;
+
+  for (guint k = from; k <= to; k++)
+    {
+      if (k < to && trigger_at (ctx, k) != NULL)
+        return FALSE;
+      joined = joined || g_str_has_prefix (token (ctx, k)->norm, "و");
+    }
+  return joined;
 }
 
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
@@ -564,6 +671,10 @@ read_candidate (Context      *ctx,
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
+  guint principals_end = 0;  /* after a list of people greetings or a message are from */
+  const char *trigger_word = bare_word (ctx, t);
+  gboolean visits_object = strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb &&
+                           (strstr (trigger_word, "زار") != NULL || strstr (trigger_word, "زور") != NULL);
   g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
 
   c->sentence = s;
@@ -580,7 +691,9 @@ read_candidate (Context      *ctx,
         attendance_from = MIN (attendance_from, k);
       if (marks & MARK_FUTURE)
         future_marker = TRUE;
-      if (k < t && (marks & MARK_PAST))
+      /* before the trigger (كان قد التقى), or an adjective of a trigger noun: "لقاؤهما الأخير" */
+      if ((k < t || (!c->trigger->verb && k <= t + 2 && word_in (bare_word (ctx, k), last_words))) &&
+          (marks & MARK_PAST))
         past_marker = TRUE;
       if (marks & MARK_HABITUAL)
         c->habitual = TRUE;
@@ -597,18 +710,38 @@ read_candidate (Context      *ctx,
       e = rasd_extraction_get_entity (ctx->out, name->entity);
       if (name->kind == RASD_MENTION_PERSON)
         {
+          if (name->flags & RASD_NER_NAMED_FOR)
+            {
+              principals_end = name->first_token + name->n_tokens;
+              continue;
+            }
+          /* "تحيات الملك، وولي العهد، وولي ولي العهد": the list goes on with و while no
+           * trigger comes between */
+          if (principals_end > 0 && listed_after (ctx, principals_end, name->title_token))
+            {
+              RASD_RULE (NER_NAMED_FOR);
+              principals_end = name->first_token + name->n_tokens;
+              continue;
+            }
+          principals_end = 0;
           if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
             continue;
           if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
             continue;
           if (name->first_token > attendance_from)
-            continue;
+            {
+              RASD_RULE (EV_ATTENDANCE);
+              continue;
+            }
           /* "التقى مع X": the first party after the verb is its object, so the subject is not
            * in the clause */
           if (!seen_person && name->first_token > t && c->trigger->verb)
             for (guint k = t + 1; k < MIN (name->first_token, name->title_token); k++)
               if (strcmp (token (ctx, k)->norm, "مع") == 0 || strcmp (token (ctx, k)->norm, "ومع") == 0)
-                c->implicit_subject = TRUE;
+                {
+                  RASD_RULE (EV_IMPLICIT_SUBJECT);
+                  c->implicit_subject = TRUE;
+                }
           seen_person = TRUE;
           if (named_deceased (ctx, name))
             {
@@ -621,7 +754,7 @@ read_candidate (Context      *ctx,
         }
       else if (name->kind == RASD_MENTION_PLACE &&
                !(name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) &&
-               !place_between (ctx, name))
+               !place_between (ctx, name) && !place_is_topic (ctx, name))
         {
           /* a city or site where the text gives one, a country only where it gives none */
           int score = place_rank (e) == 2 ? 60 : 0;
@@ -629,16 +762,21 @@ read_candidate (Context      *ctx,
 
           if (name->preposition == RASD_NER_PREP_IN)
             score += 30;
-          /* زار/وصل إلى X, and "ينتقل إلى تركيا للقاء": where one goes is where one meets */
+          /* زار/وصل إلى X, and "يسافر إلى كينيا للقاء": where one goes is where one meets */
           else if (name->preposition == RASD_NER_PREP_TO)
             score += 30;
-          else if (name->preposition == RASD_NER_PREP_FROM)
-            score -= 80;
-          /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا */
-          if (strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb && !seen_object &&
+          else if (name->preposition == RASD_NER_PREP_FROM || left_from (ctx, name))
+            {
+              RASD_RULE (EV_PLACE_FROM);
+              score -= 80;
+            }
+          /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا (وصل and توجه
+           * take theirs after إلى) */
+          if (visits_object && !seen_object &&
               name->first_token > t && name->first_token <= t + 6 &&
               name->preposition != RASD_NER_PREP_FROM && name->preposition != RASD_NER_PREP_IN)
             {
+              RASD_RULE (EV_VISIT_OBJECT);
               score += 40;
               seen_object = TRUE;
             }
@@ -652,6 +790,8 @@ read_candidate (Context      *ctx,
     }
   if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
     c->place = event_place (ctx, best_place);
+  else if (best_place >= 0)
+    RASD_RULE (EV_CALL_NO_PLACE);
 
   for (guint d = 0; d < ctx->dates->len; d++)
     {
@@ -684,8 +824,11 @@ read_candidate (Context      *ctx,
     c->role = RASD_EVENT_ROLE_PLANNED;
   else if (past_marker && c->trigger->tense != TENSE_PRESENT)
     c->role = RASD_EVENT_ROLE_BACKGROUND;
+  if ((future_marker && c->trigger->tense != TENSE_FUTURE) || c->role == RASD_EVENT_ROLE_BACKGROUND)
+    RASD_RULE (EV_ROLE_MARKER);
   if (c->date_stated && ctx->publication.precision != RASD_DATE_PRECISION_NONE)
     {
+      RasdEventRole by_marker = c->role;
       RasdDate pub = ctx->publication;
       int cmp;
 
@@ -706,11 +849,16 @@ read_candidate (Context      *ctx,
           cmp = rasd_date_compare (&c->date, &pub);
           c->role = cmp < 0 ? RASD_EVENT_ROLE_BACKGROUND : RASD_EVENT_ROLE_PLANNED;
         }
+      if (c->role != by_marker)
+        RASD_RULE (EV_ROLE_BY_DATE);
     }
   else if (c->date_stated && c->trigger->tense == TENSE_PAST && c->date.precision < RASD_DATE_PRECISION_DAY)
-    c->role = RASD_EVENT_ROLE_BACKGROUND;
-  /* the dead take part in what happened before, not in the news: "صور تاريخية للملك عبدالعزيز
-   * رحمه الله" */
+    {
+      RASD_RULE (EV_ROLE_BY_DATE);
+      c->role = RASD_EVENT_ROLE_BACKGROUND;
+    }
+  /* the dead take part in what happened before, not in the news: "مقتنيات الملك الراحل رحمه
+   * الله" */
   if (deceased != NULL && c->role != RASD_EVENT_ROLE_BACKGROUND)
     for (guint p = c->participants->len; p > 0; p--)
       for (guint d = 0; d < deceased->len; d++)
@@ -767,19 +915,22 @@ can_merge (Context         *ctx,
     return FALSE;
   /* "من المقرر أن يلتقي" within the day's visit is part of it: planned without a date of its
    * own goes with the news */
-  if (event->role != c->role &&
-      !(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
-        (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
-                             rasd_date_compatible (&event->date, &c->date)))))
-    return FALSE;
-  /* "زار المقداد روسيا من 19 إلى 22 فبراير ... وفي 21 فبراير أجرى محادثات": talks on a day
+  if (event->role != c->role)
+    {
+      if (!(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
+            (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
+                                 rasd_date_compatible (&event->date, &c->date)))))
+        return FALSE;
+      RASD_RULE (EV_MERGE_PLANNED);
+    }
+  /* "زار الوزير اليابان من 3 إلى 9 مايو ... وفي 5 مايو أجرى محادثات": talks on a day
    * of their own within the month of a visit are an event of their own (but "لقاؤهما في مايو"
    * after "التقيا في 5 مايو" is the same meeting) */
   if (c->date_stated && c->date.precision == RASD_DATE_PRECISION_DAY &&
       event->date.precision != RASD_DATE_PRECISION_NONE &&
       event->date.precision < RASD_DATE_PRECISION_DAY &&
       strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") != 0)
-    return FALSE;
+    return RASD_RULE_IS (EV_DAY_IN_VISIT, FALSE);
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants) &&
       shared_participants (c->participants, event->participants) < 2)
@@ -823,6 +974,8 @@ merge_into (Context         *ctx,
   /* a verb says more about the kind than a noun: "visit" from زار beats "meeting" from لقاء */
   if (c->trigger->verb && strcmp (event->kind, "meeting") == 0)
     {
+      if (strcmp (c->trigger->kind, "meeting") != 0)
+        RASD_RULE (EV_KIND_FROM_VERB);
       event->kind = c->trigger->kind;
       event->cameo = c->trigger->cameo;
     }
@@ -891,19 +1044,20 @@ add_candidate (Context   *ctx,
   RasdEvent *latest = NULL;
   gsize latest_start = 0;
 
-  /* "وجرت مراسم الاستقبال في المطار، حيث كان في استقباله X": a حيث clause tells more of the
+  /* "وأقيمت للضيف مراسم رسمية في المطار، حيث استقبله X": a حيث clause tells more of the
    * same event, whoever it names */
   if (before != NULL && before->role == c->role &&
       (strcmp (before->kind, "call") == 0) == (strcmp (c->trigger->kind, "call") == 0) &&
       dates_agree (&before->date, &c->date))
     {
+      RASD_RULE (EV_MERGE_WHERE);
       merge_into (ctx, before, c);
       return before;
     }
 
   /* of the events it agrees with, the first (the news) for what names no city; what names
    * its city goes with the one the text spoke of last there: a narrative goes on about what
-   * it has just told ("وصل الأسد أمس إلى موسكو ... وجرت مراسم الاستقبال في مطار موسكو") */
+   * it has just told ("وصل الرئيس أمس إلى روما ... وأقيمت له مراسم استقبال في مطار روما") */
   gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
 
   for (guint e = 0; e < ctx->out->events->len; e++)
@@ -921,6 +1075,7 @@ add_candidate (Context   *ctx,
     }
   if (latest != NULL)
     {
+      RASD_RULE (EV_MERGE);
       merge_into (ctx, latest, c);
       return latest;
     }
@@ -937,6 +1092,7 @@ add_candidate (Context   *ctx,
             continue;
           if (strcmp (event->kind, c->trigger->kind) == 0)
             {
+              RASD_RULE (EV_REFERS_BACK);
               merge_into (ctx, event, c);
               return event;
             }
@@ -946,6 +1102,7 @@ add_candidate (Context   *ctx,
         }
       if (other != NULL)
         {
+          RASD_RULE (EV_REFERS_BACK);
           merge_into (ctx, other, c);
           return other;
         }
@@ -954,7 +1111,7 @@ add_candidate (Context   *ctx,
   return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
-/* "لقاء جمعه مع نظيره العراقي خالد العبيدي", "خلال زيارته": the other party is @topic, the
+/* "لقاء جمعه مع نظيره الكيني", "خلال زيارته": the other party is @topic, the
  * person the article is about. */
 static void
 add_topic_person (Context   *ctx,
@@ -982,7 +1139,37 @@ add_topic_person (Context   *ctx,
   if (!points)
     return;
   if (topic != g_array_index (c->participants, int, 0))
-    g_array_prepend_val (c->participants, topic);
+    {
+      RASD_RULE (EV_TOPIC_PERSON);
+      g_array_prepend_val (c->participants, topic);
+    }
+}
+
+/* Whether place @name is the first place after a word of visiting in its sentence (the
+ * candidate's trigger, or another such as جولة، متوجها or شملت), as its object or after إلى ("جولة في X وY"
+ * too): a list there is a tour's stops, not one further on ("زار العراق المحاذي لسوريا
+ * والأردن"). */
+static gboolean
+first_after_visit_word (Context           *ctx,
+                        const Candidate   *c,
+                        const RasdNerName *name)
+{
+  guint first = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->first_token;
+
+  if (name->preposition == RASD_NER_PREP_FROM)
+    return FALSE;
+  for (guint k = name->first_token; k-- > first;)
+    {
+      const Trigger *trigger;
+
+      if (ctx->place_begins[k] != 0)
+        return FALSE;
+      trigger = trigger_at (ctx, k);
+      if (k == c->trigger_token || (trigger != NULL && strcmp (trigger->kind, "visit") == 0) ||
+          g_str_has_prefix (bare_word (ctx, k), "شمل") || g_str_has_prefix (bare_word (ctx, k), "تشمل"))
+        return name->preposition != RASD_NER_PREP_IN || name->first_token == k + 2;
+    }
+  return FALSE;
 }
 
 /* The places of a visit listed together (السعودية والأردن وإسرائيل، القاهرة وطهران وبيروت), or
@@ -1005,19 +1192,56 @@ tour_places (Context   *ctx,
         continue;
       if (list->len > 0 && name->first_token == next_token &&
           g_str_has_prefix (token (ctx, name->first_token)->norm, "و"))
-        {
-          g_array_append_val (list, name->entity);
-        }
+        g_array_append_val (list, name->entity);
       else if (list->len >= 2)
         break;
       else
         {
           g_array_set_size (list, 0);
-          g_array_append_val (list, name->entity);
+          if (first_after_visit_word (ctx, c, name) && !place_is_topic (ctx, name))
+            g_array_append_val (list, name->entity);
         }
       next_token = name->first_token + name->n_tokens;
     }
   return list->len >= 2 ? g_steal_pointer (&list) : NULL;
+}
+
+/* Whether place @city is a city or site of country @country (both entities). */
+static gboolean
+within_country (Context *ctx,
+                int      city,
+                int      country)
+{
+  RasdEntity *a = rasd_extraction_get_entity (ctx->out, city);
+  RasdEntity *b = rasd_extraction_get_entity (ctx->out, country);
+
+  return place_rank (a) == 2 && place_rank (b) == 1 && g_strcmp0 (a->country, b->country) == 0;
+}
+
+/* The one city (or site) of country @country that the article names where something can be,
+ * or -1 when it names none or several. */
+static int
+only_city_of (Context *ctx,
+              int      country)
+{
+  int found = -1;
+
+  for (guint n = 0; n < ctx->names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      int place;
+
+      if (name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
+          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)))
+        continue;
+      place = event_place (ctx, name->entity);
+      if (!within_country (ctx, place, country) || place == found)
+        continue;
+      if (found >= 0)
+        return -1;
+      found = place;
+    }
+  return found;
 }
 
 /* The place of a dateline: a place at the very start of one of the first lines, followed by a
@@ -1063,7 +1287,7 @@ static const char * const report_words[] = {
   "صرح", "صرحت", "وصرح", "وصرحت", "كشف", "كشفت", "وكشف", "وكشفت", "نقلت", "ونقلت", NULL
 };
 
-/* "أعلن الكرملين أمس (الثلاثاء) أن بوتين سيلتقي": the أن of a reporting verb a few words back. */
+/* "ذكرت الرئاسة أمس (الثلاثاء) أن الرئيس سيلتقي": the أن of a reporting verb a few words back. */
 static gboolean
 reported_that (Context *ctx,
                guint    k,
@@ -1084,17 +1308,6 @@ static const char * const time_clause_words[] = {
   "بعد", "وبعد", "قبل", "وقبل", "عقب", "وعقب", NULL
 };
 
-static gboolean
-comma_before (Context *ctx,
-              guint    k)
-{
-  const RasdToken *a = token (ctx, k - 1), *b = token (ctx, k);
-
-  for (gsize p = a->byte_end; p < b->byte_start; p++)
-    if (ctx->text[p] == ',' || strncmp (ctx->text + p, "،", strlen ("،")) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static GHashTable *
 marker_words_new (void)
@@ -1140,28 +1353,34 @@ opens_clause (Context *ctx,
   const Trigger *trigger;
 
   if (marks & MARK_WHERE)
-    return CLAUSE_WHERE;
+    return RASD_RULE_IS (EV_CLAUSE_WHERE, CLAUSE_WHERE);
   if (marks & MARK_CONTRAST)
-    return CLAUSE_OTHER;
-  /* "سيزور النجف ومن ثم التوجه إلى بغداد يوم الاثنين": ثم orders a next deed, comma or not */
+    return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
+  /* "لقاء مع خامنئي وقمة مع رئيسي": a second meeting-word noun joined by و tells another
+   * meeting of the same man, as a headline lists them */
+  trigger = trigger_at (ctx, k);
+  if (trigger != NULL && !trigger->verb && g_str_has_prefix (norm, "و") && !g_str_has_prefix (norm, "وال"))
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
+  /* "سيزور الوزير الموصل ثم التوجه إلى أربيل": ثم orders a next deed, comma or not */
   if (strcmp (norm, "ثم") == 0)
-    return CLAUSE_CONTINUE;
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
-  if (marks & MARK_CONTINUE)
-    return CLAUSE_CONTINUE;
-  if ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
-    return CLAUSE_CONTINUE;
-  /* "، و17 ديسمبر التقى"، "، وفي 21 فبراير أجرى": a date joined by و tells the time of what
+  if ((marks & MARK_CONTINUE) ||
+      ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0))
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
+  /* "، و3 مايو التقى"، "، وفي 9 يونيو أجرى": a date joined by و tells the time of what
    * follows, the same man's next deed */
   if (g_str_has_prefix (norm, "و") &&
       (ctx->date_begins[k] || (strcmp (norm, "وفي") == 0 && k + 1 < last && ctx->date_begins[k + 1])))
-    return CLAUSE_CONTINUE;
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (opens_expectation (ctx, k, last))
-    return CLAUSE_OTHER;
+    return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
   /* a verb of meeting after a comma begins what it tells: "، بحثا خلاله" */
   trigger = trigger_at (ctx, k);
-  return trigger != NULL && trigger->verb ? CLAUSE_CONTINUE : CLAUSE_FIRST;
+  if (trigger != NULL && trigger->verb)
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
+  return CLAUSE_FIRST;
 }
 
 /* Splits sentence @s into clauses; returns how many (at most @max). */
@@ -1183,11 +1402,14 @@ split_clauses (Context *ctx,
       ClauseKind kind;
 
       has_trigger = has_trigger || trigger_at (ctx, k - 1) != NULL;
-      /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it, unless
+      /* what comes before the first trigger ("وفي 4 يونيو 2019، التقى") belongs to it, unless
        * it only says who reported it */
       if (reported_that (ctx, k, clauses[n].first_token) ||
           (!has_trigger && comma_before (ctx, k) && opens_expectation (ctx, k, last)))
-        kind = CLAUSE_OTHER;
+        {
+          RASD_RULE (EV_CLAUSE_REPORTED);
+          kind = CLAUSE_OTHER;
+        }
       else if (!has_trigger)
         continue;
       else
@@ -1225,7 +1447,7 @@ dates_listed (Context               *ctx,
   return waw <= 1;
 }
 
-/* The dates a clause lists for its event ("زار روسيا في أكتوبر 2015. ونوفمبر 2017 ومايو 2018"),
+/* The dates a clause lists for its event ("زار مصر في مارس 2016. ويونيو 2018 وأكتوبر 2019"),
  * the list running on into the next sentence when that one only goes on with it; NULL when the
  * clause's date is not in a list of two or more. */
 static GArray *
@@ -1334,6 +1556,7 @@ place_at_home (Context         *ctx,
   capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, host->country);
   if (capital == NULL)
     return -1;
+  RASD_RULE (EV_PLACE_AT_HOME);
   return place_entity (ctx, capital);
 }
 
@@ -1344,7 +1567,7 @@ day_of (const RasdDate *date)
 }
 
 /* A meeting with no place of its own happened in the city its party arrived in that day or the
- * days just before: "يلتقي دي ميستورا اليوم الأسد ... وكان قد وصل دمشق أمس". */
+ * days just before: "يلتقي المبعوث اليوم الرئيس ... وكان قد وصل صنعاء أمس". */
 static void
 place_by_arrival (Context *ctx,
                   GArray  *candidates)
@@ -1368,7 +1591,7 @@ place_by_arrival (Context *ctx,
               shared_participants (v->participants, c->participants) == 0)
             continue;
           /* with no date of its own, a reception told right after an arrival happened where
-           * the visitor arrived: "وصل الأسد إلى موسكو. وكان في استقباله ..." */
+           * the visitor arrived: "وصل الرئيس إلى روما. وكان في استقباله ..." */
           if (!c->date_stated)
             {
               if (j < i && v->sentence + 1 >= c->sentence && best == NULL &&
@@ -1386,7 +1609,10 @@ place_by_arrival (Context *ctx,
             }
         }
       if (best != NULL)
-        c->place = best->place;
+        {
+          RASD_RULE (EV_PLACE_ARRIVAL);
+          c->place = best->place;
+        }
     }
 }
 
@@ -1406,7 +1632,6 @@ find_events (Context *ctx)
       int last = -1;     /* its index in pending */
       int where = -1;    /* and its place */
       Candidate before = { 0 };  /* its role and date */
-      Candidate habit = { .follows = -1 };  /* an undated habit a حيث clause may date */
 
       for (guint cl = 0; cl < n_clauses; cl++)
         {
@@ -1422,16 +1647,22 @@ find_events (Context *ctx)
 
               if (trigger == NULL)
                 continue;
-              /* "المشاورات واللقاءات التي أجراها في عدة دول": joined to a plural, a series */
+              /* "المشاورات واللقاءات التي عقدها مع الأطراف": joined to a plural, a series */
               if (!trigger->verb && k + 1 < clause->last_token &&
                   g_str_has_prefix (token (ctx, k + 1)->norm, "و") &&
                   g_hash_table_contains (ctx->self->plurals, bare_word (ctx, k + 1)))
-                continue;
+                {
+                  RASD_RULE (EV_PLURAL_SERIES);
+                  continue;
+                }
               /* "التوجه إلى بغداد" is going there; "التوجه إلى حل سياسي" is not */
               if (trigger->motion &&
                   !(k + 2 < clause->last_token && strcmp (token (ctx, k + 1)->norm, "الي") == 0 &&
-                    ctx->place_begins[k + 2]))
-                continue;
+                    ctx->place_begins[k + 2] == PLACE_BEGINS))
+                {
+                  RASD_RULE (EV_MOTION);
+                  continue;
+                }
               /* the first verb, else the first noun */
               if (best == NULL || (trigger->verb && !best->verb))
                 {
@@ -1442,8 +1673,8 @@ find_events (Context *ctx)
           if (best == NULL)
             continue;
           c.trigger = best;
-          /* a clause that goes on from the one before may name nobody: "، قبل أن ينتقل غدا
-           * إلى تركيا" is still the same man's */
+          /* a clause that goes on from the one before may name nobody: "، قبل أن يسافر غدا
+           * إلى كينيا" is still the same man's */
           if (!read_candidate (ctx, s, clause, best_token, &c) &&
               !(subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
@@ -1454,6 +1685,7 @@ find_events (Context *ctx)
           if ((clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE) && subject >= 0 &&
               !c.date_stated)
             {
+              RASD_RULE (EV_CLAUSE_TIME);
               c.date = before.date;
               c.date_stated = before.date_stated;
               c.role = before.role;
@@ -1461,14 +1693,20 @@ find_events (Context *ctx)
           /* "حيث" happens where the clause before it did, unless it names a place there */
           if (clause->kind == CLAUSE_WHERE && where >= 0 &&
               (c.place < 0 || !places_agree (ctx, where, c.place)))
-            c.place = where;
+            {
+              RASD_RULE (EV_CLAUSE_PLACE);
+              c.place = where;
+            }
           if (c.implicit_subject ||
               (subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
               int who = subject >= 0 ? subject : topic_of (pending);
 
               if (who >= 0 && !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, who))
-                g_array_prepend_val (c.participants, who);
+                {
+                  RASD_RULE (EV_CLAUSE_SUBJECT);
+                  g_array_prepend_val (c.participants, who);
+                }
             }
           add_topic_person (ctx, &c, topic_of (pending));
           if (c.participants->len == 0)
@@ -1483,40 +1721,20 @@ find_events (Context *ctx)
           before.date = c.date;
           before.date_stated = c.date_stated;
           before.role = c.role;
-          /* a habit with no date is no event: "زار المعلم روسيا عدة مرات"; with dates it is a
-           * list of events ("زار روسيا مرارا، في أكتوبر 2015 ومايو 2018") */
+          /* a habit with no date is no event: "سافر الوزير إلى عمّان مرات عدة"; with dates it
+           * is a list of events ("زارها مرارا، في مارس 2012 ويونيو 2014") */
           if (c.habitual && !c.date_stated)
             {
-              candidate_clear (&habit);
-              habit = c;
-              continue;
-            }
-          /* "يتواصل الرئيسان بانتظام عبر الهاتف، حيث جرت آخر محادثة في 6 فبراير": the حيث
-           * clause dates one instance of the habit, with its kind and its people */
-          if (clause->kind == CLAUSE_WHERE && habit.participants != NULL && c.date_stated)
-            {
-              for (guint p = 0; p < c.participants->len; p++)
-                {
-                  int who = g_array_index (c.participants, int, p);
-
-                  if (!rasd_event_has_participant (&(RasdEvent) { .participants = habit.participants }, who))
-                    g_array_append_val (habit.participants, who);
-                }
-              habit.date = c.date;
-              habit.date_stated = TRUE;
-              habit.role = c.role;
-              habit.habitual = FALSE;
-              if (habit.place < 0)
-                habit.place = c.place;
+              RASD_RULE (EV_HABIT);
               candidate_clear (&c);
-              c = habit;
-              habit = (Candidate) { .follows = -1 };
+              continue;
             }
           tour = tour_places (ctx, &c);
           dates = tour == NULL ? date_list (ctx, s, clause, &c) : NULL;
           if (dates != NULL)
             {
-              /* "زار روسيا في أكتوبر 2015 ونوفمبر 2017": one event per date */
+              /* "زار مصر في مارس 2016 ويونيو 2018": one event per date */
+              RASD_RULE (EV_DATE_LIST);
               for (guint d = 0; d < dates->len; d++)
                 {
                   Candidate leg = c;
@@ -1533,7 +1751,20 @@ find_events (Context *ctx)
             }
           else if (tour != NULL)
             {
-              /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place */
+              /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place; "زيارته إلى أنقرة
+               * ضمن جولة شملت X وY" is one more */
+              gboolean own_place = c.place >= 0;
+
+              RASD_RULE (EV_TOUR);
+              for (guint p = 0; p < tour->len && own_place; p++)
+                own_place = event_place (ctx, g_array_index (tour, int, p)) != c.place;
+              if (own_place)
+                {
+                  Candidate visit = c;
+
+                  visit.participants = g_array_copy (c.participants);
+                  g_array_append_val (pending, visit);
+                }
               for (guint p = 0; p < tour->len; p++)
                 {
                   Candidate leg = c;
@@ -1553,7 +1784,6 @@ find_events (Context *ctx)
           last = pending->len - 1;
           candidate_clear (&c);
         }
-      candidate_clear (&habit);
     }
 
   place_by_arrival (ctx, pending);
@@ -1572,11 +1802,28 @@ find_events (Context *ctx)
     {
       RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
 
-      /* a report datelined "الدوحة -" tells where its news happened when no sentence does */
-      if (event->role == RASD_EVENT_ROLE_HEADLINE && event->place < 0 && ctx->dateline_place >= 0 &&
-          strcmp (event->kind, "call") != 0)
-        event->place = event_place (ctx, ctx->dateline_place);
-      /* "استقبل أمير دولة قطر في قصره": at home, in the host's capital */
+      /* a report datelined "الدوحة -" tells where its news happened when no sentence does, or
+       * names only the country ("زيارته لقطر") */
+      if (event->role == RASD_EVENT_ROLE_HEADLINE && ctx->dateline_place >= 0 &&
+          strcmp (event->kind, "call") != 0 &&
+          (event->place < 0 || within_country (ctx, ctx->dateline_place, event->place)))
+        {
+          RASD_RULE (EV_DATELINE);
+          event->place = event_place (ctx, ctx->dateline_place);
+        }
+      /* "زيارته لكينيا ... في العاصمة نيروبي": the one city the article names in the country
+       * is where the visit was */
+      if (event->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 1)
+        {
+          int city = only_city_of (ctx, event->place);
+
+          if (city >= 0)
+            {
+              RASD_RULE (EV_CITY_OF_COUNTRY);
+              event->place = city;
+            }
+        }
+      /* "استقبل الملك ضيفه في قصره": at home, in the host's capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
         event->place = place_at_home (ctx, event);
     }
@@ -1588,7 +1835,10 @@ find_events (Context *ctx)
         RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
 
         if (event->role == RASD_EVENT_ROLE_HEADLINE && event->date.precision == RASD_DATE_PRECISION_NONE)
-          event->date = ctx->publication;
+          {
+            RASD_RULE (EV_PUBLICATION_DATE);
+            event->date = ctx->publication;
+          }
       }
 }
 
@@ -1619,6 +1869,7 @@ extract (RasdExtractor  *self,
   g_autofree guint16 *marks = NULL;
   g_autofree guint8 *date_begins = NULL;
   g_autofree guint8 *place_begins = NULL;
+  g_autofree guint8 *dated = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1632,6 +1883,7 @@ extract (RasdExtractor  *self,
   ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.date_begins = date_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.place_begins = place_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
+  dated = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
@@ -1654,9 +1906,11 @@ extract (RasdExtractor  *self,
             k++;
           if (k < ctx.n_tokens && ctx.token_array[k].start <= m->start)
             date_begins[k] = TRUE;
+          for (guint j = k; j < ctx.n_tokens && ctx.token_array[j].start < m->end; j++)
+            dated[j] = TRUE;
         }
     }
-  names = rasd_ner_run (self->ner, text, tokens, events, out);
+  names = rasd_ner_run (self->ner, text, tokens, events, dated, out);
   ctx.names = names;
   ctx.spokespeople = spokespeople = g_hash_table_new (NULL, NULL);
   for (guint n = 0; n < names->len; n++)
@@ -1675,7 +1929,11 @@ extract (RasdExtractor  *self,
           triggers_read[k] = TRUE;
       if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE) &&
           name->first_token < ctx.n_tokens)
-        place_begins[name->first_token] = TRUE;
+        {
+          place_begins[name->first_token] = PLACE_BEGINS;
+          for (guint k = name->first_token + 1; k < name->first_token + name->n_tokens && k < ctx.n_tokens; k++)
+            place_begins[k] = PLACE_GOES_ON;
+        }
     }
   if (events)
     add_dates (&ctx);

@@ -29,6 +29,8 @@ typedef struct
   guint          population;   /* 0 when unknown */
   RasdPlaceKind  kind;
   const char    *stands_for;
+  gboolean       listed;       /* in countries.tsv or places.tsv, not only in libgeonames */
+  gboolean       capital;      /* the capital of its country */
 } RasdPlace;
 
 typedef struct _RasdGazetteer RasdGazetteer;
