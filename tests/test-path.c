@@ -86,6 +86,23 @@ test_text_printable (void)
   g_assert_cmpstr (body, ==, "سطر\tأول\nسطر\\x1b[2J ثان\\");
 }
 
+static void
+test_inside (void)
+{
+  g_assert_true (rasd_path_is_inside ("/data/archive/a.txt", "/data/archive"));
+  g_assert_true (rasd_path_is_inside ("/data/archive", "/data/archive"));
+  g_assert_true (rasd_path_is_inside ("/data/archive/a.txt", "/data/archive/"));
+  g_assert_false (rasd_path_is_inside ("/data/archive-old/a.txt", "/data/archive"));
+  g_assert_false (rasd_path_is_inside ("/etc/passwd", "/data/archive"));
+  g_assert_true (rasd_path_is_inside ("/etc/passwd", "/"));
+
+  g_assert_cmpstr (rasd_path_system_folder ("/proc/self/pagemap"), ==, "/proc");
+  g_assert_cmpstr (rasd_path_system_folder ("/sys"), ==, "/sys");
+  g_assert_cmpstr (rasd_path_system_folder ("/dev/zero"), ==, "/dev");
+  g_assert_null (rasd_path_system_folder ("/devices/a.txt"));
+  g_assert_null (rasd_path_system_folder ("/home/u/proc/a.txt"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +111,7 @@ main (int   argc,
 
   g_test_add_func ("/path/stored-round-trip", test_stored_round_trip);
   g_test_add_func ("/path/stored-absolute", test_stored_absolute);
+  g_test_add_func ("/path/inside", test_inside);
   g_test_add_func ("/path/display", test_display);
   g_test_add_func ("/path/text-printable", test_text_printable);
   return g_test_run ();

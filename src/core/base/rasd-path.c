@@ -38,6 +38,35 @@ rasd_path_from_stored (const char *stored)
   return g_strdup (stored);
 }
 
+gboolean
+rasd_path_is_inside (const char *real,
+                     const char *folder)
+{
+  gsize n;
+
+  g_return_val_if_fail (real != NULL && folder != NULL, FALSE);
+
+  n = strlen (folder);
+  while (n > 1 && folder[n - 1] == '/')
+    n--;
+  if (n == 1 && folder[0] == '/')
+    return real[0] == '/';
+  return strncmp (real, folder, n) == 0 && (real[n] == '\0' || real[n] == '/');
+}
+
+const char *
+rasd_path_system_folder (const char *real)
+{
+  static const char * const folders[] = { "/proc", "/sys", "/dev" };
+
+  g_return_val_if_fail (real != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    if (rasd_path_is_inside (real, folders[i]))
+      return folders[i];
+  return NULL;
+}
+
 /* Characters that move the cursor, ring, clear or reorder what a terminal shows. */
 static gboolean
 needs_escape (gunichar c,

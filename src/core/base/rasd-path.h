@@ -17,6 +17,14 @@ char     *rasd_path_to_stored    (const char *filename);
  * never NULL. */
 char     *rasd_path_from_stored  (const char *stored);
 
+/* Whether the real (resolved) path @real is @folder or inside it; both absolute, resolved. */
+gboolean  rasd_path_is_inside    (const char *real,
+                                  const char *folder);
+
+/* "/proc", "/sys" or "/dev" when the real path @real is in one of them (files there are the
+ * kernel's, not documents: they can be endless, block or change as they are read), else NULL. */
+const char *rasd_path_system_folder (const char *real);
+
 /* A file name (any bytes) for messages: valid UTF-8 on one line, with control characters,
  * bidirectional overrides and backslashes escaped (\n, \t, \x1b, \u202e, \\) and bytes that are
  * not UTF-8 as \xff.  A name without any of those is returned unchanged. */
