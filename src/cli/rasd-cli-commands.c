@@ -421,6 +421,12 @@ command_search (CliGlobals  *globals,
     return RASD_CLI_EXIT_FAILED;
   if ((hits = rasd_store_search (store, query, limit, &error)) == NULL)
     {
+      /* Too long or too many words: the user's to shorten. */
+      if (g_error_matches (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY))
+        {
+          rasd_cli_print_error ("search: %s", error->message);
+          return RASD_CLI_EXIT_USAGE;
+        }
       rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }

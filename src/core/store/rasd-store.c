@@ -503,6 +503,22 @@ rasd_store_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+gboolean
+rasd_store_user_query (const char  *user_text,
+                       char       **match,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *match = rasd_fts_query_from_user_bounded (user_text, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 rasd_store_column_text (sqlite3_stmt *stmt,
                         int           column)
