@@ -60,6 +60,7 @@ struct _RasdStore
   sqlite3_stmt *stmts[N_STMTS];
   int           schema_version;
   guint         savepoint_depth;
+  GCancellable *cancellable;  /* rasd_store_set_cancellable() */
 };
 
 /* Turns the connection's last error into a GError that names the database and what was being
