@@ -213,14 +213,18 @@ progress_update_free (gpointer data)
  *
  * Decoding, cleaning and parsing a file needs no database, so a reader thread does it for the
  * files ahead while this thread stores the ones read: on two cores the two halves overlap.
- * Files come out in order; at most READ_AHEAD are held in memory. */
+ * Files come out in order; at most READ_AHEAD are held in memory, and a large file takes the
+ * room of several (a token per READ_AHEAD_BYTES / READ_AHEAD bytes of it), so that the memory
+ * read ahead stays bounded however large the files are. */
 
 #define READ_AHEAD 32
+#define READ_AHEAD_BYTES ((goffset) 64 * 1024 * 1024)
 
 typedef struct
 {
   char           *path;
   goffset         size;
+  guint           tokens;  /* slots it holds until stored */
   RasdReadResult *result;  /* NULL with error set */
   GError         *error;
   GPtrArray      *extractions;  /* RasdExtraction*, one per article; NULL without an extractor */
@@ -263,6 +267,13 @@ extract_articles (RasdExtractor  *extractor,
   return extractions;
 }
 
+/* The slots a file of @size holds while it waits to be stored. */
+static guint
+tokens_for_size (goffset size)
+{
+  return (guint) CLAMP (size / (READ_AHEAD_BYTES / READ_AHEAD), 0, READ_AHEAD - 1) + 1;
+}
+
 static gpointer
 read_ahead_thread (gpointer data)
 {
@@ -271,15 +282,18 @@ read_ahead_thread (gpointer data)
   for (guint i = 0; i < ahead->files->len; i++)
     {
       const RasdImportEntry *entry = g_ptr_array_index (ahead->files, i);
+      guint tokens = tokens_for_size (entry->size);
       ReadItem *item;
 
-      g_async_queue_pop (ahead->slots);
+      for (guint t = 0; t < tokens && !g_atomic_int_get (&ahead->stop); t++)
+        g_async_queue_pop (ahead->slots);
       if (g_atomic_int_get (&ahead->stop))
         break;
 
       item = g_new0 (ReadItem, 1);
       item->path = g_strdup (entry->path);
       item->size = entry->size;
+      item->tokens = tokens;
       item->result = rasd_import_entry_read (entry, ahead->cancellable, &item->error);
       if (item->result != NULL && ahead->extractor != NULL)
         item->extractions = extract_articles (ahead->extractor, item->result);
@@ -448,7 +462,8 @@ store_files (RasdImporter  *self,
         }
 
       item = g_async_queue_pop (ahead->items);
-      g_async_queue_push (ahead->slots, GINT_TO_POINTER (1));
+      for (guint t = 0; t < item->tokens; t++)
+        g_async_queue_push (ahead->slots, GINT_TO_POINTER (1));
 
       if (!rasd_store_in_transaction (store))
         {
