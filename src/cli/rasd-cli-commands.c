@@ -179,10 +179,10 @@ command_import (CliGlobals  *globals,
     rasd_cli_print_error ("warning: %s", (const char *) g_ptr_array_index (report->warnings, i));
   if (report->n_links_out > 0)
     rasd_cli_print_error (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u symbolic link leading outside the folder was not followed "
-                                       "(--follow-symlinks follows it)",
-                                       "%u symbolic links leading outside the folders were not "
-                                       "followed (--follow-symlinks follows them)",
+                                       "%u symbolic link leading outside the folder being imported "
+                                       "was not followed (--follow-symlinks follows it)",
+                                       "%u symbolic links leading outside the folder being imported "
+                                       "were not followed (--follow-symlinks follows them)",
                                        report->n_links_out), report->n_links_out);
 
   if (json)
