@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rasd-path.h"
 
@@ -65,6 +68,41 @@ rasd_path_system_folder (const char *real)
     if (rasd_path_is_inside (real, folders[i]))
       return folders[i];
   return NULL;
+}
+
+char *
+rasd_path_resolve (const char *path)
+{
+  char *resolved;
+  char *copy;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if ((resolved = realpath (path, NULL)) == NULL)
+    return NULL;
+  copy = g_strdup (resolved);
+  free (resolved);
+  return copy;
+}
+
+const char *
+rasd_path_describe_type (guint mode)
+{
+  if (S_ISFIFO (mode))
+    return "a named pipe (FIFO)";
+  if (S_ISCHR (mode))
+    return "a character device";
+  if (S_ISBLK (mode))
+    return "a block device";
+  if (S_ISSOCK (mode))
+    return "a socket";
+  if (S_ISDIR (mode))
+    return "a folder";
+  if (S_ISLNK (mode))
+    return "a symbolic link";
+  if (S_ISREG (mode))
+    return "a file";
+  return "not a regular file or folder";
 }
 
 /* Characters that move the cursor, ring, clear or reorder what a terminal shows. */

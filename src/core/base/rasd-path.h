@@ -25,6 +25,13 @@ gboolean  rasd_path_is_inside    (const char *real,
  * kernel's, not documents: they can be endless, block or change as they are read), else NULL. */
 const char *rasd_path_system_folder (const char *real);
 
+/* The real path of @path, every link resolved (realpath()); NULL with errno set when it cannot
+ * be resolved. */
+char     *rasd_path_resolve      (const char *path);
+
+/* What a file of this type (st_mode) is, for messages: "a named pipe (FIFO)", "a socket"... */
+const char *rasd_path_describe_type (guint mode);
+
 /* A file name (any bytes) for messages: valid UTF-8 on one line, with control characters,
  * bidirectional overrides and backslashes escaped (\n, \t, \x1b, \u202e, \\) and bytes that are
  * not UTF-8 as \xff.  A name without any of those is returned unchanged. */

@@ -4,12 +4,8 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-#include <glib/gstdio.h>
 
 #include "rasd-error.h"
 #include "rasd-importer-private.h"
@@ -95,33 +91,6 @@ rasd_import_entries_count_files (GPtrArray *entries,
   if (from < entries->len && !((RasdImportEntry *) g_ptr_array_index (entries, from))->first_part)
     n++;
   return n;
-}
-
-static char *
-real_path (const char *path)
-{
-  char *resolved = realpath (path, NULL);
-  char *copy;
-
-  if (resolved == NULL)
-    return NULL;
-  copy = g_strdup (resolved);
-  free (resolved);
-  return copy;
-}
-
-static const char *
-file_type_name (mode_t mode)
-{
-  if (S_ISFIFO (mode))
-    return "a named pipe (FIFO)";
-  if (S_ISCHR (mode))
-    return "a character device";
-  if (S_ISBLK (mode))
-    return "a block device";
-  if (S_ISSOCK (mode))
-    return "a socket";
-  return "not a regular file or folder";
 }
 
 /* Why the link at @path cannot be followed (realpath() or stat() failed with @saved_errno). */
@@ -272,7 +241,8 @@ walk_found (RasdImportWalk    *walk,
     add_file (walk, path, root, st->st_size, cancellable);
   else
     {
-      g_autofree char *message = g_strdup_printf ("%s: not read", file_type_name (st->st_mode));
+      g_autofree char *message = g_strdup_printf ("%s: not read",
+                                                  rasd_path_describe_type (st->st_mode));
       rasd_importer_note (walk->importer, path, RASD_IMPORT_REFUSED, message);
     }
 }
@@ -293,7 +263,7 @@ walk_child (RasdImportWalk *walk,
     }
   if (S_ISLNK (st.st_mode))
     {
-      g_autofree char *real = real_path (path);
+      g_autofree char *real = rasd_path_resolve (path);
       g_autofree char *shown = NULL;
       g_autofree char *message = NULL;
       const char *system;
@@ -354,7 +324,7 @@ rasd_import_walk_add (RasdImportWalk *walk,
 
   /* A folder: the root its links must stay in.  The kernel's folders hold no articles, and
    * their files can be endless or block. */
-  if ((real = real_path (path)) == NULL)
+  if ((real = rasd_path_resolve (path)) == NULL)
     {
       note_errno (walk, path, "examine it", errno);
       return;

@@ -2,11 +2,6 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <string.h>
-
-#include <glib/gstdio.h>
-
 #include "rasd-article-reader.h"
 #include "rasd-error.h"
 #include "rasd-extractor.h"

@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -149,22 +148,6 @@ guess_title (const char *text,
 
 /* Opening and reading, bounded ------------------------------------------------------------ */
 
-static const char *
-describe_file_type (mode_t mode)
-{
-  if (S_ISFIFO (mode))
-    return "a named pipe (FIFO)";
-  if (S_ISCHR (mode))
-    return "a character device";
-  if (S_ISBLK (mode))
-    return "a block device";
-  if (S_ISSOCK (mode))
-    return "a socket";
-  if (S_ISDIR (mode))
-    return "a folder";
-  return "not a regular file";
-}
-
 /* The real path of @fd, opened as @path. */
 static char *
 real_path_of_fd (int         fd,
@@ -172,16 +155,11 @@ real_path_of_fd (int         fd,
 {
   g_autofree char *link = g_strdup_printf ("/proc/self/fd/%d", fd);
   g_autofree char *real = g_file_read_link (link, NULL);
-  char *resolved;
 
   if (real != NULL && real[0] == '/')
     return g_steal_pointer (&real);
   /* No /proc: resolve the name instead. */
-  if ((resolved = realpath (path, NULL)) == NULL)
-    return NULL;
-  real = g_strdup (resolved);
-  free (resolved);
-  return g_steal_pointer (&real);
+  return rasd_path_resolve (path);
 }
 
 static gboolean
@@ -219,7 +197,7 @@ open_for_reading (const char             *path,
   if (!S_ISREG (st->st_mode))
     {
       g_set_error (error, RASD_ERROR, S_ISDIR (st->st_mode) ? RASD_ERROR_NOT_ARTICLE : RASD_ERROR_REFUSED,
-                   "%s, not a regular file: not read", describe_file_type (st->st_mode));
+                   "%s, not a regular file: not read", rasd_path_describe_type (st->st_mode));
       close (fd);
       return -1;
     }
