@@ -1259,7 +1259,7 @@ rasd_window_init (RasdWindow *self)
   update_chips (self);
 }
 
-/* Another process's commits (a second Rasd, rasd-cli import): ------------------------------ */
+/* Another process's commits (a second Rasd, rasd-cli import) ------------------------------- */
 
 /* Shown as soon as they are noticed, with the filters as they are; the window's own import
  * reloads as it goes instead. */
