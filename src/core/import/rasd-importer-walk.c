@@ -289,6 +289,20 @@ walk_child (RasdImportWalk *walk,
           return;
         }
     }
+  else if (S_ISDIR (st.st_mode))
+    {
+      /* A folder named "/" (or holding a mount of /proc) reaches the kernel's folders without
+       * any link. */
+      g_autofree char *real = rasd_path_resolve (path);
+      const char *system = real != NULL ? rasd_path_system_folder (real) : NULL;
+
+      if (system != NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("a folder of the system (%s): not read", system);
+          rasd_importer_note (walk->importer, path, RASD_IMPORT_REFUSED, message);
+          return;
+        }
+    }
   walk_found (walk, path, root, &st, cancellable);
 }
 
