@@ -2,6 +2,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
@@ -873,6 +874,69 @@ test_cli_not_a_database (void)
   rasd_test_rmtree (dir);
 }
 
+/* import --follow-symlinks, what the policy leaves unread as warnings that do not change the
+ * exit status, and search's bounds as a usage error. */
+static void
+test_cli_symlinks_and_bounds (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *archive = g_build_filename (dir, "archive", NULL);
+  g_autofree char *outside = g_build_filename (dir, "outside", NULL);
+  g_autofree char *link = g_build_filename (archive, "link.txt", NULL);
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *a = write_article (archive, "a.txt", "التقى وزير الخارجية نظيره في الرباط وبحث "
+                                      "معه التعاون في مجالات التعليم والصحة والنقل.");
+  g_autofree char *b G_GNUC_UNUSED = write_article (outside, "b.txt", "زار رئيس الوزراء مدينة صفاقس وافتتح فيها "
+                                      "مستشفى جديدا بحضور عدد من المسؤولين المحليين.");
+
+  g_assert_cmpint (symlink ("../outside/b.txt", link), ==, 0);
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autofree char *warning = g_strdup_printf ("rasd-cli: warning: %s: symbolic link to ", link);
+
+    run_cli (&run, "--db", db, "import", archive, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, warning));
+    g_assert_nonnull (strstr (run.err, "outside/b.txt, outside the folder being imported: not followed"));
+    g_assert_nonnull (strstr (run.err, "--follow-symlinks"));
+    g_assert_nonnull (strstr (run.out, "Imported 1 new article(s) from 1 file(s)"));
+    g_assert_nonnull (strstr (run.out, "1 not read"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "--db", db, "import", "--follow-symlinks", archive, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_nonnull (strstr (run.out, "Imported 1 new article(s) from 2 file(s): 1 duplicate(s)"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autoptr(GString) words = g_string_new (NULL);
+
+    for (guint i = 0; i < 65; i++)
+      g_string_append_printf (words, "w%u ", i);
+    run_cli (&run, "--db", db, "search", words->str, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "65 different words"));
+  }
+  {
+    /* The word typed a thousand times finds what it finds once. */
+    g_auto(CliRun) once = { 0 };
+    g_auto(CliRun) many = { 0 };
+    g_autoptr(GString) words = g_string_new (NULL);
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (words, "صفاقس ");
+    run_cli (&once, "--db", db, "search", "صفاقس", NULL);
+    run_cli (&many, "--db", db, "search", words->str, NULL);
+    g_assert_cmpint (many.status, ==, 0);
+    g_assert_nonnull (strstr (once.out, "[صفاقس]"));
+    g_assert_cmpstr (many.out, ==, once.out);
+  }
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -890,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/cli/reextract", test_cli_reextract);
   g_test_add_func ("/cli/export", test_cli_export);
   g_test_add_func ("/cli/tag-conll", test_cli_tag_conll);
+  g_test_add_func ("/cli/symlinks-and-bounds", test_cli_symlinks_and_bounds);
 
   return g_test_run ();
 }

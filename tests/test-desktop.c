@@ -62,6 +62,7 @@ test_preferences (void)
   RasdPreferencesWindow *window = rasd_preferences_window_new (settings);
   g_autofree char *name = screenshot_name ("preferences");
   GtkSwitch *online = NULL;
+  GtkSwitch *follow = NULL;
   GtkSpinButton *spin = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -70,11 +71,15 @@ test_preferences (void)
   /* Find the widgets through the accessible names the rows give them. */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL;)
     {
-      if (GTK_IS_SWITCH (w) && online == NULL)
+      if (GTK_IS_SWITCH (w))
         {
           GtkWidget *row = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
-          if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), _("_Online map tiles")))
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+          if (g_str_equal (title, _("_Online map tiles")))
             online = GTK_SWITCH (w);
+          else if (g_str_equal (title, _("_Follow links out of folders")))
+            follow = GTK_SWITCH (w);
         }
       if (GTK_IS_SPIN_BUTTON (w))
         spin = GTK_SPIN_BUTTON (w);
@@ -90,7 +95,15 @@ test_preferences (void)
         }
     }
   g_assert_nonnull (online);
+  g_assert_nonnull (follow);
   g_assert_nonnull (spin);
+
+  /* Links out of imported folders are not followed unless the user says so. */
+  g_assert_false (gtk_switch_get_active (follow));
+  gtk_switch_set_active (follow, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "follow-symlinks"));
+  gtk_switch_set_active (follow, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "follow-symlinks"));
 
   /* Off by default, and the switch writes the setting. */
   g_assert_false (gtk_switch_get_active (online));

@@ -19,6 +19,7 @@
 #include "rasd-extractor.h"
 #include "rasd-importer.h"
 #include "rasd-name-trainer.h"
+#include "rasd-path.h"
 #include "rasd-store.h"
 
 typedef struct
@@ -82,16 +83,17 @@ add_article_members (JsonBuilder *builder,
   rasd_export_add_string_member (builder, "path", rasd_article_get_path (article));
 }
 
-/* One line of output never holds a line break or a tab of the data. */
+/* One line of output never holds a line break or a tab of the data, nor a control character
+ * a terminal would obey. */
 static char *
 one_line (const char *text)
 {
-  char *copy = g_strdup (text != NULL ? text : "");
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
 
   for (char *p = copy; *p != '\0'; p++)
     if (*p == '\n' || *p == '\r' || *p == '\t')
       *p = ' ';
-  return copy;
+  return rasd_text_printable (copy, FALSE);
 }
 
 /* import ------------------------------------------------------------------------------------ */
@@ -104,12 +106,16 @@ on_file_done (RasdImporter      *importer,
               gpointer           user_data)
 {
   gboolean verbose = GPOINTER_TO_INT (user_data);
+  g_autofree char *shown = rasd_path_display (path);
 
-  /* Failures are printed as they happen, so a long import shows them at once. */
+  /* Failures are printed as they happen, so a long import shows them at once; so is what the
+   * symlink policy left unread, which is no failure but must not pass unnoticed. */
   if (outcome == RASD_IMPORT_FAILED)
-    rasd_cli_print_error ("%s: %s", path, message);
+    rasd_cli_print_error ("%s: %s", shown, message);
+  else if (outcome == RASD_IMPORT_REFUSED)
+    rasd_cli_print_error ("warning: %s: %s", shown, message);
   else if (verbose && outcome == RASD_IMPORT_SKIPPED)
-    fprintf (stderr, "rasd-cli: %s: %s (skipped)\n", path, message);
+    rasd_cli_print_error ("%s: %s (skipped)", shown, message);
 }
 
 static int
@@ -119,9 +125,12 @@ command_import (CliGlobals  *globals,
 {
   gboolean json = FALSE;
   gboolean verbose = FALSE;
+  gboolean follow_symlinks = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Also list skipped files"), NULL },
+    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks,
+      N_("In folders, also follow symbolic links that lead outside the folder named"), NULL },
     { NULL }
   };
   g_autoptr(RasdStore) store = NULL;
@@ -132,7 +141,11 @@ command_import (CliGlobals  *globals,
 
   if (!parse_command_options ("import", _("PATH..."),
                               _("Imports articles from files and folders (recursively): .txt with "
-                                "NAME.meta.json sidecars, .html, .htm, news-please .json and .jsonl."),
+                                "NAME.meta.json sidecars, .html, .htm, news-please .json and .jsonl. "
+                                "In a folder, a symbolic link is followed only when it leads to a "
+                                "file or folder inside the folder named; devices, FIFOs, sockets and "
+                                "files of /proc, /sys and /dev are never read. Files named are read "
+                                "wherever their link leads."),
                               entries, globals, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2)
@@ -145,6 +158,7 @@ command_import (CliGlobals  *globals,
     return RASD_CLI_EXIT_FAILED;
 
   importer = rasd_importer_new (store);
+  rasd_importer_set_follow_symlinks (importer, follow_symlinks);
   g_signal_connect (importer, "file-done", G_CALLBACK (on_file_done), GINT_TO_POINTER (verbose));
   /* A failing database stops the run; the summary still says what was stored before. */
   ok = rasd_importer_run (importer, (const char * const *) &argv[1], NULL, &error);
@@ -160,7 +174,14 @@ command_import (CliGlobals  *globals,
         rasd_cli_print_error ("%s", line);
     }
   for (guint i = 0; i < report->warnings->len; i++)
-    fprintf (stderr, "rasd-cli: warning: %s\n", (const char *) g_ptr_array_index (report->warnings, i));
+    rasd_cli_print_error ("warning: %s", (const char *) g_ptr_array_index (report->warnings, i));
+  if (report->n_links_out > 0)
+    rasd_cli_print_error (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u symbolic link leading outside the folder being imported "
+                                       "was not followed (--follow-symlinks follows it)",
+                                       "%u symbolic links leading outside the folder being imported "
+                                       "were not followed (--follow-symlinks follows them)",
+                                       report->n_links_out), report->n_links_out);
 
   if (json)
     {
@@ -181,10 +202,19 @@ command_import (CliGlobals  *globals,
       json_builder_add_int_value (builder, report->n_skipped);
       json_builder_set_member_name (builder, "failed");
       json_builder_add_int_value (builder, report->n_failed);
+      json_builder_set_member_name (builder, "not_read");
+      json_builder_add_int_value (builder, report->n_refused);
+      json_builder_set_member_name (builder, "not_imported");
+      json_builder_add_int_value (builder, report->n_not_imported);
       json_builder_set_member_name (builder, "failures");
       json_builder_begin_array (builder);
       for (guint i = 0; i < report->failures->len; i++)
         json_builder_add_string_value (builder, g_ptr_array_index (report->failures, i));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "not_read_files");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < report->refused->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (report->refused, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       print_json (builder);
@@ -192,17 +222,26 @@ command_import (CliGlobals  *globals,
   else
     {
       /* Sidecars read with their article are neither articles nor skipped: they are said as
-       * the articles' metadata. */
-      if (report->n_with_metadata > 0)
-        printf (_("Imported %u new article(s) (%u with metadata) from %u file(s): %u duplicate(s), "
-                  "%u skipped (not articles), %u failed.\n"),
-                report->n_imported, report->n_with_metadata, report->n_files, report->n_duplicates,
-                report->n_skipped, report->n_failed);
-      else
-        printf (_("Imported %u new article(s) from %u file(s): %u duplicate(s), %u skipped (not "
-                  "articles), %u failed.\n"),
-                report->n_imported, report->n_files, report->n_duplicates, report->n_skipped,
-                report->n_failed);
+       * the articles' metadata.  Files not read (links out, special files) only when there are. */
+      {
+        g_autofree char *metadata = report->n_with_metadata > 0
+          ? g_strdup_printf (_(" (%u with metadata)"), report->n_with_metadata) : g_strdup ("");
+        g_autofree char *refused = report->n_refused > 0
+          ? g_strdup_printf (_(" %u not read (links out of the folder, special files),"), report->n_refused)
+          : g_strdup ("");
+
+        /* Translators: the first %s is " (N with metadata)" or nothing, the second " N not
+         * read (...)," or nothing */
+        printf (_("Imported %u new article(s)%s from %u file(s): %u duplicate(s), %u skipped (not "
+                  "articles),%s %u failed.\n"),
+                report->n_imported, metadata, report->n_files, report->n_duplicates,
+                report->n_skipped, refused, report->n_failed);
+      }
+      /* A run stopped by the database: the files it never stored are no failure of theirs,
+       * but they are not in the database either. */
+      if (report->n_not_imported > 0)
+        printf (_("%u file(s) not imported: the import stopped (see the message above); run the "
+                  "same import again to add them.\n"), report->n_not_imported);
     }
 
   return !ok || report->n_failed > 0 ? RASD_CLI_EXIT_FAILED : RASD_CLI_EXIT_OK;
@@ -288,6 +327,15 @@ parse_id (const char *text,
   return TRUE;
 }
 
+static void
+print_field (const char *label,
+             const char *value)
+{
+  g_autofree char *shown = one_line (value != NULL ? value : "-");
+
+  printf ("%-9s %s\n", label, shown);
+}
+
 static int
 command_show (CliGlobals  *globals,
               int          argc,
@@ -331,17 +379,25 @@ command_show (CliGlobals  *globals,
       return RASD_CLI_EXIT_OK;
     }
 
-#define FIELD(label, value) \
-  printf ("%-9s %s\n", label, (value) != NULL ? (value) : "-")
+  /* What came from a file may hold anything: a terminal gets it with control characters
+   * escaped, the file's name as the bytes it is. */
   printf ("%-9s %" G_GINT64_FORMAT "\n", _("Id:"), rasd_article_get_id (article));
-  FIELD (_("Title:"), rasd_article_get_title (article));
-  FIELD (_("Source:"), rasd_article_get_source (article));
-  FIELD (_("Date:"), rasd_article_get_date (article));
-  FIELD (_("URL:"), rasd_article_get_url (article));
-  FIELD (_("Authors:"), rasd_article_get_authors (article));
-  FIELD (_("File:"), rasd_article_get_path (article));
-#undef FIELD
-  printf ("\n%s\n", rasd_article_get_text (article));
+  print_field (_("Title:"), rasd_article_get_title (article));
+  print_field (_("Source:"), rasd_article_get_source (article));
+  print_field (_("Date:"), rasd_article_get_date (article));
+  print_field (_("URL:"), rasd_article_get_url (article));
+  print_field (_("Authors:"), rasd_article_get_authors (article));
+  {
+    const char *path = rasd_article_get_path (article);
+    g_autofree char *shown = path != NULL ? rasd_path_display_stored (path) : NULL;
+
+    printf ("%-9s %s\n", _("File:"), shown != NULL ? shown : "-");
+  }
+  {
+    g_autofree char *text = rasd_text_printable (rasd_article_get_text (article), TRUE);
+
+    printf ("\n%s\n", text);
+  }
   return RASD_CLI_EXIT_OK;
 }
 
@@ -379,6 +435,12 @@ command_search (CliGlobals  *globals,
     return RASD_CLI_EXIT_FAILED;
   if ((hits = rasd_store_search (store, query, limit, &error)) == NULL)
     {
+      /* Too long or too many words: the user's to shorten. */
+      if (g_error_matches (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY))
+        {
+          rasd_cli_print_error ("search: %s", error->message);
+          return RASD_CLI_EXIT_USAGE;
+        }
       rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
@@ -508,7 +570,9 @@ command_extract (CliGlobals  *globals,
           g_clear_error (&error);
           if (!rasd_cli_extract_file (extractor, argv[i], g_strcmp0 (format, "mentions") == 0, &error))
             {
-              rasd_cli_print_error ("%s: %s", argv[i], error->message);
+              g_autofree char *shown = rasd_path_display (argv[i]);
+
+              rasd_cli_print_error ("%s: %s", shown, error->message);
               status = RASD_CLI_EXIT_FAILED;
             }
         }
@@ -528,7 +592,9 @@ command_extract (CliGlobals  *globals,
       result = rasd_article_reader_read (argv[i], NULL, &error);
       if (result == NULL)
         {
-          rasd_cli_print_error ("%s: %s", argv[i], error->message);
+          g_autofree char *shown = rasd_path_display (argv[i]);
+
+          rasd_cli_print_error ("%s: %s", shown, error->message);
           status = RASD_CLI_EXIT_FAILED;
           continue;
         }
@@ -825,7 +891,9 @@ command_tag (CliGlobals  *globals,
       g_clear_error (&error);
       if (!rasd_cli_tag_conll (rasd_extractor_get_name_tagger (extractor), argv[i], &error))
         {
-          rasd_cli_print_error ("%s: %s", argv[i], error->message);
+          g_autofree char *shown = rasd_path_display (argv[i]);
+
+          rasd_cli_print_error ("%s: %s", shown, error->message);
           status = RASD_CLI_EXIT_FAILED;
         }
     }
@@ -955,7 +1023,8 @@ print_usage (FILE *out)
   fprintf (out, "  %-18s %s\n", "--version", _("Print the version"));
   fprintf (out, "  %-18s %s\n", "--help", _("Print this help; COMMAND --help for a command's"));
   fprintf (out, "\n%s\n", _("Exit status: 0 on success, 1 when some files or the command failed, "
-                            "2 on usage errors."));
+                            "2 on usage errors. Files import leaves unread by its symbolic link "
+                            "policy are listed as warnings and do not change the status."));
 }
 
 int

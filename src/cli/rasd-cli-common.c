@@ -7,18 +7,23 @@
 #include <glib/gi18n.h>
 
 #include "rasd-cli-common.h"
+#include "rasd-path.h"
 
 void
 rasd_cli_print_error (const char *format,
                       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *printable = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "rasd-cli: %s\n", message);
+  /* Names and text from files reach the terminal on one line, without control characters,
+   * whoever built the message. */
+  printable = rasd_text_printable (message, FALSE);
+  fprintf (stderr, "rasd-cli: %s\n", printable);
 }
 
 gboolean

@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* What every rasd-cli command shares. */
 
-/* "rasd-cli: MESSAGE" on stderr. */
+/* "rasd-cli: MESSAGE" on stderr, control characters escaped (rasd_text_printable()). */
 void       rasd_cli_print_error   (const char    *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 

@@ -13,6 +13,7 @@
 #include "rasd-error.h"
 #include "rasd-export.h"
 #include "rasd-rules.h"
+#include "rasd-path.h"
 #include "rasd-tokens.h"
 
 static void
@@ -152,7 +153,8 @@ rasd_cli_extract_file (RasdExtractor  *extractor,
                        GError        **error)
 {
   g_autoptr(RasdReadResult) result = rasd_article_reader_read (path, NULL, error);
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *base = rasd_path_display (name);  /* JSON holds UTF-8 only */
   g_autoptr(GString) out = g_string_new (NULL);
 
   if (result == NULL)

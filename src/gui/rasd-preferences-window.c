@@ -19,6 +19,7 @@ struct _RasdPreferencesWindow
   GtkSwitch      *highlight_switch;
   GtkSwitch      *legend_switch;
   GtkSwitch      *online_tiles_switch;
+  GtkSwitch      *follow_symlinks_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RasdPreferencesWindow, rasd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -123,6 +124,8 @@ rasd_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "online-map-tiles", self->online_tiles_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "follow-symlinks", self->follow_symlinks_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -200,6 +203,7 @@ rasd_preferences_window_class_init (RasdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, highlight_switch);
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, online_tiles_switch);
+  gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, follow_symlinks_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_font_size_output);
   gtk_widget_class_bind_template_callback (widget_class, on_font_size_input);
 }

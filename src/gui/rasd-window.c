@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rasd-application.h"
 #include "rasd-excerpt-basket.h"
 #include "rasd-export-dialog.h"
 #include "rasd-facet-item.h"
@@ -12,12 +13,15 @@
 #include "rasd-importer.h"
 #include "rasd-reader.h"
 #include "rasd-resources.h"
+#include "rasd-store-watch.h"
 #include "rasd-window.h"
 #include "rasd-event-map.h"
 #include "rasd-timeline.h"
 
 /* While an import runs, the views reload after a committed batch at most this often. */
 #define RELOAD_DURING_IMPORT_USEC (2 * G_USEC_PER_SEC)
+/* How often the window looks for another process's commits. */
+#define STORE_WATCH_MS 1000
 
 struct _RasdWindow
 {
@@ -30,6 +34,7 @@ struct _RasdWindow
   RasdEventItem      *selected_event;
   GCancellable       *import_cancellable;
   RasdImporter       *importer;
+  RasdStoreWatch     *store_watch;
   gint64              last_import_reload;
   gboolean            syncing;  /* copying the filter into the widgets */
   gboolean            restoring;  /* the events are being replaced: keep the selected one */
@@ -717,6 +722,9 @@ rasd_window_reload (RasdWindow *self)
 
   if (self->store == NULL || !update_pages (self))
     return;
+  /* What the database holds now is what the views will show. */
+  if (self->store_watch != NULL)
+    rasd_store_watch_sync (self->store_watch);
   self->first_load_pending = FALSE;
   rasd_event_model_reload (self->events);
   update_results_page (self);
@@ -802,6 +810,8 @@ show_import_details (AdwToast   *toast,
 
   for (guint i = 0; i < report->failures->len; i++)
     g_string_append_printf (details, "%s\n", (const char *) g_ptr_array_index (report->failures, i));
+  for (guint i = 0; i < report->refused->len; i++)
+    g_string_append_printf (details, "%s\n", (const char *) g_ptr_array_index (report->refused, i));
   for (guint i = 0; i < report->warnings->len; i++)
     g_string_append_printf (details, "%s\n", (const char *) g_ptr_array_index (report->warnings, i));
 
@@ -884,7 +894,7 @@ import_done_cb (GObject      *source,
   report = rasd_importer_get_report (RASD_IMPORTER (source));
   summary = import_summary (report);
   toast = adw_toast_new (summary);
-  if (report->n_failed > 0 || report->warnings->len > 0)
+  if (report->n_failed > 0 || report->n_refused > 0 || report->warnings->len > 0)
     {
       adw_toast_set_button_label (toast, _("_Details"));
       g_signal_connect (toast, "button-clicked", G_CALLBACK (show_import_details), self);
@@ -892,6 +902,17 @@ import_done_cb (GObject      *source,
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   rasd_window_reload (self);
+}
+
+/* Links out of an imported folder are followed only when the user said so (Preferences). */
+static gboolean
+follow_symlinks_preference (RasdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = RASD_IS_APPLICATION (app) ? rasd_application_get_settings (RASD_APPLICATION (app))
+                                                  : NULL;
+
+  return settings != NULL && g_settings_get_boolean (settings, "follow-symlinks");
 }
 
 void
@@ -921,6 +942,7 @@ rasd_window_import (RasdWindow         *self,
       self->importer = rasd_importer_new (self->store);
       g_signal_connect (self->importer, "progress", G_CALLBACK (on_import_progress), self);
     }
+  rasd_importer_set_follow_symlinks (self->importer, follow_symlinks_preference (self));
   self->import_cancellable = g_cancellable_new ();
   self->last_import_reload = g_get_monotonic_time ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -1220,6 +1242,7 @@ rasd_window_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->store_watch);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   if (self->events != NULL)
@@ -1402,6 +1425,25 @@ bind_settings (RasdWindow *self,
                    G_SETTINGS_BIND_GET);
 }
 
+/* Another process's commits (a second Rasd, rasd-cli import) ------------------------------- */
+
+/* Shown as soon as they are noticed, with the filters as they are; the window's own import
+ * reloads as it goes instead. */
+static void
+on_other_commit (RasdWindow *self)
+{
+  if (!rasd_window_is_importing (self))
+    rasd_window_reload (self);
+}
+
+static void
+watch_other_commits (RasdWindow *self)
+{
+  self->store_watch = rasd_store_watch_new (self->store, STORE_WATCH_MS);
+  g_signal_connect_object (self->store_watch, "changed", G_CALLBACK (on_other_commit), self,
+                           G_CONNECT_SWAPPED);
+}
+
 RasdWindow *
 rasd_window_new (RasdApplication *application,
                  RasdStore       *store)
@@ -1434,6 +1476,7 @@ rasd_window_new (RasdApplication *application,
   connect_map_and_timeline (self);
   if (rasd_store_is_read_only (store))
     set_read_only (self);
+  watch_other_commits (self);
   /* The pages now, the events after the first frame (on_first_frame); a reload before that,
    * e.g. a filter set by the caller, reads them at once. */
   if (update_pages (self))

@@ -2,15 +2,11 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <string.h>
-
-#include <glib/gstdio.h>
-
 #include "rasd-article-reader.h"
 #include "rasd-error.h"
 #include "rasd-extractor.h"
-#include "rasd-importer.h"
+#include "rasd-importer-private.h"
+#include "rasd-path.h"
 
 /* Files stored per transaction: few enough that other readers of the database (the window)
  * see new articles soon, enough that commits do not dominate. */
@@ -23,6 +19,7 @@ struct _RasdImporter
 
   RasdStore        *store;
   RasdImportReport *report;
+  gboolean          follow_symlinks;
 };
 
 G_DEFINE_FINAL_TYPE (RasdImporter, rasd_importer, G_TYPE_OBJECT)
@@ -43,6 +40,7 @@ rasd_import_report_new (void)
   report->failures = g_ptr_array_new_with_free_func (g_free);
   report->warnings = g_ptr_array_new_with_free_func (g_free);
   report->skipped = g_ptr_array_new_with_free_func (g_free);
+  report->refused = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
 
@@ -54,6 +52,7 @@ rasd_import_report_free (RasdImportReport *report)
   g_ptr_array_unref (report->failures);
   g_ptr_array_unref (report->warnings);
   g_ptr_array_unref (report->skipped);
+  g_ptr_array_unref (report->refused);
   g_free (report);
 }
 
@@ -124,156 +123,61 @@ rasd_importer_get_report (RasdImporter *self)
   return self->report;
 }
 
-/* Walking the paths ------------------------------------------------------------------------ */
-
-typedef struct
+void
+rasd_importer_set_follow_symlinks (RasdImporter *self,
+                                   gboolean      follow)
 {
-  GPtrArray        *files;    /* char *, in order */
-  GArray           *sizes;    /* goffset, one per file */
-  GHashTable       *visited;  /* "dev:inode" of folders entered, against symlink loops */
-  RasdImportReport *report;
-  RasdImporter     *importer;
-} Walk;
-
-static void
-report_failure (RasdImporter *self,
-                const char   *path,
-                const char   *message)
-{
-  g_ptr_array_add (self->report->failures, g_strdup_printf ("%s: %s", path, message));
-  self->report->n_failed++;
-  g_signal_emit (self, signals[FILE_DONE], 0, path, RASD_IMPORT_FAILED, message);
+  g_return_if_fail (RASD_IS_IMPORTER (self));
+  self->follow_symlinks = follow;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+gboolean
+rasd_importer_get_follow_symlinks (RasdImporter *self)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  g_return_val_if_fail (RASD_IS_IMPORTER (self), FALSE);
+  return self->follow_symlinks;
 }
 
-static void walk_path (Walk *walk, const char *path, GCancellable *cancellable);
-
-static void
-walk_folder (Walk         *walk,
-             const char   *path,
-             GFileInfo    *info,
-             GCancellable *cancellable)
+char *
+rasd_import_report_line (const char *path,
+                         const char *message)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  GFileInfo *child;
+  g_autofree char *shown = rasd_path_display (path);
 
-  id = g_strdup_printf ("%" G_GUINT32_FORMAT ":%" G_GUINT64_FORMAT,
-                        g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
-                        g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
-  if (!g_hash_table_add (walk->visited, g_steal_pointer (&id)))
-    {
-      /* Reached again through a symbolic link: a loop, or a second way to the same files. */
-      g_ptr_array_add (walk->report->skipped,
-                       g_strdup_printf ("%s: folder already visited (symbolic link loop?)", path));
-      return;
-    }
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (children == NULL)
-    {
-      report_failure (walk->importer, path, error->message);
-      return;
-    }
-  while ((child = g_file_enumerator_next_file (children, cancellable, &error)) != NULL)
-    {
-      g_ptr_array_add (names, g_strdup (g_file_info_get_name (child)));
-      g_object_unref (child);
-    }
-  if (error != NULL)
-    {
-      report_failure (walk->importer, path, error->message);
-      return;
-    }
-
-  /* Sorted, so imports and their reports are the same on every run. */
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *child_path = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        return;
-      walk_path (walk, child_path, cancellable);
-    }
+  return g_strdup_printf ("%s: %s", shown, message);
 }
 
-static void
-walk_path (Walk         *walk,
-           const char   *path,
-           GCancellable *cancellable)
+void
+rasd_importer_note (RasdImporter      *self,
+                    const char        *path,
+                    RasdImportOutcome  outcome,
+                    const char        *message)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  RasdImportReport *report = self->report;
 
-  /* Follows symbolic links; loops are caught by the device:inode set. */
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET ","
-                            G_FILE_ATTRIBUTE_UNIX_DEVICE ","
-                            G_FILE_ATTRIBUTE_UNIX_INODE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (info == NULL)
+  switch (outcome)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        report_failure (walk->importer, path, "no such file or folder");
-      else
-        report_failure (walk->importer, path, error->message);
-      return;
-    }
-
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_DIRECTORY:
-      walk_folder (walk, path, info, cancellable);
+    case RASD_IMPORT_FAILED:
+      g_ptr_array_add (report->failures, rasd_import_report_line (path, message));
+      report->n_failed++;
       break;
-    case G_FILE_TYPE_REGULAR:
-      {
-        goffset size = g_file_info_get_size (info);
-
-        g_ptr_array_add (walk->files, g_strdup (path));
-        g_array_append_val (walk->sizes, size);
-      }
+    case RASD_IMPORT_REFUSED:
+      g_ptr_array_add (report->refused, rasd_import_report_line (path, message));
+      report->n_refused++;
       break;
-    case G_FILE_TYPE_SYMBOLIC_LINK:
-      {
-        /* GIO gives the link itself when following it fails: a broken link or a loop, which
-         * the user should hear about rather than have the file vanish from the report. */
-        int saved_errno = 0;
-        GStatBuf buf;
-        g_autofree char *message = NULL;
-
-        if (g_stat (path, &buf) != 0)
-          saved_errno = errno;
-        if (saved_errno == ENOENT)
-          message = g_strdup_printf ("symbolic link to %s, which does not exist",
-                                     g_file_info_get_symlink_target (info));
-        else if (saved_errno == ELOOP)
-          message = g_strdup ("symbolic link loop (too many levels of symbolic links)");
-        else
-          message = g_strdup_printf ("symbolic link that cannot be followed: %s",
-                                     g_strerror (saved_errno));
-        report_failure (walk->importer, path, message);
-      }
+    case RASD_IMPORT_SKIPPED:
+      g_ptr_array_add (report->skipped, rasd_import_report_line (path, message));
+      report->n_skipped++;
       break;
+    case RASD_IMPORT_SIDECAR:
+      report->n_sidecars++;
+      break;
+    case RASD_IMPORT_IMPORTED:
+    case RASD_IMPORT_DUPLICATE:
     default:
-      g_ptr_array_add (walk->report->skipped,
-                       g_strdup_printf ("%s: not a regular file or folder", path));
-      walk->report->n_skipped++;
       break;
     }
+  g_signal_emit (self, signals[FILE_DONE], 0, path, outcome, message);
 }
 
 /* Importing ---------------------------------------------------------------------------------- */
@@ -307,14 +211,18 @@ progress_update_free (gpointer data)
  *
  * Decoding, cleaning and parsing a file needs no database, so a reader thread does it for the
  * files ahead while this thread stores the ones read: on two cores the two halves overlap.
- * Files come out in order; at most READ_AHEAD are held in memory. */
+ * Files come out in order; at most READ_AHEAD are held in memory, and a large file takes the
+ * room of several (a token per READ_AHEAD_BYTES / READ_AHEAD bytes of it), so that the memory
+ * read ahead stays bounded however large the files are. */
 
 #define READ_AHEAD 32
+#define READ_AHEAD_BYTES ((goffset) 64 * 1024 * 1024)
 
 typedef struct
 {
   char           *path;
   goffset         size;
+  guint           tokens;  /* slots it holds until stored */
   RasdReadResult *result;  /* NULL with error set */
   GError         *error;
   GPtrArray      *extractions;  /* RasdExtraction*, one per article; NULL without an extractor */
@@ -332,8 +240,7 @@ read_item_free (ReadItem *item)
 
 typedef struct
 {
-  GPtrArray    *files;
-  GArray       *sizes;        /* goffset, from the walk */
+  GPtrArray    *files;   /* RasdImportEntry, from the walk */
   GCancellable *cancellable;
   GAsyncQueue  *items;   /* ReadItem, in file order */
   GAsyncQueue  *slots;   /* one token per item the reader may read ahead */
@@ -358,6 +265,13 @@ extract_articles (RasdExtractor  *extractor,
   return extractions;
 }
 
+/* The slots a file of @size holds while it waits to be stored. */
+static guint
+tokens_for_size (goffset size)
+{
+  return (guint) CLAMP (size / (READ_AHEAD_BYTES / READ_AHEAD), 0, READ_AHEAD - 1) + 1;
+}
+
 static gpointer
 read_ahead_thread (gpointer data)
 {
@@ -365,17 +279,20 @@ read_ahead_thread (gpointer data)
 
   for (guint i = 0; i < ahead->files->len; i++)
     {
-      const char *path = g_ptr_array_index (ahead->files, i);
+      const RasdImportEntry *entry = g_ptr_array_index (ahead->files, i);
+      guint tokens = tokens_for_size (entry->size);
       ReadItem *item;
 
-      g_async_queue_pop (ahead->slots);
+      for (guint t = 0; t < tokens && !g_atomic_int_get (&ahead->stop); t++)
+        g_async_queue_pop (ahead->slots);
       if (g_atomic_int_get (&ahead->stop))
         break;
 
       item = g_new0 (ReadItem, 1);
-      item->path = g_strdup (path);
-      item->size = g_array_index (ahead->sizes, goffset, i);
-      item->result = rasd_article_reader_read (path, ahead->cancellable, &item->error);
+      item->path = g_strdup (entry->path);
+      item->size = entry->size;
+      item->tokens = tokens;
+      item->result = rasd_import_entry_read (entry, ahead->cancellable, &item->error);
       if (item->result != NULL && ahead->extractor != NULL)
         item->extractions = extract_articles (ahead->extractor, item->result);
       g_async_queue_push (ahead->items, item);
@@ -489,7 +406,7 @@ store_file (RasdImporter  *self,
   for (guint i = 0; i < result->problems->len; i++)
     {
       const char *problem = g_ptr_array_index (result->problems, i);
-      char *line = g_strdup_printf ("%s: %s", path, problem);
+      char *line = rasd_import_report_line (path, problem);
 
       if (rasd_file_kind_for_path (path) == RASD_FILE_KIND_JSONL)
         {
@@ -502,6 +419,31 @@ store_file (RasdImporter  *self,
   return n_new > 0 ? RASD_IMPORT_IMPORTED : RASD_IMPORT_DUPLICATE;
 }
 
+/* What the open transaction holds: counted in the report, not committed yet. */
+typedef struct
+{
+  gint64 started;
+  guint  n_items;
+  guint  n_imported;
+  guint  n_duplicates;
+  guint  n_with_metadata;
+  guint  n_new_files;  /* items that stored a new article */
+} Batch;
+
+/* The database took the batch back (or will not commit it): the report must not count what it
+ * held, and its files are not imported. */
+static void
+take_back_batch (RasdImporter *self,
+                 RasdStore    *store,
+                 Batch        *batch)
+{
+  rasd_store_rollback (store);
+  self->report->n_imported -= batch->n_imported;
+  self->report->n_duplicates -= batch->n_duplicates;
+  self->report->n_with_metadata -= batch->n_with_metadata;
+  self->report->n_not_imported += batch->n_new_files;
+}
+
 static gboolean
 store_files (RasdImporter  *self,
              RasdStore     *store,
@@ -510,14 +452,11 @@ store_files (RasdImporter  *self,
              GCancellable  *cancellable,
              GError       **error)
 {
-  gint64 batch_started = 0;
-  guint in_batch = 0;
-  guint batch_imported = 0;    /* counted in the report, not committed yet */
-  guint batch_duplicates = 0;
-  guint batch_with_metadata = 0;
+  Batch batch = { 0 };
 
   for (guint i = 0; i < ahead->files->len; i++)
     {
+      const RasdImportEntry *entry = g_ptr_array_index (ahead->files, i);
       ReadItem *item;
       g_autofree char *message = NULL;
       g_autoptr(GError) fatal_error = NULL;
@@ -527,80 +466,62 @@ store_files (RasdImporter  *self,
       guint with_metadata_before;
 
       if (g_cancellable_is_cancelled (cancellable))
-        break;
+        {
+          self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i);
+          break;
+        }
 
       item = g_async_queue_pop (ahead->items);
-      g_async_queue_push (ahead->slots, GINT_TO_POINTER (1));
+      for (guint t = 0; t < item->tokens; t++)
+        g_async_queue_push (ahead->slots, GINT_TO_POINTER (1));
 
       if (!rasd_store_in_transaction (store))
         {
           if (!rasd_store_begin (store, error))
             {
+              self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i);
               read_item_free (item);
               return FALSE;
             }
-          batch_started = g_get_monotonic_time ();
-          in_batch = 0;
-          batch_imported = 0;
-          batch_duplicates = 0;
-          batch_with_metadata = 0;
+          batch = (Batch) { .started = g_get_monotonic_time () };
         }
 
       imported_before = self->report->n_imported;
       duplicates_before = self->report->n_duplicates;
       with_metadata_before = self->report->n_with_metadata;
       outcome = store_file (self, store, item, &message, &fatal_error);
-      batch_imported += self->report->n_imported - imported_before;
-      batch_duplicates += self->report->n_duplicates - duplicates_before;
-      batch_with_metadata += self->report->n_with_metadata - with_metadata_before;
+      batch.n_imported += self->report->n_imported - imported_before;
+      batch.n_duplicates += self->report->n_duplicates - duplicates_before;
+      batch.n_with_metadata += self->report->n_with_metadata - with_metadata_before;
       if (fatal_error != NULL)
         {
+          g_autofree char *shown = rasd_path_display (item->path);
+
           /* Keep what the batch stored when the database still takes a commit; otherwise
            * (SQLite rolled it back, or the commit fails too) the report must not count it. */
           if (!rasd_store_in_transaction (store) || !rasd_store_commit (store, NULL))
-            {
-              rasd_store_rollback (store);
-              self->report->n_imported -= batch_imported;
-              self->report->n_duplicates -= batch_duplicates;
-              self->report->n_with_metadata -= batch_with_metadata;
-            }
+            take_back_batch (self, store, &batch);
+          self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i);
           g_set_error (error, fatal_error->domain, fatal_error->code,
-                       "%s: %s; the import stopped at this file", item->path, fatal_error->message);
+                       "%s: %s; the import stopped at this file", shown, fatal_error->message);
           read_item_free (item);
           return FALSE;
         }
-      self->report->n_files++;
+      if (entry->first_part)
+        self->report->n_files++;
       self->report->n_bytes += item->size;
-      switch (outcome)
-        {
-        case RASD_IMPORT_FAILED:
-          g_ptr_array_add (self->report->failures, g_strdup_printf ("%s: %s", item->path, message));
-          self->report->n_failed++;
-          break;
-        case RASD_IMPORT_SKIPPED:
-          g_ptr_array_add (self->report->skipped, g_strdup_printf ("%s: %s", item->path, message));
-          self->report->n_skipped++;
-          break;
-        case RASD_IMPORT_SIDECAR:
-          self->report->n_sidecars++;
-          break;
-        case RASD_IMPORT_IMPORTED:
-        case RASD_IMPORT_DUPLICATE:
-        default:
-          break;
-        }
-      g_signal_emit (self, signals[FILE_DONE], 0, item->path, outcome, message);
+      if (outcome == RASD_IMPORT_IMPORTED)
+        batch.n_new_files++;
+      rasd_importer_note (self, item->path, outcome, message);
       read_item_free (item);
 
-      in_batch++;
-      if (in_batch >= BATCH_FILES || g_get_monotonic_time () - batch_started > BATCH_USEC)
+      batch.n_items++;
+      if (batch.n_items >= BATCH_FILES || g_get_monotonic_time () - batch.started > BATCH_USEC)
         {
           if (!rasd_store_commit (store, error))
             {
-              rasd_store_rollback (store);
-              self->report->n_imported -= batch_imported;
-              self->report->n_duplicates -= batch_duplicates;
-              self->report->n_with_metadata -= batch_with_metadata;
+              take_back_batch (self, store, &batch);
+              self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i + 1);
               return FALSE;
             }
         }
@@ -619,10 +540,7 @@ store_files (RasdImporter  *self,
 
   if (rasd_store_in_transaction (store) && !rasd_store_commit (store, error))
     {
-      rasd_store_rollback (store);
-      self->report->n_imported -= batch_imported;
-      self->report->n_duplicates -= batch_duplicates;
-      self->report->n_with_metadata -= batch_with_metadata;
+      take_back_batch (self, store, &batch);
       return FALSE;
     }
   return TRUE;
@@ -632,12 +550,11 @@ static gboolean
 import_files (RasdImporter  *self,
               RasdStore     *store,
               GPtrArray     *files,
-              GArray        *sizes,
               GMainContext  *progress_context,
               GCancellable  *cancellable,
               GError       **error)
 {
-  ReadAhead ahead = { files, sizes, cancellable, NULL, NULL, 0, NULL };
+  ReadAhead ahead = { files, cancellable, NULL, NULL, 0, NULL };
   g_autoptr(GError) extractor_error = NULL;
   GThread *reader;
   ReadItem *left;
@@ -681,19 +598,17 @@ run_on_store (RasdImporter        *self,
               GCancellable        *cancellable,
               GError             **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (goffset));
-  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Walk walk = { files, sizes, visited, NULL, self };
+  g_autoptr(RasdImportWalk) walk = NULL;
 
   g_clear_pointer (&self->report, rasd_import_report_free);
   self->report = rasd_import_report_new ();
-  walk.report = self->report;
 
+  walk = rasd_import_walk_new (self, self->follow_symlinks);
   for (guint i = 0; paths[i] != NULL; i++)
-    walk_path (&walk, paths[i], cancellable);
+    rasd_import_walk_add (walk, paths[i], cancellable);
 
-  if (!import_files (self, store, files, sizes, progress_context, cancellable, error))
+  if (!import_files (self, store, rasd_import_walk_get_entries (walk), progress_context,
+                     cancellable, error))
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

@@ -145,6 +145,7 @@ rasd_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_free (self->path);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rasd_store_parent_class)->finalize (object);
 }
@@ -160,6 +161,102 @@ rasd_store_init (RasdStore *self)
 {
 }
 
+/* Another connection holds the lock: wait as sqlite3_busy_timeout() would, up to BUSY_TIMEOUT_MS,
+ * but give up at once when the query is cancelled. */
+#define BUSY_TIMEOUT_MS 10000
+
+static int
+busy_handler (void *data,
+              int   n_calls)
+{
+  static const guint8 delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+  RasdStore *self = data;
+  guint waited = 0;
+  guint delay;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return 0;
+  for (int i = 0; i < n_calls; i++)
+    waited += delays[MIN (i, (int) G_N_ELEMENTS (delays) - 1)];
+  if (waited >= BUSY_TIMEOUT_MS)
+    return 0;
+  delay = MIN (delays[MIN (n_calls, (int) G_N_ELEMENTS (delays) - 1)], BUSY_TIMEOUT_MS - waited);
+  g_usleep (delay * 1000);
+  return 1;
+}
+
+/* Test hook (tests/test-concurrency.c): while the file $RASD_TEST_QUERY_GATE exists, a statement
+ * run under a cancellable waits inside SQLite, as a long query would, until it is cancelled or
+ * the file is removed; FILE.entered says it is waiting.  No timing in the test that way. */
+static void
+wait_at_test_gate (RasdStore  *self,
+                   const char *gate)
+{
+  gboolean entered = FALSE;
+
+  while (g_file_test (gate, G_FILE_TEST_EXISTS) && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      if (!entered)
+        {
+          g_autofree char *mark = g_strconcat (gate, ".entered", NULL);
+          entered = g_file_set_contents (mark, "", 0, NULL);
+        }
+      g_usleep (2000);
+    }
+}
+
+static int
+progress_handler (void *data)
+{
+  RasdStore *self = data;
+  const char *gate = g_getenv ("RASD_TEST_QUERY_GATE");
+
+  if (G_UNLIKELY (gate != NULL))
+    wait_at_test_gate (self, gate);
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
+void
+rasd_store_set_cancellable (RasdStore    *self,
+                            GCancellable *cancellable)
+{
+  g_return_if_fail (RASD_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_set_object (&self->cancellable, cancellable);
+  /* Every few thousand virtual-machine steps: a check costs nothing next to them. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, g_getenv ("RASD_TEST_QUERY_GATE") != NULL ? 1 : 4000,
+                              progress_handler, self);
+  else
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+}
+
+gboolean
+rasd_store_get_data_version (RasdStore  *self,
+                             gint64     *version,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  /* A look, not a wait: another process holding the database makes it fail now, and the
+   * caller looks again later (the window's thread must not stop for the busy timeout). */
+  sqlite3_busy_handler (self->db, NULL, NULL);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rasd_store_set_sqlite_error (self, error, "reading the data version");
+      sqlite3_busy_handler (self->db, busy_handler, self);
+      return FALSE;
+    }
+  sqlite3_busy_handler (self->db, busy_handler, self);
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* Turns the connection's last error into a GError that names the database and what was being
  * done; busy databases get their own code so callers can tell the user to wait. */
 gboolean
@@ -169,7 +266,10 @@ rasd_store_set_sqlite_error (RasdStore   *self,
 {
   int code = sqlite3_extended_errcode (self->db) & 0xff;
 
-  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+  /* Stopped on purpose (the progress or busy handler below): no failure of the database. */
+  if (code == SQLITE_INTERRUPT || g_cancellable_is_cancelled (self->cancellable))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, RASD_ERROR, RASD_ERROR_BUSY,
                  "%s: the database is busy (another Rasd is writing to it); try again when it "
                  "has finished", self->path);
@@ -445,7 +545,7 @@ open_connection (RasdStore  *self,
     return FALSE;
   sqlite3_extended_result_codes (self->db, TRUE);
   /* Another process writing (a second Rasd, a batch import) makes us wait, not fail. */
-  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_busy_handler (self->db, busy_handler, self);
   if (self->read_only)
     return sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
   return sqlite3_exec (self->db,
@@ -723,6 +823,22 @@ rasd_store_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+rasd_store_user_query (const char  *user_text,
+                       char       **match,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *match = rasd_fts_query_from_user_bounded (user_text, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

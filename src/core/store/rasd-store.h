@@ -42,6 +42,20 @@ const char *rasd_store_get_path        (RasdStore      *self);
 int         rasd_store_get_schema_version (RasdStore   *self);
 sqlite3    *rasd_store_get_db          (RasdStore      *self);
 
+/* Until set back to NULL, every statement of this connection stops once @cancellable is
+ * cancelled, with G_IO_ERROR_CANCELLED, and so does a wait for another process's lock: a query
+ * outdated by a newer one (the window's next keystroke) gives its thread back at once.  The
+ * connection's thread only, like every call on it. */
+void        rasd_store_set_cancellable (RasdStore      *self,
+                                        GCancellable   *cancellable);
+
+/* SQLite's PRAGMA data_version: it changes when another connection, in this process or
+ * another, commits to the database; never for this connection's own commits.  Does not wait
+ * for a lock another process holds: RASD_ERROR_BUSY at once. */
+gboolean    rasd_store_get_data_version (RasdStore     *self,
+                                         gint64        *version,
+                                         GError       **error);
+
 /* Transactions.  Imports wrap each file in a savepoint inside a batch transaction. */
 gboolean    rasd_store_begin           (RasdStore      *self,
                                         GError        **error);
