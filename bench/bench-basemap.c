@@ -1,5 +1,7 @@
 /* Draws basemap tiles as Shumate asks for them and prints the time per tile by zoom level:
- * every tile of zoom levels 1 to 4, and the 4×4 tiles around the Levant at 5 to 10.
+ * every tile of zoom levels 1 to 4, and the 4×4 tiles around the Levant at 5 to 10; before the
+ * tiles of a zoom level, the time to choose its labels for the whole world (done once per zoom
+ * level, by the first tile that needs them).
  *
  *   bench-basemap [--mosaic ZOOM FILE.png]   also writes the whole world at ZOOM (1 to 3)
  */
@@ -70,15 +72,28 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RasdBasemapSource) source = rasd_basemap_source_new (NULL, &error);
+  g_autoptr(RasdBasemapSource) source = NULL;
   gint64 start = g_get_monotonic_time ();
+  const char *language = g_getenv ("RASD_MAP_LANGUAGE");  /* "ar" for Arabic names */
+
+  source = rasd_basemap_source_new_full (NULL, language, &error);
 
   if (source == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print ("loading: first tile after %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("loading: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+  if (rasd_basemap_source_get_labels (source) != NULL)
+    {
+      start = g_get_monotonic_time ();
+      rasd_basemap_labels_get_language (rasd_basemap_source_get_labels (source));
+      /* The gazetteer and the fonts, before any zoom level's labels. */
+      rasd_basemap_labels_count (rasd_basemap_source_get_labels (source), 0);
+      g_print ("labels (%s): gazetteer, fonts and zoom 0 in %.1f ms\n",
+               rasd_basemap_labels_get_language (rasd_basemap_source_get_labels (source)),
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
 
   for (int zoom = 1; zoom <= RASD_BASEMAP_MAX_ZOOM; zoom++)
     {
@@ -88,9 +103,18 @@ main (int   argc,
       int cy = (int) ((1.0 - asinh (tan (33.0 * G_PI / 180.0)) / G_PI) / 2.0 * n);
       int x0 = zoom <= 4 ? 0 : cx - 2, y0 = zoom <= 4 ? 0 : cy - 2;
       int x1 = zoom <= 4 ? n : cx + 2, y1 = zoom <= 4 ? n : cy + 2;
-      double total = 0, worst = 0;
+      double total = 0, worst = 0, labels_ms = 0;
       gsize size = 0;
       int count = 0;
+      guint n_labels = 0;
+
+      if (rasd_basemap_source_get_labels (source) != NULL)
+        {
+          gint64 labels_start = g_get_monotonic_time ();
+
+          n_labels = rasd_basemap_labels_count (rasd_basemap_source_get_labels (source), zoom);
+          labels_ms = (g_get_monotonic_time () - labels_start) / 1000.0;
+        }
 
       for (int x = x0; x < x1; x++)
         for (int y = y0; y < y1; y++)
@@ -101,8 +125,9 @@ main (int   argc,
             worst = MAX (worst, ms);
             count++;
           }
-      g_print ("zoom %2d: %3d tiles, %6.2f ms/tile (worst %6.2f ms), %5.1f KB/tile PNG\n", zoom,
-               count, total / count, worst, size / 1024.0 / count);
+      g_print ("zoom %2d: %3d tiles, %6.2f ms/tile (worst %6.2f ms), %5.1f KB/tile PNG;"
+               " %5u labels chosen in %6.1f ms\n", zoom, count, total / count, worst,
+               size / 1024.0 / count, n_labels, labels_ms);
     }
 
   if (argc == 4 && g_str_equal (argv[1], "--mosaic"))

@@ -101,34 +101,10 @@ main (int argc, char **argv)
     }
   load1 = g_get_monotonic_time ();
 
-  for (int i = 1; i < MAX (argc, 2); i++)
+  if (!bench_read_articles (argc > 1 ? (const char * const *) argv + 1 : NULL, argc - 1,
+                            RASD_SOURCE_DIR_DEMO, articles, &error))
     {
-      const char *folder = argc > 1 ? argv[i] : RASD_SOURCE_DIR_DEMO;
-      g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
-      const char *name;
-
-      if (dir == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (folder, name, NULL);
-          g_autoptr(RasdReadResult) result = NULL;
-
-          if (rasd_file_kind_for_path (path) == RASD_FILE_KIND_SIDECAR ||
-              rasd_file_kind_for_path (path) == RASD_FILE_KIND_OTHER)
-            continue;
-          result = rasd_article_reader_read (path, NULL, NULL);
-          if (result != NULL)
-            for (guint a = 0; a < result->articles->len; a++)
-              g_ptr_array_add (articles, g_object_ref (g_ptr_array_index (result->articles, a)));
-        }
-    }
-  if (articles->len == 0)
-    {
-      g_printerr ("no articles to extract\n");
+      g_printerr ("%s\n", error->message);
       return 1;
     }
 

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "rasd-article-reader.h"
+
 /* Helpers shared by the benchmarks; header-only, like rasd-bench-corpus.h. */
 
 static inline double
@@ -103,4 +105,43 @@ step_or_die (sqlite3      *db,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     g_error ("%s: %s", sqlite3_sql (stmt), sqlite3_errmsg (db));
   sqlite3_reset (stmt);
+}
+
+/* Appends to @articles the articles of the files in @folders (@n_folders of them; none: the
+ * folder @fallback), sidecars and other files skipped; FALSE when a folder cannot be read. */
+static inline gboolean
+bench_read_articles (const char * const  *folders,
+                     int                  n_folders,
+                     const char          *fallback,
+                     GPtrArray           *articles,
+                     GError             **error)
+{
+  for (int i = 0; i < MAX (n_folders, 1); i++)
+    {
+      const char *folder = n_folders > 0 ? folders[i] : fallback;
+      g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
+      const char *name;
+
+      if (dir == NULL)
+        return FALSE;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autoptr(RasdReadResult) result = NULL;
+
+          if (rasd_file_kind_for_path (path) == RASD_FILE_KIND_SIDECAR ||
+              rasd_file_kind_for_path (path) == RASD_FILE_KIND_OTHER)
+            continue;
+          result = rasd_article_reader_read (path, NULL, NULL);
+          if (result != NULL)
+            for (guint a = 0; a < result->articles->len; a++)
+              g_ptr_array_add (articles, g_object_ref (g_ptr_array_index (result->articles, a)));
+        }
+    }
+  if (articles->len == 0)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOENT, "no articles to read");
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -11,13 +11,17 @@ expect is one of
   imported   stored as an article (its path in the database), no failure printed
   failed     not stored; a failure line on stderr names the path and says one of `reasons`
   skipped    not stored and not a failure
+  refused    not read by the symlink policy: not stored, not a failure; a warning line on
+             stderr names the path and says one of `reasons`
   rejected   not stored; either skipped or failed (then named, with one of `reasons`)
   either     stored, or failed with one of `reasons`; never half-stored
 Entries with "root_only_skip": true are not checked when running as root (chmod 000 does not
-stop root from reading).
+stop root from reading).  A path that is not UTF-8 (JSON cannot hold it) is given as
+"path_hex", the bytes in hexadecimal, beside a readable "path".
 
 Everything here is written by this script; nothing is copied from any corpus.  The XXE files
-point at /etc/passwd: the test asserts its lines never reach the database.
+and the links out of the folder point at /etc/passwd and /etc: the test asserts that nothing
+of them reaches the database.  The sparse files (1 GiB of nothing) take no room on the disk.
 """
 
 import json
@@ -42,7 +46,12 @@ manifest = []
 
 
 def add(path, expect, reasons=(), **extra):
-    entry = {"path": os.path.abspath(path), "expect": expect, "reasons": list(reasons)}
+    if isinstance(path, bytes):
+        raw = os.path.abspath(path)
+        entry = {"path": raw.decode("utf-8", "replace"), "path_hex": raw.hex()}
+    else:
+        entry = {"path": os.path.abspath(path)}
+    entry.update({"expect": expect, "reasons": list(reasons)})
     entry.update(extra)
     manifest.append(entry)
 
@@ -191,7 +200,54 @@ def main():
     os.symlink("self.txt", os.path.join(links, "self.txt"))
     add(os.path.join(links, "self.txt"), "failed", ["symbolic links", "Too many levels", "loop"])
     os.mkfifo(os.path.join(links, "pipe.txt"))
-    add(os.path.join(links, "pipe.txt"), "skipped")
+    add(os.path.join(links, "pipe.txt"), "refused", ["named pipe", "FIFO"])
+
+    # Links out of the folder: a file of the kernel that never ends, a system file, a system
+    # folder.  None is read; a link that stays inside the folder is followed.
+    os.symlink("/proc/self/pagemap", os.path.join(links, "procfs.txt"))
+    add(os.path.join(links, "procfs.txt"), "refused", ["/proc"])
+    os.symlink("/etc/passwd", os.path.join(links, "passwd.txt"))
+    add(os.path.join(links, "passwd.txt"), "refused", ["outside the folder"])
+    os.symlink("/etc", os.path.join(links, "etc"))
+    add(os.path.join(links, "etc"), "refused", ["outside the folder"])
+    target = os.path.join(root, "shared", "06-linked.txt")
+    write(target, ARTICLES[0] + "\nفقرة تصل إليها وصلة داخل المجلد.", "skipped")  # stored once, by the link
+    os.symlink("../shared/06-linked.txt", os.path.join(links, "06-link.txt"))
+    add(os.path.join(links, "06-link.txt"), "imported")
+
+    # Sparse files of 1 GiB: a sidecar beside a good article, a .jsonl that is one endless line,
+    # and a .jsonl whose endless middle line sits between two good records.
+    sparse = os.path.join(root, "sparse")
+    write(os.path.join(sparse, "with-huge-sidecar.txt"), ARTICLES[3] + "\nنسخة بملف وصف ضخم.", "failed",
+          ["too large"])
+    with open(os.path.join(sparse, "with-huge-sidecar.meta.json"), "wb") as f:
+        f.truncate(1 << 30)
+    add(os.path.join(sparse, "with-huge-sidecar.meta.json"), "skipped")
+    with open(os.path.join(sparse, "endless.jsonl"), "wb") as f:
+        f.truncate(1 << 30)
+    add(os.path.join(sparse, "endless.jsonl"), "failed", ["too large"])
+    record = lambda n: (json.dumps({"title": "سجل %d" % n, "maintext": ARTICLES[n] + " (سجل حول فجوة)"},
+                                   ensure_ascii=False) + "\n").encode("utf-8")
+    with open(os.path.join(sparse, "records-around-a-hole.jsonl"), "wb") as f:
+        f.write(record(1))
+        f.seek(1 << 30)
+        f.write(b"\n" + record(2))
+    add(os.path.join(sparse, "records-around-a-hole.jsonl"), "imported", [], partial_failures=True)
+
+    # File names with a line break, an escape sequence and bytes that are not UTF-8: stored so
+    # that they name the file, printed escaped.
+    names = os.path.join(root, "names")
+    write(os.path.join(names, "line\nbreak.txt"), ARTICLES[2] + "\nملف باسم فيه سطر جديد.", "imported")
+    write(os.path.join(names, "escape\x1b[31mred\x07.txt"), ARTICLES[2] + "\nملف باسم فيه رموز تحكم.",
+          "imported")
+    raw_dir = os.fsencode(names)
+    invalid = os.path.join(raw_dir, b"bad-\xff\xfe-utf8.txt")
+    with open(invalid, "wb") as f:
+        f.write((ARTICLES[4] + "\nملف باسم ليس UTF-8.").encode("utf-8"))
+    add(invalid, "imported")
+    empty_invalid = os.path.join(raw_dir, b"empty-\xff\n\x1b[2J.txt")
+    open(empty_invalid, "wb").close()
+    add(empty_invalid, "failed", ["empty"])
 
     with open(os.path.join(out, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1)

@@ -40,6 +40,22 @@ rasd_test_window_loaded (gpointer window)
   return !rasd_window_is_loading (RASD_WINDOW (window));
 }
 
+/* Every widget below @root (popovers included), depth first, into @found; only those of @type
+ * (G_TYPE_NONE: all). */
+static inline void
+rasd_test_collect_widgets (GtkWidget *root,
+                           GType      type,
+                           GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (type == G_TYPE_NONE || G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      rasd_test_collect_widgets (child, type, found);
+    }
+}
+
 /* Runs what is pending in the main loop. */
 static inline void
 rasd_test_settle (void)

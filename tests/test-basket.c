@@ -139,6 +139,8 @@ count_rows (RasdExcerptBasket *basket)
   return n;
 }
 
+static void assert_citation_order (RasdExcerptBasket *basket);
+
 static void
 test_basket (void)
 {
@@ -189,6 +191,7 @@ test_basket (void)
   event_first = rasd_excerpt_get_id (item (basket, 1));
   rasd_test_settle ();
   g_assert_cmpuint (count_rows (basket), ==, 2);
+  assert_citation_order (basket);
 
   /* Reorder: Move Up on the second row (its action), then back by index. */
   gtk_widget_activate_action (GTK_WIDGET (basket), "basket.move-up", "x", event_first);
@@ -361,6 +364,109 @@ on_failed (RasdExportDialog *dialog,
   *out = g_strdup (error->message);
 }
 
+/* The middle of @field's first character in @layout, in Pango units. */
+static double
+field_x (PangoLayout *layout,
+         const char  *field)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *at = strstr (text, field);
+  PangoRectangle position;
+
+  g_assert_nonnull (at);
+  pango_layout_index_to_pos (layout, (int) (at - text), &position);
+  return position.x + position.width / 2.0;
+}
+
+/* A citation's fields follow one another in reading order, whatever their own direction: from
+ * the left in the (left-to-right) interface, from the right in a right-to-left line; never a
+ * Latin source with the date on its wrong side ("2017-05-03 ,rt.com"). */
+static void
+assert_citation_order (RasdExcerptBasket *basket)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  const char *fields[] = { "قمة في سوتشي", "rt.com", "3 May 2017" };
+  GtkLabel *citation = NULL;
+
+  rasd_test_collect_widgets (GTK_WIDGET (basket), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len && citation == NULL; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "rt.com") != NULL)
+      citation = g_ptr_array_index (labels, i);
+  g_assert_nonnull (citation);
+
+  {
+    PangoLayout *layout = gtk_label_get_layout (citation);
+
+    g_assert_cmpfloat (field_x (layout, fields[0]), <, field_x (layout, fields[1]));
+    g_assert_cmpfloat (field_x (layout, fields[1]), <, field_x (layout, fields[2]));
+  }
+  {
+    g_autoptr(GObject) context = G_OBJECT (gtk_widget_create_pango_context (GTK_WIDGET (citation)));
+    g_autoptr(PangoLayout) layout = NULL;
+
+    pango_context_set_base_dir (PANGO_CONTEXT (context), PANGO_DIRECTION_RTL);
+    layout = pango_layout_new (PANGO_CONTEXT (context));
+    pango_layout_set_auto_dir (layout, FALSE);
+    pango_layout_set_text (layout, gtk_label_get_text (citation), -1);
+    g_assert_cmpfloat (field_x (layout, fields[0]), >, field_x (layout, fields[1]));
+    g_assert_cmpfloat (field_x (layout, fields[1]), >, field_x (layout, fields[2]));
+  }
+}
+
+static gboolean
+popover_shown (gpointer popover)
+{
+  return gtk_widget_get_mapped (popover) && gtk_widget_get_width (popover) > 0;
+}
+
+/* The "What" row shows its choice whole, and so does its popup (AdwComboRow's own items are
+ * cut at 20 characters). */
+static void
+assert_what_whole (RasdExportDialog *dialog)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *row = NULL;
+  GtkWidget *popover = NULL;
+  guint n_choices = 0;
+
+  rasd_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len && row == NULL; i++)
+    if (g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "What"))
+      row = gtk_widget_get_ancestor (g_ptr_array_index (labels, i), ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  {
+    g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+
+    rasd_test_collect_widgets (row, GTK_TYPE_POPOVER, popovers);
+    if (popovers->len > 0)
+      popover = g_ptr_array_index (popovers, 0);
+  }
+  g_assert_nonnull (popover);
+  rasd_test_wait_for (60, popover_shown, popover);
+  rasd_test_settle ();
+
+  g_ptr_array_set_size (labels, 0);
+  rasd_test_collect_widgets (row, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      int natural;
+
+      if (!g_str_equal (gtk_label_get_text (label), "Events under the current filter") ||
+          !gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, natural);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      n_choices++;
+    }
+  /* in the row and in the popup */
+  g_assert_cmpuint (n_choices, ==, 2);
+  rasd_test_render_to_png (popover, "export-dialog-what");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static void
 test_export_dialog (void)
 {
@@ -390,6 +496,7 @@ test_export_dialog (void)
 
   /* Events offer only their formats; the file's extension follows the format. */
   rasd_export_dialog_set_what (dialog, RASD_EXPORT_WHAT_EVENTS);
+  assert_what_whole (dialog);
   g_assert_false (rasd_export_dialog_set_format (dialog, RASD_EXPORT_PDF));
   g_assert_true (rasd_export_dialog_set_format (dialog, RASD_EXPORT_GEOJSON));
   {

@@ -2,6 +2,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <json-glib/json-glib.h>
 
@@ -243,6 +244,35 @@ test_cli_demo_corpus (void)
       g_assert_cmpstr (fields[2], ==, "rasd-demo");
     }
 
+  /* Coordinates in their shortest form that reads back the same, alike in every output:
+   * Sochi is 43.59917, never 43.599170000000001. */
+  {
+    g_autofree char *sochi = g_build_filename (demo, "01-sochi-2017.txt", NULL);
+    const char *outputs[][4] = {
+      { "extract", "--format", "jsonl", NULL },
+      { "events", "--format", "jsonl", NULL },
+      { "events", "--format", "geojson", NULL },
+      { "events", "--format", "csv", NULL },
+      { "export", "events", "--format", "json" },
+      { "export", "events", "--format", "geojson" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+      {
+        g_auto(CliRun) out = { 0 };
+
+        if (g_str_equal (outputs[i][0], "extract"))
+          run_cli (&out, "extract", "--format", "jsonl", sochi, NULL);
+        else if (g_str_equal (outputs[i][0], "events"))
+          run_cli (&out, "--db", db, "events", "--format", outputs[i][2], NULL);
+        else
+          run_cli (&out, "--db", db, "export", "events", "--format", outputs[i][3], "-o", "-", NULL);
+        g_assert_cmpint (out.status, ==, 0);
+        g_assert_nonnull (strstr (out.out, "43.59917"));
+        g_assert_false (g_regex_match_simple ("[0-9]\\.[0-9]{12,}", out.out, 0, 0));
+      }
+  }
+
   rasd_test_rmtree (dir);
 }
 
@@ -266,6 +296,50 @@ test_cli_extract_text (void)
 
   run_cli (&bad, "extract", "--format", "xml", page, NULL);
   g_assert_cmpint (bad.status, ==, 2);
+
+  rasd_test_rmtree (dir);
+}
+
+/* extract --format rules counts, per rule, the articles it fired in: a rule of two articles
+ * says 2, one that fired nowhere 0, and a file that cannot be read fails the run. */
+static void
+test_cli_extract_rules (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *missing = g_build_filename (dir, "missing.txt", NULL);
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) bad = { 0 };
+  g_auto(GStrv) lines = NULL;
+  gboolean lexicon = FALSE, habit = FALSE;
+
+  a = write_article (dir, "a.txt", "التقى فلاديمير بوتين ورجب طيب أردوغان في أنقرة أمس.\n");
+  b = write_article (dir, "b.txt", "وزار وزير الخارجية الصيني وانغ يي القاهرة حيث التقى بوتين.\n");
+  run_cli (&run, "extract", "--format", "rules", a, b, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "# 2 articles");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strcmp0 (cols[0], "ner.lexicon-person") == 0)
+        {
+          lexicon = TRUE;
+          g_assert_cmpstr (cols[1], ==, "2");
+          g_assert_cmpstr (cols[3], ==, "a.txt,b.txt");
+        }
+      if (g_strcmp0 (cols[0], "ev.habit") == 0)
+        {
+          habit = TRUE;
+          g_assert_cmpstr (cols[1], ==, "0");
+        }
+    }
+  g_assert_true (lexicon && habit);
+
+  run_cli (&bad, "extract", "--format", "rules", a, missing, NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "missing.txt"));
 
   rasd_test_rmtree (dir);
 }
@@ -661,6 +735,208 @@ test_cli_export (void)
   rasd_test_rmtree (dir);
 }
 
+/* tag --conll: the same tokens and lines back, each with a tag, blank lines where they were. */
+static void
+test_cli_tag_conll (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.conll", NULL);
+  /* token first, other columns ignored (tabs or spaces), one and two blank lines, CRLF */
+  const char *input = "وصل\tx\tO\nالوزير\nنبيل y B-PERS\nعواد\nإلى\nدمشق\n.\n\n"
+                      "قالت\r\nالمستشارة\r\nهيلغا\r\nبرانت\r\nإن\r\nالاتحاد\r\nالأوروبي\r\n"
+                      "يدعم\r\nالحل\r\n.\r\n\n\nانتهى\n";
+  const char *tokens[] = { "وصل", "الوزير", "نبيل", "عواد", "إلى", "دمشق", ".", "", "قالت",
+                           "المستشارة", "هيلغا", "برانت", "إن", "الاتحاد", "الأوروبي", "يدعم",
+                           "الحل", ".", "", "", "انتهى" };
+  const char *expected[] = { "O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O", "", "O", "O",
+                             "B-PERS", "I-PERS", "O", "B-ORG", "I-ORG", "O", "O", "O", "", "", "O" };
+  g_auto(CliRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  rasd_test_write_file (path, input, -1);
+  run_cli (&run, "tag", "--conll", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_suffix (run.out, "\n"));
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (tokens) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    {
+      g_autofree char *line = tokens[i][0] != '\0' ? g_strdup_printf ("%s\t%s", tokens[i], expected[i])
+                                                  : g_strdup ("");
+
+      g_assert_cmpstr (lines[i], ==, line);
+    }
+
+  {
+    g_auto(CliRun) missing = { 0 };
+    g_autofree char *nowhere = g_build_filename (dir, "nowhere.conll", NULL);
+
+    run_cli (&missing, "tag", "--conll", nowhere, NULL);
+    g_assert_cmpint (missing.status, ==, 1);
+    g_assert_nonnull (strstr (missing.err, nowhere));
+  }
+  rasd_test_rmtree (dir);
+}
+
+/* Sidecars read with their article are its metadata: the summary says so instead of counting
+ * them as skipped; only a README is skipped.  Exit 0. */
+static void
+test_cli_import_sidecars (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "cli.db", NULL);
+  g_autofree char *articles = g_build_filename (dir, "in", NULL);
+  g_autofree char *a = write_article (articles, "a.txt",
+                                      "زار وزير الخارجية العاصمة اليوم والتقى نظيره وبحثا العلاقات الثنائية.");
+  g_autofree char *a_meta = write_article (articles, "a.meta.json",
+                                           "{\"title\": \"زيارة\", \"date_publish\": \"2019-03-01 10:00:00\"}");
+  g_autofree char *b = write_article (articles, "b.txt",
+                                      "استقبل الرئيس السفير الجديد في قصره وتسلم أوراق اعتماده بحضور الوزير.");
+  g_autofree char *readme = write_article (articles, "README.md", "# Notes\n");
+  g_auto(CliRun) run = { 0 };
+
+  run_cli (&run, "--db", db, "import", articles, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Imported 2 new article(s) (1 with metadata) from 4 file(s): 0 duplicate(s), "
+                                "1 skipped (not articles), 0 failed.\n");
+  rasd_test_rmtree (dir);
+}
+
+/* One plain sentence naming the file: one line on stderr, no SQL in it. */
+static void
+assert_plain_sentence (const char *err,
+                       const char *path,
+                       const char *words)
+{
+  g_autofree char *line = g_strdup (err);
+
+  g_test_message ("%s", err);
+  g_strchomp (line);
+  g_assert_null (strchr (line, '\n'));
+  g_assert_nonnull (strstr (line, path));
+  g_assert_nonnull (strstr (line, words));
+  for (guint i = 0; i < 4; i++)
+    g_assert_null (strstr (line, (const char *[]) { "PRAGMA", "SELECT", "sqlite", ";" }[i]));
+}
+
+/* A folder, a file that is not a database and a database cut short are each refused with one
+ * sentence naming the file (they printed SQLite's statement and message before). */
+static void
+test_cli_not_a_database (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.db", NULL);
+  g_autofree char *text = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *commands[][2] = { { "stats", NULL }, { "search", "لقاء" }, { "events", NULL } };
+
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    run_cli (&run, "--db", db, "import", demo, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 8192);
+    /* the first half of the database */
+    rasd_test_write_file (cut, contents, length / 2);
+  }
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  rasd_test_write_file (text, "Notes of a meeting, not a database.\n", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(CliRun) on_folder = { 0 };
+      g_auto(CliRun) on_text = { 0 };
+      g_auto(CliRun) on_cut = { 0 };
+
+      run_cli (&on_folder, "--db", folder, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_folder.status, ==, 1);
+      assert_plain_sentence (on_folder.err, folder, "is a folder");
+      run_cli (&on_text, "--db", text, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_text.status, ==, 1);
+      assert_plain_sentence (on_text.err, text, "is not a Rasd database");
+      run_cli (&on_cut, "--db", cut, commands[i][0], commands[i][1], NULL);
+      g_assert_cmpint (on_cut.status, ==, 1);
+      assert_plain_sentence (on_cut.err, cut, "damaged");
+    }
+  /* and nothing was written over them */
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (text, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "Notes of a meeting, not a database.\n");
+  }
+  rasd_test_rmtree (dir);
+}
+
+/* import --follow-symlinks, what the policy leaves unread as warnings that do not change the
+ * exit status, and search's bounds as a usage error. */
+static void
+test_cli_symlinks_and_bounds (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *archive = g_build_filename (dir, "archive", NULL);
+  g_autofree char *outside = g_build_filename (dir, "outside", NULL);
+  g_autofree char *link = g_build_filename (archive, "link.txt", NULL);
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *a = write_article (archive, "a.txt", "التقى وزير الخارجية نظيره في الرباط وبحث "
+                                      "معه التعاون في مجالات التعليم والصحة والنقل.");
+  g_autofree char *b G_GNUC_UNUSED = write_article (outside, "b.txt", "زار رئيس الوزراء مدينة صفاقس وافتتح فيها "
+                                      "مستشفى جديدا بحضور عدد من المسؤولين المحليين.");
+
+  g_assert_cmpint (symlink ("../outside/b.txt", link), ==, 0);
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autofree char *warning = g_strdup_printf ("rasd-cli: warning: %s: symbolic link to ", link);
+
+    run_cli (&run, "--db", db, "import", archive, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, warning));
+    g_assert_nonnull (strstr (run.err, "outside/b.txt, outside the folder being imported: not followed"));
+    g_assert_nonnull (strstr (run.err, "--follow-symlinks"));
+    g_assert_nonnull (strstr (run.out, "Imported 1 new article(s) from 1 file(s)"));
+    g_assert_nonnull (strstr (run.out, "1 not read"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "--db", db, "import", "--follow-symlinks", archive, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_nonnull (strstr (run.out, "Imported 1 new article(s) from 2 file(s): 1 duplicate(s)"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autoptr(GString) words = g_string_new (NULL);
+
+    for (guint i = 0; i < 65; i++)
+      g_string_append_printf (words, "w%u ", i);
+    run_cli (&run, "--db", db, "search", words->str, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "65 different words"));
+  }
+  {
+    /* The word typed a thousand times finds what it finds once. */
+    g_auto(CliRun) once = { 0 };
+    g_auto(CliRun) many = { 0 };
+    g_autoptr(GString) words = g_string_new (NULL);
+
+    for (guint i = 0; i < 1000; i++)
+      g_string_append (words, "صفاقس ");
+    run_cli (&once, "--db", db, "search", "صفاقس", NULL);
+    run_cli (&many, "--db", db, "search", words->str, NULL);
+    g_assert_cmpint (many.status, ==, 0);
+    g_assert_nonnull (strstr (once.out, "[صفاقس]"));
+    g_assert_cmpstr (many.out, ==, once.out);
+  }
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,11 +945,16 @@ main (int   argc,
 
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/import-search-show", test_cli_import_search_show);
+  g_test_add_func ("/cli/import-sidecars", test_cli_import_sidecars);
+  g_test_add_func ("/cli/not-a-database", test_cli_not_a_database);
   g_test_add_func ("/cli/demo-corpus", test_cli_demo_corpus);
   g_test_add_func ("/cli/extract-text", test_cli_extract_text);
+  g_test_add_func ("/cli/extract-rules", test_cli_extract_rules);
   g_test_add_func ("/cli/events", test_cli_events);
   g_test_add_func ("/cli/reextract", test_cli_reextract);
   g_test_add_func ("/cli/export", test_cli_export);
+  g_test_add_func ("/cli/tag-conll", test_cli_tag_conll);
+  g_test_add_func ("/cli/symlinks-and-bounds", test_cli_symlinks_and_bounds);
 
   return g_test_run ();
 }

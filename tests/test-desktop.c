@@ -15,6 +15,7 @@
 #include "rasd-facet-item.h"
 #include "rasd-help-window.h"
 #include "rasd-preferences-window.h"
+#include "rasd-reader.h"
 #include "rasd-window.h"
 #include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
@@ -61,6 +62,7 @@ test_preferences (void)
   RasdPreferencesWindow *window = rasd_preferences_window_new (settings);
   g_autofree char *name = screenshot_name ("preferences");
   GtkSwitch *online = NULL;
+  GtkSwitch *follow = NULL;
   GtkSpinButton *spin = NULL;
   GtkSpinButton *jobs = NULL;
 
@@ -70,11 +72,15 @@ test_preferences (void)
   /* Find the widgets through the accessible names the rows give them. */
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL;)
     {
-      if (GTK_IS_SWITCH (w) && online == NULL)
+      if (GTK_IS_SWITCH (w))
         {
           GtkWidget *row = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
-          if (g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), _("_Online map tiles")))
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+          if (g_str_equal (title, _("_Online map tiles")))
             online = GTK_SWITCH (w);
+          else if (g_str_equal (title, _("_Follow links out of folders")))
+            follow = GTK_SWITCH (w);
         }
       if (GTK_IS_SPIN_BUTTON (w))
         {
@@ -98,6 +104,7 @@ test_preferences (void)
         }
     }
   g_assert_nonnull (online);
+  g_assert_nonnull (follow);
   g_assert_nonnull (spin);
   g_assert_nonnull (jobs);
 
@@ -108,6 +115,13 @@ test_preferences (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "import-jobs"), ==, 3);
   g_settings_reset (settings, "import-jobs");
   g_assert_cmpfloat (gtk_spin_button_get_value (jobs), ==, 0.0);
+
+  /* Links out of imported folders are not followed unless the user says so. */
+  g_assert_false (gtk_switch_get_active (follow));
+  gtk_switch_set_active (follow, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "follow-symlinks"));
+  gtk_switch_set_active (follow, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "follow-symlinks"));
 
   /* Off by default, and the switch writes the setting. */
   g_assert_false (gtk_switch_get_active (online));
@@ -228,6 +242,23 @@ test_window_state (void)
   g_settings_reset (settings, "window-maximized");
 }
 
+/* The application, registered once for the process (its object path on the bus stays taken). */
+static RasdApplication *
+shared_application (void)
+{
+  static RasdApplication *app;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = rasd_application_new ();
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  return app;
+}
+
 typedef struct
 {
   RasdApplication *app;
@@ -250,8 +281,7 @@ window_opened_and_imported (gpointer data)
 static void
 test_application (void)
 {
-  g_autoptr(RasdApplication) app = rasd_application_new ();
-  g_autoptr(GError) error = NULL;
+  RasdApplication *app = shared_application ();
   g_auto(GStrv) accels = NULL;
   g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo",
                                             "01-sochi-2017.txt", NULL);
@@ -261,8 +291,6 @@ test_application (void)
   gboolean help_shown = FALSE;
 
   g_assert_true (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
 
   /* Every app-level command has its key. */
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
@@ -288,6 +316,17 @@ test_application (void)
     g_assert_cmpstr (last_database, ==, rasd_application_get_db_path (app));
   }
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (open.window), "show-help-overlay"));
+  /* Its map follows the preferences: "Show the legend" off hides the legend. (Online tiles are
+   * tested in test-map against a local server: this window would ask OpenStreetMap's.) */
+  {
+    RasdEventMap *map = RASD_EVENT_MAP (rasd_window_get_map (open.window));
+
+    g_assert_true (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+    g_settings_set_boolean (settings, "show-legend", FALSE);
+    g_assert_false (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+    g_settings_reset (settings, "show-legend");
+    g_assert_true (gtk_widget_get_visible (rasd_event_map_get_legend (map)));
+  }
 
   /* F1 opens the guide, once however often it is pressed. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
@@ -319,53 +358,65 @@ map_idle (gpointer map)
   return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
 }
 
-/* The main window in this language, light and dark: the demo corpus, one city selected, an event
- * read (screenshots/main-window-LANG[-dark].png, for the README). */
-static void
-test_main_window (void)
+/* A window of @width × @height (of @app, or none) on a new database of the demo corpus,
+ * imported; its folder in *@dir, for rasd_test_rmtree(). */
+static RasdWindow *
+demo_window (RasdApplication  *app,
+             int               width,
+             int               height,
+             char            **dir)
 {
-  g_autofree char *dir = rasd_test_make_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *db = NULL;
   g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
   const char *paths[] = { demo, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(RasdStore) store = rasd_store_open (db, &error);
-  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(RasdStore) store = NULL;
   RasdWindow *window;
-  RasdFilter *filter;
 
+  *dir = rasd_test_make_tmpdir ();
+  db = g_build_filename (*dir, "rasd.db", NULL);
+  store = rasd_store_open (db, &error);
   g_assert_no_error (error);
-  window = rasd_window_new (NULL, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  window = rasd_window_new (app, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   rasd_window_import (window, paths);
   rasd_test_wait_for (600, import_done, window);
-  filter = rasd_window_get_filter (window);
   rasd_test_pause_ms (500);
-  /* the city with most events */
-  {
-    GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
+  return window;
+}
 
-    for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-      {
-        g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+/* Filters @window by the city with most events. */
+static RasdFacetItem *
+filter_busiest_city (RasdWindow *window)
+{
+  GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
 
-        if (g_ascii_isdigit (*rasd_facet_item_get_key (place)))
-          {
-            rasd_filter_set_place (filter, rasd_facet_item_get_key (place),
-                                   rasd_facet_item_get_label (place));
-            break;
-          }
-      }
-  }
-  g_assert_nonnull (rasd_filter_get_place (filter));
-  rasd_test_pause_ms (500);
-  rasd_window_select_event (window, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+
+      if (g_ascii_isdigit (*rasd_facet_item_get_key (place)))
+        {
+          rasd_filter_set_place (rasd_window_get_filter (window), rasd_facet_item_get_key (place),
+                                 rasd_facet_item_get_label (place));
+          return g_steal_pointer (&place);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Screenshots of @window light and dark, once its map has drawn its tiles. */
+static void
+screenshots (RasdWindow *window,
+             const char *what)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
 
   for (guint dark = 0; dark < 2; dark++)
     {
-      g_autofree char *what = g_strdup_printf ("main-window%s", dark ? "-dark" : "");
-      g_autofree char *name = screenshot_name (what);
+      g_autofree char *which = g_strdup_printf ("%s%s", what, dark ? "-dark" : "");
+      g_autofree char *name = screenshot_name (which);
 
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -375,8 +426,309 @@ test_main_window (void)
       g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 64);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The main window in this language, light and dark: the demo corpus, one city selected, an event
+ * read (screenshots/main-window-LANG[-dark].png, for the README). */
+static void
+test_main_window (void)
+{
+  g_autofree char *dir = NULL;
+  RasdWindow *window = demo_window (NULL, 1400, 900, &dir);
+  g_autoptr(RasdFacetItem) city = filter_busiest_city (window);
+
+  rasd_test_pause_ms (100);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
+  rasd_test_pause_ms (300);
+  rasd_window_select_event (window, 0);
+  screenshots (window, "main-window");
   gtk_window_destroy (GTK_WINDOW (window));
   rasd_test_settle ();
+  rasd_test_rmtree (dir);
+}
+
+/* Every place of the places facet inside the map's view. */
+static void
+assert_places_in_view (RasdWindow *window)
+{
+  GListModel *places = rasd_event_model_get_places (rasd_window_get_event_model (window));
+  RasdEventMap *map = RASD_EVENT_MAP (rasd_window_get_map (window));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(RasdFacetItem) place = g_list_model_get_item (places, i);
+      double lat, lon;
+
+      /* a country's marker stands at its label point, not at the coordinates stored */
+      if (!rasd_facet_item_get_location (place, &lat, &lon)
+          || g_str_has_prefix (rasd_facet_item_get_key (place), "country:"))
+        continue;
+      g_assert_true (rasd_event_map_shows_location (map, lat, lon));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* The map as a researcher first sees it at the default window size (1200×800): every place, the
+ * legend; then filtered by a city, the map fitted to it close enough to read the towns around
+ * it (screenshots/map-first-LANG[-dark].png, map-city-LANG[-dark].png). */
+static void
+test_map_views (void)
+{
+  g_autofree char *dir = NULL;
+  RasdWindow *window = demo_window (NULL, 1200, 800, &dir);
+  RasdEventMap *map = RASD_EVENT_MAP (rasd_window_get_map (window));
+  g_autoptr(RasdFacetItem) city = NULL;
+  double lat, lon;
+
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
+  rasd_test_pause_ms (300);
+  g_assert_true (rasd_event_map_get_show_legend (map));
+  g_assert_true (gtk_widget_get_mapped (rasd_event_map_get_legend (map)));
+  assert_places_in_view (window);
+  screenshots (window, "map-first");
+
+  city = filter_busiest_city (window);
+  rasd_test_pause_ms (100);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
+  rasd_test_pause_ms (300);
+  g_assert_true (rasd_facet_item_get_location (city, &lat, &lon));
+  g_assert_true (rasd_event_map_shows_location (map, lat, lon));
+  g_assert_cmpfloat (rasd_event_map_get_zoom (map), >=, 7);
+  assert_places_in_view (window);
+  screenshots (window, "map-city");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+  rasd_test_rmtree (dir);
+}
+
+static gboolean
+buffer_has_tag (GtkTextBuffer *buffer,
+                const char    *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  return gtk_text_iter_has_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+}
+
+/* "Highlight people, places and dates" turns the reader's highlighting off and on again at
+ * once, in the article shown and in the next one; the evidence stays marked. */
+static void
+test_highlight_preference (void)
+{
+  g_autoptr(GSettings) settings = rasd_settings_new (NULL);
+  const char *entity_tags[] = { "person", "place", "date" };
+  g_autofree char *dir = NULL;
+  RasdWindow *window;
+  GtkTextBuffer *buffer;
+  RasdReader *reader;
+
+  g_assert_true (g_settings_get_boolean (settings, "highlight-entities"));
+  window = demo_window (shared_application (), 1200, 800, &dir);
+  reader = RASD_READER (rasd_window_get_reader (window));
+  buffer = rasd_window_get_reader_buffer (window);
+  rasd_test_wait_for (600, rasd_test_window_loaded, window);
+  rasd_window_select_event (window, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
+    g_assert_true (buffer_has_tag (buffer, entity_tags[i]));
+  g_assert_true (buffer_has_tag (buffer, "evidence"));
+
+  g_settings_set_boolean (settings, "highlight-entities", FALSE);
+  g_assert_false (rasd_reader_get_highlight_entities (reader));
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
+    g_assert_false (buffer_has_tag (buffer, entity_tags[i]));
+  g_assert_true (buffer_has_tag (buffer, "evidence"));
+  /* Names are no links when they do not look like ones. */
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    for (; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+      g_assert_false (rasd_reader_activate_offset (reader, gtk_text_iter_get_offset (&iter)));
+  }
+  /* The next article is read without highlighting too. */
+  rasd_window_select_event (window, 1);
+  g_assert_true (buffer_has_tag (buffer, "evidence"));
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
+    g_assert_false (buffer_has_tag (buffer, entity_tags[i]));
+
+  g_settings_set_boolean (settings, "highlight-entities", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (entity_tags); i++)
+    g_assert_true (buffer_has_tag (buffer, entity_tags[i]));
+  g_settings_reset (settings, "highlight-entities");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+  rasd_test_rmtree (dir);
+}
+
+/* No date in the event list is cut: each label is given at least its whole text's width. */
+static void
+assert_dates_whole (RasdWindow *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n_shown = 0;
+
+  rasd_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      int natural;
+
+      if (!gtk_widget_has_css_class (GTK_WIDGET (label), "event-date") || !gtk_widget_get_mapped (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0')
+        continue;
+      gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (label)), >=, natural);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+      /* with its year, in the locale's digits */
+      g_assert_true (g_regex_match_simple (g_str_equal (lang, "ar") ? "[٠-٩]{4}$" : "[0-9]{4}$",
+                                           gtk_label_get_text (label), 0, 0)
+                     || g_str_equal (gtk_label_get_text (label), _("Unknown")));
+      n_shown++;
+    }
+  g_assert_cmpuint (n_shown, >, 5);
+}
+
+static gboolean
+has_latin_digit (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      return TRUE;
+  return FALSE;
+}
+
+/* Labels under @root that show the interface's own words: @mapped_only, those on screen; never
+ * the article's text, title, source and address, which are the article's own. */
+static void
+collect_ui_labels (GtkWidget *root,
+                   gboolean   mapped_only,
+                   GPtrArray *labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (RASD_IS_READER (child) || gtk_widget_has_css_class (child, "excerpt-text") ||
+          (mapped_only && !gtk_widget_get_mapped (child)))
+        continue;
+      if (GTK_IS_LABEL (child))
+        g_ptr_array_add (labels, child);
+      collect_ui_labels (child, mapped_only, labels);
+    }
+}
+
+/* Under Arabic every count and number the interface writes is in Arabic-Indic digits: the
+ * window's labels, the basket's (count, citations), the reader's "Source 1 of 1". */
+static void
+assert_locale_digits (RasdWindow *window)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *reader = rasd_window_get_reader (window);
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  guint n_numbers = 0;
+
+  collect_ui_labels (GTK_WIDGET (window), TRUE, labels);
+  collect_ui_labels (rasd_window_get_basket (window), FALSE, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (g_str_equal (lang, "ar"))
+        {
+          if (has_latin_digit (text))
+            g_test_message ("Latin digits in the Arabic interface: %s", text);
+          g_assert_false (has_latin_digit (text));
+        }
+      n_numbers += g_regex_match_simple ("[0-9٠-٩]", text, 0, 0);
+    }
+  g_assert_cmpuint (n_numbers, >, 10);
+
+  rasd_test_collect_widgets (reader, GTK_TYPE_DROP_DOWN, drop_downs);
+  g_assert_cmpuint (drop_downs->len, ==, 1);
+  {
+    GtkDropDown *sources = g_ptr_array_index (drop_downs, 0);
+    const char *first = gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (sources)), 0);
+
+    g_assert_true (g_str_has_prefix (first, g_str_equal (lang, "ar") ? "المصدر ١ من " : "Source 1 of "));
+  }
+}
+
+/* The explorer as a new user first sees it, at the default size (1200×800), light and dark, then
+ * filtered to the person with most events with an event read:
+ * screenshots/explorer-{first,person}[-dark]-LANG.png. */
+static void
+test_explorer_views (void)
+{
+  g_autofree char *dir = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RasdWindow *window = demo_window (NULL, 1200, 800, &dir);
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autoptr(RasdStore) store = NULL;
+  RasdFilter *filter;
+
+  /* The demo's sidecars are its articles' metadata, not files skipped. */
+  {
+    g_autofree char *summary = rasd_window_dup_import_summary (window);
+
+    g_test_message ("import: %s", summary);
+    g_assert_cmpstr (summary, ==, g_str_equal (lang, "ar") ? "استُورد ١٢ مقالًا (١٢ منها مع بياناتها الوصفية)"
+                                                           : "12 articles imported (12 with metadata)");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+
+  /* Opened again on the database, as after a restart: no import toast over the list. */
+  store = rasd_store_open (db, NULL);
+  g_assert_nonnull (store);
+  window = rasd_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rasd_test_wait_for (600, rasd_test_widget_mapped, window);
+  rasd_test_wait_for (600, rasd_test_window_loaded, window);
+  filter = rasd_window_get_filter (window);
+
+  for (guint view = 0; view < 2; view++)
+    {
+      if (view == 1)
+        {
+          GListModel *people = rasd_event_model_get_people (rasd_window_get_event_model (window));
+          g_autoptr(RasdFacetItem) person = g_list_model_get_item (people, 0);
+
+          rasd_filter_set_person (filter, rasd_facet_item_get_key (person),
+                                  rasd_facet_item_get_label (person));
+          rasd_test_wait_for (600, rasd_test_window_loaded, window);
+          rasd_window_select_event (window, 0);
+        }
+      for (guint dark = 0; dark < 2; dark++)
+        {
+          g_autofree char *what = g_strdup_printf ("explorer-%s%s", view == 0 ? "first" : "person",
+                                                   dark ? "-dark" : "");
+          g_autofree char *name = screenshot_name (what);
+
+          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
+          rasd_test_pause_ms (1000);
+          rasd_test_wait_for (600, map_idle, rasd_window_get_map (window));
+          rasd_test_pause_ms (300);
+          assert_dates_whole (window);
+          g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 64);
+        }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* the event's evidence into the basket: its count, the citations' dates */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event-excerpts", NULL));
+  rasd_test_settle ();
+  assert_locale_digits (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+  g_clear_object (&store);
   rasd_test_rmtree (dir);
 }
 
@@ -425,6 +777,9 @@ main (int   argc,
   g_test_add_func ("/desktop/window-state", test_window_state);
   g_test_add_func ("/desktop/application", test_application);
   g_test_add_func ("/desktop/main-window", test_main_window);
+  g_test_add_func ("/desktop/map-views", test_map_views);
+  g_test_add_func ("/desktop/highlight-preference", test_highlight_preference);
+  g_test_add_func ("/desktop/explorer-views", test_explorer_views);
 
   {
     int status = g_test_run ();

@@ -1,10 +1,12 @@
 #include "config.h"
 
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
 
 #include <cairo.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libxml/parser.h>
 #include <pango/pangocairo.h>
@@ -323,6 +325,49 @@ test_store_reextraction (Fixture       *f,
 
 /* Formats --------------------------------------------------------------------------------- */
 
+/* Numbers in JSON in their shortest form that reads back the same; strings untouched. */
+static void
+test_json_numbers (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const double values[] = { 43.59917, -0.63588, 0.1 + 0.2, 1e-5, 5.0, 116.39723 };
+
+  g_assert_cmpstr (rasd_export_format_double (43.59917, buffer), ==, "43.59917");
+  g_assert_cmpstr (rasd_export_format_double (-77.036, buffer), ==, "-77.036");
+  g_assert_cmpstr (rasd_export_format_double (0.1 + 0.2, buffer), ==, "0.30000000000000004");
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_assert_cmpfloat (g_ascii_strtod (rasd_export_format_double (values[i], buffer), NULL), ==, values[i]);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "coordinates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    json_builder_add_double_value (builder, values[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "count");
+  json_builder_add_int_value (builder, 12);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, "43.599170000000001 \"-1.50\"");
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = rasd_export_json_to_data (root, FALSE, NULL);
+  g_assert_cmpstr (text, ==, "{\"coordinates\":[43.59917,-0.63588,0.30000000000000004,1e-05,5.0,116.39723],"
+                             "\"count\":12,\"text\":\"43.599170000000001 \\\"-1.50\\\"\"}");
+  /* and it is JSON that reads back the same values */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonArray *array;
+
+    g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+    array = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "coordinates");
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      g_assert_cmpfloat (json_array_get_double_element (array, i), ==, values[i]);
+  }
+}
+
 static void
 test_format_names (void)
 {
@@ -442,6 +487,51 @@ test_pdf (Fixture       *f,
 }
 
 /* Many long excerpts: several pages, numbered, nothing lost at the breaks. */
+/* Under an Arabic locale the PDF's heading and page numbers are in Arabic words and digits. */
+static void
+test_pdf_arabic (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  if (setlocale (LC_ALL, "ar_EG.UTF-8") == NULL)
+    {
+      g_test_skip ("locale ar_EG.UTF-8 is not installed (build-aux/install-deps generates it)");
+      return;
+    }
+  path = export_to (f, RASD_EXPORT_PDF, "excerpts-ar.pdf");
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!have_program ("pdftotext"))
+    return;
+  text = pdf_text (path, 1, 1);
+  g_test_message ("pdftotext: %s", text);
+  /* pdftotext breaks Arabic words where glyphs join: compared without spaces */
+  {
+    g_autofree char *dense = no_spaces (text);
+    const char *expected[] = { "الصفحة١من١", "٢مقتطف", "رصدفي" };
+    const char *day;
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      g_assert_nonnull (strstr (dense, expected[i]));
+    /* "exported by Rasd on" the day, in Arabic-Indic digits */
+    day = strstr (dense, "رصدفي") + strlen ("رصدفي");
+    g_assert_cmpint (g_unichar_digit_value (g_utf8_get_char (day)), >=, 0);
+    g_assert_cmpuint (g_utf8_get_char (day), >=, 0x0660);
+    g_assert_cmpuint (g_utf8_get_char (day), <=, 0x0669);
+    g_assert_null (strstr (dense, "Page"));
+    g_assert_null (strstr (dense, "exported"));
+  }
+  /* the day of the export in Arabic digits: no Latin digit before the first citation's date */
+  {
+    const char *first_latin = text;
+
+    while (*first_latin != '\0' && !g_ascii_isdigit (*first_latin))
+      first_latin++;
+    g_assert_true (g_str_has_prefix (first_latin, "2015-10-21"));
+  }
+}
+
 static void
 test_pdf_pages (Fixture       *f,
                 gconstpointer  data)
@@ -893,13 +983,18 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* the catalogues as built (the Arabic PDF test) */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RASD_LOCALEDIR") != NULL ? g_getenv ("RASD_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_add_func ("/export/format-names", test_format_names);
+  g_test_add_func ("/export/json-numbers", test_json_numbers);
   ADD ("/export/store/excerpts", test_store_excerpts);
   ADD ("/export/store/many-moves", test_store_many_moves);
   ADD ("/export/store/reextraction", test_store_reextraction);
   ADD ("/export/excerpts/pdf", test_pdf);
   ADD ("/export/excerpts/pdf-pages", test_pdf_pages);
+  ADD ("/export/excerpts/pdf-arabic", test_pdf_arabic);
   ADD ("/export/excerpts/html", test_html);
   ADD ("/export/excerpts/csv", test_csv);
   ADD ("/export/excerpts/json", test_json);

@@ -36,6 +36,26 @@ test_format_english (void)
   g_assert_cmpstr (day, ==, "21 November 2017");
   g_assert_cmpstr (month, ==, "November 2017");
   g_assert_cmpstr (year, ==, "2017");
+  {
+    g_autofree char *compact_day = rasd_format_date_compact ("2017-09-21");
+    g_autofree char *compact_month = rasd_format_date_compact ("2017-09");
+    g_autofree char *compact_year = rasd_format_date_compact ("2017");
+
+    g_assert_cmpstr (compact_day, ==, "21 Sep 2017");
+    g_assert_cmpstr (compact_month, ==, "Sep 2017");
+    g_assert_cmpstr (compact_year, ==, "2017");
+  }
+
+  {
+    g_autofree char *stamp = rasd_format_article_date ("2017-10-05T20:00:00");
+    g_autofree char *spaced = rasd_format_article_date ("2017-10-05 20:00");
+    g_autofree char *other = rasd_format_article_date ("yesterday");
+
+    g_assert_cmpstr (stamp, ==, "5 October 2017");
+    g_assert_cmpstr (spaced, ==, "5 October 2017");
+    g_assert_cmpstr (other, ==, "yesterday");
+    g_assert_null (rasd_format_article_date (NULL));
+  }
 
   count = rasd_format_count (1234567);
   small = rasd_format_count (7);
@@ -71,6 +91,14 @@ test_format_arabic (void)
   g_assert_cmpstr (day, ==, "٢١ نوفمبر ٢٠١٧");
   g_assert_cmpstr (month, ==, "نوفمبر ٢٠١٧");
   g_assert_cmpstr (year, ==, "٢٠١٧");
+  {
+    /* Arabic keeps the month's full name: its abbreviations are not in use. */
+    g_autofree char *compact_day = rasd_format_date_compact ("2017-11-21");
+    g_autofree char *compact_month = rasd_format_date_compact ("2017-11");
+
+    g_assert_cmpstr (compact_day, ==, "٢١ نوفمبر ٢٠١٧");
+    g_assert_cmpstr (compact_month, ==, "نوفمبر ٢٠١٧");
+  }
 
   count = rasd_format_count (1234567);
   g_assert_cmpstr (count, ==, "١٬٢٣٤٬٥٦٧");

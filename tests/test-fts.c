@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "rasd-arabic.h"
+#include "rasd-error.h"
 #include "rasd-fts.h"
 #include "rasd-store.h"
 #include "rasd-test-util.h"
@@ -766,6 +767,107 @@ test_store_search (void)
     }
 }
 
+/* The work a search does, as FTS5 counts it (not time): phrases parsed and snippet bytes. */
+static RasdFtsWork
+search_work (RasdStore   *store,
+             const char  *user_text,
+             char       **hits_text)
+{
+  RasdFtsWork before, after;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GArray) event_ids = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  rasd_fts_get_work (&before);
+  hits = rasd_store_search (store, user_text, 0, &error);
+  g_assert_no_error (error);
+  event_ids = rasd_store_search_event_ids (store, user_text, &error);
+  g_assert_no_error (error);
+  rasd_fts_get_work (&after);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RasdSearchHit *hit = g_ptr_array_index (hits, i);
+      g_string_append_printf (text, "%" G_GINT64_FORMAT ":%s\n", hit->article_id, hit->snippet);
+    }
+  *hits_text = g_string_free (g_steal_pointer (&text), FALSE);
+  return (RasdFtsWork) { after.query_phrases - before.query_phrases, after.aux_bytes - before.aux_bytes };
+}
+
+/* A query of a word typed a thousand times (and spelled with its vowel marks) costs what the
+ * word alone does and finds the same; a query over the bounds is refused with a message. */
+static void
+test_query_cost (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(GString) repeated = g_string_new (NULL);
+  g_autofree char *single_hits = NULL;
+  g_autofree char *repeated_hits = NULL;
+  RasdFtsWork single, many;
+
+  g_assert_no_error (error);
+  g_assert_true (rasd_store_begin (store, &error));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(RasdArticle) article = rasd_article_new ();
+      g_autofree char *text = g_strdup_printf ("انتهى اللقاء رقم %u بين الوفدين في المدينة، "
+                                               "وتقرر عقد لقاء آخر الشهر المقبل.", i);
+
+      rasd_article_set_title (article, "خبر");
+      rasd_article_set_text (article, text);
+      g_assert_cmpint (rasd_store_add_article (store, article, NULL, &error), >, 0);
+    }
+  g_assert_true (rasd_store_commit (store, &error));
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (repeated, i % 3 == 2 ? "لِقَاءٌ " : "لقاء ");
+  g_assert_cmpuint (g_utf8_strlen (repeated->str, -1), <=, RASD_FTS_MAX_QUERY_CHARS);
+  {
+    g_autofree char *expression = rasd_fts_query_from_user (repeated->str);
+    g_assert_cmpstr (expression, ==, "\"لقاء\"");
+  }
+
+  single = search_work (store, "لقاء", &single_hits);
+  many = search_work (store, repeated->str, &repeated_hits);
+  g_test_message ("one word: %" G_GUINT64_FORMAT " phrases, %" G_GUINT64_FORMAT " snippet bytes; "
+                  "1000 words: %" G_GUINT64_FORMAT " phrases, %" G_GUINT64_FORMAT " snippet bytes",
+                  single.query_phrases, single.aux_bytes, many.query_phrases, many.aux_bytes);
+  g_assert_cmpuint (single.query_phrases, >, 0);
+  g_assert_cmpuint (single.aux_bytes, >, 0);
+  g_assert_cmpuint (many.query_phrases, <=, 2 * single.query_phrases);
+  g_assert_cmpuint (many.aux_bytes, <=, 2 * single.aux_bytes);
+  g_assert_cmpuint (strlen (single_hits), >, 0);
+  g_assert_cmpstr (repeated_hits, ==, single_hits);
+
+  /* The bounds: different words, and characters. */
+  {
+    g_autoptr(GString) words = g_string_new (NULL);
+    g_autoptr(GPtrArray) hits = NULL;
+
+    for (guint i = 0; i < RASD_FTS_MAX_QUERY_TERMS; i++)
+      g_string_append_printf (words, "w%u ", i);
+    hits = rasd_store_search (store, words->str, 0, &error);
+    g_assert_no_error (error);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+
+    g_string_append (words, "one-more");
+    hits = rasd_store_search (store, words->str, 0, &error);
+    g_assert_null (hits);
+    g_assert_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY);
+    g_assert_nonnull (strstr (error->message, "different words"));
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *paste = g_strnfill (RASD_FTS_MAX_QUERY_CHARS + 1, 'x');
+    g_autoptr(GArray) ids = rasd_store_search_event_ids (store, paste, &error);
+
+    g_assert_null (ids);
+    g_assert_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY);
+    g_assert_nonnull (strstr (error->message, "characters"));
+  }
+}
+
 static void
 test_register_errors (void)
 {
@@ -874,6 +976,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fts/register-errors", test_register_errors);
   g_test_add_func ("/fts/rank", test_rank);
   g_test_add_func ("/fts/store-search", test_store_search);
+  g_test_add_func ("/fts/query-cost", test_query_cost);
   g_test_add_func ("/fts/corpus", test_corpus);
 
 #undef ADD

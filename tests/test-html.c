@@ -447,6 +447,49 @@ make_nested_page (const char *open,
   return g_string_free (html, FALSE);
 }
 
+/* A DTD's internal subset is declarations, never the article: libxml2's HTML parser keeps
+ * them as text, so the reader blanks them out first, wherever they are and whatever their
+ * strings and comments hold. */
+static void
+test_dtd_not_body (void)
+{
+  const char *pages[] = {
+    "<!DOCTYPE note [\n<!ELEMENT note (to,from)>\n"
+    "<!ENTITY writer \"نص إعلان الكاتب الذي لا يجوز أن يصبح متن المقال ]> أبدا\">\n"
+    "<!-- تعليق فيه ]> أيضا -->\n"
+    "<!ATTLIST note lang CDATA 'ar]'>\n]>\n"
+    "<html><body><div>افتتح وزير الثقافة معرض الكتاب في المدينة صباح اليوم بحضور عدد من "
+    "الكتاب والناشرين من دول عربية مختلفة.</div></body></html>",
+    /* Lower case, after an XML declaration, with a system identifier holding a bracket. */
+    "<?xml version=\"1.0\"?>\n<!doctype html SYSTEM \"about:[x]\" [ <!ENTITY writer "
+    "'نص إعلان الكاتب الذي لا يجوز أن يصبح متن المقال أبدا'> ]>"
+    "<html><body><p>افتتح وزير الثقافة معرض الكتاب في المدينة صباح اليوم بحضور عدد من "
+    "الكتاب والناشرين من دول عربية مختلفة.</p></body></html>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RasdArticle) article = read_string (pages[i], &error);
+      const char *unwanted[] = { "إعلان الكاتب", "ENTITY", "ELEMENT", "ATTLIST", "]>", "تعليق", NULL };
+
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (rasd_article_get_text (article), "افتتح وزير الثقافة"));
+      assert_none_of (rasd_article_get_text (article), unwanted);
+    }
+
+  /* A subset that never ends leaves nothing to read. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RasdArticle) article =
+      read_string ("<!DOCTYPE x [ <!ENTITY a \"نص إعلان الكاتب الذي لا يجوز أن يصبح متن "
+                   "المقال أبدا وهو نص طويل بما يكفي\"> <html><body><p>نص</p>", &error);
+
+    g_assert_null (article);
+    g_assert_nonnull (error);
+  }
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -607,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/html/windows-1256", test_windows_1256);
   g_test_add_func ("/html/utf-16", test_utf16);
   g_test_add_func ("/html/no-external-content", test_no_external_content);
+  g_test_add_func ("/html/dtd-not-body", test_dtd_not_body);
   g_test_add_func ("/html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/html/empty", test_empty);
   g_test_add_func ("/html/garbage", test_garbage);

@@ -161,6 +161,51 @@ test_store_not_a_database (void)
   rasd_test_rmtree (dir);
 }
 
+/* Opening the database again in the same process (the window's worker, an import) keeps the
+ * locks the first connection holds: another process that opens and closes it (rasd-cli) must
+ * not take itself for the last user and delete the WAL that holds the first connection's
+ * writes. */
+static void
+test_store_second_open_keeps_locks (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) first = rasd_store_open (path, &error);
+  g_autoptr(RasdArticle) a = make_article ("الأول", text_a, "2015-07-21");
+  const char *argv[] = { g_getenv ("RASD_CLI"), "--db", path, "stats", NULL };
+  g_autofree char *out = NULL;
+  int wait_status = 0;
+
+  g_assert_no_error (error);
+  add (first, a, NULL);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(RasdStore) second = rasd_store_open (path, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_true (g_str_has_prefix (out, "articles\t1\n"));
+  /* the first connection's WAL is still there, and what it writes next is read by others */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(RasdArticle) b = make_article ("الثاني", text_b, "2016-01-02");
+    g_autofree char *again = NULL;
+
+    add (first, b, NULL);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 &again, NULL, &wait_status, &error));
+    g_assert_true (g_str_has_prefix (again, "articles\t2\n"));
+  }
+
+  g_clear_object (&first);
+  rasd_test_rmtree (dir);
+}
+
 static void
 test_store_articles (void)
 {
@@ -335,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate-from-previous", test_store_migrate_from_previous);
   g_test_add_func ("/store/newer-schema-refused", test_store_newer_schema_refused);
   g_test_add_func ("/store/not-a-database", test_store_not_a_database);
+  g_test_add_func ("/store/second-open-keeps-locks", test_store_second_open_keeps_locks);
   g_test_add_func ("/store/articles", test_store_articles);
   g_test_add_func ("/store/duplicates", test_store_duplicates);
   g_test_add_func ("/store/savepoint-rollback", test_store_savepoint_rollback);

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "rasd-excerpt-basket.h"
 #include "rasd-importer.h"
 #include "rasd-window.h"
 #include "rasd-gui-test-util.h"
@@ -100,6 +101,97 @@ test_window_error_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+window_loaded (gpointer window)
+{
+  return !rasd_window_is_loading (RASD_WINDOW (window));
+}
+
+/* A database the user may only read: the window reads it (events, reader), says why importing
+ * and editing are off in a banner, and neither imports nor adds excerpts. */
+static void
+test_window_read_only (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *paths[] = { demo, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  RasdWindow *window;
+  gboolean banner = FALSE;
+
+  {
+    g_autoptr(RasdStore) writable = rasd_store_open (db, &error);
+    g_autoptr(RasdImporter) importer = rasd_importer_new (writable);
+
+    g_assert_no_error (error);
+    g_assert_true (rasd_importer_run (importer, paths, NULL, &error));
+    g_assert_no_error (error);
+  }
+  store = rasd_store_open_read_only (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (rasd_store_is_read_only (store));
+
+  window = rasd_window_new (NULL, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  rasd_test_wait_for (60, window_loaded, window);
+  g_assert_true (rasd_window_is_read_only (window));
+  g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "explorer");
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 10);
+  rasd_window_select_event (window, 0);
+  g_assert_nonnull (rasd_window_get_selected_event (window));
+
+  /* the banner, naming the file */
+  rasd_test_collect_widgets (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (strstr (gtk_label_get_text (GTK_LABEL (label)), db) != NULL)
+        banner = gtk_widget_get_child_visible (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER)) &&
+                 gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (label, GTK_TYPE_REVEALER)));
+    }
+  g_assert_true (banner);
+
+  /* nothing that writes: importing (no file chooser opens), adding excerpts */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n_windows = g_list_model_get_n_items (toplevels);
+    GListModel *excerpts = rasd_excerpt_basket_get_model (RASD_EXCERPT_BASKET (rasd_window_get_basket (window)));
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.import-folder", NULL);
+    rasd_test_settle ();
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event-excerpts", NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (excerpts), ==, 0);
+    rasd_window_import (window, paths);
+    g_assert_false (rasd_window_is_importing (window));
+    /* exporting only reads: its dialog opens */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+    rasd_test_settle ();
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows + 1);
+  }
+
+  rasd_test_settle ();
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), "read-only"), >, 32);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i - 1);
+        gtk_window_destroy (w);
+      }
+  }
+  rasd_test_settle ();
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -110,6 +202,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/import-and-read", test_window_import_and_read);
   g_test_add_func ("/window/error-state", test_window_error_state);
+  g_test_add_func ("/window/read-only", test_window_read_only);
 
   return g_test_run ();
 }

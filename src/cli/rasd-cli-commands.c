@@ -13,11 +13,14 @@
 #include "rasd-cli-common.h"
 #include "rasd-cli-export.h"
 #include "rasd-cli-extract.h"
+#include "rasd-data.h"
 #include "rasd-error.h"
 #include "rasd-export.h"
 #include "rasd-extractor.h"
 #include "rasd-importer.h"
+#include "rasd-name-trainer.h"
 #include "rasd-ordered-pool.h"
+#include "rasd-path.h"
 #include "rasd-store.h"
 
 typedef struct
@@ -60,13 +63,9 @@ parse_command_options (const char    *command,
 static void
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
+  g_autofree char *text = rasd_export_json_to_data (root, TRUE, NULL);
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
   printf ("%s\n", text);
 }
 
@@ -85,16 +84,17 @@ add_article_members (JsonBuilder *builder,
   rasd_export_add_string_member (builder, "path", rasd_article_get_path (article));
 }
 
-/* One line of output never holds a line break or a tab of the data. */
+/* One line of output never holds a line break or a tab of the data, nor a control character
+ * a terminal would obey. */
 static char *
 one_line (const char *text)
 {
-  char *copy = g_strdup (text != NULL ? text : "");
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
 
   for (char *p = copy; *p != '\0'; p++)
     if (*p == '\n' || *p == '\r' || *p == '\t')
       *p = ' ';
-  return copy;
+  return rasd_text_printable (copy, FALSE);
 }
 
 /* --jobs N of import, reextract and extract: extraction workers, one per core by default. */
@@ -123,12 +123,16 @@ on_file_done (RasdImporter      *importer,
               gpointer           user_data)
 {
   gboolean verbose = GPOINTER_TO_INT (user_data);
+  g_autofree char *shown = rasd_path_display (path);
 
-  /* Failures are printed as they happen, so a long import shows them at once. */
+  /* Failures are printed as they happen, so a long import shows them at once; so is what the
+   * symlink policy left unread, which is no failure but must not pass unnoticed. */
   if (outcome == RASD_IMPORT_FAILED)
-    rasd_cli_print_error ("%s: %s", path, message);
+    rasd_cli_print_error ("%s: %s", shown, message);
+  else if (outcome == RASD_IMPORT_REFUSED)
+    rasd_cli_print_error ("warning: %s: %s", shown, message);
   else if (verbose && outcome == RASD_IMPORT_SKIPPED)
-    fprintf (stderr, "rasd-cli: %s: %s (skipped)\n", path, message);
+    rasd_cli_print_error ("%s: %s (skipped)", shown, message);
 }
 
 static int
@@ -139,9 +143,12 @@ command_import (CliGlobals  *globals,
   gboolean json = FALSE;
   gboolean verbose = FALSE;
   int jobs = 0;
+  gboolean follow_symlinks = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Also list skipped files"), NULL },
+    { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks,
+      N_("In folders, also follow symbolic links that lead outside the folder named"), NULL },
     JOBS_OPTION (jobs),
     { NULL }
   };
@@ -153,7 +160,11 @@ command_import (CliGlobals  *globals,
 
   if (!parse_command_options ("import", _("PATH..."),
                               _("Imports articles from files and folders (recursively): .txt with "
-                                "NAME.meta.json sidecars, .html, .htm, news-please .json and .jsonl."),
+                                "NAME.meta.json sidecars, .html, .htm, news-please .json and .jsonl. "
+                                "In a folder, a symbolic link is followed only when it leads to a "
+                                "file or folder inside the folder named; devices, FIFOs, sockets and "
+                                "files of /proc, /sys and /dev are never read. Files named are read "
+                                "wherever their link leads."),
                               entries, globals, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2)
@@ -164,11 +175,12 @@ command_import (CliGlobals  *globals,
   if (!check_jobs ("import", jobs))
     return RASD_CLI_EXIT_USAGE;
 
-  if ((store = open_store (globals)) == NULL)
+  if ((store = rasd_cli_open_store_for_writing (globals->db_path, "import")) == NULL)
     return RASD_CLI_EXIT_FAILED;
 
   importer = rasd_importer_new (store);
   rasd_importer_set_jobs (importer, (guint) jobs);
+  rasd_importer_set_follow_symlinks (importer, follow_symlinks);
   g_signal_connect (importer, "file-done", G_CALLBACK (on_file_done), GINT_TO_POINTER (verbose));
   /* A failing database stops the run; the summary still says what was stored before. */
   ok = rasd_importer_run (importer, (const char * const *) &argv[1], NULL, &error);
@@ -184,7 +196,14 @@ command_import (CliGlobals  *globals,
         rasd_cli_print_error ("%s", line);
     }
   for (guint i = 0; i < report->warnings->len; i++)
-    fprintf (stderr, "rasd-cli: warning: %s\n", (const char *) g_ptr_array_index (report->warnings, i));
+    rasd_cli_print_error ("warning: %s", (const char *) g_ptr_array_index (report->warnings, i));
+  if (report->n_links_out > 0)
+    rasd_cli_print_error (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u symbolic link leading outside the folder being imported "
+                                       "was not followed (--follow-symlinks follows it)",
+                                       "%u symbolic links leading outside the folder being imported "
+                                       "were not followed (--follow-symlinks follows them)",
+                                       report->n_links_out), report->n_links_out);
 
   if (json)
     {
@@ -195,26 +214,56 @@ command_import (CliGlobals  *globals,
       json_builder_add_int_value (builder, report->n_files);
       json_builder_set_member_name (builder, "imported");
       json_builder_add_int_value (builder, report->n_imported);
+      json_builder_set_member_name (builder, "with_metadata");
+      json_builder_add_int_value (builder, report->n_with_metadata);
+      json_builder_set_member_name (builder, "sidecars");
+      json_builder_add_int_value (builder, report->n_sidecars);
       json_builder_set_member_name (builder, "duplicates");
       json_builder_add_int_value (builder, report->n_duplicates);
       json_builder_set_member_name (builder, "skipped");
       json_builder_add_int_value (builder, report->n_skipped);
       json_builder_set_member_name (builder, "failed");
       json_builder_add_int_value (builder, report->n_failed);
+      json_builder_set_member_name (builder, "not_read");
+      json_builder_add_int_value (builder, report->n_refused);
+      json_builder_set_member_name (builder, "not_imported");
+      json_builder_add_int_value (builder, report->n_not_imported);
       json_builder_set_member_name (builder, "failures");
       json_builder_begin_array (builder);
       for (guint i = 0; i < report->failures->len; i++)
         json_builder_add_string_value (builder, g_ptr_array_index (report->failures, i));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "not_read_files");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < report->refused->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (report->refused, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
       print_json (builder);
     }
   else
     {
-      printf (_("Imported %u new article(s) from %u file(s): %u duplicate(s), %u skipped (not "
-                "articles), %u failed.\n"),
-              report->n_imported, report->n_files, report->n_duplicates, report->n_skipped,
-              report->n_failed);
+      /* Sidecars read with their article are neither articles nor skipped: they are said as
+       * the articles' metadata.  Files not read (links out, special files) only when there are. */
+      {
+        g_autofree char *metadata = report->n_with_metadata > 0
+          ? g_strdup_printf (_(" (%u with metadata)"), report->n_with_metadata) : g_strdup ("");
+        g_autofree char *refused = report->n_refused > 0
+          ? g_strdup_printf (_(" %u not read (links out of the folder, special files),"), report->n_refused)
+          : g_strdup ("");
+
+        /* Translators: the first %s is " (N with metadata)" or nothing, the second " N not
+         * read (...)," or nothing */
+        printf (_("Imported %u new article(s)%s from %u file(s): %u duplicate(s), %u skipped (not "
+                  "articles),%s %u failed.\n"),
+                report->n_imported, metadata, report->n_files, report->n_duplicates,
+                report->n_skipped, refused, report->n_failed);
+      }
+      /* A run stopped by the database: the files it never stored are no failure of theirs,
+       * but they are not in the database either. */
+      if (report->n_not_imported > 0)
+        printf (_("%u file(s) not imported: the import stopped (see the message above); run the "
+                  "same import again to add them.\n"), report->n_not_imported);
     }
 
   return !ok || report->n_failed > 0 ? RASD_CLI_EXIT_FAILED : RASD_CLI_EXIT_OK;
@@ -300,6 +349,15 @@ parse_id (const char *text,
   return TRUE;
 }
 
+static void
+print_field (const char *label,
+             const char *value)
+{
+  g_autofree char *shown = one_line (value != NULL ? value : "-");
+
+  printf ("%-9s %s\n", label, shown);
+}
+
 static int
 command_show (CliGlobals  *globals,
               int          argc,
@@ -343,17 +401,25 @@ command_show (CliGlobals  *globals,
       return RASD_CLI_EXIT_OK;
     }
 
-#define FIELD(label, value) \
-  printf ("%-9s %s\n", label, (value) != NULL ? (value) : "-")
+  /* What came from a file may hold anything: a terminal gets it with control characters
+   * escaped, the file's name as the bytes it is. */
   printf ("%-9s %" G_GINT64_FORMAT "\n", _("Id:"), rasd_article_get_id (article));
-  FIELD (_("Title:"), rasd_article_get_title (article));
-  FIELD (_("Source:"), rasd_article_get_source (article));
-  FIELD (_("Date:"), rasd_article_get_date (article));
-  FIELD (_("URL:"), rasd_article_get_url (article));
-  FIELD (_("Authors:"), rasd_article_get_authors (article));
-  FIELD (_("File:"), rasd_article_get_path (article));
-#undef FIELD
-  printf ("\n%s\n", rasd_article_get_text (article));
+  print_field (_("Title:"), rasd_article_get_title (article));
+  print_field (_("Source:"), rasd_article_get_source (article));
+  print_field (_("Date:"), rasd_article_get_date (article));
+  print_field (_("URL:"), rasd_article_get_url (article));
+  print_field (_("Authors:"), rasd_article_get_authors (article));
+  {
+    const char *path = rasd_article_get_path (article);
+    g_autofree char *shown = path != NULL ? rasd_path_display_stored (path) : NULL;
+
+    printf ("%-9s %s\n", _("File:"), shown != NULL ? shown : "-");
+  }
+  {
+    g_autofree char *text = rasd_text_printable (rasd_article_get_text (article), TRUE);
+
+    printf ("\n%s\n", text);
+  }
   return RASD_CLI_EXIT_OK;
 }
 
@@ -391,6 +457,12 @@ command_search (CliGlobals  *globals,
     return RASD_CLI_EXIT_FAILED;
   if ((hits = rasd_store_search (store, query, limit, &error)) == NULL)
     {
+      /* Too long or too many words: the user's to shorten. */
+      if (g_error_matches (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY))
+        {
+          rasd_cli_print_error ("search: %s", error->message);
+          return RASD_CLI_EXIT_USAGE;
+        }
       rasd_cli_print_error ("%s", error->message);
       return RASD_CLI_EXIT_FAILED;
     }
@@ -495,6 +567,18 @@ command_extract (CliGlobals  *globals,
       rasd_cli_print_error (_("extract: give at least one file (see rasd-cli extract --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
+  if (g_strcmp0 (format, "rules") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      RasdExtractor *extractor = rasd_extractor_get_default (&error);
+
+      if (extractor == NULL || !rasd_cli_extract_rules (extractor, (const char * const *) argv + 1, &error))
+        {
+          rasd_cli_print_error ("extract: %s", error->message);
+          return RASD_CLI_EXIT_FAILED;
+        }
+      return RASD_CLI_EXIT_OK;
+    }
   if (format == NULL || g_strcmp0 (format, "jsonl") == 0 || g_strcmp0 (format, "mentions") == 0)
     {
       g_autoptr(GError) error = NULL;
@@ -526,7 +610,9 @@ command_extract (CliGlobals  *globals,
       result = rasd_article_reader_read (argv[i], NULL, &error);
       if (result == NULL)
         {
-          rasd_cli_print_error ("%s: %s", argv[i], error->message);
+          g_autofree char *shown = rasd_path_display (argv[i]);
+
+          rasd_cli_print_error ("%s: %s", shown, error->message);
           status = RASD_CLI_EXIT_FAILED;
           continue;
         }
@@ -542,10 +628,7 @@ command_extract (CliGlobals  *globals,
 static char *
 json_to_line (JsonNode *node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  return rasd_export_json_to_data (node, FALSE, NULL);
 }
 
 static void
@@ -630,8 +713,8 @@ print_events_csv (GPtrArray *events)
 
       if (place != NULL && place->has_coordinates)
         {
-          g_ascii_formatd (lat, sizeof lat, "%.15g", place->lat);
-          g_ascii_formatd (lon, sizeof lon, "%.15g", place->lon);
+          rasd_export_format_double (place->lat, lat);
+          rasd_export_format_double (place->lon, lon);
         }
 
       {
@@ -816,7 +899,7 @@ command_reextract (CliGlobals  *globals,
                    error != NULL ? error->message : _("unknown error"));
       return RASD_CLI_EXIT_FAILED;
     }
-  if ((store = open_store (globals)) == NULL)
+  if ((store = rasd_cli_open_store_for_writing (globals->db_path, "reextract")) == NULL)
     return RASD_CLI_EXIT_FAILED;
   if ((ids = rasd_store_list_article_ids (store, &error)) == NULL)
     {
@@ -884,7 +967,7 @@ command_tag (CliGlobals  *globals,
                               _("Tags names in tokenised text: reads one token per line (first "
                                 "column; other columns are ignored), blank lines between "
                                 "sentences, and prints TOKEN<TAB>TAG with BIO tags over PERS, LOC "
-                                "and ORG. “-” reads standard input."),
+                                "and ORG from the trained name tagger. “-” reads standard input."),
                               entries, globals, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
   if (argc < 2)
@@ -895,19 +978,93 @@ command_tag (CliGlobals  *globals,
   extractor = rasd_extractor_get_default (&error);
   if (extractor == NULL)
     {
-      rasd_cli_print_error (_("tag: cannot load the lexicons: %s"), error->message);
+      rasd_cli_print_error (_("tag: cannot load the lexicons or the tagger: %s"), error->message);
       return RASD_CLI_EXIT_FAILED;
     }
   for (int i = 1; i < argc; i++)
     {
       g_clear_error (&error);
-      if (!rasd_cli_tag_conll (extractor, argv[i], &error))
+      if (!rasd_cli_tag_conll (rasd_extractor_get_name_tagger (extractor), argv[i], &error))
         {
-          rasd_cli_print_error ("%s: %s", argv[i], error->message);
+          g_autofree char *shown = rasd_path_display (argv[i]);
+
+          rasd_cli_print_error ("%s: %s", shown, error->message);
           status = RASD_CLI_EXIT_FAILED;
         }
     }
   return status;
+}
+
+/* train-ner --------------------------------------------------------------------------------- */
+
+static int
+command_train_ner (CliGlobals  *globals,
+                   int          argc,
+                   char       **argv)
+{
+  g_autofree char *conll = NULL;
+  g_autofree char *output = NULL;
+  gboolean all = FALSE;
+  RasdNameTrainOptions options = RASD_NAME_TRAIN_OPTIONS_DEFAULT;
+  int epochs = (int) options.epochs, scale = (int) options.scale, min_count = (int) options.min_count;
+  GOptionEntry entries[] = {
+    { "conll", 0, 0, G_OPTION_ARG_FILENAME, &conll,
+      N_("CoNLL text to train on (token first, BIO tag last)"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Where to write the model"), N_("MODEL") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("Train on every sentence (by default the last tenth is held back)"), NULL },
+    { "epochs", 0, 0, G_OPTION_ARG_INT, &epochs, N_("Passes over the sentences"), N_("N") },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Weights are written in units of 1/N"), N_("N") },
+    { "min-count", 0, 0, G_OPTION_ARG_INT, &min_count,
+      N_("Drop the features seen fewer than N times"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sentences = NULL;
+  g_autoptr(RasdPeople) people = NULL;
+  g_autoptr(RasdGazetteer) gazetteer = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *model = NULL;
+  g_autofree char *people_dir = rasd_data_path ("people");
+  g_autofree char *gazetteer_dir = rasd_data_path ("gazetteer");
+  guint n_train;
+
+  if (!parse_command_options ("train-ner", "",
+                              _("Trains the name tagger on CoNLL text and writes its model. Holds "
+                                "the last tenth of the sentences back (as Python's "
+                                "text.strip(\"\\n\").split(\"\\n\\n\") splits them) unless --all "
+                                "is given; the same input gives the same model, byte for byte."),
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (conll == NULL || output == NULL || argc > 1 || epochs < 1 || scale < 1 || min_count < 0)
+    {
+      rasd_cli_print_error (_("train-ner: give --conll FILE and -o MODEL (see rasd-cli train-ner --help)"));
+      return RASD_CLI_EXIT_USAGE;
+    }
+  options.epochs = (guint) epochs;
+  options.scale = (guint) scale;
+  options.min_count = (guint) min_count;
+  if ((sentences = rasd_name_conll_read (conll, &error)) == NULL ||
+      (people = rasd_people_load (people_dir, &error)) == NULL ||
+      (gazetteer = rasd_gazetteer_new_from_dir (gazetteer_dir, &error)) == NULL)
+    {
+      rasd_cli_print_error ("train-ner: %s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+  n_train = all ? sentences->len : sentences->len * 9 / 10;
+  g_ptr_array_set_size (sentences, n_train);
+  printf (_("Training on %u sentences of %s%s.\n"), n_train, conll,
+          all ? "" : _(" (the last tenth held back)"));
+  model = rasd_name_trainer_train (people, gazetteer, rasd_data_dir (), sentences, &options,
+                                   report, &error);
+  if (model == NULL || !g_file_set_contents (output, model, -1, &error))
+    {
+      rasd_cli_print_error ("train-ner: %s", error->message);
+      return RASD_CLI_EXIT_FAILED;
+    }
+  printf ("%s", report->str);
+  printf (_("Wrote %s.\n"), output);
+  return RASD_CLI_EXIT_OK;
 }
 
 /* export, excerpts (rasd-cli-export.c) ----------------------------------------------------- */
@@ -937,6 +1094,7 @@ static const CliCommand commands[] = {
   { "search", N_("QUERY"), N_("Search the articles (Arabic-aware)"), command_search },
   { "stats", "", N_("Count articles, people, places, events and excerpts"), command_stats },
   { "tag", N_("FILE..."), N_("Tag people, places and organisations in CoNLL text (no database)"), command_tag },
+  { "train-ner", N_("--conll FILE -o MODEL"), N_("Train the name tagger (no database)"), command_train_ner },
   { "extract", N_("FILE..."), N_("Print the cleaned text of articles (no database)"), command_extract },
   { "events", N_("[FILTERS]"), N_("List the stored events (jsonl, csv or geojson)"), command_events },
   { "reextract", "", N_("Extract the events of every stored article again"), command_reextract },
@@ -960,7 +1118,8 @@ print_usage (FILE *out)
   fprintf (out, "  %-18s %s\n", "--version", _("Print the version"));
   fprintf (out, "  %-18s %s\n", "--help", _("Print this help; COMMAND --help for a command's"));
   fprintf (out, "\n%s\n", _("Exit status: 0 on success, 1 when some files or the command failed, "
-                            "2 on usage errors."));
+                            "2 on usage errors. Files import leaves unread by its symbolic link "
+                            "policy are listed as warnings and do not change the status."));
 }
 
 int

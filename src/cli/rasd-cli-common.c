@@ -7,18 +7,23 @@
 #include <glib/gi18n.h>
 
 #include "rasd-cli-common.h"
+#include "rasd-path.h"
 
 void
 rasd_cli_print_error (const char *format,
                       ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *printable = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "rasd-cli: %s\n", message);
+  /* Names and text from files reach the terminal on one line, without control characters,
+   * whoever built the message. */
+  printable = rasd_text_printable (message, FALSE);
+  fprintf (stderr, "rasd-cli: %s\n", printable);
 }
 
 gboolean
@@ -53,6 +58,23 @@ rasd_cli_parse_options (const char    *command,
   if (db != NULL)
     *db_path = db;
   return TRUE;
+}
+
+RasdStore *
+rasd_cli_open_store_for_writing (const char *db_path,
+                                 const char *command)
+{
+  g_autoptr(RasdStore) store = rasd_cli_open_store (db_path);
+
+  if (store != NULL && rasd_store_is_read_only (store))
+    {
+      /* Translators: the first %s is the database file, the second a command (import) */
+      rasd_cli_print_error (_("%s can only be read (you may not write to it, or its disk is read-only), "
+                              "so %s cannot change it"),
+                            rasd_store_get_path (store), command);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
 }
 
 RasdStore *

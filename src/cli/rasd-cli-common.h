@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* What every rasd-cli command shares. */
 
-/* "rasd-cli: MESSAGE" on stderr. */
+/* "rasd-cli: MESSAGE" on stderr, control characters escaped (rasd_text_printable()). */
 void       rasd_cli_print_error   (const char    *format,
                                    ...) G_GNUC_PRINTF (1, 2);
 
@@ -24,5 +24,9 @@ gboolean   rasd_cli_parse_options (const char    *command,
 
 /* The database at @db_path (NULL: the user's); prints the error and returns NULL on failure. */
 RasdStore *rasd_cli_open_store    (const char    *db_path);
+/* The same for a command that changes the database (@command names it): a database the user
+ * may only read is an error, said in one sentence. */
+RasdStore *rasd_cli_open_store_for_writing (const char *db_path,
+                                            const char *command);
 
 G_END_DECLS

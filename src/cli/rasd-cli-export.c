@@ -278,7 +278,14 @@ rasd_cli_excerpts (const char  *db_path,
       return RASD_CLI_EXIT_USAGE;
     }
 
-  if ((store = rasd_cli_open_store (db_path)) == NULL)
+  if (g_str_equal (action, "list"))
+    store = rasd_cli_open_store (db_path);
+  else
+    {
+      g_autofree char *command = g_strdup_printf ("excerpts %s", action);
+      store = rasd_cli_open_store_for_writing (db_path, command);
+    }
+  if (store == NULL)
     return RASD_CLI_EXIT_FAILED;
 
   if (g_str_equal (action, "add"))

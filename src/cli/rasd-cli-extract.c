@@ -12,7 +12,10 @@
 #include "rasd-article-reader.h"
 #include "rasd-cli-common.h"
 #include "rasd-error.h"
+#include "rasd-export.h"
 #include "rasd-ordered-pool.h"
+#include "rasd-path.h"
+#include "rasd-rules.h"
 #include "rasd-tokens.h"
 
 static void
@@ -50,7 +53,6 @@ rasd_cli_append_events_jsonl (GString        *out,
     {
       RasdEvent *event = g_ptr_array_index (extraction->events, e);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
       g_autofree char *date = rasd_date_to_iso (&event->date);
       g_autofree char *line = NULL;
@@ -112,8 +114,7 @@ rasd_cli_append_events_jsonl (GString        *out,
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      line = json_generator_to_data (generator, NULL);
+      line = rasd_export_json_to_data (root, FALSE, NULL);
       g_string_append (out, line);
       g_string_append_c (out, '\n');
     }
@@ -148,14 +149,15 @@ append_mentions (GString        *out,
 }
 
 /* One file's output, or NULL with @error. */
-static char *
+static GString *
 extract_file_text (RasdExtractor  *extractor,
                    const char     *path,
                    gboolean        mentions,
                    GError        **error)
 {
   g_autoptr(RasdReadResult) result = rasd_article_reader_read (path, NULL, error);
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *base = rasd_path_display (name);  /* JSON holds UTF-8 only */
   g_autoptr(GString) out = g_string_new (NULL);
 
   if (result == NULL)
@@ -169,28 +171,14 @@ extract_file_text (RasdExtractor  *extractor,
       else
         rasd_cli_append_events_jsonl (out, base, extraction);
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-gboolean
-rasd_cli_extract_file (RasdExtractor  *extractor,
-                       const char     *path,
-                       gboolean        mentions,
-                       GError        **error)
-{
-  g_autofree char *text = extract_file_text (extractor, path, mentions, error);
-
-  if (text == NULL)
-    return FALSE;
-  fputs (text, stdout);
-  return TRUE;
+  return g_steal_pointer (&out);
 }
 
 /* Files are extracted on a pool of workers and printed in the order given. */
 typedef struct
 {
   char   *path;
-  char   *text;   /* NULL with error */
+  GString *text;  /* NULL with error */
   GError *error;
 } ExtractJob;
 
@@ -198,7 +186,8 @@ static void
 extract_job_free (ExtractJob *job)
 {
   g_free (job->path);
-  g_free (job->text);
+  if (job->text != NULL)
+    g_string_free (job->text, TRUE);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -248,17 +237,85 @@ rasd_cli_extract_files (RasdExtractor      *extractor,
         }
       job = rasd_ordered_pool_pop (pool);
       if (job->text != NULL)
-        fputs (job->text, stdout);
+        fwrite (job->text->str, 1, job->text->len, stdout);
       else
         {
           /* after the output of the files before it, as a run on one thread prints it */
+          g_autofree char *shown = rasd_path_display (job->path);
+
           fflush (stdout);
-          rasd_cli_print_error ("%s: %s", job->path, job->error->message);
+          rasd_cli_print_error ("%s: %s", shown, job->error->message);
           ok = FALSE;
         }
       extract_job_free (job);
     }
   return ok;
+}
+
+/* extract --format rules ---------------------------------------------------------------- */
+
+gboolean
+rasd_cli_extract_rules (RasdExtractor       *extractor,
+                        const char * const  *paths,
+                        GError             **error)
+{
+  guint articles[RASD_N_RULES] = { 0 };
+  guint total[RASD_N_RULES] = { 0 };
+  g_autoptr(GPtrArray) where = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint n_articles = 0;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  /* per rule, the first articles it fired in */
+  for (guint r = 0; r < RASD_N_RULES; r++)
+    g_ptr_array_add (where, g_ptr_array_new_with_free_func (g_free));
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(RasdReadResult) result = rasd_article_reader_read (paths[i], NULL, error);
+      g_autofree char *base = g_path_get_basename (paths[i]);
+
+      if (result == NULL)
+        {
+          g_prefix_error (error, "%s: ", paths[i]);
+          return FALSE;
+        }
+      for (guint a = 0; a < result->articles->len; a++)
+        {
+          guint hits[RASD_N_RULES] = { 0 };
+          g_autoptr(RasdExtraction) extraction = NULL;
+
+          rasd_rules_count (hits);
+          extraction = rasd_extractor_extract_article (extractor,
+                                                       g_ptr_array_index (result->articles, a));
+          rasd_rules_count (NULL);
+          n_articles++;
+          for (guint r = 0; r < RASD_N_RULES; r++)
+            {
+              if (hits[r] == 0)
+                continue;
+              articles[r]++;
+              total[r] += hits[r];
+              if (((GPtrArray *) where->pdata[r])->len < 3)
+                g_ptr_array_add (where->pdata[r], result->articles->len > 1 ?
+                                 g_strdup_printf ("%s#%u", base, a + 1) : g_strdup (base));
+            }
+        }
+    }
+  /* a table for people: rule, in how many articles it fired, hits, the first articles */
+  g_string_append_printf (out, "# %u articles\n# rule\tarticles\thits\tfirst articles\twhat it decides\n",
+                          n_articles);
+  for (guint r = 0; r < RASD_N_RULES; r++)
+    {
+      GPtrArray *first_articles = where->pdata[r];
+      g_autofree char *first = NULL;
+
+      g_ptr_array_add (first_articles, NULL);
+      first = g_strjoinv (",", (char **) first_articles->pdata);
+      g_string_append_printf (out, "%s\t%u\t%u\t%s\t%s\n", rasd_rule_name (r), articles[r], total[r],
+                              *first != '\0' ? first : "-", rasd_rule_description (r));
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  return TRUE;
 }
 
 /* tag --conll ------------------------------------------------------------------------------ */
@@ -278,82 +335,49 @@ conll_line_clear (gpointer data)
   g_free (line->word);
 }
 
-static const char *
-tag_name (RasdMentionKind kind)
-{
-  switch (kind)
-    {
-    case RASD_MENTION_PERSON: return "PERS";
-    case RASD_MENTION_PLACE: return "LOC";
-    case RASD_MENTION_ORGANISATION: return "ORG";
-    case RASD_MENTION_DATE:
-    default: return NULL;
-    }
-}
-
-/* Tags one sentence: joins its words with spaces, finds the names in that text and maps each
- * mention back onto the words it covers. */
+/* Prints @lines with their tags: the file is tagged as one document (a name found in one
+ * sentence helps in the others); other names (MISC) are printed as O. */
 static void
-tag_sentence (RasdExtractor *extractor,
-              GArray        *lines,
-              guint          first,
-              guint          end,
-              GString       *out)
+tag_lines (RasdNameTagger *tagger,
+           GArray         *lines,
+           GString        *out)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree gsize *starts = g_new0 (gsize, end - first + 1);
-  g_autofree const char **tags = g_new0 (const char *, end - first + 1);
-  g_autofree gboolean *begins = g_new0 (gboolean, end - first + 1);
-  g_autoptr(RasdExtraction) names = NULL;
-  gsize chars = 0;
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *labels = NULL;
+  g_autoptr(GArray) spans = NULL;
+  guint w = 0;
 
-  for (guint i = first; i < end; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      ConllLine *line = &g_array_index (lines, ConllLine, i);
+      const char *word = g_array_index (lines, ConllLine, i).word;
 
-      if (i > first)
-        {
-          g_string_append_c (text, ' ');
-          chars++;
-        }
-      starts[i - first] = chars;
-      g_string_append (text, line->word);
-      chars += g_utf8_strlen (line->word, -1);
+      /* a sentence begins at the first line and after each run of blank lines */
+      if (word != NULL && (i == 0 || g_array_index (lines, ConllLine, i - 1).word == NULL))
+        g_array_append_val (starts, words->len);
+      if (word != NULL)
+        g_ptr_array_add (words, (gpointer) word);
     }
-
-  names = rasd_extractor_find_names (extractor, text->str);
-  for (guint m = 0; m < names->mentions->len; m++)
+  g_array_append_val (starts, words->len);
+  labels = g_new (guint8, MAX (words->len, 1));
+  spans = rasd_name_tagger_tag_sentences (tagger, (const char * const *) words->pdata,
+                                          (const guint *) starts->data, starts->len - 1, labels);
+  for (guint i = 0; i < lines->len; i++)
     {
-      RasdMention *mention = &g_array_index (names->mentions, RasdMention, m);
-      const char *tag = tag_name (mention->kind);
-      gboolean first_word = TRUE;
+      const char *word = g_array_index (lines, ConllLine, i).word;
+      guint8 label;
 
-      if (tag == NULL)
-        continue;
-      for (guint i = first; i < end; i++)
+      if (word == NULL)
         {
-          gsize s = starts[i - first];
-          gsize e = s + g_utf8_strlen (g_array_index (lines, ConllLine, i).word, -1);
-
-          if (e <= mention->start || s >= mention->end || tags[i - first] != NULL)
-            continue;
-          tags[i - first] = tag;
-          begins[i - first] = first_word;
-          first_word = FALSE;
+          g_string_append_c (out, '\n');
+          continue;
         }
-    }
-
-  for (guint i = first; i < end; i++)
-    {
-      ConllLine *line = &g_array_index (lines, ConllLine, i);
-      const char *tag = tags[i - first];
-
-      g_string_append (out, line->word);
+      label = labels[w++];
+      if (label == RASD_NAME_LABEL_B_MISC || label == RASD_NAME_LABEL_I_MISC)
+        label = RASD_NAME_LABEL_O;
+      g_string_append (out, word);
       g_string_append_c (out, '\t');
-      if (tag == NULL)
-        g_string_append_c (out, 'O');
-      else
-        g_string_append_printf (out, "%s-%s", begins[i - first] ? "B" : "I", tag);
+      g_string_append (out, rasd_name_label_to_string (label));
       g_string_append_c (out, '\n');
     }
 }
@@ -368,7 +392,7 @@ is_blank (const char *line)
 }
 
 gboolean
-rasd_cli_tag_conll (RasdExtractor  *extractor,
+rasd_cli_tag_conll (RasdNameTagger *tagger,
                     const char     *path,
                     GError        **error)
 {
@@ -377,7 +401,6 @@ rasd_cli_tag_conll (RasdExtractor  *extractor,
   g_auto(GStrv) raw = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (ConllLine));
   g_autoptr(GString) out = g_string_new (NULL);
-  guint sentence_start = 0;
 
   g_array_set_clear_func (lines, conll_line_clear);
   if (strcmp (path, "-") == 0)
@@ -422,18 +445,7 @@ rasd_cli_tag_conll (RasdExtractor  *extractor,
       }
     }
 
-  for (guint i = 0; i <= lines->len; i++)
-    {
-      gboolean blank = i == lines->len || g_array_index (lines, ConllLine, i).word == NULL;
-
-      if (!blank)
-        continue;
-      if (i > sentence_start)
-        tag_sentence (extractor, lines, sentence_start, i, out);
-      if (i < lines->len)
-        g_string_append_c (out, '\n');
-      sentence_start = i + 1;
-    }
+  tag_lines (tagger, lines, out);
   fwrite (out->str, 1, out->len, stdout);
   return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rasd-basemap-source.h"
+#include "rasd-basemap-labels.h"
 #include "rasd-data.h"
 #include "rasd-error.h"
 
@@ -58,6 +59,7 @@ struct _RasdBasemapSource
 
   GMappedFile       *file;
   GArray            *parts;   /* Part; immutable after construction, read by worker threads */
+  RasdBasemapLabels *labels;  /* NULL when their data could not be read; thread-safe */
   gint               dark;    /* atomic */
   gint               n_pending; /* atomic */
 };
@@ -440,6 +442,9 @@ rasd_basemap_source_render_tile (RasdBasemapSource  *self,
   cairo_set_source_rgb (cr, palette->border[0], palette->border[1], palette->border[2]);
   cairo_stroke (cr);
 
+  if (self->labels != NULL)
+    rasd_basemap_labels_draw (self->labels, cr, x, y, zoom, palette == &dark_palette);
+
   cairo_destroy (cr);
   status = cairo_surface_status (surface);
   if (status != CAIRO_STATUS_SUCCESS)
@@ -535,6 +540,7 @@ rasd_basemap_source_finalize (GObject *object)
 
   g_clear_pointer (&self->parts, g_array_unref);
   g_clear_pointer (&self->file, g_mapped_file_unref);
+  g_clear_pointer (&self->labels, rasd_basemap_labels_free);
   G_OBJECT_CLASS (rasd_basemap_source_parent_class)->finalize (object);
 }
 
@@ -597,12 +603,39 @@ rasd_basemap_source_init (RasdBasemapSource *self)
 {
 }
 
+void
+rasd_basemap_world_from_location (double  lat,
+                                  double  lon,
+                                  double *wx,
+                                  double *wy)
+{
+  /* Web Mercator stops at the latitude where the world is square. */
+  const double max_lat = 85.0511287798066;
+  double phi = CLAMP (lat, -max_lat, max_lat) * G_PI / 180.0;
+
+  *wx = (CLAMP (lon, -180.0, 180.0) + 180.0) / 360.0;
+  *wy = (1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0;
+}
+
+const char *
+rasd_basemap_source_default_language (void)
+{
+  /* Translators: the language of the names on the offline map: "ar" for the gazetteer's Arabic
+   * names, "en" for English ones.  Translate as "ar" only in Arabic. */
+  const char *language = C_("map labels language", "en");
+
+  return g_str_equal (language, "ar") ? "ar" : "en";
+}
+
 RasdBasemapSource *
-rasd_basemap_source_new (const char  *path,
-                         GError     **error)
+rasd_basemap_source_new_full (const char  *path,
+                              const char  *language,
+                              GError     **error)
 {
   g_autoptr(RasdBasemapSource) self = g_object_new (RASD_TYPE_BASEMAP_SOURCE, NULL);
   g_autofree char *default_path = NULL;
+  g_autofree char *labels_dir = rasd_data_path ("basemap");
+  g_autoptr(GError) labels_error = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -610,7 +643,59 @@ rasd_basemap_source_new (const char  *path,
     path = default_path = rasd_data_path ("basemap/basemap.bin");
   if (!load (self, path, error))
     return NULL;
+  /* A map without names is still a map. */
+  self->labels = rasd_basemap_labels_new (language != NULL ? language
+                                                           : rasd_basemap_source_default_language (),
+                                          labels_dir, &labels_error);
+  if (self->labels == NULL)
+    g_warning ("The map has no names: %s", labels_error->message);
   return g_steal_pointer (&self);
+}
+
+RasdBasemapSource *
+rasd_basemap_source_new (const char  *path,
+                         GError     **error)
+{
+  return rasd_basemap_source_new_full (path, NULL, error);
+}
+
+RasdBasemapLabels *
+rasd_basemap_source_get_labels (RasdBasemapSource *self)
+{
+  g_return_val_if_fail (RASD_IS_BASEMAP_SOURCE (self), NULL);
+  return self->labels;
+}
+
+gboolean
+rasd_basemap_source_get_country (RasdBasemapSource *self,
+                                 const char        *code,
+                                 double            *lat,
+                                 double            *lon,
+                                 double            *room)
+{
+  g_return_val_if_fail (RASD_IS_BASEMAP_SOURCE (self), FALSE);
+  return self->labels != NULL && rasd_basemap_labels_get_country (self->labels, code, lat, lon, room);
+}
+
+cairo_surface_t *
+rasd_basemap_source_render_labels (RasdBasemapSource *self,
+                                   int                x,
+                                   int                y,
+                                   int                zoom)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (RASD_IS_BASEMAP_SOURCE (self), NULL);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, RASD_BASEMAP_TILE_SIZE,
+                                        RASD_BASEMAP_TILE_SIZE);
+  cr = cairo_create (surface);
+  if (self->labels != NULL)
+    rasd_basemap_labels_draw (self->labels, cr, x, y, zoom, g_atomic_int_get (&self->dark));
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 void

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
@@ -11,13 +12,14 @@
 #include "rasd-facet-item.h"
 #include "rasd-event-map.h"
 #include "rasd-format.h"
+#include "rasd-online-source.h"
 
-#define MAX_LAT        85.0511287798066
 #define MARKER_MIN     26.0  /* diameter of a one-event marker, px */
 #define MARKER_MAX     64.0
 #define MARKER_GAP     4.0   /* markers closer than their radii and this merge */
-#define FIT_ZOOM_MAX   7.0   /* zoom_to_fit never zooms closer than this */
-#define FIT_ZOOM_ONE   5.0   /* nor this, for a single place */
+#define FIT_ZOOM_MAX   7.0   /* zoom_to_fit never zooms closer than this: a city and the towns
+                              * around it, named on the basemap */
+#define ONLINE_MAX_ZOOM 16   /* online tiles show streets; the offline basemap stops at 10 */
 #define LABEL_PADDING  4     /* px each side of a name, as in style.css */
 
 /* A place with events. */
@@ -30,6 +32,9 @@ typedef struct
   double  wx;     /* web-Mercator world coordinates, 0 to 1 */
   double  wy;
   guint   count;
+  gboolean country;
+  double  room;   /* a country's: the radius of the circle its land holds around wx, wy, in
+                   * world units; 0 when unknown or not a country */
 } Place;
 
 /* One marker: a place, or a cluster of places whose markers would overlap. */
@@ -54,8 +59,18 @@ struct _RasdEventMap
   ShumateMap         *map;
   ShumateViewport    *viewport;
   RasdBasemapSource  *basemap;        /* NULL when the basemap could not be read */
+  ShumateMapSource   *map_source;     /* the layer's renderer: the basemap's or the online one */
   ShumateMapLayer    *map_layer;
   ShumateMarkerLayer *marker_layer;
+  ShumateLicense     *license;
+  GtkWidget          *legend;
+  GtkWidget          *places_popover; /* places at one spot, from a cluster that cannot split */
+
+  gboolean            online;
+  char               *tile_url;       /* the online tiles' URL template */
+  char               *tile_cache_dir; /* NULL: the user's cache folder */
+  RasdOnlineSource   *online_source;  /* while online */
+  int                 max_zoom;
 
   GListModel         *model;
   GHashTable         *places;         /* key → Place */
@@ -81,6 +96,16 @@ enum
 
 static guint signals[N_SIGNALS];
 
+enum
+{
+  PROP_0,
+  PROP_SHOW_LEGEND,
+  PROP_ONLINE_TILES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 place_free (Place *place)
 {
@@ -94,18 +119,6 @@ cluster_free (Cluster *cluster)
 {
   g_ptr_array_unref (cluster->places);
   g_free (cluster);
-}
-
-static void
-world_from_location (double  lat,
-                     double  lon,
-                     double *wx,
-                     double *wy)
-{
-  double phi = CLAMP (lat, -MAX_LAT, MAX_LAT) * G_PI / 180.0;
-
-  *wx = (CLAMP (lon, -180.0, 180.0) + 180.0) / 360.0;
-  *wy = (1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0;
 }
 
 static void
@@ -169,6 +182,15 @@ update_selection (RasdEventMap *self)
     }
 }
 
+/* The height the legend covers at the bottom of the map, 0 when hidden. */
+static int
+legend_height (RasdEventMap *self)
+{
+  if (self->legend == NULL || !gtk_widget_get_visible (self->legend))
+    return 0;
+  return gtk_widget_get_height (self->legend) + gtk_widget_get_margin_bottom (self->legend);
+}
+
 static void
 zoom_to_world_box (RasdEventMap *self,
                    double        x0,
@@ -181,18 +203,84 @@ zoom_to_world_box (RasdEventMap *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int below = legend_height (self);
   double dx = MAX (x1 - x0, 1e-9), dy = MAX (y1 - y0, 1e-9);
-  double zoom, lat, lon;
+  double zoom, lat, lon, usable_height;
 
-  /* Leave room for the markers themselves at the edges. */
+  /* Leave room for the markers themselves at the edges, and above the legend. */
+  usable_height = MAX (height - below - MARKER_MAX * 2, height / 2.0 + 1);
   zoom = log2 (MIN (MAX (width - MARKER_MAX * 2, width / 2.0 + 1) / (dx * RASD_BASEMAP_TILE_SIZE),
-                    MAX (height - MARKER_MAX * 2, height / 2.0 + 1) / (dy * RASD_BASEMAP_TILE_SIZE)));
+                    usable_height / (dy * RASD_BASEMAP_TILE_SIZE)));
   zoom = CLAMP (floor (zoom), min_zoom, max_zoom);
-  location_from_world ((x0 + x1) / 2, (y0 + y1) / 2, &lat, &lon);
+  /* The box's centre goes to the middle of what the legend leaves. */
+  location_from_world ((x0 + x1) / 2,
+                       (y0 + y1) / 2 + MIN (below, height / 4) / 2.0
+                                       / ldexp (RASD_BASEMAP_TILE_SIZE, (int) zoom),
+                       &lat, &lon);
   if (animate)
     shumate_map_go_to_full (self->map, lat, lon, zoom);
   else
     rasd_event_map_go_to (self, lat, lon, zoom);
+}
+
+static void
+activate_place (RasdEventMap *self,
+                Place        *place)
+{
+  /* A handler may change the model, freeing the place. */
+  g_autofree char *key = g_strdup (place->key);
+  g_autofree char *label = g_strdup (place->label);
+
+  g_signal_emit (self, signals[PLACE_ACTIVATED], 0, key, label);
+}
+
+static void
+on_popover_place_clicked (GtkButton    *button,
+                          RasdEventMap *self)
+{
+  g_autofree char *key = g_strdup (g_object_get_data (G_OBJECT (button), "rasd-place-key"));
+  Place *place = g_hash_table_lookup (self->places, key);
+
+  gtk_popover_popdown (GTK_POPOVER (self->places_popover));
+  if (place != NULL)
+    activate_place (self, place);
+}
+
+/* Places that share one spot never part, however close the map zooms: a list to choose from. */
+static void
+show_places_popover (RasdEventMap *self,
+                     Cluster      *cluster)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  graphene_rect_t bounds;
+
+  if (self->places_popover == NULL)
+    {
+      self->places_popover = gtk_popover_new ();
+      gtk_widget_set_parent (self->places_popover, GTK_WIDGET (self));
+    }
+  for (guint i = 0; i < cluster->places->len; i++)
+    {
+      Place *place = g_ptr_array_index (cluster->places, i);
+      g_autofree char *count = rasd_format_count (place->count);
+      /* Translators: a place in a list of places at one spot on the map, and its number of
+       * events */
+      g_autofree char *text = g_strdup_printf (C_("map place list", "%s (%s)"), place->label, count);
+      GtkWidget *button = gtk_button_new_with_label (text);
+
+      gtk_widget_add_css_class (button, "flat");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      g_object_set_data_full (G_OBJECT (button), "rasd-place-key", g_strdup (place->key), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_popover_place_clicked), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_popover_set_child (GTK_POPOVER (self->places_popover), box);
+  if (cluster->button != NULL
+      && gtk_widget_compute_bounds (cluster->button, GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (GTK_POPOVER (self->places_popover),
+                                 &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                   bounds.size.width, bounds.size.height });
+  gtk_popover_popup (GTK_POPOVER (self->places_popover));
 }
 
 static void
@@ -202,18 +290,13 @@ on_marker_clicked (GtkButton    *button,
   Cluster *cluster = g_object_get_data (G_OBJECT (button), "rasd-cluster");
   double x0 = 1, y0 = 1, x1 = 0, y1 = 0;
   double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  double closest = ldexp (RASD_BASEMAP_TILE_SIZE, self->max_zoom);
 
   g_assert (cluster != NULL);
 
-  if (cluster->places->len == 1 || zoom >= RASD_BASEMAP_MAX_ZOOM)
+  if (cluster->places->len == 1)
     {
-      /* At the closest zoom, a cluster left (places at one spot) stands for its largest. */
-      Place *place = g_ptr_array_index (cluster->places, 0);
-      /* A handler may change the model, freeing the place. */
-      g_autofree char *key = g_strdup (place->key);
-      g_autofree char *label = g_strdup (place->label);
-
-      g_signal_emit (self, signals[PLACE_ACTIVATED], 0, key, label);
+      activate_place (self, g_ptr_array_index (cluster->places, 0));
       return;
     }
 
@@ -226,8 +309,15 @@ on_marker_clicked (GtkButton    *button,
       x1 = MAX (x1, place->wx);
       y1 = MAX (y1, place->wy);
     }
-  zoom_to_world_box (self, x0, y0, x1, y1, MIN (floor (zoom) + 1, RASD_BASEMAP_MAX_ZOOM),
-                     RASD_BASEMAP_MAX_ZOOM, TRUE);
+  /* Still one marker at the closest zoom: zooming would only show blank map. */
+  if (zoom >= self->max_zoom || MAX (x1 - x0, y1 - y0) * closest < MARKER_MIN + MARKER_GAP)
+    {
+      show_places_popover (self, cluster);
+      return;
+    }
+  /* Every member in view, as close as that allows: the cluster parts there or a level on. */
+  zoom_to_world_box (self, x0, y0, x1, y1, MIN (floor (zoom) + 1, self->max_zoom),
+                     self->max_zoom, TRUE);
 }
 
 static char *
@@ -294,6 +384,8 @@ add_marker (RasdEventMap *self,
   gtk_widget_add_css_class (cluster->button, "rasd-map-marker");
   if (cluster->places->len > 1)
     gtk_widget_add_css_class (cluster->button, "cluster");
+  else if (((Place *) g_ptr_array_index (cluster->places, 0))->country)
+    gtk_widget_add_css_class (cluster->button, "country");
   gtk_widget_set_size_request (cluster->button, diameter, diameter);
   gtk_widget_set_tooltip_text (cluster->button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cluster->button),
@@ -404,7 +496,7 @@ get_view_rect (RasdEventMap    *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double wx, wy, w, h;
 
-  world_from_location (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+  rasd_basemap_world_from_location (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
                        shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
                        &wx, &wy);
   w = (width > 0 ? width : 1600) * scale;
@@ -687,7 +779,13 @@ rebuild_places (RasdEventMap *self)
           place->label = g_strdup (rasd_facet_item_get_label (item));
           place->lat = lat;
           place->lon = lon;
-          world_from_location (place->lat, place->lon, &place->wx, &place->wy);
+          place->country = g_str_has_prefix (key, "country:");
+          /* A country at its label point, inside its land, not on its capital: databases
+           * imported before the gazetteer had label points keep the capital's. */
+          if (place->country && self->basemap != NULL)
+            rasd_basemap_source_get_country (self->basemap, key + strlen ("country:"),
+                                             &place->lat, &place->lon, &place->room);
+          rasd_basemap_world_from_location (place->lat, place->lon, &place->wx, &place->wy);
           g_hash_table_insert (self->places, place->key, place);
         }
       place->count += rasd_facet_item_get_count (item);
@@ -706,6 +804,18 @@ on_items_changed (GListModel   *model,
 }
 
 static void
+on_online_offline_changed (RasdEventMap *self)
+{
+  gboolean offline = self->online_source != NULL
+                     && rasd_online_source_get_offline (self->online_source);
+
+  shumate_license_set_extra_text (self->license,
+                                  offline ? _("Online tiles unavailable: offline map shown") : NULL);
+}
+
+/* The basemap layer for the current palette and source: the offline basemap, or online tiles
+ * falling back to it. */
+static void
 set_basemap_layer (RasdEventMap *self)
 {
   g_autoptr(ShumateMapSource) renderer = NULL;
@@ -713,13 +823,45 @@ set_basemap_layer (RasdEventMap *self)
 
   if (self->basemap == NULL)
     return;
-  renderer = rasd_basemap_source_new_renderer (self->basemap);
+  if (self->online_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->online_source, self);
+  g_clear_object (&self->online_source);
+  if (self->online)
+    {
+      self->online_source = rasd_online_source_new (self->tile_url, self->basemap,
+                                                    self->tile_cache_dir);
+      g_signal_connect_swapped (self->online_source, "notify::offline",
+                                G_CALLBACK (on_online_offline_changed), self);
+      renderer = SHUMATE_MAP_SOURCE (
+        shumate_raster_renderer_new_full ("rasd-osm", _("OpenStreetMap"),
+                                          /* Translators: the attribution OpenStreetMap's
+                                           * licence asks for, shown on the map */
+                                          _("© OpenStreetMap contributors"),
+                                          "https://www.openstreetmap.org/copyright",
+                                          RASD_BASEMAP_MIN_ZOOM, ONLINE_MAX_ZOOM,
+                                          RASD_BASEMAP_TILE_SIZE, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                          SHUMATE_DATA_SOURCE (self->online_source)));
+      self->max_zoom = ONLINE_MAX_ZOOM;
+    }
+  else
+    {
+      renderer = rasd_basemap_source_new_renderer (self->basemap);
+      self->max_zoom = RASD_BASEMAP_MAX_ZOOM;
+    }
+  shumate_viewport_set_max_zoom_level (self->viewport, self->max_zoom);
+  if (shumate_viewport_get_zoom_level (self->viewport) > self->max_zoom)
+    shumate_viewport_set_zoom_level (self->viewport, self->max_zoom);
   shumate_viewport_set_reference_map_source (self->viewport, renderer);
   self->map_layer = shumate_map_layer_new (renderer, self->viewport);
   shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->map_layer),
                                    SHUMATE_LAYER (self->marker_layer));
   if (old != NULL)
     shumate_map_remove_layer (self->map, SHUMATE_LAYER (old));
+  if (self->map_source != NULL)
+    shumate_license_remove_map_source (self->license, self->map_source);
+  g_set_object (&self->map_source, renderer);
+  shumate_license_append_map_source (self->license, renderer);
+  on_online_offline_changed (self);
 }
 
 static void
@@ -761,6 +903,8 @@ rasd_event_map_size_allocate (GtkWidget *widget,
   RasdEventMap *self = RASD_EVENT_MAP (widget);
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  if (self->places_popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->places_popover));
   /* Moving the map while allocating would allocate again: fit once this is done. */
   if (self->fit_pending && width > 0 && height > 0 && self->fit_idle == 0)
     self->fit_idle = g_idle_add (fit_in_idle, self);
@@ -795,6 +939,79 @@ osd_button (RasdEventMap *self,
   return button;
 }
 
+/* A marker as the legend shows it: the markers' own style at @diameter, @text inside. */
+static GtkWidget *
+legend_marker (const char *kind,
+               double      diameter,
+               const char *text)
+{
+  GtkWidget *marker = gtk_label_new (text);
+
+  gtk_widget_add_css_class (marker, "rasd-map-marker");
+  gtk_widget_add_css_class (marker, kind);
+  gtk_widget_set_size_request (marker, (int) diameter, (int) diameter);
+  gtk_widget_set_valign (marker, GTK_ALIGN_END);
+  gtk_widget_set_halign (marker, GTK_ALIGN_CENTER);
+  return marker;
+}
+
+static GtkWidget *
+legend_row (const char *kind,
+            const char *text)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *swatch = legend_marker (kind, 14, NULL);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (row), swatch);
+  gtk_box_append (GTK_BOX (row), label);
+  return row;
+}
+
+/* What the markers mean: size for the number of events (markers of 1, 10 and 100 events at
+ * their real size), colour and shape for what a marker stands for, in as little of the map as
+ * that allows.  In the start corner at the
+ * bottom (mirrored in right-to-left); clicks go through it to the map. */
+static GtkWidget *
+build_legend (void)
+{
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *circles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
+  GtkWidget *kinds = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
+  GtkWidget *caption;
+  static const guint counts[] = { 1, 10, 100 };
+
+  gtk_widget_add_css_class (legend, "rasd-map-legend");
+  gtk_widget_set_halign (legend, GTK_ALIGN_START);
+  gtk_widget_set_valign (legend, GTK_ALIGN_END);
+  gtk_widget_set_can_target (legend, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *count = rasd_format_count (counts[i]);
+
+      gtk_box_append (GTK_BOX (circles), legend_marker ("place", marker_diameter (counts[i]),
+                                                        count));
+    }
+  /* Translators: beside the map legend's markers of 1, 10 and 100 events */
+  caption = gtk_label_new (_("Size: events at a place"));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (kinds), caption);
+  gtk_box_append (GTK_BOX (kinds), legend_row ("place", _("City or site")));
+  gtk_box_append (GTK_BOX (kinds), legend_row ("country", _("Country")));
+  gtk_box_append (GTK_BOX (kinds), legend_row ("cluster", _("Several places: click to zoom in")));
+  gtk_widget_set_valign (kinds, GTK_ALIGN_CENTER);
+
+  gtk_box_append (GTK_BOX (legend), circles);
+  gtk_box_append (GTK_BOX (legend), kinds);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (legend), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Map legend"), -1);
+  return legend;
+}
+
 static void
 rasd_event_map_dispose (GObject *object)
 {
@@ -812,8 +1029,17 @@ rasd_event_map_dispose (GObject *object)
   self->marker_layer = NULL;
   g_clear_handle_id (&self->fit_idle, g_source_remove);
   g_clear_handle_id (&self->build_idle, g_source_remove);
+  if (self->places_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->places_popover));
+  g_clear_pointer (&self->places_popover, gtk_widget_unparent);
   g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  self->license = NULL;
+  self->legend = NULL;
   g_clear_object (&self->model);
+  if (self->online_source != NULL)
+    g_signal_handlers_disconnect_by_data (self->online_source, self);
+  g_clear_object (&self->online_source);
+  g_clear_object (&self->map_source);
   g_clear_object (&self->basemap);
   if (self->clusters != NULL)
     g_ptr_array_set_size (self->clusters, 0);
@@ -828,6 +1054,8 @@ rasd_event_map_finalize (GObject *object)
   g_clear_pointer (&self->clusters, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_hash_table_unref);
   g_free (self->selected);
+  g_free (self->tile_url);
+  g_free (self->tile_cache_dir);
   G_OBJECT_CLASS (rasd_event_map_parent_class)->finalize (object);
 }
 
@@ -847,6 +1075,48 @@ rasd_event_map_measure (GtkWidget      *widget,
 }
 
 static void
+rasd_event_map_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RasdEventMap *self = RASD_EVENT_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, rasd_event_map_get_show_legend (self));
+      break;
+    case PROP_ONLINE_TILES:
+      g_value_set_boolean (value, rasd_event_map_get_online_tiles (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rasd_event_map_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RasdEventMap *self = RASD_EVENT_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_LEGEND:
+      rasd_event_map_set_show_legend (self, g_value_get_boolean (value));
+      break;
+    case PROP_ONLINE_TILES:
+      rasd_event_map_set_online_tiles (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rasd_event_map_class_init (RasdEventMapClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -854,12 +1124,22 @@ rasd_event_map_class_init (RasdEventMapClass *klass)
 
   object_class->dispose = rasd_event_map_dispose;
   object_class->finalize = rasd_event_map_finalize;
+  object_class->get_property = rasd_event_map_get_property;
+  object_class->set_property = rasd_event_map_set_property;
   widget_class->measure = rasd_event_map_measure;
   widget_class->size_allocate = rasd_event_map_size_allocate;
 
   signals[PLACE_ACTIVATED] =
     g_signal_new ("place-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ONLINE_TILES] =
+    g_param_spec_boolean ("online-tiles", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "rasd-event-map");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -877,6 +1157,8 @@ rasd_event_map_init (RasdEventMap *self)
   self->clusters = g_ptr_array_new_with_free_func ((GDestroyNotify) cluster_free);
   self->cluster_zoom = -1;
   self->follow_style = TRUE;
+  self->max_zoom = RASD_BASEMAP_MAX_ZOOM;
+  self->tile_url = g_strdup (RASD_OSM_URL_TEMPLATE);
 
   self->map = shumate_map_new ();
   self->viewport = shumate_map_get_viewport (self->map);
@@ -894,6 +1176,9 @@ rasd_event_map_init (RasdEventMap *self)
     g_warning ("The map has no basemap: %s", error->message);
   else
     rasd_basemap_source_set_dark (self->basemap, adw_style_manager_get_dark (style));
+  self->license = shumate_license_new ();
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
   set_basemap_layer (self);
   g_signal_connect (style, "notify::dark", G_CALLBACK (on_style_dark_changed), self);
   g_signal_connect_swapped (self->viewport, "notify::zoom-level", G_CALLBACK (on_zoom_changed),
@@ -919,6 +1204,9 @@ rasd_event_map_init (RasdEventMap *self)
   self->overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), buttons);
+  self->legend = build_legend ();
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->legend);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
@@ -1009,23 +1297,22 @@ rasd_event_map_zoom_to_fit (RasdEventMap *self)
     }
   self->fit_pending = FALSE;
 
+  /* A country's land around its label point shows, not just the point. */
   g_hash_table_iter_init (&iter, self->places);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &place))
     {
-      x0 = MIN (x0, place->wx);
-      y0 = MIN (y0, place->wy);
-      x1 = MAX (x1, place->wx);
-      y1 = MAX (y1, place->wy);
+      x0 = MIN (x0, place->wx - place->room);
+      y0 = MIN (y0, place->wy - place->room);
+      x1 = MAX (x1, place->wx + place->room);
+      y1 = MAX (y1, place->wy + place->room);
     }
   if (x0 > x1)
     {
       /* No places: the inhabited world. */
-      world_from_location (70, -170, &x0, &y0);
-      world_from_location (-50, 180, &x1, &y1);
+      rasd_basemap_world_from_location (70, -170, &x0, &y0);
+      rasd_basemap_world_from_location (-50, 180, &x1, &y1);
     }
-  /* one place alone keeps its region around it; several are brought as close as reads well */
-  zoom_to_world_box (self, x0, y0, x1, y1, RASD_BASEMAP_MIN_ZOOM,
-                     g_hash_table_size (self->places) == 1 ? FIT_ZOOM_ONE : FIT_ZOOM_MAX, FALSE);
+  zoom_to_world_box (self, x0, y0, x1, y1, RASD_BASEMAP_MIN_ZOOM, FIT_ZOOM_MAX, FALSE);
 }
 
 void
@@ -1041,8 +1328,7 @@ rasd_event_map_go_to (RasdEventMap *self,
   shumate_map_stop_go_to (self->map);
   /* Markers once for the new view, not for the new zoom level at the old centre first. */
   self->moving = TRUE;
-  shumate_viewport_set_zoom_level (self->viewport,
-                                   CLAMP (zoom, RASD_BASEMAP_MIN_ZOOM, RASD_BASEMAP_MAX_ZOOM));
+  shumate_viewport_set_zoom_level (self->viewport, CLAMP (zoom, RASD_BASEMAP_MIN_ZOOM, self->max_zoom));
   shumate_map_center_on (self->map, lat, lon);
   self->moving = FALSE;
   if (current_zoom (self) != self->cluster_zoom)
@@ -1097,4 +1383,102 @@ rasd_event_map_is_loading (RasdEventMap *self)
 {
   g_return_val_if_fail (RASD_IS_EVENT_MAP (self), FALSE);
   return self->basemap != NULL && rasd_basemap_source_get_n_pending (self->basemap) > 0;
+}
+
+gboolean
+rasd_event_map_get_show_legend (RasdEventMap *self)
+{
+  g_return_val_if_fail (RASD_IS_EVENT_MAP (self), FALSE);
+  return self->legend != NULL && gtk_widget_get_visible (self->legend);
+}
+
+void
+rasd_event_map_set_show_legend (RasdEventMap *self,
+                                gboolean      show)
+{
+  g_return_if_fail (RASD_IS_EVENT_MAP (self));
+
+  if (self->legend == NULL || rasd_event_map_get_show_legend (self) == !!show)
+    return;
+  gtk_widget_set_visible (self->legend, show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LEGEND]);
+}
+
+GtkWidget *
+rasd_event_map_get_legend (RasdEventMap *self)
+{
+  g_return_val_if_fail (RASD_IS_EVENT_MAP (self), NULL);
+  return self->legend;
+}
+
+gboolean
+rasd_event_map_get_online_tiles (RasdEventMap *self)
+{
+  g_return_val_if_fail (RASD_IS_EVENT_MAP (self), FALSE);
+  return self->online;
+}
+
+void
+rasd_event_map_set_online_tiles (RasdEventMap *self,
+                                 gboolean      online)
+{
+  g_return_if_fail (RASD_IS_EVENT_MAP (self));
+
+  if (self->online == !!online)
+    return;
+  self->online = !!online;
+  if (self->map != NULL)
+    set_basemap_layer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE_TILES]);
+}
+
+void
+rasd_event_map_set_tile_server (RasdEventMap *self,
+                                const char   *url_template,
+                                const char   *cache_dir)
+{
+  g_return_if_fail (RASD_IS_EVENT_MAP (self));
+  g_return_if_fail (url_template != NULL);
+
+  g_free (self->tile_url);
+  self->tile_url = g_strdup (url_template);
+  g_free (self->tile_cache_dir);
+  self->tile_cache_dir = g_strdup (cache_dir);
+  if (self->online && self->map != NULL)
+    set_basemap_layer (self);
+}
+
+ShumateMapSource *
+rasd_event_map_get_map_source (RasdEventMap *self)
+{
+  g_return_val_if_fail (RASD_IS_EVENT_MAP (self), NULL);
+  return self->map_source;
+}
+
+void
+rasd_event_map_bind_settings (RasdEventMap *self,
+                              GSettings    *settings)
+{
+  g_return_if_fail (RASD_IS_EVENT_MAP (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_settings_bind (settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "online-map-tiles", self, "online-tiles", G_SETTINGS_BIND_GET);
+}
+
+gboolean
+rasd_event_map_shows_location (RasdEventMap *self,
+                               double        lat,
+                               double        lon)
+{
+  double x, y;
+
+  g_return_val_if_fail (RASD_IS_EVENT_MAP (self), FALSE);
+
+  if (self->map == NULL)
+    return FALSE;
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map), lat, lon,
+                                              &x, &y);
+  return x >= 0 && y >= 0 && x <= gtk_widget_get_width (GTK_WIDGET (self->map))
+         && y <= gtk_widget_get_height (GTK_WIDGET (self->map));
 }

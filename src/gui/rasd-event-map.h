@@ -1,6 +1,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <shumate/shumate.h>
 
 G_BEGIN_DECLS
 
@@ -10,8 +11,10 @@ G_DECLARE_FINAL_TYPE (RasdEventMap, rasd_event_map, RASD, EVENT_MAP, GtkWidget)
 
 /* The explorer's map: the offline basemap (RasdBasemapSource) and one marker per place with
  * events, showing and sized by the number of events.  Markers that would overlap at the current
- * zoom level merge into a cluster showing their total; clicking a cluster zooms in on it,
- * clicking a place's marker emits "place-activated".  Follows libadwaita's dark style unless
+ * zoom level merge into a cluster showing their total; clicking a cluster zooms in until its
+ * places are all in view and part (or lists them, when they share one spot); clicking a place's
+ * marker emits "place-activated".  A country's marker (key "country:XX") stands at the country's
+ * label point on the basemap and has its own style.  Follows libadwaita's dark style unless
  * rasd_event_map_set_dark() is called.
  *
  * Signals:
@@ -31,7 +34,8 @@ void        rasd_event_map_set_selected_place (RasdEventMap *self,
                                                const char   *key);
 const char *rasd_event_map_get_selected_place (RasdEventMap *self);
 
-/* Zooms and centres so that every marker shows (the whole world when there is none); waits for
+/* Zooms and centres so that every marker shows, and a country's land around its marker (the
+ * whole world when there is none), no closer than a city with the towns around it; waits for
  * the widget to have a size when it has none yet. */
 void        rasd_event_map_zoom_to_fit        (RasdEventMap *self);
 
@@ -41,6 +45,10 @@ void        rasd_event_map_go_to              (RasdEventMap *self,
                                                double        lon,
                                                double        zoom);
 double      rasd_event_map_get_zoom           (RasdEventMap *self);
+/* Whether @lat, @lon is inside the part of the map shown. */
+gboolean    rasd_event_map_shows_location     (RasdEventMap *self,
+                                               double        lat,
+                                               double        lon);
 
 /* The dark palette and stop following AdwStyleManager. */
 void        rasd_event_map_set_dark           (RasdEventMap *self,
@@ -54,5 +62,28 @@ guint       rasd_event_map_get_n_markers      (RasdEventMap *self);
 GtkWidget  *rasd_event_map_get_marker         (RasdEventMap *self,
                                                const char   *key);
 gboolean    rasd_event_map_is_loading         (RasdEventMap *self);
+
+/* The legend of the markers (property "show-legend", TRUE by default). */
+gboolean          rasd_event_map_get_show_legend  (RasdEventMap *self);
+void              rasd_event_map_set_show_legend  (RasdEventMap *self,
+                                                   gboolean      show);
+GtkWidget        *rasd_event_map_get_legend       (RasdEventMap *self);
+
+/* Online raster tiles (property "online-tiles", FALSE by default): OpenStreetMap's, downloaded
+ * by a RasdOnlineSource that draws the offline basemap for every tile it cannot download. */
+gboolean          rasd_event_map_get_online_tiles (RasdEventMap *self);
+void              rasd_event_map_set_online_tiles (RasdEventMap *self,
+                                                   gboolean      online);
+/* Another tile server (a URL template with {z}, {x}, {y}) and cache folder (NULL: the user's),
+ * for tests. */
+void              rasd_event_map_set_tile_server  (RasdEventMap *self,
+                                                   const char   *url_template,
+                                                   const char   *cache_dir);
+/* The map source the basemap layer draws: the offline basemap's renderer, or the online one. */
+ShumateMapSource *rasd_event_map_get_map_source   (RasdEventMap *self);
+
+/* Follows the "show-legend" and "online-map-tiles" keys of Rasd's settings. */
+void              rasd_event_map_bind_settings    (RasdEventMap *self,
+                                                   GSettings    *settings);
 
 G_END_DECLS

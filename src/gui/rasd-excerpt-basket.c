@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "rasd-excerpt-basket.h"
+#include "rasd-format.h"
 #include "rasd-resources.h"
 
 struct _RasdExcerptBasket
@@ -73,7 +74,9 @@ static void
 update_count (RasdExcerptBasket *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->excerpts));
-  g_autofree char *text = g_strdup_printf (ngettext ("%u excerpt", "%u excerpts", n), n);
+  g_autofree char *number = rasd_format_count (n);
+  /* Translators: %s is a number, written in the locale's digits */
+  g_autofree char *text = g_strdup_printf (ngettext ("%s excerpt", "%s excerpts", n), number);
 
   gtk_label_set_text (self->count_label, n > 0 ? text : "");
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
@@ -241,6 +244,35 @@ rtl_label (const char *text,
   return label;
 }
 
+/* A database the user may only read: the excerpts are listed and exported, never changed. */
+static gboolean
+is_read_only (RasdExcerptBasket *self)
+{
+  return self->store != NULL && rasd_store_is_read_only (self->store);
+}
+
+/* A line about the excerpt (its citation, its event), in the interface's direction: its fields
+ * are isolated, so each reads in its own direction and they follow one another in the reader's
+ * order. */
+static GtkWidget *
+ui_label (const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  /* A mark of the interface's direction first: Pango takes a line's direction from its first
+   * letter, even inside an isolate. */
+  g_autofree char *marked = g_strconcat (gtk_widget_get_direction (label) == GTK_TEXT_DIR_RTL
+                                         ? "\u200F" : "\u200E", text, NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), marked);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -249,11 +281,11 @@ create_row (gpointer item,
   RasdExcerpt *excerpt = item;
   gint64 id = rasd_excerpt_get_id (excerpt);
   g_autofree char *citation = rasd_excerpt_dup_citation (excerpt);
-  g_autofree char *event = rasd_excerpt_dup_event_summary (excerpt);
+  g_autofree char *event = rasd_excerpt_dup_event_line (excerpt);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *text = rtl_label (rasd_excerpt_get_text (excerpt), "excerpt-text");
-  GtkWidget *cite = rtl_label (citation, "caption");
+  GtkWidget *cite = ui_label (citation, "caption");
   GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *note = gtk_entry_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -272,7 +304,7 @@ create_row (gpointer item,
   gtk_box_append (GTK_BOX (box), cite);
   if (event != NULL)
     {
-      GtkWidget *label = rtl_label (event, "caption");
+      GtkWidget *label = ui_label (event, "caption");
       gtk_widget_add_css_class (label, "accent");
       gtk_box_append (GTK_BOX (box), label);
     }
@@ -297,7 +329,8 @@ create_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "rasd-excerpt", g_object_ref (excerpt), g_object_unref);
 
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  gtk_editable_set_editable (GTK_EDITABLE (note), !is_read_only (self));
+  gtk_drag_source_set_actions (drag, is_read_only (self) ? 0 : GDK_ACTION_MOVE);
   g_signal_connect_object (drag, "prepare", G_CALLBACK (drag_prepare), excerpt, 0);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), row);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (drag));
@@ -549,8 +582,8 @@ update_add_selection (RasdExcerptBasket *self)
   GtkTextBuffer *buffer = self->reader != NULL ? gtk_text_view_get_buffer (self->reader) : NULL;
 
   g_simple_action_set_enabled (self->add_selection,
-                               self->store != NULL && self->reader_article != 0 && buffer != NULL &&
-                               gtk_text_buffer_get_has_selection (buffer));
+                               self->store != NULL && !is_read_only (self) && self->reader_article != 0 &&
+                               buffer != NULL && gtk_text_buffer_get_has_selection (buffer));
 }
 
 static void
@@ -712,6 +745,14 @@ rasd_excerpt_basket_constructed (GObject *object)
   RasdExcerptBasket *self = RASD_EXCERPT_BASKET (object);
 
   G_OBJECT_CLASS (rasd_excerpt_basket_parent_class)->constructed (object);
+  if (is_read_only (self))
+    {
+      static const char *changes[] = { "basket.move-up", "basket.move-down", "basket.remove",
+                                       "basket.undo", "basket.remove-selected" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], FALSE);
+    }
   reload_or_toast (self);
 }
 

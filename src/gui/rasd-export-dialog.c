@@ -439,6 +439,73 @@ rasd_export_toast_new (GtkWindow *parent,
   return toast;
 }
 
+/* The combo rows' items ------------------------------------------------------------------- */
+
+/* AdwComboRow's own factory caps its labels at 20 characters ("Events under the current f…"):
+ * this one gives them their whole width, with the check mark in the popup. */
+static void
+setup_choice (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+update_check (AdwComboRow *row,
+              GParamSpec  *pspec,
+              GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (list_item));
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  gboolean in_popup = gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL;
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), gtk_string_object_get_string (item));
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), in_popup);
+  if (in_popup)
+    {
+      g_signal_connect (row, "notify::selected-item", G_CALLBACK (update_check), list_item);
+      update_check (row, NULL, list_item);
+    }
+}
+
+static void
+unbind_choice (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, update_check, list_item);
+}
+
+static void
+set_choice_factory (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_choice), row);
+  adw_combo_row_set_factory (row, factory);
+}
+
 /* GObject ------------------------------------------------------------------------------------ */
 
 static void
@@ -498,6 +565,8 @@ rasd_export_dialog_init (RasdExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  set_choice_factory (self->what_row);
+  set_choice_factory (self->format_row);
   gtk_string_list_append (self->what_list, _("All excerpts"));
   gtk_string_list_append (self->what_list, _("Selected excerpts"));
   gtk_string_list_append (self->what_list, _("Events under the current filter"));

@@ -21,6 +21,7 @@ struct _RasdPreferencesWindow
   GtkSwitch      *online_tiles_switch;
   AdwActionRow   *jobs_row;
   GtkSpinButton  *jobs_spin;
+  GtkSwitch      *follow_symlinks_switch;
 };
 
 G_DEFINE_FINAL_TYPE (RasdPreferencesWindow, rasd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -166,6 +167,8 @@ rasd_preferences_window_constructed (GObject *object)
 
     adw_action_row_set_subtitle (self->jobs_row, subtitle);
   }
+  g_settings_bind (self->settings, "follow-symlinks", self->follow_symlinks_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -243,6 +246,7 @@ rasd_preferences_window_class_init (RasdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, highlight_switch);
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, legend_switch);
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, online_tiles_switch);
+  gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, follow_symlinks_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_font_size_output);
   gtk_widget_class_bind_template_callback (widget_class, on_font_size_input);
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, jobs_row);

@@ -2,9 +2,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rasd-reader.h"
+#include "rasd-format.h"
 #include "rasd-resources.h"
 
 struct _RasdReader
@@ -19,6 +21,7 @@ struct _RasdReader
   GPtrArray     *mentions;     /* RasdStoredMention* of the article shown */
   GtkTextMark   *evidence_mark;
   gboolean       updating_sources;
+  gboolean       highlight_entities;  /* people, places and dates tagged (a preference) */
   gboolean       follow_evidence;  /* until the user scrolls, or another article */
   guint          follow_tick;
   guint          follow_frames;
@@ -34,6 +37,14 @@ struct _RasdReader
 G_DEFINE_FINAL_TYPE (RasdReader, rasd_reader, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_HIGHLIGHT_ENTITIES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   ENTITY_ACTIVATED,
   ARTICLE_CHANGED,
   N_SIGNALS
@@ -45,6 +56,9 @@ static const RasdStoredMention *
 find_mention (RasdReader *self,
               int         offset)
 {
+  /* Names are links only where they are shown as such. */
+  if (!self->highlight_entities)
+    return NULL;
   for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
     {
       const RasdStoredMention *mention = g_ptr_array_index (self->mentions, i);
@@ -147,6 +161,46 @@ apply_tag (GtkTextBuffer *buffer,
   gtk_text_buffer_apply_tag_by_name (buffer, tag, &a, &b);
 }
 
+/* Tags the people, places and dates of the article shown, or removes those tags, as the
+ * "highlight-entities" preference says. */
+static void
+apply_mention_tags (RasdReader *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  int n_chars = gtk_text_buffer_get_char_count (buffer);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "person", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "place", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "date", &start, &end);
+  if (!self->highlight_entities)
+    return;
+  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
+    {
+      const RasdStoredMention *mention = g_ptr_array_index (self->mentions, i);
+      const char *tag = NULL;
+
+      switch (mention->kind)
+        {
+        case RASD_MENTION_PERSON:
+          tag = "person";
+          break;
+        case RASD_MENTION_PLACE:
+          tag = "place";
+          break;
+        case RASD_MENTION_DATE:
+          tag = "date";
+          break;
+        case RASD_MENTION_ORGANISATION:
+        default:
+          break;
+        }
+      if (tag != NULL)
+        apply_tag (buffer, tag, mention->start, mention->end, n_chars);
+    }
+}
+
 /* The text is laid out in idle time, changing the height it scrolls in: until the user scrolls,
  * keep the evidence in view as the height settles. */
 static void on_vadjustment_changed (RasdReader *self);
@@ -212,6 +266,7 @@ rasd_reader_show_source (RasdReader *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) meta = g_string_new (NULL);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autofree char *date = NULL;
   const char *fields[3];
   gint64 first_evidence = -1;
   int n_chars;
@@ -239,7 +294,9 @@ rasd_reader_show_source (RasdReader *self,
 
   gtk_label_set_text (self->title_label, rasd_article_get_title (article));
   fields[0] = rasd_article_get_source (article);
-  fields[1] = rasd_article_get_date (article);
+  /* the day in the interface's words and digits; the stored timestamp in the tooltip */
+  date = rasd_format_article_date (rasd_article_get_date (article));
+  fields[1] = date;
   fields[2] = rasd_article_get_url (article);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -251,35 +308,14 @@ rasd_reader_show_source (RasdReader *self,
       g_string_append_printf (meta, "\u2068%s\u2069", fields[i]);
     }
   gtk_label_set_text (self->meta_label, meta->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->meta_label), rasd_article_get_date (article));
   gtk_text_buffer_set_text (buffer, rasd_article_get_text (article), -1);
   n_chars = gtk_text_buffer_get_char_count (buffer);
 
   self->mentions = rasd_store_list_mentions (self->store, self->article_id, &error);
   if (self->mentions == NULL)
     g_warning ("Mentions of article %" G_GINT64_FORMAT ": %s", self->article_id, error->message);
-  for (guint i = 0; self->mentions != NULL && i < self->mentions->len; i++)
-    {
-      const RasdStoredMention *mention = g_ptr_array_index (self->mentions, i);
-      const char *tag = NULL;
-
-      switch (mention->kind)
-        {
-        case RASD_MENTION_PERSON:
-          tag = "person";
-          break;
-        case RASD_MENTION_PLACE:
-          tag = "place";
-          break;
-        case RASD_MENTION_DATE:
-          tag = "date";
-          break;
-        case RASD_MENTION_ORGANISATION:
-        default:
-          break;
-        }
-      if (tag != NULL)
-        apply_tag (buffer, tag, mention->start, mention->end, n_chars);
-    }
+  apply_mention_tags (self);
 
   for (guint i = 0; i < event->evidence->len; i++)
     {
@@ -360,10 +396,13 @@ rasd_reader_show_event (RasdReader    *self,
     {
       const RasdStoredSource *source = g_ptr_array_index (event->sources, i);
       g_autofree char *label = NULL;
+      g_autofree char *nth = rasd_format_count (i + 1);
+      g_autofree char *n = rasd_format_count (event->sources->len);
+      g_autofree char *name = g_strdup_printf ("\u2068%s\u2069", source->source != NULL ? source->source
+                                                                                       : source->title);
 
-      /* "Source 2 of 3: Al-Ahram, 2017-11-21" */
-      label = g_strdup_printf (_("Source %u of %u: %s"), i + 1, event->sources->len,
-                               source->source != NULL ? source->source : source->title);
+      /* "Source 2 of 3: Al-Ahram"; the name isolated, so that a Latin one keeps its place */
+      label = g_strdup_printf (_("Source %s of %s: %s"), nth, n, name);
       gtk_string_list_append (names, label);
     }
   self->updating_sources = TRUE;
@@ -418,6 +457,63 @@ rasd_reader_get_buffer (RasdReader *self)
   return gtk_text_view_get_buffer (self->text_view);
 }
 
+void
+rasd_reader_set_highlight_entities (RasdReader *self,
+                                    gboolean    highlight)
+{
+  g_return_if_fail (RASD_IS_READER (self));
+
+  highlight = !!highlight;
+  if (self->highlight_entities == highlight)
+    return;
+  self->highlight_entities = highlight;
+  apply_mention_tags (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_ENTITIES]);
+}
+
+gboolean
+rasd_reader_get_highlight_entities (RasdReader *self)
+{
+  g_return_val_if_fail (RASD_IS_READER (self), FALSE);
+  return self->highlight_entities;
+}
+
+static void
+rasd_reader_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RasdReader *self = RASD_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGHLIGHT_ENTITIES:
+      g_value_set_boolean (value, self->highlight_entities);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rasd_reader_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RasdReader *self = RASD_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGHLIGHT_ENTITIES:
+      rasd_reader_set_highlight_entities (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 rasd_reader_dispose (GObject *object)
 {
@@ -455,6 +551,13 @@ rasd_reader_class_init (RasdReaderClass *klass)
 
   object_class->dispose = rasd_reader_dispose;
   object_class->finalize = rasd_reader_finalize;
+  object_class->get_property = rasd_reader_get_property;
+  object_class->set_property = rasd_reader_set_property;
+
+  properties[PROP_HIGHLIGHT_ENTITIES] =
+    g_param_spec_boolean ("highlight-entities", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
@@ -475,6 +578,31 @@ rasd_reader_class_init (RasdReaderClass *klass)
   gtk_widget_class_set_css_name (widget_class, "reader");
 }
 
+/* The highlights' colours, light or dark: the dark style's are lighter, so that they read on
+ * its background and on the evidence's. */
+static void
+update_tag_colours (RasdReader *self)
+{
+  static const struct {
+    const char *tag, *property, *light, *dark;
+  } colours[] = {
+    { "evidence", "background", "rgba(246,211,45,0.35)", "rgba(229,165,10,0.28)" },
+    { "person", "foreground", "#1c71d8", "#99c1f1" },
+    { "place", "foreground", "#26a269", "#8ff0a4" },
+    { "date", "foreground", "#c64600", "#ffbe6f" },
+  };
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (self->text_view));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (colours); i++)
+    g_object_set (gtk_text_tag_table_lookup (tags, colours[i].tag), colours[i].property,
+                  dark ? colours[i].dark : colours[i].light, NULL);
+  if (dark)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dark");
+}
+
 static void
 rasd_reader_init (RasdReader *self)
 {
@@ -484,19 +612,24 @@ rasd_reader_init (RasdReader *self)
   GtkEventController *scroll;
   GtkTextIter start;
 
+  self->highlight_entities = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* The article, its title and source are Arabic whatever the interface language. */
   gtk_widget_set_direction (GTK_WIDGET (self->text_view), GTK_TEXT_DIR_RTL);
   gtk_widget_set_direction (GTK_WIDGET (self->title_label), GTK_TEXT_DIR_RTL);
 
-  /* Distinct styles, readable on light and dark backgrounds; the legend (style.css) matches. */
+  /* Distinct styles; their colours follow the style (update_tag_colours); the legend
+   * (style.css) matches. */
   buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_create_tag (buffer, "evidence", "background", "rgba(246,211,45,0.35)", NULL);
-  gtk_text_buffer_create_tag (buffer, "person", "foreground", "#1c71d8", "weight", PANGO_WEIGHT_BOLD, NULL);
-  gtk_text_buffer_create_tag (buffer, "place", "foreground", "#26a269",
-                              "underline", PANGO_UNDERLINE_SINGLE, "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
-  gtk_text_buffer_create_tag (buffer, "date", "foreground", "#c64600", NULL);
+  gtk_text_buffer_create_tag (buffer, "evidence", NULL);
+  gtk_text_buffer_create_tag (buffer, "person", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "place", "underline", PANGO_UNDERLINE_SINGLE,
+                              "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "date", NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_tag_colours), self, G_CONNECT_SWAPPED);
+  update_tag_colours (self);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->evidence_mark = gtk_text_buffer_create_mark (buffer, "evidence", &start, TRUE);
 

@@ -35,6 +35,11 @@ gint64         rasd_reader_get_article_id    (RasdReader    *self);
 GtkTextBuffer *rasd_reader_get_buffer        (RasdReader    *self);
 /* The text view: its buffer holds exactly the article's text, so offsets are the stored ones. */
 GtkTextView   *rasd_reader_get_text_view     (RasdReader    *self);
+/* Whether people, places and dates are highlighted (and clickable); the evidence always is.
+ * Property "highlight-entities", the preference of the same name; TRUE by default. */
+void           rasd_reader_set_highlight_entities (RasdReader *self,
+                                                   gboolean    highlight);
+gboolean       rasd_reader_get_highlight_entities (RasdReader *self);
 /* What a click on the character at @offset does: TRUE when a person or place is there (and
  * ::entity-activated was emitted). */
 gboolean       rasd_reader_activate_offset   (RasdReader    *self,

@@ -1327,7 +1327,9 @@ describe_mark (RasdTimeline *self,
     g_autofree char *from = format_day (first, _("%-d %B %Y"));
     g_autofree char *to = format_day (last, _("%-d %B %Y"));
 
-    g_string_append_printf (text, ngettext ("%u event", "%u events", mark->n), mark->n);
+    g_autofree char *number = rasd_format_count (mark->n);
+
+    g_string_append_printf (text, ngettext ("%s event", "%s events", mark->n), number);
     g_string_append_c (text, '\n');
     if (first == last)
       g_string_append (text, from);

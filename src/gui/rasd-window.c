@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rasd-application.h"
 #include "rasd-excerpt-basket.h"
 #include "rasd-export-dialog.h"
 #include "rasd-facet-item.h"
@@ -12,12 +13,15 @@
 #include "rasd-importer.h"
 #include "rasd-reader.h"
 #include "rasd-resources.h"
+#include "rasd-store-watch.h"
 #include "rasd-window.h"
 #include "rasd-event-map.h"
 #include "rasd-timeline.h"
 
 /* While an import runs, the views reload after a committed batch at most this often. */
 #define RELOAD_DURING_IMPORT_USEC (2 * G_USEC_PER_SEC)
+/* How often the window looks for another process's commits. */
+#define STORE_WATCH_MS 1000
 
 struct _RasdWindow
 {
@@ -31,6 +35,7 @@ struct _RasdWindow
   GCancellable       *import_cancellable;
   RasdImporter       *importer;
   guint               import_jobs;  /* extraction workers of an import; 0: one per core */
+  RasdStoreWatch     *store_watch;
   gint64              last_import_reload;
   gboolean            syncing;  /* copying the filter into the widgets */
   gboolean            restoring;  /* the events are being replaced: keep the selected one */
@@ -40,6 +45,8 @@ struct _RasdWindow
   AdwToastOverlay    *toast_overlay;
   AdwWindowTitle     *window_title;
   GtkRevealer        *progress_revealer;
+  GtkRevealer        *read_only_revealer;
+  GtkLabel           *read_only_label;
   GtkProgressBar     *progress_bar;
   GtkSearchEntry     *search_entry;
   GtkWidget          *sidebar_button;
@@ -131,6 +138,8 @@ on_selected_event_for_views (RasdWindow *self)
 static void
 connect_map_and_timeline (RasdWindow *self)
 {
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
   gtk_box_remove (self->map_slot, self->map_placeholder);
   gtk_box_remove (self->timeline_slot, self->timeline_placeholder);
 
@@ -139,6 +148,11 @@ connect_map_and_timeline (RasdWindow *self)
   gtk_box_append (self->map_slot, GTK_WIDGET (self->map));
   rasd_event_map_set_model (self->map, rasd_event_model_get_places (self->events));
   g_signal_connect_swapped (self->map, "place-activated", G_CALLBACK (on_map_place_activated), self);
+  /* The legend and online tiles follow the preferences. */
+  if (RASD_IS_APPLICATION (application)
+      && rasd_application_get_settings (RASD_APPLICATION (application)) != NULL)
+    rasd_event_map_bind_settings (self->map,
+                                  rasd_application_get_settings (RASD_APPLICATION (application)));
 
   self->timeline = RASD_TIMELINE (rasd_timeline_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
@@ -150,8 +164,12 @@ connect_map_and_timeline (RasdWindow *self)
                             G_CALLBACK (on_timeline_range_selected), self);
 
   g_signal_connect (self, "notify::selected-event", G_CALLBACK (on_selected_event_for_views), NULL);
-  /* A place filter set elsewhere (facets, reader) zooms the map to what is left. */
-  g_signal_connect_swapped (self->events, "listed", G_CALLBACK (rasd_event_map_zoom_to_fit), self->map);
+  /* Every filter (a place from the facets, a marker or the reader, a person...) fits the map to
+   * the places left. */
+  /* The model may outlive the map (a worker's answer after the window closed): the handler
+   * goes with the map. */
+  g_signal_connect_object (self->events, "listed", G_CALLBACK (rasd_event_map_zoom_to_fit), self->map,
+                           G_CONNECT_SWAPPED);
 }
 
 /* Event list ---------------------------------------------------------------------------------- */
@@ -163,7 +181,8 @@ set_selected_event (RasdWindow    *self,
   if (!g_set_object (&self->selected_event, item))
     return;
   rasd_reader_show_event (self->reader, item);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts",
+                                 item != NULL && !rasd_window_is_read_only (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
@@ -185,6 +204,33 @@ on_events_replacing (RasdWindow *self)
   self->restoring = self->selected_event != NULL;
 }
 
+/* The widest date the Date column can show in this locale, so that it sizes to its content
+ * once instead of cutting off the year or changing width as rows scroll by. */
+static int
+widest_date_width (GtkWidget *widget)
+{
+  int widest = 0;
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2000-%02d-28", month);
+      g_autofree char *text = rasd_format_date_compact (iso);
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, _("Unknown"));
+    int width;
+
+    pango_layout_get_pixel_size (layout, &width, NULL);
+    widest = MAX (widest, width);
+  }
+  return widest;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -193,7 +239,22 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (g_str_equal (property, "date"))
+    {
+      /* Never cut: the label asks for its whole text, at least the widest date's width
+       * (measured once per column). */
+      int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "rasd-date-width"));
+
+      if (width == 0)
+        {
+          width = widest_date_width (label);
+          g_object_set_data (G_OBJECT (factory), "rasd-date-width", GINT_TO_POINTER (width));
+        }
+      gtk_widget_set_size_request (label, width, -1);
+      gtk_widget_add_css_class (label, "event-date");
+    }
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (g_str_equal (property, "n-sources") || g_str_equal (property, "date"))
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
@@ -204,21 +265,40 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  property)
 {
-  GObject *item = gtk_list_item_get_item (list_item);
+  RasdEventItem *item = RASD_EVENT_ITEM (gtk_list_item_get_item (list_item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
   /* dates and counts in the UI language's month names and digits */
   if (g_str_equal (property, "n-sources"))
-    text = rasd_format_count (rasd_event_item_get_n_sources (RASD_EVENT_ITEM (item)));
+    text = rasd_format_count (rasd_event_item_get_n_sources (item));
   else if (g_str_equal (property, "date"))
-    text = rasd_format_date (rasd_event_item_get_date (RASD_EVENT_ITEM (item)));
+    {
+      text = rasd_format_date_compact (rasd_event_item_get_date (item));
+      tooltip = rasd_format_date (rasd_event_item_get_date (item));
+    }
+  else if (g_str_equal (property, "participants"))
+    {
+      const RasdStoredEvent *event = rasd_event_item_get_event (item);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      /* All of them, one a line: the cell may show only the first few. */
+      for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
+        {
+          const RasdStoredPerson *person = g_ptr_array_index (event->participants, i);
+
+          g_string_append_printf (names, "%s%s", i > 0 ? "\n" : "", person->name);
+        }
+      tooltip = g_string_free (g_steal_pointer (&names), FALSE);
+      text = g_strdup (rasd_event_item_get_participants (item));
+    }
   else
     g_object_get (item, property, &text, NULL);
   if (text == NULL && g_str_equal (property, "date"))
     text = g_strdup (_("Unknown"));
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip != NULL && *tooltip != '\0' ? tooltip : text);
 }
 
 /* The store sorts the events (a million do not go through a GtkSortListModel); the columns'
@@ -292,7 +372,7 @@ add_column (RasdWindow    *self,
 static void
 setup_event_view (RasdWindow *self)
 {
-  add_column (self, _("Date"), "date", RASD_EVENT_SORT_DATE, FALSE, 100);
+  add_column (self, _("Date"), "date", RASD_EVENT_SORT_DATE, FALSE, -1);
   add_column (self, _("Kind"), "kind-label", RASD_EVENT_SORT_KIND, FALSE, 90);
   add_column (self, _("Participants"), "participants", RASD_EVENT_SORT_PARTICIPANTS, TRUE, -1);
   add_column (self, _("Place"), "place", RASD_EVENT_SORT_PLACE, FALSE, 110);
@@ -390,14 +470,17 @@ update_chips (RasdWindow *self)
   if (from != NULL || to != NULL)
     {
       g_autofree char *range = NULL;
+      /* in the interface's words and digits */
+      g_autofree char *from_words = rasd_format_article_date (from);
+      g_autofree char *to_words = rasd_format_article_date (to);
 
       /* Isolated so the dates keep their order in a right-to-left interface. */
       if (from != NULL && to != NULL)
-        range = g_strdup_printf (_("\u2068%s\u2069 to \u2068%s\u2069"), from, to);
+        range = g_strdup_printf (_("\u2068%s\u2069 to \u2068%s\u2069"), from_words, to_words);
       else if (from != NULL)
-        range = g_strdup_printf (_("From \u2068%s\u2069"), from);
+        range = g_strdup_printf (_("From \u2068%s\u2069"), from_words);
       else
-        range = g_strdup_printf (_("Until \u2068%s\u2069"), to);
+        range = g_strdup_printf (_("Until \u2068%s\u2069"), to_words);
       add_chip (self, PART_RANGE, "x-office-calendar-symbolic", range);
     }
   if (rasd_filter_get_text (self->filter) != NULL)
@@ -641,6 +724,9 @@ rasd_window_reload (RasdWindow *self)
 
   if (self->store == NULL || !update_pages (self))
     return;
+  /* What the database holds now is what the views will show. */
+  if (self->store_watch != NULL)
+    rasd_store_watch_sync (self->store_watch);
   self->first_load_pending = FALSE;
   rasd_event_model_reload (self->events);
   update_results_page (self);
@@ -688,7 +774,8 @@ rasd_window_show_error (RasdWindow *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 self->store != NULL && !rasd_window_is_read_only (self));
 }
 
 /* Import ------------------------------------------------------------------------------------ */
@@ -699,7 +786,9 @@ on_import_progress (RasdImporter *importer,
                     guint         n_total,
                     RasdWindow   *self)
 {
-  g_autofree char *text = g_strdup_printf (_("Importing file %u of %u…"), n_done, n_total);
+  g_autofree char *done = rasd_format_count (n_done);
+  g_autofree char *total = rasd_format_count (n_total);
+  g_autofree char *text = g_strdup_printf (_("Importing file %s of %s…"), done, total);
   gint64 now = g_get_monotonic_time ();
 
   gtk_progress_bar_set_fraction (self->progress_bar, n_total > 0 ? (double) n_done / n_total : 0);
@@ -723,6 +812,8 @@ show_import_details (AdwToast   *toast,
 
   for (guint i = 0; i < report->failures->len; i++)
     g_string_append_printf (details, "%s\n", (const char *) g_ptr_array_index (report->failures, i));
+  for (guint i = 0; i < report->refused->len; i++)
+    g_string_append_printf (details, "%s\n", (const char *) g_ptr_array_index (report->refused, i));
   for (guint i = 0; i < report->warnings->len; i++)
     g_string_append_printf (details, "%s\n", (const char *) g_ptr_array_index (report->warnings, i));
 
@@ -730,6 +821,53 @@ show_import_details (AdwToast   *toast,
                                                        details->str));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "150 articles imported (145 with metadata), 3 already stored, 1 failed": the sidecars read
+ * with their articles are their metadata, not files skipped. */
+static char *
+import_summary (const RasdImportReport *report)
+{
+  g_autofree char *imported = rasd_format_count (report->n_imported);
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  g_string_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s article imported", "%s articles imported",
+                                         report->n_imported), imported);
+  if (report->n_with_metadata > 0)
+    {
+      g_autofree char *number = rasd_format_count (report->n_with_metadata);
+
+      /* Translators: follows "150 articles imported" */
+      g_string_append_printf (summary, _(" (%s with metadata)"), number);
+    }
+  if (report->n_duplicates > 0)
+    {
+      g_autofree char *number = rasd_format_count (report->n_duplicates);
+
+      g_string_append (summary, _(", "));
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s already stored",
+                                                    "%s already stored", report->n_duplicates),
+                              number);
+    }
+  if (report->n_failed > 0)
+    {
+      g_autofree char *number = rasd_format_count (report->n_failed);
+
+      g_string_append (summary, _(", "));
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%s failed", "%s failed",
+                                                    report->n_failed), number);
+    }
+  return g_string_free (g_steal_pointer (&summary), FALSE);
+}
+
+char *
+rasd_window_dup_import_summary (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
+
+  if (self->importer == NULL)
+    return NULL;
+  return import_summary (rasd_importer_get_report (self->importer));
 }
 
 static void
@@ -756,14 +894,9 @@ import_done_cb (GObject      *source,
     }
 
   report = rasd_importer_get_report (RASD_IMPORTER (source));
-  if (report->n_failed > 0)
-    summary = g_strdup_printf (_("Imported %u, %u already stored, %u failed"),
-                               report->n_imported, report->n_duplicates, report->n_failed);
-  else
-    summary = g_strdup_printf (_("Imported %u, %u already stored"),
-                               report->n_imported, report->n_duplicates);
+  summary = import_summary (report);
   toast = adw_toast_new (summary);
-  if (report->n_failed > 0 || report->warnings->len > 0)
+  if (report->n_failed > 0 || report->n_refused > 0 || report->warnings->len > 0)
     {
       adw_toast_set_button_label (toast, _("_Details"));
       g_signal_connect (toast, "button-clicked", G_CALLBACK (show_import_details), self);
@@ -771,6 +904,17 @@ import_done_cb (GObject      *source,
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   rasd_window_reload (self);
+}
+
+/* Links out of an imported folder are followed only when the user said so (Preferences). */
+static gboolean
+follow_symlinks_preference (RasdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = RASD_IS_APPLICATION (app) ? rasd_application_get_settings (RASD_APPLICATION (app))
+                                                  : NULL;
+
+  return settings != NULL && g_settings_get_boolean (settings, "follow-symlinks");
 }
 
 void
@@ -782,6 +926,12 @@ rasd_window_import (RasdWindow         *self,
 
   if (self->store == NULL || paths[0] == NULL)
     return;
+  if (rasd_window_is_read_only (self))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This database can only be read: nothing can be imported into it")));
+      return;
+    }
   if (self->import_cancellable != NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
@@ -794,6 +944,7 @@ rasd_window_import (RasdWindow         *self,
       self->importer = rasd_importer_new (self->store);
       g_signal_connect (self->importer, "progress", G_CALLBACK (on_import_progress), self);
     }
+  rasd_importer_set_follow_symlinks (self->importer, follow_symlinks_preference (self));
   self->import_cancellable = g_cancellable_new ();
   self->last_import_reload = g_get_monotonic_time ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -974,9 +1125,10 @@ add_event_excerpts_action (GtkWidget  *widget,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   else
     {
+      g_autofree char *number = rasd_format_count (added);
       g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%u excerpt added",
-                                                             "%u excerpts added", added), added);
+                                                             "%s excerpt added",
+                                                             "%s excerpts added", added), number);
 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
     }
@@ -1119,6 +1271,7 @@ rasd_window_dispose (GObject *object)
 
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->store_watch);
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_data (self->filter, self);
   if (self->events != NULL)
@@ -1175,6 +1328,8 @@ rasd_window_class_init (RasdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, sidebar_button);
@@ -1270,6 +1425,59 @@ rasd_window_init (RasdWindow *self)
   update_chips (self);
 }
 
+gboolean
+rasd_window_is_read_only (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), FALSE);
+  return self->store != NULL && rasd_store_is_read_only (self->store);
+}
+
+/* A database the user may only read: browsing, reading and exporting work; importing and
+ * changing the excerpts are off, and the banner says why. */
+static void
+set_read_only (RasdWindow *self)
+{
+  static const char *changes[] = { "win.import", "win.import-folder", "win.add-excerpt",
+                                   "win.add-event-excerpts" };
+  g_autofree char *text = g_strdup_printf (_("You may only read this database: you have no permission "
+                                             "to write %s, or its disk is read-only. Importing and "
+                                             "editing excerpts are turned off."),
+                                           rasd_store_get_path (self->store));
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], FALSE);
+  gtk_label_set_text (self->read_only_label, text);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, TRUE);
+}
+
+/* The preferences that change the window while it is open. */
+static void
+bind_settings (RasdWindow *self,
+               GSettings  *settings)
+{
+  g_settings_bind (settings, "highlight-entities", self->reader, "highlight-entities",
+                   G_SETTINGS_BIND_GET);
+}
+
+/* Another process's commits (a second Rasd, rasd-cli import) ------------------------------- */
+
+/* Shown as soon as they are noticed, with the filters as they are; the window's own import
+ * reloads as it goes instead. */
+static void
+on_other_commit (RasdWindow *self)
+{
+  if (!rasd_window_is_importing (self))
+    rasd_window_reload (self);
+}
+
+static void
+watch_other_commits (RasdWindow *self)
+{
+  self->store_watch = rasd_store_watch_new (self->store, STORE_WATCH_MS);
+  g_signal_connect_object (self->store_watch, "changed", G_CALLBACK (on_other_commit), self,
+                           G_CONNECT_SWAPPED);
+}
+
 RasdWindow *
 rasd_window_new (RasdApplication *application,
                  RasdStore       *store)
@@ -1280,6 +1488,8 @@ rasd_window_new (RasdApplication *application,
   g_return_val_if_fail (store == NULL || RASD_IS_STORE (store), NULL);
 
   self = g_object_new (RASD_TYPE_WINDOW, "application", application, NULL);
+  if (application != NULL && rasd_application_get_settings (application) != NULL)
+    bind_settings (self, rasd_application_get_settings (application));
   if (store == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
@@ -1298,6 +1508,9 @@ rasd_window_new (RasdApplication *application,
   rasd_reader_set_store (self->reader, store);
   setup_basket (self);
   connect_map_and_timeline (self);
+  if (rasd_store_is_read_only (store))
+    set_read_only (self);
+  watch_other_commits (self);
   /* The pages now, the events after the first frame (on_first_frame); a reload before that,
    * e.g. a filter set by the caller, reads them at once. */
   if (update_pages (self))

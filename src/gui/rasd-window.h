@@ -23,6 +23,11 @@ RasdWindow *rasd_window_new             (RasdApplication    *application,
 void        rasd_window_import          (RasdWindow         *self,
                                          const char * const *paths);
 gboolean    rasd_window_is_importing    (RasdWindow         *self);
+/* TRUE on a database the user may only read: importing and editing are off, a banner says so. */
+gboolean    rasd_window_is_read_only    (RasdWindow         *self);
+/* What the last import's toast said: "150 articles imported (145 with metadata)"; NULL before
+ * any import. */
+char       *rasd_window_dup_import_summary (RasdWindow       *self);
 
 void        rasd_window_show_error      (RasdWindow         *self,
                                          const char         *title,

@@ -18,7 +18,9 @@ typedef enum
   RASD_ERROR_DATABASE,       /* SQLite reported an error */
   RASD_ERROR_BUSY,           /* another process holds the database */
   RASD_ERROR_SCHEMA,         /* the database was written by a newer Rasd */
-  RASD_ERROR_INVALID_QUERY,  /* nothing searchable in the query */
+  RASD_ERROR_INVALID_QUERY,  /* nothing searchable in the query, or a query over the limits */
+  RASD_ERROR_REFUSED,        /* not read: a link out of the imported folder, a device, a FIFO, a
+                              * socket or a file of /proc, /sys or /dev */
 } RasdError;
 
 GQuark rasd_error_quark (void);

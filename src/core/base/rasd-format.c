@@ -101,32 +101,64 @@ parse_iso (const char *iso,
   return TRUE;
 }
 
-char *
-rasd_format_date (const char *iso)
+/* @iso in one of three formats, by its precision. */
+static char *
+format_date (const char *iso,
+             const char *day_format,
+             const char *month_format,
+             const char *year_format)
 {
   g_autoptr(GDateTime) time = NULL;
   g_autofree char *text = NULL;
-  const char *format;
   int year, month, day;
 
   if (!parse_iso (iso, &year, &month, &day))
     return NULL;
 
   time = g_date_time_new_utc (year, MAX (month, 1), MAX (day, 1), 0, 0, 0);
-  if (day > 0)
-    /* Translators: a date with its day, in g_date_time_format() notation: "21 November 2017".
-     * Reorder for your language; keep %B (month name) rather than a number. */
-    format = C_("date", "%-d %B %Y");
-  else if (month > 0)
-    /* Translators: a month of a year: "November 2017". */
-    format = C_("date", "%B %Y");
-  else
-    /* Translators: a year alone: "2017". */
-    format = C_("date", "%Y");
-  text = g_date_time_format (time, format);
+  text = g_date_time_format (time, day > 0 ? day_format : month > 0 ? month_format : year_format);
   if (text == NULL)
     return NULL;
   return rasd_format_digits (text);
+}
+
+char *
+rasd_format_date (const char *iso)
+{
+  /* Translators: a date with its day, in g_date_time_format() notation: "21 November 2017".
+   * Reorder for your language; keep %B (month name) rather than a number. */
+  return format_date (iso, C_("date", "%-d %B %Y"),
+                      /* Translators: a month of a year: "November 2017". */
+                      C_("date", "%B %Y"),
+                      /* Translators: a year alone: "2017". */
+                      C_("date", "%Y"));
+}
+
+char *
+rasd_format_date_compact (const char *iso)
+{
+  /* Translators: a date in a narrow column, in g_date_time_format() notation: "21 Nov 2017".
+   * %b is the locale's abbreviated month name: use %B where abbreviations are not usual. */
+  return format_date (iso, C_("compact date", "%-d %b %Y"),
+                      /* Translators: a month of a year in a narrow column: "Nov 2017". */
+                      C_("compact date", "%b %Y"),
+                      /* Translators: a year alone: "2017". */
+                      C_("date", "%Y"));
+}
+
+char *
+rasd_format_article_date (const char *stored)
+{
+  g_autofree char *day = NULL;
+  char *text;
+
+  if (stored == NULL)
+    return NULL;
+  /* the date of a timestamp */
+  if (strlen (stored) > 10 && (stored[10] == 'T' || stored[10] == ' '))
+    day = g_strndup (stored, 10);
+  text = rasd_format_date (day != NULL ? day : stored);
+  return text != NULL ? text : g_strdup (stored);
 }
 
 static char *

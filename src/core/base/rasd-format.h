@@ -20,6 +20,14 @@ char    *rasd_format_count              (guint       n);
 /* An ISO date of any precision: "2017-11-21" → "21 November 2017" / "٢١ نوفمبر ٢٠١٧",
  * "2017-11" → "November 2017", "2017" → "2017".  NULL when @iso is NULL or not a valid date. */
 char    *rasd_format_date               (const char *iso);
+/* The same, shorter where the language abbreviates month names: "21 Nov 2017"; under Arabic
+ * "٢١ نوفمبر ٢٠١٧" (the catalogue keeps the full names). Always with the year. */
+char    *rasd_format_date_compact       (const char *iso);
+
+/* A stored publication date for the interface: its day in words ("5 October 2017" from
+ * "2017-10-05T20:00:00", "2017-10-05" or "2017-10-05 20:00"), or @stored as it is when it is no
+ * ISO date.  NULL only when @stored is NULL. */
+char    *rasd_format_article_date       (const char *stored);
 
 /* "October 2015 – July 2024"; one date when both are the same; either end may be NULL
  * (an open range: "from …", "until …").  Each date is isolated (U+2068…U+2069) so that the range

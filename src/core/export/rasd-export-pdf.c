@@ -8,6 +8,7 @@
 
 #include "rasd-event-item.h"
 #include "rasd-export.h"
+#include "rasd-format.h"
 
 /* A4 in points, and the margins (2 cm, a little more at the bottom for the page number). */
 #define PAGE_WIDTH 595.276
@@ -206,7 +207,9 @@ draw_page_number (cairo_t      *cr,
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (FONT_FAMILY " 9");
   /* Translators: the footer of each page of an exported PDF */
-  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page, n_pages);
+  g_autofree char *nth = rasd_format_count (page);
+  g_autofree char *n = rasd_format_count (n_pages);
+  g_autofree char *text = g_strdup_printf (_("Page %s of %s"), nth, n);
   int width, height;
 
   pango_layout_set_font_description (layout, description);
@@ -276,8 +279,10 @@ rasd_export_excerpts_to_pdf (GPtrArray  *excerpts,
   PangoContext *context = NULL;
   PangoContext *ltr_context = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  /* Isolated left-to-right: in an Arabic line it would otherwise read DD-MM-YYYY. */
-  g_autofree char *today = g_date_time_format (now, "\u2066%Y-%m-%d\u2069");
+  g_autofree char *today_iso = g_date_time_format (now, "%Y-%m-%d");
+  /* in the interface's words and digits, isolated so that it keeps its order in the line */
+  g_autofree char *today_words = rasd_format_date (today_iso);
+  g_autofree char *today = g_strdup_printf ("\u2068%s\u2069", today_words);
   g_autofree char *subtitle = NULL;
   cairo_font_options_t *options;
   cairo_surface_t *surface;
@@ -307,10 +312,13 @@ rasd_export_excerpts_to_pdf (GPtrArray  *excerpts,
   cairo_font_options_destroy (options);
 
   {
-    g_autofree char *line = g_strdup_printf (ngettext ("%u excerpt, exported by Rasd on %s",
-                                                       "%u excerpts, exported by Rasd on %s",
-                                                       excerpts->len),
-                                             excerpts->len, today);
+    g_autofree char *number = rasd_format_count (excerpts->len);
+    /* Translators: the first %s is a number in the locale's digits, the second a date */
+    g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%s excerpt, exported by Rasd on %s",
+                                                          "%s excerpts, exported by Rasd on %s",
+                                                          excerpts->len),
+                                             number, today);
     subtitle = g_strdup_printf ("\u2068%s\u2069", line);
   }
   add_block (blocks, context, _("Excerpts"), FONT_FAMILY " Bold 20", 0, FALSE, 0.1, FALSE, FALSE);

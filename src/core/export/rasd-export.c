@@ -209,6 +209,97 @@ string_to_bytes (GString *string)
   return g_string_free_to_bytes (string);
 }
 
+const char *
+rasd_export_format_double (double  value,
+                           char   *buffer)
+{
+  /* 15 significant digits hold any decimal of 15 digits or fewer exactly, without trailing
+   * zeros; more only when the double needs them to read back the same. */
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  return buffer;
+}
+
+/* The number at @p (JSON's grammar), rewritten in the shortest form when it has a fraction or an
+ * exponent; returns the end of the token. */
+static const char *
+append_json_number (GString    *out,
+                    const char *p)
+{
+  const char *start = p;
+  gboolean fraction = FALSE;
+
+  while (*p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E' || g_ascii_isdigit (*p))
+    {
+      fraction |= *p == '.' || *p == 'e' || *p == 'E';
+      p++;
+    }
+  if (!fraction)
+    g_string_append_len (out, start, p - start);
+  else
+    {
+      g_autofree char *token = g_strndup (start, p - start);
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *shortest = rasd_export_format_double (g_ascii_strtod (token, NULL), buffer);
+
+      g_string_append (out, shortest);
+      /* still a number with a fraction: 5.0 stays 5.0 */
+      if (strpbrk (shortest, ".eEn") == NULL)
+        g_string_append (out, ".0");
+    }
+  return p;
+}
+
+char *
+rasd_export_json_to_data (JsonNode *root,
+                          gboolean  pretty,
+                          gsize    *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  GString *out;
+  gboolean in_string = FALSE;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+
+  out = g_string_sized_new (strlen (data));
+  for (const char *p = data; *p != '\0';)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            g_string_append_c (out, *p++);
+          else if (*p == '"')
+            in_string = FALSE;
+          g_string_append_c (out, *p++);
+        }
+      else if (*p == '"')
+        {
+          in_string = TRUE;
+          g_string_append_c (out, *p++);
+        }
+      else if (*p == '-' || g_ascii_isdigit (*p))
+        p = append_json_number (out, p);
+      else
+        g_string_append_c (out, *p++);
+    }
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 void
 rasd_export_add_string_member (JsonBuilder *builder,
                                const char  *name,
@@ -233,16 +324,12 @@ add_int_member (JsonBuilder *builder,
 static GBytes *
 builder_to_bytes (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   GString *text;
   gsize length;
   char *data;
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, &length);
+  data = rasd_export_json_to_data (root, TRUE, &length);
   text = g_string_new_len (data, length);
   g_free (data);
   g_string_append_c (text, '\n');
@@ -665,8 +752,8 @@ events_to_csv (GPtrArray *events)
 
       if (place != NULL && place->has_coordinates)
         {
-          g_ascii_formatd (lat, sizeof lat, "%.15g", place->lat);
-          g_ascii_formatd (lon, sizeof lon, "%.15g", place->lon);
+          rasd_export_format_double (place->lat, lat);
+          rasd_export_format_double (place->lon, lon);
         }
       {
         const char *fields[] = {

@@ -83,6 +83,16 @@ char        *rasd_export_join_urls              (const RasdStoredEvent *event);
 void         rasd_export_add_string_member      (JsonBuilder           *builder,
                                                  const char            *name,
                                                  const char            *value);
+/* @value in the shortest form that reads back as the same double ("43.59917", not
+ * "43.599170000000001"), with '.' whatever the locale; @buffer holds G_ASCII_DTOSTR_BUF_SIZE
+ * bytes.  Every coordinate Rasd writes (CSV, JSON, GeoJSON, rasd-cli) goes through it. */
+const char  *rasd_export_format_double          (double                 value,
+                                                 char                  *buffer);
+/* JSON text of @root (pretty: indented by two), its numbers written as
+ * rasd_export_format_double() does: json-glib writes every double with 17 digits. */
+char        *rasd_export_json_to_data           (JsonNode              *root,
+                                                 gboolean               pretty,
+                                                 gsize                 *length);
 /* The members of one event object: id, kind, cameo, date, precision, role, participants, place,
  * sources, evidence (what `rasd-cli events` prints and the JSON export holds). */
 void         rasd_export_add_event_members      (JsonBuilder           *builder,

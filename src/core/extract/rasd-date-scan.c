@@ -1739,7 +1739,7 @@ rasd_date_scan_text (const char *text,
       r->m.line = a->line;
 
       /* A bare weekday goes on in the tense of the mention just before it:
-       * "سيقوم يوم غد الأحد ... ومن ثم التوجه إلى بغداد يوم الاثنين". */
+       * "سيصل الوفد يوم غد الأحد ... ثم يسافر إلى عمّان يوم الاثنين". */
       if (k > 0 && (r->m.flags & RASD_DATE_FLAG_WEEKDAY_ONLY) &&
           !(r->m.flags & (RASD_DATE_FLAG_PAST | RASD_DATE_FLAG_FUTURE)))
         {

@@ -10,6 +10,7 @@ struct _RasdEventIndex
   GHashTable *of_entity;  /* entity + 1 → GArray of guint events, ascending */
   GHashTable *of_pair;    /* pair_key() → GArray of guint events, ascending */
   GHashTable *alone;      /* entity + 1 → GArray of events that had only that participant */
+  GHashTable *positions;  /* RasdEvent* → its index + 1 */
 };
 
 static gpointer
@@ -50,6 +51,7 @@ rasd_event_index_new (GPtrArray *events)
   self->of_entity = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->of_pair = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->alone = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->positions = g_hash_table_new (NULL, NULL);
   return self;
 }
 
@@ -61,6 +63,7 @@ rasd_event_index_free (RasdEventIndex *self)
   g_hash_table_unref (self->of_entity);
   g_hash_table_unref (self->of_pair);
   g_hash_table_unref (self->alone);
+  g_hash_table_unref (self->positions);
   g_free (self);
 }
 
@@ -71,6 +74,7 @@ rasd_event_index_add_event (RasdEventIndex *self,
   RasdEvent *event = g_ptr_array_index (self->events, e);
   GArray *people = event->participants;
 
+  g_hash_table_insert (self->positions, event, GUINT_TO_POINTER (e + 1));
   for (guint i = 0; i < people->len; i++)
     {
       int p = g_array_index (people, int, i);
@@ -84,11 +88,11 @@ rasd_event_index_add_event (RasdEventIndex *self,
 }
 
 void
-rasd_event_index_add_participant (RasdEventIndex *self,
-                                  guint           e,
-                                  int             entity)
+rasd_event_index_add_participant (RasdEventIndex  *self,
+                                  const RasdEvent *event,
+                                  int              entity)
 {
-  RasdEvent *event = g_ptr_array_index (self->events, e);
+  guint e = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, event)) - 1;
 
   list_add (self->of_entity, GINT_TO_POINTER (entity + 1), e);
   for (guint j = 0; j < event->participants->len; j++)

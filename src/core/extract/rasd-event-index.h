@@ -21,10 +21,11 @@ void            rasd_event_index_free            (RasdEventIndex *self);
 /* Event @e (an index into the events) was added with its participants. */
 void            rasd_event_index_add_event       (RasdEventIndex *self,
                                                   guint           e);
-/* Participant @entity is about to be added to event @e (not yet in its participants). */
-void            rasd_event_index_add_participant (RasdEventIndex *self,
-                                                  guint           e,
-                                                  int             entity);
+/* Participant @entity is about to be added to @event, one of those added (not yet in its
+ * participants). */
+void            rasd_event_index_add_participant (RasdEventIndex  *self,
+                                                  const RasdEvent *event,
+                                                  int              entity);
 /* Event indexes, ascending and distinct, that a candidate naming @participants (int entity
  * indexes, distinct, not empty) may be merged with. */
 GArray         *rasd_event_index_candidates      (RasdEventIndex *self,

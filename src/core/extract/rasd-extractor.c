@@ -2,18 +2,12 @@
 
 #include "config.h"
 
-#include "rasd-extractor.h"
-
-#include <string.h>
+#include "rasd-extractor-private.h"
 
 #include "rasd-arabic.h"
 #include "rasd-data.h"
 #include "rasd-error.h"
-#include "rasd-event-index.h"
-#include "rasd-gazetteer.h"
-#include "rasd-ner.h"
-#include "rasd-people.h"
-#include "rasd-tokens.h"
+#include "rasd-rules.h"
 
 /* Events from sentences.  A sentence with a trigger word (data/events/triggers.tsv) and at
  * least one named person who is not only quoted makes a candidate: the trigger gives kind and
@@ -22,37 +16,6 @@
  * the role.  Candidates that agree (same role, one's people within the other's, compatible
  * place and date) are one event with several sentences of evidence.  The headline event takes
  * the publication date when no sentence dates it. */
-
-typedef enum
-{
-  TENSE_NONE,
-  TENSE_PAST,
-  TENSE_PRESENT,
-  TENSE_FUTURE,
-} Tense;
-
-typedef struct
-{
-  const char *kind;   /* interned */
-  const char *cameo;  /* interned */
-  gboolean    verb;
-  gboolean    motion;  /* a noun of going (التوجه): a visit only with إلى and a place after it */
-  Tense       tense;
-} Trigger;
-
-struct _RasdExtractor
-{
-  GObject        parent_instance;
-
-  RasdPeople    *people;
-  RasdGazetteer *gazetteer;
-  gboolean       own_gazetteer;
-  RasdNer       *ner;
-  GStringChunk  *strings;
-  GHashTable    *triggers;  /* normalised form → Trigger* */
-  GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) */
-  GHashTable    *marker_words; /* word of the lists below → Mark flags of the lists it is in */
-};
 
 static GHashTable *marker_words_new (void);
 
@@ -63,6 +26,7 @@ rasd_extractor_finalize (GObject *object)
 {
   RasdExtractor *self = RASD_EXTRACTOR (object);
 
+  g_clear_object (&self->name_tagger);
   g_clear_pointer (&self->ner, rasd_ner_free);
   g_clear_pointer (&self->people, rasd_people_free);
   if (self->own_gazetteer)
@@ -114,7 +78,7 @@ load_triggers (RasdExtractor  *self,
                        path, i + 1);
           return FALSE;
         }
-      /* "بدأ يتلقى اتصالات من مسؤولين": a plural tells of several events, none of them by
+      /* "يجري الوزير اتصالات مع العواصم": a plural tells of several events, none of them by
        * itself (the names only keep it from being read as a name) */
       if (strcmp (cols[3], "plural") == 0)
         {
@@ -142,6 +106,7 @@ rasd_extractor_new_from_dir (const char  *data_dir,
   g_autofree char *people_dir = g_build_filename (data_dir, "people", NULL);
   g_autofree char *gazetteer_dir = g_build_filename (data_dir, "gazetteer", NULL);
   g_autofree char *triggers = g_build_filename (data_dir, "events", "triggers.tsv", NULL);
+  g_autofree char *tagger_model = g_build_filename (data_dir, "ner", "name-tagger.model", NULL);
 
   self->people = rasd_people_load (people_dir, error);
   if (self->people == NULL)
@@ -154,6 +119,10 @@ rasd_extractor_new_from_dir (const char  *data_dir,
     return NULL;
   self->ner = rasd_ner_new (self->people, self->gazetteer, data_dir, error);
   if (self->ner == NULL)
+    return NULL;
+  self->name_tagger = rasd_name_tagger_new_from_file (tagger_model, self->people, self->gazetteer,
+                                                      data_dir, error);
+  if (self->name_tagger == NULL)
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -180,137 +149,14 @@ rasd_extractor_get_default (GError **error)
   return extractor;
 }
 
+RasdNameTagger *
+rasd_extractor_get_name_tagger (RasdExtractor *self)
+{
+  g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
+  return self->name_tagger;
+}
+
 /* Extraction --------------------------------------------------------------------------------- */
-
-typedef struct
-{
-  RasdExtractor   *self;
-  const char      *text;
-  RasdTokens      *tokens;
-  const RasdToken *token_array;   /* rasd_tokens_get_tokens() */
-  guint            n_tokens;
-  RasdExtraction  *out;
-  GArray          *names;   /* RasdNerName */
-  GArray          *dates;   /* RasdDateMention */
-  RasdDate         publication;
-  GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
-  int              dateline_place; /* entity, or -1 */
-  const Trigger  **triggers;      /* per token: its trigger, once read */
-  guint16         *marks;         /* per token: Mark flags, once read */
-  guint8          *triggers_read; /* per token: whether triggers[] holds it */
-  guint8          *date_begins;   /* per token: whether a date mention begins in it */
-  guint8          *place_begins;  /* per token: whether a place name begins at it */
-  /* Indexes that keep an extraction linear in the article's length (a transcript of 200,000
-   * sentences), built in extract(): see first_date_from() and add_candidate(). */
-  guint           *sentence_names;      /* indexes into names, grouped by sentence, in order */
-  guint           *sentence_names_start; /* per sentence + 1: where its group begins */
-  gboolean         dates_sorted;         /* whether dates go by start (they do, as scanned) */
-  RasdEventIndex  *events_by_people;     /* the events a candidate may be merged with */
-  GHashTable      *event_index;          /* RasdEvent* → its index + 1 */
-  char             buffer[1024];
-} Context;
-
-/* The names of sentence @s: sentence_names[*first .. *end). */
-static void
-names_of_sentence (Context *ctx,
-                   guint    s,
-                   guint   *first,
-                   guint   *end)
-{
-  *first = ctx->sentence_names_start[s];
-  *end = ctx->sentence_names_start[s + 1];
-}
-
-/* The first date that may lie at or after character @start: every date before it starts
- * before @start.  0 when the dates are not in order (then every one is looked at). */
-static guint
-first_date_from (Context *ctx,
-                 gsize    start)
-{
-  guint lo = 0, hi = ctx->dates->len;
-
-  if (!ctx->dates_sorted)
-    return 0;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (ctx->dates, RasdDateMention, mid).start < start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-/* Whether no date from @d on can end by @end: they start after it, in order. */
-static gboolean
-dates_past (Context *ctx,
-            guint    d,
-            gsize    end)
-{
-  return ctx->dates_sorted && g_array_index (ctx->dates, RasdDateMention, d).start > end;
-}
-
-static const RasdToken *
-token (Context *ctx,
-       guint    i)
-{
-  /* index the array of the tokens; anything else goes to the checked getter */
-  if (G_LIKELY (i < ctx->n_tokens))
-    return ctx->token_array + i;
-  return rasd_tokens_get_token (ctx->tokens, i);
-}
-
-/* The word of token @i without its proclitics, or NULL when too long to look at. */
-static const char *
-bare_word (Context *ctx,
-           guint    i)
-{
-  const char *norm = token (ctx, i)->norm;
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n;
-
-  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
-    return norm;
-  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
-  return forms[n - 1];
-}
-
-static const Trigger *
-trigger_at (Context *ctx,
-            guint    i)
-{
-  const char *norm = token (ctx, i)->norm;
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  const Trigger *trigger = NULL;
-  guint n;
-
-  /* the clause splitter and the event finder ask about the same tokens: read each once */
-  if (ctx->triggers_read[i])
-    return ctx->triggers[i];
-  ctx->triggers_read[i] = TRUE;
-  ctx->triggers[i] = NULL;
-  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
-    return NULL;
-  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
-  for (guint f = 0; f < n && trigger == NULL; f++)
-    trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
-  ctx->triggers[i] = trigger;
-  return trigger;
-}
-
-static gboolean
-word_in (const char         *word,
-         const char * const *list)
-{
-  /* the entries are not empty: comparing the first two bytes before calling strcmp() rejects
-   * most words without reading past the end of any */
-  for (guint i = 0; list[i] != NULL; i++)
-    if (list[i][0] == word[0] && list[i][1] == word[1] && strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 /* Words that make what follows announced rather than done. */
 static const char * const future_words[] = {
@@ -318,7 +164,7 @@ static const char * const future_words[] = {
   "المنتظره", "المقبل", "المقبله", "القادم", "القادمه", "يتوقع", "ويتوقع", "متوقع", "متوقعه",
   "المتوقع", "يزمع", "سيقوم",
   "ستقوم", "سيجري", "ستجري", "سيعقد", "ستعقد", "سيكون", "ستكون", "سيتوجه", "ستتوجه", "يتوجه",
-  "سيلتقي", "سيبدا", "ستبدا", "دعوه", "دعا", "يامل", "تامل", NULL
+  "سيلتقي", "سيبدا", "ستبدا", "دعوه", "الدعوه", "دعا", "يامل", "تامل", NULL
 };
 
 /* Words that make what follows an earlier event. */
@@ -327,7 +173,12 @@ static const char * const past_words[] = {
   NULL
 };
 
-/* Adverbs of repetition: "زار روسيا عدة مرات"، "يتواصلان بانتظام" tell a habit, not one event. */
+/* Adjectives of a meeting that was the last one, before the news. */
+static const char * const last_words[] = {
+  "الاخير", "الاخيره", "السابق", "السابقه", "الماضي", "الماضيه", NULL
+};
+
+/* Adverbs of repetition: "زار الأردن مرات عدة"، "يتشاوران بانتظام" tell a habit, not one event. */
 static const char * const habitual_words[] = {
   "مرارا", "مرات", "بانتظام", "باستمرار", "دوريا", NULL
 };
@@ -342,49 +193,6 @@ static const char * const between_words[] = { "بين", "وبين", NULL };
 static const char * const attendance_words[] = {
   "بحضور", "حضر", "حضره", "حضرها", "وحضر", "حضور", NULL
 };
-
-/* Which of the lists above token @i is in, itself or without its proclitics. */
-typedef enum
-{
-  MARK_ATTENDANCE = 1 << 0,
-  MARK_FUTURE     = 1 << 1,
-  MARK_PAST       = 1 << 2,
-  MARK_WHERE       = 1 << 3,
-  MARK_CONTRAST    = 1 << 4,
-  MARK_CONTINUE    = 1 << 5,
-  MARK_TIME_CLAUSE = 1 << 6,
-  MARK_BETWEEN     = 1 << 7,
-  MARK_HABITUAL    = 1 << 8,
-  MARK_SINCE       = 1 << 9,
-  MARK_READ        = 1 << 15,
-} Mark;
-
-static guint16
-word_marks (Context    *ctx,
-            const char *word)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->self->marker_words, word));
-}
-
-/* The lists token @i is in: the clause words as written, the others also without proclitics. */
-static guint16
-marks_at (Context *ctx,
-          guint    i)
-{
-  /* every event candidate of a sentence looks at all its words, and its clauses are split
-   * again for each: read each word once, with one lookup instead of scanning the lists */
-  if (!(ctx->marks[i] & MARK_READ))
-    {
-      const char *norm = token (ctx, i)->norm;
-      guint16 of_norm = word_marks (ctx, norm);
-      const char *word = bare_word (ctx, i);
-      guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
-
-      ctx->marks[i] = MARK_READ | of_norm |
-                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL));
-    }
-  return ctx->marks[i];
-}
 
 /* Part of a sentence that tells one thing: "زار X بكين أمس، حيث التقى Y" is two. */
 typedef enum
@@ -405,68 +213,10 @@ typedef struct
   ClauseKind kind;
 } Clause;
 
-typedef struct
-{
-  guint           sentence;
-  guint           trigger_token;
-  gboolean        implicit_subject;  /* "التقى مع X": who met X is said elsewhere */
-  gboolean        tour_leg;          /* one place of "جولة شملت مصر والأردن" */
-  int             follows;           /* a حيث clause: the candidate of the clause before, or -1 */
-  gboolean        habitual;          /* "عدة مرات"، "بانتظام" in its clause */
-  const Trigger  *trigger;
-  GArray         *participants;  /* int entity */
-  int             place;         /* entity or -1 */
-  RasdDate        date;
-  gboolean        date_stated;   /* from a date in the sentence (not the publication) */
-  RasdEventRole   role;
-} Candidate;
-
 static void
 candidate_clear (Candidate *c)
 {
   g_clear_pointer (&c->participants, g_array_unref);
-}
-
-static int
-place_rank (RasdEntity *e)
-{
-  if (g_strcmp0 (e->place_kind, "country") == 0)
-    return 1;
-  return 2;
-}
-
-/* @place (a city or a country) as an entity of @ctx. */
-static int
-place_entity (Context         *ctx,
-              const RasdPlace *place)
-{
-  int index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, place->key, place->name_ar,
-                                          place->name_en, place->country);
-  RasdEntity *e = rasd_extraction_get_entity (ctx->out, index);
-
-  e->lat = place->lat;
-  e->lon = place->lon;
-  e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" : "city";
-  return index;
-}
-
-/* The place a site stands for (الكرملين → Moscow), as an entity of @ctx. */
-static int
-event_place (Context *ctx,
-             int      entity)
-{
-  RasdEntity *e = rasd_extraction_get_entity (ctx->out, entity);
-  const RasdPlace *place, *city;
-
-  if (g_strcmp0 (e->place_kind, "site") != 0)
-    return entity;
-  place = rasd_gazetteer_get_place (ctx->self->gazetteer, e->key);
-  if (place == NULL || place->stands_for == NULL)
-    return entity;
-  city = rasd_gazetteer_get_place (ctx->self->gazetteer, place->stands_for);
-  if (city == NULL)
-    return entity;
-  return place_entity (ctx, city);
 }
 
 static gboolean
@@ -476,38 +226,6 @@ dates_agree (const RasdDate *a,
   if (a->precision == RASD_DATE_PRECISION_NONE || b->precision == RASD_DATE_PRECISION_NONE)
     return TRUE;
   return rasd_date_compatible (a, b);
-}
-
-static gboolean
-places_agree (Context *ctx,
-              int      a,
-              int      b)
-{
-  RasdEntity *ea, *eb;
-
-  if (a < 0 || b < 0 || a == b)
-    return TRUE;
-  ea = rasd_extraction_get_entity (ctx->out, a);
-  eb = rasd_extraction_get_entity (ctx->out, b);
-  if (g_strcmp0 (ea->country, eb->country) != 0)
-    return FALSE;
-  /* a city and its country agree; two cities do not */
-  return place_rank (ea) == 1 || place_rank (eb) == 1;
-}
-
-/* Whether place @name is one of "بين X وY": "العلاقات بين دمشق وأنقرة" relates two places, it
- * does not say where something happened. */
-static gboolean
-place_between (Context           *ctx,
-               const RasdNerName *name)
-{
-  guint k = name->first_token;
-
-  if (k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN))
-    return TRUE;
-  /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
-  return k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
-         (marks_at (ctx, k - 2) & MARK_BETWEEN);
 }
 
 /* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
@@ -525,13 +243,13 @@ named_deceased (Context           *ctx,
         break;
       if ((strcmp (norm, "رحمه") == 0 || strcmp (norm, "يرحمه") == 0 || strcmp (norm, "رحمها") == 0) &&
           strcmp (token (ctx, k + 1)->norm, "الله") == 0)
-        return TRUE;
+        return RASD_RULE_IS (EV_DECEASED, TRUE);
     }
   return FALSE;
 }
 
 /* The date of mention @d of sentence @s, @date as resolved against the publication date.
- * "أعلنت المصادر أمس السبت أن ظريف سيقوم يوم غد الأحد بزيارة": a relative day in reported words
+ * "قالت الوزارة أمس السبت إن الوفد سيصل يوم غد الأحد": a relative day in reported words
  * counts from the day they were said, which the weekday written with it confirms. */
 static RasdDate
 said_day (Context  *ctx,
@@ -558,14 +276,14 @@ said_day (Context  *ctx,
         continue;
       shifted = rasd_date_add_days (&day, m->offset);
       if (rasd_date_weekday (shifted.year, shifted.month, shifted.day) == m->weekday)
-        return shifted;
+        return RASD_RULE_IS (EV_SAID_DAY, shifted);
       break;
     }
   return date;
 }
 
-/* Whether date @m follows منذ and the words of another deed: "أول زيارة إلى بغداد منذ تسلمه
- * مهامه في فبراير" dates when that began, not the visit.  (منذ يومين is a date itself, and
+/* Whether date @m follows منذ and the words of another deed: "أول زيارة له إلى تونس منذ توليه
+ * منصبه في مارس" dates when that began, not the visit.  (منذ يومين is a date itself, and
  * "مباحثات منذ 6 مارس" began with the talks.) */
 static gboolean
 date_since (Context               *ctx,
@@ -578,8 +296,38 @@ date_since (Context               *ctx,
     k++;
   for (guint back = 2; back <= 6 && k >= clause->first_token + back; back++)
     if (marks_at (ctx, k - back) & MARK_SINCE)
+      return RASD_RULE_IS (EV_DATE_SINCE, TRUE);
+  return FALSE;
+}
+
+static gboolean
+comma_before (Context *ctx,
+              guint    k)
+{
+  const RasdToken *a = token (ctx, k - 1), *b = token (ctx, k);
+
+  for (gsize p = a->byte_end; p < b->byte_start; p++)
+    if (ctx->text[p] == ',' || strncmp (ctx->text + p, "،", strlen ("،")) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Whether the name or title at token @to goes on a list that ended before token @from: a word
+ * with و (وصاحب السمو الأمير) between them and no trigger. */
+static gboolean
+listed_after (Context *ctx,
+              guint    from,
+              guint    to)
+{
+  gboolean joined = FALSE;
+
+  for (guint k = from; k <= to; k++)
+    {
+      if (k < to && trigger_at (ctx, k) != NULL)
+        return FALSE;
+      joined = joined || g_str_has_prefix (token (ctx, k)->norm, "و");
+    }
+  return joined;
 }
 
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
@@ -599,8 +347,13 @@ read_candidate (Context      *ctx,
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
+  guint principals_end = 0;  /* after a list of people greetings or a message are from */
+  const char *trigger_word = bare_word (ctx, t);
+  gboolean visits_object = strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb &&
+                           (strstr (trigger_word, "زار") != NULL || strstr (trigger_word, "زور") != NULL);
   g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
-  guint names_first, names_end;
+  const guint *sentence_names;
+  guint n_names;
 
   c->sentence = s;
   c->trigger_token = t;
@@ -616,16 +369,18 @@ read_candidate (Context      *ctx,
         attendance_from = MIN (attendance_from, k);
       if (marks & MARK_FUTURE)
         future_marker = TRUE;
-      if (k < t && (marks & MARK_PAST))
+      /* before the trigger (كان قد التقى), or an adjective of a trigger noun: "لقاؤهما الأخير" */
+      if ((k < t || (!c->trigger->verb && k <= t + 2 && word_in (bare_word (ctx, k), last_words))) &&
+          (marks & MARK_PAST))
         past_marker = TRUE;
       if (marks & MARK_HABITUAL)
         c->habitual = TRUE;
     }
 
-  names_of_sentence (ctx, s, &names_first, &names_end);
-  for (guint i = names_first; i < names_end; i++)
+  sentence_names = rasd_mention_index_sentence_names (ctx->mentions, s, &n_names);
+  for (guint i = 0; i < n_names; i++)
     {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, ctx->sentence_names[i]);
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, sentence_names[i]);
       RasdEntity *e;
 
       if (name->sentence != s || name->entity < 0 || name->first_token < first ||
@@ -634,18 +389,38 @@ read_candidate (Context      *ctx,
       e = rasd_extraction_get_entity (ctx->out, name->entity);
       if (name->kind == RASD_MENTION_PERSON)
         {
+          if (name->flags & RASD_NER_NAMED_FOR)
+            {
+              principals_end = name->first_token + name->n_tokens;
+              continue;
+            }
+          /* "تحيات الملك، وولي العهد، وولي ولي العهد": the list goes on with و while no
+           * trigger comes between */
+          if (principals_end > 0 && listed_after (ctx, principals_end, name->title_token))
+            {
+              RASD_RULE (NER_NAMED_FOR);
+              principals_end = name->first_token + name->n_tokens;
+              continue;
+            }
+          principals_end = 0;
           if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
             continue;
           if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
             continue;
           if (name->first_token > attendance_from)
-            continue;
+            {
+              RASD_RULE (EV_ATTENDANCE);
+              continue;
+            }
           /* "التقى مع X": the first party after the verb is its object, so the subject is not
            * in the clause */
           if (!seen_person && name->first_token > t && c->trigger->verb)
             for (guint k = t + 1; k < MIN (name->first_token, name->title_token); k++)
               if (strcmp (token (ctx, k)->norm, "مع") == 0 || strcmp (token (ctx, k)->norm, "ومع") == 0)
-                c->implicit_subject = TRUE;
+                {
+                  RASD_RULE (EV_IMPLICIT_SUBJECT);
+                  c->implicit_subject = TRUE;
+                }
           seen_person = TRUE;
           if (named_deceased (ctx, name))
             {
@@ -658,7 +433,7 @@ read_candidate (Context      *ctx,
         }
       else if (name->kind == RASD_MENTION_PLACE &&
                !(name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) &&
-               !place_between (ctx, name))
+               !place_between (ctx, name) && !place_is_topic (ctx, name))
         {
           /* a city or site where the text gives one, a country only where it gives none */
           int score = place_rank (e) == 2 ? 60 : 0;
@@ -666,16 +441,21 @@ read_candidate (Context      *ctx,
 
           if (name->preposition == RASD_NER_PREP_IN)
             score += 30;
-          /* زار/وصل إلى X, and "ينتقل إلى تركيا للقاء": where one goes is where one meets */
+          /* زار/وصل إلى X, and "يسافر إلى كينيا للقاء": where one goes is where one meets */
           else if (name->preposition == RASD_NER_PREP_TO)
             score += 30;
-          else if (name->preposition == RASD_NER_PREP_FROM)
-            score -= 80;
-          /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا */
-          if (strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb && !seen_object &&
+          else if (name->preposition == RASD_NER_PREP_FROM || left_from (ctx, name))
+            {
+              RASD_RULE (EV_PLACE_FROM);
+              score -= 80;
+            }
+          /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا (وصل and توجه
+           * take theirs after إلى) */
+          if (visits_object && !seen_object &&
               name->first_token > t && name->first_token <= t + 6 &&
               name->preposition != RASD_NER_PREP_FROM && name->preposition != RASD_NER_PREP_IN)
             {
+              RASD_RULE (EV_VISIT_OBJECT);
               score += 40;
               seen_object = TRUE;
             }
@@ -689,14 +469,16 @@ read_candidate (Context      *ctx,
     }
   if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
     c->place = event_place (ctx, best_place);
+  else if (best_place >= 0)
+    RASD_RULE (EV_CALL_NO_PLACE);
 
-  for (guint d = first_date_from (ctx, clause->date_start); d < ctx->dates->len; d++)
+  for (guint d = rasd_mention_index_first_date (ctx->mentions, clause->date_start); d < ctx->dates->len; d++)
     {
       const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
       RasdDate date;
       gsize distance;
 
-      if (dates_past (ctx, d, clause->end))
+      if (rasd_mention_index_dates_past (ctx->mentions, d, clause->end))
         break;
       if (m->start < clause->date_start || m->end > clause->end)
         continue;
@@ -723,8 +505,11 @@ read_candidate (Context      *ctx,
     c->role = RASD_EVENT_ROLE_PLANNED;
   else if (past_marker && c->trigger->tense != TENSE_PRESENT)
     c->role = RASD_EVENT_ROLE_BACKGROUND;
+  if ((future_marker && c->trigger->tense != TENSE_FUTURE) || c->role == RASD_EVENT_ROLE_BACKGROUND)
+    RASD_RULE (EV_ROLE_MARKER);
   if (c->date_stated && ctx->publication.precision != RASD_DATE_PRECISION_NONE)
     {
+      RasdEventRole by_marker = c->role;
       RasdDate pub = ctx->publication;
       int cmp;
 
@@ -745,11 +530,16 @@ read_candidate (Context      *ctx,
           cmp = rasd_date_compare (&c->date, &pub);
           c->role = cmp < 0 ? RASD_EVENT_ROLE_BACKGROUND : RASD_EVENT_ROLE_PLANNED;
         }
+      if (c->role != by_marker)
+        RASD_RULE (EV_ROLE_BY_DATE);
     }
   else if (c->date_stated && c->trigger->tense == TENSE_PAST && c->date.precision < RASD_DATE_PRECISION_DAY)
-    c->role = RASD_EVENT_ROLE_BACKGROUND;
-  /* the dead take part in what happened before, not in the news: "صور تاريخية للملك عبدالعزيز
-   * رحمه الله" */
+    {
+      RASD_RULE (EV_ROLE_BY_DATE);
+      c->role = RASD_EVENT_ROLE_BACKGROUND;
+    }
+  /* the dead take part in what happened before, not in the news: "مقتنيات الملك الراحل رحمه
+   * الله" */
   if (deceased != NULL && c->role != RASD_EVENT_ROLE_BACKGROUND)
     for (guint p = c->participants->len; p > 0; p--)
       for (guint d = 0; d < deceased->len; d++)
@@ -778,19 +568,6 @@ participants_within (GArray *a,
   return TRUE;
 }
 
-static guint
-shared_participants (GArray *a,
-                     GArray *b)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < a->len; i++)
-    for (guint j = 0; j < b->len; j++)
-      if (g_array_index (a, int, i) == g_array_index (b, int, j))
-        n++;
-  return n;
-}
-
 static gboolean
 can_merge (Context         *ctx,
            const RasdEvent *event,
@@ -806,19 +583,22 @@ can_merge (Context         *ctx,
     return FALSE;
   /* "من المقرر أن يلتقي" within the day's visit is part of it: planned without a date of its
    * own goes with the news */
-  if (event->role != c->role &&
-      !(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
-        (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
-                             rasd_date_compatible (&event->date, &c->date)))))
-    return FALSE;
-  /* "زار المقداد روسيا من 19 إلى 22 فبراير ... وفي 21 فبراير أجرى محادثات": talks on a day
+  if (event->role != c->role)
+    {
+      if (!(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
+            (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
+                                 rasd_date_compatible (&event->date, &c->date)))))
+        return FALSE;
+      RASD_RULE (EV_MERGE_PLANNED);
+    }
+  /* "زار الوزير اليابان من 3 إلى 9 مايو ... وفي 5 مايو أجرى محادثات": talks on a day
    * of their own within the month of a visit are an event of their own (but "لقاؤهما في مايو"
    * after "التقيا في 5 مايو" is the same meeting) */
   if (c->date_stated && c->date.precision == RASD_DATE_PRECISION_DAY &&
       event->date.precision != RASD_DATE_PRECISION_NONE &&
       event->date.precision < RASD_DATE_PRECISION_DAY &&
       strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") != 0)
-    return FALSE;
+    return RASD_RULE_IS (EV_DAY_IN_VISIT, FALSE);
   if (!participants_within (c->participants, event->participants) &&
       !participants_within (event->participants, c->participants) &&
       shared_participants (c->participants, event->participants) < 2)
@@ -846,14 +626,12 @@ merge_into (Context         *ctx,
             RasdEvent       *event,
             const Candidate *c)
 {
-  guint e = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->event_index, event)) - 1;
-
   for (guint i = 0; i < c->participants->len; i++)
     {
       int p = g_array_index (c->participants, int, i);
       if (!rasd_event_has_participant (event, p))
         {
-          rasd_event_index_add_participant (ctx->events_by_people, e, p);
+          rasd_event_index_add_participant (ctx->events_by_people, event, p);
           g_array_append_val (event->participants, p);
         }
     }
@@ -867,6 +645,8 @@ merge_into (Context         *ctx,
   /* a verb says more about the kind than a noun: "visit" from زار beats "meeting" from لقاء */
   if (c->trigger->verb && strcmp (event->kind, "meeting") == 0)
     {
+      if (strcmp (c->trigger->kind, "meeting") != 0)
+        RASD_RULE (EV_KIND_FROM_VERB);
       event->kind = c->trigger->kind;
       event->cameo = c->trigger->cameo;
     }
@@ -935,19 +715,20 @@ add_candidate (Context   *ctx,
   RasdEvent *latest = NULL;
   gsize latest_start = 0;
 
-  /* "وجرت مراسم الاستقبال في المطار، حيث كان في استقباله X": a حيث clause tells more of the
+  /* "وأقيمت للضيف مراسم رسمية في المطار، حيث استقبله X": a حيث clause tells more of the
    * same event, whoever it names */
   if (before != NULL && before->role == c->role &&
       (strcmp (before->kind, "call") == 0) == (strcmp (c->trigger->kind, "call") == 0) &&
       dates_agree (&before->date, &c->date))
     {
+      RASD_RULE (EV_MERGE_WHERE);
       merge_into (ctx, before, c);
       return before;
     }
 
   /* of the events it agrees with, the first (the news) for what names no city; what names
    * its city goes with the one the text spoke of last there: a narrative goes on about what
-   * it has just told ("وصل الأسد أمس إلى موسكو ... وجرت مراسم الاستقبال في مطار موسكو") */
+   * it has just told ("وصل الرئيس أمس إلى روما ... وأقيمت له مراسم استقبال في مطار روما") */
   gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
   /* only the events it may be merged with, in order: not every event of a long article */
   g_autoptr(GArray) sharing = rasd_event_index_candidates (ctx->events_by_people, c->participants);
@@ -967,6 +748,7 @@ add_candidate (Context   *ctx,
     }
   if (latest != NULL)
     {
+      RASD_RULE (EV_MERGE);
       merge_into (ctx, latest, c);
       return latest;
     }
@@ -983,6 +765,7 @@ add_candidate (Context   *ctx,
             continue;
           if (strcmp (event->kind, c->trigger->kind) == 0)
             {
+              RASD_RULE (EV_REFERS_BACK);
               merge_into (ctx, event, c);
               return event;
             }
@@ -992,18 +775,17 @@ add_candidate (Context   *ctx,
         }
       if (other != NULL)
         {
+          RASD_RULE (EV_REFERS_BACK);
           merge_into (ctx, other, c);
           return other;
         }
     }
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
-  g_hash_table_insert (ctx->event_index, g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1),
-                       GUINT_TO_POINTER (ctx->out->events->len));
   rasd_event_index_add_event (ctx->events_by_people, ctx->out->events->len - 1);
   return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
-/* "لقاء جمعه مع نظيره العراقي خالد العبيدي", "خلال زيارته": the other party is @topic, the
+/* "لقاء جمعه مع نظيره الكيني", "خلال زيارته": the other party is @topic, the
  * person the article is about. */
 static void
 add_topic_person (Context   *ctx,
@@ -1031,73 +813,10 @@ add_topic_person (Context   *ctx,
   if (!points)
     return;
   if (topic != g_array_index (c->participants, int, 0))
-    g_array_prepend_val (c->participants, topic);
-}
-
-/* The places of a visit listed together (السعودية والأردن وإسرائيل، القاهرة وطهران وبيروت), or
- * NULL when the sentence lists fewer than two. */
-static GArray *
-tour_places (Context   *ctx,
-             Candidate *c)
-{
-  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
-  guint next_token = 0;
-  guint names_first, names_end;
-
-  if (strcmp (c->trigger->kind, "visit") != 0)
-    return NULL;
-  names_of_sentence (ctx, c->sentence, &names_first, &names_end);
-  for (guint i = names_first; i < names_end; i++)
     {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, ctx->sentence_names[i]);
-
-      if (name->sentence != c->sentence || name->kind != RASD_MENTION_PLACE ||
-          (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
-        continue;
-      if (list->len > 0 && name->first_token == next_token &&
-          g_str_has_prefix (token (ctx, name->first_token)->norm, "و"))
-        {
-          g_array_append_val (list, name->entity);
-        }
-      else if (list->len >= 2)
-        break;
-      else
-        {
-          g_array_set_size (list, 0);
-          g_array_append_val (list, name->entity);
-        }
-      next_token = name->first_token + name->n_tokens;
+      RASD_RULE (EV_TOPIC_PERSON);
+      g_array_prepend_val (c->participants, topic);
     }
-  return list->len >= 2 ? g_steal_pointer (&list) : NULL;
-}
-
-/* The place of a dateline: a place at the very start of one of the first lines, followed by a
- * dash or a colon ("الدوحة - ", "الرياض – واس"). */
-static int
-find_dateline_place (Context *ctx)
-{
-  for (guint n = 0; n < ctx->names->len; n++)
-    {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
-      const RasdToken *first, *last;
-      const char *p;
-
-      if (name->sentence > 3)
-        break;
-      if (name->kind != RASD_MENTION_PLACE || (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
-        continue;
-      first = token (ctx, name->first_token);
-      last = token (ctx, name->first_token + name->n_tokens - 1);
-      if (first->byte_start > 0 && ctx->text[first->byte_start - 1] != '\n')
-        continue;
-      p = ctx->text + last->byte_end;
-      while (*p == ' ' || *p == '\t')
-        p++;
-      if (*p == '-' || *p == ':' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") ||
-          g_str_has_prefix (p, "ـ"))
-        return name->entity;
-    }
-  return -1;
 }
 
 /* Words that open a new clause: "حيث التقى"، "فيما"، "، ثم". */
@@ -1114,7 +833,7 @@ static const char * const report_words[] = {
   "صرح", "صرحت", "وصرح", "وصرحت", "كشف", "كشفت", "وكشف", "وكشفت", "نقلت", "ونقلت", NULL
 };
 
-/* "أعلن الكرملين أمس (الثلاثاء) أن بوتين سيلتقي": the أن of a reporting verb a few words back. */
+/* "ذكرت الرئاسة أمس (الثلاثاء) أن الرئيس سيلتقي": the أن of a reporting verb a few words back. */
 static gboolean
 reported_that (Context *ctx,
                guint    k,
@@ -1135,17 +854,6 @@ static const char * const time_clause_words[] = {
   "بعد", "وبعد", "قبل", "وقبل", "عقب", "وعقب", NULL
 };
 
-static gboolean
-comma_before (Context *ctx,
-              guint    k)
-{
-  const RasdToken *a = token (ctx, k - 1), *b = token (ctx, k);
-
-  for (gsize p = a->byte_end; p < b->byte_start; p++)
-    if (ctx->text[p] == ',' || strncmp (ctx->text + p, "،", strlen ("،")) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static GHashTable *
 marker_words_new (void)
@@ -1191,28 +899,34 @@ opens_clause (Context *ctx,
   const Trigger *trigger;
 
   if (marks & MARK_WHERE)
-    return CLAUSE_WHERE;
+    return RASD_RULE_IS (EV_CLAUSE_WHERE, CLAUSE_WHERE);
   if (marks & MARK_CONTRAST)
-    return CLAUSE_OTHER;
-  /* "سيزور النجف ومن ثم التوجه إلى بغداد يوم الاثنين": ثم orders a next deed, comma or not */
+    return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
+  /* "لقاء مع خامنئي وقمة مع رئيسي": a second meeting-word noun joined by و tells another
+   * meeting of the same man, as a headline lists them */
+  trigger = trigger_at (ctx, k);
+  if (trigger != NULL && !trigger->verb && g_str_has_prefix (norm, "و") && !g_str_has_prefix (norm, "وال"))
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
+  /* "سيزور الوزير الموصل ثم التوجه إلى أربيل": ثم orders a next deed, comma or not */
   if (strcmp (norm, "ثم") == 0)
-    return CLAUSE_CONTINUE;
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
-  if (marks & MARK_CONTINUE)
-    return CLAUSE_CONTINUE;
-  if ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
-    return CLAUSE_CONTINUE;
-  /* "، و17 ديسمبر التقى"، "، وفي 21 فبراير أجرى": a date joined by و tells the time of what
+  if ((marks & MARK_CONTINUE) ||
+      ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0))
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
+  /* "، و3 مايو التقى"، "، وفي 9 يونيو أجرى": a date joined by و tells the time of what
    * follows, the same man's next deed */
   if (g_str_has_prefix (norm, "و") &&
       (ctx->date_begins[k] || (strcmp (norm, "وفي") == 0 && k + 1 < last && ctx->date_begins[k + 1])))
-    return CLAUSE_CONTINUE;
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (opens_expectation (ctx, k, last))
-    return CLAUSE_OTHER;
+    return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
   /* a verb of meeting after a comma begins what it tells: "، بحثا خلاله" */
   trigger = trigger_at (ctx, k);
-  return trigger != NULL && trigger->verb ? CLAUSE_CONTINUE : CLAUSE_FIRST;
+  if (trigger != NULL && trigger->verb)
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
+  return CLAUSE_FIRST;
 }
 
 /* Splits sentence @s into clauses; returns how many (at most @max). */
@@ -1234,11 +948,14 @@ split_clauses (Context *ctx,
       ClauseKind kind;
 
       has_trigger = has_trigger || trigger_at (ctx, k - 1) != NULL;
-      /* what comes before the first trigger ("وفي 11 ديسمبر 2017، التقى") belongs to it, unless
+      /* what comes before the first trigger ("وفي 4 يونيو 2019، التقى") belongs to it, unless
        * it only says who reported it */
       if (reported_that (ctx, k, clauses[n].first_token) ||
           (!has_trigger && comma_before (ctx, k) && opens_expectation (ctx, k, last)))
-        kind = CLAUSE_OTHER;
+        {
+          RASD_RULE (EV_CLAUSE_REPORTED);
+          kind = CLAUSE_OTHER;
+        }
       else if (!has_trigger)
         continue;
       else
@@ -1276,7 +993,7 @@ dates_listed (Context               *ctx,
   return waw <= 1;
 }
 
-/* The dates a clause lists for its event ("زار روسيا في أكتوبر 2015. ونوفمبر 2017 ومايو 2018"),
+/* The dates a clause lists for its event ("زار مصر في مارس 2016. ويونيو 2018 وأكتوبر 2019"),
  * the list running on into the next sentence when that one only goes on with it; NULL when the
  * clause's date is not in a list of two or more. */
 static GArray *
@@ -1304,12 +1021,12 @@ date_list (Context      *ctx,
       if (!trigger && next->n_tokens > 0 && g_str_has_prefix (token (ctx, next->first_token)->norm, "و"))
         end = next->end;
     }
-  for (guint d = first_date_from (ctx, clause->date_start); d < ctx->dates->len; d++)
+  for (guint d = rasd_mention_index_first_date (ctx->mentions, clause->date_start); d < ctx->dates->len; d++)
     {
       const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
       RasdDate date;
 
-      if (dates_past (ctx, d, end))
+      if (rasd_mention_index_dates_past (ctx->mentions, d, end))
         break;
       if (m->start < clause->date_start || m->end > end)
         continue;
@@ -1342,168 +1059,6 @@ topic_of (GArray *candidates)
   return first->participants->len > 0 ? g_array_index (first->participants, int, 0) : -1;
 }
 
-/* Where a host receives "في قصره", "في مكتبه", "في مقر إقامته": the capital of the host's
- * country (the first party, as the subject of استقبل), or -1. */
-static int
-place_at_home (Context         *ctx,
-               const RasdEvent *event)
-{
-  static const char * const home_words[] = {
-    "قصره", "بقصره", "مكتبه", "بمكتبه", "ديوانه", "بديوانه", "مقره", "بمقره", "اقامته", NULL
-  };
-  const RasdSpan *span;
-  RasdEntity *host;
-  const RasdPlace *capital;
-  gboolean at_home = FALSE;
-
-  if (event->participants->len < 2 || event->evidence->len == 0)
-    return -1;
-  span = &g_array_index (event->evidence, RasdSpan, 0);
-  /* the words of the event's first sentence: tokens are in text order, so find its first one */
-  {
-    guint lo = 0, hi = rasd_tokens_get_n_tokens (ctx->tokens);
-
-    while (lo < hi)
-      {
-        guint mid = lo + (hi - lo) / 2;
-
-        if (token (ctx, mid)->start < span->start)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-    for (guint k = lo; k < rasd_tokens_get_n_tokens (ctx->tokens) && !at_home; k++)
-      {
-        const RasdToken *t = token (ctx, k);
-
-        if (t->end > span->end)
-          break;
-        at_home = word_in (t->norm, home_words);
-      }
-  }
-  host = rasd_extraction_get_entity (ctx->out, g_array_index (event->participants, int, 0));
-  if (!at_home || host->country == NULL)
-    return -1;
-  capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, host->country);
-  if (capital == NULL)
-    return -1;
-  return place_entity (ctx, capital);
-}
-
-static gint64
-day_of (const RasdDate *date)
-{
-  return rasd_date_to_days (date->year, date->month, date->day);
-}
-
-/* A meeting with no place of its own happened in the city its party arrived in that day or the
- * days just before: "يلتقي دي ميستورا اليوم الأسد ... وكان قد وصل دمشق أمس". */
-/* Whether candidate @v is an arrival in a city that candidate @c's party made. */
-static gboolean
-arrived_in_city (Context         *ctx,
-                 const Candidate *v,
-                 const Candidate *c)
-{
-  return strcmp (v->trigger->kind, "visit") == 0 && v->place >= 0 && !v->tour_leg &&
-         place_rank (rasd_extraction_get_entity (ctx->out, v->place)) == 2 &&
-         shared_participants (v->participants, c->participants) > 0;
-}
-
-typedef struct
-{
-  gint64 day;
-  guint  index;
-} DayIndex;
-
-static int
-compare_day_index (gconstpointer a,
-                   gconstpointer b)
-{
-  const DayIndex *x = a, *y = b;
-
-  if (x->day != y->day)
-    return (x->day > y->day) - (x->day < y->day);
-  return (x->index > y->index) - (x->index < y->index);
-}
-
-/* A meeting with no place of its own happened in the city its party arrived in that day or the
- * days just before: "يلتقي دي ميستورا اليوم الأسد ... وكان قد وصل دمشق أمس".  The visits are
- * looked up by day (and the undated reception among the candidates of its sentence and the one
- * before), so a long article does not compare every pair of candidates. */
-static void
-place_by_arrival (Context *ctx,
-                  GArray  *candidates)
-{
-  g_autoptr(GArray) visits = g_array_new (FALSE, FALSE, sizeof (DayIndex));
-
-  for (guint j = 0; j < candidates->len; j++)
-    {
-      const Candidate *v = &g_array_index (candidates, Candidate, j);
-
-      if (strcmp (v->trigger->kind, "visit") == 0 && !v->tour_leg &&
-          v->date.precision == RASD_DATE_PRECISION_DAY)
-        g_array_append_val (visits, ((DayIndex) { day_of (&v->date), j }));
-    }
-  g_array_sort (visits, compare_day_index);
-
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *c = &g_array_index (candidates, Candidate, i);
-      const Candidate *best = NULL;
-
-      if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
-          (c->date.precision != RASD_DATE_PRECISION_DAY && c->date_stated))
-        continue;
-      /* with no date of its own, a reception told right after an arrival happened where
-       * the visitor arrived: "وصل الأسد إلى موسكو. وكان في استقباله ..."; the candidates go
-       * in sentence order, so those of this sentence and the one before end the list */
-      if (!c->date_stated)
-        {
-          guint lo = i;
-
-          if (strcmp (c->trigger->kind, "reception") != 0)
-            continue;
-          while (lo > 0 && g_array_index (candidates, Candidate, lo - 1).sentence + 1 >= c->sentence)
-            lo--;
-          for (guint j = lo; j < i && best == NULL; j++)
-            {
-              const Candidate *v = &g_array_index (candidates, Candidate, j);
-
-              if (v->sentence + 1 >= c->sentence && arrived_in_city (ctx, v, c))
-                best = v;
-            }
-        }
-      /* the nearest day before, up to three; on one day the first told */
-      for (gint64 gap = 0; c->date_stated && gap <= 3 && best == NULL; gap++)
-        {
-          DayIndex key = { day_of (&c->date) - gap, 0 };
-          guint lo = 0, hi = visits->len;
-
-          while (lo < hi)
-            {
-              guint mid = lo + (hi - lo) / 2;
-
-              if (compare_day_index (&g_array_index (visits, DayIndex, mid), &key) < 0)
-                lo = mid + 1;
-              else
-                hi = mid;
-            }
-          for (guint k = lo; k < visits->len && best == NULL; k++)
-            {
-              const DayIndex *at = &g_array_index (visits, DayIndex, k);
-
-              if (at->day != key.day)
-                break;
-              if (at->index != i &&
-                  arrived_in_city (ctx, &g_array_index (candidates, Candidate, at->index), c))
-                best = &g_array_index (candidates, Candidate, at->index);
-            }
-        }
-      if (best != NULL)
-        c->place = best->place;
-    }
-}
-
 static void
 find_events (Context *ctx)
 {
@@ -1520,7 +1075,6 @@ find_events (Context *ctx)
       int last = -1;     /* its index in pending */
       int where = -1;    /* and its place */
       Candidate before = { 0 };  /* its role and date */
-      Candidate habit = { .follows = -1 };  /* an undated habit a حيث clause may date */
 
       for (guint cl = 0; cl < n_clauses; cl++)
         {
@@ -1536,16 +1090,22 @@ find_events (Context *ctx)
 
               if (trigger == NULL)
                 continue;
-              /* "المشاورات واللقاءات التي أجراها في عدة دول": joined to a plural, a series */
+              /* "المشاورات واللقاءات التي عقدها مع الأطراف": joined to a plural, a series */
               if (!trigger->verb && k + 1 < clause->last_token &&
                   g_str_has_prefix (token (ctx, k + 1)->norm, "و") &&
                   g_hash_table_contains (ctx->self->plurals, bare_word (ctx, k + 1)))
-                continue;
+                {
+                  RASD_RULE (EV_PLURAL_SERIES);
+                  continue;
+                }
               /* "التوجه إلى بغداد" is going there; "التوجه إلى حل سياسي" is not */
               if (trigger->motion &&
                   !(k + 2 < clause->last_token && strcmp (token (ctx, k + 1)->norm, "الي") == 0 &&
-                    ctx->place_begins[k + 2]))
-                continue;
+                    ctx->place_begins[k + 2] == PLACE_BEGINS))
+                {
+                  RASD_RULE (EV_MOTION);
+                  continue;
+                }
               /* the first verb, else the first noun */
               if (best == NULL || (trigger->verb && !best->verb))
                 {
@@ -1556,8 +1116,8 @@ find_events (Context *ctx)
           if (best == NULL)
             continue;
           c.trigger = best;
-          /* a clause that goes on from the one before may name nobody: "، قبل أن ينتقل غدا
-           * إلى تركيا" is still the same man's */
+          /* a clause that goes on from the one before may name nobody: "، قبل أن يسافر غدا
+           * إلى كينيا" is still the same man's */
           if (!read_candidate (ctx, s, clause, best_token, &c) &&
               !(subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
@@ -1568,6 +1128,7 @@ find_events (Context *ctx)
           if ((clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE) && subject >= 0 &&
               !c.date_stated)
             {
+              RASD_RULE (EV_CLAUSE_TIME);
               c.date = before.date;
               c.date_stated = before.date_stated;
               c.role = before.role;
@@ -1575,14 +1136,20 @@ find_events (Context *ctx)
           /* "حيث" happens where the clause before it did, unless it names a place there */
           if (clause->kind == CLAUSE_WHERE && where >= 0 &&
               (c.place < 0 || !places_agree (ctx, where, c.place)))
-            c.place = where;
+            {
+              RASD_RULE (EV_CLAUSE_PLACE);
+              c.place = where;
+            }
           if (c.implicit_subject ||
               (subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
             {
               int who = subject >= 0 ? subject : topic_of (pending);
 
               if (who >= 0 && !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, who))
-                g_array_prepend_val (c.participants, who);
+                {
+                  RASD_RULE (EV_CLAUSE_SUBJECT);
+                  g_array_prepend_val (c.participants, who);
+                }
             }
           add_topic_person (ctx, &c, topic_of (pending));
           if (c.participants->len == 0)
@@ -1597,40 +1164,20 @@ find_events (Context *ctx)
           before.date = c.date;
           before.date_stated = c.date_stated;
           before.role = c.role;
-          /* a habit with no date is no event: "زار المعلم روسيا عدة مرات"; with dates it is a
-           * list of events ("زار روسيا مرارا، في أكتوبر 2015 ومايو 2018") */
+          /* a habit with no date is no event: "سافر الوزير إلى عمّان مرات عدة"; with dates it
+           * is a list of events ("زارها مرارا، في مارس 2012 ويونيو 2014") */
           if (c.habitual && !c.date_stated)
             {
-              candidate_clear (&habit);
-              habit = c;
-              continue;
-            }
-          /* "يتواصل الرئيسان بانتظام عبر الهاتف، حيث جرت آخر محادثة في 6 فبراير": the حيث
-           * clause dates one instance of the habit, with its kind and its people */
-          if (clause->kind == CLAUSE_WHERE && habit.participants != NULL && c.date_stated)
-            {
-              for (guint p = 0; p < c.participants->len; p++)
-                {
-                  int who = g_array_index (c.participants, int, p);
-
-                  if (!rasd_event_has_participant (&(RasdEvent) { .participants = habit.participants }, who))
-                    g_array_append_val (habit.participants, who);
-                }
-              habit.date = c.date;
-              habit.date_stated = TRUE;
-              habit.role = c.role;
-              habit.habitual = FALSE;
-              if (habit.place < 0)
-                habit.place = c.place;
+              RASD_RULE (EV_HABIT);
               candidate_clear (&c);
-              c = habit;
-              habit = (Candidate) { .follows = -1 };
+              continue;
             }
           tour = tour_places (ctx, &c);
           dates = tour == NULL ? date_list (ctx, s, clause, &c) : NULL;
           if (dates != NULL)
             {
-              /* "زار روسيا في أكتوبر 2015 ونوفمبر 2017": one event per date */
+              /* "زار مصر في مارس 2016 ويونيو 2018": one event per date */
+              RASD_RULE (EV_DATE_LIST);
               for (guint d = 0; d < dates->len; d++)
                 {
                   Candidate leg = c;
@@ -1647,7 +1194,20 @@ find_events (Context *ctx)
             }
           else if (tour != NULL)
             {
-              /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place */
+              /* "جولة شملت السعودية والأردن وإسرائيل": one visit per place; "زيارته إلى أنقرة
+               * ضمن جولة شملت X وY" is one more */
+              gboolean own_place = c.place >= 0;
+
+              RASD_RULE (EV_TOUR);
+              for (guint p = 0; p < tour->len && own_place; p++)
+                own_place = event_place (ctx, g_array_index (tour, int, p)) != c.place;
+              if (own_place)
+                {
+                  Candidate visit = c;
+
+                  visit.participants = g_array_copy (c.participants);
+                  g_array_append_val (pending, visit);
+                }
               for (guint p = 0; p < tour->len; p++)
                 {
                   Candidate leg = c;
@@ -1667,7 +1227,6 @@ find_events (Context *ctx)
           last = pending->len - 1;
           candidate_clear (&c);
         }
-      candidate_clear (&habit);
     }
 
   place_by_arrival (ctx, pending);
@@ -1686,11 +1245,28 @@ find_events (Context *ctx)
     {
       RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
 
-      /* a report datelined "الدوحة -" tells where its news happened when no sentence does */
-      if (event->role == RASD_EVENT_ROLE_HEADLINE && event->place < 0 && ctx->dateline_place >= 0 &&
-          strcmp (event->kind, "call") != 0)
-        event->place = event_place (ctx, ctx->dateline_place);
-      /* "استقبل أمير دولة قطر في قصره": at home, in the host's capital */
+      /* a report datelined "الدوحة -" tells where its news happened when no sentence does, or
+       * names only the country ("زيارته لقطر") */
+      if (event->role == RASD_EVENT_ROLE_HEADLINE && ctx->dateline_place >= 0 &&
+          strcmp (event->kind, "call") != 0 &&
+          (event->place < 0 || within_country (ctx, ctx->dateline_place, event->place)))
+        {
+          RASD_RULE (EV_DATELINE);
+          event->place = event_place (ctx, ctx->dateline_place);
+        }
+      /* "زيارته لكينيا ... في العاصمة نيروبي": the one city the article names in the country
+       * is where the visit was */
+      if (event->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 1)
+        {
+          int city = only_city_of (ctx, event->place);
+
+          if (city >= 0)
+            {
+              RASD_RULE (EV_CITY_OF_COUNTRY);
+              event->place = city;
+            }
+        }
+      /* "استقبل الملك ضيفه في قصره": at home, in the host's capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
         event->place = place_at_home (ctx, event);
     }
@@ -1702,7 +1278,10 @@ find_events (Context *ctx)
         RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
 
         if (event->role == RASD_EVENT_ROLE_HEADLINE && event->date.precision == RASD_DATE_PRECISION_NONE)
-          event->date = ctx->publication;
+          {
+            RASD_RULE (EV_PUBLICATION_DATE);
+            event->date = ctx->publication;
+          }
       }
 }
 
@@ -1733,10 +1312,10 @@ extract (RasdExtractor  *self,
   g_autofree guint16 *marks = NULL;
   g_autofree guint8 *date_begins = NULL;
   g_autofree guint8 *place_begins = NULL;
-  g_autofree guint *sentence_names = NULL;
-  g_autofree guint *sentence_names_start = NULL;
+  g_autoptr(RasdMentionIndex) mention_index = NULL;
   g_autoptr(RasdEventIndex) events_by_people = NULL;
-  g_autoptr(GHashTable) event_index = NULL;
+  g_autoptr(GHashTable) city_of_country = NULL;
+  g_autofree guint8 *dated = NULL;
   Context ctx = { 0 };
 
   g_return_val_if_fail (RASD_IS_EXTRACTOR (self), NULL);
@@ -1750,6 +1329,7 @@ extract (RasdExtractor  *self,
   ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.date_begins = date_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.place_begins = place_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
+  dated = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.self = self;
   ctx.text = text;
   ctx.tokens = tokens;
@@ -1772,9 +1352,11 @@ extract (RasdExtractor  *self,
             k++;
           if (k < ctx.n_tokens && ctx.token_array[k].start <= m->start)
             date_begins[k] = TRUE;
+          for (guint j = k; j < ctx.n_tokens && ctx.token_array[j].start < m->end; j++)
+            dated[j] = TRUE;
         }
     }
-  names = rasd_ner_run (self->ner, text, tokens, events, out);
+  names = rasd_ner_run (self->ner, text, tokens, events, dated, out);
   ctx.names = names;
   ctx.spokespeople = spokespeople = g_hash_table_new (NULL, NULL);
   for (guint n = 0; n < names->len; n++)
@@ -1793,41 +1375,21 @@ extract (RasdExtractor  *self,
           triggers_read[k] = TRUE;
       if (name->kind == RASD_MENTION_PLACE && !(name->flags & RASD_NER_ADJECTIVE) &&
           name->first_token < ctx.n_tokens)
-        place_begins[name->first_token] = TRUE;
+        {
+          place_begins[name->first_token] = PLACE_BEGINS;
+          for (guint k = name->first_token + 1; k < name->first_token + name->n_tokens && k < ctx.n_tokens; k++)
+            place_begins[k] = PLACE_GOES_ON;
+        }
     }
   if (events)
     add_dates (&ctx);
   g_array_sort (out->mentions, compare_mentions);
   if (events)
     {
-      guint n_sentences = rasd_tokens_get_n_sentences (tokens);
-
-      /* the names of each sentence, in their order: counted, then placed */
-      ctx.sentence_names_start = sentence_names_start = g_new0 (guint, n_sentences + 2);
-      ctx.sentence_names = sentence_names = g_new (guint, names->len + 1);
-      for (guint n = 0; n < names->len; n++)
-        {
-          guint s = g_array_index (names, RasdNerName, n).sentence;
-
-          if (s < n_sentences)
-            sentence_names_start[s + 2]++;
-        }
-      for (guint s = 2; s < n_sentences + 2; s++)
-        sentence_names_start[s] += sentence_names_start[s - 1];
-      for (guint n = 0; n < names->len; n++)
-        {
-          guint s = g_array_index (names, RasdNerName, n).sentence;
-
-          if (s < n_sentences)
-            sentence_names[sentence_names_start[s + 1]++] = n;
-        }
-      ctx.dates_sorted = TRUE;
-      for (guint d = 1; d < dates->len; d++)
-        if (g_array_index (dates, RasdDateMention, d).start <
-            g_array_index (dates, RasdDateMention, d - 1).start)
-          ctx.dates_sorted = FALSE;
+      ctx.mentions = mention_index = rasd_mention_index_new (names, rasd_tokens_get_n_sentences (tokens),
+                                                             dates);
       ctx.events_by_people = events_by_people = rasd_event_index_new (out->events);
-      ctx.event_index = event_index = g_hash_table_new (NULL, NULL);
+      ctx.city_of_country = city_of_country = g_hash_table_new (NULL, NULL);
 
       ctx.dateline_place = find_dateline_place (&ctx);
       find_events (&ctx);

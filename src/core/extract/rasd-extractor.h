@@ -4,6 +4,7 @@
 
 #include "rasd-article.h"
 #include "rasd-extraction.h"
+#include "rasd-name-tagger.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,8 @@ RasdExtraction *rasd_extractor_extract_article (RasdExtractor *self,
 /* Only the names: person, place and organisation mentions (no dates, no events), for tagging. */
 RasdExtraction *rasd_extractor_find_names   (RasdExtractor   *self,
                                              const char      *text);
+
+/* The trained name tagger (data/ner), on the extractor's lexicons; owned by the extractor. */
+RasdNameTagger *rasd_extractor_get_name_tagger (RasdExtractor *self);
 
 G_END_DECLS

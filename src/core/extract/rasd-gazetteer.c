@@ -6,6 +6,7 @@
 #include "rasd-gazetteer.h"
 
 #include <geonames.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -278,10 +279,19 @@ index_adjective (RasdGazetteer *self,
     }
 }
 
+/* A country's capital as countries.tsv names it. */
+typedef struct
+{
+  RasdPlace  *country;
+  const char *name;
+  double      lat;
+  double      lon;
+} Capital;
+
 static gboolean
 load_countries (RasdGazetteer *self,
                 const char    *path,
-                GPtrArray     *capitals,
+                GArray        *capitals,
                 GError       **error)
 {
   g_auto(GStrv) rows = rasd_data_read_lines (path, error);
@@ -295,6 +305,7 @@ load_countries (RasdGazetteer *self,
       g_auto(GStrv) adjs = NULL;
       g_autofree char *key = NULL;
       RasdPlace *place;
+      Capital capital;
 
       if (rows[r][0] == '#' || rows[r][0] == '\0')
         continue;
@@ -309,6 +320,7 @@ load_countries (RasdGazetteer *self,
         continue;
       names = g_strsplit (cols[2], "|", -1);
       place = add_place (self, key, RASD_PLACE_KIND_COUNTRY);
+      place->listed = TRUE;
       place->country = intern (self, cols[0]);
       place->name_en = intern (self, cols[1]);
       place->name_ar = intern (self, names[0]);
@@ -319,8 +331,12 @@ load_countries (RasdGazetteer *self,
       adjs = g_strsplit (cols[3], "|", -1);
       for (guint i = 0; adjs[i] != NULL; i++)
         index_adjective (self, adjs[i], place);
-      g_ptr_array_add (capitals, place);
-      g_ptr_array_add (capitals, (gpointer) intern (self, g_strstrip (cols[6])));
+      capital.country = place;
+      capital.name = intern (self, g_strstrip (cols[6]));
+      /* The capital's own point (older files had only one, the capital's). */
+      capital.lat = g_strv_length (cols) >= 9 ? g_ascii_strtod (cols[7], NULL) : place->lat;
+      capital.lon = g_strv_length (cols) >= 9 ? g_ascii_strtod (cols[8], NULL) : place->lon;
+      g_array_append_val (capitals, capital);
     }
   return TRUE;
 }
@@ -375,22 +391,78 @@ load_places (RasdGazetteer *self,
         }
       if (place->name_ar == NULL)
         place->name_ar = intern (self, names[0]);
+      place->listed = TRUE;
       for (guint i = 0; names[i] != NULL; i++)
         index_name (self, names[i], place);
     }
   return TRUE;
 }
 
-/* A capital with no libgeonames city of its name in its country gets an entry at the country
- * point, so that every capital of countries.tsv can be found. */
+/* Kilometres between two points, near enough for a few dozen. */
+static double
+distance_km (double lat1,
+             double lon1,
+             double lat2,
+             double lon2)
+{
+  double x = (lon2 - lon1) * cos ((lat1 + lat2) / 2 * G_PI / 180);
+  double y = lat2 - lat1;
+
+  return sqrt (x * x + y * y) * 111.2;
+}
+
+/* The most populous libgeonames city of @country within 25 km of a point, or NULL. */
+static RasdPlace *
+city_at (GHashTable *by_country,
+         const char *country,
+         double      lat,
+         double      lon)
+{
+  GPtrArray *cities = g_hash_table_lookup (by_country, country);
+  RasdPlace *best = NULL;
+
+  for (guint i = 0; cities != NULL && i < cities->len; i++)
+    {
+      RasdPlace *p = cities->pdata[i];
+
+      if (distance_km (lat, lon, p->lat, p->lon) <= 25 &&
+          (best == NULL || p->population > best->population))
+        best = p;
+    }
+  return best;
+}
+
+/* A capital with no libgeonames city of its name in its country takes the name to the largest
+ * city at the capital's point of countries.tsv (الرباط is Rabat there), or else gets an entry of
+ * its own at that point, so that every capital of countries.tsv can be found. */
 static void
 add_missing_capitals (RasdGazetteer *self,
-                      GPtrArray     *capitals)
+                      GArray        *capitals)
 {
-  for (guint i = 0; i + 1 < capitals->len; i += 2)
+  g_autoptr(GHashTable) by_country = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < self->places->len; i++)
     {
-      RasdPlace *country = capitals->pdata[i];
-      const char *name = capitals->pdata[i + 1];
+      RasdPlace *p = self->places->pdata[i];
+      GPtrArray *list;
+
+      if (p->kind != RASD_PLACE_KIND_CITY || p->country == NULL)
+        continue;
+      list = g_hash_table_lookup (by_country, p->country);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_country, (gpointer) p->country, list);
+        }
+      g_ptr_array_add (list, p);
+    }
+
+  for (guint i = 0; i < capitals->len; i++)
+    {
+      const Capital *capital = &g_array_index (capitals, Capital, i);
+      RasdPlace *country = capital->country;
+      const char *name = capital->name;
       g_autofree char *norm = rasd_arabic_normalize (name, -1);
       g_autofree char *key = NULL;
       const GPtrArray *list;
@@ -406,16 +478,30 @@ add_missing_capitals (RasdGazetteer *self,
 
           found = p->kind == RASD_PLACE_KIND_CITY && g_strcmp0 (p->country, country->country) == 0;
           if (found)
-            g_hash_table_replace (self->capitals, (gpointer) country->country, p);
+            {
+              p->capital = TRUE;
+              g_hash_table_replace (self->capitals, (gpointer) country->country, p);
+            }
         }
       if (found)
         continue;
+      place = city_at (by_country, country->country, capital->lat, capital->lon);
+      if (place != NULL)
+        {
+          place->capital = place->listed = TRUE;
+          if (place->name_ar == NULL)
+            place->name_ar = intern (self, name);
+          index_name (self, name, place);
+          g_hash_table_replace (self->capitals, (gpointer) country->country, place);
+          continue;
+        }
       key = g_strconcat ("capital:", country->country, NULL);
       place = add_place (self, key, RASD_PLACE_KIND_CITY);
+      place->listed = place->capital = TRUE;
       place->name_ar = intern (self, name);
       place->country = country->country;
-      place->lat = country->lat;
-      place->lon = country->lon;
+      place->lat = capital->lat;
+      place->lon = capital->lon;
       index_name (self, name, place);
       g_hash_table_replace (self->capitals, (gpointer) country->country, place);
     }
@@ -427,7 +513,7 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
 {
   g_autoptr(RasdGazetteer) self = g_new0 (RasdGazetteer, 1);
   g_autoptr(GHashTable) arabic = NULL;
-  g_autoptr(GPtrArray) capitals = g_ptr_array_new ();
+  g_autoptr(GArray) capitals = g_array_new (FALSE, FALSE, sizeof (Capital));
   g_autoptr(GError) mo_error = NULL;
   g_autofree char *countries = g_build_filename (data_dir, "countries.tsv", NULL);
   g_autofree char *places = g_build_filename (data_dir, "places.tsv", NULL);
@@ -586,9 +672,16 @@ rasd_gazetteer_best (RasdGazetteer      *self,
         best = p;
     }
 
+  /* the larger place of a name: a town of the countries the article speaks of only when it is
+   * not dwarfed by another of the name (طرابلس of Lebanon in a Lebanese story, but not a village
+   * of Tennessee called Lebanon for the country); a country unless one of those is its capital
+   * or a city of a million (عمان in a Jordanian story is Amman) */
+  if (best_preferred != NULL && best != NULL && best_preferred->population * 10 < best->population)
+    best_preferred = NULL;
   if (country != NULL)
     {
-      if (best_preferred != NULL && !is_preferred (country, preferred_countries))
+      if (best_preferred != NULL && !is_preferred (country, preferred_countries) &&
+          (best_preferred->capital || best_preferred->population >= 1000000))
         return best_preferred;
       return country;
     }
@@ -602,6 +695,13 @@ rasd_gazetteer_get_place (RasdGazetteer *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   return key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
+}
+
+const GPtrArray *
+rasd_gazetteer_get_places (RasdGazetteer *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->places;
 }
 
 guint

@@ -16,7 +16,8 @@ typedef enum
  * key: stable ASCII id: the geonames id for libgeonames cities ("524901"), "country:EG" for
  * countries, "capital:EG" for a capital libgeonames lacks, "rasd:…" for places.tsv entries.
  * name_ar may be NULL for a city libgeonames has no Arabic name for (such cities are never
- * returned by a lookup).  stands_for is the key of the city a site stands for, or NULL. */
+ * returned by a lookup).  stands_for is the key of the city a site stands for, or NULL.  A
+ * country's lat, lon is its label point (inside its largest land), not its capital's. */
 typedef struct
 {
   const char    *key;
@@ -28,6 +29,8 @@ typedef struct
   guint          population;   /* 0 when unknown */
   RasdPlaceKind  kind;
   const char    *stands_for;
+  gboolean       listed;       /* in countries.tsv or places.tsv, not only in libgeonames */
+  gboolean       capital;      /* the capital of its country */
 } RasdPlace;
 
 typedef struct _RasdGazetteer RasdGazetteer;
@@ -79,6 +82,10 @@ const RasdPlace *rasd_gazetteer_get_capital      (RasdGazetteer  *self,
                                                   const char     *country);
 const RasdPlace *rasd_gazetteer_get_place        (RasdGazetteer  *self,
                                                   const char     *key);
+
+/* Every place (RasdPlace*), in no particular order; owned by the gazetteer.  For the map's
+ * labels. */
+const GPtrArray *rasd_gazetteer_get_places       (RasdGazetteer  *self);
 
 /* Counts for reports and tests. */
 guint            rasd_gazetteer_count            (RasdGazetteer  *self,

@@ -2,12 +2,13 @@
 
 #include "config.h"
 
-#include "rasd-ner.h"
+#include "rasd-ner-private.h"
 
 #include <string.h>
 
 #include "rasd-arabic.h"
 #include "rasd-data.h"
+#include "rasd-rules.h"
 #include "rasd-title-groups.h"
 
 /* Rule-based names.  At each token, in this order: a known organisation or an organisation
@@ -22,18 +23,6 @@
 #define MAX_NAME_WORDS 4
 #define MAX_CHAIN 10
 
-struct _RasdNer
-{
-  RasdPeople    *people;
-  RasdGazetteer *gazetteer;
-  GHashTable    *stopwords;   /* normalised word set */
-  GHashTable    *org_names;   /* normalised phrase set */
-  GHashTable    *org_heads;   /* normalised phrase set */
-  GHashTable    *common_places; /* single-word place names that are also common words */
-  GHashTable    *org_first;   /* first words of organisation names and heads */
-  GHashTable    *word_lists;  /* word of the lists below → WordList flags of those it is in */
-  guint          org_max_words;
-};
 
 /* Verbs of saying and attribution: the person right after one is quoted, not acting. */
 static const char * const speech_words[] = {
@@ -50,55 +39,20 @@ static const char * const counterpart_words[] = {
 };
 
 /* Generic nouns before a place name. */
-static const char * const place_nouns[] = {
+const char * const rasd_ner_place_nouns[] = {
   "جمهوريه", "مملكه", "المملكه", "دوله", "اماره", "سلطنه", "مدينه", "العاصمه", "محافظه",
   "ولايه", "اقليم", "منطقه", "بلدة", "بلده", "قريه", "جزيره", NULL
 };
 
 /* Joining words inside names: بن، آل، عبد، ابو، دي... */
-static const char * const name_links[] = {
+const char * const rasd_ner_name_links[] = {
   "بن", "ابن", "بنت", "ال", "ولد", "عبد", "ابو", "ابي", "دي", "دو", "دا", "فون", "فان", "لا",
   "ديل", "بو", NULL
 };
 
-/* g_str_has_prefix() and g_str_has_suffix() without the calls: asked at every token. */
-static inline gboolean
-has_prefix (const char *str,
-            const char *prefix)
-{
-  return strncmp (str, prefix, strlen (prefix)) == 0;
-}
-
-static inline gboolean
-has_suffix (const char *str,
-            const char *suffix)
-{
-  gsize len = strlen (str), suffix_len = strlen (suffix);
-
-  return len >= suffix_len && strcmp (str + len - suffix_len, suffix) == 0;
-}
-
-static gboolean
-in_list (const char * const *list,
-         const char         *word)
-{
-  /* the entries are not empty: comparing the first two bytes before calling strcmp() rejects
-   * most words without reading past the end of any */
-  for (guint i = 0; list[i] != NULL; i++)
-    if (list[i][0] == word[0] && list[i][1] == word[1] && strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 /* Which of the short word lists of this file a word is in.  They are asked about at every
  * token: one lookup per form of a token, once, answers all of them. */
-typedef enum
-{
-  WORD_BUILDING    = 1 << 0,  /* building_words */
-  WORD_COUNTERPART = 1 << 1,  /* counterpart_words */
-  WORD_LINK        = 1 << 2,  /* name_links */
-  WORD_SPEECH      = 1 << 3,  /* speech_words */
-} WordList;
 
 static GHashTable *word_lists_new (void);
 
@@ -156,18 +110,25 @@ rasd_ner_new (RasdPeople     *people,
   self->people = people;
   self->gazetteer = gazetteer;
   self->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->name_common = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->common_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->never_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->org_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->word_lists = word_lists_new ();
 
   if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, NULL, error) ||
+      !load_set (self->name_common, data_dir, "people/common-words-derived.txt", NULL, NULL, NULL,
+                 NULL, error) ||
       /* a word that reports an event never starts or continues a name */
       !load_set (self->stopwords, data_dir, "events/triggers.tsv", NULL, NULL, NULL, NULL, error) ||
       !load_set (self->org_names, data_dir, "people/organisations.tsv", &self->org_max_words,
                  self->org_heads, "head", self->org_first, error) ||
-      !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL, NULL, NULL, NULL, error))
+      !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL,
+                 self->never_places, "never", NULL, error) ||
+      !load_set (self->common_places, data_dir, "gazetteer/common-words-derived.txt", NULL, NULL,
+                 NULL, NULL, error))
     return NULL;
   for (guint i = 0; speech_words[i] != NULL; i++)
     g_hash_table_add (self->stopwords, g_strdup (speech_words[i]));
@@ -180,11 +141,13 @@ rasd_ner_free (RasdNer *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->stopwords, g_hash_table_unref);
+  g_clear_pointer (&self->name_common, g_hash_table_unref);
   g_clear_pointer (&self->org_names, g_hash_table_unref);
   g_clear_pointer (&self->org_heads, g_hash_table_unref);
   g_clear_pointer (&self->org_first, g_hash_table_unref);
   g_clear_pointer (&self->word_lists, g_hash_table_unref);
   g_clear_pointer (&self->common_places, g_hash_table_unref);
+  g_clear_pointer (&self->never_places, g_hash_table_unref);
   g_free (self);
 }
 
@@ -197,65 +160,9 @@ rasd_ner_is_stopword (RasdNer    *self,
 
 /* Per-run state -------------------------------------------------------------------------- */
 
-typedef struct
-{
-  int         entity;
-  const char *title;    /* the title or role text before the name, or NULL */
-  const char *country;  /* from an adjective after the title, or the lexicon */
-  guint       count;
-} PersonInfo;
 
-typedef struct
-{
-  guint       first_token;
-  guint       n_tokens;
-  guint       sentence;
-  const char *title;    /* NULL for counterpart words */
-  const char *country;  /* NULL when the role has no nationality */
-  gboolean    counterpart;
-  guint       chain_end;  /* the token after what the role's chain read */
-} RoleRef;
 
-typedef struct
-{
-  guint            first_token;
-  guint            n_tokens;
-  const GPtrArray *candidates;
-  int              preposition;
-} PlaceRef;
 
-typedef struct
-{
-  RasdNer        *ner;
-  const char     *text;
-  RasdTokens     *tokens;
-  RasdExtraction *out;
-  guint           n;
-  gboolean       *covered;
-  GArray         *names;      /* RasdNerName */
-  GArray         *persons;    /* PersonInfo */
-  GHashTable     *person_index; /* entity + 1 → index in persons + 1 */
-  GHashTable     *known_roles;  /* rasd_title_role_key() of the persons → how many */
-  GArray         *roles;      /* RoleRef */
-  GArray         *places;     /* PlaceRef */
-  GHashTable     *countries;  /* ISO → count (GUINT_TO_POINTER) */
-  GString        *phrase;
-  char           *buffer;     /* for proclitic forms */
-  gsize           buffer_size;
-  guint8         *n_forms;    /* per token: how many proclitic forms (0: not yet read) */
-  const char    **forms;      /* per token: RASD_TOKEN_MAX_FORMS forms, in form_strings */
-  GStringChunk   *form_strings;
-  guint8         *breaks;     /* per token: breaks_after() + 1 (0: not yet read) */
-  guint          *spans;      /* per token: how many tokens from it run on without a break */
-  const char    **adjectives; /* per token: match_adjective(), once read */
-  guint8         *adjectives_read;
-  const RasdToken *token_array; /* rasd_tokens_get_tokens() */
-  guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
-  guint16        *lex;          /* per token: Lex flags, each group read once */
-  guint8         *person_words; /* per token and form: rasd_people_words_from() + 1 (0: unread) */
-  guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
-  guint8         *in_title;     /* per token: whether it is in the chain of a role */
-} Run;
 
 /* What the lexicons say of a token.  The matchers ask the same questions of the same tokens
  * many times over (a hash lookup of a string each): each group is looked up once. */
@@ -270,9 +177,11 @@ typedef enum
   LEX_STOP_BARE       = 1 << 6,  /* its last form (no proclitics) is one */
   LEX_ORG_READ        = 1 << 7,
   LEX_ORG_FORM0       = 1 << 8,  /* its form 0, 1, 2, 3 (bits 8 to 11) begins an organisation */
+  LEX_COMMON_READ     = 1 << 12,
+  LEX_COMMON          = 1 << 13, /* as written, a word never part of a name */
 } Lex;
 
-static const RasdToken *
+const RasdToken *
 tok (Run  *run,
      guint i)
 {
@@ -284,7 +193,7 @@ tok (Run  *run,
 
 /* Whether a name cannot run on from token @i to token @i + 1: another sentence, or anything but
  * spaces between them (a comma, a bracket, a quote). */
-static gboolean
+gboolean
 breaks_after (Run  *run,
               guint i)
 {
@@ -315,7 +224,7 @@ breaks_after (Run  *run,
 }
 
 /* The proclitic forms of token @i (the word itself first). */
-static guint
+guint
 forms_of (Run          *run,
           guint         i,
           const char  **forms)
@@ -433,6 +342,18 @@ is_first_name_at (Run      *run,
   return (run->lex[i] & value) != 0;
 }
 
+/* Whether token @i as written is a word that news never uses in a person's name (قوات، إعلان،
+ * المقبل): a name the lexicon lacks does not run over it. */
+static gboolean
+is_common_word (Run  *run,
+                guint i)
+{
+  if (!(run->lex[i] & LEX_COMMON_READ))
+    run->lex[i] |= LEX_COMMON_READ |
+                   (g_hash_table_contains (run->ner->name_common, tok (run, i)->norm) ? LEX_COMMON : 0);
+  return (run->lex[i] & LEX_COMMON) != 0;
+}
+
 /* The stop words of token @i: LEX_STOP_ANY and LEX_STOP_BARE. */
 static guint16
 stop_flags (Run  *run,
@@ -469,7 +390,7 @@ is_stop_bare (Run  *run,
 }
 
 /* "FORM w1 w2 ..." for tokens @i .. @i + @len - 1, the first written as @first. */
-static const char *
+const char *
 phrase (Run        *run,
         const char *first,
         guint       i,
@@ -485,7 +406,7 @@ phrase (Run        *run,
 }
 
 /* How many tokens from @i can form one phrase: same sentence, no punctuation between. */
-static guint
+guint
 span_limit (Run  *run,
             guint i,
             guint max)
@@ -517,7 +438,7 @@ extend_name (Run  *run,
 /* Whether token @i is written as a one-letter proclitic before a hamza on alif (بأول، لإيران،
  * وآخر): a hamza begins a word, so the word is the proclitic and what follows it, never one
  * name read from its first letter (بأول is not باول, Powell). */
-static gboolean
+gboolean
 proclitic_before_hamza (Run  *run,
                         guint i)
 {
@@ -529,6 +450,66 @@ proclitic_before_hamza (Run  *run,
     return FALSE;
   second = g_utf8_get_char (g_utf8_next_char (p));
   return second == 0x0623 /* أ */ || second == 0x0625 /* إ */ || second == 0x0622 /* آ */;
+}
+
+static const char *match_adjective (Run *run, guint i);
+
+/* A lexicon person of two words or more written another way (الملك حسين بن طلال for الحسين بن
+ * طلال, سيرجي for سيرغي): compared by rasd_people_variant(). */
+static const RasdPerson *
+match_person_variant (Run          *run,
+                      guint         i,
+                      const char  **forms,
+                      guint         n_forms,
+                      guint         limit,
+                      guint        *len,
+                      gboolean     *short_form)
+{
+  /* asked of the same token by several matchers, with the same answer: read it once; and a
+   * name spelled otherwise still begins with a first name (حسين) or has a غ (سيرغي) */
+  if (run->variant_none[i])
+    return NULL;
+  if (limit < 2 ||
+      (!is_first_name_at (run, i, FALSE) && !is_first_name_at (run, i, TRUE) &&
+       strstr (tok (run, i)->norm, "غ") == NULL))
+    {
+      run->variant_none[i] = TRUE;
+      return NULL;
+    }
+  for (guint f = 0; f < n_forms; f++)
+    {
+      guint8 *cached = run->variant_words + (gsize) i * RASD_TOKEN_MAX_FORMS + f;
+      guint most;
+
+      /* most tokens begin no name's variant: one lookup */
+      if (*cached == 0)
+        {
+          g_string_truncate (run->variant, 0);
+          rasd_people_variant_append (run->variant, forms[f]);
+          g_string_truncate (run->variant, strcspn (run->variant->str, " "));
+          *cached = MIN (rasd_people_variant_words_from (run->ner->people, run->variant->str), 254u) + 1;
+        }
+      most = *cached - 1;
+      for (guint l = MIN (limit, most); l >= 2; l--)
+        {
+          const RasdPerson *person;
+
+          g_string_truncate (run->variant, 0);
+          rasd_people_variant_append (run->variant, forms[f]);
+          for (guint k = 1; k < l; k++)
+            rasd_people_variant_append (run->variant, tok (run, i + k)->norm);
+          person = rasd_people_lookup_variant (run->ner->people, run->variant->str);
+          if (person != NULL)
+            {
+              RASD_RULE (NER_SPELLING_VARIANT);
+              *len = extend_name (run, i, l);
+              *short_form = FALSE;
+              return person;
+            }
+        }
+    }
+  run->variant_none[i] = TRUE;
+  return NULL;
 }
 
 static const RasdPerson *
@@ -557,7 +538,10 @@ match_person (Run   *run,
       most[f] = *cached - 1;
     }
   if (n_forms > 1 && most[0] > 0 && proclitic_before_hamza (run, i))
-    most[0] = 0;
+    {
+      RASD_RULE (NER_HAMZA_PROCLITIC);
+      most[0] = 0;
+    }
   for (guint l = limit; l >= 1; l--)
     for (guint f = 0; f < n_forms; f++)
       {
@@ -565,6 +549,9 @@ match_person (Run   *run,
         const RasdPerson *person;
 
         if (l > most[f])
+          continue;
+        /* السوداني alone is the Sudanese, not the man of that surname */
+        if (l == 1 && match_adjective (run, i) != NULL)
           continue;
         p = phrase (run, forms[f], i, l);
         person = rasd_people_lookup (run->ner->people, p);
@@ -576,7 +563,7 @@ match_person (Run   *run,
             return person;
           }
       }
-  return NULL;
+  return match_person_variant (run, i, forms, n_forms, limit, len, short_form);
 }
 
 /* Whether a title may begin at token @i (a form too long for match_title()'s copies is looked
@@ -693,7 +680,10 @@ match_org (Run  *run,
         p = phrase (run, forms[f], i, l);
 
         if (g_hash_table_contains (run->ner->org_names, p))
-          return l;
+          {
+            RASD_RULE (NER_ORG);
+            return l;
+          }
         if (g_hash_table_contains (run->ner->org_heads, p) && l < limit)
           {
             /* the head takes the definite words after it: وزارة الخارجية السعودية */
@@ -707,20 +697,23 @@ match_org (Run  *run,
                 taken++;
               }
             if (taken > 0)
-              return k - i;
+              {
+                RASD_RULE (NER_ORG);
+                return k - i;
+              }
           }
       }
   return 0;
 }
 
-static int
-place_preposition (Run  *run,
-                   guint i)
+/* The preposition before the place read at token @i as @word (the token without some of its
+ * proclitics; only those it lacks can be prepositions). */
+int
+place_preposition (Run        *run,
+                   guint       i,
+                   const char *word)
 {
   const char *norm = tok (run, i)->norm;
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, i, forms);
-  const char *word = forms[n_forms - 1];
   gsize skip = strlen (norm) - strlen (word);
 
   /* a clitic on the name itself: بدمشق، لموسكو (و and ف are not prepositions) */
@@ -732,7 +725,7 @@ place_preposition (Run  *run,
         return RASD_NER_PREP_TO;
     }
   /* إلى جمهورية مصر العربية، في مدينة جدة: the preposition is before the generic noun */
-  while (i > 1 && !breaks_after (run, i - 1) && in_list (place_nouns, tok (run, i - 1)->norm))
+  while (i > 1 && !breaks_after (run, i - 1) && in_list (rasd_ner_place_nouns, tok (run, i - 1)->norm))
     i--;
   if (i > 0 && !breaks_after (run, i - 1))
     {
@@ -749,7 +742,7 @@ place_preposition (Run  *run,
   return RASD_NER_PREP_NONE;
 }
 
-static void
+void
 add_name (Run             *run,
           RasdMentionKind  kind,
           int              entity,
@@ -794,7 +787,7 @@ person_info (Run *run,
   return index > 0 ? &g_array_index (run->persons, PersonInfo, index - 1) : NULL;
 }
 
-static void
+void
 note_person (Run        *run,
              int         entity,
              const char *title,
@@ -804,10 +797,12 @@ note_person (Run        *run,
 
   if (info == NULL)
     {
-      PersonInfo fresh = { entity, NULL, NULL, 0 };
+      PersonInfo fresh = { entity, NULL, NULL, 0, NULL };
       RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
+      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
 
       fresh.country = e->country;
+      fresh.norm = g_string_chunk_insert (run->form_strings, norm);
       g_array_append_val (run->persons, fresh);
       g_hash_table_insert (run->person_index, GINT_TO_POINTER (entity + 1),
                            GUINT_TO_POINTER (run->persons->len));
@@ -824,7 +819,7 @@ note_person (Run        *run,
 }
 
 /* One more mention of @country (an interned ISO code), for the preferred countries. */
-static void
+void
 count_country (GHashTable *countries,
                const char *country)
 {
@@ -863,7 +858,7 @@ medial_hamza (Run  *run,
 }
 
 /* Reads an unknown name from token @i: up to MAX_NAME_WORDS words that are not stop words,
- * joined by name links, ending after a word with ال (a family name: خالد العبيدي).  Returns
+ * joined by name links, ending after a word with ال (a family name: سامي الخطيب).  Returns
  * the number of words, 0 when @i cannot start a name. */
 static guint
 read_unknown_name (Run  *run,
@@ -884,6 +879,12 @@ read_unknown_name (Run  *run,
         break;
       if ((t->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[i + k])
         break;
+      /* شعبان المقبل، رمضان 1436هـ: a date, no name */
+      if (run->dated != NULL && run->dated[i + k])
+        {
+          RASD_RULE (NER_DATE_NOT_NAME);
+          break;
+        }
       word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
       /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل */
       if (k == 0 && strcmp (word, t->norm) != 0 && is_first_name_at (run, i, FALSE))
@@ -898,15 +899,31 @@ read_unknown_name (Run  *run,
             return 0;
           if ((has_prefix (word, "ي") || has_prefix (word, "ت")) &&
               !is_first_name_at (run, i, first_is_bare))
+            {
+              RASD_RULE (NER_VERB_NOT_NAME);
+              return 0;
+            }
+          /* a place is no name, unless a known first name (جمال); places of fewer than three
+           * letters are not read (لي) */
+          if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL &&
+              !is_first_name_at (run, i, first_is_bare))
             return 0;
-          /* a place is no name; places of fewer than three letters are not read (لي) */
-          if (g_utf8_strlen (word, -1) >= 3 && rasd_gazetteer_lookup (run->ner->gazetteer, word) != NULL)
-            return 0;
+          /* a word of every day (إثر، إعلان), or a verb in the past of a woman or of several
+           * (رحبت، أكدت), begins no name unless it is a known first name (حكمت) */
+          if (!is_first_name_at (run, i, first_is_bare) &&
+              ((!first_is_bare && is_common_word (run, i)) || has_suffix (word, "ت")))
+            {
+              RASD_RULE (NER_COMMON_NOT_NAME);
+              return 0;
+            }
         }
       /* عبد الله، عبد الرحمن: the word after عبد is the rest of one name, whatever it looks like */
       after_abd = k > 0 && strcmp (tok (run, i + k - 1)->norm, "عبد") == 0;
       if (after_abd)
-        compounds++;
+        {
+          RASD_RULE (NER_ABD_COMPOUND);
+          compounds++;
+        }
       else if (k > 0 && !is_first_name_at (run, i + k, FALSE) && !is_name_link (run, i + k))
         {
           guint title_len = 0;
@@ -915,9 +932,16 @@ read_unknown_name (Run  *run,
           if (has_prefix (t->norm, "و") || has_prefix (t->norm, "لل") ||
               has_prefix (t->norm, "بال"))
             break;
+          if (is_common_word (run, i + k))
+            {
+              RASD_RULE (NER_COMMON_NOT_NAME);
+              break;
+            }
           /* words ending in ة or ت are nouns and verbs far more often than names (دعوة،
-           * أصبحت، عشرات) */
-          if (has_suffix (t->norm, "ه") || has_suffix (t->norm, "ت"))
+           * أصبحت، عشرات), but a family name after a known first name may end in ة (ناصر
+           * جودة) */
+          if (has_suffix (t->norm, "ت") ||
+              (has_suffix (t->norm, "ه") && !(k == 1 && is_first_name_at (run, i, first_is_bare))))
             break;
           if (match_title (run, i + k, &title_len) != NULL)
             break;
@@ -933,10 +957,18 @@ read_unknown_name (Run  *run,
       k++;
       /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس), and
        * so does the rest of عبد الرحمن */
-      is_link = k == 1 && first_is_bare ? in_list (name_links, word) : is_name_link (run, i + k - 1);
+      is_link = k == 1 && first_is_bare ? in_list (rasd_ner_name_links, word) : is_name_link (run, i + k - 1);
+      /* ... unless a link follows: الحسين بن طلال */
       if (has_prefix (word, "ال") && !is_link && !after_abd &&
-          !(k == 1 && is_first_name_at (run, i, first_is_bare) && !medial_hamza (run, i)))
-        break;
+          (k > 1 || i + k >= run->n || breaks_after (run, i) || !is_name_link (run, i + 1)))
+        {
+          gboolean first_name = k == 1 && is_first_name_at (run, i, first_is_bare);
+
+          if (first_name && medial_hamza (run, i))
+            RASD_RULE (NER_MEDIAL_HAMZA);
+          if (!first_name || medial_hamza (run, i))
+            break;
+        }
       if (is_link)
         continue;
     }
@@ -981,7 +1013,33 @@ unknown_person_entity (Run  *run,
   return rasd_extraction_add_entity (run->out, RASD_ENTITY_PERSON, key, surface, NULL, NULL);
 }
 
-static gboolean
+/* The one person named so far whose first name is token @i (without its proclitics), or -1. */
+static int
+person_by_first_name (Run  *run,
+                      guint i)
+{
+  char buf[256];
+  const char *word = bare (run, i, buf, sizeof buf);
+  gsize len = strlen (word);
+  int found = -1;
+
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+      const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
+
+      if (strncmp (norm, word, len) != 0 || norm[len] != ' ')
+        continue;
+      if (found >= 0 && found != entity)
+        return -1;
+      found = entity;
+    }
+  if (found >= 0)
+    RASD_RULE (NER_FIRST_NAME_OF);
+  return found;
+}
+
+gboolean
 after_speech_word (Run  *run,
                    guint i)
 {
@@ -1012,7 +1070,6 @@ add_org (Run  *run,
   add_name (run, RASD_MENTION_ORGANISATION, entity, first, len, first, 0, -1, TRUE);
 }
 
-static gboolean same_head (const char *a, const char *b);
 
 static gboolean
 role_is_known (Run        *run,
@@ -1075,7 +1132,7 @@ skip_building_name (Run  *run,
   return len + n;
 }
 
-static gboolean
+gboolean
 is_spokesperson_title (const char *title)
 {
   return title != NULL && (strstr (title, "باسم") != NULL || strstr (title, "المتحدث") != NULL ||
@@ -1088,14 +1145,14 @@ static const char * const role_complements[] = {
   "السابقه", NULL
 };
 
-/* Nouns of those who act for someone: ممثلا خاصا للرئيس بوتين. */
+/* Nouns of those who act for someone: ممثلا خاصا للملك. */
 static const char * const envoy_words[] = {
   "ممثل", "ممثلا", "ممثله", "مبعوث", "مبعوثا", "موفد", "موفدا", "مستشار", "مستشارا",
   "مساعد", "مساعدا", NULL
 };
 
 /* Whether the name or title at token @i, with the preposition ل on it, follows a noun of one
- * who acts for someone (ممثلا خاصا للرئيس بوتين، مبعوث لبوتين): the person is whom the envoy
+ * who acts for someone (ممثلا خاصا للملك، مبعوث للرئيس): the person is whom the envoy
  * speaks for, absent from what the envoy does. */
 static gboolean
 principal_of_envoy (Run  *run,
@@ -1111,7 +1168,66 @@ principal_of_envoy (Run  *run,
       if (breaks_after (run, i - back))
         return FALSE;
       if (in_list (envoy_words, bare (run, i - back, buf, sizeof buf)))
-        return TRUE;
+        {
+          RASD_RULE (NER_ENVOY_PRINCIPAL);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Nouns whose complement is someone absent from the event told: "نقل تحيات الملك", "رحيل
+ * الرئيس", "حكومة رئيس الوزراء", "رسالة من الرئيس", "نيابة عن الأمير". */
+static const char * const governing_nouns[] = {
+  "تحيات", "تحيه", "تمنيات", "رساله", "برساله", "برقيه", "رحيل", "مصير", "نظام", "حكومه",
+  "اداره", "عهد", "مبادره", "توجيهات", "بتوجيهات", "توجيه", "بتوجيه", "قرار", "خطاب", "كلمه",
+  "بيان", "صور", "صوره", "تعليمات", "امر", "بامر", "اوامر", NULL
+};
+static const char * const on_behalf_nouns[] = {
+  "رساله", "برساله", "برقيه", "تحيات", "تحيه", "نيابه", "بالنيابه", "دعوه", NULL
+};
+
+/* Whether @word is one of governing_nouns, with a pronoun or not (تحياته، رسالتهم). */
+static gboolean
+governing_noun (const char *word)
+{
+  static const char * const pronouns[] = { "هما", "هم", "ها", "ه", NULL };
+  char stem[256];
+
+  if (in_list (governing_nouns, word))
+    return TRUE;
+  for (guint p = 0; pronouns[p] != NULL; p++)
+    {
+      gsize len = strlen (word), plen = strlen (pronouns[p]);
+
+      if (len <= plen + 4 || len - plen >= sizeof stem || !has_suffix (word, pronouns[p]))
+        continue;
+      memcpy (stem, word, len - plen);
+      stem[len - plen] = '\0';
+      /* the ة of رسالة is written ت before a pronoun */
+      if (has_suffix (stem, "ت") && !has_suffix (stem, "ات"))
+        memcpy (stem + strlen (stem) - strlen ("ت"), "ه", strlen ("ه"));
+      return in_list (governing_nouns, stem);
+    }
+  return FALSE;
+}
+
+/* Whether the name or title at token @i is the complement of such a noun. */
+gboolean
+named_for (Run  *run,
+           guint i)
+{
+  char buf[256];
+
+  if (i == 0 || breaks_after (run, i - 1))
+    return FALSE;
+  if (governing_noun (bare (run, i - 1, buf, sizeof buf)) ||
+      (i >= 2 && !breaks_after (run, i - 2) &&
+       (strcmp (tok (run, i - 1)->norm, "من") == 0 || strcmp (tok (run, i - 1)->norm, "عن") == 0) &&
+       in_list (on_behalf_nouns, bare (run, i - 2, buf, sizeof buf))))
+    {
+      RASD_RULE (NER_NAMED_FOR);
+      return TRUE;
     }
   return FALSE;
 }
@@ -1124,6 +1240,20 @@ is_posting_title (const char *title)
          strstr (title, "مندوب") != NULL;
 }
 
+/* The text of @title as matched over @len tokens from @i: an open role (وزير + a definite noun)
+ * is the minister of that noun, not any minister (وزير الثقافة is not وزير الدفاع). */
+static const char *
+title_text (Run             *run,
+            const RasdTitle *title,
+            guint            i,
+            guint            len)
+{
+  if (len != 2 || strchr (title->text, ' ') != NULL || title->type == RASD_TITLE_HONORIFIC)
+    return title->text;
+  g_string_printf (run->phrase, "%s %s", title->text, tok (run, i + 1)->norm);
+  return g_string_chunk_insert_const (run->form_strings, run->phrase->str);
+}
+
 /* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
  * if any.  Returns the tokens consumed (0 when there is no title). */
 static guint
@@ -1133,6 +1263,7 @@ scan_title (Run  *run,
   guint len = 0;
   const RasdTitle *title = match_title (run, i, &len);
   const RasdTitle *last = title;
+  const char *last_text;
   const char *country = NULL;
   guint flags = RASD_NER_TITLED;
   guint j, steps = 0, first_len, role_end, title_end;
@@ -1141,9 +1272,10 @@ scan_title (Run  *run,
 
   if (title == NULL)
     return 0;
+  last_text = title_text (run, title, i, len);
   if (is_spokesperson_title (title->text))
     flags |= RASD_NER_SPOKESPERSON;
-  /* الناطقة باسم دي ميستورا جيسي شاهين: the first name is whom the spokesperson speaks for */
+  /* الناطقة باسم غوتيريش ليلى حداد: the first name is whom the spokesperson speaks for */
   speaks_for = has_suffix (title->text, "باسم");
   j = i + len;
   first_len = len;
@@ -1161,11 +1293,12 @@ scan_title (Run  *run,
 
       if (run->covered[j])
         break;
-      /* a known person first: الرئيس السوري بشار الأسد */
+      /* a known person first: الرئيس التونسي قيس سعيد */
       person = match_person (run, j, &plen, &short_form);
       if (person != NULL && speaks_for && j == i + first_len)
         {
           /* whom a spokesperson speaks for speaks too: not a party in this sentence */
+          RASD_RULE (NER_SPOKES_PRINCIPAL);
           add_name (run, RASD_MENTION_PERSON, person_entity (run, person), j, plen, j,
                     RASD_NER_SPEAKER, -1, TRUE);
           speaks_for = FALSE;
@@ -1177,9 +1310,12 @@ scan_title (Run  *run,
         {
           int entity = person_entity (run, person);
 
+          RASD_RULE (NER_TITLE_PERSON);
           add_name (run, RASD_MENTION_PERSON, entity, j, plen, i,
-                    flags | (principal_of_envoy (run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
-          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
+                    flags | (principal_of_envoy (run, i) ? RASD_NER_PRINCIPAL : 0) |
+                    (named_for (run, i) ? RASD_NER_NAMED_FOR : 0),
+                    -1, TRUE);
+          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last_text : NULL, country);
           return j + plen - i;
         }
       /* whom a spokesperson speaks for, when not a person: الناطق باسم الكرملين */
@@ -1196,10 +1332,21 @@ scan_title (Run  *run,
           continue;
         }
       next = match_title (run, j, &len);
+      /* "استقبال الرئيس المصري لصاحب السمو الأمير": with ل a title begins someone else, to
+       * whom the role did something (لشؤون، للأمم المتحدة are the role's complements) */
+      if (next != NULL && has_prefix (tok (run, j)->norm, "ل") && !has_prefix (tok (run, j)->norm, "لل") &&
+          !rasd_people_can_start_title (run->ner->people, tok (run, j)->norm))
+        {
+          RASD_RULE (NER_TITLE_TO_OTHER);
+          break;
+        }
       if (next != NULL)
         {
           if (next->type != RASD_TITLE_HONORIFIC)
-            last = next;
+            {
+              last = next;
+              last_text = title_text (run, next, j, len);
+            }
           j += len;
           role_end = j;
           title_end = j;
@@ -1219,7 +1366,7 @@ scan_title (Run  *run,
       /* complements of the role: للأمم المتحدة، إلى سوريا، باسم الكرملين، الخاص */
       if (strcmp (word, "الي") == 0 || strcmp (word, "لدي") == 0 ||
           strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0 ||
-          /* where a diplomat serves: سفير روسيا في دمشق */
+          /* where a diplomat serves: سفير اليابان في عمّان */
           (strcmp (word, "في") == 0 && is_posting_title (last->text)))
         {
           j += 2;
@@ -1237,7 +1384,9 @@ scan_title (Run  *run,
           }
       }
       if (has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
-          !rasd_people_is_first_name (run->ner->people, word))
+          !rasd_people_is_first_name (run->ner->people, word) &&
+          /* الأمير الحسين بن عبد الله: a name, not a complement of the title */
+          (j + 1 >= run->n || breaks_after (run, j) || !is_name_link (run, j + 1)))
         {
           const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
 
@@ -1250,7 +1399,10 @@ scan_title (Run  *run,
               /* right after the title, the place is the title's (بابا الفاتيكان), not where
                * anyone goes */
               if (j == title_end)
-                run->in_title[j] = TRUE;
+                {
+                  RASD_RULE (NER_TITLE_PLACE);
+                  run->in_title[j] = TRUE;
+                }
             }
           j++;
           continue;
@@ -1260,54 +1412,81 @@ scan_title (Run  *run,
           j++;
           continue;
         }
+      /* أمير دولة قطر، رئيس جمهورية مصر العربية: the noun of a state before its name */
+      if (in_list (rasd_ner_place_nouns, word) && j + 1 < run->n && !breaks_after (run, j) &&
+          rasd_gazetteer_words_from (run->ner->gazetteer, tok (run, j + 1)->norm) > 0)
+        {
+          j++;
+          continue;
+        }
       if (g_hash_table_contains (run->ner->stopwords, word))
         break;
       {
         const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
 
-        /* رئيس وزراء الهند، أمير قطر */
-        if (places != NULL && places->len > 0 && j == i + 1)
+        /* رئيس وزراء الهند، أمير قطر، أمير دولة قطر: the place is the title's and its country
+         * the role's */
+        if (places != NULL && places->len > 0 && !is_first_name_at (run, j, FALSE) &&
+            (j == i + 1 || (j == i + 2 && in_list (rasd_ner_place_nouns, tok (run, j - 1)->norm))))
           {
+            RASD_RULE (NER_TITLE_PLACE);
+            if (country == NULL)
+              country = ((const RasdPlace *) g_ptr_array_index (places, 0))->country;
             run->in_title[j] = TRUE;
             j++;
             continue;
           }
       }
       /* الرئيس الروسي + words: when the article has already named the Russian president, the
-       * words are not his name but what follows the role (سيزور الرئيس الروسي أماكن عدة) */
-      if (country != NULL && last->type != RASD_TITLE_HONORIFIC && role_is_known (run, last->text, country))
-        break;
+       * words are not his name but what follows the role (سيزور الرئيس الفرنسي مدنا عدة) */
+      if (country != NULL && last->type != RASD_TITLE_HONORIFIC && role_is_known (run, last_text, country))
+        {
+          RASD_RULE (NER_ROLE_KNOWN);
+          break;
+        }
       n_name = read_unknown_name (run, j);
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
        * known first name */
       if (n_name > 0 && (n_name >= 2 || is_first_name_at (run, j, FALSE) || is_first_name_at (run, j, TRUE)))
         {
-          int entity = unknown_person_entity (run, j, n_name);
+          /* "الأمير خالد" after "الأمير خالد بن فهد": the one person of the article of that
+           * first name */
+          int entity = n_name == 1 ? person_by_first_name (run, j) : -1;
 
+          if (entity < 0)
+            entity = unknown_person_entity (run, j, n_name);
+
+          RASD_RULE (NER_TITLE_NAME);
           add_name (run, RASD_MENTION_PERSON, entity, j, n_name, i, flags, -1, TRUE);
-          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last->text : NULL, country);
+          note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last_text : NULL, country);
           return j + n_name - i;
         }
+      if (n_name == 1)
+        RASD_RULE (NER_TITLE_WORD);
       break;
     }
 
   /* no name: a role that may stand for someone named elsewhere.  Only its first title is
    * consumed, so that what the chain skipped (إلى جمهورية مصر العربية) is read again.  The
-   * places of a diplomat's title are his country and his post (سفير روسيا في دمشق), not where
+   * places of a diplomat's title are his country and his post (سفير اليابان في عمّان), not where
    * anyone is; other chains may run on into where one goes (ولي العهد إلى مصر). */
-  if (is_posting_title (last->text))
-    for (guint k = i + first_len; k < MIN (j, run->n); k++)
-      run->in_title[k] = TRUE;
+  if (is_posting_title (last->text) && i + first_len < j)
+    {
+      RASD_RULE (NER_POSTING_PLACES);
+      for (guint k = i + first_len; k < MIN (j, run->n); k++)
+        run->in_title[k] = TRUE;
+    }
   if (last->type != RASD_TITLE_HONORIFIC)
     {
-      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last->text, country, FALSE, j };
+      RASD_RULE (NER_TITLE_ROLE);
+      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last_text, country, FALSE, j };
       g_array_append_val (run->roles, role);
     }
   return first_len;
 }
 
-/* A name the lexicon lacks, followed by its role: "وصل اشتون كارتر وزير الدفاع الاميركي",
- * "قال جون كيري، وزير الخارجية".  Returns the tokens of the name (the role is read next). */
+/* A name the lexicon lacks, followed by its role: "وصل مارك فيشر وزير الزراعة الكندي",
+ * "قال جون سميث، وزير التجارة".  Returns the tokens of the name (the role is read next). */
 static guint
 scan_apposition (Run  *run,
                  guint i)
@@ -1364,9 +1543,10 @@ scan_apposition (Run  *run,
         country = adj;
     }
   entity = unknown_person_entity (run, i, n_name);
+  RASD_RULE (NER_APPOSITION);
   add_name (run, RASD_MENTION_PERSON, entity, i, n_name, i,
             RASD_NER_TITLED | (after_speech_word (run, i) ? RASD_NER_SPEAKER : 0), -1, TRUE);
-  note_person (run, entity, title->text, country);
+  note_person (run, entity, title_text (run, title, i + n_name, len), country);
   return n_name;
 }
 
@@ -1386,18 +1566,20 @@ scan_counterpart (Run  *run,
       guint plen = 0;
       gboolean short_form = FALSE;
 
-      /* ونظيره العراقي خالد العبيدي: the name follows; read it as a titled name */
+      /* ونظيره الكيني جون موانغي: the name follows; read it as a titled name */
       if (match_person (run, i + 2, &plen, &short_form) != NULL || read_unknown_name (run, i + 2) > 0)
         return 2;
     }
   {
     RoleRef role = { i, 2, tok (run, i)->sentence, NULL, country, TRUE, i + 2 };
+
+    RASD_RULE (NER_COUNTERPART);
     g_array_append_val (run->roles, role);
   }
   return 2;
 }
 
-/* "الرئيسان الروسي والسوري"، "الوزيرين المصري والسعودي": a title in the dual with two
+/* "الرئيسان التونسي والجزائري"، "الوزيرين المصري والسعودي": a title in the dual with two
  * nationality adjectives stands for two people, each resolved as the role with one of them. */
 static guint
 scan_dual_role (Run  *run,
@@ -1430,321 +1612,11 @@ scan_dual_role (Run  *run,
     RoleRef a = { i, 3, tok (run, i)->sentence, title->text, country1, FALSE, i + 3 };
     RoleRef b = { i, 3, tok (run, i)->sentence, title->text, country2, FALSE, i + 3 };
 
+    RASD_RULE (NER_DUAL_ROLE);
     g_array_append_val (run->roles, a);
     g_array_append_val (run->roles, b);
   }
   return 3;
-}
-
-/* Whether the proclitics that @norm has and @form lacks include ك. */
-static gboolean
-prefix_has_kaf (const char *norm,
-                const char *form)
-{
-  gsize skip = strlen (norm) > strlen (form) ? strlen (norm) - strlen (form) : 0;
-
-  for (gsize k = 0; k < skip; k += 2)
-    if (strncmp (norm + k, "ك", 2) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static guint
-scan_place (Run  *run,
-            guint i)
-{
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, i, forms);
-  guint limit = span_limit (run, i, rasd_gazetteer_max_words (run->ner->gazetteer));
-  guint most[RASD_TOKEN_MAX_FORMS];
-
-  for (guint f = 0; f < n_forms; f++)
-    most[f] = rasd_gazetteer_words_from (run->ner->gazetteer, forms[f]);
-  for (guint l = limit; l >= 1; l--)
-    for (guint f = 0; f < n_forms; f++)
-      {
-        const char *p;
-        const GPtrArray *candidates;
-
-        if (l > most[f])
-          continue;
-        p = phrase (run, forms[f], i, l);
-
-        if (l == 1 && (g_hash_table_contains (run->ner->stopwords, forms[f]) ||
-                       g_utf8_strlen (forms[f], -1) < 3))
-          continue;
-        /* ك is "like", not a preposition of place: كبار is not بار */
-        if (f > 0 && prefix_has_kaf (tok (run, i)->norm, forms[f]))
-          continue;
-        /* a definite building noun is the building: "في القصر الرئاسي" is no town القصر */
-        if (l == 1 && has_prefix (forms[f], "ال") &&
-            (GPOINTER_TO_UINT (g_hash_table_lookup (run->ner->word_lists, forms[f] + strlen ("ال"))) &
-             WORD_BUILDING))
-          continue;
-        if (l == 1 && g_hash_table_contains (run->ner->common_places, forms[f]))
-          {
-            int prep = place_preposition (run, i);
-
-            if (prep != RASD_NER_PREP_IN && prep != RASD_NER_PREP_TO && prep != RASD_NER_PREP_FROM)
-              continue;
-          }
-        candidates = rasd_gazetteer_lookup (run->ner->gazetteer, p);
-        if (candidates != NULL && candidates->len > 0)
-          {
-            PlaceRef ref = { i, l, candidates, place_preposition (run, i) };
-
-            g_array_append_val (run->places, ref);
-            for (guint k = i; k < i + l; k++)
-              run->covered[k] = TRUE;
-            for (guint c = 0; c < candidates->len; c++)
-              {
-                const RasdPlace *place = g_ptr_array_index (candidates, c);
-                if (place->kind == RASD_PLACE_KIND_COUNTRY)
-                  count_country (run->countries, place->country);
-              }
-            return l;
-          }
-      }
-  return 0;
-}
-
-static int
-compare_counts (gconstpointer a,
-                gconstpointer b,
-                gpointer      data)
-{
-  GHashTable *counts = data;
-  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) a));
-  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) b));
-
-  return (cb > ca) - (cb < ca);
-}
-
-static void
-resolve_places (Run *run)
-{
-  g_autoptr(GPtrArray) preferred = g_ptr_array_new ();
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, run->countries);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (preferred, key);
-  g_ptr_array_sort_with_data (preferred, compare_counts, run->countries);
-  if (preferred->len > 4)
-    g_ptr_array_set_size (preferred, 4);
-  g_ptr_array_add (preferred, NULL);
-
-  for (guint i = 0; i < run->places->len; i++)
-    {
-      PlaceRef *ref = &g_array_index (run->places, PlaceRef, i);
-      const RasdPlace *place = rasd_gazetteer_best (run->ner->gazetteer, ref->candidates,
-                                                    (const char * const *) preferred->pdata);
-      int entity;
-      RasdEntity *e;
-
-      if (place == NULL)
-        continue;
-      entity = rasd_extraction_add_entity (run->out, RASD_ENTITY_PLACE, place->key,
-                                           place->name_ar, place->name_en, place->country);
-      e = rasd_extraction_get_entity (run->out, entity);
-      e->lat = place->lat;
-      e->lon = place->lon;
-      e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
-                      place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
-      add_name (run, RASD_MENTION_PLACE, entity, ref->first_token, ref->n_tokens,
-                ref->first_token, run->in_title[ref->first_token] ? RASD_NER_OF_TITLE : 0,
-                ref->preposition, TRUE);
-    }
-}
-
-/* Whether two titles have the same head word, ال aside: مبعوث and المبعوث الخاص. */
-static gboolean
-same_head (const char *a,
-           const char *b)
-{
-  gsize la, lb;
-
-  if (has_prefix (a, "ال"))
-    a += strlen ("ال");
-  if (has_prefix (b, "ال"))
-    b += strlen ("ال");
-  la = strcspn (a, " ");
-  lb = strcspn (b, " ");
-  return la == lb && strncmp (a, b, la) == 0;
-}
-
-/* Whether two titles name the same role, one saying more than the other: the same head and
- * every word of the shorter in the longer, the article ال aside (المبعوث الخاص and المبعوث الدولي
- * الخاص, وزير الخارجية and الوزير; not وزير الخارجية and وزير الدفاع). */
-static gboolean
-title_extends (const char *a,
-               const char *b)
-{
-  g_auto(GStrv) wa = NULL;
-  g_auto(GStrv) wb = NULL;
-  GStrv shorter, longer;
-
-  if (!same_head (a, b))
-    return FALSE;
-  wa = g_strsplit (a, " ", -1);
-  wb = g_strsplit (b, " ", -1);
-  shorter = g_strv_length (wa) <= g_strv_length (wb) ? wa : wb;
-  longer = shorter == wa ? wb : wa;
-  for (guint i = 1; shorter[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) longer + 1, shorter[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* Whether only a comma stands between tokens @a and @a + 1. */
-static gboolean
-comma_between (Run  *run,
-               guint a)
-{
-  const RasdToken *x = tok (run, a), *y = tok (run, a + 1);
-  g_autofree char *gap = g_strndup (run->text + x->byte_end, y->byte_start - x->byte_end);
-
-  g_strstrip (gap);
-  return strcmp (gap, "،") == 0 || strcmp (gap, ",") == 0;
-}
-
-static void
-resolve_roles (Run *run)
-{
-  g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
-  g_autoptr(RasdTitleGroups) by_country = rasd_title_groups_new ();
-  g_autoptr(RasdTitleGroups) by_head = rasd_title_groups_new ();
-
-  for (guint p = 0; p < run->persons->len; p++)
-    {
-      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
-      g_autofree char *head = info->title != NULL ? rasd_title_role_key (info->title, "") : NULL;
-
-      if (info->country != NULL)
-        rasd_title_groups_add (by_country, info->country, info->title, info->count, info);
-      if (head != NULL)
-        rasd_title_groups_add (by_head, head, info->title, info->count, info);
-    }
-
-  for (guint k = 0; k < run->names->len; k++)
-    {
-      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
-
-      if (name->kind == RASD_MENTION_PERSON)
-        person_at[name->first_token] = TRUE;
-    }
-
-  for (guint r = 0; r < run->roles->len; r++)
-    {
-      RoleRef *role = &g_array_index (run->roles, RoleRef, r);
-      PersonInfo *best = NULL;
-      guint best_score = 0;
-      guint n_best = 0;
-      guint after = role->chain_end;
-      GPtrArray *same;
-
-      if (role->country == NULL && role->title == NULL)
-        continue;
-      /* "وزير الخارجية السوري السابق، وليد المعلم": the name after the comma is whose role it
-       * is, not someone else the article gave that title */
-      if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
-        continue;
-      /* المبعوث الخاص: the one person of the article with that title; else the one of
-       * that country */
-      if (role->country != NULL)
-        same = rasd_title_groups_lookup (by_country, role->country);
-      else
-        {
-          g_autofree char *head = rasd_title_role_key (role->title, "");
-
-          same = rasd_title_groups_lookup (by_head, head);
-        }
-      /* the person named most often among those whose title agrees: one, or none */
-      for (guint i = 0; same != NULL && i < same->len; i++)
-        {
-          RasdTitleGroup *group = g_ptr_array_index (same, i);
-          guint score = 1 + group->max_count;
-
-          if (role->title != NULL && group->title != NULL)
-            {
-              /* الرئيس and رئيس الجمهورية agree; وزير الخارجية and الرئيس do not */
-              if (strcmp (role->title, group->title) == 0 || title_extends (role->title, group->title) ||
-                  (strstr (group->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
-                   strstr (group->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
-                score += 100;
-              else
-                continue;
-            }
-          if (score > best_score)
-            {
-              best = group->best;
-              best_score = score;
-              n_best = group->n_max;
-            }
-          else if (score == best_score)
-            n_best += group->n_max;
-        }
-      if (best == NULL || n_best > 1)
-        continue;
-      add_name (run, RASD_MENTION_PERSON, best->entity, role->first_token, role->n_tokens,
-                role->first_token, RASD_NER_FROM_ROLE | (is_spokesperson_title (role->title) ?
-                                                          RASD_NER_SPOKESPERSON : 0),
-                -1, TRUE);
-    }
-}
-
-/* Within an article a person named in full may be named again by the last word of the name
- * alone (كارتر، لكارتر، العبيدي): finds those mentions among the words not yet read as names. */
-static void
-find_surnames (Run *run)
-{
-  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_persons = run->persons->len;
-
-  for (guint p = 0; p < n_persons; p++)
-    {
-      int entity = g_array_index (run->persons, PersonInfo, p).entity;
-      RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
-      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
-      const char *last = strrchr (norm, ' ');
-
-      if (last == NULL)
-        continue;
-      last++;
-      if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
-          rasd_people_is_first_name (run->ner->people, last) || in_list (name_links, last))
-        continue;
-      /* two people sharing a family name: the surname alone names neither */
-      if (g_hash_table_contains (surnames, last))
-        g_hash_table_replace (surnames, g_strdup (last), GINT_TO_POINTER (-1));
-      else
-        g_hash_table_insert (surnames, g_strdup (last), GINT_TO_POINTER (entity + 1));
-    }
-  if (g_hash_table_size (surnames) == 0)
-    return;
-
-  for (guint i = 0; i < run->n; i++)
-    {
-      const char *forms[RASD_TOKEN_MAX_FORMS];
-      guint n_forms;
-
-      if (run->covered[i] || (tok (run, i)->flags & RASD_TOKEN_ARABIC) == 0)
-        continue;
-      n_forms = forms_of (run, i, forms);
-      for (guint f = 0; f < n_forms; f++)
-        {
-          int value = GPOINTER_TO_INT (g_hash_table_lookup (surnames, forms[f]));
-
-          if (value > 0)
-            {
-              add_name (run, RASD_MENTION_PERSON, value - 1, i, 1, i,
-                        after_speech_word (run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
-              note_person (run, value - 1, NULL, NULL);
-              break;
-            }
-        }
-    }
 }
 
 void
@@ -1767,7 +1639,7 @@ word_lists_new (void)
 
   rasd_word_flags_add (table, building_words, WORD_BUILDING);
   rasd_word_flags_add (table, counterpart_words, WORD_COUNTERPART);
-  rasd_word_flags_add (table, name_links, WORD_LINK);
+  rasd_word_flags_add (table, rasd_ner_name_links, WORD_LINK);
   rasd_word_flags_add (table, speech_words, WORD_SPEECH);
   return table;
 }
@@ -1786,6 +1658,7 @@ rasd_ner_run (RasdNer        *self,
               const char     *text,
               RasdTokens     *tokens,
               gboolean        roles,
+              const guint8   *dated,
               RasdExtraction *out)
 {
   Run run = { 0 };
@@ -1799,6 +1672,7 @@ rasd_ner_run (RasdNer        *self,
   g_autoptr(GString) phrase_buf = g_string_new (NULL);
 
   run.ner = self;
+  run.dated = dated;
   run.text = text;
   run.tokens = tokens;
   run.out = out;
@@ -1817,6 +1691,9 @@ rasd_ner_run (RasdNer        *self,
   run.title_starts = g_new0 (guint8, run.n + 1);
   run.lex = g_new0 (guint16, run.n + 1);
   run.person_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
+  run.variant_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
+  run.variant_none = g_new0 (guint8, run.n + 1);
+  run.variant = g_string_new (NULL);
   run.lists = g_new0 (guint8, run.n + 1);
   run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
@@ -1847,6 +1724,7 @@ rasd_ner_run (RasdNer        *self,
         }
       if ((len = skip_building_name (&run, i)) > 0)
         {
+          RASD_RULE (NER_BUILDING_NAME);
           i += len;
           continue;
         }
@@ -1870,9 +1748,12 @@ rasd_ner_run (RasdNer        *self,
         {
           int entity = person_entity (&run, person);
 
+          RASD_RULE (NER_LEXICON_PERSON);
           add_name (&run, RASD_MENTION_PERSON, entity, i, len, i,
                     (after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0) |
-                    (principal_of_envoy (&run, i) ? RASD_NER_PRINCIPAL : 0), -1, TRUE);
+                    (principal_of_envoy (&run, i) ? RASD_NER_PRINCIPAL : 0) |
+                    (named_for (&run, i) ? RASD_NER_NAMED_FOR : 0),
+                    -1, TRUE);
           note_person (&run, entity, NULL, NULL);
           i += len;
           continue;
@@ -1882,10 +1763,17 @@ rasd_ner_run (RasdNer        *self,
         {
           guint n_name = read_unknown_name (&run, i);
 
+          /* إسلام أباد is a city, not a man named إسلام */
+          if (n_name >= 2 && place_words_at (&run, i) >= n_name)
+            {
+              RASD_RULE (NER_PLACE_NOT_NAME);
+              n_name = 0;
+            }
           if (n_name >= 2)
             {
               int entity = unknown_person_entity (&run, i, n_name);
 
+              RASD_RULE (NER_FIRST_NAME);
               add_name (&run, RASD_MENTION_PERSON, entity, i, n_name, i,
                         after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
               note_person (&run, entity, NULL, NULL);
@@ -1912,6 +1800,7 @@ rasd_ner_run (RasdNer        *self,
             const RasdPlace *place = rasd_gazetteer_get_place (self->gazetteer, key);
 
             count_country (countries, country);
+            RASD_RULE (NER_ADJECTIVE);
             if (place != NULL)
               {
                 int entity = rasd_extraction_add_entity (out, RASD_ENTITY_PLACE, place->key,
@@ -1929,7 +1818,7 @@ rasd_ner_run (RasdNer        *self,
       i++;
     }
 
-  /* a titled person flagged as speaker: وقال الرئيس الروسي فلاديمير بوتين */
+  /* a titled person flagged as speaker: وقال الرئيس الكيني وليام روتو */
   for (guint k = 0; k < run.names->len; k++)
     {
       RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
@@ -1937,14 +1826,17 @@ rasd_ner_run (RasdNer        *self,
       if (name->kind == RASD_MENTION_PERSON && name->title_token != name->first_token &&
           after_speech_word (&run, name->title_token))
         name->flags |= RASD_NER_SPEAKER;
+      if (name->kind == RASD_MENTION_PERSON && (name->flags & RASD_NER_SPEAKER))
+        RASD_RULE (NER_SPEAKER);
     }
 
+  merge_person_variants (&run);
   find_surnames (&run);
   resolve_places (&run);
   if (roles)
     resolve_roles (&run);
 
-  /* "الجبير: الاجتماع وضع أسسا": a name before a colon is who speaks, as in a headline */
+  /* "شكري: المحادثات بناءة": a name before a colon is who speaks, as in a headline */
   for (guint k = 0; k < run.names->len; k++)
     {
       RasdNerName *name = &g_array_index (run.names, RasdNerName, k);
@@ -1956,7 +1848,10 @@ rasd_ner_run (RasdNer        *self,
       while (*p == ' ')
         p++;
       if (*p == ':')
-        name->flags |= RASD_NER_SPEAKER;
+        {
+          RASD_RULE (NER_COLON_SPEAKER);
+          name->flags |= RASD_NER_SPEAKER;
+        }
     }
 
   g_array_sort (run.names, compare_names);
@@ -1970,6 +1865,9 @@ rasd_ner_run (RasdNer        *self,
   g_free (run.title_starts);
   g_free (run.lex);
   g_free (run.person_words);
+  g_free (run.variant_words);
+  g_free (run.variant_none);
+  g_string_free (run.variant, TRUE);
   g_free (run.lists);
   g_free (run.in_title);
   g_string_chunk_free (run.form_strings);

@@ -34,7 +34,8 @@ typedef enum
   RASD_NER_SPEAKER      = 1 << 3,  /* subject of قال/أكد/أضاف... just before it */
   RASD_NER_ADJECTIVE    = 1 << 4,  /* a place known only from a nationality adjective */
   RASD_NER_OF_TITLE     = 1 << 5,  /* a place in a role (سفير روسيا في دمشق): not where one is */
-  RASD_NER_PRINCIPAL    = 1 << 6,  /* whom an envoy acts for (ممثلا للرئيس بوتين): not present */
+  RASD_NER_PRINCIPAL    = 1 << 6,  /* whom an envoy acts for (ممثلا للملك): not present */
+  RASD_NER_NAMED_FOR    = 1 << 7,  /* whom greetings, a message, a regime are of (تحيات الملك) */
 } RasdNerFlags;
 
 typedef struct
@@ -59,11 +60,14 @@ void     rasd_ner_free (RasdNer        *self);
  * returns a RasdNerName for each person, place and organisation mention, in text order.
  * Nationality adjectives (الروسي) add a place mention flagged RASD_NER_ADJECTIVE only to the
  * returned array (not to @out), for the extractor's use.  With @resolve_roles, roles and
- * نظيره that stand for a person named elsewhere in the text become mentions of that person. */
+ * نظيره that stand for a person named elsewhere in the text become mentions of that person.
+ * @dated, if not NULL, says of each token whether a date mention covers it: no name the
+ * lexicon lacks runs over one (شعبان المقبل is a month). */
 GArray  *rasd_ner_run  (RasdNer        *self,
                         const char     *text,
                         RasdTokens     *tokens,
                         gboolean        resolve_roles,
+                        const guint8   *dated,
                         RasdExtraction *out);
 
 /* Whether the normalised word (proclitics removed) can never be part of a name. */

@@ -24,6 +24,8 @@ struct _RasdPeople
   GPtrArray    *people;       /* RasdPerson*, owned */
   GHashTable   *by_key;       /* key → RasdPerson* */
   GHashTable   *by_name;      /* normalised name → RasdPerson* */
+  GHashTable   *by_variant;   /* rasd_people_variant() of names of 2+ words → RasdPerson* */
+  GHashTable   *variant_first; /* first word of such a variant → most words of one it begins */
   GHashTable   *short_forms;  /* normalised short form → RasdPerson* (also in by_name) */
   GHashTable   *first_names;  /* normalised word set */
   GHashTable   *titles;       /* normalised title → RasdTitle* */
@@ -149,6 +151,72 @@ index_name (RasdPeople *self,
   index_one (self, table, norm, person, replace);
   if (variant != NULL)
     index_one (self, table, variant, person, replace);
+  if (table == self->by_name && strchr (norm, ' ') != NULL)
+    {
+      g_autofree char *spelling = rasd_people_variant (norm);
+
+      if (!g_hash_table_contains (self->by_variant, spelling))
+        {
+          g_hash_table_insert (self->by_variant, (gpointer) intern (self, spelling), person);
+          rasd_phrase_index_first_word (self->variant_first, self->strings, spelling);
+        }
+    }
+}
+
+void
+rasd_people_variant_append (GString    *out,
+                            const char *word)
+{
+  gsize start;
+
+  if (*word == '\0')
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  /* عبدالله → عبد الله */
+  if (strncmp (word, "عبدال", strlen ("عبدال")) == 0 && strlen (word) > strlen ("عبدال") + 2)
+    {
+      g_string_append (out, "عبد ");
+      word += strlen ("عبد");
+    }
+  if (strcmp (word, "ابن") == 0)
+    word = "بن";
+  /* the article: الحسين is حسين (آل alone, and short words, stay) */
+  if (strncmp (word, "ال", strlen ("ال")) == 0 && strlen (word) >= strlen ("ال") + 4)
+    word += strlen ("ال");
+  start = out->len;
+  g_string_append (out, word);
+  /* غ (D8 BA) as ج (D8 AC): the same g of a transliterated name */
+  for (gsize k = start; k + 1 < out->len; k++)
+    if ((guchar) out->str[k] == 0xD8 && (guchar) out->str[k + 1] == 0xBA)
+      out->str[++k] = (char) 0xAC;
+}
+
+char *
+rasd_people_variant (const char *normalized_phrase)
+{
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (normalized_phrase != NULL, NULL);
+
+  out = g_string_sized_new (strlen (normalized_phrase) + 8);
+  for (p = normalized_phrase; *p != '\0';)
+    {
+      gsize len = strcspn (p, " ");
+      char word[256];
+
+      if (len > 0 && len < sizeof word)
+        {
+          memcpy (word, p, len);
+          word[len] = '\0';
+          rasd_people_variant_append (out, word);
+        }
+      p += len;
+      while (*p == ' ')
+        p++;
+    }
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -348,6 +416,8 @@ rasd_people_load (const char  *data_dir,
   self->people = g_ptr_array_new_with_free_func (g_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_variant = g_hash_table_new (g_str_hash, g_str_equal);
+  self->variant_first = g_hash_table_new (g_str_hash, g_str_equal);
   self->first_words = g_hash_table_new (g_str_hash, g_str_equal);
   self->short_forms = g_hash_table_new (g_str_hash, g_str_equal);
   self->first_names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -377,6 +447,8 @@ rasd_people_free (RasdPeople *self)
     return;
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
+  g_clear_pointer (&self->by_variant, g_hash_table_unref);
+  g_clear_pointer (&self->variant_first, g_hash_table_unref);
   g_clear_pointer (&self->first_words, g_hash_table_unref);
   g_clear_pointer (&self->short_forms, g_hash_table_unref);
   g_clear_pointer (&self->first_names, g_hash_table_unref);
@@ -560,6 +632,24 @@ rasd_people_n_first_names (RasdPeople *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return g_hash_table_size (self->first_names);
+}
+
+const RasdPerson *
+rasd_people_lookup_variant (RasdPeople *self,
+                            const char *variant_phrase)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (variant_phrase != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_variant, variant_phrase);
+}
+
+guint
+rasd_people_variant_words_from (RasdPeople *self,
+                                const char *variant_word)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->variant_first, variant_word));
 }
 
 guint

@@ -60,6 +60,23 @@ guint             rasd_people_words_from     (RasdPeople          *self,
 gboolean          rasd_people_is_first_name  (RasdPeople          *self,
                                               const char          *normalized_word);
 
+/* The spelling-blind form of a normalised name, by which two spellings of one person compare
+ * equal: ال dropped from each word (الحسين، حسين), غ read as ج in transliterations (سيرغي،
+ * سيرجي), ابن as بن, and عبد always split from what follows (عبدالله، عبد الله).  Newly
+ * allocated. */
+char             *rasd_people_variant        (const char          *normalized_phrase);
+/* Appends the variant of one word to @out, after a space when @out is not empty. */
+void              rasd_people_variant_append (GString             *out,
+                                              const char          *word);
+/* The person whose name or alias of two words or more has the variant @variant_phrase (of
+ * rasd_people_variant()), or NULL. */
+const RasdPerson *rasd_people_lookup_variant (RasdPeople          *self,
+                                              const char          *variant_phrase);
+/* The most words of a variant of two words or more that begins with @variant_word; 0 when
+ * none does. */
+guint             rasd_people_variant_words_from (RasdPeople      *self,
+                                                  const char      *variant_word);
+
 /* The longest title at the start of @normalized_words (@n words), or NULL; @n_matched, if not
  * NULL, receives how many words it covers.  Open roles "وزير/وزيرة + noun" (وزير الطاقه) and
  * "رئيس + noun" are matched as two words when no listed title is longer; an adjective after

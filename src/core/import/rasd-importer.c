@@ -2,16 +2,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <string.h>
-
-#include <glib/gstdio.h>
-
 #include "rasd-article-reader.h"
 #include "rasd-error.h"
 #include "rasd-extractor.h"
-#include "rasd-importer.h"
+#include "rasd-importer-private.h"
 #include "rasd-ordered-pool.h"
+#include "rasd-path.h"
 
 /* Files stored per transaction: few enough that other readers of the database (the window)
  * see new articles soon, enough that commits do not dominate. */
@@ -24,6 +20,7 @@ struct _RasdImporter
 
   RasdStore        *store;
   RasdImportReport *report;
+  gboolean          follow_symlinks;
   guint             jobs;   /* extraction workers; 0: one per core */
 };
 
@@ -45,6 +42,7 @@ rasd_import_report_new (void)
   report->failures = g_ptr_array_new_with_free_func (g_free);
   report->warnings = g_ptr_array_new_with_free_func (g_free);
   report->skipped = g_ptr_array_new_with_free_func (g_free);
+  report->refused = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
 
@@ -56,6 +54,7 @@ rasd_import_report_free (RasdImportReport *report)
   g_ptr_array_unref (report->failures);
   g_ptr_array_unref (report->warnings);
   g_ptr_array_unref (report->skipped);
+  g_ptr_array_unref (report->refused);
   g_free (report);
 }
 
@@ -141,156 +140,61 @@ rasd_importer_get_report (RasdImporter *self)
   return self->report;
 }
 
-/* Walking the paths ------------------------------------------------------------------------ */
-
-typedef struct
+void
+rasd_importer_set_follow_symlinks (RasdImporter *self,
+                                   gboolean      follow)
 {
-  GPtrArray        *files;    /* char *, in order */
-  GArray           *sizes;    /* goffset, one per file */
-  GHashTable       *visited;  /* "dev:inode" of folders entered, against symlink loops */
-  RasdImportReport *report;
-  RasdImporter     *importer;
-} Walk;
-
-static void
-report_failure (RasdImporter *self,
-                const char   *path,
-                const char   *message)
-{
-  g_ptr_array_add (self->report->failures, g_strdup_printf ("%s: %s", path, message));
-  self->report->n_failed++;
-  g_signal_emit (self, signals[FILE_DONE], 0, path, RASD_IMPORT_FAILED, message);
+  g_return_if_fail (RASD_IS_IMPORTER (self));
+  self->follow_symlinks = follow;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+gboolean
+rasd_importer_get_follow_symlinks (RasdImporter *self)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  g_return_val_if_fail (RASD_IS_IMPORTER (self), FALSE);
+  return self->follow_symlinks;
 }
 
-static void walk_path (Walk *walk, const char *path, GCancellable *cancellable);
-
-static void
-walk_folder (Walk         *walk,
-             const char   *path,
-             GFileInfo    *info,
-             GCancellable *cancellable)
+char *
+rasd_import_report_line (const char *path,
+                         const char *message)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  GFileInfo *child;
+  g_autofree char *shown = rasd_path_display (path);
 
-  id = g_strdup_printf ("%" G_GUINT32_FORMAT ":%" G_GUINT64_FORMAT,
-                        g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
-                        g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
-  if (!g_hash_table_add (walk->visited, g_steal_pointer (&id)))
-    {
-      /* Reached again through a symbolic link: a loop, or a second way to the same files. */
-      g_ptr_array_add (walk->report->skipped,
-                       g_strdup_printf ("%s: folder already visited (symbolic link loop?)", path));
-      return;
-    }
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (children == NULL)
-    {
-      report_failure (walk->importer, path, error->message);
-      return;
-    }
-  while ((child = g_file_enumerator_next_file (children, cancellable, &error)) != NULL)
-    {
-      g_ptr_array_add (names, g_strdup (g_file_info_get_name (child)));
-      g_object_unref (child);
-    }
-  if (error != NULL)
-    {
-      report_failure (walk->importer, path, error->message);
-      return;
-    }
-
-  /* Sorted, so imports and their reports are the same on every run. */
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *child_path = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        return;
-      walk_path (walk, child_path, cancellable);
-    }
+  return g_strdup_printf ("%s: %s", shown, message);
 }
 
-static void
-walk_path (Walk         *walk,
-           const char   *path,
-           GCancellable *cancellable)
+void
+rasd_importer_note (RasdImporter      *self,
+                    const char        *path,
+                    RasdImportOutcome  outcome,
+                    const char        *message)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  RasdImportReport *report = self->report;
 
-  /* Follows symbolic links; loops are caught by the device:inode set. */
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET ","
-                            G_FILE_ATTRIBUTE_UNIX_DEVICE ","
-                            G_FILE_ATTRIBUTE_UNIX_INODE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  if (info == NULL)
+  switch (outcome)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        report_failure (walk->importer, path, "no such file or folder");
-      else
-        report_failure (walk->importer, path, error->message);
-      return;
-    }
-
-  switch (g_file_info_get_file_type (info))
-    {
-    case G_FILE_TYPE_DIRECTORY:
-      walk_folder (walk, path, info, cancellable);
+    case RASD_IMPORT_FAILED:
+      g_ptr_array_add (report->failures, rasd_import_report_line (path, message));
+      report->n_failed++;
       break;
-    case G_FILE_TYPE_REGULAR:
-      {
-        goffset size = g_file_info_get_size (info);
-
-        g_ptr_array_add (walk->files, g_strdup (path));
-        g_array_append_val (walk->sizes, size);
-      }
+    case RASD_IMPORT_REFUSED:
+      g_ptr_array_add (report->refused, rasd_import_report_line (path, message));
+      report->n_refused++;
       break;
-    case G_FILE_TYPE_SYMBOLIC_LINK:
-      {
-        /* GIO gives the link itself when following it fails: a broken link or a loop, which
-         * the user should hear about rather than have the file vanish from the report. */
-        int saved_errno = 0;
-        GStatBuf buf;
-        g_autofree char *message = NULL;
-
-        if (g_stat (path, &buf) != 0)
-          saved_errno = errno;
-        if (saved_errno == ENOENT)
-          message = g_strdup_printf ("symbolic link to %s, which does not exist",
-                                     g_file_info_get_symlink_target (info));
-        else if (saved_errno == ELOOP)
-          message = g_strdup ("symbolic link loop (too many levels of symbolic links)");
-        else
-          message = g_strdup_printf ("symbolic link that cannot be followed: %s",
-                                     g_strerror (saved_errno));
-        report_failure (walk->importer, path, message);
-      }
+    case RASD_IMPORT_SKIPPED:
+      g_ptr_array_add (report->skipped, rasd_import_report_line (path, message));
+      report->n_skipped++;
       break;
+    case RASD_IMPORT_SIDECAR:
+      report->n_sidecars++;
+      break;
+    case RASD_IMPORT_IMPORTED:
+    case RASD_IMPORT_DUPLICATE:
     default:
-      g_ptr_array_add (walk->report->skipped,
-                       g_strdup_printf ("%s: not a regular file or folder", path));
-      walk->report->n_skipped++;
       break;
     }
+  g_signal_emit (self, signals[FILE_DONE], 0, path, outcome, message);
 }
 
 /* Importing ---------------------------------------------------------------------------------- */
@@ -326,13 +230,15 @@ progress_update_free (gpointer data)
  * (one per core unless told otherwise) does them for the files ahead while this thread, the
  * one writer, stores the ones done.  The pool gives the files back in order, so the ids and
  * everything stored are those of a run on one thread; at most ahead_items files, and about
- * AHEAD_BYTES of them, are in the pool at once, so memory stays flat however many files. */
+ * AHEAD_BYTES of them, are in the pool at once, so memory stays flat however many or however
+ * large the files are. */
 
 #define AHEAD_ITEMS_PER_WORKER 8
-#define AHEAD_BYTES (64 * 1024 * 1024)
+#define AHEAD_BYTES ((goffset) 64 * 1024 * 1024)
 
 typedef struct
 {
+  const RasdImportEntry *entry;  /* in the walk's list, which outlives the pool */
   char           *path;
   goffset         size;
   RasdReadResult *result;  /* NULL with error set */
@@ -371,12 +277,12 @@ extract_articles (RasdExtractor  *extractor,
 
       if (cut != NULL)
         {
+          g_autofree char *what = result->articles->len > 1 ?
+                                  g_strdup_printf ("article %u: %s", i + 1, cut) : g_strdup (cut);
+
           if (item->warnings == NULL)
             item->warnings = g_ptr_array_new_with_free_func (g_free);
-          if (result->articles->len > 1)
-            g_ptr_array_add (item->warnings, g_strdup_printf ("%s: article %u: %s", item->path, i + 1, cut));
-          else
-            g_ptr_array_add (item->warnings, g_strdup_printf ("%s: %s", item->path, cut));
+          g_ptr_array_add (item->warnings, rasd_import_report_line (item->path, what));
         }
       g_ptr_array_add (extractions, extraction);
     }
@@ -397,7 +303,7 @@ read_item_work (gpointer input,
   ReadShared *shared = user_data;
   ReadItem *item = input;
 
-  item->result = rasd_article_reader_read (item->path, shared->cancellable, &item->error);
+  item->result = rasd_import_entry_read (item->entry, shared->cancellable, &item->error);
   if (item->result != NULL && shared->extractor != NULL)
     item->extractions = extract_articles (shared->extractor, item);
   return item;
@@ -405,8 +311,7 @@ read_item_work (gpointer input,
 
 typedef struct
 {
-  GPtrArray       *files;
-  GArray          *sizes;        /* goffset, from the walk */
+  GPtrArray       *files;        /* RasdImportEntry, from the walk */
   RasdOrderedPool *pool;
   guint            next;         /* the next file to give the pool */
   guint            ahead_items;
@@ -421,10 +326,12 @@ read_ahead_fill (ReadAhead *ahead)
          rasd_ordered_pool_get_n_pending (ahead->pool) < ahead->ahead_items &&
          (ahead->ahead_bytes < AHEAD_BYTES || rasd_ordered_pool_get_n_pending (ahead->pool) == 0))
     {
+      const RasdImportEntry *entry = g_ptr_array_index (ahead->files, ahead->next);
       ReadItem *item = g_new0 (ReadItem, 1);
 
-      item->path = g_strdup (g_ptr_array_index (ahead->files, ahead->next));
-      item->size = g_array_index (ahead->sizes, goffset, ahead->next);
+      item->entry = entry;
+      item->path = g_strdup (entry->path);
+      item->size = entry->size;
       ahead->ahead_bytes += MAX (item->size, 0);
       ahead->next++;
       rasd_ordered_pool_push (ahead->pool, item);
@@ -508,8 +415,15 @@ store_file (RasdImporter  *self,
   if (result == NULL)
     {
       *message = g_strdup (item->error->message);
-      return g_error_matches (item->error, RASD_ERROR, RASD_ERROR_NOT_ARTICLE)
-             ? RASD_IMPORT_SKIPPED : RASD_IMPORT_FAILED;
+      if (!g_error_matches (item->error, RASD_ERROR, RASD_ERROR_NOT_ARTICLE))
+        return RASD_IMPORT_FAILED;
+      if (rasd_file_kind_for_path (path) != RASD_FILE_KIND_SIDECAR)
+        return RASD_IMPORT_SKIPPED;
+      if (rasd_sidecar_has_article (path))
+        return RASD_IMPORT_SIDECAR;
+      g_free (*message);
+      *message = g_strdup ("metadata sidecar without its article (NAME.txt beside NAME.meta.json)");
+      return RASD_IMPORT_SKIPPED;
     }
 
   if (!rasd_store_savepoint (store, &error))
@@ -536,13 +450,15 @@ store_file (RasdImporter  *self,
     return fail_storing (store, TRUE, error, message, fatal_error);
 
   self->report->n_imported += n_new;
+  if (n_new > 0)
+    self->report->n_with_metadata += result->n_with_metadata;
   self->report->n_duplicates += n_duplicates;
   /* Records of a .jsonl file that could not be read are failures of their own; other
    * problems (a repaired encoding) are warnings. */
   for (guint i = 0; i < result->problems->len; i++)
     {
       const char *problem = g_ptr_array_index (result->problems, i);
-      char *line = g_strdup_printf ("%s: %s", path, problem);
+      char *line = rasd_import_report_line (path, problem);
 
       if (rasd_file_kind_for_path (path) == RASD_FILE_KIND_JSONL)
         {
@@ -555,6 +471,31 @@ store_file (RasdImporter  *self,
   return n_new > 0 ? RASD_IMPORT_IMPORTED : RASD_IMPORT_DUPLICATE;
 }
 
+/* What the open transaction holds: counted in the report, not committed yet. */
+typedef struct
+{
+  gint64 started;
+  guint  n_items;
+  guint  n_imported;
+  guint  n_duplicates;
+  guint  n_with_metadata;
+  guint  n_new_files;  /* items that stored a new article */
+} Batch;
+
+/* The database took the batch back (or will not commit it): the report must not count what it
+ * held, and its files are not imported. */
+static void
+take_back_batch (RasdImporter *self,
+                 RasdStore    *store,
+                 Batch        *batch)
+{
+  rasd_store_rollback (store);
+  self->report->n_imported -= batch->n_imported;
+  self->report->n_duplicates -= batch->n_duplicates;
+  self->report->n_with_metadata -= batch->n_with_metadata;
+  self->report->n_not_imported += batch->n_new_files;
+}
+
 static gboolean
 store_files (RasdImporter  *self,
              RasdStore     *store,
@@ -563,22 +504,24 @@ store_files (RasdImporter  *self,
              GCancellable  *cancellable,
              GError       **error)
 {
-  gint64 batch_started = 0;
-  guint in_batch = 0;
-  guint batch_imported = 0;    /* counted in the report, not committed yet */
-  guint batch_duplicates = 0;
+  Batch batch = { 0 };
 
   for (guint i = 0; i < ahead->files->len; i++)
     {
+      const RasdImportEntry *entry = g_ptr_array_index (ahead->files, i);
       ReadItem *item;
       g_autofree char *message = NULL;
       g_autoptr(GError) fatal_error = NULL;
       RasdImportOutcome outcome;
       guint imported_before;
       guint duplicates_before;
+      guint with_metadata_before;
 
       if (g_cancellable_is_cancelled (cancellable))
-        break;
+        {
+          self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i);
+          break;
+        }
 
       item = read_ahead_next (ahead);
 
@@ -586,66 +529,52 @@ store_files (RasdImporter  *self,
         {
           if (!rasd_store_begin (store, error))
             {
+              self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i);
               read_item_free (item);
               return FALSE;
             }
-          batch_started = g_get_monotonic_time ();
-          in_batch = 0;
-          batch_imported = 0;
-          batch_duplicates = 0;
+          batch = (Batch) { .started = g_get_monotonic_time () };
         }
 
       imported_before = self->report->n_imported;
       duplicates_before = self->report->n_duplicates;
+      with_metadata_before = self->report->n_with_metadata;
       outcome = store_file (self, store, item, &message, &fatal_error);
-      batch_imported += self->report->n_imported - imported_before;
-      batch_duplicates += self->report->n_duplicates - duplicates_before;
+      batch.n_imported += self->report->n_imported - imported_before;
+      batch.n_duplicates += self->report->n_duplicates - duplicates_before;
+      batch.n_with_metadata += self->report->n_with_metadata - with_metadata_before;
       if (fatal_error != NULL)
         {
+          g_autofree char *shown = rasd_path_display (item->path);
+
           /* Keep what the batch stored when the database still takes a commit; otherwise
            * (SQLite rolled it back, or the commit fails too) the report must not count it. */
           if (!rasd_store_in_transaction (store) || !rasd_store_commit (store, NULL))
-            {
-              rasd_store_rollback (store);
-              self->report->n_imported -= batch_imported;
-              self->report->n_duplicates -= batch_duplicates;
-            }
+            take_back_batch (self, store, &batch);
+          self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i);
           g_set_error (error, fatal_error->domain, fatal_error->code,
-                       "%s: %s; the import stopped at this file", item->path, fatal_error->message);
+                       "%s: %s; the import stopped at this file", shown, fatal_error->message);
           read_item_free (item);
           return FALSE;
         }
-      self->report->n_files++;
+      if (entry->first_part)
+        self->report->n_files++;
       self->report->n_bytes += item->size;
-      switch (outcome)
-        {
-        case RASD_IMPORT_FAILED:
-          g_ptr_array_add (self->report->failures, g_strdup_printf ("%s: %s", item->path, message));
-          self->report->n_failed++;
-          break;
-        case RASD_IMPORT_SKIPPED:
-          g_ptr_array_add (self->report->skipped, g_strdup_printf ("%s: %s", item->path, message));
-          self->report->n_skipped++;
-          break;
-        case RASD_IMPORT_IMPORTED:
-        case RASD_IMPORT_DUPLICATE:
-        default:
-          break;
-        }
+      if (outcome == RASD_IMPORT_IMPORTED)
+        batch.n_new_files++;
+      rasd_importer_note (self, item->path, outcome, message);
       if (item->warnings != NULL && outcome == RASD_IMPORT_IMPORTED)
         for (guint w = 0; w < item->warnings->len; w++)
           g_ptr_array_add (self->report->warnings, g_strdup (g_ptr_array_index (item->warnings, w)));
-      g_signal_emit (self, signals[FILE_DONE], 0, item->path, outcome, message);
       read_item_free (item);
 
-      in_batch++;
-      if (in_batch >= BATCH_FILES || g_get_monotonic_time () - batch_started > BATCH_USEC)
+      batch.n_items++;
+      if (batch.n_items >= BATCH_FILES || g_get_monotonic_time () - batch.started > BATCH_USEC)
         {
           if (!rasd_store_commit (store, error))
             {
-              rasd_store_rollback (store);
-              self->report->n_imported -= batch_imported;
-              self->report->n_duplicates -= batch_duplicates;
+              take_back_batch (self, store, &batch);
+              self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i + 1);
               return FALSE;
             }
         }
@@ -664,9 +593,7 @@ store_files (RasdImporter  *self,
 
   if (rasd_store_in_transaction (store) && !rasd_store_commit (store, error))
     {
-      rasd_store_rollback (store);
-      self->report->n_imported -= batch_imported;
-      self->report->n_duplicates -= batch_duplicates;
+      take_back_batch (self, store, &batch);
       return FALSE;
     }
   return TRUE;
@@ -676,13 +603,12 @@ static gboolean
 import_files (RasdImporter  *self,
               RasdStore     *store,
               GPtrArray     *files,
-              GArray        *sizes,
               GMainContext  *progress_context,
               GCancellable  *cancellable,
               GError       **error)
 {
   ReadShared shared = { NULL, cancellable };
-  ReadAhead ahead = { files, sizes, NULL, 0, 0, 0 };
+  ReadAhead ahead = { files, NULL, 0, 0, 0 };
   g_autoptr(GError) extractor_error = NULL;
   gboolean ok;
 
@@ -714,19 +640,17 @@ run_on_store (RasdImporter        *self,
               GCancellable        *cancellable,
               GError             **error)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (goffset));
-  g_autoptr(GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Walk walk = { files, sizes, visited, NULL, self };
+  g_autoptr(RasdImportWalk) walk = NULL;
 
   g_clear_pointer (&self->report, rasd_import_report_free);
   self->report = rasd_import_report_new ();
-  walk.report = self->report;
 
+  walk = rasd_import_walk_new (self, self->follow_symlinks);
   for (guint i = 0; paths[i] != NULL; i++)
-    walk_path (&walk, paths[i], cancellable);
+    rasd_import_walk_add (walk, paths[i], cancellable);
 
-  if (!import_files (self, store, files, sizes, progress_context, cancellable, error))
+  if (!import_files (self, store, rasd_import_walk_get_entries (walk), progress_context,
+                     cancellable, error))
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

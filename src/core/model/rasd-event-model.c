@@ -36,6 +36,7 @@ struct _RasdEventModel
 
   guint          generation;  /* of the newest query; older results are dropped */
   GCancellable  *cancellable;
+  guint          n_cancelled; /* queries a newer one stopped before they ended */
   gboolean       loading;
   gboolean       counting;
 
@@ -525,8 +526,11 @@ static RasdStore *
 worker_store (RasdEventModel  *self,
               GError         **error)
 {
+  /* opened as the window's: read-only when it is */
   if (self->worker_store == NULL)
-    self->worker_store = rasd_store_open (rasd_store_get_path (self->store), error);
+    self->worker_store = rasd_store_is_read_only (self->store)
+                         ? rasd_store_open_read_only (rasd_store_get_path (self->store), error)
+                         : rasd_store_open (rasd_store_get_path (self->store), error);
   return self->worker_store;
 }
 
@@ -545,7 +549,13 @@ list_thread (GTask        *task,
   g_mutex_lock (&self->worker_lock);
   if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
       (store = worker_store (self, &error)) != NULL)
-    result = run_list (store, query, cancellable, &error);
+    {
+      /* The next change of the filter (a keystroke in the search) stops this query inside
+       * SQLite, so that the worker is free for that one at once. */
+      rasd_store_set_cancellable (store, cancellable);
+      result = run_list (store, query, cancellable, &error);
+      rasd_store_set_cancellable (store, NULL);
+    }
   g_mutex_unlock (&self->worker_lock);
 
   if (result != NULL)
@@ -568,7 +578,11 @@ people_thread (GTask        *task,
   g_mutex_lock (&self->worker_lock);
   if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
       (store = worker_store (self, &error)) != NULL)
-    people = run_count_people (store, task_data, cancellable, &error);
+    {
+      rasd_store_set_cancellable (store, cancellable);
+      people = run_count_people (store, task_data, cancellable, &error);
+      rasd_store_set_cancellable (store, NULL);
+    }
   g_mutex_unlock (&self->worker_lock);
 
   if (people != NULL)
@@ -587,6 +601,8 @@ people_done (GObject      *source,
   GError *error = NULL;
   GPtrArray *people = g_task_propagate_pointer (G_TASK (res), &error);
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->n_cancelled++;
   if (generation != self->generation)
     {
       g_clear_pointer (&people, g_ptr_array_unref);
@@ -608,6 +624,8 @@ list_done (GObject      *source,
   Result *result = g_task_propagate_pointer (G_TASK (res), &error);
   g_autoptr(GTask) task = NULL;
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    self->n_cancelled++;
   /* A newer query is on its way: this one's answer no longer matters. */
   if (query->generation != self->generation)
     {
@@ -925,6 +943,13 @@ rasd_event_model_is_loading (RasdEventModel *self)
 {
   g_return_val_if_fail (RASD_IS_EVENT_MODEL (self), FALSE);
   return self->loading;
+}
+
+guint
+rasd_event_model_get_n_cancelled (RasdEventModel *self)
+{
+  g_return_val_if_fail (RASD_IS_EVENT_MODEL (self), 0);
+  return self->n_cancelled;
 }
 
 gboolean

@@ -40,6 +40,9 @@ void            rasd_event_model_reload     (RasdEventModel *self);
 gboolean        rasd_event_model_is_loading (RasdEventModel *self);
 /* TRUE while the people of the events listed are still being counted. */
 gboolean        rasd_event_model_is_counting (RasdEventModel *self);
+/* How many queries a newer one (the filter changed again) stopped before they ended; for tests
+ * and diagnostics. */
+guint           rasd_event_model_get_n_cancelled (RasdEventModel *self);
 const GError   *rasd_event_model_get_error  (RasdEventModel *self);
 
 /* The order of the events (the store sorts them; see rasd_store_list_event_marks()); reloads

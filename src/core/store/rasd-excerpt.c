@@ -6,6 +6,10 @@
 
 #include "rasd-event-kind.h"
 #include "rasd-excerpt.h"
+#include "rasd-format.h"
+
+#define FSI "\u2068"  /* FIRST STRONG ISOLATE */
+#define PDI "\u2069"  /* POP DIRECTIONAL ISOLATE */
 
 struct _RasdExcerpt
 {
@@ -355,33 +359,66 @@ rasd_excerpt_dup_citation (RasdExcerpt *self)
 
   g_return_val_if_fail (RASD_IS_EXCERPT (self), NULL);
 
-  citation = g_string_new (self->title != NULL ? self->title : _("Untitled article"));
+  /* Each field first-strong isolated (U+2068 … U+2069): the bidi algorithm then orders the
+   * fields as the line's direction says, never a Latin source with the date after it
+   * ("2015-07-23 ,alwatan"); the separators take the line's direction. */
+  citation = g_string_new (NULL);
+  g_string_append_printf (citation, FSI "%s" PDI, self->title != NULL ? self->title : _("Untitled article"));
   if (self->source != NULL)
-    g_string_append_printf (citation, " — %s", self->source);
-  /* Dates isolated left-to-right (U+2066 … U+2069): in a right-to-left line, 2015-10-21 would
-   * otherwise show as 21-10-2015 (its digits become Arabic numbers after Arabic letters). */
+    g_string_append_printf (citation, " — " FSI "%s" PDI, self->source);
   if (self->date != NULL)
-    /* Translators: separates the publication date from the rest of a citation */
-    g_string_append_printf (citation, "%s\u2066%s\u2069", _(", "), self->date);
+    {
+      g_autofree char *date = rasd_format_article_date (self->date);
+
+      /* Translators: separates the publication date from the rest of a citation */
+      g_string_append_printf (citation, "%s" FSI "%s" PDI, _(", "), date);
+    }
   return g_string_free (g_steal_pointer (&citation), FALSE);
+}
+
+static char *
+event_summary (RasdExcerpt *self,
+               gboolean     date_in_words)
+{
+  g_autoptr(GString) summary = NULL;
+
+  if (!rasd_excerpt_has_event (self))
+    return NULL;
+  summary = g_string_new (FSI);
+  g_string_append (summary, self->event_kind != NULL ? rasd_event_kind_label (self->event_kind)
+                                                     : _("Event"));
+  g_string_append (summary, PDI);
+  if (self->event_who != NULL)
+    {
+      g_autofree char *who = g_strdup_printf (FSI "%s" PDI, self->event_who);
+
+      g_string_append_printf (summary, _(": %s"), who);
+    }
+  if (self->event_where != NULL)
+    g_string_append_printf (summary, " — " FSI "%s" PDI, self->event_where);
+  if (self->event_when != NULL && date_in_words)
+    {
+      g_autofree char *when = rasd_format_article_date (self->event_when);
+
+      g_string_append_printf (summary, " — " FSI "%s" PDI, when);
+    }
+  /* ISO, isolated left-to-right: in a right-to-left line 2015-10-21 would otherwise show as
+   * 21-10-2015 */
+  else if (self->event_when != NULL)
+    g_string_append_printf (summary, " — \u2066%s" PDI, self->event_when);
+  return g_string_free (g_steal_pointer (&summary), FALSE);
 }
 
 char *
 rasd_excerpt_dup_event_summary (RasdExcerpt *self)
 {
-  g_autoptr(GString) summary = NULL;
-
   g_return_val_if_fail (RASD_IS_EXCERPT (self), NULL);
+  return event_summary (self, FALSE);
+}
 
-  if (!rasd_excerpt_has_event (self))
-    return NULL;
-  summary = g_string_new (self->event_kind != NULL ? rasd_event_kind_label (self->event_kind)
-                                                   : _("Event"));
-  if (self->event_who != NULL)
-    g_string_append_printf (summary, _(": %s"), self->event_who);
-  if (self->event_where != NULL)
-    g_string_append_printf (summary, " — %s", self->event_where);
-  if (self->event_when != NULL)
-    g_string_append_printf (summary, " — \u2066%s\u2069", self->event_when);
-  return g_string_free (g_steal_pointer (&summary), FALSE);
+char *
+rasd_excerpt_dup_event_line (RasdExcerpt *self)
+{
+  g_return_val_if_fail (RASD_IS_EXCERPT (self), NULL);
+  return event_summary (self, TRUE);
 }

@@ -74,9 +74,14 @@ void         rasd_excerpt_set_event_citation (RasdExcerpt *self,
 /* TRUE when the excerpt has an event citation (even if the event itself is gone). */
 gboolean     rasd_excerpt_has_event         (RasdExcerpt *self);
 
-/* "Title — source, date" in the UI language; never NULL. */
+/* "Title — source, date" in the UI language, the date in its words and digits; each field
+ * isolated (U+2068 … U+2069), so that they read in order in a line of either direction; never
+ * NULL. */
 char        *rasd_excerpt_dup_citation      (RasdExcerpt *self);
-/* "Kind: who — where — when"; NULL without an event. */
+/* "Kind: who — where — when" (each isolated, the date ISO, for exports); NULL without an
+ * event. */
 char        *rasd_excerpt_dup_event_summary (RasdExcerpt *self);
+/* The same for the interface: the date in its words and digits. */
+char        *rasd_excerpt_dup_event_line    (RasdExcerpt *self);
 
 G_END_DECLS

@@ -586,23 +586,33 @@ next_word (const guchar **p,
   return FALSE;
 }
 
-char *
-rasd_fts_query_from_user (const char *user_text)
+/* The query and how many different words it holds.  A word typed again, or another spelling
+ * that normalises the same (لقاء، لقاءٌ، لقاْء), adds nothing to what is found but costs a phrase
+ * in every match and every snippet: each is searched once. */
+static char *
+query_from_user (const char *user_text,
+                 guint      *n_terms)
 {
   g_autoptr(GString) query = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) norm = g_string_new (NULL);
   const guchar *p;
   const guchar *end;
   const guchar *start;
   const guchar *stop;
   gboolean ta_marbuta;
 
-  g_return_val_if_fail (user_text != NULL, NULL);
-
   query = g_string_new (NULL);
   p = (const guchar *) user_text;
   end = p + strlen (user_text);
+  *n_terms = 0;
   while (next_word (&p, end, &start, &stop, &ta_marbuta))
     {
+      g_string_truncate (norm, 0);
+      rasd_arabic_normalize_append (norm, (const char *) start, stop - start);
+      if (!g_hash_table_add (seen, g_strdup (norm->str)))
+        continue;
+      (*n_terms)++;
       if (query->len > 0)
         g_string_append_c (query, ' ');
       g_string_append_c (query, '"');
@@ -619,6 +629,45 @@ rasd_fts_query_from_user (const char *user_text)
   if (query->len == 0)
     return NULL;
   return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+char *
+rasd_fts_query_from_user (const char *user_text)
+{
+  guint n_terms;
+
+  g_return_val_if_fail (user_text != NULL, NULL);
+  return query_from_user (user_text, &n_terms);
+}
+
+char *
+rasd_fts_query_from_user_bounded (const char  *user_text,
+                                  GError     **error)
+{
+  g_autofree char *query = NULL;
+  glong n_chars;
+  guint n_terms = 0;
+
+  g_return_val_if_fail (user_text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  n_chars = g_utf8_strlen (user_text, -1);
+  if (n_chars > RASD_FTS_MAX_QUERY_CHARS)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
+                   "the search is %ld characters long; Rasd searches at most %d characters at "
+                   "once: shorten it", n_chars, RASD_FTS_MAX_QUERY_CHARS);
+      return NULL;
+    }
+  query = query_from_user (user_text, &n_terms);
+  if (n_terms > RASD_FTS_MAX_QUERY_TERMS)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
+                   "the search has %u different words; Rasd searches at most %d at once: "
+                   "leave out some", n_terms, RASD_FTS_MAX_QUERY_TERMS);
+      return NULL;
+    }
+  return g_steal_pointer (&query);
 }
 
 /* The tokenizer.  FTS5 creates one instance per table and connection, and calls it from that
@@ -760,6 +809,16 @@ tokenize_with (RasdTokenizer *self,
   return rc;
 }
 
+/* The search work of this thread (rasd_fts_get_work()). */
+static _Thread_local RasdFtsWork thread_work;
+
+void
+rasd_fts_get_work (RasdFtsWork *work)
+{
+  g_return_if_fail (work != NULL);
+  *work = thread_work;
+}
+
 static int
 tokenizer_tokenize (Fts5Tokenizer *tokenizer,
                     void          *ctx,
@@ -773,6 +832,10 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
 
   if (text == NULL || n_text <= 0)
     return SQLITE_OK;
+  if (flags & FTS5_TOKENIZE_QUERY)
+    thread_work.query_phrases++;
+  else if (flags & FTS5_TOKENIZE_AUX)
+    thread_work.aux_bytes += n_text;
 
   /* FTS5 does not call back into a tokenizer while it runs, but if it ever did, the nested
    * call gets buffers of its own instead of overwriting ours. */

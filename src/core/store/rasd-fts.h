@@ -27,7 +27,31 @@ GPtrArray *rasd_fts_index_forms       (const char  *token);
 
 /* Turns what a user typed into a safe FTS5 MATCH expression: every word becomes a quoted
  * string, so quotes, OR, AND, NOT, NEAR, *, ^, : and parentheses are searched as text and never
- * reach FTS5's query syntax.  Words are ANDed.  Returns NULL when nothing searchable is left. */
+ * reach FTS5's query syntax.  Words are ANDed, each once: a word repeated, or spelled another
+ * way that normalises the same, is left out (it would find nothing more, and FTS5 reads each
+ * phrase again for every match and snippet).  Returns NULL when nothing searchable is left. */
 char      *rasd_fts_query_from_user   (const char  *user_text);
+
+/* What a search may ask at most: characters typed, and different words once normalised. */
+#define RASD_FTS_MAX_QUERY_CHARS 10000
+#define RASD_FTS_MAX_QUERY_TERMS 64
+
+/* rasd_fts_query_from_user() within those bounds, as the store applies it to every search a
+ * user types: over them, RASD_ERROR_INVALID_QUERY with a message saying which and how to
+ * shorten the search.  NULL without an error when nothing searchable is left. */
+char      *rasd_fts_query_from_user_bounded (const char  *user_text,
+                                             GError     **error);
+
+/* The full-text work this thread has done since it started: phrases of queries tokenized (FTS5
+ * parses a MATCH expression, each phrase in it, for every statement that runs it: once per
+ * query, and once per hit in a join), and bytes tokenized for snippets and highlights.  Tests
+ * and benchmarks compare it before and after a search: a cost measure that is not a clock. */
+typedef struct
+{
+  guint64 query_phrases;
+  guint64 aux_bytes;
+} RasdFtsWork;
+
+void       rasd_fts_get_work          (RasdFtsWork *work);
 
 G_END_DECLS

@@ -184,7 +184,8 @@ rasd_store_search (RasdStore   *self,
   g_return_val_if_fail (user_query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  match = rasd_fts_query_from_user (user_query);
+  if (!rasd_store_user_query (user_query, &match, error))
+    return NULL;
   if (match == NULL)
     return g_steal_pointer (&hits);
 
@@ -421,7 +422,8 @@ rasd_store_search_event_ids (RasdStore   *self,
   g_return_val_if_fail (user_query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  match = rasd_fts_query_from_user (user_query);
+  if (!rasd_store_user_query (user_query, &match, error))
+    return NULL;
   if (match == NULL)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
   return list_ids (self,

@@ -765,7 +765,8 @@ list_events (RasdStore              *self,
   if (filter->text != NULL)
     {
       /* escaped: any text is a safe query; nothing to search for matches nothing */
-      match = rasd_fts_query_from_user (filter->text);
+      if (!rasd_store_user_query (filter->text, &match, error))
+        return NULL;
       if (match == NULL)
         return g_steal_pointer (&events);
     }

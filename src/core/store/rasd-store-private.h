@@ -61,6 +61,8 @@ struct _RasdStore
   sqlite3_stmt *stmts[N_STMTS];
   int           schema_version;
   guint         savepoint_depth;
+  gboolean      read_only;  /* opened read-only: the user may not write the file */
+  GCancellable *cancellable;  /* rasd_store_set_cancellable() */
   /* Inside a transaction of rasd_store_begin(), articles are indexed for search when it
    * commits (rasd_store_index_pending()): FTS5 writes what it holds to disk at every
    * savepoint, which made a segment of every imported file. */
@@ -103,6 +105,12 @@ void           rasd_store_bind_text_or_null (sqlite3_stmt    *stmt,
                                              const char      *value);
 const char    *rasd_store_column_text       (sqlite3_stmt    *stmt,
                                              int              column);
+/* What a user typed as an FTS5 expression in *@match, within the search's bounds
+ * (rasd_fts_query_from_user_bounded()); *@match NULL when there is nothing to search.  FALSE
+ * with @error set when the query is over the bounds. */
+gboolean       rasd_store_user_query        (const char      *user_text,
+                                             char           **match,
+                                             GError         **error);
 /* A name as the words it is matched by (rasd_name_words () in SQL). */
 char          *rasd_store_name_to_words     (const char      *name);
 /* Days since the epoch of the first and the last day of @date; FALSE when it is unknown. */

@@ -168,6 +168,7 @@ rasd_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_free (self->path);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (rasd_store_parent_class)->finalize (object);
 }
@@ -184,6 +185,102 @@ rasd_store_init (RasdStore *self)
   self->pending_index = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
+/* Another connection holds the lock: wait as sqlite3_busy_timeout() would, up to BUSY_TIMEOUT_MS,
+ * but give up at once when the query is cancelled. */
+#define BUSY_TIMEOUT_MS 10000
+
+static int
+busy_handler (void *data,
+              int   n_calls)
+{
+  static const guint8 delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+  RasdStore *self = data;
+  guint waited = 0;
+  guint delay;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return 0;
+  for (int i = 0; i < n_calls; i++)
+    waited += delays[MIN (i, (int) G_N_ELEMENTS (delays) - 1)];
+  if (waited >= BUSY_TIMEOUT_MS)
+    return 0;
+  delay = MIN (delays[MIN (n_calls, (int) G_N_ELEMENTS (delays) - 1)], BUSY_TIMEOUT_MS - waited);
+  g_usleep (delay * 1000);
+  return 1;
+}
+
+/* Test hook (tests/test-concurrency.c): while the file $RASD_TEST_QUERY_GATE exists, a statement
+ * run under a cancellable waits inside SQLite, as a long query would, until it is cancelled or
+ * the file is removed; FILE.entered says it is waiting.  No timing in the test that way. */
+static void
+wait_at_test_gate (RasdStore  *self,
+                   const char *gate)
+{
+  gboolean entered = FALSE;
+
+  while (g_file_test (gate, G_FILE_TEST_EXISTS) && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      if (!entered)
+        {
+          g_autofree char *mark = g_strconcat (gate, ".entered", NULL);
+          entered = g_file_set_contents (mark, "", 0, NULL);
+        }
+      g_usleep (2000);
+    }
+}
+
+static int
+progress_handler (void *data)
+{
+  RasdStore *self = data;
+  const char *gate = g_getenv ("RASD_TEST_QUERY_GATE");
+
+  if (G_UNLIKELY (gate != NULL))
+    wait_at_test_gate (self, gate);
+  return g_cancellable_is_cancelled (self->cancellable);
+}
+
+void
+rasd_store_set_cancellable (RasdStore    *self,
+                            GCancellable *cancellable)
+{
+  g_return_if_fail (RASD_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_set_object (&self->cancellable, cancellable);
+  /* Every few thousand virtual-machine steps: a check costs nothing next to them. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, g_getenv ("RASD_TEST_QUERY_GATE") != NULL ? 1 : 4000,
+                              progress_handler, self);
+  else
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
+}
+
+gboolean
+rasd_store_get_data_version (RasdStore  *self,
+                             gint64     *version,
+                             GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  /* A look, not a wait: another process holding the database makes it fail now, and the
+   * caller looks again later (the window's thread must not stop for the busy timeout). */
+  sqlite3_busy_handler (self->db, NULL, NULL);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      rasd_store_set_sqlite_error (self, error, "reading the data version");
+      sqlite3_busy_handler (self->db, busy_handler, self);
+      return FALSE;
+    }
+  sqlite3_busy_handler (self->db, busy_handler, self);
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* Turns the connection's last error into a GError that names the database and what was being
  * done; busy databases get their own code so callers can tell the user to wait. */
 gboolean
@@ -193,7 +290,10 @@ rasd_store_set_sqlite_error (RasdStore   *self,
 {
   int code = sqlite3_extended_errcode (self->db) & 0xff;
 
-  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+  /* Stopped on purpose (the progress or busy handler below): no failure of the database. */
+  if (code == SQLITE_INTERRUPT || g_cancellable_is_cancelled (self->cancellable))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
     g_set_error (error, RASD_ERROR, RASD_ERROR_BUSY,
                  "%s: the database is busy (another Rasd is writing to it); try again when it "
                  "has finished", self->path);
@@ -365,13 +465,178 @@ rasd_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "rasd", "rasd.db", NULL);
 }
 
-RasdStore *
-rasd_store_open_at_version (const char  *path,
-                            int          version,
-                            GError     **error)
+/* Opening ------------------------------------------------------------------------------------
+ * A database the user may only read (no write permission, a read-only disk) opens read-only;
+ * one that cannot be opened gets one sentence naming the file, never SQL. */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* TRUE when @path-SUFFIX exists and is not empty: a journal whose changes the file lacks. */
+static gboolean
+has_pending_journal (const char *path,
+                     const char *suffix)
+{
+  g_autofree char *journal = g_strconcat (path, suffix, NULL);
+  GStatBuf buf;
+
+  return g_stat (journal, &buf) == 0 && buf.st_size > 0;
+}
+
+/* A database cut short: its header says how many pages it holds, the file is smaller (and no
+ * journal holds the missing pages).  Read through SQLite's own file handle: opening and closing
+ * the file here would drop the locks this process's other connections hold on it (POSIX locks
+ * belong to the process), and another process would then checkpoint and delete the WAL under
+ * them. */
+static gboolean
+check_not_truncated (RasdStore  *self,
+                     GError    **error)
+{
+  sqlite3_file *file = NULL;
+  guint8 header[100];
+  sqlite3_int64 size = 0;
+
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xFileSize (file, &size) != SQLITE_OK || size < (sqlite3_int64) sizeof header ||
+      file->pMethods->xRead (file, header, sizeof header, 0) != SQLITE_OK ||
+      has_pending_journal (self->path, "-wal") || has_pending_journal (self->path, "-journal"))
+    return TRUE;
+  {
+    guint32 page_size = ((guint32) header[16] << 8) | header[17];
+    guint32 n_pages = read_be32 (header + 28);
+    gboolean size_valid = read_be32 (header + 24) == read_be32 (header + 92);
+    sqlite3_int64 expected;
+
+    if (page_size == 1)
+      page_size = 65536;
+    expected = (sqlite3_int64) n_pages * page_size;
+    if (size_valid && n_pages > 0 && size < expected)
+      {
+        g_autofree char *have = g_format_size (size);
+        g_autofree char *want = g_format_size (expected);
+
+        g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                     "%s is damaged: the file is cut short (%s of the %s its database takes)",
+                     self->path, have, want);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+/* What went wrong opening @path, in words. */
+static gboolean
+set_open_error (RasdStore  *self,
+                GError    **error)
+{
+  int code = self->db != NULL ? sqlite3_extended_errcode (self->db) & 0xff : SQLITE_NOMEM;
+  int system_errno = self->db != NULL ? sqlite3_system_errno (self->db) : 0;
+  const char *path = self->path;
+
+  switch (code)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                   "%s is not a Rasd database: the file holds something else", path);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                   "%s is damaged (truncated or overwritten) and cannot be read", path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_BUSY,
+                   "%s is busy (another Rasd is writing to it); try again when it has finished", path);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "The disk holding %s is full", path);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "%s cannot be opened: %s", path,
+                   system_errno == EACCES || system_errno == EPERM || code != SQLITE_CANTOPEN
+                   ? "you have no permission to read it, or to write in its folder"
+                   : system_errno != 0 ? g_strerror (system_errno) : "the file cannot be created there");
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "%s cannot be read from its disk (%s)", path,
+                   system_errno != 0 ? g_strerror (system_errno) : "input/output error");
+      break;
+    case SQLITE_NOMEM:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "%s cannot be opened: out of memory", path);
+      break;
+    default:
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "%s cannot be opened: %s", path,
+                   sqlite3_errstr (code));
+      break;
+    }
+  return FALSE;
+}
+
+/* Opens the connection; the first statement that reads the file (a file that is not a
+ * database fails there). */
+static gboolean
+open_connection (RasdStore  *self,
+                 const char *filename,
+                 int         flags)
+{
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  if (sqlite3_open_v2 (filename, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_extended_result_codes (self->db, TRUE);
+  /* Another process writing (a second Rasd, a batch import) makes us wait, not fail. */
+  sqlite3_busy_handler (self->db, busy_handler, self);
+  if (self->read_only)
+    return sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK;
+  return sqlite3_exec (self->db,
+                       "PRAGMA journal_mode = WAL;"
+                       "PRAGMA synchronous = NORMAL;",
+                       NULL, NULL, NULL) == SQLITE_OK
+         && !sqlite3_db_readonly (self->db, "main");
+}
+
+/* A read-only database's schema is as it is: one an older Rasd wrote cannot be migrated. */
+static gboolean
+check_schema_read_only (RasdStore  *self,
+                        int         target,
+                        GError    **error)
+{
+  int version = read_user_version (self);
+
+  if (version < 0)
+    return set_open_error (self, error);
+  if (version > RASD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_SCHEMA,
+                   "%s: the database has schema version %d, written by a newer Rasd; this Rasd "
+                   "reads versions up to %d", self->path, version, RASD_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version < target)
+    {
+      g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                   "%s was written by an older Rasd and must be updated before it can be read, "
+                   "which needs permission to write it", self->path);
+      return FALSE;
+    }
+  self->schema_version = version;
+  return TRUE;
+}
+
+static RasdStore *
+open_store (const char  *path,
+            int          version,
+            gboolean     read_only,
+            GError     **error)
 {
   g_autoptr(RasdStore) self = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  gboolean memory = g_strcmp0 (path, ":memory:") == 0;
+  GStatBuf buf;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (version >= 0 && version <= RASD_STORE_SCHEMA_VERSION, NULL);
@@ -379,8 +644,18 @@ rasd_store_open_at_version (const char  *path,
 
   self = g_object_new (RASD_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = read_only && !memory;
 
-  if (g_strcmp0 (path, ":memory:") != 0)
+  if (!memory && g_stat (path, &buf) == 0)
+    {
+      if (S_ISDIR (buf.st_mode))
+        {
+          g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
+                       "%s is a folder, not a database file", path);
+          return NULL;
+        }
+    }
+  else if (!memory && !read_only)
     {
       g_autofree char *dir = g_path_get_dirname (path);
 
@@ -393,17 +668,36 @@ rasd_store_open_at_version (const char  *path,
         }
     }
 
-  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
+  /* Read-write; a file the user may only read (permissions, a read-only disk) opens read-only.
+   * SQLite's own fallback to read-only is not enough: the journal cannot be set up. */
+  if (!self->read_only && !open_connection (self, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
     {
-      if (self->db == NULL)
-        g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "%s: out of memory", path);
-      else
-        rasd_store_set_sqlite_error (self, error, "opening the database");
-      return NULL;
+      int code = self->db != NULL ? sqlite3_extended_errcode (self->db) & 0xff : SQLITE_NOMEM;
+
+      if (memory || !g_file_test (path, G_FILE_TEST_EXISTS) ||
+          (code != SQLITE_READONLY && code != SQLITE_CANTOPEN && code != SQLITE_PERM &&
+           code != SQLITE_OK))
+        return set_open_error (self, error), NULL;
+      self->read_only = TRUE;
     }
-  sqlite3_extended_result_codes (self->db, TRUE);
-  /* Another process writing (a second Rasd, a batch import) makes us wait, not fail. */
-  sqlite3_busy_timeout (self->db, 10000);
+  if (self->read_only && !open_connection (self, path, SQLITE_OPEN_READONLY))
+    {
+      int code = self->db != NULL ? sqlite3_extended_errcode (self->db) & 0xff : SQLITE_NOMEM;
+      g_autofree char *escaped = NULL;
+      g_autofree char *uri = NULL;
+
+      /* A WAL database needs its -shm file, which a read-only folder cannot hold: with nothing
+       * pending in its -wal file, the file alone is the database ("immutable"). */
+      if ((code != SQLITE_READONLY && code != SQLITE_CANTOPEN) || has_pending_journal (path, "-wal"))
+        return set_open_error (self, error), NULL;
+      escaped = g_uri_escape_string (path, "/", FALSE);
+      uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+      if (!open_connection (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI))
+        return set_open_error (self, error), NULL;
+    }
+
+  if (!memory && !check_not_truncated (self, error))
+    return NULL;
 
   if (!rasd_fts_register_tokenizer (self->db, error)
       || !rasd_fts_register_rank_function (self->db, "articles_fts", error))
@@ -416,19 +710,16 @@ rasd_store_open_at_version (const char  *path,
       return NULL;
     }
 
-  /* The first statement that reads the file: a file that is not a database fails here.
-   * Temporary data goes to files past a small size (temp_store FILE, SQLite's default): a
+  /* Temporary data goes to files past a small size (temp_store FILE, SQLite's default): a
    * statement inside an import's savepoints keeps what it would undo in a statement journal
    * that SQLite truncates after each statement, which in memory meant walking every page the
    * file's savepoint had changed — quadratic in the length of one long article. */
-  if (!rasd_store_exec_sql (self,
-                            "PRAGMA journal_mode = WAL;"
-                            "PRAGMA synchronous = NORMAL;"
-                            "PRAGMA foreign_keys = ON;"
-                            "PRAGMA temp_store = FILE;"
-                            "PRAGMA cache_size = -32000;",
-                            error))
-    return NULL;
+  if (sqlite3_exec (self->db,
+                    "PRAGMA foreign_keys = ON;"
+                    "PRAGMA temp_store = FILE;"
+                    "PRAGMA cache_size = -32000;",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    return set_open_error (self, error), NULL;
 
   /* Test hook: a database that can grow only to N pages behaves like a full disk
    * (SQLITE_FULL), which the hardening tests need without filling a real one. */
@@ -441,17 +732,48 @@ rasd_store_open_at_version (const char  *path,
         return NULL;
     }
 
-  if (!migrate (self, version, error))
-    return NULL;
+  if (self->read_only ? !check_schema_read_only (self, version, error) : !migrate (self, version, error))
+    {
+      /* a damaged file may pass the first read and fail here: in words too */
+      if (error != NULL && *error != NULL && (*error)->code == RASD_ERROR_DATABASE &&
+          (sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CORRUPT)
+        {
+          g_clear_error (error);
+          set_open_error (self, error);
+        }
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
+}
+
+RasdStore *
+rasd_store_open_at_version (const char  *path,
+                            int          version,
+                            GError     **error)
+{
+  return open_store (path, version, FALSE, error);
 }
 
 RasdStore *
 rasd_store_open (const char  *path,
                  GError     **error)
 {
-  return rasd_store_open_at_version (path, RASD_STORE_SCHEMA_VERSION, error);
+  return open_store (path, RASD_STORE_SCHEMA_VERSION, FALSE, error);
+}
+
+RasdStore *
+rasd_store_open_read_only (const char  *path,
+                           GError     **error)
+{
+  return open_store (path, RASD_STORE_SCHEMA_VERSION, TRUE, error);
+}
+
+gboolean
+rasd_store_is_read_only (RasdStore *self)
+{
+  g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
+  return self->read_only;
 }
 
 const char *
@@ -606,6 +928,22 @@ rasd_store_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, index, value, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+rasd_store_user_query (const char  *user_text,
+                       char       **match,
+                       GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *match = rasd_fts_query_from_user_bounded (user_text, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 const char *

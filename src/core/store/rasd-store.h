@@ -23,9 +23,16 @@ G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 /* The user's database: $XDG_DATA_HOME/rasd/rasd.db. */
 char       *rasd_store_default_path    (void);
 
-/* Opens (creating if needed) and migrates to RASD_STORE_SCHEMA_VERSION.  ":memory:" works. */
+/* Opens (creating if needed) and migrates to RASD_STORE_SCHEMA_VERSION.  ":memory:" works.
+ * A database the user may only read (no permission to write it or its folder, a read-only
+ * disk) opens read-only (rasd_store_is_read_only()): reading works, writing fails.  A folder,
+ * a file that is not a database or one cut short gets one sentence naming the file. */
 RasdStore  *rasd_store_open            (const char     *path,
                                         GError        **error);
+/* Opens read-only even when the file could be written (it must exist). */
+RasdStore  *rasd_store_open_read_only  (const char     *path,
+                                        GError        **error);
+gboolean    rasd_store_is_read_only    (RasdStore      *self);
 /* Migrates only up to @version: for tests of migrations from older databases. */
 RasdStore  *rasd_store_open_at_version (const char     *path,
                                         int             version,
@@ -34,6 +41,20 @@ RasdStore  *rasd_store_open_at_version (const char     *path,
 const char *rasd_store_get_path        (RasdStore      *self);
 int         rasd_store_get_schema_version (RasdStore   *self);
 sqlite3    *rasd_store_get_db          (RasdStore      *self);
+
+/* Until set back to NULL, every statement of this connection stops once @cancellable is
+ * cancelled, with G_IO_ERROR_CANCELLED, and so does a wait for another process's lock: a query
+ * outdated by a newer one (the window's next keystroke) gives its thread back at once.  The
+ * connection's thread only, like every call on it. */
+void        rasd_store_set_cancellable (RasdStore      *self,
+                                        GCancellable   *cancellable);
+
+/* SQLite's PRAGMA data_version: it changes when another connection, in this process or
+ * another, commits to the database; never for this connection's own commits.  Does not wait
+ * for a lock another process holds: RASD_ERROR_BUSY at once. */
+gboolean    rasd_store_get_data_version (RasdStore     *self,
+                                         gint64        *version,
+                                         GError       **error);
 
 /* Transactions.  Imports wrap each file in a savepoint inside a batch transaction. */
 gboolean    rasd_store_begin           (RasdStore      *self,

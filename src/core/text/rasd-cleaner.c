@@ -1632,7 +1632,98 @@ rasd_clean_info_clear (RasdCleanInfo *info)
   g_return_if_fail (info != NULL);
 
   g_clear_pointer (&info->byline, g_free);
+  g_clear_pointer (&info->headline, g_free);
   info->n_lines_removed = 0;
+}
+
+/* A line that can be an article's headline: a title-like line of two words or more ("زيارة
+ * رسمية"), not a page stamp of a date or a number ("الأربعاء 15 مارس 2023"), nor a dateline. */
+static gboolean
+is_headline_like (const Line *line)
+{
+  gunichar c = line->last;
+
+  if (line->n_digits > 0 && line->n_words <= 4)
+    return FALSE;
+  /* a dateline or a byline: "الرياض – واس", "NAME-سبق - متابعة" */
+  if (line->n_words <= 5 && (g_strstr_len (line->text, line->length, "-") != NULL ||
+                             g_strstr_len (line->text, line->length, "–") != NULL ||
+                             g_strstr_len (line->text, line->length, "—") != NULL))
+    return FALSE;
+  return line->n_words >= 2 && line->n_words <= 20 && !line->ellipsis && line->length >= 8 &&
+         c != '.' && c != '!' && c != '?' && c != 0x061F && c != 0x061B && c != 0x060C;
+}
+
+static gboolean
+is_clause_end (gunichar c)
+{
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?' ||
+         c == 0x060C /* ، */ || c == 0x061B /* ؛ */ || c == 0x061F /* ؟ */ || c == 0x06D4;
+}
+
+/* The lead's first clause as a headline: up to the first comma or full stop after five words
+ * or more; at most HEADLINE_WORDS words, cut with "…" beyond. */
+#define HEADLINE_WORDS 16
+
+static char *
+lead_clause (const Line *line)
+{
+  const char *end = line->text + line->length;
+  const char *cut = NULL;
+  guint n_words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = line->text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          if (in_word && n_words == HEADLINE_WORDS)
+            {
+              g_autofree char *words = g_strndup (line->text, p - line->text);
+              return g_strconcat (words, "…", NULL);
+            }
+          in_word = FALSE;
+          continue;
+        }
+      if (!in_word)
+        n_words++;
+      in_word = TRUE;
+      if (is_clause_end (c) && n_words >= 5)
+        {
+          cut = p;
+          break;
+        }
+    }
+  if (n_words < 4)
+    return NULL;
+  return g_strndup (line->text, (cut != NULL ? cut : end) - line->text);
+}
+
+/* A headline for an article that has no title: the first title-like line among the first
+ * kept ones, before the body begins; else the first clause of the lead. */
+static char *
+find_headline (Doc *doc)
+{
+  const Line *first = NULL;
+  guint n_kept = 0;
+
+  for (guint i = 0; i < doc->lines->len && n_kept < 4; i++)
+    {
+      const Line *line = LINE (i);
+
+      if (line->reason != REASON_NONE)
+        continue;
+      n_kept++;
+      if (first == NULL)
+        first = line;
+      if (is_paragraph (line))
+        return lead_clause (line);
+      if (is_headline_like (line))
+        return g_strndup (line->text, line->length);
+    }
+  return first != NULL ? lead_clause (first) : NULL;
 }
 
 char *
@@ -1724,6 +1815,7 @@ rasd_clean_article_text (const char    *text,
   if (info != NULL)
     {
       info->byline = g_steal_pointer (&byline);
+      info->headline = find_headline (doc);
       info->n_lines_removed = n_removed;
     }
 

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   char  *byline;          /* author line told apart from the body, or NULL */
+  char  *headline;        /* the first title-like line before the body, else the first clause
+                           * of the lead (for an article that comes without a title), or NULL */
   guint  n_lines_removed; /* chrome lines dropped */
 } RasdCleanInfo;
 

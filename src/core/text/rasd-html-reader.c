@@ -1558,6 +1558,70 @@ has_markup (const char *data,
   return FALSE;
 }
 
+/* The end of a quoted string or comment starting at @p, else @p. */
+static gsize
+skip_quoted (const char *data,
+             gsize       length,
+             gsize       p)
+{
+  if (data[p] == '"' || data[p] == '\'')
+    {
+      const char *close = memchr (data + p + 1, data[p], length - p - 1);
+      return close != NULL ? (gsize) (close - data) + 1 : length;
+    }
+  if (p + 4 <= length && memcmp (data + p, "<!--", 4) == 0)
+    {
+      const char *close = g_strstr_len (data + p + 4, length - p - 4, "-->");
+      return close != NULL ? (gsize) (close - data) + 3 : length;
+    }
+  return p;
+}
+
+/* Finds a DOCTYPE with an internal subset (<!DOCTYPE x [ <!ENTITY ...> ]>), from @from on.
+ * libxml2's HTML parser knows no such thing and keeps the declarations as text, which then
+ * became the article's body; the reader blanks them out before parsing. */
+static gboolean
+find_internal_subset (const char *data,
+                      gsize       length,
+                      gsize       from,
+                      gsize      *start,
+                      gsize      *end)
+{
+  for (gsize i = from; i + 9 <= length; i++)
+    {
+      gsize p;
+
+      if (data[i] != '<' || g_ascii_strncasecmp (data + i, "<!doctype", 9) != 0)
+        continue;
+      /* The name and public or system identifiers, up to '>' or '['. */
+      for (p = i + 9; p < length && data[p] != '>' && data[p] != '['; )
+        {
+          gsize q = skip_quoted (data, length, p);
+          p = q > p ? q : p + 1;
+        }
+      if (p >= length || data[p] == '>')
+        continue;
+      /* The declarations, up to the ']' that is not in a string or a comment, then '>'. */
+      for (p++; p < length && data[p] != ']'; )
+        {
+          gsize q = skip_quoted (data, length, p);
+          p = q > p ? q : p + 1;
+        }
+      if (p < length)
+        {
+          gsize q = p + 1;
+
+          while (q < length && g_ascii_isspace (data[q]))
+            q++;
+          p = q < length && data[q] == '>' ? q + 1 : p + 1;
+        }
+      *start = i;
+      *end = MIN (p, length);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 set_error (GError     **error,
            RasdError    code,
@@ -1577,8 +1641,10 @@ parse_page (const char  *data,
   const char *encoding = NULL;
   xmlGenericErrorFunc saved_error_func;
   void *saved_error_context;
+  g_autofree char *without_subset = NULL;
   xmlDoc *doc;
   gsize i;
+  gsize start, end;
 
   for (i = 0; i < length && g_ascii_isspace (data[i]); i++)
     ;
@@ -1610,6 +1676,14 @@ parse_page (const char  *data,
           !ascii_contains (data, length, "charset") &&
           !ascii_contains (data, length, "encoding="))
         encoding = "windows-1256";
+
+      /* A DTD's declarations are never the page's text. */
+      for (gsize from = 0; find_internal_subset (data, length, from, &start, &end); from = end)
+        {
+          if (without_subset == NULL)
+            data = without_subset = g_memdup2 (data, length);
+          memset (without_subset + start, ' ', end - start);
+        }
     }
 
   ensure_libxml ();

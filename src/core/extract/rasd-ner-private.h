@@ -1,0 +1,160 @@
+#pragma once
+
+#include <string.h>
+
+#include "rasd-ner.h"
+
+G_BEGIN_DECLS
+
+/* What rasd-ner.c (the scan of the names) and rasd-ner-resolve.c (places with their evidence,
+ * then roles and one person's several names, resolved once the article is read) share: the
+ * state of one run and the helpers both ask. */
+
+struct _RasdNer
+{
+  RasdPeople    *people;
+  RasdGazetteer *gazetteer;
+  GHashTable    *stopwords;   /* normalised word set */
+  GHashTable    *name_common; /* words never part of a name (derived from ANERcorp) */
+  GHashTable    *org_names;   /* normalised phrase set */
+  GHashTable    *org_heads;   /* normalised phrase set */
+  GHashTable    *common_places; /* single-word place names that are also common words */
+  GHashTable    *never_places;  /* words and phrases never read as places (مسقط رأس) */
+  GHashTable    *org_first;   /* first words of organisation names and heads */
+  GHashTable    *word_lists;  /* word of the lists below → WordList flags of those it is in */
+  guint          org_max_words;
+};
+
+typedef struct
+{
+  int         entity;
+  const char *title;    /* the title or role text before the name, or NULL */
+  const char *country;  /* from an adjective after the title, or the lexicon */
+  guint       count;
+  const char *norm;     /* the normalised name */
+} PersonInfo;
+
+typedef struct
+{
+  guint       first_token;
+  guint       n_tokens;
+  guint       sentence;
+  const char *title;    /* NULL for counterpart words */
+  const char *country;  /* NULL when the role has no nationality */
+  gboolean    counterpart;
+  guint       chain_end;  /* the token after what the role's chain read */
+} RoleRef;
+
+typedef struct
+{
+  guint            first_token;
+  guint            n_tokens;
+  const GPtrArray *candidates;
+  int              preposition;
+} PlaceRef;
+
+typedef struct
+{
+  RasdNer        *ner;
+  const char     *text;
+  RasdTokens     *tokens;
+  RasdExtraction *out;
+  guint           n;
+  gboolean       *covered;
+  GArray         *names;      /* RasdNerName */
+  GArray         *persons;    /* PersonInfo */
+  GHashTable     *person_index; /* entity + 1 → index in persons + 1 */
+  GHashTable     *known_roles;  /* rasd_title_role_key() of the persons → how many */
+  GArray         *roles;      /* RoleRef */
+  GArray         *places;     /* PlaceRef */
+  GHashTable     *countries;  /* ISO → count (GUINT_TO_POINTER) */
+  GString        *phrase;
+  char           *buffer;     /* for proclitic forms */
+  gsize           buffer_size;
+  guint8         *n_forms;    /* per token: how many proclitic forms (0: not yet read) */
+  const char    **forms;      /* per token: RASD_TOKEN_MAX_FORMS forms, in form_strings */
+  GStringChunk   *form_strings;
+  guint8         *breaks;     /* per token: breaks_after() + 1 (0: not yet read) */
+  guint          *spans;      /* per token: how many tokens from it run on without a break */
+  const char    **adjectives; /* per token: match_adjective(), once read */
+  guint8         *adjectives_read;
+  const RasdToken *token_array; /* rasd_tokens_get_tokens() */
+  guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
+  guint16        *lex;          /* per token: Lex flags, each group read once */
+  guint8         *person_words; /* per token and form: rasd_people_words_from() + 1 (0: unread) */
+  guint8         *variant_words; /* the same for rasd_people_variant_words_from() */
+  guint8         *variant_none;  /* per token: no lexicon name's variant begins there */
+  GString        *variant;       /* for rasd_people_variant_append() */
+  const guint8   *dated;         /* per token: a date mention covers it (NULL: none known) */
+  guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
+  guint8         *in_title;     /* per token: whether it is in the chain of a role */
+} Run;
+
+typedef enum
+{
+  WORD_BUILDING    = 1 << 0,  /* building_words */
+  WORD_COUNTERPART = 1 << 1,  /* counterpart_words */
+  WORD_LINK        = 1 << 2,  /* name_links */
+  WORD_SPEECH      = 1 << 3,  /* speech_words */
+} WordList;
+
+/* g_str_has_prefix() and g_str_has_suffix() without the calls: asked at every token. */
+static inline gboolean
+has_prefix (const char *str,
+            const char *prefix)
+{
+  return strncmp (str, prefix, strlen (prefix)) == 0;
+}
+
+static inline gboolean
+has_suffix (const char *str,
+            const char *suffix)
+{
+  gsize len = strlen (str), suffix_len = strlen (suffix);
+
+  return len >= suffix_len && strcmp (str + len - suffix_len, suffix) == 0;
+}
+
+static inline gboolean
+in_list (const char * const *list,
+         const char         *word)
+{
+  /* the entries are not empty: comparing the first two bytes before calling strcmp() rejects
+   * most words without reading past the end of any */
+  for (guint i = 0; list[i] != NULL; i++)
+    if (list[i][0] == word[0] && list[i][1] == word[1] && strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Generic nouns before a place name, and the words joining names (بن، آل، عبد، ابو...). */
+extern const char * const rasd_ner_place_nouns[];
+extern const char * const rasd_ner_name_links[];
+
+G_GNUC_INTERNAL const RasdToken *tok              (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    breaks_after          (Run *run, guint i);
+G_GNUC_INTERNAL guint       forms_of              (Run *run, guint i, const char **forms);
+G_GNUC_INTERNAL const char *phrase                (Run *run, const char *first, guint i, guint len);
+G_GNUC_INTERNAL guint       span_limit            (Run *run, guint i, guint max);
+G_GNUC_INTERNAL gboolean    proclitic_before_hamza (Run *run, guint i);
+G_GNUC_INTERNAL int         place_preposition     (Run *run, guint i, const char *word);
+G_GNUC_INTERNAL void        add_name              (Run *run, RasdMentionKind kind, int entity,
+                                                   guint first, guint n_tokens, guint title_token,
+                                                   guint flags, int preposition, gboolean to_output);
+G_GNUC_INTERNAL void        note_person           (Run *run, int entity, const char *title,
+                                                   const char *country);
+G_GNUC_INTERNAL void        count_country         (GHashTable *countries, const char *country);
+G_GNUC_INTERNAL gboolean    is_spokesperson_title (const char *title);
+G_GNUC_INTERNAL gboolean    after_speech_word     (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    named_for             (Run *run, guint i);
+
+/* rasd-ner-resolve.c */
+G_GNUC_INTERNAL gboolean    same_head             (const char *a, const char *b);
+G_GNUC_INTERNAL guint       place_words_at        (Run *run, guint i);
+G_GNUC_INTERNAL guint       scan_place            (Run *run, guint i);
+G_GNUC_INTERNAL void        resolve_places        (Run *run);
+G_GNUC_INTERNAL void        resolve_roles         (Run *run);
+G_GNUC_INTERNAL void        merge_person_variants (Run *run);
+G_GNUC_INTERNAL void        find_surnames         (Run *run);
+
+G_END_DECLS

@@ -1,0 +1,551 @@
+#define G_LOG_DOMAIN "rasd-ner"
+
+#include "config.h"
+
+#include "rasd-ner-private.h"
+
+#include "rasd-arabic.h"
+#include "rasd-rules.h"
+#include "rasd-title-groups.h"
+
+/* Places of the gazetteer read with their evidence; then, once the article is read, which place
+ * each name is, whom each role stands for, and one person's several names. */
+
+/* Whether the proclitics that @norm has and @form lacks include ك. */
+static gboolean
+prefix_has_kaf (const char *norm,
+                const char *form)
+{
+  gsize skip = strlen (norm) > strlen (form) ? strlen (norm) - strlen (form) : 0;
+
+  for (gsize k = 0; k < skip; k += 2)
+    if (strncmp (norm + k, "ك", 2) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Words before a place that say it is one: زار دمشق، غادر جدة. */
+static const char * const place_verbs[] = {
+  "زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "غادر", "غادرت", "يغادر", "تغادر", "قادما",
+  "قادمه", "متوجها", "متوجهه", "وصل", "وصلت", "يصل", "تصل", NULL
+};
+
+/* Whether the person names of the article so far end with @word (a place read there would be a
+ * surname: the ambassador named like a town). */
+static gboolean
+is_surname_so_far (Run        *run,
+                   const char *word)
+{
+  gsize len = strlen (word);
+
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
+      gsize n = strlen (norm);
+
+      if (n > len && norm[n - len - 1] == ' ' && strcmp (norm + n - len, word) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the gazetteer's @candidates for the @l words from token @i, read as @word (form @f of
+ * the token), are a place here.  A country, a site or place the project lists, a capital or a
+ * city of a million are places wherever they stand; any other town needs the text to say it is
+ * one (a preposition of place, a noun such as مدينة, a verb of going, a title it belongs to), and
+ * so does a listed name that is also a common word (الخبر، وان، يوما).  Never a place: a phrase
+ * such as مسقط رأس, a word before a hamza read from its proclitic (وأن is و + أن, not وان), or a
+ * person's surname already named in the article. */
+static gboolean
+place_has_evidence (Run             *run,
+                    guint            i,
+                    guint            l,
+                    const char      *word,
+                    guint            f,
+                    const GPtrArray *candidates)
+{
+  gboolean common, listed = FALSE, large = FALSE, country = FALSE;
+  int prep;
+
+  if (l > 1)
+    return TRUE;
+  if (g_hash_table_contains (run->ner->never_places, word) ||
+      (i + 1 < run->n && !breaks_after (run, i) &&
+       g_hash_table_contains (run->ner->never_places, phrase (run, word, i, 2))))
+    {
+      RASD_RULE (NER_NOT_A_PLACE);
+      return FALSE;
+    }
+  if (f == 0 && proclitic_before_hamza (run, i))
+    {
+      RASD_RULE (NER_HAMZA_PROCLITIC);
+      return FALSE;
+    }
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      const RasdPlace *place = g_ptr_array_index (candidates, c);
+
+      listed |= place->listed || place->kind != RASD_PLACE_KIND_CITY;
+      large |= place->capital || place->population >= 1000000;
+      country |= place->kind == RASD_PLACE_KIND_COUNTRY;
+    }
+  if (!country && !large && is_surname_so_far (run, word))
+    {
+      RASD_RULE (NER_SURNAME_NOT_PLACE);
+      return FALSE;
+    }
+  common = g_hash_table_contains (run->ner->common_places, word);
+  if (!common && (listed || large))
+    return TRUE;
+  prep = place_preposition (run, i, word);
+  if (prep == RASD_NER_PREP_IN || prep == RASD_NER_PREP_TO || prep == RASD_NER_PREP_FROM ||
+      run->in_title[i] ||
+      (i > 0 && !breaks_after (run, i - 1) &&
+       (in_list (rasd_ner_place_nouns, tok (run, i - 1)->norm) || in_list (place_verbs, tok (run, i - 1)->norm))))
+    {
+      if (common)
+        RASD_RULE (NER_COMMON_PLACE);
+      else
+        RASD_RULE (NER_SMALL_PLACE);
+      return TRUE;
+    }
+  RASD_RULE (NER_NO_PLACE_EVIDENCE);
+  return FALSE;
+}
+
+/* How many words from token @i a gazetteer name of two words or more has, or 0: asks nothing
+ * else, changes nothing. */
+guint
+place_words_at (Run  *run,
+                guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  guint limit = span_limit (run, i, rasd_gazetteer_max_words (run->ner->gazetteer));
+
+  for (guint l = limit; l >= 2; l--)
+    for (guint f = 0; f < n_forms; f++)
+      if (rasd_gazetteer_words_from (run->ner->gazetteer, forms[f]) >= l &&
+          rasd_gazetteer_lookup (run->ner->gazetteer, phrase (run, forms[f], i, l)) != NULL)
+        return l;
+  return 0;
+}
+
+guint
+scan_place (Run  *run,
+            guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  guint limit = span_limit (run, i, rasd_gazetteer_max_words (run->ner->gazetteer));
+  guint most[RASD_TOKEN_MAX_FORMS];
+
+  for (guint f = 0; f < n_forms; f++)
+    most[f] = rasd_gazetteer_words_from (run->ner->gazetteer, forms[f]);
+  for (guint l = limit; l >= 1; l--)
+    for (guint f = 0; f < n_forms; f++)
+      {
+        const char *p;
+        const GPtrArray *candidates;
+
+        if (l > most[f])
+          continue;
+        p = phrase (run, forms[f], i, l);
+
+        if (l == 1 && (g_hash_table_contains (run->ner->stopwords, forms[f]) ||
+                       g_utf8_strlen (forms[f], -1) < 3))
+          continue;
+        /* ك is "like", not a preposition of place: كبار is not بار */
+        if (f > 0 && prefix_has_kaf (tok (run, i)->norm, forms[f]))
+          {
+            RASD_RULE (NER_KAF);
+            continue;
+          }
+        /* a definite building noun is the building: "في القصر الرئاسي" is no town القصر */
+        if (l == 1 && has_prefix (forms[f], "ال") &&
+            (GPOINTER_TO_UINT (g_hash_table_lookup (run->ner->word_lists, forms[f] + strlen ("ال"))) &
+             WORD_BUILDING))
+          {
+            RASD_RULE (NER_BUILDING_NOUN);
+            continue;
+          }
+        candidates = rasd_gazetteer_lookup (run->ner->gazetteer, p);
+        if (candidates != NULL && candidates->len > 0 &&
+            place_has_evidence (run, i, l, forms[f], f, candidates))
+          {
+            PlaceRef ref = { i, l, candidates, place_preposition (run, i, forms[f]) };
+
+            RASD_RULE (NER_PLACE);
+            g_array_append_val (run->places, ref);
+            for (guint k = i; k < i + l; k++)
+              run->covered[k] = TRUE;
+            /* a country the name surely is counts towards the article's countries; عمان,
+             * Oman or Amman, does not vote for Oman */
+            if (candidates->len == 1 &&
+                ((const RasdPlace *) g_ptr_array_index (candidates, 0))->kind == RASD_PLACE_KIND_COUNTRY)
+              count_country (run->countries, ((const RasdPlace *) g_ptr_array_index (candidates, 0))->country);
+            return l;
+          }
+      }
+  return 0;
+}
+
+static int
+compare_counts (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  GHashTable *counts = data;
+  guint ca = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) a));
+  guint cb = GPOINTER_TO_UINT (g_hash_table_lookup (counts, *(const char **) b));
+
+  return (cb > ca) - (cb < ca);
+}
+
+/* Whether place @before ends right before @ref and can only be a country. */
+static gboolean
+country_listed_before (Run            *run,
+                       const PlaceRef *before,
+                       const PlaceRef *ref)
+{
+  if (before->first_token + before->n_tokens != ref->first_token ||
+      breaks_after (run, before->first_token + before->n_tokens - 1))
+    return FALSE;
+  for (guint c = 0; c < before->candidates->len; c++)
+    if (((const RasdPlace *) g_ptr_array_index (before->candidates, c))->kind != RASD_PLACE_KIND_COUNTRY)
+      return FALSE;
+  return TRUE;
+}
+
+void
+resolve_places (Run *run)
+{
+  g_autoptr(GPtrArray) preferred = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, run->countries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (preferred, key);
+  g_ptr_array_sort_with_data (preferred, compare_counts, run->countries);
+  if (preferred->len > 4)
+    g_ptr_array_set_size (preferred, 4);
+  g_ptr_array_add (preferred, NULL);
+
+  for (guint i = 0; i < run->places->len; i++)
+    {
+      PlaceRef *ref = &g_array_index (run->places, PlaceRef, i);
+      const RasdPlace *place = rasd_gazetteer_best (run->ner->gazetteer, ref->candidates,
+                                                    (const char * const *) preferred->pdata);
+      int entity;
+      RasdEntity *e;
+
+      if (place == NULL)
+        continue;
+      /* "الكويت والبحرين وعمان": listed with a country, a name that may be one is one */
+      if (place->kind != RASD_PLACE_KIND_COUNTRY && i > 0 &&
+          has_prefix (tok (run, ref->first_token)->norm, "و") &&
+          country_listed_before (run, &g_array_index (run->places, PlaceRef, i - 1), ref))
+        for (guint c = 0; c < ref->candidates->len; c++)
+          if (((const RasdPlace *) g_ptr_array_index (ref->candidates, c))->kind == RASD_PLACE_KIND_COUNTRY)
+            {
+              RASD_RULE (NER_LISTED_COUNTRY);
+              place = g_ptr_array_index (ref->candidates, c);
+              break;
+            }
+      entity = rasd_extraction_add_entity (run->out, RASD_ENTITY_PLACE, place->key,
+                                           place->name_ar, place->name_en, place->country);
+      e = rasd_extraction_get_entity (run->out, entity);
+      e->lat = place->lat;
+      e->lon = place->lon;
+      e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
+                      place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
+      add_name (run, RASD_MENTION_PLACE, entity, ref->first_token, ref->n_tokens,
+                ref->first_token, run->in_title[ref->first_token] ? RASD_NER_OF_TITLE : 0,
+                ref->preposition, TRUE);
+    }
+}
+
+/* Whether two titles have the same head word, ال aside: مبعوث and المبعوث الخاص. */
+gboolean
+same_head (const char *a,
+           const char *b)
+{
+  gsize la, lb;
+
+  if (has_prefix (a, "ال"))
+    a += strlen ("ال");
+  if (has_prefix (b, "ال"))
+    b += strlen ("ال");
+  la = strcspn (a, " ");
+  lb = strcspn (b, " ");
+  return la == lb && strncmp (a, b, la) == 0;
+}
+
+/* Whether two titles name the same role, one saying more than the other: the same head and
+ * every word of the shorter in the longer, the article ال aside (المبعوث الخاص and المبعوث الدولي
+ * الخاص, وزير الخارجية and الوزير; not وزير الخارجية and وزير الدفاع). */
+static gboolean
+title_extends (const char *a,
+               const char *b)
+{
+  g_auto(GStrv) wa = NULL;
+  g_auto(GStrv) wb = NULL;
+  GStrv shorter, longer;
+
+  if (!same_head (a, b))
+    return FALSE;
+  wa = g_strsplit (a, " ", -1);
+  wb = g_strsplit (b, " ", -1);
+  shorter = g_strv_length (wa) <= g_strv_length (wb) ? wa : wb;
+  longer = shorter == wa ? wb : wa;
+  for (guint i = 1; shorter[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) longer + 1, shorter[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether only a comma stands between tokens @a and @a + 1. */
+static gboolean
+comma_between (Run  *run,
+               guint a)
+{
+  const RasdToken *x = tok (run, a), *y = tok (run, a + 1);
+  g_autofree char *gap = g_strndup (run->text + x->byte_end, y->byte_start - x->byte_end);
+
+  g_strstrip (gap);
+  return strcmp (gap, "،") == 0 || strcmp (gap, ",") == 0;
+}
+
+void
+resolve_roles (Run *run)
+{
+  g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
+  g_autofree int *person_ends = g_new0 (int, run->n + 1);  /* entity + 1 of a name ending there */
+  g_autoptr(RasdTitleGroups) by_country = rasd_title_groups_new ();
+  g_autoptr(RasdTitleGroups) by_head = rasd_title_groups_new ();
+
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+      g_autofree char *head = info->title != NULL ? rasd_title_role_key (info->title, "") : NULL;
+
+      if (info->country != NULL)
+        rasd_title_groups_add (by_country, info->country, info->title, info->count, info);
+      if (head != NULL)
+        rasd_title_groups_add (by_head, head, info->title, info->count, info);
+    }
+
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+      if (name->kind == RASD_MENTION_PERSON)
+        {
+          person_at[name->first_token] = TRUE;
+          person_ends[name->first_token + name->n_tokens - 1] = name->entity + 1;
+        }
+    }
+
+  for (guint r = 0; r < run->roles->len; r++)
+    {
+      RoleRef *role = &g_array_index (run->roles, RoleRef, r);
+      PersonInfo *best = NULL;
+      guint best_score = 0;
+      guint n_best = 0;
+      guint after = role->chain_end;
+      GPtrArray *same;
+
+      if (role->country == NULL && role->title == NULL)
+        continue;
+      /* "وزير الخارجية المغربي السابق، كريم الفاسي": the name after the comma is whose role it
+       * is, not someone else the article gave that title */
+      if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
+        {
+          RASD_RULE (NER_ROLE_COMMA_NAME);
+          continue;
+        }
+      /* "سلمان بن حمد، ولي عهد البحرين": a role right after a name and a comma, or of the
+       * name's country, is that name's (without either it is more often the object of a verb:
+       * "استقبل الملك وزير الدفاع الأمريكي") */
+      if (!role->counterpart && role->first_token > 0 && person_ends[role->first_token - 1] > 0 &&
+          (comma_between (run, role->first_token - 1) ||
+           (!breaks_after (run, role->first_token - 1) && role->country != NULL &&
+            g_strcmp0 (rasd_extraction_get_entity (run->out, person_ends[role->first_token - 1] - 1)->country,
+                       role->country) == 0)))
+        {
+          /* the name's mention says all: the role adds no party, speaker or not */
+          RASD_RULE (NER_ROLE_AFTER_NAME);
+          continue;
+        }
+      /* المبعوث الخاص: the one person of the article with that title; else the one of
+       * that country */
+      if (role->country != NULL)
+        same = rasd_title_groups_lookup (by_country, role->country);
+      else
+        {
+          g_autofree char *head = rasd_title_role_key (role->title, "");
+
+          same = rasd_title_groups_lookup (by_head, head);
+        }
+      /* the person named most often among those whose title agrees: one, or none */
+      for (guint i = 0; same != NULL && i < same->len; i++)
+        {
+          RasdTitleGroup *group = g_ptr_array_index (same, i);
+          guint score = 1 + group->max_count;
+
+          if (role->title != NULL && group->title != NULL)
+            {
+              /* الرئيس and رئيس الجمهورية agree; وزير الخارجية and الرئيس do not */
+              if (strcmp (role->title, group->title) == 0 || title_extends (role->title, group->title) ||
+                  (strstr (group->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
+                   strstr (group->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
+                score += 100;
+              else
+                continue;
+            }
+          if (score > best_score)
+            {
+              best = group->best;
+              best_score = score;
+              n_best = group->n_max;
+            }
+          else if (score == best_score)
+            n_best += group->n_max;
+        }
+      if (best == NULL || n_best > 1)
+        continue;
+      RASD_RULE (NER_ROLE_RESOLVED);
+      add_name (run, RASD_MENTION_PERSON, best->entity, role->first_token, role->n_tokens,
+                role->first_token, RASD_NER_FROM_ROLE | (is_spokesperson_title (role->title) ?
+                                                          RASD_NER_SPOKESPERSON : 0) |
+                (named_for (run, role->first_token) ? RASD_NER_NAMED_FOR : 0),
+                -1, TRUE);
+    }
+}
+
+/* Within an article one person may be named in two spellings (حسين بن طلال، الحسين بن طلال) or
+ * by the first words of a name given in full elsewhere (ناصر، ناصر جودة): the unknown name's
+ * mentions become mentions of that person (the one the lexicon knows, else the longer name),
+ * when there is one such person only. */
+void
+merge_person_variants (Run *run)
+{
+  guint n = run->persons->len;
+  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_free);
+  g_autofree int *target = g_new (int, n + 1);
+
+  for (guint p = 0; p < n; p++)
+    {
+      g_ptr_array_add (variants, rasd_people_variant (g_array_index (run->persons, PersonInfo, p).norm));
+      target[p] = -1;
+    }
+  for (guint p = 0; p < n; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+      const char *v = variants->pdata[p];
+      gsize len = strlen (v);
+      int found = -1;
+
+      if (!has_prefix (rasd_extraction_get_entity (run->out, entity)->key, "name:"))
+        continue;
+      for (guint q = 0; q < n; q++)
+        {
+          int other = g_array_index (run->persons, PersonInfo, q).entity;
+          const char *w = variants->pdata[q];
+          RasdEntity *o = rasd_extraction_get_entity (run->out, other);
+
+          if (q == p || other == entity)
+            continue;
+          /* the same name spelled otherwise, its lexicon form first; or a longer name it begins */
+          if ((strcmp (v, w) == 0 && (!has_prefix (o->key, "name:") || q < p)) ||
+              (strncmp (v, w, len) == 0 && w[len] == ' '))
+            {
+              if (found >= 0 && found != other)
+                {
+                  found = -2;
+                  break;
+                }
+              found = other;
+            }
+        }
+      if (found >= 0)
+        target[p] = found;
+    }
+  for (guint p = 0; p < n; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+
+      if (target[p] < 0)
+        continue;
+      RASD_RULE (NER_SAME_PERSON);
+      for (guint m = 0; m < run->out->mentions->len; m++)
+        {
+          RasdMention *mention = &g_array_index (run->out->mentions, RasdMention, m);
+
+          if (mention->kind == RASD_MENTION_PERSON && mention->entity == entity)
+            mention->entity = target[p];
+        }
+      for (guint k = 0; k < run->names->len; k++)
+        {
+          RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+          if (name->kind == RASD_MENTION_PERSON && name->entity == entity)
+            name->entity = target[p];
+        }
+    }
+}
+
+/* Within an article a person named in full may be named again by the last word of the name
+ * alone (فيشر، لفيشر، الخطيب): finds those mentions among the words not yet read as names. */
+void
+find_surnames (Run *run)
+{
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_persons = run->persons->len;
+
+  for (guint p = 0; p < n_persons; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+      const char *last = strrchr (g_array_index (run->persons, PersonInfo, p).norm, ' ');
+
+      if (last == NULL)
+        continue;
+      last++;
+      if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
+          g_hash_table_contains (run->ner->name_common, last) ||
+          rasd_people_is_first_name (run->ner->people, last) || in_list (rasd_ner_name_links, last))
+        continue;
+      /* two people sharing a family name: the surname alone names neither */
+      if (g_hash_table_contains (surnames, last))
+        g_hash_table_replace (surnames, g_strdup (last), GINT_TO_POINTER (-1));
+      else
+        g_hash_table_insert (surnames, g_strdup (last), GINT_TO_POINTER (entity + 1));
+    }
+  if (g_hash_table_size (surnames) == 0)
+    return;
+
+  for (guint i = 0; i < run->n; i++)
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n_forms;
+
+      if (run->covered[i] || (tok (run, i)->flags & RASD_TOKEN_ARABIC) == 0)
+        continue;
+      n_forms = forms_of (run, i, forms);
+      for (guint f = 0; f < n_forms; f++)
+        {
+          int value = GPOINTER_TO_INT (g_hash_table_lookup (surnames, forms[f]));
+
+          if (value > 0)
+            {
+              RASD_RULE (NER_SURNAME);
+              add_name (run, RASD_MENTION_PERSON, value - 1, i, 1, i,
+                        after_speech_word (run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
+              note_person (run, value - 1, NULL, NULL);
+              break;
+            }
+        }
+    }
+}
+

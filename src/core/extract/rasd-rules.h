@@ -1,0 +1,126 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The rules of the extractor, counted where they decide something.  Each rule site says
+ * RASD_RULE (ID); while a thread counts (rasd_rules_count()), every passage adds one to the
+ * rule's hits, otherwise it costs one thread-local read.  `rasd-cli extract --format rules`
+ * prints in how many articles each rule fires: a rule that fires in one article only is a
+ * special case until sentences written for a test show it general.
+ *
+ * X (ID, "name", "what it decides") */
+#define RASD_RULE_LIST(X) \
+  /* names */ \
+  X (NER_ORG, "ner.org", "a known organisation or a head noun with its definite complements") \
+  X (NER_BUILDING_NAME, "ner.building-name", "the name after مطار، جامعة... is the building's, no person") \
+  X (NER_TITLE_PERSON, "ner.title-person", "a lexicon person after a title chain") \
+  X (NER_TITLE_NAME, "ner.title-name", "an unknown name of two words or a first name after a title chain") \
+  X (NER_TITLE_TO_OTHER, "ner.title-to-other", "a title with ل after a role begins someone else (الرئيس لصاحب السمو)") \
+  X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
+  X (NER_TITLE_WORD, "ner.title-word", "one unknown word after a title is no name unless a first name") \
+  X (NER_ROLE_KNOWN, "ner.role-known", "the words after a role already resolved are not a new name") \
+  X (NER_SPOKES_PRINCIPAL, "ner.spokesperson-principal", "whom a spokesperson speaks for is no party") \
+  X (NER_ENVOY_PRINCIPAL, "ner.envoy-principal", "whom an envoy acts for (ممثلا للرئيس) is no party") \
+  X (NER_NAMED_FOR, "ner.named-for", "whom greetings, a message or a regime are of is no party (تحيات الملك)") \
+  X (NER_POSTING_PLACES, "ner.posting-places", "the places of سفير/قنصل/مندوب are the post, not where one is") \
+  X (NER_TITLE_PLACE, "ner.title-place", "a place right after a title is the title's (أمير قطر)") \
+  X (NER_COUNTERPART, "ner.counterpart", "نظيره + adjective: a role pointing at someone named elsewhere") \
+  X (NER_DUAL_ROLE, "ner.dual-role", "a title in the dual with two adjectives stands for two people") \
+  X (NER_APPOSITION, "ner.apposition", "an unknown name followed by its title") \
+  X (NER_LEXICON_PERSON, "ner.lexicon-person", "a person of the lexicon") \
+  X (NER_SPELLING_VARIANT, "ner.spelling-variant", "a lexicon name written another way (ال، غ/ج، عبد joined or split)") \
+  X (NER_PLACE_NOT_NAME, "ner.place-not-name", "a place of two words is no first name and a word (إسلام أباد)") \
+  X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
+  X (NER_DATE_NOT_NAME, "ner.date-not-name", "a name the lexicon lacks runs over no date (شعبان المقبل)") \
+  X (NER_COMMON_NOT_NAME, "ner.common-not-name", "a word of every day or a verb in ت begins or continues no unknown name") \
+  X (NER_ABD_COMPOUND, "ner.abd-compound", "the word after عبد is the rest of one name") \
+  X (NER_VERB_NOT_NAME, "ner.verb-not-name", "a word beginning like a present-tense verb starts no name") \
+  X (NER_HAMZA_PROCLITIC, "ner.hamza-proclitic", "ب/ل/و before a hamza is a proclitic, not a name's letter") \
+  X (NER_MEDIAL_HAMZA, "ner.medial-hamza", "a word with a hamza inside is not the first name it normalises to") \
+  X (NER_FIRST_NAME_OF, "ner.first-name-of", "a first name alone after a title names the one person of the article with it") \
+  X (NER_SAME_PERSON, "ner.same-person", "an unknown name spelled otherwise, or the first words of a full name, is that person") \
+  X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
+  X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
+  X (NER_ROLE_AFTER_NAME, "ner.role-after-name", "a role right after a name is that name's (X، أمير قطر)") \
+  X (NER_ROLE_COMMA_NAME, "ner.role-comma-name", "a role followed by a comma and a name is that name's") \
+  X (NER_SPEAKER, "ner.speaker", "the subject of a verb of saying speaks; he is not a party") \
+  X (NER_COLON_SPEAKER, "ner.colon-speaker", "a name before a colon speaks, as in a headline") \
+  /* places */ \
+  X (NER_PLACE, "ner.place", "a name of the gazetteer") \
+  X (NER_COMMON_PLACE, "ner.common-place", "a place name that is also a word, read after a preposition") \
+  X (NER_SMALL_PLACE, "ner.small-place", "a town neither listed nor large, read after a preposition or cue") \
+  X (NER_NO_PLACE_EVIDENCE, "ner.no-place-evidence", "a town or common word with nothing saying it is a place") \
+  X (NER_NOT_A_PLACE, "ner.not-a-place", "a word or phrase never a place (بلد، مسقط رأس)") \
+  X (NER_SURNAME_NOT_PLACE, "ner.surname-not-place", "a town named like the surname of a person named before") \
+  X (NER_BUILDING_NOUN, "ner.building-noun", "a definite building noun is the building, no town (القصر)") \
+  X (NER_KAF, "ner.kaf", "ك is no preposition of place: كبار is not ك + بار") \
+  X (NER_LISTED_COUNTRY, "ner.listed-country", "a name that may be a country is one in a list of countries (والبحرين وعمان)") \
+  X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
+  /* events */ \
+  X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
+  X (EV_IMPLICIT_SUBJECT, "ev.implicit-subject", "التقى مع X: the subject is named elsewhere") \
+  X (EV_DECEASED, "ev.deceased", "someone named with رحمه الله takes part only in the past") \
+  X (EV_PLACE_BETWEEN, "ev.place-between", "بين X وY relates two places, it is not where") \
+  X (EV_PLACE_TOPIC, "ev.place-topic", "a place that talks were about (الأوضاع في X، حول X) is not where") \
+  X (EV_VISIT_OBJECT, "ev.visit-object", "the object of زار is where the visit went") \
+  X (EV_PLACE_FROM, "ev.place-from", "a place after من is where one came from") \
+  X (EV_CALL_NO_PLACE, "ev.call-no-place", "a call has no place") \
+  X (EV_DATE_SINCE, "ev.date-since", "a date after منذ and another deed dates that deed") \
+  X (EV_SAID_DAY, "ev.said-day", "a relative day in reported words counts from when they were said") \
+  X (EV_ROLE_MARKER, "ev.role-marker", "future or past words make the event planned or background") \
+  X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
+  X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
+  X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
+  X (EV_MOTION, "ev.motion", "a noun of going is a visit only towards a place") \
+  X (EV_CLAUSE_REPORTED, "ev.clause-reported", "أن after a reporting verb opens a clause") \
+  X (EV_CLAUSE_WHERE, "ev.clause-where", "حيث opens a clause with the same subject, place and time") \
+  X (EV_CLAUSE_OTHER, "ev.clause-other", "فيما، بينما، من المتوقع open a clause about something else") \
+  X (EV_CLAUSE_CONTINUE, "ev.clause-continue", "ثم، كما، بعد أن، a dated و, a verb after a comma go on") \
+  X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
+  X (EV_CLAUSE_TIME, "ev.clause-time", "a clause that goes on shares the time of the one before") \
+  X (EV_CLAUSE_PLACE, "ev.clause-place", "a حيث clause happens where the clause before it did") \
+  X (EV_TOPIC_PERSON, "ev.topic-person", "نظيره or a pronoun on the trigger: the article's person is a party") \
+  X (EV_DATE_LIST, "ev.date-list", "a visit with several dates is one event per date") \
+  X (EV_TOUR, "ev.tour", "a visit to several places listed together is one visit per place") \
+  X (EV_PLACE_ARRIVAL, "ev.place-arrival", "a placeless meeting happened where its party had just arrived") \
+  X (EV_PLACE_AT_HOME, "ev.place-at-home", "في قصره: in the host's capital") \
+  X (EV_CITY_OF_COUNTRY, "ev.city-of-country", "an event placed in a country is in the one city of it the article names") \
+  X (EV_DATELINE, "ev.dateline", "the dateline's place for the news when no sentence gives one") \
+  X (EV_MERGE, "ev.merge", "a candidate that agrees with an event is more evidence of it") \
+  X (EV_MERGE_WHERE, "ev.merge-where", "a حيث clause tells more of the event before it") \
+  X (EV_MERGE_PLANNED, "ev.merge-planned", "a planned step without a date of its own is part of the news") \
+  X (EV_DAY_IN_VISIT, "ev.day-in-visit", "talks on a day of their own within a visit's month are apart") \
+  X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
+  X (EV_KIND_FROM_VERB, "ev.kind-from-verb", "a verb says more of the kind than a noun") \
+  X (EV_PUBLICATION_DATE, "ev.publication-date", "the news with no date happened when published")
+
+typedef enum
+{
+#define RASD_RULE_ID(id, name, what) RASD_RULE_##id,
+  RASD_RULE_LIST (RASD_RULE_ID)
+#undef RASD_RULE_ID
+  RASD_N_RULES
+} RasdRule;
+
+/* The counts of the calling thread, or NULL while it does not count. */
+extern _Thread_local guint *rasd_rule_hits;
+
+#define RASD_RULE(id) \
+  G_STMT_START { \
+    if (G_UNLIKELY (rasd_rule_hits != NULL)) \
+      rasd_rule_hits[RASD_RULE_##id]++; \
+  } G_STMT_END
+
+/* RASD_RULE as an expression worth @value: "return RASD_RULE_IS (ID, TRUE);". */
+#define RASD_RULE_IS(id, value) \
+  (G_UNLIKELY (rasd_rule_hits != NULL) ? (rasd_rule_hits[RASD_RULE_##id]++, (value)) : (value))
+
+/* Counts the rules the calling thread passes into @hits (RASD_N_RULES counters) until called
+ * again with NULL. */
+void        rasd_rules_count       (guint    *hits);
+const char *rasd_rule_name         (RasdRule  rule);
+const char *rasd_rule_description  (RasdRule  rule);
+
+G_END_DECLS
