@@ -598,7 +598,9 @@ main (int   argc,
       g_autoptr(RasdImporter) importer = NULL;
       const char *paths[] = { archive, NULL };
       RasdImportReport *report;
-      double seconds, mb;
+      g_autofree char *load_before = bench_load_average ();
+      g_autofree char *load_after = NULL;
+      double seconds, mb, cpu;
       gint64 start;
 
       g_unlink (db_path);
@@ -606,18 +608,23 @@ main (int   argc,
       if (store == NULL)
         g_error ("%s", error->message);
       importer = rasd_importer_new (store);
+      cpu = process_cpu_ms ();
       start = g_get_monotonic_time ();
       if (!rasd_importer_run (importer, paths, NULL, &error))
         g_error ("%s", error->message);
       seconds = ms_since (start) / 1000.0;
+      cpu = (process_cpu_ms () - cpu) / 1000.0;
+      load_after = bench_load_average ();
       report = rasd_importer_get_report (importer);
       mb = report->n_bytes / (1024.0 * 1024.0);
       printf ("Import of %s (importer with extraction):\n", archive);
       printf (" files:          %u (%u articles imported, %u duplicates, %u failed), %.1f MB\n",
               report->n_files, report->n_imported, report->n_duplicates, report->n_failed, mb);
-      printf (" import:         %.1f s  %.0f articles/s  %.2f MB/s\n",
-              seconds, report->n_imported / seconds, mb / seconds);
-      printf (" peak memory:    %.0f MB (ru_maxrss of the import; aim: under 500 MB)\n",
+      printf (" import:         %.1f s  %.0f articles/s  %.2f MB/s on %u extraction workers "
+              "(cpu %.1f s; aim: 2,000 articles/s)\n", seconds, report->n_imported / seconds,
+              mb / seconds, g_get_num_processors (), cpu);
+      printf (" load:           %s before the import, %s after\n", load_before, load_after);
+      printf (" peak memory:    %.0f MB (ru_maxrss of the import; aim: under 300 MB)\n",
               peak_rss_mb ());
       g_clear_object (&store);
     }

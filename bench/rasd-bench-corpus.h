@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 /* A generator of Arabic news-like text for benchmarks: sentences drawn from a vocabulary of
@@ -25,7 +27,7 @@ static const char * const bench_words[] = {
   "وأعرب", "عن", "تقديره", "للجهود", "التي", "تبذلها", "الدولة", "لدعم", "الحوار", "السياسي",
 };
 
-static char *
+static inline char *
 bench_make_article (GRand *rand,
                     guint  index,
                     gsize  target_bytes)
@@ -47,5 +49,54 @@ bench_make_article (GRand *rand,
         g_string_append_printf (text, " %d", g_rand_int_range (rand, 1990, 2025));
       g_string_append (text, g_rand_int_range (rand, 0, 4) == 0 ? ".\n" : ". ");
     }
+  return g_string_free (text, FALSE);
+}
+
+/* One long text of short meeting sentences (a transcript, a book, an export run together):
+ * who met whom, where and when, from a few hundred people, for bench-long-article. */
+static inline char *
+bench_make_meetings (GRand *rand,
+                     gsize  target_bytes)
+{
+  static const char * const titles[] = {
+    "الرئيس", "وزير الخارجية", "رئيس الوزراء", "السفير", "وزير الدفاع", "الأمين العام",
+  };
+  static const char * const first[] = {
+    "محمد", "أحمد", "خالد", "سالم", "عمر", "يوسف", "إبراهيم", "حسن", "علي", "سعيد", "طارق",
+    "ماجد", "فيصل", "ناصر", "عادل", "كريم", "هشام", "وليد", "زياد", "رامي", "باسم", "منصور",
+  };
+  static const char * const family[] = {
+    "الخالدي", "العمري", "الحسني", "الزعبي", "النجار", "الحداد", "السعدي", "القاسمي", "الشامي",
+    "البدري", "المصري", "الكردي",
+  };
+  static const char * const verbs[] = { "التقى", "استقبل", "اجتمع", "بحث" };
+  static const char * const places[] = {
+    "موسكو", "دمشق", "الرياض", "القاهرة", "باريس", "أنقرة", "عمان", "الدوحة", "بغداد", "بيروت",
+    "تونس", "الرباط", "جدة", "طهران", "بكين", "واشنطن",
+  };
+  static const char * const months[] = {
+    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+    "نوفمبر", "ديسمبر",
+  };
+  GString *text = g_string_sized_new (target_bytes + 256);
+
+#define PICK(list) (list)[g_rand_int_range (rand, 0, G_N_ELEMENTS (list))]
+  g_string_append (text, "سجل اللقاءات\n\n");
+  while (text->len < target_bytes)
+    {
+      g_autofree char *a = g_strdup_printf ("%s %s %s", PICK (titles), PICK (first), PICK (family));
+      g_autofree char *b = g_strdup_printf ("%s %s %s", PICK (titles), PICK (first), PICK (family));
+      const char *verb = PICK (verbs);
+
+      if (strcmp (verb, "بحث") == 0)
+        g_string_append_printf (text, "%s %s مع %s العلاقات الثنائية في %s.", verb, a, b, PICK (places));
+      else
+        g_string_append_printf (text, "%s %s %s%s في %s في %d %s %d.", verb, a,
+                                strcmp (verb, "اجتمع") == 0 ? "مع " : "", b, PICK (places),
+                                g_rand_int_range (rand, 1, 29), PICK (months),
+                                g_rand_int_range (rand, 1995, 2024));
+      g_string_append (text, g_rand_int_range (rand, 0, 5) == 0 ? "\n" : " ");
+    }
+#undef PICK
   return g_string_free (text, FALSE);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <glib.h>
@@ -23,6 +25,44 @@ thread_cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* The load average (1, 5 and 15 minutes) as /proc/loadavg gives it: benchmarks on a shared
+ * machine print it with their figures. */
+static inline char *
+bench_load_average (void)
+{
+  g_autofree char *text = NULL;
+  int spaces = 0;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return g_strdup ("unknown");
+  for (char *p = text; *p != '\0'; p++)
+    if (*p == ' ' && ++spaces == 3)
+      *p = '\0';
+  return g_steal_pointer (&text);
+}
+
+/* Removes a benchmark's working folder and everything in it. */
+static inline void
+bench_remove_tree (const char *dir)
+{
+  g_autofree char *quoted = g_shell_quote (dir);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf %s", quoted);
+
+  if (system (cmd) != 0)
+    g_printerr ("could not remove %s\n", dir);
+}
+
+/* CPU time of the whole process (every thread), in seconds. */
+static inline double
+process_cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 /* For qsort() and g_array_sort() of doubles (medians). */

@@ -64,6 +64,7 @@ test_preferences (void)
   GtkSwitch *online = NULL;
   GtkSwitch *follow = NULL;
   GtkSpinButton *spin = NULL;
+  GtkSpinButton *jobs = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
   rasd_test_wait_for (600, rasd_test_widget_mapped, window);
@@ -82,7 +83,15 @@ test_preferences (void)
             follow = GTK_SWITCH (w);
         }
       if (GTK_IS_SPIN_BUTTON (w))
-        spin = GTK_SPIN_BUTTON (w);
+        {
+          GtkWidget *row = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+          if (g_str_equal (title, _("_Text size")))
+            spin = GTK_SPIN_BUTTON (w);
+          else if (g_str_equal (title, _("_Threads")))
+            jobs = GTK_SPIN_BUTTON (w);
+        }
       /* depth-first walk */
       if (gtk_widget_get_first_child (w) != NULL)
         w = gtk_widget_get_first_child (w);
@@ -97,6 +106,15 @@ test_preferences (void)
   g_assert_nonnull (online);
   g_assert_nonnull (follow);
   g_assert_nonnull (spin);
+  g_assert_nonnull (jobs);
+
+  /* Import threads: automatic (0, one per core) by default, shown as a word, set as a number. */
+  g_assert_cmpuint (g_settings_get_uint (settings, "import-jobs"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (jobs)), ==, _("Automatic"));
+  gtk_spin_button_set_value (jobs, 3);
+  g_assert_cmpuint (g_settings_get_uint (settings, "import-jobs"), ==, 3);
+  g_settings_reset (settings, "import-jobs");
+  g_assert_cmpfloat (gtk_spin_button_get_value (jobs), ==, 0.0);
 
   /* Links out of imported folders are not followed unless the user says so. */
   g_assert_false (gtk_switch_get_active (follow));

@@ -19,6 +19,7 @@
 #include "rasd-extractor.h"
 #include "rasd-importer.h"
 #include "rasd-name-trainer.h"
+#include "rasd-ordered-pool.h"
 #include "rasd-path.h"
 #include "rasd-store.h"
 
@@ -96,6 +97,22 @@ one_line (const char *text)
   return rasd_text_printable (copy, FALSE);
 }
 
+/* --jobs N of import, reextract and extract: extraction workers, one per core by default. */
+#define JOBS_OPTION(var) \
+  { "jobs", 'j', 0, G_OPTION_ARG_INT, &(var), \
+    N_("Extract on N threads (default: one per core); the results are the same for any N"), N_("N") }
+
+static gboolean
+check_jobs (const char *command,
+            int         jobs)
+{
+  if (jobs >= 0 && jobs <= 1024)
+    return TRUE;
+  rasd_cli_print_error (_("%s: --jobs takes a number of threads from 1 to 1024 (0: one per core)"),
+                        command);
+  return FALSE;
+}
+
 /* import ------------------------------------------------------------------------------------ */
 
 static void
@@ -125,12 +142,14 @@ command_import (CliGlobals  *globals,
 {
   gboolean json = FALSE;
   gboolean verbose = FALSE;
+  int jobs = 0;
   gboolean follow_symlinks = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Also list skipped files"), NULL },
     { "follow-symlinks", 0, 0, G_OPTION_ARG_NONE, &follow_symlinks,
       N_("In folders, also follow symbolic links that lead outside the folder named"), NULL },
+    JOBS_OPTION (jobs),
     { NULL }
   };
   g_autoptr(RasdStore) store = NULL;
@@ -153,11 +172,14 @@ command_import (CliGlobals  *globals,
       rasd_cli_print_error (_("import: give at least one file or folder (see rasd-cli import --help)"));
       return RASD_CLI_EXIT_USAGE;
     }
+  if (!check_jobs ("import", jobs))
+    return RASD_CLI_EXIT_USAGE;
 
   if ((store = rasd_cli_open_store_for_writing (globals->db_path, "import")) == NULL)
     return RASD_CLI_EXIT_FAILED;
 
   importer = rasd_importer_new (store);
+  rasd_importer_set_jobs (importer, (guint) jobs);
   rasd_importer_set_follow_symlinks (importer, follow_symlinks);
   g_signal_connect (importer, "file-done", G_CALLBACK (on_file_done), GINT_TO_POINTER (verbose));
   /* A failing database stops the run; the summary still says what was stored before. */
@@ -523,10 +545,12 @@ command_extract (CliGlobals  *globals,
                  char       **argv)
 {
   g_autofree char *format = NULL;
+  int jobs = 0;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("jsonl (default): one event per line; text: the cleaned text that offsets count in; "
          "mentions: the names and dates found"), N_("FORMAT") },
+    JOBS_OPTION (jobs),
     { NULL }
   };
   int status = RASD_CLI_EXIT_OK;
@@ -565,17 +589,11 @@ command_extract (CliGlobals  *globals,
           rasd_cli_print_error (_("extract: cannot load the lexicons: %s"), error->message);
           return RASD_CLI_EXIT_FAILED;
         }
-      for (int i = 1; i < argc; i++)
-        {
-          g_clear_error (&error);
-          if (!rasd_cli_extract_file (extractor, argv[i], g_strcmp0 (format, "mentions") == 0, &error))
-            {
-              g_autofree char *shown = rasd_path_display (argv[i]);
-
-              rasd_cli_print_error ("%s: %s", shown, error->message);
-              status = RASD_CLI_EXIT_FAILED;
-            }
-        }
+      if (!check_jobs ("extract", jobs))
+        return RASD_CLI_EXIT_USAGE;
+      if (!rasd_cli_extract_files (extractor, (const char * const *) &argv[1],
+                                   g_strcmp0 (format, "mentions") == 0, (guint) jobs))
+        status = RASD_CLI_EXIT_FAILED;
       return status;
     }
   if (g_strcmp0 (format, "text") != 0)
@@ -784,6 +802,64 @@ command_events (CliGlobals  *globals,
 
 /* Articles extracted per transaction. */
 #define REEXTRACT_BATCH 64
+#define REEXTRACT_AHEAD_PER_WORKER 8
+
+/* The articles are read here (the connection is this thread's), extracted on a pool of
+ * workers and saved here in order: the same as on one thread. */
+typedef struct
+{
+  gint64          id;
+  RasdArticle    *article;
+  RasdExtraction *extraction;
+  char           *cut;   /* what rasd_extraction_cap() left out, or NULL */
+} ReextractJob;
+
+static void
+reextract_job_free (ReextractJob *job)
+{
+  g_clear_object (&job->article);
+  g_clear_pointer (&job->extraction, rasd_extraction_free);
+  g_free (job->cut);
+  g_free (job);
+}
+
+static gpointer
+reextract_job_work (gpointer input,
+                    gpointer user_data)
+{
+  ReextractJob *job = input;
+
+  job->extraction = rasd_extractor_extract_article (user_data, job->article);
+  /* what an import would store, no more */
+  job->cut = rasd_extraction_cap (job->extraction, RASD_EXTRACTION_MAX_EVENTS,
+                                  RASD_EXTRACTION_MAX_EVIDENCE);
+  return job;
+}
+
+/* Gives the pool the articles from ids[*next] until it holds @ahead. */
+static gboolean
+reextract_fill (RasdStore        *store,
+                RasdOrderedPool  *pool,
+                GArray           *ids,
+                guint            *next,
+                guint             ahead,
+                GError          **error)
+{
+  while (*next < ids->len && rasd_ordered_pool_get_n_pending (pool) < ahead)
+    {
+      ReextractJob *job = g_new0 (ReextractJob, 1);
+
+      job->id = g_array_index (ids, gint64, *next);
+      if ((job->article = rasd_store_get_article (store, job->id, error)) == NULL)
+        {
+          reextract_job_free (job);
+          return FALSE;
+        }
+      rasd_ordered_pool_push (pool, job);
+      (*next)++;
+    }
+  return TRUE;
+}
 
 static int
 command_reextract (CliGlobals  *globals,
@@ -793,14 +869,24 @@ command_reextract (CliGlobals  *globals,
   g_autoptr(RasdStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RasdOrderedPool) pool = NULL;
   RasdExtractor *extractor;
   guint n_events = 0;
   guint n_articles = 0;
+  guint next = 0;
+  guint ahead;
+  int jobs = 0;
+  GOptionEntry entries[] = {
+    JOBS_OPTION (jobs),
+    { NULL }
+  };
 
   if (!parse_command_options ("reextract", "",
                               _("Runs the event extractor again over every stored article and "
                                 "replaces what it found before."),
-                              NULL, globals, &argc, &argv))
+                              entries, globals, &argc, &argv))
+    return RASD_CLI_EXIT_USAGE;
+  if (!check_jobs ("reextract", jobs))
     return RASD_CLI_EXIT_USAGE;
   if (argc > 1)
     {
@@ -821,17 +907,26 @@ command_reextract (CliGlobals  *globals,
       return RASD_CLI_EXIT_FAILED;
     }
 
+  pool = rasd_ordered_pool_new ((guint) jobs, reextract_job_work, extractor,
+                                (GDestroyNotify) reextract_job_free,
+                                (GDestroyNotify) reextract_job_free);
+  ahead = REEXTRACT_AHEAD_PER_WORKER * rasd_ordered_pool_get_n_workers (pool);
   for (guint i = 0; i < ids->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(RasdArticle) article = NULL;
       g_autoptr(RasdExtraction) extraction = NULL;
+      ReextractJob *job;
 
       if (!rasd_store_in_transaction (store) && !rasd_store_begin (store, &error))
         break;
-      if ((article = rasd_store_get_article (store, id, &error)) == NULL)
+      if (!reextract_fill (store, pool, ids, &next, ahead, &error))
         break;
-      extraction = rasd_extractor_extract_article (extractor, article);
+      job = rasd_ordered_pool_pop (pool);
+      g_assert (job != NULL && job->id == id);
+      extraction = g_steal_pointer (&job->extraction);
+      if (job->cut != NULL)
+        fprintf (stderr, "rasd-cli: warning: article %" G_GINT64_FORMAT ": %s\n", id, job->cut);
+      reextract_job_free (job);
       if (!rasd_store_save_extraction (store, id, extraction, &error))
         break;
       n_events += extraction->events->len;

@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "rasd-article-reader.h"
+#include "rasd-cli-common.h"
 #include "rasd-error.h"
 #include "rasd-export.h"
-#include "rasd-rules.h"
+#include "rasd-ordered-pool.h"
 #include "rasd-path.h"
+#include "rasd-rules.h"
 #include "rasd-tokens.h"
 
 static void
@@ -146,11 +148,12 @@ append_mentions (GString        *out,
     }
 }
 
-gboolean
-rasd_cli_extract_file (RasdExtractor  *extractor,
-                       const char     *path,
-                       gboolean        mentions,
-                       GError        **error)
+/* One file's output, or NULL with @error. */
+static GString *
+extract_file_text (RasdExtractor  *extractor,
+                   const char     *path,
+                   gboolean        mentions,
+                   GError        **error)
 {
   g_autoptr(RasdReadResult) result = rasd_article_reader_read (path, NULL, error);
   g_autofree char *name = g_path_get_basename (path);
@@ -158,7 +161,7 @@ rasd_cli_extract_file (RasdExtractor  *extractor,
   g_autoptr(GString) out = g_string_new (NULL);
 
   if (result == NULL)
-    return FALSE;
+    return NULL;
   for (guint a = 0; a < result->articles->len; a++)
     {
       RasdArticle *article = g_ptr_array_index (result->articles, a);
@@ -168,8 +171,85 @@ rasd_cli_extract_file (RasdExtractor  *extractor,
       else
         rasd_cli_append_events_jsonl (out, base, extraction);
     }
-  fwrite (out->str, 1, out->len, stdout);
-  return TRUE;
+  return g_steal_pointer (&out);
+}
+
+/* Files are extracted on a pool of workers and printed in the order given. */
+typedef struct
+{
+  char   *path;
+  GString *text;  /* NULL with error */
+  GError *error;
+} ExtractJob;
+
+static void
+extract_job_free (ExtractJob *job)
+{
+  g_free (job->path);
+  if (job->text != NULL)
+    g_string_free (job->text, TRUE);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+typedef struct
+{
+  RasdExtractor *extractor;
+  gboolean       mentions;
+} ExtractShared;
+
+static gpointer
+extract_job_work (gpointer input,
+                  gpointer user_data)
+{
+  ExtractShared *shared = user_data;
+  ExtractJob *job = input;
+
+  job->text = extract_file_text (shared->extractor, job->path, shared->mentions, &job->error);
+  return job;
+}
+
+#define EXTRACT_AHEAD_PER_WORKER 4
+
+gboolean
+rasd_cli_extract_files (RasdExtractor      *extractor,
+                        const char * const *paths,
+                        gboolean            mentions,
+                        guint               jobs)
+{
+  ExtractShared shared = { extractor, mentions };
+  g_autoptr(RasdOrderedPool) pool = rasd_ordered_pool_new (jobs, extract_job_work, &shared,
+                                                           (GDestroyNotify) extract_job_free,
+                                                           (GDestroyNotify) extract_job_free);
+  guint ahead = EXTRACT_AHEAD_PER_WORKER * rasd_ordered_pool_get_n_workers (pool);
+  gboolean ok = TRUE;
+  guint next = 0;
+
+  while (paths[next] != NULL || rasd_ordered_pool_get_n_pending (pool) > 0)
+    {
+      ExtractJob *job;
+
+      while (paths[next] != NULL && rasd_ordered_pool_get_n_pending (pool) < ahead)
+        {
+          job = g_new0 (ExtractJob, 1);
+          job->path = g_strdup (paths[next++]);
+          rasd_ordered_pool_push (pool, job);
+        }
+      job = rasd_ordered_pool_pop (pool);
+      if (job->text != NULL)
+        fwrite (job->text->str, 1, job->text->len, stdout);
+      else
+        {
+          /* after the output of the files before it, as a run on one thread prints it */
+          g_autofree char *shown = rasd_path_display (job->path);
+
+          fflush (stdout);
+          rasd_cli_print_error ("%s: %s", shown, job->error->message);
+          ok = FALSE;
+        }
+      extract_job_free (job);
+    }
+  return ok;
 }
 
 /* extract --format rules ---------------------------------------------------------------- */

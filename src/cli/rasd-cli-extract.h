@@ -13,12 +13,14 @@ void rasd_cli_append_events_jsonl (GString        *out,
                                    const char     *article,
                                    RasdExtraction *extraction);
 
-/* `extract --format jsonl` for one file: prints its events (or with @mentions, its mentions as
- * kind, start, end, text, entity, key lines); FALSE with @error when the file cannot be read. */
-gboolean rasd_cli_extract_file (RasdExtractor  *extractor,
-                                const char     *path,
-                                gboolean        mentions,
-                                GError        **error);
+/* `extract --format jsonl` for @paths (NULL-terminated) on @jobs workers (0: one per core):
+ * prints each file's events (or with @mentions, its mentions as kind, start, end, text, entity,
+ * key lines) in the order given, and each file that cannot be read as an error in its place;
+ * FALSE when one could not. */
+gboolean rasd_cli_extract_files (RasdExtractor      *extractor,
+                                 const char * const *paths,
+                                 gboolean            mentions,
+                                 guint               jobs);
 
 /* `extract --format rules` (for developers, not in --help): extracts every article of @paths
  * (NULL-terminated) and prints, for each rule of rasd-rules.h, in how many articles it fired. */

@@ -63,6 +63,8 @@ rasd_application_bind_window_state (GSettings *settings,
   g_settings_bind (settings, "window-width", window, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", window, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", window, "maximized", G_SETTINGS_BIND_DEFAULT);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (window), "import-jobs") != NULL)
+    g_settings_bind (settings, "import-jobs", window, "import-jobs", G_SETTINGS_BIND_GET);
 }
 
 static RasdWindow *

@@ -19,6 +19,8 @@ struct _RasdPreferencesWindow
   GtkSwitch      *highlight_switch;
   GtkSwitch      *legend_switch;
   GtkSwitch      *online_tiles_switch;
+  AdwActionRow   *jobs_row;
+  GtkSpinButton  *jobs_spin;
   GtkSwitch      *follow_symlinks_switch;
 };
 
@@ -105,6 +107,35 @@ on_font_size_input (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* Import threads: 0 is "Automatic" (one per core), other numbers in the locale's digits. */
+static gboolean
+on_jobs_output (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  if (gtk_spin_button_get_value_as_int (spin) == 0)
+    {
+      if (g_strcmp0 (_("Automatic"), gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
+        gtk_editable_set_text (GTK_EDITABLE (spin), _("Automatic"));
+      return TRUE;
+    }
+  return on_font_size_output (spin, user_data);
+}
+
+static int
+on_jobs_input (GtkSpinButton *spin,
+               double        *new_value,
+               gpointer       user_data)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  if (g_strcmp0 (text, _("Automatic")) == 0)
+    {
+      *new_value = 0;
+      return TRUE;
+    }
+  return on_font_size_input (spin, new_value, user_data);
+}
+
 static void
 rasd_preferences_window_constructed (GObject *object)
 {
@@ -124,6 +155,18 @@ rasd_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "online-map-tiles", self->online_tiles_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "import-jobs", self->jobs_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autofree char *cores = g_strdup_printf ("%u", g_get_num_processors ());
+    g_autofree char *digits = rasd_format_digits (cores);
+    /* TRANSLATORS: %s is the number of processor cores of this computer */
+    g_autofree char *subtitle = g_strdup_printf (_("How many articles are read at once during an import. "
+                                                   "Automatic: one per processor core (%s here). "
+                                                   "What is imported is the same for any number."),
+                                                 digits);
+
+    adw_action_row_set_subtitle (self->jobs_row, subtitle);
+  }
   g_settings_bind (self->settings, "follow-symlinks", self->follow_symlinks_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
@@ -206,6 +249,10 @@ rasd_preferences_window_class_init (RasdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, follow_symlinks_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_font_size_output);
   gtk_widget_class_bind_template_callback (widget_class, on_font_size_input);
+  gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, jobs_row);
+  gtk_widget_class_bind_template_child (widget_class, RasdPreferencesWindow, jobs_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_jobs_output);
+  gtk_widget_class_bind_template_callback (widget_class, on_jobs_input);
 }
 
 static void

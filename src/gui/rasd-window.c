@@ -34,6 +34,7 @@ struct _RasdWindow
   RasdEventItem      *selected_event;
   GCancellable       *import_cancellable;
   RasdImporter       *importer;
+  guint               import_jobs;  /* extraction workers of an import; 0: one per core */
   RasdStoreWatch     *store_watch;
   gint64              last_import_reload;
   gboolean            syncing;  /* copying the filter into the widgets */
@@ -82,6 +83,7 @@ G_DEFINE_FINAL_TYPE (RasdWindow, rasd_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SELECTED_EVENT,
+  PROP_IMPORT_JOBS,
   N_PROPS
 };
 
@@ -950,6 +952,7 @@ rasd_window_import (RasdWindow         *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
 
+  rasd_importer_set_jobs (self->importer, self->import_jobs);
   rasd_importer_run_async (self->importer, paths, self->import_cancellable, import_done_cb,
                            g_object_ref (self));
 }
@@ -1230,6 +1233,32 @@ rasd_window_get_property (GObject    *object,
     case PROP_SELECTED_EVENT:
       g_value_set_object (value, self->selected_event);
       break;
+    case PROP_IMPORT_JOBS:
+      g_value_set_uint (value, self->import_jobs);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rasd_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RasdWindow *self = RASD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORT_JOBS:
+      /* takes effect at the next import */
+      if (self->import_jobs != g_value_get_uint (value))
+        {
+          self->import_jobs = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1279,10 +1308,15 @@ rasd_window_class_init (RasdWindowClass *klass)
   object_class->dispose = rasd_window_dispose;
   object_class->finalize = rasd_window_finalize;
   object_class->get_property = rasd_window_get_property;
+  object_class->set_property = rasd_window_set_property;
 
   properties[PROP_SELECTED_EVENT] =
     g_param_spec_object ("selected-event", NULL, NULL, RASD_TYPE_EVENT_ITEM,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The threads that extract events during an import (the import-jobs preference). */
+  properties[PROP_IMPORT_JOBS] =
+    g_param_spec_uint ("import-jobs", NULL, NULL, 0, 64, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RASD_TYPE_FACET_VIEW);

@@ -18,6 +18,24 @@ entity_free (gpointer data)
   g_free (entity);
 }
 
+/* Entities are found by kind and key in a hash table: a long article names thousands. */
+static guint
+entity_hash (gconstpointer data)
+{
+  const RasdEntity *entity = data;
+
+  return g_str_hash (entity->key) * 31 + (guint) entity->kind;
+}
+
+static gboolean
+entity_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const RasdEntity *x = a, *y = b;
+
+  return x->kind == y->kind && strcmp (x->key, y->key) == 0;
+}
+
 RasdExtraction *
 rasd_extraction_new (void)
 {
@@ -26,6 +44,7 @@ rasd_extraction_new (void)
   self->entities = g_ptr_array_new_with_free_func (entity_free);
   self->mentions = g_array_new (FALSE, TRUE, sizeof (RasdMention));
   self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_event_free);
+  self->entity_index = g_hash_table_new (entity_hash, entity_equal);
   return self;
 }
 
@@ -34,6 +53,7 @@ rasd_extraction_free (RasdExtraction *self)
 {
   if (self == NULL)
     return;
+  g_hash_table_unref (self->entity_index);
   g_ptr_array_unref (self->entities);
   g_array_unref (self->mentions);
   g_ptr_array_unref (self->events);
@@ -48,17 +68,14 @@ rasd_extraction_add_entity (RasdExtraction *self,
                             const char     *name_en,
                             const char     *country)
 {
+  RasdEntity probe = { .kind = kind, .key = (char *) key };
   RasdEntity *entity;
+  gpointer found;
 
   g_return_val_if_fail (key != NULL && name != NULL, -1);
 
-  for (guint i = 0; i < self->entities->len; i++)
-    {
-      RasdEntity *e = g_ptr_array_index (self->entities, i);
-
-      if (e->kind == kind && strcmp (e->key, key) == 0)
-        return (int) i;
-    }
+  if ((found = g_hash_table_lookup (self->entity_index, &probe)) != NULL)
+    return GPOINTER_TO_INT (found) - 1;
 
   entity = g_new0 (RasdEntity, 1);
   entity->kind = kind;
@@ -67,6 +84,7 @@ rasd_extraction_add_entity (RasdExtraction *self,
   entity->name_en = g_strdup (name_en);
   entity->country = g_strdup (country);
   g_ptr_array_add (self->entities, entity);
+  g_hash_table_insert (self->entity_index, entity, GINT_TO_POINTER (self->entities->len));
   return (int) self->entities->len - 1;
 }
 
@@ -76,6 +94,47 @@ rasd_extraction_get_entity (RasdExtraction *self,
 {
   g_return_val_if_fail (index >= 0 && (guint) index < self->entities->len, NULL);
   return g_ptr_array_index (self->entities, index);
+}
+
+char *
+rasd_extraction_cap (RasdExtraction *self,
+                     guint           max_events,
+                     guint           max_evidence)
+{
+  guint n_events = self->events->len;
+  guint n_cut_events = 0;
+  guint n_cut_evidence = 0;
+  g_autoptr(GString) said = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_events > max_events)
+    {
+      n_cut_events = n_events - max_events;
+      g_ptr_array_set_size (self->events, max_events);
+    }
+  for (guint e = 0; e < self->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (self->events, e);
+
+      if (event->evidence->len > max_evidence)
+        {
+          n_cut_evidence += event->evidence->len - max_evidence;
+          g_array_set_size (event->evidence, max_evidence);
+        }
+    }
+  if (n_cut_events == 0 && n_cut_evidence == 0)
+    return NULL;
+
+  said = g_string_new (NULL);
+  if (n_cut_events > 0)
+    g_string_append_printf (said, "%u events found, the first %u kept (at most %u per article)",
+                            n_events, max_events, max_events);
+  if (n_cut_evidence > 0)
+    g_string_append_printf (said, "%s%u sentences left out of events reported more than %u times "
+                            "(the first %u kept)", said->len > 0 ? "; " : "", n_cut_evidence,
+                            max_evidence, max_evidence);
+  return g_string_free (g_steal_pointer (&said), FALSE);
 }
 
 RasdEvent *

@@ -81,6 +81,7 @@ typedef struct
   GArray    *mentions;     /* RasdMention, in text order */
   GPtrArray *events;       /* RasdEvent*, in order of first evidence */
   RasdDate   publication;  /* as refined from the text; precision NONE when unknown */
+  GHashTable *entity_index; /* private: RasdEntity* (kind, key) → index + 1 */
 } RasdExtraction;
 
 RasdExtraction *rasd_extraction_new        (void);
@@ -96,6 +97,17 @@ int             rasd_extraction_add_entity (RasdExtraction *self,
                                             const char     *country);
 RasdEntity     *rasd_extraction_get_entity (RasdExtraction *self,
                                             int             index);
+
+/* What one article may bring at most, so that a long transcript or book imports in bounded
+ * time and space: the first events, the first sentences of each. */
+#define RASD_EXTRACTION_MAX_EVENTS   20000
+#define RASD_EXTRACTION_MAX_EVIDENCE 100
+
+/* Keeps the first @max_events events and the first @max_evidence evidence spans of each;
+ * returns what was left out, as a sentence for the import report, or NULL when nothing was. */
+char           *rasd_extraction_cap        (RasdExtraction *self,
+                                            guint           max_events,
+                                            guint           max_evidence);
 
 RasdEvent      *rasd_event_new             (void);
 void            rasd_event_free            (RasdEvent      *event);

@@ -2,19 +2,12 @@
 
 #include "config.h"
 
-#include "rasd-extractor.h"
-
-#include <string.h>
+#include "rasd-extractor-private.h"
 
 #include "rasd-arabic.h"
 #include "rasd-data.h"
 #include "rasd-error.h"
-#include "rasd-gazetteer.h"
-#include "rasd-name-tagger.h"
-#include "rasd-ner.h"
-#include "rasd-people.h"
 #include "rasd-rules.h"
-#include "rasd-tokens.h"
 
 /* Events from sentences.  A sentence with a trigger word (data/events/triggers.tsv) and at
  * least one named person who is not only quoted makes a candidate: the trigger gives kind and
@@ -23,38 +16,6 @@
  * the role.  Candidates that agree (same role, one's people within the other's, compatible
  * place and date) are one event with several sentences of evidence.  The headline event takes
  * the publication date when no sentence dates it. */
-
-typedef enum
-{
-  TENSE_NONE,
-  TENSE_PAST,
-  TENSE_PRESENT,
-  TENSE_FUTURE,
-} Tense;
-
-typedef struct
-{
-  const char *kind;   /* interned */
-  const char *cameo;  /* interned */
-  gboolean    verb;
-  gboolean    motion;  /* a noun of going (التوجه): a visit only with إلى and a place after it */
-  Tense       tense;
-} Trigger;
-
-struct _RasdExtractor
-{
-  GObject        parent_instance;
-
-  RasdPeople    *people;
-  RasdGazetteer *gazetteer;
-  gboolean       own_gazetteer;
-  RasdNer       *ner;
-  RasdNameTagger *name_tagger;
-  GStringChunk  *strings;
-  GHashTable    *triggers;  /* normalised form → Trigger* */
-  GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) */
-  GHashTable    *marker_words; /* word of the lists below → Mark flags of the lists it is in */
-};
 
 static GHashTable *marker_words_new (void);
 
@@ -197,94 +158,6 @@ rasd_extractor_get_name_tagger (RasdExtractor *self)
 
 /* Extraction --------------------------------------------------------------------------------- */
 
-typedef struct
-{
-  RasdExtractor   *self;
-  const char      *text;
-  RasdTokens      *tokens;
-  const RasdToken *token_array;   /* rasd_tokens_get_tokens() */
-  guint            n_tokens;
-  RasdExtraction  *out;
-  GArray          *names;   /* RasdNerName */
-  GArray          *dates;   /* RasdDateMention */
-  RasdDate         publication;
-  GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
-  int              dateline_place; /* entity, or -1 */
-  const Trigger  **triggers;      /* per token: its trigger, once read */
-  guint16         *marks;         /* per token: Mark flags, once read */
-  guint8          *triggers_read; /* per token: whether triggers[] holds it */
-  guint8          *date_begins;   /* per token: whether a date mention begins in it */
-  guint8          *place_begins;  /* per token: PLACE_BEGINS when a place name begins at it,
-                                   * PLACE_GOES_ON when one goes on over it */
-  char             buffer[1024];
-} Context;
-
-enum
-{
-  PLACE_BEGINS = 1,
-  PLACE_GOES_ON = 2,
-};
-
-static const RasdToken *
-token (Context *ctx,
-       guint    i)
-{
-  /* index the array of the tokens; anything else goes to the checked getter */
-  if (G_LIKELY (i < ctx->n_tokens))
-    return ctx->token_array + i;
-  return rasd_tokens_get_token (ctx->tokens, i);
-}
-
-/* The word of token @i without its proclitics, or NULL when too long to look at. */
-static const char *
-bare_word (Context *ctx,
-           guint    i)
-{
-  const char *norm = token (ctx, i)->norm;
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n;
-
-  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
-    return norm;
-  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
-  return forms[n - 1];
-}
-
-static const Trigger *
-trigger_at (Context *ctx,
-            guint    i)
-{
-  const char *norm = token (ctx, i)->norm;
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  const Trigger *trigger = NULL;
-  guint n;
-
-  /* the clause splitter and the event finder ask about the same tokens: read each once */
-  if (ctx->triggers_read[i])
-    return ctx->triggers[i];
-  ctx->triggers_read[i] = TRUE;
-  ctx->triggers[i] = NULL;
-  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
-    return NULL;
-  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
-  for (guint f = 0; f < n && trigger == NULL; f++)
-    trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
-  ctx->triggers[i] = trigger;
-  return trigger;
-}
-
-static gboolean
-word_in (const char         *word,
-         const char * const *list)
-{
-  /* the entries are not empty: comparing the first two bytes before calling strcmp() rejects
-   * most words without reading past the end of any */
-  for (guint i = 0; list[i] != NULL; i++)
-    if (list[i][0] == word[0] && list[i][1] == word[1] && strcmp (list[i], word) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Words that make what follows announced rather than done. */
 static const char * const future_words[] = {
   "سوف", "المقرر", "مقرر", "يعتزم", "تعتزم", "يرتقب", "المرتقب", "المرتقبه", "المنتظر",
@@ -321,49 +194,6 @@ static const char * const attendance_words[] = {
   "بحضور", "حضر", "حضره", "حضرها", "وحضر", "حضور", NULL
 };
 
-/* Which of the lists above token @i is in, itself or without its proclitics. */
-typedef enum
-{
-  MARK_ATTENDANCE = 1 << 0,
-  MARK_FUTURE     = 1 << 1,
-  MARK_PAST       = 1 << 2,
-  MARK_WHERE       = 1 << 3,
-  MARK_CONTRAST    = 1 << 4,
-  MARK_CONTINUE    = 1 << 5,
-  MARK_TIME_CLAUSE = 1 << 6,
-  MARK_BETWEEN     = 1 << 7,
-  MARK_HABITUAL    = 1 << 8,
-  MARK_SINCE       = 1 << 9,
-  MARK_READ        = 1 << 15,
-} Mark;
-
-static guint16
-word_marks (Context    *ctx,
-            const char *word)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->self->marker_words, word));
-}
-
-/* The lists token @i is in: the clause words as written, the others also without proclitics. */
-static guint16
-marks_at (Context *ctx,
-          guint    i)
-{
-  /* every event candidate of a sentence looks at all its words, and its clauses are split
-   * again for each: read each word once, with one lookup instead of scanning the lists */
-  if (!(ctx->marks[i] & MARK_READ))
-    {
-      const char *norm = token (ctx, i)->norm;
-      guint16 of_norm = word_marks (ctx, norm);
-      const char *word = bare_word (ctx, i);
-      guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
-
-      ctx->marks[i] = MARK_READ | of_norm |
-                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL));
-    }
-  return ctx->marks[i];
-}
-
 /* Part of a sentence that tells one thing: "زار X بكين أمس، حيث التقى Y" is two. */
 typedef enum
 {
@@ -383,68 +213,10 @@ typedef struct
   ClauseKind kind;
 } Clause;
 
-typedef struct
-{
-  guint           sentence;
-  guint           trigger_token;
-  gboolean        implicit_subject;  /* "التقى مع X": who met X is said elsewhere */
-  gboolean        tour_leg;          /* one place of "جولة شملت مصر والأردن" */
-  int             follows;           /* a حيث clause: the candidate of the clause before, or -1 */
-  gboolean        habitual;          /* "عدة مرات"، "بانتظام" in its clause */
-  const Trigger  *trigger;
-  GArray         *participants;  /* int entity */
-  int             place;         /* entity or -1 */
-  RasdDate        date;
-  gboolean        date_stated;   /* from a date in the sentence (not the publication) */
-  RasdEventRole   role;
-} Candidate;
-
 static void
 candidate_clear (Candidate *c)
 {
   g_clear_pointer (&c->participants, g_array_unref);
-}
-
-static int
-place_rank (RasdEntity *e)
-{
-  if (g_strcmp0 (e->place_kind, "country") == 0)
-    return 1;
-  return 2;
-}
-
-/* @place (a city or a country) as an entity of @ctx. */
-static int
-place_entity (Context         *ctx,
-              const RasdPlace *place)
-{
-  int index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, place->key, place->name_ar,
-                                          place->name_en, place->country);
-  RasdEntity *e = rasd_extraction_get_entity (ctx->out, index);
-
-  e->lat = place->lat;
-  e->lon = place->lon;
-  e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" : "city";
-  return index;
-}
-
-/* The place a site stands for (الكرملين → Moscow), as an entity of @ctx. */
-static int
-event_place (Context *ctx,
-             int      entity)
-{
-  RasdEntity *e = rasd_extraction_get_entity (ctx->out, entity);
-  const RasdPlace *place, *city;
-
-  if (g_strcmp0 (e->place_kind, "site") != 0)
-    return entity;
-  place = rasd_gazetteer_get_place (ctx->self->gazetteer, e->key);
-  if (place == NULL || place->stands_for == NULL)
-    return entity;
-  city = rasd_gazetteer_get_place (ctx->self->gazetteer, place->stands_for);
-  if (city == NULL)
-    return entity;
-  return place_entity (ctx, city);
 }
 
 static gboolean
@@ -454,102 +226,6 @@ dates_agree (const RasdDate *a,
   if (a->precision == RASD_DATE_PRECISION_NONE || b->precision == RASD_DATE_PRECISION_NONE)
     return TRUE;
   return rasd_date_compatible (a, b);
-}
-
-static gboolean
-places_agree (Context *ctx,
-              int      a,
-              int      b)
-{
-  RasdEntity *ea, *eb;
-
-  if (a < 0 || b < 0 || a == b)
-    return TRUE;
-  ea = rasd_extraction_get_entity (ctx->out, a);
-  eb = rasd_extraction_get_entity (ctx->out, b);
-  if (g_strcmp0 (ea->country, eb->country) != 0)
-    return FALSE;
-  /* a city and its country agree; two cities do not */
-  return place_rank (ea) == 1 || place_rank (eb) == 1;
-}
-
-/* Whether place @name is one of "بين X وY": "التبادل التجاري بين عمّان والقاهرة" relates two places, it
- * does not say where something happened. */
-static gboolean
-place_between (Context           *ctx,
-               const RasdNerName *name)
-{
-  guint k = name->first_token;
-
-  if ((k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN)) ||
-      /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
-      (k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
-       (marks_at (ctx, k - 2) & MARK_BETWEEN)))
-    return RASD_RULE_IS (EV_PLACE_BETWEEN, TRUE);
-  return FALSE;
-}
-
-/* Nouns of what talks are about, and words for "about": what they govern is a topic. */
-static const char * const topic_words[] = {
-  "الاوضاع", "اوضاع", "الوضع", "وضع", "الازمه", "ازمه", "الازمات", "التطورات", "تطورات",
-  "المستجدات", "مستجدات", "الملف", "ملف", "الملفات", "القضيه", "قضيه", "القضايا", "قضايا",
-  "الصراع", "صراع", "النزاع", "الحرب", "حرب", "الاحداث", "احداث", "التحديات", "الامن", "امن",
-  "الاستقرار", "استقرار", "السلام", "الحل", "حل", "التسويه", "تسويه", "الارهاب", "موقف",
-  "الموقف", "مستقبل", "اعمار", "الشان", "شان", "ساحه", "الساحه", "دعم", "تدخل", "التدخل",
-  "حول", "بشان", "حيال", "تجاه", "ازاء", "عن", NULL
-};
-
-/* Whether place @name is what something is about rather than where it happened: "بحث معه
- * الأوضاع في السودان وتشاد", "مباحثات حول اليمن".  Read back from the place over other places of
- * the list, في and adjectives to a topic noun or a word for "about". */
-static gboolean
-place_is_topic (Context           *ctx,
-                const RasdNerName *name)
-{
-  guint k = name->first_token;
-
-  for (guint steps = 0; k > 0 && steps < 6; steps++)
-    {
-      const RasdToken *t;
-      const char *word;
-
-      k--;
-      t = token (ctx, k);
-      if (t->sentence != name->sentence)
-        return FALSE;
-      if (ctx->place_begins[k] != 0 || strcmp (t->norm, "في") == 0)
-        continue;
-      word = bare_word (ctx, k);
-      if (word_in (word, topic_words))
-        return RASD_RULE_IS (EV_PLACE_TOPIC, TRUE);
-      /* an adjective of the topic: الأوضاع الأمنية في */
-      if (g_str_has_prefix (word, "ال") && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
-          trigger_at (ctx, k) == NULL)
-        continue;
-      return FALSE;
-    }
-  return FALSE;
-}
-
-/* Words of leaving: the place after one is where one left from ("يغادر الرياض متوجها"). */
-static const char * const leave_words[] = {
-  "غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر", "مغادرا", "مغادره", "مغادرته", NULL
-};
-
-static gboolean
-left_from (Context           *ctx,
-           const RasdNerName *name)
-{
-  /* the leaver may stand between: "يغادر الرئيس الأمريكي الرياض" */
-  for (guint k = name->first_token; k-- > 0 && k + 5 > name->first_token;)
-    {
-      if (token (ctx, k)->sentence != name->sentence || ctx->place_begins[k] != 0 ||
-          trigger_at (ctx, k) != NULL)
-        return FALSE;
-      if (word_in (bare_word (ctx, k), leave_words))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
@@ -676,6 +352,8 @@ read_candidate (Context      *ctx,
   gboolean visits_object = strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb &&
                            (strstr (trigger_word, "زار") != NULL || strstr (trigger_word, "زور") != NULL);
   g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
+  const guint *sentence_names;
+  guint n_names;
 
   c->sentence = s;
   c->trigger_token = t;
@@ -699,9 +377,10 @@ read_candidate (Context      *ctx,
         c->habitual = TRUE;
     }
 
-  for (guint n = 0; n < ctx->names->len; n++)
+  sentence_names = rasd_mention_index_sentence_names (ctx->mentions, s, &n_names);
+  for (guint i = 0; i < n_names; i++)
     {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, sentence_names[i]);
       RasdEntity *e;
 
       if (name->sentence != s || name->entity < 0 || name->first_token < first ||
@@ -793,12 +472,14 @@ read_candidate (Context      *ctx,
   else if (best_place >= 0)
     RASD_RULE (EV_CALL_NO_PLACE);
 
-  for (guint d = 0; d < ctx->dates->len; d++)
+  for (guint d = rasd_mention_index_first_date (ctx->mentions, clause->date_start); d < ctx->dates->len; d++)
     {
       const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
       RasdDate date;
       gsize distance;
 
+      if (rasd_mention_index_dates_past (ctx->mentions, d, clause->end))
+        break;
       if (m->start < clause->date_start || m->end > clause->end)
         continue;
       date = rasd_date_mention_get_date (m);
@@ -887,19 +568,6 @@ participants_within (GArray *a,
   return TRUE;
 }
 
-static guint
-shared_participants (GArray *a,
-                     GArray *b)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < a->len; i++)
-    for (guint j = 0; j < b->len; j++)
-      if (g_array_index (a, int, i) == g_array_index (b, int, j))
-        n++;
-  return n;
-}
-
 static gboolean
 can_merge (Context         *ctx,
            const RasdEvent *event,
@@ -962,7 +630,10 @@ merge_into (Context         *ctx,
     {
       int p = g_array_index (c->participants, int, i);
       if (!rasd_event_has_participant (event, p))
-        g_array_append_val (event->participants, p);
+        {
+          rasd_event_index_add_participant (ctx->events_by_people, event, p);
+          g_array_append_val (event->participants, p);
+        }
     }
   if (c->place >= 0 &&
       (event->place < 0 ||
@@ -1059,10 +730,12 @@ add_candidate (Context   *ctx,
    * its city goes with the one the text spoke of last there: a narrative goes on about what
    * it has just told ("وصل الرئيس أمس إلى روما ... وأقيمت له مراسم استقبال في مطار روما") */
   gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
+  /* only the events it may be merged with, in order: not every event of a long article */
+  g_autoptr(GArray) sharing = rasd_event_index_candidates (ctx->events_by_people, c->participants);
 
-  for (guint e = 0; e < ctx->out->events->len; e++)
+  for (guint i = 0; i < sharing->len; i++)
     {
-      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, g_array_index (sharing, guint, i));
       gsize start = g_array_index (event->evidence, RasdSpan, event->evidence->len - 1).start;
 
       if (latest != NULL && (!city_place || event->place < 0 || start <= latest_start))
@@ -1108,6 +781,7 @@ add_candidate (Context   *ctx,
         }
     }
   g_ptr_array_add (ctx->out->events, event_from (ctx, c));
+  rasd_event_index_add_event (ctx->events_by_people, ctx->out->events->len - 1);
   return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
@@ -1143,134 +817,6 @@ add_topic_person (Context   *ctx,
       RASD_RULE (EV_TOPIC_PERSON);
       g_array_prepend_val (c->participants, topic);
     }
-}
-
-/* Whether place @name is the first place after a word of visiting in its sentence (the
- * candidate's trigger, or another such as جولة، متوجها or شملت), as its object or after إلى ("جولة في X وY"
- * too): a list there is a tour's stops, not one further on ("زار العراق المحاذي لسوريا
- * والأردن"). */
-static gboolean
-first_after_visit_word (Context           *ctx,
-                        const Candidate   *c,
-                        const RasdNerName *name)
-{
-  guint first = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->first_token;
-
-  if (name->preposition == RASD_NER_PREP_FROM)
-    return FALSE;
-  for (guint k = name->first_token; k-- > first;)
-    {
-      const Trigger *trigger;
-
-      if (ctx->place_begins[k] != 0)
-        return FALSE;
-      trigger = trigger_at (ctx, k);
-      if (k == c->trigger_token || (trigger != NULL && strcmp (trigger->kind, "visit") == 0) ||
-          g_str_has_prefix (bare_word (ctx, k), "شمل") || g_str_has_prefix (bare_word (ctx, k), "تشمل"))
-        return name->preposition != RASD_NER_PREP_IN || name->first_token == k + 2;
-    }
-  return FALSE;
-}
-
-/* The places of a visit listed together (السعودية والأردن وإسرائيل، القاهرة وطهران وبيروت), or
- * NULL when the sentence lists fewer than two. */
-static GArray *
-tour_places (Context   *ctx,
-             Candidate *c)
-{
-  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
-  guint next_token = 0;
-
-  if (strcmp (c->trigger->kind, "visit") != 0)
-    return NULL;
-  for (guint n = 0; n < ctx->names->len; n++)
-    {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
-
-      if (name->sentence != c->sentence || name->kind != RASD_MENTION_PLACE ||
-          (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
-        continue;
-      if (list->len > 0 && name->first_token == next_token &&
-          g_str_has_prefix (token (ctx, name->first_token)->norm, "و"))
-        g_array_append_val (list, name->entity);
-      else if (list->len >= 2)
-        break;
-      else
-        {
-          g_array_set_size (list, 0);
-          if (first_after_visit_word (ctx, c, name) && !place_is_topic (ctx, name))
-            g_array_append_val (list, name->entity);
-        }
-      next_token = name->first_token + name->n_tokens;
-    }
-  return list->len >= 2 ? g_steal_pointer (&list) : NULL;
-}
-
-/* Whether place @city is a city or site of country @country (both entities). */
-static gboolean
-within_country (Context *ctx,
-                int      city,
-                int      country)
-{
-  RasdEntity *a = rasd_extraction_get_entity (ctx->out, city);
-  RasdEntity *b = rasd_extraction_get_entity (ctx->out, country);
-
-  return place_rank (a) == 2 && place_rank (b) == 1 && g_strcmp0 (a->country, b->country) == 0;
-}
-
-/* The one city (or site) of country @country that the article names where something can be,
- * or -1 when it names none or several. */
-static int
-only_city_of (Context *ctx,
-              int      country)
-{
-  int found = -1;
-
-  for (guint n = 0; n < ctx->names->len; n++)
-    {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
-      int place;
-
-      if (name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
-          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)))
-        continue;
-      place = event_place (ctx, name->entity);
-      if (!within_country (ctx, place, country) || place == found)
-        continue;
-      if (found >= 0)
-        return -1;
-      found = place;
-    }
-  return found;
-}
-
-/* The place of a dateline: a place at the very start of one of the first lines, followed by a
- * dash or a colon ("الدوحة - ", "الرياض – واس"). */
-static int
-find_dateline_place (Context *ctx)
-{
-  for (guint n = 0; n < ctx->names->len; n++)
-    {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
-      const RasdToken *first, *last;
-      const char *p;
-
-      if (name->sentence > 3)
-        break;
-      if (name->kind != RASD_MENTION_PLACE || (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
-        continue;
-      first = token (ctx, name->first_token);
-      last = token (ctx, name->first_token + name->n_tokens - 1);
-      if (first->byte_start > 0 && ctx->text[first->byte_start - 1] != '\n')
-        continue;
-      p = ctx->text + last->byte_end;
-      while (*p == ' ' || *p == '\t')
-        p++;
-      if (*p == '-' || *p == ':' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") ||
-          g_str_has_prefix (p, "ـ"))
-        return name->entity;
-    }
-  return -1;
 }
 
 /* Words that open a new clause: "حيث التقى"، "فيما"، "، ثم". */
@@ -1475,11 +1021,13 @@ date_list (Context      *ctx,
       if (!trigger && next->n_tokens > 0 && g_str_has_prefix (token (ctx, next->first_token)->norm, "و"))
         end = next->end;
     }
-  for (guint d = 0; d < ctx->dates->len; d++)
+  for (guint d = rasd_mention_index_first_date (ctx->mentions, clause->date_start); d < ctx->dates->len; d++)
     {
       const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d);
       RasdDate date;
 
+      if (rasd_mention_index_dates_past (ctx->mentions, d, end))
+        break;
       if (m->start < clause->date_start || m->end > end)
         continue;
       date = rasd_date_mention_get_date (m);
@@ -1509,111 +1057,6 @@ topic_of (GArray *candidates)
     return -1;
   first = &g_array_index (candidates, Candidate, 0);
   return first->participants->len > 0 ? g_array_index (first->participants, int, 0) : -1;
-}
-
-/* Where a host receives "في قصره", "في مكتبه", "في مقر إقامته": the capital of the host's
- * country (the first party, as the subject of استقبل), or -1. */
-static int
-place_at_home (Context         *ctx,
-               const RasdEvent *event)
-{
-  static const char * const home_words[] = {
-    "قصره", "بقصره", "مكتبه", "بمكتبه", "ديوانه", "بديوانه", "مقره", "بمقره", "اقامته", NULL
-  };
-  const RasdSpan *span;
-  RasdEntity *host;
-  const RasdPlace *capital;
-  gboolean at_home = FALSE;
-
-  if (event->participants->len < 2 || event->evidence->len == 0)
-    return -1;
-  span = &g_array_index (event->evidence, RasdSpan, 0);
-  /* the words of the event's first sentence: tokens are in text order, so find its first one */
-  {
-    guint lo = 0, hi = rasd_tokens_get_n_tokens (ctx->tokens);
-
-    while (lo < hi)
-      {
-        guint mid = lo + (hi - lo) / 2;
-
-        if (token (ctx, mid)->start < span->start)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-    for (guint k = lo; k < rasd_tokens_get_n_tokens (ctx->tokens) && !at_home; k++)
-      {
-        const RasdToken *t = token (ctx, k);
-
-        if (t->end > span->end)
-          break;
-        at_home = word_in (t->norm, home_words);
-      }
-  }
-  host = rasd_extraction_get_entity (ctx->out, g_array_index (event->participants, int, 0));
-  if (!at_home || host->country == NULL)
-    return -1;
-  capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, host->country);
-  if (capital == NULL)
-    return -1;
-  RASD_RULE (EV_PLACE_AT_HOME);
-  return place_entity (ctx, capital);
-}
-
-static gint64
-day_of (const RasdDate *date)
-{
-  return rasd_date_to_days (date->year, date->month, date->day);
-}
-
-/* A meeting with no place of its own happened in the city its party arrived in that day or the
- * days just before: "يلتقي المبعوث اليوم الرئيس ... وكان قد وصل صنعاء أمس". */
-static void
-place_by_arrival (Context *ctx,
-                  GArray  *candidates)
-{
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      Candidate *c = &g_array_index (candidates, Candidate, i);
-      const Candidate *best = NULL;
-      gint64 best_gap = G_MAXINT64;
-
-      if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
-          (c->date.precision != RASD_DATE_PRECISION_DAY && c->date_stated))
-        continue;
-      for (guint j = 0; j < candidates->len; j++)
-        {
-          const Candidate *v = &g_array_index (candidates, Candidate, j);
-          gint64 gap;
-
-          if (j == i || strcmp (v->trigger->kind, "visit") != 0 || v->place < 0 || v->tour_leg ||
-              place_rank (rasd_extraction_get_entity (ctx->out, v->place)) != 2 ||
-              shared_participants (v->participants, c->participants) == 0)
-            continue;
-          /* with no date of its own, a reception told right after an arrival happened where
-           * the visitor arrived: "وصل الرئيس إلى روما. وكان في استقباله ..." */
-          if (!c->date_stated)
-            {
-              if (j < i && v->sentence + 1 >= c->sentence && best == NULL &&
-                  strcmp (c->trigger->kind, "reception") == 0)
-                best = v;
-              continue;
-            }
-          if (v->date.precision != RASD_DATE_PRECISION_DAY)
-            continue;
-          gap = day_of (&c->date) - day_of (&v->date);
-          if (gap >= 0 && gap <= 3 && gap < best_gap)
-            {
-              best = v;
-              best_gap = gap;
-            }
-        }
-      if (best != NULL)
-        {
-          RASD_RULE (EV_PLACE_ARRIVAL);
-          c->place = best->place;
-        }
-    }
 }
 
 static void
@@ -1869,6 +1312,9 @@ extract (RasdExtractor  *self,
   g_autofree guint16 *marks = NULL;
   g_autofree guint8 *date_begins = NULL;
   g_autofree guint8 *place_begins = NULL;
+  g_autoptr(RasdMentionIndex) mention_index = NULL;
+  g_autoptr(RasdEventIndex) events_by_people = NULL;
+  g_autoptr(GHashTable) city_of_country = NULL;
   g_autofree guint8 *dated = NULL;
   Context ctx = { 0 };
 
@@ -1940,6 +1386,11 @@ extract (RasdExtractor  *self,
   g_array_sort (out->mentions, compare_mentions);
   if (events)
     {
+      ctx.mentions = mention_index = rasd_mention_index_new (names, rasd_tokens_get_n_sentences (tokens),
+                                                             dates);
+      ctx.events_by_people = events_by_people = rasd_event_index_new (out->events);
+      ctx.city_of_country = city_of_country = g_hash_table_new (NULL, NULL);
+
       ctx.dateline_place = find_dateline_place (&ctx);
       find_events (&ctx);
     }

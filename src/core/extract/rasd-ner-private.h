@@ -63,6 +63,8 @@ typedef struct
   gboolean       *covered;
   GArray         *names;      /* RasdNerName */
   GArray         *persons;    /* PersonInfo */
+  GHashTable     *person_index; /* entity + 1 → index in persons + 1 */
+  GHashTable     *known_roles;  /* rasd_title_role_key() of the persons → how many */
   GArray         *roles;      /* RoleRef */
   GArray         *places;     /* PlaceRef */
   GHashTable     *countries;  /* ISO → count (GUINT_TO_POINTER) */

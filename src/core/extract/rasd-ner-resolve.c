@@ -6,6 +6,7 @@
 
 #include "rasd-arabic.h"
 #include "rasd-rules.h"
+#include "rasd-title-groups.h"
 
 /* Places of the gazetteer read with their evidence; then, once the article is read, which place
  * each name is, whom each role stands for, and one person's several names. */
@@ -321,6 +322,19 @@ resolve_roles (Run *run)
 {
   g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
   g_autofree int *person_ends = g_new0 (int, run->n + 1);  /* entity + 1 of a name ending there */
+  g_autoptr(RasdTitleGroups) by_country = rasd_title_groups_new ();
+  g_autoptr(RasdTitleGroups) by_head = rasd_title_groups_new ();
+
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+      g_autofree char *head = info->title != NULL ? rasd_title_role_key (info->title, "") : NULL;
+
+      if (info->country != NULL)
+        rasd_title_groups_add (by_country, info->country, info->title, info->count, info);
+      if (head != NULL)
+        rasd_title_groups_add (by_head, head, info->title, info->count, info);
+    }
 
   for (guint k = 0; k < run->names->len; k++)
     {
@@ -340,6 +354,7 @@ resolve_roles (Run *run)
       guint best_score = 0;
       guint n_best = 0;
       guint after = role->chain_end;
+      GPtrArray *same;
 
       if (role->country == NULL && role->title == NULL)
         continue;
@@ -363,38 +378,40 @@ resolve_roles (Run *run)
           RASD_RULE (NER_ROLE_AFTER_NAME);
           continue;
         }
-      for (guint p = 0; p < run->persons->len; p++)
+      /* المبعوث الخاص: the one person of the article with that title; else the one of
+       * that country */
+      if (role->country != NULL)
+        same = rasd_title_groups_lookup (by_country, role->country);
+      else
         {
-          PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
-          guint score;
+          g_autofree char *head = rasd_title_role_key (role->title, "");
 
-          if (role->country == NULL)
-            {
-              /* المبعوث الخاص: the one person of the article with that title */
-              if (info->title == NULL || !same_head (info->title, role->title))
-                continue;
-            }
-          else if (g_strcmp0 (info->country, role->country) != 0)
-            continue;
-          score = 1 + info->count;
-          if (role->title != NULL && info->title != NULL)
+          same = rasd_title_groups_lookup (by_head, head);
+        }
+      /* the person named most often among those whose title agrees: one, or none */
+      for (guint i = 0; same != NULL && i < same->len; i++)
+        {
+          RasdTitleGroup *group = g_ptr_array_index (same, i);
+          guint score = 1 + group->max_count;
+
+          if (role->title != NULL && group->title != NULL)
             {
               /* الرئيس and رئيس الجمهورية agree; وزير الخارجية and الرئيس do not */
-              if (strcmp (role->title, info->title) == 0 || title_extends (role->title, info->title) ||
-                  (strstr (info->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
-                   strstr (info->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
+              if (strcmp (role->title, group->title) == 0 || title_extends (role->title, group->title) ||
+                  (strstr (group->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
+                   strstr (group->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
                 score += 100;
               else
                 continue;
             }
           if (score > best_score)
             {
-              best = info;
+              best = group->best;
               best_score = score;
-              n_best = 1;
+              n_best = group->n_max;
             }
           else if (score == best_score)
-            n_best++;
+            n_best += group->n_max;
         }
       if (best == NULL || n_best > 1)
         continue;

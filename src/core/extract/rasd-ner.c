@@ -9,6 +9,7 @@
 #include "rasd-arabic.h"
 #include "rasd-data.h"
 #include "rasd-rules.h"
+#include "rasd-title-groups.h"
 
 /* Rule-based names.  At each token, in this order: a known organisation or an organisation
  * head noun with its complement (وزارة الخارجية); a title or role, possibly chained and followed
@@ -781,13 +782,9 @@ static PersonInfo *
 person_info (Run *run,
              int  entity)
 {
-  for (guint i = 0; i < run->persons->len; i++)
-    {
-      PersonInfo *info = &g_array_index (run->persons, PersonInfo, i);
-      if (info->entity == entity)
-        return info;
-    }
-  return NULL;
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (run->person_index, GINT_TO_POINTER (entity + 1)));
+
+  return index > 0 ? &g_array_index (run->persons, PersonInfo, index - 1) : NULL;
 }
 
 void
@@ -807,13 +804,18 @@ note_person (Run        *run,
       fresh.country = e->country;
       fresh.norm = g_string_chunk_insert (run->form_strings, norm);
       g_array_append_val (run->persons, fresh);
+      g_hash_table_insert (run->person_index, GINT_TO_POINTER (entity + 1),
+                           GUINT_TO_POINTER (run->persons->len));
       info = &g_array_index (run->persons, PersonInfo, run->persons->len - 1);
     }
   info->count++;
+  /* counted by role, so role_is_known() is one lookup in an article naming thousands */
+  rasd_title_count_role (run->known_roles, info->title, info->country, -1);
   if (title != NULL && info->title == NULL)
     info->title = title;
   if (country != NULL)
     info->country = country;
+  rasd_title_count_role (run->known_roles, info->title, info->country, +1);
 }
 
 /* One more mention of @country (an interned ISO code), for the preferred countries. */
@@ -1074,6 +1076,12 @@ role_is_known (Run        *run,
                const char *title,
                const char *country)
 {
+  if (country != NULL)
+    {
+      g_autofree char *key = rasd_title_role_key (title, country);
+
+      return g_hash_table_contains (run->known_roles, key);
+    }
   for (guint p = 0; p < run->persons->len; p++)
     {
       PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
@@ -1656,6 +1664,8 @@ rasd_ner_run (RasdNer        *self,
   Run run = { 0 };
   g_autofree gboolean *covered = NULL;
   g_autoptr(GArray) persons = g_array_new (FALSE, FALSE, sizeof (PersonInfo));
+  g_autoptr(GHashTable) person_index = NULL;
+  g_autoptr(GHashTable) known_roles = NULL;
   g_autoptr(GArray) role_refs = g_array_new (FALSE, FALSE, sizeof (RoleRef));
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (PlaceRef));
   g_autoptr(GHashTable) countries = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1688,6 +1698,8 @@ rasd_ner_run (RasdNer        *self,
   run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
+  run.person_index = person_index = g_hash_table_new (NULL, NULL);
+  run.known_roles = known_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.roles = role_refs;
   run.places = places;
   run.countries = countries;

@@ -6,6 +6,7 @@
 #include "rasd-error.h"
 #include "rasd-extractor.h"
 #include "rasd-importer-private.h"
+#include "rasd-ordered-pool.h"
 #include "rasd-path.h"
 
 /* Files stored per transaction: few enough that other readers of the database (the window)
@@ -20,6 +21,7 @@ struct _RasdImporter
   RasdStore        *store;
   RasdImportReport *report;
   gboolean          follow_symlinks;
+  guint             jobs;   /* extraction workers; 0: one per core */
 };
 
 G_DEFINE_FINAL_TYPE (RasdImporter, rasd_importer, G_TYPE_OBJECT)
@@ -116,6 +118,21 @@ rasd_importer_new (RasdStore *store)
   return self;
 }
 
+void
+rasd_importer_set_jobs (RasdImporter *self,
+                        guint         jobs)
+{
+  g_return_if_fail (RASD_IS_IMPORTER (self));
+  self->jobs = jobs;
+}
+
+guint
+rasd_importer_get_jobs (RasdImporter *self)
+{
+  g_return_val_if_fail (RASD_IS_IMPORTER (self), 0);
+  return self->jobs;
+}
+
 RasdImportReport *
 rasd_importer_get_report (RasdImporter *self)
 {
@@ -207,25 +224,27 @@ progress_update_free (gpointer data)
   g_free (update);
 }
 
-/* Reading runs ahead of storing -------------------------------------------------------------
+/* Reading and extracting on every core ------------------------------------------------------
  *
- * Decoding, cleaning and parsing a file needs no database, so a reader thread does it for the
- * files ahead while this thread stores the ones read: on two cores the two halves overlap.
- * Files come out in order; at most READ_AHEAD are held in memory, and a large file takes the
- * room of several (a token per READ_AHEAD_BYTES / READ_AHEAD bytes of it), so that the memory
- * read ahead stays bounded however large the files are. */
+ * Decoding, cleaning, parsing and extracting a file need no database, so a pool of workers
+ * (one per core unless told otherwise) does them for the files ahead while this thread, the
+ * one writer, stores the ones done.  The pool gives the files back in order, so the ids and
+ * everything stored are those of a run on one thread; at most ahead_items files, and about
+ * AHEAD_BYTES of them, are in the pool at once, so memory stays flat however many or however
+ * large the files are. */
 
-#define READ_AHEAD 32
-#define READ_AHEAD_BYTES ((goffset) 64 * 1024 * 1024)
+#define AHEAD_ITEMS_PER_WORKER 8
+#define AHEAD_BYTES ((goffset) 64 * 1024 * 1024)
 
 typedef struct
 {
+  const RasdImportEntry *entry;  /* in the walk's list, which outlives the pool */
   char           *path;
   goffset         size;
-  guint           tokens;  /* slots it holds until stored */
   RasdReadResult *result;  /* NULL with error set */
   GError         *error;
   GPtrArray      *extractions;  /* RasdExtraction*, one per article; NULL without an extractor */
+  GPtrArray      *warnings;     /* char *: what extraction had to leave out, or NULL */
 } ReadItem;
 
 static void
@@ -234,70 +253,103 @@ read_item_free (ReadItem *item)
   g_free (item->path);
   g_clear_pointer (&item->result, rasd_read_result_free);
   g_clear_pointer (&item->extractions, g_ptr_array_unref);
+  g_clear_pointer (&item->warnings, g_ptr_array_unref);
   g_clear_error (&item->error);
   g_free (item);
 }
 
-typedef struct
-{
-  GPtrArray    *files;   /* RasdImportEntry, from the walk */
-  GCancellable *cancellable;
-  GAsyncQueue  *items;   /* ReadItem, in file order */
-  GAsyncQueue  *slots;   /* one token per item the reader may read ahead */
-  gint          stop;    /* atomic: the consumer has stopped */
-  RasdExtractor *extractor;  /* NULL when it could not be loaded */
-} ReadAhead;
-
-/* Extraction needs no database either, so it runs here too, on every article read (duplicates
- * included: whether one is a duplicate is only known when storing). */
+/* Extraction needs no database either, so it runs in the worker too, on every article read
+ * (duplicates included: whether one is a duplicate is only known when storing).  What an
+ * article is too long to store whole is cut (rasd_extraction_cap()) and said in a warning. */
 static GPtrArray *
 extract_articles (RasdExtractor  *extractor,
-                  RasdReadResult *result)
+                  ReadItem       *item)
 {
+  RasdReadResult *result = item->result;
   GPtrArray *extractions = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_extraction_free);
 
   for (guint i = 0; i < result->articles->len; i++)
     {
       RasdArticle *article = g_ptr_array_index (result->articles, i);
+      RasdExtraction *extraction = rasd_extractor_extract_article (extractor, article);
+      g_autofree char *cut = rasd_extraction_cap (extraction, RASD_EXTRACTION_MAX_EVENTS,
+                                                  RASD_EXTRACTION_MAX_EVIDENCE);
 
-      g_ptr_array_add (extractions, rasd_extractor_extract_article (extractor, article));
+      if (cut != NULL)
+        {
+          g_autofree char *what = result->articles->len > 1 ?
+                                  g_strdup_printf ("article %u: %s", i + 1, cut) : g_strdup (cut);
+
+          if (item->warnings == NULL)
+            item->warnings = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (item->warnings, rasd_import_report_line (item->path, what));
+        }
+      g_ptr_array_add (extractions, extraction);
     }
   return extractions;
 }
 
-/* The slots a file of @size holds while it waits to be stored. */
-static guint
-tokens_for_size (goffset size)
+typedef struct
 {
-  return (guint) CLAMP (size / (READ_AHEAD_BYTES / READ_AHEAD), 0, READ_AHEAD - 1) + 1;
+  RasdExtractor *extractor;    /* NULL when it could not be loaded */
+  GCancellable  *cancellable;
+} ReadShared;
+
+/* One file: read, then extracted.  Runs in a worker. */
+static gpointer
+read_item_work (gpointer input,
+                gpointer user_data)
+{
+  ReadShared *shared = user_data;
+  ReadItem *item = input;
+
+  item->result = rasd_import_entry_read (item->entry, shared->cancellable, &item->error);
+  if (item->result != NULL && shared->extractor != NULL)
+    item->extractions = extract_articles (shared->extractor, item);
+  return item;
 }
 
-static gpointer
-read_ahead_thread (gpointer data)
+typedef struct
 {
-  ReadAhead *ahead = data;
+  GPtrArray       *files;        /* RasdImportEntry, from the walk */
+  RasdOrderedPool *pool;
+  guint            next;         /* the next file to give the pool */
+  guint            ahead_items;
+  goffset          ahead_bytes;  /* sizes of the files in the pool */
+} ReadAhead;
 
-  for (guint i = 0; i < ahead->files->len; i++)
+/* Gives the pool files until it holds enough; always at least one. */
+static void
+read_ahead_fill (ReadAhead *ahead)
+{
+  while (ahead->next < ahead->files->len &&
+         rasd_ordered_pool_get_n_pending (ahead->pool) < ahead->ahead_items &&
+         (ahead->ahead_bytes < AHEAD_BYTES || rasd_ordered_pool_get_n_pending (ahead->pool) == 0))
     {
-      const RasdImportEntry *entry = g_ptr_array_index (ahead->files, i);
-      guint tokens = tokens_for_size (entry->size);
-      ReadItem *item;
+      const RasdImportEntry *entry = g_ptr_array_index (ahead->files, ahead->next);
+      ReadItem *item = g_new0 (ReadItem, 1);
 
-      for (guint t = 0; t < tokens && !g_atomic_int_get (&ahead->stop); t++)
-        g_async_queue_pop (ahead->slots);
-      if (g_atomic_int_get (&ahead->stop))
-        break;
-
-      item = g_new0 (ReadItem, 1);
+      item->entry = entry;
       item->path = g_strdup (entry->path);
       item->size = entry->size;
-      item->tokens = tokens;
-      item->result = rasd_import_entry_read (entry, ahead->cancellable, &item->error);
-      if (item->result != NULL && ahead->extractor != NULL)
-        item->extractions = extract_articles (ahead->extractor, item->result);
-      g_async_queue_push (ahead->items, item);
+      ahead->ahead_bytes += MAX (item->size, 0);
+      ahead->next++;
+      rasd_ordered_pool_push (ahead->pool, item);
     }
-  return NULL;
+}
+
+/* The next file in order, read and extracted (waiting for it). */
+static ReadItem *
+read_ahead_next (ReadAhead *ahead)
+{
+  ReadItem *item;
+
+  read_ahead_fill (ahead);
+  item = rasd_ordered_pool_pop (ahead->pool);
+  if (item != NULL)
+    ahead->ahead_bytes -= MAX (item->size, 0);
+  read_ahead_fill (ahead);
+  return item;
 }
 
 /* Whether a failure to store is the database's (read-only, full, broken, busy) rather than
@@ -471,9 +523,7 @@ store_files (RasdImporter  *self,
           break;
         }
 
-      item = g_async_queue_pop (ahead->items);
-      for (guint t = 0; t < item->tokens; t++)
-        g_async_queue_push (ahead->slots, GINT_TO_POINTER (1));
+      item = read_ahead_next (ahead);
 
       if (!rasd_store_in_transaction (store))
         {
@@ -513,6 +563,9 @@ store_files (RasdImporter  *self,
       if (outcome == RASD_IMPORT_IMPORTED)
         batch.n_new_files++;
       rasd_importer_note (self, item->path, outcome, message);
+      if (item->warnings != NULL && outcome == RASD_IMPORT_IMPORTED)
+        for (guint w = 0; w < item->warnings->len; w++)
+          g_ptr_array_add (self->report->warnings, g_strdup (g_ptr_array_index (item->warnings, w)));
       read_item_free (item);
 
       batch.n_items++;
@@ -554,39 +607,28 @@ import_files (RasdImporter  *self,
               GCancellable  *cancellable,
               GError       **error)
 {
-  ReadAhead ahead = { files, cancellable, NULL, NULL, 0, NULL };
+  ReadShared shared = { NULL, cancellable };
+  ReadAhead ahead = { files, NULL, 0, 0, 0 };
   g_autoptr(GError) extractor_error = NULL;
-  GThread *reader;
-  ReadItem *left;
   gboolean ok;
 
   /* Without its lexicons the articles are still worth importing; the report says why they
    * have no events, once. */
-  ahead.extractor = rasd_extractor_get_default (&extractor_error);
-  if (ahead.extractor == NULL && files->len > 0)
+  shared.extractor = rasd_extractor_get_default (&extractor_error);
+  if (shared.extractor == NULL && files->len > 0)
     g_ptr_array_add (self->report->warnings,
                      g_strdup_printf ("events: %s; the articles are imported without their events "
                                       "(run rasd-cli reextract once the data is installed)",
                                       extractor_error != NULL ? extractor_error->message
                                                               : "the extractor cannot be loaded"));
 
-  ahead.items = g_async_queue_new ();
-  ahead.slots = g_async_queue_new ();
-  for (guint i = 0; i < READ_AHEAD; i++)
-    g_async_queue_push (ahead.slots, GINT_TO_POINTER (1));
-
-  reader = g_thread_new ("rasd-read-ahead", read_ahead_thread, &ahead);
+  ahead.pool = rasd_ordered_pool_new (self->jobs, read_item_work, &shared,
+                                      (GDestroyNotify) read_item_free,
+                                      (GDestroyNotify) read_item_free);
+  ahead.ahead_items = AHEAD_ITEMS_PER_WORKER * rasd_ordered_pool_get_n_workers (ahead.pool);
   ok = store_files (self, store, &ahead, progress_context, cancellable, error);
-
-  /* Stopped early (cancelled or failed): let the reader finish its file and end. */
-  g_atomic_int_set (&ahead.stop, 1);
-  g_async_queue_push (ahead.slots, GINT_TO_POINTER (1));
-  g_thread_join (reader);
-  while ((left = g_async_queue_try_pop (ahead.items)) != NULL)
-    read_item_free (left);
-
-  g_async_queue_unref (ahead.items);
-  g_async_queue_unref (ahead.slots);
+  /* Stopped early (cancelled or failed): the workers finish their files and end. */
+  rasd_ordered_pool_free (ahead.pool);
   return ok;
 }
 

@@ -81,6 +81,12 @@ gboolean          rasd_importer_run_finish (RasdImporter         *self,
                                             GAsyncResult         *result,
                                             GError              **error);
 
+/* Extraction workers of the next runs: 0 (the default) for one per core.  The results are
+ * the same for any number. */
+void              rasd_importer_set_jobs   (RasdImporter         *self,
+                                            guint                 jobs);
+guint             rasd_importer_get_jobs   (RasdImporter         *self);
+
 /* The report of the last run. */
 RasdImportReport *rasd_importer_get_report (RasdImporter         *self);
 

@@ -84,18 +84,8 @@ rasd_store_add_article (RasdStore    *self,
   sqlite3_reset (stmt);
   id = sqlite3_last_insert_rowid (self->db);
 
-  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_FTS, error)) == NULL)
+  if (!rasd_store_index_article (self, id, error))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      rasd_store_set_sqlite_error (self, error, "indexing the article for search");
-      sqlite3_reset (stmt);
-      return 0;
-    }
-  sqlite3_reset (stmt);
 
   rasd_article_set_id (article, id);
   rasd_article_set_imported_at (article, now);

@@ -200,11 +200,13 @@ places_match (gint64      a_id,
   return (g_strcmp0 (a_kind, "country") == 0) != (g_strcmp0 (b_kind, "country") == 0);
 }
 
+/* @new_event: the event was just inserted with this report's role, its only source. */
 static gboolean
 insert_event_details (RasdStore      *self,
                       gint64          event_id,
                       gint64          article_id,
                       const NewEvent *ev,
+                      gboolean        new_event,
                       GError        **error)
 {
   sqlite3_stmt *stmt;
@@ -248,6 +250,8 @@ insert_event_details (RasdStore      *self,
         return rasd_store_set_sqlite_error (self, error, "storing an event's evidence");
     }
 
+  if (new_event)
+    return TRUE;
   return rasd_store_run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error);
 }
 
@@ -282,11 +286,13 @@ update_event_date (RasdStore       *self,
 static gint64
 find_same_event (RasdStore       *self,
                  gint64           article_id,
+                 gint64           last_before,
                  const NewEvent  *ev,
                  Candidate       *found,
                  GError         **error)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_autoptr(GString) others = NULL;
   sqlite3_stmt *stmt;
   int rc;
   int best = -1;
@@ -305,6 +311,15 @@ find_same_event (RasdStore       *self,
       sqlite3_bind_int64 (stmt, 3, ev->day_end);
     }
   sqlite3_bind_int64 (stmt, 4, article_id);
+  sqlite3_bind_int64 (stmt, 5, last_before);
+  others = g_string_new ("[");
+  for (guint i = 1; i < ev->participants->len; i++)
+    g_string_append_printf (others, "%s%" G_GINT64_FORMAT, i > 1 ? "," : "",
+                            g_array_index (ev->participants, gint64, i));
+  g_string_append_c (others, ']');
+  sqlite3_bind_text (stmt, 6, others->str, (int) others->len, SQLITE_TRANSIENT);
+  if (ev->participants->len == 2)
+    sqlite3_bind_int64 (stmt, 7, g_array_index (ev->participants, gint64, 1));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { 0 };
@@ -353,9 +368,12 @@ find_same_event (RasdStore       *self,
   return found->id;
 }
 
+/* @last_before: the last event id stored before this article's events (see
+ * STMT_FIND_EVENT_CANDIDATES). */
 static gboolean
 save_event (RasdStore       *self,
             gint64           article_id,
+            gint64           last_before,
             const NewEvent  *ev,
             GError         **error)
 {
@@ -365,7 +383,7 @@ save_event (RasdStore       *self,
   gint64 event_id;
   int rc;
 
-  event_id = find_same_event (self, article_id, ev, &same, error);
+  event_id = find_same_event (self, article_id, last_before, ev, &same, error);
   if (event_id < 0)
     return FALSE;
 
@@ -388,7 +406,7 @@ save_event (RasdStore       *self,
           if (rc != SQLITE_DONE)
             return rasd_store_set_sqlite_error (self, error, "updating an event's place");
         }
-      return insert_event_details (self, event_id, article_id, ev, error);
+      return insert_event_details (self, event_id, article_id, ev, FALSE, error);
     }
 
   iso = ev->has_day ? rasd_date_to_iso (&ev->event->date) : NULL;
@@ -412,7 +430,26 @@ save_event (RasdStore       *self,
   if (rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "storing an event");
   event_id = sqlite3_last_insert_rowid (self->db);
-  return insert_event_details (self, event_id, article_id, ev, error);
+  return insert_event_details (self, event_id, article_id, ev, TRUE, error);
+}
+
+static gboolean
+last_event_id (RasdStore  *self,
+               gint64     *id,
+               GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_MAX_EVENT_ID, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return rasd_store_set_sqlite_error (self, error, "reading the last event's id");
+  return TRUE;
 }
 
 static gboolean
@@ -424,8 +461,10 @@ save_extraction (RasdStore       *self,
   g_autoptr(GArray) old_entities = NULL;
   g_autoptr(GArray) entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
                                                     extraction->entities->len);
+  gint64 last_before = 0;
 
-  if (!forget_extraction (self, article_id, &old_entities, error))
+  if (!forget_extraction (self, article_id, &old_entities, error) ||
+      !last_event_id (self, &last_before, error))
     return FALSE;
 
   for (guint i = 0; i < extraction->entities->len; i++)
@@ -484,7 +523,7 @@ save_extraction (RasdStore       *self,
         }
       ev.has_day = rasd_store_date_day_range (&event->date, &ev.day, &ev.day_end);
 
-      ok = save_event (self, article_id, &ev, error);
+      ok = save_event (self, article_id, last_before, &ev, error);
       if (!ok)
         return FALSE;
     }

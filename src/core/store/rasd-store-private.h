@@ -21,7 +21,7 @@ typedef enum
 {
   STMT_FIND_HASH,
   STMT_INSERT_ARTICLE,
-  STMT_INSERT_FTS,
+  STMT_INDEX_STORED,
   STMT_GET_ARTICLE,
   STMT_LIST_ARTICLES,
   STMT_SEARCH,
@@ -37,6 +37,7 @@ typedef enum
   STMT_UPSERT_ENTITY,
   STMT_INSERT_MENTION,
   STMT_FIND_EVENT_CANDIDATES,
+  STMT_MAX_EVENT_ID,
   STMT_EVENT_PARTICIPANT_IDS,
   STMT_INSERT_EVENT,
   STMT_INSERT_PARTICIPANT,
@@ -62,6 +63,11 @@ struct _RasdStore
   guint         savepoint_depth;
   gboolean      read_only;  /* opened read-only: the user may not write the file */
   GCancellable *cancellable;  /* rasd_store_set_cancellable() */
+  /* Inside a transaction of rasd_store_begin(), articles are indexed for search when it
+   * commits (rasd_store_index_pending()): FTS5 writes what it holds to disk at every
+   * savepoint, which made a segment of every imported file. */
+  gboolean      index_at_commit;
+  GArray       *pending_index;  /* gint64: the ids of the articles to index */
 };
 
 /* Turns the connection's last error into a GError that names the database and what was being
@@ -77,6 +83,11 @@ gboolean       rasd_store_exec_sql          (RasdStore       *self,
 sqlite3_stmt  *rasd_store_get_statement     (RasdStore       *self,
                                              StoreStatement   which,
                                              GError         **error);
+/* Indexes the articles added since rasd_store_begin() (or at once when not in one). */
+gboolean       rasd_store_index_article     (RasdStore       *self,
+                                             gint64           id,
+                                             GError         **error);
+
 /* Runs a kept statement that takes one id and returns no rows. */
 gboolean       rasd_store_run_with_id       (RasdStore       *self,
                                              StoreStatement   which,

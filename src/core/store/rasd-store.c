@@ -15,13 +15,25 @@
 /* RasdStore's connection: opening, migrating (the schema's SQL is in schema/), the kept
  * statements, transactions, and the helpers the other parts (rasd-store-*.c) share. */
 
+/* Of the events of ?1 (ep) found by STMT_FIND_EVENT_CANDIDATES, those that may have the same
+ * people as the new report, whose other participants ?6 lists (JSON); ?7 is the one other
+ * when there is one, the common case, looked up without reading the list. */
+#define SAME_PEOPLE_MAY_MATCH \
+  "  AND CASE WHEN ?6 = '[]'" \
+  "   THEN NOT EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id AND o.entity_id <> ?1)" \
+  "   WHEN ?7 IS NOT NULL" \
+  "   THEN EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id AND o.entity_id = ?7)" \
+  "   ELSE EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id" \
+  "    AND o.entity_id IN (SELECT value FROM json_each (?6))) END"
+
 static const char * const statement_sql[N_STMTS] = {
   [STMT_FIND_HASH] = "SELECT id FROM articles WHERE hash = ?1",
   [STMT_INSERT_ARTICLE] =
     "INSERT INTO articles (title, source, url, date_publish, authors, language, path, text, hash,"
     "                      imported_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-  [STMT_INSERT_FTS] = "INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
+  [STMT_INDEX_STORED] =
+    "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id = ?1",
   [STMT_GET_ARTICLE] =
     "SELECT id, title, source, url, date_publish, authors, language, path, imported_at, text"
     " FROM articles WHERE id = ?1",
@@ -87,13 +99,21 @@ static const char * const statement_sql[N_STMTS] = {
   /* Events of other articles with this participant whose date overlaps this one's (for
    * calendar ranges, overlapping is being compatible) or is unknown.
    * The dated ones come from the (entity_id, day) index within a year of ?2 (an event's date
-   * spans at most a year), so a person in thousands of events costs a few index steps. */
+   * spans at most a year), so a person in thousands of events costs a few index steps; their
+   * end too (the triggers copy it), so those that end before ?2 cost no row of events.
+   * ?5 is the last event stored before this article's: the events it added itself (all of
+   * them its own, so excluded anyway) are not read, or a long article would read each
+   * person's events again for every new one.  ?6 is the JSON array of the other participants:
+   * an event can only be the same if it has no one else ([]: a report of ?1 alone) or
+   * shares one of them (see participants_match()), so the others, most of a busy person's
+   * events, are not read further. */
   [STMT_FIND_EVENT_CANDIDATES] =
     "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
     " FROM event_participants ep"
     " JOIN events e ON e.id = ep.event_id"
     " LEFT JOIN entities pl ON pl.id = e.place_id"
-    " WHERE ep.entity_id = ?1 AND ep.day IS NULL"
+    " WHERE ep.entity_id = ?1 AND ep.day IS NULL AND ep.event_id <= ?5"
+    SAME_PEOPLE_MAY_MATCH
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     " UNION ALL "
     "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
@@ -102,9 +122,11 @@ static const char * const statement_sql[N_STMTS] = {
     " LEFT JOIN entities pl ON pl.id = e.place_id"
     " WHERE ep.entity_id = ?1"
     "  AND ep.day >= coalesce (?2 - 366, -2147483648) AND ep.day <= coalesce (?3, 2147483647)"
-    "  AND (?2 IS NULL OR e.day_end >= ?2)"
+    "  AND (?2 IS NULL OR ep.day_end >= ?2) AND ep.event_id <= ?5"
+    SAME_PEOPLE_MAY_MATCH
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     " ORDER BY 1",
+  [STMT_MAX_EVENT_ID] = "SELECT coalesce (max (id), 0) FROM events",
   [STMT_EVENT_PARTICIPANT_IDS] =
     "SELECT entity_id FROM event_participants WHERE event_id = ?1 ORDER BY entity_id",
   [STMT_INSERT_EVENT] =
@@ -138,6 +160,7 @@ rasd_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->pending_index, g_array_unref);
   if (self->db != NULL)
     {
       if (sqlite3_close (self->db) != SQLITE_OK)
@@ -159,6 +182,7 @@ rasd_store_class_init (RasdStoreClass *klass)
 static void
 rasd_store_init (RasdStore *self)
 {
+  self->pending_index = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 /* Another connection holds the lock: wait as sqlite3_busy_timeout() would, up to BUSY_TIMEOUT_MS,
@@ -343,10 +367,26 @@ lookup_migration (int version)
 }
 
 static gboolean
+bump_schema_version (RasdStore  *self,
+                     GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *bump = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA schema_version", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return rasd_store_set_sqlite_error (self, error, "reading the schema's version");
+  bump = g_strdup_printf ("PRAGMA schema_version = %d", sqlite3_column_int (stmt, 0) + 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  return rasd_store_exec_sql (self, bump, error);
+}
+
+static gboolean
 migrate (RasdStore  *self,
          int         target,
          GError    **error)
 {
+  gboolean migrated = FALSE;
   int version;
 
   /* IMMEDIATE: two processes opening an old database at once migrate it once. */
@@ -379,8 +419,13 @@ migrate (RasdStore  *self,
       bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!rasd_store_exec_sql (self, bump, error))
         goto fail;
+      migrated = TRUE;
     }
 
+  /* A migration that edits the schema's text (8.sql) must bump its version for other
+   * connections to read it again; after any migration one more bump does no harm. */
+  if (migrated && !bump_schema_version (self, error))
+    goto fail;
   if (!rasd_store_exec_sql (self, "COMMIT", error))
     goto fail;
   self->schema_version = MAX (version, target);
@@ -665,9 +710,13 @@ open_store (const char  *path,
       return NULL;
     }
 
+  /* Temporary data goes to files past a small size (temp_store FILE, SQLite's default): a
+   * statement inside an import's savepoints keeps what it would undo in a statement journal
+   * that SQLite truncates after each statement, which in memory meant walking every page the
+   * file's savepoint had changed — quadratic in the length of one long article. */
   if (sqlite3_exec (self->db,
                     "PRAGMA foreign_keys = ON;"
-                    "PRAGMA temp_store = MEMORY;"
+                    "PRAGMA temp_store = FILE;"
                     "PRAGMA cache_size = -32000;",
                     NULL, NULL, NULL) != SQLITE_OK)
     return set_open_error (self, error), NULL;
@@ -754,7 +803,56 @@ rasd_store_begin (RasdStore  *self,
 {
   g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
   g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
-  return rasd_store_exec_sql (self, "BEGIN IMMEDIATE", error);
+  if (!rasd_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->index_at_commit = TRUE;
+  g_array_set_size (self->pending_index, 0);
+  return TRUE;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Indexes the articles added in this transaction, in one run: those a savepoint rolled back
+ * are no longer stored and are skipped, and an id given again after such a rollback is
+ * indexed once. */
+static gboolean
+index_pending (RasdStore  *self,
+               GError    **error)
+{
+  GArray *ids = self->pending_index;
+
+  g_array_sort (ids, compare_ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
+        continue;
+      if (!rasd_store_run_with_id (self, STMT_INDEX_STORED, id, "indexing the articles for search", error))
+        return FALSE;
+    }
+  g_array_set_size (ids, 0);
+  return TRUE;
+}
+
+gboolean
+rasd_store_index_article (RasdStore  *self,
+                          gint64      id,
+                          GError    **error)
+{
+  if (self->index_at_commit && !sqlite3_get_autocommit (self->db))
+    {
+      g_array_append_val (self->pending_index, id);
+      return TRUE;
+    }
+  return rasd_store_run_with_id (self, STMT_INDEX_STORED, id, "indexing the article for search", error);
 }
 
 gboolean
@@ -762,7 +860,12 @@ rasd_store_commit (RasdStore  *self,
                    GError    **error)
 {
   g_return_val_if_fail (RASD_IS_STORE (self), FALSE);
-  return rasd_store_exec_sql (self, "COMMIT", error);
+  if (self->index_at_commit && !index_pending (self, error))
+    return FALSE;
+  if (!rasd_store_exec_sql (self, "COMMIT", error))
+    return FALSE;
+  self->index_at_commit = FALSE;
+  return TRUE;
 }
 
 void
@@ -772,6 +875,8 @@ rasd_store_rollback (RasdStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->savepoint_depth = 0;
+  self->index_at_commit = FALSE;
+  g_array_set_size (self->pending_index, 0);
 }
 
 gboolean

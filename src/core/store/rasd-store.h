@@ -18,7 +18,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 
 /* The newest schema this build writes (PRAGMA user_version). */
-#define RASD_STORE_SCHEMA_VERSION 7
+#define RASD_STORE_SCHEMA_VERSION 8
 
 /* The user's database: $XDG_DATA_HOME/rasd/rasd.db. */
 char       *rasd_store_default_path    (void);

@@ -1,0 +1,433 @@
+#define G_LOG_DOMAIN "rasd-extractor"
+
+#include "config.h"
+
+#include "rasd-extractor-private.h"
+
+#include "rasd-rules.h"
+
+/* Where events happened: the place a clause names and whether it says where (not a topic, not
+ * where one left from, not one of "بين X وY"), a tour's stops, a dateline, the one city of a
+ * country, the host's capital, the city one arrived in. */
+
+int
+place_rank (RasdEntity *e)
+{
+  if (g_strcmp0 (e->place_kind, "country") == 0)
+    return 1;
+  return 2;
+}
+
+/* @place (a city or a country) as an entity of @ctx. */
+static int
+place_entity (Context         *ctx,
+              const RasdPlace *place)
+{
+  int index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, place->key, place->name_ar,
+                                          place->name_en, place->country);
+  RasdEntity *e = rasd_extraction_get_entity (ctx->out, index);
+
+  e->lat = place->lat;
+  e->lon = place->lon;
+  e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" : "city";
+  return index;
+}
+
+/* The place a site stands for (الكرملين → Moscow), as an entity of @ctx. */
+int
+event_place (Context *ctx,
+             int      entity)
+{
+  RasdEntity *e = rasd_extraction_get_entity (ctx->out, entity);
+  const RasdPlace *place, *city;
+
+  if (g_strcmp0 (e->place_kind, "site") != 0)
+    return entity;
+  place = rasd_gazetteer_get_place (ctx->self->gazetteer, e->key);
+  if (place == NULL || place->stands_for == NULL)
+    return entity;
+  city = rasd_gazetteer_get_place (ctx->self->gazetteer, place->stands_for);
+  if (city == NULL)
+    return entity;
+  return place_entity (ctx, city);
+}
+
+gboolean
+places_agree (Context *ctx,
+              int      a,
+              int      b)
+{
+  RasdEntity *ea, *eb;
+
+  if (a < 0 || b < 0 || a == b)
+    return TRUE;
+  ea = rasd_extraction_get_entity (ctx->out, a);
+  eb = rasd_extraction_get_entity (ctx->out, b);
+  if (g_strcmp0 (ea->country, eb->country) != 0)
+    return FALSE;
+  /* a city and its country agree; two cities do not */
+  return place_rank (ea) == 1 || place_rank (eb) == 1;
+}
+
+/* Whether place @name is one of "بين X وY": "التبادل التجاري بين عمّان والقاهرة" relates two places, it
+ * does not say where something happened. */
+gboolean
+place_between (Context           *ctx,
+               const RasdNerName *name)
+{
+  guint k = name->first_token;
+
+  if ((k >= 1 && (marks_at (ctx, k - 1) & MARK_BETWEEN)) ||
+      /* the second of the pair, after a one-word first: بين دمشق وأنقرة */
+      (k >= 2 && g_str_has_prefix (token (ctx, k)->norm, "و") &&
+       (marks_at (ctx, k - 2) & MARK_BETWEEN)))
+    return RASD_RULE_IS (EV_PLACE_BETWEEN, TRUE);
+  return FALSE;
+}
+
+/* Nouns of what talks are about, and words for "about": what they govern is a topic. */
+static const char * const topic_words[] = {
+  "الاوضاع", "اوضاع", "الوضع", "وضع", "الازمه", "ازمه", "الازمات", "التطورات", "تطورات",
+  "المستجدات", "مستجدات", "الملف", "ملف", "الملفات", "القضيه", "قضيه", "القضايا", "قضايا",
+  "الصراع", "صراع", "النزاع", "الحرب", "حرب", "الاحداث", "احداث", "التحديات", "الامن", "امن",
+  "الاستقرار", "استقرار", "السلام", "الحل", "حل", "التسويه", "تسويه", "الارهاب", "موقف",
+  "الموقف", "مستقبل", "اعمار", "الشان", "شان", "ساحه", "الساحه", "دعم", "تدخل", "التدخل",
+  "حول", "بشان", "حيال", "تجاه", "ازاء", "عن", NULL
+};
+
+/* Whether place @name is what something is about rather than where it happened: "بحث معه
+ * الأوضاع في السودان وتشاد", "مباحثات حول اليمن".  Read back from the place over other places of
+ * the list, في and adjectives to a topic noun or a word for "about". */
+gboolean
+place_is_topic (Context           *ctx,
+                const RasdNerName *name)
+{
+  guint k = name->first_token;
+
+  for (guint steps = 0; k > 0 && steps < 6; steps++)
+    {
+      const RasdToken *t;
+      const char *word;
+
+      k--;
+      t = token (ctx, k);
+      if (t->sentence != name->sentence)
+        return FALSE;
+      if (ctx->place_begins[k] != 0 || strcmp (t->norm, "في") == 0)
+        continue;
+      word = bare_word (ctx, k);
+      if (word_in (word, topic_words))
+        return RASD_RULE_IS (EV_PLACE_TOPIC, TRUE);
+      /* an adjective of the topic: الأوضاع الأمنية في */
+      if (g_str_has_prefix (word, "ال") && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
+          trigger_at (ctx, k) == NULL)
+        continue;
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* Words of leaving: the place after one is where one left from ("يغادر الرياض متوجها"). */
+static const char * const leave_words[] = {
+  "غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر", "مغادرا", "مغادره", "مغادرته", NULL
+};
+
+gboolean
+left_from (Context           *ctx,
+           const RasdNerName *name)
+{
+  /* the leaver may stand between: "يغادر الرئيس الأمريكي الرياض" */
+  for (guint k = name->first_token; k-- > 0 && k + 5 > name->first_token;)
+    {
+      if (token (ctx, k)->sentence != name->sentence || ctx->place_begins[k] != 0 ||
+          trigger_at (ctx, k) != NULL)
+        return FALSE;
+      if (word_in (bare_word (ctx, k), leave_words))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether place @name is the first place after a word of visiting in its sentence (the
+ * candidate's trigger, or another such as جولة، متوجها or شملت), as its object or after إلى ("جولة في X وY"
+ * too): a list there is a tour's stops, not one further on ("زار العراق المحاذي لسوريا
+ * والأردن"). */
+static gboolean
+first_after_visit_word (Context           *ctx,
+                        const Candidate   *c,
+                        const RasdNerName *name)
+{
+  guint first = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->first_token;
+
+  if (name->preposition == RASD_NER_PREP_FROM)
+    return FALSE;
+  for (guint k = name->first_token; k-- > first;)
+    {
+      const Trigger *trigger;
+
+      if (ctx->place_begins[k] != 0)
+        return FALSE;
+      trigger = trigger_at (ctx, k);
+      if (k == c->trigger_token || (trigger != NULL && strcmp (trigger->kind, "visit") == 0) ||
+          g_str_has_prefix (bare_word (ctx, k), "شمل") || g_str_has_prefix (bare_word (ctx, k), "تشمل"))
+        return name->preposition != RASD_NER_PREP_IN || name->first_token == k + 2;
+    }
+  return FALSE;
+}
+
+/* The places of a visit listed together (السعودية والأردن وإسرائيل، القاهرة وطهران وبيروت), or
+ * NULL when the sentence lists fewer than two. */
+GArray *
+tour_places (Context   *ctx,
+             Candidate *c)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+  guint next_token = 0;
+  const guint *sentence_names;
+  guint n_names;
+
+  if (strcmp (c->trigger->kind, "visit") != 0)
+    return NULL;
+  sentence_names = rasd_mention_index_sentence_names (ctx->mentions, c->sentence, &n_names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, sentence_names[i]);
+
+      if (name->sentence != c->sentence || name->kind != RASD_MENTION_PLACE ||
+          (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
+        continue;
+      if (list->len > 0 && name->first_token == next_token &&
+          g_str_has_prefix (token (ctx, name->first_token)->norm, "و"))
+        g_array_append_val (list, name->entity);
+      else if (list->len >= 2)
+        break;
+      else
+        {
+          g_array_set_size (list, 0);
+          if (first_after_visit_word (ctx, c, name) && !place_is_topic (ctx, name))
+            g_array_append_val (list, name->entity);
+        }
+      next_token = name->first_token + name->n_tokens;
+    }
+  return list->len >= 2 ? g_steal_pointer (&list) : NULL;
+}
+
+/* Whether place @city is a city or site of country @country (both entities). */
+gboolean
+within_country (Context *ctx,
+                int      city,
+                int      country)
+{
+  RasdEntity *a = rasd_extraction_get_entity (ctx->out, city);
+  RasdEntity *b = rasd_extraction_get_entity (ctx->out, country);
+
+  return place_rank (a) == 2 && place_rank (b) == 1 && g_strcmp0 (a->country, b->country) == 0;
+}
+
+/* The one city (or site) of country @country that the article names where something can be,
+ * or -1 when it names none or several.  Asked for every event placed in a country: the answer
+ * is kept, so a long article reads its names once per country, not once per event. */
+int
+only_city_of (Context *ctx,
+              int      country)
+{
+  gpointer known = g_hash_table_lookup (ctx->city_of_country, GINT_TO_POINTER (country + 1));
+  int found = -1;
+
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) - 2;
+  for (guint n = 0; n < ctx->names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      int place;
+
+      if (name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
+          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)))
+        continue;
+      place = event_place (ctx, name->entity);
+      if (!within_country (ctx, place, country) || place == found)
+        continue;
+      if (found >= 0)
+        {
+          found = -1;
+          break;
+        }
+      found = place;
+    }
+  g_hash_table_insert (ctx->city_of_country, GINT_TO_POINTER (country + 1), GINT_TO_POINTER (found + 2));
+  return found;
+}
+
+/* The place of a dateline: a place at the very start of one of the first lines, followed by a
+ * dash or a colon ("الدوحة - ", "الرياض – واس"). */
+int
+find_dateline_place (Context *ctx)
+{
+  for (guint n = 0; n < ctx->names->len; n++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n);
+      const RasdToken *first, *last;
+      const char *p;
+
+      if (name->sentence > 3)
+        break;
+      if (name->kind != RASD_MENTION_PLACE || (name->flags & RASD_NER_ADJECTIVE) || name->entity < 0)
+        continue;
+      first = token (ctx, name->first_token);
+      last = token (ctx, name->first_token + name->n_tokens - 1);
+      if (first->byte_start > 0 && ctx->text[first->byte_start - 1] != '\n')
+        continue;
+      p = ctx->text + last->byte_end;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '-' || *p == ':' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") ||
+          g_str_has_prefix (p, "ـ"))
+        return name->entity;
+    }
+  return -1;
+}
+
+/* Where a host receives "في قصره", "في مكتبه", "في مقر إقامته": the capital of the host's
+ * country (the first party, as the subject of استقبل), or -1. */
+int
+place_at_home (Context         *ctx,
+               const RasdEvent *event)
+{
+  static const char * const home_words[] = {
+    "قصره", "بقصره", "مكتبه", "بمكتبه", "ديوانه", "بديوانه", "مقره", "بمقره", "اقامته", NULL
+  };
+  const RasdSpan *span;
+  RasdEntity *host;
+  const RasdPlace *capital;
+  gboolean at_home = FALSE;
+
+  if (event->participants->len < 2 || event->evidence->len == 0)
+    return -1;
+  span = &g_array_index (event->evidence, RasdSpan, 0);
+  /* the words of the event's first sentence: tokens are in text order, so find its first one */
+  {
+    guint lo = 0, hi = rasd_tokens_get_n_tokens (ctx->tokens);
+
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo) / 2;
+
+        if (token (ctx, mid)->start < span->start)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    for (guint k = lo; k < rasd_tokens_get_n_tokens (ctx->tokens) && !at_home; k++)
+      {
+        const RasdToken *t = token (ctx, k);
+
+        if (t->end > span->end)
+          break;
+        at_home = word_in (t->norm, home_words);
+      }
+  }
+  host = rasd_extraction_get_entity (ctx->out, g_array_index (event->participants, int, 0));
+  if (!at_home || host->country == NULL)
+    return -1;
+  capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, host->country);
+  if (capital == NULL)
+    return -1;
+  RASD_RULE (EV_PLACE_AT_HOME);
+  return place_entity (ctx, capital);
+}
+
+static gint64
+day_of (const RasdDate *date)
+{
+  return rasd_date_to_days (date->year, date->month, date->day);
+}
+
+/* Whether candidate @v is an arrival in a city that candidate @c's party made. */
+static gboolean
+arrived_in_city (Context         *ctx,
+                 const Candidate *v,
+                 const Candidate *c)
+{
+  return strcmp (v->trigger->kind, "visit") == 0 && v->place >= 0 && !v->tour_leg &&
+         place_rank (rasd_extraction_get_entity (ctx->out, v->place)) == 2 &&
+         shared_participants (v->participants, c->participants) > 0;
+}
+
+/* A meeting with no place of its own happened in the city its party arrived in that day or the
+ * days just before: "يلتقي المبعوث اليوم الرئيس ... وكان قد وصل صنعاء أمس".  The visits are
+ * looked up by day (and the undated reception among the candidates of its sentence and the one
+ * before), so a long article does not compare every pair of candidates. */
+void
+place_by_arrival (Context *ctx,
+                  GArray  *candidates)
+{
+  /* day → GArray of the visits (guint, in order) on that day */
+  g_autoptr(GHashTable) visits = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        (GDestroyNotify) g_array_unref);
+
+  for (guint j = 0; j < candidates->len; j++)
+    {
+      const Candidate *v = &g_array_index (candidates, Candidate, j);
+      gint64 day;
+      GArray *on_day;
+
+      if (strcmp (v->trigger->kind, "visit") != 0 || v->tour_leg ||
+          v->date.precision != RASD_DATE_PRECISION_DAY)
+        continue;
+      day = day_of (&v->date);
+      if ((on_day = g_hash_table_lookup (visits, &day)) == NULL)
+        {
+          on_day = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (visits, g_memdup2 (&day, sizeof day), on_day);
+        }
+      g_array_append_val (on_day, j);
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      const Candidate *best = NULL;
+
+      if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
+          (c->date.precision != RASD_DATE_PRECISION_DAY && c->date_stated))
+        continue;
+      /* with no date of its own, a reception told right after an arrival happened where
+       * the visitor arrived: "وصل الرئيس إلى روما. وكان في استقباله ..."; the candidates go
+       * in sentence order, so those of this sentence and the one before end the list */
+      if (!c->date_stated)
+        {
+          guint lo = i;
+
+          if (strcmp (c->trigger->kind, "reception") != 0)
+            continue;
+          while (lo > 0 && g_array_index (candidates, Candidate, lo - 1).sentence + 1 >= c->sentence)
+            lo--;
+          for (guint j = lo; j < i && best == NULL; j++)
+            {
+              const Candidate *v = &g_array_index (candidates, Candidate, j);
+
+              if (v->sentence + 1 >= c->sentence && arrived_in_city (ctx, v, c))
+                best = v;
+            }
+        }
+      /* the nearest day before, up to three; on one day the first told */
+      for (gint64 gap = 0; c->date_stated && gap <= 3 && best == NULL; gap++)
+        {
+          gint64 day = day_of (&c->date) - gap;
+          GArray *on_day = g_hash_table_lookup (visits, &day);
+
+          for (guint k = 0; on_day != NULL && k < on_day->len && best == NULL; k++)
+            {
+              guint j = g_array_index (on_day, guint, k);
+
+              if (j != i && arrived_in_city (ctx, &g_array_index (candidates, Candidate, j), c))
+                best = &g_array_index (candidates, Candidate, j);
+            }
+        }
+      if (best != NULL)
+        {
+          RASD_RULE (EV_PLACE_ARRIVAL);
+          c->place = best->place;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+#pragma once
+
+#include <string.h>
+
+#include "rasd-event-index.h"
+#include "rasd-extractor.h"
+#include "rasd-gazetteer.h"
+#include "rasd-mention-index.h"
+#include "rasd-name-tagger.h"
+#include "rasd-ner.h"
+#include "rasd-people.h"
+#include "rasd-tokens.h"
+
+G_BEGIN_DECLS
+
+/* What rasd-extractor.c (triggers, clauses, candidates, merging them into events) and
+ * rasd-extractor-places.c (where each event happened) share: the extractor, the state of one
+ * extraction and the helpers both ask. */
+
+typedef enum
+{
+  TENSE_NONE,
+  TENSE_PAST,
+  TENSE_PRESENT,
+  TENSE_FUTURE,
+} Tense;
+
+typedef struct
+{
+  const char *kind;   /* interned */
+  const char *cameo;  /* interned */
+  gboolean    verb;
+  gboolean    motion;  /* a noun of going (التوجه): a visit only with إلى and a place after it */
+  Tense       tense;
+} Trigger;
+
+struct _RasdExtractor
+{
+  GObject        parent_instance;
+
+  RasdPeople    *people;
+  RasdGazetteer *gazetteer;
+  gboolean       own_gazetteer;
+  RasdNer       *ner;
+  RasdNameTagger *name_tagger;
+  GStringChunk  *strings;
+  GHashTable    *triggers;  /* normalised form → Trigger* */
+  GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) */
+  GHashTable    *marker_words; /* word of the marker lists → Mark flags of those it is in */
+};
+
+typedef struct
+{
+  RasdExtractor   *self;
+  const char      *text;
+  RasdTokens      *tokens;
+  const RasdToken *token_array;   /* rasd_tokens_get_tokens() */
+  guint            n_tokens;
+  RasdExtraction  *out;
+  GArray          *names;   /* RasdNerName */
+  GArray          *dates;   /* RasdDateMention */
+  RasdDate         publication;
+  GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
+  int              dateline_place; /* entity, or -1 */
+  const Trigger  **triggers;      /* per token: its trigger, once read */
+  guint16         *marks;         /* per token: Mark flags, once read */
+  guint8          *triggers_read; /* per token: whether triggers[] holds it */
+  guint8          *date_begins;   /* per token: whether a date mention begins in it */
+  guint8          *place_begins;  /* per token: PLACE_BEGINS when a place name begins at it,
+                                   * PLACE_GOES_ON when one goes on over it */
+  /* what keeps an extraction linear in the article's length (a transcript is one article) */
+  RasdMentionIndex *mentions;        /* the names of a sentence, the dates of a clause */
+  RasdEventIndex  *events_by_people; /* the events a candidate may be merged with */
+  GHashTable      *city_of_country;  /* country entity + 1 → only_city_of() + 2 */
+  char             buffer[1024];
+} Context;
+
+enum
+{
+  PLACE_BEGINS = 1,
+  PLACE_GOES_ON = 2,
+};
+
+/* Which of the marker word lists (rasd-extractor.c) token @i is in, itself or without its
+ * proclitics. */
+typedef enum
+{
+  MARK_ATTENDANCE = 1 << 0,
+  MARK_FUTURE     = 1 << 1,
+  MARK_PAST       = 1 << 2,
+  MARK_WHERE       = 1 << 3,
+  MARK_CONTRAST    = 1 << 4,
+  MARK_CONTINUE    = 1 << 5,
+  MARK_TIME_CLAUSE = 1 << 6,
+  MARK_BETWEEN     = 1 << 7,
+  MARK_HABITUAL    = 1 << 8,
+  MARK_SINCE       = 1 << 9,
+  MARK_READ        = 1 << 15,
+} Mark;
+
+typedef struct
+{
+  guint           sentence;
+  guint           trigger_token;
+  gboolean        implicit_subject;  /* "التقى مع X": who met X is said elsewhere */
+  gboolean        tour_leg;          /* one place of "جولة شملت مصر والأردن" */
+  int             follows;           /* a حيث clause: the candidate of the clause before, or -1 */
+  gboolean        habitual;          /* "عدة مرات"، "بانتظام" in its clause */
+  const Trigger  *trigger;
+  GArray         *participants;  /* int entity */
+  int             place;         /* entity or -1 */
+  RasdDate        date;
+  gboolean        date_stated;   /* from a date in the sentence (not the publication) */
+  RasdEventRole   role;
+} Candidate;
+
+static inline const RasdToken *
+token (Context *ctx,
+       guint    i)
+{
+  /* index the array of the tokens; anything else goes to the checked getter */
+  if (G_LIKELY (i < ctx->n_tokens))
+    return ctx->token_array + i;
+  return rasd_tokens_get_token (ctx->tokens, i);
+}
+
+/* The word of token @i without its proclitics, or NULL when too long to look at. */
+static inline const char *
+bare_word (Context *ctx,
+           guint    i)
+{
+  const char *norm = token (ctx, i)->norm;
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n;
+
+  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
+    return norm;
+  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
+  return forms[n - 1];
+}
+
+static inline const Trigger *
+trigger_at (Context *ctx,
+            guint    i)
+{
+  const char *norm = token (ctx, i)->norm;
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  const Trigger *trigger = NULL;
+  guint n;
+
+  /* the clause splitter and the event finder ask about the same tokens: read each once */
+  if (ctx->triggers_read[i])
+    return ctx->triggers[i];
+  ctx->triggers_read[i] = TRUE;
+  ctx->triggers[i] = NULL;
+  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
+    return NULL;
+  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
+  for (guint f = 0; f < n && trigger == NULL; f++)
+    trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
+  ctx->triggers[i] = trigger;
+  return trigger;
+}
+
+static inline gboolean
+word_in (const char         *word,
+         const char * const *list)
+{
+  /* the entries are not empty: comparing the first two bytes before calling strcmp() rejects
+   * most words without reading past the end of any */
+  for (guint i = 0; list[i] != NULL; i++)
+    if (list[i][0] == word[0] && list[i][1] == word[1] && strcmp (list[i], word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static inline guint16
+word_marks (Context    *ctx,
+            const char *word)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->self->marker_words, word));
+}
+
+/* The lists token @i is in: the clause words as written, the others also without proclitics. */
+static inline guint16
+marks_at (Context *ctx,
+          guint    i)
+{
+  /* every event candidate of a sentence looks at all its words, and its clauses are split
+   * again for each: read each word once, with one lookup instead of scanning the lists */
+  if (!(ctx->marks[i] & MARK_READ))
+    {
+      const char *norm = token (ctx, i)->norm;
+      guint16 of_norm = word_marks (ctx, norm);
+      const char *word = bare_word (ctx, i);
+      guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
+
+      ctx->marks[i] = MARK_READ | of_norm |
+                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL));
+    }
+  return ctx->marks[i];
+}
+
+static inline guint
+shared_participants (GArray *a,
+                     GArray *b)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    for (guint j = 0; j < b->len; j++)
+      if (g_array_index (a, int, i) == g_array_index (b, int, j))
+        n++;
+  return n;
+}
+
+/* rasd-extractor-places.c */
+G_GNUC_INTERNAL int      place_rank          (RasdEntity *e);
+G_GNUC_INTERNAL int      event_place         (Context *ctx, int entity);
+G_GNUC_INTERNAL gboolean places_agree        (Context *ctx, int a, int b);
+G_GNUC_INTERNAL gboolean place_between       (Context *ctx, const RasdNerName *name);
+G_GNUC_INTERNAL gboolean place_is_topic      (Context *ctx, const RasdNerName *name);
+G_GNUC_INTERNAL gboolean left_from           (Context *ctx, const RasdNerName *name);
+G_GNUC_INTERNAL GArray  *tour_places         (Context *ctx, Candidate *c);
+G_GNUC_INTERNAL gboolean within_country      (Context *ctx, int city, int country);
+G_GNUC_INTERNAL int      only_city_of        (Context *ctx, int country);
+G_GNUC_INTERNAL int      find_dateline_place (Context *ctx);
+G_GNUC_INTERNAL int      place_at_home       (Context *ctx, const RasdEvent *event);
+G_GNUC_INTERNAL void     place_by_arrival    (Context *ctx, GArray *candidates);
+
+G_END_DECLS
