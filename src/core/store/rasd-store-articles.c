@@ -148,21 +148,13 @@ rasd_store_list_articles (RasdStore  *self,
   g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RASD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if ((stmt = rasd_store_get_statement (self, STMT_LIST_ARTICLES, error)) == NULL)
+  if ((stmt = rasd_store_get_statement (self, STMT_LIST_ARTICLES, error)) == NULL ||
+      !rasd_store_step_rows (self, stmt, (RasdStoreRowFunc) article_from_row, rows, "listing articles", error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, article_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rasd_store_set_sqlite_error (self, error, "listing articles");
-      return NULL;
-    }
 
   list = g_list_store_new (RASD_TYPE_ARTICLE);
   g_list_store_splice (list, 0, 0, rows->pdata, rows->len);
@@ -293,27 +285,14 @@ GArray *
 rasd_store_list_article_ids (RasdStore  *self,
                              GError    **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RASD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if ((stmt = rasd_store_get_statement (self, STMT_LIST_ARTICLE_IDS, error)) == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rasd_store_set_sqlite_error (self, error, "listing article ids");
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return rasd_store_step_ids (self, stmt, "listing article ids", error);
 }
 
 GPtrArray *
@@ -328,15 +307,12 @@ rasd_store_list_mentions (RasdStore  *self,
   g_return_val_if_fail (RASD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT m.kind, m.start, m.end, e.key, coalesce (e.name, m.value)"
-                          " FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
-                          " WHERE m.article_id = ?1 ORDER BY m.start, m.end",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rasd_store_set_sqlite_error (self, error, "preparing the mention query");
-      return NULL;
-    }
+  if (!rasd_store_prepare (self,
+                           "SELECT m.kind, m.start, m.end, e.key, coalesce (e.name, m.value)"
+                           " FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
+                           " WHERE m.article_id = ?1 ORDER BY m.start, m.end",
+                           &stmt, "preparing the mention query", error))
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -373,30 +349,15 @@ list_ids (RasdStore   *self,
           const char  *doing,
           GError     **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rasd_store_set_sqlite_error (self, error, doing);
-      return NULL;
-    }
+  if (!rasd_store_prepare (self, sql, &stmt, doing, error))
+    return NULL;
   if (text != NULL)
     sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
   else
     sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 value = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, value);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rasd_store_set_sqlite_error (self, error, doing);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return rasd_store_step_ids (self, stmt, doing, error);
 }
 
 GArray *

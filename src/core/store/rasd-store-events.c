@@ -314,8 +314,7 @@ matching_entities (RasdStore        *self,
 {
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  const char *doing = place ? "finding the places asked for" : "finding the people asked for";
 
   if (!place)
     {
@@ -334,27 +333,12 @@ matching_entities (RasdStore        *self,
       g_string_append (sql, "))");
     }
 
-  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rasd_store_set_sqlite_error (self, error, place ? "finding the places asked for"
-                                                      : "finding the people asked for");
-      return NULL;
-    }
+  if (!rasd_store_prepare (self, sql->str, &stmt, doing, error))
+    return NULL;
   bind_name_query (stmt, query, 1);
   if (place)
     rasd_store_bind_text_or_null (stmt, 3, query->code);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rasd_store_set_sqlite_error (self, error, place ? "finding the places asked for"
-                                                      : "finding the people asked for");
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return rasd_store_step_ids (self, stmt, doing, error);
 }
 
 static void
@@ -366,6 +350,54 @@ append_id_list (GString *sql,
     g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
                             g_array_index (ids, gint64, i));
   g_string_append_c (sql, ')');
+}
+
+/* Appends to the WHERE clause of an event query the conditions of @people, @places (NULL: any)
+ * and @filter's dates and kind.  @day: the column of the event's day; @ev: the alias of the
+ * table holding its day_end, kind and place_id. */
+static void
+append_filter_conditions (GString               *sql,
+                          const RasdEventFilter *filter,
+                          GArray                *people,
+                          GArray                *places,
+                          const char            *day,
+                          const char            *ev)
+{
+  if (people != NULL)
+    {
+      g_string_append (sql, " AND ep.entity_id IN ");
+      append_id_list (sql, people);
+    }
+  if (places != NULL)
+    {
+      g_string_append_printf (sql, " AND %s.place_id IN ", ev);
+      append_id_list (sql, places);
+    }
+  if (filter->from != NULL)
+    g_string_append_printf (sql, " AND %s >= ?%d AND %s.day_end >= ?%d",
+                            day, PARAM_FROM_FIRST, ev, PARAM_FROM);
+  if (filter->to != NULL)
+    g_string_append_printf (sql, " AND %s <= ?%d", day, PARAM_TO);
+  if (filter->kind != NULL)
+    g_string_append_printf (sql, " AND %s.kind = ?%d", ev, PARAM_KIND);
+}
+
+/* Binds what append_filter_conditions() asks for. */
+static void
+bind_filter (sqlite3_stmt          *stmt,
+             const RasdEventFilter *filter,
+             gint64                 from_day,
+             gint64                 to_day)
+{
+  if (filter->from != NULL)
+    {
+      sqlite3_bind_int64 (stmt, PARAM_FROM_FIRST, from_day - MAX_EVENT_DAYS);
+      sqlite3_bind_int64 (stmt, PARAM_FROM, from_day);
+    }
+  if (filter->to != NULL)
+    sqlite3_bind_int64 (stmt, PARAM_TO, to_day);
+  if (filter->kind != NULL)
+    sqlite3_bind_text (stmt, PARAM_KIND, filter->kind, -1, SQLITE_STATIC);
 }
 
 /* Columns of the event query. */
@@ -382,15 +414,25 @@ typedef struct
   RasdStoredEvent *event;
 } ListedEvent;
 
+/* Orders (@x, @tie_x) before (@y, @tie_y) by the first value, then by the second. */
+static int
+compare_then (gint64 x,
+              gint64 tie_x,
+              gint64 y,
+              gint64 tie_y)
+{
+  if (x != y)
+    return x < y ? -1 : 1;
+  return tie_x < tie_y ? -1 : tie_x > tie_y;
+}
+
 static int
 compare_listed_by_date (gconstpointer a,
                         gconstpointer b)
 {
   const ListedEvent *x = a, *y = b;
 
-  if (x->day != y->day)
-    return x->day < y->day ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
+  return compare_then (x->day, x->id, y->day, y->id);
 }
 
 static int
@@ -399,7 +441,7 @@ compare_listed_by_id (gconstpointer a,
 {
   const ListedEvent *x = a, *y = b;
 
-  return x->id < y->id ? -1 : x->id > y->id;
+  return compare_then (x->id, 0, y->id, 0);
 }
 
 static RasdStoredEvent *
@@ -577,23 +619,7 @@ list_events_part (RasdStore              *self,
     g_string_append_printf (sql, " WHERE %s IS %s", day, dated ? "NOT NULL" : "NULL");
   if (only_id > 0)
     g_string_append_printf (sql, " AND ev.id = %" G_GINT64_FORMAT, only_id);
-  if (people != NULL)
-    {
-      g_string_append (sql, " AND ep.entity_id IN ");
-      append_id_list (sql, people);
-    }
-  if (places != NULL)
-    {
-      g_string_append (sql, " AND ev.place_id IN ");
-      append_id_list (sql, places);
-    }
-  if (filter->from != NULL)
-    g_string_append_printf (sql, " AND %s >= ?%d AND ev.day_end >= ?%d",
-                            day, PARAM_FROM_FIRST, PARAM_FROM);
-  if (filter->to != NULL)
-    g_string_append_printf (sql, " AND %s <= ?%d", day, PARAM_TO);
-  if (filter->kind != NULL)
-    g_string_append_printf (sql, " AND ev.kind = ?%d", PARAM_KIND);
+  append_filter_conditions (sql, filter, people, places, day, "ev");
   if (match != NULL)
     g_string_append_printf (sql, " AND %s IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
                                  " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%d))",
@@ -609,15 +635,7 @@ list_events_part (RasdStore              *self,
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return rasd_store_set_sqlite_error (self, error, "preparing the event query");
-  if (filter->from != NULL)
-    {
-      sqlite3_bind_int64 (stmt, PARAM_FROM_FIRST, from_day - MAX_EVENT_DAYS);
-      sqlite3_bind_int64 (stmt, PARAM_FROM, from_day);
-    }
-  if (filter->to != NULL)
-    sqlite3_bind_int64 (stmt, PARAM_TO, to_day);
-  if (filter->kind != NULL)
-    sqlite3_bind_text (stmt, PARAM_KIND, filter->kind, -1, SQLITE_STATIC);
+  bind_filter (stmt, filter, from_day, to_day);
   if (match != NULL)
     sqlite3_bind_text (stmt, PARAM_TEXT, match, -1, SQLITE_STATIC);
 
@@ -1092,23 +1110,7 @@ list_marks_part (RasdStore              *self,
   else
     g_string_append (sql, " FROM events ev");
   g_string_append_printf (sql, " WHERE %s IS %s", day, dated ? "NOT NULL" : "NULL");
-  if (people != NULL)
-    {
-      g_string_append (sql, " AND ep.entity_id IN ");
-      append_id_list (sql, people);
-    }
-  if (places != NULL)
-    {
-      g_string_append_printf (sql, " AND %s.place_id IN ", ev);
-      append_id_list (sql, places);
-    }
-  if (filter->from != NULL)
-    g_string_append_printf (sql, " AND %s >= ?%d AND %s.day_end >= ?%d",
-                            day, PARAM_FROM_FIRST, ev, PARAM_FROM);
-  if (filter->to != NULL)
-    g_string_append_printf (sql, " AND %s <= ?%d", day, PARAM_TO);
-  if (filter->kind != NULL)
-    g_string_append_printf (sql, " AND %s.kind = ?%d", ev, PARAM_KIND);
+  append_filter_conditions (sql, filter, people, places, day, ev);
   if (dated)
     g_string_append_printf (sql, " ORDER BY %s", day);
   else
@@ -1116,15 +1118,7 @@ list_marks_part (RasdStore              *self,
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     return rasd_store_set_sqlite_error (self, error, "preparing the event marks query");
-  if (filter->from != NULL)
-    {
-      sqlite3_bind_int64 (stmt, PARAM_FROM_FIRST, from_day - MAX_EVENT_DAYS);
-      sqlite3_bind_int64 (stmt, PARAM_FROM, from_day);
-    }
-  if (filter->to != NULL)
-    sqlite3_bind_int64 (stmt, PARAM_TO, to_day);
-  if (filter->kind != NULL)
-    sqlite3_bind_text (stmt, PARAM_KIND, filter->kind, -1, SQLITE_STATIC);
+  bind_filter (stmt, filter, from_day, to_day);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1302,12 +1296,9 @@ rank_entities_by_name (RasdStore   *self,
 
   g_array_set_clear_func (named, named_entity_clear);
   *max_id = 0;
-  if (sqlite3_prepare_v2 (self->db, "SELECT id, name FROM entities WHERE kind = ?1", -1, &stmt, NULL)
-      != SQLITE_OK)
-    {
-      rasd_store_set_sqlite_error (self, error, "sorting the events by name");
-      return NULL;
-    }
+  if (!rasd_store_prepare (self, "SELECT id, name FROM entities WHERE kind = ?1", &stmt,
+                           "sorting the events by name", error))
+    return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1347,9 +1338,7 @@ compare_sort_keys (gconstpointer a,
 {
   const SortKey *x = a, *y = b;
 
-  if (x->key != y->key)
-    return x->key < y->key ? -1 : 1;
-  return x->pos < y->pos ? -1 : x->pos > y->pos;
+  return compare_then (x->key, x->pos, y->key, y->pos);
 }
 
 /* Sorts @marks, in date order, by @sort (see rasd_store_list_event_marks()). */
@@ -1543,16 +1532,13 @@ rasd_store_list_event_summaries_by_id (RasdStore     *self,
     g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
   g_string_append_c (json, ']');
   /* Columns as list_events_part() reads them (COL_*), by id. */
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
-                          "       ev.place_id, ev.day, ev.id"
-                          " FROM events ev WHERE ev.id IN (SELECT value FROM json_each (?1))"
-                          " ORDER BY ev.id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rasd_store_set_sqlite_error (self, error, "preparing the event page query");
-      return NULL;
-    }
+  if (!rasd_store_prepare (self,
+                           "SELECT ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
+                           "       ev.place_id, ev.day, ev.id"
+                           " FROM events ev WHERE ev.id IN (SELECT value FROM json_each (?1))"
+                           " ORDER BY ev.id",
+                           &stmt, "preparing the event page query", error))
+    return NULL;
   sqlite3_bind_text (stmt, 1, json->str, (int) json->len, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1647,12 +1633,9 @@ facet_counts_from_array (RasdStore    *self,
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedCount));
   GPtrArray *result;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT key, name, name_en, lat, lon FROM entities WHERE id = ?1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rasd_store_set_sqlite_error (self, error, "naming the facets");
-      return NULL;
-    }
+  if (!rasd_store_prepare (self, "SELECT key, name, name_en, lat, lon FROM entities WHERE id = ?1",
+                           &stmt, "naming the facets", error))
+    return NULL;
   for (gint64 id = 1; id <= max_id; id++)
     {
       RankedCount r;

@@ -133,7 +133,6 @@ query_excerpts (RasdStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *select = NULL;
   g_autofree char *sql = NULL;
-  int rc;
 
   select = g_strdup_printf (excerpt_select_sql,
                             excerpts_have_citation_column (self) ? "x.event_citation" : "NULL");
@@ -142,13 +141,8 @@ query_excerpts (RasdStore   *self,
     return NULL;
   if (id != 0)
     sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (excerpts, excerpt_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      rasd_store_set_sqlite_error (self, error, "reading the excerpts");
-      return NULL;
-    }
+  if (!rasd_store_step_rows (self, stmt, (RasdStoreRowFunc) excerpt_from_row, excerpts, "reading the excerpts", error))
+    return NULL;
   return g_steal_pointer (&excerpts);
 }
 

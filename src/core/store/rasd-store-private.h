@@ -79,6 +79,12 @@ gboolean       rasd_store_set_sqlite_error  (RasdStore       *self,
 gboolean       rasd_store_exec_sql          (RasdStore       *self,
                                              const char      *sql,
                                              GError         **error);
+/* Prepares @sql into *@stmt; FALSE with @error set, naming @doing, when it cannot. */
+gboolean       rasd_store_prepare           (RasdStore       *self,
+                                             const char      *sql,
+                                             sqlite3_stmt   **stmt,
+                                             const char      *doing,
+                                             GError         **error);
 /* The kept statement @which, reset and unbound; NULL when it cannot be prepared. */
 sqlite3_stmt  *rasd_store_get_statement     (RasdStore       *self,
                                              StoreStatement   which,
@@ -98,6 +104,22 @@ gboolean       rasd_store_run_with_id       (RasdStore       *self,
 GArray        *rasd_store_ids_with_id       (RasdStore       *self,
                                              StoreStatement   which,
                                              gint64           id,
+                                             const char      *doing,
+                                             GError         **error);
+/* Steps @stmt to its end (then resets it) and returns the values of its first column (gint64);
+ * NULL with @error set, naming @doing, when a step fails. */
+GArray        *rasd_store_step_ids          (RasdStore       *self,
+                                             sqlite3_stmt    *stmt,
+                                             const char      *doing,
+                                             GError         **error);
+/* Makes the value a row stands for. */
+typedef gpointer (*RasdStoreRowFunc) (sqlite3_stmt *stmt);
+/* Steps @stmt to its end (then resets it), adding @from_row's value of every row to @rows;
+ * FALSE with @error set, naming @doing, when a step fails. */
+gboolean       rasd_store_step_rows         (RasdStore       *self,
+                                             sqlite3_stmt    *stmt,
+                                             RasdStoreRowFunc from_row,
+                                             GPtrArray       *rows,
                                              const char      *doing,
                                              GError         **error);
 void           rasd_store_bind_text_or_null (sqlite3_stmt    *stmt,

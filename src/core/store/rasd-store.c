@@ -1019,6 +1019,18 @@ rasd_store_date_day_range (const RasdDate *date,
     }
 }
 
+gboolean
+rasd_store_prepare (RasdStore      *self,
+                    const char     *sql,
+                    sqlite3_stmt  **stmt,
+                    const char     *doing,
+                    GError        **error)
+{
+  if (sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL) != SQLITE_OK)
+    return rasd_store_set_sqlite_error (self, error, doing);
+  return TRUE;
+}
+
 /* Runs a kept statement that takes one id and returns no rows. */
 gboolean
 rasd_store_run_with_id (RasdStore       *self,
@@ -1048,13 +1060,23 @@ rasd_store_ids_with_id (RasdStore       *self,
                         const char      *doing,
                         GError         **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   if ((stmt = rasd_store_get_statement (self, which, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
+  return rasd_store_step_ids (self, stmt, doing, error);
+}
+
+GArray *
+rasd_store_step_ids (RasdStore     *self,
+                     sqlite3_stmt  *stmt,
+                     const char    *doing,
+                     GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 value = sqlite3_column_int64 (stmt, 0);
@@ -1067,4 +1089,22 @@ rasd_store_ids_with_id (RasdStore       *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+gboolean
+rasd_store_step_rows (RasdStore         *self,
+                      sqlite3_stmt      *stmt,
+                      RasdStoreRowFunc   from_row,
+                      GPtrArray         *rows,
+                      const char        *doing,
+                      GError           **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, doing);
+  return TRUE;
 }
