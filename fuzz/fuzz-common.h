@@ -18,6 +18,18 @@ fuzz_init_logging (void)
   g_setenv ("G_MESSAGES_DEBUG", "", TRUE);
 }
 
+#ifndef FUZZ_OWN_INITIALIZE
+/* Each target is one file, so this is defined once per fuzzer; a target with set-up of its own
+ * defines FUZZ_OWN_INITIALIZE and calls fuzz_init_logging() from its LLVMFuzzerInitialize(). */
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_init_logging ();
+  return 0;
+}
+#endif
+
 /* The input as a NUL-terminated, valid UTF-8 string, as the decoder would hand it on. */
 static inline char *
 fuzz_text (const uint8_t *data,

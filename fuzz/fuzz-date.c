@@ -9,14 +9,6 @@
 #include "fuzz-common.h"
 #include "rasd-date.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init_logging ();
-  return 0;
-}
-
 static void
 check_date (const RasdDate *date)
 {

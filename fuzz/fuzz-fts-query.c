@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+/* This target sets up a database before the first input. */
+#define FUZZ_OWN_INITIALIZE
+
 #include <sqlite3.h>
 
 #include "fuzz-common.h"
