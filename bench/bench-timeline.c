@@ -13,15 +13,6 @@
  * events of that database instead, as the window feeds them: the timeline marks of a
  * RasdEventModel (no filter).  Needs a display (run under xvfb-run). */
 
-static void
-person_free (RasdStoredPerson *person)
-{
-  g_free (person->key);
-  g_free (person->name);
-  g_free (person->name_en);
-  g_free (person);
-}
-
 static RasdEventItem *
 make_item (gint64      id,
            const char *kind,
@@ -33,14 +24,12 @@ make_item (gint64      id,
   event->id = id;
   event->kind = g_strdup (kind);
   event->date = g_strdup (date);
-  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
+  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_person_unref);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      RasdStoredPerson *person = g_new0 (RasdStoredPerson, 1);
+      g_autofree char *key = g_strdup_printf ("person:%u", i);
 
-      person->key = g_strdup_printf ("person:%u", i);
-      person->name = g_strdup (names[i]);
-      g_ptr_array_add (event->participants, person);
+      g_ptr_array_add (event->participants, rasd_stored_person_new (key, names[i], NULL));
     }
   event->sources = g_ptr_array_new ();
   event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));

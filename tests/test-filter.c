@@ -85,20 +85,9 @@ test_iso_days (void)
 }
 
 static void
-person_free (RasdStoredPerson *person)
-{
-  g_free (person->key);
-  g_free (person->name);
-  g_free (person->name_en);
-  g_free (person);
-}
-
-static void
 test_event_item (void)
 {
   RasdStoredEvent *event = g_new0 (RasdStoredEvent, 1);
-  RasdStoredPerson *a = g_new0 (RasdStoredPerson, 1);
-  RasdStoredPerson *b = g_new0 (RasdStoredPerson, 1);
   g_autoptr(RasdEventItem) item = NULL;
   g_autofree char *participants = NULL;
   guint32 first, last;
@@ -107,13 +96,9 @@ test_event_item (void)
   event->kind = g_strdup ("visit");
   event->date = g_strdup ("2017-05");
   event->precision = RASD_DATE_PRECISION_MONTH;
-  a->key = g_strdup ("person:putin");
-  a->name = g_strdup ("فلاديمير بوتين");
-  b->key = g_strdup ("person:assad");
-  b->name = g_strdup ("بشار الأسد");
-  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
-  g_ptr_array_add (event->participants, a);
-  g_ptr_array_add (event->participants, b);
+  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_person_unref);
+  g_ptr_array_add (event->participants, rasd_stored_person_new ("person:putin", "فلاديمير بوتين", NULL));
+  g_ptr_array_add (event->participants, rasd_stored_person_new ("person:assad", "بشار الأسد", NULL));
   event->sources = g_ptr_array_new ();
   event->evidence = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
 

@@ -15,15 +15,6 @@
 #define WIDTH  800
 #define HEIGHT 120
 
-static void
-person_free (RasdStoredPerson *person)
-{
-  g_free (person->key);
-  g_free (person->name);
-  g_free (person->name_en);
-  g_free (person);
-}
-
 static guint32
 julian (guint year,
         guint month,
@@ -48,14 +39,12 @@ make_item (gint64             id,
   event->kind = g_strdup (kind);
   event->date = g_strdup (date);
   event->precision = strlen (date) == 10 ? RASD_DATE_PRECISION_DAY : RASD_DATE_PRECISION_MONTH;
-  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) person_free);
+  event->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_stored_person_unref);
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      RasdStoredPerson *person = g_new0 (RasdStoredPerson, 1);
+      g_autofree char *key = g_strdup_printf ("person:%u", i);
 
-      person->key = g_strdup_printf ("person:%u", i);
-      person->name = g_strdup (names[i]);
-      g_ptr_array_add (event->participants, person);
+      g_ptr_array_add (event->participants, rasd_stored_person_new (key, names[i], NULL));
     }
   if (place != NULL)
     {

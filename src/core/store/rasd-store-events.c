@@ -278,12 +278,8 @@ entity_cache_get (RasdStore    *self,
     }
   else
     {
-      RasdStoredPerson *person = g_atomic_rc_box_new0 (RasdStoredPerson);
-
-      person->key = g_strdup (rasd_store_column_text (stmt, 0));
-      person->name = g_strdup (rasd_store_column_text (stmt, 1));
-      person->name_en = g_strdup (rasd_store_column_text (stmt, 2));
-      entity = person;
+      entity = rasd_stored_person_new (rasd_store_column_text (stmt, 0), rasd_store_column_text (stmt, 1),
+                                       rasd_store_column_text (stmt, 2));
     }
   sqlite3_reset (stmt);
   g_hash_table_insert (table, g_memdup2 (&id, sizeof id), entity);

@@ -141,7 +141,6 @@ gboolean       rasd_store_date_day_range    (const RasdDate  *date,
                                              gint64          *last);
 
 /* People and places are shared by the events of one listing (refcounted). */
-void           rasd_stored_person_unref     (RasdStoredPerson *person);
 void           rasd_stored_place_unref      (RasdStoredPlace  *place);
 void           rasd_stored_source_free      (RasdStoredSource *source);
 

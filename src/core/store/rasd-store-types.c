@@ -26,6 +26,19 @@ stored_person_clear (RasdStoredPerson *person)
   g_free (person->name_en);
 }
 
+RasdStoredPerson *
+rasd_stored_person_new (const char *key,
+                        const char *name,
+                        const char *name_en)
+{
+  RasdStoredPerson *person = g_atomic_rc_box_new0 (RasdStoredPerson);
+
+  person->key = g_strdup (key);
+  person->name = g_strdup (name);
+  person->name_en = g_strdup (name_en);
+  return person;
+}
+
 void
 rasd_stored_person_unref (RasdStoredPerson *person)
 {

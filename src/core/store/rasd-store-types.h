@@ -39,6 +39,13 @@ typedef struct
   char *name_en;   /* NULL when unknown */
 } RasdStoredPerson;
 
+/* A person as the store lists one (refcounted: rasd_stored_person_unref()), also for code that
+ * builds events itself. */
+RasdStoredPerson *rasd_stored_person_new   (const char       *key,
+                                            const char       *name,
+                                            const char       *name_en);
+void              rasd_stored_person_unref (RasdStoredPerson *person);
+
 typedef struct
 {
   char     *key;
