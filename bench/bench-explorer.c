@@ -321,7 +321,6 @@ main (int   argc,
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_path, "Keep the database at PATH", "PATH" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- explorer filter latency");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -339,12 +338,8 @@ main (int   argc,
     { "search “هاتفي”", NULL, NULL, NULL, NULL, NULL, NULL, "هاتفي" },
   };
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+  if (!bench_parse_options ("- explorer filter latency", entries, &argc, &argv))
+    return 2;
 
   if (keep_path != NULL)
     path = g_strdup (keep_path);

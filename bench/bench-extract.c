@@ -75,7 +75,6 @@ main (int argc, char **argv)
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &max_jobs, "Up to N workers (default: one per core)", "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("[FOLDER...] — extraction throughput");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   RasdExtractor *extractor;
@@ -85,12 +84,8 @@ main (int argc, char **argv)
   g_autofree char *load_before = NULL;
   g_autofree char *load_after = NULL;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+  if (!bench_parse_options ("[FOLDER...] — extraction throughput", entries, &argc, &argv))
+    return 2;
 
   load0 = g_get_monotonic_time ();
   extractor = rasd_extractor_get_default (&error);

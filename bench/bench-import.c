@@ -135,7 +135,6 @@ main (int   argc,
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the corpus and databases here and keep them", "DIR" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- import throughput");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *corpus = NULL;
@@ -148,12 +147,8 @@ main (int   argc,
   guint jobs[2] = { 1, 0 };
   gint64 bytes;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 2;
-    }
+  if (!bench_parse_options ("- import throughput", entries, &argc, &argv))
+    return 2;
 
   dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("rasd-bench-XXXXXX", NULL);
   corpus = g_build_filename (dir, "corpus", NULL);

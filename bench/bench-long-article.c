@@ -66,19 +66,14 @@ main (int   argc,
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Write the articles and databases here and keep them", "DIR" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("- import time and memory of one long article");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) sizes = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *load = NULL;
   double first_mb = 0, first_seconds = 0;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return 2;
-    }
+  if (!bench_parse_options ("- import time and memory of one long article", entries, &argc, &argv))
+    return 2;
   sizes = g_strsplit (sizes_arg != NULL ? sizes_arg : "1,4,16", ",", -1);
   dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("rasd-bench-long-XXXXXX", NULL);
   g_mkdir_with_parents (dir, 0755);

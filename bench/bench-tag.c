@@ -42,7 +42,6 @@ main (int argc, char **argv)
     { "megabytes", 'm', 0, G_OPTION_ARG_INT, &megabytes, "Text to tag, in MB (default 50)", "N" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("[FOLDER...] — name tagger throughput");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) rasd_tokens_free);
@@ -52,12 +51,8 @@ main (int argc, char **argv)
   double load_s, tagger_load_s, tokenise_s, cold_s, warm_s, cpu0, cpu_s;
   guint n_done = 0, n_names = 0, cold_names = 0;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+  if (!bench_parse_options ("[FOLDER...] — name tagger throughput", entries, &argc, &argv))
+    return 2;
 
   load0 = g_get_monotonic_time ();
   extractor = rasd_extractor_get_default (&error);

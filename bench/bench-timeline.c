@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "rasd-timeline.h"
+#include "rasd-bench-util.h"
 
 /* The timeline with --events events (default 100,000) over 30 years, 1000x140 pixels: the time
  * to take the model and lay it out, then per frame while panning in 200 steps across the data
@@ -122,7 +123,6 @@ main (int   argc,
     { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db, "Draw this database's events (through the event model)", "DATABASE" },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("— timeline layout and frame times");
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) store = g_list_store_new (RASD_TYPE_EVENT_ITEM);
   g_autoptr(GRand) rand = g_rand_new_with_seed (30);
@@ -131,12 +131,8 @@ main (int   argc,
   GtkWidget *window, *widget;
   gint64 t0, t1, t2;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
+  if (!bench_parse_options ("— timeline layout and frame times", entries, &argc, &argv))
+    return 2;
   if (!gtk_init_check ())
     {
       g_printerr ("bench-timeline needs a display; run it under xvfb-run\n");

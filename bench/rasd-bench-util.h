@@ -43,6 +43,24 @@ bench_load_average (void)
   return g_steal_pointer (&text);
 }
 
+/* Parses the command line with @entries (@summary: what --help says after the name); prints
+ * what is wrong and returns FALSE when it cannot. */
+static inline gboolean
+bench_parse_options (const char         *summary,
+                     const GOptionEntry *entries,
+                     int                *argc,
+                     char             ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (summary);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  return FALSE;
+}
+
 /* Removes a benchmark's working folder and everything in it. */
 static inline void
 bench_remove_tree (const char *dir)
