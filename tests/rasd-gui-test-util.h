@@ -1,10 +1,20 @@
 #pragma once
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "rasd-window.h"
 
 /* Helpers shared by the window tests; header-only, like rasd-test-util.h. */
+
+/* GTK for tests (gtk_test_init()) and libadwaita, as every window test starts. */
+static inline void
+rasd_test_gui_init (int    *argc,
+                    char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
 
 /* Runs the main loop until @done (@data) is true; fails after @seconds. */
 static inline void

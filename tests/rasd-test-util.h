@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Helpers shared by the tests; header-only so each test stays one file. */
 
@@ -65,6 +66,15 @@ rasd_test_rmtree (const char *path)
   g_autofree char *quoted = g_shell_quote (path);
   cmd = g_strdup_printf ("rm -rf %s", quoted);
   g_assert_cmpint (system (cmd), ==, 0);
+}
+
+/* The offset in characters of @needle in @text, where it must be. */
+static inline glong
+rasd_test_char_offset (const char *text, const char *needle)
+{
+  const char *at = strstr (text, needle);
+  g_assert_nonnull (at);
+  return g_utf8_pointer_to_offset (text, at);
 }
 
 static inline void

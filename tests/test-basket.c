@@ -23,15 +23,6 @@ typedef struct
   gint64     event_id;
 } Fixture;
 
-static glong
-char_offset (const char *needle)
-{
-  const char *at = strstr (article_text, needle);
-
-  g_assert_nonnull (at);
-  return g_utf8_pointer_to_offset (article_text, at);
-}
-
 static void
 fixture_open (Fixture *f)
 {
@@ -49,7 +40,7 @@ fixture_init (Fixture *f)
   g_autoptr(RasdExtraction) x = rasd_extraction_new ();
   g_autoptr(GPtrArray) events = NULL;
   RasdEvent *event = rasd_event_new ();
-  RasdSpan span = { char_offset ("استقبل"), char_offset ("وقال") - 1 };
+  RasdSpan span = { rasd_test_char_offset (article_text, "استقبل"), rasd_test_char_offset (article_text, "وقال") - 1 };
   int putin, erdogan, sochi;
 
   f->dir = rasd_test_make_tmpdir ();
@@ -152,7 +143,7 @@ test_basket (void)
   GtkTextIter start, end;
   gint64 selection_id, event_first;
   g_autofree char *expected = NULL;
-  glong from = char_offset ("وقال"), to = from + 35;
+  glong from = rasd_test_char_offset (article_text, "وقال"), to = from + 35;
 
   fixture_init (&f);
   window = gtk_window_new ();
@@ -574,8 +565,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rasd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/basket/add-reorder-remove-undo-restart", test_basket);
   g_test_add_func ("/basket/reader-action", test_reader_action);

@@ -387,8 +387,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rasd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/concurrency/window-during-import", test_window_during_import);
   g_test_add_func ("/concurrency/keystroke-cancels-search", test_keystroke_cancels_search);

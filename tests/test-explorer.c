@@ -937,8 +937,7 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rasd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/explorer/events-after-first-frame", test_explorer_events_after_first_frame);
   g_test_add_func ("/explorer/facet-filters-everything", test_explorer_facet_filters_everything);

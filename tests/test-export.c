@@ -37,15 +37,6 @@ typedef struct
   GPtrArray  *excerpts;
 } Fixture;
 
-static glong
-char_offset (const char *needle)
-{
-  const char *at = strstr (article_text, needle);
-
-  g_assert_nonnull (at);
-  return g_utf8_pointer_to_offset (article_text, at);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -85,8 +76,8 @@ fixture_set_up (Fixture       *f,
   rasd_extraction_get_entity (x, moscow)->lat = 55.75222;
   rasd_extraction_get_entity (x, moscow)->lon = 37.61556;
 
-  second = char_offset ("استقبل");
-  third = char_offset ("وقال");
+  second = rasd_test_char_offset (article_text, "استقبل");
+  third = rasd_test_char_offset (article_text, "وقال");
   visit->kind = "visit";
   visit->cameo = "042";
   g_assert_true (rasd_date_parse_iso ("2015-10-20", &visit->date));
@@ -101,7 +92,7 @@ fixture_set_up (Fixture       *f,
   call->cameo = "041";
   call->role = RASD_EVENT_ROLE_BACKGROUND;
   g_array_append_val (call->participants, lavrov);
-  span = (RasdSpan) { char_offset ("وأجرى"), g_utf8_strlen (article_text, -1) };
+  span = (RasdSpan) { rasd_test_char_offset (article_text, "وأجرى"), g_utf8_strlen (article_text, -1) };
   g_array_append_val (call->evidence, span);
   g_ptr_array_add (x->events, call);
 
@@ -206,7 +197,7 @@ test_store_excerpts (Fixture       *f,
   g_autoptr(RasdExcerpt) removed = NULL;
   RasdExcerpt *first = excerpt_at (f, 0);
   RasdExcerpt *second = excerpt_at (f, 1);
-  glong third = char_offset ("وقال");
+  glong third = rasd_test_char_offset (article_text, "وقال");
   g_autofree char *expected = NULL;
 
   /* The text is the exact character range of the stored article. */

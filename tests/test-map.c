@@ -1300,8 +1300,7 @@ main (int   argc,
 {
   g_autoptr(GtkCssProvider) css = NULL;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rasd_test_gui_init (&argc, &argv);
   /* What AdwApplication does for the application: the markers' style. */
   rasd_register_resource ();
   css = gtk_css_provider_new ();

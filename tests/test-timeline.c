@@ -668,8 +668,7 @@ main (int   argc,
 {
   const char *mo_dir = g_getenv ("RASD_TEST_LOCALEDIR");
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rasd_test_gui_init (&argc, &argv);
   /* Translations built in the build tree (po/ar.gmo), for the Arabic screenshot. */
   if (mo_dir != NULL)
     bindtextdomain (GETTEXT_PACKAGE, mo_dir);

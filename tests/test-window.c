@@ -196,8 +196,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rasd_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add_func ("/window/import-and-read", test_window_import_and_read);
