@@ -41,17 +41,13 @@ forget_extraction (RasdStore  *self,
   return TRUE;
 }
 
-static gint64
-upsert_entity (RasdStore   *self,
-               RasdEntity  *entity,
-               GError     **error)
+/* Binds an entity's columns to ?1–?8 of STMT_FIND_KNOWN_ENTITY or STMT_UPSERT_ENTITY. */
+static void
+bind_entity (sqlite3_stmt *stmt,
+             RasdEntity   *entity)
 {
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
   gboolean is_place = entity->kind == RASD_ENTITY_PLACE;
 
-  if ((stmt = rasd_store_get_statement (self, STMT_UPSERT_ENTITY, error)) == NULL)
-    return 0;
   sqlite3_bind_text (stmt, 1, rasd_entity_kind_to_string (entity->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, entity->key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, entity->name, -1, SQLITE_STATIC);
@@ -62,13 +58,32 @@ upsert_entity (RasdStore   *self,
   if (is_place && (entity->lat != 0.0 || entity->lon != 0.0))
     {
       sqlite3_bind_double (stmt, 7, entity->lat);
-      sqlite3_bind_double (stmt, 8, entity->lon);
+      if (sqlite3_bind_parameter_count (stmt) >= 8)
+        sqlite3_bind_double (stmt, 8, entity->lon);
     }
-  else
-    {
-      sqlite3_bind_null (stmt, 7);
-      sqlite3_bind_null (stmt, 8);
-    }
+}
+
+/* The entity's id once stored: looked up when storing it again would change nothing. */
+static gint64
+upsert_entity (RasdStore   *self,
+               RasdEntity  *entity,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_FIND_KNOWN_ENTITY, error)) == NULL)
+    return 0;
+  bind_entity (stmt, entity);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id > 0)
+    return id;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_UPSERT_ENTITY, error)) == NULL)
+    return 0;
+  bind_entity (stmt, entity);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   else
@@ -282,6 +297,51 @@ update_event_date (RasdStore       *self,
   return TRUE;
 }
 
+/* Binds the participant ?1, the event's day range ?2–?3, the article ?4 and the last event
+ * before it ?5, as STMT_FIND_EVENT_CANDIDATES and STMT_COUNT_CANDIDATES read them. */
+static void
+bind_candidate_window (sqlite3_stmt   *stmt,
+                       gint64          participant,
+                       gint64          article_id,
+                       gint64          last_before,
+                       const NewEvent *ev)
+{
+  sqlite3_bind_int64 (stmt, 1, participant);
+  if (ev->has_day)
+    {
+      sqlite3_bind_int64 (stmt, 2, ev->day);
+      sqlite3_bind_int64 (stmt, 3, ev->day_end);
+    }
+  if (sqlite3_bind_parameter_count (stmt) >= 5)
+    {
+      sqlite3_bind_int64 (stmt, 4, article_id);
+      sqlite3_bind_int64 (stmt, 5, last_before);
+    }
+}
+
+/* How many of @participant's events STMT_FIND_EVENT_CANDIDATES would read, or -1. */
+static gint64
+count_candidates (RasdStore       *self,
+                  gint64           participant,
+                  gint64           article_id,
+                  gint64           last_before,
+                  const NewEvent  *ev,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_COUNT_CANDIDATES, error)) == NULL)
+    return -1;
+  bind_candidate_window (stmt, participant, article_id, last_before, ev);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    rasd_store_set_sqlite_error (self, error, "counting a participant's events");
+  sqlite3_reset (stmt);
+  return n;
+}
+
 /* The event another article already stored that @ev reports too, or 0. */
 static gint64
 find_same_event (RasdStore       *self,
@@ -294,6 +354,7 @@ find_same_event (RasdStore       *self,
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
   g_autoptr(GString) others = NULL;
   sqlite3_stmt *stmt;
+  gint64 first, other = 0;
   int rc;
   int best = -1;
 
@@ -302,24 +363,40 @@ find_same_event (RasdStore       *self,
   if (ev->participants->len == 0)
     return 0;
 
+  first = g_array_index (ev->participants, gint64, 0);
+  /* Of two participants, the events of both are read from the one in fewer events: the same
+   * rows either way, but a head of state is in thousands of events and his guest in a few. */
+  if (ev->participants->len == 2)
+    {
+      gint64 second = g_array_index (ev->participants, gint64, 1);
+      gint64 n_first = count_candidates (self, first, article_id, last_before, ev, error);
+      gint64 n_second = count_candidates (self, second, article_id, last_before, ev, error);
+
+      if (n_first < 0 || n_second < 0)
+        return -1;
+      if (n_second < n_first)
+        {
+          other = first;
+          first = second;
+        }
+      else
+        other = second;
+    }
+
   if ((stmt = rasd_store_get_statement (self, STMT_FIND_EVENT_CANDIDATES, error)) == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, g_array_index (ev->participants, gint64, 0));
-  if (ev->has_day)
-    {
-      sqlite3_bind_int64 (stmt, 2, ev->day);
-      sqlite3_bind_int64 (stmt, 3, ev->day_end);
-    }
-  sqlite3_bind_int64 (stmt, 4, article_id);
-  sqlite3_bind_int64 (stmt, 5, last_before);
+  bind_candidate_window (stmt, first, article_id, last_before, ev);
   others = g_string_new ("[");
-  for (guint i = 1; i < ev->participants->len; i++)
-    g_string_append_printf (others, "%s%" G_GINT64_FORMAT, i > 1 ? "," : "",
-                            g_array_index (ev->participants, gint64, i));
+  if (other != 0)
+    g_string_append_printf (others, "%" G_GINT64_FORMAT, other);
+  else
+    for (guint i = 1; i < ev->participants->len; i++)
+      g_string_append_printf (others, "%s%" G_GINT64_FORMAT, i > 1 ? "," : "",
+                              g_array_index (ev->participants, gint64, i));
   g_string_append_c (others, ']');
   sqlite3_bind_text (stmt, 6, others->str, (int) others->len, SQLITE_TRANSIENT);
-  if (ev->participants->len == 2)
-    sqlite3_bind_int64 (stmt, 7, g_array_index (ev->participants, gint64, 1));
+  if (other != 0)
+    sqlite3_bind_int64 (stmt, 7, other);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { 0 };

@@ -34,6 +34,9 @@ static const char * const statement_sql[N_STMTS] = {
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
   [STMT_INDEX_STORED] =
     "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles WHERE id = ?1",
+  [STMT_INDEX_PENDING] =
+    "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles"
+    " WHERE id IN (SELECT value FROM json_each (?1)) ORDER BY id",
   [STMT_GET_ARTICLE] =
     "SELECT id, title, source, url, date_publish, authors, language, path, imported_at, text"
     " FROM articles WHERE id = ?1",
@@ -93,6 +96,12 @@ static const char * const statement_sql[N_STMTS] = {
     "  lat = CASE WHEN lat IS NULL THEN excluded.lat ELSE lat END,"
     "  lon = CASE WHEN lat IS NULL THEN excluded.lon ELSE lon END"
     " RETURNING id",
+  /* The entity as stored, when STMT_UPSERT_ENTITY would change nothing of it: most entities of
+   * an archive are seen again, and a look-up costs a fraction of the upsert. */
+  [STMT_FIND_KNOWN_ENTITY] =
+    "SELECT id FROM entities WHERE kind = ?1 AND key = ?2 AND length (name) >= length (?3)"
+    " AND (name_en IS NOT NULL OR ?4 IS NULL) AND (place_kind IS NOT NULL OR ?5 IS NULL)"
+    " AND (country IS NOT NULL OR ?6 IS NULL) AND (lat IS NOT NULL OR ?7 IS NULL)",
   [STMT_INSERT_MENTION] =
     "INSERT INTO mentions (article_id, entity_id, kind, start, end, value)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -126,6 +135,14 @@ static const char * const statement_sql[N_STMTS] = {
     SAME_PEOPLE_MAY_MATCH
     "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
     " ORDER BY 1",
+  /* How many events STMT_FIND_EVENT_CANDIDATES reads for the participant ?1 (same window). */
+  [STMT_COUNT_CANDIDATES] =
+    "SELECT (SELECT count (*) FROM event_participants"
+    "         WHERE entity_id = ?1 AND day IS NULL AND event_id <= ?5)"
+    "     + (SELECT count (*) FROM event_participants"
+    "         WHERE entity_id = ?1 AND day >= coalesce (?2 - 366, -2147483648)"
+    "          AND day <= coalesce (?3, 2147483647) AND (?2 IS NULL OR day_end >= ?2)"
+    "          AND event_id <= ?5)",
   [STMT_MAX_EVENT_ID] = "SELECT coalesce (max (id), 0) FROM events",
   [STMT_EVENT_PARTICIPANT_IDS] =
     "SELECT entity_id FROM event_participants WHERE event_id = ?1 ORDER BY entity_id",
@@ -810,34 +827,34 @@ rasd_store_begin (RasdStore  *self,
   return TRUE;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Indexes the articles added in this transaction, in one run: those a savepoint rolled back
- * are no longer stored and are skipped, and an id given again after such a rollback is
- * indexed once. */
+/* Indexes the articles added in this transaction in one statement: FTS5 writes what it holds
+ * in memory to a new segment at every statement's savepoint, so a statement per article would
+ * make a segment per article and merge them over and over.  Those a savepoint rolled back are
+ * no longer stored and are skipped; an id given twice is indexed once (IN is a set). */
 static gboolean
 index_pending (RasdStore  *self,
                GError    **error)
 {
   GArray *ids = self->pending_index;
+  g_autoptr(GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int rc;
 
-  g_array_sort (ids, compare_ids);
+  if (ids->len == 0)
+    return TRUE;
   for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-
-      if (i > 0 && id == g_array_index (ids, gint64, i - 1))
-        continue;
-      if (!rasd_store_run_with_id (self, STMT_INDEX_STORED, id, "indexing the articles for search", error))
-        return FALSE;
-    }
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (list, ']');
+  if ((stmt = rasd_store_get_statement (self, STMT_INDEX_PENDING, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list->str, list->len, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    rasd_store_set_sqlite_error (self, error, "indexing the articles for search");
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
   g_array_set_size (ids, 0);
   return TRUE;
 }
