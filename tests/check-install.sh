@@ -41,7 +41,7 @@ fi
 share="$prefix/share"
 for f in bin/rasd bin/rasd-cli \
          share/rasd/gazetteer/places.tsv share/rasd/people/people.tsv share/rasd/events/triggers.tsv \
-         share/rasd/ner/name-tagger.model share/rasd/ner/cues.tsv \
+         share/rasd/ner/name-tagger.model share/rasd/ner/cues.tsv share/rasd/ner/actor-words.tsv \
          share/locale/ar/LC_MESSAGES/rasd.mo \
          share/glib-2.0/schemas/io.github.rasd.Rasd.gschema.xml share/glib-2.0/schemas/gschemas.compiled \
          share/applications/io.github.rasd.Rasd.desktop share/metainfo/io.github.rasd.Rasd.metainfo.xml \

@@ -1007,6 +1007,8 @@ command_train_ner (CliGlobals  *globals,
   gboolean all = FALSE;
   RasdNameTrainOptions options = RASD_NAME_TRAIN_OPTIONS_DEFAULT;
   int epochs = (int) options.epochs, scale = (int) options.scale, min_count = (int) options.min_count;
+  int margin = (int) options.margin;
+  int folds = 0;
   GOptionEntry entries[] = {
     { "conll", 0, 0, G_OPTION_ARG_FILENAME, &conll,
       N_("CoNLL text to train on (token first, BIO tag last)"), N_("FILE") },
@@ -1017,6 +1019,11 @@ command_train_ner (CliGlobals  *globals,
     { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Weights are written in units of 1/N"), N_("N") },
     { "min-count", 0, 0, G_OPTION_ARG_INT, &min_count,
       N_("Drop the features seen fewer than N times"), N_("N") },
+    { "margin", 0, 0, G_OPTION_ARG_INT, &margin,
+      N_("Train until the right labels win by N (cost-augmented decoding)"), N_("N") },
+    { "folds", 0, 0, G_OPTION_ARG_INT, &folds,
+      N_("Instead of writing a model, report N-fold cross-validation on the training sentences"),
+      N_("N") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -1036,7 +1043,8 @@ command_train_ner (CliGlobals  *globals,
                                 "is given; the same input gives the same model, byte for byte."),
                               entries, globals, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
-  if (conll == NULL || output == NULL || argc > 1 || epochs < 1 || scale < 1 || min_count < 0)
+  if (conll == NULL || (output == NULL && folds == 0) || argc > 1 || folds == 1 || folds < 0 || epochs < 1 || scale < 1 || min_count < 0 ||
+      margin < 0)
     {
       rasd_cli_print_error (_("train-ner: give --conll FILE and -o MODEL (see rasd-cli train-ner --help)"));
       return RASD_CLI_EXIT_USAGE;
@@ -1044,6 +1052,7 @@ command_train_ner (CliGlobals  *globals,
   options.epochs = (guint) epochs;
   options.scale = (guint) scale;
   options.min_count = (guint) min_count;
+  options.margin = (guint) margin;
   if ((sentences = rasd_name_conll_read (conll, &error)) == NULL ||
       (people = rasd_people_load (people_dir, &error)) == NULL ||
       (gazetteer = rasd_gazetteer_new_from_dir (gazetteer_dir, &error)) == NULL)
@@ -1055,6 +1064,17 @@ command_train_ner (CliGlobals  *globals,
   g_ptr_array_set_size (sentences, n_train);
   printf (_("Training on %u sentences of %s%s.\n"), n_train, conll,
           all ? "" : _(" (the last tenth held back)"));
+  if (folds > 0)
+    {
+      if (!rasd_name_trainer_cross_validate (people, gazetteer, rasd_data_dir (), sentences,
+                                             &options, (guint) folds, report, &error))
+        {
+          rasd_cli_print_error ("train-ner: %s", error->message);
+          return RASD_CLI_EXIT_FAILED;
+        }
+      printf ("%s", report->str);
+      return RASD_CLI_EXIT_OK;
+    }
   model = rasd_name_trainer_train (people, gazetteer, rasd_data_dir (), sentences, &options,
                                    report, &error);
   if (model == NULL || !g_file_set_contents (output, model, -1, &error))

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <hunspell/hunspell.h>
+
 #include "rasd-arabic.h"
 #include "rasd-data.h"
 #include "rasd-error.h"
@@ -29,13 +31,23 @@ typedef enum
   WORD_CUE_ROLE    = 1 << 9,  /* a noun before a person's name (اللاعب) */
   WORD_CUE_ORG     = 1 << 10, /* a noun before an organisation's name (صحيفة) */
   WORD_CUE_PLACE   = 1 << 11, /* a noun before a place's name (محافظة) */
+  WORD_ACT_FIRST   = 1 << 12, /* data/ner/actor-words.tsv: the first word of a person's name */
+  WORD_ACT_OTHER   = 1 << 13, /* a later word of a person's name */
+  WORD_ACT_ORG     = 1 << 14, /* a word of an organisation's name */
 } WordFlags;
+
+/* Debian's hunspell-ar: whether a word is one the dictionary knows (with its clitics) tells
+ * common words from names, foreign names above all. */
+#define HUNSPELL_AFF "/usr/share/hunspell/ar.aff"
+#define HUNSPELL_DIC "/usr/share/hunspell/ar.dic"
 
 struct _RasdNameFeatures
 {
   RasdPeople    *people;
   RasdGazetteer *gazetteer;
   GHashTable    *words;   /* normalised word → WordFlags */
+  Hunhandle     *hunspell;  /* NULL when the dictionary is not installed */
+  GMutex         hunspell_lock;
 };
 
 static void
@@ -135,6 +147,9 @@ rasd_name_features_new (RasdPeople     *people,
     { "first", WORD_CUE_FIRST }, { "link", WORD_CUE_LINK }, { "role", WORD_CUE_ROLE },
     { "org", WORD_CUE_ORG }, { "place", WORD_CUE_PLACE },
   };
+  static const Kind actors[] = {
+    { "person-first", WORD_ACT_FIRST }, { "person-other", WORD_ACT_OTHER }, { "org", WORD_ACT_ORG },
+  };
   g_autoptr(RasdNameFeatures) self = g_new0 (RasdNameFeatures, 1);
 
   g_return_val_if_fail (people != NULL, NULL);
@@ -149,8 +164,17 @@ rasd_name_features_new (RasdPeople     *people,
       !load_words (self, data_dir, "events/triggers.tsv", &trigger, 1, FALSE, 0, 0, error) ||
       !load_words (self, data_dir, "people/stopwords.txt", &stop, 1, FALSE, 0, 0, error) ||
       !load_words (self, data_dir, "gazetteer/common-words.txt", &common, 1, FALSE, 0, 0, error) ||
-      !load_words (self, data_dir, "ner/cues.tsv", cues, G_N_ELEMENTS (cues), TRUE, 0, 0, error))
+      !load_words (self, data_dir, "ner/cues.tsv", cues, G_N_ELEMENTS (cues), TRUE, 0, 0, error) ||
+      !load_words (self, data_dir, "ner/actor-words.tsv", actors, G_N_ELEMENTS (actors), TRUE, 0, 0,
+                   error))
     return NULL;
+  g_mutex_init (&self->hunspell_lock);
+  if (g_file_test (HUNSPELL_AFF, G_FILE_TEST_IS_REGULAR) &&
+      g_file_test (HUNSPELL_DIC, G_FILE_TEST_IS_REGULAR))
+    self->hunspell = Hunspell_create (HUNSPELL_AFF, HUNSPELL_DIC);
+  else
+    g_message ("%s is not installed (Debian: hunspell-ar): the name tagger does without it "
+               "and finds fewer names", HUNSPELL_DIC);
   return g_steal_pointer (&self);
 }
 
@@ -160,6 +184,8 @@ rasd_name_features_free (RasdNameFeatures *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->words, g_hash_table_unref);
+  g_clear_pointer (&self->hunspell, Hunspell_destroy);
+  g_mutex_clear (&self->hunspell_lock);
   g_free (self);
 }
 
@@ -430,6 +456,12 @@ add_lexicon (RasdNameFeatures *self,
     FLAG ("cue:org");
   if (flags & WORD_CUE_PLACE)
     FLAG ("cue:place");
+  if (flags & WORD_ACT_FIRST)
+    FLAG ("act:first");
+  if (flags & WORD_ACT_OTHER)
+    FLAG ("act:other");
+  if (flags & WORD_ACT_ORG)
+    FLAG ("act:org");
 #undef FLAG
 }
 
@@ -479,7 +511,7 @@ rasd_name_features_word (RasdNameFeatures *self,
       forms[n_forms++] = core + strlen ("ال");
       add (buffer, attrs, RASD_NAME_OFFSETS_ALL, "b=", core + strlen ("ال"), -1);
     }
-  add_affixes (buffer, attrs, norm, "", RASD_NAME_OFFSETS_SELF, 3);
+  add_affixes (buffer, attrs, norm, "", RASD_NAME_OFFSETS_SELF, 4);
   add_ngrams (buffer, attrs, core);
   if (core != norm)
     add_affixes (buffer, attrs, core, "c", RASD_NAME_OFFSETS_SELF, 3);
@@ -490,6 +522,16 @@ rasd_name_features_word (RasdNameFeatures *self,
     g_snprintf (len, sizeof len, "%ld", MIN (n, 9));
     add (buffer, attrs, RASD_NAME_OFFSETS_SELF, "len=", len, -1);
   }
+
+  if (self->hunspell != NULL)
+    {
+      gboolean known;
+
+      g_mutex_lock (&self->hunspell_lock);
+      known = Hunspell_spell (self->hunspell, key) != 0;
+      g_mutex_unlock (&self->hunspell_lock);
+      add (buffer, attrs, RASD_NAME_OFFSETS_ALL, known ? "hs:known" : "hs:unknown", NULL, 0);
+    }
 
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint f = 0; f < n_forms; f++)

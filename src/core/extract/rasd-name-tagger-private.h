@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 /* Shared by the tagger and its trainer (rasd-name-trainer.c). */
 
 #define RASD_NAME_MODEL_MAGIC "rasd-name-tagger 1"
+#define RASD_NAME_ATTR_PAIR "ww="
 
 static inline gboolean
 rasd_name_label_is_inside (guint label)
@@ -29,6 +30,19 @@ rasd_name_transition_allowed (guint prev,
     return TRUE;
   return prev != RASD_NAME_N_LABELS && prev != RASD_NAME_LABEL_O &&
          rasd_name_label_kind (prev) == rasd_name_label_kind (label);
+}
+
+/* The attribute of two neighbouring words, whose keys are @left and @right ("ww=LEFT RIGHT"),
+ * into @out.  Its weights at offset 0 count for the right word, at offset +1 for the left. */
+static inline void
+rasd_name_pair_attr (GString    *out,
+                     const char *left,
+                     const char *right)
+{
+  g_string_assign (out, RASD_NAME_ATTR_PAIR);
+  g_string_append (out, left);
+  g_string_append_c (out, ' ');
+  g_string_append (out, right);
 }
 
 /* The best labels of @n words given their @emission scores (n × RASD_NAME_N_LABELS), the

@@ -25,7 +25,52 @@ typedef struct
 {
   gint32      w[RASD_NAME_N_OFFSETS][L];
   const char *doc_key;   /* word types: rasd_name_features_doc_key() */
+  guint8      in_pairs;  /* word types of the model: PAIR_LEFT | PAIR_RIGHT, as in the pairs */
 } Scores;
+
+#define PAIR_LEFT 1
+#define PAIR_RIGHT 2
+
+/* The pairs of neighbouring words the model has weights for (RASD_NAME_ATTR_PAIR), by the
+ * scores of their words: open addressing on the two pointers. */
+typedef struct
+{
+  const Scores *left;
+  const Scores *right;
+  const Scores *weights;   /* w[2]: for the right word, w[3]: for the left */
+} PairEntry;
+
+typedef struct
+{
+  PairEntry *entries;
+  guint32    mask;
+} PairTable;
+
+static inline guint32
+pair_hash (const Scores *left,
+           const Scores *right)
+{
+  guint64 h = ((guint64) (guintptr) left * 0x9E3779B97F4A7C15ull) ^ (guint64) (guintptr) right;
+
+  h *= 0xC2B2AE3D27D4EB4Full;
+  return (guint32) (h >> 32);
+}
+
+static const Scores *
+pair_table_lookup (const PairTable *table,
+                   const Scores    *left,
+                   const Scores    *right)
+{
+  for (guint32 i = pair_hash (left, right) & table->mask; ; i = (i + 1) & table->mask)
+    {
+      const PairEntry *e = &table->entries[i];
+
+      if (e->left == NULL)
+        return NULL;
+      if (e->left == left && e->right == right)
+        return e->weights;
+    }
+}
 
 /* The words of the model, looked up at every word tagged: open addressing on a string hash
  * kept with each entry (GHashTable calls a function per probe and strcmp() per match). */
@@ -113,6 +158,7 @@ struct _RasdNameTagger
   GHashTable       *attrs;       /* attribute → Scores* (weights by offset) */
   GHashTable       *types;       /* word key → Scores*, for the words of the model */
   WordTable         table;       /* the same, for lookups at every word */
+  PairTable         pairs;
   GHashTable       *doc_keys;    /* doc key → the same, interned: one pointer per doc key */
   Scores            before;      /* the padding around a sentence */
   Scores            after;
@@ -134,6 +180,7 @@ rasd_name_tagger_finalize (GObject *object)
   g_clear_pointer (&self->features, rasd_name_features_free);
   g_clear_pointer (&self->attrs, g_hash_table_unref);
   g_clear_pointer (&self->table.entries, g_free);
+  g_clear_pointer (&self->pairs.entries, g_free);
   g_clear_pointer (&self->types, g_hash_table_unref);
   g_clear_pointer (&self->doc_keys, g_hash_table_unref);
   g_clear_pointer (&self->exp_table, g_free);
@@ -462,6 +509,19 @@ emissions (RasdNameTagger  *self,
             sum[y] += w[y];
         }
       memcpy (emission + (gsize) i * L, sum, sizeof sum);
+    }
+  for (guint i = 1; i < n && self->pairs.entries != NULL; i++)
+    {
+      const Scores *pair;
+
+      if (!(words[i - 1]->in_pairs & PAIR_LEFT) || !(words[i]->in_pairs & PAIR_RIGHT) ||
+          (pair = pair_table_lookup (&self->pairs, words[i - 1], words[i])) == NULL)
+        continue;
+      for (guint y = 0; y < L; y++)
+        {
+          emission[(gsize) i * L + y] += pair->w[2][y];
+          emission[(gsize) (i - 1) * L + y] += pair->w[3][y];
+        }
     }
 }
 
@@ -1104,6 +1164,52 @@ parse_model (RasdNameTagger  *self,
   return TRUE;
 }
 
+/* The pair table, from the RASD_NAME_ATTR_PAIR attributes whose two words are words of the
+ * model (those of a pair seen in training are, unless their weights rounded to nothing). */
+static void
+pairs_init (RasdNameTagger *self)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (PairEntry));
+  GHashTableIter iter;
+  gpointer key, value;
+  guint32 capacity = 16;
+
+  g_hash_table_iter_init (&iter, self->attrs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *attr = key;
+      g_autofree char *left = NULL;
+      const char *space;
+      Scores *l, *r;
+
+      if (!g_str_has_prefix (attr, RASD_NAME_ATTR_PAIR) ||
+          (space = strchr (attr + strlen (RASD_NAME_ATTR_PAIR), ' ')) == NULL)
+        continue;
+      left = g_strndup (attr + strlen (RASD_NAME_ATTR_PAIR), space - attr - strlen (RASD_NAME_ATTR_PAIR));
+      if ((l = g_hash_table_lookup (self->types, left)) == NULL ||
+          (r = g_hash_table_lookup (self->types, space + 1)) == NULL)
+        continue;
+      l->in_pairs |= PAIR_LEFT;
+      r->in_pairs |= PAIR_RIGHT;
+      g_array_append_val (found, ((PairEntry) { l, r, value }));
+    }
+  if (found->len == 0)
+    return;
+  while (capacity < 2 * found->len + 2)
+    capacity *= 2;
+  self->pairs.entries = g_new0 (PairEntry, capacity);
+  self->pairs.mask = capacity - 1;
+  for (guint k = 0; k < found->len; k++)
+    {
+      const PairEntry *e = &g_array_index (found, PairEntry, k);
+      guint32 i = pair_hash (e->left, e->right) & self->pairs.mask;
+
+      while (self->pairs.entries[i].left != NULL)
+        i = (i + 1) & self->pairs.mask;
+      self->pairs.entries[i] = *e;
+    }
+}
+
 /* The scores of the padding, of the document attributes and of every word the model has
  * weights for ("w=" attributes). */
 static void
@@ -1138,6 +1244,7 @@ precompute (RasdNameTagger *self)
         g_hash_table_insert (self->types, (gpointer) (attr + 2), scores_new (self, NULL, attr + 2));
     }
   word_table_init (&self->table, self->types);
+  pairs_init (self);
 }
 
 RasdNameTagger *

@@ -278,7 +278,11 @@ typedef struct
   guint8          *first;    /* its labels */
   guint8          *counts;   /* n × RASD_NAME_N_KINDS: rasd_name_doc_counts() */
   guint8          *rare;     /* n: whether the word is seen once in training */
+  guint           *pairs;    /* 2n: the rows of the pair (word i - 1, word i) for word i and
+                              * for word i - 1, or NO_ROW */
 } Example;
+
+#define NO_ROW G_MAXUINT
 
 /* Learning ---------------------------------------------------------------------------------- */
 
@@ -347,6 +351,13 @@ emission_of (const Features *f,
           for (guint y = 0; y < L; y++)
             emission[(gsize) i * L + y] += weights[(gsize) f->rare_rows[k] * L + y];
       }
+  for (guint i = 1; i < x->n; i++)
+    if (x->pairs[2 * i] != NO_ROW)
+      for (guint y = 0; y < L; y++)
+        {
+          emission[(gsize) i * L + y] += weights[(gsize) x->pairs[2 * i] * L + y];
+          emission[(gsize) (i - 1) * L + y] += weights[(gsize) x->pairs[2 * i + 1] * L + y];
+        }
 }
 
 /* Adds the second pass's document rows to @emission (over the first pass's). */
@@ -435,6 +446,14 @@ update_words (Perceptron     *p,
           if (j >= 0 && j < x->n && x->rare[j])
             update_row (p, f->rare_rows[k], x->gold[i], predicted[i], 1);
         }
+  for (guint i = 1; i < x->n; i++)
+    if (x->pairs[2 * i] != NO_ROW)
+      {
+        if (x->gold[i] != predicted[i])
+          update_row (p, x->pairs[2 * i], x->gold[i], predicted[i], 1);
+        if (x->gold[i - 1] != predicted[i - 1])
+          update_row (p, x->pairs[2 * i + 1], x->gold[i - 1], predicted[i - 1], 1);
+      }
 }
 
 static void
@@ -494,6 +513,20 @@ longest (GArray *examples)
   return n;
 }
 
+/* Cost-augmented decoding (a structured hinge loss): every wrong label of a word scores
+ * @margin more, so that training goes on until the gold labels win by a margin, not only
+ * just. */
+static void
+add_margin (gint32        *emission,
+            const Example *x,
+            guint          margin)
+{
+  for (guint i = 0; i < x->n && margin > 0; i++)
+    for (guint y = 0; y < L; y++)
+      if (y != x->gold[i])
+        emission[(gsize) i * L + y] += (gint32) margin;
+}
+
 /* The first pass: every word feature, on the examples whose fold is not @skip_fold. */
 static void
 train_words (Perceptron                 *p,
@@ -520,6 +553,12 @@ train_words (Perceptron                 *p,
         for (guint k = 0; k < K; k++)
           for (guint r = x->types[i + k]->from[k]; r < x->types[i + k]->from[k + 1]; r++)
             p->count[x->types[i + k]->rows[r]]++;
+      for (guint i = 1; i < x->n; i++)
+        if (x->pairs[2 * i] != NO_ROW)
+          {
+            p->count[x->pairs[2 * i]]++;
+            p->count[x->pairs[2 * i + 1]]++;
+          }
     }
   for (guint epoch = 0; epoch < options->epochs; epoch++)
     {
@@ -529,6 +568,7 @@ train_words (Perceptron                 *p,
           const Example *x = &g_array_index (examples, Example, g_array_index (order, guint, o));
 
           emission_of (f, p->w, x, emission);
+          add_margin (emission, x, options->margin);
           rasd_name_viterbi (emission, x->n, p->start, p->trans, predicted);
           if (memcmp (predicted, x->gold, x->n) != 0)
             {
@@ -823,19 +863,48 @@ add_f1 (GString    *report,
                           p + r > 0 ? 2 * p * r / (p + r) : 0, tp + fn);
 }
 
-/* Tags sentences [@first, end) of @sentences as one document with @tagger, reports the scores
- * per type and returns the temperature among @temperatures that gives the confidences of the
+/* Names right, wrong and missed, per kind. */
+typedef struct
+{
+  guint tp[RASD_NAME_N_KINDS], fp[RASD_NAME_N_KINDS], fn[RASD_NAME_N_KINDS];
+} Counts;
+
+/* Appends the scores per kind and the micro average over PERS, LOC and ORG to @report;
+ * returns that micro F1. */
+static double
+report_counts (const Counts *c,
+               GString      *report)
+{
+  static const char * const names[] = { "PERS", "LOC", "ORG", "MISC" };
+  guint all_tp = 0, all_fp = 0, all_fn = 0;
+
+  for (guint k = 0; k < RASD_NAME_N_KINDS; k++)
+    {
+      add_f1 (report, names[k], c->tp[k], c->fp[k], c->fn[k]);
+      if (k < 3)
+        {
+          all_tp += c->tp[k];
+          all_fp += c->fp[k];
+          all_fn += c->fn[k];
+        }
+    }
+  add_f1 (report, "micro", all_tp, all_fp, all_fn);
+  return 2.0 * all_tp / MAX (2 * all_tp + all_fp + all_fn, 1);
+}
+
+/* Tags sentences [@first, @end) of @sentences as one document with @tagger, adds what it got
+ * right and wrong to @counts, and returns the temperature among @temperatures that gives the confidences of the
  * names found the least log loss. */
 static double
 evaluate (RasdNameTagger *tagger,
           GPtrArray      *sentences,
           guint           first,
+          guint           end,
           const double   *temperatures,
           guint           n_temperatures,
-          GString        *report,
-          double         *micro_f1)
+          Counts         *counts,
+          double         *log_loss)
 {
-  static const char * const names[] = { "PERS", "LOC", "ORG", "MISC" };
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GByteArray) gold_labels = g_byte_array_new ();
@@ -843,11 +912,10 @@ evaluate (RasdNameTagger *tagger,
   g_autoptr(GArray) gold = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
   g_autoptr(GArray) correct = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  guint tp[4] = { 0 }, fp[4] = { 0 }, fn[4] = { 0 };
-  guint all_tp = 0, all_fp = 0, all_fn = 0;
+  guint *tp = counts->tp, *fp = counts->fp, *fn = counts->fn;
   double best = temperatures[0], best_loss = G_MAXDOUBLE;
 
-  for (guint s = first; s < sentences->len; s++)
+  for (guint s = first; s < end; s++)
     {
       RasdNameSentence *sentence = g_ptr_array_index (sentences, s);
 
@@ -902,24 +970,37 @@ evaluate (RasdNameTagger *tagger,
         }
     }
 
-  for (guint k = 0; k < 4; k++)
-    {
-      add_f1 (report, names[k], tp[k], fp[k], fn[k]);
-      if (k < 3)
-        {
-          all_tp += tp[k];
-          all_fp += fp[k];
-          all_fn += fn[k];
-        }
-    }
-  add_f1 (report, "micro", all_tp, all_fp, all_fn);
-  *micro_f1 = 2.0 * all_tp / MAX (2 * all_tp + all_fp + all_fn, 1);
-  g_string_append_printf (report, "  confidence: log loss %.3f per name found\n",
-                          correct->len > 0 ? best_loss / correct->len : 0.0);
+  *log_loss = correct->len > 0 ? best_loss / correct->len : 0.0;
   return best;
 }
 
 /* Training ---------------------------------------------------------------------------------- */
+
+/* The rows of the pairs of neighbouring words of a sentence (Example.pairs). */
+static guint *
+make_pairs (Features  *f,
+            GPtrArray *words)
+{
+  guint *pairs = g_new (guint, 2 * MAX (words->len, 1));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *left = NULL;
+
+  pairs[0] = pairs[1] = NO_ROW;
+  for (guint i = 0; i < words->len; i++)
+    {
+      g_autofree char *key = rasd_name_features_key (g_ptr_array_index (words, i), -1);
+
+      if (i > 0)
+        {
+          rasd_name_pair_attr (text, left, key);
+          pairs[2 * i] = row_for (f, text->str, 2);
+          pairs[2 * i + 1] = row_for (f, text->str, 3);
+        }
+      g_free (left);
+      left = g_steal_pointer (&key);
+    }
+  return pairs;
+}
 
 static GArray *
 make_examples (Features  *f,
@@ -933,9 +1014,11 @@ make_examples (Features  *f,
   for (guint s = from; s < to; s++)
     {
       RasdNameSentence *sentence = g_ptr_array_index (sentences, s);
-      Example x = { NULL, sentence->labels->data, sentence->words->len, 0, NULL, NULL, NULL, NULL };
+      Example x = { NULL, sentence->labels->data, sentence->words->len, 0, NULL, NULL, NULL, NULL,
+                    NULL };
 
       x.types = g_new (const WordType *, x.n + 4);
+      x.pairs = make_pairs (f, sentence->words);
       x.rare = g_new (guint8, MAX (x.n, 1));
       x.types[0] = x.types[1] = f->before;
       x.types[x.n + 2] = x.types[x.n + 3] = f->after;
@@ -972,6 +1055,7 @@ examples_free (GArray *examples)
       g_free (x->first);
       g_free (x->counts);
       g_free (x->rare);
+      g_free (x->pairs);
     }
   g_array_unref (examples);
 }
@@ -1069,7 +1153,8 @@ rasd_name_trainer_train (RasdPeople                 *people,
       g_autofree char *text = trained_write (&tuning, &f, options, options->scale,
                                              o_biases[b] * (gint32) options->scale, &n_features);
       g_autoptr(RasdNameTagger) tagger = NULL;
-      double f1 = 0, t;
+      double f1 = 0, t, loss = 0;
+      Counts counts = { { 0 } };
 
       tagger = rasd_name_tagger_new_from_data (text, strlen (text), "tuning model", people,
                                                gazetteer, data_dir, error);
@@ -1080,7 +1165,10 @@ rasd_name_trainer_train (RasdPeople                 *people,
         }
       for (guint i = 0; i < G_N_ELEMENTS (grid); i++)
         scaled[i] = grid[i] * options->scale;
-      t = evaluate (tagger, sentences, tune_from, scaled, G_N_ELEMENTS (grid), scores, &f1);
+      t = evaluate (tagger, sentences, tune_from, sentences->len, scaled, G_N_ELEMENTS (grid),
+                    &counts, &loss);
+      f1 = report_counts (&counts, scores);
+      g_string_append_printf (scores, "  confidence: log loss %.3f per name found\n", loss);
       if (f1 > best_f1)
         {
           best_f1 = f1;
@@ -1104,4 +1192,47 @@ rasd_name_trainer_train (RasdPeople                 *people,
                             sentences->len, options->epochs, n_features,
                             (g_get_monotonic_time () - t0) / 1e6);
   return model;
+}
+
+gboolean
+rasd_name_trainer_cross_validate (RasdPeople                 *people,
+                                  RasdGazetteer              *gazetteer,
+                                  const char                 *data_dir,
+                                  GPtrArray                  *sentences,
+                                  const RasdNameTrainOptions *options,
+                                  guint                       n_folds,
+                                  GString                    *report,
+                                  GError                    **error)
+{
+  static const double model_temperature[] = { 0 };
+  Counts counts = { { 0 } };
+
+  g_return_val_if_fail (sentences != NULL && report != NULL, FALSE);
+  g_return_val_if_fail (n_folds >= 2, FALSE);
+
+  for (guint k = 0; k < n_folds; k++)
+    {
+      guint a = (guint) ((guint64) sentences->len * k / n_folds);
+      guint b = (guint) ((guint64) sentences->len * (k + 1) / n_folds);
+      g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+      g_autofree char *model = NULL;
+      g_autoptr(RasdNameTagger) tagger = NULL;
+      double loss;
+
+      for (guint s = 0; s < sentences->len; s++)
+        if (s < a || s >= b)
+          g_ptr_array_add (rest, g_ptr_array_index (sentences, s));
+      model = rasd_name_trainer_train (people, gazetteer, data_dir, rest, options, NULL, error);
+      if (model == NULL)
+        return FALSE;
+      tagger = rasd_name_tagger_new_from_data (model, strlen (model), "fold model", people,
+                                               gazetteer, data_dir, error);
+      if (tagger == NULL)
+        return FALSE;
+      evaluate (tagger, sentences, a, b, model_temperature, 1, &counts, &loss);
+    }
+  g_string_append_printf (report, "%u-fold cross-validation over %u sentences:\n", n_folds,
+                          sentences->len);
+  report_counts (&counts, report);
+  return TRUE;
 }

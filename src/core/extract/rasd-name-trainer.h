@@ -32,9 +32,10 @@ typedef struct
   guint epochs;      /* passes over the training sentences (default 12) */
   guint scale;       /* weights are written as round (average × scale) (default 8) */
   guint min_count;   /* a feature seen fewer times in training is dropped (default 2) */
+  guint margin;      /* by how much the gold labels must win in training (default 2) */
 } RasdNameTrainOptions;
 
-#define RASD_NAME_TRAIN_OPTIONS_DEFAULT { 12, 8, 2 }
+#define RASD_NAME_TRAIN_OPTIONS_DEFAULT { 12, 8, 2, 2 }
 
 /* Trains on @sentences (RasdNameSentence) and returns the model's text, for
  * rasd_name_tagger_new_from_data() or a file.  The confidence's temperature is chosen on the
@@ -47,6 +48,18 @@ char      *rasd_name_trainer_train (RasdPeople                 *people,
                                     const RasdNameTrainOptions *options,
                                     GString                    *report,
                                     GError                    **error);
+
+/* Cross-validation: for each of @n_folds folds of consecutive sentences, trains as
+ * rasd_name_trainer_train() does on the other folds and tags the fold; appends the scores per
+ * type over all folds to @report. */
+gboolean   rasd_name_trainer_cross_validate (RasdPeople                 *people,
+                                             RasdGazetteer              *gazetteer,
+                                             const char                 *data_dir,
+                                             GPtrArray                  *sentences,
+                                             const RasdNameTrainOptions *options,
+                                             guint                       n_folds,
+                                             GString                    *report,
+                                             GError                    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdNameSentence, rasd_name_sentence_free)
 
