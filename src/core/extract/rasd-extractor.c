@@ -1356,7 +1356,7 @@ extract (RasdExtractor  *self,
             dated[j] = TRUE;
         }
     }
-  names = rasd_ner_run (self->ner, text, tokens, events, dated, out);
+  names = rasd_ner_run (self->ner, text, tokens, events, dated, self->name_tagger, out);
   ctx.names = names;
   ctx.spokespeople = spokespeople = g_hash_table_new (NULL, NULL);
   for (guint n = 0; n < names->len; n++)
