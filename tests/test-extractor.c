@@ -342,6 +342,23 @@ test_tagger_gates_names (void)
 }
 
 static void
+test_first_name_of_titled_person (void)
+{
+  /* a king by his first name in the headline and in full below is one person, whose lexicon
+   * name begins with his title (الملك): one meeting, not two */
+  const char *text = "الملك سلمان يبحث مع مودي التعاون الاقتصادي\n\n"
+                     "الرياض - عقد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز ورئيس الوزراء الهندي "
+                     "ناريندرا مودي جلسة محادثات في قصر اليمامة بالرياض أمس الاثنين.";
+  g_autoptr(RasdExtraction) x = run (text, "2019-02-19");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "سلمان يبحث");
+
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, "salman-bin-abdulaziz");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2019-02-19", RASD_RULE_NER_SAME_PERSON), >=, 1);
+}
+
+static void
 test_compound_names (void)
 {
   /* the word after عبد is the rest of one name: it may end in ه (الله), begin with ال
@@ -1263,6 +1280,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/name-words", test_name_words);
   g_test_add_func ("/extractor/names/compound", test_compound_names);
   g_test_add_func ("/extractor/names/tagger-gates", test_tagger_gates_names);
+  g_test_add_func ("/extractor/names/first-name-of-titled", test_first_name_of_titled_person);
   g_test_add_func ("/extractor/names/phrases-not-people", test_phrases_not_people);
   g_test_add_func ("/extractor/names/open-roles", test_open_roles);
   g_test_add_func ("/extractor/names/named-for", test_named_for);
