@@ -359,6 +359,37 @@ test_first_name_of_titled_person (void)
 }
 
 static void
+test_derived_place_not_person (void)
+{
+  /* a site the gazetteer has is no person, though the derived lexicon lists it */
+  const char *text = "وأعلن البيت الأبيض أمس أن الرئيس الأمريكي جو بايدن سيلتقي ولي العهد السعودي "
+                     "الأمير محمد بن سلمان في جدة.";
+  g_autoptr(RasdExtraction) x = run (text, "2022-07-10");
+  RasdEntity *e;
+
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "البيت الأبيض"));
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "البيت الأبيض");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->country, ==, "US");
+  g_assert_cmpuint (rule_hits (text, "2022-07-10", RASD_RULE_NER_DERIVED_PLACE), ==, 1);
+}
+
+static void
+test_no_event_negated_or_power (void)
+{
+  /* coming to power is no visit, and what will not happen is no event */
+  const char *power = "ووصل الرئيس المصري عبد الفتاح السيسي إلى الحكم في يونيو 2014.";
+  const char *negated = "ولن يلتقي الرئيس الفرنسي إيمانويل ماكرون نظيره الجزائري عبد المجيد تبون في وهران يوم الخميس.";
+  g_autoptr(RasdExtraction) x = run (power, "2020-01-01");
+  g_autoptr(RasdExtraction) y = run (negated, "2022-08-20");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+  g_assert_cmpuint (rule_hits (power, "2020-01-01", RASD_RULE_EV_TO_POWER), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 0);
+  g_assert_cmpuint (rule_hits (negated, "2022-08-20", RASD_RULE_EV_NEGATED), ==, 1);
+}
+
+static void
 test_compound_names (void)
 {
   /* the word after عبد is the rest of one name: it may end in ه (الله), begin with ال
@@ -1280,6 +1311,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/name-words", test_name_words);
   g_test_add_func ("/extractor/names/compound", test_compound_names);
   g_test_add_func ("/extractor/names/tagger-gates", test_tagger_gates_names);
+  g_test_add_func ("/extractor/names/derived-place", test_derived_place_not_person);
+  g_test_add_func ("/extractor/events/negated-power", test_no_event_negated_or_power);
   g_test_add_func ("/extractor/names/first-name-of-titled", test_first_name_of_titled_person);
   g_test_add_func ("/extractor/names/phrases-not-people", test_phrases_not_people);
   g_test_add_func ("/extractor/names/open-roles", test_open_roles);

@@ -1059,6 +1059,39 @@ topic_of (GArray *candidates)
   return first->participants->len > 0 ? g_array_index (first->participants, int, 0) : -1;
 }
 
+
+/* "لم يزر"، "لن يلتقي"، "عدم زيارة": what did not or will not happen is no event. */
+static gboolean
+is_negated (Context *ctx,
+            guint    k,
+            guint    first)
+{
+  static const char * const particles[] = { "لم", "ولم", "فلم", "لن", "ولن", "لا", "ولا", "عدم", "وعدم", NULL };
+
+  return k > first && word_in (token (ctx, k - 1)->norm, particles);
+}
+
+/* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
+ * words on, in its clause) leads within two words to power or an office is coming to power,
+ * not a visit. */
+static gboolean
+comes_to_power (Context *ctx,
+                guint    k,
+                guint    end)
+{
+  static const char * const power[] = { "الحكم", "السلطه", "الرياسه", "العرش", NULL };
+  guint to = k + 1;
+
+  while (to < MIN (k + 8, end) && strcmp (token (ctx, to)->norm, "الي") != 0)
+    to++;
+  if (to >= MIN (k + 8, end))
+    return FALSE;
+  for (guint j = to + 1; j < MIN (to + 3, end); j++)
+    if (word_in (token (ctx, j)->norm, power))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_events (Context *ctx)
 {
@@ -1104,6 +1137,16 @@ find_events (Context *ctx)
                     ctx->place_begins[k + 2] == PLACE_BEGINS))
                 {
                   RASD_RULE (EV_MOTION);
+                  continue;
+                }
+              if (is_negated (ctx, k, clause->first_token))
+                {
+                  RASD_RULE (EV_NEGATED);
+                  continue;
+                }
+              if (comes_to_power (ctx, k, clause->last_token))
+                {
+                  RASD_RULE (EV_TO_POWER);
                   continue;
                 }
               /* the first verb, else the first noun */

@@ -1795,6 +1795,13 @@ rasd_ner_run (RasdNer        *self,
           continue;
         }
       person = match_person (&run, i, &len, &short_form);
+      /* the derived lexicon holds a few places and sites (البيت الأبيض، أم درمان): a name of
+       * the gazetteer is no derived person */
+      if (person != NULL && has_prefix (person->key, "up:") && len >= 2 && place_words_at (&run, i) >= len)
+        {
+          RASD_RULE (NER_DERIVED_PLACE);
+          person = NULL;
+        }
       if (person != NULL && (!short_form || !has_prefix (person->key, "up:")))
         {
           int entity = person_entity (&run, person);
