@@ -390,6 +390,31 @@ test_no_event_negated_or_power (void)
 }
 
 static void
+test_recalled_and_stay (void)
+{
+  /* the news visit recalled in the pluperfect with no date of its own is the same visit */
+  const char *recalled = "استقبل الرئيس التونسي قيس سعيد في قصر قرطاج بتونس أمس الأحد الرئيس الجزائري "
+                         "عبد المجيد تبون.\n"
+                         "وكان الرئيس الجزائري عبد المجيد تبون قد غادر تونس بعد زيارة عمل التقى خلالها "
+                         "الرئيس التونسي قيس سعيد وعددا من المسؤولين.";
+  /* the visit's Saturday and its arrival on Friday, told after it, are one stay, dated by the
+   * arrival */
+  const char *stay = "بدأ الرئيس الفرنسي إيمانويل ماكرون السبت زيارته إلى وهران بجولة في المدينة القديمة.\n"
+                     "وكان ماكرون وصل مساء الجمعة إلى وهران، حيث كان في استقباله الرئيس الجزائري "
+                     "عبد المجيد تبون.";
+  g_autoptr(RasdExtraction) x = run (recalled, "2023-06-12");
+  g_autoptr(RasdExtraction) y = run (stay, "2022-08-28");
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpuint (rule_hits (recalled, "2023-06-12", RASD_RULE_EV_MERGE_RECALLED), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  date = event_date (g_ptr_array_index (y->events, 0));
+  g_assert_cmpstr (date, ==, "2022-08-26");
+  g_assert_cmpuint (rule_hits (stay, "2022-08-28", RASD_RULE_EV_MERGE_STAY), ==, 1);
+}
+
+static void
 test_compound_names (void)
 {
   /* the word after عبد is the rest of one name: it may end in ه (الله), begin with ال
@@ -1313,6 +1338,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/tagger-gates", test_tagger_gates_names);
   g_test_add_func ("/extractor/names/derived-place", test_derived_place_not_person);
   g_test_add_func ("/extractor/events/negated-power", test_no_event_negated_or_power);
+  g_test_add_func ("/extractor/events/recalled-stay", test_recalled_and_stay);
   g_test_add_func ("/extractor/names/first-name-of-titled", test_first_name_of_titled_person);
   g_test_add_func ("/extractor/names/phrases-not-people", test_phrases_not_people);
   g_test_add_func ("/extractor/names/open-roles", test_open_roles);
