@@ -568,6 +568,50 @@ participants_within (GArray *a,
   return TRUE;
 }
 
+/* "وكان الأمير قد غادر مصر بعد زيارة التقى خلالها الرئيس": told in the pluperfect with no date
+ * of its own, two or more of the news event's people, in its place or none, are that event
+ * recalled. */
+static gboolean
+recalls_news (Context         *ctx,
+              const RasdEvent *event,
+              const Candidate *c)
+{
+  return event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_BACKGROUND &&
+         !c->date_stated && c->participants->len >= 2 &&
+         participants_within (c->participants, event->participants) &&
+         (c->place < 0 || places_agree (ctx, event->place, c->place));
+}
+
+/* Whether @a and @b are days at most two days apart. */
+static gboolean
+days_near (const RasdDate *a,
+           const RasdDate *b)
+{
+  gint64 da, db;
+
+  if (a->precision != RASD_DATE_PRECISION_DAY || b->precision != RASD_DATE_PRECISION_DAY)
+    return FALSE;
+  da = rasd_date_to_days (a->year, a->month, a->day);
+  db = rasd_date_to_days (b->year, b->month, b->day);
+  return ABS (da - db) <= 2;
+}
+
+/* "وصل أوباما مساء الجمعة إلى نيروبي" and "في اليوم الأول من زيارته السبت": a visit lasts some
+ * days, so one party's visits to one city a day or two apart, the people of one within the
+ * other's, are one stay. */
+static gboolean
+same_stay (Context         *ctx,
+           const RasdEvent *event,
+           const Candidate *c)
+{
+  return strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") == 0 &&
+         event->place >= 0 && c->place >= 0 &&
+         place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 2 &&
+         event->place == c->place && days_near (&event->date, &c->date) &&
+         (participants_within (c->participants, event->participants) ||
+          participants_within (event->participants, c->participants));
+}
+
 static gboolean
 can_merge (Context         *ctx,
            const RasdEvent *event,
@@ -585,12 +629,16 @@ can_merge (Context         *ctx,
    * own goes with the news */
   if (event->role != c->role)
     {
+      if (recalls_news (ctx, event, c))
+        return RASD_RULE_IS (EV_MERGE_RECALLED, TRUE);
       if (!(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
             (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
                                  rasd_date_compatible (&event->date, &c->date)))))
         return FALSE;
       RASD_RULE (EV_MERGE_PLANNED);
     }
+  if (same_stay (ctx, event, c))
+    return RASD_RULE_IS (EV_MERGE_STAY, TRUE);
   /* "زار الوزير اليابان من 3 إلى 9 مايو ... وفي 5 مايو أجرى محادثات": talks on a day
    * of their own within the month of a visit are an event of their own (but "لقاؤهما في مايو"
    * after "التقيا في 5 مايو" is the same meeting) */
@@ -641,6 +689,11 @@ merge_into (Context         *ctx,
        place_rank (rasd_extraction_get_entity (ctx->out, event->place))))
     event->place = c->place;
   if (c->date.precision > event->date.precision)
+    event->date = c->date;
+  /* a stay is dated by its first day, the arrival */
+  else if (strcmp (event->kind, "visit") == 0 && days_near (&event->date, &c->date) &&
+           rasd_date_to_days (c->date.year, c->date.month, c->date.day) <
+           rasd_date_to_days (event->date.year, event->date.month, event->date.day))
     event->date = c->date;
   /* a verb says more about the kind than a noun: "visit" from زار beats "meeting" from لقاء */
   if (c->trigger->verb && strcmp (event->kind, "meeting") == 0)
@@ -1059,6 +1112,39 @@ topic_of (GArray *candidates)
   return first->participants->len > 0 ? g_array_index (first->participants, int, 0) : -1;
 }
 
+
+/* "لم يزر"، "لن يلتقي"، "عدم زيارة": what did not or will not happen is no event. */
+static gboolean
+is_negated (Context *ctx,
+            guint    k,
+            guint    first)
+{
+  static const char * const particles[] = { "لم", "ولم", "فلم", "لن", "ولن", "لا", "ولا", "عدم", "وعدم", NULL };
+
+  return k > first && word_in (token (ctx, k - 1)->norm, particles);
+}
+
+/* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
+ * words on, in its clause) leads within two words to power or an office is coming to power,
+ * not a visit. */
+static gboolean
+comes_to_power (Context *ctx,
+                guint    k,
+                guint    end)
+{
+  static const char * const power[] = { "الحكم", "السلطه", "الرياسه", "العرش", NULL };
+  guint to = k + 1;
+
+  while (to < MIN (k + 8, end) && strcmp (token (ctx, to)->norm, "الي") != 0)
+    to++;
+  if (to >= MIN (k + 8, end))
+    return FALSE;
+  for (guint j = to + 1; j < MIN (to + 3, end); j++)
+    if (word_in (token (ctx, j)->norm, power))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 find_events (Context *ctx)
 {
@@ -1104,6 +1190,16 @@ find_events (Context *ctx)
                     ctx->place_begins[k + 2] == PLACE_BEGINS))
                 {
                   RASD_RULE (EV_MOTION);
+                  continue;
+                }
+              if (is_negated (ctx, k, clause->first_token))
+                {
+                  RASD_RULE (EV_NEGATED);
+                  continue;
+                }
+              if (comes_to_power (ctx, k, clause->last_token))
+                {
+                  RASD_RULE (EV_TO_POWER);
                   continue;
                 }
               /* the first verb, else the first noun */
@@ -1356,7 +1452,7 @@ extract (RasdExtractor  *self,
             dated[j] = TRUE;
         }
     }
-  names = rasd_ner_run (self->ner, text, tokens, events, dated, out);
+  names = rasd_ner_run (self->ner, text, tokens, events, dated, self->name_tagger, out);
   ctx.names = names;
   ctx.spokespeople = spokespeople = g_hash_table_new (NULL, NULL);
   for (guint n = 0; n < names->len; n++)

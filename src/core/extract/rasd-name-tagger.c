@@ -893,76 +893,127 @@ add_gap (GString    *buffer,
     }
 }
 
+/* The keys of @tokens' words and of the punctuation between them, as CoNLL text has it, by
+ * sentence: @keys (offsets in @buffer, then pointers), @words (key → token or -1), @starts. */
+typedef struct
+{
+  GString *buffer;
+  GArray  *keys;
+  GArray  *words;
+  GArray  *starts;
+  const char **pointers;
+} TokenKeys;
+
+static void
+token_keys_init (TokenKeys  *tk,
+                 const char *text,
+                 RasdTokens *tokens)
+{
+  guint n_tokens = rasd_tokens_get_n_tokens (tokens);
+  guint n_sentences = rasd_tokens_get_n_sentences (tokens);
+
+  tk->buffer = g_string_sized_new (strlen (text) + n_tokens * 2 + 16);
+  tk->keys = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n_tokens + n_tokens / 4 + 8);
+  tk->words = g_array_sized_new (FALSE, FALSE, sizeof (int), n_tokens + n_tokens / 4 + 8);
+  tk->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      const RasdSentence *sentence = rasd_tokens_get_sentence (tokens, s);
+      const char *at = text + sentence->byte_start;
+
+      g_array_append_val (tk->starts, tk->keys->len);
+      for (guint t = 0; t < sentence->n_tokens; t++)
+        {
+          guint index = sentence->first_token + t;
+          const RasdToken *token = rasd_tokens_get_token (tokens, index);
+
+          add_gap (tk->buffer, tk->keys, tk->words, at, text + token->byte_start);
+          g_array_append_val (tk->keys, tk->buffer->len);
+          rasd_name_features_append_key (tk->buffer, text + token->byte_start,
+                                         token->byte_end - token->byte_start);
+          g_string_append_c (tk->buffer, '\0');
+          g_array_append_val (tk->words, index);
+          at = text + token->byte_end;
+        }
+      add_gap (tk->buffer, tk->keys, tk->words, at, text + MAX (sentence->byte_end, (gsize) (at - text)));
+    }
+  g_array_append_val (tk->starts, tk->keys->len);
+  tk->pointers = g_new (const char *, MAX (tk->keys->len, 1));
+  for (guint k = 0; k < tk->keys->len; k++)
+    tk->pointers[k] = tk->buffer->str + g_array_index (tk->keys, gsize, k);
+}
+
+static void
+token_keys_clear (TokenKeys *tk)
+{
+  g_string_free (tk->buffer, TRUE);
+  g_array_unref (tk->keys);
+  g_array_unref (tk->words);
+  g_array_unref (tk->starts);
+  g_free (tk->pointers);
+}
+
 GArray *
 rasd_name_tagger_tag_tokens (RasdNameTagger *self,
                              const char     *text,
                              RasdTokens     *tokens)
 {
   GArray *spans = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
-  guint n_sentences;
-  g_autoptr(GString) buffer = NULL;
-  g_autoptr(GArray) keys = NULL;    /* offsets in buffer */
-  g_autoptr(GArray) words = NULL;   /* key → token or -1 */
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
-  g_autofree const char **pointers = NULL;
   g_autofree guint8 *labels = NULL;
-  guint n_tokens;
+  TokenKeys tk;
 
   g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), spans);
   g_return_val_if_fail (text != NULL && tokens != NULL, spans);
 
-  n_tokens = rasd_tokens_get_n_tokens (tokens);
-  n_sentences = rasd_tokens_get_n_sentences (tokens);
-  buffer = g_string_sized_new (strlen (text) + n_tokens * 2 + 16);
-  keys = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n_tokens + n_tokens / 4 + 8);
-  words = g_array_sized_new (FALSE, FALSE, sizeof (int), n_tokens + n_tokens / 4 + 8);
-  for (guint s = 0; s < n_sentences; s++)
-    {
-      const RasdSentence *sentence = rasd_tokens_get_sentence (tokens, s);
-      const char *at = text + sentence->byte_start;
-
-      g_array_append_val (starts, keys->len);
-      for (guint t = 0; t < sentence->n_tokens; t++)
-        {
-          guint index = sentence->first_token + t;
-          const RasdToken *token = rasd_tokens_get_token (tokens, index);
-
-          add_gap (buffer, keys, words, at, text + token->byte_start);
-          g_array_append_val (keys, buffer->len);
-          rasd_name_features_append_key (buffer, text + token->byte_start,
-                                         token->byte_end - token->byte_start);
-          g_string_append_c (buffer, '\0');
-          g_array_append_val (words, index);
-          at = text + token->byte_end;
-        }
-      add_gap (buffer, keys, words, at, text + MAX (sentence->byte_end, (gsize) (at - text)));
-    }
-  g_array_append_val (starts, keys->len);
-
-  pointers = g_new (const char *, MAX (keys->len, 1));
-  for (guint k = 0; k < keys->len; k++)
-    pointers[k] = buffer->str + g_array_index (keys, gsize, k);
-  labels = g_new (guint8, MAX (keys->len, 1));
-  rasd_name_tagger_tag_document (self, pointers, (const guint *) starts->data, n_sentences, 0,
-                                 labels, found);
+  token_keys_init (&tk, text, tokens);
+  labels = g_new (guint8, MAX (tk.keys->len, 1));
+  rasd_name_tagger_tag_document (self, tk.pointers, (const guint *) tk.starts->data,
+                                 rasd_tokens_get_n_sentences (tokens), 0, labels, found);
   for (guint k = 0; k < found->len; k++)
     {
       RasdNameSpan span = g_array_index (found, RasdNameSpan, k);
       guint a = span.first, b = span.first + span.n_words;
 
       /* a name begins and ends on words, not on the punctuation seen with them */
-      while (a < b && g_array_index (words, int, a) < 0)
+      while (a < b && g_array_index (tk.words, int, a) < 0)
         a++;
-      while (b > a && g_array_index (words, int, b - 1) < 0)
+      while (b > a && g_array_index (tk.words, int, b - 1) < 0)
         b--;
       if (a == b)
         continue;
-      span.first = (guint) g_array_index (words, int, a);
-      span.n_words = (guint) g_array_index (words, int, b - 1) - span.first + 1;
+      span.first = (guint) g_array_index (tk.words, int, a);
+      span.n_words = (guint) g_array_index (tk.words, int, b - 1) - span.first + 1;
       g_array_append_val (spans, span);
     }
+  token_keys_clear (&tk);
   return spans;
+}
+
+void
+rasd_name_tagger_label_tokens (RasdNameTagger *self,
+                               const char     *text,
+                               RasdTokens     *tokens,
+                               guint8         *labels)
+{
+  g_autofree guint8 *key_labels = NULL;
+  TokenKeys tk;
+
+  g_return_if_fail (RASD_IS_NAME_TAGGER (self));
+  g_return_if_fail (text != NULL && tokens != NULL && labels != NULL);
+
+  token_keys_init (&tk, text, tokens);
+  key_labels = g_new (guint8, MAX (tk.keys->len, 1));
+  rasd_name_tagger_tag_document (self, tk.pointers, (const guint *) tk.starts->data,
+                                 rasd_tokens_get_n_sentences (tokens), 0, key_labels, NULL);
+  for (guint k = 0; k < tk.keys->len; k++)
+    {
+      int token = g_array_index (tk.words, int, k);
+
+      if (token >= 0)
+        labels[token] = key_labels[k];
+    }
+  token_keys_clear (&tk);
 }
 
 /* Loading ----------------------------------------------------------------------------------- */

@@ -89,6 +89,14 @@ GArray         *rasd_name_tagger_tag_tokens    (RasdNameTagger      *self,
                                                 const char          *text,
                                                 RasdTokens          *tokens);
 
+/* The same as labels, without the names' confidences (what the extractor asks): one
+ * RasdNameLabel per token of @tokens into @labels; the punctuation between them is tagged
+ * with them but its labels are not returned. */
+void            rasd_name_tagger_label_tokens  (RasdNameTagger      *self,
+                                                const char          *text,
+                                                RasdTokens          *tokens,
+                                                guint8              *labels);
+
 /* "O", "B-PERS", ... */
 const char     *rasd_name_label_to_string      (RasdNameLabel        label);
 /* The label @tag names (B-PER and GPE as B-PERS and LOC), O for anything else. */

@@ -86,6 +86,8 @@ typedef struct
   guint8         *variant_none;  /* per token: no lexicon name's variant begins there */
   GString        *variant;       /* for rasd_people_variant_append() */
   const guint8   *dated;         /* per token: a date mention covers it (NULL: none known) */
+  RasdNameTagger *tagger;        /* NULL: the names are not checked against it */
+  guint8         *tagged;        /* per token: its RasdNameLabel, once tagged (NULL: not yet) */
   guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
   guint8         *in_title;     /* per token: whether it is in the chain of a role */
 } Run;

@@ -428,16 +428,55 @@ resolve_roles (Run *run)
  * by the first words of a name given in full elsewhere (ناصر، ناصر جودة): the unknown name's
  * mentions become mentions of that person (the one the lexicon knows, else the longer name),
  * when there is one such person only. */
+/* @norm after the titles it begins with (الملك سلمان بن عبد العزيز: سلمان بن عبد العزيز),
+ * when two words at least are left; else @norm. */
+static const char *
+after_titles (Run        *run,
+              const char *norm)
+{
+  const char *words[8];
+  const char *starts[8];
+  char buf[256];
+  guint n = 0, skip = 0, matched = 0;
+  char *p;
+
+  if (strlen (norm) >= sizeof buf)
+    return norm;
+  strcpy (buf, norm);
+  /* the words in place, each ended by a NUL where its space was (strtok() is not reentrant) */
+  for (p = buf; *p != '\0' && n < G_N_ELEMENTS (words);)
+    {
+      gsize len = strcspn (p, " ");
+
+      starts[n] = norm + (p - buf);
+      words[n++] = p;
+      if (p[len] == '\0')
+        break;
+      p[len] = '\0';
+      p += len + 1;
+    }
+  while (skip + 2 < n &&
+         rasd_people_match_title (run->ner->people, words + skip, n - skip, &matched) != NULL &&
+         matched > 0 && skip + matched + 2 <= n)
+    skip += matched;
+  return skip > 0 ? starts[skip] : norm;
+}
+
 void
 merge_person_variants (Run *run)
 {
   guint n = run->persons->len;
   g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) untitled = g_ptr_array_new_with_free_func (g_free);
   g_autofree int *target = g_new (int, n + 1);
 
   for (guint p = 0; p < n; p++)
     {
-      g_ptr_array_add (variants, rasd_people_variant (g_array_index (run->persons, PersonInfo, p).norm));
+      const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
+      const char *name = after_titles (run, norm);
+
+      g_ptr_array_add (variants, rasd_people_variant (norm));
+      g_ptr_array_add (untitled, name != norm ? rasd_people_variant (name) : NULL);
       target[p] = -1;
     }
   for (guint p = 0; p < n; p++)
@@ -457,9 +496,13 @@ merge_person_variants (Run *run)
 
           if (q == p || other == entity)
             continue;
-          /* the same name spelled otherwise, its lexicon form first; or a longer name it begins */
+          const char *u = untitled->pdata[q];
+
+          /* the same name spelled otherwise, its lexicon form first; or a longer name it
+           * begins, with or without the titles the lexicon writes it with (الملك) */
           if ((strcmp (v, w) == 0 && (!has_prefix (o->key, "name:") || q < p)) ||
-              (strncmp (v, w, len) == 0 && w[len] == ' '))
+              (strncmp (v, w, len) == 0 && w[len] == ' ') ||
+              (u != NULL && strncmp (v, u, len) == 0 && (u[len] == ' ' || u[len] == '\0')))
             {
               if (found >= 0 && found != other)
                 {

@@ -978,6 +978,40 @@ read_unknown_name (Run  *run,
   return k;
 }
 
+/* The first run of words of [@i, @i + @n) that the trained tagger reads as a person's name:
+ * its length, its first word in *@first; 0 when it reads none there.  Without the tagger, all
+ * of them.  A name the lexicon lacks is taken only where both the rules and the tagger see
+ * one, so that the words after a first name or a title (حسن الجوار، بدوره أشاد) are no name.
+ * The tagger's end of a name is not taken: it often stops a word short of a family name. */
+static guint
+tagged_person (Run   *run,
+               guint  i,
+               guint  n,
+               guint *first)
+{
+  guint a = i, b;
+
+  *first = i;
+  if (run->tagger == NULL || n == 0)
+    return n;
+  if (run->tagged == NULL)
+    {
+      run->tagged = g_new0 (guint8, run->n + 1);
+      rasd_name_tagger_label_tokens (run->tagger, run->text, run->tokens, run->tagged);
+    }
+  while (a < i + n && run->tagged[a] != RASD_NAME_LABEL_B_PERS && run->tagged[a] != RASD_NAME_LABEL_I_PERS)
+    a++;
+  if (a == i + n)
+    {
+      RASD_RULE (NER_UNTAGGED_NOT_NAME);
+      return 0;
+    }
+  for (b = a + 1; b < i + n && run->tagged[b] == RASD_NAME_LABEL_I_PERS; b++)
+    ;
+  *first = a;
+  return b - a;
+}
+
 static int
 person_entity (Run              *run,
                const RasdPerson *person)
@@ -1445,6 +1479,14 @@ scan_title (Run  *run,
           break;
         }
       n_name = read_unknown_name (run, j);
+      /* the tagger must see a person in the words the rules read; where its name begins is
+       * not taken (it misses first names that read as verbs or nouns: حكمت، صدقي) */
+      {
+        guint first = j;
+
+        if (tagged_person (run, j, n_name, &first) == 0)
+          n_name = 0;
+      }
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
        * known first name */
       if (n_name > 0 && (n_name >= 2 || is_first_name_at (run, j, FALSE) || is_first_name_at (run, j, TRUE)))
@@ -1509,6 +1551,13 @@ scan_apposition (Run  *run,
   n_name = read_unknown_name (run, i);
   if (n_name < 2 || n_name > 4 || i + n_name >= run->n)
     return 0;
+  /* the whole name, as the tagger reads it, right before the role */
+  {
+    guint first = i;
+
+    if (tagged_person (run, i, n_name, &first) == 0 || first != i)
+      return 0;
+  }
   /* not ال-words, not accusatives with tanween (ممثلا خاصا، سابقا), not verbs or nouns with
    * an object pronoun (استقبله خلالها) */
   for (guint k = i; k < i + n_name; k++)
@@ -1659,6 +1708,7 @@ rasd_ner_run (RasdNer        *self,
               RasdTokens     *tokens,
               gboolean        roles,
               const guint8   *dated,
+              RasdNameTagger *tagger,
               RasdExtraction *out)
 {
   Run run = { 0 };
@@ -1673,6 +1723,7 @@ rasd_ner_run (RasdNer        *self,
 
   run.ner = self;
   run.dated = dated;
+  run.tagger = tagger;
   run.text = text;
   run.tokens = tokens;
   run.out = out;
@@ -1744,6 +1795,13 @@ rasd_ner_run (RasdNer        *self,
           continue;
         }
       person = match_person (&run, i, &len, &short_form);
+      /* the derived lexicon holds a few places and sites (البيت الأبيض، أم درمان): a name of
+       * the gazetteer is no derived person */
+      if (person != NULL && has_prefix (person->key, "up:") && len >= 2 && place_words_at (&run, i) >= len)
+        {
+          RASD_RULE (NER_DERIVED_PLACE);
+          person = NULL;
+        }
       if (person != NULL && (!short_form || !has_prefix (person->key, "up:")))
         {
           int entity = person_entity (&run, person);
@@ -1761,12 +1819,20 @@ rasd_ner_run (RasdNer        *self,
       if ((is_first_name_at (&run, i, TRUE) || is_first_name_at (&run, i, FALSE)) &&
           !breaks_after (&run, i))
         {
+          guint first = i;
           guint n_name = read_unknown_name (&run, i);
 
           /* إسلام أباد is a city, not a man named إسلام */
           if (n_name >= 2 && place_words_at (&run, i) >= n_name)
             {
               RASD_RULE (NER_PLACE_NOT_NAME);
+              n_name = 0;
+            }
+          /* with no title before it, the tagger must read a name of two words beginning here
+           * (else the next word may begin one) */
+          if (n_name >= 2 && (tagged_person (&run, i, n_name, &first) < 2 || first != i))
+            {
+              RASD_RULE (NER_UNTAGGED_NOT_NAME);
               n_name = 0;
             }
           if (n_name >= 2)
@@ -1870,6 +1936,7 @@ rasd_ner_run (RasdNer        *self,
   g_string_free (run.variant, TRUE);
   g_free (run.lists);
   g_free (run.in_title);
+  g_free (run.tagged);
   g_string_chunk_free (run.form_strings);
   return run.names;
 }

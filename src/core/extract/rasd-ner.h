@@ -4,6 +4,7 @@
 
 #include "rasd-extraction.h"
 #include "rasd-gazetteer.h"
+#include "rasd-name-tagger.h"
 #include "rasd-people.h"
 #include "rasd-tokens.h"
 
@@ -62,12 +63,15 @@ void     rasd_ner_free (RasdNer        *self);
  * returned array (not to @out), for the extractor's use.  With @resolve_roles, roles and
  * نظيره that stand for a person named elsewhere in the text become mentions of that person.
  * @dated, if not NULL, says of each token whether a date mention covers it: no name the
- * lexicon lacks runs over one (شعبان المقبل is a month). */
+ * lexicon lacks runs over one (شعبان المقبل is a month).  With @tagger (else NULL), a person
+ * the lexicon lacks is one only where the trained tagger also reads a person's name (the
+ * article is tagged the first time an unknown name is read). */
 GArray  *rasd_ner_run  (RasdNer        *self,
                         const char     *text,
                         RasdTokens     *tokens,
                         gboolean        resolve_roles,
                         const guint8   *dated,
+                        RasdNameTagger *tagger,
                         RasdExtraction *out);
 
 /* Whether the normalised word (proclitics removed) can never be part of a name. */

@@ -29,10 +29,12 @@ G_BEGIN_DECLS
   X (NER_COUNTERPART, "ner.counterpart", "نظيره + adjective: a role pointing at someone named elsewhere") \
   X (NER_DUAL_ROLE, "ner.dual-role", "a title in the dual with two adjectives stands for two people") \
   X (NER_APPOSITION, "ner.apposition", "an unknown name followed by its title") \
+  X (NER_DERIVED_PLACE, "ner.derived-place", "a name of the derived people lexicon that the gazetteer has is a place") \
   X (NER_LEXICON_PERSON, "ner.lexicon-person", "a person of the lexicon") \
   X (NER_SPELLING_VARIANT, "ner.spelling-variant", "a lexicon name written another way (ال، غ/ج، عبد joined or split)") \
   X (NER_PLACE_NOT_NAME, "ner.place-not-name", "a place of two words is no first name and a word (إسلام أباد)") \
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
+  X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
   X (NER_DATE_NOT_NAME, "ner.date-not-name", "a name the lexicon lacks runs over no date (شعبان المقبل)") \
   X (NER_COMMON_NOT_NAME, "ner.common-not-name", "a word of every day or a verb in ت begins or continues no unknown name") \
   X (NER_ABD_COMPOUND, "ner.abd-compound", "the word after عبد is the rest of one name") \
@@ -73,6 +75,10 @@ G_BEGIN_DECLS
   X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
   X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
   X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
+  X (EV_NEGATED, "ev.negated", "a trigger after لم، لن، لا، عدم did not or will not happen") \
+  X (EV_TO_POWER, "ev.to-power", "arriving إلى power or an office (الحكم، الرئاسة) is no visit") \
+  X (EV_MERGE_RECALLED, "ev.merge-recalled", "a background deed with no date of its own, of the news event's people and place, is that event") \
+  X (EV_MERGE_STAY, "ev.merge-stay", "visits of the same people to one city a day or two apart are one stay, dated by the arrival") \
   X (EV_MOTION, "ev.motion", "a noun of going is a visit only towards a place") \
   X (EV_CLAUSE_REPORTED, "ev.clause-reported", "أن after a reporting verb opens a clause") \
   X (EV_CLAUSE_WHERE, "ev.clause-where", "حيث opens a clause with the same subject, place and time") \
