@@ -1480,11 +1480,14 @@ scan_title (Run  *run,
         }
       n_name = read_unknown_name (run, j);
       /* the tagger must see a person in the words the rules read; where its name begins is
-       * not taken (it misses first names that read as verbs or nouns: حكمت، صدقي) */
+       * not taken (it misses first names that read as verbs or nouns: حكمت، صدقي).  Two words
+       * or more after a role that begin with a known first name are the lexicon's evidence
+       * enough: the tagger misses names after a long chain of roles it rarely saw. */
       {
         guint first = j;
 
-        if (tagged_person (run, j, n_name, &first) == 0)
+        if (tagged_person (run, j, n_name, &first) == 0
+            && !(n_name >= 2 && is_first_name_at (run, j, FALSE)))
           n_name = 0;
       }
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
