@@ -329,9 +329,14 @@ rasd_store_list_mentions (RasdStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT m.kind, m.start, m.end, e.key, coalesce (e.name, m.value)"
+                          /* an alias's mention names the entity it is the same as; a
+                           * rejected entity's is not one */
+                          "SELECT m.kind, m.start, m.end, coalesce (a.key, e.key),"
+                          "       coalesce (a.name, e.name, m.value)"
                           " FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
-                          " WHERE m.article_id = ?1 ORDER BY m.start, m.end",
+                          " LEFT JOIN entities a ON a.id = e.alias_of"
+                          " WHERE m.article_id = ?1 AND NOT coalesce (e.rejected, 0)"
+                          " ORDER BY m.start, m.end",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       rasd_store_set_sqlite_error (self, error, "preparing the mention query");

@@ -5,7 +5,8 @@
 #include "rasd-store-private.h"
 
 /* RasdStore: saving what extraction found, and grouping an event with the same event
- * reported by other articles. */
+ * reported by other articles; then the user's decisions are applied again on top
+ * (rasd-store-corrections.c). */
 
 /* Removes what an earlier extraction of the article stored: its mentions, evidence and
  * sources; the events only it reported; the entities nothing refers to any more.  Events that
@@ -41,9 +42,24 @@ forget_extraction (RasdStore  *self,
   return TRUE;
 }
 
+/* A name a lexicon or the gazetteer knows ("name:" keys are names no list knows), more so
+ * when the article names it again. */
+static double
+entity_confidence (const RasdEntity *entity,
+                   guint             n_mentions)
+{
+  double base = g_str_has_prefix (entity->key, "name:") ? 0.4 : 0.8;
+
+  return base + MIN (0.2, 0.05 * (n_mentions > 0 ? n_mentions - 1 : 0));
+}
+
+/* Stores @entity; *@use_id is the entity events are to name instead (its alias), 0 when
+ * the user rejected it. */
 static gint64
 upsert_entity (RasdStore   *self,
                RasdEntity  *entity,
+               double       confidence,
+               gint64      *use_id,
                GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -69,8 +85,17 @@ upsert_entity (RasdStore   *self,
       sqlite3_bind_null (stmt, 7);
       sqlite3_bind_null (stmt, 8);
     }
+  sqlite3_bind_double (stmt, 9, confidence);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_column_int (stmt, 1))
+        *use_id = 0;
+      else if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        *use_id = sqlite3_column_int64 (stmt, 2);
+      else
+        *use_id = id;
+    }
   else
     {
       g_autofree char *doing = g_strdup_printf ("storing the entity “%s” (%s)",
@@ -375,6 +400,7 @@ save_event (RasdStore       *self,
             gint64           article_id,
             gint64           last_before,
             const NewEvent  *ev,
+            gint64          *saved_id,
             GError         **error)
 {
   g_auto(Candidate) same = { 0 };
@@ -386,6 +412,7 @@ save_event (RasdStore       *self,
   event_id = find_same_event (self, article_id, last_before, ev, &same, error);
   if (event_id < 0)
     return FALSE;
+  *saved_id = event_id;
 
   if (event_id > 0)
     {
@@ -430,6 +457,7 @@ save_event (RasdStore       *self,
   if (rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "storing an event");
   event_id = sqlite3_last_insert_rowid (self->db);
+  *saved_id = event_id;
   return insert_event_details (self, event_id, article_id, ev, TRUE, error);
 }
 
@@ -461,20 +489,38 @@ save_extraction (RasdStore       *self,
   g_autoptr(GArray) old_entities = NULL;
   g_autoptr(GArray) entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
                                                     extraction->entities->len);
+  /* The entity events name for each: itself, its alias, or 0 when rejected. */
+  g_autoptr(GArray) event_entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
+                                                          extraction->entities->len);
+  g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree guint *n_mentions = g_new0 (guint, extraction->entities->len + 1);
   gint64 last_before = 0;
 
   if (!forget_extraction (self, article_id, &old_entities, error) ||
       !last_event_id (self, &last_before, error))
     return FALSE;
 
+  for (guint i = 0; i < extraction->mentions->len; i++)
+    {
+      const RasdMention *mention = &g_array_index (extraction->mentions, RasdMention, i);
+
+      if (mention->entity >= 0 && (guint) mention->entity < extraction->entities->len)
+        n_mentions[mention->entity]++;
+    }
   for (guint i = 0; i < extraction->entities->len; i++)
     {
-      gint64 id = upsert_entity (self, g_ptr_array_index (extraction->entities, i), error);
+      RasdEntity *entity = g_ptr_array_index (extraction->entities, i);
+      gint64 use_id = 0;
+      gint64 id = upsert_entity (self, entity, entity_confidence (entity, n_mentions[i]),
+                                 &use_id, error);
 
       if (id == 0)
         return FALSE;
       g_array_append_val (entity_ids, id);
+      g_array_append_val (event_entity_ids, use_id);
     }
+  if (!rasd_store_correct_entities (self, extraction, event_entity_ids, error))
+    return FALSE;
 
   for (guint i = 0; i < extraction->mentions->len; i++)
     {
@@ -495,14 +541,17 @@ save_extraction (RasdStore       *self,
       NewEvent ev = { event, participants, 0, NULL, NULL, FALSE, 0, 0 };
       gboolean ok;
 
+      gint64 saved_id = 0;
+
       for (guint p = 0; p < event->participants->len; p++)
         {
           int index = g_array_index (event->participants, int, p);
           gint64 id;
 
           g_return_val_if_fail (index >= 0 && (guint) index < entity_ids->len, FALSE);
-          id = g_array_index (entity_ids, gint64, index);
-          g_array_append_val (participants, id);
+          id = g_array_index (event_entity_ids, gint64, index);
+          if (id != 0)
+            g_array_append_val (participants, id);
         }
       g_array_sort (participants, compare_ids);
       for (guint p = 1; p < participants->len;)
@@ -517,16 +566,24 @@ save_extraction (RasdStore       *self,
 
           g_return_val_if_fail ((guint) event->place < entity_ids->len, FALSE);
           place = g_ptr_array_index (extraction->entities, event->place);
-          ev.place_id = g_array_index (entity_ids, gint64, event->place);
-          ev.place_kind = place->place_kind;
-          ev.place_country = place->country;
+          ev.place_id = g_array_index (event_entity_ids, gint64, event->place);
+          /* an alias's kind and country are close enough for grouping */
+          ev.place_kind = ev.place_id != 0 ? place->place_kind : NULL;
+          ev.place_country = ev.place_id != 0 ? place->country : NULL;
         }
       ev.has_day = rasd_store_date_day_range (&event->date, &ev.day, &ev.day_end);
 
-      ok = save_event (self, article_id, last_before, &ev, error);
+      ok = save_event (self, article_id, last_before, &ev, &saved_id, error);
       if (!ok)
         return FALSE;
+      g_array_append_val (saved, saved_id);
     }
+
+  for (guint i = 0; i < saved->len; i++)
+    if (!rasd_store_update_event_confidence (self, g_array_index (saved, gint64, i), error))
+      return FALSE;
+  if (!rasd_store_correct_article (self, article_id, error))
+    return FALSE;
 
   for (guint i = 0; i < old_entities->len; i++)
     if (!rasd_store_run_with_id (self, STMT_DELETE_ENTITY_IF_ORPHAN, g_array_index (old_entities, gint64, i),

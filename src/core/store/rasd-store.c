@@ -80,8 +80,9 @@ static const char * const statement_sql[N_STMTS] = {
   /* An entity seen again keeps what it has and gains what it lacked; a longer name (the full
    * one) replaces a shorter. */
   [STMT_UPSERT_ENTITY] =
-    "INSERT INTO entities (kind, key, name, name_en, place_kind, country, lat, lon, normalized)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, rasd_name_words (?3, ?4))"
+    "INSERT INTO entities (kind, key, name, name_en, place_kind, country, lat, lon, normalized,"
+    "                      confidence)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, rasd_name_words (?3, ?4), ?9)"
     " ON CONFLICT (kind, key) DO UPDATE SET"
     "  name = CASE WHEN length (excluded.name) > length (name) THEN excluded.name ELSE name END,"
     "  normalized = rasd_name_words ("
@@ -91,8 +92,9 @@ static const char * const statement_sql[N_STMTS] = {
     "  place_kind = coalesce (place_kind, excluded.place_kind),"
     "  country = coalesce (country, excluded.country),"
     "  lat = CASE WHEN lat IS NULL THEN excluded.lat ELSE lat END,"
-    "  lon = CASE WHEN lat IS NULL THEN excluded.lon ELSE lon END"
-    " RETURNING id",
+    "  lon = CASE WHEN lat IS NULL THEN excluded.lon ELSE lon END,"
+    "  confidence = max (confidence, excluded.confidence)"
+    " RETURNING id, rejected, alias_of",
   [STMT_INSERT_MENTION] =
     "INSERT INTO mentions (article_id, entity_id, kind, start, end, value)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -147,6 +149,8 @@ static const char * const statement_sql[N_STMTS] = {
   [STMT_EVENT_SOURCES] =
     "SELECT s.article_id, a.title, a.source, a.url, a.date_publish, s.role FROM event_sources s"
     " JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?1 ORDER BY s.article_id",
+  [STMT_UPDATE_EVENT_CONFIDENCE] = "UPDATE events SET confidence = " EVENT_CONFIDENCE_SQL " WHERE id = ?1",
+  [STMT_ARTICLE_HASH] = "SELECT hash FROM articles WHERE id = ?1",
   [STMT_EVENT_EVIDENCE] =
     "SELECT article_id, start, end FROM evidence WHERE event_id = ?1 ORDER BY article_id, start",
 };
@@ -161,6 +165,8 @@ rasd_store_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->pending_index, g_array_unref);
+  g_clear_pointer (&self->correction_articles, g_hash_table_unref);
+  g_clear_pointer (&self->correction_entities, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (sqlite3_close (self->db) != SQLITE_OK)
@@ -386,7 +392,6 @@ migrate (RasdStore  *self,
          int         target,
          GError    **error)
 {
-  gboolean migrated = FALSE;
   int version;
 
   /* IMMEDIATE: two processes opening an old database at once migrate it once. */
@@ -419,13 +424,13 @@ migrate (RasdStore  *self,
       bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!rasd_store_exec_sql (self, bump, error))
         goto fail;
-      migrated = TRUE;
+      /* A migration that edits the schema's text (8.sql) must bump its version for this
+       * connection to read it again before the next one alters a table (9.sql), and for
+       * other connections; after any migration one more bump does no harm. */
+      if (!bump_schema_version (self, error))
+        goto fail;
     }
 
-  /* A migration that edits the schema's text (8.sql) must bump its version for other
-   * connections to read it again; after any migration one more bump does no harm. */
-  if (migrated && !bump_schema_version (self, error))
-    goto fail;
   if (!rasd_store_exec_sql (self, "COMMIT", error))
     goto fail;
   self->schema_version = MAX (version, target);
