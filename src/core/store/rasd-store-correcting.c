@@ -88,6 +88,17 @@ rasd_store_find_correction_event (RasdStore   *self,
 /* The entity @entity (a payload's ENTITY) names in this database: created from the payload
  * when missing (a place from the gazetteer, another team's decision); its alias when it has
  * one; 0 when the user rejected it. */
+/* A member that is an object, else NULL (json_object_get_object_member() warns when it is
+ * missing). */
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static gboolean
 resolve_entity (RasdStore   *self,
                 JsonObject  *entity,
@@ -118,11 +129,13 @@ resolve_entity (RasdStore   *self,
   if (!create)
     return TRUE;
 
-  /* Chosen by the user: as sure as can be. */
+  /* As an extraction would score it (entity_confidence()), so that the data do not depend
+   * on whether a decision or an article came first. */
   if (!rasd_store_run_sql (self, NULL, error, "storing a corrected entity",
                            "INSERT INTO entities (kind, key, name, name_en, place_kind, country,"
                            " lat, lon, normalized, confidence)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, rasd_name_words (?3, ?4), 1.0)",
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, rasd_name_words (?3, ?4),"
+                           "  CASE WHEN ?2 LIKE 'name:%' THEN 0.4 ELSE 0.8 END)",
                            "tttttttt", kind, key, name,
                            json_object_get_string_member_with_default (entity, "name_en", NULL),
                            json_object_get_string_member_with_default (entity, "place_kind", NULL),
@@ -195,7 +208,7 @@ correct_participant (RasdStore           *self,
                      JsonObject          *payload,
                      GError             **error)
 {
-  JsonObject *entity = json_object_get_object_member (payload, "entity");
+  JsonObject *entity = object_member (payload, "entity");
   gint64 entity_id = 0;
 
   if (entity == NULL)
@@ -480,7 +493,7 @@ correct_entity (RasdStore           *self,
                                  " WHERE id = ?1", "it", entity_id,
                                  json_object_get_string_member_with_default (payload, "name", entity_key));
     case RASD_CORRECTION_ENTITY_ALIAS:
-      other = json_object_get_object_member (payload, "entity");
+      other = object_member (payload, "entity");
       if (other == NULL || !resolve_entity (self, other, TRUE, &target, error))
         return other == NULL;
       if (target == 0 || target == entity_id)

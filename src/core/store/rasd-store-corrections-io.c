@@ -11,6 +11,24 @@
 #define EXPORT_FORMAT "rasd-corrections"
 #define EXPORT_VERSION 1
 
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
 static gboolean
 read_spans (RasdStore       *self,
             RasdCorrection  *correction,
@@ -218,8 +236,8 @@ import_one (RasdStore   *self,
             GError     **error)
 {
   const char *kind_name = json_object_get_string_member_with_default (object, "kind", NULL);
-  JsonObject *entity = json_object_get_object_member (object, "entity");
-  JsonArray *spans = json_object_get_array_member (object, "spans");
+  JsonObject *entity = object_member (object, "entity");
+  JsonArray *spans = array_member (object, "spans");
   JsonNode *payload_node = json_object_get_member (object, "payload");
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GString) spans_json = g_string_new ("[");
@@ -243,7 +261,8 @@ import_one (RasdStore   *self,
 
   for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)
     {
-      JsonObject *span = json_array_get_object_element (spans, i);
+      JsonNode *node = json_array_get_element (spans, i);
+      JsonObject *span = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       g_autofree char *escaped_role = NULL, *escaped_hash = NULL;
 
       if (span == NULL || !json_object_has_member (span, "article"))
@@ -297,7 +316,7 @@ import_corrections (RasdStore   *self,
 
   if (object == NULL ||
       g_strcmp0 (json_object_get_string_member_with_default (object, "format", NULL), EXPORT_FORMAT) != 0 ||
-      (list = json_object_get_array_member (object, "corrections")) == NULL)
+      (list = array_member (object, "corrections")) == NULL)
     {
       g_set_error (error, RASD_ERROR, RASD_ERROR_INVALID_QUERY,
                    "%s: not an export of Rasd's corrections (no \"format\": \"%s\")", source, EXPORT_FORMAT);
@@ -312,7 +331,8 @@ import_corrections (RasdStore   *self,
     }
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      JsonObject *item = json_array_get_object_element (list, i);
+      JsonNode *node = json_array_get_element (list, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       gboolean added = FALSE;
 
       if (item == NULL)

@@ -42,15 +42,13 @@ forget_extraction (RasdStore  *self,
   return TRUE;
 }
 
-/* A name a lexicon or the gazetteer knows ("name:" keys are names no list knows), more so
- * when the article names it again. */
+/* A name a lexicon or the gazetteer knows above one no list knows ("name:" keys).  Not from
+ * how often one article names it: an event's score would then depend on which articles were
+ * saved before it (and a decision's entity on whether the decision came first). */
 static double
-entity_confidence (const RasdEntity *entity,
-                   guint             n_mentions)
+entity_confidence (const RasdEntity *entity)
 {
-  double base = g_str_has_prefix (entity->key, "name:") ? 0.4 : 0.8;
-
-  return base + MIN (0.2, 0.05 * (n_mentions > 0 ? n_mentions - 1 : 0));
+  return g_str_has_prefix (entity->key, "name:") ? 0.4 : 0.8;
 }
 
 /* Stores @entity; *@use_id is the entity events are to name instead (its alias), 0 when
@@ -493,25 +491,17 @@ save_extraction (RasdStore       *self,
   g_autoptr(GArray) event_entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
                                                           extraction->entities->len);
   g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree guint *n_mentions = g_new0 (guint, extraction->entities->len + 1);
   gint64 last_before = 0;
 
   if (!forget_extraction (self, article_id, &old_entities, error) ||
       !last_event_id (self, &last_before, error))
     return FALSE;
 
-  for (guint i = 0; i < extraction->mentions->len; i++)
-    {
-      const RasdMention *mention = &g_array_index (extraction->mentions, RasdMention, i);
-
-      if (mention->entity >= 0 && (guint) mention->entity < extraction->entities->len)
-        n_mentions[mention->entity]++;
-    }
   for (guint i = 0; i < extraction->entities->len; i++)
     {
       RasdEntity *entity = g_ptr_array_index (extraction->entities, i);
       gint64 use_id = 0;
-      gint64 id = upsert_entity (self, entity, entity_confidence (entity, n_mentions[i]),
+      gint64 id = upsert_entity (self, entity, entity_confidence (entity),
                                  &use_id, error);
 
       if (id == 0)
@@ -542,6 +532,7 @@ save_extraction (RasdStore       *self,
       gboolean ok;
 
       gint64 saved_id = 0;
+      gboolean corrected = FALSE;  /* a name the user rejected or made an alias */
 
       for (guint p = 0; p < event->participants->len; p++)
         {
@@ -550,6 +541,7 @@ save_extraction (RasdStore       *self,
 
           g_return_val_if_fail (index >= 0 && (guint) index < entity_ids->len, FALSE);
           id = g_array_index (event_entity_ids, gint64, index);
+          corrected |= id != g_array_index (entity_ids, gint64, index);
           if (id != 0)
             g_array_append_val (participants, id);
         }
@@ -567,6 +559,7 @@ save_extraction (RasdStore       *self,
           g_return_val_if_fail ((guint) event->place < entity_ids->len, FALSE);
           place = g_ptr_array_index (extraction->entities, event->place);
           ev.place_id = g_array_index (event_entity_ids, gint64, event->place);
+          corrected |= ev.place_id != g_array_index (entity_ids, gint64, event->place);
           /* an alias's kind and country are close enough for grouping */
           ev.place_kind = ev.place_id != 0 ? place->place_kind : NULL;
           ev.place_country = ev.place_id != 0 ? place->country : NULL;
@@ -577,6 +570,9 @@ save_extraction (RasdStore       *self,
       if (!ok)
         return FALSE;
       g_array_append_val (saved, saved_id);
+      if (corrected && !rasd_store_run_sql (self, NULL, error, "marking an event edited",
+                                            "UPDATE events SET edited = 1 WHERE id = ?1", "i", saved_id))
+        return FALSE;
     }
 
   for (guint i = 0; i < saved->len; i++)
