@@ -73,3 +73,17 @@ rasd_correction_free (RasdCorrection *correction)
     }
   g_free (correction);
 }
+
+void
+rasd_correction_entity_from_place (const RasdPlace *place,
+                                   RasdEntity      *out)
+{
+  static const char * const kinds[] = { "city", "site", "country" };
+
+  g_return_if_fail (place != NULL && out != NULL);
+
+  *out = (RasdEntity) {
+    RASD_ENTITY_PLACE, (char *) place->key, (char *) place->name_ar, (char *) place->name_en,
+    (char *) place->country, kinds[place->kind], place->lat, place->lon,
+  };
+}

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "rasd-extraction.h"
+#include "rasd-gazetteer.h"
 
 G_BEGIN_DECLS
 
@@ -79,5 +80,9 @@ typedef struct
 } RasdCorrectionRequest;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdCorrection, rasd_correction_free)
+
+/* @place as the entity a request names (its strings stay @place's, the gazetteer's). */
+void        rasd_correction_entity_from_place (const RasdPlace *place,
+                                               RasdEntity      *out);
 
 G_END_DECLS

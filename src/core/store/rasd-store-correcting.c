@@ -9,9 +9,9 @@
  * it: on events found by their evidence (rasd_store_find_correction_event()), on entities found
  * by kind and key. */
 
-/* The event whose evidence the spans of decision @id with @role are: the one holding most of
- * them; among equals, the one sharing most of the participants the decision saw (two events
- * may be told in one sentence). */
+/* The event whose evidence the spans of decision @id with @role are: the one whose evidence
+ * is most nearly those spans (one merged since holds others too); among equals, the one sharing
+ * most of the participants the decision saw (two events may be told in one sentence). */
 gboolean
 rasd_store_find_correction_event (RasdStore   *self,
                                   gint64       id,
@@ -28,12 +28,16 @@ rasd_store_find_correction_event (RasdStore   *self,
 
   *event_id = 0;
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT ev.event_id, count (*) AS hits FROM correction_spans cs"
-                          " JOIN articles a ON a.hash = cs.article_hash"
-                          " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
-                          "  AND ev.end = cs.end"
-                          " WHERE cs.correction_id = ?1 AND cs.role = ?2"
-                          " GROUP BY ev.event_id ORDER BY hits DESC, ev.event_id",
+                          /* spans it has, less those it has besides */
+                          "SELECT event_id, 2 * hits - (SELECT count (*) FROM evidence"
+                          "  WHERE evidence.event_id = matched.event_id) AS score"
+                          " FROM (SELECT ev.event_id, count (*) AS hits FROM correction_spans cs"
+                          "  JOIN articles a ON a.hash = cs.article_hash"
+                          "  JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
+                          "   AND ev.end = cs.end"
+                          "  WHERE cs.correction_id = ?1 AND cs.role = ?2"
+                          "  GROUP BY ev.event_id) AS matched"
+                          " ORDER BY score DESC, event_id",
                           -1, &stmt, NULL) != SQLITE_OK)
     return rasd_store_set_sqlite_error (self, error, "finding a correction's event");
   sqlite3_bind_int64 (stmt, 1, id);
