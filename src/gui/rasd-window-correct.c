@@ -206,8 +206,7 @@ on_review_toggled (RasdWindow *self)
   g_autoptr(GListModel) columns = NULL;
   g_autoptr(GtkColumnViewColumn) confidence = NULL;
 
-  if (on == rasd_filter_get_unreviewed (self->filter))
-    return;
+  /* on from the button or from the filter (a chip removed it, a test set it) */
   rasd_filter_freeze (self->filter);
   rasd_filter_set_unreviewed (self->filter, on);
   if (on)
@@ -444,4 +443,11 @@ rasd_window_class_init_correct (GtkWidgetClass *widget_class)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
+}
+
+RasdCorrector *
+rasd_window_get_corrector (RasdWindow *self)
+{
+  g_return_val_if_fail (RASD_IS_WINDOW (self), NULL);
+  return self->corrector;
 }

@@ -313,11 +313,16 @@ probe_column (gconstpointer a,
 static void
 on_column_sorter_changed (RasdWindow *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->event_view);
+  GtkSorter *sorter;
   g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
   SortProbe probe = { RASD_EVENT_SORT_DATE, FALSE };
   GtkOrdering order;
+
+  /* the columns go when the window does: a sorted one changes the sorter */
+  if (self->event_view == NULL || self->events == NULL)
+    return;
+  sorter = gtk_column_view_get_sorter (self->event_view);
 
   current_probe = &probe;
   order = gtk_sorter_compare (sorter, a, b);
