@@ -74,12 +74,19 @@ report_event (RasdStore  *store,
     {
       g_autofree char *who = rasd_export_join_participants (event, FALSE);
 
-      printf (_("Correction %" G_GINT64_FORMAT ": event %" G_GINT64_FORMAT " is now %s, %s, %s, %s.\n"),
-              correction, event->id, event->kind, event->date != NULL ? event->date : "?",
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, correction);
+      g_autofree char *event_number = g_strdup_printf ("%" G_GINT64_FORMAT, event->id);
+
+      /* Translators: correction number, event number, kind, date, place, participants */
+      printf (_("Correction %s: event %s is now %s, %s, %s, %s.\n"), number, event_number, event->kind, event->date != NULL ? event->date : "?",
               event->place != NULL ? event->place->name : "?", who);
     }
   else
-    printf (_("Correction %" G_GINT64_FORMAT " recorded.\n"), correction);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, correction);
+
+      printf (_("Correction %s recorded.\n"), number);
+    }
   return RASD_CLI_EXIT_OK;
 }
 
@@ -486,7 +493,11 @@ rasd_cli_entities (const char  *db_path,
       print_json_node (root);
     }
   else
-    printf (_("Correction %" G_GINT64_FORMAT " recorded.\n"), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      printf (_("Correction %s recorded.\n"), number);
+    }
   return RASD_CLI_EXIT_OK;
 }
 
@@ -520,10 +531,11 @@ corrections_list (RasdStore *store,
     {
       RasdCorrection *c = g_ptr_array_index (corrections, i);
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (c->created_at);
+      g_autofree char *event_number = g_strdup_printf ("%" G_GINT64_FORMAT, c->event_id);
       g_autofree char *when = time != NULL ? g_date_time_format_iso8601 (time) : g_strdup ("?");
       g_autofree char *target = c->entity_key != NULL
                                 ? g_strdup_printf ("%s %s", c->entity_kind, c->entity_key)
-                                : c->event_id > 0 ? g_strdup_printf (_("event %" G_GINT64_FORMAT), c->event_id)
+                                : c->event_id > 0 ? g_strdup_printf (_("event %s"), event_number)
                                 : g_strdup (_("no event"));
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s%s\n", c->id, when,

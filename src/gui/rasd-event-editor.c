@@ -78,6 +78,13 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* A boxed list without rows draws as a line: shown only with results. */
+static void
+show_if_filled (GtkListBox *list)
+{
+  gtk_widget_set_visible (GTK_WIDGET (list), gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL);
+}
+
 static void
 show_place (RasdEventEditor *self)
 {
@@ -127,6 +134,7 @@ on_place_search_changed (RasdEventEditor *self)
   g_autoptr(GPtrArray) places = NULL;
 
   clear_list (self->place_results);
+  show_if_filled (self->place_results);
   if (g_utf8_strlen (text, -1) < 2)
     return;
   places = rasd_gazetteer_search (rasd_gazetteer_get_default (), text, N_RESULTS);
@@ -138,6 +146,7 @@ on_place_search_changed (RasdEventEditor *self)
 
       gtk_list_box_append (self->place_results, result_row (place->name_ar, subtitle, (gpointer) place));
     }
+  show_if_filled (self->place_results);
 }
 
 static void
@@ -197,6 +206,7 @@ on_people_search_changed (RasdEventEditor *self)
   g_autoptr(GPtrArray) found = NULL;
 
   clear_list (self->people_results);
+  show_if_filled (self->people_results);
   if (g_utf8_strlen (text, -1) < 2 ||
       (found = rasd_store_list_entities (self->store, "person", text, NULL)) == NULL)
     return;
@@ -214,6 +224,7 @@ on_people_search_changed (RasdEventEditor *self)
       gtk_list_box_append (self->people_results, row);
       shown++;
     }
+  show_if_filled (self->people_results);
 }
 
 static void
@@ -567,5 +578,7 @@ rasd_event_editor_new (GtkWindow     *parent,
   show_place (self);
   show_people (self);
   show_evidence (self);
+  show_if_filled (self->place_results);
+  show_if_filled (self->people_results);
   return self;
 }
