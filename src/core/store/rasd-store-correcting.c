@@ -20,14 +20,14 @@ rasd_store_find_correction_event (RasdStore   *self,
                                   gint64      *event_id,
                                   GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 best_hits = 0;
   gint64 best_shared = -1;
   int rc;
 
   *event_id = 0;
-  if (sqlite3_prepare_v2 (self->db,
+  if ((stmt = rasd_store_cached_statement (self,
                           /* spans it has, less those it has besides */
                           "SELECT event_id, 2 * hits - (SELECT count (*) FROM evidence"
                           "  WHERE evidence.event_id = matched.event_id) AS score"
@@ -37,9 +37,8 @@ rasd_store_find_correction_event (RasdStore   *self,
                           "   AND ev.end = cs.end"
                           "  WHERE cs.correction_id = ?1 AND cs.role = ?2"
                           "  GROUP BY ev.event_id) AS matched"
-                          " ORDER BY score DESC, event_id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return rasd_store_set_sqlite_error (self, error, "finding a correction's event");
+                          " ORDER BY score DESC, event_id", error)) == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -52,6 +51,7 @@ rasd_store_find_correction_event (RasdStore   *self,
       best_hits = hits;
       g_array_append_val (best, candidate);
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "finding a correction's event");
   if (best->len <= 1 || payload == NULL || !json_object_has_member (payload, "participants"))
@@ -485,6 +485,10 @@ correct_entity (RasdStore           *self,
   switch (kind)
     {
     case RASD_CORRECTION_ENTITY_REJECT:
+      if (self->correcting_on_save)
+        return rasd_store_run_sql (self, NULL, error, "rejecting an entity",
+                                   "UPDATE entities SET rejected = 1 WHERE id = ?1 AND NOT rejected", "i",
+                                   entity_id);
       return rasd_store_run_sql (self, NULL, error, "rejecting an entity",
                                  "UPDATE entities SET rejected = 1 WHERE id = ?1", "i", entity_id) &&
              change_entity_events (self, entity_id, 0,
@@ -494,7 +498,7 @@ correct_entity (RasdStore           *self,
     case RASD_CORRECTION_ENTITY_RENAME:
       return rasd_store_run_sql (self, NULL, error, "renaming an entity",
                                  "UPDATE entities SET name = ?2, normalized = rasd_name_words (?2, name_en)"
-                                 " WHERE id = ?1", "it", entity_id,
+                                 " WHERE id = ?1 AND name IS NOT ?2", "it", entity_id,
                                  json_object_get_string_member_with_default (payload, "name", entity_key));
     case RASD_CORRECTION_ENTITY_ALIAS:
       other = object_member (payload, "entity");
@@ -502,6 +506,10 @@ correct_entity (RasdStore           *self,
         return other == NULL;
       if (target == 0 || target == entity_id)
         return TRUE;
+      if (self->correcting_on_save)
+        return rasd_store_run_sql (self, NULL, error, "making an entity an alias",
+                                   "UPDATE entities SET alias_of = ?2 WHERE (id = ?1 OR alias_of = ?1)"
+                                   " AND alias_of IS NOT ?2", "ii", entity_id, target);
       return rasd_store_run_sql (self, NULL, error, "making an entity an alias",
                                  "UPDATE entities SET alias_of = ?2 WHERE id = ?1 OR alias_of = ?1",
                                  "ii", entity_id, target) &&

@@ -58,6 +58,37 @@ bind_args (sqlite3_stmt *stmt,
       }
 }
 
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+sqlite3_stmt *
+rasd_store_cached_statement (RasdStore   *self,
+                             const char  *sql,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->statement_cache == NULL)
+    self->statement_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   finalize_statement);
+  if ((stmt = g_hash_table_lookup (self->statement_cache, sql)) != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      rasd_store_set_sqlite_error (self, error, "preparing a correction's query");
+      return NULL;
+    }
+  g_hash_table_insert (self->statement_cache, g_strdup (sql), stmt);
+  return stmt;
+}
+
 gboolean
 rasd_store_run_sql (RasdStore   *self,
                     gint64      *out,
@@ -67,12 +98,12 @@ rasd_store_run_sql (RasdStore   *self,
                     const char  *types,
                     ...)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   va_list ap;
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return rasd_store_set_sqlite_error (self, error, doing);
+  if ((stmt = rasd_store_cached_statement (self, sql, error)) == NULL)
+    return FALSE;
   va_start (ap, types);
   bind_args (stmt, types, ap);
   va_end (ap);
@@ -82,7 +113,12 @@ rasd_store_run_sql (RasdStore   *self,
   while (rc == SQLITE_ROW)
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    return rasd_store_set_sqlite_error (self, error, doing);
+    {
+      rasd_store_set_sqlite_error (self, error, doing);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -93,15 +129,12 @@ rasd_store_ids_by_sql (RasdStore   *self,
                        const char  *doing,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      rasd_store_set_sqlite_error (self, error, doing);
-      return NULL;
-    }
+  if ((stmt = rasd_store_cached_statement (self, sql, error)) == NULL)
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -112,8 +145,10 @@ rasd_store_ids_by_sql (RasdStore   *self,
   if (rc != SQLITE_DONE)
     {
       rasd_store_set_sqlite_error (self, error, doing);
+      sqlite3_reset (stmt);
       return NULL;
     }
+  sqlite3_reset (stmt);
   return g_steal_pointer (&ids);
 }
 
@@ -169,11 +204,9 @@ load_correction_sets (RasdStore  *self,
                       GError    **error)
 {
   gint64 version = 0;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
+  if (!rasd_store_run_sql (self, &version, error, "reading the data version", "PRAGMA data_version", NULL))
+    return FALSE;
   if (self->correction_articles != NULL && version == self->correction_data_version)
     return TRUE;
 
@@ -239,8 +272,15 @@ rasd_store_correct_entities (RasdStore       *self,
           g_array_append_val (ids, id);
         }
       g_clear_pointer (&stmt, sqlite3_finalize);
+      /* The rows only: the events about to be saved name the entity through them, and
+       * the events of other articles were corrected when the decision was made. */
+      self->correcting_on_save = TRUE;
       if (!apply_ids (self, ids, error))
-        return FALSE;
+        {
+          self->correcting_on_save = FALSE;
+          return FALSE;
+        }
+      self->correcting_on_save = FALSE;
 
       /* what events are to name now */
       if (sqlite3_prepare_v2 (self->db, "SELECT id, rejected, alias_of FROM entities"
@@ -264,7 +304,7 @@ rasd_store_correct_article (RasdStore  *self,
 {
   g_autofree char *hash = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   sqlite3_stmt *kept;
   int rc;
 
@@ -285,10 +325,10 @@ rasd_store_correct_article (RasdStore  *self,
   if (hash == NULL || !g_hash_table_contains (self->correction_articles, hash))
     return TRUE;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT DISTINCT correction_id FROM correction_spans"
-                                    " WHERE article_hash = ?1 ORDER BY correction_id",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return rasd_store_set_sqlite_error (self, error, "reading an article's corrections");
+  if ((stmt = rasd_store_cached_statement (self, "SELECT DISTINCT correction_id FROM correction_spans"
+                                                 " WHERE article_hash = ?1 ORDER BY correction_id",
+                                           error)) == NULL)
+    return FALSE;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -297,6 +337,7 @@ rasd_store_correct_article (RasdStore  *self,
 
       g_array_append_val (ids, id);
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "reading an article's corrections");
   return apply_ids (self, ids, error);
@@ -307,7 +348,7 @@ rasd_store_apply_correction (RasdStore  *self,
                              gint64      id,
                              GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *entity_kind = NULL;
   g_autofree char *entity_key = NULL;
@@ -316,17 +357,22 @@ rasd_store_apply_correction (RasdStore  *self,
   gboolean matched = FALSE;
   gboolean was_orphaned;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT kind, entity_kind, entity_key, payload, orphaned"
-                                    " FROM corrections WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return rasd_store_set_sqlite_error (self, error, "reading a correction");
+  if ((stmt = rasd_store_cached_statement (self, "SELECT kind, entity_kind, entity_key, payload, orphaned"
+                                                 " FROM corrections WHERE id = ?1", error)) == NULL)
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return rasd_store_set_sqlite_error (self, error, "reading a correction");
+    {
+      rasd_store_set_sqlite_error (self, error, "reading a correction");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
   if (!rasd_correction_kind_from_string (rasd_store_column_text (stmt, 0), &kind))
     {
       g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED,
                    "%s: the correction %" G_GINT64_FORMAT " has an unknown kind “%s”",
                    self->path, id, rasd_store_column_text (stmt, 0));
+      sqlite3_reset (stmt);
       return FALSE;
     }
   entity_kind = g_strdup (rasd_store_column_text (stmt, 1));
@@ -338,9 +384,10 @@ rasd_store_apply_correction (RasdStore  *self,
       g_set_error (error, RASD_ERROR, RASD_ERROR_FAILED,
                    "%s: the correction %" G_GINT64_FORMAT " has a payload that is not a JSON object",
                    self->path, id);
+      sqlite3_reset (stmt);
       return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_reset (stmt);
 
   if (!rasd_store_do_correction (self, id, kind, entity_kind, entity_key,
                                  json_node_get_object (root), &matched, error))

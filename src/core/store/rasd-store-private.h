@@ -82,6 +82,8 @@ struct _RasdStore
   GHashTable   *correction_articles;  /* article hashes of the decisions' spans */
   GHashTable   *correction_entities;  /* "kind\x1fkey" of entity decisions */
   gint64        correction_data_version;
+  gboolean      correcting_on_save;   /* entity decisions touch the rows only (see there) */
+  GHashTable   *statement_cache;      /* SQL → sqlite3_stmt*, rasd_store_cached_statement() */
 };
 
 /* An event's confidence, 0 to 1, from what the extractor had for it: its participants' and
@@ -166,6 +168,12 @@ gboolean       rasd_store_update_event_confidence (RasdStore *self,
                                                    gint64     event_id,
                                                    GError   **error);
 
+/* The statement of @sql, prepared once per connection and kept (reset, unbound): the
+ * corrections' SQL runs for every save a decision concerns.  Do not finalize it; reset it
+ * after use, before running the same SQL again. */
+sqlite3_stmt  *rasd_store_cached_statement  (RasdStore       *self,
+                                             const char      *sql,
+                                             GError         **error);
 /* Runs @sql with parameters ?1.. bound from the varargs as @types says ('i' gint64, 't' const
  * char * (NULL: NULL), 'd' double); with @out, *@out is the first column of the first row (0
  * when none).  @doing names the work in the error. */

@@ -165,6 +165,7 @@ rasd_store_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->pending_index, g_array_unref);
+  g_clear_pointer (&self->statement_cache, g_hash_table_unref);
   g_clear_pointer (&self->correction_articles, g_hash_table_unref);
   g_clear_pointer (&self->correction_entities, g_hash_table_unref);
   if (self->db != NULL)
