@@ -92,17 +92,6 @@ rasd_store_find_correction_event (RasdStore   *self,
 /* The entity @entity (a payload's ENTITY) names in this database: created from the payload
  * when missing (a place from the gazetteer, another team's decision); its alias when it has
  * one; 0 when the user rejected it. */
-/* A member that is an object, else NULL (json_object_get_object_member() warns when it is
- * missing). */
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static gboolean
 resolve_entity (RasdStore   *self,
                 JsonObject  *entity,
@@ -212,7 +201,7 @@ correct_participant (RasdStore           *self,
                      JsonObject          *payload,
                      GError             **error)
 {
-  JsonObject *entity = object_member (payload, "entity");
+  JsonObject *entity = rasd_store_object_member (payload, "entity");
   gint64 entity_id = 0;
 
   if (entity == NULL)
@@ -501,7 +490,7 @@ correct_entity (RasdStore           *self,
                                  " WHERE id = ?1 AND name IS NOT ?2", "it", entity_id,
                                  json_object_get_string_member_with_default (payload, "name", entity_key));
     case RASD_CORRECTION_ENTITY_ALIAS:
-      other = object_member (payload, "entity");
+      other = rasd_store_object_member (payload, "entity");
       if (other == NULL || !resolve_entity (self, other, TRUE, &target, error))
         return other == NULL;
       if (target == 0 || target == entity_id)

@@ -11,15 +11,6 @@
 #define EXPORT_FORMAT "rasd-corrections"
 #define EXPORT_VERSION 1
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static JsonArray *
 array_member (JsonObject *object,
               const char *name)
@@ -236,7 +227,7 @@ import_one (RasdStore   *self,
             GError     **error)
 {
   const char *kind_name = json_object_get_string_member_with_default (object, "kind", NULL);
-  JsonObject *entity = object_member (object, "entity");
+  JsonObject *entity = rasd_store_object_member (object, "entity");
   JsonArray *spans = array_member (object, "spans");
   JsonNode *payload_node = json_object_get_member (object, "payload");
   g_autoptr(JsonGenerator) generator = json_generator_new ();

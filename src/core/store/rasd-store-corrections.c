@@ -122,6 +122,15 @@ rasd_store_run_sql (RasdStore   *self,
   return TRUE;
 }
 
+JsonObject *
+rasd_store_object_member (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 GArray *
 rasd_store_ids_by_sql (RasdStore   *self,
                        const char  *sql,

@@ -184,6 +184,10 @@ gboolean       rasd_store_run_sql           (RasdStore       *self,
                                              const char      *sql,
                                              const char      *types,
                                              ...);
+/* @name of @object when it is an object, else NULL (json_object_get_object_member() warns
+ * when it is missing). */
+JsonObject    *rasd_store_object_member     (JsonObject      *object,
+                                             const char      *name);
 /* The first column of every row of @sql (one ?1 bound to @id) as gint64s. */
 GArray        *rasd_store_ids_by_sql        (RasdStore       *self,
                                              const char      *sql,
