@@ -522,9 +522,10 @@ test_cli_events (void)
     lines = g_strsplit (run.out, "\r\n", -1);
     g_assert_cmpuint (g_strv_length (lines), ==, 3);
     g_assert_cmpstr (lines[0], ==, "date,precision,cameo,kind,role,participants,place,latitude,"
-                                   "longitude,country,sources,urls");
+                                   "longitude,country,sources,urls,confidence,reviewed,edited");
     g_assert_cmpstr (lines[1], ==, "2015-10-20,day,042,visit,headline,فلاديمير بوتين; بشار الأسد,"
-                                   "موسكو,55.75,37.62,RU,2,\"https://example.com/a https://example.com/b?q=\"\"x\"\",y\"");
+                                   "موسكو,55.75,37.62,RU,2,\"https://example.com/a https://example.com/b?q=\"\"x\"\",y\","
+                                   "0.78,false,false");
     g_assert_cmpstr (lines[2], ==, "");
   }
   {
@@ -937,6 +938,67 @@ test_cli_symlinks_and_bounds (void)
   rasd_test_rmtree (dir);
 }
 
+/* Corrections from the shell: an edit, a rejection, a name made the same as another, kept by
+ * `reextract`, exported and imported into a fresh database of the same articles (before and
+ * after they are imported) with the same events as the result. */
+static void
+test_cli_corrections (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *late = g_build_filename (dir, "c.db", NULL);
+  g_autofree char *json = g_build_filename (dir, "corrections.json", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  g_auto(CliRun) import = { 0 }, edit = { 0 }, reject = { 0 }, alias = { 0 }, bad = { 0 };
+  g_auto(CliRun) before = { 0 }, after = { 0 }, export = { 0 }, list = { 0 }, entities = { 0 };
+  g_auto(CliRun) reextract = { 0 }, import_fresh = { 0 }, corr_fresh = { 0 }, events_fresh = { 0 };
+  g_auto(CliRun) corr_late = { 0 }, import_late = { 0 }, events_late = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&import, "--db", db, "import", demo, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  run_cli (&edit, "--db", db, "events", "edit", "1", "--place", "Cairo", "--kind", "call", "--json", NULL);
+  g_assert_cmpint (edit.status, ==, 0);
+  g_assert_nonnull (strstr (edit.out, "\"kind\" : \"call\""));
+  g_assert_nonnull (strstr (edit.out, "\"en\" : \"Cairo\""));
+  g_assert_nonnull (strstr (edit.out, "\"edited\" : true"));
+  run_cli (&reject, "--db", db, "events", "reject", "2", NULL);
+  g_assert_cmpint (reject.status, ==, 0);
+  run_cli (&alias, "--db", db, "entities", "alias", "name:اسحق رابين", "bill-clinton", "--json", NULL);
+  g_assert_cmpint (alias.status, ==, 0);
+  g_assert_nonnull (strstr (alias.out, "\"alias_of\" : \"bill-clinton\""));
+  run_cli (&bad, "--db", db, "events", "merge", "3", "3", NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  run_cli (&entities, "--db", db, "entities", "list", "--kind", "person", "--json", NULL);
+  g_assert_cmpint (entities.status, ==, 0);
+  g_assert_nonnull (strstr (entities.out, "\"confidence\""));
+
+  run_cli (&before, "--db", db, "events", "--format", "csv", NULL);
+  g_assert_nonnull (strstr (before.out, "القاهرة"));
+  run_cli (&reextract, "--db", db, "reextract", NULL);
+  g_assert_cmpint (reextract.status, ==, 0);
+  run_cli (&after, "--db", db, "events", "--format", "csv", NULL);
+  g_assert_cmpstr (after.out, ==, before.out);
+  run_cli (&list, "--db", db, "corrections", "list", NULL);
+  lines = g_strsplit (g_strchomp (list.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_null (strstr (list.out, "orphaned"));
+
+  run_cli (&export, "--db", db, "corrections", "export", "-o", json, NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  run_cli (&import_fresh, "--db", fresh, "import", demo, NULL);
+  run_cli (&corr_fresh, "--db", fresh, "corrections", "import", json, NULL);
+  g_assert_cmpint (corr_fresh.status, ==, 0);
+  run_cli (&events_fresh, "--db", fresh, "events", "--format", "csv", NULL);
+  g_assert_cmpstr (events_fresh.out, ==, before.out);
+  run_cli (&corr_late, "--db", late, "corrections", "import", json, NULL);
+  run_cli (&import_late, "--db", late, "import", demo, NULL);
+  run_cli (&events_late, "--db", late, "events", "--format", "csv", NULL);
+  g_assert_cmpstr (events_late.out, ==, before.out);
+  rasd_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -952,6 +1014,7 @@ main (int   argc,
   g_test_add_func ("/cli/extract-rules", test_cli_extract_rules);
   g_test_add_func ("/cli/events", test_cli_events);
   g_test_add_func ("/cli/reextract", test_cli_reextract);
+  g_test_add_func ("/cli/corrections", test_cli_corrections);
   g_test_add_func ("/cli/export", test_cli_export);
   g_test_add_func ("/cli/tag-conll", test_cli_tag_conll);
   g_test_add_func ("/cli/symlinks-and-bounds", test_cli_symlinks_and_bounds);

@@ -11,6 +11,7 @@
 #include "rasd-article-reader.h"
 #include "rasd-cli-commands.h"
 #include "rasd-cli-common.h"
+#include "rasd-cli-correct.h"
 #include "rasd-cli-export.h"
 #include "rasd-cli-extract.h"
 #include "rasd-data.h"
@@ -696,7 +697,7 @@ print_events_csv (GPtrArray *events)
 {
   static const char * const header[] = {
     "date", "precision", "cameo", "kind", "role", "participants", "place", "latitude",
-    "longitude", "country", "sources", "urls",
+    "longitude", "country", "sources", "urls", "confidence", "reviewed", "edited",
   };
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -709,6 +710,7 @@ print_events_csv (GPtrArray *events)
       g_autofree char *n_sources = g_strdup_printf ("%u", event->sources->len);
       char lat[G_ASCII_DTOSTR_BUF_SIZE] = "";
       char lon[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      char confidence[G_ASCII_DTOSTR_BUF_SIZE] = "";
       RasdStoredPlace *place = event->place;
 
       if (place != NULL && place->has_coordinates)
@@ -716,13 +718,15 @@ print_events_csv (GPtrArray *events)
           rasd_export_format_double (place->lat, lat);
           rasd_export_format_double (place->lon, lon);
         }
+      rasd_export_format_double (event->confidence, confidence);
 
       {
         const char *fields[] = {
           event->date, rasd_export_precision_name (event->precision), event->cameo, event->kind,
           rasd_event_role_to_string (event->role), participants,
           place != NULL ? place->name : NULL, lat, lon, place != NULL ? place->country : NULL,
-          n_sources, url_list,
+          n_sources, url_list, confidence, event->reviewed ? "true" : "false",
+          event->edited ? "true" : "false",
         };
         G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (header));
         rasd_export_append_csv_record (out, fields, G_N_ELEMENTS (fields));
@@ -762,6 +766,13 @@ command_events (CliGlobals  *globals,
   g_autoptr(GError) error = NULL;
   RasdEventFilter filter;
 
+  /* events edit|reject|merge|split|review ID ...: a correction */
+  if (argc > 1 && rasd_cli_is_events_correction (argv[1]))
+    {
+      if ((store = rasd_cli_open_store_for_writing (globals->db_path, "events")) == NULL)
+        return RASD_CLI_EXIT_FAILED;
+      return rasd_cli_events_correct (store, argc - 1, argv + 1);
+    }
   if (!parse_command_options ("events", "",
                               _("Lists the stored events, by date: one JSON object per line, CSV "
                                 "with a header, or a GeoJSON collection of the events with a place."),
@@ -1105,6 +1116,24 @@ command_excerpts (CliGlobals  *globals,
   return rasd_cli_excerpts (globals->db_path, argc, argv);
 }
 
+/* entities, corrections (rasd-cli-correct.c) ----------------------------------------------- */
+
+static int
+command_entities (CliGlobals  *globals,
+                  int          argc,
+                  char       **argv)
+{
+  return rasd_cli_entities (globals->db_path, argc, argv);
+}
+
+static int
+command_corrections (CliGlobals  *globals,
+                     int          argc,
+                     char       **argv)
+{
+  return rasd_cli_corrections (globals->db_path, argc, argv);
+}
+
 /* dispatch ---------------------------------------------------------------------------------- */
 
 static const CliCommand commands[] = {
@@ -1117,6 +1146,9 @@ static const CliCommand commands[] = {
   { "train-ner", N_("--conll FILE -o MODEL"), N_("Train the name tagger (no database)"), command_train_ner },
   { "extract", N_("FILE..."), N_("Print the cleaned text of articles (no database)"), command_extract },
   { "events", N_("[FILTERS]"), N_("List the stored events (jsonl, csv or geojson)"), command_events },
+  { "events", N_("edit|reject|merge|split|review ID"), N_("Correct an event (kept across re-extraction)"), command_events },
+  { "entities", N_("[list|reject|alias|rename]"), N_("List or correct people and places"), command_entities },
+  { "corrections", N_("list|export|import"), N_("List, export or import the corrections"), command_corrections },
   { "reextract", "", N_("Extract the events of every stored article again"), command_reextract },
   { "excerpts", N_("list|add|add-event|remove"), N_("List, add or remove excerpts"), command_excerpts },
   { "export", N_("excerpts|events"), N_("Write excerpts or events to a file (-o FILE --format FMT)"), command_export },

@@ -25,6 +25,10 @@ struct _RasdReader
   gboolean       follow_evidence;  /* until the user scrolls, or another article */
   guint          follow_tick;
   guint          follow_frames;
+  GtkPopover    *entity_menu;  /* what a click on a name offers */
+  char          *menu_kind;    /* the name it is about */
+  char          *menu_key;
+  char          *menu_name;
 
   /* Template widgets */
   GtkStack      *stack;
@@ -46,6 +50,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ENTITY_ACTIVATED,
+  ENTITY_ACTION,
   ARTICLE_CHANGED,
   N_SIGNALS
 };
@@ -103,6 +108,107 @@ offset_at (RasdReader *self,
   return gtk_text_iter_get_offset (&iter);
 }
 
+gboolean
+rasd_reader_entity_action (RasdReader *self,
+                           int         offset,
+                           const char *action)
+{
+  const RasdStoredMention *mention;
+
+  g_return_val_if_fail (RASD_IS_READER (self), FALSE);
+
+  if ((mention = find_mention (self, offset)) == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[ENTITY_ACTION], 0, action,
+                 mention->kind == RASD_MENTION_PERSON ? "person" : "place",
+                 mention->key, mention->name);
+  return TRUE;
+}
+
+static void
+on_entity_menu_clicked (GtkButton  *button,
+                        RasdReader *self)
+{
+  const char *action = g_object_get_data (G_OBJECT (button), "rasd-action");
+  g_autofree char *kind = g_strdup (self->menu_kind);
+  g_autofree char *key = g_strdup (self->menu_key);
+  g_autofree char *name = g_strdup (self->menu_name);
+
+  gtk_popover_popdown (self->entity_menu);
+  if (g_str_equal (action, "filter"))
+    g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, kind, key, name);
+  else
+    g_signal_emit (self, signals[ENTITY_ACTION], 0, action, kind, key, name);
+}
+
+static void
+add_menu_button (RasdReader *self,
+                 GtkBox     *box,
+                 const char *label,
+                 const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+  g_object_set_data (G_OBJECT (button), "rasd-action", (gpointer) action);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_entity_menu_clicked), self);
+  gtk_box_append (box, button);
+}
+
+GtkPopover *
+rasd_reader_open_entity_menu (RasdReader *self,
+                              int         offset)
+{
+  const RasdStoredMention *mention;
+  gboolean person;
+  GtkWidget *box;
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (RASD_IS_READER (self), NULL);
+
+  if ((mention = find_mention (self, offset)) == NULL)
+    return NULL;
+  person = mention->kind == RASD_MENTION_PERSON;
+  g_free (self->menu_kind);
+  g_free (self->menu_key);
+  g_free (self->menu_name);
+  self->menu_kind = g_strdup (person ? "person" : "place");
+  self->menu_key = g_strdup (mention->key);
+  self->menu_name = g_strdup (mention->name);
+
+  if (self->entity_menu == NULL)
+    {
+      self->entity_menu = GTK_POPOVER (gtk_popover_new ());
+      gtk_widget_set_parent (GTK_WIDGET (self->entity_menu), GTK_WIDGET (self->text_view));
+      gtk_popover_set_has_arrow (self->entity_menu, TRUE);
+    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  {
+    GtkWidget *title = gtk_label_new (mention->name);
+
+    gtk_widget_add_css_class (title, "heading");
+    gtk_widget_set_margin_bottom (title, 6);
+    gtk_box_append (GTK_BOX (box), title);
+  }
+  add_menu_button (self, GTK_BOX (box), _("_Show Its Events"), "filter");
+  add_menu_button (self, GTK_BOX (box), person ? _("_Not a Person") : _("_Not a Place"), "reject");
+  add_menu_button (self, GTK_BOX (box), _("Sa_me As…"), "alias");
+  add_menu_button (self, GTK_BOX (box), _("_Rename…"), "rename");
+  gtk_popover_set_child (self->entity_menu, box);
+
+  /* pointing at the name */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter, (int) mention->start);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y,
+                                         &rect.x, &rect.y);
+  rect.width = MAX (rect.width, 1);
+  gtk_popover_set_pointing_to (self->entity_menu, &rect);
+  gtk_popover_popup (self->entity_menu);
+  return self->entity_menu;
+}
+
 static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
@@ -117,7 +223,7 @@ on_click_released (GtkGestureClick *gesture,
   if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
     return;
   if ((offset = offset_at (self, x, y)) >= 0)
-    rasd_reader_activate_offset (self, offset);
+    rasd_reader_open_entity_menu (self, offset);
 }
 
 static void
@@ -522,6 +628,9 @@ rasd_reader_dispose (GObject *object)
   if (self->follow_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->follow_tick);
   self->follow_tick = 0;
+  if (self->entity_menu != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->entity_menu));
+  self->entity_menu = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), RASD_TYPE_READER);
   /* The template's top box is no template child: unparent it by hand. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -539,6 +648,9 @@ rasd_reader_finalize (GObject *object)
   g_clear_pointer (&self->event, rasd_stored_event_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
+  g_free (self->menu_kind);
+  g_free (self->menu_key);
+  g_free (self->menu_name);
 
   G_OBJECT_CLASS (rasd_reader_parent_class)->finalize (object);
 }
@@ -562,6 +674,10 @@ rasd_reader_class_init (RasdReaderClass *klass)
   signals[ENTITY_ACTIVATED] = g_signal_new ("entity-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                                             G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+  /* from the menu of a click on a name: ("reject", "alias" or "rename", kind, key, name) */
+  signals[ENTITY_ACTION] = g_signal_new ("entity-action", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                                         G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
   /* the article shown changed (another event, another source, or none) */
   signals[ARTICLE_CHANGED] = g_signal_new ("article-changed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -42,6 +42,14 @@ void           rasd_reader_set_highlight_entities (RasdReader *self,
 gboolean       rasd_reader_get_highlight_entities (RasdReader *self);
 /* What a click on the character at @offset does: TRUE when a person or place is there (and
  * ::entity-activated was emitted). */
+/* A click on a name opens a menu: "Show Its Events" (::entity-activated), "Not a Person/Place",
+ * "Same As…", "Rename…" (::entity-action with "reject", "alias", "rename").  NULL when no name is
+ * at @offset.  rasd_reader_entity_action() does what the menu's item @action does. */
+GtkPopover    *rasd_reader_open_entity_menu  (RasdReader    *self,
+                                              int            offset);
+gboolean       rasd_reader_entity_action     (RasdReader    *self,
+                                              int            offset,
+                                              const char    *action);
 gboolean       rasd_reader_activate_offset   (RasdReader    *self,
                                               int            offset);
 

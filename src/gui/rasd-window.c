@@ -14,7 +14,7 @@
 #include "rasd-reader.h"
 #include "rasd-resources.h"
 #include "rasd-store-watch.h"
-#include "rasd-window.h"
+#include "rasd-window-private.h"
 #include "rasd-event-map.h"
 #include "rasd-timeline.h"
 
@@ -23,60 +23,6 @@
 /* How often the window looks for another process's commits. */
 #define STORE_WATCH_MS 1000
 
-struct _RasdWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  RasdStore          *store;
-  RasdFilter         *filter;
-  RasdEventModel     *events;
-  GtkSingleSelection *selection;
-  RasdEventItem      *selected_event;
-  GCancellable       *import_cancellable;
-  RasdImporter       *importer;
-  guint               import_jobs;  /* extraction workers of an import; 0: one per core */
-  RasdStoreWatch     *store_watch;
-  gint64              last_import_reload;
-  gboolean            syncing;  /* copying the filter into the widgets */
-  gboolean            restoring;  /* the events are being replaced: keep the selected one */
-  gboolean            first_load_pending;  /* the events are read after the first frame */
-
-  /* Template widgets */
-  AdwToastOverlay    *toast_overlay;
-  AdwWindowTitle     *window_title;
-  GtkRevealer        *progress_revealer;
-  GtkRevealer        *read_only_revealer;
-  GtkLabel           *read_only_label;
-  GtkProgressBar     *progress_bar;
-  GtkSearchEntry     *search_entry;
-  GtkWidget          *sidebar_button;
-  GtkSpinner         *spinner;
-  GtkStack           *stack;
-  AdwStatusPage      *error_page;
-  AdwFlap            *flap;
-  RasdFacetView      *people_view;
-  RasdFacetView      *places_view;
-  RasdFacetView      *kinds_view;
-  GtkLabel           *span_label;
-  GtkEntry           *from_entry;
-  GtkEntry           *to_entry;
-  GtkRevealer        *chips_revealer;
-  GtkBox             *chips_box;
-  GtkWidget          *clear_all_button;
-  GtkBox             *map_slot;
-  GtkWidget          *map_placeholder;
-  GtkBox             *timeline_slot;
-  GtkWidget          *timeline_placeholder;
-  GtkStack           *results_stack;
-  GtkColumnView      *event_view;
-  GtkWidget          *empty_clear_button;
-  AdwStatusPage      *results_error_page;
-  RasdReader         *reader;
-  AdwViewStack       *side_stack;
-  RasdExcerptBasket  *basket;       /* NULL without a store */
-  RasdEventMap       *map;
-  RasdTimeline       *timeline;
-};
 
 G_DEFINE_FINAL_TYPE (RasdWindow, rasd_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -108,8 +54,7 @@ on_timeline_event_activated (RasdWindow    *self,
 {
   guint position = rasd_event_model_find (self->events, rasd_event_item_get_id (item));
 
-  gtk_single_selection_set_selected (self->selection, position != G_MAXUINT ? position
-                                                                            : GTK_INVALID_LIST_POSITION);
+  rasd_window_select_event (self, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
   /* The timeline also shows events outside the brushed range, which the list leaves out: the
    * reader shows them all the same. */
   if (position == G_MAXUINT)
@@ -186,11 +131,32 @@ set_selected_event (RasdWindow    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
+guint
+rasd_window_get_selected_position (RasdWindow *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->selection == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return gtk_bitset_is_empty (selected) ? GTK_INVALID_LIST_POSITION : gtk_bitset_get_minimum (selected);
+}
+
+void
+rasd_window_set_selected_event (RasdWindow    *self,
+                                RasdEventItem *item)
+{
+  set_selected_event (self, item);
+}
+
 static void
 on_selection_changed (RasdWindow *self)
 {
-  RasdEventItem *item = gtk_single_selection_get_selected_item (self->selection);
+  guint position = rasd_window_get_selected_position (self);
+  g_autoptr(RasdEventItem) item = position != GTK_INVALID_LIST_POSITION
+                                  ? g_list_model_get_item (G_LIST_MODEL (self->selection), position) : NULL;
 
+  rasd_window_update_correct (self);
   /* A reload drops every item; on_events_loaded() selects the same event again if it is there. */
   if (item == NULL && self->restoring)
     return;
@@ -255,7 +221,8 @@ setup_cell (GtkSignalListItemFactory *factory,
     }
   else
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (g_str_equal (property, "n-sources") || g_str_equal (property, "date"))
+  if (g_str_equal (property, "n-sources") || g_str_equal (property, "date") ||
+      g_str_equal (property, "confidence"))
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -273,6 +240,22 @@ bind_cell (GtkSignalListItemFactory *factory,
   /* dates and counts in the UI language's month names and digits */
   if (g_str_equal (property, "n-sources"))
     text = rasd_format_count (rasd_event_item_get_n_sources (item));
+  else if (g_str_equal (property, "confidence"))
+    {
+      const RasdStoredEvent *event = rasd_event_item_get_event (item);
+      g_autofree char *percent = rasd_format_count ((guint) (event->confidence * 100 + 0.5));
+
+      /* Translators: a confidence in percent, %s its number in the locale's digits */
+      text = g_strdup_printf (_("%s%%"), percent);
+      tooltip = g_strdup (event->reviewed ? _("Reviewed") : event->edited ? _("Edited, not yet reviewed")
+                                           : _("Not yet reviewed"));
+      if (event->reviewed)
+        {
+          g_autofree char *plain = g_steal_pointer (&text);
+
+          text = g_strdup_printf ("✓ %s", plain);
+        }
+    }
   else if (g_str_equal (property, "date"))
     {
       text = rasd_format_date_compact (rasd_event_item_get_date (item));
@@ -330,11 +313,16 @@ probe_column (gconstpointer a,
 static void
 on_column_sorter_changed (RasdWindow *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->event_view);
+  GtkSorter *sorter;
   g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
   SortProbe probe = { RASD_EVENT_SORT_DATE, FALSE };
   GtkOrdering order;
+
+  /* the columns go when the window does: a sorted one changes the sorter */
+  if (self->event_view == NULL || self->events == NULL)
+    return;
+  sorter = gtk_column_view_get_sorter (self->event_view);
 
   current_probe = &probe;
   order = gtk_sorter_compare (sorter, a, b);
@@ -377,15 +365,16 @@ setup_event_view (RasdWindow *self)
   add_column (self, _("Participants"), "participants", RASD_EVENT_SORT_PARTICIPANTS, TRUE, -1);
   add_column (self, _("Place"), "place", RASD_EVENT_SORT_PLACE, FALSE, 110);
   add_column (self, _("Sources"), "n-sources", RASD_EVENT_SORT_SOURCES, FALSE, 84);
+  add_column (self, _("Confidence"), "confidence", RASD_EVENT_SORT_CONFIDENCE, FALSE, 96);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->event_view), "changed",
                             G_CALLBACK (on_column_sorter_changed), self);
 
   g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (on_events_replacing), self);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->events)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected-item",
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->events)));
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (on_selection_changed), self);
+  /* a reload replaces the items: the first selected one may be another */
+  g_signal_connect_swapped (self->selection, "items-changed",
                             G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (self->event_view, GTK_SELECTION_MODEL (self->selection));
 }
@@ -399,6 +388,7 @@ typedef enum
   PART_KIND,
   PART_RANGE,
   PART_TEXT,
+  PART_REVIEW,
 } FilterPart;
 
 static void
@@ -421,6 +411,9 @@ on_chip_clicked (GtkButton  *button,
       break;
     case PART_TEXT:
       rasd_filter_set_text (self->filter, NULL);
+      break;
+    case PART_REVIEW:
+      rasd_filter_set_unreviewed (self->filter, FALSE);
       break;
     default:
       g_assert_not_reached ();
@@ -488,6 +481,9 @@ update_chips (RasdWindow *self)
       g_autofree char *quoted = g_strdup_printf (_("“%s”"), rasd_filter_get_text (self->filter));
       add_chip (self, PART_TEXT, "edit-find-symbolic", quoted);
     }
+
+  if (rasd_filter_get_unreviewed (self->filter))
+    add_chip (self, PART_REVIEW, "emblem-default-symbolic", _("Needs Review"));
 
   gtk_revealer_set_reveal_child (self->chips_revealer, !rasd_filter_is_empty (self->filter));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
@@ -682,13 +678,13 @@ on_events_listed (RasdWindow *self)
   /* Keep the selected event selected when it is still there. */
   self->restoring = FALSE;
   if (self->selected_event != NULL &&
-      gtk_single_selection_get_selected_item (self->selection) == NULL)
+      rasd_window_get_selected_position (self) == GTK_INVALID_LIST_POSITION)
     {
       guint position = rasd_event_model_find (self->events, rasd_event_item_get_id (self->selected_event));
 
       if (position != G_MAXUINT)
         {
-          gtk_single_selection_set_selected (self->selection, position);
+          rasd_window_select_event (self, position);
           return;
         }
       set_selected_event (self, NULL);
@@ -1278,6 +1274,8 @@ rasd_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->events, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->corrector != NULL)
+    g_signal_handlers_disconnect_by_data (self->corrector, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RASD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rasd_window_parent_class)->dispose (object);
@@ -1292,6 +1290,7 @@ rasd_window_finalize (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->selected_event);
   g_clear_object (&self->selection);
+  g_clear_object (&self->corrector);
   g_clear_object (&self->events);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -1385,6 +1384,7 @@ rasd_window_class_init (RasdWindowClass *klass)
                                        "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, GDK_CONTROL_MASK,
                                        "win.clear-filters", NULL);
+  rasd_window_class_init_correct (widget_class);
 }
 
 static void
@@ -1422,6 +1422,7 @@ rasd_window_init (RasdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-event-excerpts", FALSE);
+  rasd_window_update_correct (self);
   update_chips (self);
 }
 
@@ -1438,7 +1439,8 @@ static void
 set_read_only (RasdWindow *self)
 {
   static const char *changes[] = { "win.import", "win.import-folder", "win.add-excerpt",
-                                   "win.add-event-excerpts" };
+                                   "win.add-event-excerpts", "win.edit-event", "win.reject-event",
+                                   "win.merge-events", "win.undo", "win.redo", "win.toggle-reviewed" };
   g_autofree char *text = g_strdup_printf (_("You may only read this database: you have no permission "
                                              "to write %s, or its disk is read-only. Importing and "
                                              "editing excerpts are turned off."),
@@ -1507,6 +1509,7 @@ rasd_window_new (RasdApplication *application,
   rasd_facet_view_set_model (self->kinds_view, rasd_event_model_get_kinds (self->events));
   rasd_reader_set_store (self->reader, store);
   setup_basket (self);
+  rasd_window_setup_correct (self);
   connect_map_and_timeline (self);
   if (rasd_store_is_read_only (store))
     set_read_only (self);
@@ -1549,7 +1552,10 @@ rasd_window_select_event (RasdWindow *self,
 {
   g_return_if_fail (RASD_IS_WINDOW (self));
   g_return_if_fail (self->selection != NULL);
-  gtk_single_selection_set_selected (self->selection, position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
 RasdEventItem *

@@ -4,6 +4,7 @@
 
 #include "rasd-application.h"
 #include "rasd-event-item.h"
+#include "rasd-corrector.h"
 #include "rasd-event-model.h"
 #include "rasd-filter.h"
 #include "rasd-store.h"
@@ -68,6 +69,8 @@ const char    *rasd_window_get_results_page (RasdWindow     *self);
 GtkWidget     *rasd_window_get_map          (RasdWindow     *self);
 GtkWidget     *rasd_window_get_timeline     (RasdWindow     *self);
 
+/* The corrector every decision of the window goes through; NULL without a store. */
+RasdCorrector *rasd_window_get_corrector    (RasdWindow     *self);
 /* The excerpt basket (RasdExcerptBasket); NULL without a store. */
 GtkWidget     *rasd_window_get_basket       (RasdWindow     *self);
 

@@ -734,7 +734,7 @@ events_to_csv (GPtrArray *events)
 {
   static const char * const header[] = {
     "id", "date", "precision", "cameo", "kind", "role", "participants", "place", "latitude",
-    "longitude", "country", "sources", "urls",
+    "longitude", "country", "sources", "urls", "confidence", "reviewed", "edited",
   };
   GString *out = g_string_new (UTF8_BOM);
 
@@ -749,24 +749,40 @@ events_to_csv (GPtrArray *events)
       g_autofree char *n_sources = g_strdup_printf ("%u", event->sources->len);
       char lat[G_ASCII_DTOSTR_BUF_SIZE] = "";
       char lon[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      char confidence[G_ASCII_DTOSTR_BUF_SIZE] = "";
 
       if (place != NULL && place->has_coordinates)
         {
           rasd_export_format_double (place->lat, lat);
           rasd_export_format_double (place->lon, lon);
         }
+      rasd_export_format_double (event->confidence, confidence);
       {
         const char *fields[] = {
           id, event->date, rasd_export_precision_name (event->precision), event->cameo, event->kind,
           rasd_event_role_to_string (event->role), participants,
           place != NULL ? place->name : NULL, lat, lon, place != NULL ? place->country : NULL,
-          n_sources, urls,
+          n_sources, urls, confidence, event->reviewed ? "true" : "false",
+          event->edited ? "true" : "false",
         };
         G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (header));
         rasd_export_append_csv_record (out, fields, G_N_ELEMENTS (fields));
       }
     }
   return string_to_bytes (out);
+}
+
+/* What the user did about the event: corrected data carry whether it was checked. */
+static void
+add_review_members (JsonBuilder           *builder,
+                    const RasdStoredEvent *event)
+{
+  json_builder_set_member_name (builder, "confidence");
+  json_builder_add_double_value (builder, event->confidence);
+  json_builder_set_member_name (builder, "reviewed");
+  json_builder_add_boolean_value (builder, event->reviewed);
+  json_builder_set_member_name (builder, "edited");
+  json_builder_add_boolean_value (builder, event->edited);
 }
 
 void
@@ -779,6 +795,7 @@ rasd_export_add_event_members (JsonBuilder           *builder,
   rasd_export_add_string_member (builder, "date", event->date);
   rasd_export_add_string_member (builder, "precision", rasd_export_precision_name (event->precision));
   rasd_export_add_string_member (builder, "role", rasd_event_role_to_string (event->role));
+  add_review_members (builder, event);
 
   json_builder_set_member_name (builder, "participants");
   json_builder_begin_array (builder);
@@ -914,6 +931,7 @@ events_to_geojson (GPtrArray *events)
       rasd_export_add_string_member (builder, "country", place != NULL ? place->country : NULL);
       add_int_member (builder, "sources", event->sources->len);
       rasd_export_add_string_member (builder, "urls", urls);
+      add_review_members (builder, event);
       json_builder_end_object (builder);
       json_builder_end_object (builder);
     }

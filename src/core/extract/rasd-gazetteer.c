@@ -738,3 +738,80 @@ rasd_gazetteer_get_capital (RasdGazetteer *self,
   g_return_val_if_fail (self != NULL, NULL);
   return country != NULL ? g_hash_table_lookup (self->capitals, country) : NULL;
 }
+
+typedef struct
+{
+  const RasdPlace *place;
+  int              rank;  /* 0: the whole name, 1: its beginning, 2: elsewhere in it */
+} SearchHit;
+
+static int
+compare_search_hits (gconstpointer a,
+                     gconstpointer b)
+{
+  const SearchHit *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank - y->rank;
+  if (x->place->kind != y->place->kind)
+    return x->place->kind == RASD_PLACE_KIND_COUNTRY ? -1 : y->place->kind == RASD_PLACE_KIND_COUNTRY;
+  return x->place->population > y->place->population ? -1 : x->place->population < y->place->population;
+}
+
+static int
+search_rank (const char *name,
+             const char *needle)
+{
+  const char *at;
+
+  if (name == NULL || (at = strstr (name, needle)) == NULL)
+    return -1;
+  return g_str_equal (name, needle) ? 0 : at == name ? 1 : 2;
+}
+
+GPtrArray *
+rasd_gazetteer_search (RasdGazetteer *self,
+                       const char    *text,
+                       guint          limit)
+{
+  g_autofree char *arabic = NULL;
+  g_autofree char *english = NULL;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (SearchHit));
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_return_val_if_fail (self != NULL, found);
+  g_return_val_if_fail (text != NULL, found);
+
+  arabic = rasd_arabic_normalize (text, -1);
+  english = g_utf8_casefold (text, -1);
+  g_strstrip (arabic);
+  g_strstrip (english);
+  if (*arabic == '\0' && *english == '\0')
+    return found;
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      const RasdPlace *place = self->places->pdata[i];
+      g_autofree char *name_ar = NULL;
+      g_autofree char *name_en = NULL;
+      int rank_ar, rank_en, rank;
+
+      /* a city without an Arabic name is never found in a text either */
+      if (place->name_ar == NULL)
+        continue;
+      name_ar = rasd_arabic_normalize (place->name_ar, -1);
+      name_en = place->name_en != NULL ? g_utf8_casefold (place->name_en, -1) : NULL;
+      rank_ar = *arabic != '\0' ? search_rank (name_ar, arabic) : -1;
+      rank_en = *english != '\0' ? search_rank (name_en, english) : -1;
+      rank = rank_ar < 0 ? rank_en : rank_en < 0 ? rank_ar : MIN (rank_ar, rank_en);
+      if (rank >= 0)
+        {
+          SearchHit hit = { place, rank };
+
+          g_array_append_val (hits, hit);
+        }
+    }
+  g_array_sort (hits, compare_search_hits);
+  for (guint i = 0; i < hits->len && (limit == 0 || i < limit); i++)
+    g_ptr_array_add (found, (gpointer) g_array_index (hits, SearchHit, i).place);
+  return found;
+}

@@ -87,6 +87,14 @@ const RasdPlace *rasd_gazetteer_get_place        (RasdGazetteer  *self,
  * labels. */
 const GPtrArray *rasd_gazetteer_get_places       (RasdGazetteer  *self);
 
+/* The places whose Arabic (normalised) or English (any case) name contains @text, best first:
+ * the whole name, then names that begin with it, countries before cities, then the most
+ * populous; at most @limit (0: all).  A linear scan (a few ms): for a search field.  The array
+ * is the caller's, the places the gazetteer's. */
+GPtrArray       *rasd_gazetteer_search           (RasdGazetteer  *self,
+                                                  const char     *text,
+                                                  guint           limit);
+
 /* Counts for reports and tests. */
 guint            rasd_gazetteer_count            (RasdGazetteer  *self,
                                                   RasdPlaceKind   kind,

@@ -77,6 +77,7 @@ typedef struct
   char           *to;
   char           *kind;
   char           *text;
+  gboolean        unreviewed;
   RasdEventSort   sort;
   gboolean        descending;
   char          **kind_order;
@@ -358,6 +359,7 @@ run_list (RasdStore     *store,
     .to = query->to,
     .kind = query->kind,
     .text = query->text,
+    .unreviewed = query->unreviewed,
   };
   g_autoptr(Result) result = g_new0 (Result, 1);
   g_autoptr(GPtrArray) places = NULL;
@@ -662,6 +664,7 @@ timeline_key_of (RasdFilter *filter)
                     rasd_filter_get_place (filter) ? rasd_filter_get_place (filter) : "\x02",
                     rasd_filter_get_kind (filter) ? rasd_filter_get_kind (filter) : "\x02",
                     rasd_filter_get_text (filter) ? rasd_filter_get_text (filter) : "\x02",
+                    rasd_filter_get_unreviewed (filter) ? "unreviewed" : "\x02",
                     NULL);
 }
 
@@ -686,6 +689,7 @@ reload (RasdEventModel *self,
   query->to = g_strdup (rasd_filter_get_to (self->filter));
   query->kind = g_strdup (rasd_filter_get_kind (self->filter));
   query->text = g_strdup (rasd_filter_get_text (self->filter));
+  query->unreviewed = rasd_filter_get_unreviewed (self->filter);
   query->sort = self->sort;
   query->descending = self->descending;
   query->kind_order = g_strdupv ((char **) rasd_store_event_kinds ());
@@ -972,7 +976,7 @@ rasd_event_model_set_sort (RasdEventModel *self,
                            gboolean        descending)
 {
   g_return_if_fail (RASD_IS_EVENT_MODEL (self));
-  g_return_if_fail (sort <= RASD_EVENT_SORT_SOURCES);
+  g_return_if_fail (sort <= RASD_EVENT_SORT_CONFIDENCE);
 
   if (self->sort == sort && self->descending == !!descending)
     return;

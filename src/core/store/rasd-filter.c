@@ -14,6 +14,7 @@ struct _RasdFilter
   char    *from;
   char    *to;
   char    *text;
+  gboolean unreviewed;
 
   guint    frozen;
   gboolean pending;
@@ -217,12 +218,31 @@ rasd_filter_set_text (RasdFilter *self,
 }
 
 gboolean
+rasd_filter_get_unreviewed (RasdFilter *self)
+{
+  g_return_val_if_fail (RASD_IS_FILTER (self), FALSE);
+  return self->unreviewed;
+}
+
+void
+rasd_filter_set_unreviewed (RasdFilter *self,
+                            gboolean    unreviewed)
+{
+  g_return_if_fail (RASD_IS_FILTER (self));
+
+  if (self->unreviewed == !!unreviewed)
+    return;
+  self->unreviewed = !!unreviewed;
+  changed (self);
+}
+
+gboolean
 rasd_filter_is_empty (RasdFilter *self)
 {
   g_return_val_if_fail (RASD_IS_FILTER (self), TRUE);
 
   return self->person == NULL && self->place == NULL && self->kind == NULL &&
-         self->from == NULL && self->to == NULL && self->text == NULL;
+         self->from == NULL && self->to == NULL && self->text == NULL && !self->unreviewed;
 }
 
 void
@@ -236,6 +256,7 @@ rasd_filter_clear (RasdFilter *self)
   rasd_filter_set_kind (self, NULL);
   rasd_filter_set_range (self, NULL, NULL);
   rasd_filter_set_text (self, NULL);
+  rasd_filter_set_unreviewed (self, FALSE);
   rasd_filter_thaw (self);
 }
 
@@ -272,5 +293,6 @@ rasd_filter_to_event_filter (RasdFilter      *self,
     .to = self->to,
     .kind = self->kind,
     .text = self->text,
+    .unreviewed = self->unreviewed,
   };
 }

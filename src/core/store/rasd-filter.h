@@ -42,6 +42,10 @@ void        rasd_filter_set_range    (RasdFilter  *self,
 const char *rasd_filter_get_text     (RasdFilter  *self);
 void        rasd_filter_set_text     (RasdFilter  *self,
                                       const char  *text);
+/* The review queue: only the events the user has not marked reviewed. */
+gboolean    rasd_filter_get_unreviewed (RasdFilter *self);
+void        rasd_filter_set_unreviewed (RasdFilter *self,
+                                        gboolean    unreviewed);
 
 /* TRUE when nothing is filtered. */
 gboolean    rasd_filter_is_empty     (RasdFilter  *self);

@@ -308,9 +308,14 @@ rasd_store_list_mentions (RasdStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!rasd_store_prepare (self,
-                           "SELECT m.kind, m.start, m.end, e.key, coalesce (e.name, m.value)"
+                           /* an alias's mention names the entity it is the same as; a
+                            * rejected entity's is not one */
+                           "SELECT m.kind, m.start, m.end, coalesce (a.key, e.key),"
+                           "       coalesce (a.name, e.name, m.value)"
                            " FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id"
-                           " WHERE m.article_id = ?1 ORDER BY m.start, m.end",
+                           " LEFT JOIN entities a ON a.id = e.alias_of"
+                           " WHERE m.article_id = ?1 AND NOT coalesce (e.rejected, 0)"
+                           " ORDER BY m.start, m.end",
                            &stmt, "preparing the mention query", error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, article_id);

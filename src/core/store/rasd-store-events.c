@@ -399,7 +399,8 @@ bind_filter (sqlite3_stmt          *stmt,
 /* Columns of the event query. */
 enum
 {
-  COL_ID, COL_KIND, COL_CAMEO, COL_DATE, COL_PRECISION, COL_ROLE, COL_PLACE, COL_DAY,
+  COL_ID, COL_KIND, COL_CAMEO, COL_DATE, COL_PRECISION, COL_ROLE, COL_PLACE, COL_CONFIDENCE,
+  COL_REVIEWED, COL_EDITED, COL_DAY,
 };
 
 /* An event as listed, with what it is sorted by. */
@@ -452,6 +453,9 @@ stored_event_from_row (RasdStore     *self,
   event->id = sqlite3_column_int64 (stmt, COL_ID);
   event->kind = g_strdup (rasd_store_column_text (stmt, COL_KIND));
   event->cameo = g_strdup (rasd_store_column_text (stmt, COL_CAMEO));
+  event->confidence = sqlite3_column_double (stmt, COL_CONFIDENCE);
+  event->reviewed = sqlite3_column_int (stmt, COL_REVIEWED) != 0;
+  event->edited = sqlite3_column_int (stmt, COL_EDITED) != 0;
   if (rasd_date_parse_iso (rasd_store_column_text (stmt, COL_DATE), &date))
     {
       event->date = rasd_date_to_iso (&date);
@@ -602,7 +606,7 @@ list_events_part (RasdStore              *self,
   /* The place as its id: its names come from the entity cache. */
   g_string_append_printf (sql,
                           "SELECT %s ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
-                          "       ev.place_id, %s, %s",
+                          "       ev.place_id, ev.confidence, ev.reviewed, ev.edited, %s, %s",
                           /* Two of the people may be in one event. */
                           people != NULL && people->len > 1 ? "DISTINCT" : "", day, id);
   if (people != NULL)
@@ -616,6 +620,8 @@ list_events_part (RasdStore              *self,
   if (only_id > 0)
     g_string_append_printf (sql, " AND ev.id = %" G_GINT64_FORMAT, only_id);
   append_filter_conditions (sql, filter, people, places, day, "ev");
+  if (filter->unreviewed)
+    g_string_append (sql, " AND NOT ev.reviewed");
   if (match != NULL)
     g_string_append_printf (sql, " AND %s IN (SELECT s.event_id FROM event_sources s WHERE s.article_id IN"
                                  " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?%d))",
@@ -1086,6 +1092,7 @@ list_marks_part (RasdStore              *self,
                  gint64                  to_day,
                  gboolean                dated,
                  GArray                 *text_ids,
+                 GArray                 *reviewed_ids,
                  GArray                 *marks,
                  GError                **error)
 {
@@ -1124,6 +1131,9 @@ list_marks_part (RasdStore              *self,
       mark.id = sqlite3_column_int64 (stmt, 0);
       if (text_ids != NULL &&
           bsearch (&mark.id, text_ids->data, text_ids->len, sizeof (gint64), compare_gint64) == NULL)
+        continue;
+      if (reviewed_ids != NULL &&
+          bsearch (&mark.id, reviewed_ids->data, reviewed_ids->len, sizeof (gint64), compare_gint64) != NULL)
         continue;
       if (dated)
         {
@@ -1429,6 +1439,15 @@ sort_marks (RasdStore           *self,
                               values, "sorting the events by sources", error))
         return FALSE;
       break;
+    case RASD_EVENT_SORT_CONFIDENCE:
+      /* in thousandths, as the score is rounded */
+      if (!read_marks_values (self, marks,
+                              "SELECT id, CAST (round (confidence * 1000) AS INTEGER) FROM events ORDER BY id",
+                              "SELECT id, CAST (round (confidence * 1000) AS INTEGER) FROM events"
+                              " WHERE id IN (SELECT value FROM json_each (?1)) ORDER BY id",
+                              values, "sorting the events by confidence", error))
+        return FALSE;
+      break;
     case RASD_EVENT_SORT_DATE:
     default:
       g_assert_not_reached ();
@@ -1461,6 +1480,7 @@ rasd_store_list_event_marks (RasdStore              *self,
   g_autoptr(GArray) people = NULL;
   g_autoptr(GArray) places = NULL;
   g_autoptr(GArray) text_ids = NULL;
+  g_autoptr(GArray) reviewed_ids = NULL;
   g_auto(NameQuery) person = { 0 };
   g_auto(NameQuery) place = { 0 };
   gint64 from_day = 0, to_day = 0;
@@ -1487,11 +1507,19 @@ rasd_store_list_event_marks (RasdStore              *self,
   if (none)
     return g_steal_pointer (&marks);
 
-  if (!list_marks_part (self, filter, people, places, from_day, to_day, TRUE, text_ids, marks, error))
+  /* The review queue leaves out the few events the user reviewed (a partial index). */
+  if (filter->unreviewed &&
+      (reviewed_ids = rasd_store_ids_by_sql (self, "SELECT id FROM events WHERE reviewed AND id > ?1"
+                                                   " ORDER BY id", 0, "listing the reviewed events",
+                                             error)) == NULL)
+    return NULL;
+  if (!list_marks_part (self, filter, people, places, from_day, to_day, TRUE, text_ids,
+                        reviewed_ids, marks, error))
     return NULL;
   /* No date range matches an unknown date. */
   if (filter->from == NULL && filter->to == NULL &&
-      !list_marks_part (self, filter, people, places, from_day, to_day, FALSE, text_ids, marks, error))
+      !list_marks_part (self, filter, people, places, from_day, to_day, FALSE, text_ids,
+                        reviewed_ids, marks, error))
     return NULL;
   if (!sort_marks (self, marks, sort, descending, kind_order, error))
     return NULL;
@@ -1530,7 +1558,7 @@ rasd_store_list_event_summaries_by_id (RasdStore     *self,
   /* Columns as list_events_part() reads them (COL_*), by id. */
   if (!rasd_store_prepare (self,
                            "SELECT ev.id, ev.kind, ev.cameo, ev.date, ev.date_precision, ev.role,"
-                           "       ev.place_id, ev.day, ev.id"
+                           "       ev.place_id, ev.confidence, ev.reviewed, ev.edited, ev.day, ev.id"
                            " FROM events ev WHERE ev.id IN (SELECT value FROM json_each (?1))"
                            " ORDER BY ev.id",
                            &stmt, "preparing the event page query", error))

@@ -5,7 +5,8 @@
 #include "rasd-store-private.h"
 
 /* RasdStore: saving what extraction found, and grouping an event with the same event
- * reported by other articles. */
+ * reported by other articles; then the user's decisions are applied again on top
+ * (rasd-store-corrections.c). */
 
 /* Removes what an earlier extraction of the article stored: its mentions, evidence and
  * sources; the events only it reported; the entities nothing refers to any more.  Events that
@@ -41,10 +42,20 @@ forget_extraction (RasdStore  *self,
   return TRUE;
 }
 
-/* Binds an entity's columns to ?1–?8 of STMT_FIND_KNOWN_ENTITY or STMT_UPSERT_ENTITY. */
+/* A name a lexicon or the gazetteer knows above one no list knows ("name:" keys).  Not from
+ * how often one article names it: an event's score would then depend on which articles were
+ * saved before it (and a decision's entity on whether the decision came first). */
+static double
+entity_confidence (const RasdEntity *entity)
+{
+  return g_str_has_prefix (entity->key, "name:") ? 0.4 : 0.8;
+}
+
+/* Binds an entity's columns to ?1–?9 of STMT_FIND_KNOWN_ENTITY or STMT_UPSERT_ENTITY. */
 static void
 bind_entity (sqlite3_stmt *stmt,
-             RasdEntity   *entity)
+             RasdEntity   *entity,
+             double        confidence)
 {
   gboolean is_place = entity->kind == RASD_ENTITY_PLACE;
 
@@ -58,15 +69,36 @@ bind_entity (sqlite3_stmt *stmt,
   if (is_place && (entity->lat != 0.0 || entity->lon != 0.0))
     {
       sqlite3_bind_double (stmt, 7, entity->lat);
-      if (sqlite3_bind_parameter_count (stmt) >= 8)
-        sqlite3_bind_double (stmt, 8, entity->lon);
+      sqlite3_bind_double (stmt, 8, entity->lon);
     }
+  sqlite3_bind_double (stmt, 9, confidence);
 }
 
-/* The entity's id once stored: looked up when storing it again would change nothing. */
+/* Reads id, rejected and alias_of of a row of STMT_FIND_KNOWN_ENTITY or STMT_UPSERT_ENTITY:
+ * the id, and in *@use_id the entity events are to name instead (its alias), 0 when the user
+ * rejected it. */
+static gint64
+read_entity_row (sqlite3_stmt *stmt,
+                 gint64       *use_id)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  if (sqlite3_column_int (stmt, 1))
+    *use_id = 0;
+  else if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    *use_id = sqlite3_column_int64 (stmt, 2);
+  else
+    *use_id = id;
+  return id;
+}
+
+/* Stores @entity, or only looks it up when storing it again would change nothing (most
+ * entities of an archive are seen again); *@use_id as read_entity_row() gives it. */
 static gint64
 upsert_entity (RasdStore   *self,
                RasdEntity  *entity,
+               double       confidence,
+               gint64      *use_id,
                GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -74,18 +106,18 @@ upsert_entity (RasdStore   *self,
 
   if ((stmt = rasd_store_get_statement (self, STMT_FIND_KNOWN_ENTITY, error)) == NULL)
     return 0;
-  bind_entity (stmt, entity);
+  bind_entity (stmt, entity, confidence);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+    id = read_entity_row (stmt, use_id);
   sqlite3_reset (stmt);
   if (id > 0)
     return id;
 
   if ((stmt = rasd_store_get_statement (self, STMT_UPSERT_ENTITY, error)) == NULL)
     return 0;
-  bind_entity (stmt, entity);
+  bind_entity (stmt, entity, confidence);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+    id = read_entity_row (stmt, use_id);
   else
     {
       g_autofree char *doing = g_strdup_printf ("storing the entity “%s” (%s)",
@@ -452,6 +484,7 @@ save_event (RasdStore       *self,
             gint64           article_id,
             gint64           last_before,
             const NewEvent  *ev,
+            gint64          *saved_id,
             GError         **error)
 {
   g_auto(Candidate) same = { 0 };
@@ -463,6 +496,7 @@ save_event (RasdStore       *self,
   event_id = find_same_event (self, article_id, last_before, ev, &same, error);
   if (event_id < 0)
     return FALSE;
+  *saved_id = event_id;
 
   if (event_id > 0)
     {
@@ -507,6 +541,7 @@ save_event (RasdStore       *self,
   if (rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "storing an event");
   event_id = sqlite3_last_insert_rowid (self->db);
+  *saved_id = event_id;
   return insert_event_details (self, event_id, article_id, ev, TRUE, error);
 }
 
@@ -538,6 +573,10 @@ save_extraction (RasdStore       *self,
   g_autoptr(GArray) old_entities = NULL;
   g_autoptr(GArray) entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
                                                     extraction->entities->len);
+  /* The entity events name for each: itself, its alias, or 0 when rejected. */
+  g_autoptr(GArray) event_entity_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64),
+                                                          extraction->entities->len);
+  g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 last_before = 0;
 
   if (!forget_extraction (self, article_id, &old_entities, error) ||
@@ -546,12 +585,18 @@ save_extraction (RasdStore       *self,
 
   for (guint i = 0; i < extraction->entities->len; i++)
     {
-      gint64 id = upsert_entity (self, g_ptr_array_index (extraction->entities, i), error);
+      RasdEntity *entity = g_ptr_array_index (extraction->entities, i);
+      gint64 use_id = 0;
+      gint64 id = upsert_entity (self, entity, entity_confidence (entity),
+                                 &use_id, error);
 
       if (id == 0)
         return FALSE;
       g_array_append_val (entity_ids, id);
+      g_array_append_val (event_entity_ids, use_id);
     }
+  if (!rasd_store_correct_entities (self, extraction, event_entity_ids, error))
+    return FALSE;
 
   for (guint i = 0; i < extraction->mentions->len; i++)
     {
@@ -572,14 +617,19 @@ save_extraction (RasdStore       *self,
       NewEvent ev = { event, participants, 0, NULL, NULL, FALSE, 0, 0 };
       gboolean ok;
 
+      gint64 saved_id = 0;
+      gboolean corrected = FALSE;  /* a name the user rejected or made an alias */
+
       for (guint p = 0; p < event->participants->len; p++)
         {
           int index = g_array_index (event->participants, int, p);
           gint64 id;
 
           g_return_val_if_fail (index >= 0 && (guint) index < entity_ids->len, FALSE);
-          id = g_array_index (entity_ids, gint64, index);
-          g_array_append_val (participants, id);
+          id = g_array_index (event_entity_ids, gint64, index);
+          corrected |= id != g_array_index (entity_ids, gint64, index);
+          if (id != 0)
+            g_array_append_val (participants, id);
         }
       g_array_sort (participants, compare_ids);
       for (guint p = 1; p < participants->len;)
@@ -594,16 +644,28 @@ save_extraction (RasdStore       *self,
 
           g_return_val_if_fail ((guint) event->place < entity_ids->len, FALSE);
           place = g_ptr_array_index (extraction->entities, event->place);
-          ev.place_id = g_array_index (entity_ids, gint64, event->place);
-          ev.place_kind = place->place_kind;
-          ev.place_country = place->country;
+          ev.place_id = g_array_index (event_entity_ids, gint64, event->place);
+          corrected |= ev.place_id != g_array_index (entity_ids, gint64, event->place);
+          /* an alias's kind and country are close enough for grouping */
+          ev.place_kind = ev.place_id != 0 ? place->place_kind : NULL;
+          ev.place_country = ev.place_id != 0 ? place->country : NULL;
         }
       ev.has_day = rasd_store_date_day_range (&event->date, &ev.day, &ev.day_end);
 
-      ok = save_event (self, article_id, last_before, &ev, error);
+      ok = save_event (self, article_id, last_before, &ev, &saved_id, error);
       if (!ok)
         return FALSE;
+      g_array_append_val (saved, saved_id);
+      if (corrected && !rasd_store_run_sql (self, NULL, error, "marking an event edited",
+                                            "UPDATE events SET edited = 1 WHERE id = ?1", "i", saved_id))
+        return FALSE;
     }
+
+  for (guint i = 0; i < saved->len; i++)
+    if (!rasd_store_update_event_confidence (self, g_array_index (saved, gint64, i), error))
+      return FALSE;
+  if (!rasd_store_correct_article (self, article_id, error))
+    return FALSE;
 
   for (guint i = 0; i < old_entities->len; i++)
     if (!rasd_store_run_with_id (self, STMT_DELETE_ENTITY_IF_ORPHAN, g_array_index (old_entities, gint64, i),

@@ -8,9 +8,16 @@
  *   rasd-store-extraction.c  saving extractions, grouping events across articles
  *   rasd-store-events.c      listing events, the explorer's marks, facet counts
  *   rasd-store-excerpts.c    the basket
+ *   rasd-store-corrections.c the user's decisions: recording, listing, export and import,
+ *                            applying them after each save of an extraction
+ *   rasd-store-correcting.c  what each kind of decision does to the events and entities
+ *   rasd-store-snapshot.c    rows kept before a decision, so that undo restores them exactly
+ *   rasd-store-entities.c    listing entities with their confidence
  *   rasd-store-types.c       freeing the plain structs the store returns */
 
 #include <sqlite3.h>
+
+#include <json-glib/json-glib.h>
 
 #include "rasd-store.h"
 
@@ -51,6 +58,8 @@ typedef enum
   STMT_EVENT_PARTICIPANTS,
   STMT_EVENT_SOURCES,
   STMT_EVENT_EVIDENCE,
+  STMT_UPDATE_EVENT_CONFIDENCE,
+  STMT_ARTICLE_HASH,
   N_STMTS
 } StoreStatement;
 
@@ -71,7 +80,27 @@ struct _RasdStore
    * savepoint, which made a segment of every imported file. */
   gboolean      index_at_commit;
   GArray       *pending_index;  /* gint64: the ids of the articles to index */
+  /* What the corrections are about, so that saving an extraction no decision concerns costs
+   * a hash lookup (NULL: to be read again).  Read again when another connection commits. */
+  GHashTable   *correction_articles;  /* article hashes of the decisions' spans */
+  GHashTable   *correction_entities;  /* "kind\x1fkey" of entity decisions */
+  gint64        correction_data_version;
+  gboolean      correcting_on_save;   /* entity decisions touch the rows only (see there) */
+  GHashTable   *statement_cache;      /* SQL → sqlite3_stmt*, rasd_store_cached_statement() */
 };
+
+/* An event's confidence, 0 to 1, from what the extractor had for it: its participants' and
+ * place's confidence (a lexicon's or gazetteer's entity above a name no list knows), how
+ * precise its date is, and how many sentences and articles report it.  The event is ?1. */
+#define EVENT_CONFIDENCE_SQL \
+  "round (" \
+  "  0.45 * coalesce ((SELECT avg (en.confidence) FROM event_participants ep" \
+  "                    JOIN entities en ON en.id = ep.entity_id WHERE ep.event_id = ?1), 0)" \
+  "+ 0.15 * coalesce ((SELECT en.confidence FROM entities en" \
+  "                    WHERE en.id = (SELECT place_id FROM events WHERE id = ?1)), 0)" \
+  "+ 0.10 * ((SELECT date_precision FROM events WHERE id = ?1) / 3.0)" \
+  "+ 0.15 * min (1.0, (SELECT count (*) FROM evidence WHERE event_id = ?1) / 3.0)" \
+  "+ 0.15 * min (1.0, (SELECT count (*) FROM event_sources WHERE event_id = ?1) / 3.0), 3)"
 
 /* Turns the connection's last error into a GError that names the database and what was being
  * done (@doing); busy databases get their own code so callers can tell the user to wait.
@@ -142,6 +171,97 @@ char          *rasd_store_name_to_words     (const char      *name);
 gboolean       rasd_store_date_day_range    (const RasdDate  *date,
                                              gint64          *first,
                                              gint64          *last);
+
+/* Corrections (rasd-store-corrections.c).  Called by rasd_store_save_extraction() inside its
+ * savepoint: the entity decisions on the extraction's entities are written on their rows
+ * (@entity_ids, one per entity of @extraction), then, after the events are stored, the event
+ * decisions whose evidence is in the article are applied again. */
+gboolean       rasd_store_correct_entities  (RasdStore       *self,
+                                             RasdExtraction  *extraction,
+                                             GArray          *entity_ids,
+                                             GError         **error);
+gboolean       rasd_store_correct_article   (RasdStore       *self,
+                                             gint64           article_id,
+                                             GError         **error);
+/* Forgets what the corrections are about (a decision was added or removed). */
+void           rasd_store_corrections_changed (RasdStore     *self);
+/* Applies the stored decision @id; sets its orphaned flag. */
+gboolean       rasd_store_apply_correction  (RasdStore       *self,
+                                             gint64           id,
+                                             GError         **error);
+gboolean       rasd_store_update_event_confidence (RasdStore *self,
+                                                   gint64     event_id,
+                                                   GError   **error);
+
+/* The statement of @sql, prepared once per connection and kept (reset, unbound): the
+ * corrections' SQL runs for every save a decision concerns.  Do not finalize it; reset it
+ * after use, before running the same SQL again. */
+sqlite3_stmt  *rasd_store_cached_statement  (RasdStore       *self,
+                                             const char      *sql,
+                                             GError         **error);
+/* Runs @sql with parameters ?1.. bound from the varargs as @types says ('i' gint64, 't' const
+ * char * (NULL: NULL), 'd' double); with @out, *@out is the first column of the first row (0
+ * when none).  @doing names the work in the error. */
+gboolean       rasd_store_run_sql           (RasdStore       *self,
+                                             gint64          *out,
+                                             GError         **error,
+                                             const char      *doing,
+                                             const char      *sql,
+                                             const char      *types,
+                                             ...);
+/* @name of @object when it is an object, else NULL (json_object_get_object_member() warns
+ * when it is missing). */
+JsonObject    *rasd_store_object_member     (JsonObject      *object,
+                                             const char      *name);
+/* The first column of every row of @sql (one ?1 bound to @id) as gint64s. */
+GArray        *rasd_store_ids_by_sql        (RasdStore       *self,
+                                             const char      *sql,
+                                             gint64           id,
+                                             const char      *doing,
+                                             GError         **error);
+
+/* What a decision does (rasd-store-correcting.c): applies the decision of kind @kind with its
+ * row's fields to the data as it is; *@matched: it found what it is about. */
+gboolean       rasd_store_do_correction     (RasdStore          *self,
+                                             gint64              id,
+                                             RasdCorrectionKind  kind,
+                                             const char         *entity_kind,
+                                             const char         *entity_key,
+                                             JsonObject         *payload,
+                                             gboolean           *matched,
+                                             GError            **error);
+/* The event the spans of decision @id with @role point to now (0: none). */
+gboolean       rasd_store_find_correction_event (RasdStore   *self,
+                                                 gint64       id,
+                                                 const char  *role,
+                                                 JsonObject  *payload,
+                                                 gint64      *event_id,
+                                                 GError     **error);
+
+/* Rows kept before a decision (rasd-store-snapshot.c): the events @event_ids with their
+ * participants, sources, evidence and excerpts, the entities @entity_ids, and the largest
+ * ids, so that restoring removes what the decision created and puts back what it changed. */
+typedef struct _RasdStoreSnapshot RasdStoreSnapshot;
+
+RasdStoreSnapshot *rasd_store_snapshot_take    (RasdStore         *self,
+                                                GArray            *event_ids,
+                                                GArray            *entity_ids,
+                                                GError           **error);
+/* Keeps the rows of the decision @id (and its spans) too. */
+gboolean           rasd_store_snapshot_keep_correction (RasdStore         *self,
+                                                        RasdStoreSnapshot *snapshot,
+                                                        gint64             id,
+                                                        GError           **error);
+gboolean           rasd_store_snapshot_restore (RasdStore         *self,
+                                                RasdStoreSnapshot *snapshot,
+                                                GError           **error);
+/* Inserts the decision's rows the snapshot kept (for redo). */
+gboolean           rasd_store_snapshot_restore_correction (RasdStore         *self,
+                                                           RasdStoreSnapshot *snapshot,
+                                                           GError           **error);
+void               rasd_store_snapshot_free    (RasdStoreSnapshot *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdStoreSnapshot, rasd_store_snapshot_free)
 
 /* People and places are shared by the events of one listing (refcounted). */
 void           rasd_stored_place_unref      (RasdStoredPlace  *place);

@@ -101,3 +101,17 @@ rasd_stored_mention_free (RasdStoredMention *mention)
   g_free (mention->name);
   g_free (mention);
 }
+
+void
+rasd_stored_entity_free (RasdStoredEntity *entity)
+{
+  if (entity == NULL)
+    return;
+  g_free (entity->kind);
+  g_free (entity->key);
+  g_free (entity->name);
+  g_free (entity->name_en);
+  g_free (entity->alias_key);
+  g_free (entity->alias_name);
+  g_free (entity);
+}

@@ -90,6 +90,9 @@ typedef struct
   guint              n_sources;     /* the number of articles that report it */
   GPtrArray         *sources;       /* RasdStoredSource*, by article id; NULL in summaries */
   GArray            *evidence;      /* RasdStoredEvidence, by article then offset; NULL in summaries */
+  double             confidence;    /* 0..1: the extractor's, see EVENT_CONFIDENCE_SQL */
+  gboolean           reviewed;      /* the user marked it reviewed */
+  gboolean           edited;        /* a decision of the user changed it */
 } RasdStoredEvent;
 
 void        rasd_stored_event_free     (RasdStoredEvent *event);
@@ -110,7 +113,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdStoredEvent, rasd_stored_event_free)
  * limit: at most this many events, the first in the order returned (0: all).  A view showing a
  *   million events asks for the first few hundred, then more as the user scrolls.
  * text: words the event's articles contain (full-text search, Arabic-aware; escaped, so any
- *   string is safe). */
+ *   string is safe).
+ * unreviewed: the review queue, events not yet marked reviewed. */
 typedef struct
 {
   const char *person;
@@ -120,6 +124,7 @@ typedef struct
   const char *kind;
   guint       limit;
   const char *text;
+  gboolean    unreviewed;  /* only events the user has not marked reviewed */
 } RasdEventFilter;
 
 /* One name, place or date the extractor found in an article, with its entity when it has one. */
@@ -174,6 +179,26 @@ typedef enum
   RASD_EVENT_SORT_PARTICIPANTS,
   RASD_EVENT_SORT_PLACE,
   RASD_EVENT_SORT_SOURCES,
+  RASD_EVENT_SORT_CONFIDENCE,
 } RasdEventSort;
+
+/* A person, place or organisation as rasd_store_list_entities() lists it. */
+typedef struct
+{
+  gint64    id;
+  char     *kind;        /* "person", "place", "organisation" */
+  char     *key;
+  char     *name;
+  char     *name_en;     /* NULL when unknown */
+  double    confidence;
+  gboolean  rejected;    /* the user said it is not a person (place...) */
+  char     *alias_key;   /* the entity it is the same as; NULL: none */
+  char     *alias_name;
+  guint     n_events;    /* events it takes part in or is the place of */
+} RasdStoredEntity;
+
+void        rasd_stored_entity_free    (RasdStoredEntity *entity);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdStoredEntity, rasd_stored_entity_free)
 
 G_END_DECLS

@@ -83,8 +83,9 @@ static const char * const statement_sql[N_STMTS] = {
   /* An entity seen again keeps what it has and gains what it lacked; a longer name (the full
    * one) replaces a shorter. */
   [STMT_UPSERT_ENTITY] =
-    "INSERT INTO entities (kind, key, name, name_en, place_kind, country, lat, lon, normalized)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, rasd_name_words (?3, ?4))"
+    "INSERT INTO entities (kind, key, name, name_en, place_kind, country, lat, lon, normalized,"
+    "                      confidence)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, rasd_name_words (?3, ?4), ?9)"
     " ON CONFLICT (kind, key) DO UPDATE SET"
     "  name = CASE WHEN length (excluded.name) > length (name) THEN excluded.name ELSE name END,"
     "  normalized = rasd_name_words ("
@@ -94,14 +95,16 @@ static const char * const statement_sql[N_STMTS] = {
     "  place_kind = coalesce (place_kind, excluded.place_kind),"
     "  country = coalesce (country, excluded.country),"
     "  lat = CASE WHEN lat IS NULL THEN excluded.lat ELSE lat END,"
-    "  lon = CASE WHEN lat IS NULL THEN excluded.lon ELSE lon END"
-    " RETURNING id",
+    "  lon = CASE WHEN lat IS NULL THEN excluded.lon ELSE lon END,"
+    "  confidence = max (confidence, excluded.confidence)"
+    " RETURNING id, rejected, alias_of",
   /* The entity as stored, when STMT_UPSERT_ENTITY would change nothing of it: most entities of
    * an archive are seen again, and a look-up costs a fraction of the upsert. */
   [STMT_FIND_KNOWN_ENTITY] =
-    "SELECT id FROM entities WHERE kind = ?1 AND key = ?2 AND length (name) >= length (?3)"
-    " AND (name_en IS NOT NULL OR ?4 IS NULL) AND (place_kind IS NOT NULL OR ?5 IS NULL)"
-    " AND (country IS NOT NULL OR ?6 IS NULL) AND (lat IS NOT NULL OR ?7 IS NULL)",
+    "SELECT id, rejected, alias_of FROM entities WHERE kind = ?1 AND key = ?2"
+    " AND length (name) >= length (?3) AND (name_en IS NOT NULL OR ?4 IS NULL)"
+    " AND (place_kind IS NOT NULL OR ?5 IS NULL) AND (country IS NOT NULL OR ?6 IS NULL)"
+    " AND (lat IS NOT NULL OR ?7 IS NULL) AND confidence >= ?9",
   [STMT_INSERT_MENTION] =
     "INSERT INTO mentions (article_id, entity_id, kind, start, end, value)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -164,6 +167,8 @@ static const char * const statement_sql[N_STMTS] = {
   [STMT_EVENT_SOURCES] =
     "SELECT s.article_id, a.title, a.source, a.url, a.date_publish, s.role FROM event_sources s"
     " JOIN articles a ON a.id = s.article_id WHERE s.event_id = ?1 ORDER BY s.article_id",
+  [STMT_UPDATE_EVENT_CONFIDENCE] = "UPDATE events SET confidence = " EVENT_CONFIDENCE_SQL " WHERE id = ?1",
+  [STMT_ARTICLE_HASH] = "SELECT hash FROM articles WHERE id = ?1",
   [STMT_EVENT_EVIDENCE] =
     "SELECT article_id, start, end FROM evidence WHERE event_id = ?1 ORDER BY article_id, start",
 };
@@ -178,6 +183,9 @@ rasd_store_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->pending_index, g_array_unref);
+  g_clear_pointer (&self->statement_cache, g_hash_table_unref);
+  g_clear_pointer (&self->correction_articles, g_hash_table_unref);
+  g_clear_pointer (&self->correction_entities, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (sqlite3_close (self->db) != SQLITE_OK)
@@ -403,7 +411,6 @@ migrate (RasdStore  *self,
          int         target,
          GError    **error)
 {
-  gboolean migrated = FALSE;
   int version;
 
   /* IMMEDIATE: two processes opening an old database at once migrate it once. */
@@ -436,13 +443,13 @@ migrate (RasdStore  *self,
       bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!rasd_store_exec_sql (self, bump, error))
         goto fail;
-      migrated = TRUE;
+      /* A migration that edits the schema's text (8.sql) must bump its version for this
+       * connection to read it again before the next one alters a table (9.sql), and for
+       * other connections; after any migration one more bump does no harm. */
+      if (!bump_schema_version (self, error))
+        goto fail;
     }
 
-  /* A migration that edits the schema's text (8.sql) must bump its version for other
-   * connections to read it again; after any migration one more bump does no harm. */
-  if (migrated && !bump_schema_version (self, error))
-    goto fail;
   if (!rasd_store_exec_sql (self, "COMMIT", error))
     goto fail;
   self->schema_version = MAX (version, target);
@@ -567,7 +574,8 @@ set_open_error (RasdStore  *self,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, RASD_ERROR, RASD_ERROR_BUSY,
-                   "%s is busy (another Rasd is writing to it); try again when it has finished", path);
+                   "%s: the database is busy (another Rasd is writing to it); try again when it "
+                   "has finished", path);
       break;
     case SQLITE_FULL:
       g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE, "The disk holding %s is full", path);

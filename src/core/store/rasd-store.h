@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "rasd-article.h"
+#include "rasd-correction.h"
 #include "rasd-excerpt.h"
 #include "rasd-event-kind.h"
 #include "rasd-extraction.h"
@@ -18,7 +19,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 
 /* The newest schema this build writes (PRAGMA user_version). */
-#define RASD_STORE_SCHEMA_VERSION 8
+#define RASD_STORE_SCHEMA_VERSION 9
 
 /* The user's database: $XDG_DATA_HOME/rasd/rasd.db. */
 char       *rasd_store_default_path    (void);
@@ -259,3 +260,61 @@ GPtrArray  *rasd_store_count_marks_people (RasdStore     *self,
 GPtrArray  *rasd_store_count_marks_places (RasdStore     *self,
                                            GArray        *marks,
                                            GError       **error);
+
+/* Corrections (schema 9): the user's decisions about events and entities, kept apart from what
+ * extraction found and applied again after every save of an extraction (an import, a
+ * re-extraction), matched by the evidence's article and offsets or by the entity's kind and
+ * key.  A decision that matches nothing stays, listed as orphaned. */
+
+typedef struct _RasdCorrectionUndo RasdCorrectionUndo;
+
+void        rasd_correction_undo_free  (RasdCorrectionUndo *undo);
+gint64      rasd_correction_undo_get_id (RasdCorrectionUndo *undo);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdCorrectionUndo, rasd_correction_undo_free)
+
+/* Records the decision @request and applies it; returns its id, 0 on error (an unknown event
+ * or entity, a split that moves none or all of the evidence: RASD_ERROR_INVALID_QUERY).  With
+ * @undo, what it changed is kept there for rasd_store_undo_correction(). */
+gint64      rasd_store_add_correction  (RasdStore                   *self,
+                                        const RasdCorrectionRequest *request,
+                                        RasdCorrectionUndo         **undo,
+                                        GError                     **error);
+/* Removes the decision and puts back exactly what it changed; the last decision first. */
+gboolean    rasd_store_undo_correction (RasdStore                   *self,
+                                        RasdCorrectionUndo          *undo,
+                                        GError                     **error);
+/* Records and applies the undone decision again (same id); @undo stays valid for undo. */
+gboolean    rasd_store_redo_correction (RasdStore                   *self,
+                                        RasdCorrectionUndo          *undo,
+                                        GError                     **error);
+/* Every decision (RasdCorrection*), oldest first, with the event each applies to now. */
+GPtrArray  *rasd_store_list_corrections (RasdStore                  *self,
+                                         GError                    **error);
+/* Applies every decision again, oldest first (after an import of decisions). */
+gboolean    rasd_store_apply_all_corrections (RasdStore             *self,
+                                              GError               **error);
+/* The decisions as JSON: {"format": "rasd-corrections", "version": 1, "corrections": [...]},
+ * each with its kind, time, entity or spans (articles by hash) and payload. */
+char       *rasd_store_export_corrections (RasdStore                *self,
+                                           GError                  **error);
+/* Adds the decisions of a JSON export (@source names it in errors) and applies them; a
+ * decision already stored (same kind, target and payload) is not added twice. */
+gboolean    rasd_store_import_corrections (RasdStore                *self,
+                                           const char               *json,
+                                           gssize                    length,
+                                           const char               *source,
+                                           guint                    *n_added,
+                                           GError                  **error);
+
+/* Entities (rasd-store-entities.c): people, places and organisations with their confidence,
+ * the number of events that name them, and whether the user rejected them or made them an
+ * alias.  @kind NULL: all; @query NULL: all, else the words of their names. */
+GPtrArray  *rasd_store_list_entities   (RasdStore                   *self,
+                                        const char                  *kind,
+                                        const char                  *query,
+                                        GError                     **error);
+RasdStoredEntity *rasd_store_get_entity (RasdStore                  *self,
+                                         const char                 *kind,
+                                         const char                 *key,
+                                         GError                    **error);
