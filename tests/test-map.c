@@ -1299,6 +1299,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkCssProvider) css = NULL;
+  int status;
 
   rasd_test_gui_init (&argc, &argv);
   /* What AdwApplication does for the application: the markers' style. */
@@ -1330,5 +1331,7 @@ main (int   argc,
   g_test_add_func ("/map/screenshot-dark", test_map_screenshot_dark);
   g_test_add_func ("/map/screenshot-crowded", test_map_screenshot_crowded);
 
-  return g_test_run ();
+  status = g_test_run ();
+  rasd_basemap_source_wait_for_renders ();
+  return status;
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "rasd-application.h"
+#include "rasd-basemap-source.h"
 #include "rasd-data.h"
 
 int
@@ -14,6 +15,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RasdApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, rasd_locale_dir ());
@@ -21,5 +23,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = rasd_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  /* a map tile may still be drawn on a worker thread */
+  rasd_basemap_source_wait_for_renders ();
+  return status;
 }

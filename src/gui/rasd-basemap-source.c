@@ -459,6 +459,10 @@ rasd_basemap_source_render_tile (RasdBasemapSource  *self,
   return png;
 }
 
+/* Tiles of every source being drawn on a worker thread (atomic): a process must not exit
+ * under them (the font libraries' data would be freed while a thread reads it). */
+static gint n_rendering;
+
 static void
 render_in_thread (GTask        *task,
                   gpointer      source_object,
@@ -471,8 +475,10 @@ render_in_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
+  g_atomic_int_inc (&n_rendering);
   bytes = rasd_basemap_source_render_tile (source_object, request->x, request->y, request->zoom,
                                            &error);
+  g_atomic_int_dec_and_test (&n_rendering);
   if (bytes == NULL)
     g_task_return_error (task, error);
   else
@@ -752,6 +758,15 @@ rasd_basemap_source_get_land_rgb (RasdBasemapSource *self)
 {
   g_return_val_if_fail (RASD_IS_BASEMAP_SOURCE (self), 0);
   return rgb (g_atomic_int_get (&self->dark) ? dark_palette.land : light_palette.land);
+}
+
+/* Waits until no source draws a tile on a worker thread; to be called before a process
+ * exits (the requests still queued return cancelled or are never run). */
+void
+rasd_basemap_source_wait_for_renders (void)
+{
+  while (g_atomic_int_get (&n_rendering) > 0)
+    g_usleep (1000);
 }
 
 guint

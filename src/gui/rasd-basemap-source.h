@@ -75,6 +75,7 @@ cairo_surface_t   *rasd_basemap_source_render_labels (RasdBasemapSource *self,
 
 /* Tiles asked for (get_tile_data_async) and not drawn yet. */
 guint              rasd_basemap_source_get_n_pending (RasdBasemapSource *self);
+void               rasd_basemap_source_wait_for_renders (void);
 
 /* The palette's sea and land colours as 0xRRGGBB, for tests. */
 guint32            rasd_basemap_source_get_sea_rgb  (RasdBasemapSource *self);
