@@ -2,6 +2,8 @@
 
 #include <stdio.h>
 
+#include <glib/gstdio.h>
+
 #include "rasd-bench-corpus.h"
 #include "rasd-bench-util.h"
 #include "rasd-extractor.h"
@@ -184,8 +186,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  guint n_articles = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
-  guint n_decisions = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 10000;
+  guint64 n_articles = 100000;
+  guint64 n_decisions = 10000;
   g_autofree char *dir = g_dir_make_tmp ("rasd-bench-corrections-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "rasd.db", NULL);
   g_autofree char *load_before = bench_load_average ();
@@ -196,6 +198,15 @@ main (int   argc,
   g_autoptr(GRand) rand = g_rand_new_with_seed (16);
   RasdExtractor *extractor;
   Run first, baseline, corrected;
+
+  if (argc > 3
+      || (argc > 1 && !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXUINT, &n_articles, NULL))
+      || (argc > 2 && !g_ascii_string_to_unsigned (argv[2], 10, 0, G_MAXUINT, &n_decisions, NULL)))
+    {
+      g_printerr ("Usage: bench-corrections [N_ARTICLES [N_DECISIONS]]  (100000 and 10000 unless given)\n");
+      g_remove (dir);
+      return 2;
+    }
   gint64 start;
   guint made;
 
@@ -224,7 +235,7 @@ main (int   argc,
     }
   if (!rasd_store_commit (store, &error))
     die ("committing", error);
-  printf ("%u articles stored in %.1f s\n", n_articles, ms_since (start) / 1000);
+  printf ("%u articles stored in %.1f s\n", (guint) n_articles, ms_since (start) / 1000);
 
   extract_all (store, extractor, ids, &first);
   printf ("extracted: %" G_GINT64_FORMAT " events, %.1f s\n", count (store, "SELECT count (*) FROM events"),
