@@ -209,6 +209,23 @@ def near_hand_name(name, country, hand_names):
     return None
 
 
+def without_nasab(name, hand_by_name):
+    """The key of the hand-written person "FIRST FAMILY" (an ال family name) when @name is that
+    name with a father's name, with or without بن, between the two (عادل بن أحمد الجبير), and the
+    father is no hand-written person of that family (حافظ بشار الأسد is not حافظ الأسد); as
+    rasd_people_lookup_near() reads names in text."""
+    words = name.split()
+    if len(words) not in (3, 4) or words[0] in ('عبد', 'ابو', 'بن', 'ابن') or words[-2] in ('بن', 'ابن'):
+        return None
+    if len(words) == 4 and words[1] not in ('بن', 'ابن'):
+        return None
+    if not words[-1].startswith('ال'):
+        return None
+    if words[-2] + ' ' + words[-1] in hand_by_name:
+        return None
+    return hand_by_name.get(words[0] + ' ' + words[-1])
+
+
 def key_for(words):
     return 'up:' + '-'.join(words)
 
@@ -228,6 +245,7 @@ def main():
             hand.append(line)
     known = set()
     hand_names = []   # (normalised name, key, country)
+    hand_by_name = {}  # normalised name or alias → key
     for line in hand:
         if line.startswith('#') or not line.strip():
             continue
@@ -235,6 +253,7 @@ def main():
         names = [cols[1]] + ([a for a in cols[2].split('|') if a] if len(cols) > 2 else [])
         for n in names:
             known.add(norm(n))
+            hand_by_name.setdefault(norm(n), cols[0])
             if ' ' in n:
                 hand_names.append((norm(n), cols[0], cols[4] if len(cols) > 4 else ''))
 
@@ -261,7 +280,7 @@ def main():
             country = iso.get(codes[0][:3], '')
         # A spelling variant of a hand-written person (بنجامين نتنياهو، بيل كلنتون) becomes
         # an alias of it: a row with the same key, merged by the loader.
-        same = near_hand_name(norm(name), country, hand_names)
+        same = near_hand_name(norm(name), country, hand_names) or without_nasab(norm(name), hand_by_name)
         if same is not None:
             rows[name] = (same, name, '', '', '', '')
             continue

@@ -610,6 +610,44 @@ test_one_event_many_sentences (void)
 }
 
 static void
+test_near_spellings_of_listed_people (void)
+{
+  /* a listed person spelled with one long vowel more, then named by that spelling's surname;
+   * a listed person with his father's name; and a listed person's son, who is not him */
+  const char *text = "استقبلت المستشارة الألمانية أنجيلا ميريكل في برلين أمس الرئيس الفرنسي فرانسوا "
+                     "هولاند، وقالت ميريكل إن المحادثات كانت صريحة.\n"
+                     "والتقى سعود بن محمد الفيصل في الرياض اليوم حافظ بشار الأسد.";
+  g_autoptr(RasdExtraction) x = run (text, "2016-03-10");
+  RasdEvent *berlin = NULL, *riyadh = NULL;
+  guint n_merkel = 0;
+
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+
+      if (g_strcmp0 (event_place_en (x, event), "Berlin") == 0)
+        berlin = event;
+      else if (g_strcmp0 (event_place_en (x, event), "Riyadh") == 0)
+        riyadh = event;
+    }
+  g_assert_nonnull (berlin);
+  g_assert_true (event_has (x, berlin, "angela-merkel"));
+  g_assert_nonnull (riyadh);
+  g_assert_true (event_has (x, riyadh, "saud-al-faisal"));
+  g_assert_false (event_has (x, riyadh, "hafez-al-assad"));
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+
+      if (mention->kind == RASD_MENTION_PERSON &&
+          strcmp (rasd_extraction_get_entity (x, mention->entity)->key, "angela-merkel") == 0)
+        n_merkel++;
+    }
+  /* the full name, and the surname alone in the article's spelling */
+  g_assert_cmpuint (n_merkel, ==, 2);
+}
+
+static void
 test_roles_and_spokespeople (void)
 {
   /* unknown names after long role chains (an organisation, ال-words, الدولية), a two-letter
@@ -1355,6 +1393,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/merged", test_one_event_many_sentences);
   g_test_add_func ("/extractor/events/roles", test_background_and_planned);
   g_test_add_func ("/extractor/events/envoy-spokesperson", test_roles_and_spokespeople);
+  g_test_add_func ("/extractor/names/near-spellings", test_near_spellings_of_listed_people);
   g_test_add_func ("/extractor/events/clauses", test_clauses);
   g_test_add_func ("/extractor/events/date-list", test_date_list);
   g_test_add_func ("/extractor/events/reported", test_reported);

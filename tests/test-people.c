@@ -283,6 +283,34 @@ test_people_spelling_variant (void)
   g_assert_cmpuint (rasd_people_variant_words_from (people, "حسين"), >=, 3);
 }
 
+static const char *
+near_key (const char *name)
+{
+  g_autofree char *norm = rasd_arabic_normalize (name, -1);
+  const RasdPerson *person = rasd_people_lookup_near (people, norm);
+
+  return person != NULL ? person->key : NULL;
+}
+
+static void
+test_people_near_spelling (void)
+{
+  /* long vowels written or not in a transliterated name */
+  g_assert_cmpstr (near_key ("أنجيلا ميريكل"), ==, "angela-merkel");
+  g_assert_cmpstr (near_key ("أنجلا ميركل"), ==, "angela-merkel");
+  /* a father's name between the first name and the family name, with or without بن */
+  g_assert_cmpstr (near_key ("سعود محمد الفيصل"), ==, "saud-al-faisal");
+  g_assert_cmpstr (near_key ("سعود بن محمد الفيصل"), ==, "saud-al-faisal");
+  /* but not a listed person's son named after his grandfather, nor a consonant changed, nor
+   * a first name of two words taken apart, nor one word */
+  g_assert_null (near_key ("حافظ بشار الأسد"));
+  g_assert_null (near_key ("أنجيلا ميرتل"));
+  g_assert_null (near_key ("عبد الله حسن المعلم"));
+  g_assert_null (near_key ("ميريكل"));
+  /* nor a family name without ال: the last word is then a grandfather's name */
+  g_assert_null (near_key ("سعود محمد فيصل"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/people/putin", test_people_putin);
   g_test_add_func ("/people/variants", test_people_variants);
   g_test_add_func ("/people/spelling-variant", test_people_spelling_variant);
+  g_test_add_func ("/people/near-spelling", test_people_near_spelling);
   g_test_add_func ("/people/first-names", test_people_first_names);
   g_test_add_func ("/people/titles", test_people_titles);
   g_test_add_func ("/people/no-organisations", test_people_no_organisations);

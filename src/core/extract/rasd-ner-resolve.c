@@ -541,6 +541,28 @@ merge_person_variants (Run *run)
 
 /* Within an article a person named in full may be named again by the last word of the name
  * alone (فيشر، لفيشر، الخطيب): finds those mentions among the words not yet read as names. */
+static void
+add_surname (Run        *run,
+             GHashTable *surnames,
+             const char *last,
+             int         entity)
+{
+  gpointer had;
+
+  if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
+      g_hash_table_contains (run->ner->name_common, last) ||
+      rasd_people_is_first_name (run->ner->people, last) || in_list (rasd_ner_name_links, last))
+    return;
+  /* two people sharing a family name: the surname alone names neither */
+  if (g_hash_table_lookup_extended (surnames, last, NULL, &had))
+    {
+      if (GPOINTER_TO_INT (had) != entity + 1)
+        g_hash_table_replace (surnames, g_strdup (last), GINT_TO_POINTER (-1));
+    }
+  else
+    g_hash_table_insert (surnames, g_strdup (last), GINT_TO_POINTER (entity + 1));
+}
+
 void
 find_surnames (Run *run)
 {
@@ -549,21 +571,19 @@ find_surnames (Run *run)
 
   for (guint p = 0; p < n_persons; p++)
     {
-      int entity = g_array_index (run->persons, PersonInfo, p).entity;
       const char *last = strrchr (g_array_index (run->persons, PersonInfo, p).norm, ' ');
 
-      if (last == NULL)
-        continue;
-      last++;
-      if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
-          g_hash_table_contains (run->ner->name_common, last) ||
-          rasd_people_is_first_name (run->ner->people, last) || in_list (rasd_ner_name_links, last))
-        continue;
-      /* two people sharing a family name: the surname alone names neither */
-      if (g_hash_table_contains (surnames, last))
-        g_hash_table_replace (surnames, g_strdup (last), GINT_TO_POINTER (-1));
-      else
-        g_hash_table_insert (surnames, g_strdup (last), GINT_TO_POINTER (entity + 1));
+      if (last != NULL)
+        add_surname (run, surnames, last + 1, g_array_index (run->persons, PersonInfo, p).entity);
+    }
+  /* the article's own spelling of a listed person's family name (مستورا for ميستورا) */
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+      if (name->kind == RASD_MENTION_PERSON && name->n_tokens >= 2)
+        add_surname (run, surnames, tok (run, name->first_token + name->n_tokens - 1)->norm,
+                     name->entity);
     }
   if (g_hash_table_size (surnames) == 0)
     return;

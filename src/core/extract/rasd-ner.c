@@ -1030,6 +1030,7 @@ unknown_person_entity (Run  *run,
   g_autofree char *key = NULL;
   const RasdToken *a = tok (run, first);
   const RasdToken *b = tok (run, first + n_tokens - 1);
+  const RasdPerson *person;
   const char *forms[RASD_TOKEN_MAX_FORMS];
   guint n_forms = forms_of (run, first, forms);
   gsize skip = strlen (a->norm) - strlen (forms[n_forms - 1]);
@@ -1043,6 +1044,12 @@ unknown_person_entity (Run  *run,
     start += skip;
   surface = g_strndup (run->text + start, b->byte_end - start);
   norm = rasd_arabic_normalize (surface, -1);
+  /* another spelling of a listed person is that person: across articles too */
+  if ((person = rasd_people_lookup_near (run->ner->people, norm)) != NULL)
+    {
+      RASD_RULE (NER_NEAR_SPELLING);
+      return person_entity (run, person);
+    }
   key = g_strconcat ("name:", norm, NULL);
   return rasd_extraction_add_entity (run->out, RASD_ENTITY_PERSON, key, surface, NULL, NULL);
 }

@@ -26,6 +26,7 @@ struct _RasdPeople
   GHashTable   *by_name;      /* normalised name → RasdPerson* */
   GHashTable   *by_variant;   /* rasd_people_variant() of names of 2+ words → RasdPerson* */
   GHashTable   *variant_first; /* first word of such a variant → most words of one it begins */
+  GHashTable   *by_skeleton;  /* vowel_skeleton() of such variants → RasdPerson*, or &ambiguous */
   GHashTable   *short_forms;  /* normalised short form → RasdPerson* (also in by_name) */
   GHashTable   *first_names;  /* normalised word set */
   GHashTable   *titles;       /* normalised title → RasdTitle* */
@@ -37,6 +38,9 @@ struct _RasdPeople
   guint         max_title_words;
   GHashTable   *title_first;  /* first word of a title → most words of a title it begins */
 };
+
+/* Marks a skeleton two people share: neither is found by it. */
+static RasdPerson ambiguous;
 
 static const char *
 intern (RasdPeople *self,
@@ -138,6 +142,35 @@ index_one (RasdPeople *self,
     }
 }
 
+/* A variant's words without the long vowels ا و ي after their first letter: how a
+ * transliterated name written with more or fewer of them (ميركل، ميريكل; مستورا، ميستورا)
+ * compares equal.  NULL when fewer than 7 letters remain, too few to tell two names apart. */
+static char *
+vowel_skeleton (const char *variant)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (variant));
+  gboolean word_start = TRUE;
+  guint n_letters = 0;
+
+  for (const char *p = variant; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ')
+        {
+          g_string_append_c (out, ' ');
+          word_start = TRUE;
+          continue;
+        }
+      if (!word_start && (c == 0x0627 || c == 0x0648 || c == 0x064A))
+        continue;
+      g_string_append_unichar (out, c);
+      word_start = FALSE;
+      n_letters++;
+    }
+  return n_letters >= 7 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
 static void
 index_name (RasdPeople *self,
             GHashTable *table,
@@ -155,10 +188,21 @@ index_name (RasdPeople *self,
     {
       g_autofree char *spelling = rasd_people_variant (norm);
 
+      g_autofree char *skeleton = vowel_skeleton (spelling);
+      RasdPerson *had;
+
       if (!g_hash_table_contains (self->by_variant, spelling))
         {
           g_hash_table_insert (self->by_variant, (gpointer) intern (self, spelling), person);
           rasd_phrase_index_first_word (self->variant_first, self->strings, spelling);
+        }
+      if (skeleton != NULL)
+        {
+          had = g_hash_table_lookup (self->by_skeleton, skeleton);
+          if (had == NULL)
+            g_hash_table_insert (self->by_skeleton, (gpointer) intern (self, skeleton), person);
+          else if (had != person && g_strcmp0 (had->key, person->key) != 0)
+            g_hash_table_insert (self->by_skeleton, (gpointer) intern (self, skeleton), &ambiguous);
         }
     }
 }
@@ -418,6 +462,7 @@ rasd_people_load (const char  *data_dir,
   self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_variant = g_hash_table_new (g_str_hash, g_str_equal);
   self->variant_first = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_skeleton = g_hash_table_new (g_str_hash, g_str_equal);
   self->first_words = g_hash_table_new (g_str_hash, g_str_equal);
   self->short_forms = g_hash_table_new (g_str_hash, g_str_equal);
   self->first_names = g_hash_table_new (g_str_hash, g_str_equal);
@@ -449,6 +494,7 @@ rasd_people_free (RasdPeople *self)
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->by_variant, g_hash_table_unref);
   g_clear_pointer (&self->variant_first, g_hash_table_unref);
+  g_clear_pointer (&self->by_skeleton, g_hash_table_unref);
   g_clear_pointer (&self->first_words, g_hash_table_unref);
   g_clear_pointer (&self->short_forms, g_hash_table_unref);
   g_clear_pointer (&self->first_names, g_hash_table_unref);
@@ -642,6 +688,66 @@ rasd_people_lookup_variant (RasdPeople *self,
   g_return_val_if_fail (variant_phrase != NULL, NULL);
 
   return g_hash_table_lookup (self->by_variant, variant_phrase);
+}
+
+/* "عادل أحمد الجبير" or "عادل بن أحمد الجبير" for the listed "عادل الجبير": the first word and
+ * a family name of ال, with a father's name (and بن) between them.  A first name of two words
+ * (عبد الله، ابو بكر) is not taken apart. */
+static gboolean
+is_ibn (const char *word)
+{
+  return strcmp (word, "بن") == 0 || strcmp (word, "ابن") == 0;
+}
+
+static const RasdPerson *
+lookup_without_nasab (RasdPeople *self,
+                      const char *normalized_name)
+{
+  g_auto(GStrv) words = g_strsplit (normalized_name, " ", -1);
+  guint n = g_strv_length (words);
+  g_autofree char *short_name = NULL;
+  g_autofree char *father = NULL;
+  const char *family;
+
+  if (n < 3 || n > 4 || strcmp (words[0], "عبد") == 0 || strcmp (words[0], "ابو") == 0
+      || is_ibn (words[0]) || is_ibn (words[n - 2]) || (n == 4 && !is_ibn (words[1])))
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    if (words[i][0] == '\0')
+      return NULL;
+  /* without ال the last word is a grandfather's name, no family name (خالد بن فهد سلمان) */
+  if (strncmp (words[n - 1], "ال", strlen ("ال")) != 0)
+    return NULL;
+  family = words[n - 1];
+  short_name = g_strconcat (words[0], " ", family, NULL);
+  father = g_strconcat (words[n - 2], " ", family, NULL);
+  /* the son of a listed person is not that person's namesake (حافظ بشار الأسد is not حافظ
+   * الأسد) */
+  if (g_hash_table_contains (self->by_name, father))
+    return NULL;
+  return g_hash_table_lookup (self->by_name, short_name);
+}
+
+const RasdPerson *
+rasd_people_lookup_near (RasdPeople *self,
+                         const char *normalized_name)
+{
+  g_autofree char *variant = NULL;
+  g_autofree char *skeleton = NULL;
+  const RasdPerson *person;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (normalized_name != NULL, NULL);
+
+  if (strchr (normalized_name, ' ') == NULL)
+    return NULL;
+  variant = rasd_people_variant (normalized_name);
+  if ((person = g_hash_table_lookup (self->by_variant, variant)) != NULL)
+    return person;
+  if ((skeleton = vowel_skeleton (variant)) != NULL
+      && (person = g_hash_table_lookup (self->by_skeleton, skeleton)) != NULL)
+    return person != &ambiguous ? person : NULL;
+  return lookup_without_nasab (self, normalized_name);
 }
 
 guint

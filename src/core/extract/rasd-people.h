@@ -72,6 +72,12 @@ void              rasd_people_variant_append (GString             *out,
  * rasd_people_variant()), or NULL. */
 const RasdPerson *rasd_people_lookup_variant (RasdPeople          *self,
                                               const char          *variant_phrase);
+/* The person a name of two words or more not in the lexicon is another spelling of: its
+ * variant, or the same name with long vowels written or left out (ميريكل، ميركل), or with a
+ * father's name between the first name and an ال family name (عادل بن أحمد الجبير for عادل
+ * الجبير); NULL when none fits or two people would. */
+const RasdPerson *rasd_people_lookup_near    (RasdPeople          *self,
+                                              const char          *normalized_name);
 /* The most words of a variant of two words or more that begins with @variant_word; 0 when
  * none does. */
 guint             rasd_people_variant_words_from (RasdPeople      *self,

@@ -35,6 +35,7 @@ G_BEGIN_DECLS
   X (NER_PLACE_NOT_NAME, "ner.place-not-name", "a place of two words is no first name and a word (إسلام أباد)") \
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
+  X (NER_NEAR_SPELLING, "ner.near-spelling", "a name the lexicon lacks that spells a listed person another way (long vowels, a father's name) is that person") \
   X (NER_DATE_NOT_NAME, "ner.date-not-name", "a name the lexicon lacks runs over no date (شعبان المقبل)") \
   X (NER_COMMON_NOT_NAME, "ner.common-not-name", "a word of every day or a verb in ت begins or continues no unknown name") \
   X (NER_ABD_COMPOUND, "ner.abd-compound", "the word after عبد is the rest of one name") \
