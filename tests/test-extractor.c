@@ -768,6 +768,39 @@ test_topic_places (void)
 }
 
 static void
+test_topic_places_more (void)
+{
+  /* the place of a topic stands behind خاصة، لا سيما، وفي، كل من, an adjective without ال, or
+   * "ما يجري": still a topic, and the talks have no place; a visit's object may stand past its
+   * subject's titles and a day */
+  const char *topics[] = {
+    "التقى الرئيس التونسي قيس سعيد أمس وزير الخارجية الجزائري رمطان لعمامرة، وبحثا تطورات "
+    "الأوضاع الإقليمية، خاصة في ليبيا ومالي.",
+    "التقى الرئيس التونسي قيس سعيد أمس وزير الخارجية الجزائري رمطان لعمامرة، وبحثا الجهود "
+    "المبذولة لإيجاد حل سياسي في مالي.",
+    "بحث الرئيس التونسي قيس سعيد أمس مع وزير الخارجية الجزائري رمطان لعمامرة، الأوضاع الراهنة "
+    "في المنطقة وفي ليبيا ومالي.",
+    "ناقش الرئيس التونسي قيس سعيد أمس مع وزير الخارجية الجزائري رمطان لعمامرة ما يجري في ليبيا.",
+    "التقى الرئيس التونسي قيس سعيد أمس وزير الخارجية الجزائري رمطان لعمامرة، وبحث الجانبان "
+    "تطورات الأوضاع ولا سيما في كل من ليبيا والنيجر.",
+  };
+  const char *visit = "زار وزير الخارجية الجزائري رمطان لعمامرة أمس الأردن، والتقى الملك عبدالله "
+                      "الثاني، وناقش معه الأوضاع في ليبيا.";
+  g_autoptr(RasdExtraction) y = run (visit, "2024-05-20");
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (topics[i], "2024-05-20");
+
+      g_assert_cmpuint (x->events->len, ==, 1);
+      g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
+      g_assert_cmpuint (rule_hits (topics[i], "2024-05-20", RASD_RULE_EV_PLACE_TOPIC), >=, 1);
+    }
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Jordan");
+}
+
+static void
 test_tour_stops (void)
 {
   /* the stops of a tour are the first places after a word of visiting (here جولة شملت, after a
@@ -1372,6 +1405,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/places-between", test_places_between);
   g_test_add_func ("/extractor/events/visit-object", test_visit_object);
   g_test_add_func ("/extractor/events/topic-places", test_topic_places);
+  g_test_add_func ("/extractor/events/topic-places-more", test_topic_places_more);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);

@@ -92,19 +92,32 @@ static const char * const topic_words[] = {
   "الصراع", "صراع", "النزاع", "الحرب", "حرب", "الاحداث", "احداث", "التحديات", "الامن", "امن",
   "الاستقرار", "استقرار", "السلام", "الحل", "حل", "التسويه", "تسويه", "الارهاب", "موقف",
   "الموقف", "مستقبل", "اعمار", "الشان", "شان", "ساحه", "الساحه", "دعم", "تدخل", "التدخل",
+  "الجهود", "جهود", "المساعي", "مساعي", "تداعيات", "التداعيات", "العمليات", "عمليات",
   "حول", "بشان", "حيال", "تجاه", "ازاء", "عن", NULL
 };
 
+/* Words a topic's place may stand behind: "الأوضاع في المنطقة وفي X", "خاصة في X", "في كل من X". */
+static const char * const topic_gap_words[] = {
+  "في", "خاصه", "خصوصا", "لا", "سيما", "لاسيما", "كل", "من", "المنطقه", "العالم", "الاقليم",
+  "الراهنه", "الراهن", NULL
+};
+
+/* What happens somewhere, after ما: "ما يجري في X" is a topic. */
+static const char * const happening_words[] = {
+  "يجري", "يحدث", "يدور", "جرى", "حدث", "يشهده", "تشهده", NULL
+};
+
 /* Whether place @name is what something is about rather than where it happened: "بحث معه
- * الأوضاع في السودان وتشاد", "مباحثات حول اليمن".  Read back from the place over other places of
- * the list, في and adjectives to a topic noun or a word for "about". */
+ * الأوضاع في السودان وتشاد", "مباحثات حول اليمن", "الجهود لإيجاد حل سياسي في X", "خاصة في X",
+ * "ما يجري في X".  Read back from the place over other places of the list, في and adjectives to
+ * a topic noun or a word for "about". */
 gboolean
 place_is_topic (Context           *ctx,
                 const RasdNerName *name)
 {
   guint k = name->first_token;
 
-  for (guint steps = 0; k > 0 && steps < 6; steps++)
+  for (guint steps = 0; k > 0 && steps < 8; steps++)
     {
       const RasdToken *t;
       const char *word;
@@ -113,13 +126,16 @@ place_is_topic (Context           *ctx,
       t = token (ctx, k);
       if (t->sentence != name->sentence)
         return FALSE;
-      if (ctx->place_begins[k] != 0 || strcmp (t->norm, "في") == 0)
-        continue;
       word = bare_word (ctx, k);
-      if (word_in (word, topic_words))
+      /* a short word keeps its و: وفي، ولا */
+      if (ctx->place_begins[k] != 0 || word_in (word, topic_gap_words) ||
+          (g_str_has_prefix (t->norm, "و") && word_in (t->norm + strlen ("و"), topic_gap_words)))
+        continue;
+      if (word_in (word, topic_words) ||
+          (k > 0 && word_in (word, happening_words) && strcmp (bare_word (ctx, k - 1), "ما") == 0))
         return RASD_RULE_IS (EV_PLACE_TOPIC, TRUE);
-      /* an adjective of the topic: الأوضاع الأمنية في */
-      if (g_str_has_prefix (word, "ال") && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
+      /* an adjective of the topic: الأوضاع الأمنية في، حل سياسي في */
+      if (g_utf8_strlen (word, -1) > 3 && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
           trigger_at (ctx, k) == NULL)
         continue;
       return FALSE;

@@ -330,6 +330,22 @@ listed_after (Context *ctx,
   return joined;
 }
 
+/* Whether a place at token @k can be the object of the visiting verb at token @t: after it,
+ * past a subject with its titles and a day ("زار وزير الخارجية الجزائري فلان أمس الأردن") but
+ * not past another trigger. */
+static gboolean
+visit_object_reach (Context *ctx,
+                    guint    t,
+                    guint    k)
+{
+  if (k <= t || k > t + 12)
+    return FALSE;
+  for (guint i = t + 1; i < k; i++)
+    if (trigger_at (ctx, i) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
  * names nobody. */
 static gboolean
@@ -451,8 +467,7 @@ read_candidate (Context      *ctx,
             }
           /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا (وصل and توجه
            * take theirs after إلى) */
-          if (visits_object && !seen_object &&
-              name->first_token > t && name->first_token <= t + 6 &&
+          if (visits_object && !seen_object && visit_object_reach (ctx, t, name->first_token) &&
               name->preposition != RASD_NER_PREP_FROM && name->preposition != RASD_NER_PREP_IN)
             {
               RASD_RULE (EV_VISIT_OBJECT);
