@@ -801,6 +801,46 @@ test_topic_places_more (void)
 }
 
 static void
+test_place_of_other_deed (void)
+{
+  /* a place in a deed told as before or after the event's (بعد زيارته X، قبل وصوله إلى X) is
+   * that deed's; after arriving (بعد وصوله إلى X) one is in X */
+  const char *after_visit = "التقى أيمن الصفدي أمس الرئيس التونسي قيس سعيد، بعد زيارته الجزائر.";
+  const char *before = "وكان ستيفان دي ميستورا قد أجرى محادثات في طهران قبل وصوله إلى دمشق.";
+  const char *arrived = "وبعد وصوله إلى دمشق التقى ستيفان دي ميستورا الرئيس بشار الأسد.";
+  g_autoptr(RasdExtraction) x = run (after_visit, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (before, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (arrived, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
+  g_assert_cmpuint (rule_hits (after_visit, "2024-05-20", RASD_RULE_EV_PLACE_OTHER_DEED), >=, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Tehran");
+  g_assert_cmpuint (z->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (z, g_ptr_array_index (z->events, 0)), ==, "Damascus");
+}
+
+static void
+test_place_next (void)
+{
+  /* إلى after a trigger that is no going tells where one goes next, unless a word of visiting
+   * comes between ("أثناء زيارته لمصر") */
+  const char *summit = "عقد الرئيس الأمريكي جو بايدن السبت قمة مع الرئيس الكيني وليام روتو وسط "
+                       "إجراءات أمنية مشددة عند هبوط طائرته وإقلاعها الأحد إلى إثيوبيا.";
+  const char *received = "استقبل الرئيس المصري عبد الفتاح السيسي أمس وزير الخارجية الأردني أيمن "
+                         "الصفدي أثناء زيارته لمصر.";
+  g_autoptr(RasdExtraction) x = run (summit, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (received, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
+  g_assert_cmpuint (rule_hits (summit, "2024-05-20", RASD_RULE_EV_PLACE_NEXT), >=, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Egypt");
+}
+
+static void
 test_tour_stops (void)
 {
   /* the stops of a tour are the first places after a word of visiting (here جولة شملت, after a
@@ -1406,6 +1446,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/visit-object", test_visit_object);
   g_test_add_func ("/extractor/events/topic-places", test_topic_places);
   g_test_add_func ("/extractor/events/topic-places-more", test_topic_places_more);
+  g_test_add_func ("/extractor/events/place-of-other-deed", test_place_of_other_deed);
+  g_test_add_func ("/extractor/events/place-next", test_place_next);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);

@@ -164,6 +164,60 @@ left_from (Context           *ctx,
   return FALSE;
 }
 
+/* Words that set a deed before or after another: a place in the deed they open is not where
+ * the other happened. */
+static const char * const sequence_words[] = {
+  "قبل", "قبيل", "بعد", "بعيد", "عقب", "غداه", "اثر", "فور", NULL
+};
+
+/* Arriving or coming back: after them one is where one arrived ("بعد وصوله إلى X التقى"). */
+static const char * const arrival_nouns[] = {
+  "وصوله", "وصولها", "وصولهم", "وصول", "عودته", "عودتها", "عوده", NULL
+};
+
+/* Whether the word at token @k can open another deed after a word of sequence: أن, the end of
+ * something (انتهاء), a trigger, or a verbal noun with its pronoun (زيارته، بحثه، لقائه). */
+static gboolean
+opens_deed (Context *ctx,
+            guint    k)
+{
+  const char *word = bare_word (ctx, k);
+
+  if (ctx->place_begins[k] != 0)
+    return FALSE;  /* قبل أنقرة: a place is no deed */
+  if (strcmp (word, "ان") == 0 || strcmp (word, "انتهاء") == 0 || strcmp (word, "اختتام") == 0 ||
+      trigger_at (ctx, k) != NULL)
+    return TRUE;
+  return g_utf8_strlen (word, -1) > 3 &&
+         (g_str_has_suffix (word, "ه") || g_str_has_suffix (word, "ها") || g_str_has_suffix (word, "هم"));
+}
+
+/* Whether place @name belongs to a deed told as before or after the one of the trigger at token
+ * @t: "سيلتقي بعد زيارته X قادة في Y", "غداة بحثه في X", "قبل وصوله إلى X", "فور انتهاء زيارته
+ * إلى X توجه إلى Y".  After a word of sequence, arriving (بعد وصوله إلى X) puts one in X. */
+gboolean
+place_of_other_deed (Context           *ctx,
+                     const RasdNerName *name,
+                     guint              t)
+{
+  for (guint k = name->first_token; k-- > 0 && k + 6 > name->first_token;)
+    {
+      const char *word;
+
+      if (k == t || token (ctx, k)->sentence != name->sentence)
+        return FALSE;
+      word = bare_word (ctx, k);
+      if (!word_in (word, sequence_words) || k + 1 >= name->first_token || !opens_deed (ctx, k + 1))
+        continue;
+      if (strcmp (word, "قبل") != 0 && strcmp (word, "قبيل") != 0 &&
+          (word_in (token (ctx, k + 1)->norm, arrival_nouns) ||
+           word_in (bare_word (ctx, k + 1), arrival_nouns)))
+        return FALSE;
+      return RASD_RULE_IS (EV_PLACE_OTHER_DEED, TRUE);
+    }
+  return FALSE;
+}
+
 /* Whether place @name is the first place after a word of visiting in its sentence (the
  * candidate's trigger, or another such as جولة، متوجها or شملت), as its object or after إلى ("جولة في X وY"
  * too): a list there is a tour's stops, not one further on ("زار العراق المحاذي لسوريا

@@ -330,6 +330,23 @@ listed_after (Context *ctx,
   return joined;
 }
 
+/* Whether a word of visiting stands between tokens @t and @k: "خلال استقباله ... أثناء زيارته
+ * لمصر". */
+static gboolean
+visit_word_between (Context *ctx,
+                    guint    t,
+                    guint    k)
+{
+  for (guint i = t + 1; i < k; i++)
+    {
+      const Trigger *trigger = trigger_at (ctx, i);
+
+      if (trigger != NULL && strcmp (trigger->kind, "visit") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether a place at token @k can be the object of the visiting verb at token @t: after it,
  * past a subject with its titles and a day ("زار وزير الخارجية الجزائري فلان أمس الأردن") but
  * not past another trigger. */
@@ -449,7 +466,8 @@ read_candidate (Context      *ctx,
         }
       else if (name->kind == RASD_MENTION_PLACE &&
                !(name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) &&
-               !place_between (ctx, name) && !place_is_topic (ctx, name))
+               !place_between (ctx, name) && !place_is_topic (ctx, name) &&
+               !place_of_other_deed (ctx, name, t))
         {
           /* a city or site where the text gives one, a country only where it gives none */
           int score = place_rank (e) == 2 ? 60 : 0;
@@ -457,9 +475,17 @@ read_candidate (Context      *ctx,
 
           if (name->preposition == RASD_NER_PREP_IN)
             score += 30;
-          /* زار/وصل إلى X, and "يسافر إلى كينيا للقاء": where one goes is where one meets */
+          /* زار/وصل إلى X, and "يسافر إلى كينيا للقاء": where one goes is where one meets; after
+           * a trigger that is no going, إلى tells where one goes next ("تعقد القمة ... وإقلاع
+           * طائرته الأحد إلى X") */
           else if (name->preposition == RASD_NER_PREP_TO)
-            score += 30;
+            {
+              if (strcmp (c->trigger->kind, "visit") == 0 || name->first_token < t ||
+                  visit_word_between (ctx, t, name->first_token))
+                score += 30;
+              else
+                RASD_RULE (EV_PLACE_NEXT);
+            }
           else if (name->preposition == RASD_NER_PREP_FROM || left_from (ctx, name))
             {
               RASD_RULE (EV_PLACE_FROM);
