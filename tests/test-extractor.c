@@ -868,6 +868,20 @@ test_visit_object (void)
   g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Riyadh");
   g_assert_cmpuint (y->events->len, ==, 1);
   g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Ankara");
+
+  /* the object wins over a city of another country further on, not over one of its own */
+  {
+    const char *other = "وسبق للرئيس الفرنسي إيمانويل ماكرون أن زار الجزائر عندما كان وزيرا للاقتصاد "
+                        "في باريس.";
+    const char *own = "وزار الرئيس الروسي فلاديمير بوتين سوريا حيث التقى الرئيس بشار الأسد في دمشق.";
+    g_autoptr(RasdExtraction) a = run (other, "2024-05-20");
+    g_autoptr(RasdExtraction) b = run (own, "2024-05-20");
+
+    g_assert_cmpuint (a->events->len, ==, 1);
+    g_assert_cmpstr (event_place_en (a, g_ptr_array_index (a->events, 0)), ==, "Algeria");
+    g_assert_cmpuint (b->events->len, ==, 1);
+    g_assert_cmpstr (event_place_en (b, g_ptr_array_index (b->events, 0)), ==, "Damascus");
+  }
 }
 
 static void

@@ -380,6 +380,7 @@ read_candidate (Context      *ctx,
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
+  int visit_object = -1;       /* the place زار takes as its object */
   guint principals_end = 0;  /* after a list of people greetings or a message are from */
   const char *trigger_word = bare_word (ctx, t);
   gboolean visits_object = strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb &&
@@ -499,6 +500,7 @@ read_candidate (Context      *ctx,
               RASD_RULE (EV_VISIT_OBJECT);
               score += 40;
               seen_object = TRUE;
+              visit_object = name->entity;
             }
           score -= (int) MIN (distance, 30u);
           if (score > best_place_score)
@@ -507,6 +509,15 @@ read_candidate (Context      *ctx,
               best_place = name->entity;
             }
         }
+    }
+  /* where زار went wins over a place of another country further on ("زار كينيا عندما كان
+   * عضوا ... في البيت الأبيض"); a city of the visited country says more */
+  if (visit_object >= 0 && best_place != visit_object &&
+      g_strcmp0 (rasd_extraction_get_entity (ctx->out, visit_object)->country,
+                 rasd_extraction_get_entity (ctx->out, event_place (ctx, best_place))->country) != 0)
+    {
+      RASD_RULE (EV_VISIT_OBJECT);
+      best_place = visit_object;
     }
   if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
     c->place = event_place (ctx, best_place);
