@@ -841,6 +841,26 @@ test_place_next (void)
 }
 
 static void
+test_points_back (void)
+{
+  /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
+   * background visit of its own */
+  const char *text = "وصل الرئيس الفرنسي إيمانويل ماكرون مساء أمس إلى الجزائر في زيارة رسمية. وإذا "
+                     "كان ماكرون محبوبا في الجزائر فإن كثيرين لاموه لأنه انتظر طويلا قبل أن يقوم "
+                     "بهذه الزيارة الرسمية.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *visit;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  visit = g_ptr_array_index (x->events, 0);
+  g_assert_cmpuint (visit->evidence->len, ==, 2);
+  date = event_date (visit);
+  g_assert_cmpstr (date, ==, "2024-05-19");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_POINTS_BACK), >=, 1);
+}
+
+static void
 test_tour_stops (void)
 {
   /* the stops of a tour are the first places after a word of visiting (here جولة شملت, after a
@@ -1462,6 +1482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/topic-places-more", test_topic_places_more);
   g_test_add_func ("/extractor/events/place-of-other-deed", test_place_of_other_deed);
   g_test_add_func ("/extractor/events/place-next", test_place_next);
+  g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);

@@ -810,6 +810,38 @@ refers_back (Context         *ctx,
   return g_str_has_prefix (bare, "ال");
 }
 
+/* "قبل أن يقوم بهذه الزيارة", "هذا اللقاء": a trigger noun after a demonstrative, with no date
+ * of its own, is an event already told, whatever tense its sentence is in. */
+static gboolean
+points_back (Context         *ctx,
+             const Candidate *c)
+{
+  static const char * const demonstratives[] = {
+    "هذه", "هذا", "بهذه", "بهذا", "لهذه", "لهذا", "وهذه", "وهذا", "تلك", "بتلك", "ذلك", "بذلك", NULL
+  };
+
+  return !c->trigger->verb && !c->date_stated && c->trigger_token > 0 &&
+         word_in (token (ctx, c->trigger_token - 1)->norm, demonstratives);
+}
+
+/* The first event of @c's kind that has all of @c's people, in @c's place or none: the one a
+ * demonstrative points at. */
+static RasdEvent *
+pointed_event (Context         *ctx,
+               const Candidate *c)
+{
+  for (guint e = 0; e < ctx->out->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+
+      if (strcmp (event->kind, c->trigger->kind) == 0 &&
+          participants_within (c->participants, event->participants) &&
+          (c->place < 0 || places_agree (ctx, event->place, c->place)))
+        return event;
+    }
+  return NULL;
+}
+
 /* Adds @c to the events of @ctx; returns the event it is now part of.  @before is the event
  * of the candidate @c follows, or NULL. */
 static RasdEvent *
@@ -854,6 +886,12 @@ add_candidate (Context   *ctx,
   if (latest != NULL)
     {
       RASD_RULE (EV_MERGE);
+      merge_into (ctx, latest, c);
+      return latest;
+    }
+  if (points_back (ctx, c) && (latest = pointed_event (ctx, c)) != NULL)
+    {
+      RASD_RULE (EV_POINTS_BACK);
       merge_into (ctx, latest, c);
       return latest;
     }

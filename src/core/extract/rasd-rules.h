@@ -101,6 +101,7 @@ G_BEGIN_DECLS
   X (EV_MERGE_PLANNED, "ev.merge-planned", "a planned step without a date of its own is part of the news") \
   X (EV_DAY_IN_VISIT, "ev.day-in-visit", "talks on a day of their own within a visit's month are apart") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
+  X (EV_POINTS_BACK, "ev.points-back", "a trigger noun after هذه/هذا with no date of its own is an event already told") \
   X (EV_KIND_FROM_VERB, "ev.kind-from-verb", "a verb says more of the kind than a noun") \
   X (EV_PUBLICATION_DATE, "ev.publication-date", "the news with no date happened when published")
 
