@@ -806,6 +806,99 @@ test_topic_places (void)
 }
 
 static void
+test_topic_places_more (void)
+{
+  /* the place of a topic stands behind خاصة، لا سيما، وفي، كل من, an adjective without ال, or
+   * "ما يجري": still a topic, and the talks have no place; a visit's object may stand past its
+   * subject's titles and a day */
+  const char *topics[] = {
+    "التقى الرئيس التونسي قيس سعيد أمس وزير الخارجية الجزائري رمطان لعمامرة، وبحثا تطورات "
+    "الأوضاع الإقليمية، خاصة في ليبيا ومالي.",
+    "التقى الرئيس التونسي قيس سعيد أمس وزير الخارجية الجزائري رمطان لعمامرة، وبحثا الجهود "
+    "المبذولة لإيجاد حل سياسي في مالي.",
+    "بحث الرئيس التونسي قيس سعيد أمس مع وزير الخارجية الجزائري رمطان لعمامرة، الأوضاع الراهنة "
+    "في المنطقة وفي ليبيا ومالي.",
+    "ناقش الرئيس التونسي قيس سعيد أمس مع وزير الخارجية الجزائري رمطان لعمامرة ما يجري في ليبيا.",
+    "التقى الرئيس التونسي قيس سعيد أمس وزير الخارجية الجزائري رمطان لعمامرة، وبحث الجانبان "
+    "تطورات الأوضاع ولا سيما في كل من ليبيا والنيجر.",
+  };
+  const char *visit = "زار وزير الخارجية الجزائري رمطان لعمامرة أمس الأردن، والتقى الملك عبدالله "
+                      "الثاني، وناقش معه الأوضاع في ليبيا.";
+  g_autoptr(RasdExtraction) y = run (visit, "2024-05-20");
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (topics[i], "2024-05-20");
+
+      g_assert_cmpuint (x->events->len, ==, 1);
+      g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
+      g_assert_cmpuint (rule_hits (topics[i], "2024-05-20", RASD_RULE_EV_PLACE_TOPIC), >=, 1);
+    }
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Jordan");
+}
+
+static void
+test_place_of_other_deed (void)
+{
+  /* a place in a deed told as before or after the event's (بعد زيارته X، قبل وصوله إلى X) is
+   * that deed's; after arriving (بعد وصوله إلى X) one is in X */
+  const char *after_visit = "التقى أيمن الصفدي أمس الرئيس التونسي قيس سعيد، بعد زيارته إسطنبول.";
+  const char *before = "وكان ستيفان دي ميستورا قد أجرى محادثات في طهران قبل وصوله إلى دمشق.";
+  const char *arrived = "وبعد وصوله إلى دمشق التقى ستيفان دي ميستورا الرئيس بشار الأسد.";
+  g_autoptr(RasdExtraction) x = run (after_visit, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (before, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (arrived, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
+  g_assert_cmpuint (rule_hits (after_visit, "2024-05-20", RASD_RULE_EV_PLACE_OTHER_DEED), >=, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Tehran");
+  g_assert_cmpuint (z->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (z, g_ptr_array_index (z->events, 0)), ==, "Damascus");
+}
+
+static void
+test_place_next (void)
+{
+  /* إلى after a trigger that is no going tells where one goes next, unless a word of visiting
+   * comes between ("أثناء زيارته لمصر") */
+  const char *summit = "عقد الرئيس الأمريكي جو بايدن السبت قمة مع الرئيس الكيني وليام روتو وسط "
+                       "إجراءات أمنية مشددة عند هبوط طائرته وإقلاعها الأحد إلى إثيوبيا.";
+  const char *received = "استقبل الرئيس المصري عبد الفتاح السيسي أمس وزير الخارجية الأردني أيمن "
+                         "الصفدي أثناء زيارته لمصر.";
+  g_autoptr(RasdExtraction) x = run (summit, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (received, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
+  g_assert_cmpuint (rule_hits (summit, "2024-05-20", RASD_RULE_EV_PLACE_NEXT), >=, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Egypt");
+}
+
+static void
+test_points_back (void)
+{
+  /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
+   * background visit of its own */
+  const char *text = "وصل الرئيس الفرنسي إيمانويل ماكرون مساء أمس إلى الجزائر في زيارة رسمية. وإذا "
+                     "كان ماكرون محبوبا في الجزائر فإن كثيرين لاموه لأنه انتظر طويلا قبل أن يقوم "
+                     "بهذه الزيارة الرسمية.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *visit;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  visit = g_ptr_array_index (x->events, 0);
+  g_assert_cmpuint (visit->evidence->len, ==, 2);
+  date = event_date (visit);
+  g_assert_cmpstr (date, ==, "2024-05-19");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_POINTS_BACK), >=, 1);
+}
+
+static void
 test_tour_stops (void)
 {
   /* the stops of a tour are the first places after a word of visiting (here جولة شملت, after a
@@ -833,6 +926,20 @@ test_visit_object (void)
   g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Riyadh");
   g_assert_cmpuint (y->events->len, ==, 1);
   g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Ankara");
+
+  /* the object wins over a city of another country further on, not over one of its own */
+  {
+    const char *other = "وسبق للرئيس الفرنسي إيمانويل ماكرون أن زار الجزائر عندما كان وزيرا للاقتصاد "
+                        "في باريس.";
+    const char *own = "وزار الرئيس الروسي فلاديمير بوتين سوريا حيث التقى الرئيس بشار الأسد في دمشق.";
+    g_autoptr(RasdExtraction) a = run (other, "2024-05-20");
+    g_autoptr(RasdExtraction) b = run (own, "2024-05-20");
+
+    g_assert_cmpuint (a->events->len, ==, 1);
+    g_assert_cmpstr (event_place_en (a, g_ptr_array_index (a->events, 0)), ==, "Algeria");
+    g_assert_cmpuint (b->events->len, ==, 1);
+    g_assert_cmpstr (event_place_en (b, g_ptr_array_index (b->events, 0)), ==, "Damascus");
+  }
 }
 
 static void
@@ -1411,6 +1518,10 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/places-between", test_places_between);
   g_test_add_func ("/extractor/events/visit-object", test_visit_object);
   g_test_add_func ("/extractor/events/topic-places", test_topic_places);
+  g_test_add_func ("/extractor/events/topic-places-more", test_topic_places_more);
+  g_test_add_func ("/extractor/events/place-of-other-deed", test_place_of_other_deed);
+  g_test_add_func ("/extractor/events/place-next", test_place_next);
+  g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);
   g_test_add_func ("/extractor/events/at-home", test_at_home);

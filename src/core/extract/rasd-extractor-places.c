@@ -92,19 +92,32 @@ static const char * const topic_words[] = {
   "الصراع", "صراع", "النزاع", "الحرب", "حرب", "الاحداث", "احداث", "التحديات", "الامن", "امن",
   "الاستقرار", "استقرار", "السلام", "الحل", "حل", "التسويه", "تسويه", "الارهاب", "موقف",
   "الموقف", "مستقبل", "اعمار", "الشان", "شان", "ساحه", "الساحه", "دعم", "تدخل", "التدخل",
+  "الجهود", "جهود", "المساعي", "مساعي", "تداعيات", "التداعيات", "العمليات", "عمليات",
   "حول", "بشان", "حيال", "تجاه", "ازاء", "عن", NULL
 };
 
+/* Words a topic's place may stand behind: "الأوضاع في المنطقة وفي X", "خاصة في X", "في كل من X". */
+static const char * const topic_gap_words[] = {
+  "في", "خاصه", "خصوصا", "لا", "سيما", "لاسيما", "كل", "من", "المنطقه", "العالم", "الاقليم",
+  "الراهنه", "الراهن", NULL
+};
+
+/* What happens somewhere, after ما: "ما يجري في X" is a topic. */
+static const char * const happening_words[] = {
+  "يجري", "يحدث", "يدور", "جرى", "حدث", "يشهده", "تشهده", NULL
+};
+
 /* Whether place @name is what something is about rather than where it happened: "بحث معه
- * الأوضاع في السودان وتشاد", "مباحثات حول اليمن".  Read back from the place over other places of
- * the list, في and adjectives to a topic noun or a word for "about". */
+ * الأوضاع في السودان وتشاد", "مباحثات حول اليمن", "الجهود لإيجاد حل سياسي في X", "خاصة في X",
+ * "ما يجري في X".  Read back from the place over other places of the list, في and adjectives to
+ * a topic noun or a word for "about". */
 gboolean
 place_is_topic (Context           *ctx,
                 const RasdNerName *name)
 {
   guint k = name->first_token;
 
-  for (guint steps = 0; k > 0 && steps < 6; steps++)
+  for (guint steps = 0; k > 0 && steps < 8; steps++)
     {
       const RasdToken *t;
       const char *word;
@@ -113,13 +126,16 @@ place_is_topic (Context           *ctx,
       t = token (ctx, k);
       if (t->sentence != name->sentence)
         return FALSE;
-      if (ctx->place_begins[k] != 0 || strcmp (t->norm, "في") == 0)
-        continue;
       word = bare_word (ctx, k);
-      if (word_in (word, topic_words))
+      /* a short word keeps its و: وفي، ولا */
+      if (ctx->place_begins[k] != 0 || word_in (word, topic_gap_words) ||
+          (g_str_has_prefix (t->norm, "و") && word_in (t->norm + strlen ("و"), topic_gap_words)))
+        continue;
+      if (word_in (word, topic_words) ||
+          (k > 0 && word_in (word, happening_words) && strcmp (bare_word (ctx, k - 1), "ما") == 0))
         return RASD_RULE_IS (EV_PLACE_TOPIC, TRUE);
-      /* an adjective of the topic: الأوضاع الأمنية في */
-      if (g_str_has_prefix (word, "ال") && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
+      /* an adjective of the topic: الأوضاع الأمنية في، حل سياسي في */
+      if (g_utf8_strlen (word, -1) > 3 && (g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) &&
           trigger_at (ctx, k) == NULL)
         continue;
       return FALSE;
@@ -144,6 +160,60 @@ left_from (Context           *ctx,
         return FALSE;
       if (word_in (bare_word (ctx, k), leave_words))
         return TRUE;
+    }
+  return FALSE;
+}
+
+/* Words that set a deed before or after another: a place in the deed they open is not where
+ * the other happened. */
+static const char * const sequence_words[] = {
+  "قبل", "قبيل", "بعد", "بعيد", "عقب", "غداه", "اثر", "فور", NULL
+};
+
+/* Arriving or coming back: after them one is where one arrived ("بعد وصوله إلى X التقى"). */
+static const char * const arrival_nouns[] = {
+  "وصوله", "وصولها", "وصولهم", "وصول", "عودته", "عودتها", "عوده", NULL
+};
+
+/* Whether the word at token @k can open another deed after a word of sequence: أن, the end of
+ * something (انتهاء), a trigger, or a verbal noun with its pronoun (زيارته، بحثه، لقائه). */
+static gboolean
+opens_deed (Context *ctx,
+            guint    k)
+{
+  const char *word = bare_word (ctx, k);
+
+  if (ctx->place_begins[k] != 0)
+    return FALSE;  /* قبل أنقرة: a place is no deed */
+  if (strcmp (word, "ان") == 0 || strcmp (word, "انتهاء") == 0 || strcmp (word, "اختتام") == 0 ||
+      trigger_at (ctx, k) != NULL)
+    return TRUE;
+  return g_utf8_strlen (word, -1) > 3 &&
+         (g_str_has_suffix (word, "ه") || g_str_has_suffix (word, "ها") || g_str_has_suffix (word, "هم"));
+}
+
+/* Whether place @name belongs to a deed told as before or after the one of the trigger at token
+ * @t: "سيلتقي بعد زيارته X قادة في Y", "غداة بحثه في X", "قبل وصوله إلى X", "فور انتهاء زيارته
+ * إلى X توجه إلى Y".  After a word of sequence, arriving (بعد وصوله إلى X) puts one in X. */
+gboolean
+place_of_other_deed (Context           *ctx,
+                     const RasdNerName *name,
+                     guint              t)
+{
+  for (guint k = name->first_token; k-- > 0 && k + 6 > name->first_token;)
+    {
+      const char *word;
+
+      if (k == t || token (ctx, k)->sentence != name->sentence)
+        return FALSE;
+      word = bare_word (ctx, k);
+      if (!word_in (word, sequence_words) || k + 1 >= name->first_token || !opens_deed (ctx, k + 1))
+        continue;
+      if (strcmp (word, "قبل") != 0 && strcmp (word, "قبيل") != 0 &&
+          (word_in (token (ctx, k + 1)->norm, arrival_nouns) ||
+           word_in (bare_word (ctx, k + 1), arrival_nouns)))
+        return FALSE;
+      return RASD_RULE_IS (EV_PLACE_OTHER_DEED, TRUE);
     }
   return FALSE;
 }

@@ -221,6 +221,7 @@ G_GNUC_INTERNAL gboolean places_agree        (Context *ctx, int a, int b);
 G_GNUC_INTERNAL gboolean place_between       (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL gboolean place_is_topic      (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL gboolean left_from           (Context *ctx, const RasdNerName *name);
+G_GNUC_INTERNAL gboolean place_of_other_deed (Context *ctx, const RasdNerName *name, guint t);
 G_GNUC_INTERNAL GArray  *tour_places         (Context *ctx, Candidate *c);
 G_GNUC_INTERNAL gboolean within_country      (Context *ctx, int city, int country);
 G_GNUC_INTERNAL int      only_city_of        (Context *ctx, int country);

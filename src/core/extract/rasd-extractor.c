@@ -330,6 +330,39 @@ listed_after (Context *ctx,
   return joined;
 }
 
+/* Whether a word of visiting stands between tokens @t and @k: "خلال استقباله ... أثناء زيارته
+ * لمصر". */
+static gboolean
+visit_word_between (Context *ctx,
+                    guint    t,
+                    guint    k)
+{
+  for (guint i = t + 1; i < k; i++)
+    {
+      const Trigger *trigger = trigger_at (ctx, i);
+
+      if (trigger != NULL && strcmp (trigger->kind, "visit") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a place at token @k can be the object of the visiting verb at token @t: after it,
+ * past a subject with its titles and a day ("زار وزير الخارجية الجزائري فلان أمس الأردن") but
+ * not past another trigger. */
+static gboolean
+visit_object_reach (Context *ctx,
+                    guint    t,
+                    guint    k)
+{
+  if (k <= t || k > t + 12)
+    return FALSE;
+  for (guint i = t + 1; i < k; i++)
+    if (trigger_at (ctx, i) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
  * names nobody. */
 static gboolean
@@ -347,6 +380,7 @@ read_candidate (Context      *ctx,
   gsize best_date_distance = G_MAXSIZE;
   gboolean future_marker = FALSE, past_marker = FALSE;
   gboolean seen_object = FALSE;
+  int visit_object = -1;       /* the place زار takes as its object */
   guint principals_end = 0;  /* after a list of people greetings or a message are from */
   const char *trigger_word = bare_word (ctx, t);
   gboolean visits_object = strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb &&
@@ -433,7 +467,8 @@ read_candidate (Context      *ctx,
         }
       else if (name->kind == RASD_MENTION_PLACE &&
                !(name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) &&
-               !place_between (ctx, name) && !place_is_topic (ctx, name))
+               !place_between (ctx, name) && !place_is_topic (ctx, name) &&
+               !place_of_other_deed (ctx, name, t))
         {
           /* a city or site where the text gives one, a country only where it gives none */
           int score = place_rank (e) == 2 ? 60 : 0;
@@ -441,9 +476,17 @@ read_candidate (Context      *ctx,
 
           if (name->preposition == RASD_NER_PREP_IN)
             score += 30;
-          /* زار/وصل إلى X, and "يسافر إلى كينيا للقاء": where one goes is where one meets */
+          /* زار/وصل إلى X, and "يسافر إلى كينيا للقاء": where one goes is where one meets; after
+           * a trigger that is no going, إلى tells where one goes next ("تعقد القمة ... وإقلاع
+           * طائرته الأحد إلى X") */
           else if (name->preposition == RASD_NER_PREP_TO)
-            score += 30;
+            {
+              if (strcmp (c->trigger->kind, "visit") == 0 || name->first_token < t ||
+                  visit_word_between (ctx, t, name->first_token))
+                score += 30;
+              else
+                RASD_RULE (EV_PLACE_NEXT);
+            }
           else if (name->preposition == RASD_NER_PREP_FROM || left_from (ctx, name))
             {
               RASD_RULE (EV_PLACE_FROM);
@@ -451,13 +494,13 @@ read_candidate (Context      *ctx,
             }
           /* the object of زار/يزور: زار بكين، سيزور الرئيس الأربعاء تركيا (وصل and توجه
            * take theirs after إلى) */
-          if (visits_object && !seen_object &&
-              name->first_token > t && name->first_token <= t + 6 &&
+          if (visits_object && !seen_object && visit_object_reach (ctx, t, name->first_token) &&
               name->preposition != RASD_NER_PREP_FROM && name->preposition != RASD_NER_PREP_IN)
             {
               RASD_RULE (EV_VISIT_OBJECT);
               score += 40;
               seen_object = TRUE;
+              visit_object = name->entity;
             }
           score -= (int) MIN (distance, 30u);
           if (score > best_place_score)
@@ -466,6 +509,15 @@ read_candidate (Context      *ctx,
               best_place = name->entity;
             }
         }
+    }
+  /* where زار went wins over a place of another country further on ("زار كينيا عندما كان
+   * عضوا ... في البيت الأبيض"); a city of the visited country says more */
+  if (visit_object >= 0 && best_place != visit_object &&
+      g_strcmp0 (rasd_extraction_get_entity (ctx->out, visit_object)->country,
+                 rasd_extraction_get_entity (ctx->out, event_place (ctx, best_place))->country) != 0)
+    {
+      RASD_RULE (EV_VISIT_OBJECT);
+      best_place = visit_object;
     }
   if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
     c->place = event_place (ctx, best_place);
@@ -758,6 +810,38 @@ refers_back (Context         *ctx,
   return g_str_has_prefix (bare, "ال");
 }
 
+/* "قبل أن يقوم بهذه الزيارة", "هذا اللقاء": a trigger noun after a demonstrative, with no date
+ * of its own, is an event already told, whatever tense its sentence is in. */
+static gboolean
+points_back (Context         *ctx,
+             const Candidate *c)
+{
+  static const char * const demonstratives[] = {
+    "هذه", "هذا", "بهذه", "بهذا", "لهذه", "لهذا", "وهذه", "وهذا", "تلك", "بتلك", "ذلك", "بذلك", NULL
+  };
+
+  return !c->trigger->verb && !c->date_stated && c->trigger_token > 0 &&
+         word_in (token (ctx, c->trigger_token - 1)->norm, demonstratives);
+}
+
+/* The first event of @c's kind that has all of @c's people, in @c's place or none: the one a
+ * demonstrative points at. */
+static RasdEvent *
+pointed_event (Context         *ctx,
+               const Candidate *c)
+{
+  for (guint e = 0; e < ctx->out->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+
+      if (strcmp (event->kind, c->trigger->kind) == 0 &&
+          participants_within (c->participants, event->participants) &&
+          (c->place < 0 || places_agree (ctx, event->place, c->place)))
+        return event;
+    }
+  return NULL;
+}
+
 /* Adds @c to the events of @ctx; returns the event it is now part of.  @before is the event
  * of the candidate @c follows, or NULL. */
 static RasdEvent *
@@ -802,6 +886,12 @@ add_candidate (Context   *ctx,
   if (latest != NULL)
     {
       RASD_RULE (EV_MERGE);
+      merge_into (ctx, latest, c);
+      return latest;
+    }
+  if (points_back (ctx, c) && (latest = pointed_event (ctx, c)) != NULL)
+    {
+      RASD_RULE (EV_POINTS_BACK);
       merge_into (ctx, latest, c);
       return latest;
     }

@@ -67,6 +67,8 @@ G_BEGIN_DECLS
   X (EV_DECEASED, "ev.deceased", "someone named with رحمه الله takes part only in the past") \
   X (EV_PLACE_BETWEEN, "ev.place-between", "بين X وY relates two places, it is not where") \
   X (EV_PLACE_TOPIC, "ev.place-topic", "a place that talks were about (الأوضاع في X، حول X) is not where") \
+  X (EV_PLACE_OTHER_DEED, "ev.place-other-deed", "a place after بعد/قبل/غداة + another deed is that deed's (بعد زيارته X)") \
+  X (EV_PLACE_NEXT, "ev.place-next", "إلى X after a trigger that is no going is where one goes next") \
   X (EV_VISIT_OBJECT, "ev.visit-object", "the object of زار is where the visit went") \
   X (EV_PLACE_FROM, "ev.place-from", "a place after من is where one came from") \
   X (EV_CALL_NO_PLACE, "ev.call-no-place", "a call has no place") \
@@ -100,6 +102,7 @@ G_BEGIN_DECLS
   X (EV_MERGE_PLANNED, "ev.merge-planned", "a planned step without a date of its own is part of the news") \
   X (EV_DAY_IN_VISIT, "ev.day-in-visit", "talks on a day of their own within a visit's month are apart") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
+  X (EV_POINTS_BACK, "ev.points-back", "a trigger noun after هذه/هذا with no date of its own is an event already told") \
   X (EV_KIND_FROM_VERB, "ev.kind-from-verb", "a verb says more of the kind than a noun") \
   X (EV_PUBLICATION_DATE, "ev.publication-date", "the news with no date happened when published")
 
