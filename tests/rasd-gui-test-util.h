@@ -2,7 +2,12 @@
 
 #include <adwaita.h>
 #include <gtk/gtk.h>
+#include <libintl.h>
+#include <locale.h>
+#include <string.h>
 
+#include "rasd-data.h"
+#include "rasd-facet-item.h"
 #include "rasd-window.h"
 
 /* Helpers shared by the window tests; header-only, like rasd-test-util.h. */
@@ -14,6 +19,47 @@ rasd_test_gui_init (int    *argc,
 {
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+}
+
+/* A test run in a locale takes it as its first argument (en_US.UTF-8 when there is none): it is
+ * taken off @argv and set in the environment, where gtk_init reads it; returns it. */
+static inline const char *
+rasd_test_take_locale (int    *argc,
+                       char ***argv)
+{
+  const char *locale = "en_US.UTF-8";
+
+  if (*argc > 1 && (*argv)[1][0] != '-')
+    {
+      locale = (*argv)[1];
+      memmove (*argv + 1, *argv + 2, (*argc - 1) * sizeof (char *));
+      (*argc)--;
+    }
+  g_setenv ("LC_ALL", locale, TRUE);
+  g_unsetenv ("LANGUAGE");
+  return locale;
+}
+
+/* rasd_test_gui_init() in @locale, with Rasd's translations and the text direction of the
+ * locale, as for a real launch (gtk_test_init() sets en_US; the locale is taken back).  A
+ * locale not installed skips the whole test program: FALSE, after printing the TAP plan. */
+static inline gboolean
+rasd_test_gui_init_locale (int        *argc,
+                           char     ***argv,
+                           const char *locale)
+{
+  gtk_test_init (argc, argv, NULL);
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_print ("1..0 # SKIP locale %s is not installed\n", locale);
+      return FALSE;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, rasd_locale_dir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
+  adw_init ();
+  return TRUE;
 }
 
 /* Runs the main loop until @done (@data) is true; fails after @seconds. */
@@ -48,6 +94,21 @@ static inline gboolean
 rasd_test_window_loaded (gpointer window)
 {
   return !rasd_window_is_loading (RASD_WINDOW (window));
+}
+
+/* The count of the facet with @key in @facets (RasdFacetItems); 0 when it is not there. */
+static inline guint
+rasd_test_facet_count (GListModel *facets,
+                       const char *key)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (facets); i++)
+    {
+      g_autoptr(RasdFacetItem) item = g_list_model_get_item (facets, i);
+
+      if (g_str_equal (rasd_facet_item_get_key (item), key))
+        return rasd_facet_item_get_count (item);
+    }
+  return 0;
 }
 
 /* Every widget below @root (popovers included), depth first, into @found; only those of @type

@@ -1,15 +1,9 @@
 #include "config.h"
 
-#include <locale.h>
-#include <string.h>
-
 #include <adwaita.h>
-#include <glib/gi18n.h>
 
-#include "rasd-data.h"
 #include "rasd-event-editor.h"
 #include "rasd-event-map.h"
-#include "rasd-facet-item.h"
 #include "rasd-gui-test-util.h"
 #include "rasd-reader.h"
 #include "rasd-test-util.h"
@@ -63,20 +57,6 @@ wait_reloaded (RasdWindow *window)
   rasd_test_wait_for (60, corrector_idle, window);
   rasd_test_wait_for (60, window_settled, window);
   rasd_test_settle ();
-}
-
-static guint
-facet_count (GListModel *facets,
-             const char *key)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (facets); i++)
-    {
-      g_autoptr(RasdFacetItem) item = g_list_model_get_item (facets, i);
-
-      if (g_str_equal (rasd_facet_item_get_key (item), key))
-        return rasd_facet_item_get_count (item);
-    }
-  return 0;
 }
 
 static guint
@@ -174,7 +154,7 @@ test_correct_in_window (void)
   n_before = g_list_model_get_n_items (list);
   g_assert_cmpuint (n_before, >, 10);
   /* Tunisia is no place of the demo's events */
-  g_assert_cmpuint (facet_count (places, "country:TN"), ==, 0);
+  g_assert_cmpuint (rasd_test_facet_count (places, "country:TN"), ==, 0);
 
   /* 1. The first event's place, from the editor's gazetteer search */
   rasd_window_select_event (window, 0);
@@ -201,17 +181,17 @@ test_correct_in_window (void)
     g_assert_cmpstr (rasd_event_item_get_event (item)->place->key, ==, "country:TN");
     g_assert_true (rasd_event_item_get_event (item)->edited);
   }
-  g_assert_cmpuint (facet_count (places, "country:TN"), ==, 1);
+  g_assert_cmpuint (rasd_test_facet_count (places, "country:TN"), ==, 1);
   g_assert_true (rasd_event_map_get_model (map) == places);
-  g_assert_cmpuint (facet_count (rasd_event_map_get_model (map), "country:TN"), ==, 1);
+  g_assert_cmpuint (rasd_test_facet_count (rasd_event_map_get_model (map), "country:TN"), ==, 1);
 
   /* Undo (Ctrl+Z) puts the place back; redo again */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   wait_reloaded (window);
-  g_assert_cmpuint (facet_count (places, "country:TN"), ==, 0);
+  g_assert_cmpuint (rasd_test_facet_count (places, "country:TN"), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
   wait_reloaded (window);
-  g_assert_cmpuint (facet_count (places, "country:TN"), ==, 1);
+  g_assert_cmpuint (rasd_test_facet_count (places, "country:TN"), ==, 1);
 
   /* 2. A name rejected from the reader's menu: out of the facets and the list */
   {
@@ -226,13 +206,13 @@ test_correct_in_window (void)
         person = mentions->pdata[i];
     g_assert_nonnull (person);
     key = g_strdup (person->key);
-    g_assert_cmpuint (facet_count (people, key), >, 0);
+    g_assert_cmpuint (rasd_test_facet_count (people, key), >, 0);
     g_assert_true (list_has_participant (window, key));
     g_assert_nonnull (rasd_reader_open_entity_menu (reader, (int) person->start));
     rasd_test_settle ();
     g_assert_true (rasd_reader_entity_action (reader, (int) person->start, "reject"));
     wait_reloaded (window);
-    g_assert_cmpuint (facet_count (people, key), ==, 0);
+    g_assert_cmpuint (rasd_test_facet_count (people, key), ==, 0);
     g_assert_false (list_has_participant (window, key));
     g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_before);
   }
@@ -297,27 +277,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *locale = argc > 1 && argv[1][0] != '-' ? argv[1] : "en_US.UTF-8";
+  const char *locale = rasd_test_take_locale (&argc, &argv);
 
-  if (argc > 1 && argv[1][0] != '-')
-    {
-      memmove (argv + 1, argv + 2, (argc - 1) * sizeof (char *));
-      argc--;
-    }
   lang = g_str_has_prefix (locale, "ar") ? "ar" : "en";
-  g_setenv ("LC_ALL", locale, TRUE);
-  g_unsetenv ("LANGUAGE");
-  gtk_test_init (&argc, &argv, NULL);
-  if (setlocale (LC_ALL, locale) == NULL)
-    {
-      g_print ("1..0 # SKIP locale %s is not installed\n", locale);
-      return 0;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, rasd_locale_dir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_widget_set_default_direction (gtk_get_locale_direction ());
-  adw_init ();
+  if (!rasd_test_gui_init_locale (&argc, &argv, locale))
+    return 0;
 
   g_test_add_func ("/correcting-window/edit-reject-merge", test_correct_in_window);
   return g_test_run ();

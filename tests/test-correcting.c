@@ -5,39 +5,13 @@
 #include "rasd-corrector.h"
 #include "rasd-error.h"
 #include "rasd-store.h"
+#include "rasd-test-store.h"
 #include "rasd-test-util.h"
 
 /* The user's corrections (issue 16): every kind of decision survives a re-extraction and an
  * import into a fresh database; what matches nothing is listed as orphaned; merging and
  * splitting keep evidence and sources; aliases merge facet counts; undo restores exactly.
  * Extractions are built by hand, as a re-extraction would give them again. */
-
-static int
-person (RasdExtraction *x,
-        const char     *key,
-        const char     *name,
-        const char     *name_en)
-{
-  return rasd_extraction_add_entity (x, RASD_ENTITY_PERSON, key, name, name_en, NULL);
-}
-
-static int
-place (RasdExtraction *x,
-       const char     *key,
-       const char     *name,
-       const char     *name_en,
-       const char     *country,
-       double          lat,
-       double          lon)
-{
-  int index = rasd_extraction_add_entity (x, RASD_ENTITY_PLACE, key, name, name_en, country);
-  RasdEntity *entity = rasd_extraction_get_entity (x, index);
-
-  entity->place_kind = "city";
-  entity->lat = lat;
-  entity->lon = lon;
-  return index;
-}
 
 /* An event with evidence spans (pairs of offsets ending with -1) and participants (ending
  * with -1). */
@@ -79,13 +53,13 @@ static RasdExtraction *
 first_extraction (gboolean with_call)
 {
   RasdExtraction *x = rasd_extraction_new ();
-  int putin = person (x, "vladimir-putin", "فلاديمير بوتين", "Vladimir Putin");
-  int assad = person (x, "bashar-al-assad", "بشار الأسد", "Bashar al-Assad");
-  int lavrov = person (x, "sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov");
-  int jubeir = person (x, "name:عادل جبير", "عادل جبير", NULL);
-  int bogus = person (x, "name:مصدر مطلع", "مصدر مطلع", NULL);
-  int damascus = place (x, "170654", "دمشق", "Damascus", "SY", 33.51, 36.29);
-  int moscow = place (x, "524901", "موسكو", "Moscow", "RU", 55.75, 37.62);
+  int putin = rasd_test_add_person (x, "vladimir-putin", "فلاديمير بوتين", "Vladimir Putin");
+  int assad = rasd_test_add_person (x, "bashar-al-assad", "بشار الأسد", "Bashar al-Assad");
+  int lavrov = rasd_test_add_person (x, "sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov");
+  int jubeir = rasd_test_add_person (x, "name:عادل جبير", "عادل جبير", NULL);
+  int bogus = rasd_test_add_person (x, "name:مصدر مطلع", "مصدر مطلع", NULL);
+  int damascus = rasd_test_add_place (x, "170654", "دمشق", "Damascus", "SY", "city", 33.51, 36.29);
+  int moscow = rasd_test_add_place (x, "524901", "موسكو", "Moscow", "RU", "city", 55.75, 37.62);
 
   event (x, "visit", "2015-07-21", damascus, 10, 60, 61, 100, -1, putin, assad, -1);
   event (x, "meeting", NULL, moscow, 110, 150, -1, putin, lavrov, bogus, -1);
@@ -99,10 +73,10 @@ static RasdExtraction *
 second_extraction (void)
 {
   RasdExtraction *x = rasd_extraction_new ();
-  int kerry = person (x, "john-kerry", "جون كيري", "John Kerry");
-  int lavrov = person (x, "sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov");
-  int jubeir = person (x, "adel-al-jubeir", "عادل الجبير", "Adel al-Jubeir");
-  int geneva = place (x, "2660646", "جنيف", "Geneva", "CH", 46.2, 6.14);
+  int kerry = rasd_test_add_person (x, "john-kerry", "جون كيري", "John Kerry");
+  int lavrov = rasd_test_add_person (x, "sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov");
+  int jubeir = rasd_test_add_person (x, "adel-al-jubeir", "عادل الجبير", "Adel al-Jubeir");
+  int geneva = rasd_test_add_place (x, "2660646", "جنيف", "Geneva", "CH", "city", 46.2, 6.14);
 
   event (x, "meeting", "2016-01-20", geneva, 5, 50, -1, kerry, lavrov, -1);
   event (x, "talks", "2016-02", -1, 60, 100, -1, kerry, jubeir, -1);
@@ -669,21 +643,16 @@ test_migration (gconstpointer data)
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
   g_autoptr(GError) error = NULL;
 
-  {
-    g_autoptr(RasdStore) old = rasd_store_open_at_version (path, version, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (sqlite3_exec (rasd_store_get_db (old),
-      "INSERT INTO articles (id, title, text, hash, imported_at) VALUES (1, 'أ', 'نص', 'h1', 0);"
-      "INSERT INTO entities (id, kind, key, name, name_en) VALUES"
-      " (1, 'person', 'vladimir-putin', 'فلاديمير بوتين', 'Vladimir Putin'),"
-      " (2, 'person', 'name:فلان', 'فلان', NULL);"
-      "INSERT INTO events (id, kind, cameo, date, date_precision, day, day_end, role) VALUES"
-      " (1, 'visit', '042', '2015-10-20', 3, 16728, 16728, 'headline');"
-      "INSERT INTO event_participants (event_id, entity_id) VALUES (1, 1), (1, 2);"
-      "INSERT INTO event_sources VALUES (1, 1, 'headline');"
-      "INSERT INTO evidence (event_id, article_id, start, end) VALUES (1, 1, 0, 2);",
-      NULL, NULL, NULL), ==, SQLITE_OK);
-  }
+  rasd_test_make_old_store (path, version,
+    "INSERT INTO articles (id, title, text, hash, imported_at) VALUES (1, 'أ', 'نص', 'h1', 0);"
+    "INSERT INTO entities (id, kind, key, name, name_en) VALUES"
+    " (1, 'person', 'vladimir-putin', 'فلاديمير بوتين', 'Vladimir Putin'),"
+    " (2, 'person', 'name:فلان', 'فلان', NULL);"
+    "INSERT INTO events (id, kind, cameo, date, date_precision, day, day_end, role) VALUES"
+    " (1, 'visit', '042', '2015-10-20', 3, 16728, 16728, 'headline');"
+    "INSERT INTO event_participants (event_id, entity_id) VALUES (1, 1), (1, 2);"
+    "INSERT INTO event_sources VALUES (1, 1, 'headline');"
+    "INSERT INTO evidence (event_id, article_id, start, end) VALUES (1, 1, 0, 2);");
   {
     g_autoptr(RasdStore) store = rasd_store_open (path, &error);
     g_autoptr(RasdStoredEvent) event = NULL;

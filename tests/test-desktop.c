@@ -4,13 +4,11 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "rasd-application.h"
-#include "rasd-data.h"
 #include "rasd-event-map.h"
 #include "rasd-facet-item.h"
 #include "rasd-help-window.h"
@@ -736,38 +734,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *locale = argc > 1 && argv[1][0] != '-' ? argv[1] : "en_US.UTF-8";
+  const char *locale = rasd_test_take_locale (&argc, &argv);
   g_autofree char *data_home = NULL;
 
-  if (argc > 1 && argv[1][0] != '-')
-    {
-      memmove (argv + 1, argv + 2, (argc - 1) * sizeof (char *));
-      argc--;
-    }
   lang = g_str_has_prefix (locale, "ar") ? "ar" : "en";
-
-  /* gtk_init reads the locale from the environment. */
-  g_setenv ("LC_ALL", locale, TRUE);
-  g_unsetenv ("LANGUAGE");
   /* The application's database goes to a temporary folder, not the user's. */
   data_home = rasd_test_make_tmpdir ();
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("RASD_NON_UNIQUE", "1", TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() sets en_US; take the locale back and derive the direction as gtk_init()
-   * does for a real launch. */
-  if (setlocale (LC_ALL, locale) == NULL)
-    {
-      g_test_skip ("locale not installed (build-aux/install-deps generates it)");
-      g_print ("1..0 # SKIP locale %s is not installed\n", locale);
-      return 0;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, rasd_locale_dir ());
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  gtk_widget_set_default_direction (gtk_get_locale_direction ());
-  adw_init ();
+  if (!rasd_test_gui_init_locale (&argc, &argv, locale))
+    return 0;
 
   g_test_add_func ("/desktop/direction", test_direction);
   g_test_add_func ("/desktop/settings-defaults", test_settings_defaults);

@@ -4,6 +4,7 @@
 
 #include "rasd-error.h"
 #include "rasd-store.h"
+#include "rasd-test-store.h"
 #include "rasd-test-util.h"
 
 /* Storing extractions and querying events, with extractions built by hand (the extractor's own
@@ -31,44 +32,16 @@ add_article (RasdStore  *store,
   return id;
 }
 
-static int
-add_person (RasdExtraction *x,
-            const char     *key,
-            const char     *name,
-            const char     *name_en)
-{
-  return rasd_extraction_add_entity (x, RASD_ENTITY_PERSON, key, name, name_en, NULL);
-}
-
-static int
-add_place (RasdExtraction *x,
-           const char     *key,
-           const char     *name,
-           const char     *name_en,
-           const char     *country,
-           const char     *place_kind,
-           double          lat,
-           double          lon)
-{
-  int index = rasd_extraction_add_entity (x, RASD_ENTITY_PLACE, key, name, name_en, country);
-  RasdEntity *entity = rasd_extraction_get_entity (x, index);
-
-  entity->place_kind = place_kind;
-  entity->lat = lat;
-  entity->lon = lon;
-  return index;
-}
-
 /* People of the tests. */
-#define PUTIN(x)   add_person (x, "vladimir-putin", "فلاديمير بوتين", "Vladimir Putin")
-#define ASSAD(x)   add_person (x, "bashar-al-assad", "بشار الأسد", "Bashar al-Assad")
-#define ERDOGAN(x) add_person (x, "recep-tayyip-erdogan", "رجب طيب أردوغان", "Recep Tayyip Erdogan")
-#define LAVROV(x)  add_person (x, "sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov")
-#define KERRY(x)   add_person (x, "john-kerry", "جون كيري", "John Kerry")
-#define MOSCOW(x)  add_place (x, "524901", "موسكو", "Moscow", "RU", "city", 55.75, 37.62)
-#define SOCHI(x)   add_place (x, "491422", "سوتشي", "Sochi", "RU", "city", 43.6, 39.73)
-#define RUSSIA(x)  add_place (x, "country:RU", "روسيا", "Russia", "RU", "country", 0, 0)
-#define GENEVA(x)  add_place (x, "2660646", "جنيف", "Geneva", "CH", "city", 46.2, 6.14)
+#define PUTIN(x)   rasd_test_add_person (x, "vladimir-putin", "فلاديمير بوتين", "Vladimir Putin")
+#define ASSAD(x)   rasd_test_add_person (x, "bashar-al-assad", "بشار الأسد", "Bashar al-Assad")
+#define ERDOGAN(x) rasd_test_add_person (x, "recep-tayyip-erdogan", "رجب طيب أردوغان", "Recep Tayyip Erdogan")
+#define LAVROV(x)  rasd_test_add_person (x, "sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov")
+#define KERRY(x)   rasd_test_add_person (x, "john-kerry", "جون كيري", "John Kerry")
+#define MOSCOW(x)  rasd_test_add_place (x, "524901", "موسكو", "Moscow", "RU", "city", 55.75, 37.62)
+#define SOCHI(x)   rasd_test_add_place (x, "491422", "سوتشي", "Sochi", "RU", "city", 43.6, 39.73)
+#define RUSSIA(x)  rasd_test_add_place (x, "country:RU", "روسيا", "Russia", "RU", "country", 0, 0)
+#define GENEVA(x)  rasd_test_add_place (x, "2660646", "جنيف", "Geneva", "CH", "city", 46.2, 6.14)
 
 /* Adds an event; the participants are entity indexes ending with -1. */
 static RasdEvent *
@@ -167,8 +140,8 @@ make_damascus_visit (void)
   RasdExtraction *x = rasd_extraction_new ();
   int putin = PUTIN (x);
   int assad = ASSAD (x);
-  int damascus = add_place (x, "170654", "دمشق", "Damascus", "SY", "city", 33.51, 36.29);
-  int syria = add_place (x, "country:SY", "سوريا", "Syria", "SY", "country", 0, 0);
+  int damascus = rasd_test_add_place (x, "170654", "دمشق", "Damascus", "SY", "city", 33.51, 36.29);
+  int syria = rasd_test_add_place (x, "country:SY", "سوريا", "Syria", "SY", "country", 0, 0);
 
   add_mention (x, RASD_MENTION_PERSON, putin, 20, 34, NULL);
   add_mention (x, RASD_MENTION_PERSON, assad, 40, 50, NULL);
@@ -421,7 +394,7 @@ test_events_not_grouped (void)
     int syria;
 
     add_event (x, "meeting", "040", "2015-07-21", 0, MOSCOW (x), 0, 10, PUTIN (x), ASSAD (x), -1);
-    syria = add_place (y, "country:SY", "سوريا", "Syria", "SY", "country", 0, 0);
+    syria = rasd_test_add_place (y, "country:SY", "سوريا", "Syria", "SY", "country", 0, 0);
     add_event (y, "meeting", "040", "2015-07-21", 0, syria, 0, 10, PUTIN (y), ASSAD (y), -1);
     g_assert_cmpuint (n_events_after (x, y), ==, 2);
   }
@@ -976,14 +949,9 @@ test_events_migration (void)
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
   g_autoptr(GError) error = NULL;
 
-  {
-    g_autoptr(RasdStore) old = rasd_store_open_at_version (path, 2, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (sqlite3_exec (rasd_store_get_db (old),
-                                   "INSERT INTO events (kind, date, date_precision, day)"
-                                   " VALUES ('visit', '2016-02', 2, 16832)", NULL, NULL, NULL),
-                     ==, SQLITE_OK);
-  }
+  rasd_test_make_old_store (path, 2,
+                            "INSERT INTO events (kind, date, date_precision, day)"
+                            " VALUES ('visit', '2016-02', 2, 16832)");
   {
     g_autoptr(RasdStore) store = rasd_store_open (path, &error);
     RasdEventFilter filter = { .from = "2016-02-29" };
@@ -1009,24 +977,19 @@ test_events_migration_v4 (void)
   g_autofree char *path = g_build_filename (dir, "v3.db", NULL);
   g_autoptr(GError) error = NULL;
 
-  {
-    g_autoptr(RasdStore) old = rasd_store_open_at_version (path, 3, &error);
-    g_assert_no_error (error);
-    g_assert_cmpint (sqlite3_exec (rasd_store_get_db (old),
-      "INSERT INTO articles (id, title, text, hash, imported_at) VALUES (1, 'أ', 'نص', 'h1', 0);"
-      "INSERT INTO entities (id, kind, key, name, name_en) VALUES"
-      " (1, 'person', 'vladimir-putin', 'فلاديمير بوتين', 'Vladimir Putin'),"
-      " (2, 'person', 'bashar-al-assad', 'بشار الأسد', 'Bashar al-Assad');"
-      "UPDATE entities SET normalized = rasd_name_words (name, name_en);"
-      /* 2015-10-20 is day 16728. */
-      "INSERT INTO events (id, kind, cameo, date, date_precision, day, day_end, role) VALUES"
-      " (1, 'visit', '042', '2015-10-20', 3, 16728, 16728, 'headline'),"
-      " (2, 'call', '041', NULL, 0, NULL, NULL, 'background');"
-      "INSERT INTO event_participants (event_id, entity_id) VALUES (1, 1), (1, 2), (2, 2);"
-      "INSERT INTO event_sources VALUES (1, 1, 'headline'), (2, 1, 'background');"
-      "INSERT INTO evidence (event_id, article_id, start, end) VALUES (1, 1, 0, 2), (2, 1, 1, 2);",
-      NULL, NULL, NULL), ==, SQLITE_OK);
-  }
+  rasd_test_make_old_store (path, 3,
+    "INSERT INTO articles (id, title, text, hash, imported_at) VALUES (1, 'أ', 'نص', 'h1', 0);"
+    "INSERT INTO entities (id, kind, key, name, name_en) VALUES"
+    " (1, 'person', 'vladimir-putin', 'فلاديمير بوتين', 'Vladimir Putin'),"
+    " (2, 'person', 'bashar-al-assad', 'بشار الأسد', 'Bashar al-Assad');"
+    "UPDATE entities SET normalized = rasd_name_words (name, name_en);"
+    /* 2015-10-20 is day 16728. */
+    "INSERT INTO events (id, kind, cameo, date, date_precision, day, day_end, role) VALUES"
+    " (1, 'visit', '042', '2015-10-20', 3, 16728, 16728, 'headline'),"
+    " (2, 'call', '041', NULL, 0, NULL, NULL, 'background');"
+    "INSERT INTO event_participants (event_id, entity_id) VALUES (1, 1), (1, 2), (2, 2);"
+    "INSERT INTO event_sources VALUES (1, 1, 'headline'), (2, 1, 'background');"
+    "INSERT INTO evidence (event_id, article_id, start, end) VALUES (1, 1, 0, 2), (2, 1, 1, 2);");
   {
     g_autoptr(RasdStore) store = rasd_store_open (path, &error);
     g_autoptr(RasdExtraction) x = rasd_extraction_new ();

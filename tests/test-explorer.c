@@ -91,19 +91,6 @@ event_has_participant (RasdEventItem *item,
 }
 
 static guint
-facet_count (GListModel *facets,
-             const char *key)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (facets); i++)
-    {
-      g_autoptr(RasdFacetItem) item = g_list_model_get_item (facets, i);
-      if (g_str_equal (rasd_facet_item_get_key (item), key))
-        return rasd_facet_item_get_count (item);
-    }
-  return 0;
-}
-
-static guint
 count_children (GtkWidget *widget)
 {
   guint n = 0;
@@ -202,7 +189,7 @@ test_explorer_facet_filters_everything (void)
       g_assert_true (event_has_participant (item, key));
     }
   /* The facets count under the filter: the person is in every event, fewer places remain. */
-  g_assert_cmpuint (facet_count (rasd_event_model_get_people (events), key), ==, n);
+  g_assert_cmpuint (rasd_test_facet_count (rasd_event_model_get_people (events), key), ==, n);
   g_assert_cmpuint (g_list_model_get_n_items (rasd_event_model_get_places (events)), <, n_places_all);
   g_assert_cmpuint (count_children (rasd_window_get_chips (window)), ==, 1);
 

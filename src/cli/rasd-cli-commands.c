@@ -60,16 +60,6 @@ parse_command_options (const char    *command,
   return rasd_cli_parse_options (command, parameter, summary, entries, &globals->db_path, argc, argv);
 }
 
-/* Prints what @builder built, pretty, on stdout. */
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = rasd_export_json_to_data (root, TRUE, NULL);
-
-  printf ("%s\n", text);
-}
-
 static void
 add_article_members (JsonBuilder *builder,
                      RasdArticle *article)
@@ -240,7 +230,7 @@ command_import (CliGlobals  *globals,
         json_builder_add_string_value (builder, g_ptr_array_index (report->refused, i));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      rasd_cli_print_json (builder);
     }
   else
     {
@@ -319,7 +309,7 @@ command_list (CliGlobals  *globals,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      print_json (builder);
+      rasd_cli_print_json (builder);
       return RASD_CLI_EXIT_OK;
     }
 
@@ -337,18 +327,6 @@ command_list (CliGlobals  *globals,
 }
 
 /* show -------------------------------------------------------------------------------------- */
-
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-  return TRUE;
-}
 
 static void
 print_field (const char *label,
@@ -377,7 +355,7 @@ command_show (CliGlobals  *globals,
   if (!parse_command_options ("show", _("ID"), _("Prints an article's metadata and cleaned text."),
                               entries, globals, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !rasd_cli_parse_id (argv[1], &id))
     {
       rasd_cli_print_error (_("show: give one article id, a positive number (see rasd-cli list)"));
       return RASD_CLI_EXIT_USAGE;
@@ -398,7 +376,7 @@ command_show (CliGlobals  *globals,
       add_article_members (builder, article);
       rasd_export_add_string_member (builder, "text", rasd_article_get_text (article));
       json_builder_end_object (builder);
-      print_json (builder);
+      rasd_cli_print_json (builder);
       return RASD_CLI_EXIT_OK;
     }
 
@@ -526,7 +504,7 @@ command_stats (CliGlobals  *globals,
           json_builder_add_int_value (builder, members[i].value);
         }
       json_builder_end_object (builder);
-      print_json (builder);
+      rasd_cli_print_json (builder);
       return RASD_CLI_EXIT_OK;
     }
 

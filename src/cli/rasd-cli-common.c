@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "rasd-cli-common.h"
+#include "rasd-export.h"
 #include "rasd-path.h"
 
 void
@@ -90,4 +91,25 @@ rasd_cli_open_store (const char *db_path)
   if (store == NULL)
     rasd_cli_print_error ("%s", error->message);
   return store;
+}
+
+void
+rasd_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = rasd_export_json_to_data (root, TRUE, NULL);
+
+  printf ("%s\n", text);
+}
+
+gboolean
+rasd_cli_parse_id (const char *text,
+                   gint64     *id)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *id = (gint64) value;
+  return TRUE;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "rasd-store.h"
 
@@ -28,5 +29,11 @@ RasdStore *rasd_cli_open_store    (const char    *db_path);
  * may only read is an error, said in one sentence. */
 RasdStore *rasd_cli_open_store_for_writing (const char *db_path,
                                             const char *command);
+
+/* Prints what @builder built, pretty, on stdout. */
+void       rasd_cli_print_json    (JsonBuilder   *builder);
+/* An id given on the command line: a whole number from 1; FALSE for anything else (NULL too). */
+gboolean   rasd_cli_parse_id      (const char    *text,
+                                   gint64        *id);
 
 G_END_DECLS

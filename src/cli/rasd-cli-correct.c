@@ -20,24 +20,13 @@
  * corrections list|export|import: the user's decisions from the shell (the store applies them
  * again after every re-extraction). */
 
+/* "Correction N recorded." */
 static void
-print_json_node (JsonNode *root)
+print_recorded (gint64 correction)
 {
-  g_autofree char *text = rasd_export_json_to_data (root, TRUE, NULL);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, correction);
 
-  printf ("%s\n", text);
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  guint64 value;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    return FALSE;
-  *id = (gint64) value;
-  return TRUE;
+  printf (_("Correction %s recorded.\n"), number);
 }
 
 /* Prints the event after a decision (gone: "rejected"), as --json or a line. */
@@ -52,7 +41,6 @@ report_event (RasdStore  *store,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "correction");
@@ -67,8 +55,7 @@ report_event (RasdStore  *store,
       else
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      print_json_node (root);
+      rasd_cli_print_json (builder);
     }
   else if (event != NULL)
     {
@@ -82,11 +69,7 @@ report_event (RasdStore  *store,
               event->place != NULL ? event->place->name : "?", who);
     }
   else
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, correction);
-
-      printf (_("Correction %s recorded.\n"), number);
-    }
+    print_recorded (correction);
   return RASD_CLI_EXIT_OK;
 }
 
@@ -269,7 +252,7 @@ rasd_cli_events_correct (RasdStore  *store,
   for (int i = 1; i < argc; i++)
     if (g_str_equal (argv[i], "--json"))
       json = TRUE;
-  if (argc < 2 || !parse_id (argv[1], &request.event_id))
+  if (argc < 2 || !rasd_cli_parse_id (argv[1], &request.event_id))
     {
       rasd_cli_print_error (_("events %s: give the event's id (see rasd-cli events)"), verb);
       return RASD_CLI_EXIT_USAGE;
@@ -286,7 +269,7 @@ rasd_cli_events_correct (RasdStore  *store,
   else if (g_str_equal (verb, "merge"))
     {
       request.kind = RASD_CORRECTION_EVENT_MERGE;
-      if (argc < 3 || !parse_id (argv[2], &request.other_event_id))
+      if (argc < 3 || !rasd_cli_parse_id (argv[2], &request.other_event_id))
         {
           rasd_cli_print_error (_("events merge: give the two events' ids: ID OTHER"));
           return RASD_CLI_EXIT_USAGE;
@@ -338,11 +321,7 @@ add_entity_json (JsonBuilder      *builder,
   json_builder_add_int_value (builder, entity->n_events);
   json_builder_set_member_name (builder, "rejected");
   json_builder_add_boolean_value (builder, entity->rejected);
-  json_builder_set_member_name (builder, "alias_of");
-  if (entity->alias_key != NULL)
-    json_builder_add_string_value (builder, entity->alias_key);
-  else
-    json_builder_add_null_value (builder);
+  rasd_export_add_string_member (builder, "alias_of", entity->alias_key);
   json_builder_end_object (builder);
 }
 
@@ -355,7 +334,6 @@ entities_list (RasdStore  *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entities = rasd_store_list_entities (store, kind, search, &error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   if (entities == NULL)
     {
@@ -379,8 +357,7 @@ entities_list (RasdStore  *store,
   for (guint i = 0; i < entities->len; i++)
     add_entity_json (builder, g_ptr_array_index (entities, i));
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  print_json_node (root);
+  rasd_cli_print_json (builder);
   return RASD_CLI_EXIT_OK;
 }
 
@@ -486,18 +463,12 @@ rasd_cli_entities (const char  *db_path,
   if (json && corrected != NULL)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       add_entity_json (builder, corrected);
-      root = json_builder_get_root (builder);
-      print_json_node (root);
+      rasd_cli_print_json (builder);
     }
   else
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      printf (_("Correction %s recorded.\n"), number);
-    }
+    print_recorded (id);
   return RASD_CLI_EXIT_OK;
 }
 

@@ -110,6 +110,15 @@ add_string (JsonBuilder *builder,
 }
 
 static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
 add_correction (JsonBuilder    *builder,
                 RasdCorrection *correction)
 {
@@ -117,8 +126,7 @@ add_correction (JsonBuilder    *builder,
 
   json_builder_begin_object (builder);
   add_string (builder, "kind", rasd_correction_kind_to_string (correction->kind));
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, correction->created_at);
+  add_int (builder, "created", correction->created_at);
   json_builder_set_member_name (builder, "orphaned");
   json_builder_add_boolean_value (builder, correction->orphaned);
   if (correction->entity_key != NULL)
@@ -139,10 +147,8 @@ add_correction (JsonBuilder    *builder,
       json_builder_begin_object (builder);
       add_string (builder, "role", span->role);
       add_string (builder, "article", span->article_hash);
-      json_builder_set_member_name (builder, "start");
-      json_builder_add_int_value (builder, span->start);
-      json_builder_set_member_name (builder, "end");
-      json_builder_add_int_value (builder, span->end);
+      add_int (builder, "start", span->start);
+      add_int (builder, "end", span->end);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -170,8 +176,7 @@ rasd_store_export_corrections (RasdStore  *self,
     return NULL;
   json_builder_begin_object (builder);
   add_string (builder, "format", EXPORT_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, EXPORT_VERSION);
+  add_int (builder, "version", EXPORT_VERSION);
   json_builder_set_member_name (builder, "corrections");
   json_builder_begin_array (builder);
   for (guint i = 0; i < corrections->len; i++)
