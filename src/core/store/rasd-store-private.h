@@ -80,6 +80,7 @@ struct _RasdStore
    * savepoint, which made a segment of every imported file. */
   gboolean      index_at_commit;
   GArray       *pending_index;  /* gint64: the ids of the articles to index */
+  RasdFtsReplay *fts_replay;    /* the connection's (it owns it): rasd_store_offer_search_tokens() */
   /* What the corrections are about, so that saving an extraction no decision concerns costs
    * a hash lookup (NULL: to be read again).  Read again when another connection commits. */
   GHashTable   *correction_articles;  /* article hashes of the decisions' spans */
