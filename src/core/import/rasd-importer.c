@@ -292,8 +292,8 @@ extract_articles (RasdExtractor  *extractor,
 }
 
 /* The search index's tokens of each article's title and text, for the writer to replay
- * (rasd_store_offer_search_tokens()): tokenizing for the index is a sixth of an import's
- * work, and the worker does it instead of the one thread that stores. */
+ * (rasd_store_offer_search_tokens()), and its hash: tokenizing for the index was a sixth of
+ * the work of the one thread that stores, and the workers do it instead. */
 static GPtrArray *
 tokenize_articles (ReadItem *item)
 {
@@ -308,6 +308,8 @@ tokenize_articles (ReadItem *item)
 
       g_ptr_array_add (tokens, title != NULL ? rasd_fts_tokens_new (title, -1) : NULL);
       g_ptr_array_add (tokens, text != NULL ? rasd_fts_tokens_new (text, -1) : NULL);
+      /* kept in the article for the writer's duplicate check */
+      g_free (rasd_article_compute_hash (article));
     }
   return tokens;
 }

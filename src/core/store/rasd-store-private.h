@@ -44,7 +44,6 @@ typedef enum
   STMT_DELETE_ENTITY_IF_ORPHAN,
   STMT_FIND_KNOWN_ENTITY,
   STMT_UPSERT_ENTITY,
-  STMT_INSERT_MENTION,
   STMT_FIND_EVENT_CANDIDATES,
   STMT_COUNT_CANDIDATES,
   STMT_MAX_EVENT_ID,
@@ -89,6 +88,9 @@ struct _RasdStore
   gboolean      correcting_on_save;   /* entity decisions touch the rows only (see there) */
   GHashTable   *statement_cache;      /* SQL → sqlite3_stmt*, rasd_store_cached_statement() */
 };
+
+/* The order of event roles, best first: headline, background, planned. */
+#define ROLE_RANK(x) "CASE " x " WHEN 'headline' THEN 0 WHEN 'background' THEN 1 ELSE 2 END"
 
 /* An event's confidence, 0 to 1, from what the extractor had for it: its participants' and
  * place's confidence (a lexicon's or gazetteer's entity above a name no list knows), how

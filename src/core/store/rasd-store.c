@@ -73,7 +73,7 @@ static const char * const statement_sql[N_STMTS] = {
   /* The event's role is the best of its sources': headline, then background, then planned. */
   [STMT_UPDATE_EVENT_ROLE] =
     "UPDATE events SET role = coalesce ((SELECT role FROM event_sources WHERE event_id = ?1"
-    "   ORDER BY CASE role WHEN 'headline' THEN 0 WHEN 'background' THEN 1 ELSE 2 END LIMIT 1),"
+    "   ORDER BY " ROLE_RANK ("role") " LIMIT 1),"
     "  role) WHERE id = ?1",
   [STMT_DELETE_ENTITY_IF_ORPHAN] =
     "DELETE FROM entities WHERE id = ?1"
@@ -105,9 +105,6 @@ static const char * const statement_sql[N_STMTS] = {
     " AND length (name) >= length (?3) AND (name_en IS NOT NULL OR ?4 IS NULL)"
     " AND (place_kind IS NOT NULL OR ?5 IS NULL) AND (country IS NOT NULL OR ?6 IS NULL)"
     " AND (lat IS NOT NULL OR ?7 IS NULL) AND confidence >= ?9",
-  [STMT_INSERT_MENTION] =
-    "INSERT INTO mentions (article_id, entity_id, kind, start, end, value)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   /* Events of other articles with this participant whose date overlaps this one's (for
    * calendar ranges, overlapping is being compatible) or is unknown.
    * The dated ones come from the (entity_id, day) index within a year of ?2 (an event's date
