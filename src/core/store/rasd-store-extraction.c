@@ -714,8 +714,11 @@ save_extraction (RasdStore       *self,
         return FALSE;
     }
 
+  /* once per event (an article may report one event twice) */
+  g_array_sort (saved, compare_ids);
   for (guint i = 0; i < saved->len; i++)
-    if (!rasd_store_update_event_confidence (self, g_array_index (saved, gint64, i), error))
+    if ((i == 0 || g_array_index (saved, gint64, i) != g_array_index (saved, gint64, i - 1)) &&
+        !rasd_store_update_event_confidence (self, g_array_index (saved, gint64, i), error))
       return FALSE;
   if (!rasd_store_correct_article (self, article_id, error))
     return FALSE;

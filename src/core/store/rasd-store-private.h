@@ -94,7 +94,8 @@ struct _RasdStore
 
 /* An event's confidence, 0 to 1, from what the extractor had for it: its participants' and
  * place's confidence (a lexicon's or gazetteer's entity above a name no list knows), how
- * precise its date is, and how many sentences and articles report it.  The event is ?1. */
+ * precise its date is, and how many sentences and articles report it (up to three: a summit
+ * every paper reports is not counted to the end).  The event is ?1. */
 #define EVENT_CONFIDENCE_SQL \
   "round (" \
   "  0.45 * coalesce ((SELECT avg (en.confidence) FROM event_participants ep" \
@@ -102,8 +103,8 @@ struct _RasdStore
   "+ 0.15 * coalesce ((SELECT en.confidence FROM entities en" \
   "                    WHERE en.id = (SELECT place_id FROM events WHERE id = ?1)), 0)" \
   "+ 0.10 * ((SELECT date_precision FROM events WHERE id = ?1) / 3.0)" \
-  "+ 0.15 * min (1.0, (SELECT count (*) FROM evidence WHERE event_id = ?1) / 3.0)" \
-  "+ 0.15 * min (1.0, (SELECT count (*) FROM event_sources WHERE event_id = ?1) / 3.0), 3)"
+  "+ 0.15 * min (1.0, (SELECT count (*) FROM (SELECT 1 FROM evidence WHERE event_id = ?1 LIMIT 3)) / 3.0)" \
+  "+ 0.15 * min (1.0, (SELECT count (*) FROM (SELECT 1 FROM event_sources WHERE event_id = ?1 LIMIT 3)) / 3.0), 3)"
 
 /* Turns the connection's last error into a GError that names the database and what was being
  * done (@doing); busy databases get their own code so callers can tell the user to wait.
