@@ -519,11 +519,16 @@ find_same_event (RasdStore       *self,
       if (!places_match (ev->place_id, ev->place_kind, ev->place_country,
                          c->place_id, c->place_kind, c->place_country))
         continue;
-      if ((people = rasd_store_ids_with_id (self, STMT_EVENT_PARTICIPANT_IDS, c->id,
-                                            "reading an event's participants", error)) == NULL)
-        return -1;
-      if (!participants_match (ev->participants, people))
-        continue;
+      /* With one or two people, the query read only events that match (of the one alone, or
+       * with both); more need their sets compared. */
+      if (ev->participants->len > 2)
+        {
+          if ((people = rasd_store_ids_with_id (self, STMT_EVENT_PARTICIPANT_IDS, c->id,
+                                                "reading an event's participants", error)) == NULL)
+            return -1;
+          if (!participants_match (ev->participants, people))
+            continue;
+        }
       /* Prefer the report that agrees the most: a known date, the same place. */
       c->score = (rasd_date_compatible (&ev->event->date, &c->date) ? 2 : 0) +
                  (ev->place_id != 0 && ev->place_id == c->place_id ? 1 : 0);
