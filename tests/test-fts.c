@@ -868,6 +868,73 @@ test_query_cost (void)
   }
 }
 
+/* The MD5 of T's index rows. */
+static char *
+index_rows (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) rows = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, hex (block) FROM t_data ORDER BY id", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (rows, "%lld %s\n", (long long) sqlite3_column_int64 (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+  return g_compute_checksum_for_string (G_CHECKSUM_MD5, rows->str, rows->len);
+}
+
+/* Tokens computed ahead (on a worker, in an import) and replayed by the tokenizer make the
+ * same index as tokenizing; a text no stream was offered for is tokenized. */
+static void
+test_replay (void)
+{
+  g_autoptr(GError) error = NULL;
+  RasdFtsReplay *replay = rasd_fts_replay_new ();
+  sqlite3 *plain = open_db ();
+  sqlite3 *db = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  const char *other = "كتب المراسل تقريراً عن المؤتمر";
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (rasd_fts_register_tokenizer_with_replay (db, replay, &error));
+  g_assert_no_error (error);
+  exec_sql (db, "CREATE VIRTUAL TABLE t USING fts5(body, tokenize='rasd_arabic')");
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    g_string_append_printf (long_text, "%s، و%s. ", documents[i],
+                            documents[G_N_ELEMENTS (documents) - 1 - i]);
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      rasd_fts_replay_offer (replay, rasd_fts_tokens_new (documents[i], -1));
+      insert (db, i + 1, documents[i]);
+      insert (plain, i + 1, documents[i]);
+    }
+  g_assert_cmpuint (rasd_fts_replay_get_n_replayed (replay), ==, G_N_ELEMENTS (documents));
+  rasd_fts_replay_offer (replay, rasd_fts_tokens_new (long_text->str, -1));
+  /* offered for another text: not used */
+  rasd_fts_replay_offer (replay, rasd_fts_tokens_new ("كتب المراسل تقريرا عن المؤتمر", -1));
+  insert (db, 100, long_text->str);
+  insert (plain, 100, long_text->str);
+  insert (db, 101, other);
+  insert (plain, 101, other);
+  g_assert_cmpuint (rasd_fts_replay_get_n_replayed (replay), ==, G_N_ELEMENTS (documents) + 1);
+  rasd_fts_replay_clear (replay);
+  insert (db, 102, documents[0]);
+  insert (plain, 102, documents[0]);
+  g_assert_cmpuint (rasd_fts_replay_get_n_replayed (replay), ==, G_N_ELEMENTS (documents) + 1);
+  /* nothing to tokenize in an empty text or one over the limit */
+  g_assert_null (rasd_fts_tokens_new ("", -1));
+
+  expected = index_rows (plain);
+  got = index_rows (db);
+  g_assert_cmpstr (got, ==, expected);
+  exec_sql (db, "INSERT INTO t (t) VALUES ('integrity-check')");
+  sqlite3_close (plain);
+  sqlite3_close (db);
+}
+
 static void
 test_register_errors (void)
 {
@@ -974,6 +1041,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/fts/index-forms", test_index_forms);
   g_test_add_func ("/fts/external-content", test_external_content);
   g_test_add_func ("/fts/register-errors", test_register_errors);
+  g_test_add_func ("/fts/replay", test_replay);
   g_test_add_func ("/fts/rank", test_rank);
   g_test_add_func ("/fts/store-search", test_store_search);
   g_test_add_func ("/fts/query-cost", test_query_cost);

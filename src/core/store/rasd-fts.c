@@ -679,7 +679,15 @@ typedef struct
   GString           *norm;
   Forms             *forms;
   gboolean           busy;
+  RasdFtsReplay     *replay;    /* the connection's, or NULL */
 } RasdTokenizer;
+
+static gboolean replay_tokens (RasdFtsReplay *replay,
+                               void          *ctx,
+                               const char    *text,
+                               int            n_text,
+                               int          (*token_cb) (void *, int, const char *, int, int, int),
+                               int           *rc);
 
 static int
 tokenizer_create (void            *user_data,
@@ -702,6 +710,7 @@ tokenizer_create (void            *user_data,
   self->stemmer.cache = g_new0 (StemCacheEntry, STEM_CACHE_SLOTS);
   self->norm = g_string_sized_new (256);
   self->forms = g_new (Forms, 1);
+  self->replay = user_data;
   *out = (Fts5Tokenizer *) self;
   return SQLITE_OK;
 }
@@ -836,6 +845,9 @@ tokenizer_tokenize (Fts5Tokenizer *tokenizer,
     thread_work.query_phrases++;
   else if (flags & FTS5_TOKENIZE_AUX)
     thread_work.aux_bytes += n_text;
+  else if (flags == FTS5_TOKENIZE_DOCUMENT && self->replay != NULL &&
+           replay_tokens (self->replay, ctx, text, n_text, token_cb, &rc))
+    return rc;
 
   /* FTS5 does not call back into a tokenizer while it runs, but if it ever did, the nested
    * call gets buffers of its own instead of overwriting ours. */
@@ -887,9 +899,12 @@ get_fts5_api (sqlite3  *db,
   return api;
 }
 
+static void replay_free (void *data);
+
 gboolean
-rasd_fts_register_tokenizer (sqlite3  *db,
-                             GError  **error)
+rasd_fts_register_tokenizer_with_replay (sqlite3        *db,
+                                         RasdFtsReplay  *replay,
+                                         GError        **error)
 {
   static fts5_tokenizer tokenizer = {
     tokenizer_create,
@@ -904,15 +919,350 @@ rasd_fts_register_tokenizer (sqlite3  *db,
 
   api = get_fts5_api (db, error);
   if (api == NULL)
-    return FALSE;
+    {
+      replay_free (replay);
+      return FALSE;
+    }
 
-  rc = api->xCreateTokenizer (api, "rasd_arabic", NULL, &tokenizer, NULL);
+  rc = api->xCreateTokenizer (api, "rasd_arabic", replay, &tokenizer,
+                              replay != NULL ? replay_free : NULL);
   if (rc != SQLITE_OK)
     {
+      /* FTS5 only fails here without memory for its module, before it keeps @replay. */
+      replay_free (replay);
       g_set_error (error, RASD_ERROR, RASD_ERROR_DATABASE,
                    "Cannot register the FTS5 tokenizer rasd_arabic: %s", sqlite3_errstr (rc));
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+rasd_fts_register_tokenizer (sqlite3  *db,
+                             GError  **error)
+{
+  return rasd_fts_register_tokenizer_with_replay (db, NULL, error);
+}
+
+/* Tokens computed ahead ------------------------------------------------------------------
+ *
+ * An import tokenizes each article on its extraction worker and the writer's tokenizer
+ * replays the stream when FTS5 indexes that text: the normalisation, clitics and stems of
+ * every word leave the one thread that stores.  A stream is a byte string of varints, per
+ * token: (length << 3 | primary << 2 | how), then for a primary token (the first form of a
+ * word) its start less the previous word's end and its length in the text, then for HOW
+ * TOKEN_LITERAL the bytes, for TOKEN_SUBSTRING the offset in the word's primary form, and
+ * nothing for TOKEN_SURFACE (the primary form is the word as written).  Colocated forms share
+ * their word's offsets.  About one and a half times the text. */
+
+enum { TOKEN_LITERAL, TOKEN_SURFACE, TOKEN_SUBSTRING };
+
+struct _RasdFtsTokens
+{
+  char     *text;
+  gsize     len;
+  guint     hash;
+  GString  *stream;
+  /* while collecting: */
+  gboolean  failed;
+  const char *primary;   /* the current word's primary form, as the tokenizer gave it */
+  int       primary_len;
+  int       start;
+  int       end;
+};
+
+static void
+put_varint (GString *s,
+            guint64  v)
+{
+  while (v >= 0x80)
+    {
+      g_string_append_c (s, (char) (v | 0x80));
+      v >>= 7;
+    }
+  g_string_append_c (s, (char) v);
+}
+
+static inline guint64
+get_varint (const guchar **p)
+{
+  guint64 v = 0;
+  int shift = 0;
+
+  while (**p & 0x80)
+    {
+      v |= (guint64) (**p & 0x7f) << shift;
+      shift += 7;
+      (*p)++;
+    }
+  v |= (guint64) **p << shift;
+  (*p)++;
+  return v;
+}
+
+static guint
+hash_text (const char *text,
+           gsize       len)
+{
+  guint32 h = 2166136261u ^ (guint32) len;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) text[i]) * 16777619u;
+  return h;
+}
+
+static int
+collect_token (void       *ctx,
+               int         flags,
+               const char *token,
+               int         n_token,
+               int         start,
+               int         end)
+{
+  RasdFtsTokens *self = ctx;
+  gboolean primary = !(flags & FTS5_TOKEN_COLOCATED);
+  int how = TOKEN_LITERAL;
+
+  if (primary)
+    {
+      if (start < self->end)
+        self->failed = TRUE;
+      if (n_token == end - start && memcmp (token, self->text + start, n_token) == 0)
+        how = TOKEN_SURFACE;
+      put_varint (self->stream, ((guint64) n_token << 3) | 4 | how);
+      put_varint (self->stream, start - self->end);
+      put_varint (self->stream, end - start);
+      self->primary = token;
+      self->primary_len = n_token;
+      self->start = start;
+      self->end = end;
+    }
+  else
+    {
+      if (self->primary == NULL || start != self->start || end != self->end)
+        self->failed = TRUE;
+      else if (token >= self->primary && token + n_token <= self->primary + self->primary_len)
+        how = TOKEN_SUBSTRING;
+      put_varint (self->stream, ((guint64) n_token << 3) | how);
+      if (how == TOKEN_SUBSTRING)
+        put_varint (self->stream, token - self->primary);
+    }
+  if (how == TOKEN_LITERAL)
+    g_string_append_len (self->stream, token, n_token);
+  return SQLITE_OK;
+}
+
+/* A tokenizer per worker thread: its stemmer cache stays warm from one article to the next. */
+static void
+thread_tokenizer_free (gpointer data)
+{
+  tokenizer_delete (data);
+}
+
+static GPrivate thread_tokenizer = G_PRIVATE_INIT (thread_tokenizer_free);
+
+RasdFtsTokens *
+rasd_fts_tokens_new (const char *text,
+                     gssize      len)
+{
+  RasdTokenizer *tokenizer = g_private_get (&thread_tokenizer);
+  g_autoptr(RasdFtsTokens) self = NULL;
+  Fts5Tokenizer *created = NULL;
+  int rc;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+  if (len == 0 || len > RASD_FTS_TOKENS_MAX_TEXT)
+    return NULL;
+  if (tokenizer == NULL)
+    {
+      if (tokenizer_create (NULL, NULL, 0, &created) != SQLITE_OK)
+        return NULL;
+      tokenizer = (RasdTokenizer *) created;
+      g_private_set (&thread_tokenizer, tokenizer);
+    }
+
+  self = g_new0 (RasdFtsTokens, 1);
+  self->text = g_memdup2 (text, len);
+  self->len = len;
+  self->hash = hash_text (text, len);
+  self->stream = g_string_sized_new (len + len / 2);
+  /* tokenize the copy: the offsets it gives are into self->text */
+  rc = tokenizer_tokenize ((Fts5Tokenizer *) tokenizer, self, FTS5_TOKENIZE_DOCUMENT,
+                           self->text, (int) len, collect_token);
+  if (rc != SQLITE_OK || self->failed)
+    return NULL;
+  self->primary = NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+rasd_fts_tokens_free (RasdFtsTokens *tokens)
+{
+  if (tokens == NULL)
+    return;
+  g_free (tokens->text);
+  g_string_free (tokens->stream, TRUE);
+  g_free (tokens);
+}
+
+gsize
+rasd_fts_tokens_get_size (RasdFtsTokens *tokens)
+{
+  g_return_val_if_fail (tokens != NULL, 0);
+  return sizeof *tokens + tokens->len + tokens->stream->allocated_len;
+}
+
+/* Calls @token_cb as the tokenizer would for the text @text of @tokens. */
+static int
+tokens_replay (RasdFtsTokens *tokens,
+               const char    *text,
+               void          *ctx,
+               int          (*token_cb) (void *, int, const char *, int, int, int))
+{
+  const guchar *p = (const guchar *) tokens->stream->str;
+  const guchar *end = p + tokens->stream->len;
+  const char *primary = NULL;
+  int start = 0;
+  int stop = 0;
+  int rc = SQLITE_OK;
+
+  while (rc == SQLITE_OK && p < end)
+    {
+      guint64 tag = get_varint (&p);
+      int len = (int) (tag >> 3);
+      const char *token;
+
+      if (tag & 4)
+        {
+          start = stop + (int) get_varint (&p);
+          stop = start + (int) get_varint (&p);
+        }
+      switch (tag & 3)
+        {
+        case TOKEN_SURFACE:
+          token = text + start;
+          break;
+        case TOKEN_SUBSTRING:
+          token = primary + get_varint (&p);
+          break;
+        default:
+          token = (const char *) p;
+          p += len;
+          break;
+        }
+      if (tag & 4)
+        primary = token;
+      rc = token_cb (ctx, (tag & 4) ? 0 : FTS5_TOKEN_COLOCATED, token, len, start, stop);
+    }
+  return rc;
+}
+
+struct _RasdFtsReplay
+{
+  GHashTable *streams;     /* RasdFtsTokens, keys and values, by text */
+  gsize       bytes;
+  guint64     n_replayed;
+};
+
+static guint
+tokens_hash (gconstpointer key)
+{
+  return ((const RasdFtsTokens *) key)->hash;
+}
+
+static gboolean
+tokens_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const RasdFtsTokens *x = a;
+  const RasdFtsTokens *y = b;
+
+  return x->hash == y->hash && x->len == y->len && memcmp (x->text, y->text, x->len) == 0;
+}
+
+RasdFtsReplay *
+rasd_fts_replay_new (void)
+{
+  RasdFtsReplay *self = g_new0 (RasdFtsReplay, 1);
+
+  self->streams = g_hash_table_new_full (tokens_hash, tokens_equal,
+                                         (GDestroyNotify) rasd_fts_tokens_free, NULL);
+  return self;
+}
+
+static void
+replay_free (void *data)
+{
+  RasdFtsReplay *self = data;
+
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->streams);
+  g_free (self);
+}
+
+void
+rasd_fts_replay_offer (RasdFtsReplay *replay,
+                       RasdFtsTokens *tokens)
+{
+  gsize size;
+
+  g_return_if_fail (replay != NULL);
+  if (tokens == NULL)
+    return;
+  size = rasd_fts_tokens_get_size (tokens);
+  /* A text offered twice (two articles of one title) has the same stream. */
+  if (replay->bytes + size > RASD_FTS_REPLAY_MAX_BYTES ||
+      g_hash_table_contains (replay->streams, tokens))
+    {
+      rasd_fts_tokens_free (tokens);
+      return;
+    }
+  replay->bytes += size;
+  g_hash_table_add (replay->streams, tokens);
+}
+
+void
+rasd_fts_replay_clear (RasdFtsReplay *replay)
+{
+  g_return_if_fail (replay != NULL);
+  if (replay->bytes == 0)
+    return;
+  g_hash_table_remove_all (replay->streams);
+  replay->bytes = 0;
+}
+
+guint64
+rasd_fts_replay_get_n_replayed (RasdFtsReplay *replay)
+{
+  g_return_val_if_fail (replay != NULL, 0);
+  return replay->n_replayed;
+}
+
+/* Replays the stream offered for @text, if any, into *@rc. */
+static gboolean
+replay_tokens (RasdFtsReplay *replay,
+               void          *ctx,
+               const char    *text,
+               int            n_text,
+               int          (*token_cb) (void *, int, const char *, int, int, int),
+               int           *rc)
+{
+  RasdFtsTokens key = { 0 };
+  RasdFtsTokens *tokens;
+
+  if (replay->bytes == 0)
+    return FALSE;
+  key.text = (char *) text;
+  key.len = n_text;
+  key.hash = hash_text (text, n_text);
+  if ((tokens = g_hash_table_lookup (replay->streams, &key)) == NULL)
+    return FALSE;
+  replay->n_replayed++;
+  *rc = tokens_replay (tokens, text, ctx, token_cb);
   return TRUE;
 }
 

@@ -12,6 +12,45 @@ G_BEGIN_DECLS
 gboolean  rasd_fts_register_tokenizer (sqlite3     *db,
                                        GError     **error);
 
+/* A document's index tokens computed ahead, on another thread than the one that stores it (an
+ * import's extraction workers): exactly what the tokenizer gives when FTS5 indexes the text.
+ * NULL for a text over RASD_FTS_TOKENS_MAX_TEXT bytes (its tokens would take more memory than
+ * they save time) or an empty one. */
+typedef struct _RasdFtsTokens RasdFtsTokens;
+
+#define RASD_FTS_TOKENS_MAX_TEXT (1024 * 1024)
+
+RasdFtsTokens *rasd_fts_tokens_new      (const char     *text,
+                                         gssize          len);
+void           rasd_fts_tokens_free     (RasdFtsTokens  *tokens);
+/* The bytes @tokens holds (its text's copy included). */
+gsize          rasd_fts_tokens_get_size (RasdFtsTokens  *tokens);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RasdFtsTokens, rasd_fts_tokens_free)
+
+/* Token streams offered to one connection's tokenizer: when FTS5 indexes a document whose
+ * text is that of a stream offered, the tokenizer replays the stream instead of tokenizing
+ * (same tokens, same order); any other text, a query, snippet() and highlight() are
+ * tokenized as always.  The streams are kept until rasd_fts_replay_clear(), at most
+ * RASD_FTS_REPLAY_MAX_BYTES of them (the ones over it are dropped: their texts are then
+ * tokenized when indexed). */
+typedef struct _RasdFtsReplay RasdFtsReplay;
+
+#define RASD_FTS_REPLAY_MAX_BYTES (64 * 1024 * 1024)
+
+/* Registers "rasd_arabic" on @db with @replay, which the connection then owns (freed when
+ * it closes); the caller may use it while the connection is open. */
+gboolean       rasd_fts_register_tokenizer_with_replay (sqlite3        *db,
+                                                        RasdFtsReplay  *replay,
+                                                        GError        **error);
+RasdFtsReplay *rasd_fts_replay_new      (void);
+/* Takes @tokens (NULL is ignored). */
+void           rasd_fts_replay_offer    (RasdFtsReplay  *replay,
+                                         RasdFtsTokens  *tokens);
+void           rasd_fts_replay_clear    (RasdFtsReplay  *replay);
+/* How many documents were indexed from an offered stream (for tests). */
+guint64        rasd_fts_replay_get_n_replayed (RasdFtsReplay *replay);
+
 /* Registers the FTS5 auxiliary function rasd_bm25(), to be used on TABLE only: the same score as
  * bm25(TABLE, weights...), computed faster by keeping the documents' lengths in memory (4 bytes
  * an article).  The copy is read by the first query that matches many rows and read again

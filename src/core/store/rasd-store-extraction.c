@@ -128,34 +128,81 @@ upsert_entity (RasdStore   *self,
   return id;
 }
 
-static gboolean
-insert_mention (RasdStore          *self,
-                gint64              article_id,
-                const RasdMention  *mention,
-                gint64              entity_id,
-                GError            **error)
-{
-  g_autofree char *value = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+/* Mentions are stored MENTION_ROWS_MAX at a time, in statements of rows of ?1..?6 (in
+ * order, so their ids are those of one insert each): a statement per mention was a third of
+ * saving an extraction, most of it the statement's own start and end. */
+#define MENTION_ROWS_MAX 32
+static const guint mention_rows[] = { MENTION_ROWS_MAX, 8, 1 };
 
-  if (mention->kind == RASD_MENTION_DATE)
-    value = rasd_date_to_iso (&mention->date);
-  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_MENTION, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  if (entity_id > 0)
-    sqlite3_bind_int64 (stmt, 2, entity_id);
-  else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_text (stmt, 3, rasd_mention_kind_to_string (mention->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, (gint64) mention->start);
-  sqlite3_bind_int64 (stmt, 5, (gint64) mention->end);
-  rasd_store_bind_text_or_null (stmt, 6, value);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rasd_store_set_sqlite_error (self, error, "storing a mention");
+static const char *
+mention_insert_sql (guint size_index)
+{
+  static gsize done = 0;
+  static char *sql[G_N_ELEMENTS (mention_rows)];
+
+  if (g_once_init_enter (&done))
+    {
+      for (guint s = 0; s < G_N_ELEMENTS (mention_rows); s++)
+        {
+          GString *text = g_string_new ("INSERT INTO mentions (article_id, entity_id, kind, start, end, value) VALUES ");
+
+          for (guint r = 0; r < mention_rows[s]; r++)
+            g_string_append_printf (text, "%s(?%u, ?%u, ?%u, ?%u, ?%u, ?%u)", r > 0 ? ", " : "",
+                                    6 * r + 1, 6 * r + 2, 6 * r + 3, 6 * r + 4, 6 * r + 5, 6 * r + 6);
+          sql[s] = g_string_free (text, FALSE);
+        }
+      g_once_init_leave (&done, 1);
+    }
+  return sql[size_index];
+}
+
+/* Stores the extraction's mentions, @entity_ids giving each entity's id. */
+static gboolean
+insert_mentions (RasdStore       *self,
+                 gint64           article_id,
+                 RasdExtraction  *extraction,
+                 GArray          *entity_ids,
+                 GError         **error)
+{
+  GArray *mentions = extraction->mentions;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  guint i = 0;
+
+  while (i < mentions->len)
+    {
+      guint s = 0;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      while (mention_rows[s] > mentions->len - i)
+        s++;
+      if ((stmt = rasd_store_cached_statement (self, mention_insert_sql (s), error)) == NULL)
+        return FALSE;
+      for (guint r = 0; r < mention_rows[s]; r++, i++)
+        {
+          const RasdMention *mention = &g_array_index (mentions, RasdMention, i);
+          int p = 6 * r;
+          char *value = NULL;
+
+          if (mention->kind == RASD_MENTION_DATE)
+            g_ptr_array_add (values, value = rasd_date_to_iso (&mention->date));
+          sqlite3_bind_int64 (stmt, p + 1, article_id);
+          if (mention->kind != RASD_MENTION_DATE && mention->entity >= 0 &&
+              (guint) mention->entity < entity_ids->len)
+            sqlite3_bind_int64 (stmt, p + 2, g_array_index (entity_ids, gint64, mention->entity));
+          else
+            sqlite3_bind_null (stmt, p + 2);
+          sqlite3_bind_text (stmt, p + 3, rasd_mention_kind_to_string (mention->kind), -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, p + 4, (gint64) mention->start);
+          sqlite3_bind_int64 (stmt, p + 5, (gint64) mention->end);
+          rasd_store_bind_text_or_null (stmt, p + 6, value);
+        }
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      g_ptr_array_set_size (values, 0);
+      if (rc != SQLITE_DONE)
+        return rasd_store_set_sqlite_error (self, error, "storing the article's mentions");
+    }
   return TRUE;
 }
 
@@ -257,6 +304,7 @@ insert_event_details (RasdStore      *self,
                       GError        **error)
 {
   sqlite3_stmt *stmt;
+  gint64 replaced = 0;
   int rc;
 
   for (guint i = 0; i < ev->participants->len; i++)
@@ -271,6 +319,15 @@ insert_event_details (RasdStore      *self,
         return rasd_store_set_sqlite_error (self, error, "storing an event's participant");
     }
 
+  /* An event's role is the best of its sources' (STMT_UPDATE_EVENT_ROLE): a new source can
+   * only make it better, which costs a look-up instead of reading all the event's sources
+   * (thousands for a summit every paper reports).  A source replaced (the article reported
+   * the event twice) may make it worse: read them all then. */
+  if (!new_event &&
+      !rasd_store_run_sql (self, &replaced, error, "looking up an event's source",
+                           "SELECT 1 FROM event_sources WHERE event_id = ?1 AND article_id = ?2",
+                           "ii", event_id, article_id))
+    return FALSE;
   if ((stmt = rasd_store_get_statement (self, STMT_INSERT_SOURCE, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, event_id);
@@ -299,7 +356,12 @@ insert_event_details (RasdStore      *self,
 
   if (new_event)
     return TRUE;
-  return rasd_store_run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error);
+  if (replaced)
+    return rasd_store_run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error);
+  return rasd_store_run_sql (self, NULL, error, "updating an event's role",
+                             "UPDATE events SET role = ?2 WHERE id = ?1 AND " ROLE_RANK ("role")
+                             " > " ROLE_RANK ("?2"),
+                             "it", event_id, rasd_event_role_to_string (ev->event->role));
 }
 
 static gboolean
@@ -457,11 +519,16 @@ find_same_event (RasdStore       *self,
       if (!places_match (ev->place_id, ev->place_kind, ev->place_country,
                          c->place_id, c->place_kind, c->place_country))
         continue;
-      if ((people = rasd_store_ids_with_id (self, STMT_EVENT_PARTICIPANT_IDS, c->id,
-                                            "reading an event's participants", error)) == NULL)
-        return -1;
-      if (!participants_match (ev->participants, people))
-        continue;
+      /* With one or two people, the query read only events that match (of the one alone, or
+       * with both); more need their sets compared. */
+      if (ev->participants->len > 2)
+        {
+          if ((people = rasd_store_ids_with_id (self, STMT_EVENT_PARTICIPANT_IDS, c->id,
+                                                "reading an event's participants", error)) == NULL)
+            return -1;
+          if (!participants_match (ev->participants, people))
+            continue;
+        }
       /* Prefer the report that agrees the most: a known date, the same place. */
       c->score = (rasd_date_compatible (&ev->event->date, &c->date) ? 2 : 0) +
                  (ev->place_id != 0 && ev->place_id == c->place_id ? 1 : 0);
@@ -598,17 +665,8 @@ save_extraction (RasdStore       *self,
   if (!rasd_store_correct_entities (self, extraction, event_entity_ids, error))
     return FALSE;
 
-  for (guint i = 0; i < extraction->mentions->len; i++)
-    {
-      const RasdMention *mention = &g_array_index (extraction->mentions, RasdMention, i);
-      gint64 entity_id = 0;
-
-      if (mention->kind != RASD_MENTION_DATE && mention->entity >= 0 &&
-          (guint) mention->entity < entity_ids->len)
-        entity_id = g_array_index (entity_ids, gint64, mention->entity);
-      if (!insert_mention (self, article_id, mention, entity_id, error))
-        return FALSE;
-    }
+  if (!insert_mentions (self, article_id, extraction, entity_ids, error))
+    return FALSE;
 
   for (guint i = 0; i < extraction->events->len; i++)
     {
@@ -661,8 +719,11 @@ save_extraction (RasdStore       *self,
         return FALSE;
     }
 
+  /* once per event (an article may report one event twice) */
+  g_array_sort (saved, compare_ids);
   for (guint i = 0; i < saved->len; i++)
-    if (!rasd_store_update_event_confidence (self, g_array_index (saved, gint64, i), error))
+    if ((i == 0 || g_array_index (saved, gint64, i) != g_array_index (saved, gint64, i - 1)) &&
+        !rasd_store_update_event_confidence (self, g_array_index (saved, gint64, i), error))
       return FALSE;
   if (!rasd_store_correct_article (self, article_id, error))
     return FALSE;

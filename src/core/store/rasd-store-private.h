@@ -44,7 +44,6 @@ typedef enum
   STMT_DELETE_ENTITY_IF_ORPHAN,
   STMT_FIND_KNOWN_ENTITY,
   STMT_UPSERT_ENTITY,
-  STMT_INSERT_MENTION,
   STMT_FIND_EVENT_CANDIDATES,
   STMT_COUNT_CANDIDATES,
   STMT_MAX_EVENT_ID,
@@ -80,6 +79,7 @@ struct _RasdStore
    * savepoint, which made a segment of every imported file. */
   gboolean      index_at_commit;
   GArray       *pending_index;  /* gint64: the ids of the articles to index */
+  RasdFtsReplay *fts_replay;    /* the connection's (it owns it): rasd_store_offer_search_tokens() */
   /* What the corrections are about, so that saving an extraction no decision concerns costs
    * a hash lookup (NULL: to be read again).  Read again when another connection commits. */
   GHashTable   *correction_articles;  /* article hashes of the decisions' spans */
@@ -89,9 +89,13 @@ struct _RasdStore
   GHashTable   *statement_cache;      /* SQL → sqlite3_stmt*, rasd_store_cached_statement() */
 };
 
+/* The order of event roles, best first: headline, background, planned. */
+#define ROLE_RANK(x) "CASE " x " WHEN 'headline' THEN 0 WHEN 'background' THEN 1 ELSE 2 END"
+
 /* An event's confidence, 0 to 1, from what the extractor had for it: its participants' and
  * place's confidence (a lexicon's or gazetteer's entity above a name no list knows), how
- * precise its date is, and how many sentences and articles report it.  The event is ?1. */
+ * precise its date is, and how many sentences and articles report it (up to three: a summit
+ * every paper reports is not counted to the end).  The event is ?1. */
 #define EVENT_CONFIDENCE_SQL \
   "round (" \
   "  0.45 * coalesce ((SELECT avg (en.confidence) FROM event_participants ep" \
@@ -99,8 +103,8 @@ struct _RasdStore
   "+ 0.15 * coalesce ((SELECT en.confidence FROM entities en" \
   "                    WHERE en.id = (SELECT place_id FROM events WHERE id = ?1)), 0)" \
   "+ 0.10 * ((SELECT date_precision FROM events WHERE id = ?1) / 3.0)" \
-  "+ 0.15 * min (1.0, (SELECT count (*) FROM evidence WHERE event_id = ?1) / 3.0)" \
-  "+ 0.15 * min (1.0, (SELECT count (*) FROM event_sources WHERE event_id = ?1) / 3.0), 3)"
+  "+ 0.15 * min (1.0, (SELECT count (*) FROM (SELECT 1 FROM evidence WHERE event_id = ?1 LIMIT 3)) / 3.0)" \
+  "+ 0.15 * min (1.0, (SELECT count (*) FROM (SELECT 1 FROM event_sources WHERE event_id = ?1 LIMIT 3)) / 3.0), 3)"
 
 /* Turns the connection's last error into a GError that names the database and what was being
  * done (@doing); busy databases get their own code so callers can tell the user to wait.

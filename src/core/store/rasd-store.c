@@ -73,7 +73,7 @@ static const char * const statement_sql[N_STMTS] = {
   /* The event's role is the best of its sources': headline, then background, then planned. */
   [STMT_UPDATE_EVENT_ROLE] =
     "UPDATE events SET role = coalesce ((SELECT role FROM event_sources WHERE event_id = ?1"
-    "   ORDER BY CASE role WHEN 'headline' THEN 0 WHEN 'background' THEN 1 ELSE 2 END LIMIT 1),"
+    "   ORDER BY " ROLE_RANK ("role") " LIMIT 1),"
     "  role) WHERE id = ?1",
   [STMT_DELETE_ENTITY_IF_ORPHAN] =
     "DELETE FROM entities WHERE id = ?1"
@@ -105,9 +105,6 @@ static const char * const statement_sql[N_STMTS] = {
     " AND length (name) >= length (?3) AND (name_en IS NOT NULL OR ?4 IS NULL)"
     " AND (place_kind IS NOT NULL OR ?5 IS NULL) AND (country IS NOT NULL OR ?6 IS NULL)"
     " AND (lat IS NOT NULL OR ?7 IS NULL) AND confidence >= ?9",
-  [STMT_INSERT_MENTION] =
-    "INSERT INTO mentions (article_id, entity_id, kind, start, end, value)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   /* Events of other articles with this participant whose date overlaps this one's (for
    * calendar ranges, overlapping is being compatible) or is unknown.
    * The dated ones come from the (entity_id, day) index within a year of ?2 (an event's date
@@ -724,8 +721,13 @@ open_store (const char  *path,
   if (!memory && !check_not_truncated (self, error))
     return NULL;
 
-  if (!rasd_fts_register_tokenizer (self->db, error)
-      || !rasd_fts_register_rank_function (self->db, "articles_fts", error))
+  self->fts_replay = rasd_fts_replay_new ();
+  if (!rasd_fts_register_tokenizer_with_replay (self->db, self->fts_replay, error))
+    {
+      self->fts_replay = NULL;  /* freed */
+      return NULL;
+    }
+  if (!rasd_fts_register_rank_function (self->db, "articles_fts", error))
     return NULL;
   if (sqlite3_create_function (self->db, "rasd_name_words", 2,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
@@ -849,7 +851,10 @@ index_pending (RasdStore  *self,
   int rc;
 
   if (ids->len == 0)
-    return TRUE;
+    {
+      rasd_fts_replay_clear (self->fts_replay);
+      return TRUE;
+    }
   for (guint i = 0; i < ids->len; i++)
     g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
                             g_array_index (ids, gint64, i));
@@ -861,10 +866,22 @@ index_pending (RasdStore  *self,
   if (rc != SQLITE_DONE)
     rasd_store_set_sqlite_error (self, error, "indexing the articles for search");
   sqlite3_reset (stmt);
+  rasd_fts_replay_clear (self->fts_replay);
   if (rc != SQLITE_DONE)
     return FALSE;
   g_array_set_size (ids, 0);
   return TRUE;
+}
+
+void
+rasd_store_offer_search_tokens (RasdStore     *self,
+                                RasdFtsTokens *tokens)
+{
+  g_return_if_fail (RASD_IS_STORE (self));
+  if (self->fts_replay == NULL)
+    rasd_fts_tokens_free (tokens);
+  else
+    rasd_fts_replay_offer (self->fts_replay, tokens);
 }
 
 gboolean
@@ -872,12 +889,16 @@ rasd_store_index_article (RasdStore  *self,
                           gint64      id,
                           GError    **error)
 {
+  gboolean ok;
+
   if (self->index_at_commit && !sqlite3_get_autocommit (self->db))
     {
       g_array_append_val (self->pending_index, id);
       return TRUE;
     }
-  return rasd_store_run_with_id (self, STMT_INDEX_STORED, id, "indexing the article for search", error);
+  ok = rasd_store_run_with_id (self, STMT_INDEX_STORED, id, "indexing the article for search", error);
+  rasd_fts_replay_clear (self->fts_replay);
+  return ok;
 }
 
 gboolean
@@ -902,6 +923,8 @@ rasd_store_rollback (RasdStore *self)
   self->savepoint_depth = 0;
   self->index_at_commit = FALSE;
   g_array_set_size (self->pending_index, 0);
+  if (self->fts_replay != NULL)
+    rasd_fts_replay_clear (self->fts_replay);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include "rasd-excerpt.h"
 #include "rasd-event-kind.h"
 #include "rasd-extraction.h"
+#include "rasd-fts.h"
 #include "rasd-store-types.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,13 @@ gint64      rasd_store_add_article     (RasdStore      *self,
                                         RasdArticle    *article,
                                         gboolean       *duplicate,
                                         GError        **error);
+
+/* Offers the search index's tokens of a title or text about to be added, computed on another
+ * thread (rasd_fts_tokens_new()): indexing that text then replays them instead of
+ * tokenizing it.  Takes @tokens (NULL is ignored); what is not used is dropped when the
+ * articles are indexed (at commit, or at once outside rasd_store_begin()) or rolled back. */
+void        rasd_store_offer_search_tokens (RasdStore     *self,
+                                            RasdFtsTokens *tokens);
 
 RasdArticle *rasd_store_get_article    (RasdStore      *self,
                                         gint64          id,

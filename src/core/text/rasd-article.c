@@ -18,6 +18,7 @@ struct _RasdArticle
   char   *text;
   char   *path;
   gint64  imported_at;
+  char   *hash;   /* rasd_article_compute_hash()'s, until the text changes */
 };
 
 G_DEFINE_FINAL_TYPE (RasdArticle, rasd_article, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ rasd_article_finalize (GObject *object)
   g_free (self->language);
   g_free (self->text);
   g_free (self->path);
+  g_free (self->hash);
 
   G_OBJECT_CLASS (rasd_article_parent_class)->finalize (object);
 }
@@ -251,6 +253,7 @@ rasd_article_set_text (RasdArticle *self,
 {
   g_return_if_fail (RASD_IS_ARTICLE (self));
   replace_string (&self->text, text);
+  g_clear_pointer (&self->hash, g_free);
 }
 
 void
@@ -260,6 +263,7 @@ rasd_article_take_text (RasdArticle *self,
   g_return_if_fail (RASD_IS_ARTICLE (self));
   g_free (self->text);
   self->text = text;
+  g_clear_pointer (&self->hash, g_free);
 }
 
 gint64
@@ -286,6 +290,8 @@ rasd_article_compute_hash (RasdArticle *self)
 
   g_return_val_if_fail (RASD_IS_ARTICLE (self), NULL);
 
+  if (self->hash != NULL)
+    return g_strdup (self->hash);
   /* Runs of white space hash as one space, so the same text saved with other line ends or
    * indentation is still one article. */
   p = self->text != NULL ? self->text : "";
@@ -309,5 +315,6 @@ rasd_article_compute_hash (RasdArticle *self)
         }
     }
 
-  return g_strdup (g_checksum_get_string (checksum));
+  self->hash = g_strdup (g_checksum_get_string (checksum));
+  return g_strdup (self->hash);
 }

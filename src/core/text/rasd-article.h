@@ -47,7 +47,8 @@ void         rasd_article_set_imported_at (RasdArticle *self,
                                            gint64       unix_time);
 
 /* Hex SHA-256 of the cleaned text, normalised for whitespace: the identity used to store an
- * article once however often it is imported. */
+ * article once however often it is imported.  Computed once and kept until the text changes
+ * (an import computes it on its extraction workers, the writer reads it). */
 char        *rasd_article_compute_hash    (RasdArticle *self);
 
 G_END_DECLS
