@@ -347,8 +347,8 @@ test_first_name_of_titled_person (void)
   /* a king by his first name in the headline and in full below is one person, whose lexicon
    * name begins with his title (الملك): one meeting, not two */
   const char *text = "الملك سلمان يبحث مع مودي التعاون الاقتصادي\n\n"
-                     "الرياض - عقد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز ورئيس الوزراء الهندي "
-                     "ناريندرا مودي جلسة محادثات في قصر اليمامة بالرياض أمس الاثنين.";
+                     "الرياض - التقى الملك سلمان بن عبدالعزيز أمس الاثنين رئيس الوزراء الهندي "
+                     "ناريندرا مودي وعقدا محادثات مطولة في قصر اليمامة.";
   g_autoptr(RasdExtraction) x = run (text, "2019-02-19");
   RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "سلمان يبحث");
 
@@ -844,7 +844,7 @@ test_place_of_other_deed (void)
   /* a place in a deed told as before or after the event's (بعد زيارته X، قبل وصوله إلى X) is
    * that deed's; after arriving (بعد وصوله إلى X) one is in X */
   const char *after_visit = "التقى أيمن الصفدي أمس الرئيس التونسي قيس سعيد، بعد زيارته إسطنبول.";
-  const char *before = "وكان ستيفان دي ميستورا قد أجرى محادثات في طهران قبل وصوله إلى دمشق.";
+  const char *before = "وكان ستيفان دي ميستورا عقد مباحثات مطولة في أنقرة قبل وصوله إلى دمشق.";
   const char *arrived = "وبعد وصوله إلى دمشق التقى ستيفان دي ميستورا الرئيس بشار الأسد.";
   g_autoptr(RasdExtraction) x = run (after_visit, "2024-05-20");
   g_autoptr(RasdExtraction) y = run (before, "2024-05-20");
@@ -854,7 +854,7 @@ test_place_of_other_deed (void)
   g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
   g_assert_cmpuint (rule_hits (after_visit, "2024-05-20", RASD_RULE_EV_PLACE_OTHER_DEED), >=, 1);
   g_assert_cmpuint (y->events->len, ==, 1);
-  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Tehran");
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Ankara");
   g_assert_cmpuint (z->events->len, ==, 1);
   g_assert_cmpstr (event_place_en (z, g_ptr_array_index (z->events, 0)), ==, "Damascus");
 }
@@ -866,7 +866,7 @@ test_place_next (void)
    * comes between ("أثناء زيارته لمصر") */
   const char *summit = "عقد الرئيس الأمريكي جو بايدن السبت قمة مع الرئيس الكيني وليام روتو وسط "
                        "إجراءات أمنية مشددة عند هبوط طائرته وإقلاعها الأحد إلى إثيوبيا.";
-  const char *received = "استقبل الرئيس المصري عبد الفتاح السيسي أمس وزير الخارجية الأردني أيمن "
+  const char *received = "استقبل الرئيس عبد الفتاح السيسي صباح اليوم وزير الخارجية الأردني أيمن "
                          "الصفدي أثناء زيارته لمصر.";
   g_autoptr(RasdExtraction) x = run (summit, "2024-05-20");
   g_autoptr(RasdExtraction) y = run (received, "2024-05-20");
@@ -884,8 +884,8 @@ test_points_back (void)
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
    * background visit of its own */
   const char *text = "وصل الرئيس الفرنسي إيمانويل ماكرون مساء أمس إلى الجزائر في زيارة رسمية. وإذا "
-                     "كان ماكرون محبوبا في الجزائر فإن كثيرين لاموه لأنه انتظر طويلا قبل أن يقوم "
-                     "بهذه الزيارة الرسمية.";
+                     "كان ماكرون يحظى بشعبية في الجزائر فقد انتقده كثيرون لأنه تأخر كثيرا قبل أن "
+                     "يقوم بهذه الزيارة.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
   RasdEvent *visit;
   g_autofree char *date = NULL;
