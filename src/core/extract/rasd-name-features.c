@@ -46,9 +46,32 @@ struct _RasdNameFeatures
   RasdPeople    *people;
   RasdGazetteer *gazetteer;
   GHashTable    *words;   /* normalised word → WordFlags */
-  Hunhandle     *hunspell;  /* NULL when the dictionary is not installed */
-  GMutex         hunspell_lock;
+  Hunhandle     *hunspell;  /* shared by the process (shared_hunspell()); NULL when not installed */
 };
+
+/* Hunspell is not safe to call from several threads at once. */
+static GMutex hunspell_lock;
+
+/* The dictionary, loaded once per process: loading it takes a fifth of a second (much more
+ * under a sanitizer) and every tagger and trainer asks for the same one. Never freed. */
+static Hunhandle *
+shared_hunspell (void)
+{
+  static gsize once = 0;
+  static Hunhandle *handle = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      if (g_file_test (HUNSPELL_AFF, G_FILE_TEST_IS_REGULAR) &&
+          g_file_test (HUNSPELL_DIC, G_FILE_TEST_IS_REGULAR))
+        handle = Hunspell_create (HUNSPELL_AFF, HUNSPELL_DIC);
+      else
+        g_message ("%s is not installed (Debian: hunspell-ar): the name tagger does without it "
+                   "and finds fewer names", HUNSPELL_DIC);
+      g_once_init_leave (&once, 1);
+    }
+  return handle;
+}
 
 static void
 add_word (RasdNameFeatures *self,
@@ -168,13 +191,7 @@ rasd_name_features_new (RasdPeople     *people,
       !load_words (self, data_dir, "ner/actor-words.tsv", actors, G_N_ELEMENTS (actors), TRUE, 0, 0,
                    error))
     return NULL;
-  g_mutex_init (&self->hunspell_lock);
-  if (g_file_test (HUNSPELL_AFF, G_FILE_TEST_IS_REGULAR) &&
-      g_file_test (HUNSPELL_DIC, G_FILE_TEST_IS_REGULAR))
-    self->hunspell = Hunspell_create (HUNSPELL_AFF, HUNSPELL_DIC);
-  else
-    g_message ("%s is not installed (Debian: hunspell-ar): the name tagger does without it "
-               "and finds fewer names", HUNSPELL_DIC);
+  self->hunspell = shared_hunspell ();
   return g_steal_pointer (&self);
 }
 
@@ -184,8 +201,6 @@ rasd_name_features_free (RasdNameFeatures *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->words, g_hash_table_unref);
-  g_clear_pointer (&self->hunspell, Hunspell_destroy);
-  g_mutex_clear (&self->hunspell_lock);
   g_free (self);
 }
 
@@ -527,9 +542,9 @@ rasd_name_features_word (RasdNameFeatures *self,
     {
       gboolean known;
 
-      g_mutex_lock (&self->hunspell_lock);
+      g_mutex_lock (&hunspell_lock);
       known = Hunspell_spell (self->hunspell, key) != 0;
-      g_mutex_unlock (&self->hunspell_lock);
+      g_mutex_unlock (&hunspell_lock);
       add (buffer, attrs, RASD_NAME_OFFSETS_ALL, known ? "hs:known" : "hs:unknown", NULL, 0);
     }
 

@@ -1312,9 +1312,10 @@ rasd_name_tagger_new_from_data (const char     *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if ((self->features = rasd_name_features_new (people, gazetteer, data_dir, error)) == NULL)
-    return NULL;
+  /* the model first: a broken one is told without loading the lexicons */
   if (!parse_model (self, data, length, name, error))
+    return NULL;
+  if ((self->features = rasd_name_features_new (people, gazetteer, data_dir, error)) == NULL)
     return NULL;
   precompute (self);
   return g_steal_pointer (&self);

@@ -909,7 +909,6 @@ evaluate (RasdNameTagger *tagger,
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GByteArray) gold_labels = g_byte_array_new ();
   g_autofree guint8 *labels = NULL;
-  g_autoptr(GArray) gold = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RasdNameSpan));
   g_autoptr(GArray) correct = g_array_new (FALSE, FALSE, sizeof (gboolean));
   guint *tp = counts->tp, *fp = counts->fp, *fn = counts->fn;

@@ -285,7 +285,6 @@ rasd_corrector_apply (RasdCorrector               *self,
                       const RasdCorrectionRequest *request,
                       GError                     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   ApplyData *data;
   gint64 id;
 
