@@ -449,6 +449,94 @@ test_decision_survives (gconstpointer data)
   fixture_close (&late);
 }
 
+/* One meeting in Geneva, as each of several articles reports it. */
+static RasdExtraction *
+report_extraction (void)
+{
+  RasdExtraction *x = rasd_extraction_new ();
+  int kerry_ = rasd_test_add_person (x, "john-kerry", "جون كيري", "John Kerry");
+  int lavrov_ = rasd_test_add_person (x, "sergey-lavrov", "سيرغي لافروف", "Sergey Lavrov");
+  int geneva = rasd_test_add_place (x, "2660646", "جنيف", "Geneva", "CH", "city", 46.2, 6.14);
+
+  event (x, "meeting", "2016-01-20", geneva, 5, 50, -1, kerry_, lavrov_, -1);
+  return x;
+}
+
+static void
+save_reports (RasdStore    *store,
+              const gint64 *articles,
+              guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RasdExtraction) x = report_extraction ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rasd_store_save_extraction (store, articles[i], x, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* An event told in many articles stays one event after a re-extraction, with the user's place,
+ * date and split, though each article's own report no longer matches the corrected event. */
+static void
+test_told_in_many (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (RasdStoredEvidence));
+  g_autofree char *corrected = NULL, *again = NULL, *twice = NULL;
+  g_autoptr(RasdStoredEvent) split = NULL;
+  gint64 articles[6];
+  gint64 meeting;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      g_autofree char *title = g_strdup_printf ("تقرير %u", i + 1);
+
+      articles[i] = add_article (store, title);
+    }
+  save_reports (store, articles, G_N_ELEMENTS (articles));
+  meeting = find_event (store, articles[0], 5);
+  for (guint i = 1; i < G_N_ELEMENTS (articles); i++)
+    g_assert_cmpint (find_event (store, articles[i], 5), ==, meeting);
+
+  {
+    RasdCorrectionRequest place = { RASD_CORRECTION_EVENT_PLACE, meeting, .entity = &cairo };
+    RasdCorrectionRequest date = { RASD_CORRECTION_EVENT_DATE, meeting, .text = "2016-02-03" };
+    RasdCorrectionRequest take = { RASD_CORRECTION_EVENT_SPLIT, meeting };
+    RasdStoredEvidence last = { articles[5], 5, 50 };
+    Fixture f = { store };
+
+    add (&f, &place, NULL);
+    add (&f, &date, NULL);
+    g_array_append_val (spans, last);
+    take.split_spans = spans;
+    add (&f, &take, NULL);
+  }
+  corrected = dump_events (store, FALSE);
+  g_assert_nonnull (strstr (corrected, "360630"));
+  g_assert_nonnull (strstr (corrected, "2016-02-03"));
+
+  /* each article again, in order, then in the other order */
+  save_reports (store, articles, G_N_ELEMENTS (articles));
+  again = dump_events (store, FALSE);
+  g_assert_cmpstr (again, ==, corrected);
+  for (guint i = G_N_ELEMENTS (articles); i-- > 0;)
+    save_reports (store, &articles[i], 1);
+  twice = dump_events (store, FALSE);
+  g_assert_cmpstr (twice, ==, corrected);
+
+  /* five reports in the corrected event, the sixth split out */
+  meeting = find_event (store, articles[0], 5);
+  for (guint i = 1; i < 5; i++)
+    g_assert_cmpint (find_event (store, articles[i], 5), ==, meeting);
+  g_assert_cmpint (find_event (store, articles[5], 5), !=, meeting);
+  split = get_event (store, find_event (store, articles[5], 5));
+  g_assert_cmpuint (split->sources->len, ==, 1);
+}
+
 static void
 test_undo_exact (gconstpointer data)
 {
@@ -754,6 +842,7 @@ main (int   argc,
       g_test_add_data_func (undo, GINT_TO_POINTER (k), test_undo_exact);
     }
   g_test_add_func ("/correcting/orphaned", test_orphaned);
+  g_test_add_func ("/correcting/told-in-many", test_told_in_many);
   g_test_add_func ("/correcting/alias-facets", test_alias_facets);
   g_test_add_func ("/correcting/review-queue", test_review_queue);
   g_test_add_func ("/correcting/invalid", test_invalid);

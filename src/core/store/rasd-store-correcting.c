@@ -9,16 +9,76 @@
  * it: on events found by their evidence (rasd_store_find_correction_event()), on entities found
  * by kind and key. */
 
-/* The event whose evidence the spans of decision @id with @role are: the one whose evidence
- * is most nearly those spans (one merged since holds others too); among equals, the one sharing
- * most of the participants the decision saw (two events may be told in one sentence). */
-gboolean
-rasd_store_find_correction_event (RasdStore   *self,
-                                  gint64       id,
-                                  const char  *role,
-                                  JsonObject  *payload,
-                                  gint64      *event_id,
-                                  GError     **error)
+typedef enum
+{
+  CACHED_GONE,    /* the event is no more (rejected, merged into another) */
+  CACHED_ELSEWHERE,
+  CACHED_HOLDS,
+} CachedState;
+
+/* Whether @event, where decision @id's spans with @role were found last, still holds one of
+ * them: it is then still the decision's event, found without reading all its spans again (an
+ * event told in two hundred articles is saved two hundred times), and what the save of the
+ * article made of its spans elsewhere joins it (unite_fragments()). */
+static gboolean
+cached_event_state (RasdStore    *self,
+                    gint64        id,
+                    const char   *role,
+                    gint64        event,
+                    CachedState  *state,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = rasd_store_cached_statement (self,
+                          "SELECT EXISTS (SELECT 1 FROM events WHERE id = ?3),"
+                          /* from the event's evidence, which holds them first thing */
+                          " EXISTS (SELECT 1 FROM evidence ev JOIN articles a ON a.id = ev.article_id"
+                          "  JOIN correction_spans cs ON cs.article_hash = a.hash"
+                          "   AND cs.start = ev.start AND cs.end = ev.end"
+                          "   AND +cs.correction_id = ?1 AND +cs.role = ?2"
+                          "  WHERE ev.event_id = ?3)", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, event);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *state = sqlite3_column_int (stmt, 1) ? CACHED_HOLDS
+             : sqlite3_column_int (stmt, 0) ? CACHED_ELSEWHERE : CACHED_GONE;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return rasd_store_set_sqlite_error (self, error, "checking a correction's event");
+  return TRUE;
+}
+
+/* The event that holds most of decision @id's spans with @role in the article just saved. */
+static gboolean
+find_event_in_article (RasdStore   *self,
+                       gint64       id,
+                       const char  *role,
+                       gint64      *event_id,
+                       GError     **error)
+{
+  return rasd_store_run_sql (self, event_id, error, "finding a correction's event",
+                             "SELECT ev.event_id FROM correction_spans cs"
+                             " JOIN articles a ON a.hash = cs.article_hash"
+                             " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
+                             "  AND ev.end = cs.end"
+                             " WHERE +cs.correction_id = ?1 AND +cs.role = ?2 AND a.id = ?3"
+                             " GROUP BY 1 ORDER BY count (*) DESC, 1 LIMIT 1",
+                             "iti", id, role, self->correcting_article);
+}
+
+/* rasd_store_find_correction_event() reading all the decision's spans. */
+static gboolean
+find_event (RasdStore   *self,
+            gint64       id,
+            const char  *role,
+            JsonObject  *payload,
+            gint64      *event_id,
+            GError     **error)
 {
   sqlite3_stmt *stmt;
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -86,6 +146,50 @@ rasd_store_find_correction_event (RasdStore   *self,
           }
       }
   }
+  return TRUE;
+}
+
+/* The event whose evidence the spans of decision @id with @role are: the one whose evidence
+ * is most nearly those spans (one merged since holds others too); among equals, the one sharing
+ * most of the participants the decision saw (two events may be told in one sentence). */
+gboolean
+rasd_store_find_correction_event (RasdStore   *self,
+                                  gint64       id,
+                                  const char  *role,
+                                  JsonObject  *payload,
+                                  gint64      *event_id,
+                                  GError     **error)
+{
+  gint64 key = id * 2 + (g_strcmp0 (role, "other") == 0);
+  gint64 *cached;
+
+  *event_id = 0;
+  /* After the save of an article, the event found last when it is still there; the one of the
+   * article's spans when it is gone (it was rejected: its reports come back one by one). */
+  if (self->correcting_article != 0 && self->correction_events != NULL &&
+      (cached = g_hash_table_lookup (self->correction_events, &key)) != NULL)
+    {
+      CachedState state = CACHED_ELSEWHERE;
+
+      if (!cached_event_state (self, id, role, *cached, &state, error))
+        return FALSE;
+      if (state == CACHED_HOLDS)
+        {
+          *event_id = *cached;
+          return TRUE;
+        }
+      if (state == CACHED_GONE && !find_event_in_article (self, id, role, event_id, error))
+        return FALSE;
+    }
+  if (*event_id == 0 && !find_event (self, id, role, payload, event_id, error))
+    return FALSE;
+  if (*event_id != 0)
+    {
+      if (self->correction_events == NULL)
+        self->correction_events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      g_hash_table_insert (self->correction_events, g_memdup2 (&key, sizeof key),
+                           g_memdup2 (event_id, sizeof *event_id));
+    }
   return TRUE;
 }
 
@@ -269,6 +373,78 @@ merge_events (RasdStore  *self,
   return rasd_store_run_with_id (self, STMT_UPDATE_EVENT_ROLE, event_id, "updating an event's role", error);
 }
 
+/* The events the save of an article made of its report of decision @id's event (they hold
+ * its spans there) merged into that event, @event_id: the decision saw them as one, which the
+ * re-extraction may have told apart (the report no longer grouped with an event whose place or
+ * date the user changed).  Only a report of that article alone, of the same kind (@any_kind:
+ * whatever kind, the decision changes it) and with none but the people the decision saw:
+ * another event told in the same sentence stays, and so does the part a split took out
+ * (@split). */
+static gboolean
+unite_fragments (RasdStore   *self,
+                 gint64       id,
+                 gint64       event_id,
+                 JsonObject  *payload,
+                 gboolean     any_kind,
+                 gboolean     split,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autofree char *people = NULL;
+  JsonNode *node = payload != NULL ? json_object_get_member (payload, "participants") : NULL;
+  int rc;
+
+  if (self->correcting_article == 0 || node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) == 0)
+    return TRUE;
+  generator = json_generator_new ();
+  json_generator_set_root (generator, node);
+  people = json_generator_to_data (generator, NULL);
+  if ((stmt = rasd_store_cached_statement (self,
+                          "SELECT DISTINCT ev.event_id FROM correction_spans cs"
+                          " JOIN articles a ON a.hash = cs.article_hash"
+                          " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
+                          "  AND ev.end = cs.end"
+                          /* the article's spans of all its decisions (few) */
+                          " WHERE +cs.correction_id = ?1 AND +cs.role = 'target' AND a.id = ?3"
+                          "  AND ev.event_id != ?2"
+                          "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = ev.event_id"
+                          "   AND s.article_id != ?3)"
+                          "  AND (?5 OR (SELECT kind FROM events WHERE id = ev.event_id)"
+                          "   = (SELECT kind FROM events WHERE id = ?2))"
+                          "  AND NOT EXISTS (SELECT 1 FROM event_participants ep"
+                          "   JOIN entities e ON e.id = ep.entity_id WHERE ep.event_id = ev.event_id"
+                          "   AND e.key NOT IN (SELECT value FROM json_each (?4)))"
+                          "  AND NOT (?6 AND EXISTS (SELECT 1 FROM correction_spans sp"
+                          "   JOIN evidence se ON se.start = sp.start AND se.end = sp.end"
+                          "   JOIN articles sa ON sa.id = se.article_id AND sa.hash = sp.article_hash"
+                          "   WHERE sp.correction_id = ?1 AND sp.role = 'split'"
+                          "   AND se.event_id = ev.event_id))"
+                          " ORDER BY 1", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, event_id);
+  sqlite3_bind_int64 (stmt, 3, self->correcting_article);
+  sqlite3_bind_text (stmt, 4, people, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, any_kind);
+  sqlite3_bind_int (stmt, 6, split);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 other = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (others, other);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, "finding what a re-extraction told apart");
+  for (guint i = 0; i < others->len; i++)
+    if (!merge_events (self, event_id, g_array_index (others, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* The evidence of @event_id that the split spans of decision @id are, moved to a new event
  * with the same kind, date, place and people; the sources follow their evidence. */
 static gboolean
@@ -333,13 +509,25 @@ split_event (RasdStore  *self,
       return TRUE;
     }
 
-  if (!rasd_store_run_sql (self, NULL, error, "splitting an event",
-                           "INSERT INTO events (kind, cameo, date, date_precision, day, day_end,"
-                           " place_id, role, reviewed, edited)"
-                           " SELECT kind, cameo, date, date_precision, day, day_end, place_id, role,"
-                           "  reviewed, 1 FROM events WHERE id = ?1", "i", event_id))
+  /* the part split out before, when the re-extraction of an article brought some back */
+  if (!rasd_store_run_sql (self, &created, error, "finding the part a split took out",
+                           "SELECT ev.event_id FROM correction_spans cs"
+                           " JOIN articles a ON a.hash = cs.article_hash"
+                           " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
+                           "  AND ev.end = cs.end"
+                           " WHERE cs.correction_id = ?1 AND cs.role = 'split' AND ev.event_id != ?2"
+                           " ORDER BY 1 LIMIT 1", "ii", id, event_id))
     return FALSE;
-  created = sqlite3_last_insert_rowid (self->db);
+  if (created == 0)
+    {
+      if (!rasd_store_run_sql (self, NULL, error, "splitting an event",
+                               "INSERT INTO events (kind, cameo, date, date_precision, day, day_end,"
+                               " place_id, role, reviewed, edited)"
+                               " SELECT kind, cameo, date, date_precision, day, day_end, place_id, role,"
+                               "  reviewed, 1 FROM events WHERE id = ?1", "i", event_id))
+        return FALSE;
+      created = sqlite3_last_insert_rowid (self->db);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (!rasd_store_run_sql (self, NULL, error, "splitting an event", steps[i], "iit",
                              created, event_id, json->str))
@@ -366,6 +554,9 @@ correct_event (RasdStore           *self,
   *matched = event_id != 0;
   if (event_id == 0)
     return TRUE;
+  if (!unite_fragments (self, id, event_id, payload, kind == RASD_CORRECTION_EVENT_KIND,
+                        kind == RASD_CORRECTION_EVENT_SPLIT, error))
+    return FALSE;
 
   switch (kind)
     {

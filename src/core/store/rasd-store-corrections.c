@@ -184,6 +184,7 @@ rasd_store_corrections_changed (RasdStore *self)
 {
   g_clear_pointer (&self->correction_articles, g_hash_table_unref);
   g_clear_pointer (&self->correction_entities, g_hash_table_unref);
+  g_clear_pointer (&self->correction_events, g_hash_table_unref);
 }
 
 static gboolean
@@ -349,7 +350,14 @@ rasd_store_correct_article (RasdStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "reading an article's corrections");
-  return apply_ids (self, ids, error);
+  self->correcting_article = article_id;
+  if (!apply_ids (self, ids, error))
+    {
+      self->correcting_article = 0;
+      return FALSE;
+    }
+  self->correcting_article = 0;
+  return TRUE;
 }
 
 gboolean

@@ -86,6 +86,8 @@ struct _RasdStore
   GHashTable   *correction_entities;  /* "kind\x1fkey" of entity decisions */
   gint64        correction_data_version;
   gboolean      correcting_on_save;   /* entity decisions touch the rows only (see there) */
+  gint64        correcting_article;   /* the article just saved, while its decisions apply */
+  GHashTable   *correction_events;    /* gint64 decision id × 2 (+1: role "other") → gint64 event */
   GHashTable   *statement_cache;      /* SQL → sqlite3_stmt*, rasd_store_cached_statement() */
 };
 

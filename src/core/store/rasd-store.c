@@ -183,6 +183,7 @@ rasd_store_finalize (GObject *object)
   g_clear_pointer (&self->statement_cache, g_hash_table_unref);
   g_clear_pointer (&self->correction_articles, g_hash_table_unref);
   g_clear_pointer (&self->correction_entities, g_hash_table_unref);
+  g_clear_pointer (&self->correction_events, g_hash_table_unref);
   if (self->db != NULL)
     {
       if (sqlite3_close (self->db) != SQLITE_OK)
