@@ -9,6 +9,26 @@
  * it: on events found by their evidence (rasd_store_find_correction_event()), on entities found
  * by kind and key. */
 
+/* A decision's spans (cs) as an article's evidence (ev) holds them now: found by the article's
+ * hash (a), which a re-import keeps. */
+#define SPANS_AS_EVIDENCE \
+  " FROM correction_spans cs JOIN articles a ON a.hash = cs.article_hash" \
+  " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start AND ev.end = cs.end"
+
+/* The keys of the people the decision saw, as a JSON array; NULL when it saw none. */
+static char *
+participants_json (JsonObject *payload)
+{
+  JsonNode *node = payload != NULL ? json_object_get_member (payload, "participants") : NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    return NULL;
+  generator = json_generator_new ();
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
 typedef enum
 {
   CACHED_GONE,    /* the event is no more (rejected, merged into another) */
@@ -62,10 +82,8 @@ find_event_in_article (RasdStore   *self,
                        GError     **error)
 {
   return rasd_store_run_sql (self, event_id, error, "finding a correction's event",
-                             "SELECT ev.event_id FROM correction_spans cs"
-                             " JOIN articles a ON a.hash = cs.article_hash"
-                             " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
-                             "  AND ev.end = cs.end"
+                             "SELECT ev.event_id"
+                             SPANS_AS_EVIDENCE
                              " WHERE +cs.correction_id = ?1 AND +cs.role = ?2 AND a.id = ?3"
                              " GROUP BY 1 ORDER BY count (*) DESC, 1 LIMIT 1",
                              "iti", id, role, self->correcting_article);
@@ -84,6 +102,7 @@ find_event (RasdStore   *self,
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 best_hits = 0;
   gint64 best_shared = -1;
+  g_autofree char *keys = NULL;
   int rc;
 
   *event_id = 0;
@@ -91,10 +110,8 @@ find_event (RasdStore   *self,
                           /* spans it has, less those it has besides */
                           "SELECT event_id, 2 * hits - (SELECT count (*) FROM evidence"
                           "  WHERE evidence.event_id = matched.event_id) AS score"
-                          " FROM (SELECT ev.event_id, count (*) AS hits FROM correction_spans cs"
-                          "  JOIN articles a ON a.hash = cs.article_hash"
-                          "  JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
-                          "   AND ev.end = cs.end"
+                          " FROM (SELECT ev.event_id, count (*) AS hits"
+                          SPANS_AS_EVIDENCE
                           "  WHERE cs.correction_id = ?1 AND cs.role = ?2"
                           "  GROUP BY ev.event_id) AS matched"
                           " ORDER BY score DESC, event_id", error)) == NULL)
@@ -114,38 +131,30 @@ find_event (RasdStore   *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "finding a correction's event");
-  if (best->len <= 1 || payload == NULL || !json_object_has_member (payload, "participants"))
+  if (best->len <= 1 || (keys = participants_json (payload)) == NULL)
     {
       if (best->len > 0)
         *event_id = g_array_index (best, gint64, 0);
       return TRUE;
     }
 
-  {
-    JsonNode *node = json_object_get_member (payload, "participants");
-    g_autoptr(JsonGenerator) generator = json_generator_new ();
-    g_autofree char *keys = NULL;
+  for (guint i = 0; i < best->len; i++)
+    {
+      gint64 candidate = g_array_index (best, gint64, i);
+      gint64 shared = 0;
 
-    json_generator_set_root (generator, node);
-    keys = json_generator_to_data (generator, NULL);
-    for (guint i = 0; i < best->len; i++)
-      {
-        gint64 candidate = g_array_index (best, gint64, i);
-        gint64 shared = 0;
-
-        if (!rasd_store_run_sql (self, &shared, error, "comparing an event's participants",
-                                 "SELECT count (*) FROM event_participants ep JOIN entities e"
-                                 " ON e.id = ep.entity_id WHERE ep.event_id = ?1"
-                                 " AND e.key IN (SELECT value FROM json_each (?2))", "it",
-                                 candidate, keys))
-          return FALSE;
-        if (shared > best_shared)
-          {
-            best_shared = shared;
-            *event_id = candidate;
-          }
-      }
-  }
+      if (!rasd_store_run_sql (self, &shared, error, "comparing an event's participants",
+                               "SELECT count (*) FROM event_participants ep JOIN entities e"
+                               " ON e.id = ep.entity_id WHERE ep.event_id = ?1"
+                               " AND e.key IN (SELECT value FROM json_each (?2))", "it",
+                               candidate, keys))
+        return FALSE;
+      if (shared > best_shared)
+        {
+          best_shared = shared;
+          *event_id = candidate;
+        }
+    }
   return TRUE;
 }
 
@@ -391,22 +400,14 @@ unite_fragments (RasdStore   *self,
 {
   sqlite3_stmt *stmt;
   g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *people = NULL;
-  JsonNode *node = payload != NULL ? json_object_get_member (payload, "participants") : NULL;
   int rc;
 
-  if (self->correcting_article == 0 || node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (json_node_get_array (node)) == 0)
+  if (self->correcting_article == 0 || (people = participants_json (payload)) == NULL)
     return TRUE;
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
-  people = json_generator_to_data (generator, NULL);
   if ((stmt = rasd_store_cached_statement (self,
-                          "SELECT DISTINCT ev.event_id FROM correction_spans cs"
-                          " JOIN articles a ON a.hash = cs.article_hash"
-                          " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
-                          "  AND ev.end = cs.end"
+                          "SELECT DISTINCT ev.event_id"
+                          SPANS_AS_EVIDENCE
                           /* the article's spans of all its decisions (few) */
                           " WHERE +cs.correction_id = ?1 AND +cs.role = 'target' AND a.id = ?3"
                           "  AND ev.event_id != ?2"
@@ -473,10 +474,8 @@ split_event (RasdStore  *self,
     g_autoptr(sqlite3_stmt) stmt = NULL;
 
     if (sqlite3_prepare_v2 (self->db,
-                            "SELECT ev.id FROM correction_spans cs"
-                            " JOIN articles a ON a.hash = cs.article_hash"
-                            " JOIN evidence ev ON ev.article_id = a.id"
-                            "  AND ev.start = cs.start AND ev.end = cs.end"
+                            "SELECT ev.id"
+                            SPANS_AS_EVIDENCE
                             " WHERE cs.correction_id = ?1 AND cs.role = 'split' AND ev.event_id = ?2",
                             -1, &stmt, NULL) != SQLITE_OK)
       return rasd_store_set_sqlite_error (self, error, "reading the evidence a split moves");
@@ -499,10 +498,8 @@ split_event (RasdStore  *self,
     {
       /* Split already, or the event is all of it: matched if its evidence is there at all. */
       if (!rasd_store_run_sql (self, &anywhere, error, "finding the evidence a split moves",
-                               "SELECT count (*) FROM correction_spans cs"
-                               " JOIN articles a ON a.hash = cs.article_hash"
-                               " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
-                               "  AND ev.end = cs.end WHERE cs.correction_id = ?1 AND cs.role = 'split'",
+                               "SELECT count (*)" SPANS_AS_EVIDENCE
+                               " WHERE cs.correction_id = ?1 AND cs.role = 'split'",
                                "i", id))
         return FALSE;
       *matched = anywhere > 0;
@@ -511,10 +508,8 @@ split_event (RasdStore  *self,
 
   /* the part split out before, when the re-extraction of an article brought some back */
   if (!rasd_store_run_sql (self, &created, error, "finding the part a split took out",
-                           "SELECT ev.event_id FROM correction_spans cs"
-                           " JOIN articles a ON a.hash = cs.article_hash"
-                           " JOIN evidence ev ON ev.article_id = a.id AND ev.start = cs.start"
-                           "  AND ev.end = cs.end"
+                           "SELECT ev.event_id"
+                           SPANS_AS_EVIDENCE
                            " WHERE cs.correction_id = ?1 AND cs.role = 'split' AND ev.event_id != ?2"
                            " ORDER BY 1 LIMIT 1", "ii", id, event_id))
     return FALSE;

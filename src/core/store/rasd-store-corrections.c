@@ -316,6 +316,7 @@ rasd_store_correct_article (RasdStore  *self,
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
   sqlite3_stmt *kept;
+  gboolean ok;
   int rc;
 
   if (!load_correction_sets (self, error))
@@ -351,13 +352,9 @@ rasd_store_correct_article (RasdStore  *self,
   if (rc != SQLITE_DONE)
     return rasd_store_set_sqlite_error (self, error, "reading an article's corrections");
   self->correcting_article = article_id;
-  if (!apply_ids (self, ids, error))
-    {
-      self->correcting_article = 0;
-      return FALSE;
-    }
+  ok = apply_ids (self, ids, error);
   self->correcting_article = 0;
-  return TRUE;
+  return ok;
 }
 
 gboolean
