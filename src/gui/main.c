@@ -9,6 +9,7 @@
 #include "rasd-application.h"
 #include "rasd-basemap-source.h"
 #include "rasd-data.h"
+#include "rasd-store.h"
 
 int
 main (int   argc,
@@ -17,6 +18,7 @@ main (int   argc,
   g_autoptr(RasdApplication) app = NULL;
   int status;
 
+  rasd_store_configure_sqlite ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, rasd_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
