@@ -151,6 +151,37 @@ compare_strings (gconstpointer a,
   return strcmp (*(char **) a, *(char **) b);
 }
 
+/* event_pairs (kept by triggers) is what event_participants and events say it is: each pair
+ * of an event's people, or its one person alone, with the event's days. */
+static void
+assert_pairs_follow (RasdStore *store)
+{
+  static const char sql[] =
+    "WITH expected AS ("
+    " SELECT x.event_id, x.entity_id AS a, y.entity_id AS b, e.day, e.day_end"
+    "  FROM event_participants x"
+    "  JOIN event_participants y ON y.event_id = x.event_id AND y.entity_id > x.entity_id"
+    "  JOIN events e ON e.id = x.event_id"
+    " UNION ALL"
+    " SELECT ep.event_id, min (ep.entity_id), 0, e.day, e.day_end"
+    "  FROM event_participants ep JOIN events e ON e.id = ep.event_id"
+    "  GROUP BY ep.event_id HAVING count (*) = 1)"
+    "SELECT (SELECT count (*) FROM expected),"
+    " (SELECT count (*) FROM (SELECT * FROM expected"
+    "                         EXCEPT SELECT event_id, a, b, day, day_end FROM event_pairs)),"
+    " (SELECT count (*) FROM (SELECT event_id, a, b, day, day_end FROM event_pairs"
+    "                         EXCEPT SELECT * FROM expected)),"
+    " (SELECT count (*) FROM event_pairs)";
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (rasd_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);   /* missing */
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);   /* left over */
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, sqlite3_column_int (stmt, 0));
+}
+
 /* Every event as a line (sorted, no ids unless @ids: those change with every extraction). */
 static char *
 dump_events (RasdStore *store,
@@ -406,13 +437,16 @@ test_decision_survives (gconstpointer data)
 
   fixture_open (&f, TRUE);
   before = dump_events (f.store, FALSE);
+  assert_pairs_follow (f.store);
   decide (&f, which, NULL);
   check_effect (&f, which);
+  assert_pairs_follow (f.store);
   corrected = dump_events (f.store, FALSE);
   g_assert_cmpstr (corrected, !=, before);
 
   /* re-extraction: the same output, the same decision on top */
   extract_all (&f, TRUE);
+  assert_pairs_follow (f.store);
   again = dump_events (f.store, FALSE);
   g_assert_cmpstr (again, ==, corrected);
   corrections = rasd_store_list_corrections (f.store, &error);
@@ -559,6 +593,7 @@ test_undo_exact (gconstpointer data)
 
   g_assert_true (rasd_store_undo_correction (f.store, undo, &error));
   g_assert_no_error (error);
+  assert_pairs_follow (f.store);
   undone = dump_events (f.store, TRUE);
   entities_undone = dump_entities (f.store);
   g_assert_cmpstr (undone, ==, before);
@@ -568,6 +603,7 @@ test_undo_exact (gconstpointer data)
 
   g_assert_true (rasd_store_redo_correction (f.store, undo, &error));
   g_assert_no_error (error);
+  assert_pairs_follow (f.store);
   redone = dump_events (f.store, TRUE);
   g_assert_cmpstr (redone, ==, after);
   fixture_close (&f);
@@ -748,6 +784,7 @@ test_migration (gconstpointer data)
 
     g_assert_no_error (error);
     g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+    assert_pairs_follow (store);   /* schema 10 fills event_pairs from what is stored */
     event = rasd_store_get_event (store, 1, &error);
     g_assert_no_error (error);
     /* 0.45 × (0.8 + 0.4) / 2 + 0.10 + 0.05 + 0.05 */

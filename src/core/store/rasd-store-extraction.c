@@ -392,7 +392,7 @@ update_event_date (RasdStore       *self,
 }
 
 /* Binds the participant ?1, the event's day range ?2–?3, the article ?4 and the last event
- * before it ?5, as STMT_FIND_EVENT_CANDIDATES and STMT_COUNT_CANDIDATES read them. */
+ * before it ?5, as STMT_FIND_EVENT_CANDIDATES and STMT_FIND_PAIR_CANDIDATES read them. */
 static void
 bind_candidate_window (sqlite3_stmt   *stmt,
                        gint64          participant,
@@ -406,34 +406,8 @@ bind_candidate_window (sqlite3_stmt   *stmt,
       sqlite3_bind_int64 (stmt, 2, ev->day);
       sqlite3_bind_int64 (stmt, 3, ev->day_end);
     }
-  if (sqlite3_bind_parameter_count (stmt) >= 5)
-    {
-      sqlite3_bind_int64 (stmt, 4, article_id);
-      sqlite3_bind_int64 (stmt, 5, last_before);
-    }
-}
-
-/* How many of @participant's events STMT_FIND_EVENT_CANDIDATES would read, or -1. */
-static gint64
-count_candidates (RasdStore       *self,
-                  gint64           participant,
-                  gint64           article_id,
-                  gint64           last_before,
-                  const NewEvent  *ev,
-                  GError         **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 n = -1;
-
-  if ((stmt = rasd_store_get_statement (self, STMT_COUNT_CANDIDATES, error)) == NULL)
-    return -1;
-  bind_candidate_window (stmt, participant, article_id, last_before, ev);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    rasd_store_set_sqlite_error (self, error, "counting a participant's events");
-  sqlite3_reset (stmt);
-  return n;
+  sqlite3_bind_int64 (stmt, 4, article_id);
+  sqlite3_bind_int64 (stmt, 5, last_before);
 }
 
 /* The event another article already stored that @ev reports too, or 0. */
@@ -446,9 +420,8 @@ find_same_event (RasdStore       *self,
                  GError         **error)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
-  g_autoptr(GString) others = NULL;
   sqlite3_stmt *stmt;
-  gint64 first, other = 0;
+  gint64 first;
   int rc;
   int best = -1;
 
@@ -457,40 +430,30 @@ find_same_event (RasdStore       *self,
   if (ev->participants->len == 0)
     return 0;
 
+  /* One or two people: the events of that pair, or of that person alone (event_pairs).  More:
+   * the events of the first that share another, compared further below. */
   first = g_array_index (ev->participants, gint64, 0);
-  /* Of two participants, the events of both are read from the one in fewer events: the same
-   * rows either way, but a head of state is in thousands of events and his guest in a few. */
-  if (ev->participants->len == 2)
+  if (ev->participants->len <= 2)
     {
-      gint64 second = g_array_index (ev->participants, gint64, 1);
-      gint64 n_first = count_candidates (self, first, article_id, last_before, ev, error);
-      gint64 n_second = count_candidates (self, second, article_id, last_before, ev, error);
-
-      if (n_first < 0 || n_second < 0)
+      if ((stmt = rasd_store_get_statement (self, STMT_FIND_PAIR_CANDIDATES, error)) == NULL)
         return -1;
-      if (n_second < n_first)
-        {
-          other = first;
-          first = second;
-        }
-      else
-        other = second;
+      bind_candidate_window (stmt, first, article_id, last_before, ev);
+      sqlite3_bind_int64 (stmt, 6, ev->participants->len == 2
+                                   ? g_array_index (ev->participants, gint64, 1) : 0);
     }
-
-  if ((stmt = rasd_store_get_statement (self, STMT_FIND_EVENT_CANDIDATES, error)) == NULL)
-    return -1;
-  bind_candidate_window (stmt, first, article_id, last_before, ev);
-  others = g_string_new ("[");
-  if (other != 0)
-    g_string_append_printf (others, "%" G_GINT64_FORMAT, other);
   else
-    for (guint i = 1; i < ev->participants->len; i++)
-      g_string_append_printf (others, "%s%" G_GINT64_FORMAT, i > 1 ? "," : "",
-                              g_array_index (ev->participants, gint64, i));
-  g_string_append_c (others, ']');
-  sqlite3_bind_text (stmt, 6, others->str, (int) others->len, SQLITE_TRANSIENT);
-  if (other != 0)
-    sqlite3_bind_int64 (stmt, 7, other);
+    {
+      g_autoptr(GString) others = g_string_new ("[");
+
+      if ((stmt = rasd_store_get_statement (self, STMT_FIND_EVENT_CANDIDATES, error)) == NULL)
+        return -1;
+      bind_candidate_window (stmt, first, article_id, last_before, ev);
+      for (guint i = 1; i < ev->participants->len; i++)
+        g_string_append_printf (others, "%s%" G_GINT64_FORMAT, i > 1 ? "," : "",
+                                g_array_index (ev->participants, gint64, i));
+      g_string_append_c (others, ']');
+      sqlite3_bind_text (stmt, 6, others->str, (int) others->len, SQLITE_TRANSIENT);
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Candidate c = { 0 };

@@ -15,16 +15,28 @@
 /* RasdStore's connection: opening, migrating (the schema's SQL is in schema/), the kept
  * statements, transactions, and the helpers the other parts (rasd-store-*.c) share. */
 
-/* Of the events of ?1 (ep) found by STMT_FIND_EVENT_CANDIDATES, those that may have the same
- * people as the new report, whose other participants ?6 lists (JSON); ?7 is the one other
- * when there is one, the common case, looked up without reading the list. */
-#define SAME_PEOPLE_MAY_MATCH \
-  "  AND CASE WHEN ?6 = '[]'" \
-  "   THEN NOT EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id AND o.entity_id <> ?1)" \
-  "   WHEN ?7 IS NOT NULL" \
-  "   THEN EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id AND o.entity_id = ?7)" \
-  "   ELSE EXISTS (SELECT 1 FROM event_participants o WHERE o.event_id = ep.event_id" \
-  "    AND o.entity_id IN (SELECT value FROM json_each (?6))) END"
+/* The stored events that may be the same as a new report (see STMT_FIND_EVENT_CANDIDATES):
+ * in event_pairs, those of the pair (?1, @b), where @b is a condition on p.b, whose dates
+ * overlap the report's range ?2–?3 or are unknown, stored before ?5 and not by the article ?4.
+ * Of the dated ones, a year before ?2 is read through the (a, b, day) index: an event's date
+ * spans at most a year; their end is in the index too. */
+#define PAIR_CANDIDATES(b, union_) \
+  "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country" \
+  " FROM event_pairs p" \
+  " JOIN events e ON e.id = p.event_id" \
+  " LEFT JOIN entities pl ON pl.id = e.place_id" \
+  " WHERE p.a = ?1 AND " b " AND p.day IS NULL AND p.event_id <= ?5" \
+  "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)" \
+  " " union_ " " \
+  "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country" \
+  " FROM event_pairs p" \
+  " JOIN events e ON e.id = p.event_id" \
+  " LEFT JOIN entities pl ON pl.id = e.place_id" \
+  " WHERE p.a = ?1 AND " b \
+  "  AND p.day >= coalesce (?2 - 366, -2147483648) AND p.day <= coalesce (?3, 2147483647)" \
+  "  AND (?2 IS NULL OR p.day_end >= ?2) AND p.event_id <= ?5" \
+  "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)" \
+  " ORDER BY 1"
 
 static const char * const statement_sql[N_STMTS] = {
   [STMT_FIND_HASH] = "SELECT id FROM articles WHERE hash = ?1",
@@ -105,44 +117,18 @@ static const char * const statement_sql[N_STMTS] = {
     " AND length (name) >= length (?3) AND (name_en IS NOT NULL OR ?4 IS NULL)"
     " AND (place_kind IS NOT NULL OR ?5 IS NULL) AND (country IS NOT NULL OR ?6 IS NULL)"
     " AND (lat IS NOT NULL OR ?7 IS NULL) AND confidence >= ?9",
-  /* Events of other articles with this participant whose date overlaps this one's (for
-   * calendar ranges, overlapping is being compatible) or is unknown.
-   * The dated ones come from the (entity_id, day) index within a year of ?2 (an event's date
-   * spans at most a year), so a person in thousands of events costs a few index steps; their
-   * end too (the triggers copy it), so those that end before ?2 cost no row of events.
-   * ?5 is the last event stored before this article's: the events it added itself (all of
-   * them its own, so excluded anyway) are not read, or a long article would read each
-   * person's events again for every new one.  ?6 is the JSON array of the other participants:
-   * an event can only be the same if it has no one else ([]: a report of ?1 alone) or
-   * shares one of them (see participants_match()), so the others, most of a busy person's
-   * events, are not read further. */
+  /* Events of other articles with the same people as a new report, whose date overlaps its
+   * one's (for calendar ranges, overlapping is being compatible) or is unknown: for a report of
+   * ?1 alone (?6 = 0), his events alone; of ?1 and ?6, theirs.  From event_pairs (schema 10),
+   * so a person in thousands of events costs a few index steps.  ?5 is the last event stored
+   * before this article's: the events it added itself (all of them its own, so excluded
+   * anyway) are not read, or a long article would read them again for every new one. */
+  [STMT_FIND_PAIR_CANDIDATES] = PAIR_CANDIDATES ("p.b = ?6", "UNION ALL"),
+  /* For a report of three people or more, ?1 the first (the smallest id) and ?6 the others
+   * (JSON): the events of ?1 with one of them at least, compared further in C (see
+   * participants_match()).  UNION: an event of ?1 with two of them is read twice. */
   [STMT_FIND_EVENT_CANDIDATES] =
-    "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
-    " FROM event_participants ep"
-    " JOIN events e ON e.id = ep.event_id"
-    " LEFT JOIN entities pl ON pl.id = e.place_id"
-    " WHERE ep.entity_id = ?1 AND ep.day IS NULL AND ep.event_id <= ?5"
-    SAME_PEOPLE_MAY_MATCH
-    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
-    " UNION ALL "
-    "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
-    " FROM event_participants ep"
-    " JOIN events e ON e.id = ep.event_id"
-    " LEFT JOIN entities pl ON pl.id = e.place_id"
-    " WHERE ep.entity_id = ?1"
-    "  AND ep.day >= coalesce (?2 - 366, -2147483648) AND ep.day <= coalesce (?3, 2147483647)"
-    "  AND (?2 IS NULL OR ep.day_end >= ?2) AND ep.event_id <= ?5"
-    SAME_PEOPLE_MAY_MATCH
-    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?4)"
-    " ORDER BY 1",
-  /* How many events STMT_FIND_EVENT_CANDIDATES reads for the participant ?1 (same window). */
-  [STMT_COUNT_CANDIDATES] =
-    "SELECT (SELECT count (*) FROM event_participants"
-    "         WHERE entity_id = ?1 AND day IS NULL AND event_id <= ?5)"
-    "     + (SELECT count (*) FROM event_participants"
-    "         WHERE entity_id = ?1 AND day >= coalesce (?2 - 366, -2147483648)"
-    "          AND day <= coalesce (?3, 2147483647) AND (?2 IS NULL OR day_end >= ?2)"
-    "          AND event_id <= ?5)",
+    PAIR_CANDIDATES ("p.b IN (SELECT value FROM json_each (?6))", "UNION"),
   [STMT_MAX_EVENT_ID] = "SELECT coalesce (max (id), 0) FROM events",
   [STMT_EVENT_PARTICIPANT_IDS] =
     "SELECT entity_id FROM event_participants WHERE event_id = ?1 ORDER BY entity_id",

@@ -20,7 +20,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 
 /* The newest schema this build writes (PRAGMA user_version). */
-#define RASD_STORE_SCHEMA_VERSION 9
+#define RASD_STORE_SCHEMA_VERSION 10
 
 /* Sets SQLite's process-wide options the store wants (a larger in-memory statement journal);
  * effective only before SQLite is first used, so programs call it first thing in main().
