@@ -73,6 +73,25 @@ shared_hunspell (void)
   return handle;
 }
 
+static gpointer
+preload_thread (gpointer data)
+{
+  shared_hunspell ();
+  return NULL;
+}
+
+void
+rasd_name_features_preload (void)
+{
+  static gsize started = 0;
+
+  if (g_once_init_enter (&started))
+    {
+      g_thread_unref (g_thread_new ("rasd-hunspell", preload_thread, NULL));
+      g_once_init_leave (&started, 1);
+    }
+}
+
 static void
 add_word (RasdNameFeatures *self,
           const char       *word,

@@ -33,6 +33,10 @@ typedef struct
  * once in training. */
 #define RASD_NAME_ATTR_RARE "rare"
 
+/* Starts loading the Hunspell dictionary the features use on a thread of its own, so that it
+ * loads while the caller reads the lexicons; rasd_name_features_new() waits for it. */
+void              rasd_name_features_preload (void);
+
 /* Reads organisations, triggers, stop words and common-word places from @data_dir (people/,
  * events/, gazetteer/); @people and @gazetteer must outlive the result, which is immutable. */
 RasdNameFeatures *rasd_name_features_new  (RasdPeople     *people,
