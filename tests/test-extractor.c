@@ -1156,6 +1156,34 @@ test_last_meeting (void)
 }
 
 static void
+test_party_list (void)
+{
+  /* "بين X وY" and "مباحثات X وY" list the parties: a name after the list, or before a noun
+   * that lists two, is of another deed; a chain of titles after و goes on the list */
+  const char *between = "استقبل الرئيس المصري عبدالفتاح السيسي يوم الأحد وزير الخارجية الأردني ناصر جودة.\n"
+                        "وأشار جودة إلى أن الاجتماع الذي جرى الأحد بين الرئيس المصري والوزير الأردني "
+                        "يعكس الرؤية التي أعلنها العاهل الأردني الملك عبدالله الثاني لتطوير العلاقات.";
+  const char *governed = "وقال الوزير ناصر جودة في مؤتمر صحفي عقده مع وزير الخارجية المصري سامح شكري في "
+                         "ختام مباحثات الرئيس المصري عبدالفتاح السيسي وسمو ولي العهد نائب رئيس مجلس "
+                         "الوزراء صاحب السمو الملكي الأمير الحسين بن عبدالله إن البلدين متفقان.";
+  g_autoptr(RasdExtraction) x = run (between, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (governed, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "abdel-fattah-el-sisi"));
+  g_assert_false (event_has (x, event, "abdullah-ii"));
+  g_assert_cmpuint (event->evidence->len, ==, 2);
+
+  g_assert_cmpuint (y->events->len, ==, 1);
+  event = g_ptr_array_index (y->events, 0);
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  g_assert_true (event_has (y, event, "abdel-fattah-el-sisi"));
+  g_assert_false (event_has (y, event, "sameh-shoukry"));
+}
+
+static void
 test_headline_of_two (void)
 {
   /* a headline listing two meetings ("لقاء مع X وقمة مع Y") tells each with its own people */
@@ -1508,6 +1536,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/then-going", test_then_going);
   g_test_add_func ("/extractor/events/going-towards", test_going_towards);
   g_test_add_func ("/extractor/events/last-meeting", test_last_meeting);
+  g_test_add_func ("/extractor/events/party-list", test_party_list);
   g_test_add_func ("/extractor/events/headline-of-two", test_headline_of_two);
   g_test_add_func ("/extractor/events/city-of-country", test_city_of_country);
   g_test_add_func ("/extractor/events/date-since", test_date_since);

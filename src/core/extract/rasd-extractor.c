@@ -333,6 +333,77 @@ listed_after (Context *ctx,
   return joined;
 }
 
+/* Whether a name whose title starts at token @to goes on a list of names that ends at token
+ * @from: right after it, joined by و or a comma ("بين الرئيس والأمير"، "X، وY"), or after a
+ * chain of titles that begins with و and a title ("X وسمو ولي العهد نائب رئيس الوزراء الأمير
+ * Y") with no trigger in it. */
+static gboolean
+goes_on_list (Context *ctx,
+              guint    from,
+              guint    to)
+{
+  const char *norm;
+
+  if (to < from || to > from + 24)
+    return FALSE;
+  if (to == from)
+    return g_str_has_prefix (token (ctx, to)->norm, "و") || comma_before (ctx, to);
+  norm = token (ctx, from)->norm;
+  if (strcmp (norm, "و") == 0)
+    return to == from + 1;
+  if (!g_str_has_prefix (norm, "و") ||
+      !rasd_people_can_start_title (ctx->self->people, norm + strlen ("و")))
+    return FALSE;
+  for (guint k = from; k < to; k++)
+    if (trigger_at (ctx, k) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* The people an event's trigger at token @t names as its parties, as tokens [*start, *end):
+ * the list after بين a few words on ("الاجتماع الذي عقد أمس بين X وY"), or the names a
+ * trigger noun governs ("مباحثات X وY").  Returns how many names it holds (0: none). */
+static guint
+party_list (Context       *ctx,
+            const guint   *names,
+            guint          n_names,
+            guint          t,
+            const Clause  *clause,
+            guint         *start,
+            guint         *end)
+{
+  guint from = trigger_at (ctx, t)->verb ? G_MAXUINT : t + 1, n = 0;
+
+  for (guint k = t + 1; k < MIN (clause->last_token, t + 6); k++)
+    {
+      if (trigger_at (ctx, k) != NULL)
+        break;
+      if (marks_at (ctx, k) & MARK_BETWEEN)
+        {
+          from = k + 1;
+          break;
+        }
+    }
+  if (from == G_MAXUINT)
+    return 0;
+  for (guint i = 0; i < n_names; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+      if (name->kind != RASD_MENTION_PERSON || name->entity < 0 || name->first_token < from)
+        continue;
+      if (n == 0 && name->title_token != from)
+        break;
+      if (n > 0 && !goes_on_list (ctx, *end, name->title_token))
+        break;
+      if (n == 0)
+        *start = from;
+      *end = name->first_token + name->n_tokens;
+      n++;
+    }
+  return n;
+}
+
 /* Whether a word of visiting stands between tokens @t and @k: "خلال استقباله ... أثناء زيارته
  * لمصر". */
 static gboolean
@@ -388,6 +459,7 @@ read_candidate (Context      *ctx,
   const char *trigger_word = bare_word (ctx, t);
   gboolean visits_object = strcmp (c->trigger->kind, "visit") == 0 && c->trigger->verb &&
                            (strstr (trigger_word, "زار") != NULL || strstr (trigger_word, "زور") != NULL);
+  guint list_start = 0, list_end = 0, n_listed;
   g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
   const guint *sentence_names;
   guint n_names;
@@ -415,6 +487,7 @@ read_candidate (Context      *ctx,
     }
 
   sentence_names = rasd_mention_index_sentence_names (ctx->mentions, s, &n_names);
+  n_listed = party_list (ctx, sentence_names, n_names, t, clause, &list_start, &list_end);
   for (guint i = 0; i < n_names; i++)
     {
       const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, sentence_names[i]);
@@ -440,6 +513,20 @@ read_candidate (Context      *ctx,
               continue;
             }
           principals_end = 0;
+          /* the parties a trigger lists are the parties: a name after the list is of another
+           * deed ("بين X وY يعكس الرؤية التي أعلنها Z"), and so is one before a noun that
+           * lists two ("عقده مع Z في ختام مباحثات X وY") */
+          if (n_listed > 0 && name->first_token >= list_end &&
+              (list_start > t + 1 || n_listed >= 2))
+            {
+              RASD_RULE (EV_PARTY_LIST);
+              continue;
+            }
+          if (n_listed >= 2 && name->first_token + name->n_tokens <= t)
+            {
+              RASD_RULE (EV_PARTY_LIST);
+              continue;
+            }
           if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
             continue;
           if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))

@@ -63,6 +63,7 @@ G_BEGIN_DECLS
   X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
   /* events */ \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
+  X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
   X (EV_IMPLICIT_SUBJECT, "ev.implicit-subject", "التقى مع X: the subject is named elsewhere") \
   X (EV_DECEASED, "ev.deceased", "someone named with رحمه الله takes part only in the past") \
   X (EV_PLACE_BETWEEN, "ev.place-between", "بين X وY relates two places, it is not where") \
