@@ -1083,6 +1083,18 @@ test_date_since (void)
     began = event_date (g_ptr_array_index (y->events, 0));
     g_assert_cmpstr (began, ==, "2021-03-06");
   }
+
+  /* a month right after منذ, far from the trigger, is when something else began */
+  {
+    const char *far = "ومن المتوقع أن يلتقي وزير الخارجية التركي مولود جاويش أوغلو رجال أعمال أتراكا "
+                      "يعملون في مشاريع البنية التحتية في شمال الأردن وجنوبه منذ مارس 2019.";
+    g_autoptr(RasdExtraction) z = run (far, "2024-05-20");
+    g_autofree char *when = NULL;
+
+    g_assert_cmpuint (z->events->len, ==, 1);
+    when = event_date (g_ptr_array_index (z->events, 0));
+    g_assert_cmpstr (when, !=, "2019-03");
+  }
 }
 
 static void
@@ -1181,6 +1193,87 @@ test_party_list (void)
   g_assert_cmpuint (event->participants->len, ==, 2);
   g_assert_true (event_has (y, event, "abdel-fattah-el-sisi"));
   g_assert_false (event_has (y, event, "sameh-shoukry"));
+}
+
+static void
+test_counterpart_office (void)
+{
+  /* "الوزير التركي" is the Turkish minister named before; the man named after "نظيره الأردني"
+   * holds the Turkish minister's office in Jordan, so "العاهل الأردني" is not he */
+  const char *text = "التقى وزير الخارجية التركي مولود جاويش أوغلو أمس نظيره الأردني أيمن الصفدي في عمان.\n"
+                     "واستقبل العاهل الأردني الوزير التركي اليوم في قصر الحسينية.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *minister = mention_entity (x, text, RASD_MENTION_PERSON, "الوزير التركي");
+
+  g_assert_nonnull (minister);
+  g_assert_cmpstr (minister->key, ==, "mevlut-cavusoglu");
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "العاهل الأردني"));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_COUNTERPART_TITLE), ==, 1);
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      g_autofree char *date = event_date (event);
+
+      if (strcmp (date, "2024-05-20") == 0)
+        g_assert_false (event_has (x, event, "ayman-safadi"));
+    }
+}
+
+static void
+test_before_leaving (void)
+{
+  /* "قبل أن يغادر متوجها إلى بيروت للقاء Z" tells the next meeting, not more of this one */
+  const char *text = "عقد وزير الخارجية التركي مولود جاويش أوغلو أمس اجتماعا مع نظيره الأردني أيمن "
+                     "الصفدي في عمّان قبل أن يغادر متوجها إلى بيروت للقاء رئيس الحكومة اللبنانية نجيب ميقاتي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+
+      g_assert_true (event_has (x, event, "mevlut-cavusoglu"));
+      g_assert_false (event_has (x, event, "ayman-safadi") && event_has (x, event, "najib-mikati"));
+    }
+}
+
+static void
+test_roles_point_back (void)
+{
+  /* "الوزير شكري" is the Sameh Shoukry named before, and "المسؤول الأمريكي برئيس الوزراء" is
+   * the American named before meeting someone else, not a title of the prime minister's */
+  const char *family = "التقى وزير الخارجية المصري سامح شكري أمس نظيره الإماراتي عبدالله بن زايد.\n"
+                       "وأضاف المتحدث أن الوزير شكري توجه بعد ذلك إلى الكويت.";
+  const char *official = "التقى وزير الدفاع الأمريكي أشتون كارتر أمس في بغداد رئيس البرلمان العراقي سليم "
+                         "الجبوري، وهو الاجتماع الذي أعقب لقاء المسؤول الأمريكي برئيس الوزراء حيدر العبادي.";
+  g_autoptr(RasdExtraction) x = run (family, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (official, "2024-05-20");
+  RasdEntity *carter = mention_entity (y, official, RASD_MENTION_PERSON, "أشتون كارتر");
+
+  g_assert_cmpstr (mention_entity (x, family, RASD_MENTION_PERSON, "شكري توجه")->key, ==, "sameh-shoukry");
+  g_assert_true (mention_entity (y, official, RASD_MENTION_PERSON, "المسؤول الأمريكي") == carter);
+  g_assert_cmpstr (mention_entity (y, official, RASD_MENTION_PERSON, "حيدر العبادي")->key, ==, "haider-al-abadi");
+}
+
+static void
+test_kingdom (void)
+{
+  /* المملكة alone is the Arab kingdom the article is about; with a name of its own, that one */
+  const char *saudi = "وصل وزير الخارجية المصري سامح شكري أمس إلى جدة حيث التقى خادم الحرمين الشريفين الملك "
+                      "سلمان بن عبدالعزيز.\nوقال شكري إن زيارته للمملكة تأتي في إطار التنسيق بين البلدين.\n"
+                      "وكان الوزير قد زار المملكة المتحدة الشهر الماضي.";
+  const char *jordan = "استقبل العاهل الأردني الملك عبدالله الثاني في عمّان أمس وزير الخارجية المصري سامح شكري.\n"
+                       "وقال شكري إن زيارته للمملكة تأتي في إطار التنسيق بين البلدين.";
+  const char *neither = "التقى وزير الخارجية المصري سامح شكري أمس نظيره التونسي في القاهرة.\n"
+                        "وقال شكري إن العلاقات مع المملكة جيدة.";
+  g_autoptr(RasdExtraction) x = run (saudi, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (jordan, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (neither, "2024-05-20");
+
+  g_assert_cmpstr (mention_entity (x, saudi, RASD_MENTION_PLACE, "للمملكة")->key, ==, "country:SA");
+  g_assert_cmpstr (mention_entity (x, saudi, RASD_MENTION_PLACE, "المملكة المتحدة")->key, ==, "country:GB");
+  g_assert_cmpstr (mention_entity (y, jordan, RASD_MENTION_PLACE, "للمملكة")->key, ==, "country:JO");
+  g_assert_null (mention_entity (z, neither, RASD_MENTION_PLACE, "المملكة"));
 }
 
 static void
@@ -1537,6 +1630,10 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/going-towards", test_going_towards);
   g_test_add_func ("/extractor/events/last-meeting", test_last_meeting);
   g_test_add_func ("/extractor/events/party-list", test_party_list);
+  g_test_add_func ("/extractor/events/counterpart-office", test_counterpart_office);
+  g_test_add_func ("/extractor/events/before-leaving", test_before_leaving);
+  g_test_add_func ("/extractor/names/roles-point-back", test_roles_point_back);
+  g_test_add_func ("/extractor/names/kingdom", test_kingdom);
   g_test_add_func ("/extractor/events/headline-of-two", test_headline_of_two);
   g_test_add_func ("/extractor/events/city-of-country", test_city_of_country);
   g_test_add_func ("/extractor/events/date-since", test_date_since);

@@ -286,17 +286,24 @@ said_day (Context  *ctx,
 }
 
 /* Whether date @m follows منذ and the words of another deed: "أول زيارة له إلى تونس منذ توليه
- * منصبه في مارس" dates when that began, not the visit.  (منذ يومين is a date itself, and
- * "مباحثات منذ 6 مارس" began with the talks.) */
+ * منصبه في مارس" dates when that began, not the visit; so does a month or a year right after
+ * منذ ten words or more from the trigger at token @t ("يلتقي جنودا يعملون مع القوات التي تقاتل
+ * التنظيم في شمال البلاد منذ يونيو 2014").
+ * (منذ يومين is a date itself, and "مباحثات منذ 6 مارس" began with the talks.) */
 static gboolean
 date_since (Context               *ctx,
             const Clause          *clause,
-            const RasdDateMention *m)
+            const RasdDateMention *m,
+            guint                  t)
 {
   guint k = clause->first_token;
 
   while (k < clause->last_token && token (ctx, k)->start < m->start)
     k++;
+  if (k > clause->first_token && (marks_at (ctx, k - 1) & MARK_SINCE) && (k - 1 < t || k - 1 > t + 10) &&
+      m->kind != RASD_DATE_KIND_DAY_OFFSET && m->kind != RASD_DATE_KIND_WEEKDAY &&
+      m->kind != RASD_DATE_KIND_WEEK_OFFSET)
+    return RASD_RULE_IS (EV_DATE_SINCE, TRUE);
   for (guint back = 2; back <= 6 && k >= clause->first_token + back; back++)
     if (marks_at (ctx, k - back) & MARK_SINCE)
       return RASD_RULE_IS (EV_DATE_SINCE, TRUE);
@@ -627,7 +634,7 @@ read_candidate (Context      *ctx,
       date = rasd_date_mention_get_date (m);
       if (date.precision == RASD_DATE_PRECISION_NONE || date.year == 0)
         continue;
-      if (date_since (ctx, clause, m))
+      if (date_since (ctx, clause, m, t))
         continue;
       date = said_day (ctx, d, s, date);
       distance = m->start > trig->start ? m->start - trig->start : trig->start - m->end;
@@ -1142,6 +1149,11 @@ opens_clause (Context *ctx,
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   /* "سيزور الوزير الموصل ثم التوجه إلى أربيل": ثم orders a next deed, comma or not */
   if (strcmp (norm, "ثم") == 0)
+    return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
+  /* "اجتماعا مع X قبل أن يغادر متوجها إلى Y للقاء Z": what comes after قبل أن is a later
+   * deed, comma or not */
+  if ((strcmp (norm, "قبل") == 0 || strcmp (norm, "وقبل") == 0) && k + 1 < last &&
+      strcmp (token (ctx, k + 1)->norm, "ان") == 0)
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;

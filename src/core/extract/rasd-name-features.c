@@ -440,7 +440,7 @@ add_lexicon (RasdNameFeatures *self,
       title = rasd_people_match_title (self->people, words, 1, &n_title);
       if (title == NULL || n_title != 1)
         FLAG ("lex:title-start");
-      else
+      else if (title->type != RASD_TITLE_REFERENCE)
         FLAG (title->type == RASD_TITLE_HONORIFIC ? "lex:honorific" :
               title->type == RASD_TITLE_TITLE ? "lex:title" : "lex:role");
     }

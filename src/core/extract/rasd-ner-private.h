@@ -43,6 +43,8 @@ typedef struct
   const char *country;  /* NULL when the role has no nationality */
   gboolean    counterpart;
   guint       chain_end;  /* the token after what the role's chain read */
+  gboolean    reference;  /* the title names no office (الوزير التركي): any person of the
+                           * country will do when none has a title that agrees */
 } RoleRef;
 
 typedef struct
@@ -100,6 +102,16 @@ typedef enum
   WORD_SPEECH      = 1 << 3,  /* speech_words */
 } WordList;
 
+/* What the word lists say of a token. */
+typedef enum
+{
+  TOKEN_LISTS_READ  = 1 << 0,
+  TOKEN_BUILDING    = 1 << 1,  /* any form of it is a building word (كنيسة is no ك + نيسة) */
+  TOKEN_COUNTERPART = 1 << 2,  /* without its proclitics, a counterpart word */
+  TOKEN_LINK        = 1 << 3,  /* as written, a name link */
+  TOKEN_SPEECH      = 1 << 4,  /* without its proclitics, a verb of saying */
+} TokenList;
+
 /* g_str_has_prefix() and g_str_has_suffix() without the calls: asked at every token. */
 static inline gboolean
 has_prefix (const char *str,
@@ -149,12 +161,18 @@ G_GNUC_INTERNAL void        count_country         (GHashTable *countries, const 
 G_GNUC_INTERNAL gboolean    is_spokesperson_title (const char *title);
 G_GNUC_INTERNAL gboolean    after_speech_word     (Run *run, guint i);
 G_GNUC_INTERNAL gboolean    named_for             (Run *run, guint i);
+G_GNUC_INTERNAL guint8      token_lists           (Run *run, guint i);
+G_GNUC_INTERNAL const char *match_adjective       (Run *run, guint i);
+G_GNUC_INTERNAL PersonInfo *person_info           (Run *run, int entity);
 
 /* rasd-ner-resolve.c */
 G_GNUC_INTERNAL gboolean    same_head             (const char *a, const char *b);
 G_GNUC_INTERNAL guint       place_words_at        (Run *run, guint i);
 G_GNUC_INTERNAL guint       scan_place            (Run *run, guint i);
 G_GNUC_INTERNAL void        resolve_places        (Run *run);
+G_GNUC_INTERNAL int         place_entity          (Run *run, const RasdPlace *place);
+G_GNUC_INTERNAL void        resolve_kingdom       (Run *run);
+G_GNUC_INTERNAL void        counterpart_titles    (Run *run);
 G_GNUC_INTERNAL void        resolve_roles         (Run *run);
 G_GNUC_INTERNAL void        merge_person_variants (Run *run);
 G_GNUC_INTERNAL void        find_surnames         (Run *run);

@@ -217,6 +217,22 @@ country_listed_before (Run            *run,
   return TRUE;
 }
 
+/* The entity of gazetteer place @place in the extraction. */
+int
+place_entity (Run             *run,
+              const RasdPlace *place)
+{
+  int entity = rasd_extraction_add_entity (run->out, RASD_ENTITY_PLACE, place->key,
+                                           place->name_ar, place->name_en, place->country);
+  RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
+
+  e->lat = place->lat;
+  e->lon = place->lon;
+  e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
+                  place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
+  return entity;
+}
+
 void
 resolve_places (Run *run)
 {
@@ -237,9 +253,6 @@ resolve_places (Run *run)
       PlaceRef *ref = &g_array_index (run->places, PlaceRef, i);
       const RasdPlace *place = rasd_gazetteer_best (run->ner->gazetteer, ref->candidates,
                                                     (const char * const *) preferred->pdata);
-      int entity;
-      RasdEntity *e;
-
       if (place == NULL)
         continue;
       /* "الكويت والبحرين وعمان": listed with a country, a name that may be one is one */
@@ -253,16 +266,111 @@ resolve_places (Run *run)
               place = g_ptr_array_index (ref->candidates, c);
               break;
             }
-      entity = rasd_extraction_add_entity (run->out, RASD_ENTITY_PLACE, place->key,
-                                           place->name_ar, place->name_en, place->country);
-      e = rasd_extraction_get_entity (run->out, entity);
-      e->lat = place->lat;
-      e->lon = place->lon;
-      e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
-                      place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
-      add_name (run, RASD_MENTION_PLACE, entity, ref->first_token, ref->n_tokens,
+      add_name (run, RASD_MENTION_PLACE, place_entity (run, place), ref->first_token, ref->n_tokens,
                 ref->first_token, run->in_title[ref->first_token] ? RASD_NER_OF_TITLE : 0,
                 ref->preposition, TRUE);
+    }
+}
+
+/* The Arab kingdoms whose news calls them المملكة. */
+static const char * const kingdoms[] = { "SA", "JO", "MA", "BH" };
+
+/* "وصل إلى المملكة"، "زيارته للمملكة": in the news of a kingdom the bare word is that kingdom,
+ * the one of the Arab kingdoms the article's places and people belong to most (none on a
+ * tie).  "المملكة المتحدة" and "المملكة الأردنية" are the gazetteer's. */
+void
+resolve_kingdom (Run *run)
+{
+  guint votes[G_N_ELEMENTS (kingdoms)] = { 0 };
+  guint best = 0;
+  gboolean tie = FALSE;
+  const RasdPlace *place;
+  g_autofree char *key = NULL;
+  int entity = -1;
+
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+      const char *country;
+
+      if (name->entity < 0 || (name->kind != RASD_MENTION_PLACE && name->kind != RASD_MENTION_PERSON))
+        continue;
+      country = rasd_extraction_get_entity (run->out, name->entity)->country;
+      for (guint c = 0; country != NULL && c < G_N_ELEMENTS (kingdoms); c++)
+        if (strcmp (country, kingdoms[c]) == 0)
+          votes[c]++;
+    }
+  for (guint c = 1; c < G_N_ELEMENTS (kingdoms); c++)
+    if (votes[c] > votes[best])
+      best = c, tie = FALSE;
+    else if (votes[c] == votes[best])
+      tie = TRUE;
+  if (votes[best] == 0 || tie)
+    return;
+  key = g_strconcat ("country:", kingdoms[best], NULL);
+  if ((place = rasd_gazetteer_get_place (run->ner->gazetteer, key)) == NULL)
+    return;
+
+  for (guint i = 0; i < run->n; i++)
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n_forms;
+      gboolean bare_word = FALSE;
+
+      if (run->covered[i] || (tok (run, i)->flags & RASD_TOKEN_ARABIC) == 0)
+        continue;
+      n_forms = forms_of (run, i, forms);
+      for (guint f = 0; f < n_forms && !bare_word; f++)
+        bare_word = strcmp (forms[f], "المملكه") == 0;
+      if (!bare_word)
+        continue;
+      /* المملكة المتحدة، المملكة المغربية: a kingdom of its own name */
+      if (i + 1 < run->n && !breaks_after (run, i) &&
+          (has_suffix (tok (run, i + 1)->norm, "يه") || strcmp (tok (run, i + 1)->norm, "المتحده") == 0))
+        continue;
+      if (entity < 0)
+        entity = place_entity (run, place);
+      RASD_RULE (NER_KINGDOM);
+      add_name (run, RASD_MENTION_PLACE, entity, i, 1, i, 0, place_preposition (run, i, "المملكه"), TRUE);
+      run->covered[i] = TRUE;
+    }
+}
+
+/* "التقى وزير الخارجية التركي X نظيره الأردني Y": Y holds X's office in his country, so a
+ * role read later (العاهل الأردني) is not Y's.  Gives each person named right after نظيره +
+ * adjective the title of the titled person named last before it in the sentence, when the
+ * article gives him none. */
+void
+counterpart_titles (Run *run)
+{
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+      guint at = name->first_token;
+      PersonInfo *info, *subject = NULL;
+
+      if (name->kind != RASD_MENTION_PERSON || at < 2 ||
+          !(token_lists (run, at - 2) & TOKEN_COUNTERPART) || match_adjective (run, at - 1) == NULL)
+        continue;
+      info = person_info (run, name->entity);
+      if (info == NULL || info->title != NULL)
+        continue;
+      for (guint b = k; b-- > 0 && subject == NULL;)
+        {
+          const RasdNerName *before = &g_array_index (run->names, RasdNerName, b);
+
+          if (before->sentence != name->sentence)
+            break;
+          if (before->kind == RASD_MENTION_PERSON && before->first_token < at &&
+              before->title_token != before->first_token)
+            subject = person_info (run, before->entity);
+        }
+      if (subject == NULL || subject->title == NULL)
+        continue;
+      RASD_RULE (NER_COUNTERPART_TITLE);
+      rasd_title_count_role (run->known_roles, info->title, info->country, -1);
+      info->title = subject->title;
+      rasd_title_count_role (run->known_roles, info->title, info->country, +1);
     }
 }
 
@@ -401,7 +509,7 @@ resolve_roles (Run *run)
                   (strstr (group->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
                    strstr (group->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
                 score += 100;
-              else
+              else if (!(role->reference && role->country != NULL))
                 continue;
             }
           if (score > best_score)

@@ -277,17 +277,7 @@ bare (Run         *run,
   return buf;
 }
 
-/* What the word lists say of a token. */
-typedef enum
-{
-  TOKEN_LISTS_READ  = 1 << 0,
-  TOKEN_BUILDING    = 1 << 1,  /* any form of it is a building word (كنيسة is no ك + نيسة) */
-  TOKEN_COUNTERPART = 1 << 2,  /* without its proclitics, a counterpart word */
-  TOKEN_LINK        = 1 << 3,  /* as written, a name link */
-  TOKEN_SPEECH      = 1 << 4,  /* without its proclitics, a verb of saying */
-} TokenList;
-
-static guint8
+guint8
 token_lists (Run  *run,
              guint i)
 {
@@ -451,8 +441,6 @@ proclitic_before_hamza (Run  *run,
   second = g_utf8_get_char (g_utf8_next_char (p));
   return second == 0x0623 /* أ */ || second == 0x0625 /* إ */ || second == 0x0622 /* آ */;
 }
-
-static const char *match_adjective (Run *run, guint i);
 
 /* A lexicon person of two words or more written another way (الملك حسين بن طلال for الحسين بن
  * طلال, سيرجي for سيرغي): compared by rasd_people_variant(). */
@@ -620,7 +608,7 @@ match_title (Run   *run,
   return NULL;
 }
 
-static const char *
+const char *
 match_adjective (Run  *run,
                  guint i)
 {
@@ -778,7 +766,7 @@ add_name (Run             *run,
     run->covered[k] = TRUE;
 }
 
-static PersonInfo *
+PersonInfo *
 person_info (Run *run,
              int  entity)
 {
@@ -1080,6 +1068,34 @@ person_by_first_name (Run  *run,
   return found;
 }
 
+/* The one person named so far whose name ends with token @i (without its proclitics), or -1:
+ * "الوزير شكري" after "سامح شكري". */
+static int
+person_by_last_name (Run  *run,
+                     guint i)
+{
+  char buf[256];
+  const char *word = bare (run, i, buf, sizeof buf);
+  gsize len = strlen (word);
+  int found = -1;
+
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+      const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
+      gsize norm_len = strlen (norm);
+
+      if (norm_len <= len || strcmp (norm + norm_len - len, word) != 0 || norm[norm_len - len - 1] != ' ')
+        continue;
+      if (found >= 0 && found != entity)
+        return -1;
+      found = entity;
+    }
+  if (found >= 0)
+    RASD_RULE (NER_LAST_NAME_OF);
+  return found;
+}
+
 gboolean
 after_speech_word (Run  *run,
                    guint i)
@@ -1308,7 +1324,7 @@ scan_title (Run  *run,
   const char *country = NULL;
   guint flags = RASD_NER_TITLED;
   guint j, steps = 0, first_len, role_end, title_end;
-  gboolean speaks_for;
+  gboolean speaks_for, nationality_read = FALSE;
   char buf[256];
 
   if (title == NULL)
@@ -1373,12 +1389,24 @@ scan_title (Run  *run,
           continue;
         }
       next = match_title (run, j, &len);
-      /* "استقبال الرئيس المصري لصاحب السمو الأمير": with ل a title begins someone else, to
-       * whom the role did something (لشؤون، للأمم المتحدة are the role's complements) */
-      if (next != NULL && has_prefix (tok (run, j)->norm, "ل") && !has_prefix (tok (run, j)->norm, "لل") &&
+      /* "استقبال الرئيس المصري لصاحب السمو الأمير"، "لقاء المسؤول الأمريكي برئيس الوزراء":
+       * with ل or ب a title begins someone else, to or with whom the role did something
+       * (لشؤون، للأمم المتحدة are the role's complements) */
+      if (next != NULL && (has_prefix (tok (run, j)->norm, "ل") || has_prefix (tok (run, j)->norm, "ب")) &&
+          !has_prefix (tok (run, j)->norm, "لل") &&
           !rasd_people_can_start_title (run->ner->people, tok (run, j)->norm))
         {
           RASD_RULE (NER_TITLE_TO_OTHER);
+          break;
+        }
+      /* "الرئيس المصري والوزير الأردني"، "استقبل العاهل الأردني الوزير التركي": after a
+       * nationality, a title joined by و, or one of another nationality, is someone else's */
+      if (next != NULL && nationality_read &&
+          (has_prefix (tok (run, j)->norm, "و") ||
+           (j + len < run->n && !breaks_after (run, j + len - 1) &&
+            (adj = match_adjective (run, j + len)) != NULL && g_strcmp0 (adj, country) != 0)))
+        {
+          RASD_RULE (NER_TITLE_AND_OTHER);
           break;
         }
       if (next != NULL)
@@ -1401,6 +1429,7 @@ scan_title (Run  *run,
           count_country (run->countries, adj);
           j++;
           role_end = j;
+          nationality_read = TRUE;
           continue;
         }
       word = bare (run, j, buf, sizeof buf);
@@ -1505,6 +1534,9 @@ scan_title (Run  *run,
            * first name */
           int entity = n_name == 1 ? person_by_first_name (run, j) : -1;
 
+          if (entity < 0 && n_name == 1)
+            entity = person_by_last_name (run, j);
+
           if (entity < 0)
             entity = unknown_person_entity (run, j, n_name);
 
@@ -1531,7 +1563,8 @@ scan_title (Run  *run,
   if (last->type != RASD_TITLE_HONORIFIC)
     {
       RASD_RULE (NER_TITLE_ROLE);
-      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last_text, country, FALSE, j };
+      RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last_text, country, FALSE, j,
+                       last->type == RASD_TITLE_REFERENCE };
       g_array_append_val (run->roles, role);
     }
   return first_len;
@@ -1878,17 +1911,8 @@ rasd_ner_run (RasdNer        *self,
             count_country (countries, country);
             RASD_RULE (NER_ADJECTIVE);
             if (place != NULL)
-              {
-                int entity = rasd_extraction_add_entity (out, RASD_ENTITY_PLACE, place->key,
-                                                         place->name_ar, place->name_en,
-                                                         place->country);
-                RasdEntity *e = rasd_extraction_get_entity (out, entity);
-
-                e->lat = place->lat;
-                e->lon = place->lon;
-                e->place_kind = "country";
-                add_name (&run, RASD_MENTION_PLACE, entity, i, 1, i, RASD_NER_ADJECTIVE, -1, FALSE);
-              }
+              add_name (&run, RASD_MENTION_PLACE, place_entity (&run, place), i, 1, i,
+                        RASD_NER_ADJECTIVE, -1, FALSE);
           }
       }
       i++;
@@ -1906,9 +1930,11 @@ rasd_ner_run (RasdNer        *self,
         RASD_RULE (NER_SPEAKER);
     }
 
+  counterpart_titles (&run);
   merge_person_variants (&run);
   find_surnames (&run);
   resolve_places (&run);
+  resolve_kingdom (&run);
   if (roles)
     resolve_roles (&run);
 

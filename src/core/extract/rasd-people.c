@@ -397,6 +397,8 @@ parse_title_type (const char    *text,
     *out = RASD_TITLE_TITLE;
   else if (g_strcmp0 (text, "role") == 0)
     *out = RASD_TITLE_ROLE;
+  else if (g_strcmp0 (text, "reference") == 0)
+    *out = RASD_TITLE_REFERENCE;
   else
     return FALSE;
   return TRUE;
@@ -427,7 +429,7 @@ load_titles (RasdPeople  *self,
       if (g_strv_length (cols) < 2 || !parse_title_type (g_strstrip (cols[1]), &type))
         {
           g_set_error (error, RASD_ERROR, RASD_ERROR_PARSE,
-                       "%s/titles.tsv:%u: expected a title and honorific, title or role",
+                       "%s/titles.tsv:%u: expected a title and honorific, title, role or reference",
                        data_dir, i + 1);
           return FALSE;
         }

@@ -21,6 +21,8 @@ typedef enum
   RASD_TITLE_HONORIFIC,  /* معالي، سمو، فخامة، الدكتور: skipped before a name */
   RASD_TITLE_TITLE,      /* الرئيس، الملك، الأمير، الشيخ */
   RASD_TITLE_ROLE,       /* وزير الخارجية، الأمين العام، المتحدث باسم */
+  RASD_TITLE_REFERENCE,  /* الوزير، المسؤول: a role that names no office of its own, used to
+                          * point back at someone named (الوزير التركي); no tagger feature */
 } RasdTitleType;
 
 /* A title or role that precedes names.  text is normalised (rasd_arabic_normalize()). */

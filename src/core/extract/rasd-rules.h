@@ -17,8 +17,9 @@ G_BEGIN_DECLS
   X (NER_BUILDING_NAME, "ner.building-name", "the name after مطار، جامعة... is the building's, no person") \
   X (NER_TITLE_PERSON, "ner.title-person", "a lexicon person after a title chain") \
   X (NER_TITLE_NAME, "ner.title-name", "an unknown name of two words or a first name after a title chain") \
-  X (NER_TITLE_TO_OTHER, "ner.title-to-other", "a title with ل after a role begins someone else (الرئيس لصاحب السمو)") \
+  X (NER_TITLE_TO_OTHER, "ner.title-to-other", "a title with ل or ب after a role begins someone else (الرئيس لصاحب السمو، المسؤول برئيس الوزراء)") \
   X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
+  X (NER_TITLE_AND_OTHER, "ner.title-and-other", "after a nationality, a title joined by و or of another nationality begins someone else (الرئيس المصري والوزير الأردني)") \
   X (NER_TITLE_WORD, "ner.title-word", "one unknown word after a title is no name unless a first name") \
   X (NER_ROLE_KNOWN, "ner.role-known", "the words after a role already resolved are not a new name") \
   X (NER_SPOKES_PRINCIPAL, "ner.spokesperson-principal", "whom a spokesperson speaks for is no party") \
@@ -27,6 +28,7 @@ G_BEGIN_DECLS
   X (NER_POSTING_PLACES, "ner.posting-places", "the places of سفير/قنصل/مندوب are the post, not where one is") \
   X (NER_TITLE_PLACE, "ner.title-place", "a place right after a title is the title's (أمير قطر)") \
   X (NER_COUNTERPART, "ner.counterpart", "نظيره + adjective: a role pointing at someone named elsewhere") \
+  X (NER_COUNTERPART_TITLE, "ner.counterpart-title", "the person named after نظيره + adjective holds the office of the one he is the counterpart of") \
   X (NER_DUAL_ROLE, "ner.dual-role", "a title in the dual with two adjectives stands for two people") \
   X (NER_APPOSITION, "ner.apposition", "an unknown name followed by its title") \
   X (NER_DERIVED_PLACE, "ner.derived-place", "a name of the derived people lexicon that the gazetteer has is a place") \
@@ -43,6 +45,7 @@ G_BEGIN_DECLS
   X (NER_HAMZA_PROCLITIC, "ner.hamza-proclitic", "ب/ل/و before a hamza is a proclitic, not a name's letter") \
   X (NER_MEDIAL_HAMZA, "ner.medial-hamza", "a word with a hamza inside is not the first name it normalises to") \
   X (NER_FIRST_NAME_OF, "ner.first-name-of", "a first name alone after a title names the one person of the article with it") \
+  X (NER_LAST_NAME_OF, "ner.last-name-of", "a family name alone after a title names the one person of the article with it (الوزير شكري)") \
   X (NER_SAME_PERSON, "ner.same-person", "an unknown name spelled otherwise, or the first words of a full name, is that person") \
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
   X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
@@ -60,6 +63,7 @@ G_BEGIN_DECLS
   X (NER_BUILDING_NOUN, "ner.building-noun", "a definite building noun is the building, no town (القصر)") \
   X (NER_KAF, "ner.kaf", "ك is no preposition of place: كبار is not ك + بار") \
   X (NER_LISTED_COUNTRY, "ner.listed-country", "a name that may be a country is one in a list of countries (والبحرين وعمان)") \
+  X (NER_KINGDOM, "ner.kingdom", "المملكة alone is the Arab kingdom the article's places and people belong to most") \
   X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
   /* events */ \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
