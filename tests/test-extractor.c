@@ -1256,6 +1256,39 @@ test_roles_point_back (void)
 }
 
 static void
+test_weekday_ahead (void)
+{
+  /* a bare weekday is the last one before the publication, the next one when the trigger
+   * tells what is to come */
+  const char *ahead = "وصل الرئيس الكيني وليام روتو إلى أديس أبابا أمس، ومغادرته مساء الأحد عندما "
+                      "يتوجه إلى القاهرة حيث يلتقي الرئيس المصري عبدالفتاح السيسي.";
+  const char *past = "وصل الرئيس الكيني وليام روتو مساء الأحد إلى القاهرة حيث التقى الرئيس المصري "
+                     "عبدالفتاح السيسي.";
+  g_autoptr(RasdExtraction) x = run (ahead, "2024-05-22");
+  g_autoptr(RasdExtraction) y = run (past, "2024-05-22");
+  gboolean found = FALSE;
+
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      g_autofree char *date = event_date (event);
+
+      if (event_has (x, event, "abdel-fattah-el-sisi"))
+        {
+          g_assert_cmpstr (date, ==, "2024-05-26");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  {
+    g_autofree char *date = event_date (g_ptr_array_index (y->events, 0));
+
+    g_assert_cmpstr (date, ==, "2024-05-19");
+  }
+}
+
+static void
 test_kingdom (void)
 {
   /* المملكة alone is the Arab kingdom the article is about; with a name of its own, that one */
@@ -1633,6 +1666,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/counterpart-office", test_counterpart_office);
   g_test_add_func ("/extractor/events/before-leaving", test_before_leaving);
   g_test_add_func ("/extractor/names/roles-point-back", test_roles_point_back);
+  g_test_add_func ("/extractor/events/weekday-ahead", test_weekday_ahead);
   g_test_add_func ("/extractor/names/kingdom", test_kingdom);
   g_test_add_func ("/extractor/events/headline-of-two", test_headline_of_two);
   g_test_add_func ("/extractor/events/city-of-country", test_city_of_country);

@@ -285,6 +285,28 @@ said_day (Context  *ctx,
   return date;
 }
 
+/* A bare weekday is the last one before the publication ("وصل الجمعة"), unless the trigger
+ * tells what is to come: "ومغادرته مساء الأحد عندما يتوجه إلى X" is the next Sunday. */
+static RasdDate
+weekday_ahead (Context               *ctx,
+               const RasdDateMention *m,
+               const Trigger         *trigger,
+               RasdDate               date)
+{
+  const RasdDate *pub = &ctx->publication;
+  int pw, fwd;
+
+  if (m->kind != RASD_DATE_KIND_WEEKDAY || m->offset != 0 || m->weekday == 0 ||
+      (m->flags & (RASD_DATE_FLAG_PAST | RASD_DATE_FLAG_FUTURE)) ||
+      (trigger->tense != TENSE_PRESENT && trigger->tense != TENSE_FUTURE) ||
+      pub->precision != RASD_DATE_PRECISION_DAY)
+    return date;
+  pw = rasd_date_weekday (pub->year, pub->month, pub->day);
+  fwd = ((m->weekday - pw) % 7 + 7) % 7;
+  RASD_RULE (EV_WEEKDAY_AHEAD);
+  return rasd_date_add_days (pub, fwd);
+}
+
 /* Whether date @m follows منذ and the words of another deed: "أول زيارة له إلى تونس منذ توليه
  * منصبه في مارس" dates when that began, not the visit; so does a month or a year right after
  * منذ ten words or more from the trigger at token @t ("يلتقي جنودا يعملون مع القوات التي تقاتل
@@ -637,6 +659,7 @@ read_candidate (Context      *ctx,
       if (date_since (ctx, clause, m, t))
         continue;
       date = said_day (ctx, d, s, date);
+      date = weekday_ahead (ctx, m, c->trigger, date);
       distance = m->start > trig->start ? m->start - trig->start : trig->start - m->end;
       if (distance < best_date_distance)
         {
