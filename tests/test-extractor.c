@@ -1253,6 +1253,18 @@ test_roles_point_back (void)
   g_assert_cmpstr (mention_entity (x, family, RASD_MENTION_PERSON, "شكري توجه")->key, ==, "sameh-shoukry");
   g_assert_true (mention_entity (y, official, RASD_MENTION_PERSON, "المسؤول الأمريكي") == carter);
   g_assert_cmpstr (mention_entity (y, official, RASD_MENTION_PERSON, "حيدر العبادي")->key, ==, "haider-al-abadi");
+
+  /* a lexicon short form is the person the article named in full with that family name (the
+   * lexicon's كرزاي is Hamid Karzai) */
+  {
+    const char *named = "وقاد الوفد نائب وزير الخارجية الأفغاني حكمت خليل كرزاي في أول لقاء مع ممثلي الحركة.\n"
+                        "وأكد كرزاي أن الأشخاص الذين قابلهم يحظون بدعم القيادة.";
+    g_autoptr(RasdExtraction) z = run (named, "2024-05-20");
+
+    g_assert_true (mention_entity (z, named, RASD_MENTION_PERSON, "كرزاي أن") ==
+                   mention_entity (z, named, RASD_MENTION_PERSON, "حكمت خليل"));
+    g_assert_cmpstr (mention_entity (z, named, RASD_MENTION_PERSON, "كرزاي أن")->key, !=, "hamid-karzai");
+  }
 }
 
 static void

@@ -1068,32 +1068,57 @@ person_by_first_name (Run  *run,
   return found;
 }
 
-/* The one person named so far whose name ends with token @i (without its proclitics), or -1:
- * "الوزير شكري" after "سامح شكري". */
+/* The one person named so far whose name ends with token @i (as written or without its
+ * proclitics), or -1: "الوزير شكري" after "سامح شكري". */
 static int
 person_by_last_name (Run  *run,
                      guint i)
 {
-  char buf[256];
-  const char *word = bare (run, i, buf, sizeof buf);
-  gsize len = strlen (word);
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
   int found = -1;
 
-  for (guint p = 0; p < run->persons->len; p++)
+  for (guint f = 0; f < n_forms && found < 0; f++)
     {
-      int entity = g_array_index (run->persons, PersonInfo, p).entity;
-      const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
-      gsize norm_len = strlen (norm);
+      gsize len = strlen (forms[f]);
 
-      if (norm_len <= len || strcmp (norm + norm_len - len, word) != 0 || norm[norm_len - len - 1] != ' ')
-        continue;
-      if (found >= 0 && found != entity)
-        return -1;
-      found = entity;
+      for (guint p = 0; p < run->persons->len; p++)
+        {
+          int entity = g_array_index (run->persons, PersonInfo, p).entity;
+          const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
+          gsize norm_len = strlen (norm);
+
+          if (norm_len <= len || strcmp (norm + norm_len - len, forms[f]) != 0 ||
+              norm[norm_len - len - 1] != ' ')
+            continue;
+          if (found >= 0 && found != entity)
+            return -1;
+          found = entity;
+        }
     }
   if (found >= 0)
     RASD_RULE (NER_LAST_NAME_OF);
   return found;
+}
+
+/* The entity of lexicon person @person matched at token @i (@len tokens), @short_form when by a
+ * short form: "كرزاي" after "حكمت خليل كرزاي" is the Karzai the article named in full, not the
+ * lexicon's. */
+static int
+matched_person_entity (Run              *run,
+                       const RasdPerson *person,
+                       gboolean          short_form,
+                       guint             i,
+                       guint             len)
+{
+  if (short_form && len == 1)
+    {
+      int named = person_by_last_name (run, i);
+
+      if (named >= 0 && strcmp (rasd_extraction_get_entity (run->out, named)->key, person->key) != 0)
+        return RASD_RULE_IS (NER_SHORT_FORM_NAMED, named);
+    }
+  return person_entity (run, person);
 }
 
 gboolean
@@ -1365,7 +1390,7 @@ scan_title (Run  *run,
         }
       if (person != NULL)
         {
-          int entity = person_entity (run, person);
+          int entity = matched_person_entity (run, person, short_form, j, plen);
 
           RASD_RULE (NER_TITLE_PERSON);
           add_name (run, RASD_MENTION_PERSON, entity, j, plen, i,
@@ -1847,7 +1872,7 @@ rasd_ner_run (RasdNer        *self,
         }
       if (person != NULL && (!short_form || !has_prefix (person->key, "up:")))
         {
-          int entity = person_entity (&run, person);
+          int entity = matched_person_entity (&run, person, short_form, i, len);
 
           RASD_RULE (NER_LEXICON_PERSON);
           add_name (&run, RASD_MENTION_PERSON, entity, i, len, i,
