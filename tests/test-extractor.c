@@ -1265,6 +1265,19 @@ test_roles_point_back (void)
                    mention_entity (z, named, RASD_MENTION_PERSON, "حكمت خليل"));
     g_assert_cmpstr (mention_entity (z, named, RASD_MENTION_PERSON, "كرزاي أن")->key, !=, "hamid-karzai");
   }
+
+  /* a family name that is also a first name (شكري) is that person where no name goes on after
+   * it, never inside another word (لشكري is read, لصالح of a صالح is not) */
+  {
+    const char *alone = "التقى وزير الخارجية المصري سامح شكري أمس في عمان العاهل الأردني الملك عبدالله الثاني.\n"
+                        "واجتمع وزير الخارجية أيمن الصفدي أمس مع شكري والوفد المرافق له.\n"
+                        "وحضر الاجتماع النائب الأردني أحمد صالح.\n"
+                        "وقال الصفدي إن الاتفاق يصب لصالح البلدين.";
+    g_autoptr(RasdExtraction) w = run (alone, "2024-05-20");
+
+    g_assert_cmpstr (mention_entity (w, alone, RASD_MENTION_PERSON, "شكري والوفد")->key, ==, "sameh-shoukry");
+    g_assert_null (mention_entity (w, alone, RASD_MENTION_PERSON, "لصالح"));
+  }
 }
 
 static void

@@ -652,15 +652,19 @@ merge_person_variants (Run *run)
 static void
 add_surname (Run        *run,
              GHashTable *surnames,
+             GHashTable *first_names,
              const char *last,
              int         entity)
 {
   gpointer had;
 
   if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
-      g_hash_table_contains (run->ner->name_common, last) ||
-      rasd_people_is_first_name (run->ner->people, last) || in_list (rasd_ner_name_links, last))
+      g_hash_table_contains (run->ner->name_common, last) || in_list (rasd_ner_name_links, last))
     return;
+  /* a family name that is also a first name (شكري) is kept apart: read alone only as written
+   * (لصالح is no صالح) and where no name can go on after it */
+  if (rasd_people_is_first_name (run->ner->people, last))
+    surnames = first_names;
   /* two people sharing a family name: the surname alone names neither */
   if (g_hash_table_lookup_extended (surnames, last, NULL, &had))
     {
@@ -671,10 +675,26 @@ add_surname (Run        *run,
     g_hash_table_insert (surnames, g_strdup (last), GINT_TO_POINTER (entity + 1));
 }
 
+/* Whether no name can go on after token @i: a break, a word of every day or a stop word,
+ * or a word with و ("مع شكري والوفد المرافق له"). */
+static gboolean
+name_ends_at (Run  *run,
+              guint i)
+{
+  const char *next;
+
+  if (i + 1 >= run->n || breaks_after (run, i))
+    return TRUE;
+  next = tok (run, i + 1)->norm;
+  return has_prefix (next, "و") || g_hash_table_contains (run->ner->stopwords, next) ||
+         g_hash_table_contains (run->ner->name_common, next);
+}
+
 void
 find_surnames (Run *run)
 {
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) first_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_persons = run->persons->len;
 
   for (guint p = 0; p < n_persons; p++)
@@ -682,7 +702,8 @@ find_surnames (Run *run)
       const char *last = strrchr (g_array_index (run->persons, PersonInfo, p).norm, ' ');
 
       if (last != NULL)
-        add_surname (run, surnames, last + 1, g_array_index (run->persons, PersonInfo, p).entity);
+        add_surname (run, surnames, first_names, last + 1,
+                     g_array_index (run->persons, PersonInfo, p).entity);
     }
   /* the article's own spelling of a listed person's family name (مستورا for ميستورا) */
   for (guint k = 0; k < run->names->len; k++)
@@ -690,10 +711,10 @@ find_surnames (Run *run)
       const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
 
       if (name->kind == RASD_MENTION_PERSON && name->n_tokens >= 2)
-        add_surname (run, surnames, tok (run, name->first_token + name->n_tokens - 1)->norm,
-                     name->entity);
+        add_surname (run, surnames, first_names,
+                     tok (run, name->first_token + name->n_tokens - 1)->norm, name->entity);
     }
-  if (g_hash_table_size (surnames) == 0)
+  if (g_hash_table_size (surnames) == 0 && g_hash_table_size (first_names) == 0)
     return;
 
   for (guint i = 0; i < run->n; i++)
@@ -708,6 +729,8 @@ find_surnames (Run *run)
         {
           int value = GPOINTER_TO_INT (g_hash_table_lookup (surnames, forms[f]));
 
+          if (value <= 0 && f == 0 && name_ends_at (run, i))
+            value = GPOINTER_TO_INT (g_hash_table_lookup (first_names, forms[f]));
           if (value > 0)
             {
               RASD_RULE (NER_SURNAME);
