@@ -285,26 +285,28 @@ said_day (Context  *ctx,
   return date;
 }
 
-/* A bare weekday is the last one before the publication ("وصل الجمعة"), unless the trigger
- * tells what is to come: "ومغادرته مساء الأحد عندما يتوجه إلى X" is the next Sunday. */
+/* A bare weekday takes the tense of its trigger: "ومغادرته مساء الأحد عندما يتوجه إلى X" is the
+ * next Sunday, "التقى خلالها ممثلين الأربعاء" the last Wednesday, whatever the date before it
+ * in the sentence said. */
 static RasdDate
-weekday_ahead (Context               *ctx,
-               const RasdDateMention *m,
-               const Trigger         *trigger,
-               RasdDate               date)
+weekday_by_tense (Context               *ctx,
+                  const RasdDateMention *m,
+                  const Trigger         *trigger,
+                  RasdDate               date)
 {
   const RasdDate *pub = &ctx->publication;
-  int pw, fwd;
+  gboolean ahead = trigger->tense == TENSE_PRESENT || trigger->tense == TENSE_FUTURE;
+  int pw, delta;
 
   if (m->kind != RASD_DATE_KIND_WEEKDAY || m->offset != 0 || m->weekday == 0 ||
-      (m->flags & (RASD_DATE_FLAG_PAST | RASD_DATE_FLAG_FUTURE)) ||
-      (trigger->tense != TENSE_PRESENT && trigger->tense != TENSE_FUTURE) ||
-      pub->precision != RASD_DATE_PRECISION_DAY)
+      pub->precision != RASD_DATE_PRECISION_DAY || (m->flags & RASD_DATE_FLAG_PAST) ||
+      (ahead && (m->flags & RASD_DATE_FLAG_FUTURE)) ||
+      (!ahead && (trigger->tense != TENSE_PAST || !(m->flags & RASD_DATE_FLAG_FUTURE))))
     return date;
   pw = rasd_date_weekday (pub->year, pub->month, pub->day);
-  fwd = ((m->weekday - pw) % 7 + 7) % 7;
-  RASD_RULE (EV_WEEKDAY_AHEAD);
-  return rasd_date_add_days (pub, fwd);
+  delta = ahead ? ((m->weekday - pw) % 7 + 7) % 7 : -(((pw - m->weekday) % 7 + 7) % 7);
+  RASD_RULE (EV_WEEKDAY_TENSE);
+  return rasd_date_add_days (pub, delta);
 }
 
 /* Whether date @m follows منذ and the words of another deed: "أول زيارة له إلى تونس منذ توليه
@@ -659,7 +661,7 @@ read_candidate (Context      *ctx,
       if (date_since (ctx, clause, m, t))
         continue;
       date = said_day (ctx, d, s, date);
-      date = weekday_ahead (ctx, m, c->trigger, date);
+      date = weekday_by_tense (ctx, m, c->trigger, date);
       distance = m->start > trig->start ? m->start - trig->start : trig->start - m->end;
       if (distance < best_date_distance)
         {

@@ -79,7 +79,7 @@ G_BEGIN_DECLS
   X (EV_PLACE_FROM, "ev.place-from", "a place after من is where one came from") \
   X (EV_CALL_NO_PLACE, "ev.call-no-place", "a call has no place") \
   X (EV_DATE_SINCE, "ev.date-since", "a date after منذ and another deed dates that deed") \
-  X (EV_WEEKDAY_AHEAD, "ev.weekday-ahead", "a bare weekday with a trigger in the present or future tense is the next one") \
+  X (EV_WEEKDAY_TENSE, "ev.weekday-tense", "a bare weekday takes its trigger's tense: the next one, or the last after a verb in the past") \
   X (EV_SAID_DAY, "ev.said-day", "a relative day in reported words counts from when they were said") \
   X (EV_ROLE_MARKER, "ev.role-marker", "future or past words make the event planned or background") \
   X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
