@@ -1266,6 +1266,26 @@ test_roles_point_back (void)
     g_assert_cmpstr (mention_entity (z, named, RASD_MENTION_PERSON, "كرزاي أن")->key, !=, "hamid-karzai");
   }
 
+  /* after a title, the family name of a person named before ends the name, unless a name
+   * link goes on: "الوزير شكري تأكيد" is Shoukry, "الأمير عبدالله بن مساعد" someone new */
+  {
+    const char *ends = "التقى وزير الخارجية المصري سامح شكري أمس الأمير فهد بن عبدالله.\n"
+                       "وجدد الوزير شكري تأكيد وحدة الرؤى، وحضر اللقاء الأمير عبدالله بن مساعد.";
+    g_autoptr(RasdExtraction) v = run (ends, "2024-05-20");
+    RasdEntity *other = mention_entity (v, ends, RASD_MENTION_PERSON, "عبدالله بن مساعد");
+
+    g_assert_cmpstr (mention_entity (v, ends, RASD_MENTION_PERSON, "شكري تأكيد")->key, ==, "sameh-shoukry");
+    g_assert_nonnull (other);
+    g_assert_true (other != mention_entity (v, ends, RASD_MENTION_PERSON, "فهد بن"));
+    for (guint m = 0; m < v->mentions->len; m++)
+      {
+        RasdMention *mention = &g_array_index (v->mentions, RasdMention, m);
+
+        g_assert_false (mention->kind == RASD_MENTION_PERSON &&
+                        strstr (rasd_extraction_get_entity (v, mention->entity)->name, "تأكيد") != NULL);
+      }
+  }
+
   /* a family name that is also a first name (شكري) is that person where no name goes on after
    * it, never inside another word (لشكري is read, لصالح of a صالح is not) */
   {

@@ -1540,6 +1540,11 @@ scan_title (Run  *run,
           break;
         }
       n_name = read_unknown_name (run, j);
+      /* "وجدد الوزير شكري تأكيد": the family name of a person named before ends the name
+       * there, unless a name link goes on (الأمير عبدالله بن مساعد) */
+      if (n_name >= 2 && !in_list (rasd_ner_name_links, tok (run, j + 1)->norm) &&
+          person_by_last_name (run, j) >= 0)
+        n_name = 1;
       /* the tagger must see a person in the words the rules read; where its name begins is
        * not taken (it misses first names that read as verbs or nouns: حكمت، صدقي).  Two words
        * or more after a role that begin with a known first name are the lexicon's evidence
@@ -1559,7 +1564,8 @@ scan_title (Run  *run,
            * first name */
           int entity = n_name == 1 ? person_by_first_name (run, j) : -1;
 
-          if (entity < 0 && n_name == 1)
+          if (entity < 0 && n_name == 1 &&
+              !(j + 1 < run->n && in_list (rasd_ner_name_links, tok (run, j + 1)->norm)))
             entity = person_by_last_name (run, j);
 
           if (entity < 0)
