@@ -147,7 +147,8 @@ rasd_test_pause_ms (guint ms)
 }
 
 /* Renders @window to screenshots/NAME.png under the current (build) directory and returns how
- * many distinct colours it has: a blank or failed render has one or two. */
+ * many distinct colours it has: a blank or failed render has one or two.  @window may be any
+ * widget of a window. */
 static inline guint
 rasd_test_render_to_png (GtkWidget  *window,
                          const char *name)
@@ -175,7 +176,7 @@ rasd_test_render_to_png (GtkWidget  *window,
         g_main_context_iteration (NULL, TRUE);
     }
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (dir, 0755);
   path = g_strdup_printf ("%s/%s.png", dir, name);

@@ -11,6 +11,7 @@
 #include "rasd-application.h"
 #include "rasd-event-map.h"
 #include "rasd-facet-item.h"
+#include "rasd-facet-view.h"
 #include "rasd-help-window.h"
 #include "rasd-preferences-window.h"
 #include "rasd-reader.h"
@@ -356,17 +357,15 @@ map_idle (gpointer map)
   return !rasd_event_map_is_loading (RASD_EVENT_MAP (map));
 }
 
-/* A window of @width × @height (of @app, or none) on a new database of the demo corpus,
- * imported; its folder in *@dir, for rasd_test_rmtree(). */
+/* A window as demo_window()'s, on the folders and files @paths. */
 static RasdWindow *
-demo_window (RasdApplication  *app,
-             int               width,
-             int               height,
-             char            **dir)
+import_window (RasdApplication    *app,
+               int                 width,
+               int                 height,
+               const char * const *paths,
+               char              **dir)
 {
   g_autofree char *db = NULL;
-  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
-  const char *paths[] = { demo, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(RasdStore) store = NULL;
   RasdWindow *window;
@@ -382,6 +381,20 @@ demo_window (RasdApplication  *app,
   rasd_test_wait_for (600, import_done, window);
   rasd_test_pause_ms (500);
   return window;
+}
+
+/* A window of @width × @height (of @app, or none) on a new database of the demo corpus,
+ * imported; its folder in *@dir, for rasd_test_rmtree(). */
+static RasdWindow *
+demo_window (RasdApplication  *app,
+             int               width,
+             int               height,
+             char            **dir)
+{
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *paths[] = { demo, NULL };
+
+  return import_window (app, width, height, paths, dir);
 }
 
 /* Filters @window by the city with most events. */
@@ -440,6 +453,85 @@ test_main_window (void)
   rasd_test_pause_ms (300);
   rasd_window_select_event (window, 0);
   screenshots (window, "main-window");
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+  rasd_test_rmtree (dir);
+}
+
+/* The window on the 70 shared articles and the demo corpus (issue 13 asks to look at their
+ * facets): among the 50 people with most events, no word of a longer name named alone (a first
+ * name or a surname not joined to the full name) and no name begun with بن; screenshots of the
+ * window and of the 50 first people and places (facets-shared[-people|-places]-LANG.png). */
+static void
+test_shared_facets (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  g_autofree char *seeds = NULL;
+  g_autofree char *dev = NULL;
+  const char *shared = g_getenv ("RASD_SHARED_DIR");
+  const char *paths[4] = { demo, NULL };
+  g_autofree char *name = screenshot_name ("facets-shared");
+  RasdWindow *window;
+  GListModel *people;
+  guint n;
+
+  if (shared == NULL || !g_file_test (shared, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("../shared is absent: the shared articles' facets are not looked at");
+      return;
+    }
+  paths[1] = seeds = g_build_filename (shared, "corpus", "seeds", NULL);
+  paths[2] = dev = g_build_filename (shared, "corpus", "snn-dev", NULL);
+  window = import_window (NULL, 1400, 900, paths, &dir);
+  rasd_test_wait_for (60, rasd_test_window_loaded, window);
+  rasd_test_pause_ms (300);
+
+  people = rasd_event_model_get_people (rasd_window_get_event_model (window));
+  n = MIN (g_list_model_get_n_items (people), 50);
+  g_assert_cmpuint (n, >=, 30);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RasdFacetItem) person = g_list_model_get_item (people, i);
+
+      const char *label = rasd_facet_item_get_label (person);
+      g_autofree char *first = g_strconcat (label, " ", NULL);
+      g_autofree char *last = g_strconcat (" ", label, NULL);
+
+      /* no name begins with بن (a first name taken for a title) */
+      g_assert_false (g_str_has_prefix (label, "بن "));
+      /* one word no lexicon has (البابا فرنسيس is named so) is no part of a longer name there */
+      if (!g_str_has_prefix (rasd_facet_item_get_key (person), "name:") || strchr (label, ' ') != NULL)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (people); j++)
+        {
+          g_autoptr(RasdFacetItem) other = g_list_model_get_item (people, j);
+          const char *full = rasd_facet_item_get_label (other);
+
+          if (g_str_has_prefix (full, first) || g_str_has_suffix (full, last))
+            g_error ("%s (%u events) and %s are in the people facet: a part of a name alone",
+                     label, rasd_facet_item_get_count (person), full);
+        }
+    }
+  rasd_test_pause_ms (1500);
+  rasd_test_wait_for (600, map_idle, rasd_window_get_map (window));
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), name), >, 64);
+
+  /* the 50 first of each facet, shown with "Show More" in a tall window, to read */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 3000);
+  for (RasdFacet facet = RASD_FACET_PERSON; facet <= RASD_FACET_PLACE; facet++)
+    {
+      RasdFacetView *view = RASD_FACET_VIEW (rasd_window_get_facet_view (window, facet));
+      g_autofree char *which = screenshot_name (facet == RASD_FACET_PERSON ? "facets-shared-people"
+                                                                         : "facets-shared-places");
+
+      for (guint k = 0; k < 10 && g_list_model_get_n_items (rasd_facet_view_get_shown (view)) < 50; k++)
+        {
+          rasd_facet_view_show_more (view);
+          rasd_test_pause_ms (200);
+        }
+      g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (view), which), >, 64);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
   rasd_test_settle ();
   rasd_test_rmtree (dir);
@@ -753,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/desktop/window-state", test_window_state);
   g_test_add_func ("/desktop/application", test_application);
   g_test_add_func ("/desktop/main-window", test_main_window);
+  g_test_add_func ("/desktop/shared-facets", test_shared_facets);
   g_test_add_func ("/desktop/map-views", test_map_views);
   g_test_add_func ("/desktop/highlight-preference", test_highlight_preference);
   g_test_add_func ("/desktop/explorer-views", test_explorer_views);

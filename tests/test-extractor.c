@@ -1354,6 +1354,19 @@ test_weekday_tense (void)
 }
 
 static void
+test_title_word_name (void)
+{
+  /* no name begins with بن: the title word before it (مساعد) is the first name */
+  const char *text = "والتقى الوزير الأردني أيمن الصفدي مستشار الأمن الوطني الدكتور مساعد بن محمد العيبان "
+                     "في الرياض أمس.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "مساعد بن");
+
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "مساعد بن محمد العيبان");
+}
+
+static void
 test_kingdom (void)
 {
   /* المملكة alone is the Arab kingdom the article is about; with a name of its own, that one */
@@ -1732,6 +1745,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/before-leaving", test_before_leaving);
   g_test_add_func ("/extractor/names/roles-point-back", test_roles_point_back);
   g_test_add_func ("/extractor/events/weekday-tense", test_weekday_tense);
+  g_test_add_func ("/extractor/names/title-word-name", test_title_word_name);
   g_test_add_func ("/extractor/names/kingdom", test_kingdom);
   g_test_add_func ("/extractor/events/headline-of-two", test_headline_of_two);
   g_test_add_func ("/extractor/events/city-of-country", test_city_of_country);

@@ -1539,7 +1539,15 @@ scan_title (Run  *run,
           RASD_RULE (NER_ROLE_KNOWN);
           break;
         }
+      /* "الدكتور مساعد بن محمد": no name begins with بن, so the title word before it is the
+       * first name */
       n_name = read_unknown_name (run, j);
+      if (n_name >= 2 && j > i && j == title_end && is_name_link (run, j))
+        {
+          RASD_RULE (NER_TITLE_WORD_NAME);
+          j--;
+          n_name++;
+        }
       /* "وجدد الوزير شكري تأكيد": the family name of a person named before ends the name
        * there, unless a name link goes on (الأمير عبدالله بن مساعد) */
       if (n_name >= 2 && !in_list (rasd_ner_name_links, tok (run, j + 1)->norm) &&

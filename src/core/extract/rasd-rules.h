@@ -20,6 +20,7 @@ G_BEGIN_DECLS
   X (NER_TITLE_TO_OTHER, "ner.title-to-other", "a title with ل or ب after a role begins someone else (الرئيس لصاحب السمو، المسؤول برئيس الوزراء)") \
   X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
   X (NER_TITLE_AND_OTHER, "ner.title-and-other", "after a nationality, a title joined by و or of another nationality begins someone else (الرئيس المصري والوزير الأردني)") \
+  X (NER_TITLE_WORD_NAME, "ner.title-word-name", "a title word right before بن is the first name (الدكتور مساعد بن محمد)") \
   X (NER_TITLE_WORD, "ner.title-word", "one unknown word after a title is no name unless a first name") \
   X (NER_ROLE_KNOWN, "ner.role-known", "the words after a role already resolved are not a new name") \
   X (NER_SPOKES_PRINCIPAL, "ner.spokesperson-principal", "whom a spokesperson speaks for is no party") \
