@@ -146,6 +146,30 @@ rasd_test_pause_ms (guint ms)
       g_usleep (1000);
 }
 
+static inline gboolean
+rasd_test_count_frame (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @widget has been through two frames (so that what changed before
+ * has been laid out), or two seconds have passed. */
+static inline void
+rasd_test_wait_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, rasd_test_count_frame, &frames, NULL);
+  gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (frames < 2 && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 /* Renders @window to screenshots/NAME.png under the current (build) directory and returns how
  * many distinct colours it has: a blank or failed render has one or two.  @window may be any
  * widget of a window. */
@@ -165,6 +189,8 @@ rasd_test_render_to_png (GtkWidget  *window,
   int height = gtk_widget_get_height (window);
   gsize stride;
 
+  /* a widget shown since the last frame has no allocation yet to draw with */
+  rasd_test_wait_frames (window);
   /* The paintable has nothing until the window has been laid out and drawn once. */
   for (guint tries = 0; node == NULL && tries < 500; tries++)
     {
