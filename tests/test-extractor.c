@@ -1367,6 +1367,31 @@ test_title_word_name (void)
 }
 
 static void
+test_day_before (void)
+{
+  /* "، غداة لقائه في بغداد": the same man's meeting of the day before, an event of its own */
+  const char *text = "أشاد وزير الدفاع الأمريكي لويد أوستن بالقوات الكردية خلال زيارته أمس إلى أربيل في شمال "
+                     "العراق، غداة لقائه في بغداد رئيس الوزراء العراقي محمد شياع السوداني.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      g_autofree char *date = event_date (event);
+
+      if (g_strcmp0 (event_place_en (x, event), "Baghdad") == 0)
+        {
+          g_assert_cmpstr (date, ==, "2024-05-18");
+          g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_BACKGROUND);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
+static void
 test_kingdom (void)
 {
   /* المملكة alone is the Arab kingdom the article is about; with a name of its own, that one */
@@ -1746,6 +1771,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-point-back", test_roles_point_back);
   g_test_add_func ("/extractor/events/weekday-tense", test_weekday_tense);
   g_test_add_func ("/extractor/names/title-word-name", test_title_word_name);
+  g_test_add_func ("/extractor/events/day-before", test_day_before);
   g_test_add_func ("/extractor/names/kingdom", test_kingdom);
   g_test_add_func ("/extractor/events/headline-of-two", test_headline_of_two);
   g_test_add_func ("/extractor/events/city-of-country", test_city_of_country);

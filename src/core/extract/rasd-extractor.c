@@ -204,7 +204,13 @@ typedef enum
   CLAUSE_WHERE,     /* حيث: same subject, same place and time */
   CLAUSE_CONTINUE,  /* ثم، كما، بعد أن، a verb after a comma: same subject */
   CLAUSE_OTHER,     /* فيما، بينما، من المتوقع: something else */
+  CLAUSE_DAY_BEFORE, /* "، غداة بحثه": same subject, the day before */
+  CLAUSE_DAY_AFTER,  /* "، عشية لقائه": same subject, the day after */
 } ClauseKind;
+
+/* Whether the clause goes on with the subject of the one before it. */
+#define SAME_SUBJECT(kind) ((kind) == CLAUSE_WHERE || (kind) == CLAUSE_CONTINUE || \
+                            (kind) == CLAUSE_DAY_BEFORE || (kind) == CLAUSE_DAY_AFTER)
 
 typedef struct
 {
@@ -1182,6 +1188,10 @@ opens_clause (Context *ctx,
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
+  /* "، غداة بحثه في بغداد"، "، عشية لقائه": the deed of the day before or after */
+  if ((strcmp (norm, "غداه") == 0 || strcmp (norm, "عشيه") == 0) && k + 1 < last &&
+      trigger_at (ctx, k + 1) != NULL)
+    return RASD_RULE_IS (EV_CLAUSE_DAY, strcmp (norm, "غداه") == 0 ? CLAUSE_DAY_BEFORE : CLAUSE_DAY_AFTER);
   if ((marks & MARK_CONTINUE) ||
       ((marks & MARK_TIME_CLAUSE) && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0))
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
@@ -1432,14 +1442,22 @@ find_events (Context *ctx)
           /* a clause that goes on from the one before may name nobody: "، قبل أن يسافر غدا
            * إلى كينيا" is still the same man's */
           if (!read_candidate (ctx, s, clause, best_token, &c) &&
-              !(subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
+              !(subject >= 0 && SAME_SUBJECT (clause->kind)))
             {
               candidate_clear (&c);
               continue;
             }
           /* a clause that goes on from the one before shares its time unless it gives one */
-          if ((clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE) && subject >= 0 &&
-              !c.date_stated)
+          /* "زاره أمس، غداة بحثه": the day before the clause before it */
+          if ((clause->kind == CLAUSE_DAY_BEFORE || clause->kind == CLAUSE_DAY_AFTER) && subject >= 0 &&
+              !c.date_stated && before.date_stated && before.date.precision == RASD_DATE_PRECISION_DAY)
+            {
+              c.date = rasd_date_add_days (&before.date, clause->kind == CLAUSE_DAY_BEFORE ? -1 : 1);
+              c.date_stated = TRUE;
+              c.role = clause->kind == CLAUSE_DAY_BEFORE ? RASD_EVENT_ROLE_BACKGROUND : RASD_EVENT_ROLE_PLANNED;
+            }
+          else if ((clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE) && subject >= 0 &&
+                   !c.date_stated)
             {
               RASD_RULE (EV_CLAUSE_TIME);
               c.date = before.date;
@@ -1454,7 +1472,7 @@ find_events (Context *ctx)
               c.place = where;
             }
           if (c.implicit_subject ||
-              (subject >= 0 && (clause->kind == CLAUSE_WHERE || clause->kind == CLAUSE_CONTINUE)))
+              (subject >= 0 && SAME_SUBJECT (clause->kind)))
             {
               int who = subject >= 0 ? subject : topic_of (pending);
 

@@ -94,6 +94,7 @@ G_BEGIN_DECLS
   X (EV_CLAUSE_REPORTED, "ev.clause-reported", "أن after a reporting verb opens a clause") \
   X (EV_CLAUSE_WHERE, "ev.clause-where", "حيث opens a clause with the same subject, place and time") \
   X (EV_CLAUSE_OTHER, "ev.clause-other", "فيما، بينما، من المتوقع open a clause about something else") \
+  X (EV_CLAUSE_DAY, "ev.clause-day", "after a comma, غداة or عشية and a trigger tell the same man's deed of the day before or after") \
   X (EV_CLAUSE_CONTINUE, "ev.clause-continue", "ثم، كما، بعد أن، a dated و, a verb after a comma go on") \
   X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
   X (EV_CLAUSE_TIME, "ev.clause-time", "a clause that goes on shares the time of the one before") \
