@@ -996,7 +996,7 @@ command_train_ner (CliGlobals  *globals,
   gboolean all = FALSE;
   RasdNameTrainOptions options = RASD_NAME_TRAIN_OPTIONS_DEFAULT;
   int epochs = (int) options.epochs, scale = (int) options.scale, min_count = (int) options.min_count;
-  int margin = (int) options.margin;
+  int margin = (int) options.margin, seed = (int) options.seed;
   int folds = 0;
   GOptionEntry entries[] = {
     { "conll", 0, 0, G_OPTION_ARG_FILENAME, &conll,
@@ -1010,6 +1010,8 @@ command_train_ner (CliGlobals  *globals,
       N_("Drop the features seen fewer than N times"), N_("N") },
     { "margin", 0, 0, G_OPTION_ARG_INT, &margin,
       N_("Train until the right labels win by N (cost-augmented decoding)"), N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed,
+      N_("Meet the sentences in another order (0, the default, gives the shipped model)"), N_("N") },
     { "folds", 0, 0, G_OPTION_ARG_INT, &folds,
       N_("Instead of writing a model, report N-fold cross-validation on the training sentences"),
       N_("N") },
@@ -1033,7 +1035,7 @@ command_train_ner (CliGlobals  *globals,
                               entries, globals, &argc, &argv))
     return RASD_CLI_EXIT_USAGE;
   if (conll == NULL || (output == NULL && folds == 0) || argc > 1 || folds == 1 || folds < 0 || epochs < 1 || scale < 1 || min_count < 0 ||
-      margin < 0)
+      margin < 0 || seed < 0)
     {
       rasd_cli_print_error (_("train-ner: give --conll FILE and -o MODEL (see rasd-cli train-ner --help)"));
       return RASD_CLI_EXIT_USAGE;
@@ -1042,6 +1044,7 @@ command_train_ner (CliGlobals  *globals,
   options.scale = (guint) scale;
   options.min_count = (guint) min_count;
   options.margin = (guint) margin;
+  options.seed = (guint) seed;
   if ((sentences = rasd_name_conll_read (conll, &error)) == NULL ||
       (people = rasd_people_load (people_dir, &error)) == NULL ||
       (gazetteer = rasd_gazetteer_new_from_dir (gazetteer_dir, &error)) == NULL)

@@ -488,6 +488,13 @@ next_random (guint64 *state)
   return *state;
 }
 
+/* The generator's first state: the same for seed 0 as before there were seeds. */
+static guint64
+shuffle_seed (const RasdNameTrainOptions *options)
+{
+  return 0x9E3779B97F4A7C15ull ^ ((guint64) options->seed * 0x100000001B3ull);
+}
+
 static void
 shuffle (guint   *order,
          guint    n,
@@ -537,7 +544,7 @@ train_words (Perceptron                 *p,
              const RasdNameTrainOptions *options)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint64 state = 0x9E3779B97F4A7C15ull;
+  guint64 state = shuffle_seed (options);
   g_autofree gint32 *emission = g_new (gint32, (gsize) longest (examples) * L);
   g_autofree guint8 *predicted = g_new (guint8, longest (examples));
 
@@ -628,7 +635,7 @@ train_document (Features                   *f,
   g_autofree guint *order = g_new (guint, MAX (examples->len, 1));
   g_autofree gint32 *emission = g_new (gint32, (gsize) longest (examples) * L);
   g_autofree guint8 *predicted = g_new (guint8, longest (examples));
-  guint64 state = 0x9E3779B97F4A7C15ull;
+  guint64 state = shuffle_seed (options);
 
   for (guint e = 0; e < examples->len; e++)
     {

@@ -33,9 +33,11 @@ typedef struct
   guint scale;       /* weights are written as round (average × scale) (default 8) */
   guint min_count;   /* a feature seen fewer times in training is dropped (default 2) */
   guint margin;      /* by how much the gold labels must win in training (default 2) */
+  guint seed;        /* varies the order the sentences are met in (default 0, the shipped
+                      * model's): comparing features over a few seeds tells them from the noise */
 } RasdNameTrainOptions;
 
-#define RASD_NAME_TRAIN_OPTIONS_DEFAULT { 12, 8, 2, 2 }
+#define RASD_NAME_TRAIN_OPTIONS_DEFAULT { 12, 8, 2, 2, 0 }
 
 /* Trains on @sentences (RasdNameSentence) and returns the model's text, for
  * rasd_name_tagger_new_from_data() or a file.  The confidence's temperature is chosen on the
