@@ -647,6 +647,39 @@ merge_person_variants (Run *run)
     }
 }
 
+/* The one person named so far whose name ends with token @i (as written or without its
+ * proclitics), or -1: "الوزير شكري" after "سامح شكري". */
+int
+person_by_last_name (Run  *run,
+                     guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms = forms_of (run, i, forms);
+  int found = -1;
+
+  for (guint f = 0; f < n_forms && found < 0; f++)
+    {
+      gsize len = strlen (forms[f]);
+
+      for (guint p = 0; p < run->persons->len; p++)
+        {
+          int entity = g_array_index (run->persons, PersonInfo, p).entity;
+          const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
+          gsize norm_len = strlen (norm);
+
+          if (norm_len <= len || strcmp (norm + norm_len - len, forms[f]) != 0 ||
+              norm[norm_len - len - 1] != ' ')
+            continue;
+          if (found >= 0 && found != entity)
+            return -1;
+          found = entity;
+        }
+    }
+  if (found >= 0)
+    RASD_RULE (NER_LAST_NAME_OF);
+  return found;
+}
+
 /* Within an article a person named in full may be named again by the last word of the name
  * alone (فيشر، لفيشر، الخطيب): finds those mentions among the words not yet read as names. */
 static void

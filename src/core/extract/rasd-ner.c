@@ -1068,39 +1068,6 @@ person_by_first_name (Run  *run,
   return found;
 }
 
-/* The one person named so far whose name ends with token @i (as written or without its
- * proclitics), or -1: "الوزير شكري" after "سامح شكري". */
-static int
-person_by_last_name (Run  *run,
-                     guint i)
-{
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, i, forms);
-  int found = -1;
-
-  for (guint f = 0; f < n_forms && found < 0; f++)
-    {
-      gsize len = strlen (forms[f]);
-
-      for (guint p = 0; p < run->persons->len; p++)
-        {
-          int entity = g_array_index (run->persons, PersonInfo, p).entity;
-          const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
-          gsize norm_len = strlen (norm);
-
-          if (norm_len <= len || strcmp (norm + norm_len - len, forms[f]) != 0 ||
-              norm[norm_len - len - 1] != ' ')
-            continue;
-          if (found >= 0 && found != entity)
-            return -1;
-          found = entity;
-        }
-    }
-  if (found >= 0)
-    RASD_RULE (NER_LAST_NAME_OF);
-  return found;
-}
-
 /* The entity of lexicon person @person matched at token @i (@len tokens), @short_form when by a
  * short form: "كرزاي" after "حكمت خليل كرزاي" is the Karzai the article named in full, not the
  * lexicon's. */
