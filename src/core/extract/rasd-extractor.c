@@ -204,7 +204,7 @@ typedef enum
   CLAUSE_WHERE,     /* حيث: same subject, same place and time */
   CLAUSE_CONTINUE,  /* ثم، كما، بعد أن، a verb after a comma: same subject */
   CLAUSE_OTHER,     /* فيما، بينما، من المتوقع: something else */
-  CLAUSE_DAY_BEFORE, /* "، غداة بحثه": same subject, the day before */
+  CLAUSE_DAY_BEFORE, /* "، غداة لقائه": same subject, the day before */
   CLAUSE_DAY_AFTER,  /* "، عشية لقائه": same subject, the day after */
 } ClauseKind;
 
@@ -1188,7 +1188,7 @@ opens_clause (Context *ctx,
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (!comma_before (ctx, k))
     return CLAUSE_FIRST;
-  /* "، غداة بحثه في بغداد"، "، عشية لقائه": the deed of the day before or after */
+  /* "، غداة لقائه في بغداد"، "، عشية زيارته": the deed of the day before or after */
   if ((strcmp (norm, "غداه") == 0 || strcmp (norm, "عشيه") == 0) && k + 1 < last &&
       trigger_at (ctx, k + 1) != NULL)
     return RASD_RULE_IS (EV_CLAUSE_DAY, strcmp (norm, "غداه") == 0 ? CLAUSE_DAY_BEFORE : CLAUSE_DAY_AFTER);
@@ -1448,7 +1448,7 @@ find_events (Context *ctx)
               continue;
             }
           /* a clause that goes on from the one before shares its time unless it gives one */
-          /* "زاره أمس، غداة بحثه": the day before the clause before it */
+          /* "زار أربيل أمس، غداة لقائه": the day before the clause before it */
           if ((clause->kind == CLAUSE_DAY_BEFORE || clause->kind == CLAUSE_DAY_AFTER) && subject >= 0 &&
               !c.date_stated && before.date_stated && before.date.precision == RASD_DATE_PRECISION_DAY)
             {
