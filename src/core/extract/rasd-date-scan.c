@@ -6,6 +6,7 @@
 
 #include "rasd-date.h"
 #include "rasd-date-private.h"
+#include "rasd-hash.h"
 
 /* Reading dates off a text: normalising and looking words up in the lexicon, tokens, the
  * recursive-descent matcher and the post-pass (see rasd-date.c for the whole). */
@@ -255,7 +256,7 @@ lexicon (void)
 
   if (g_once_init_enter (&initialised))
     {
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTable *t = g_hash_table_new (rasd_str_hash, g_str_equal);
 
       for (gsize i = 0; i < G_N_ELEMENTS (lexicon_entries); i++)
         {

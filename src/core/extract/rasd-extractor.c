@@ -7,6 +7,7 @@
 #include "rasd-arabic.h"
 #include "rasd-data.h"
 #include "rasd-error.h"
+#include "rasd-hash.h"
 #include "rasd-name-features.h"
 #include "rasd-rules.h"
 
@@ -50,8 +51,8 @@ static void
 rasd_extractor_init (RasdExtractor *self)
 {
   self->strings = g_string_chunk_new (4096);
-  self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->plurals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->triggers = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, g_free);
+  self->plurals = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   self->marker_words = marker_words_new ();
 }
 
@@ -1129,7 +1130,7 @@ static const char * const time_clause_words[] = {
 static GHashTable *
 marker_words_new (void)
 {
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *table = g_hash_table_new (rasd_str_hash, g_str_equal);
 
   rasd_word_flags_add (table, attendance_words, MARK_ATTENDANCE);
   rasd_word_flags_add (table, future_words, MARK_FUTURE);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rasd-arabic.h"
+#include "rasd-hash.h"
 
 /* The places gazetteer: libgeonames cities with the Arabic names of its own translation
  * catalogue (geonames.mo, read directly: msgid = geonames id, msgstr = Arabic name), the
@@ -183,7 +184,7 @@ load_mo (const char  *path,
   if ((guint64) orig + (guint64) n * 8 > size || (guint64) trans + (guint64) n * 8 > size)
     goto bad;
 
-  table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  table = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, g_free);
   for (guint32 i = 0; i < n; i++)
     {
       guint32 olen = read_u32 (data + orig + i * 8, swap);
@@ -439,7 +440,7 @@ static void
 add_missing_capitals (RasdGazetteer *self,
                       GArray        *capitals)
 {
-  g_autoptr(GHashTable) by_country = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  g_autoptr(GHashTable) by_country = g_hash_table_new_full (rasd_str_hash, g_str_equal, NULL,
                                                             (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < self->places->len; i++)
@@ -521,12 +522,12 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
 
   self->strings = g_string_chunk_new (64 * 1024);
   self->places = g_ptr_array_new_with_free_func (g_free);
-  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  self->first_words = g_hash_table_new (g_str_hash, g_str_equal);
-  self->capitals = g_hash_table_new (g_str_hash, g_str_equal);
-  self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->by_key = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->first_words = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->capitals = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->by_name = g_hash_table_new_full (rasd_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) g_ptr_array_unref);
-  self->adjectives = g_hash_table_new (g_str_hash, g_str_equal);
+  self->adjectives = g_hash_table_new (rasd_str_hash, g_str_equal);
 
   arabic = load_mo (GEONAMES_MO, &mo_error);
   if (arabic == NULL)

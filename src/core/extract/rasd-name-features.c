@@ -11,6 +11,7 @@
 #include "rasd-arabic.h"
 #include "rasd-data.h"
 #include "rasd-error.h"
+#include "rasd-hash.h"
 #include "rasd-tokens.h"
 
 /* The attributes are strings "kind=value" or bare flags ("lex:first-name").  Lexicon answers
@@ -200,7 +201,7 @@ rasd_name_features_new (RasdPeople     *people,
 
   self->people = people;
   self->gazetteer = gazetteer;
-  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->words = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   if (!load_words (self, data_dir, "people/organisations.tsv", organisations,
                    G_N_ELEMENTS (organisations), FALSE, WORD_ORG_START, WORD_ORG_INSIDE, error) ||
       !load_words (self, data_dir, "events/triggers.tsv", &trigger, 1, FALSE, 0, 0, error) ||
@@ -567,7 +568,7 @@ rasd_name_features_word (RasdNameFeatures *self,
       add (buffer, attrs, RASD_NAME_OFFSETS_ALL, known ? "hs:known" : "hs:unknown", NULL, 0);
     }
 
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  seen = g_hash_table_new (rasd_str_hash, g_str_equal);
   for (guint f = 0; f < n_forms; f++)
     add_lexicon (self, forms[f], seen);
   /* in a fixed order, so that the same word always gives the same list */

@@ -11,6 +11,7 @@
 
 #include "rasd-arabic.h"
 #include "rasd-error.h"
+#include "rasd-hash.h"
 #include "rasd-name-features.h"
 
 /* Every feature is an attribute of the word at an offset from the tagged word, so what a word
@@ -204,7 +205,7 @@ rasd_name_tagger_init (RasdNameTagger *self)
   self->strings = g_string_chunk_new (64 * 1024);
   self->attrs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->doc_keys = g_hash_table_new (g_str_hash, g_str_equal);
+  self->doc_keys = g_hash_table_new (rasd_str_hash, g_str_equal);
 }
 
 /* Labels ------------------------------------------------------------------------------------ */
@@ -435,8 +436,8 @@ get_thread_cache (RasdNameTagger *self)
   if (cache == NULL)
     {
       cache = g_new0 (ThreadCache, 1);
-      cache->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      cache->doc_keys = g_hash_table_new (g_str_hash, g_str_equal);
+      cache->words = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, g_free);
+      cache->doc_keys = g_hash_table_new (rasd_str_hash, g_str_equal);
       cache->strings = g_string_chunk_new (16 * 1024);
       g_private_set (&thread_cache, cache);
     }

@@ -5,6 +5,7 @@
 #include "rasd-ner-private.h"
 
 #include "rasd-arabic.h"
+#include "rasd-hash.h"
 #include "rasd-rules.h"
 #include "rasd-title-groups.h"
 
@@ -726,8 +727,8 @@ name_ends_at (Run  *run,
 void
 find_surnames (Run *run)
 {
-  g_autoptr(GHashTable) surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) first_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) surnames = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) first_names = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   guint n_persons = run->persons->len;
 
   for (guint p = 0; p < n_persons; p++)

@@ -8,6 +8,7 @@
 
 #include "rasd-arabic.h"
 #include "rasd-data.h"
+#include "rasd-hash.h"
 #include "rasd-rules.h"
 #include "rasd-title-groups.h"
 
@@ -109,13 +110,13 @@ rasd_ner_new (RasdPeople     *people,
 
   self->people = people;
   self->gazetteer = gazetteer;
-  self->stopwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->name_common = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->org_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->common_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->never_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->org_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->stopwords = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  self->name_common = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  self->org_names = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  self->org_heads = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  self->common_places = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  self->never_places = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  self->org_first = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   self->word_lists = word_lists_new ();
 
   if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, NULL, error) ||
@@ -1733,7 +1734,7 @@ rasd_word_flags_add (GHashTable         *table,
 static GHashTable *
 word_lists_new (void)
 {
-  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *table = g_hash_table_new (rasd_str_hash, g_str_equal);
 
   rasd_word_flags_add (table, building_words, WORD_BUILDING);
   rasd_word_flags_add (table, counterpart_words, WORD_COUNTERPART);
@@ -1799,7 +1800,7 @@ rasd_ner_run (RasdNer        *self,
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
   run.person_index = person_index = g_hash_table_new (NULL, NULL);
-  run.known_roles = known_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.known_roles = known_roles = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   run.roles = role_refs;
   run.places = places;
   run.countries = countries;

@@ -9,6 +9,7 @@
 
 #include "rasd-arabic.h"
 #include "rasd-error.h"
+#include "rasd-hash.h"
 
 /* The people lexicon: people.tsv (hand-written world figures, then names derived from the
  * UniversalPetrarch actor dictionary), titles.tsv and first-names.txt.
@@ -460,16 +461,16 @@ rasd_people_load (const char  *data_dir,
   self = g_new0 (RasdPeople, 1);
   self->strings = g_string_chunk_new (64 * 1024);
   self->people = g_ptr_array_new_with_free_func (g_free);
-  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  self->by_name = g_hash_table_new (g_str_hash, g_str_equal);
-  self->by_variant = g_hash_table_new (g_str_hash, g_str_equal);
-  self->variant_first = g_hash_table_new (g_str_hash, g_str_equal);
-  self->by_skeleton = g_hash_table_new (g_str_hash, g_str_equal);
-  self->first_words = g_hash_table_new (g_str_hash, g_str_equal);
-  self->short_forms = g_hash_table_new (g_str_hash, g_str_equal);
-  self->first_names = g_hash_table_new (g_str_hash, g_str_equal);
-  self->titles = g_hash_table_new (g_str_hash, g_str_equal);
-  self->title_first = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_key = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->by_name = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->by_variant = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->variant_first = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->by_skeleton = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->first_words = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->short_forms = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->first_names = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->titles = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->title_first = g_hash_table_new (rasd_str_hash, g_str_equal);
   self->title_list = g_ptr_array_new_with_free_func (g_free);
   self->open_minister.text = "وزير";
   self->open_minister.type = RASD_TITLE_ROLE;
