@@ -410,6 +410,85 @@ bind_candidate_window (sqlite3_stmt   *stmt,
   sqlite3_bind_int64 (stmt, 5, last_before);
 }
 
+/* Of the stored events @ev may report, prefer the one that agrees the most: a known date, the
+ * same place; -1 when the places differ. */
+static int
+candidate_score (const NewEvent  *ev,
+                 const Candidate *c)
+{
+  if (!places_match (ev->place_id, ev->place_kind, ev->place_country,
+                     c->place_id, c->place_kind, c->place_country))
+    return -1;
+  return (rasd_date_compatible (&ev->event->date, &c->date) ? 2 : 0) +
+         (ev->place_id != 0 && ev->place_id == c->place_id ? 1 : 0);
+}
+
+/* A row of the candidate statements: id, date, precision, place, its kind and country. */
+static void
+read_candidate (sqlite3_stmt *stmt,
+                Candidate    *c)
+{
+  c->id = sqlite3_column_int64 (stmt, 0);
+  rasd_date_parse_iso (rasd_store_column_text (stmt, 1), &c->date);
+  if ((int) c->date.precision != sqlite3_column_int (stmt, 2))
+    c->date = (RasdDate) { 0 };
+  c->place_id = sqlite3_column_int64 (stmt, 3);
+  c->place_kind = g_strdup (rasd_store_column_text (stmt, 4));
+  c->place_country = g_strdup (rasd_store_column_text (stmt, 5));
+}
+
+/* The candidates of a report of one or two people without a date, whose window is every day:
+ * all the pair's events but this article's, read in the order of their ids up to the first
+ * that agrees on everything a candidate can (the best one, as find_same_event() chooses).
+ * Without the stop, a pair in hundreds of events had all of them read for every report. */
+static gboolean
+read_pair_in_order (RasdStore       *self,
+                    gint64           article_id,
+                    gint64           last_before,
+                    const NewEvent  *ev,
+                    GArray          *candidates,
+                    GError         **error)
+{
+  int best_possible = (rasd_date_compatible (&ev->event->date, &ev->event->date) ? 2 : 0) +
+                      (ev->place_id != 0 ? 1 : 0);
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((stmt = rasd_store_get_statement (self, STMT_FIND_PAIR_EVENTS, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_array_index (ev->participants, gint64, 0));
+  sqlite3_bind_int64 (stmt, 2, ev->participants->len == 2
+                               ? g_array_index (ev->participants, gint64, 1) : 0);
+  sqlite3_bind_int64 (stmt, 3, last_before);
+  if ((ids = rasd_store_step_ids (self, stmt, "looking for the same event in other articles",
+                                  error)) == NULL)
+    return FALSE;
+  /* in C: SQLite's sorter costs more than the rest of the query */
+  g_array_sort (ids, compare_ids);
+  if ((stmt = rasd_store_get_statement (self, STMT_CANDIDATE, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      Candidate c = { 0 };
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      sqlite3_bind_int64 (stmt, 2, article_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        read_candidate (stmt, &c);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        return rasd_store_set_sqlite_error (self, error, "reading an event that may be the same");
+      g_array_append_val (candidates, c);
+      if (candidate_score (ev, &c) == best_possible)
+        break;
+    }
+  return TRUE;
+}
+
 /* The event another article already stored that @ev reports too, or 0. */
 static gint64
 find_same_event (RasdStore       *self,
@@ -433,7 +512,13 @@ find_same_event (RasdStore       *self,
   /* One or two people: the events of that pair, or of that person alone (event_pairs).  More:
    * the events of the first that share another, compared further below. */
   first = g_array_index (ev->participants, gint64, 0);
-  if (ev->participants->len <= 2)
+  if (ev->participants->len <= 2 && !ev->has_day)
+    {
+      if (!read_pair_in_order (self, article_id, last_before, ev, candidates, error))
+        return -1;
+      stmt = NULL;
+    }
+  else if (ev->participants->len <= 2)
     {
       if ((stmt = rasd_store_get_statement (self, STMT_FIND_PAIR_CANDIDATES, error)) == NULL)
         return -1;
@@ -454,24 +539,21 @@ find_same_event (RasdStore       *self,
       g_string_append_c (others, ']');
       sqlite3_bind_text (stmt, 6, others->str, (int) others->len, SQLITE_TRANSIENT);
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (stmt != NULL)
     {
-      Candidate c = { 0 };
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          Candidate c = { 0 };
 
-      c.id = sqlite3_column_int64 (stmt, 0);
-      rasd_date_parse_iso (rasd_store_column_text (stmt, 1), &c.date);
-      if ((int) c.date.precision != sqlite3_column_int (stmt, 2))
-        c.date = (RasdDate) { 0 };
-      c.place_id = sqlite3_column_int64 (stmt, 3);
-      c.place_kind = g_strdup (rasd_store_column_text (stmt, 4));
-      c.place_country = g_strdup (rasd_store_column_text (stmt, 5));
-      g_array_append_val (candidates, c);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rasd_store_set_sqlite_error (self, error, "looking for the same event in other articles");
-      return -1;
+          read_candidate (stmt, &c);
+          g_array_append_val (candidates, c);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          rasd_store_set_sqlite_error (self, error, "looking for the same event in other articles");
+          return -1;
+        }
     }
 
   for (guint i = 0; i < candidates->len; i++)
@@ -479,8 +561,7 @@ find_same_event (RasdStore       *self,
       Candidate *c = &g_array_index (candidates, Candidate, i);
       g_autoptr(GArray) people = NULL;
 
-      if (!places_match (ev->place_id, ev->place_kind, ev->place_country,
-                         c->place_id, c->place_kind, c->place_country))
+      if ((c->score = candidate_score (ev, c)) < 0)
         continue;
       /* With one or two people, the query read only events that match (of the one alone, or
        * with both); more need their sets compared. */
@@ -492,9 +573,6 @@ find_same_event (RasdStore       *self,
           if (!participants_match (ev->participants, people))
             continue;
         }
-      /* Prefer the report that agrees the most: a known date, the same place. */
-      c->score = (rasd_date_compatible (&ev->event->date, &c->date) ? 2 : 0) +
-                 (ev->place_id != 0 && ev->place_id == c->place_id ? 1 : 0);
       if (best < 0 || c->score > g_array_index (candidates, Candidate, best).score)
         best = (int) i;
     }

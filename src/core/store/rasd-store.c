@@ -124,6 +124,17 @@ static const char * const statement_sql[N_STMTS] = {
    * before this article's: the events it added itself (all of them its own, so excluded
    * anyway) are not read, or a long article would read them again for every new one. */
   [STMT_FIND_PAIR_CANDIDATES] = PAIR_CANDIDATES ("p.b = ?6", "UNION ALL"),
+  /* For a report without a date, whose window is every day: the pair's events (?1, ?2 as
+   * above) stored before this article's (?3), which find_same_event() reads in the order of
+   * their ids (STMT_CANDIDATE) up to the first that agrees on everything. */
+  [STMT_FIND_PAIR_EVENTS] =
+    "SELECT event_id FROM event_pairs WHERE a = ?1 AND b = ?2 AND event_id <= ?3",
+  /* Event ?1 as a candidate, unless article ?2 reports it already. */
+  [STMT_CANDIDATE] =
+    "SELECT e.id, e.date, e.date_precision, e.place_id, pl.place_kind, pl.country"
+    " FROM events e LEFT JOIN entities pl ON pl.id = e.place_id"
+    " WHERE e.id = ?1"
+    "  AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.article_id = ?2)",
   /* For a report of three people or more, ?1 the first (the smallest id) and ?6 the others
    * (JSON): the events of ?1 with one of them at least, compared further in C (see
    * participants_match()).  UNION: an event of ?1 with two of them is read twice. */
