@@ -233,7 +233,10 @@ progress_update_free (gpointer data)
  * AHEAD_BYTES of them, are in the pool at once, so memory stays flat however many or however
  * large the files are. */
 
-#define AHEAD_ITEMS_PER_WORKER 8
+/* A commit (every BATCH_FILES files) takes as long as extracting dozens of files, and only
+ * this thread pushes files into the pool: with 8 per worker, the workers sat idle through
+ * every commit. */
+#define AHEAD_ITEMS_PER_WORKER 64
 #define AHEAD_BYTES ((goffset) 64 * 1024 * 1024)
 
 typedef struct
