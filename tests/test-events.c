@@ -335,6 +335,57 @@ test_events_group (void)
 }
 
 /* A precise date first, then a vaguer report: the precise date stays. */
+/* A report without a date may be any of its pair's events: it joins the one that agrees on its
+ * place, though an earlier one agrees on nothing against it; with nothing to agree on, the
+ * first stored.  (The store reads the pair in order and stops at the first that agrees on
+ * everything: a stop at the first that merely matches would take the earlier event.) */
+static void
+test_events_group_undated (void)
+{
+  g_autoptr(RasdStore) store = open_store ();
+  g_autoptr(RasdExtraction) w = rasd_extraction_new ();
+  g_autoptr(RasdExtraction) x = rasd_extraction_new ();
+  g_autoptr(RasdExtraction) y = rasd_extraction_new ();
+  g_autoptr(RasdExtraction) z = rasd_extraction_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  gint64 a = add_article (store, "أ", "https://example.com/a", "2014-05-01");
+  gint64 b = add_article (store, "ب", "https://example.com/b", "2015-07-21");
+  gint64 c = add_article (store, "ج", "https://example.com/c", NULL);
+  gint64 d = add_article (store, "د", "https://example.com/d", NULL);
+  RasdStoredEvent *first, *second;
+
+  add_event (w, "talks", "046", "2014-05-01", RASD_EVENT_ROLE_HEADLINE, -1, 0, 40,
+             PUTIN (w), ASSAD (w), -1);
+  add_event (x, "talks", "046", "2015-07-21", RASD_EVENT_ROLE_HEADLINE, GENEVA (x), 0, 40,
+             PUTIN (x), ASSAD (x), -1);
+  add_event (y, "talks", "046", NULL, RASD_EVENT_ROLE_HEADLINE, GENEVA (y), 0, 40,
+             ASSAD (y), PUTIN (y), -1);
+  add_event (z, "talks", "046", NULL, RASD_EVENT_ROLE_HEADLINE, -1, 0, 40,
+             PUTIN (z), ASSAD (z), -1);
+  save (store, a, w);
+  save (store, b, x);
+  save (store, c, y);
+  save (store, d, z);
+
+  events = list (store, NULL);
+  g_assert_cmpuint (events->len, ==, 2);
+  first = g_ptr_array_index (events, 0);
+  second = g_ptr_array_index (events, 1);
+  if (g_strcmp0 (first->date, second->date) > 0)
+    {
+      RasdStoredEvent *t = first;
+      first = second;
+      second = t;
+    }
+  g_assert_cmpstr (first->date, ==, "2014-05-01");
+  g_assert_null (first->place);
+  g_assert_cmpuint (first->sources->len, ==, 2);
+  g_assert_cmpint (((RasdStoredSource *) g_ptr_array_index (first->sources, 1))->article_id, ==, d);
+  g_assert_cmpstr (second->date, ==, "2015-07-21");
+  g_assert_cmpuint (second->sources->len, ==, 2);
+  g_assert_cmpint (((RasdStoredSource *) g_ptr_array_index (second->sources, 1))->article_id, ==, c);
+}
+
 static void
 test_events_group_keeps_precise (void)
 {
@@ -1049,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/events/idempotent", test_events_idempotent);
   g_test_add_func ("/events/group", test_events_group);
   g_test_add_func ("/events/group-keeps-precise", test_events_group_keeps_precise);
+  g_test_add_func ("/events/group-undated", test_events_group_undated);
   g_test_add_func ("/events/not-grouped", test_events_not_grouped);
   g_test_add_func ("/events/filter-person", test_events_filter_person);
   g_test_add_func ("/events/filter-place", test_events_filter_place);
