@@ -255,6 +255,47 @@ typedef struct
   FloatV v[NV];
 } Floats;
 
+/* The best score into label @y at a word from @prev, the normalised best scores of the word
+ * before, and @into, the transitions into @y by previous label; with @arg, the previous label
+ * that gives it (the first of equal ones).  O and B-X follow anything; I-X only B-X or I-X
+ * (label - 1 and itself). */
+static inline gint32
+viterbi_into (const gint32 *prev,
+              const gint32 *into,
+              guint         y,
+              guint        *arg)
+{
+  gint32 max;
+
+  if (rasd_name_label_is_inside (y))
+    {
+      gint32 from_b = prev[y - 1] + into[y - 1];
+      gint32 from_i = prev[y] + into[y];
+
+      if (arg != NULL)
+        *arg = from_i > from_b ? y : y - 1;
+      return MAX (from_b, from_i);
+    }
+  max = prev[0] + into[0];
+  if (arg == NULL)
+    {
+      for (guint p = 1; p < L; p++)
+        max = MAX (max, prev[p] + into[p]);
+      return max;
+    }
+  *arg = 0;
+  for (guint p = 1; p < L; p++)
+    if (prev[p] + into[p] > max)
+      {
+        max = prev[p] + into[p];
+        *arg = p;
+      }
+  return max;
+}
+
+/* The forward pass keeps every word's normalised best scores and no back pointers: the
+ * backtrace asks viterbi_into() again for the one label it follows, the same choice the
+ * forward pass made. */
 void
 rasd_name_viterbi (const gint32 *emission,
                    guint         n,
@@ -264,61 +305,43 @@ rasd_name_viterbi (const gint32 *emission,
 {
   /* far below any path's score, far enough from overflow: forbidden transitions */
   const gint32 forbidden = -(1 << 28);
-  gint32 trans[L][L], best[L], next[L];
-  guint8 small[64 * L];
-  g_autofree guint8 *large = NULL;
-  guint8 *back = n <= 64 ? small : (large = g_new (guint8, (gsize) n * L));
+  gint32 into[L][L];  /* into[y][p]: the transition from p to y */
+  gint32 small[64 * L];
+  g_autofree gint32 *large = NULL;
+  gint32 *best = n <= 64 ? small : (large = g_new (gint32, (gsize) n * L));
   guint last = 0;
 
   if (n == 0)
     return;
   for (guint p = 0; p < L; p++)
     for (guint y = 0; y < L; y++)
-      trans[p][y] = rasd_name_transition_allowed (p, y) ? transition[p * L + y] : forbidden;
+      into[y][p] = rasd_name_transition_allowed (p, y) ? transition[p * L + y] : forbidden;
   for (guint y = 0; y < L; y++)
     best[y] = (rasd_name_transition_allowed (L, y) ? start[y] : forbidden) + emission[y];
   for (guint i = 1; i < n; i++)
     {
       const gint32 *e = emission + (gsize) i * L;
-      guint8 *b = back + (gsize) i * L;
+      const gint32 *prev = best + (gsize) (i - 1) * L;
+      gint32 *cur = best + (gsize) i * L;
+      gint32 next[L];
 
-      /* O and B-X follow anything; I-X only B-X or I-X (label + 1 follows label and itself) */
-      for (guint y = 0; y < L; y = y == 0 ? 1 : y + 2)
-        {
-          gint32 max = best[0] + trans[0][y];
-          guint arg = 0;
-
-          for (guint p = 1; p < L; p++)
-            {
-              gint32 v = best[p] + trans[p][y];
-
-              if (v > max)
-                {
-                  max = v;
-                  arg = p;
-                }
-            }
-          next[y] = max + e[y];
-          b[y] = (guint8) arg;
-        }
-      for (guint y = 2; y < L; y += 2)
-        {
-          gint32 from_b = best[y - 1] + trans[y - 1][y];
-          gint32 from_i = best[y] + trans[y][y];
-
-          next[y] = MAX (from_b, from_i) + e[y];
-          b[y] = (guint8) (from_i > from_b ? y : y - 1);
-        }
+      for (guint y = 0; y < L; y++)
+        next[y] = viterbi_into (prev, into[y], y, NULL) + e[y];
       /* keep the scores near zero: long sentences never overflow */
       for (guint y = 0; y < L; y++)
-        best[y] = next[y] - next[0];
+        cur[y] = next[y] - next[0];
     }
   for (guint y = 1; y < L; y++)
-    if (best[y] > best[last])
+    if (best[(gsize) (n - 1) * L + y] > best[(gsize) (n - 1) * L + last])
       last = y;
   labels[n - 1] = (guint8) last;
   for (guint i = n - 1; i > 0; i--)
-    labels[i - 1] = back[(gsize) i * L + labels[i]];
+    {
+      guint arg;
+
+      viterbi_into (best + (gsize) (i - 1) * L, into[labels[i]], labels[i], &arg);
+      labels[i - 1] = (guint8) arg;
+    }
 }
 
 void
