@@ -63,7 +63,7 @@ typedef struct
   GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
   int              dateline_place; /* entity, or -1 */
   const Trigger  **triggers;      /* per token: its trigger, once read */
-  guint16         *marks;         /* per token: Mark flags, once read */
+  RasdWordMemo   **memo;          /* per token: its word's memo (trigger, Mark flags) */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
   guint8          *date_begins;   /* per token: whether a date mention begins in it */
   guint8          *place_begins;  /* per token: PLACE_BEGINS when a place name begins at it,
@@ -143,23 +143,31 @@ static inline const Trigger *
 trigger_at (Context *ctx,
             guint    i)
 {
-  const char *norm = token (ctx, i)->norm;
-  const char *forms[RASD_TOKEN_MAX_FORMS];
-  const Trigger *trigger = NULL;
-  guint n;
+  RasdWordMemo *memo;
 
-  /* the clause splitter and the event finder ask about the same tokens: read each once */
+  /* the clause splitter and the event finder ask about the same tokens: read each once, and
+   * each word once per thread */
   if (ctx->triggers_read[i])
     return ctx->triggers[i];
   ctx->triggers_read[i] = TRUE;
-  ctx->triggers[i] = NULL;
-  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
-    return NULL;
-  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
-  for (guint f = 0; f < n && trigger == NULL; f++)
-    trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
-  ctx->triggers[i] = trigger;
-  return trigger;
+  memo = ctx->memo[i];
+  if (!memo->trigger_read)
+    {
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      const Trigger *trigger = NULL;
+
+      memo->trigger_read = TRUE;
+      if (4 * strlen (memo->word) + 8 <= sizeof ctx->buffer)
+        {
+          guint n = rasd_token_proclitic_forms (memo->word, forms, ctx->buffer);
+
+          for (guint f = 0; f < n && trigger == NULL; f++)
+            trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
+        }
+      memo->trigger = trigger;
+    }
+  ctx->triggers[i] = memo->trigger;
+  return ctx->triggers[i];
 }
 
 static inline gboolean
@@ -188,17 +196,22 @@ marks_at (Context *ctx,
 {
   /* every event candidate of a sentence looks at all its words, and its clauses are split
    * again for each: read each word once, with one lookup instead of scanning the lists */
-  if (!(ctx->marks[i] & MARK_READ))
+  RasdWordMemo *memo = ctx->memo[i];
+
+  /* every event candidate of a sentence looks at all its words, and its clauses are split
+   * again for each: read each word once per thread, with one lookup instead of scanning the
+   * lists */
+  if (!(memo->marks & MARK_READ))
     {
       const char *norm = token (ctx, i)->norm;
       guint16 of_norm = word_marks (ctx, norm);
       const char *word = bare_word (ctx, i);
       guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
 
-      ctx->marks[i] = MARK_READ | of_norm |
-                      (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL));
+      memo->marks = MARK_READ | of_norm |
+                    (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL));
     }
-  return ctx->marks[i];
+  return memo->marks;
 }
 
 static inline guint

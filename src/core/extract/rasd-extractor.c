@@ -1641,7 +1641,7 @@ extract (RasdExtractor  *self,
   g_autoptr(GHashTable) spokespeople = NULL;
   g_autofree const Trigger **triggers = NULL;
   g_autofree guint8 *triggers_read = NULL;
-  g_autofree guint16 *marks = NULL;
+  g_autofree RasdWordMemo **memo = NULL;
   g_autofree guint8 *date_begins = NULL;
   g_autofree guint8 *place_begins = NULL;
   g_autoptr(RasdMentionIndex) mention_index = NULL;
@@ -1658,7 +1658,7 @@ extract (RasdExtractor  *self,
   ctx.n_tokens = rasd_tokens_get_n_tokens (tokens);
   ctx.triggers = triggers = g_new0 (const Trigger *, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.triggers_read = triggers_read = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
-  ctx.marks = marks = g_new0 (guint16, rasd_tokens_get_n_tokens (tokens) + 1);
+  ctx.memo = memo = rasd_ner_word_memos (self->ner, tokens);
   ctx.date_begins = date_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   ctx.place_begins = place_begins = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
   dated = g_new0 (guint8, rasd_tokens_get_n_tokens (tokens) + 1);
@@ -1688,7 +1688,7 @@ extract (RasdExtractor  *self,
             dated[j] = TRUE;
         }
     }
-  names = rasd_ner_run (self->ner, text, tokens, events, dated, self->name_tagger, out);
+  names = rasd_ner_run (self->ner, text, tokens, memo, events, dated, self->name_tagger, out);
   ctx.names = names;
   ctx.spokespeople = spokespeople = g_hash_table_new (NULL, NULL);
   for (guint n = 0; n < names->len; n++)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "rasd-ner.h"
+#include "rasd-word-memos.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ struct _RasdNer
   GHashTable    *org_first;   /* first words of organisation names and heads */
   GHashTable    *word_lists;  /* word of the lists below → WordList flags of those it is in */
   guint          org_max_words;
+  guint          memo_owner;  /* rasd_word_memos_new_owner () */
 };
 
 typedef struct
@@ -73,24 +75,17 @@ typedef struct
   GString        *phrase;
   char           *buffer;     /* for proclitic forms */
   gsize           buffer_size;
-  guint8         *n_forms;    /* per token: how many proclitic forms (0: not yet read) */
-  const char    **forms;      /* per token: RASD_TOKEN_MAX_FORMS forms, in form_strings */
-  GStringChunk   *form_strings;
+  RasdWordMemos  *memos;      /* this thread's, for the lexicons of ner */
+  RasdWordMemo  **memo;       /* per token: its word's memo (proclitic forms, lexicon answers) */
+  GStringChunk   *form_strings; /* strings of this run (names read, phrases) */
   guint8         *breaks;     /* per token: breaks_after() + 1 (0: not yet read) */
   guint          *spans;      /* per token: how many tokens from it run on without a break */
-  const char    **adjectives; /* per token: match_adjective(), once read */
-  guint8         *adjectives_read;
   const RasdToken *token_array; /* rasd_tokens_get_tokens() */
-  guint8         *title_starts; /* per token: whether a title can begin there + 1 (0: not yet read) */
-  guint16        *lex;          /* per token: Lex flags, each group read once */
-  guint8         *person_words; /* per token and form: rasd_people_words_from() + 1 (0: unread) */
-  guint8         *variant_words; /* the same for rasd_people_variant_words_from() */
   guint8         *variant_none;  /* per token: no lexicon name's variant begins there */
   GString        *variant;       /* for rasd_people_variant_append() */
   const guint8   *dated;         /* per token: a date mention covers it (NULL: none known) */
   RasdNameTagger *tagger;        /* NULL: the names are not checked against it */
   guint8         *tagged;        /* per token: its RasdNameLabel, once tagged (NULL: not yet) */
-  guint8         *lists;        /* per token: TokenList flags (0: not yet read) */
   guint8         *in_title;     /* per token: whether it is in the chain of a role */
 } Run;
 

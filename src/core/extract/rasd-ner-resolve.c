@@ -114,6 +114,20 @@ place_has_evidence (Run             *run,
   return FALSE;
 }
 
+/* rasd_gazetteer_words_from () of form @f of token @i (@form), read once per word. */
+static guint
+gazetteer_words_at (Run        *run,
+                    guint       i,
+                    guint       f,
+                    const char *form)
+{
+  guint8 *cached = &run->memo[i]->place_words[f];
+
+  if (*cached == 0)
+    *cached = MIN (rasd_gazetteer_words_from (run->ner->gazetteer, form), 254u) + 1;
+  return *cached - 1;
+}
+
 /* How many words from token @i a gazetteer name of two words or more has, or 0: asks nothing
  * else, changes nothing. */
 guint
@@ -126,7 +140,7 @@ place_words_at (Run  *run,
 
   for (guint l = limit; l >= 2; l--)
     for (guint f = 0; f < n_forms; f++)
-      if (rasd_gazetteer_words_from (run->ner->gazetteer, forms[f]) >= l &&
+      if (gazetteer_words_at (run, i, f, forms[f]) >= l &&
           rasd_gazetteer_lookup (run->ner->gazetteer, phrase (run, forms[f], i, l)) != NULL)
         return l;
   return 0;
@@ -142,7 +156,7 @@ scan_place (Run  *run,
   guint most[RASD_TOKEN_MAX_FORMS];
 
   for (guint f = 0; f < n_forms; f++)
-    most[f] = rasd_gazetteer_words_from (run->ner->gazetteer, forms[f]);
+    most[f] = gazetteer_words_at (run, i, f, forms[f]);
   for (guint l = limit; l >= 1; l--)
     for (guint f = 0; f < n_forms; f++)
       {

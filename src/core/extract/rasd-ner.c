@@ -118,6 +118,7 @@ rasd_ner_new (RasdPeople     *people,
   self->never_places = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   self->org_first = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   self->word_lists = word_lists_new ();
+  self->memo_owner = rasd_word_memos_new_owner ();
 
   if (!load_set (self->stopwords, data_dir, "people/stopwords.txt", NULL, NULL, NULL, NULL, error) ||
       !load_set (self->name_common, data_dir, "people/common-words-derived.txt", NULL, NULL, NULL,
@@ -150,6 +151,21 @@ rasd_ner_free (RasdNer *self)
   g_clear_pointer (&self->common_places, g_hash_table_unref);
   g_clear_pointer (&self->never_places, g_hash_table_unref);
   g_free (self);
+}
+
+RasdWordMemo **
+rasd_ner_word_memos (RasdNer    *self,
+                     RasdTokens *tokens)
+{
+  RasdWordMemos *memos = rasd_word_memos_begin (self->memo_owner);
+  guint n = rasd_tokens_get_n_tokens (tokens);
+  const RasdToken *array = rasd_tokens_get_tokens (tokens);
+  RasdWordMemo **memo = g_new (RasdWordMemo *, n + 1);
+
+  for (guint k = 0; k < n; k++)
+    memo[k] = rasd_word_memos_get (memos, array[k].norm);
+  memo[n] = rasd_word_memos_get (memos, "");
+  return memo;
 }
 
 gboolean
@@ -230,34 +246,33 @@ forms_of (Run          *run,
           guint         i,
           const char  **forms)
 {
-  const char *norm;
-  const char **cached = run->forms + (gsize) i * RASD_TOKEN_MAX_FORMS;
+  RasdWordMemo *memo = run->memo[i];
   gsize need;
   guint n;
 
-  /* every matcher asks for the forms of the same tokens: read them once */
-  if (run->n_forms[i] > 0)
+  /* every matcher asks for the forms of the same tokens, and articles repeat their words:
+   * read them once per word */
+  if (memo->n_forms > 0)
     {
-      memcpy (forms, cached, run->n_forms[i] * sizeof *forms);
-      return run->n_forms[i];
+      memcpy (forms, memo->forms, memo->n_forms * sizeof *forms);
+      return memo->n_forms;
     }
-  norm = tok (run, i)->norm;
-  need = 4 * strlen (norm) + 8;
+  need = 4 * strlen (memo->word) + 8;
   if (need > run->buffer_size)
     {
       run->buffer = g_realloc (run->buffer, need);
       run->buffer_size = need;
     }
-  n = rasd_token_proclitic_forms (norm, forms, run->buffer);
+  n = rasd_token_proclitic_forms (memo->word, forms, run->buffer);
   for (guint f = 0; f < n; f++)
     {
-      /* most forms are the end of the word itself, which the tokens keep; only a rewritten
+      /* most forms are the end of the word itself, which the memo keeps; only a rewritten
        * one (للاسد → الاسد) lives in the buffer and needs a copy */
       if (forms[f] >= run->buffer && forms[f] < run->buffer + run->buffer_size)
-        forms[f] = g_string_chunk_insert (run->form_strings, forms[f]);
-      cached[f] = forms[f];
+        forms[f] = rasd_word_memos_intern (run->memos, forms[f]);
+      memo->forms[f] = forms[f];
     }
-  run->n_forms[i] = n;
+  memo->n_forms = n;
   return n;
 }
 
@@ -282,7 +297,7 @@ guint8
 token_lists (Run  *run,
              guint i)
 {
-  if (!(run->lists[i] & TOKEN_LISTS_READ))
+  if (!(run->memo[i]->lists & TOKEN_LISTS_READ))
     {
       const char *forms[RASD_TOKEN_MAX_FORMS];
       guint n = forms_of (run, i, forms);
@@ -298,13 +313,13 @@ token_lists (Run  *run,
           if (f == n - 1)
             last = flags;
         }
-      run->lists[i] = TOKEN_LISTS_READ |
+      run->memo[i]->lists = TOKEN_LISTS_READ |
                       ((any & WORD_BUILDING) ? TOKEN_BUILDING : 0) |
                       ((last & WORD_COUNTERPART) ? TOKEN_COUNTERPART : 0) |
                       ((word & WORD_LINK) ? TOKEN_LINK : 0) |
                       ((last & WORD_SPEECH) ? TOKEN_SPEECH : 0);
     }
-  return run->lists[i];
+  return run->memo[i]->lists;
 }
 
 /* Whether token @i is a known first name, as written or (@bare_form) without its proclitics
@@ -317,7 +332,7 @@ is_first_name_at (Run      *run,
   guint16 read = bare_form ? LEX_FIRST_BARE_READ : LEX_FIRST_WORD_READ;
   guint16 value = bare_form ? LEX_FIRST_BARE : LEX_FIRST_WORD;
 
-  if (!(run->lex[i] & read))
+  if (!(run->memo[i]->lex & read))
     {
       const char *forms[RASD_TOKEN_MAX_FORMS];
       guint n = forms_of (run, i, forms);
@@ -325,12 +340,12 @@ is_first_name_at (Run      *run,
 
       /* a word without proclitics is its own bare form: one answer for both */
       if (n == 1)
-        run->lex[i] |= LEX_FIRST_WORD_READ | LEX_FIRST_BARE_READ |
+        run->memo[i]->lex |= LEX_FIRST_WORD_READ | LEX_FIRST_BARE_READ |
                        (is ? LEX_FIRST_WORD | LEX_FIRST_BARE : 0);
       else
-        run->lex[i] |= read | (is ? value : 0);
+        run->memo[i]->lex |= read | (is ? value : 0);
     }
-  return (run->lex[i] & value) != 0;
+  return (run->memo[i]->lex & value) != 0;
 }
 
 /* Whether token @i as written is a word that news never uses in a person's name (قوات، إعلان،
@@ -339,10 +354,10 @@ static gboolean
 is_common_word (Run  *run,
                 guint i)
 {
-  if (!(run->lex[i] & LEX_COMMON_READ))
-    run->lex[i] |= LEX_COMMON_READ |
+  if (!(run->memo[i]->lex & LEX_COMMON_READ))
+    run->memo[i]->lex |= LEX_COMMON_READ |
                    (g_hash_table_contains (run->ner->name_common, tok (run, i)->norm) ? LEX_COMMON : 0);
-  return (run->lex[i] & LEX_COMMON) != 0;
+  return (run->memo[i]->lex & LEX_COMMON) != 0;
 }
 
 /* The stop words of token @i: LEX_STOP_ANY and LEX_STOP_BARE. */
@@ -350,7 +365,7 @@ static guint16
 stop_flags (Run  *run,
             guint i)
 {
-  if (!(run->lex[i] & LEX_STOP_READ))
+  if (!(run->memo[i]->lex & LEX_STOP_READ))
     {
       const char *forms[RASD_TOKEN_MAX_FORMS];
       guint n = forms_of (run, i, forms);
@@ -359,9 +374,9 @@ stop_flags (Run  *run,
       for (guint f = 0; f < n; f++)
         if (g_hash_table_contains (run->ner->stopwords, forms[f]))
           flags |= LEX_STOP_ANY | (f == n - 1 ? LEX_STOP_BARE : 0);
-      run->lex[i] |= flags;
+      run->memo[i]->lex |= flags;
     }
-  return run->lex[i];
+  return run->memo[i]->lex;
 }
 
 /* Whether a form of token @i is a stop word. */
@@ -467,7 +482,7 @@ match_person_variant (Run          *run,
     }
   for (guint f = 0; f < n_forms; f++)
     {
-      guint8 *cached = run->variant_words + (gsize) i * RASD_TOKEN_MAX_FORMS + f;
+      guint8 *cached = &run->memo[i]->variant_words[f];
       guint most;
 
       /* most tokens begin no name's variant: one lookup */
@@ -515,7 +530,7 @@ match_person (Run   *run,
 
   for (guint f = 0; f < n_forms; f++)
     {
-      guint8 *cached = run->person_words + (gsize) i * RASD_TOKEN_MAX_FORMS + f;
+      guint8 *cached = &run->memo[i]->person_words[f];
 
       /* asked of the same token by several matchers: look up once */
       if (*cached == 0)
@@ -561,7 +576,7 @@ static gboolean
 may_start_title (Run  *run,
                  guint i)
 {
-  if (run->title_starts[i] == 0)
+  if (run->memo[i]->title_start == 0)
     {
       const char *forms[RASD_TOKEN_MAX_FORMS];
       guint n_forms = forms_of (run, i, forms);
@@ -569,9 +584,9 @@ may_start_title (Run  *run,
 
       for (guint f = 0; f < n_forms && !any; f++)
         any = strlen (forms[f]) >= 256 || rasd_people_can_start_title (run->ner->people, forms[f]);
-      run->title_starts[i] = any + 1;
+      run->memo[i]->title_start = any + 1;
     }
-  return run->title_starts[i] - 1;
+  return run->memo[i]->title_start - 1;
 }
 
 static const RasdTitle *
@@ -617,10 +632,10 @@ match_adjective (Run  *run,
   guint n_forms;
 
   /* asked at most tokens, some more than once: read each once */
-  if (run->adjectives_read[i])
-    return run->adjectives[i];
-  run->adjectives_read[i] = TRUE;
-  run->adjectives[i] = NULL;
+  if (run->memo[i]->adjective_read)
+    return run->memo[i]->adjective;
+  run->memo[i]->adjective_read = TRUE;
+  run->memo[i]->adjective = NULL;
   n_forms = forms_of (run, i, forms);
   for (guint f = 0; f < n_forms; f++)
     {
@@ -628,7 +643,7 @@ match_adjective (Run  *run,
 
       if (rasd_gazetteer_lookup_adjective (run->ner->gazetteer, forms[f], &country) != NULL)
         {
-          run->adjectives[i] = country;
+          run->memo[i]->adjective = country;
           return country;
         }
     }
@@ -646,17 +661,17 @@ match_org (Run  *run,
   gboolean any = FALSE;
   char buf[256];
 
-  if (!(run->lex[i] & LEX_ORG_READ))
+  if (!(run->memo[i]->lex & LEX_ORG_READ))
     {
       guint16 flags = LEX_ORG_READ;
 
       for (guint f = 0; f < n_forms; f++)
         if (g_hash_table_contains (run->ner->org_first, forms[f]))
           flags |= LEX_ORG_FORM0 << f;
-      run->lex[i] |= flags;
+      run->memo[i]->lex |= flags;
     }
   for (guint f = 0; f < n_forms; f++)
-    any |= starts[f] = (run->lex[i] & (LEX_ORG_FORM0 << f)) != 0;
+    any |= starts[f] = (run->memo[i]->lex & (LEX_ORG_FORM0 << f)) != 0;
   if (!any)
     return 0;
   for (guint l = limit; l >= 1; l--)
@@ -1756,6 +1771,7 @@ GArray *
 rasd_ner_run (RasdNer        *self,
               const char     *text,
               RasdTokens     *tokens,
+              RasdWordMemo  **memo,
               gboolean        roles,
               const guint8   *dated,
               RasdNameTagger *tagger,
@@ -1780,22 +1796,15 @@ rasd_ner_run (RasdNer        *self,
   run.n = rasd_tokens_get_n_tokens (tokens);
   run.token_array = rasd_tokens_get_tokens (tokens);
   run.covered = covered = g_new0 (gboolean, run.n + 1);
-  run.n_forms = g_new0 (guint8, run.n + 1);
-  run.forms = g_new (const char *, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
+  run.memos = rasd_word_memos_current ();
+  run.memo = memo;
   run.form_strings = g_string_chunk_new (4096);
   run.breaks = g_new0 (guint8, run.n + 1);
   run.spans = g_new0 (guint, run.n + 1);
   for (guint k = run.n; k-- > 0;)
     run.spans[k] = breaks_after (&run, k) ? 1 : 1 + run.spans[k + 1];
-  run.adjectives = g_new0 (const char *, run.n + 1);
-  run.adjectives_read = g_new0 (guint8, run.n + 1);
-  run.title_starts = g_new0 (guint8, run.n + 1);
-  run.lex = g_new0 (guint16, run.n + 1);
-  run.person_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
-  run.variant_words = g_new0 (guint8, ((gsize) run.n + 1) * RASD_TOKEN_MAX_FORMS);
   run.variant_none = g_new0 (guint8, run.n + 1);
   run.variant = g_string_new (NULL);
-  run.lists = g_new0 (guint8, run.n + 1);
   run.in_title = g_new0 (guint8, run.n + 1);
   run.names = g_array_new (FALSE, FALSE, sizeof (RasdNerName));
   run.persons = persons;
@@ -1965,19 +1974,10 @@ rasd_ner_run (RasdNer        *self,
 
   g_array_sort (run.names, compare_names);
   g_free (run.buffer);
-  g_free (run.n_forms);
-  g_free (run.forms);
   g_free (run.breaks);
   g_free (run.spans);
-  g_free (run.adjectives);
-  g_free (run.adjectives_read);
-  g_free (run.title_starts);
-  g_free (run.lex);
-  g_free (run.person_words);
-  g_free (run.variant_words);
   g_free (run.variant_none);
   g_string_free (run.variant, TRUE);
-  g_free (run.lists);
   g_free (run.in_title);
   g_free (run.tagged);
   g_string_chunk_free (run.form_strings);

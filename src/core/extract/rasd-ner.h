@@ -7,6 +7,7 @@
 #include "rasd-name-tagger.h"
 #include "rasd-people.h"
 #include "rasd-tokens.h"
+#include "rasd-word-memos.h"
 
 G_BEGIN_DECLS
 
@@ -65,14 +66,22 @@ void     rasd_ner_free (RasdNer        *self);
  * @dated, if not NULL, says of each token whether a date mention covers it: no name the
  * lexicon lacks runs over one (شعبان المقبل is a month).  With @tagger (else NULL), a person
  * the lexicon lacks is one only where the trained tagger also reads a person's name (the
- * article is tagged the first time an unknown name is read). */
+ * article is tagged the first time an unknown name is read).  @memo is
+ * rasd_ner_word_memos() of @tokens. */
 GArray  *rasd_ner_run  (RasdNer        *self,
                         const char     *text,
                         RasdTokens     *tokens,
+                        RasdWordMemo  **memo,
                         gboolean        resolve_roles,
                         const guint8   *dated,
                         RasdNameTagger *tagger,
                         RasdExtraction *out);
+
+/* The memo of each token's word, from this thread's memos for @self's lexicons (and those of
+ * the extractor that owns it): rasd_tokens_get_n_tokens() + 1 pointers, the last to the memo
+ * of no word.  Valid until this thread's next call; free the array with g_free(). */
+RasdWordMemo **rasd_ner_word_memos (RasdNer    *self,
+                                    RasdTokens *tokens);
 
 /* Whether the normalised word (proclitics removed) can never be part of a name. */
 gboolean rasd_ner_is_stopword (RasdNer    *self,
