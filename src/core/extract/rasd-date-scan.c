@@ -97,6 +97,24 @@ char_kind (gunichar f)
   return K_PUNCT;
 }
 
+/* fold_char() and char_kind() of it for the characters below U+0800 (Latin, Arabic), where
+ * nearly every character of a text is: one table read each instead of the comparisons. */
+static guint16 fold_low[0x800];
+static guint8 kind_low[0x800];
+
+static void
+fold_tables_init (void)
+{
+  for (gunichar c = 0; c < 0x800; c++)
+    {
+      gunichar f = fold_char (c);
+
+      g_assert (f < 0x800);
+      fold_low[c] = (guint16) f;
+      kind_low[c] = (guint8) char_kind (f);
+    }
+}
+
 static char
 punct_code (gunichar f)
 {
@@ -248,6 +266,31 @@ normalize_word (const char *word)
   return g_string_free (s, FALSE);
 }
 
+/* Most words of a text are in no date lexicon: a bit per (length, first four bytes) of its
+ * words, set when the lexicon is built, rules them out before a hash lookup of the string. */
+#define FILTER_BITS 4096
+
+static guint64 lexicon_filter[FILTER_BITS / 64];
+
+static inline guint32
+filter_bit (const char *word,
+            gsize       len)
+{
+  guint32 v = 0;
+
+  memcpy (&v, word, MIN (len, 4));
+  return ((v ^ (guint32) len * 0x9E3779B9u) * 0x85EBCA6Bu) >> 20;
+}
+
+static inline gboolean
+lexicon_may_have (const char *word,
+                  gsize       len)
+{
+  guint32 bit = filter_bit (word, len);
+
+  return (lexicon_filter[bit / 64] >> (bit % 64)) & 1;
+}
+
 static GHashTable *
 lexicon (void)
 {
@@ -258,6 +301,8 @@ lexicon (void)
     {
       GHashTable *t = g_hash_table_new (rasd_str_hash, g_str_equal);
 
+      fold_tables_init ();
+
       for (gsize i = 0; i < G_N_ELEMENTS (lexicon_entries); i++)
         {
           char *key = normalize_word (lexicon_entries[i].word);
@@ -267,7 +312,12 @@ lexicon (void)
           g_assert (old == NULL || (old->cls == lexicon_entries[i].cls &&
                                     old->value == lexicon_entries[i].value));
           if (old == NULL)
-            g_hash_table_insert (t, key, (gpointer) &lexicon_entries[i]);
+            {
+              guint32 bit = filter_bit (key, strlen (key));
+
+              lexicon_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+              g_hash_table_insert (t, key, (gpointer) &lexicon_entries[i]);
+            }
           else
             g_free (key);
         }
@@ -289,7 +339,7 @@ lex_lookup (GHashTable *table,
             gsize       len,
             guint8     *clitic)
 {
-  const LexEntry *e = g_hash_table_lookup (table, word);
+  const LexEntry *e = lexicon_may_have (word, len) ? g_hash_table_lookup (table, word) : NULL;
   const char *s = word;
   guint8 n = 0;
 
@@ -302,7 +352,7 @@ lex_lookup (GHashTable *table,
     {
       s += 2;
       n++;
-      e = g_hash_table_lookup (table, s);
+      e = lexicon_may_have (s, len - 2 * n) ? g_hash_table_lookup (table, s) : NULL;
       if (e != NULL && e->clitics)
         {
           *clitic = n;
@@ -313,7 +363,7 @@ lex_lookup (GHashTable *table,
     {
       s += 2;
       n++;
-      e = g_hash_table_lookup (table, s);
+      e = lexicon_may_have (s, len - 2 * n) ? g_hash_table_lookup (table, s) : NULL;
       if (e != NULL && e->clitics)
         {
           *clitic = n;
@@ -393,8 +443,16 @@ lex_text (const char *text,
         }
       else
         next = g_utf8_next_char (p);
-      f = fold_char (c);
-      k = char_kind (f);
+      if (c < 0x800)
+        {
+          f = fold_low[c];
+          k = kind_low[c];
+        }
+      else
+        {
+          f = fold_char (c);
+          k = char_kind (f);
+        }
 
       if (k == K_IGNORE)
         {
