@@ -738,12 +738,27 @@ name_ends_at (Run  *run,
          g_hash_table_contains (run->ner->name_common, next);
 }
 
+/* A bit for each length in bytes of @set's keys (63 for 63 and more). */
+static guint64
+key_lengths (GHashTable *set)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint64 lengths = 0;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    lengths |= G_GUINT64_CONSTANT (1) << MIN (strlen (key), 63);
+  return lengths;
+}
+
 void
 find_surnames (Run *run)
 {
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) first_names = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   guint n_persons = run->persons->len;
+  guint64 lengths;
 
   for (guint p = 0; p < n_persons; p++)
     {
@@ -764,6 +779,7 @@ find_surnames (Run *run)
     }
   if (g_hash_table_size (surnames) == 0 && g_hash_table_size (first_names) == 0)
     return;
+  lengths = key_lengths (surnames) | key_lengths (first_names);
 
   for (guint i = 0; i < run->n; i++)
     {
@@ -775,10 +791,19 @@ find_surnames (Run *run)
       n_forms = forms_of (run, i, forms);
       for (guint f = 0; f < n_forms; f++)
         {
-          int value = GPOINTER_TO_INT (g_hash_table_lookup (surnames, forms[f]));
+          int value = 0;
 
-          if (value <= 0 && f == 0 && name_ends_at (run, i))
-            value = GPOINTER_TO_INT (g_hash_table_lookup (first_names, forms[f]));
+          /* the article names a few persons: most words have no family name's length */
+          if (!((lengths >> MIN (strlen (forms[f]), 63)) & 1))
+            continue;
+          value = GPOINTER_TO_INT (g_hash_table_lookup (surnames, forms[f]));
+          if (value <= 0 && f == 0)
+            {
+              int first = GPOINTER_TO_INT (g_hash_table_lookup (first_names, forms[f]));
+
+              if (first > 0 && name_ends_at (run, i))
+                value = first;
+            }
           if (value > 0)
             {
               RASD_RULE (NER_SURNAME);
