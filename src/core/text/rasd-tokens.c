@@ -77,6 +77,43 @@ decode_char (const char *p)
   return g_utf8_get_char (p);
 }
 
+/* What the tokenizer asks of a character: its RasdArabicClass (bits 0-2), whether it is an
+ * Arabic letter (CHAR_ARABIC) and whether a letter at all (CHAR_ALPHA). */
+#define CHAR_CLASS  0x07
+#define CHAR_ARABIC 0x08
+#define CHAR_ALPHA  0x10
+
+static guint8
+char_info_of (gunichar c)
+{
+  return (guint8) (rasd_arabic_classify (c) |
+                   (rasd_arabic_is_letter (c) ? CHAR_ARABIC : 0) |
+                   (g_unichar_isalpha (c) ? CHAR_ALPHA : 0));
+}
+
+/* char_info_of() for the characters below U+0800 (Latin, Arabic: nearly all of a text), read
+ * from a table built once. */
+static guint8 char_info_low[0x800];
+
+static void
+char_info_init (void)
+{
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      for (gunichar c = 0; c < 0x800; c++)
+        char_info_low[c] = char_info_of (c);
+      g_once_init_leave (&initialised, 1);
+    }
+}
+
+static inline guint8
+char_info (gunichar c)
+{
+  return c < 0x800 ? char_info_low[c] : char_info_of (c);
+}
+
 RasdTokens *
 rasd_tokens_new (const char *text)
 {
@@ -90,8 +127,12 @@ rasd_tokens_new (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  char_info_init ();
   self = g_new0 (RasdTokens, 1);
-  self->tokens = g_array_new (FALSE, FALSE, sizeof (RasdToken));
+  /* about a word in 8 bytes of Arabic text: most articles never grow the array (a long text
+   * grows it, doubling, from a size that never reserves more than 4 MB for nothing) */
+  self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (RasdToken),
+                                    MIN (strlen (text) / 8 + 16, 65536));
   self->sentences = g_array_new (FALSE, FALSE, sizeof (RasdSentence));
   self->strings = g_string_chunk_new (4096);
 
@@ -99,7 +140,7 @@ rasd_tokens_new (const char *text)
   while (*p != '\0')
     {
       gunichar c = decode_char (p);
-      RasdArabicClass klass = rasd_arabic_classify (c);
+      RasdArabicClass klass = char_info (c) & CHAR_CLASS;
 
       if (klass == RASD_ARABIC_CLASS_WORD)
         {
@@ -113,15 +154,16 @@ rasd_tokens_new (const char *text)
           while (*p != '\0')
             {
               gunichar w = decode_char (p);
-              RasdArabicClass k = rasd_arabic_classify (w);
+              guint8 info = char_info (w);
+              RasdArabicClass k = info & CHAR_CLASS;
 
               if (k == RASD_ARABIC_CLASS_OTHER)
                 break;
               if (k == RASD_ARABIC_CLASS_WORD)
                 {
-                  if (rasd_arabic_is_letter (w))
+                  if (info & CHAR_ARABIC)
                     token.flags |= RASD_TOKEN_ARABIC;
-                  else if (g_unichar_isalpha (w))
+                  else if (info & CHAR_ALPHA)
                     token.flags |= RASD_TOKEN_LATIN;
                 }
               p = g_utf8_next_char (p);
