@@ -895,38 +895,51 @@ rasd_name_tagger_tag_words (RasdNameTagger      *self,
 
 /* The punctuation between @from and @to, one key per character, as CoNLL text has it: their
  * offsets in @buffer to @keys, -1 to @words. */
+/* The keys of @tokens' words and of the punctuation between them, as CoNLL text has it, by
+ * sentence: @offsets (in @buffer, then @pointers), @words (key → token or -1), @starts.  Two
+ * plain arrays grown together: a key is added for every word of every tagged article. */
+typedef struct
+{
+  GString *buffer;
+  gsize   *offsets;
+  int     *words;
+  guint    n_keys;
+  guint    size;
+  GArray  *starts;
+  const char **pointers;
+} TokenKeys;
+
+static inline void
+token_keys_add (TokenKeys *tk,
+                int        word)
+{
+  if (tk->n_keys == tk->size)
+    {
+      tk->size = 2 * tk->size + 16;
+      tk->offsets = g_renew (gsize, tk->offsets, tk->size);
+      tk->words = g_renew (int, tk->words, tk->size);
+    }
+  tk->offsets[tk->n_keys] = tk->buffer->len;
+  tk->words[tk->n_keys++] = word;
+}
+
 static void
-add_gap (GString    *buffer,
-         GArray     *keys,
-         GArray     *words,
+add_gap (TokenKeys  *tk,
          const char *from,
          const char *to)
 {
   for (const char *p = from; p < to; p = g_utf8_next_char (p))
     {
       gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
-      int none = -1;
 
       if (c == ' ' || c == '\n' || g_unichar_isspace (c) ||
           rasd_arabic_classify (c) != RASD_ARABIC_CLASS_OTHER || c == 0x200B)
         continue;
-      g_array_append_val (keys, buffer->len);
-      g_string_append_len (buffer, p, g_utf8_next_char (p) - p);
-      g_string_append_c (buffer, '\0');
-      g_array_append_val (words, none);
+      token_keys_add (tk, -1);
+      g_string_append_len (tk->buffer, p, g_utf8_next_char (p) - p);
+      g_string_append_c (tk->buffer, '\0');
     }
 }
-
-/* The keys of @tokens' words and of the punctuation between them, as CoNLL text has it, by
- * sentence: @keys (offsets in @buffer, then pointers), @words (key → token or -1), @starts. */
-typedef struct
-{
-  GString *buffer;
-  GArray  *keys;
-  GArray  *words;
-  GArray  *starts;
-  const char **pointers;
-} TokenKeys;
 
 static void
 token_keys_init (TokenKeys  *tk,
@@ -937,42 +950,43 @@ token_keys_init (TokenKeys  *tk,
   guint n_sentences = rasd_tokens_get_n_sentences (tokens);
 
   tk->buffer = g_string_sized_new (strlen (text) + n_tokens * 2 + 16);
-  tk->keys = g_array_sized_new (FALSE, FALSE, sizeof (gsize), n_tokens + n_tokens / 4 + 8);
-  tk->words = g_array_sized_new (FALSE, FALSE, sizeof (int), n_tokens + n_tokens / 4 + 8);
-  tk->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  tk->n_keys = 0;
+  tk->size = n_tokens + n_tokens / 4 + 8;
+  tk->offsets = g_new (gsize, tk->size);
+  tk->words = g_new (int, tk->size);
+  tk->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_sentences + 1);
   for (guint s = 0; s < n_sentences; s++)
     {
       const RasdSentence *sentence = rasd_tokens_get_sentence (tokens, s);
       const char *at = text + sentence->byte_start;
 
-      g_array_append_val (tk->starts, tk->keys->len);
+      g_array_append_val (tk->starts, tk->n_keys);
       for (guint t = 0; t < sentence->n_tokens; t++)
         {
           guint index = sentence->first_token + t;
           const RasdToken *token = rasd_tokens_get_token (tokens, index);
 
-          add_gap (tk->buffer, tk->keys, tk->words, at, text + token->byte_start);
-          g_array_append_val (tk->keys, tk->buffer->len);
+          add_gap (tk, at, text + token->byte_start);
+          token_keys_add (tk, (int) index);
           rasd_name_features_append_key (tk->buffer, text + token->byte_start,
                                          token->byte_end - token->byte_start);
           g_string_append_c (tk->buffer, '\0');
-          g_array_append_val (tk->words, index);
           at = text + token->byte_end;
         }
-      add_gap (tk->buffer, tk->keys, tk->words, at, text + MAX (sentence->byte_end, (gsize) (at - text)));
+      add_gap (tk, at, text + MAX (sentence->byte_end, (gsize) (at - text)));
     }
-  g_array_append_val (tk->starts, tk->keys->len);
-  tk->pointers = g_new (const char *, MAX (tk->keys->len, 1));
-  for (guint k = 0; k < tk->keys->len; k++)
-    tk->pointers[k] = tk->buffer->str + g_array_index (tk->keys, gsize, k);
+  g_array_append_val (tk->starts, tk->n_keys);
+  tk->pointers = g_new (const char *, MAX (tk->n_keys, 1));
+  for (guint k = 0; k < tk->n_keys; k++)
+    tk->pointers[k] = tk->buffer->str + tk->offsets[k];
 }
 
 static void
 token_keys_clear (TokenKeys *tk)
 {
   g_string_free (tk->buffer, TRUE);
-  g_array_unref (tk->keys);
-  g_array_unref (tk->words);
+  g_free (tk->offsets);
+  g_free (tk->words);
   g_array_unref (tk->starts);
   g_free (tk->pointers);
 }
@@ -991,7 +1005,7 @@ rasd_name_tagger_tag_tokens (RasdNameTagger *self,
   g_return_val_if_fail (text != NULL && tokens != NULL, spans);
 
   token_keys_init (&tk, text, tokens);
-  labels = g_new (guint8, MAX (tk.keys->len, 1));
+  labels = g_new (guint8, MAX (tk.n_keys, 1));
   rasd_name_tagger_tag_document (self, tk.pointers, (const guint *) tk.starts->data,
                                  rasd_tokens_get_n_sentences (tokens), 0, labels, found);
   for (guint k = 0; k < found->len; k++)
@@ -1000,14 +1014,14 @@ rasd_name_tagger_tag_tokens (RasdNameTagger *self,
       guint a = span.first, b = span.first + span.n_words;
 
       /* a name begins and ends on words, not on the punctuation seen with them */
-      while (a < b && g_array_index (tk.words, int, a) < 0)
+      while (a < b && tk.words[a] < 0)
         a++;
-      while (b > a && g_array_index (tk.words, int, b - 1) < 0)
+      while (b > a && tk.words[b - 1] < 0)
         b--;
       if (a == b)
         continue;
-      span.first = (guint) g_array_index (tk.words, int, a);
-      span.n_words = (guint) g_array_index (tk.words, int, b - 1) - span.first + 1;
+      span.first = (guint) tk.words[a];
+      span.n_words = (guint) tk.words[b - 1] - span.first + 1;
       g_array_append_val (spans, span);
     }
   token_keys_clear (&tk);
@@ -1027,12 +1041,12 @@ rasd_name_tagger_label_tokens (RasdNameTagger *self,
   g_return_if_fail (text != NULL && tokens != NULL && labels != NULL);
 
   token_keys_init (&tk, text, tokens);
-  key_labels = g_new (guint8, MAX (tk.keys->len, 1));
+  key_labels = g_new (guint8, MAX (tk.n_keys, 1));
   rasd_name_tagger_tag_document (self, tk.pointers, (const guint *) tk.starts->data,
                                  rasd_tokens_get_n_sentences (tokens), 0, key_labels, NULL);
-  for (guint k = 0; k < tk.keys->len; k++)
+  for (guint k = 0; k < tk.n_keys; k++)
     {
-      int token = g_array_index (tk.words, int, k);
+      int token = tk.words[k];
 
       if (token >= 0)
         labels[token] = key_labels[k];
