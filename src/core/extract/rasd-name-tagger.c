@@ -279,6 +279,7 @@ viterbi_into (const gint32 *prev,
   max = prev[0] + into[0];
   if (arg == NULL)
     {
+#pragma GCC unroll 8
       for (guint p = 1; p < L; p++)
         max = MAX (max, prev[p] + into[p]);
       return max;
@@ -325,6 +326,8 @@ rasd_name_viterbi (const gint32 *emission,
       gint32 *cur = best + (gsize) i * L;
       gint32 next[L];
 
+      /* unrolled: L is small and fixed, and the inner max then stays in registers */
+#pragma GCC unroll 9
       for (guint y = 0; y < L; y++)
         next[y] = viterbi_into (prev, into[y], y, NULL) + e[y];
       /* keep the scores near zero: long sentences never overflow */
