@@ -510,6 +510,7 @@ add_reach (gint32       *emission,
       if (i < 0 || i >= n)
         continue;
       e = emission + (gsize) i * L;
+#pragma GCC unroll 9
       for (guint y = 0; y < L; y++)
         e[y] += weights->w[k][y];
     }
@@ -532,6 +533,7 @@ emissions (RasdNameTagger  *self,
           gint64 j = (gint64) i + k - 2;
           const gint32 *w = (j < 0 ? &self->before : j >= n ? &self->after : words[j])->w[k];
 
+#pragma GCC unroll 9
           for (guint y = 0; y < L; y++)
             sum[y] += w[y];
         }
