@@ -370,6 +370,62 @@ test_store_search (void)
   }
 }
 
+static void
+exec_ok (sqlite3    *db,
+         const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+/* During an import the commits leave the checkpoints to another thread: the log is still
+ * copied back into the database file (it grows) though the writing connection never
+ * checkpoints; an in-memory database has no log and keeps SQLite's way. */
+static void
+test_store_background_checkpoints (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "rasd.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (path, &error);
+  g_autoptr(RasdStore) memory = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  GStatBuf st;
+  goffset start_size;
+  gboolean grown = FALSE;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  db = rasd_store_get_db (store);
+  exec_ok (db, "CREATE TABLE blobs (b BLOB); PRAGMA wal_checkpoint(TRUNCATE)");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  start_size = st.st_size;
+
+  g_assert_true (rasd_store_start_background_checkpoints (store));
+  g_assert_false (rasd_store_start_background_checkpoints (store));
+  /* 256 KB a commit: the log passes 1,000 pages every few commits */
+  while (!grown && n < 400)
+    {
+      exec_ok (db, "INSERT INTO blobs VALUES (randomblob (262144))");
+      n++;
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      grown = st.st_size > start_size + 1024 * 1024;
+    }
+  g_assert_true (grown);
+  rasd_store_stop_background_checkpoints (store);
+  rasd_store_stop_background_checkpoints (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM blobs", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n);
+
+  memory = rasd_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  g_assert_false (rasd_store_start_background_checkpoints (memory));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +433,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/new-database", test_store_new_database);
+  g_test_add_func ("/store/background-checkpoints", test_store_background_checkpoints);
   g_test_add_func ("/store/migrate-from-previous", test_store_migrate_from_previous);
   g_test_add_func ("/store/newer-schema-refused", test_store_newer_schema_refused);
   g_test_add_func ("/store/not-a-database", test_store_not_a_database);

@@ -659,7 +659,11 @@ import_files (RasdImporter  *self,
                                       (GDestroyNotify) read_item_free,
                                       (GDestroyNotify) read_item_free);
   ahead.ahead_items = AHEAD_ITEMS_PER_WORKER * rasd_ordered_pool_get_n_workers (ahead.pool);
+  /* the writer is the import's slowest stage: its commits leave copying the log back to the
+   * database file to another thread */
+  rasd_store_start_background_checkpoints (store);
   ok = store_files (self, store, &ahead, progress_context, cancellable, error);
+  rasd_store_stop_background_checkpoints (store);
   /* Stopped early (cancelled or failed): the workers finish their files and end. */
   rasd_ordered_pool_free (ahead.pool);
   return ok;

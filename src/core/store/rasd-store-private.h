@@ -13,7 +13,8 @@
  *   rasd-store-correcting.c  what each kind of decision does to the events and entities
  *   rasd-store-snapshot.c    rows kept before a decision, so that undo restores them exactly
  *   rasd-store-entities.c    listing entities with their confidence
- *   rasd-store-types.c       freeing the plain structs the store returns */
+ *   rasd-store-types.c       freeing the plain structs the store returns
+ *   rasd-store-checkpoint.c  checkpoints on another thread during an import */
 
 #include <sqlite3.h>
 
@@ -65,6 +66,8 @@ typedef enum
 } StoreStatement;
 
 
+typedef struct _RasdStoreCheckpointer RasdStoreCheckpointer;
+
 struct _RasdStore
 {
   GObject       parent_instance;
@@ -91,6 +94,7 @@ struct _RasdStore
   gint64        correcting_article;   /* the article just saved, while its decisions apply */
   GHashTable   *correction_events;    /* gint64 decision id × 2 (+1: role "other") → gint64 event */
   GHashTable   *statement_cache;      /* SQL → sqlite3_stmt*, rasd_store_cached_statement() */
+  RasdStoreCheckpointer *checkpointer; /* rasd_store_start_background_checkpoints() */
 };
 
 /* The order of event roles, best first: headline, background, planned. */

@@ -174,6 +174,7 @@ rasd_store_finalize (GObject *object)
 {
   RasdStore *self = (RasdStore *) object;
 
+  rasd_store_stop_background_checkpoints (self);
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->pending_index, g_array_unref);

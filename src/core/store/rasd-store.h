@@ -76,6 +76,14 @@ gboolean    rasd_store_release         (RasdStore      *self,
 void        rasd_store_rollback_to     (RasdStore      *self);
 gboolean    rasd_store_in_transaction  (RasdStore      *self);
 
+/* For a long run of commits (an import): the write-ahead log is copied back into the database
+ * on another thread with its own connection, never on this one's commits.  FALSE (and the
+ * commits checkpoint as before) for an in-memory or read-only database or when the file cannot
+ * be opened again.  Stop before the last commit is followed by anything else; freeing the
+ * store stops them too. */
+gboolean    rasd_store_start_background_checkpoints (RasdStore *self);
+void        rasd_store_stop_background_checkpoints  (RasdStore *self);
+
 /* Stores @article and indexes it for search.  Returns the new id, or the existing article's id
  * with @duplicate set when the same text is already stored; 0 on error. */
 gint64      rasd_store_add_article     (RasdStore      *self,
