@@ -12,6 +12,7 @@
  * starts the log again from its beginning once all of it is copied. */
 
 #define CHECKPOINT_PAGES 1000
+#define CATCH_UP_PAGES   4000
 
 struct _RasdStoreCheckpointer
 {
@@ -56,7 +57,13 @@ wal_hook (void       *data,
 {
   RasdStoreCheckpointer *c = data;
 
-  if (n_pages >= CHECKPOINT_PAGES)
+  /* The log starts again from its beginning only when a transaction begins with all of it
+   * copied, and the writer commits while the thread copies: past a few times the usual
+   * length, the writer copies the few pages the thread has not (then the next transaction
+   * starts the log again), or the log would grow through the whole import. */
+  if (n_pages >= CATCH_UP_PAGES)
+    sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  else if (n_pages >= CHECKPOINT_PAGES)
     {
       g_mutex_lock (&c->lock);
       c->asked++;
