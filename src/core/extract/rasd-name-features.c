@@ -50,8 +50,37 @@ struct _RasdNameFeatures
   Hunhandle     *hunspell;  /* shared by the process (shared_hunspell()); NULL when not installed */
 };
 
-/* Hunspell is not safe to call from several threads at once. */
+/* Hunspell is not safe to call from several threads at once.  Its answers are kept for the
+ * process (a word costs Hunspell about 25,000 instructions, and each worker's tagger meets the
+ * same new words): the lock is then held for a hash lookup, not for the spelling. */
 static GMutex hunspell_lock;
+static GHashTable *hunspell_answers;  /* word → 1 (unknown) or 2 (known); under the lock */
+
+#define HUNSPELL_ANSWERS_MAX 262144
+
+static gboolean
+hunspell_knows (Hunhandle  *hunspell,
+                const char *word)
+{
+  gpointer answer;
+  gboolean known;
+
+  g_mutex_lock (&hunspell_lock);
+  if (hunspell_answers == NULL)
+    hunspell_answers = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  if ((answer = g_hash_table_lookup (hunspell_answers, word)) != NULL)
+    known = GPOINTER_TO_INT (answer) == 2;
+  else
+    {
+      known = Hunspell_spell (hunspell, word) != 0;
+      /* bounded: an archive's vocabulary can be any size */
+      if (g_hash_table_size (hunspell_answers) >= HUNSPELL_ANSWERS_MAX)
+        g_hash_table_remove_all (hunspell_answers);
+      g_hash_table_insert (hunspell_answers, g_strdup (word), GINT_TO_POINTER (known ? 2 : 1));
+    }
+  g_mutex_unlock (&hunspell_lock);
+  return known;
+}
 
 /* The dictionary, loaded once per process: loading it takes a fifth of a second (much more
  * under a sanitizer) and every tagger and trainer asks for the same one. Never freed. */
@@ -560,11 +589,8 @@ rasd_name_features_word (RasdNameFeatures *self,
 
   if (self->hunspell != NULL)
     {
-      gboolean known;
+      gboolean known = hunspell_knows (self->hunspell, key);
 
-      g_mutex_lock (&hunspell_lock);
-      known = Hunspell_spell (self->hunspell, key) != 0;
-      g_mutex_unlock (&hunspell_lock);
       add (buffer, attrs, RASD_NAME_OFFSETS_ALL, known ? "hs:known" : "hs:unknown", NULL, 0);
     }
 
