@@ -194,8 +194,6 @@ static inline guint16
 marks_at (Context *ctx,
           guint    i)
 {
-  /* every event candidate of a sentence looks at all its words, and its clauses are split
-   * again for each: read each word once, with one lookup instead of scanning the lists */
   RasdWordMemo *memo = ctx->memo[i];
 
   /* every event candidate of a sentence looks at all its words, and its clauses are split

@@ -314,10 +314,10 @@ token_lists (Run  *run,
             last = flags;
         }
       run->memo[i]->lists = TOKEN_LISTS_READ |
-                      ((any & WORD_BUILDING) ? TOKEN_BUILDING : 0) |
-                      ((last & WORD_COUNTERPART) ? TOKEN_COUNTERPART : 0) |
-                      ((word & WORD_LINK) ? TOKEN_LINK : 0) |
-                      ((last & WORD_SPEECH) ? TOKEN_SPEECH : 0);
+                            ((any & WORD_BUILDING) ? TOKEN_BUILDING : 0) |
+                            ((last & WORD_COUNTERPART) ? TOKEN_COUNTERPART : 0) |
+                            ((word & WORD_LINK) ? TOKEN_LINK : 0) |
+                            ((last & WORD_SPEECH) ? TOKEN_SPEECH : 0);
     }
   return run->memo[i]->lists;
 }
@@ -341,7 +341,7 @@ is_first_name_at (Run      *run,
       /* a word without proclitics is its own bare form: one answer for both */
       if (n == 1)
         run->memo[i]->lex |= LEX_FIRST_WORD_READ | LEX_FIRST_BARE_READ |
-                       (is ? LEX_FIRST_WORD | LEX_FIRST_BARE : 0);
+                             (is ? LEX_FIRST_WORD | LEX_FIRST_BARE : 0);
       else
         run->memo[i]->lex |= read | (is ? value : 0);
     }
@@ -356,7 +356,7 @@ is_common_word (Run  *run,
 {
   if (!(run->memo[i]->lex & LEX_COMMON_READ))
     run->memo[i]->lex |= LEX_COMMON_READ |
-                   (g_hash_table_contains (run->ner->name_common, tok (run, i)->norm) ? LEX_COMMON : 0);
+                         (g_hash_table_contains (run->ner->name_common, tok (run, i)->norm) ? LEX_COMMON : 0);
   return (run->memo[i]->lex & LEX_COMMON) != 0;
 }
 
