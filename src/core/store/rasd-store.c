@@ -194,34 +194,10 @@ rasd_store_finalize (GObject *object)
   G_OBJECT_CLASS (rasd_store_parent_class)->finalize (object);
 }
 
-/* An import stores each file in a savepoint, and SQLite keeps the pages a savepoint changed in a
- * sub-journal that spills from memory to a temporary file past SQLITE_CONFIG_STMTJRNL_SPILL.
- * It was 4 MiB here, so that most articles' savepoints stayed in memory; but SQLite 3.40 (Debian
- * 12) then failed the spill of a long article's savepoint with SQLITE_FULL ("database or disk is
- * full", no write failing: also at 256 KiB and 1 MiB), and a 16 MB article could not be imported
- * at all.  Its default, 64 KiB, spills correctly, and an import of 5,000 generated articles took
- * no longer with it (5.7-5.8 s against 6.0-6.2 s).  Set once for the process, before SQLite is
- * first used. */
-#define STMT_JOURNAL_SPILL (64 * 1024)
-
-void
-rasd_store_configure_sqlite (void)
-{
-  static gsize configured = 0;
-
-  if (g_once_init_enter (&configured))
-    {
-      if (sqlite3_config (SQLITE_CONFIG_STMTJRNL_SPILL, STMT_JOURNAL_SPILL) != SQLITE_OK)
-        g_debug ("SQLite was in use before the store: its statement journals spill at its default size");
-      g_once_init_leave (&configured, 1);
-    }
-}
-
 static void
 rasd_store_class_init (RasdStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rasd_store_finalize;
-  rasd_store_configure_sqlite ();
 }
 
 static void

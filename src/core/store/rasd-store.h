@@ -22,11 +22,6 @@ G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 /* The newest schema this build writes (PRAGMA user_version). */
 #define RASD_STORE_SCHEMA_VERSION 10
 
-/* Sets SQLite's process-wide options the store wants (a larger in-memory statement journal);
- * effective only before SQLite is first used, so programs call it first thing in main().
- * Opening a store calls it too. */
-void        rasd_store_configure_sqlite (void);
-
 /* The user's database: $XDG_DATA_HOME/rasd/rasd.db. */
 char       *rasd_store_default_path    (void);
 
