@@ -19,6 +19,15 @@
  * window tests; every other warning and critical still is.  GTK logs through the structured
  * API, where g_test_log_set_fatal_handler() is never asked: the log writer lets it through. */
 static inline gboolean
+rasd_test_is_gizmo_message (const char *domain,
+                            const char *message)
+{
+  return g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+         g_str_has_prefix (message, "Trying to snapshot GtkGizmo") &&
+         strstr (message, "without a current allocation") != NULL;
+}
+
+static inline gboolean
 rasd_test_is_gizmo_warning (GLogLevelFlags  level,
                             const GLogField *fields,
                             gsize            n_fields)
@@ -37,9 +46,7 @@ rasd_test_is_gizmo_warning (GLogLevelFlags  level,
       else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
         message = fields[i].value;
     }
-  return g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
-         g_str_has_prefix (message, "Trying to snapshot GtkGizmo") &&
-         strstr (message, "without a current allocation") != NULL;
+  return rasd_test_is_gizmo_message (domain, message);
 }
 
 static inline GLogWriterOutput
@@ -60,9 +67,7 @@ rasd_test_fatal_log (const char     *domain,
                      const char     *message,
                      gpointer        data)
 {
-  return !(g_strcmp0 (domain, "Gtk") == 0 && (level & G_LOG_LEVEL_WARNING) &&
-           g_str_has_prefix (message, "Trying to snapshot GtkGizmo") &&
-           strstr (message, "without a current allocation") != NULL);
+  return !((level & G_LOG_LEVEL_WARNING) && rasd_test_is_gizmo_message (domain, message));
 }
 
 /* Both of the above, once per test program, before GTK logs anything. */
