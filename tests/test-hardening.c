@@ -14,7 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rasd-error.h"
-#include "rasd-importer.h"
+#include "rasd-importer-private.h"
 #include "rasd-path.h"
 #include "rasd-store.h"
 #include "rasd-test-util.h"
@@ -966,6 +966,66 @@ test_disk_full (void)
   remove_tree (scratch);
 }
 
+/* A long file is stored in a transaction of its own (RASD_IMPORT_ALONE_BYTES): when the disk
+ * fills while it is stored, the files stored before it stay and nothing of it does. */
+static void
+test_disk_full_long_file (void)
+{
+  g_autofree char *scratch = make_scratch ("full-long");
+  g_autofree char *dir = g_build_filename (scratch, "articles", NULL);
+  g_autofree char *long_path = g_build_filename (dir, "zz-long.txt", NULL);
+  g_autofree char *small_db = g_build_filename (scratch, "small.db", NULL);
+  g_autofree char *db = g_build_filename (scratch, "rasd.db", NULL);
+  g_autofree char *small_dir = g_build_filename (dir, "part-000", NULL);
+  g_autofree char *limit = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *small_args[] = { "import", small_dir, NULL };
+  const char *args[] = { "import", dir, NULL };
+  gint64 pages;
+  int status;
+
+  write_articles (dir, "small", 20);
+  for (guint i = 0; text->len <= RASD_IMPORT_ALONE_BYTES; i++)
+    g_string_append_printf (text, "التقى %s %s في %s يوم %u %s 2020 في الجلسة رقم %u.\n",
+                            people[i % G_N_ELEMENTS (people)], people[(i + 1) % G_N_ELEMENTS (people)],
+                            places[i % G_N_ELEMENTS (places)], 1 + i % 28, months[i % 12], i);
+  rasd_test_write_file (long_path, text->str, text->len);
+
+  /* the pages the small files take, and a few more: not enough for the long one */
+  g_assert_cmpint (run_cli (small_db, small_args, &out, &err), ==, 0);
+  g_assert_cmpint (check_database (small_db), ==, 20);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RasdStore) store = rasd_store_open (small_db, &error);
+
+    g_assert_no_error (error);
+    pages = query_int (rasd_store_get_db (store), "PRAGMA page_count");
+  }
+  limit = g_strdup_printf ("%" G_GINT64_FORMAT, pages + 20);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_setenv ("RASD_TEST_MAX_PAGE_COUNT", limit, TRUE);
+  status = run_cli (db, args, &out, &err);
+  g_unsetenv ("RASD_TEST_MAX_PAGE_COUNT");
+  g_test_message ("disk full on the long file: exit %d: %s\n%.2000s", status, out, err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "full"));
+  g_assert_nonnull (strstr (err, "zz-long.txt"));
+  g_assert_nonnull (strstr (out, "Imported 20 new article(s)"));
+  g_assert_nonnull (strstr (out, "1 file(s) not imported"));
+  g_assert_cmpint (check_database (db), ==, 20);
+
+  /* with room again, the long file too */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (db, args, &out, &err), ==, 0);
+  g_assert_cmpint (check_database (db), ==, 21);
+  remove_tree (scratch);
+}
+
 /* Two processes ----------------------------------------------------------------------------- */
 
 #define CONCURRENT_ARTICLES 400
@@ -1046,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/hardening/crash", test_crash);
   g_test_add_func ("/hardening/read-only", test_read_only);
   g_test_add_func ("/hardening/disk-full", test_disk_full);
+  g_test_add_func ("/hardening/disk-full-long-file", test_disk_full_long_file);
   g_test_add_func ("/hardening/two-processes", test_two_processes);
   return g_test_run ();
 }

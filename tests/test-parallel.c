@@ -6,7 +6,7 @@
 
 #include "rasd-extraction.h"
 #include "rasd-extractor.h"
-#include "rasd-importer.h"
+#include "rasd-importer-private.h"
 #include "rasd-ordered-pool.h"
 #include "rasd-store.h"
 #include "rasd-test-util.h"
@@ -105,6 +105,20 @@ make_folder (const char *root,
       g_mkdir_with_parents (sub, 0755);
       rasd_test_write_file (path, text, -1);
     }
+  /* among them, a file long enough to be stored in a transaction of its own */
+  {
+    g_autofree char *path = g_strdup_printf ("%s/%02u/article-%03u-long.txt", dir, n_articles / 20,
+                                             n_articles / 2);
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint n = 0; text->len <= RASD_IMPORT_ALONE_BYTES; n++)
+      {
+        g_autofree char *part = meeting_article (n);
+
+        g_string_append (text, part);
+      }
+    rasd_test_write_file (path, text->str, text->len);
+  }
   return g_steal_pointer (&dir);
 }
 

@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* A file this large is stored in a transaction of its own, taken back whole if it fails, not
+ * in a savepoint among others: SQLite walks what a savepoint keeps after every statement
+ * inside it (see temp_store in rasd-store.c), which for one 16 MB file took minutes. */
+#define RASD_IMPORT_ALONE_BYTES ((goffset) 512 * 1024)
+
 /* What the walk (rasd-importer-walk.c) found to read: a file, or a part of a large .jsonl. */
 typedef struct
 {

@@ -410,35 +410,47 @@ database_failure (RasdStore    *store,
     }
 }
 
+typedef enum
+{
+  UNDO_NOTHING,    /* nothing stored yet */
+  UNDO_SAVEPOINT,  /* back to the file's savepoint */
+  UNDO_ALL,        /* the whole transaction, which holds this file alone */
+} Undo;
+
 static RasdImportOutcome
 fail_storing (RasdStore  *store,
-              gboolean    in_savepoint,
+              Undo        undo,
               GError     *error,
               char      **message,
               GError    **fatal_error)
 {
   int code = sqlite3_extended_errcode (rasd_store_get_db (store));
 
-  if (in_savepoint)
+  if (undo == UNDO_SAVEPOINT)
     rasd_store_rollback_to (store);
+  else if (undo == UNDO_ALL)
+    rasd_store_rollback (store);
   if (database_failure (store, code, error))
     g_propagate_error (fatal_error, g_error_copy (error));
   *message = g_strdup (error->message);
   return RASD_IMPORT_FAILED;
 }
 
-/* Stores one file's articles in one savepoint: all of them or none.  @fatal_error is set when
- * the database itself failed (see database_failure()). */
+/* Stores one file's articles, all of them or none: in one savepoint, or @alone in the open
+ * transaction, which holds nothing else and is rolled back if the file fails.  @fatal_error is
+ * set when the database itself failed (see database_failure()). */
 static RasdImportOutcome
 store_file (RasdImporter  *self,
             RasdStore     *store,
             ReadItem      *item,
+            gboolean       alone,
             char         **message,
             GError       **fatal_error)
 {
   RasdReadResult *result = item->result;
   g_autoptr(GError) error = NULL;
   const char *path = item->path;
+  Undo undo = alone ? UNDO_ALL : UNDO_SAVEPOINT;
   guint n_new = 0;
   guint n_duplicates = 0;
 
@@ -456,8 +468,8 @@ store_file (RasdImporter  *self,
       return RASD_IMPORT_SKIPPED;
     }
 
-  if (!rasd_store_savepoint (store, &error))
-    return fail_storing (store, FALSE, error, message, fatal_error);
+  if (!alone && !rasd_store_savepoint (store, &error))
+    return fail_storing (store, UNDO_NOTHING, error, message, fatal_error);
   for (guint i = 0; i < result->articles->len; i++)
     {
       RasdArticle *article = g_ptr_array_index (result->articles, i);
@@ -467,7 +479,7 @@ store_file (RasdImporter  *self,
         for (guint t = 2 * i; t < 2 * i + 2; t++)
           rasd_store_offer_search_tokens (store, g_steal_pointer (&item->search_tokens->pdata[t]));
       if (rasd_store_add_article (store, article, &duplicate, &error) == 0)
-        return fail_storing (store, TRUE, error, message, fatal_error);
+        return fail_storing (store, undo, error, message, fatal_error);
       if (duplicate)
         {
           n_duplicates++;
@@ -477,10 +489,10 @@ store_file (RasdImporter  *self,
       if (item->extractions != NULL &&
           !rasd_store_save_extraction (store, rasd_article_get_id (article),
                                        g_ptr_array_index (item->extractions, i), &error))
-        return fail_storing (store, TRUE, error, message, fatal_error);
+        return fail_storing (store, undo, error, message, fatal_error);
     }
-  if (!rasd_store_release (store, &error))
-    return fail_storing (store, TRUE, error, message, fatal_error);
+  if (!alone && !rasd_store_release (store, &error))
+    return fail_storing (store, undo, error, message, fatal_error);
 
   self->report->n_imported += n_new;
   if (n_new > 0)
@@ -546,6 +558,7 @@ store_files (RasdImporter  *self,
       g_autofree char *message = NULL;
       g_autoptr(GError) fatal_error = NULL;
       RasdImportOutcome outcome;
+      gboolean alone;
       guint imported_before;
       guint duplicates_before;
       guint with_metadata_before;
@@ -557,7 +570,15 @@ store_files (RasdImporter  *self,
         }
 
       item = read_ahead_next (ahead);
+      alone = item->result != NULL && item->size >= RASD_IMPORT_ALONE_BYTES;
 
+      if (alone && rasd_store_in_transaction (store) && !rasd_store_commit (store, error))
+        {
+          take_back_batch (self, store, &batch);
+          self->report->n_not_imported += rasd_import_entries_count_files (ahead->files, i);
+          read_item_free (item);
+          return FALSE;
+        }
       if (!rasd_store_in_transaction (store))
         {
           if (!rasd_store_begin (store, error))
@@ -572,7 +593,7 @@ store_files (RasdImporter  *self,
       imported_before = self->report->n_imported;
       duplicates_before = self->report->n_duplicates;
       with_metadata_before = self->report->n_with_metadata;
-      outcome = store_file (self, store, item, &message, &fatal_error);
+      outcome = store_file (self, store, item, alone, &message, &fatal_error);
       batch.n_imported += self->report->n_imported - imported_before;
       batch.n_duplicates += self->report->n_duplicates - duplicates_before;
       batch.n_with_metadata += self->report->n_with_metadata - with_metadata_before;
@@ -602,7 +623,9 @@ store_files (RasdImporter  *self,
       read_item_free (item);
 
       batch.n_items++;
-      if (batch.n_items >= BATCH_FILES || g_get_monotonic_time () - batch.started > BATCH_USEC)
+      /* a file alone that failed took its transaction back with it */
+      if (rasd_store_in_transaction (store) &&
+          (alone || batch.n_items >= BATCH_FILES || g_get_monotonic_time () - batch.started > BATCH_USEC))
         {
           if (!rasd_store_commit (store, error))
             {

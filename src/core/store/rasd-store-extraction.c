@@ -788,6 +788,16 @@ rasd_store_save_extraction (RasdStore       *self,
   g_return_val_if_fail (extraction != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Inside a transaction the caller takes back what failed (the importer to its file's
+   * savepoint, reextract all of it): a savepoint of its own here would make every statement's
+   * journal walk past it (see temp_store in rasd-store.c), quadratic in a long article. */
+  if (rasd_store_in_transaction (self))
+    {
+      if (save_extraction (self, article_id, extraction, error))
+        return TRUE;
+      g_prefix_error (error, "article %" G_GINT64_FORMAT ": ", article_id);
+      return FALSE;
+    }
   if (!rasd_store_exec_sql (self, "SAVEPOINT rasd_extraction", error))
     return FALSE;
   if (!save_extraction (self, article_id, extraction, error))

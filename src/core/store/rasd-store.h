@@ -125,7 +125,9 @@ GArray     *rasd_store_list_article_ids (RasdStore     *self,
 /* Stores what extraction found in the article @article_id, replacing what an earlier extraction
  * of it stored (so it may be run again: re-extraction).  Entities are shared between articles;
  * an event that another article already reports (same people, compatible place and date) gets
- * this article as one more source instead of a second event.  One savepoint: all or nothing. */
+ * this article as one more source instead of a second event.  All or nothing: outside a
+ * transaction it is one; inside one, a failure leaves part of it stored, for the caller to
+ * roll back (to a savepoint of its own, or the whole transaction). */
 gboolean    rasd_store_save_extraction (RasdStore      *self,
                                         gint64          article_id,
                                         RasdExtraction *extraction,
