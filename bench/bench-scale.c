@@ -554,6 +554,7 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autofree char *big_path = NULL;
 
+  rasd_store_configure_sqlite ();
   /* Figures show as they come, also into a file. */
   setvbuf (stdout, NULL, _IOLBF, 0);
   g_option_context_add_main_entries (context, entries, NULL);

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "rasd-article-reader.h"
+#include "rasd-store.h"
 
 /* Helpers shared by the benchmarks; header-only, like rasd-bench-corpus.h. */
 
@@ -54,6 +55,8 @@ bench_parse_options (const char         *summary,
   g_autoptr(GOptionContext) context = g_option_context_new (summary);
   g_autoptr(GError) error = NULL;
 
+  /* SQLite as the programs set it up */
+  rasd_store_configure_sqlite ();
   g_option_context_add_main_entries (context, entries, NULL);
   if (g_option_context_parse (context, argc, argv, &error))
     return TRUE;

@@ -54,6 +54,19 @@ table_exists (RasdStore  *store,
   return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
+/* main() sets SQLite up as the programs do, so SQLite counts no memory: with the counting on,
+ * an open store alone has hundreds of kilobytes counted. */
+static void
+test_store_memory_not_counted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_memory_used (), ==, 0);
+  g_assert_cmpint (sqlite3_memory_highwater (FALSE), ==, 0);
+}
+
 static void
 test_store_new_database (void)
 {
@@ -437,8 +450,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  rasd_store_configure_sqlite ();
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/store/memory-not-counted", test_store_memory_not_counted);
   g_test_add_func ("/store/new-database", test_store_new_database);
   g_test_add_func ("/store/background-checkpoints", test_store_background_checkpoints);
   g_test_add_func ("/store/migrate-from-previous", test_store_migrate_from_previous);

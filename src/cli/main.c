@@ -14,6 +14,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  rasd_store_configure_sqlite ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, rasd_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -18,6 +18,7 @@ main (int   argc,
   g_autoptr(RasdApplication) app = NULL;
   int status;
 
+  rasd_store_configure_sqlite ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, rasd_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

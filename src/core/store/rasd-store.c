@@ -599,6 +599,21 @@ set_open_error (RasdStore  *self,
   return FALSE;
 }
 
+void
+rasd_store_configure_sqlite (void)
+{
+  static gsize configured = 0;
+
+  if (g_once_init_enter (&configured))
+    {
+      /* An import's writer allocates about a thousand times per article: without the
+       * statistics, callgrind counts 4% fewer instructions on the writer's thread. */
+      if (sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+        g_debug ("SQLite was in use before the store: it keeps counting its memory");
+      g_once_init_leave (&configured, 1);
+    }
+}
+
 /* Opens the connection; the first statement that reads the file (a file that is not a
  * database fails there). */
 static gboolean

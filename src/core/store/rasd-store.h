@@ -22,6 +22,12 @@ G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 /* The newest schema this build writes (PRAGMA user_version). */
 #define RASD_STORE_SCHEMA_VERSION 10
 
+/* Sets SQLite's process-wide options for the store: no memory statistics (SQLite otherwise
+ * takes a process-wide mutex on every allocation to count them, and Rasd reads no count).
+ * Effective only before SQLite is first used in the process, so programs call it first thing
+ * in main(); later calls do nothing. */
+void        rasd_store_configure_sqlite (void);
+
 /* The user's database: $XDG_DATA_HOME/rasd/rasd.db. */
 char       *rasd_store_default_path    (void);
 
