@@ -228,15 +228,16 @@ test_events_save_list (void)
 
 static void
 assert_counts (RasdStore    *store,
-               const gint64  expected[6])
+               const gint64  expected[7])
 {
-  static const char * const sql[6] = {
+  static const char * const sql[7] = {
     "SELECT count(*) FROM entities", "SELECT count(*) FROM mentions",
     "SELECT count(*) FROM events", "SELECT count(*) FROM event_participants",
     "SELECT count(*) FROM event_sources", "SELECT count(*) FROM evidence",
+    "SELECT count(*) FROM entity_articles",
   };
 
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < 7; i++)
     {
       g_test_message ("%s", sql[i]);
       g_assert_cmpint (count (store, sql[i]), ==, expected[i]);
@@ -251,8 +252,9 @@ test_events_idempotent (void)
   g_autoptr(RasdExtraction) y = make_damascus_visit ();
   gint64 a = add_article (store, "أ", "https://example.com/a", "2015-07-21");
   gint64 b = add_article (store, "ب", "https://example.com/b", "2015-07-22");
-  const gint64 after_a[6] = { 4, 5, 1, 2, 1, 1 };
-  const gint64 after_b[6] = { 4, 10, 1, 2, 2, 2 };
+  /* entity_articles: the entities each article names */
+  const gint64 after_a[7] = { 4, 5, 1, 2, 1, 1, 4 };
+  const gint64 after_b[7] = { 4, 10, 1, 2, 2, 2, 8 };
 
   save (store, a, x);
   assert_counts (store, after_a);

@@ -135,6 +135,85 @@ test_store_migrate_from_previous (void)
   rasd_test_rmtree (dir);
 }
 
+/* Version 11 keeps an article's mentions in one row: the rows of version 10 come through the
+ * migration in text order, with their entities and dates, and a mention of an entity deleted
+ * since is gone, as the table's cascade removed it. */
+static void
+test_store_migrate_mentions (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  g_autoptr(RasdArticle) article = make_article ("عنوان", text_a, "2015-07-21");
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autofree char *sql = NULL;
+  const RasdStoredMention *m;
+  gint64 id;
+
+  store = rasd_store_open_at_version (path, 10, &error);
+  g_assert_no_error (error);
+  id = add (store, article, NULL);
+  /* rows out of text order, as an extraction may give them */
+  sql = g_strdup_printf ("INSERT INTO entities (id, kind, key, name) VALUES"
+                         " (7, 'place', 'place:cairo', 'القاهرة'),"
+                         " (8, 'person', 'person:egypt-president', 'الرئيس المصري'),"
+                         " (9, 'person', 'name:gone', 'ذاهب');"
+                         "INSERT INTO mentions (article_id, entity_id, kind, start, end, value) VALUES"
+                         " (%1$" G_GINT64_FORMAT ", 7, 'place', 24, 31, NULL),"
+                         " (%1$" G_GINT64_FORMAT ", 8, 'person', 7, 20, NULL),"
+                         " (%1$" G_GINT64_FORMAT ", NULL, 'date', 32, 37, '2015-07-21'),"
+                         " (%1$" G_GINT64_FORMAT ", 7, 'place', 90, 97, NULL),"
+                         " (%1$" G_GINT64_FORMAT ", 9, 'person', 60, 64, NULL),"
+                         " (%1$" G_GINT64_FORMAT ", NULL, 'organisation', 40, 50, NULL);",
+                         id);
+  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = rasd_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+  g_assert_true (table_exists (store, "article_mentions"));
+  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store), "DELETE FROM entities WHERE id = 9",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  mentions = rasd_store_list_mentions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions->len, ==, 5);
+  m = mentions->pdata[0];
+  g_assert_cmpint (m->kind, ==, RASD_MENTION_PERSON);
+  g_assert_cmpint (m->start, ==, 7);
+  g_assert_cmpint (m->end, ==, 20);
+  g_assert_cmpstr (m->key, ==, "person:egypt-president");
+  m = mentions->pdata[1];
+  g_assert_cmpint (m->kind, ==, RASD_MENTION_PLACE);
+  g_assert_cmpstr (m->name, ==, "القاهرة");
+  m = mentions->pdata[2];
+  g_assert_cmpint (m->kind, ==, RASD_MENTION_DATE);
+  g_assert_cmpint (m->start, ==, 32);
+  g_assert_cmpstr (m->name, ==, "2015-07-21");
+  m = mentions->pdata[3];
+  g_assert_cmpint (m->kind, ==, RASD_MENTION_ORGANISATION);
+  g_assert_null (m->key);
+  m = mentions->pdata[4];
+  g_assert_cmpint (m->start, ==, 90);
+  g_assert_cmpstr (m->key, ==, "place:cairo");
+
+  /* the entities named, once each; the deleted one's row went with it */
+  {
+    g_autoptr(sqlite3_stmt) stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (rasd_store_get_db (store),
+                                         "SELECT group_concat (entity_id) FROM"
+                                         " (SELECT entity_id FROM entity_articles ORDER BY 1)",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "7,8");
+  }
+
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
 static void
 test_store_newer_schema_refused (void)
 {
@@ -457,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/store/new-database", test_store_new_database);
   g_test_add_func ("/store/background-checkpoints", test_store_background_checkpoints);
   g_test_add_func ("/store/migrate-from-previous", test_store_migrate_from_previous);
+  g_test_add_func ("/store/migrate-mentions", test_store_migrate_mentions);
   g_test_add_func ("/store/newer-schema-refused", test_store_newer_schema_refused);
   g_test_add_func ("/store/not-a-database", test_store_not_a_database);
   g_test_add_func ("/store/second-open-keeps-locks", test_store_second_open_keeps_locks);

@@ -26,6 +26,7 @@ forget_extraction (RasdStore  *self,
     return FALSE;
 
   if (!rasd_store_run_with_id (self, STMT_DELETE_MENTIONS, article_id, "removing old mentions", error) ||
+      !rasd_store_run_with_id (self, STMT_DELETE_ENTITY_ARTICLES, article_id, "removing old mentions", error) ||
       !rasd_store_run_with_id (self, STMT_DELETE_EVIDENCE, article_id, "removing old evidence", error) ||
       !rasd_store_run_with_id (self, STMT_DELETE_SOURCES, article_id, "removing old event sources", error))
     return FALSE;
@@ -128,35 +129,35 @@ upsert_entity (RasdStore   *self,
   return id;
 }
 
-/* Mentions are stored MENTION_ROWS_MAX at a time, in statements of rows of ?1..?6 (in
- * order, so their ids are those of one insert each): a statement per mention was a third of
- * saving an extraction, most of it the statement's own start and end. */
-#define MENTION_ROWS_MAX 32
-static const guint mention_rows[] = { MENTION_ROWS_MAX, 8, 1 };
-
-static const char *
-mention_insert_sql (guint size_index)
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
 {
-  static gsize done = 0;
-  static char *sql[G_N_ELEMENTS (mention_rows)];
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
 
-  if (g_once_init_enter (&done))
-    {
-      for (guint s = 0; s < G_N_ELEMENTS (mention_rows); s++)
-        {
-          GString *text = g_string_new ("INSERT INTO mentions (article_id, entity_id, kind, start, end, value) VALUES ");
-
-          for (guint r = 0; r < mention_rows[s]; r++)
-            g_string_append_printf (text, "%s(?%u, ?%u, ?%u, ?%u, ?%u, ?%u)", r > 0 ? ", " : "",
-                                    6 * r + 1, 6 * r + 2, 6 * r + 3, 6 * r + 4, 6 * r + 5, 6 * r + 6);
-          sql[s] = g_string_free (text, FALSE);
-        }
-      g_once_init_leave (&done, 1);
-    }
-  return sql[size_index];
+  return x < y ? -1 : x > y;
 }
 
-/* Stores the extraction's mentions, @entity_ids giving each entity's id. */
+/* Appends @text as a JSON string. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '"' || *p == '\\')
+      g_string_append_printf (out, "\\%c", *p);
+    else if ((guchar) *p < 0x20)
+      g_string_append_printf (out, "\\u%04x", (guchar) *p);
+    else
+      g_string_append_c (out, *p);
+  g_string_append_c (out, '"');
+}
+
+/* Stores the extraction's mentions, @entity_ids giving each entity's id: one row of the
+ * article's mentions as a JSON array (the format is schema/11.sql's), and one row for each
+ * entity they name.  A row per mention was the largest part of saving an extraction. */
 static gboolean
 insert_mentions (RasdStore       *self,
                  gint64           article_id,
@@ -164,45 +165,77 @@ insert_mentions (RasdStore       *self,
                  GArray          *entity_ids,
                  GError         **error)
 {
+  static const char kinds[] = { [RASD_MENTION_PERSON] = 'p', [RASD_MENTION_PLACE] = 'l',
+                                [RASD_MENTION_ORGANISATION] = 'o', [RASD_MENTION_DATE] = 'd' };
   GArray *mentions = extraction->mentions;
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  guint i = 0;
+  g_autoptr(GString) data = NULL;
+  g_autoptr(GString) named = NULL;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
 
-  while (i < mentions->len)
+  if (mentions->len == 0)
+    return TRUE;
+  data = g_string_sized_new (24 * mentions->len + 2);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), mentions->len);
+  g_string_append_c (data, '[');
+  for (guint i = 0; i < mentions->len; i++)
     {
-      guint s = 0;
-      sqlite3_stmt *stmt;
-      int rc;
+      const RasdMention *mention = &g_array_index (mentions, RasdMention, i);
+      gint64 entity_id = 0;
 
-      while (mention_rows[s] > mentions->len - i)
-        s++;
-      if ((stmt = rasd_store_cached_statement (self, mention_insert_sql (s), error)) == NULL)
-        return FALSE;
-      for (guint r = 0; r < mention_rows[s]; r++, i++)
+      g_return_val_if_fail ((guint) mention->kind < G_N_ELEMENTS (kinds), FALSE);
+      if (mention->kind != RASD_MENTION_DATE && mention->entity >= 0 &&
+          (guint) mention->entity < entity_ids->len)
         {
-          const RasdMention *mention = &g_array_index (mentions, RasdMention, i);
-          int p = 6 * r;
-          char *value = NULL;
-
-          if (mention->kind == RASD_MENTION_DATE)
-            g_ptr_array_add (values, value = rasd_date_to_iso (&mention->date));
-          sqlite3_bind_int64 (stmt, p + 1, article_id);
-          if (mention->kind != RASD_MENTION_DATE && mention->entity >= 0 &&
-              (guint) mention->entity < entity_ids->len)
-            sqlite3_bind_int64 (stmt, p + 2, g_array_index (entity_ids, gint64, mention->entity));
-          else
-            sqlite3_bind_null (stmt, p + 2);
-          sqlite3_bind_text (stmt, p + 3, rasd_mention_kind_to_string (mention->kind), -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, p + 4, (gint64) mention->start);
-          sqlite3_bind_int64 (stmt, p + 5, (gint64) mention->end);
-          rasd_store_bind_text_or_null (stmt, p + 6, value);
+          entity_id = g_array_index (entity_ids, gint64, mention->entity);
+          g_array_append_val (ids, entity_id);
         }
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      g_ptr_array_set_size (values, 0);
-      if (rc != SQLITE_DONE)
-        return rasd_store_set_sqlite_error (self, error, "storing the article's mentions");
+      g_string_append_printf (data, "%s[\"%c\",%u,%u", i > 0 ? "," : "", kinds[mention->kind],
+                              (guint) mention->start, (guint) mention->end);
+      if (mention->kind == RASD_MENTION_DATE)
+        {
+          g_autofree char *value = rasd_date_to_iso (&mention->date);
+
+          if (value != NULL)
+            {
+              g_string_append (data, ",null,");
+              append_json_string (data, value);
+            }
+        }
+      else if (entity_id != 0)
+        g_string_append_printf (data, ",%" G_GINT64_FORMAT, entity_id);
+      g_string_append_c (data, ']');
     }
+  g_string_append_c (data, ']');
+
+  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_MENTIONS, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_text (stmt, 2, data->str, (int) data->len, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, "storing the article's mentions");
+  if (ids->len == 0)
+    return TRUE;
+
+  g_array_sort (ids, compare_ids);
+  named = g_string_sized_new (12 * ids->len + 2);
+  g_string_append_c (named, '[');
+  for (guint i = 0; i < ids->len; i++)
+    if (i == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, i - 1))
+      g_string_append_printf (named, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                              g_array_index (ids, gint64, i));
+  g_string_append_c (named, ']');
+  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_ENTITY_ARTICLES, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_id);
+  sqlite3_bind_text (stmt, 2, named->str, (int) named->len, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rasd_store_set_sqlite_error (self, error, "storing the entities the article names");
   return TRUE;
 }
 
@@ -237,16 +270,6 @@ candidate_clear (Candidate *candidate)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Candidate, candidate_clear)
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* Same people: the same set, or one set inside the other with at least two people shared
  * (a third minister named by one report only). */

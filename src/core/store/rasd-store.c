@@ -71,12 +71,17 @@ static const char * const statement_sql[N_STMTS] = {
   [STMT_ARTICLE_EVENTS] = "SELECT event_id FROM event_sources WHERE article_id = ?1",
   /* The entities an article's extraction refers to: mentions, its events' people and places. */
   [STMT_ARTICLE_ENTITIES] =
-    "SELECT entity_id FROM mentions WHERE article_id = ?1 AND entity_id IS NOT NULL"
+    "SELECT entity_id FROM entity_articles WHERE article_id = ?1"
     " UNION SELECT ep.entity_id FROM event_sources s"
     "  JOIN event_participants ep ON ep.event_id = s.event_id WHERE s.article_id = ?1"
     " UNION SELECT e.place_id FROM event_sources s"
     "  JOIN events e ON e.id = s.event_id WHERE s.article_id = ?1 AND e.place_id IS NOT NULL",
-  [STMT_DELETE_MENTIONS] = "DELETE FROM mentions WHERE article_id = ?1",
+  [STMT_DELETE_MENTIONS] = "DELETE FROM article_mentions WHERE article_id = ?1",
+  [STMT_DELETE_ENTITY_ARTICLES] = "DELETE FROM entity_articles WHERE article_id = ?1",
+  /* An article's mentions, one JSON array (schema/11.sql); the entities they name. */
+  [STMT_INSERT_MENTIONS] = "INSERT INTO article_mentions (article_id, data) VALUES (?1, ?2)",
+  [STMT_INSERT_ENTITY_ARTICLES] =
+    "INSERT INTO entity_articles (article_id, entity_id) SELECT ?1, value FROM json_each (?2)",
   [STMT_DELETE_EVIDENCE] = "DELETE FROM evidence WHERE article_id = ?1",
   [STMT_DELETE_SOURCES] = "DELETE FROM event_sources WHERE article_id = ?1",
   [STMT_DELETE_EVENT_IF_ORPHAN] =
@@ -89,7 +94,7 @@ static const char * const statement_sql[N_STMTS] = {
     "  role) WHERE id = ?1",
   [STMT_DELETE_ENTITY_IF_ORPHAN] =
     "DELETE FROM entities WHERE id = ?1"
-    " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM entity_articles WHERE entity_id = ?1)"
     " AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = ?1)"
     " AND NOT EXISTS (SELECT 1 FROM events WHERE place_id = ?1)",
   /* An entity seen again keeps what it has and gains what it lacked; a longer name (the full

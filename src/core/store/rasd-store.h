@@ -20,7 +20,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 G_DECLARE_FINAL_TYPE (RasdStore, rasd_store, RASD, STORE, GObject)
 
 /* The newest schema this build writes (PRAGMA user_version). */
-#define RASD_STORE_SCHEMA_VERSION 10
+#define RASD_STORE_SCHEMA_VERSION 11
 
 /* Sets SQLite's process-wide options for the store: no memory statistics (SQLite otherwise
  * takes a process-wide mutex on every allocation to count them, and Rasd reads no count).
