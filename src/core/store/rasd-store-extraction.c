@@ -139,6 +139,24 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Appends @value in decimal: g_string_append_printf() took a tenth of saving an extraction. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[20];
+  guint64 rest = value < 0 ? -(guint64) value : (guint64) value;
+  guint n = 0;
+
+  if (value < 0)
+    g_string_append_c (out, '-');
+  do
+    digits[n++] = (char) ('0' + rest % 10);
+  while ((rest /= 10) != 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* Appends @text as a JSON string. */
 static void
 append_json_string (GString    *out,
@@ -191,8 +209,14 @@ insert_mentions (RasdStore       *self,
           entity_id = g_array_index (entity_ids, gint64, mention->entity);
           g_array_append_val (ids, entity_id);
         }
-      g_string_append_printf (data, "%s[\"%c\",%u,%u", i > 0 ? "," : "", kinds[mention->kind],
-                              (guint) mention->start, (guint) mention->end);
+      if (i > 0)
+        g_string_append_c (data, ',');
+      g_string_append (data, "[\"");
+      g_string_append_c (data, kinds[mention->kind]);
+      g_string_append (data, "\",");
+      append_int (data, (gint64) mention->start);
+      g_string_append_c (data, ',');
+      append_int (data, (gint64) mention->end);
       if (mention->kind == RASD_MENTION_DATE)
         {
           g_autofree char *value = rasd_date_to_iso (&mention->date);
@@ -204,7 +228,10 @@ insert_mentions (RasdStore       *self,
             }
         }
       else if (entity_id != 0)
-        g_string_append_printf (data, ",%" G_GINT64_FORMAT, entity_id);
+        {
+          g_string_append_c (data, ',');
+          append_int (data, entity_id);
+        }
       g_string_append_c (data, ']');
     }
   g_string_append_c (data, ']');
@@ -225,8 +252,11 @@ insert_mentions (RasdStore       *self,
   g_string_append_c (named, '[');
   for (guint i = 0; i < ids->len; i++)
     if (i == 0 || g_array_index (ids, gint64, i) != g_array_index (ids, gint64, i - 1))
-      g_string_append_printf (named, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                              g_array_index (ids, gint64, i));
+      {
+        if (i > 0)
+          g_string_append_c (named, ',');
+        append_int (named, g_array_index (ids, gint64, i));
+      }
   g_string_append_c (named, ']');
   if ((stmt = rasd_store_get_statement (self, STMT_INSERT_ENTITY_ARTICLES, error)) == NULL)
     return FALSE;
