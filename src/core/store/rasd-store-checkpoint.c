@@ -21,6 +21,7 @@ struct _RasdStoreCheckpointer
   GMutex    lock;
   GCond     cond;
   guint64   asked;    /* how many checkpoints were asked for */
+  gboolean  running;  /* the thread is checkpointing */
   gboolean  stop;
 };
 
@@ -38,11 +39,14 @@ checkpoint_thread (gpointer data)
       if (c->stop)
         break;
       done = c->asked;
+      c->running = TRUE;
       g_mutex_unlock (&c->lock);
       /* a checkpoint that cannot copy everything (a reader on an older snapshot) copies what
        * it can; the next one goes on */
       sqlite3_wal_checkpoint_v2 (c->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
       g_mutex_lock (&c->lock);
+      c->running = FALSE;
+      g_cond_broadcast (&c->cond);
     }
   g_mutex_unlock (&c->lock);
   return NULL;
@@ -60,14 +64,22 @@ wal_hook (void       *data,
   /* The log starts again from its beginning only when a transaction begins with all of it
    * copied, and the writer commits while the thread copies: past a few times the usual
    * length, the writer copies the few pages the thread has not (then the next transaction
-   * starts the log again), or the log would grow through the whole import. */
+   * starts the log again), or the log would grow through the whole import.  It first waits for
+   * the thread's checkpoint to end: a passive checkpoint while another runs does nothing, and
+   * on a loaded machine the log then grew past 48 MB. */
   if (n_pages >= CATCH_UP_PAGES)
-    sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    {
+      g_mutex_lock (&c->lock);
+      while (c->running)
+        g_cond_wait (&c->cond, &c->lock);
+      g_mutex_unlock (&c->lock);
+      sqlite3_wal_checkpoint_v2 (db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
   else if (n_pages >= CHECKPOINT_PAGES)
     {
       g_mutex_lock (&c->lock);
       c->asked++;
-      g_cond_signal (&c->cond);
+      g_cond_broadcast (&c->cond);
       g_mutex_unlock (&c->lock);
     }
   return SQLITE_OK;
@@ -117,7 +129,7 @@ rasd_store_stop_background_checkpoints (RasdStore *self)
   sqlite3_wal_autocheckpoint (self->db, CHECKPOINT_PAGES);
   g_mutex_lock (&c->lock);
   c->stop = TRUE;
-  g_cond_signal (&c->cond);
+  g_cond_broadcast (&c->cond);
   g_mutex_unlock (&c->lock);
   g_thread_join (c->thread);
   sqlite3_close (c->db);
