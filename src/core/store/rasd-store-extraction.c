@@ -189,8 +189,6 @@ insert_mentions (RasdStore       *self,
   g_autoptr(GString) data = NULL;
   g_autoptr(GString) named = NULL;
   g_autoptr(GArray) ids = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   if (mentions->len == 0)
     return TRUE;
@@ -236,14 +234,10 @@ insert_mentions (RasdStore       *self,
     }
   g_string_append_c (data, ']');
 
-  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_MENTIONS, error)) == NULL)
+  if (!rasd_store_run_sql (self, NULL, error, "storing the article's mentions",
+                           "INSERT INTO article_mentions (article_id, data) VALUES (?1, ?2)",
+                           "it", article_id, data->str))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  sqlite3_bind_text (stmt, 2, data->str, (int) data->len, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rasd_store_set_sqlite_error (self, error, "storing the article's mentions");
   if (ids->len == 0)
     return TRUE;
 
@@ -258,15 +252,10 @@ insert_mentions (RasdStore       *self,
         append_int (named, g_array_index (ids, gint64, i));
       }
   g_string_append_c (named, ']');
-  if ((stmt = rasd_store_get_statement (self, STMT_INSERT_ENTITY_ARTICLES, error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  sqlite3_bind_text (stmt, 2, named->str, (int) named->len, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return rasd_store_set_sqlite_error (self, error, "storing the entities the article names");
-  return TRUE;
+  return rasd_store_run_sql (self, NULL, error, "storing the entities the article names",
+                             "INSERT INTO entity_articles (article_id, entity_id)"
+                             " SELECT ?1, value FROM json_each (?2)",
+                             "it", article_id, named->str);
 }
 
 /* One event of the extraction, resolved to database ids. */

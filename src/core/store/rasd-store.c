@@ -78,10 +78,6 @@ static const char * const statement_sql[N_STMTS] = {
     "  JOIN events e ON e.id = s.event_id WHERE s.article_id = ?1 AND e.place_id IS NOT NULL",
   [STMT_DELETE_MENTIONS] = "DELETE FROM article_mentions WHERE article_id = ?1",
   [STMT_DELETE_ENTITY_ARTICLES] = "DELETE FROM entity_articles WHERE article_id = ?1",
-  /* An article's mentions, one JSON array (schema/11.sql); the entities they name. */
-  [STMT_INSERT_MENTIONS] = "INSERT INTO article_mentions (article_id, data) VALUES (?1, ?2)",
-  [STMT_INSERT_ENTITY_ARTICLES] =
-    "INSERT INTO entity_articles (article_id, entity_id) SELECT ?1, value FROM json_each (?2)",
   [STMT_DELETE_EVIDENCE] = "DELETE FROM evidence WHERE article_id = ?1",
   [STMT_DELETE_SOURCES] = "DELETE FROM event_sources WHERE article_id = ?1",
   [STMT_DELETE_EVENT_IF_ORPHAN] =
