@@ -214,6 +214,59 @@ test_store_migrate_mentions (void)
   rasd_test_rmtree (dir);
 }
 
+/* An article's mentions as the store reads them back from its one row: in text order whatever
+ * the row's, a date's value with JSON escapes, and a damaged row refused with the database named,
+ * not read half. */
+static void
+test_store_mentions_read (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "rasd.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open (path, &error);
+  g_autoptr(RasdArticle) article = make_article ("عنوان", text_a, "2015-07-21");
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autofree char *sql = NULL;
+  const RasdStoredMention *m;
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = add (store, article, NULL);
+  sql = g_strdup_printf ("INSERT INTO entities (id, kind, key, name) VALUES (7, 'place', 'place:cairo', 'القاهرة');"
+                         "INSERT INTO article_mentions (article_id, data) VALUES (%" G_GINT64_FORMAT ","
+                         " '[[\"l\",24,31,7],[\"d\",2,6,null,\"2015-07-\\u0032\\u0031\\\\\\\"\"],[\"o\",40,50]]')",
+                         id);
+  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  mentions = rasd_store_list_mentions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions->len, ==, 3);
+  m = mentions->pdata[0];
+  g_assert_cmpint (m->kind, ==, RASD_MENTION_DATE);
+  g_assert_cmpint (m->start, ==, 2);
+  g_assert_cmpstr (m->name, ==, "2015-07-21\\\"");
+  g_assert_null (m->key);
+  m = mentions->pdata[1];
+  g_assert_cmpint (m->kind, ==, RASD_MENTION_PLACE);
+  g_assert_cmpstr (m->key, ==, "place:cairo");
+  m = mentions->pdata[2];
+  g_assert_cmpint (m->kind, ==, RASD_MENTION_ORGANISATION);
+  g_assert_null (m->name);
+  g_clear_pointer (&mentions, g_ptr_array_unref);
+
+  /* cut short */
+  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store),
+                                 "UPDATE article_mentions SET data = '[[\"l\",24,31,7],[\"d\",2'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  mentions = rasd_store_list_mentions (store, id, &error);
+  g_assert_null (mentions);
+  g_assert_error (error, RASD_ERROR, RASD_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "damaged"));
+
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
 static void
 test_store_newer_schema_refused (void)
 {
@@ -537,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/store/background-checkpoints", test_store_background_checkpoints);
   g_test_add_func ("/store/migrate-from-previous", test_store_migrate_from_previous);
   g_test_add_func ("/store/migrate-mentions", test_store_migrate_mentions);
+  g_test_add_func ("/store/mentions-read", test_store_mentions_read);
   g_test_add_func ("/store/newer-schema-refused", test_store_newer_schema_refused);
   g_test_add_func ("/store/not-a-database", test_store_not_a_database);
   g_test_add_func ("/store/second-open-keeps-locks", test_store_second_open_keeps_locks);
