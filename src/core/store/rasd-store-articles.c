@@ -439,7 +439,7 @@ read_items (const char *data)
   const char *p = data;
 
   g_array_set_clear_func (items, mention_item_clear);
-  if (!skip_char (&p, '['))
+  if (p == NULL || !skip_char (&p, '['))
     return NULL;
   if (skip_char (&p, ']'))
     return *p == '\0' ? g_steal_pointer (&items) : NULL;
