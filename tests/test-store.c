@@ -57,6 +57,16 @@ table_exists (RasdStore  *store,
 /* main() sets SQLite up as the programs do, so SQLite counts no memory: with the counting on,
  * an open store alone has hundreds of kilobytes counted. */
 static void
+exec_ok (sqlite3    *db,
+         const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static void
 test_store_memory_not_counted (void)
 {
   g_autoptr(GError) error = NULL;
@@ -167,15 +177,14 @@ test_store_migrate_mentions (void)
                          " (%1$" G_GINT64_FORMAT ", 9, 'person', 60, 64, NULL),"
                          " (%1$" G_GINT64_FORMAT ", NULL, 'organisation', 40, 50, NULL);",
                          id);
-  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  exec_ok (rasd_store_get_db (store), sql);
   g_clear_object (&store);
 
   store = rasd_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
   g_assert_true (table_exists (store, "article_mentions"));
-  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store), "DELETE FROM entities WHERE id = 9",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  exec_ok (rasd_store_get_db (store), "DELETE FROM entities WHERE id = 9");
   mentions = rasd_store_list_mentions (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mentions->len, ==, 5);
@@ -236,7 +245,7 @@ test_store_mentions_read (void)
                          "INSERT INTO article_mentions (article_id, data) VALUES (%" G_GINT64_FORMAT ","
                          " '[[\"l\",24,31,7],[\"d\",2,6,null,\"2015-07-\\u0032\\u0031\\\\\\\"\"],[\"o\",40,50]]')",
                          id);
-  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  exec_ok (rasd_store_get_db (store), sql);
   mentions = rasd_store_list_mentions (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mentions->len, ==, 3);
@@ -254,9 +263,7 @@ test_store_mentions_read (void)
   g_clear_pointer (&mentions, g_ptr_array_unref);
 
   /* cut short */
-  g_assert_cmpint (sqlite3_exec (rasd_store_get_db (store),
-                                 "UPDATE article_mentions SET data = '[[\"l\",24,31,7],[\"d\",2'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  exec_ok (rasd_store_get_db (store), "UPDATE article_mentions SET data = '[[\"l\",24,31,7],[\"d\",2'");
   mentions = rasd_store_list_mentions (store, id, &error);
   g_assert_null (mentions);
   g_assert_error (error, RASD_ERROR, RASD_ERROR_DATABASE);
@@ -513,16 +520,6 @@ test_store_search (void)
     g_assert_true (rasd_store_get_stats (store, &stats, &error));
     g_assert_cmpint (stats.n_articles, ==, 2);
   }
-}
-
-static void
-exec_ok (sqlite3    *db,
-         const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
 }
 
 /* During an import the commits leave the checkpoints to another thread: the log is still
