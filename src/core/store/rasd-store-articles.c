@@ -403,17 +403,9 @@ read_item (const char **p,
 {
   const char *s = *p;
 
-  if (!skip_char (&s, '[') || !skip_char (&s, '"'))
-    return FALSE;
-  switch (*s++)
-    {
-    case 'p': item->kind = RASD_MENTION_PERSON; break;
-    case 'l': item->kind = RASD_MENTION_PLACE; break;
-    case 'o': item->kind = RASD_MENTION_ORGANISATION; break;
-    case 'd': item->kind = RASD_MENTION_DATE; break;
-    default: return FALSE;
-    }
-  if (!skip_char (&s, '"') || !skip_char (&s, ',') || !read_int (&s, &item->start) ||
+  if (!skip_char (&s, '[') || !skip_char (&s, '"') ||
+      !rasd_store_mention_kind_of_code (*s++, &item->kind) || !skip_char (&s, '"') ||
+      !skip_char (&s, ',') || !read_int (&s, &item->start) ||
       !skip_char (&s, ',') || !read_int (&s, &item->end))
     return FALSE;
   if (skip_char (&s, ','))
@@ -458,32 +450,16 @@ read_items (const char *data)
   return skip_char (&p, ']') && *p == '\0' ? g_steal_pointer (&items) : NULL;
 }
 
-typedef struct
-{
-  char *key;
-  char *name;
-} NamedEntity;
-
-static void
-named_entity_free (gpointer data)
-{
-  NamedEntity *named = data;
-
-  g_free (named->key);
-  g_free (named->name);
-  g_free (named);
-}
-
-/* The entities @items name, by id, with the key and name their mentions show: an alias's are
- * those of the entity it is the same as.  A rejected entity is left out, and so is one deleted
- * since (as the rows of the old mentions table went with it). */
+/* The entities @items name, by id, as a mention of each shows them (key and name): an alias's
+ * are those of the entity it is the same as.  A rejected entity is left out, and so is one
+ * deleted since (as the rows of the old mentions table went with it). */
 static GHashTable *
 named_entities (RasdStore  *self,
                 GArray     *items,
                 GError    **error)
 {
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       named_entity_free);
+                                                       (GDestroyNotify) rasd_stored_mention_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GString) ids = g_string_new ("[");
   sqlite3_stmt *stmt;
@@ -509,7 +485,7 @@ named_entities (RasdStore  *self,
   sqlite3_bind_text (stmt, 1, ids->str, (int) ids->len, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      NamedEntity *entity = g_new0 (NamedEntity, 1);
+      RasdStoredMention *entity = g_new0 (RasdStoredMention, 1);
       gint64 *id = g_new (gint64, 1);
 
       *id = sqlite3_column_int64 (stmt, 0);
@@ -580,7 +556,7 @@ rasd_store_list_mentions (RasdStore  *self,
   for (guint i = 0; i < items->len; i++)
     {
       MentionItem *item = &g_array_index (items, MentionItem, i);
-      const NamedEntity *entity = NULL;
+      const RasdStoredMention *entity = NULL;
       RasdStoredMention *mention;
 
       if (item->entity_id > 0 && (entity = g_hash_table_lookup (named, &item->entity_id)) == NULL)

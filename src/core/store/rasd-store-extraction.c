@@ -183,8 +183,6 @@ insert_mentions (RasdStore       *self,
                  GArray          *entity_ids,
                  GError         **error)
 {
-  static const char kinds[] = { [RASD_MENTION_PERSON] = 'p', [RASD_MENTION_PLACE] = 'l',
-                                [RASD_MENTION_ORGANISATION] = 'o', [RASD_MENTION_DATE] = 'd' };
   GArray *mentions = extraction->mentions;
   g_autoptr(GString) data = NULL;
   g_autoptr(GString) named = NULL;
@@ -200,7 +198,9 @@ insert_mentions (RasdStore       *self,
       const RasdMention *mention = &g_array_index (mentions, RasdMention, i);
       gint64 entity_id = 0;
 
-      g_return_val_if_fail ((guint) mention->kind < G_N_ELEMENTS (kinds), FALSE);
+      char code = rasd_store_mention_code (mention->kind);
+
+      g_return_val_if_fail (code != '\0', FALSE);
       if (mention->kind != RASD_MENTION_DATE && mention->entity >= 0 &&
           (guint) mention->entity < entity_ids->len)
         {
@@ -210,7 +210,7 @@ insert_mentions (RasdStore       *self,
       if (i > 0)
         g_string_append_c (data, ',');
       g_string_append (data, "[\"");
-      g_string_append_c (data, kinds[mention->kind]);
+      g_string_append_c (data, code);
       g_string_append (data, "\",");
       append_int (data, (gint64) mention->start);
       g_string_append_c (data, ',');

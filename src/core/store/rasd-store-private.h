@@ -105,6 +105,35 @@ struct _RasdStore
  * place's confidence (a lexicon's or gazetteer's entity above a name no list knows), how
  * precise its date is, and how many sentences and articles report it (up to three: a summit
  * every paper reports is not counted to the end).  The event is ?1. */
+/* A mention's kind in an article's mentions row (schema/11.sql), written by insert_mentions()
+ * and read by rasd_store_list_mentions(): one letter. */
+static inline char
+rasd_store_mention_code (RasdMentionKind kind)
+{
+  switch (kind)
+    {
+    case RASD_MENTION_PERSON: return 'p';
+    case RASD_MENTION_PLACE: return 'l';
+    case RASD_MENTION_ORGANISATION: return 'o';
+    case RASD_MENTION_DATE: return 'd';
+    default: return '\0';
+    }
+}
+
+/* The kind of @code, FALSE when it is none. */
+static inline gboolean
+rasd_store_mention_kind_of_code (char             code,
+                                 RasdMentionKind *kind)
+{
+  for (RasdMentionKind k = RASD_MENTION_PERSON; k <= RASD_MENTION_DATE; k++)
+    if (code == rasd_store_mention_code (k))
+      {
+        *kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 #define EVENT_CONFIDENCE_SQL \
   "round (" \
   "  0.45 * coalesce ((SELECT avg (en.confidence) FROM event_participants ep" \
