@@ -313,6 +313,118 @@ test_store_not_a_database (void)
   rasd_test_rmtree (dir);
 }
 
+/* Whether an open will upgrade first is read without changing the file: only a database an
+ * older Rasd wrote needs it; absent, new, current and unreadable files do not. */
+static void
+test_store_needs_upgrade (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *old = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *current = g_build_filename (dir, "current.db", NULL);
+  g_autofree char *notes = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *absent = g_build_filename (dir, "absent.db", NULL);
+  g_autoptr(GError) error = NULL;
+  const char garbage[] = "this is a text file, not an SQLite database, and it is long enough.....";
+  guint n_articles = 99;
+
+  {
+    g_autoptr(RasdStore) store = rasd_store_open_at_version (old, 10, &error);
+    g_autoptr(RasdArticle) a = make_article ("الأول", text_a, "2015-07-21");
+    g_autoptr(RasdArticle) b = make_article ("الثاني", text_b, "2015-07-22");
+
+    g_assert_no_error (error);
+    add (store, a, NULL);
+    add (store, b, NULL);
+  }
+  {
+    g_autoptr(RasdStore) store = rasd_store_open (current, &error);
+    g_assert_no_error (error);
+  }
+  rasd_test_write_file (notes, garbage, sizeof garbage - 1);
+
+  g_assert_true (rasd_store_needs_upgrade (old, &n_articles));
+  g_assert_cmpuint (n_articles, ==, 2);
+  g_assert_true (rasd_store_needs_upgrade (old, NULL));
+  g_assert_false (rasd_store_needs_upgrade (current, &n_articles));
+  g_assert_cmpuint (n_articles, ==, 0);
+  g_assert_false (rasd_store_needs_upgrade (notes, &n_articles));
+  g_assert_false (rasd_store_needs_upgrade (absent, &n_articles));
+  g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
+  g_assert_false (rasd_store_needs_upgrade (dir, &n_articles));
+  g_assert_false (rasd_store_needs_upgrade (":memory:", &n_articles));
+
+  /* asking changed nothing: the open upgrades, and then there is nothing left to do */
+  {
+    g_autoptr(RasdStore) store = rasd_store_open_at_version (old, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (rasd_store_get_schema_version (store), ==, 10);
+  }
+  {
+    g_autoptr(RasdStore) store = rasd_store_open (old, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_false (rasd_store_needs_upgrade (old, &n_articles));
+
+  rasd_test_rmtree (dir);
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static RasdStore *
+open_on_thread (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rasd_store_open_async (path, NULL, opened_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return rasd_store_open_finish (result, error);
+}
+
+/* The window's open: on a thread, upgrading as rasd_store_open() does, or its error. */
+static void
+test_store_open_async (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *old = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  gint64 id;
+
+  {
+    g_autoptr(RasdStore) at_10 = rasd_store_open_at_version (old, 10, &error);
+    g_autoptr(RasdArticle) a = make_article ("الأول", text_a, "2015-07-21");
+
+    g_assert_no_error (error);
+    id = add (at_10, a, NULL);
+  }
+  store = open_on_thread (old, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+  g_assert_true (table_exists (store, "article_mentions"));
+  /* usable from this thread */
+  {
+    g_autoptr(RasdArticle) back = rasd_store_get_article (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (rasd_article_get_title (back), ==, "الأول");
+  }
+  g_clear_object (&store);
+
+  store = open_on_thread (dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, RASD_ERROR, RASD_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, dir));
+
+  rasd_test_rmtree (dir);
+}
+
 /* Opening the database again in the same process (the window's worker, an import) keeps the
  * locks the first connection holds: another process that opens and closes it (rasd-cli) must
  * not take itself for the last user and delete the WAL that holds the first connection's
@@ -590,6 +702,8 @@ main (int   argc,
   g_test_add_func ("/store/mentions-read", test_store_mentions_read);
   g_test_add_func ("/store/newer-schema-refused", test_store_newer_schema_refused);
   g_test_add_func ("/store/not-a-database", test_store_not_a_database);
+  g_test_add_func ("/store/needs-upgrade", test_store_needs_upgrade);
+  g_test_add_func ("/store/open-async", test_store_open_async);
   g_test_add_func ("/store/second-open-keeps-locks", test_store_second_open_keeps_locks);
   g_test_add_func ("/store/articles", test_store_articles);
   g_test_add_func ("/store/duplicates", test_store_duplicates);

@@ -808,6 +808,83 @@ rasd_store_open (const char  *path,
   return open_store (path, RASD_STORE_SCHEMA_VERSION, FALSE, error);
 }
 
+gboolean
+rasd_store_needs_upgrade (const char *path,
+                          guint      *n_articles)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (n_articles != NULL)
+    *n_articles = 0;
+  if (g_strcmp0 (path, ":memory:") == 0 || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      sqlite3_close (db);
+      return FALSE;
+    }
+  /* another Rasd importing into it holds the lock a moment at a time */
+  sqlite3_busy_timeout (db, 2000);
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (version > 0 && version < RASD_STORE_SCHEMA_VERSION && n_articles != NULL &&
+      sqlite3_prepare_v2 (db, "SELECT count(*) FROM articles", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    *n_articles = (guint) MIN (sqlite3_column_int64 (stmt, 0), (gint64) G_MAXUINT);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close (db);
+  return version > 0 && version < RASD_STORE_SCHEMA_VERSION;
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      path,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  RasdStore *store = rasd_store_open (path, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+rasd_store_open_async (const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rasd_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  /* an upgrade, once begun, ends or rolls back whole: cancelling only drops the store */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+RasdStore *
+rasd_store_open_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rasd_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 RasdStore *
 rasd_store_open_read_only (const char  *path,
                            GError     **error)

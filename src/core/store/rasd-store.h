@@ -37,6 +37,20 @@ char       *rasd_store_default_path    (void);
  * a file that is not a database or one cut short gets one sentence naming the file. */
 RasdStore  *rasd_store_open            (const char     *path,
                                         GError        **error);
+/* Whether rasd_store_open() will first bring @path up to this version's schema (an older Rasd
+ * wrote it), which takes minutes for a large database; @n_articles, if not NULL, is set to the
+ * number of articles it holds.  Reads the file and changes nothing.  FALSE when the file is
+ * absent, empty, at this version already, or cannot be read: opening it then says why. */
+gboolean    rasd_store_needs_upgrade   (const char     *path,
+                                        guint          *n_articles);
+/* rasd_store_open() on a worker thread, for a window that must not wait on an upgrade.  The
+ * store, once given, belongs to the thread that called rasd_store_open_finish(). */
+void        rasd_store_open_async      (const char     *path,
+                                        GCancellable   *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer        user_data);
+RasdStore  *rasd_store_open_finish     (GAsyncResult   *result,
+                                        GError        **error);
 /* Opens read-only even when the file could be written (it must exist). */
 RasdStore  *rasd_store_open_read_only  (const char     *path,
                                         GError        **error);
