@@ -51,3 +51,30 @@ rasd_test_make_old_store (const char *path,
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_exec (rasd_store_get_db (old), sql, NULL, NULL, NULL), ==, SQLITE_OK);
 }
+
+/* Takes @store's database, of today's schema, back to schema 10's (a row per mention), as an
+ * older Rasd left it: opening it again upgrades it.  @store is for closing only, after. */
+static inline void
+rasd_test_downgrade_to_10 (RasdStore *store)
+{
+  static const char sql[] =
+    "CREATE TABLE old_mentions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  entity_id INTEGER REFERENCES entities (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'organisation', 'date')),"
+    "  start INTEGER NOT NULL, end INTEGER NOT NULL, value TEXT, CHECK (start <= end));"
+    "INSERT INTO old_mentions (article_id, entity_id, kind, start, end, value)"
+    "  SELECT * FROM mentions;"
+    "DROP VIEW mentions;"
+    "DROP TABLE entity_articles;"
+    "DROP TABLE article_mentions;"
+    "ALTER TABLE old_mentions RENAME TO mentions;"
+    "CREATE INDEX mentions_article ON mentions (article_id, start);"
+    "CREATE INDEX mentions_entity ON mentions (entity_id);"
+    "PRAGMA user_version = 10;";
+  char *message = NULL;
+
+  if (sqlite3_exec (rasd_store_get_db (store), sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("Taking %s back to schema 10: %s", rasd_store_get_path (store), message);
+}

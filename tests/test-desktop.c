@@ -15,6 +15,8 @@
 #include "rasd-help-window.h"
 #include "rasd-preferences-window.h"
 #include "rasd-reader.h"
+#include "rasd-importer.h"
+#include "rasd-test-store.h"
 #include "rasd-window.h"
 #include "rasd-gui-test-util.h"
 #include "rasd-test-util.h"
@@ -273,7 +275,8 @@ window_opened_and_imported (gpointer data)
   if (window == NULL || !RASD_IS_WINDOW (window))
     return FALSE;
   open->window = RASD_WINDOW (window);
-  return !rasd_window_is_importing (open->window)
+  /* no events at all while its database is being upgraded */
+  return rasd_window_get_event_list (open->window) != NULL && !rasd_window_is_importing (open->window)
          && g_list_model_get_n_items (rasd_window_get_event_list (open->window)) > 0;
 }
 
@@ -305,9 +308,52 @@ test_application (void)
   settings = rasd_application_get_settings (app);
   g_assert_nonnull (settings);
 
-  /* Opening a file (a file manager's "Open With", a second launch) imports it into a window. */
-  g_application_open (G_APPLICATION (app), &file, 1, "");
+  /* Opening a file (a file manager's "Open With", a second launch) imports it into a window.
+   * The database there is one an older Rasd wrote: the window says it is being upgraded, on a
+   * thread, and imports the file once it is open. */
+  {
+    g_autofree char *other = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo",
+                                               "02-geneva-1994.txt", NULL);
+    const char *paths[] = { other, NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RasdStore) store = rasd_store_open (rasd_application_get_db_path (app), &error);
+    g_autoptr(RasdImporter) importer = NULL;
+
+    g_assert_no_error (error);
+    importer = rasd_importer_new (store);
+    g_assert_true (rasd_importer_run (importer, paths, NULL, &error));
+    g_assert_no_error (error);
+    rasd_test_downgrade_to_10 (store);
+  }
+  g_assert_true (rasd_store_needs_upgrade (rasd_application_get_db_path (app), NULL));
+  {
+    g_autofree char *name = g_strdup_printf ("application-upgrading-%s", lang);
+    sqlite3 *writer = NULL;
+
+    /* another writer keeps the upgrade waiting (up to the store's busy timeout) while the
+     * window shows and answers */
+    g_assert_cmpint (sqlite3_open (rasd_application_get_db_path (app), &writer), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_application_open (G_APPLICATION (app), &file, 1, "");
+    open.window = RASD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+    g_assert_nonnull (open.window);
+    g_assert_cmpstr (rasd_window_get_visible_page (open.window), ==, "upgrading");
+    rasd_test_wait_for (60, rasd_test_widget_mapped, open.window);
+    g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (open.window), name), >, 8);
+    g_assert_cmpstr (rasd_window_get_visible_page (open.window), ==, "upgrading");
+    sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close (writer);
+  }
   rasd_test_wait_for (600, window_opened_and_imported, &open);
+  g_assert_false (rasd_store_needs_upgrade (rasd_application_get_db_path (app), NULL));
+  /* both articles: the one stored before the upgrade, the one given during it */
+  {
+    g_autoptr(RasdStore) store = rasd_store_open (rasd_application_get_db_path (app), NULL);
+    RasdStoreStats stats;
+
+    g_assert_true (rasd_store_get_stats (store, &stats, NULL));
+    g_assert_cmpint (stats.n_articles, ==, 2);
+  }
   g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (open.window)), >, 0);
   /* The window remembers its database, and has the shortcuts window (Ctrl+?). */
   {

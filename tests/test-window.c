@@ -6,6 +6,7 @@
 #include "rasd-importer.h"
 #include "rasd-window.h"
 #include "rasd-gui-test-util.h"
+#include "rasd-test-store.h"
 #include "rasd-test-util.h"
 
 static RasdStore *
@@ -107,6 +108,94 @@ window_loaded (gpointer window)
   return !rasd_window_is_loading (RASD_WINDOW (window));
 }
 
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+got_result (gpointer result)
+{
+  return *(GAsyncResult **) result != NULL;
+}
+
+/* A library an older Rasd wrote is upgraded on a thread while the window says so; files given
+ * meanwhile are imported once it is open. */
+static void
+test_window_upgrading (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "rasd.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+  const char *paths[] = { demo, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RasdStore) store = NULL;
+  g_autofree char *summary = NULL;
+  guint n_articles = 0;
+  RasdWindow *window;
+
+  {
+    g_autoptr(RasdStore) current = rasd_store_open (db, &error);
+    g_autoptr(RasdImporter) importer = rasd_importer_new (current);
+
+    g_assert_no_error (error);
+    g_assert_true (rasd_importer_run (importer, paths, NULL, &error));
+    g_assert_no_error (error);
+    rasd_test_downgrade_to_10 (current);
+  }
+  g_assert_true (rasd_store_needs_upgrade (db, &n_articles));
+  g_assert_cmpuint (n_articles, >, 5);
+
+  window = rasd_window_new (NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  rasd_window_show_upgrading (window, n_articles);
+  g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "upgrading");
+  gtk_window_present (GTK_WINDOW (window));
+  rasd_test_wait_for (60, rasd_test_widget_mapped, window);
+  /* no file chooser opens: there is nowhere to import into yet */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n_windows = g_list_model_get_n_items (toplevels);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
+    rasd_test_settle ();
+    g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows);
+  }
+  g_assert_cmpuint (rasd_test_render_to_png (GTK_WIDGET (window), "upgrading"), >, 8);
+
+  /* given while upgrading: kept for later, not lost */
+  rasd_window_import (window, paths);
+  g_assert_false (rasd_window_is_importing (window));
+
+  rasd_store_open_async (db, NULL, store_opened_cb, &result);
+  rasd_test_wait_for (60, got_result, &result);
+  store = rasd_store_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rasd_store_get_schema_version (store), ==, RASD_STORE_SCHEMA_VERSION);
+  g_assert_false (rasd_store_needs_upgrade (db, NULL));
+
+  rasd_window_set_store (window, store);
+  g_assert_cmpstr (rasd_window_get_visible_page (window), ==, "explorer");
+  g_assert_true (rasd_window_is_importing (window));
+  rasd_test_wait_for (60, rasd_test_window_imported, window);
+  summary = rasd_window_dup_import_summary (window);
+  g_assert_nonnull (summary);
+  rasd_test_wait_for (60, window_loaded, window);
+  g_assert_cmpuint (g_list_model_get_n_items (rasd_window_get_event_list (window)), >, 10);
+  rasd_window_select_event (window, 0);
+  g_assert_nonnull (rasd_window_get_selected_event (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  rasd_test_settle ();
+  g_clear_object (&store);
+  rasd_test_rmtree (dir);
+}
+
+
 /* A database the user may only read: the window reads it (events, reader), says why importing
  * and editing are off in a banner, and neither imports nor adds excerpts. */
 static void
@@ -202,6 +291,7 @@ main (int   argc,
   g_test_add_func ("/window/import-and-read", test_window_import_and_read);
   g_test_add_func ("/window/error-state", test_window_error_state);
   g_test_add_func ("/window/read-only", test_window_read_only);
+  g_test_add_func ("/window/upgrading", test_window_upgrading);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "rasd-cli-common.h"
 #include "rasd-export.h"
+#include "rasd-format.h"
 #include "rasd-path.h"
 
 void
@@ -85,9 +86,26 @@ rasd_cli_open_store (const char *db_path)
   g_autoptr(GError) error = NULL;
   RasdStore *store;
 
+  guint n_articles = 0;
+
   if (db_path == NULL)
     default_path = rasd_store_default_path ();
-  store = rasd_store_open (db_path != NULL ? db_path : default_path, &error);
+  if (db_path == NULL)
+    db_path = default_path;
+  /* a large database takes minutes: say why nothing happens yet */
+  if (rasd_store_needs_upgrade (db_path, &n_articles))
+    {
+      g_autofree char *number = rasd_format_count (n_articles);
+      g_autofree char *shown = rasd_text_printable (db_path, FALSE);
+
+      /* Translators: %s is the database file, then a number of articles */
+      fprintf (stderr, ngettext ("rasd-cli: upgrading %s (%s article), written by an older Rasd: "
+                                 "once; a large database takes a few minutes\n",
+                                 "rasd-cli: upgrading %s (%s articles), written by an older Rasd: "
+                                 "once; a large database takes a few minutes\n", n_articles),
+               shown, number);
+    }
+  store = rasd_store_open (db_path, &error);
   if (store == NULL)
     rasd_cli_print_error ("%s", error->message);
   return store;

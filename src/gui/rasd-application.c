@@ -67,12 +67,38 @@ rasd_application_bind_window_state (GSettings *settings,
     g_settings_bind (settings, "import-jobs", window, "import-jobs", G_SETTINGS_BIND_GET);
 }
 
+static void
+open_store_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RasdWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RasdStore) store = rasd_store_open_finish (result, &error);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+  GSettings *settings;
+
+  /* closed meanwhile: the upgrade is done and kept, for the next start */
+  if (app == NULL)
+    return;
+  if (store == NULL)
+    {
+      rasd_window_show_error (window, _("The database could not be opened"), error->message);
+      return;
+    }
+  rasd_window_set_store (window, store);
+  settings = rasd_application_get_settings (RASD_APPLICATION (app));
+  if (settings != NULL)
+    g_settings_set_string (settings, "last-database", rasd_store_get_path (store));
+}
+
 static RasdWindow *
 get_or_create_window (RasdApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(RasdStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_articles = 0;
 
   if (window != NULL)
     return RASD_WINDOW (window);
@@ -87,15 +113,25 @@ get_or_create_window (RasdApplication *self)
           self->db_path = g_steal_pointer (&last);
         }
     }
+  /* A database an older Rasd wrote is upgraded on a thread, behind a page that says so: a
+   * large one takes minutes, and the window must show and answer meanwhile.  Any other
+   * opens at once. */
+  if (rasd_store_needs_upgrade (self->db_path, &n_articles))
+    {
+      window = GTK_WINDOW (rasd_window_new (self, NULL));
+      rasd_window_show_upgrading (RASD_WINDOW (window), n_articles);
+      rasd_store_open_async (self->db_path, NULL, open_store_cb, g_object_ref (window));
+      if (self->settings != NULL)
+        rasd_application_bind_window_state (self->settings, window);
+      return RASD_WINDOW (window);
+    }
   store = rasd_store_open (self->db_path, &error);
   window = GTK_WINDOW (rasd_window_new (self, store));
   if (self->settings != NULL)
-    {
-      rasd_application_bind_window_state (self->settings, window);
-      if (store != NULL)
-        g_settings_set_string (self->settings, "last-database", rasd_store_get_path (store));
-    }
-  if (store == NULL)
+    rasd_application_bind_window_state (self->settings, window);
+  if (store != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-database", rasd_store_get_path (store));
+  else if (store == NULL)
     rasd_window_show_error (RASD_WINDOW (window), _("The database could not be opened"),
                             error->message);
   return RASD_WINDOW (window);

@@ -36,6 +36,8 @@ struct _RasdWindow
   gboolean            syncing;  /* copying the filter into the widgets */
   gboolean            restoring;  /* the events are being replaced: keep the selected one */
   gboolean            first_load_pending;  /* the events are read after the first frame */
+  gboolean            upgrading;  /* the store is being opened and upgraded on a thread */
+  GStrv               pending_import;  /* files given meanwhile */
 
   /* Template widgets */
   AdwToastOverlay    *toast_overlay;
@@ -49,6 +51,8 @@ struct _RasdWindow
   GtkSpinner         *spinner;
   GtkStack           *stack;
   AdwStatusPage      *error_page;
+  AdwStatusPage      *upgrading_page;
+  GtkSpinner         *upgrading_spinner;
   AdwFlap            *flap;
   RasdFacetView      *people_view;
   RasdFacetView      *places_view;

@@ -767,6 +767,10 @@ rasd_window_show_error (RasdWindow *self,
 {
   g_return_if_fail (RASD_IS_WINDOW (self));
 
+  /* an upgrade that failed imports nothing */
+  self->upgrading = FALSE;
+  g_clear_pointer (&self->pending_import, g_strfreev);
+  gtk_spinner_set_spinning (self->upgrading_spinner, FALSE);
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
@@ -920,6 +924,17 @@ rasd_window_import (RasdWindow         *self,
   g_return_if_fail (RASD_IS_WINDOW (self));
   g_return_if_fail (paths != NULL);
 
+  if (self->store == NULL && self->upgrading && paths[0] != NULL)
+    {
+      g_auto(GStrv) given = g_steal_pointer (&self->pending_import);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      if (given != NULL)
+        g_strv_builder_addv (builder, (const char **) given);
+      g_strv_builder_addv (builder, (const char **) paths);
+      self->pending_import = g_strv_builder_end (builder);
+      return;
+    }
   if (self->store == NULL || paths[0] == NULL)
     return;
   if (rasd_window_is_read_only (self))
@@ -1294,6 +1309,7 @@ rasd_window_finalize (GObject *object)
   g_clear_object (&self->events);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->pending_import, g_strfreev);
 
   G_OBJECT_CLASS (rasd_window_parent_class)->finalize (object);
 }
@@ -1335,6 +1351,8 @@ rasd_window_class_init (RasdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, upgrading_page);
+  gtk_widget_class_bind_template_child (widget_class, RasdWindow, upgrading_spinner);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, people_view);
   gtk_widget_class_bind_template_child (widget_class, RasdWindow, places_view);
@@ -1480,24 +1498,51 @@ watch_other_commits (RasdWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
-RasdWindow *
-rasd_window_new (RasdApplication *application,
-                 RasdStore       *store)
+void
+rasd_window_show_upgrading (RasdWindow *self,
+                            guint       n_articles)
 {
-  RasdWindow *self;
+  g_autofree char *number = NULL;
+  g_autofree char *description = NULL;
 
-  g_return_val_if_fail (application == NULL || RASD_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (store == NULL || RASD_IS_STORE (store), NULL);
+  g_return_if_fail (RASD_IS_WINDOW (self));
+  g_return_if_fail (self->store == NULL);
 
-  self = g_object_new (RASD_TYPE_WINDOW, "application", application, NULL);
-  if (application != NULL && rasd_application_get_settings (application) != NULL)
-    bind_settings (self, rasd_application_get_settings (application));
-  if (store == NULL)
-    {
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-      return self;
-    }
+  number = rasd_format_count (n_articles);
+  /* Translators: %s is a number of articles, written in the locale's digits */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "An older version of Rasd wrote this database of %s article. "
+                                              "It is brought up to date once; a large one takes a few minutes. "
+                                              "Closing Rasd meanwhile leaves it as it was.",
+                                              "An older version of Rasd wrote this database of %s articles. "
+                                              "It is brought up to date once; a large one takes a few minutes. "
+                                              "Closing Rasd meanwhile leaves it as it was.",
+                                              n_articles),
+                                 number);
+  self->upgrading = TRUE;
+  adw_status_page_set_description (self->upgrading_page, description);
+  gtk_spinner_set_spinning (self->upgrading_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "upgrading");
+  /* nothing to search or filter yet: update_pages() shows them once the store is set */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+}
 
+void
+rasd_window_set_store (RasdWindow *self,
+                       RasdStore  *store)
+{
+  g_auto(GStrv) pending = NULL;
+
+  g_return_if_fail (RASD_IS_WINDOW (self));
+  g_return_if_fail (RASD_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->upgrading = FALSE;
+  gtk_spinner_set_spinning (self->upgrading_spinner, FALSE);
+  pending = g_steal_pointer (&self->pending_import);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   self->store = g_object_ref (store);
   self->events = rasd_event_model_new (store, self->filter);
   g_signal_connect_swapped (self->events, "listed", G_CALLBACK (on_events_listed), self);
@@ -1515,13 +1560,40 @@ rasd_window_new (RasdApplication *application,
     set_read_only (self);
   watch_other_commits (self);
   /* The pages now, the events after the first frame (on_first_frame); a reload before that,
-   * e.g. a filter set by the caller, reads them at once. */
+   * e.g. a filter set by the caller, reads them at once.  A window shown already (its store
+   * came from a thread) paints its next frame for the new page. */
   if (update_pages (self))
     {
       self->first_load_pending = TRUE;
-      g_signal_connect (self, "realize", G_CALLBACK (on_realize_for_first_load), NULL);
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        {
+          on_realize_for_first_load (self);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+      else
+        g_signal_connect (self, "realize", G_CALLBACK (on_realize_for_first_load), NULL);
       update_results_page (self);
     }
+  if (pending != NULL)
+    rasd_window_import (self, (const char * const *) pending);
+}
+
+RasdWindow *
+rasd_window_new (RasdApplication *application,
+                 RasdStore       *store)
+{
+  RasdWindow *self;
+
+  g_return_val_if_fail (application == NULL || RASD_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || RASD_IS_STORE (store), NULL);
+
+  self = g_object_new (RASD_TYPE_WINDOW, "application", application, NULL);
+  if (application != NULL && rasd_application_get_settings (application) != NULL)
+    bind_settings (self, rasd_application_get_settings (application));
+  if (store == NULL)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  else
+    rasd_window_set_store (self, store);
   return self;
 }
 

@@ -20,6 +20,15 @@ G_DECLARE_FINAL_TYPE (RasdWindow, rasd_window, RASD, WINDOW, AdwApplicationWindo
 RasdWindow *rasd_window_new             (RasdApplication    *application,
                                          RasdStore          *store);
 
+/* While the application opens an older library on a thread (rasd_store_open_async()), the
+ * window says it is being upgraded (page "upgrading"), for @n_articles articles; files given
+ * to rasd_window_import() meanwhile are imported once the store is set. */
+void        rasd_window_show_upgrading  (RasdWindow         *self,
+                                         guint               n_articles);
+/* The store of a window made without one, once open; only once. */
+void        rasd_window_set_store       (RasdWindow         *self,
+                                         RasdStore          *store);
+
 /* Imports files and folders in a worker thread, with progress, cancel and a summary toast. */
 void        rasd_window_import          (RasdWindow         *self,
                                          const char * const *paths);
@@ -59,7 +68,8 @@ GtkEditable   *rasd_window_get_search_entry (RasdWindow     *self);
 GtkWidget     *rasd_window_get_chips        (RasdWindow     *self);
 GtkWidget     *rasd_window_get_clear_all_button   (RasdWindow *self);
 GtkWidget     *rasd_window_get_empty_clear_button (RasdWindow *self);
-/* The reader's text and the name of the page shown ("welcome", "explorer", "error"); of the
+/* The reader's text and the name of the page shown ("welcome", "explorer", "upgrading",
+ * "error"); of the
  * results area ("events", "empty", "no-events", "loading", "error"). */
 GtkTextBuffer *rasd_window_get_reader_buffer (RasdWindow    *self);
 const char    *rasd_window_get_visible_page (RasdWindow     *self);
