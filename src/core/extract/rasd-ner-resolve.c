@@ -9,6 +9,130 @@
 #include "rasd-rules.h"
 #include "rasd-title-groups.h"
 
+/* What the scan records (rasd-ner.c): names, persons, countries ------------------------------ */
+
+/* The preposition before the place read at token @i as @word (the token without some of its
+ * proclitics; only those it lacks can be prepositions). */
+int
+place_preposition (Run        *run,
+                   guint       i,
+                   const char *word)
+{
+  const char *norm = tok (run, i)->norm;
+  gsize skip = strlen (norm) - strlen (word);
+
+  /* a clitic on the name itself: بدمشق، لموسكو (و and ف are not prepositions) */
+  for (gsize k = 0; k < skip; k += 2)
+    {
+      if (has_prefix (norm + k, "ب"))
+        return RASD_NER_PREP_IN;
+      if (has_prefix (norm + k, "ل"))
+        return RASD_NER_PREP_TO;
+    }
+  /* إلى جمهورية مصر العربية، في مدينة جدة: the preposition is before the generic noun */
+  while (i > 1 && !breaks_after (run, i - 1) && in_list (rasd_ner_place_nouns, tok (run, i - 1)->norm))
+    i--;
+  if (i > 0 && !breaks_after (run, i - 1))
+    {
+      const char *prev = tok (run, i - 1)->norm;
+
+      if (strcmp (prev, "في") == 0 || strcmp (prev, "وفي") == 0 || strcmp (prev, "داخل") == 0)
+        return RASD_NER_PREP_IN;
+      if (strcmp (prev, "الي") == 0 || strcmp (prev, "والي") == 0 || strcmp (prev, "نحو") == 0)
+        return RASD_NER_PREP_TO;
+      if (strcmp (prev, "من") == 0 || strcmp (prev, "ومن") == 0)
+        return RASD_NER_PREP_FROM;
+      return RASD_NER_PREP_OTHER;
+    }
+  return RASD_NER_PREP_NONE;
+}
+
+void
+add_name (Run             *run,
+          RasdMentionKind  kind,
+          int              entity,
+          guint            first,
+          guint            n_tokens,
+          guint            title_token,
+          guint            flags,
+          int              preposition,
+          gboolean         to_output)
+{
+  RasdNerName name = { 0 };
+
+  if (to_output)
+    {
+      RasdMention mention = { 0 };
+
+      mention.kind = kind;
+      mention.start = tok (run, first)->start;
+      mention.end = tok (run, first + n_tokens - 1)->end;
+      mention.entity = entity;
+      g_array_append_val (run->out->mentions, mention);
+    }
+  name.entity = entity;
+  name.kind = kind;
+  name.first_token = first;
+  name.n_tokens = n_tokens;
+  name.title_token = title_token;
+  name.sentence = tok (run, first)->sentence;
+  name.flags = flags;
+  name.preposition = preposition;
+  g_array_append_val (run->names, name);
+  for (guint k = first; k < first + n_tokens; k++)
+    run->covered[k] = TRUE;
+}
+
+PersonInfo *
+person_info (Run *run,
+             int  entity)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (run->person_index, GINT_TO_POINTER (entity + 1)));
+
+  return index > 0 ? &g_array_index (run->persons, PersonInfo, index - 1) : NULL;
+}
+
+void
+note_person (Run        *run,
+             int         entity,
+             const char *title,
+             const char *country)
+{
+  PersonInfo *info = person_info (run, entity);
+
+  if (info == NULL)
+    {
+      PersonInfo fresh = { entity, NULL, NULL, 0, NULL };
+      RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
+      g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
+
+      fresh.country = e->country;
+      fresh.norm = g_string_chunk_insert (run->form_strings, norm);
+      g_array_append_val (run->persons, fresh);
+      g_hash_table_insert (run->person_index, GINT_TO_POINTER (entity + 1),
+                           GUINT_TO_POINTER (run->persons->len));
+      info = &g_array_index (run->persons, PersonInfo, run->persons->len - 1);
+    }
+  info->count++;
+  /* counted by role, so role_is_known() is one lookup in an article naming thousands */
+  rasd_title_count_role (run->known_roles, info->title, info->country, -1);
+  if (title != NULL && info->title == NULL)
+    info->title = title;
+  if (country != NULL)
+    info->country = country;
+  rasd_title_count_role (run->known_roles, info->title, info->country, +1);
+}
+
+/* One more mention of @country (an interned ISO code), for the preferred countries. */
+void
+count_country (GHashTable *countries,
+               const char *country)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (countries, country));
+
+  g_hash_table_replace (countries, (gpointer) country, GUINT_TO_POINTER (n + 1));
+}
+
 /* Places of the gazetteer read with their evidence; then, once the article is read, which place
  * each name is, whom each role stands for, and one person's several names. */
 
