@@ -342,6 +342,55 @@ test_tagger_gates_names (void)
 }
 
 static void
+test_unknown_name_ends (void)
+{
+  /* past where the tagger ends a name, a word of every day with a preposition or a verb's
+   * prefix is not part of it */
+  const char *text = "وقدمت الفنانة سلوى خطاب برنامجا للأطفال، كما شارك الفنان هشام سليم بمسرحية جديدة.\n"
+                     "وسجل المهاجم الفرنسي كريم بنزيمة بمجهود فردي الهدف الثاني.\n"
+                     /* a chain of fathers is one name, however long */
+                     "واستقبل الشيخ سلطان بن محمد بن سلطان آل نهيان الوفد الزائر.\n"
+                     /* the month after شهر is no man named رمضان */
+                     "وتبث القناة خلال شهر رمضان المبارك في العاشرة مساء برنامجا يوميا.\n"
+                     /* a rank alone is a common noun: the team, not the administrator */
+                     "وقال إداري الفريق خالد منصور إن الفريق جاهز للمباراة، وإن جماهير الفريق ستحضر بكثافة.\n"
+                     /* the rest of عبد and a king's number are no family names: God, the second day */
+                     "وخطب الشيخ محمد بن عبد الله في المصلين، وقال إن الله أمر بالعدل.\n"
+                     "والتقى العاهل الأردني الملك عبدالله الثاني الوفد، وفي اليوم الثاني زار الوفد البتراء.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-04-01");
+  RasdEntity *e;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "هشام سليم");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "هشام سليم");
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "بمسرحية"));
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "كريم بنزيمة");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "كريم بنزيمة");
+  g_assert_cmpuint (rule_hits (text, "2023-04-01", RASD_RULE_NER_TAGGED_END), >=, 1);
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "سلطان بن محمد");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "سلطان بن محمد بن سلطان آل نهيان");
+  /* the grandfather's name inside it is no second person */
+  g_assert_true (mention_entity (x, text, RASD_MENTION_PERSON, "سلطان آل نهيان") == e);
+
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "رمضان"));
+  g_assert_cmpuint (rule_hits (text, "2023-04-01", RASD_RULE_NER_MONTH_NOT_NAME), >=, 1);
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "خالد منصور");
+  g_assert_nonnull (e);
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الفريق جاهز"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الفريق ستحضر"));
+
+  g_assert_nonnull (mention_entity (x, text, RASD_MENTION_PERSON, "محمد بن عبد الله"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الله أمر"));
+  g_assert_nonnull (mention_entity (x, text, RASD_MENTION_PERSON, "عبدالله الثاني"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الثاني زار"));
+  g_assert_cmpuint (rule_hits (text, "2023-04-01", RASD_RULE_NER_NOT_SURNAME), >=, 2);
+}
+
+static void
 test_first_name_of_titled_person (void)
 {
   /* a king by his first name in the headline and in full below is one person, whose lexicon
@@ -1738,6 +1787,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/name-words", test_name_words);
   g_test_add_func ("/extractor/names/compound", test_compound_names);
   g_test_add_func ("/extractor/names/tagger-gates", test_tagger_gates_names);
+  g_test_add_func ("/extractor/names/unknown-name-ends", test_unknown_name_ends);
   g_test_add_func ("/extractor/names/derived-place", test_derived_place_not_person);
   g_test_add_func ("/extractor/events/negated-power", test_no_event_negated_or_power);
   g_test_add_func ("/extractor/events/recalled-stay", test_recalled_and_stay);

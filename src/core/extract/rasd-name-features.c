@@ -472,7 +472,8 @@ add_lexicon (RasdNameFeatures *self,
         FLAG ("lex:title-start");
       else if (title->type != RASD_TITLE_REFERENCE)
         FLAG (title->type == RASD_TITLE_HONORIFIC ? "lex:honorific" :
-              title->type == RASD_TITLE_TITLE ? "lex:title" : "lex:role");
+              title->type == RASD_TITLE_TITLE || title->type == RASD_TITLE_RANK ? "lex:title" :
+              "lex:role");
     }
 
   if ((places = rasd_gazetteer_lookup (self->gazetteer, form)) != NULL)
@@ -534,6 +535,16 @@ compare_strings (gconstpointer a,
                  gconstpointer b)
 {
   return strcmp (*(const char **) a, *(const char **) b);
+}
+
+gboolean
+rasd_name_features_knows_word (RasdNameFeatures *self,
+                               const char       *key)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return self->hunspell != NULL && hunspell_knows (self->hunspell, key);
 }
 
 guint

@@ -55,6 +55,11 @@ void              rasd_name_features_append_key (GString    *out,
                                                  const char *token,
                                                  gssize      length);
 
+/* Whether Debian's Arabic dictionary knows the word whose key is @key (with its clitics);
+ * FALSE when it does not or is not installed. */
+gboolean          rasd_name_features_knows_word (RasdNameFeatures *self,
+                                                 const char       *key);
+
 /* What tells occurrences of one name in a document apart from other words: the normalised
  * key without its proclitics (وشوماخر and شوماخر are one). */
 char             *rasd_name_features_doc_key (const char *key);

@@ -1059,6 +1059,20 @@ rasd_name_tagger_label_tokens (RasdNameTagger *self,
   token_keys_clear (&tk);
 }
 
+gboolean
+rasd_name_tagger_knows_word (RasdNameTagger *self,
+                             const char     *written,
+                             gssize          length)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), FALSE);
+  g_return_val_if_fail (written != NULL, FALSE);
+
+  key = rasd_name_features_key (written, length);
+  return rasd_name_features_knows_word (self->features, key);
+}
+
 /* Loading ----------------------------------------------------------------------------------- */
 
 static gboolean

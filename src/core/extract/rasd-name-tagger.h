@@ -96,6 +96,12 @@ void            rasd_name_tagger_label_tokens  (RasdNameTagger      *self,
                                                 const char          *text,
                                                 RasdTokens          *tokens,
                                                 guint8              *labels);
+/* Whether Debian's Arabic dictionary (hunspell-ar), one of the tagger's features, knows the
+ * word written @length bytes at @written (with its clitics): names, foreign ones above all,
+ * are mostly words it does not.  FALSE too when the dictionary is not installed. */
+gboolean        rasd_name_tagger_knows_word    (RasdNameTagger      *self,
+                                                const char          *written,
+                                                gssize               length);
 
 /* "O", "B-PERS", ... */
 const char     *rasd_name_label_to_string      (RasdNameLabel        label);

@@ -819,12 +819,21 @@ person_by_last_name (Run  *run,
   return found;
 }
 
+/* A king's or a pope's number (عبد الله الثاني، إليزابيث الثانية), normalised: not a family name. */
+static const char * const regnal_ordinals[] = {
+  "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+  "العاشر", "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", NULL
+};
+
 /* Within an article a person named in full may be named again by the last word of the name
- * alone (فيشر، لفيشر، الخطيب): finds those mentions among the words not yet read as names. */
+ * alone (فيشر، لفيشر، الخطيب): finds those mentions among the words not yet read as names.
+ * @last is the name's last word, @before the word or words before it.  The rest of عبد (محمد
+ * بن عبد الله: الله alone is God) and a king's number are no family name. */
 static void
 add_surname (Run        *run,
              GHashTable *surnames,
              GHashTable *first_names,
+             const char *before,
              const char *last,
              int         entity)
 {
@@ -833,6 +842,11 @@ add_surname (Run        *run,
   if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
       g_hash_table_contains (run->ner->name_common, last) || in_list (rasd_ner_name_links, last))
     return;
+  if (strcmp (before, "عبد") == 0 || g_str_has_suffix (before, " عبد") || in_list (regnal_ordinals, last))
+    {
+      RASD_RULE (NER_NOT_SURNAME);
+      return;
+    }
   /* a family name that is also a first name (شكري) is kept apart: read alone only as written
    * (لصالح is no صالح) and where no name can go on after it */
   if (rasd_people_is_first_name (run->ner->people, last))
@@ -886,11 +900,16 @@ find_surnames (Run *run)
 
   for (guint p = 0; p < n_persons; p++)
     {
-      const char *last = strrchr (g_array_index (run->persons, PersonInfo, p).norm, ' ');
+      const char *norm = g_array_index (run->persons, PersonInfo, p).norm;
+      const char *last = strrchr (norm, ' ');
 
       if (last != NULL)
-        add_surname (run, surnames, first_names, last + 1,
-                     g_array_index (run->persons, PersonInfo, p).entity);
+        {
+          g_autofree char *before = g_strndup (norm, last - norm);
+
+          add_surname (run, surnames, first_names, before, last + 1,
+                       g_array_index (run->persons, PersonInfo, p).entity);
+        }
     }
   /* the article's own spelling of a listed person's family name (مستورا for ميستورا) */
   for (guint k = 0; k < run->names->len; k++)
@@ -899,6 +918,7 @@ find_surnames (Run *run)
 
       if (name->kind == RASD_MENTION_PERSON && name->n_tokens >= 2)
         add_surname (run, surnames, first_names,
+                     tok (run, name->first_token + name->n_tokens - 2)->norm,
                      tok (run, name->first_token + name->n_tokens - 1)->norm, name->entity);
     }
   if (g_hash_table_size (surnames) == 0 && g_hash_table_size (first_names) == 0)

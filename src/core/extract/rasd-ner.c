@@ -748,10 +748,11 @@ read_unknown_name (Run  *run,
 {
   guint k = 0;
   guint compounds = 0;  /* words after عبد: عبد الله is one name */
+  guint links = 0;      /* بن، آل...: a chain of fathers is one name (سلطان بن محمد بن سلطان آل نهيان) */
   gboolean first_is_bare = FALSE;  /* the first word is read without its proclitics */
   char buf[256];
 
-  while (i + k < run->n && k - compounds < MAX_NAME_WORDS)
+  while (i + k < run->n && k - compounds - links < MAX_NAME_WORDS)
     {
       const RasdToken *t = tok (run, i + k);
       const char *word;
@@ -766,6 +767,19 @@ read_unknown_name (Run  *run,
         {
           RASD_RULE (NER_DATE_NOT_NAME);
           break;
+        }
+      /* شهر رمضان، لشهر شعبان: the word after "month" is the month's name */
+      if (k == 0 && i > 0 && !breaks_after (run, i - 1))
+        {
+          const char *forms[RASD_TOKEN_MAX_FORMS];
+          guint n_forms = forms_of (run, i - 1, forms);
+
+          for (guint f = 0; f < n_forms; f++)
+            if (strcmp (forms[f], "شهر") == 0)
+              {
+                RASD_RULE (NER_MONTH_NOT_NAME);
+                return 0;
+              }
         }
       word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
       /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل */
@@ -852,7 +866,10 @@ read_unknown_name (Run  *run,
             break;
         }
       if (is_link)
-        continue;
+        {
+          links++;
+          continue;
+        }
     }
   /* a name does not end on a link word */
   while (k > 0 && is_name_link (run, i + k - 1))
@@ -892,6 +909,46 @@ tagged_person (Run   *run,
     ;
   *first = a;
   return b - a;
+}
+
+/* Whether token @i reads as a word of every day with a prefix no name has: a word the
+ * dictionary knows that begins with ب or ل (بمسرحية، لزيارة: a preposition on a noun) or with ي
+ * or ت (يتابع: a verb).  (Not an accusative's alif: مستورا is a word too.) */
+static gboolean
+is_marked_word (Run  *run,
+                guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  if (!(has_prefix (t->norm, "ب") || has_prefix (t->norm, "ل") || has_prefix (t->norm, "ي") ||
+        has_prefix (t->norm, "ت")))
+    return FALSE;
+  return run->tagger != NULL &&
+         rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start,
+                                      t->byte_end - t->byte_start);
+}
+
+/* An unknown name of @n words at token @i, ended past the tagger's name at a word that reads
+ * as a word of every day (is_marked_word()): the rules read on over the noun or the verb
+ * after a name ("هشام سليم بمسرحية"، "كريم بنزيمة بمجهود فردي") where the tagger stops.  Other
+ * words past the tagger's end stay: it often stops a word short of a family name.  @n itself
+ * without the tagger or where it reads no person there. */
+static guint
+trim_to_tagged (Run  *run,
+                guint i,
+                guint n)
+{
+  guint first, n_tagged = tagged_person (run, i, n, &first);
+  guint k;
+
+  if (n_tagged == 0 || first + n_tagged >= i + n)
+    return n;
+  for (k = first + n_tagged; k < i + n; k++)
+    if (is_marked_word (run, k) && !is_first_name_at (run, k, FALSE) && !is_name_link (run, k))
+      break;
+  if (k < i + n)
+    RASD_RULE (NER_TAGGED_END);
+  return k - i;
 }
 
 static int
@@ -1424,6 +1481,8 @@ scan_title (Run  *run,
         if (tagged_person (run, j, n_name, &first) == 0
             && !(n_name >= 2 && is_first_name_at (run, j, FALSE)))
           n_name = 0;
+        if (n_name >= 2)
+          n_name = trim_to_tagged (run, j, n_name);
       }
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
        * known first name */
@@ -1460,7 +1519,10 @@ scan_title (Run  *run,
       for (guint k = i + first_len; k < MIN (j, run->n); k++)
         run->in_title[k] = TRUE;
     }
-  if (last->type != RASD_TITLE_HONORIFIC)
+  /* a rank alone is a common noun: "جماهير الفريق" are the team's */
+  if (last->type == RASD_TITLE_RANK)
+    RASD_RULE (NER_RANK_NO_ROLE);
+  else if (last->type != RASD_TITLE_HONORIFIC)
     {
       RASD_RULE (NER_TITLE_ROLE);
       RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last_text, country, FALSE, j,
@@ -1772,6 +1834,8 @@ rasd_ner_run (RasdNer        *self,
               RASD_RULE (NER_UNTAGGED_NOT_NAME);
               n_name = 0;
             }
+          if (n_name >= 2)
+            n_name = trim_to_tagged (&run, i, n_name);
           if (n_name >= 2)
             {
               int entity = unknown_person_entity (&run, i, n_name);

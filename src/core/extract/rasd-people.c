@@ -400,6 +400,8 @@ parse_title_type (const char    *text,
     *out = RASD_TITLE_ROLE;
   else if (g_strcmp0 (text, "reference") == 0)
     *out = RASD_TITLE_REFERENCE;
+  else if (g_strcmp0 (text, "rank") == 0)
+    *out = RASD_TITLE_RANK;
   else
     return FALSE;
   return TRUE;

@@ -23,6 +23,9 @@ typedef enum
   RASD_TITLE_ROLE,       /* وزير الخارجية، الأمين العام، المتحدث باسم */
   RASD_TITLE_REFERENCE,  /* الوزير، المسؤول: a role that names no office of its own, used to
                           * point back at someone named (الوزير التركي); no tagger feature */
+  RASD_TITLE_RANK,       /* الفريق، اللواء، العميد: a military rank, a title before a name;
+                          * alone a common noun (team, brigade, dean) pointing back at no
+                          * one.  The tagger reads it as a title */
 } RasdTitleType;
 
 /* A title or role that precedes names.  text is normalised (rasd_arabic_normalize()). */

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
   X (NER_TITLE_NAME, "ner.title-name", "an unknown name of two words or a first name after a title chain") \
   X (NER_TITLE_TO_OTHER, "ner.title-to-other", "a title with ل or ب after a role begins someone else (الرئيس لصاحب السمو، المسؤول برئيس الوزراء)") \
   X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
+  X (NER_RANK_NO_ROLE, "ner.rank-no-role", "a military rank alone is a common noun (الفريق the team, اللواء the brigade), no role") \
   X (NER_TITLE_AND_OTHER, "ner.title-and-other", "after a nationality, a title joined by و or of another nationality begins someone else (الرئيس المصري والوزير الأردني)") \
   X (NER_TITLE_WORD_NAME, "ner.title-word-name", "a title word right before بن is the first name (الدكتور مساعد بن محمد)") \
   X (NER_TITLE_WORD, "ner.title-word", "one unknown word after a title is no name unless a first name") \
@@ -38,8 +39,10 @@ G_BEGIN_DECLS
   X (NER_PLACE_NOT_NAME, "ner.place-not-name", "a place of two words is no first name and a word (إسلام أباد)") \
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
+  X (NER_TAGGED_END, "ner.tagged-end", "past the tagger's end, an unknown name ends at a word of every day with a prefix no name has (بمسرحية، يتابع)") \
   X (NER_NEAR_SPELLING, "ner.near-spelling", "a name the lexicon lacks that spells a listed person another way (long vowels, a father's name) is that person") \
   X (NER_DATE_NOT_NAME, "ner.date-not-name", "a name the lexicon lacks runs over no date (شعبان المقبل)") \
+  X (NER_MONTH_NOT_NAME, "ner.month-not-name", "the word after شهر is a month's name, no person's (شهر رمضان المبارك)") \
   X (NER_COMMON_NOT_NAME, "ner.common-not-name", "a word of every day or a verb in ت begins or continues no unknown name") \
   X (NER_ABD_COMPOUND, "ner.abd-compound", "the word after عبد is the rest of one name") \
   X (NER_VERB_NOT_NAME, "ner.verb-not-name", "a word beginning like a present-tense verb starts no name") \
@@ -50,6 +53,7 @@ G_BEGIN_DECLS
   X (NER_SHORT_FORM_NAMED, "ner.short-form-named", "a lexicon short form (كرزاي) is the person the article named in full with that family name") \
   X (NER_SAME_PERSON, "ner.same-person", "an unknown name spelled otherwise, or the first words of a full name, is that person") \
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
+  X (NER_NOT_SURNAME, "ner.not-surname", "the rest of عبد (الله) and a king's number (الثاني) are no family name to find alone") \
   X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
   X (NER_ROLE_AFTER_NAME, "ner.role-after-name", "a role right after a name is that name's (X، أمير قطر)") \
   X (NER_ROLE_COMMA_NAME, "ner.role-comma-name", "a role followed by a comma and a name is that name's") \
