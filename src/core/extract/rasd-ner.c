@@ -912,8 +912,9 @@ tagged_person (Run   *run,
 }
 
 /* Whether token @i reads as a word of every day with a prefix no name has: a word the
- * dictionary knows that begins with ب or ل (بمسرحية، لزيارة: a preposition on a noun) or with ي
- * or ت (يتابع: a verb).  (Not an accusative's alif: مستورا is a word too.) */
+ * dictionary knows that begins with ب or ل (بمسرحية، لزيارة: a preposition on a noun), with ي
+ * or ت (يتابع: a verb) or with أ but not ال (أوفد: a verb).  (Not an accusative's alif:
+ * مستورا is a word too.) */
 static gboolean
 is_marked_word (Run  *run,
                 guint i)
@@ -921,7 +922,7 @@ is_marked_word (Run  *run,
   const RasdToken *t = tok (run, i);
 
   if (!(has_prefix (t->norm, "ب") || has_prefix (t->norm, "ل") || has_prefix (t->norm, "ي") ||
-        has_prefix (t->norm, "ت")))
+        has_prefix (t->norm, "ت") || (has_prefix (t->norm, "ا") && !has_prefix (t->norm, "ال"))))
     return FALSE;
   return run->tagger != NULL &&
          rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start,
