@@ -395,6 +395,30 @@ test_unknown_name_ends (void)
 }
 
 static void
+test_tagged_people (void)
+{
+  /* a person the trained tagger reads, though no first name or title the lexicon knows
+   * introduces him, is a name; his surname alone names him again */
+  const char *text = "وحذر يوهان كلاوسن من تعثر المفاوضات، وقال كلاوسن إن الوقت ينفد.\n"
+                     "وأشاد ماتياس هولمبرغ بالاتفاق الذي وقعه البلدان أمس.\n"
+                     /* a title is no person, whatever the tagger reads */
+                     "ثم التقى ولي العهد الوفد في قصر الرئاسة.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-04-01");
+  RasdEntity *e;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "يوهان كلاوسن");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "يوهان كلاوسن");
+  g_assert_true (mention_entity (x, text, RASD_MENTION_PERSON, "كلاوسن إن") == e);
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "ماتياس هولمبرغ");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "ماتياس هولمبرغ");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "ولي العهد");
+  g_assert_true (e == NULL || !g_str_has_prefix (e->key, "name:"));
+  g_assert_cmpuint (rule_hits (text, "2023-04-01", RASD_RULE_NER_TAGGED_PERSON), >=, 2);
+}
+
+static void
 test_first_name_of_titled_person (void)
 {
   /* a king by his first name in the headline and in full below is one person, whose lexicon
@@ -1792,6 +1816,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/compound", test_compound_names);
   g_test_add_func ("/extractor/names/tagger-gates", test_tagger_gates_names);
   g_test_add_func ("/extractor/names/unknown-name-ends", test_unknown_name_ends);
+  g_test_add_func ("/extractor/names/tagged-people", test_tagged_people);
   g_test_add_func ("/extractor/names/derived-place", test_derived_place_not_person);
   g_test_add_func ("/extractor/events/negated-power", test_no_event_negated_or_power);
   g_test_add_func ("/extractor/events/recalled-stay", test_recalled_and_stay);

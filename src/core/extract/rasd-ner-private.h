@@ -159,6 +159,21 @@ G_GNUC_INTERNAL gboolean    named_for             (Run *run, guint i);
 G_GNUC_INTERNAL guint8      token_lists           (Run *run, guint i);
 G_GNUC_INTERNAL const char *match_adjective       (Run *run, guint i);
 G_GNUC_INTERNAL PersonInfo *person_info           (Run *run, int entity);
+G_GNUC_INTERNAL gboolean    is_first_name_at      (Run *run, guint i, gboolean bare);
+G_GNUC_INTERNAL gboolean    is_common_word        (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    is_stop               (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    is_name_link          (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    names_a_building      (Run *run, guint i);
+G_GNUC_INTERNAL const RasdTitle *match_title      (Run *run, guint i, guint *len);
+G_GNUC_INTERNAL int         unknown_person_entity (Run *run, guint first, guint n_tokens);
+G_GNUC_INTERNAL gboolean    after_month_word      (Run *run, guint i);
+
+/* rasd-ner-tagged.c */
+G_GNUC_INTERNAL guint       tagged_person         (Run *run, guint i, guint n, guint *first);
+G_GNUC_INTERNAL guint       trim_to_tagged        (Run *run, guint i, guint n);
+/* The tagger's people of two words or more that no rule read, taken as names the lexicon
+ * lacks (after every rule has read the article, before surnames and roles are resolved). */
+G_GNUC_INTERNAL void        add_tagged_people     (Run *run);
 
 /* rasd-ner-resolve.c */
 G_GNUC_INTERNAL gboolean    same_head             (const char *a, const char *b);

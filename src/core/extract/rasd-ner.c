@@ -324,7 +324,7 @@ token_lists (Run  *run,
 
 /* Whether token @i is a known first name, as written or (@bare_form) without its proclitics
  * (ومحمد).  Several matchers ask at every token: read each once. */
-static gboolean
+gboolean
 is_first_name_at (Run      *run,
                   guint     i,
                   gboolean  bare_form)
@@ -350,7 +350,7 @@ is_first_name_at (Run      *run,
 
 /* Whether token @i as written is a word that news never uses in a person's name (قوات، إعلان،
  * المقبل): a name the lexicon lacks does not run over it. */
-static gboolean
+gboolean
 is_common_word (Run  *run,
                 guint i)
 {
@@ -380,7 +380,7 @@ stop_flags (Run  *run,
 }
 
 /* Whether a form of token @i is a stop word. */
-static gboolean
+gboolean
 is_stop (Run  *run,
          guint i)
 {
@@ -589,7 +589,7 @@ may_start_title (Run  *run,
   return run->memo[i]->title_start - 1;
 }
 
-static const RasdTitle *
+const RasdTitle *
 match_title (Run   *run,
              guint  i,
              guint *len)
@@ -710,7 +710,7 @@ match_org (Run  *run,
   return 0;
 }
 
-static gboolean
+gboolean
 is_name_link (Run  *run,
               guint i)
 {
@@ -736,6 +736,23 @@ medial_hamza (Run  *run,
   for (; p < run->text + t->byte_end; p = g_utf8_next_char (p))
     if (g_utf8_get_char (p) == 0x0623 /* أ */)
       return TRUE;
+  return FALSE;
+}
+
+/* شهر رمضان، لشهر شعبان: whether token @i follows "month", so is a month's name. */
+gboolean
+after_month_word (Run  *run,
+                  guint i)
+{
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n_forms;
+
+  if (i == 0 || breaks_after (run, i - 1))
+    return FALSE;
+  n_forms = forms_of (run, i - 1, forms);
+  for (guint f = 0; f < n_forms; f++)
+    if (strcmp (forms[f], "شهر") == 0)
+      return RASD_RULE_IS (NER_MONTH_NOT_NAME, TRUE);
   return FALSE;
 }
 
@@ -768,19 +785,8 @@ read_unknown_name (Run  *run,
           RASD_RULE (NER_DATE_NOT_NAME);
           break;
         }
-      /* شهر رمضان، لشهر شعبان: the word after "month" is the month's name */
-      if (k == 0 && i > 0 && !breaks_after (run, i - 1))
-        {
-          const char *forms[RASD_TOKEN_MAX_FORMS];
-          guint n_forms = forms_of (run, i - 1, forms);
-
-          for (guint f = 0; f < n_forms; f++)
-            if (strcmp (forms[f], "شهر") == 0)
-              {
-                RASD_RULE (NER_MONTH_NOT_NAME);
-                return 0;
-              }
-        }
+      if (k == 0 && after_month_word (run, i))
+        return 0;
       word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
       /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل */
       if (k == 0 && strcmp (word, t->norm) != 0 && is_first_name_at (run, i, FALSE))
@@ -877,81 +883,6 @@ read_unknown_name (Run  *run,
   return k;
 }
 
-/* The first run of words of [@i, @i + @n) that the trained tagger reads as a person's name:
- * its length, its first word in *@first; 0 when it reads none there.  Without the tagger, all
- * of them.  A name the lexicon lacks is taken only where both the rules and the tagger see
- * one, so that the words after a first name or a title (حسن الجوار، بدوره أشاد) are no name.
- * The tagger's end of a name is not taken: it often stops a word short of a family name. */
-static guint
-tagged_person (Run   *run,
-               guint  i,
-               guint  n,
-               guint *first)
-{
-  guint a = i, b;
-
-  *first = i;
-  if (run->tagger == NULL || n == 0)
-    return n;
-  if (run->tagged == NULL)
-    {
-      run->tagged = g_new0 (guint8, run->n + 1);
-      rasd_name_tagger_label_tokens (run->tagger, run->text, run->tokens, run->tagged);
-    }
-  while (a < i + n && run->tagged[a] != RASD_NAME_LABEL_B_PERS && run->tagged[a] != RASD_NAME_LABEL_I_PERS)
-    a++;
-  if (a == i + n)
-    {
-      RASD_RULE (NER_UNTAGGED_NOT_NAME);
-      return 0;
-    }
-  for (b = a + 1; b < i + n && run->tagged[b] == RASD_NAME_LABEL_I_PERS; b++)
-    ;
-  *first = a;
-  return b - a;
-}
-
-/* Whether token @i reads as a word of every day with a prefix no name has: a word the
- * dictionary knows that begins with ب or ل (بمسرحية، لزيارة: a preposition on a noun), with ي
- * or ت (يتابع: a verb) or with أ but not ال (أوفد: a verb).  (Not an accusative's alif:
- * مستورا is a word too.) */
-static gboolean
-is_marked_word (Run  *run,
-                guint i)
-{
-  const RasdToken *t = tok (run, i);
-
-  if (!(has_prefix (t->norm, "ب") || has_prefix (t->norm, "ل") || has_prefix (t->norm, "ي") ||
-        has_prefix (t->norm, "ت") || (has_prefix (t->norm, "ا") && !has_prefix (t->norm, "ال"))))
-    return FALSE;
-  return run->tagger != NULL &&
-         rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start,
-                                      t->byte_end - t->byte_start);
-}
-
-/* An unknown name of @n words at token @i, ended past the tagger's name at a word that reads
- * as a word of every day (is_marked_word()): the rules read on over the noun or the verb
- * after a name ("هشام سليم بمسرحية"، "كريم بنزيمة بمجهود فردي") where the tagger stops.  Other
- * words past the tagger's end stay: it often stops a word short of a family name.  @n itself
- * without the tagger or where it reads no person there. */
-static guint
-trim_to_tagged (Run  *run,
-                guint i,
-                guint n)
-{
-  guint first, n_tagged = tagged_person (run, i, n, &first);
-  guint k;
-
-  if (n_tagged == 0 || first + n_tagged >= i + n)
-    return n;
-  for (k = first + n_tagged; k < i + n; k++)
-    if (is_marked_word (run, k) && !is_first_name_at (run, k, FALSE) && !is_name_link (run, k))
-      break;
-  if (k < i + n)
-    RASD_RULE (NER_TAGGED_END);
-  return k - i;
-}
-
 static int
 person_entity (Run              *run,
                const RasdPerson *person)
@@ -960,7 +891,7 @@ person_entity (Run              *run,
                                      person->name_en, person->country);
 }
 
-static int
+int
 unknown_person_entity (Run  *run,
                        guint first,
                        guint n_tokens)
@@ -1102,7 +1033,7 @@ static const char * const building_words[] = {
   "مطارات", "مستشفيات", NULL
 };
 
-static gboolean
+gboolean
 names_a_building (Run  *run,
                   guint i)
 {
@@ -1889,6 +1820,7 @@ rasd_ner_run (RasdNer        *self,
         RASD_RULE (NER_SPEAKER);
     }
 
+  add_tagged_people (&run);
   counterpart_titles (&run);
   merge_person_variants (&run);
   find_surnames (&run);

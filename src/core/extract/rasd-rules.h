@@ -40,6 +40,7 @@ G_BEGIN_DECLS
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
   X (NER_TAGGED_END, "ner.tagged-end", "past the tagger's end, an unknown name ends at a word of every day with a prefix no name has (بمسرحية، يتابع)") \
+  X (NER_TAGGED_PERSON, "ner.tagged-person", "a person the trained tagger reads (two words or more) that no rule read is a name the lexicon lacks") \
   X (NER_NEAR_SPELLING, "ner.near-spelling", "a name the lexicon lacks that spells a listed person another way (long vowels, a father's name) is that person") \
   X (NER_DATE_NOT_NAME, "ner.date-not-name", "a name the lexicon lacks runs over no date (شعبان المقبل)") \
   X (NER_MONTH_NOT_NAME, "ner.month-not-name", "the word after شهر is a month's name, no person's (شهر رمضان المبارك)") \

@@ -1,0 +1,171 @@
+#define G_LOG_DOMAIN "rasd-ner"
+
+#include "config.h"
+
+#include "rasd-ner-private.h"
+
+#include "rasd-rules.h"
+
+/* What the trained name tagger (RasdNameTagger) decides about the names the lexicon lacks: the
+ * rules' reading is checked against its labels and ended where it reads words of every day,
+ * and the people it reads that no rule did are taken too.  The labels are read once per
+ * article, when first asked. */
+
+static const guint8 *
+labels (Run *run)
+{
+  if (run->tagged == NULL)
+    {
+      run->tagged = g_new0 (guint8, run->n + 1);
+      rasd_name_tagger_label_tokens (run->tagger, run->text, run->tokens, run->tagged);
+    }
+  return run->tagged;
+}
+
+/* The first run of words of [@i, @i + @n) that the trained tagger reads as a person's name:
+ * its length, its first word in *@first; 0 when it reads none there.  Without the tagger, all
+ * of them.  A name the lexicon lacks is taken only where both the rules and the tagger see
+ * one, so that the words after a first name or a title (حسن الجوار، بدوره أشاد) are no name.
+ * The tagger's end of a name is not taken: it often stops a word short of a family name. */
+guint
+tagged_person (Run   *run,
+               guint  i,
+               guint  n,
+               guint *first)
+{
+  guint a = i, b;
+
+  *first = i;
+  if (run->tagger == NULL || n == 0)
+    return n;
+  labels (run);
+  while (a < i + n && run->tagged[a] != RASD_NAME_LABEL_B_PERS && run->tagged[a] != RASD_NAME_LABEL_I_PERS)
+    a++;
+  if (a == i + n)
+    {
+      RASD_RULE (NER_UNTAGGED_NOT_NAME);
+      return 0;
+    }
+  for (b = a + 1; b < i + n && run->tagged[b] == RASD_NAME_LABEL_I_PERS; b++)
+    ;
+  *first = a;
+  return b - a;
+}
+
+/* Whether token @i reads as a word of every day with a prefix no name has: a word the
+ * dictionary knows that begins with ب or ل (بمسرحية، لزيارة: a preposition on a noun), with ي
+ * or ت (يتابع: a verb) or with أ but not ال (أوفد: a verb).  (Not an accusative's alif:
+ * مستورا is a word too.) */
+static gboolean
+is_marked_word (Run  *run,
+                guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  if (!(has_prefix (t->norm, "ب") || has_prefix (t->norm, "ل") || has_prefix (t->norm, "ي") ||
+        has_prefix (t->norm, "ت") || (has_prefix (t->norm, "ا") && !has_prefix (t->norm, "ال"))))
+    return FALSE;
+  return run->tagger != NULL &&
+         rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start,
+                                      t->byte_end - t->byte_start);
+}
+
+/* An unknown name of @n words at token @i, ended past the tagger's name at a word that reads
+ * as a word of every day (is_marked_word()): the rules read on over the noun or the verb
+ * after a name ("هشام سليم بمسرحية"، "كريم بنزيمة بمجهود فردي") where the tagger stops.  Other
+ * words past the tagger's end stay: it often stops a word short of a family name.  @n itself
+ * without the tagger or where it reads no person there. */
+guint
+trim_to_tagged (Run  *run,
+                guint i,
+                guint n)
+{
+  guint first, n_tagged = tagged_person (run, i, n, &first);
+  guint k;
+
+  if (n_tagged == 0 || first + n_tagged >= i + n)
+    return n;
+  for (k = first + n_tagged; k < i + n; k++)
+    if (is_marked_word (run, k) && !is_first_name_at (run, k, FALSE) && !is_name_link (run, k))
+      break;
+  if (k < i + n)
+    RASD_RULE (NER_TAGGED_END);
+  return k - i;
+}
+
+/* Whether the tagger's person at tokens [@a, @b) may be taken though no rule read it: two words
+ * or more, Arabic, free (no rule read them, no break between them, no date, no month after
+ * شهر), none a stop word, a word of every day, a title or a building's word (ولي العهد، ضريح
+ * النبي are no people), not a building's name (building_before()), and not a
+ * piece of a longer name: no link at either end or right outside it, no name read right after
+ * it (the tagger splits إسماعيل ولد الشيخ أحمد around the title inside it). */
+/* Whether the name at token @a follows a building's word, titles between (كنيسة السيدة مريم،
+ * مطار الملك خالد): the building's name, no mention of the person. */
+static gboolean
+building_before (Run  *run,
+                 guint a)
+{
+  guint k = a, n_title = 0;
+
+  while (k > 0 && !breaks_after (run, k - 1) && k + 3 > a)
+    {
+      if (names_a_building (run, k))
+        return TRUE;
+      if (match_title (run, k - 1, &n_title) == NULL)
+        return FALSE;
+      k--;
+    }
+  return FALSE;
+}
+
+static gboolean
+may_take (Run  *run,
+          guint a,
+          guint b)
+{
+  if (building_before (run, a) ||b - a < 2 || is_name_link (run, a) || is_name_link (run, b - 1) || after_month_word (run, a) ||
+      (a > 0 && !breaks_after (run, a - 1) && is_name_link (run, a - 1)) ||
+      (b < run->n && !breaks_after (run, b - 1) && (run->covered[b] || is_name_link (run, b))))
+    return FALSE;
+  for (guint k = a; k < b; k++)
+    {
+      guint n_title = 0;
+
+      if (run->covered[k] || (run->dated != NULL && run->dated[k]) ||
+          (tok (run, k)->flags & RASD_TOKEN_ARABIC) == 0 ||
+          (k > a && breaks_after (run, k - 1)) || is_stop (run, k) || is_common_word (run, k) ||
+          (token_lists (run, k) & TOKEN_BUILDING) || names_a_building (run, k) ||
+          match_title (run, k, &n_title) != NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+add_tagged_people (Run *run)
+{
+  const guint8 *tagged;
+
+  if (run->tagger == NULL)
+    return;
+  tagged = labels (run);
+  for (guint a = 0; a < run->n; a++)
+    {
+      guint b = a + 1;
+
+      if (tagged[a] != RASD_NAME_LABEL_B_PERS)
+        continue;
+      while (b < run->n && tagged[b] == RASD_NAME_LABEL_I_PERS)
+        b++;
+      if (may_take (run, a, b))
+        {
+          int entity = unknown_person_entity (run, a, b - a);
+
+          RASD_RULE (NER_TAGGED_PERSON);
+          add_name (run, RASD_MENTION_PERSON, entity, a, b - a, a,
+                    after_speech_word (run, a) ? RASD_NER_SPEAKER : 0, -1, TRUE);
+          note_person (run, entity, NULL, NULL);
+        }
+      a = b - 1;
+    }
+}
