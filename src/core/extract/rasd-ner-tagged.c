@@ -93,12 +93,6 @@ trim_to_tagged (Run  *run,
   return k - i;
 }
 
-/* Whether the tagger's person at tokens [@a, @b) may be taken though no rule read it: two words
- * or more, Arabic, free (no rule read them, no break between them, no date, no month after
- * شهر), none a stop word, a word of every day, a title or a building's word (ولي العهد، ضريح
- * النبي are no people), not a building's name (building_before()), and not a
- * piece of a longer name: no link at either end or right outside it, no name read right after
- * it (the tagger splits إسماعيل ولد الشيخ أحمد around the title inside it). */
 /* Whether the name at token @a follows a building's word, titles between (كنيسة السيدة مريم،
  * مطار الملك خالد): the building's name, no mention of the person. */
 static gboolean
@@ -118,12 +112,19 @@ building_before (Run  *run,
   return FALSE;
 }
 
+/* Whether the tagger's person at tokens [@a, @b) may be taken though no rule read it: two words
+ * or more, Arabic, free (no rule read them, no break between them, no date, no month after
+ * شهر), none a stop word, a word of every day, a title or a building's word (ولي العهد is no
+ * person), not a building's name (building_before()), and not a piece of a longer name: no
+ * link at either end or right outside it, no name read right after it (the tagger may split a
+ * name around a title inside it). */
 static gboolean
 may_take (Run  *run,
           guint a,
           guint b)
 {
-  if (building_before (run, a) ||b - a < 2 || is_name_link (run, a) || is_name_link (run, b - 1) || after_month_word (run, a) ||
+  if (b - a < 2 || building_before (run, a) || after_month_word (run, a) ||
+      is_name_link (run, a) || is_name_link (run, b - 1) ||
       (a > 0 && !breaks_after (run, a - 1) && is_name_link (run, a - 1)) ||
       (b < run->n && !breaks_after (run, b - 1) && (run->covered[b] || is_name_link (run, b))))
     return FALSE;
