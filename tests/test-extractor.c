@@ -357,7 +357,8 @@ test_unknown_name_ends (void)
                      "وقال إداري الفريق خالد منصور إن الفريق جاهز للمباراة، وإن جماهير الفريق ستحضر بكثافة.\n"
                      /* the rest of عبد and a king's number are no family names: God, the second day */
                      "وخطب الشيخ محمد بن عبد الله في المصلين، وقال إن الله أمر بالعدل.\n"
-                     "والتقى العاهل الأردني الملك عبدالله الثاني الوفد، وفي اليوم الثاني زار الوفد البتراء.";
+                     "والتقى العاهل الأردني الملك عبدالله الثاني الوفد، وفي اليوم الثاني زار الوفد البتراء.\n"
+                     "وقال حسن نصر الله إن المقاومة مستمرة بإذن الله.";
   g_autoptr(RasdExtraction) x = run (text, "2023-04-01");
   RasdEntity *e;
 
@@ -391,7 +392,9 @@ test_unknown_name_ends (void)
   g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الله أمر"));
   g_assert_nonnull (mention_entity (x, text, RASD_MENTION_PERSON, "عبدالله الثاني"));
   g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الثاني زار"));
-  g_assert_cmpuint (rule_hits (text, "2023-04-01", RASD_RULE_NER_NOT_SURNAME), >=, 2);
+  g_assert_nonnull (mention_entity (x, text, RASD_MENTION_PERSON, "حسن نصر الله"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الله."));
+  g_assert_cmpuint (rule_hits (text, "2023-04-01", RASD_RULE_NER_NOT_SURNAME), >=, 3);
 }
 
 static void

@@ -828,7 +828,8 @@ static const char * const regnal_ordinals[] = {
 /* Within an article a person named in full may be named again by the last word of the name
  * alone (فيشر، لفيشر، الخطيب): finds those mentions among the words not yet read as names.
  * @last is the name's last word, @before the word or words before it.  The rest of عبد (محمد
- * بن عبد الله: الله alone is God) and a king's number are no family name. */
+ * بن عبد الله), الله (alone it is God), a king's number and a nationality (العربي، المصري:
+ * alone an adjective) are no family name. */
 static void
 add_surname (Run        *run,
              GHashTable *surnames,
@@ -842,7 +843,9 @@ add_surname (Run        *run,
   if (g_utf8_strlen (last, -1) < 3 || g_hash_table_contains (run->ner->stopwords, last) ||
       g_hash_table_contains (run->ner->name_common, last) || in_list (rasd_ner_name_links, last))
     return;
-  if (strcmp (before, "عبد") == 0 || g_str_has_suffix (before, " عبد") || in_list (regnal_ordinals, last))
+  if (strcmp (before, "عبد") == 0 || g_str_has_suffix (before, " عبد") || in_list (regnal_ordinals, last) ||
+      strcmp (last, "الله") == 0 ||
+      rasd_gazetteer_lookup_adjective (run->ner->gazetteer, last, NULL) != NULL)
     {
       RASD_RULE (NER_NOT_SURNAME);
       return;

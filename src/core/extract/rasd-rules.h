@@ -54,7 +54,7 @@ G_BEGIN_DECLS
   X (NER_SHORT_FORM_NAMED, "ner.short-form-named", "a lexicon short form (كرزاي) is the person the article named in full with that family name") \
   X (NER_SAME_PERSON, "ner.same-person", "an unknown name spelled otherwise, or the first words of a full name, is that person") \
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
-  X (NER_NOT_SURNAME, "ner.not-surname", "the rest of عبد (الله) and a king's number (الثاني) are no family name to find alone") \
+  X (NER_NOT_SURNAME, "ner.not-surname", "the rest of عبد, الله, a king's number (الثاني) and a nationality (العربي) are no family name to find alone") \
   X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
   X (NER_ROLE_AFTER_NAME, "ner.role-after-name", "a role right after a name is that name's (X، أمير قطر)") \
   X (NER_ROLE_COMMA_NAME, "ner.role-comma-name", "a role followed by a comma and a name is that name's") \
