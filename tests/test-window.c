@@ -122,7 +122,7 @@ got_result (gpointer result)
   return *(GAsyncResult **) result != NULL;
 }
 
-/* A library an older Rasd wrote is upgraded on a thread while the window says so; files given
+/* A database an older Rasd wrote is upgraded on a thread while the window says so; files given
  * meanwhile are imported once it is open. */
 static void
 test_window_upgrading (void)
@@ -194,7 +194,6 @@ test_window_upgrading (void)
   g_clear_object (&store);
   rasd_test_rmtree (dir);
 }
-
 
 /* A database the user may only read: the window reads it (events, reader), says why importing
  * and editing are off in a banner, and neither imports nor adds excerpts. */

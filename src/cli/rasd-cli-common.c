@@ -85,13 +85,10 @@ rasd_cli_open_store (const char *db_path)
   g_autofree char *default_path = NULL;
   g_autoptr(GError) error = NULL;
   RasdStore *store;
-
   guint n_articles = 0;
 
   if (db_path == NULL)
-    default_path = rasd_store_default_path ();
-  if (db_path == NULL)
-    db_path = default_path;
+    db_path = default_path = rasd_store_default_path ();
   /* a large database takes minutes: say why nothing happens yet */
   if (rasd_store_needs_upgrade (db_path, &n_articles))
     {
