@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rasd-store.h"
+#include "rasd-test-store.h"
 #include "rasd-test-util.h"
 
 typedef struct
@@ -822,6 +823,45 @@ assert_plain_sentence (const char *err,
 
 /* A folder, a file that is not a database and a database cut short are each refused with one
  * sentence naming the file (they printed SQLite's statement and message before). */
+/* A database an older Rasd wrote: the command says on stderr that it upgrades it (a large one
+ * takes minutes), then does its work on it; the next command has nothing to upgrade. */
+static void
+test_cli_upgrades (void)
+{
+  g_autofree char *dir = rasd_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *demo = g_build_filename (g_getenv ("RASD_SOURCE_DIR"), "data", "demo", NULL);
+
+  {
+    g_auto(CliRun) run = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RasdStore) store = NULL;
+
+    run_cli (&run, "--db", db, "import", demo, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    store = rasd_store_open (db, &error);
+    g_assert_no_error (error);
+    rasd_test_downgrade_to_10 (store);
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "--db", db, "stats", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.err, "upgrading"));
+    g_assert_nonnull (strstr (run.err, db));
+    g_assert_nonnull (strstr (run.out, "articles\t12"));
+  }
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, "--db", db, "stats", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.err, "upgrading"));
+  }
+  rasd_test_rmtree (dir);
+}
+
 static void
 test_cli_not_a_database (void)
 {
@@ -1009,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/cli/import-search-show", test_cli_import_search_show);
   g_test_add_func ("/cli/import-sidecars", test_cli_import_sidecars);
   g_test_add_func ("/cli/not-a-database", test_cli_not_a_database);
+  g_test_add_func ("/cli/upgrades", test_cli_upgrades);
   g_test_add_func ("/cli/demo-corpus", test_cli_demo_corpus);
   g_test_add_func ("/cli/extract-text", test_cli_extract_text);
   g_test_add_func ("/cli/extract-rules", test_cli_extract_rules);
