@@ -70,17 +70,19 @@ is_marked_word (Run  *run,
                                       t->byte_end - t->byte_start);
 }
 
-/* An unknown name of @n words at token @i, ended past the tagger's name at a word that reads
- * as a word of every day (is_marked_word()): the rules read on over the noun or the verb
- * after a name ("هشام سليم بمسرحية"، "كريم بنزيمة بمجهود فردي") where the tagger stops.  Other
- * words past the tagger's end stay: it often stops a word short of a family name.  @n itself
- * without the tagger or where it reads no person there. */
+/* An unknown name of @n words at token @i, ended past the tagger's name (@n_tagged words from
+ * @first, as tagged_person() gave them for the same words) at a word that reads as a word of
+ * every day (is_marked_word()): the rules read on over the noun or the verb after a name
+ * ("هشام سليم بمسرحية"، "كريم بنزيمة بمجهود فردي") where the tagger stops.  Other words past the
+ * tagger's end stay: it often stops a word short of a family name.  @n itself where the tagger
+ * read no person there (@n_tagged 0). */
 guint
 trim_to_tagged (Run  *run,
                 guint i,
-                guint n)
+                guint n,
+                guint first,
+                guint n_tagged)
 {
-  guint first, n_tagged = tagged_person (run, i, n, &first);
   guint k;
 
   if (n_tagged == 0 || first + n_tagged >= i + n)

@@ -1409,12 +1409,12 @@ scan_title (Run  *run,
        * enough: the tagger misses names after a long chain of roles it rarely saw. */
       {
         guint first = j;
+        guint n_tagged = tagged_person (run, j, n_name, &first);
 
-        if (tagged_person (run, j, n_name, &first) == 0
-            && !(n_name >= 2 && is_first_name_at (run, j, FALSE)))
+        if (n_tagged == 0 && !(n_name >= 2 && is_first_name_at (run, j, FALSE)))
           n_name = 0;
         if (n_name >= 2)
-          n_name = trim_to_tagged (run, j, n_name);
+          n_name = trim_to_tagged (run, j, n_name, first, n_tagged);
       }
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
        * known first name */
@@ -1750,7 +1750,7 @@ rasd_ner_run (RasdNer        *self,
       if ((is_first_name_at (&run, i, TRUE) || is_first_name_at (&run, i, FALSE)) &&
           !breaks_after (&run, i))
         {
-          guint first = i;
+          guint first = i, n_tagged = 0;
           guint n_name = read_unknown_name (&run, i);
 
           /* إسلام أباد is a city, not a man named إسلام */
@@ -1761,13 +1761,13 @@ rasd_ner_run (RasdNer        *self,
             }
           /* with no title before it, the tagger must read a name of two words beginning here
            * (else the next word may begin one) */
-          if (n_name >= 2 && (tagged_person (&run, i, n_name, &first) < 2 || first != i))
+          if (n_name >= 2 && ((n_tagged = tagged_person (&run, i, n_name, &first)) < 2 || first != i))
             {
               RASD_RULE (NER_UNTAGGED_NOT_NAME);
               n_name = 0;
             }
           if (n_name >= 2)
-            n_name = trim_to_tagged (&run, i, n_name);
+            n_name = trim_to_tagged (&run, i, n_name, first, n_tagged);
           if (n_name >= 2)
             {
               int entity = unknown_person_entity (&run, i, n_name);
