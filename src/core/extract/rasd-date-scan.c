@@ -266,27 +266,17 @@ normalize_word (const char *word)
   return g_string_free (s, FALSE);
 }
 
-/* Most words of a text are in no date lexicon: a bit per (length, first four bytes) of its
- * words, set when the lexicon is built, rules them out before a hash lookup of the string. */
-#define FILTER_BITS 4096
+/* Most words of a text are in no date lexicon: a bit per word (rasd_str_filter_bit()), set
+ * when the lexicon is built, rules them out before a hash lookup of the string. */
+#define FILTER_LOG2_BITS 12
 
-static guint64 lexicon_filter[FILTER_BITS / 64];
-
-static inline guint32
-filter_bit (const char *word,
-            gsize       len)
-{
-  guint32 v = 0;
-
-  memcpy (&v, word, MIN (len, 4));
-  return ((v ^ (guint32) len * 0x9E3779B9u) * 0x85EBCA6Bu) >> 20;
-}
+static guint64 lexicon_filter[(1 << FILTER_LOG2_BITS) / 64];
 
 static inline gboolean
 lexicon_may_have (const char *word,
                   gsize       len)
 {
-  guint32 bit = filter_bit (word, len);
+  guint32 bit = rasd_str_filter_bit (word, len, FILTER_LOG2_BITS);
 
   return (lexicon_filter[bit / 64] >> (bit % 64)) & 1;
 }
@@ -313,7 +303,7 @@ lexicon (void)
                                     old->value == lexicon_entries[i].value));
           if (old == NULL)
             {
-              guint32 bit = filter_bit (key, strlen (key));
+              guint32 bit = rasd_str_filter_bit (key, strlen (key), FILTER_LOG2_BITS);
 
               lexicon_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
               g_hash_table_insert (t, key, (gpointer) &lexicon_entries[i]);

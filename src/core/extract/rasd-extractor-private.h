@@ -95,6 +95,9 @@ typedef enum
   MARK_BETWEEN     = 1 << 7,
   MARK_HABITUAL    = 1 << 8,
   MARK_SINCE       = 1 << 9,
+  MARK_THAT        = 1 << 10,
+  MARK_THEN        = 1 << 11,
+  MARK_BEFORE      = 1 << 12,
   MARK_READ        = 1 << 15,
 } Mark;
 

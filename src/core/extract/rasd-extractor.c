@@ -1111,15 +1111,18 @@ reported_that (Context *ctx,
                guint    k,
                guint    first)
 {
-  const char *norm = token (ctx, k)->norm;
-
-  if (strcmp (norm, "ان") != 0 && strcmp (norm, "بان") != 0)
+  if (!(marks_at (ctx, k) & MARK_THAT))
     return FALSE;
   for (guint back = 1; back <= 5 && k >= first + back; back++)
     if (word_in (token (ctx, k - back)->norm, report_words))
       return TRUE;
   return FALSE;
 }
+
+/* أن, and the words that order a next deed: ثم, and قبل before أن. */
+static const char * const that_words[] = { "ان", "بان", NULL };
+static const char * const then_words[] = { "ثم", NULL };
+static const char * const before_words[] = { "قبل", "وقبل", NULL };
 
 /* Words that open a clause when أن follows: "، بعد أن التقى"; "قبل بكين" is no clause. */
 static const char * const time_clause_words[] = {
@@ -1142,6 +1145,9 @@ marker_words_new (void)
   rasd_word_flags_add (table, between_words, MARK_BETWEEN);
   rasd_word_flags_add (table, habitual_words, MARK_HABITUAL);
   rasd_word_flags_add (table, since_words, MARK_SINCE);
+  rasd_word_flags_add (table, that_words, MARK_THAT);
+  rasd_word_flags_add (table, then_words, MARK_THEN);
+  rasd_word_flags_add (table, before_words, MARK_BEFORE);
   return table;
 }
 
@@ -1180,11 +1186,11 @@ opens_clause (Context *ctx,
   if (trigger != NULL && !trigger->verb && g_str_has_prefix (norm, "و") && !g_str_has_prefix (norm, "وال"))
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   /* "سيزور الوزير الموصل ثم التوجه إلى أربيل": ثم orders a next deed, comma or not */
-  if (strcmp (norm, "ثم") == 0)
+  if (marks & MARK_THEN)
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   /* "اجتماعا مع X قبل أن يغادر متوجها إلى Y للقاء Z": what comes after قبل أن is a later
    * deed, comma or not */
-  if ((strcmp (norm, "قبل") == 0 || strcmp (norm, "وقبل") == 0) && k + 1 < last &&
+  if ((marks & MARK_BEFORE) && k + 1 < last && (marks_at (ctx, k + 1) & MARK_THAT) &&
       strcmp (token (ctx, k + 1)->norm, "ان") == 0)
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (!comma_before (ctx, k))

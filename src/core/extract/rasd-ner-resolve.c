@@ -456,7 +456,8 @@ resolve_kingdom (Run *run)
       guint n_forms;
       gboolean bare_word = FALSE;
 
-      if (run->covered[i] || (tok (run, i)->flags & RASD_TOKEN_ARABIC) == 0)
+      /* the forms only take proclitics off: each ends as the word does */
+      if (run->covered[i] || !has_suffix (tok (run, i)->norm, "مملكه"))
         continue;
       n_forms = forms_of (run, i, forms);
       for (guint f = 0; f < n_forms && !bare_word; f++)
@@ -879,18 +880,37 @@ name_ends_at (Run  *run,
          g_hash_table_contains (run->ner->name_common, next);
 }
 
-/* A bit for each length in bytes of @set's keys (63 for 63 and more). */
-static guint64
-key_lengths (GHashTable *set)
+/* A filter of a few names' keys (rasd_str_filter_bit()). */
+#define KEY_FILTER_LOG2_BITS 10
+
+typedef struct
+{
+  guint64 bits[(1 << KEY_FILTER_LOG2_BITS) / 64];
+} KeyFilter;
+
+static void
+key_filter_add_all (KeyFilter  *filter,
+                    GHashTable *set)
 {
   GHashTableIter iter;
   gpointer key;
-  guint64 lengths = 0;
 
   g_hash_table_iter_init (&iter, set);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    lengths |= G_GUINT64_CONSTANT (1) << MIN (strlen (key), 63);
-  return lengths;
+    {
+      guint bit = rasd_str_filter_bit (key, strlen (key), KEY_FILTER_LOG2_BITS);
+
+      filter->bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+    }
+}
+
+static inline gboolean
+key_filter_may_have (const KeyFilter *filter,
+                     const char      *key)
+{
+  guint bit = rasd_str_filter_bit (key, strlen (key), KEY_FILTER_LOG2_BITS);
+
+  return (filter->bits[bit / 64] >> (bit % 64)) & 1;
 }
 
 void
@@ -899,7 +919,7 @@ find_surnames (Run *run)
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) first_names = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   guint n_persons = run->persons->len;
-  guint64 lengths;
+  KeyFilter filter = { { 0 } };
 
   for (guint p = 0; p < n_persons; p++)
     {
@@ -926,7 +946,8 @@ find_surnames (Run *run)
     }
   if (g_hash_table_size (surnames) == 0 && g_hash_table_size (first_names) == 0)
     return;
-  lengths = key_lengths (surnames) | key_lengths (first_names);
+  key_filter_add_all (&filter, surnames);
+  key_filter_add_all (&filter, first_names);
 
   for (guint i = 0; i < run->n; i++)
     {
@@ -940,8 +961,8 @@ find_surnames (Run *run)
         {
           int value = 0;
 
-          /* the article names a few persons: most words have no family name's length */
-          if (!((lengths >> MIN (strlen (forms[f]), 63)) & 1))
+          /* the article names a few persons: most words are not in the filter */
+          if (!key_filter_may_have (&filter, forms[f]))
             continue;
           value = GPOINTER_TO_INT (g_hash_table_lookup (surnames, forms[f]));
           if (value <= 0 && f == 0)

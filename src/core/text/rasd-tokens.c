@@ -11,7 +11,7 @@ struct _RasdTokens
 {
   GArray       *tokens;     /* RasdToken */
   GArray       *sentences;  /* RasdSentence */
-  GStringChunk *strings;    /* the normalised forms */
+  GString      *norms;      /* the normalised forms, each ended by a NUL */
 };
 
 static gboolean
@@ -118,7 +118,6 @@ RasdTokens *
 rasd_tokens_new (const char *text)
 {
   RasdTokens *self;
-  g_autoptr(GString) norm = g_string_new (NULL);
   const char *p;
   gsize chars = 0;
   gsize sentence_start_char = 0;
@@ -134,7 +133,8 @@ rasd_tokens_new (const char *text)
   self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (RasdToken),
                                     MIN (strlen (text) / 8 + 16, 65536));
   self->sentences = g_array_new (FALSE, FALSE, sizeof (RasdSentence));
-  self->strings = g_string_chunk_new (4096);
+  /* the forms are no longer than the text: one buffer, no copy per word */
+  self->norms = g_string_sized_new (strlen (text) + 16);
 
   p = text;
   while (*p != '\0')
@@ -179,11 +179,11 @@ rasd_tokens_new (const char *text)
           if ((token.flags & (RASD_TOKEN_ARABIC | RASD_TOKEN_LATIN)) == 0)
             token.flags |= RASD_TOKEN_NUMBER;
 
-          g_string_truncate (norm, 0);
-          rasd_arabic_normalize_append (norm, word, surface_end - word);
-          /* a plain copy: interning (insert_const) hashed every word, and nothing compares
-           * the words of two tokens by address */
-          token.norm = g_string_chunk_insert (self->strings, norm->str);
+          /* the form's offset in norms until the end, where the buffer no longer moves:
+           * no interning (it hashed every word), nothing compares two tokens' by address */
+          token.norm = GSIZE_TO_POINTER (self->norms->len);
+          rasd_arabic_normalize_append (self->norms, word, surface_end - word);
+          g_string_append_c (self->norms, '\0');
           token.sentence = self->sentences->len;
           g_array_append_val (self->tokens, token);
           continue;
@@ -215,6 +215,12 @@ rasd_tokens_new (const char *text)
     }
   close_sentence (self, text, sentence_start_char, sentence_start_byte, chars, p - text,
                   sentence_first_token);
+  for (guint i = 0; i < self->tokens->len; i++)
+    {
+      RasdToken *token = &g_array_index (self->tokens, RasdToken, i);
+
+      token->norm = self->norms->str + GPOINTER_TO_SIZE (token->norm);
+    }
 
   return self;
 }
@@ -226,7 +232,7 @@ rasd_tokens_free (RasdTokens *self)
     return;
   g_array_unref (self->tokens);
   g_array_unref (self->sentences);
-  g_string_chunk_free (self->strings);
+  g_string_free (self->norms, TRUE);
   g_free (self);
 }
 
