@@ -959,6 +959,38 @@ test_place_next (void)
 }
 
 static void
+test_place_not_destination (void)
+{
+  /* إلى after بالإضافة adds to a list: it names no destination ("a tour of Egypt and Jordan
+   * in addition to Iraq" is no meeting in Iraq) */
+  const char *text = "التقى الرئيس الفرنسي إيمانويل ماكرون أمس الرئيس المصري عبد الفتاح السيسي في "
+                     "جولة تشمل مصر والأردن بالإضافة إلى العراق.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), !=, "Iraq");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_TO_NOT_DESTINATION), ==, 1);
+}
+
+static void
+test_place_left_after (void)
+{
+  /* one leaves where one was: a meeting before "قبل أن يغادر X" was in X, and the leg to Y
+   * after it is a visit of its own */
+  const char *text = "عقد وزير الخارجية التركي مولود جاويش أوغلو أمس اجتماعا مع نظيره القطري محمد "
+                     "بن عبد الرحمن آل ثاني قبل أن يغادر الدوحة متوجها إلى الكويت.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *meeting;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  meeting = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (meeting->kind, ==, "meeting");
+  g_assert_cmpstr (event_place_en (x, meeting), ==, "Doha");
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 1)), ==, "Kuwait");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_PLACE_LEFT_AFTER), ==, 1);
+}
+
+static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
@@ -1868,6 +1900,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/topic-places-more", test_topic_places_more);
   g_test_add_func ("/extractor/events/place-of-other-deed", test_place_of_other_deed);
   g_test_add_func ("/extractor/events/place-next", test_place_next);
+  g_test_add_func ("/extractor/events/place-not-destination", test_place_not_destination);
+  g_test_add_func ("/extractor/events/place-left-after", test_place_left_after);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);

@@ -145,8 +145,38 @@ place_is_topic (Context           *ctx,
 
 /* Words of leaving: the place after one is where one left from ("يغادر الرياض متوجها"). */
 static const char * const leave_words[] = {
-  "غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر", "مغادرا", "مغادره", "مغادرته", NULL
+  "غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر", "مغادرا", "مغادره", "مغادرته", "ترك",
+  "تركت", "يترك", "تترك", NULL
 };
+
+/* "عقد اجتماعا مع نظيره قبل أن يغادر X متوجها إلى Y": one leaves where one was, so X, named
+ * right after قبل أن and a word of leaving at token @k, the end of a clause, is where the
+ * clause's deed happened.  Returns X as an event's place, or -1. */
+int
+place_left_after (Context     *ctx,
+                  const guint *sentence_names,
+                  guint        n_names,
+                  guint        k)
+{
+  const RasdToken *before = k < ctx->n_tokens ? token (ctx, k) : NULL;
+
+  if (before == NULL || k + 3 >= ctx->n_tokens || !(marks_at (ctx, k) & MARK_BEFORE) ||
+      strcmp (token (ctx, k + 1)->norm, "ان") != 0 || !word_in (bare_word (ctx, k + 2), leave_words))
+    return -1;
+  for (guint i = 0; i < n_names; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, sentence_names[i]);
+
+      /* the leaver may stand between: "قبل أن يغادر الوزير الرياض" */
+      if (name->sentence != before->sentence || name->first_token <= k + 2 || name->first_token > k + 5)
+        continue;
+      if (name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
+          (name->preposition != RASD_NER_PREP_NONE && name->preposition != RASD_NER_PREP_OTHER))
+        return -1;
+      return RASD_RULE_IS (EV_PLACE_LEFT_AFTER, event_place (ctx, name->entity));
+    }
+  return -1;
+}
 
 gboolean
 left_from (Context           *ctx,

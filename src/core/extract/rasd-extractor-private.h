@@ -235,6 +235,8 @@ G_GNUC_INTERNAL gboolean places_agree        (Context *ctx, int a, int b);
 G_GNUC_INTERNAL gboolean place_between       (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL gboolean place_is_topic      (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL gboolean left_from           (Context *ctx, const RasdNerName *name);
+G_GNUC_INTERNAL int      place_left_after    (Context *ctx, const guint *sentence_names, guint n_names,
+                                              guint k);
 G_GNUC_INTERNAL gboolean place_of_other_deed (Context *ctx, const RasdNerName *name, guint t);
 G_GNUC_INTERNAL GArray  *tour_places         (Context *ctx, Candidate *c);
 G_GNUC_INTERNAL gboolean within_country      (Context *ctx, int city, int country);

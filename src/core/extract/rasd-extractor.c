@@ -647,6 +647,8 @@ read_candidate (Context      *ctx,
       RASD_RULE (EV_VISIT_OBJECT);
       best_place = visit_object;
     }
+  if (best_place < 0)
+    best_place = place_left_after (ctx, sentence_names, n_names, last);
   if (best_place >= 0 && strcmp (c->trigger->kind, "call") != 0)
     c->place = event_place (ctx, best_place);
   else if (best_place >= 0)

@@ -11,6 +11,14 @@
 
 /* What the scan records (rasd-ner.c): names, persons, countries ------------------------------ */
 
+/* Words after which إلى adds or points, and goes nowhere: "جولة تشمل الكويت وقطر بالإضافة إلى
+ * العراق"، "مشيرا إلى مصر"، "نظرا إلى". */
+static const char * const to_not_destination[] = {
+  "بالاضافه", "وبالاضافه", "اضافه", "واضافه", "اشاره", "مشيرا", "مشيره", "اشار", "اشارت",
+  "واشار", "واشارت", "يشير", "تشير", "لافتا", "لافته", "لفت", "لفتت", "نظرا", "استنادا",
+  "بالنسبه", "بالاستناد", "منوها", "منوهه", NULL
+};
+
 /* The preposition before the place read at token @i as @word (the token without some of its
  * proclitics; only those it lacks can be prepositions). */
 int
@@ -39,7 +47,11 @@ place_preposition (Run        *run,
       if (strcmp (prev, "في") == 0 || strcmp (prev, "وفي") == 0 || strcmp (prev, "داخل") == 0)
         return RASD_NER_PREP_IN;
       if (strcmp (prev, "الي") == 0 || strcmp (prev, "والي") == 0 || strcmp (prev, "نحو") == 0)
-        return RASD_NER_PREP_TO;
+        {
+          if (i > 1 && !breaks_after (run, i - 2) && in_list (to_not_destination, tok (run, i - 2)->norm))
+            return RASD_RULE_IS (NER_TO_NOT_DESTINATION, RASD_NER_PREP_OTHER);
+          return RASD_NER_PREP_TO;
+        }
       if (strcmp (prev, "من") == 0 || strcmp (prev, "ومن") == 0)
         return RASD_NER_PREP_FROM;
       return RASD_NER_PREP_OTHER;

@@ -70,6 +70,7 @@ G_BEGIN_DECLS
   X (NER_BUILDING_NOUN, "ner.building-noun", "a definite building noun is the building, no town (القصر)") \
   X (NER_KAF, "ner.kaf", "ك is no preposition of place: كبار is not ك + بار") \
   X (NER_LISTED_COUNTRY, "ner.listed-country", "a name that may be a country is one in a list of countries (والبحرين وعمان)") \
+  X (NER_TO_NOT_DESTINATION, "ner.to-not-destination", "إلى after إضافة، إشارة، نظرا، مشيرا... adds or points, it names no destination (بالإضافة إلى العراق)") \
   X (NER_KINGDOM, "ner.kingdom", "المملكة alone is the Arab kingdom the article's places and people belong to most") \
   X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
   /* events */ \
@@ -82,6 +83,7 @@ G_BEGIN_DECLS
   X (EV_PLACE_OTHER_DEED, "ev.place-other-deed", "a place after بعد/قبل/غداة + another deed is that deed's (بعد زيارته X)") \
   X (EV_PLACE_NEXT, "ev.place-next", "إلى X after a trigger that is no going is where one goes next") \
   X (EV_VISIT_OBJECT, "ev.visit-object", "the object of زار is where the visit went") \
+  X (EV_PLACE_LEFT_AFTER, "ev.place-left-after", "a deed before قبل أن يغادر X happened in X") \
   X (EV_PLACE_FROM, "ev.place-from", "a place after من is where one came from") \
   X (EV_CALL_NO_PLACE, "ev.call-no-place", "a call has no place") \
   X (EV_DATE_SINCE, "ev.date-since", "a date after منذ and another deed dates that deed") \
