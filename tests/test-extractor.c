@@ -991,6 +991,25 @@ test_place_left_after (void)
 }
 
 static void
+test_in_touch (void)
+{
+  /* على اتصال دائم، قنوات الاتصال: being in touch is no call; a call made is one */
+  const char *touch = "وقال المتحدث إن وزير الخارجية الأردني أيمن الصفدي ظل على اتصال دائم بنظيره "
+                      "الفرنسي جان إيف لودريان طوال الأزمة.";
+  const char *channels = "وتحافظ الحكومة على قنوات الاتصال مع الرئيس الجزائري عبد المجيد تبون منذ سنوات.";
+  const char *call = "أجرى الرئيس التونسي قيس سعيد اتصالا هاتفيا بالرئيس الجزائري عبد المجيد تبون.";
+  g_autoptr(RasdExtraction) x = run (touch, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (channels, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (call, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+  g_assert_cmpuint (rule_hits (touch, "2024-05-20", RASD_RULE_EV_IN_TOUCH), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 0);
+  g_assert_cmpuint (z->events->len, ==, 1);
+  g_assert_cmpstr (((RasdEvent *) g_ptr_array_index (z->events, 0))->kind, ==, "call");
+}
+
+static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
@@ -1902,6 +1921,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-next", test_place_next);
   g_test_add_func ("/extractor/events/place-not-destination", test_place_not_destination);
   g_test_add_func ("/extractor/events/place-left-after", test_place_left_after);
+  g_test_add_func ("/extractor/events/in-touch", test_in_touch);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);

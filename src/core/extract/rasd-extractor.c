@@ -1360,6 +1360,28 @@ is_negated (Context *ctx,
   return k > first && word_in (token (ctx, k - 1)->norm, particles);
 }
 
+/* "ظل على اتصال وثيق بقادة التنظيم"، "قنوات الاتصال": a call noun after على or a word of
+ * means, or with an adjective of lasting, is being in touch, no call. */
+static gboolean
+in_touch (Context       *ctx,
+          const Trigger *trigger,
+          guint          k,
+          guint          first,
+          guint          end)
+{
+  static const char * const before[] = {
+    "علي", "وعلي", "قنوات", "وسائل", "خطوط", "شبكه", "شبكات", "مراكز", "مركز", NULL
+  };
+  static const char * const lasting[] = {
+    "وثيق", "الوثيق", "دائم", "الدائم", "مستمر", "المستمر", "متواصل", "المتواصل", "منتظم", NULL
+  };
+
+  if (trigger->verb || strcmp (trigger->kind, "call") != 0)
+    return FALSE;
+  return (k > first && word_in (token (ctx, k - 1)->norm, before)) ||
+         (k + 1 < end && word_in (token (ctx, k + 1)->norm, lasting));
+}
+
 /* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
  * words on, in its clause) leads within two words to power or an office is coming to power,
  * not a visit. */
@@ -1431,6 +1453,11 @@ find_events (Context *ctx)
               if (is_negated (ctx, k, clause->first_token))
                 {
                   RASD_RULE (EV_NEGATED);
+                  continue;
+                }
+              if (in_touch (ctx, trigger, k, clause->first_token, clause->last_token))
+                {
+                  RASD_RULE (EV_IN_TOUCH);
                   continue;
                 }
               if (comes_to_power (ctx, k, clause->last_token))

@@ -94,6 +94,7 @@ G_BEGIN_DECLS
   X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
   X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
   X (EV_NEGATED, "ev.negated", "a trigger after لم، لن، لا، عدم did not or will not happen") \
+  X (EV_IN_TOUCH, "ev.in-touch", "a call noun after على or with an adjective of lasting is being in touch (على اتصال وثيق)") \
   X (EV_TO_POWER, "ev.to-power", "arriving إلى power or an office (الحكم، الرئاسة) is no visit") \
   X (EV_MERGE_RECALLED, "ev.merge-recalled", "a background deed with no date of its own, of the news event's people and place, is that event") \
   X (EV_MERGE_STAY, "ev.merge-stay", "visits of the same people to one city a day or two apart are one stay, dated by the arrival") \
