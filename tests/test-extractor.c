@@ -1010,6 +1010,40 @@ test_in_touch (void)
 }
 
 static void
+test_relation_pair (void)
+{
+  /* who relations are between (العلاقات بين X وY) is no party of the talks about them */
+  const char *text = "التقى وزير الخارجية الأردني أيمن الصفدي أمس نظيره المصري سامح شكري في القاهرة، "
+                     "وبحثا العلاقات بين الرئيس عبد الفتاح السيسي والملك عبد الله الثاني.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Cairo");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_RELATION_PAIR), ==, 2);
+}
+
+static void
+test_place_after_lam (void)
+{
+  /* للسعودية is ل + السعودية (the alif dropped): where one's visit went; a plural of visiting
+   * (زياراته) says so as well as زيارته */
+  const char *talks = "أجرى وزير الخارجية الأردني أيمن الصفدي أمس مباحثات مع نظيره السعودي فيصل بن "
+                      "فرحان خلال زيارته للسعودية.";
+  const char *received = "استقبل الملك عبد الله الثاني أمس وزير الخارجية الفرنسي جان إيف لودريان في "
+                         "ختام زياراته للأردن.";
+  g_autoptr(RasdExtraction) x = run (talks, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (received, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Saudi Arabia");
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Jordan");
+}
+
+static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
@@ -1922,6 +1956,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-not-destination", test_place_not_destination);
   g_test_add_func ("/extractor/events/place-left-after", test_place_left_after);
   g_test_add_func ("/extractor/events/in-touch", test_in_touch);
+  g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
+  g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);

@@ -45,7 +45,7 @@ struct _RasdExtractor
   RasdNameTagger *name_tagger;
   GStringChunk  *strings;
   GHashTable    *triggers;  /* normalised form → Trigger* */
-  GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) */
+  GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) → their kind */
   GHashTable    *marker_words; /* word of the marker lists → Mark flags of those it is in */
 };
 

@@ -84,7 +84,8 @@ load_triggers (RasdExtractor  *self,
        * itself (the names only keep it from being read as a name) */
       if (strcmp (cols[3], "plural") == 0)
         {
-          g_hash_table_add (self->plurals, rasd_arabic_normalize (cols[0], -1));
+          g_hash_table_insert (self->plurals, rasd_arabic_normalize (cols[0], -1),
+                               (gpointer) g_string_chunk_insert_const (self->strings, cols[1]));
           continue;
         }
       trigger = g_new0 (Trigger, 1);
@@ -398,6 +399,42 @@ goes_on_list (Context *ctx,
   return TRUE;
 }
 
+/* Nouns of a relation: "الاهتمام المتبادل بين X وY"، "العلاقات بين X وY" relate two people,
+ * who need not have met. */
+static const char * const relation_nouns[] = {
+  "العلاقات", "العلاقه", "علاقات", "علاقه", "الاهتمام", "اهتمام", "التعاون", "تعاون", "التنسيق",
+  "تنسيق", "التفاهم", "تفاهم", "التوافق", "توافق", "الشراكه", "شراكه", "الصداقه", "صداقه",
+  "الروابط", "روابط", "الخلاف", "الخلافات", "خلاف", "خلافات", "التنافس", "الثقه", "المنافسه",
+  "العداء", "القطيعه", "الود", NULL
+};
+
+/* Whether token @k is a relation noun, or its adjective right after one ("الاهتمام المتبادل"). */
+static gboolean
+relation_at (Context *ctx,
+             guint    k,
+             guint    first)
+{
+  return word_in (bare_word (ctx, k), relation_nouns) ||
+         (k > first && word_in (bare_word (ctx, k - 1), relation_nouns) && trigger_at (ctx, k) == NULL);
+}
+
+/* Whether person @name is in the بين list of a relation noun ("والاهتمام المتبادل بين X وY"):
+ * who a relation is between is no party of the event the clause tells. */
+static gboolean
+in_relation_pair (Context           *ctx,
+                  const RasdNerName *name,
+                  guint              first)
+{
+  for (guint k = name->title_token; k-- > first && k + 12 > name->title_token;)
+    {
+      if (trigger_at (ctx, k) != NULL)
+        return FALSE;
+      if (marks_at (ctx, k) & MARK_BETWEEN)
+        return k > first && relation_at (ctx, k - 1, first);
+    }
+  return FALSE;
+}
+
 /* The people an event's trigger at token @t names as its parties, as tokens [*start, *end):
  * the list after بين a few words on ("الاجتماع الذي عقد أمس بين X وY"), or the names a
  * trigger noun governs ("مباحثات X وY").  Returns how many names it holds (0: none). */
@@ -414,7 +451,7 @@ party_list (Context       *ctx,
 
   for (guint k = t + 1; k < MIN (clause->last_token, t + 6); k++)
     {
-      if (trigger_at (ctx, k) != NULL)
+      if (trigger_at (ctx, k) != NULL || relation_at (ctx, k, t + 1))
         break;
       if (marks_at (ctx, k) & MARK_BETWEEN)
         {
@@ -443,7 +480,7 @@ party_list (Context       *ctx,
 }
 
 /* Whether a word of visiting stands between tokens @t and @k: "خلال استقباله ... أثناء زيارته
- * لمصر". */
+ * لمصر"، "في ختام زياراته للمملكة". */
 static gboolean
 visit_word_between (Context *ctx,
                     guint    t,
@@ -452,8 +489,12 @@ visit_word_between (Context *ctx,
   for (guint i = t + 1; i < k; i++)
     {
       const Trigger *trigger = trigger_at (ctx, i);
+      const char *plural_kind;
 
       if (trigger != NULL && strcmp (trigger->kind, "visit") == 0)
+        return TRUE;
+      plural_kind = trigger == NULL ? g_hash_table_lookup (ctx->self->plurals, bare_word (ctx, i)) : NULL;
+      if (plural_kind != NULL && strcmp (plural_kind, "visit") == 0)
         return TRUE;
     }
   return FALSE;
@@ -567,6 +608,11 @@ read_candidate (Context      *ctx,
             }
           if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
             continue;
+          if (in_relation_pair (ctx, name, first))
+            {
+              RASD_RULE (EV_RELATION_PAIR);
+              continue;
+            }
           if (g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
             continue;
           if (name->first_token > attendance_from)

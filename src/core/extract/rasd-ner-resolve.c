@@ -29,6 +29,9 @@ place_preposition (Run        *run,
   const char *norm = tok (run, i)->norm;
   gsize skip = strlen (norm) - strlen (word);
 
+  /* ل before ال drops the alif: للرياض is ل + الرياض, no longer than it */
+  if (has_prefix (word, "ال") && has_prefix (norm + skip, "لل"))
+    return RASD_NER_PREP_TO;
   /* a clitic on the name itself: بدمشق، لموسكو (و and ف are not prepositions) */
   for (gsize k = 0; k < skip; k += 2)
     {
