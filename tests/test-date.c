@@ -484,6 +484,9 @@ test_years (void)
   /* Counts and bare words are not years. */
   assert_none ("نشر 2000 جندي على الحدود");
   assert_none ("في 2000 منزل");
+  /* a season without ماضٍ or مقبل is no date: the Arab Spring, winter clothes */
+  assert_none ("منذ بداية الربيع العربي");
+  assert_none ("ملابس الشتاء للاجئين");
   assert_none ("القرار 2254 بشأن سوريا");
   assert_none ("استمر لمدة عام كامل");
   assert_none ("بعد عامين من بدء التدخل");
@@ -714,6 +717,14 @@ test_relative (void)
     { "في أيار", "2015-05" },
     { "بيناير الماضي", "2015-01" },
     { "وفي شهر مارس", "2015-03" },
+    /* seasons: the year that has the season's middle month (winter's is January) */
+    { "يزور واشنطن في الخريف المقبل", "2015" },
+    { "زارها الخريف الماضي", "2014" },
+    { "زارها الصيف الماضي", "2014" },
+    { "يزورها الربيع المقبل", "2016" },
+    { "زارها في الشتاء الماضي", "2015" },
+    { "يزورها الشتاء المقبل", "2016" },
+    { "يزورها هذا الصيف", "2015" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -52,6 +52,7 @@ typedef enum
   C_NOTODAY,      /* ذلك، نفس، ذات، صحيفة: "اليوم" after them is not the day of writing */
   C_DAYADJ,       /* التالي، الوطني...: "اليوم" before them is not the day of writing */
   C_TITLE,        /* الأمين، القائد...: "العام" after them means "general" */
+  C_SEASON,       /* الربيع، الصيف، الخريف، الشتاء: value the season's middle month */
 } Cls;
 
 enum { HEAD_KANUN = 1, HEAD_TISHRIN, HEAD_RABI, HEAD_JUMADA, HEAD_DHU };

@@ -215,6 +215,9 @@ static const LexEntry lexicon_entries[] = {
   W ("سنة", C_YEARWORD, 0), W ("لعام", C_YEARWORD, 0), W ("للعام", C_YEARWORD, 0),
   W ("عامي", C_YEARWORD, 0), W ("لسنة", C_YEARWORD, 0),
   W ("شهر", C_SHAHR, 0), W ("شهري", C_SHAHR, 0),
+  /* seasons, by their middle month (winter's is January: most of it is in that year) */
+  W ("الربيع", C_SEASON, 4), W ("الصيف", C_SEASON, 7), W ("الخريف", C_SEASON, 10),
+  W ("الشتاء", C_SEASON, 1),
   W ("مطلع", C_PART, 0), W ("أوائل", C_PART, 0), W ("أواسط", C_PART, 0),
   W ("منتصف", C_PART, 0), W ("أواخر", C_PART, 0), W ("نهاية", C_PART, 0),
   W ("بداية", C_PART, 0), W ("مستهل", C_PART, 0), W ("بدايات", C_PART, 0),
@@ -1323,6 +1326,36 @@ parse_period (const P *p,
   return j;
 }
 
+/* "الخريف المقبل", "الصيف الماضي", "هذا الشتاء" (@this): a season; "الربيع العربي" is none. */
+static guint
+parse_season (const P *p,
+              guint    i,
+              gboolean this,
+              Raw     *r)
+{
+  const LexEntry *e = tlex (p, i);
+  int offset = 0;
+  guint j = i + 1;
+
+  if (e == NULL || e->cls != C_SEASON || p->t[i].clitic > 1)
+    return 0;
+  if (!this)
+    {
+      if (tcls (p, i + 1) != C_MOD || p->t[i + 1].clitic)
+        return 0;
+      offset = tlex (p, i + 1)->value;
+      j = i + 2;
+    }
+  r->m.kind = RASD_DATE_KIND_SEASON;
+  r->m.offset = offset;
+  r->m.stated.month = e->value;
+  r->m.stated.precision = RASD_DATE_PRECISION_MONTH;
+  r->m.flags |= RASD_DATE_FLAG_RELATIVE;
+  set_direction_flags (r, offset);
+  r->first = i;
+  return j;
+}
+
 static gboolean
 year_follow_ok (const P *p,
                 guint    j)
@@ -1539,11 +1572,21 @@ try_parse (const P *p,
               r->first = i;
             return end;
           }
+        if (n && n->cls == C_SEASON && p->t[i + 1].clitic == 0)
+          {
+            end = parse_season (p, i + 1, TRUE, r);
+            if (end)
+              r->first = i;
+            return end;
+          }
         return 0;
       }
 
     case C_PERIOD:
       return parse_period (p, i, FALSE, r);
+
+    case C_SEASON:
+      return parse_season (p, i, FALSE, r);
 
     case C_YEARWORD:
       if ((end = parse_year_expr (p, i, last_end, r)))

@@ -780,6 +780,23 @@ resolve_mention (RasdDateMention *m,
       }
       break;
 
+    case RASD_DATE_KIND_SEASON:
+      /* the year of the season's middle month, taken as a month ahead or behind */
+      if (have_month)
+        {
+          int mo = m->stated.month, pm = pub->month;
+
+          if (m->offset == 0)
+            m->date = make_date (pub->year, 0, 0);
+          else if (m->offset < 0)
+            m->date = make_date (mo < pm ? pub->year : pub->year - 1, 0, 0);
+          else
+            m->date = make_date (mo > pm ? pub->year : pub->year + 1, 0, 0);
+        }
+      else if (have_year && m->offset == 0)
+        m->date = make_date (pub->year, 0, 0);
+      break;
+
     default:
       g_assert_not_reached ();
     }

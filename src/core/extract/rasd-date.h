@@ -58,6 +58,8 @@ typedef enum
   RASD_DATE_KIND_YEAR_OFFSET,  /* العام الماضي (-1), هذا العام (0), العام المقبل (+1); "مايو من
                                 * العام الماضي" also has stated.month (and day) */
   RASD_DATE_KIND_NAMED_MONTH,  /* ديسمبر الماضي (-1), "15 يوليو الجاري" (0), أكتوبر المقبل (+1) */
+  RASD_DATE_KIND_SEASON,       /* الخريف المقبل (+1), الصيف الماضي (-1), هذا الشتاء (0): stated.month
+                                * is the season's middle month; resolved to the year that has it */
 } RasdDateKind;
 
 typedef struct
