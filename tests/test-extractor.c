@@ -1044,6 +1044,39 @@ test_place_after_lam (void)
 }
 
 static void
+test_place_of_institution (void)
+{
+  /* في X after a body (الحكومة المركزية) is where it sits; in مقر الحكومة في X, X is where
+   * the meeting was */
+  const char *said = "وشدد وزير الخارجية الأمريكي أنتوني بلينكن خلال لقائه رئيس إقليم كردستان نيجيرفان "
+                     "بارزاني أمس، على أن دعم واشنطن لن يتخطى الحكومة المركزية في بغداد.";
+  const char *seat = "اجتمع وزير الخارجية الأمريكي أنتوني بلينكن أمس برئيس الوزراء العراقي محمد شياع "
+                     "السوداني في مقر الحكومة في بغداد.";
+  g_autoptr(RasdExtraction) x = run (said, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (seat, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
+  g_assert_cmpuint (rule_hits (said, "2024-05-20", RASD_RULE_EV_PLACE_OF_INSTITUTION), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Baghdad");
+}
+
+static void
+test_other_deed_pronoun (void)
+{
+  /* "غداة بحثه في بغداد": بحثه is his talks (no ب + حثه), another deed, so Baghdad is not
+   * where the visit went */
+  const char *text = "أشاد وزير الدفاع الأمريكي لويد أوستن بقوات البيشمركة خلال زيارته أمس إقليم "
+                     "كردستان، غداة بحثه في بغداد التعاون العسكري.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_null (event_place_en (x, g_ptr_array_index (x->events, 0)));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_PLACE_OTHER_DEED), ==, 1);
+}
+
+static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
@@ -1958,6 +1991,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/in-touch", test_in_touch);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
+  g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);
+  g_test_add_func ("/extractor/events/other-deed-pronoun", test_other_deed_pronoun);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);

@@ -143,6 +143,45 @@ place_is_topic (Context           *ctx,
   return FALSE;
 }
 
+/* Bodies that sit somewhere: "الحكومة المركزية في بغداد", "السفارة الأمريكية في عمّان". */
+static const char * const institution_words[] = {
+  "الحكومه", "حكومه", "السلطات", "سلطات", "السفاره", "سفاره", "القنصليه", "قنصليه", "البرلمان",
+  "المعارضه", "البعثه", "بعثه", "الممثليه", "ممثليه", "مكتب", "المكتب", "مكاتب", "فرع", "النظام",
+  NULL
+};
+
+/* Words that make what follows the seat where one is: "في مقر الحكومة في بغداد". */
+static const char * const seat_words[] = { "مقر", "مبني", "داخل", "امام", NULL };
+
+/* Whether place @name, after في, is where a body sits rather than where the deed happened:
+ * "شدد خلال لقائه على أن الدعم لن يتخطى الحكومة المركزية في بغداد" (no meeting in Baghdad),
+ * but "اجتمع في مقر الحكومة في بغداد" is there. */
+gboolean
+place_of_institution (Context           *ctx,
+                      const RasdNerName *name)
+{
+  guint k = name->first_token;
+
+  if (k < 2 || name->preposition != RASD_NER_PREP_IN || strcmp (token (ctx, k - 1)->norm, "في") != 0)
+    return FALSE;
+  /* back over at most two adjectives (المركزية، الأمريكية) to the body */
+  for (guint back = 2; back <= 4 && k >= back; back++)
+    {
+      guint at = k - back;
+      const char *word = bare_word (ctx, at);
+
+      if (token (ctx, at)->sentence != name->sentence || trigger_at (ctx, at) != NULL ||
+          ctx->place_begins[at] != 0)
+        return FALSE;
+      if (word_in (word, institution_words))
+        return !(at > 0 && word_in (bare_word (ctx, at - 1), seat_words)) &&
+               RASD_RULE_IS (EV_PLACE_OF_INSTITUTION, TRUE);
+      if (!(g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) || g_utf8_strlen (word, -1) <= 3)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /* Words of leaving: the place after one is where one left from ("يغادر الرياض متوجها"). */
 static const char * const leave_words[] = {
   "غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر", "مغادرا", "مغادره", "مغادرته", "ترك",
@@ -218,8 +257,12 @@ opens_deed (Context *ctx,
   if (strcmp (word, "ان") == 0 || strcmp (word, "انتهاء") == 0 || strcmp (word, "اختتام") == 0 ||
       trigger_at (ctx, k) != NULL)
     return TRUE;
-  return g_utf8_strlen (word, -1) > 3 &&
-         (g_str_has_suffix (word, "ه") || g_str_has_suffix (word, "ها") || g_str_has_suffix (word, "هم"));
+  /* a noun with a pronoun (زيارته، بحثه): as written too, as بحثه is no ب + حثه */
+  for (guint i = 0; i < 2; i++, word = token (ctx, k)->norm)
+    if (g_utf8_strlen (word, -1) > 3 &&
+        (g_str_has_suffix (word, "ه") || g_str_has_suffix (word, "ها") || g_str_has_suffix (word, "هم")))
+      return TRUE;
+  return FALSE;
 }
 
 /* Whether place @name belongs to a deed told as before or after the one of the trigger at token

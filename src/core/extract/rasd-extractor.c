@@ -642,6 +642,7 @@ read_candidate (Context      *ctx,
       else if (name->kind == RASD_MENTION_PLACE &&
                !(name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) &&
                !place_between (ctx, name) && !place_is_topic (ctx, name) &&
+               !place_of_institution (ctx, name) &&
                !place_of_other_deed (ctx, name, t))
         {
           /* a city or site where the text gives one, a country only where it gives none */
