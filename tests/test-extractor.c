@@ -1077,6 +1077,25 @@ test_other_deed_pronoun (void)
 }
 
 static void
+test_speaker_own_deed (void)
+{
+  /* who speaks during his own meeting (خلال لقائه) takes part in it; who speaks during
+   * another's visit (خلال زيارة الرئيس) does not */
+  const char *own = "وشدد وزير الخارجية الأمريكي أنتوني بلينكن خلال لقائه رئيس إقليم كردستان نيجيرفان "
+                    "بارزاني أمس، على أن دعم واشنطن لن يتخطى الحكومة المركزية في بغداد.";
+  const char *other = "وقال وزير الخارجية الأردني أيمن الصفدي خلال زيارة الرئيس الفرنسي إيمانويل "
+                      "ماكرون إلى الأردن إن العلاقات متينة.";
+  g_autoptr(RasdExtraction) x = run (own, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (other, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (x->events, 0))->participants->len, ==, 2);
+  g_assert_cmpuint (rule_hits (own, "2024-05-20", RASD_RULE_EV_SPEAKER_OWN_DEED), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (y->events, 0))->participants->len, ==, 1);
+}
+
+static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
@@ -1993,6 +2012,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);
   g_test_add_func ("/extractor/events/other-deed-pronoun", test_other_deed_pronoun);
+  g_test_add_func ("/extractor/events/speaker-own-deed", test_speaker_own_deed);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);

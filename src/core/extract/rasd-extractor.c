@@ -399,6 +399,36 @@ goes_on_list (Context *ctx,
   return TRUE;
 }
 
+/* "وشدد X خلال لقائه Y": a speaker who speaks during his own meeting (a trigger noun with a
+ * pronoun, right after خلال، أثناء، عقب...) takes part in it. */
+static gboolean
+speaks_of_own_deed (Context           *ctx,
+                    const RasdNerName *name,
+                    guint              t,
+                    const Trigger     *trigger)
+{
+  static const char * const during[] = {
+    "خلال", "اثناء", "عقب", "بعد", "لدي", "في", "وخلال", "واثناء", NULL
+  };
+  static const char * const pronouns[] = { "ه", "ها", "هما", NULL };
+  const RasdToken *tt = token (ctx, t);
+  const char *word = ctx->text + tt->byte_start;
+  gsize len = tt->byte_end - tt->byte_start;
+  guint name_end = name->first_token + name->n_tokens;
+
+  if (trigger->verb || name_end > t || t - name_end > 3 || !word_in (token (ctx, t - 1)->norm, during))
+    return FALSE;
+  /* the pronoun as written (a ة normalises to ه too) */
+  for (guint i = 0; pronouns[i] != NULL; i++)
+    {
+      gsize n = strlen (pronouns[i]);
+
+      if (len > n + 2 && memcmp (word + len - n, pronouns[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Nouns of a relation: "الاهتمام المتبادل بين X وY"، "العلاقات بين X وY" relate two people,
  * who need not have met. */
 static const char * const relation_nouns[] = {
@@ -606,8 +636,14 @@ read_candidate (Context      *ctx,
               RASD_RULE (EV_PARTY_LIST);
               continue;
             }
-          if (name->flags & (RASD_NER_SPEAKER | RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
+          if (name->flags & (RASD_NER_SPOKESPERSON | RASD_NER_PRINCIPAL))
             continue;
+          if (name->flags & RASD_NER_SPEAKER)
+            {
+              if (!speaks_of_own_deed (ctx, name, t, c->trigger))
+                continue;
+              RASD_RULE (EV_SPEAKER_OWN_DEED);
+            }
           if (in_relation_pair (ctx, name, first))
             {
               RASD_RULE (EV_RELATION_PAIR);

@@ -76,6 +76,7 @@ G_BEGIN_DECLS
   /* events */ \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
   X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
+  X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وشدد X خلال لقائه Y)") \
   X (EV_RELATION_PAIR, "ev.relation-pair", "who a relation is between (العلاقات بين X وY، الاهتمام المتبادل بين) is no party") \
   X (EV_IMPLICIT_SUBJECT, "ev.implicit-subject", "التقى مع X: the subject is named elsewhere") \
   X (EV_DECEASED, "ev.deceased", "someone named with رحمه الله takes part only in the past") \
