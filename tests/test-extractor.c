@@ -1096,6 +1096,54 @@ test_speaker_own_deed (void)
 }
 
 static void
+test_pronoun_subject (void)
+{
+  /* "عندما سيتوجه إلى الأردن": a verb of one man going on to إلى with no one named is the
+   * article's man's; after إنه, the speaker's; a feminine verb (وصلت الأزمة) is no one's */
+  const char *topic = "وصل الرئيس الفرنسي إيمانويل ماكرون أمس إلى القاهرة. وستغلق السلطات الطرق حتى "
+                      "مغادرته مساء الأحد، عندما سيتوجه إلى الأردن.";
+  const char *speaker = "وقال المبعوث الأممي الخاص هانس غروندبرغ أمس إنه سيتوجه إلى الرياض الأسبوع المقبل.";
+  const char *feminine = "وصل الرئيس الفرنسي إيمانويل ماكرون أمس إلى القاهرة. وكانت الأزمة قد وصلت إلى الأردن.";
+  g_autoptr(RasdExtraction) x = run (topic, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (speaker, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (feminine, "2024-05-20");
+  RasdEvent *next;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  next = g_ptr_array_index (x->events, 1);
+  g_assert_cmpstr (event_place_en (x, next), ==, "Jordan");
+  g_assert_cmpuint (next->participants->len, ==, 1);
+  g_assert_cmpstr (rasd_extraction_get_entity (x, g_array_index (next->participants, int, 0))->name, ==,
+                   "إيمانويل ماكرون");
+  g_assert_cmpuint (rule_hits (topic, "2024-05-20", RASD_RULE_EV_PRONOUN_SUBJECT), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Riyadh");
+  g_assert_cmpuint (z->events->len, ==, 1);
+}
+
+static void
+test_title_in_name (void)
+{
+  /* after ولد or بن a title word is an ancestor's name: the أحمد of "ولد الشيخ أحمد" is not
+   * the minister أحمد named later */
+  const char *text = "التقى الرئيس اليمني رشاد العليمي المبعوث الأممي، محمد ولد الشيخ أحمد، في الرياض "
+                     "بحضور وزير الخارجية أحمد عوض بن مبارك.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  guint minister = 0;
+
+  for (guint i = 0; i < x->mentions->len; i++)
+    {
+      const RasdMention *m = &g_array_index (x->mentions, RasdMention, i);
+
+      if (m->kind == RASD_MENTION_PERSON &&
+          strcmp (rasd_extraction_get_entity (x, m->entity)->name, "أحمد عوض بن مبارك") == 0)
+        minister++;
+    }
+  g_assert_cmpuint (minister, ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_TITLE_IN_NAME), >=, 1);
+}
+
+static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
@@ -2013,6 +2061,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);
   g_test_add_func ("/extractor/events/other-deed-pronoun", test_other_deed_pronoun);
   g_test_add_func ("/extractor/events/speaker-own-deed", test_speaker_own_deed);
+  g_test_add_func ("/extractor/events/pronoun-subject", test_pronoun_subject);
+  g_test_add_func ("/extractor/names/title-in-name", test_title_in_name);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);
   g_test_add_func ("/extractor/events/latest-at-place", test_latest_at_place);

@@ -1465,6 +1465,47 @@ in_touch (Context       *ctx,
          (k + 1 < end && word_in (token (ctx, k + 1)->norm, lasting));
 }
 
+/* "عندما سيتوجه إلى إثيوبيا": a verb of one man (masculine: not ت-, -ت, -ون, -وا, -ان) with
+ * no subject of its own, going straight on to إلى, has a pronoun for its subject: the man
+ * the article is about, or after إنه the man who said it.  Returns who, or -1. */
+static int
+pronoun_subject (Context       *ctx,
+                 const Trigger *trigger,
+                 guint          t,
+                 const Clause  *clause,
+                 int            topic)
+{
+  static const char * const that_he[] = { "انه", "بانه", "وانه", NULL };
+  const char *verb = bare_word (ctx, t);
+  const char *next;
+
+  if (!trigger->verb || t + 1 >= clause->last_token || g_str_has_prefix (verb, "ت") ||
+      g_str_has_prefix (verb, "ست") || g_str_has_suffix (verb, "ت") || g_str_has_suffix (verb, "ون") ||
+      g_str_has_suffix (verb, "وا") || g_str_has_suffix (verb, "ان"))
+    return -1;
+  next = token (ctx, t + 1)->norm;
+  if (strcmp (next, "الي") != 0 && strcmp (next, "نحو") != 0)
+    return -1;
+  if (t > clause->first_token && word_in (token (ctx, t - 1)->norm, that_he))
+    {
+      /* "وقال X إنه سيتوجه": the last speaker named before it in the sentence */
+      guint s = token (ctx, t)->sentence, n_names;
+      const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s, &n_names);
+      int speaker = -1;
+
+      for (guint i = 0; i < n_names; i++)
+        {
+          const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+          if (name->sentence == s && name->first_token < t && name->kind == RASD_MENTION_PERSON &&
+              name->entity >= 0 && (name->flags & RASD_NER_SPEAKER))
+            speaker = name->entity;
+        }
+      return speaker;
+    }
+  return topic;
+}
+
 /* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
  * words on, in its clause) leads within two words to power or an office is coming to power,
  * not a visit. */
@@ -1563,8 +1604,16 @@ find_events (Context *ctx)
           if (!read_candidate (ctx, s, clause, best_token, &c) &&
               !(subject >= 0 && SAME_SUBJECT (clause->kind)))
             {
-              candidate_clear (&c);
-              continue;
+              int who = clause->kind == CLAUSE_OTHER ? -1 :
+                        pronoun_subject (ctx, best, best_token, clause, topic_of (pending));
+
+              if (who < 0)
+                {
+                  candidate_clear (&c);
+                  continue;
+                }
+              RASD_RULE (EV_PRONOUN_SUBJECT);
+              g_array_append_val (c.participants, who);
             }
           /* a clause that goes on from the one before shares its time unless it gives one */
           /* "زار أربيل أمس، غداة لقائه": the day before the clause before it */

@@ -589,6 +589,9 @@ may_start_title (Run  *run,
   return run->memo[i]->title_start - 1;
 }
 
+/* Words of descent inside a name: what follows is an ancestor's name, even a title word. */
+static const char * const descent_links[] = { "بن", "ابن", "بنت", "ولد", NULL };
+
 const RasdTitle *
 match_title (Run   *run,
              guint  i,
@@ -600,8 +603,11 @@ match_title (Run   *run,
   const char *words[8];
   char copies[RASD_TOKEN_MAX_FORMS][256];
 
-  /* most words begin no title: skip the phrases */
-  if (!may_start_title (run, i))
+  /* most words begin no title: skip the phrases; after a link of descent a title word is
+   * the ancestor's name (إسماعيل ولد الشيخ أحمد) */
+  if (!may_start_title (run, i) ||
+      (i > 0 && !breaks_after (run, i - 1) && in_list (descent_links, tok (run, i - 1)->norm) &&
+       RASD_RULE_IS (NER_TITLE_IN_NAME, TRUE)))
     {
       *len = 0;
       return NULL;

@@ -21,6 +21,7 @@ G_BEGIN_DECLS
   X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
   X (NER_RANK_NO_ROLE, "ner.rank-no-role", "a military rank alone is a common noun (الفريق the team, اللواء the brigade), no role") \
   X (NER_TITLE_AND_OTHER, "ner.title-and-other", "after a nationality, a title joined by و or of another nationality begins someone else (الرئيس المصري والوزير الأردني)") \
+  X (NER_TITLE_IN_NAME, "ner.title-in-name", "a title word after بن/ولد is the ancestor's name, no title (إسماعيل ولد الشيخ أحمد)") \
   X (NER_TITLE_WORD_NAME, "ner.title-word-name", "a title word right before بن is the first name (الدكتور مساعد بن محمد)") \
   X (NER_TITLE_WORD, "ner.title-word", "one unknown word after a title is no name unless a first name") \
   X (NER_ROLE_KNOWN, "ner.role-known", "the words after a role already resolved are not a new name") \
@@ -78,6 +79,7 @@ G_BEGIN_DECLS
   X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
   X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وشدد X خلال لقائه Y)") \
   X (EV_RELATION_PAIR, "ev.relation-pair", "who a relation is between (العلاقات بين X وY، الاهتمام المتبادل بين) is no party") \
+  X (EV_PRONOUN_SUBJECT, "ev.pronoun-subject", "a verb of one man going straight on to إلى or a place, with no one named, is the article's man's (سيتوجه إلى إثيوبيا)") \
   X (EV_IMPLICIT_SUBJECT, "ev.implicit-subject", "التقى مع X: the subject is named elsewhere") \
   X (EV_DECEASED, "ev.deceased", "someone named with رحمه الله takes part only in the past") \
   X (EV_PLACE_BETWEEN, "ev.place-between", "بين X وY relates two places, it is not where") \
