@@ -1144,6 +1144,19 @@ test_title_in_name (void)
 }
 
 static void
+test_place_presidency (void)
+{
+  /* a presidency's seat with its country's adjective is in that country's capital */
+  const char *text = "أجرى الرئيس التونسي قيس سعيد أمس مباحثات مع وزير الخارجية الأردني أيمن الصفدي "
+                     "بمقر الرئاسة التونسية.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Tunis");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_PLACE_PRESIDENCY), ==, 1);
+}
+
+static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
@@ -2062,6 +2075,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/other-deed-pronoun", test_other_deed_pronoun);
   g_test_add_func ("/extractor/events/speaker-own-deed", test_speaker_own_deed);
   g_test_add_func ("/extractor/events/pronoun-subject", test_pronoun_subject);
+  g_test_add_func ("/extractor/events/place-presidency", test_place_presidency);
   g_test_add_func ("/extractor/names/title-in-name", test_title_in_name);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);

@@ -430,6 +430,46 @@ find_dateline_place (Context *ctx)
   return -1;
 }
 
+/* "بمقر الرئاسة المصرية"، "في قصر الرئاسة التونسية": a presidency's seat, with its country's
+ * adjective, stands in that country's capital.  Looks in the event's sentences; returns the
+ * capital as an entity, or -1. */
+int
+place_of_presidency (Context         *ctx,
+                     const RasdEvent *event)
+{
+  static const char * const seats[] = { "مقر", "قصر", "مبني", NULL };
+
+  for (guint e = 0; e < event->evidence->len; e++)
+    {
+      const RasdSpan *span = &g_array_index (event->evidence, RasdSpan, e);
+      guint lo = 0, hi = ctx->n_tokens;
+
+      /* tokens are in text order: the span's first by bisection */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (token (ctx, mid)->start < span->start)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint k = lo + 1; k + 1 < ctx->n_tokens && token (ctx, k + 1)->end <= span->end; k++)
+        {
+          const char *country = NULL;
+          const RasdPlace *capital;
+
+          if (strcmp (token (ctx, k)->norm, "الرياسه") != 0 || !word_in (bare_word (ctx, k - 1), seats) ||
+              rasd_gazetteer_lookup_adjective (ctx->self->gazetteer, token (ctx, k + 1)->norm, &country) == NULL ||
+              country == NULL || (capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, country)) == NULL)
+            continue;
+          RASD_RULE (EV_PLACE_PRESIDENCY);
+          return place_entity (ctx, capital);
+        }
+    }
+  return -1;
+}
+
 /* Where a host receives "في قصره", "في مكتبه", "في مقر إقامته": the capital of the host's
  * country (the first party, as the subject of استقبل), or -1. */
 int

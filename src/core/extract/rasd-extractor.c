@@ -1768,6 +1768,9 @@ find_events (Context *ctx)
       /* "استقبل الملك ضيفه في قصره": at home, in the host's capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
         event->place = place_at_home (ctx, event);
+      /* "بمقر الرئاسة المصرية": in the capital */
+      if (event->place < 0 && strcmp (event->kind, "call") != 0)
+        event->place = place_of_presidency (ctx, event);
     }
 
   /* the news itself happened when it was published, unless a sentence says otherwise */

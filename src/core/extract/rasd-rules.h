@@ -86,6 +86,7 @@ G_BEGIN_DECLS
   X (EV_PLACE_TOPIC, "ev.place-topic", "a place that talks were about (الأوضاع في X، حول X) is not where") \
   X (EV_PLACE_OTHER_DEED, "ev.place-other-deed", "a place after بعد/قبل/غداة + another deed is that deed's (بعد زيارته X)") \
   X (EV_PLACE_OF_INSTITUTION, "ev.place-of-institution", "في X after a body (الحكومة، السفارة) is where it sits, not where the deed was") \
+  X (EV_PLACE_PRESIDENCY, "ev.place-presidency", "a placeless event at a presidency's seat (بمقر الرئاسة المصرية) was in that country's capital") \
   X (EV_PLACE_NEXT, "ev.place-next", "إلى X after a trigger that is no going is where one goes next") \
   X (EV_VISIT_OBJECT, "ev.visit-object", "the object of زار is where the visit went") \
   X (EV_PLACE_LEFT_AFTER, "ev.place-left-after", "a deed before قبل أن يغادر X happened in X") \
