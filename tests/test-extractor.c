@@ -1157,6 +1157,26 @@ test_place_presidency (void)
 }
 
 static void
+test_sentence_time (void)
+{
+  /* "، فيما التقى X Y" with no time of its own is of its sentence's time (أمس), not of the
+   * day of publication */
+  const char *text = "التقى وزير الخارجية الأمريكي أنتوني بلينكن أمس في عمّان العاهل الأردني الملك "
+                     "عبد الله الثاني، فيما التقى وزير الدفاع الأمريكي لويد أوستن رئيس هيئة الأركان "
+                     "الأردنية يوسف الحنيطي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  first = event_date (g_ptr_array_index (x->events, 0));
+  second = event_date (g_ptr_array_index (x->events, 1));
+  g_assert_cmpstr (first, ==, "2024-05-19");
+  g_assert_cmpstr (second, ==, "2024-05-19");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_SENTENCE_TIME), ==, 1);
+}
+
+static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
@@ -2076,6 +2096,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/speaker-own-deed", test_speaker_own_deed);
   g_test_add_func ("/extractor/events/pronoun-subject", test_pronoun_subject);
   g_test_add_func ("/extractor/events/place-presidency", test_place_presidency);
+  g_test_add_func ("/extractor/events/sentence-time", test_sentence_time);
   g_test_add_func ("/extractor/names/title-in-name", test_title_in_name);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);

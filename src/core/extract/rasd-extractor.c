@@ -1632,6 +1632,15 @@ find_events (Context *ctx)
               c.date_stated = before.date_stated;
               c.role = before.role;
             }
+          /* "التقى X أمس Y، وهو الاجتماع الذي أعقب لقاءه بـZ": what else one sentence tells
+           * with no time of its own is of the time it tells, not of the day of publication */
+          else if (clause->kind == CLAUSE_OTHER && subject >= 0 && !c.date_stated && before.date_stated &&
+                   before.role == RASD_EVENT_ROLE_HEADLINE && c.role == RASD_EVENT_ROLE_HEADLINE)
+            {
+              RASD_RULE (EV_SENTENCE_TIME);
+              c.date = before.date;
+              c.date_stated = TRUE;
+            }
           /* "حيث" happens where the clause before it did, unless it names a place there */
           if (clause->kind == CLAUSE_WHERE && where >= 0 &&
               (c.place < 0 || !places_agree (ctx, where, c.place)))

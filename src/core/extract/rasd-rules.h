@@ -111,6 +111,7 @@ G_BEGIN_DECLS
   X (EV_CLAUSE_DAY, "ev.clause-day", "after a comma, غداة or عشية and a trigger tell the same man's deed of the day before or after") \
   X (EV_CLAUSE_CONTINUE, "ev.clause-continue", "ثم، كما، بعد أن، a dated و, a verb after a comma go on") \
   X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
+  X (EV_SENTENCE_TIME, "ev.sentence-time", "a clause of something else with no time of its own takes its sentence's, not the publication's") \
   X (EV_CLAUSE_TIME, "ev.clause-time", "a clause that goes on shares the time of the one before") \
   X (EV_CLAUSE_PLACE, "ev.clause-place", "a حيث clause happens where the clause before it did") \
   X (EV_TOPIC_PERSON, "ev.topic-person", "نظيره or a pronoun on the trigger: the article's person is a party") \
