@@ -98,6 +98,7 @@ typedef enum
   MARK_THAT        = 1 << 10,
   MARK_THEN        = 1 << 11,
   MARK_BEFORE      = 1 << 12,
+  MARK_RELATION    = 1 << 13,
   MARK_READ        = 1 << 15,
 } Mark;
 
@@ -210,7 +211,7 @@ marks_at (Context *ctx,
       guint16 of_word = word == norm ? of_norm : word_marks (ctx, word);
 
       memo->marks = MARK_READ | of_norm |
-                    (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL));
+                    (of_word & (MARK_ATTENDANCE | MARK_FUTURE | MARK_PAST | MARK_HABITUAL | MARK_RELATION));
     }
   return memo->marks;
 }

@@ -444,8 +444,8 @@ relation_at (Context *ctx,
              guint    k,
              guint    first)
 {
-  return word_in (bare_word (ctx, k), relation_nouns) ||
-         (k > first && word_in (bare_word (ctx, k - 1), relation_nouns) && trigger_at (ctx, k) == NULL);
+  return (marks_at (ctx, k) & MARK_RELATION) ||
+         (k > first && (marks_at (ctx, k - 1) & MARK_RELATION) && trigger_at (ctx, k) == NULL);
 }
 
 /* Whether person @name is in the بين list of a relation noun ("والاهتمام المتبادل بين X وY"):
@@ -1233,6 +1233,7 @@ marker_words_new (void)
   rasd_word_flags_add (table, that_words, MARK_THAT);
   rasd_word_flags_add (table, then_words, MARK_THEN);
   rasd_word_flags_add (table, before_words, MARK_BEFORE);
+  rasd_word_flags_add (table, relation_nouns, MARK_RELATION);
   return table;
 }
 
