@@ -17,7 +17,7 @@ scorer="$shared/eval/score_events.py"
 # name, gold, entities, corpus, floors for strict F1, date and place accuracy ("-": reported only)
 sets="seeds $shared/eval/gold/seeds.json $shared/eval/entities.json $shared/corpus/seeds 0.85 0.90 0.90
 snn-dev $shared/eval/gold/snn-dev.json $shared/eval/entities.json $shared/corpus/snn-dev 0.85 0.90 0.90
-snn-dev-new $source/tests/gold/snn-dev-new.json $source/tests/gold/entities.json $shared/corpus/snn-dev 0.74 0.85 0.80
+snn-dev-new $source/tests/gold/snn-dev-new.json $source/tests/gold/entities.json $shared/corpus/snn-dev 0.82 0.88 0.85
 snn-dev-heldout $source/tests/gold/snn-dev-heldout.json $source/tests/gold/entities.json $shared/corpus/snn-dev - - -"
 
 if [ ! -f "$scorer" ] || [ ! -d "$shared/corpus" ]; then

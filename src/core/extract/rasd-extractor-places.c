@@ -143,7 +143,7 @@ place_is_topic (Context           *ctx,
   return FALSE;
 }
 
-/* Bodies that sit somewhere: "الحكومة المركزية في بغداد", "السفارة الأمريكية في عمّان". */
+/* Bodies that sit somewhere: "السفارة الأمريكية في عمّان", "الحكومة في طرابلس". */
 static const char * const institution_words[] = {
   "الحكومه", "حكومه", "السلطات", "سلطات", "السفاره", "سفاره", "القنصليه", "قنصليه", "البرلمان",
   "المعارضه", "البعثه", "بعثه", "الممثليه", "ممثليه", "مكتب", "المكتب", "مكاتب", "فرع", "النظام",
@@ -154,8 +154,8 @@ static const char * const institution_words[] = {
 static const char * const seat_words[] = { "مقر", "مبني", "داخل", "امام", NULL };
 
 /* Whether place @name, after في, is where a body sits rather than where the deed happened:
- * "شدد خلال لقائه على أن الدعم لن يتخطى الحكومة المركزية في بغداد" (no meeting in Baghdad),
- * but "اجتمع في مقر الحكومة في بغداد" is there. */
+ * "بحث خلال لقائه نظيره توسيع عمل السفارة الأمريكية في عمّان" (no meeting in Amman), but
+ * "اجتمع في مقر الحكومة في بغداد" is there. */
 gboolean
 place_of_institution (Context           *ctx,
                       const RasdNerName *name)
@@ -188,7 +188,7 @@ static const char * const leave_words[] = {
   "تركت", "يترك", "تترك", NULL
 };
 
-/* "عقد اجتماعا مع نظيره قبل أن يغادر X متوجها إلى Y": one leaves where one was, so X, named
+/* "بحث مع ميلوني ملف الهجرة قبل أن يغادر X عائدا إلى Y": one leaves where one was, so X, named
  * right after قبل أن and a word of leaving at token @k, the end of a clause, is where the
  * clause's deed happened.  Returns X as an event's place, or -1. */
 int
@@ -430,7 +430,7 @@ find_dateline_place (Context *ctx)
   return -1;
 }
 
-/* "بمقر الرئاسة المصرية"، "في قصر الرئاسة التونسية": a presidency's seat, with its country's
+/* "في قصر الرئاسة التونسية": a presidency's seat, with its country's
  * adjective, stands in that country's capital.  Looks in the event's sentences; returns the
  * capital as an entity, or -1. */
 int

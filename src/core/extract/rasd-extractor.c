@@ -399,7 +399,7 @@ goes_on_list (Context *ctx,
   return TRUE;
 }
 
-/* "وشدد X خلال لقائه Y": a speaker who speaks during his own meeting (a trigger noun with a
+/* "وقال X خلال لقائه Y": a speaker who speaks during his own meeting (a trigger noun with a
  * pronoun, right after خلال، أثناء، عقب...) takes part in it. */
 static gboolean
 speaks_of_own_deed (Context           *ctx,
@@ -429,7 +429,7 @@ speaks_of_own_deed (Context           *ctx,
   return FALSE;
 }
 
-/* Nouns of a relation: "الاهتمام المتبادل بين X وY"، "العلاقات بين X وY" relate two people,
+/* Nouns of a relation: "العلاقات بين X وY"، "التنسيق الوثيق بين X وY" relate two people,
  * who need not have met. */
 static const char * const relation_nouns[] = {
   "العلاقات", "العلاقه", "علاقات", "علاقه", "الاهتمام", "اهتمام", "التعاون", "تعاون", "التنسيق",
@@ -438,7 +438,7 @@ static const char * const relation_nouns[] = {
   "العداء", "القطيعه", "الود", NULL
 };
 
-/* Whether token @k is a relation noun, or its adjective right after one ("الاهتمام المتبادل"). */
+/* Whether token @k is a relation noun, or its adjective right after one ("التنسيق الوثيق"). */
 static gboolean
 relation_at (Context *ctx,
              guint    k,
@@ -448,7 +448,7 @@ relation_at (Context *ctx,
          (k > first && (marks_at (ctx, k - 1) & MARK_RELATION) && trigger_at (ctx, k) == NULL);
 }
 
-/* Whether person @name is in the بين list of a relation noun ("والاهتمام المتبادل بين X وY"):
+/* Whether person @name is in the بين list of a relation noun ("والتنسيق الوثيق بين X وY"):
  * who a relation is between is no party of the event the clause tells. */
 static gboolean
 in_relation_pair (Context           *ctx,
@@ -510,7 +510,7 @@ party_list (Context       *ctx,
 }
 
 /* Whether a word of visiting stands between tokens @t and @k: "خلال استقباله ... أثناء زيارته
- * لمصر"، "في ختام زياراته للمملكة". */
+ * لمصر"، "خلال إحدى زياراته للأردن". */
 static gboolean
 visit_word_between (Context *ctx,
                     guint    t,
@@ -1466,7 +1466,7 @@ in_touch (Context       *ctx,
          (k + 1 < end && word_in (token (ctx, k + 1)->norm, lasting));
 }
 
-/* "عندما سيتوجه إلى إثيوبيا": a verb of one man (masculine: not ت-, -ت, -ون, -وا, -ان) with
+/* "وفي ختام الزيارة سيتوجه إلى الرياض": a verb of one man (masculine: not ت-, -ت, -ون, -وا, -ان) with
  * no subject of its own, going straight on to إلى, has a pronoun for its subject: the man
  * the article is about, or after إنه the man who said it.  Returns who, or -1. */
 static int
@@ -1633,7 +1633,7 @@ find_events (Context *ctx)
               c.date_stated = before.date_stated;
               c.role = before.role;
             }
-          /* "التقى X أمس Y، وهو الاجتماع الذي أعقب لقاءه بـZ": what else one sentence tells
+          /* "التقى X أمس Y، فيما التقى Z نظيره W": what else one sentence tells
            * with no time of its own is of the time it tells, not of the day of publication */
           else if (clause->kind == CLAUSE_OTHER && subject >= 0 && !c.date_stated && before.date_stated &&
                    before.role == RASD_EVENT_ROLE_HEADLINE && c.role == RASD_EVENT_ROLE_HEADLINE)
@@ -1778,7 +1778,7 @@ find_events (Context *ctx)
       /* "استقبل الملك ضيفه في قصره": at home, in the host's capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
         event->place = place_at_home (ctx, event);
-      /* "بمقر الرئاسة المصرية": in the capital */
+      /* "في قصر الرئاسة التونسية": in the capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
         event->place = place_of_presidency (ctx, event);
     }

@@ -11,8 +11,8 @@
 
 /* What the scan records (rasd-ner.c): names, persons, countries ------------------------------ */
 
-/* Words after which إلى adds or points, and goes nowhere: "جولة تشمل الكويت وقطر بالإضافة إلى
- * العراق"، "مشيرا إلى مصر"، "نظرا إلى". */
+/* Words after which إلى adds or points, and goes nowhere: "زيارة تشمل دول الخليج بالإضافة إلى
+ * إيران"، "مشيرا إلى مصر"، "نظرا إلى". */
 static const char * const to_not_destination[] = {
   "بالاضافه", "وبالاضافه", "اضافه", "واضافه", "اشاره", "مشيرا", "مشيره", "اشار", "اشارت",
   "واشار", "واشارت", "يشير", "تشير", "لافتا", "لافته", "لفت", "لفتت", "نظرا", "استنادا",

@@ -604,7 +604,7 @@ match_title (Run   *run,
   char copies[RASD_TOKEN_MAX_FORMS][256];
 
   /* most words begin no title: skip the phrases; after a link of descent a title word is
-   * the ancestor's name (إسماعيل ولد الشيخ أحمد) */
+   * the ancestor's name (محمد ولد الشيخ سالم) */
   if (!may_start_title (run, i) ||
       (i > 0 && !breaks_after (run, i - 1) && in_list (descent_links, tok (run, i - 1)->norm) &&
        RASD_RULE_IS (NER_TITLE_IN_NAME, TRUE)))

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
   X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
   X (NER_RANK_NO_ROLE, "ner.rank-no-role", "a military rank alone is a common noun (الفريق the team, اللواء the brigade), no role") \
   X (NER_TITLE_AND_OTHER, "ner.title-and-other", "after a nationality, a title joined by و or of another nationality begins someone else (الرئيس المصري والوزير الأردني)") \
-  X (NER_TITLE_IN_NAME, "ner.title-in-name", "a title word after بن/ولد is the ancestor's name, no title (إسماعيل ولد الشيخ أحمد)") \
+  X (NER_TITLE_IN_NAME, "ner.title-in-name", "a title word after بن/ولد is the ancestor's name, no title (محمد ولد الشيخ سالم)") \
   X (NER_TITLE_WORD_NAME, "ner.title-word-name", "a title word right before بن is the first name (الدكتور مساعد بن محمد)") \
   X (NER_TITLE_WORD, "ner.title-word", "one unknown word after a title is no name unless a first name") \
   X (NER_ROLE_KNOWN, "ner.role-known", "the words after a role already resolved are not a new name") \
@@ -71,22 +71,22 @@ G_BEGIN_DECLS
   X (NER_BUILDING_NOUN, "ner.building-noun", "a definite building noun is the building, no town (القصر)") \
   X (NER_KAF, "ner.kaf", "ك is no preposition of place: كبار is not ك + بار") \
   X (NER_LISTED_COUNTRY, "ner.listed-country", "a name that may be a country is one in a list of countries (والبحرين وعمان)") \
-  X (NER_TO_NOT_DESTINATION, "ner.to-not-destination", "إلى after إضافة، إشارة، نظرا، مشيرا... adds or points, it names no destination (بالإضافة إلى العراق)") \
+  X (NER_TO_NOT_DESTINATION, "ner.to-not-destination", "إلى after إضافة، إشارة، نظرا، مشيرا... adds or points, it names no destination (بالإضافة إلى إيران)") \
   X (NER_KINGDOM, "ner.kingdom", "المملكة alone is the Arab kingdom the article's places and people belong to most") \
   X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
   /* events */ \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
   X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
-  X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وشدد X خلال لقائه Y)") \
-  X (EV_RELATION_PAIR, "ev.relation-pair", "who a relation is between (العلاقات بين X وY، الاهتمام المتبادل بين) is no party") \
-  X (EV_PRONOUN_SUBJECT, "ev.pronoun-subject", "a verb of one man going straight on to إلى or a place, with no one named, is the article's man's (سيتوجه إلى إثيوبيا)") \
+  X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وقال X خلال لقائه Y)") \
+  X (EV_RELATION_PAIR, "ev.relation-pair", "who a relation is between (العلاقات بين X وY، التنسيق بين) is no party") \
+  X (EV_PRONOUN_SUBJECT, "ev.pronoun-subject", "a verb of one man going straight on to إلى, with no one named, is the article's man's, or after إنه the speaker's (وفي ختام الزيارة سيتوجه إلى الرياض)") \
   X (EV_IMPLICIT_SUBJECT, "ev.implicit-subject", "التقى مع X: the subject is named elsewhere") \
   X (EV_DECEASED, "ev.deceased", "someone named with رحمه الله takes part only in the past") \
   X (EV_PLACE_BETWEEN, "ev.place-between", "بين X وY relates two places, it is not where") \
   X (EV_PLACE_TOPIC, "ev.place-topic", "a place that talks were about (الأوضاع في X، حول X) is not where") \
   X (EV_PLACE_OTHER_DEED, "ev.place-other-deed", "a place after بعد/قبل/غداة + another deed is that deed's (بعد زيارته X)") \
   X (EV_PLACE_OF_INSTITUTION, "ev.place-of-institution", "في X after a body (الحكومة، السفارة) is where it sits, not where the deed was") \
-  X (EV_PLACE_PRESIDENCY, "ev.place-presidency", "a placeless event at a presidency's seat (بمقر الرئاسة المصرية) was in that country's capital") \
+  X (EV_PLACE_PRESIDENCY, "ev.place-presidency", "a placeless event at a presidency's seat (في قصر الرئاسة التونسية) was in that country's capital") \
   X (EV_PLACE_NEXT, "ev.place-next", "إلى X after a trigger that is no going is where one goes next") \
   X (EV_VISIT_OBJECT, "ev.visit-object", "the object of زار is where the visit went") \
   X (EV_PLACE_LEFT_AFTER, "ev.place-left-after", "a deed before قبل أن يغادر X happened in X") \
