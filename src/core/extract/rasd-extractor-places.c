@@ -430,9 +430,27 @@ find_dateline_place (Context *ctx)
   return -1;
 }
 
-/* "في قصر الرئاسة التونسية": a presidency's seat, with its country's
- * adjective, stands in that country's capital.  Looks in the event's sentences; returns the
- * capital as an entity, or -1. */
+/* The first token that starts at character @start or after: tokens are in text order. */
+static guint
+first_token_from (Context *ctx,
+                  gsize    start)
+{
+  guint lo = 0, hi = ctx->n_tokens;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (token (ctx, mid)->start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* "في قصر الرئاسة التونسية": a presidency's seat, with its country's adjective, stands in that
+ * country's capital.  Looks in the event's sentences; returns the capital as an entity, or -1. */
 int
 place_of_presidency (Context         *ctx,
                      const RasdEvent *event)
@@ -442,19 +460,9 @@ place_of_presidency (Context         *ctx,
   for (guint e = 0; e < event->evidence->len; e++)
     {
       const RasdSpan *span = &g_array_index (event->evidence, RasdSpan, e);
-      guint lo = 0, hi = ctx->n_tokens;
 
-      /* tokens are in text order: the span's first by bisection */
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-
-          if (token (ctx, mid)->start < span->start)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      for (guint k = lo + 1; k + 1 < ctx->n_tokens && token (ctx, k + 1)->end <= span->end; k++)
+      for (guint k = first_token_from (ctx, span->start) + 1;
+           k + 1 < ctx->n_tokens && token (ctx, k + 1)->end <= span->end; k++)
         {
           const char *country = NULL;
           const RasdPlace *capital;
@@ -487,28 +495,15 @@ place_at_home (Context         *ctx,
   if (event->participants->len < 2 || event->evidence->len == 0)
     return -1;
   span = &g_array_index (event->evidence, RasdSpan, 0);
-  /* the words of the event's first sentence: tokens are in text order, so find its first one */
-  {
-    guint lo = 0, hi = rasd_tokens_get_n_tokens (ctx->tokens);
+  /* the words of the event's first sentence */
+  for (guint k = first_token_from (ctx, span->start); k < ctx->n_tokens && !at_home; k++)
+    {
+      const RasdToken *t = token (ctx, k);
 
-    while (lo < hi)
-      {
-        guint mid = lo + (hi - lo) / 2;
-
-        if (token (ctx, mid)->start < span->start)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-    for (guint k = lo; k < rasd_tokens_get_n_tokens (ctx->tokens) && !at_home; k++)
-      {
-        const RasdToken *t = token (ctx, k);
-
-        if (t->end > span->end)
-          break;
-        at_home = word_in (t->norm, home_words);
-      }
-  }
+      if (t->end > span->end)
+        break;
+      at_home = word_in (t->norm, home_words);
+    }
   host = rasd_extraction_get_entity (ctx->out, g_array_index (event->participants, int, 0));
   if (!at_home || host->country == NULL)
     return -1;
