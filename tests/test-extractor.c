@@ -1151,6 +1151,64 @@ test_place_presidency (void)
   g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_PLACE_PRESIDENCY), ==, 1);
 }
 
+/* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
+ * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
+static RasdExtraction *
+run_with_byline (const char *text,
+                 const char *byline,
+                 guint      *hits)
+{
+  g_autoptr(RasdArticle) article = rasd_article_new ();
+  guint counts[RASD_N_RULES] = { 0 };
+  RasdExtraction *x;
+
+  rasd_article_set_text (article, text);
+  rasd_article_set_date (article, "2024-05-20");
+  rasd_article_set_authors (article, byline);
+  rasd_rules_count (counts);
+  x = rasd_extractor_extract_article (extractor (), article);
+  rasd_rules_count (NULL);
+  *hits = counts[RASD_RULE_EV_BYLINE];
+  return x;
+}
+
+static void
+test_place_byline (void)
+{
+  /* a byline kept apart from the text names the city the news was filed from: the news
+   * happened there when no sentence says where, or says only the country */
+  const char *nowhere = "استقبل الرئيس المصري عبد الفتاح السيسي أمس وزير الخارجية الأردني أيمن الصفدي، "
+                        "وبحثا العلاقات الثنائية.";
+  const char *country = "وصل وزير الخارجية الأردني أيمن الصفدي أمس إلى مصر في زيارة رسمية يلتقي خلالها "
+                        "الرئيس المصري عبد الفتاح السيسي.";
+  const struct { const char *text, *byline, *place; guint hits; } cases[] = {
+    { nowhere, "القاهرة - وكالات", "Cairo", 1 },
+    { nowhere, "سامي أحمد (القاهرة)", "Cairo", 1 },
+    { nowhere, "مراسلنا من القاهرة", "Cairo", 1 },
+    { nowhere, "«الصحيفة» من القاهرة", "Cairo", 1 },
+    /* two cities, or none, say nothing */
+    { nowhere, "(بغداد، القاهرة)", NULL, 0 },
+    { nowhere, "سامي أحمد", NULL, 0 },
+    { nowhere, "وكالات - عواصم", NULL, 0 },
+    { nowhere, NULL, NULL, 0 },
+    /* a city of the country the text gives */
+    { country, "الإسكندرية: سامي أحمد", "Alexandria", 1 },
+    /* but not a city elsewhere */
+    { country, "الرياض - وكالات", "Egypt", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint hits = 0;
+      g_autoptr(RasdExtraction) x = run_with_byline (cases[i].text, cases[i].byline, &hits);
+
+      g_test_message ("byline %s", cases[i].byline);
+      g_assert_cmpuint (x->events->len, ==, 1);
+      g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, cases[i].place);
+      g_assert_cmpuint (hits, ==, cases[i].hits);
+    }
+}
+
 static void
 test_sentence_time (void)
 {
@@ -2084,6 +2142,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-not-destination", test_place_not_destination);
   g_test_add_func ("/extractor/events/place-left-after", test_place_left_after);
   g_test_add_func ("/extractor/events/in-touch", test_in_touch);
+  g_test_add_func ("/extractor/events/place-byline", test_place_byline);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);

@@ -88,6 +88,21 @@ rasd_extraction_add_entity (RasdExtraction *self,
   return (int) self->entities->len - 1;
 }
 
+int
+rasd_extraction_add_place (RasdExtraction  *self,
+                           const RasdPlace *place)
+{
+  int index = rasd_extraction_add_entity (self, RASD_ENTITY_PLACE, place->key, place->name_ar,
+                                          place->name_en, place->country);
+  RasdEntity *e = rasd_extraction_get_entity (self, index);
+
+  e->lat = place->lat;
+  e->lon = place->lon;
+  e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
+                  place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
+  return index;
+}
+
 RasdEntity *
 rasd_extraction_get_entity (RasdExtraction *self,
                             int             index)

@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "rasd-date.h"
+#include "rasd-gazetteer.h"
 
 G_BEGIN_DECLS
 
@@ -95,6 +96,9 @@ int             rasd_extraction_add_entity (RasdExtraction *self,
                                             const char     *name,
                                             const char     *name_en,
                                             const char     *country);
+/* Index of the entity of gazetteer place @place (its coordinates and kind with it). */
+int             rasd_extraction_add_place  (RasdExtraction  *self,
+                                            const RasdPlace *place);
 RasdEntity     *rasd_extraction_get_entity (RasdExtraction *self,
                                             int             index);
 

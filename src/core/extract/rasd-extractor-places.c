@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include "rasd-arabic.h"
 #include "rasd-extractor-private.h"
 
 #include "rasd-rules.h"
@@ -16,21 +17,6 @@ place_rank (RasdEntity *e)
   if (g_strcmp0 (e->place_kind, "country") == 0)
     return 1;
   return 2;
-}
-
-/* @place (a city or a country) as an entity of @ctx. */
-static int
-place_entity (Context         *ctx,
-              const RasdPlace *place)
-{
-  int index = rasd_extraction_add_entity (ctx->out, RASD_ENTITY_PLACE, place->key, place->name_ar,
-                                          place->name_en, place->country);
-  RasdEntity *e = rasd_extraction_get_entity (ctx->out, index);
-
-  e->lat = place->lat;
-  e->lon = place->lon;
-  e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" : "city";
-  return index;
 }
 
 /* The place a site stands for (الكرملين → Moscow), as an entity of @ctx. */
@@ -49,7 +35,7 @@ event_place (Context *ctx,
   city = rasd_gazetteer_get_place (ctx->self->gazetteer, place->stands_for);
   if (city == NULL)
     return entity;
-  return place_entity (ctx, city);
+  return rasd_extraction_add_place (ctx->out, city);
 }
 
 gboolean
@@ -430,6 +416,77 @@ find_dateline_place (Context *ctx)
   return -1;
 }
 
+/* The place one piece of a byline names, its words with single spaces between them: "القاهرة",
+ * "من الرياض", "مراسلنا من جدة" (what follows من alone); NULL when none. */
+static const RasdPlace *
+byline_piece_place (RasdGazetteer *gazetteer,
+                    GString       *piece)
+{
+  g_autofree char *norm = NULL;
+  const char *phrase, *from;
+  const GPtrArray *candidates;
+
+  if (piece->len > 0 && piece->str[piece->len - 1] == ' ')
+    g_string_truncate (piece, piece->len - 1);
+  norm = rasd_arabic_normalize (piece->str, piece->len);
+  phrase = norm;
+  if (g_str_has_prefix (phrase, "من "))
+    phrase += strlen ("من ");
+  else if ((from = g_strrstr (phrase, " من ")) != NULL)
+    phrase = from + strlen (" من ");
+  if (*phrase == '\0' || (candidates = rasd_gazetteer_lookup (gazetteer, phrase)) == NULL)
+    return NULL;
+  return rasd_gazetteer_best (gazetteer, candidates, NULL);
+}
+
+/* The city of a byline kept apart from the text (a page's author line, a crawler's "authors":
+ * "جدة - واس"، "(القاهرة)"، "«الاقتصادية» من الرياض"): its pieces between dashes, colons,
+ * commas, brackets and quotes, each looked up whole in the gazetteer.  Returns the one city
+ * they name, or NULL when they name none, several ("(بغداد، عمان)") or a country. */
+const RasdPlace *
+find_byline_place (RasdGazetteer *gazetteer,
+                   const char    *byline)
+{
+  static const gunichar separators[] = {
+    '-', 0x2013, 0x2014, ':', 0x060C, ',', '(', ')', 0x00AB, 0x00BB, '"', '/', '|', 0
+  };
+  g_autoptr(GString) piece = g_string_new (NULL);
+  const RasdPlace *found = NULL;
+
+  if (byline == NULL || !g_utf8_validate (byline, -1, NULL))
+    return NULL;
+  for (const char *p = byline;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean ends = c == 0;
+
+      for (guint s = 0; separators[s] != 0 && !ends; s++)
+        ends = c == separators[s];
+      if (ends)
+        {
+          const RasdPlace *place = byline_piece_place (gazetteer, piece);
+
+          if (place != NULL)
+            {
+              if (place->kind == RASD_PLACE_KIND_COUNTRY || (found != NULL && found != place))
+                return NULL;
+              found = place;
+            }
+          g_string_truncate (piece, 0);
+          if (c == 0)
+            break;
+        }
+      else if (g_unichar_isspace (c))
+        {
+          if (piece->len > 0 && piece->str[piece->len - 1] != ' ')
+            g_string_append_c (piece, ' ');
+        }
+      else
+        g_string_append_unichar (piece, c);
+    }
+  return found;
+}
+
 /* The first token that starts at character @start or after: tokens are in text order. */
 static guint
 first_token_from (Context *ctx,
@@ -472,7 +529,7 @@ place_of_presidency (Context         *ctx,
               country == NULL || (capital = rasd_gazetteer_get_capital (ctx->self->gazetteer, country)) == NULL)
             continue;
           RASD_RULE (EV_PLACE_PRESIDENCY);
-          return place_entity (ctx, capital);
+          return rasd_extraction_add_place (ctx->out, capital);
         }
     }
   return -1;
@@ -511,7 +568,7 @@ place_at_home (Context         *ctx,
   if (capital == NULL)
     return -1;
   RASD_RULE (EV_PLACE_AT_HOME);
-  return place_entity (ctx, capital);
+  return rasd_extraction_add_place (ctx->out, capital);
 }
 
 static gint64

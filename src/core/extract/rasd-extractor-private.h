@@ -62,6 +62,7 @@ typedef struct
   RasdDate         publication;
   GHashTable      *spokespeople;  /* entity + 1 of everyone named as a spokesperson */
   int              dateline_place; /* entity, or -1 */
+  const RasdPlace *byline_place;   /* the city of the byline given apart from the text, or NULL */
   const Trigger  **triggers;      /* per token: its trigger, once read */
   RasdWordMemo   **memo;          /* per token: its word's memo (trigger, Mark flags) */
   guint8          *triggers_read; /* per token: whether triggers[] holds it */
@@ -245,6 +246,7 @@ G_GNUC_INTERNAL GArray  *tour_places         (Context *ctx, Candidate *c);
 G_GNUC_INTERNAL gboolean within_country      (Context *ctx, int city, int country);
 G_GNUC_INTERNAL int      only_city_of        (Context *ctx, int country);
 G_GNUC_INTERNAL int      find_dateline_place (Context *ctx);
+G_GNUC_INTERNAL const RasdPlace *find_byline_place (RasdGazetteer *gazetteer, const char *byline);
 G_GNUC_INTERNAL int      place_at_home       (Context *ctx, const RasdEvent *event);
 G_GNUC_INTERNAL void     place_by_arrival    (Context *ctx, GArray *candidates);
 

@@ -1763,6 +1763,16 @@ find_events (Context *ctx)
           RASD_RULE (EV_DATELINE);
           event->place = event_place (ctx, ctx->dateline_place);
         }
+      /* the same for a byline given apart from the text ("authors": "جدة - واس") */
+      else if (event->role == RASD_EVENT_ROLE_HEADLINE && ctx->byline_place != NULL &&
+               strcmp (event->kind, "call") != 0 &&
+               (event->place < 0 || (place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 1 &&
+                                     g_strcmp0 (rasd_extraction_get_entity (ctx->out, event->place)->country,
+                                                ctx->byline_place->country) == 0)))
+        {
+          RASD_RULE (EV_BYLINE);
+          event->place = rasd_extraction_add_place (ctx->out, ctx->byline_place);
+        }
       /* "زيارته لكينيا ... في العاصمة نيروبي": the one city the article names in the country
        * is where the visit was */
       if (event->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 1)
@@ -1812,6 +1822,7 @@ static RasdExtraction *
 extract (RasdExtractor  *self,
          const char     *text,
          const RasdDate *publication,
+         const char     *byline,
          gboolean        events)
 {
   g_autoptr(RasdExtraction) out = rasd_extraction_new ();
@@ -1904,6 +1915,8 @@ extract (RasdExtractor  *self,
       ctx.city_of_country = city_of_country = g_hash_table_new (NULL, NULL);
 
       ctx.dateline_place = find_dateline_place (&ctx);
+      if (ctx.dateline_place < 0)
+        ctx.byline_place = find_byline_place (self->gazetteer, byline);
       find_events (&ctx);
     }
   return g_steal_pointer (&out);
@@ -1914,7 +1927,7 @@ rasd_extractor_extract (RasdExtractor  *self,
                         const char     *text,
                         const RasdDate *publication)
 {
-  return extract (self, text, publication, TRUE);
+  return extract (self, text, publication, NULL, TRUE);
 }
 
 RasdExtraction *
@@ -1926,12 +1939,13 @@ rasd_extractor_extract_article (RasdExtractor *self,
 
   if (date == NULL || !rasd_date_parse_iso (date, &publication))
     publication = (RasdDate) { 0 };
-  return extract (self, rasd_article_get_text (article), &publication, TRUE);
+  return extract (self, rasd_article_get_text (article), &publication,
+                  rasd_article_get_authors (article), TRUE);
 }
 
 RasdExtraction *
 rasd_extractor_find_names (RasdExtractor *self,
                            const char    *text)
 {
-  return extract (self, text, NULL, FALSE);
+  return extract (self, text, NULL, NULL, FALSE);
 }

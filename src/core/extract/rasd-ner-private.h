@@ -181,7 +181,6 @@ G_GNUC_INTERNAL gboolean    same_head             (const char *a, const char *b)
 G_GNUC_INTERNAL guint       place_words_at        (Run *run, guint i);
 G_GNUC_INTERNAL guint       scan_place            (Run *run, guint i);
 G_GNUC_INTERNAL void        resolve_places        (Run *run);
-G_GNUC_INTERNAL int         place_entity          (Run *run, const RasdPlace *place);
 G_GNUC_INTERNAL void        resolve_kingdom       (Run *run);
 G_GNUC_INTERNAL void        counterpart_titles    (Run *run);
 G_GNUC_INTERNAL int         person_by_last_name   (Run *run, guint i);

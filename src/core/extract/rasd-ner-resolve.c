@@ -371,22 +371,6 @@ country_listed_before (Run            *run,
   return TRUE;
 }
 
-/* The entity of gazetteer place @place in the extraction. */
-int
-place_entity (Run             *run,
-              const RasdPlace *place)
-{
-  int entity = rasd_extraction_add_entity (run->out, RASD_ENTITY_PLACE, place->key,
-                                           place->name_ar, place->name_en, place->country);
-  RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
-
-  e->lat = place->lat;
-  e->lon = place->lon;
-  e->place_kind = place->kind == RASD_PLACE_KIND_COUNTRY ? "country" :
-                  place->kind == RASD_PLACE_KIND_SITE ? "site" : "city";
-  return entity;
-}
-
 void
 resolve_places (Run *run)
 {
@@ -420,7 +404,7 @@ resolve_places (Run *run)
               place = g_ptr_array_index (ref->candidates, c);
               break;
             }
-      add_name (run, RASD_MENTION_PLACE, place_entity (run, place), ref->first_token, ref->n_tokens,
+      add_name (run, RASD_MENTION_PLACE, rasd_extraction_add_place (run->out, place), ref->first_token, ref->n_tokens,
                 ref->first_token, run->in_title[ref->first_token] ? RASD_NER_OF_TITLE : 0,
                 ref->preposition, TRUE);
     }
@@ -484,7 +468,7 @@ resolve_kingdom (Run *run)
           (has_suffix (tok (run, i + 1)->norm, "يه") || strcmp (tok (run, i + 1)->norm, "المتحده") == 0))
         continue;
       if (entity < 0)
-        entity = place_entity (run, place);
+        entity = rasd_extraction_add_place (run->out, place);
       RASD_RULE (NER_KINGDOM);
       add_name (run, RASD_MENTION_PLACE, entity, i, 1, i, 0, place_preposition (run, i, "المملكه"), TRUE);
       run->covered[i] = TRUE;

@@ -1807,7 +1807,7 @@ rasd_ner_run (RasdNer        *self,
             count_country (countries, country);
             RASD_RULE (NER_ADJECTIVE);
             if (place != NULL)
-              add_name (&run, RASD_MENTION_PLACE, place_entity (&run, place), i, 1, i,
+              add_name (&run, RASD_MENTION_PLACE, rasd_extraction_add_place (run.out, place), i, 1, i,
                         RASD_NER_ADJECTIVE, -1, FALSE);
           }
       }
