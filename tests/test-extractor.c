@@ -1151,6 +1151,27 @@ test_place_presidency (void)
   g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_PLACE_PRESIDENCY), ==, 1);
 }
 
+static void
+test_recalled_or_earlier (void)
+{
+  /* "وكان X قد ..." with no date, of one of the news event's people and in its place, tells
+   * of the news again; "وسبق له أن ... عندما كان" tells of an earlier time */
+  const char *recalled = "وصل الرئيس الفرنسي إيمانويل ماكرون أمس إلى الجزائر العاصمة في زيارة رسمية "
+                         "التقى خلالها الرئيس الجزائري عبد المجيد تبون.\n"
+                         "وكان ماكرون قد وصل إلى الجزائر العاصمة على متن طائرة خاصة قادما من باريس.";
+  const char *earlier = "وصل الرئيس الفرنسي إيمانويل ماكرون أمس إلى الجزائر العاصمة في زيارة رسمية "
+                        "التقى خلالها الرئيس الجزائري عبد المجيد تبون.\n"
+                        "وسبق لماكرون أن زار الجزائر العاصمة عندما كان وزيرا للاقتصاد.";
+  g_autoptr(RasdExtraction) x = run (recalled, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (earlier, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (x->events, 0))->evidence->len, ==, 2);
+  g_assert_cmpuint (rule_hits (recalled, "2024-05-20", RASD_RULE_EV_MERGE_RECALLED), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 2);
+  g_assert_cmpuint (rule_hits (earlier, "2024-05-20", RASD_RULE_EV_EARLIER_TIME), ==, 1);
+}
+
 /* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
  * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
 static RasdExtraction *
@@ -1233,11 +1254,16 @@ static void
 test_points_back (void)
 {
   /* "قبل أن يقوم بهذه الزيارة" in a sentence of the past is the visit already told, not a
-   * background visit of its own */
+   * background visit of its own (the news's visit: ev.merge-recalled takes it first) */
   const char *text = "وصل الرئيس الفرنسي إيمانويل ماكرون مساء أمس إلى الجزائر في زيارة رسمية. وإذا "
                      "كان ماكرون يحظى بشعبية في الجزائر فقد انتقده كثيرون لأنه تأخر كثيرا قبل أن "
                      "يقوم بهذه الزيارة.";
+  /* a visit still to come, then pointed at in the past tense: no recall of the news, the
+   * demonstrative alone says it is that visit */
+  const char *planned = "يزور الرئيس الفرنسي إيمانويل ماكرون الجزائر الأسبوع المقبل في زيارة رسمية. "
+                        "وكان ماكرون قد أرجأ مرتين هذه الزيارة بسبب الأزمة.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (planned, "2024-05-20");
   RasdEvent *visit;
   g_autofree char *date = NULL;
 
@@ -1246,7 +1272,11 @@ test_points_back (void)
   g_assert_cmpuint (visit->evidence->len, ==, 2);
   date = event_date (visit);
   g_assert_cmpstr (date, ==, "2024-05-19");
-  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_POINTS_BACK), >=, 1);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_POINTS_BACK) +
+                    rule_hits (text, "2024-05-20", RASD_RULE_EV_MERGE_RECALLED), >=, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (y->events, 0))->evidence->len, ==, 2);
+  g_assert_cmpuint (rule_hits (planned, "2024-05-20", RASD_RULE_EV_POINTS_BACK), ==, 1);
 }
 
 static void
@@ -2143,6 +2173,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-left-after", test_place_left_after);
   g_test_add_func ("/extractor/events/in-touch", test_in_touch);
   g_test_add_func ("/extractor/events/place-byline", test_place_byline);
+  g_test_add_func ("/extractor/events/recalled-or-earlier", test_recalled_or_earlier);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);

@@ -834,18 +834,46 @@ participants_within (GArray *a,
   return TRUE;
 }
 
+/* "وسبق له أن زار البلد عندما كان نائبا"، "زاره سابقا": whether the sentence of @c, up to a few
+ * words past its trigger, tells of another time than the news without a date. */
+static gboolean
+tells_earlier_time (Context         *ctx,
+                    const Candidate *c)
+{
+  static const char * const earlier[] = {
+    "سبق", "وسبق", "سابقا", "آنذاك", "انذاك", "وقتها", "حينها", "ابان", "مرارا", NULL
+  };
+  static const char * const when[] = { "عندما", "حين", "حينما", "لما", "يوم", NULL };
+  static const char * const was[] = { "كان", "كانت", NULL };
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
+  guint end = MIN (sentence->first_token + sentence->n_tokens, c->trigger_token + 8);
+
+  for (guint k = sentence->first_token; k < end; k++)
+    {
+      const char *norm = token (ctx, k)->norm;
+
+      if (word_in (norm, earlier) ||
+          (k + 1 < end && word_in (norm, when) && word_in (token (ctx, k + 1)->norm, was)) ||
+          (k + 1 < end && strcmp (norm, "من") == 0 && strcmp (token (ctx, k + 1)->norm, "قبل") == 0) ||
+          (k + 1 < end && strcmp (norm, "في") == 0 && strcmp (token (ctx, k + 1)->norm, "السابق") == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "وكان الأمير قد غادر مصر بعد زيارة التقى خلالها الرئيس": told in the pluperfect with no date
- * of its own, two or more of the news event's people, in its place or none, are that event
- * recalled. */
+ * of its own, of the news event's people, in its place or none, is that event recalled; unless
+ * the sentence tells of another time (tells_earlier_time()). */
 static gboolean
 recalls_news (Context         *ctx,
               const RasdEvent *event,
               const Candidate *c)
 {
   return event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_BACKGROUND &&
-         !c->date_stated && c->participants->len >= 2 &&
+         !c->date_stated && c->participants->len >= 1 &&
          participants_within (c->participants, event->participants) &&
-         (c->place < 0 || places_agree (ctx, event->place, c->place));
+         (c->place < 0 || places_agree (ctx, event->place, c->place)) &&
+         !(tells_earlier_time (ctx, c) && RASD_RULE_IS (EV_EARLIER_TIME, TRUE));
 }
 
 /* Whether @a and @b are days at most two days apart. */
