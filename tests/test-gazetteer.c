@@ -134,6 +134,26 @@ test_adjectives (void)
 }
 
 static void
+test_capital_phrases (void)
+{
+  /* "العاصمة" and a country's adjective name its capital, for every country; what places.tsv
+   * names so stays (العاصمة الكويتية is Kuwait City) */
+  const RasdPlace *p = best_of ("العاصمة الكينية", NULL);
+
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->name_en, ==, "Nairobi");
+  p = best_of ("العاصمة المغربية", NULL);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->country, ==, "MA");
+  g_assert_true (p->capital);
+  p = best_of ("العاصمة الكويتية", NULL);
+  g_assert_nonnull (p);
+  g_assert_cmpstr (p->name_en, ==, "Kuwait City");
+  /* a capital needs a country: no "العاصمة الكتابية" */
+  g_assert_null (rasd_gazetteer_lookup (gaz, "العاصمه الكتابيه"));
+}
+
+static void
 test_countries (void)
 {
   const RasdPlace *p = best_of ("مصر", NULL);
@@ -229,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/sites", test_sites);
   g_test_add_func ("/gazetteer/adjectives", test_adjectives);
   g_test_add_func ("/gazetteer/countries", test_countries);
+  g_test_add_func ("/gazetteer/capital-phrases", test_capital_phrases);
   g_test_add_func ("/gazetteer/ambiguity", test_ambiguity);
   g_test_add_func ("/gazetteer/variants", test_variants);
   g_test_add_func ("/gazetteer/default", test_default);

@@ -508,6 +508,33 @@ add_missing_capitals (RasdGazetteer *self,
     }
 }
 
+/* "العاصمة الكينية": the capital named by its country's adjective (definite, feminine), for
+ * every country with a capital; places.tsv may name some otherwise (العاصمة الكويتية is
+ * Kuwait City, not the country), and what it names stays. */
+static void
+index_capital_phrases (RasdGazetteer *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->adjectives);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *adjective = key;
+      const RasdPlace *country = value;
+      RasdPlace *capital;
+      g_autofree char *phrase = NULL;
+
+      if (!g_str_has_prefix (adjective, "ال") || !g_str_has_suffix (adjective, "يه") ||
+          country->country == NULL ||
+          (capital = g_hash_table_lookup (self->capitals, country->country)) == NULL)
+        continue;
+      phrase = g_strconcat ("العاصمه ", adjective, NULL);
+      if (!g_hash_table_contains (self->by_name, phrase))
+        index_normalized (self, phrase, capital);
+    }
+}
+
 RasdGazetteer *
 rasd_gazetteer_new_from_dir (const char  *data_dir,
                              GError     **error)
@@ -538,6 +565,7 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
   if (!ok)
     return NULL;
   add_missing_capitals (self, capitals);
+  index_capital_phrases (self);
 
   return g_steal_pointer (&self);
 }
