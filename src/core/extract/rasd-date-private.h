@@ -28,7 +28,7 @@ typedef enum
   C_TONIGHT,
   C_DAYWORD,      /* يوم */
   C_DAYS,         /* يومين (2), أيام (0) */
-  C_WEEKS,        /* أسبوع (1), أسبوعين (2) */
+  C_WEEKS,        /* أسبوع (1), أسبوعين (2), أسابيع (0) */
   C_MOD,          /* الماضي -1, الجاري 0, المقبل +1; aux 1 when also "former/current" */
   C_THIS,
   C_PERIOD,       /* الأسبوع, الشهر: value UNIT_* */
@@ -53,6 +53,7 @@ typedef enum
   C_DAYADJ,       /* التالي، الوطني...: "اليوم" before them is not the day of writing */
   C_TITLE,        /* الأمين، القائد...: "العام" after them means "general" */
   C_SEASON,       /* الربيع، الصيف، الخريف، الشتاء: value the season's middle month */
+  C_COUNT,        /* ثلاثة ... عشرة: value the number (قبل ثلاثة أيام) */
 } Cls;
 
 enum { HEAD_KANUN = 1, HEAD_TISHRIN, HEAD_RABI, HEAD_JUMADA, HEAD_DHU };

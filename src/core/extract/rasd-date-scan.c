@@ -202,6 +202,13 @@ static const LexEntry lexicon_entries[] = {
   W ("غدا", C_TOMORROW, 1), W ("غد", C_GHAD, 1), W ("الغد", C_GHAD, 1),
   W ("الليلة", C_TONIGHT, 0), W ("يوم", C_DAYWORD, 0), W ("يومين", C_DAYS, 2),
   W ("أيام", C_DAYS, 0), W ("أسبوع", C_WEEKS, 1), W ("أسبوعين", C_WEEKS, 2),
+  W ("أسابيع", C_WEEKS, 0),
+  /* counts of days and weeks (عشر is C_TEEN: أيام take عشرة) */
+  WNC ("ثلاثة", C_COUNT, 3), WNC ("ثلاث", C_COUNT, 3), WNC ("أربعة", C_COUNT, 4),
+  WNC ("أربع", C_COUNT, 4), WNC ("خمسة", C_COUNT, 5), WNC ("خمس", C_COUNT, 5),
+  WNC ("ستة", C_COUNT, 6), WNC ("ست", C_COUNT, 6), WNC ("سبعة", C_COUNT, 7),
+  WNC ("سبع", C_COUNT, 7), WNC ("ثمانية", C_COUNT, 8), WNC ("ثماني", C_COUNT, 8),
+  WNC ("تسعة", C_COUNT, 9), WNC ("تسع", C_COUNT, 9), WNC ("عشرة", C_COUNT, 10),
   /* Modifiers */
   WA ("الماضي", C_MOD, -1, 0), WA ("الماضية", C_MOD, -1, 0), WA ("المنصرم", C_MOD, -1, 0),
   WA ("المنصرمة", C_MOD, -1, 0), WA ("الفائت", C_MOD, -1, 0), WA ("الفائتة", C_MOD, -1, 0),
@@ -1451,14 +1458,14 @@ parse_year_expr (const P *p,
   return j;
 }
 
-/* "قبل يومين", "منذ 3 أيام", "بعد غد", "قبل أسبوعين". */
+/* "قبل يومين", "منذ 3 أيام", "قبل ثلاثة أيام", "بعد غد", "قبل أسبوعين". */
 static guint
 parse_cue_relative (const P *p,
                     guint    i,
                     Raw     *r)
 {
   int cue = tlex (p, i)->value;
-  int sign;
+  int sign, count;
   guint j = i + 1;
 
   if (cue == CUE_AFTER)
@@ -1472,17 +1479,28 @@ parse_cue_relative (const P *p,
     return relative_tail (p, i, j + 1, 2, r);
   if (tcls (p, j) == C_DAYS && tlex (p, j)->value == 2)
     return relative_tail (p, i, j + 1, 2 * sign, r);
-  if (tnum (p, j) && p->t[j].value >= 1 && p->t[j].value <= 10 && tcls (p, j + 1) == C_DAYS &&
-      tlex (p, j + 1)->value == 0)
+  /* "منذ 3 أيام"، "قبل ثلاثة أيام"، "بعد خمسة أسابيع" */
+  count = tnum (p, j) ? p->t[j].value : tcls (p, j) == C_COUNT ? tlex (p, j)->value : 0;
+  if (count >= 1 && count <= 10 && tcls (p, j + 1) == C_WEEKS && tlex (p, j + 1)->value == 0)
     {
-      r->m.kind = RASD_DATE_KIND_DAY_OFFSET;
-      r->m.offset = sign * p->t[j].value;
+      r->m.kind = RASD_DATE_KIND_WEEK_OFFSET;
+      r->m.offset = sign * count;
       r->m.flags |= RASD_DATE_FLAG_RELATIVE;
       set_direction_flags (r, r->m.offset);
       r->first = i;
       return j + 2;
     }
-  if (tcls (p, j) == C_WEEKS)
+  if (count >= 1 && count <= 10 && tcls (p, j + 1) == C_DAYS && tlex (p, j + 1)->value == 0)
+    {
+      r->m.kind = RASD_DATE_KIND_DAY_OFFSET;
+      r->m.offset = sign * count;
+      r->m.flags |= RASD_DATE_FLAG_RELATIVE;
+      set_direction_flags (r, r->m.offset);
+      r->first = i;
+      return j + 2;
+    }
+  /* not "منذ أسابيع": weeks with no count are a while, no date */
+  if (tcls (p, j) == C_WEEKS && tlex (p, j)->value > 0)
     {
       r->m.kind = RASD_DATE_KIND_WEEK_OFFSET;
       r->m.offset = sign * tlex (p, j)->value;
