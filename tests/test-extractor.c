@@ -1172,6 +1172,37 @@ test_recalled_or_earlier (void)
   g_assert_cmpuint (rule_hits (earlier, "2024-05-20", RASD_RULE_EV_EARLIER_TIME), ==, 1);
 }
 
+static void
+test_object_pronoun (void)
+{
+  /* استقبله، التقاها، زاره: the object pronoun stands for the last person named before the
+   * verb, who takes part in the deed */
+  const char *received = "وصل وزير الخارجية الأردني أيمن الصفدي أمس إلى الرباط في زيارة رسمية.\n"
+                         "واستقبله العاهل المغربي الملك محمد السادس في القصر الملكي.";
+  const char *met = "حضرت رئيسة الوزراء الإيطالية جورجيا ميلوني أمس مؤتمرا في تونس، "
+                    "والتقاها الرئيس التونسي قيس سعيد على هامشه.";
+  /* هاتفه is also "his telephone", وزارته "his ministry" (no و + زارته) and استضافة a noun
+   * (its ه a ة): none of them is a verb with an object pronoun */
+  const char *phone = "وأكد الرئيس التونسي قيس سعيد أن هاتفه لم يتوقف عن الرنين.\n"
+                      "ونقلت وزارة الخارجية التونسية عن الرئيس التونسي قيس سعيد ترحيبه بالمقترح.\n"
+                      "ورحب الرئيس التونسي قيس سعيد باستضافة بلاده للمؤتمر.";
+  g_autoptr(RasdExtraction) x = run (received, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (met, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (phone, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Rabat");
+  g_assert_cmpuint (rule_hits (received, "2024-05-20", RASD_RULE_EV_OBJECT_PRONOUN), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  event = g_ptr_array_index (y->events, 0);
+  g_assert_cmpstr (event->kind, ==, "meeting");
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  g_assert_cmpuint (z->events->len, ==, 0);
+}
+
 /* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
  * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
 static RasdExtraction *
@@ -2174,6 +2205,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/in-touch", test_in_touch);
   g_test_add_func ("/extractor/events/place-byline", test_place_byline);
   g_test_add_func ("/extractor/events/recalled-or-earlier", test_recalled_or_earlier);
+  g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);

@@ -144,6 +144,65 @@ bare_word (Context *ctx,
   return forms[n - 1];
 }
 
+/* "استقبله"، "التقاها"، "زاره": @form of @word as a verb of meeting, receiving or visiting
+ * with an object pronoun, the trigger of the verb alone (التقاه is التقى + ه); NULL for
+ * anything else, and for nouns (لقاءه is in the lexicon as it is). */
+static inline const Trigger *
+trigger_with_object (Context    *ctx,
+                     const char *word,
+                     const char *form)
+{
+  static const char * const pronouns[] = { "هما", "هم", "ها", "ه", NULL };
+  gsize len = strlen (form);
+
+  for (guint p = 0; pronouns[p] != NULL; p++)
+    {
+      gsize plen = strlen (pronouns[p]);
+      char stem[64];
+      const Trigger *trigger;
+
+      /* three letters at least before the pronoun (two bytes each) */
+      if (len < plen + 6 || len - plen >= sizeof stem || strcmp (form + len - plen, pronouns[p]) != 0)
+        continue;
+      memcpy (stem, form, len - plen);
+      stem[len - plen] = '\0';
+      /* التقا + ه: the verb's final ى is written ا before a pronoun */
+      if (g_str_has_suffix (stem, "ا"))
+        memcpy (stem + len - plen - strlen ("ا"), "ي", strlen ("ي"));
+      trigger = g_hash_table_lookup (ctx->self->triggers, stem);
+      if (trigger == NULL || !trigger->verb)
+        return NULL;
+      /* meeting, receiving, visiting (زار، يزور): not وصله (news reached him), not هاتفه (his
+       * telephone), not وزارتها (her ministry, no و + زارتها) */
+      if (strcmp (trigger->kind, "meeting") == 0 || strcmp (trigger->kind, "reception") == 0 ||
+          (strcmp (trigger->kind, "visit") == 0 && !g_str_has_prefix (word, "وزار") &&
+           (strstr (stem, "زار") != NULL || strstr (stem, "زور") != NULL)))
+        return trigger;
+      return NULL;
+    }
+  return NULL;
+}
+
+/* Whether token @i's word ends in ة as written (a diacritic may follow it). */
+static inline gboolean
+ends_in_ta_marbuta (Context *ctx,
+                    guint    i)
+{
+  const RasdToken *t = token (ctx, i);
+  gsize from = t->byte_end - MIN (t->byte_end - t->byte_start, 8);
+
+  return g_strstr_len (ctx->text + from, t->byte_end - from, "ة") != NULL;
+}
+
+/* Whether token @i's trigger (trigger_at(), read before) is a verb with an object pronoun. */
+static inline gboolean
+trigger_has_object (Context *ctx,
+                    guint    i)
+{
+  return ctx->triggers[i] != NULL && ctx->memo[i]->trigger == NULL &&
+         ctx->triggers[i] == ctx->memo[i]->object_trigger;
+}
+
 static inline const Trigger *
 trigger_at (Context *ctx,
             guint    i)
@@ -168,10 +227,15 @@ trigger_at (Context *ctx,
 
           for (guint f = 0; f < n && trigger == NULL; f++)
             trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
+          for (guint f = 0; f < n && trigger == NULL && memo->object_trigger == NULL; f++)
+            memo->object_trigger = trigger_with_object (ctx, memo->word, forms[f]);
         }
       memo->trigger = trigger;
     }
   ctx->triggers[i] = memo->trigger;
+  /* a verb with an object pronoun, unless its ه was a ة (استضافة is a noun) */
+  if (memo->trigger == NULL && memo->object_trigger != NULL && !ends_in_ta_marbuta (ctx, i))
+    ctx->triggers[i] = memo->object_trigger;
   return ctx->triggers[i];
 }
 
@@ -245,6 +309,10 @@ G_GNUC_INTERNAL gboolean place_of_other_deed (Context *ctx, const RasdNerName *n
 G_GNUC_INTERNAL GArray  *tour_places         (Context *ctx, Candidate *c);
 G_GNUC_INTERNAL gboolean within_country      (Context *ctx, int city, int country);
 G_GNUC_INTERNAL int      only_city_of        (Context *ctx, int country);
+G_GNUC_INTERNAL gboolean dates_agree         (const RasdDate *a, const RasdDate *b);
+/* rasd-extractor-merge.c: adds @c to the events of @ctx; returns the event it is now part of.
+ * @before is the event of the candidate @c follows, or NULL. */
+G_GNUC_INTERNAL RasdEvent *add_candidate     (Context *ctx, Candidate *c, RasdEvent *before);
 G_GNUC_INTERNAL int      find_dateline_place (Context *ctx);
 G_GNUC_INTERNAL const RasdPlace *find_byline_place (RasdGazetteer *gazetteer, const char *byline);
 G_GNUC_INTERNAL int      place_at_home       (Context *ctx, const RasdEvent *event);

@@ -230,15 +230,6 @@ candidate_clear (Candidate *c)
   g_clear_pointer (&c->participants, g_array_unref);
 }
 
-static gboolean
-dates_agree (const RasdDate *a,
-             const RasdDate *b)
-{
-  if (a->precision == RASD_DATE_PRECISION_NONE || b->precision == RASD_DATE_PRECISION_NONE)
-    return TRUE;
-  return rasd_date_compatible (a, b);
-}
-
 /* Whether person @name is said to be dead: "رحمه الله" a few words after it. */
 static gboolean
 named_deceased (Context           *ctx,
@@ -817,205 +808,6 @@ read_candidate (Context      *ctx,
   return c->participants->len > 0;
 }
 
-/* Whether every participant of @a is among those of @b. */
-static gboolean
-participants_within (GArray *a,
-                     GArray *b)
-{
-  for (guint i = 0; i < a->len; i++)
-    {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < b->len && !found; j++)
-        found = g_array_index (a, int, i) == g_array_index (b, int, j);
-      if (!found)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* "وسبق له أن زار البلد عندما كان نائبا"، "زاره سابقا": whether the sentence of @c, up to a few
- * words past its trigger, tells of another time than the news without a date. */
-static gboolean
-tells_earlier_time (Context         *ctx,
-                    const Candidate *c)
-{
-  static const char * const earlier[] = {
-    "سبق", "وسبق", "سابقا", "آنذاك", "انذاك", "وقتها", "حينها", "ابان", "مرارا", NULL
-  };
-  static const char * const when[] = { "عندما", "حين", "حينما", "لما", "يوم", NULL };
-  static const char * const was[] = { "كان", "كانت", NULL };
-  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
-  guint end = MIN (sentence->first_token + sentence->n_tokens, c->trigger_token + 8);
-
-  for (guint k = sentence->first_token; k < end; k++)
-    {
-      const char *norm = token (ctx, k)->norm;
-
-      if (word_in (norm, earlier) ||
-          (k + 1 < end && word_in (norm, when) && word_in (token (ctx, k + 1)->norm, was)) ||
-          (k + 1 < end && strcmp (norm, "من") == 0 && strcmp (token (ctx, k + 1)->norm, "قبل") == 0) ||
-          (k + 1 < end && strcmp (norm, "في") == 0 && strcmp (token (ctx, k + 1)->norm, "السابق") == 0))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* "وكان الأمير قد غادر مصر بعد زيارة التقى خلالها الرئيس": told in the pluperfect with no date
- * of its own, of the news event's people, in its place or none, is that event recalled; unless
- * the sentence tells of another time (tells_earlier_time()). */
-static gboolean
-recalls_news (Context         *ctx,
-              const RasdEvent *event,
-              const Candidate *c)
-{
-  return event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_BACKGROUND &&
-         !c->date_stated && c->participants->len >= 1 &&
-         participants_within (c->participants, event->participants) &&
-         (c->place < 0 || places_agree (ctx, event->place, c->place)) &&
-         !(tells_earlier_time (ctx, c) && RASD_RULE_IS (EV_EARLIER_TIME, TRUE));
-}
-
-/* Whether @a and @b are days at most two days apart. */
-static gboolean
-days_near (const RasdDate *a,
-           const RasdDate *b)
-{
-  gint64 da, db;
-
-  if (a->precision != RASD_DATE_PRECISION_DAY || b->precision != RASD_DATE_PRECISION_DAY)
-    return FALSE;
-  da = rasd_date_to_days (a->year, a->month, a->day);
-  db = rasd_date_to_days (b->year, b->month, b->day);
-  return ABS (da - db) <= 2;
-}
-
-/* "وصل أوباما مساء الجمعة إلى نيروبي" and "في اليوم الأول من زيارته السبت": a visit lasts some
- * days, so one party's visits to one city a day or two apart, the people of one within the
- * other's, are one stay. */
-static gboolean
-same_stay (Context         *ctx,
-           const RasdEvent *event,
-           const Candidate *c)
-{
-  return strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") == 0 &&
-         event->place >= 0 && c->place >= 0 &&
-         place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 2 &&
-         event->place == c->place && days_near (&event->date, &c->date) &&
-         (participants_within (c->participants, event->participants) ||
-          participants_within (event->participants, c->participants));
-}
-
-static gboolean
-can_merge (Context         *ctx,
-           const RasdEvent *event,
-           const Candidate *c)
-{
-  gboolean event_call = strcmp (event->kind, "call") == 0;
-  gboolean cand_call = strcmp (c->trigger->kind, "call") == 0;
-
-  if (event_call != cand_call)
-    return FALSE;
-  /* a stop of a tour is a visit of its own, not where a placeless meeting happened */
-  if (c->tour_leg && event->place < 0)
-    return FALSE;
-  /* "من المقرر أن يلتقي" within the day's visit is part of it: planned without a date of its
-   * own goes with the news */
-  if (event->role != c->role)
-    {
-      if (recalls_news (ctx, event, c))
-        return RASD_RULE_IS (EV_MERGE_RECALLED, TRUE);
-      if (!(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
-            (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
-                                 rasd_date_compatible (&event->date, &c->date)))))
-        return FALSE;
-      RASD_RULE (EV_MERGE_PLANNED);
-    }
-  if (same_stay (ctx, event, c))
-    return RASD_RULE_IS (EV_MERGE_STAY, TRUE);
-  /* "زار الوزير اليابان من 3 إلى 9 مايو ... وفي 5 مايو أجرى محادثات": talks on a day
-   * of their own within the month of a visit are an event of their own (but "لقاؤهما في مايو"
-   * after "التقيا في 5 مايو" is the same meeting) */
-  if (c->date_stated && c->date.precision == RASD_DATE_PRECISION_DAY &&
-      event->date.precision != RASD_DATE_PRECISION_NONE &&
-      event->date.precision < RASD_DATE_PRECISION_DAY &&
-      strcmp (event->kind, "visit") == 0 && strcmp (c->trigger->kind, "visit") != 0)
-    return RASD_RULE_IS (EV_DAY_IN_VISIT, FALSE);
-  if (!participants_within (c->participants, event->participants) &&
-      !participants_within (event->participants, c->participants) &&
-      shared_participants (c->participants, event->participants) < 2)
-    return FALSE;
-  return places_agree (ctx, event->place, c->place) && dates_agree (&event->date, &c->date);
-}
-
-static void
-add_evidence (RasdEvent          *event,
-              const RasdSentence *sentence)
-{
-  RasdSpan span = { sentence->start, sentence->end };
-
-  if (event->evidence->len > 0)
-    {
-      RasdSpan *lastspan = &g_array_index (event->evidence, RasdSpan, event->evidence->len - 1);
-      if (lastspan->start == span.start)
-        return;
-    }
-  g_array_append_val (event->evidence, span);
-}
-
-static void
-merge_into (Context         *ctx,
-            RasdEvent       *event,
-            const Candidate *c)
-{
-  for (guint i = 0; i < c->participants->len; i++)
-    {
-      int p = g_array_index (c->participants, int, i);
-      if (!rasd_event_has_participant (event, p))
-        {
-          rasd_event_index_add_participant (ctx->events_by_people, event, p);
-          g_array_append_val (event->participants, p);
-        }
-    }
-  if (c->place >= 0 &&
-      (event->place < 0 ||
-       place_rank (rasd_extraction_get_entity (ctx->out, c->place)) >
-       place_rank (rasd_extraction_get_entity (ctx->out, event->place))))
-    event->place = c->place;
-  if (c->date.precision > event->date.precision)
-    event->date = c->date;
-  /* a stay is dated by its first day, the arrival */
-  else if (strcmp (event->kind, "visit") == 0 && days_near (&event->date, &c->date) &&
-           rasd_date_to_days (c->date.year, c->date.month, c->date.day) <
-           rasd_date_to_days (event->date.year, event->date.month, event->date.day))
-    event->date = c->date;
-  /* a verb says more about the kind than a noun: "visit" from زار beats "meeting" from لقاء */
-  if (c->trigger->verb && strcmp (event->kind, "meeting") == 0)
-    {
-      if (strcmp (c->trigger->kind, "meeting") != 0)
-        RASD_RULE (EV_KIND_FROM_VERB);
-      event->kind = c->trigger->kind;
-      event->cameo = c->trigger->cameo;
-    }
-  add_evidence (event, rasd_tokens_get_sentence (ctx->tokens, c->sentence));
-}
-
-static RasdEvent *
-event_from (Context         *ctx,
-            const Candidate *c)
-{
-  RasdEvent *event = rasd_event_new ();
-
-  event->kind = c->trigger->kind;
-  event->cameo = c->trigger->cameo;
-  event->role = c->role;
-  event->place = c->place;
-  event->date = c->date;
-  g_array_append_vals (event->participants, c->participants->data, c->participants->len);
-  add_evidence (event, rasd_tokens_get_sentence (ctx->tokens, c->sentence));
-  return event;
-}
-
 static void
 add_dates (Context *ctx)
 {
@@ -1033,141 +825,42 @@ add_dates (Context *ctx)
     }
 }
 
-/* "وشارك في المحادثات وزراء ...": a definite noun with no verb of its own, no date and no place
- * speaks of talks already reported; who it names joined them. */
-static gboolean
-refers_back (Context         *ctx,
-             const Candidate *c)
+/* "وصل X إلى القاهرة، واستقبله Y": the person the object pronoun of the verb at @t stands for
+ * (trigger_has_object()), the last person named before it in its sentence or the two before
+ * who is no party of @c yet nor a spokesperson, joins @c's parties after its subject. */
+static void
+add_object_person (Context   *ctx,
+                   Candidate *c,
+                   guint      t)
 {
-  const char *norm = token (ctx, c->trigger_token)->norm;
-  const char *bare = norm;
+  guint s = token (ctx, t)->sentence;
 
-  if (c->trigger->verb || c->date_stated || c->place >= 0 || c->role != RASD_EVENT_ROLE_HEADLINE)
-    return FALSE;
-  /* في المحادثات، بالمحادثات */
-  if (g_str_has_prefix (bare, "و"))
-    bare += strlen ("و");
-  if (g_str_has_prefix (bare, "ب") || g_str_has_prefix (bare, "ل"))
-    bare += strlen ("ب");
-  return g_str_has_prefix (bare, "ال");
-}
-
-/* "قبل أن يقوم بهذه الزيارة", "هذا اللقاء": a trigger noun after a demonstrative, with no date
- * of its own, is an event already told, whatever tense its sentence is in. */
-static gboolean
-points_back (Context         *ctx,
-             const Candidate *c)
-{
-  static const char * const demonstratives[] = {
-    "هذه", "هذا", "بهذه", "بهذا", "لهذه", "لهذا", "وهذه", "وهذا", "تلك", "بتلك", "ذلك", "بذلك", NULL
-  };
-
-  return !c->trigger->verb && !c->date_stated && c->trigger_token > 0 &&
-         word_in (token (ctx, c->trigger_token - 1)->norm, demonstratives);
-}
-
-/* The first event of @c's kind that has all of @c's people, in @c's place or none: the one a
- * demonstrative points at. */
-static RasdEvent *
-pointed_event (Context         *ctx,
-               const Candidate *c)
-{
-  for (guint e = 0; e < ctx->out->events->len; e++)
+  for (guint back = 0; back <= 2 && back <= s; back++)
     {
-      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+      guint n_names, best_token = 0;
+      const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s - back, &n_names);
+      int found = -1;
 
-      if (strcmp (event->kind, c->trigger->kind) == 0 &&
-          participants_within (c->participants, event->participants) &&
-          (c->place < 0 || places_agree (ctx, event->place, c->place)))
-        return event;
-    }
-  return NULL;
-}
-
-/* Adds @c to the events of @ctx; returns the event it is now part of.  @before is the event
- * of the candidate @c follows, or NULL. */
-static RasdEvent *
-add_candidate (Context   *ctx,
-               Candidate *c,
-               RasdEvent *before)
-{
-  RasdEvent *latest = NULL;
-  gsize latest_start = 0;
-
-  /* "وأقيمت للضيف مراسم رسمية في المطار، حيث استقبله X": a حيث clause tells more of the
-   * same event, whoever it names */
-  if (before != NULL && before->role == c->role &&
-      (strcmp (before->kind, "call") == 0) == (strcmp (c->trigger->kind, "call") == 0) &&
-      dates_agree (&before->date, &c->date))
-    {
-      RASD_RULE (EV_MERGE_WHERE);
-      merge_into (ctx, before, c);
-      return before;
-    }
-
-  /* of the events it agrees with, the first (the news) for what names no city; what names
-   * its city goes with the one the text spoke of last there: a narrative goes on about what
-   * it has just told ("وصل الرئيس أمس إلى روما ... وأقيمت له مراسم استقبال في مطار روما") */
-  gboolean city_place = c->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) == 2;
-  /* only the events it may be merged with, in order: not every event of a long article */
-  g_autoptr(GArray) sharing = rasd_event_index_candidates (ctx->events_by_people, c->participants);
-
-  for (guint i = 0; i < sharing->len; i++)
-    {
-      RasdEvent *event = g_ptr_array_index (ctx->out->events, g_array_index (sharing, guint, i));
-      gsize start = g_array_index (event->evidence, RasdSpan, event->evidence->len - 1).start;
-
-      if (latest != NULL && (!city_place || event->place < 0 || start <= latest_start))
-        continue;
-      if (can_merge (ctx, event, c))
+      for (guint i = 0; i < n_names; i++)
         {
-          latest = event;
-          latest_start = start;
-        }
-    }
-  if (latest != NULL)
-    {
-      RASD_RULE (EV_MERGE);
-      merge_into (ctx, latest, c);
-      return latest;
-    }
-  if (points_back (ctx, c) && (latest = pointed_event (ctx, c)) != NULL)
-    {
-      RASD_RULE (EV_POINTS_BACK);
-      merge_into (ctx, latest, c);
-      return latest;
-    }
-  if (refers_back (ctx, c))
-    {
-      gboolean call = strcmp (c->trigger->kind, "call") == 0;
-      RasdEvent *other = NULL;
+          const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
 
-      for (guint e = ctx->out->events->len; e > 0; e--)
-        {
-          RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
-
-          if (event->role != RASD_EVENT_ROLE_HEADLINE)
+          if (name->sentence != s - back || name->first_token >= t ||
+              name->kind != RASD_MENTION_PERSON || name->entity < 0 ||
+              (found >= 0 && name->first_token < best_token) ||
+              g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)) ||
+              rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
             continue;
-          if (strcmp (event->kind, c->trigger->kind) == 0)
-            {
-              RASD_RULE (EV_REFERS_BACK);
-              merge_into (ctx, event, c);
-              return event;
-            }
-          /* "الاجتماع" after a visit was told: the meeting of that visit */
-          if (other == NULL && (strcmp (event->kind, "call") == 0) == call)
-            other = event;
+          found = name->entity;
+          best_token = name->first_token;
         }
-      if (other != NULL)
+      if (found >= 0)
         {
-          RASD_RULE (EV_REFERS_BACK);
-          merge_into (ctx, other, c);
-          return other;
+          RASD_RULE (EV_OBJECT_PRONOUN);
+          g_array_append_val (c->participants, found);
+          return;
         }
     }
-  g_ptr_array_add (ctx->out->events, event_from (ctx, c));
-  rasd_event_index_add_event (ctx->events_by_people, ctx->out->events->len - 1);
-  return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
 
 /* "لقاء جمعه مع نظيره الكيني", "خلال زيارته": the other party is @topic, the
@@ -1689,6 +1382,8 @@ find_events (Context *ctx)
                 }
             }
           add_topic_person (ctx, &c, topic_of (pending));
+          if (c.participants->len > 0 && trigger_has_object (ctx, best_token))
+            add_object_person (ctx, &c, best_token);
           if (c.participants->len == 0)
             {
               candidate_clear (&c);

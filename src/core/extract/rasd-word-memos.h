@@ -18,6 +18,8 @@ typedef struct
   const char *forms[RASD_TOKEN_MAX_FORMS];          /* proclitic forms, owned by the memos */
   const char *adjective;                            /* country of the adjective, once read */
   gconstpointer trigger;                            /* the extractor's trigger, once read */
+  gconstpointer object_trigger;                     /* its trigger of a verb with an object
+                                                     * pronoun (استقبله), once read */
   guint16     lex;                                  /* rasd-ner's Lex flags */
   guint16     marks;                                /* the extractor's Mark flags */
   guint8      n_forms;                              /* 0: not yet read */
