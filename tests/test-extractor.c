@@ -1203,6 +1203,35 @@ test_object_pronoun (void)
   g_assert_cmpuint (z->events->len, ==, 0);
 }
 
+static void
+test_by_phone (void)
+{
+  /* talks or a meeting by telephone or video are a call, with no place of its own */
+  const char *cases[] = {
+    "بحث الرئيس التونسي قيس سعيد هاتفيا أمس مع رئيسة الوزراء الإيطالية جورجيا ميلوني ملف الهجرة.",
+    "أجرى الرئيس التونسي قيس سعيد أمس محادثات هاتفية مع رئيسة الوزراء الإيطالية جورجيا ميلوني.",
+    "عقد الرئيس التونسي قيس سعيد اجتماعا عبر الاتصال المرئي مع رئيسة الوزراء الإيطالية جورجيا ميلوني.",
+  };
+  const char *met = "التقى الرئيس التونسي قيس سعيد أمس في روما رئيسة الوزراء الإيطالية جورجيا ميلوني.";
+  g_autoptr(RasdExtraction) y = run (met, "2024-05-20");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (cases[i], "2024-05-20");
+      RasdEvent *event;
+
+      g_test_message ("%s", cases[i]);
+      g_assert_cmpuint (x->events->len, ==, 1);
+      event = g_ptr_array_index (x->events, 0);
+      g_assert_cmpstr (event->kind, ==, "call");
+      g_assert_cmpuint (event->participants->len, ==, 2);
+      g_assert_cmpint (event->place, <, 0);
+      g_assert_cmpuint (rule_hits (cases[i], "2024-05-20", RASD_RULE_EV_BY_PHONE), ==, 1);
+    }
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (((RasdEvent *) g_ptr_array_index (y->events, 0))->kind, ==, "meeting");
+}
+
 /* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
  * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
 static RasdExtraction *
@@ -2206,6 +2235,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-byline", test_place_byline);
   g_test_add_func ("/extractor/events/recalled-or-earlier", test_recalled_or_earlier);
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
+  g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);

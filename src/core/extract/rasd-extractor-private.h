@@ -47,6 +47,7 @@ struct _RasdExtractor
   GHashTable    *triggers;  /* normalised form → Trigger* */
   GHashTable    *plurals;   /* normalised plural trigger nouns (لقاءات) → their kind */
   GHashTable    *marker_words; /* word of the marker lists → Mark flags of those it is in */
+  Trigger        by_phone[2][TENSE_FUTURE + 1];  /* a call, by verb or noun and tense */
 };
 
 typedef struct

@@ -54,6 +54,14 @@ rasd_extractor_init (RasdExtractor *self)
   self->triggers = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, g_free);
   self->plurals = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   self->marker_words = marker_words_new ();
+  for (guint verb = 0; verb < 2; verb++)
+    for (Tense tense = TENSE_NONE; tense <= TENSE_FUTURE; tense++)
+      self->by_phone[verb][tense] = (Trigger) {
+        .kind = g_string_chunk_insert_const (self->strings, "call"),
+        .cameo = g_string_chunk_insert_const (self->strings, "041"),
+        .verb = verb,
+        .tense = tense,
+      };
 }
 
 static gboolean
@@ -1228,6 +1236,26 @@ pronoun_subject (Context       *ctx,
   return topic;
 }
 
+/* "بحث X هاتفيا مع"، "محادثات هاتفية"، "اجتماع عبر الاتصال المرئي": talks or a meeting told with
+ * a word of the telephone or of video within eight words after its trigger at @k, in its
+ * clause (before @end), are a call. */
+static gboolean
+by_phone (Context *ctx,
+          guint    k,
+          guint    end)
+{
+  /* normalised: مرئي is مريي */
+  static const char * const remote[] = {
+    "هاتفيا", "هاتفي", "هاتفيه", "الهاتفي", "الهاتفيه", "بالهاتف", "الهاتف", "المريي", "المرييه",
+    "مريي", "مرييه", "بالفيديو", "الفيديو", NULL
+  };
+
+  for (guint j = k + 1; j < MIN (k + 9, end); j++)
+    if (word_in (token (ctx, j)->norm, remote))
+      return TRUE;
+  return FALSE;
+}
+
 /* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
  * words on, in its clause) leads within two words to power or an office is coming to power,
  * not a visit. */
@@ -1320,6 +1348,12 @@ find_events (Context *ctx)
             }
           if (best == NULL)
             continue;
+          if ((strcmp (best->kind, "talks") == 0 || strcmp (best->kind, "meeting") == 0) &&
+              by_phone (ctx, best_token, clause->last_token))
+            {
+              RASD_RULE (EV_BY_PHONE);
+              best = &ctx->self->by_phone[best->verb ? 1 : 0][best->tense];
+            }
           c.trigger = best;
           /* a clause that goes on from the one before may name nobody: "، قبل أن يسافر غدا
            * إلى كينيا" is still the same man's */
