@@ -252,7 +252,8 @@ generated_db (void)
   static const char * const people[] = {
     "زياد", "أحمد", "Bob", "alice", "خالد", "عمر", "يوسف", "سعيد", "نبيل", "كريم",
   };
-  static const char * const places[] = { "دمشق", "بيروت", "Paris", "القاهرة", "عمان", "Zagreb" };
+  /* عمان twice: the city (Amman) and the country (Oman) */
+  static const char * const places[] = { "دمشق", "بيروت", "Paris", "القاهرة", "عمان", "Zagreb", "عمان" };
   g_autoptr(GError) error = NULL;
   g_autoptr(RasdStore) store = NULL;
   g_autoptr(GRand) rand = NULL;
@@ -277,9 +278,10 @@ generated_db (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
     {
+      g_autofree char *key = i == 6 ? g_strdup ("country:OM") : g_strdup_printf ("city:%u", i);
       g_autofree char *q = g_strdup_printf ("INSERT INTO entities (id, kind, key, name, normalized, place_kind,"
-                                            " lat, lon) VALUES (%u, 'place', 'city:%u', '%s', '%s', 'city', %s, %s)",
-                                            100 + i, i, places[i], places[i],
+                                            " lat, lon) VALUES (%u, 'place', '%s', '%s', '%s', '%s', %s, %s)",
+                                            100 + i, key, places[i], places[i], i == 6 ? "country" : "city",
                                             i == 5 ? "NULL" : "33.5", i == 5 ? "NULL" : "36.3");
       g_assert_cmpint (sqlite3_exec (sql, q, NULL, NULL, NULL), ==, SQLITE_OK);
     }
@@ -606,6 +608,13 @@ test_model_timeline_and_places (void)
 
         g_assert_cmpuint (rasd_facet_item_get_count (place), ==,
                           GPOINTER_TO_UINT (g_hash_table_lookup (counts, rasd_facet_item_get_key (place))));
+        /* a name two places share says which each is */
+        if (g_strcmp0 (rasd_facet_item_get_key (place), "city:4") == 0)
+          g_assert_cmpstr (rasd_facet_item_get_label (place), ==, "عمان (city)");
+        else if (g_strcmp0 (rasd_facet_item_get_key (place), "country:OM") == 0)
+          g_assert_cmpstr (rasd_facet_item_get_label (place), ==, "عمان (country)");
+        else
+          g_assert_null (strchr (rasd_facet_item_get_label (place), '('));
         if (rasd_facet_item_get_location (place, &lat, &lon))
           {
             g_assert_cmpfloat (lat, ==, 33.5);
@@ -615,6 +624,8 @@ test_model_timeline_and_places (void)
           g_assert_cmpstr (rasd_facet_item_get_key (place), ==, "city:5");
       }
     g_assert_cmpuint (n_located, ==, g_list_model_get_n_items (places) - 1);
+    g_assert_nonnull (g_hash_table_lookup (counts, "city:4"));
+    g_assert_nonnull (g_hash_table_lookup (counts, "country:OM"));
   }
 }
 

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "rasd-event-item.h"
 #include "rasd-event-model.h"
 #include "rasd-facet-item.h"
@@ -135,11 +137,30 @@ facet_items (GPtrArray *counts,
              RasdFacet  facet)
 {
   GPtrArray *items = g_ptr_array_new_full (counts->len, g_object_unref);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
 
+  /* الجزائر the city and الجزائر the country, الكويت، تونس...: a name two places of the list
+   * share says which each is */
+  if (facet == RASD_FACET_PLACE)
+    for (guint i = 0; i < counts->len; i++)
+      {
+        RasdFacetCount *count = g_ptr_array_index (counts, i);
+
+        g_hash_table_insert (names, count->name,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (names, count->name)) + 1));
+      }
   for (guint i = 0; i < counts->len; i++)
     {
       RasdFacetCount *count = g_ptr_array_index (counts, i);
       const char *label = facet == RASD_FACET_KIND ? rasd_event_kind_label (count->key) : count->name;
+      g_autofree char *told = NULL;
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (names, count->name)) > 1)
+        label = told = g_str_has_prefix (count->key, "country:")
+                       /* Translators: a country in the places facet whose name a city shares */
+                       ? g_strdup_printf (_("%s (country)"), count->name)
+                       /* Translators: a city in the places facet whose name a country shares */
+                       : g_strdup_printf (_("%s (city)"), count->name);
 
       g_ptr_array_add (items, count->has_coordinates
                               ? rasd_facet_item_new_place (count->key, label, count->name_en, count->count,
