@@ -1232,6 +1232,29 @@ test_by_phone (void)
   g_assert_cmpstr (((RasdEvent *) g_ptr_array_index (y->events, 0))->kind, ==, "meeting");
 }
 
+static void
+test_attendees_only (void)
+{
+  /* a meeting no one named holds is of those who attend it; where someone holds it, those who
+   * attend are not its parties */
+  const char *opened = "انطلقت في عمّان أمس أعمال الاجتماع الثلاثي بحضور وزير الخارجية الأردني أيمن "
+                       "الصفدي ووزير الخارجية المصري سامح شكري.";
+  const char *held = "التقى العاهل الأردني الملك عبد الله الثاني أمس الرئيس المصري عبد الفتاح السيسي "
+                     "بحضور وزير الخارجية الأردني أيمن الصفدي.";
+  g_autoptr(RasdExtraction) x = run (opened, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (held, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Amman");
+  g_assert_cmpuint (rule_hits (opened, "2024-05-20", RASD_RULE_EV_ATTENDEES_ONLY), ==, 2);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (y->events, 0))->participants->len, ==, 2);
+  g_assert_cmpuint (rule_hits (held, "2024-05-20", RASD_RULE_EV_ATTENDEES_ONLY), ==, 0);
+}
+
 /* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
  * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
 static RasdExtraction *
@@ -2236,6 +2259,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/recalled-or-earlier", test_recalled_or_earlier);
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
+  g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);

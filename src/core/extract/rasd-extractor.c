@@ -569,6 +569,7 @@ read_candidate (Context      *ctx,
                            (strstr (trigger_word, "زار") != NULL || strstr (trigger_word, "زور") != NULL);
   guint list_start = 0, list_end = 0, n_listed;
   g_autoptr(GArray) deceased = NULL;  /* entities named with رحمه الله */
+  g_autoptr(GArray) attendees = NULL; /* entities named after بحضور */
   const guint *sentence_names;
   guint n_names;
 
@@ -653,6 +654,9 @@ read_candidate (Context      *ctx,
           if (name->first_token > attendance_from)
             {
               RASD_RULE (EV_ATTENDANCE);
+              if (attendees == NULL)
+                attendees = g_array_new (FALSE, FALSE, sizeof (int));
+              g_array_append_val (attendees, name->entity);
               continue;
             }
           /* "التقى مع X": the first party after the verb is its object, so the subject is not
@@ -803,6 +807,18 @@ read_candidate (Context      *ctx,
       RASD_RULE (EV_ROLE_BY_DATE);
       c->role = RASD_EVENT_ROLE_BACKGROUND;
     }
+  /* "بدأت أعمال الاجتماع بحضور الوزراء X وY": the proceedings (أعمال) of a meeting no one
+   * holds in the clause are of those who attend them */
+  if (c->participants->len == 0 && attendees != NULL && !c->trigger->verb && t > first &&
+      strcmp (bare_word (ctx, t - 1), "اعمال") == 0)
+    for (guint i = 0; i < attendees->len; i++)
+      {
+        int who = g_array_index (attendees, int, i);
+
+        RASD_RULE (EV_ATTENDEES_ONLY);
+        if (!rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, who))
+          g_array_append_val (c->participants, who);
+      }
   /* the dead take part in what happened before, not in the news: "مقتنيات الملك الراحل رحمه
    * الله" */
   if (deceased != NULL && c->role != RASD_EVENT_ROLE_BACKGROUND)
