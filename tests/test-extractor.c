@@ -142,6 +142,27 @@ test_unknown_names_and_surnames (void)
 }
 
 static void
+test_unknown_name_initial_fa (void)
+{
+  /* ف and ك begin names (كوستاس، فيليبوس) far more often than they join one: the name keeps
+   * them; و before it is dropped */
+  const char *text = "التقى رئيس الوزراء اليوناني كوستاس فاسيليو أمس في أثينا نظيره القبرصي فيليبوس "
+                     "ماركيدس.\nوأشاد فاسيليو بالعلاقات، وأكد وفيليبوس ماركيدس أهمية التعاون.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-10");
+  RasdEntity *e;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "كوستاس فاسيليو");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "كوستاس فاسيليو");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "فيليبوس ماركيدس");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "فيليبوس ماركيدس");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "وفيليبوس ماركيدس");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "فيليبوس ماركيدس");
+}
+
+static void
 test_name_words (void)
 {
   /* a first name that reads as a proclitic and a verb (ف + يصل) is a name and reports no
@@ -2268,6 +2289,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/pronoun-subject", test_pronoun_subject);
   g_test_add_func ("/extractor/events/place-presidency", test_place_presidency);
   g_test_add_func ("/extractor/events/sentence-time", test_sentence_time);
+  g_test_add_func ("/extractor/names/initial-fa", test_unknown_name_initial_fa);
   g_test_add_func ("/extractor/names/title-in-name", test_title_in_name);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);

@@ -909,15 +909,21 @@ unknown_person_entity (Run  *run,
   const RasdToken *b = tok (run, first + n_tokens - 1);
   const RasdPerson *person;
   const char *forms[RASD_TOKEN_MAX_FORMS];
-  guint n_forms = forms_of (run, first, forms);
-  gsize skip = strlen (a->norm) - strlen (forms[n_forms - 1]);
+  guint f = forms_of (run, first, forms) - 1;
+  gsize skip;
   gsize start = a->byte_start;
 
+  /* the form without و، ب، ل: ف and ك begin names (فيكتور، كمال) far more often than they are
+   * joined to one */
+  while (f > 0 && (g_strstr_len (a->norm, strlen (a->norm) - strlen (forms[f]), "ف") != NULL ||
+                   g_strstr_len (a->norm, strlen (a->norm) - strlen (forms[f]), "ك") != NULL))
+    f--;
+  skip = strlen (a->norm) - strlen (forms[f]);
   /* drop the proclitics of the first word from the written name too: each is one letter of
    * two bytes in both forms */
   if (skip > 0 && !is_first_name_at (run, first, FALSE) &&
-      (!has_prefix (forms[n_forms - 1], "ال") ||
-       (is_first_name_at (run, first, TRUE) && has_suffix (a->norm, forms[n_forms - 1]))))
+      (!has_prefix (forms[f], "ال") ||
+       (is_first_name_at (run, first, TRUE) && has_suffix (a->norm, forms[f]))))
     start += skip;
   surface = g_strndup (run->text + start, b->byte_end - start);
   norm = rasd_arabic_normalize (surface, -1);
