@@ -142,6 +142,33 @@ test_unknown_names_and_surnames (void)
 }
 
 static void
+test_unknown_name_after_title (void)
+{
+  /* an organisation ends where a title begins; after بن comes the father's name (علي, not the
+   * preposition على); a preposition on a word of every day (بجهود) joins no name, and the
+   * first name after a title is the person named in full before */
+  const char *text = "واستقبل محافظ المدينة المهندس خالد بن ناصر العتيبي مدير فرع وزارة التعليم "
+                     "الدكتور سالم بن علي القحطاني.\nوأشاد المهندس خالد بجهود القحطاني.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-10");
+  RasdEntity *e, *host;
+
+  g_assert_nonnull (mention_entity (x, text, RASD_MENTION_ORGANISATION, "وزارة التعليم"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_ORGANISATION, "الدكتور سالم"));
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "سالم بن علي القحطاني");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "سالم بن علي القحطاني");
+  host = mention_entity (x, text, RASD_MENTION_PERSON, "خالد بن ناصر العتيبي");
+  g_assert_nonnull (host);
+  g_assert_cmpstr (host->name, ==, "خالد بن ناصر العتيبي");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "خالد بجهود");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, host->key);
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "القحطاني.");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "سالم بن علي القحطاني");
+}
+
+static void
 test_unknown_name_initial_fa (void)
 {
   /* ف and ك begin names (كوستاس، فيليبوس) far more often than they join one: the name keeps
@@ -1141,7 +1168,7 @@ static void
 test_title_in_name (void)
 {
   /* after ولد or بن a title word is an ancestor's name: the أحمد of "ولد الشيخ أحمد" is not
-   * the minister أحمد named later */
+   * the minister أحمد named later, though the envoy's name ends with it */
   const char *text = "التقى الرئيس اليمني رشاد العليمي المبعوث الأممي، محمد ولد الشيخ أحمد، في الرياض "
                      "بحضور وزير الخارجية أحمد عوض بن مبارك.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
@@ -1157,6 +1184,9 @@ test_title_in_name (void)
     }
   g_assert_cmpuint (minister, ==, 1);
   g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_TITLE_IN_NAME), >=, 1);
+  /* and the envoy's name goes on over the title word to the name after it */
+  g_assert_cmpstr (mention_entity (x, text, RASD_MENTION_PERSON, "محمد ولد الشيخ أحمد")->name, ==,
+                   "محمد ولد الشيخ أحمد");
 }
 
 static void
@@ -2290,6 +2320,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-presidency", test_place_presidency);
   g_test_add_func ("/extractor/events/sentence-time", test_sentence_time);
   g_test_add_func ("/extractor/names/initial-fa", test_unknown_name_initial_fa);
+  g_test_add_func ("/extractor/names/after-title", test_unknown_name_after_title);
   g_test_add_func ("/extractor/names/title-in-name", test_title_in_name);
   g_test_add_func ("/extractor/events/points-back", test_points_back);
   g_test_add_func ("/extractor/events/tour-stops", test_tour_stops);

@@ -696,12 +696,14 @@ match_org (Run  *run,
           }
         if (g_hash_table_contains (run->ner->org_heads, p) && l < limit)
           {
-            /* the head takes the definite words after it: وزارة الخارجية السعودية */
+            /* the head takes the definite words after it: وزارة الخارجية السعودية; not a
+             * title that begins someone's name (وزارة الصحة الدكتور X) */
             guint k = i + l;
-            guint taken = 0;
+            guint taken = 0, n_title = 0;
 
             while (k < i + limit && taken < 3 && !is_stop (run, k) &&
-                   has_prefix (bare (run, k, buf, sizeof buf), "ال"))
+                   has_prefix (bare (run, k, buf, sizeof buf), "ال") &&
+                   match_title (run, k, &n_title) == NULL)
               {
                 k++;
                 taken++;
@@ -832,7 +834,9 @@ read_unknown_name (Run  *run,
           RASD_RULE (NER_ABD_COMPOUND);
           compounds++;
         }
-      else if (k > 0 && !is_first_name_at (run, i + k, FALSE) && !is_name_link (run, i + k))
+      /* after بن the father's name, whatever it reads as: بن علي is no بن + على */
+      else if (k > 0 && !is_first_name_at (run, i + k, FALSE) && !is_name_link (run, i + k) &&
+               !is_name_link (run, i + k - 1))
         {
           guint title_len = 0;
 
@@ -841,6 +845,13 @@ read_unknown_name (Run  *run,
               has_prefix (t->norm, "بال"))
             break;
           if (is_common_word (run, i + k))
+            {
+              RASD_RULE (NER_COMMON_NOT_NAME);
+              break;
+            }
+          /* بجهود، لدعم: a preposition on a word of every day joins no name */
+          if ((has_prefix (t->norm, "ب") || has_prefix (t->norm, "ل")) &&
+              g_hash_table_contains (run->ner->name_common, t->norm + strlen ("ب")))
             {
               RASD_RULE (NER_COMMON_NOT_NAME);
               break;
@@ -855,7 +866,7 @@ read_unknown_name (Run  *run,
             break;
         }
       /* a stop word (the word itself is one of the forms is_stop() looks at); one letter */
-      if ((k > 0 ? is_stop (run, i + k) :
+      if ((k > 0 ? is_stop (run, i + k) && !is_name_link (run, i + k - 1) :
            first_is_bare ? is_stop_bare (run, i) :
            g_hash_table_contains (run->ner->stopwords, word)) ||
           word[0] == '\0' || *g_utf8_next_char (word) == '\0')
@@ -870,6 +881,15 @@ read_unknown_name (Run  *run,
       if (has_prefix (word, "ال") && !is_link && !after_abd &&
           (k > 1 || i + k >= run->n || breaks_after (run, i) || !is_name_link (run, i + 1)))
         {
+          /* "محمد ولد الشيخ أحمد": a title word after a link of descent is an ancestor's
+           * name, and the first name after it goes with it */
+          if (k >= 2 && in_list (descent_links, tok (run, i + k - 2)->norm) &&
+              may_start_title (run, i + k - 1) && i + k < run->n && !breaks_after (run, i + k - 1) &&
+              is_first_name_at (run, i + k, FALSE))
+            {
+              RASD_RULE (NER_TITLE_IN_NAME);
+              continue;
+            }
           gboolean first_name = k == 1 && is_first_name_at (run, i, first_is_bare);
 
           if (first_name && medial_hamza (run, i))
@@ -1411,9 +1431,10 @@ scan_title (Run  *run,
           n_name++;
         }
       /* "وجدد الوزير شكري تأكيد": the family name of a person named before ends the name
-       * there, unless a name link goes on (الأمير عبدالله بن مساعد) */
+       * there, unless a name link goes on (الأمير عبدالله بن مساعد) or a first name begins
+       * three words or more (أحمد عوض بن مبارك after محمد ولد الشيخ أحمد) */
       if (n_name >= 2 && !in_list (rasd_ner_name_links, tok (run, j + 1)->norm) &&
-          person_by_last_name (run, j) >= 0)
+          !(n_name >= 3 && is_first_name_at (run, j, FALSE)) && person_by_last_name (run, j) >= 0)
         n_name = 1;
       /* the tagger must see a person in the words the rules read; where its name begins is
        * not taken (it misses first names that read as verbs or nouns: حكمت، صدقي).  Two words
