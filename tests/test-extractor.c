@@ -166,6 +166,18 @@ test_unknown_name_after_title (void)
   e = mention_entity (x, text, RASD_MENTION_PERSON, "القحطاني.");
   g_assert_nonnull (e);
   g_assert_cmpstr (e->name, ==, "سالم بن علي القحطاني");
+
+  /* a father's name that is also a nationality (تركي) goes on the name, and the person of the
+   * lexicon whose name ends it (تركي الفيصل) is not named */
+  {
+    const char *sport = "وحضر المباراة الأمير عبدالعزيز بن تركي الفيصل وزير الرياضة.";
+    g_autoptr(RasdExtraction) y = run (sport, "2021-05-10");
+
+    e = mention_entity (y, sport, RASD_MENTION_PERSON, "عبدالعزيز بن تركي");
+    g_assert_nonnull (e);
+    g_assert_cmpstr (e->name, ==, "عبدالعزيز بن تركي الفيصل");
+    g_assert_true (mention_entity (y, sport, RASD_MENTION_PERSON, "تركي الفيصل") == e);
+  }
 }
 
 static void

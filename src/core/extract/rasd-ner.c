@@ -871,7 +871,9 @@ read_unknown_name (Run  *run,
            g_hash_table_contains (run->ner->stopwords, word)) ||
           word[0] == '\0' || *g_utf8_next_char (word) == '\0')
         break;
-      if (match_adjective (run, i + k) != NULL && k > 0)
+      /* a nationality ends a name (محمد المصري is محمد and an adjective), but not a father's
+       * name after بن (بن تركي) */
+      if (k > 0 && !is_name_link (run, i + k - 1) && match_adjective (run, i + k) != NULL)
         break;
       k++;
       /* a family name ends the name; a first name may begin with ال too (الكسندر، الياس), and
