@@ -181,6 +181,23 @@ test_unknown_name_after_title (void)
 }
 
 static void
+test_title_of_country_k (void)
+{
+  /* a country after a title is the title's even when it begins like a proclitic (ك of
+   * كازاخستان), and the person after it is the titled one, not a role left for someone else */
+  const char *text = "وصل رئيس كازاخستان قاسم جومارت توكاييف أمس إلى الرياض.\n"
+                     "وقال رئيس مجلس الوزراء الإيطالي جوزيبي كونتي إن بلاده ترحب.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-05-10");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "قاسم جومارت");
+  RasdEntity *role = mention_entity (x, text, RASD_MENTION_PERSON, "رئيس كازاخستان");
+
+  g_assert_nonnull (e);
+  g_assert_true (role == NULL || role == e);
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (x->events, 0))->participants->len, ==, 1);
+}
+
+static void
 test_unknown_name_initial_fa (void)
 {
   /* ف and ك begin names (كوستاس، فيليبوس) far more often than they join one: the name keeps
@@ -2332,6 +2349,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-presidency", test_place_presidency);
   g_test_add_func ("/extractor/events/sentence-time", test_sentence_time);
   g_test_add_func ("/extractor/names/initial-fa", test_unknown_name_initial_fa);
+  g_test_add_func ("/extractor/names/title-of-country", test_title_of_country_k);
   g_test_add_func ("/extractor/names/after-title", test_unknown_name_after_title);
   g_test_add_func ("/extractor/names/title-in-name", test_title_in_name);
   g_test_add_func ("/extractor/events/points-back", test_points_back);

@@ -1401,8 +1401,11 @@ scan_title (Run  *run,
       if (g_hash_table_contains (run->ner->stopwords, word))
         break;
       {
-        const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
+        /* the word as written first: كازاخستان is no ك + ازاخستان */
+        const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, j)->norm);
 
+        if (places == NULL)
+          places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
         /* رئيس وزراء الهند، أمير قطر، أمير دولة قطر: the place is the title's and its country
          * the role's */
         if (places != NULL && places->len > 0 && !is_first_name_at (run, j, FALSE) &&
