@@ -195,6 +195,17 @@ test_title_of_country_k (void)
   g_assert_true (role == NULL || role == e);
   g_assert_cmpuint (x->events->len, ==, 1);
   g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (x->events, 0))->participants->len, ==, 1);
+
+  /* one word of an organisation's name right after a place is the place's adjective (مصر
+   * العربية), not the channel العربية; alone, or after قناة, it is the channel */
+  {
+    const char *egypt = "وصل رئيس جمهورية مصر العربية عبد الفتاح السيسي إلى الرياض، وقالت قناة "
+                        "العربية إن الزيارة تستمر يومين.";
+    g_autoptr(RasdExtraction) y = run (egypt, "2021-05-10");
+
+    g_assert_null (mention_entity (y, egypt, RASD_MENTION_ORGANISATION, "العربية عبد"));
+    g_assert_nonnull (mention_entity (y, egypt, RASD_MENTION_ORGANISATION, "العربية إن"));
+  }
 }
 
 static void

@@ -689,7 +689,11 @@ match_org (Run  *run,
           continue;
         p = phrase (run, forms[f], i, l);
 
-        if (g_hash_table_contains (run->ner->org_names, p))
+        /* one word right after a place is the place's adjective: مصر العربية is no العربية
+         * (the channel) */
+        if (g_hash_table_contains (run->ner->org_names, p) &&
+            !(l == 1 && i > 0 && !breaks_after (run, i - 1) &&
+              rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, i - 1)->norm) != NULL))
           {
             RASD_RULE (NER_ORG);
             return l;
