@@ -1346,6 +1346,32 @@ test_attendees_only (void)
   g_assert_cmpuint (rule_hits (held, "2024-05-20", RASD_RULE_EV_ATTENDEES_ONLY), ==, 0);
 }
 
+static void
+test_during_it (void)
+{
+  /* "بحثا خلاله" is what the call before it was about: one call; a visit planned for next
+   * week is no part of the day's news */
+  const char *text = "أجرى الرئيس الفرنسي إيمانويل ماكرون اليوم اتصالا هاتفيا مع الرئيس الأمريكي جو "
+                     "بايدن، بحثا خلاله تطورات الأوضاع في المنطقة.\n"
+                     "ويعتزم الرئيس الفرنسي التوجه إلى عمّان الأسبوع المقبل للقاء العاهل الأردني الملك "
+                     "عبدالله الثاني.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-11-15");
+  RasdEvent *call, *visit;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  call = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (call->kind, ==, "call");
+  g_assert_cmpuint (call->participants->len, ==, 2);
+  g_assert_cmpuint (call->evidence->len, ==, 1);
+  visit = g_ptr_array_index (x->events, 1);
+  g_assert_cmpint (visit->role, ==, RASD_EVENT_ROLE_PLANNED);
+  g_assert_cmpstr (event_place_en (x, visit), ==, "Amman");
+  date = event_date (visit);
+  g_assert_cmpstr (date, ==, "2023-11");
+  g_assert_cmpuint (rule_hits (text, "2023-11-15", RASD_RULE_EV_DURING_IT), ==, 1);
+}
+
 /* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
  * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
 static RasdExtraction *
@@ -2351,6 +2377,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/during-it", test_during_it);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);

@@ -129,8 +129,11 @@ can_merge (Context         *ctx,
     {
       if (recalls_news (ctx, event, c))
         return RASD_RULE_IS (EV_MERGE_RECALLED, TRUE);
+      /* ... and so does one of the same day; "الأسبوع المقبل" (a month to the scanner) is
+       * not the day of the news */
       if (!(event->role == RASD_EVENT_ROLE_HEADLINE && c->role == RASD_EVENT_ROLE_PLANNED &&
             (!c->date_stated || (event->date.precision == RASD_DATE_PRECISION_DAY &&
+                                 c->date.precision == RASD_DATE_PRECISION_DAY &&
                                  rasd_date_compatible (&event->date, &c->date)))))
         return FALSE;
       RASD_RULE (EV_MERGE_PLANNED);

@@ -1272,6 +1272,23 @@ by_phone (Context *ctx,
   return FALSE;
 }
 
+/* "بحثا خلاله"، "تناولا فيه": the trigger at @k is followed (within two words, before @end) by
+ * a pronoun of the deed told before: خلاله، خلالها، فيه... */
+static gboolean
+during_it (Context *ctx,
+           guint    k,
+           guint    end)
+{
+  static const char * const during[] = {
+    "خلاله", "خلالها", "خلالهما", "اثناءه", "اثناءها", "فيه", "فيها", NULL
+  };
+
+  for (guint j = k + 1; j < MIN (k + 3, end); j++)
+    if (word_in (token (ctx, j)->norm, during))
+      return TRUE;
+  return FALSE;
+}
+
 /* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
  * words on, in its clause) leads within two words to power or an office is coming to power,
  * not a visit. */
@@ -1441,6 +1458,18 @@ find_events (Context *ctx)
             }
           if (clause->kind == CLAUSE_WHERE && last >= 0)
             c.follows = last;
+          /* "أجرى اتصالا هاتفيا مع X، بحثا خلاله ...": what was done during the deed the
+           * sentence told before is part of it, a call's talks a call */
+          else if (last >= 0 && during_it (ctx, best_token, clause->last_token))
+            {
+              const Candidate *told = &g_array_index (pending, Candidate, last);
+
+              RASD_RULE (EV_DURING_IT);
+              c.follows = last;
+              if (strcmp (told->trigger->kind, "call") == 0 && strcmp (c.trigger->kind, "call") != 0)
+                c.trigger = &ctx->self->by_phone[c.trigger->verb ? 1 : 0][c.trigger->tense];
+              c.role = told->role;
+            }
           subject = g_array_index (c.participants, int, 0);
           where = c.place;
           before.date = c.date;
