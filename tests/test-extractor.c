@@ -1372,6 +1372,20 @@ test_during_it (void)
   g_assert_cmpuint (rule_hits (text, "2023-11-15", RASD_RULE_EV_DURING_IT), ==, 1);
 }
 
+static void
+test_message_sender (void)
+{
+  /* who sent a written message ("رسالة خطية من X") is no party of the reception where it was
+   * handed over; a minister (وزير, its و its own) after the sender is no sender */
+  const char *text = "وتلقى العاهل الأردني الملك عبد الله الثاني رسالة خطية من الرئيس المصري عبد الفتاح "
+                     "السيسي، تسلمها وزير الخارجية الأردني أيمن الصفدي خلال استقباله سفير مصر في عمّان.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_false (event_has (x, g_ptr_array_index (x->events, 0), "abdel-fattah-el-sisi"));
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), "ayman-safadi"));
+}
+
 /* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
  * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
 static RasdExtraction *
@@ -2378,6 +2392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
   g_test_add_func ("/extractor/events/during-it", test_during_it);
+  g_test_add_func ("/extractor/events/message-sender", test_message_sender);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);

@@ -362,11 +362,16 @@ listed_after (Context *ctx,
 {
   gboolean joined = FALSE;
 
+  /* titles whose و is their own (وزير، وكيل), not "and" */
+  static const char * const own_waw[] = { "وزير", "وزيره", "وكيل", "وكيله", "وفد", "وزاره", NULL };
+
   for (guint k = from; k <= to; k++)
     {
+      const char *norm = token (ctx, k)->norm;
+
       if (k < to && trigger_at (ctx, k) != NULL)
         return FALSE;
-      joined = joined || g_str_has_prefix (token (ctx, k)->norm, "و");
+      joined = joined || (g_str_has_prefix (norm, "و") && !word_in (norm, own_waw));
     }
   return joined;
 }

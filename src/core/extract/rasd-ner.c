@@ -1191,10 +1191,17 @@ named_for (Run  *run,
 
   if (i == 0 || breaks_after (run, i - 1))
     return FALSE;
+  static const char * const of_message[] = {
+    "خطيه", "شفهيه", "شفويه", "مكتوبه", "رسميه", "جوابيه", "تهنئه", "تعزيه", "شكر", NULL
+  };
+  gboolean from = i >= 2 && !breaks_after (run, i - 2) &&
+                  (strcmp (tok (run, i - 1)->norm, "من") == 0 || strcmp (tok (run, i - 1)->norm, "عن") == 0);
+
+  /* رسالة من X، رسالة خطية من X، برقية تهنئة من X */
   if (governing_noun (bare (run, i - 1, buf, sizeof buf)) ||
-      (i >= 2 && !breaks_after (run, i - 2) &&
-       (strcmp (tok (run, i - 1)->norm, "من") == 0 || strcmp (tok (run, i - 1)->norm, "عن") == 0) &&
-       in_list (on_behalf_nouns, bare (run, i - 2, buf, sizeof buf))))
+      (from && in_list (on_behalf_nouns, bare (run, i - 2, buf, sizeof buf))) ||
+      (from && i >= 3 && !breaks_after (run, i - 3) && in_list (of_message, tok (run, i - 2)->norm) &&
+       in_list (on_behalf_nouns, bare (run, i - 3, buf, sizeof buf))))
     {
       RASD_RULE (NER_NAMED_FOR);
       return TRUE;
