@@ -1386,6 +1386,23 @@ test_message_sender (void)
   g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), "ayman-safadi"));
 }
 
+static void
+test_role_of_title_in_name (void)
+{
+  /* a lexicon name that begins with a title (الملك سلمان...) after an honorific: "الملك" alone
+   * later is that king */
+  const char *text = "رأس خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود جلسة مجلس الوزراء في "
+                     "جدة.\nوأجرى الملك اتصالا هاتفيا بالرئيس الفرنسي إيمانويل ماكرون.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-06-14");
+  RasdEvent *call;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  call = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (call->kind, ==, "call");
+  g_assert_cmpuint (call->participants->len, ==, 2);
+  g_assert_true (event_has (x, call, "salman-bin-abdulaziz"));
+}
+
 /* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
  * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
 static RasdExtraction *
@@ -2393,6 +2410,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
   g_test_add_func ("/extractor/events/during-it", test_during_it);
   g_test_add_func ("/extractor/events/message-sender", test_message_sender);
+  g_test_add_func ("/extractor/names/role-of-title-in-name", test_role_of_title_in_name);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);
   g_test_add_func ("/extractor/events/place-of-institution", test_place_of_institution);

@@ -34,6 +34,7 @@ typedef struct
   const char *country;  /* from an adjective after the title, or the lexicon */
   guint       count;
   const char *norm;     /* the normalised name */
+  const char *name_title; /* a title the lexicon's name begins with (الملك سلمان...), or NULL */
 } PersonInfo;
 
 typedef struct
@@ -152,6 +153,7 @@ G_GNUC_INTERNAL void        add_name              (Run *run, RasdMentionKind kin
                                                    guint flags, int preposition, gboolean to_output);
 G_GNUC_INTERNAL void        note_person           (Run *run, int entity, const char *title,
                                                    const char *country);
+G_GNUC_INTERNAL void        note_name_title       (Run *run, int entity, const char *title);
 G_GNUC_INTERNAL void        count_country         (GHashTable *countries, const char *country);
 G_GNUC_INTERNAL gboolean    is_spokesperson_title (const char *title);
 G_GNUC_INTERNAL gboolean    after_speech_word     (Run *run, guint i);

@@ -117,7 +117,7 @@ note_person (Run        *run,
 
   if (info == NULL)
     {
-      PersonInfo fresh = { entity, NULL, NULL, 0, NULL };
+      PersonInfo fresh = { entity, NULL, NULL, 0, NULL, NULL };
       RasdEntity *e = rasd_extraction_get_entity (run->out, entity);
       g_autofree char *norm = rasd_arabic_normalize (e->name, -1);
 
@@ -136,6 +136,19 @@ note_person (Run        *run,
   if (country != NULL)
     info->country = country;
   rasd_title_count_role (run->known_roles, info->title, info->country, +1);
+}
+
+/* "خادم الحرمين الشريفين الملك سلمان...": the title inside the lexicon's name of @entity (noted
+ * before), for its role alone later (الملك) beside the title of the chain. */
+void
+note_name_title (Run        *run,
+                 int         entity,
+                 const char *title)
+{
+  PersonInfo *info = person_info (run, entity);
+
+  if (info != NULL && title != NULL && info->name_title == NULL && g_strcmp0 (info->title, title) != 0)
+    info->name_title = title;
 }
 
 /* One more mention of @country (an interned ISO code), for the preferred countries. */
@@ -581,6 +594,13 @@ resolve_roles (Run *run)
         rasd_title_groups_add (by_country, info->country, info->title, info->count, info);
       if (head != NULL)
         rasd_title_groups_add (by_head, head, info->title, info->count, info);
+      if (info->name_title != NULL)
+        {
+          g_autofree char *name_head = rasd_title_role_key (info->name_title, "");
+
+          if (g_strcmp0 (name_head, head) != 0)
+            rasd_title_groups_add (by_head, name_head, info->name_title, info->count, info);
+        }
     }
 
   for (guint k = 0; k < run->names->len; k++)

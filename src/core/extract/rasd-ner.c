@@ -1231,6 +1231,22 @@ title_text (Run             *run,
   return g_string_chunk_insert_const (run->form_strings, run->phrase->str);
 }
 
+/* The title a lexicon person's name of @len tokens at @i begins with ("الملك سلمان بن عبد
+ * العزيز" is one of the King's names): what "الملك" alone stands for later; NULL when none or an
+ * honorific. */
+static const char *
+title_in_name (Run  *run,
+               guint i,
+               guint len)
+{
+  guint n_title = 0;
+  const RasdTitle *title = len >= 2 ? match_title (run, i, &n_title) : NULL;
+
+  if (title == NULL || n_title >= len || title->type == RASD_TITLE_HONORIFIC)
+    return NULL;
+  return title_text (run, title, i, n_title);
+}
+
 /* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
  * if any.  Returns the tokens consumed (0 when there is no title). */
 static guint
@@ -1293,6 +1309,7 @@ scan_title (Run  *run,
                     (named_for (run, i) ? RASD_NER_NAMED_FOR : 0),
                     -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last_text : NULL, country);
+          note_name_title (run, entity, title_in_name (run, j, plen));
           return j + plen - i;
         }
       /* whom a spokesperson speaks for, when not a person: الناطق باسم الكرملين */
@@ -1793,6 +1810,7 @@ rasd_ner_run (RasdNer        *self,
                     (named_for (&run, i) ? RASD_NER_NAMED_FOR : 0),
                     -1, TRUE);
           note_person (&run, entity, NULL, NULL);
+          note_name_title (&run, entity, title_in_name (&run, i, len));
           i += len;
           continue;
         }
