@@ -1403,6 +1403,25 @@ test_role_of_title_in_name (void)
   g_assert_true (event_has (x, call, "salman-bin-abdulaziz"));
 }
 
+static void
+test_dual_pair (void)
+{
+  /* "التقى الرئيسان" names no one: the two the article told of last */
+  const char *text = "يبدأ الرئيس التركي رجب طيب أردوغان غدا زيارة إلى الجزائر يلتقي خلالها نظيره "
+                     "الجزائري عبد المجيد تبون.\n"
+                     "كما التقى الرئيسان على هامش قمة مجموعة العشرين في نيودلهي في سبتمبر الماضي.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-11-22");
+  RasdEvent *met;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  met = g_ptr_array_index (x->events, 1);
+  g_assert_cmpuint (met->participants->len, ==, 2);
+  date = event_date (met);
+  g_assert_cmpstr (date, ==, "2023-09");
+  g_assert_cmpuint (rule_hits (text, "2023-11-22", RASD_RULE_EV_DUAL_PAIR), ==, 1);
+}
+
 /* The extraction of an article of @text, published on 2024-05-20, whose byline (a page's
  * author line, a crawler's "authors") is @byline; *@hits receives how often ev.byline decided. */
 static RasdExtraction *
@@ -2410,6 +2429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
   g_test_add_func ("/extractor/events/during-it", test_during_it);
   g_test_add_func ("/extractor/events/message-sender", test_message_sender);
+  g_test_add_func ("/extractor/events/dual-pair", test_dual_pair);
   g_test_add_func ("/extractor/names/role-of-title-in-name", test_role_of_title_in_name);
   g_test_add_func ("/extractor/events/relation-pair", test_relation_pair);
   g_test_add_func ("/extractor/events/place-after-lam", test_place_after_lam);

@@ -1294,6 +1294,39 @@ during_it (Context *ctx,
   return FALSE;
 }
 
+/* "التقى الرئيسان"، "لقاء الزعيمين": whether a title in the dual, with no adjective of its own,
+ * stands within two words of the trigger at @k in its clause [@first, @end). */
+static gboolean
+dual_near (Context *ctx,
+           guint    k,
+           guint    first,
+           guint    end)
+{
+  static const char * const duals[] = {
+    "الرييسان", "الرييسين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الملكان", "الملكين",
+    "الاميران", "الاميرين", "القايدان", "القايدين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", NULL
+  };
+
+  for (guint j = MAX (first, k >= 2 ? k - 2 : 0); j < MIN (k + 3, end); j++)
+    if (j != k && word_in (token (ctx, j)->norm, duals))
+      return TRUE;
+  return FALSE;
+}
+
+/* The last candidate of @candidates with two parties exactly, or NULL. */
+static const Candidate *
+last_pair (GArray *candidates)
+{
+  for (guint i = candidates->len; i > 0; i--)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i - 1);
+
+      if (c->participants->len == 2)
+        return c;
+    }
+  return NULL;
+}
+
 /* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
  * words on, in its clause) leads within two words to power or an office is coming to power,
  * not a visit. */
@@ -1400,14 +1433,25 @@ find_events (Context *ctx)
             {
               int who = clause->kind == CLAUSE_OTHER ? -1 :
                         pronoun_subject (ctx, best, best_token, clause, topic_of (pending));
+              const Candidate *pair = NULL;
 
-              if (who < 0)
+              /* "التقى الرئيسان"، "لقاء الزعيمين": the two the article told of last */
+              if (who < 0 && (pair = last_pair (pending)) != NULL &&
+                  dual_near (ctx, best_token, clause->first_token, clause->last_token))
+                {
+                  RASD_RULE (EV_DUAL_PAIR);
+                  g_array_append_vals (c.participants, pair->participants->data, pair->participants->len);
+                }
+              else if (who < 0)
                 {
                   candidate_clear (&c);
                   continue;
                 }
-              RASD_RULE (EV_PRONOUN_SUBJECT);
-              g_array_append_val (c.participants, who);
+              else
+                {
+                  RASD_RULE (EV_PRONOUN_SUBJECT);
+                  g_array_append_val (c.participants, who);
+                }
             }
           /* a clause that goes on from the one before shares its time unless it gives one */
           /* "زار أربيل أمس، غداة لقائه": the day before the clause before it */
