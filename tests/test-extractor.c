@@ -209,6 +209,22 @@ test_title_of_country_k (void)
 }
 
 static void
+test_nationality_surname (void)
+{
+  /* a family name that is also a nationality names the person after a verb, and is the
+   * adjective after a noun */
+  const char *text = "التقى رئيس الوزراء العراقي محمد شياع السوداني أمس في بغداد وزير الخارجية الأردني "
+                     "أيمن الصفدي.\nوقال السوداني إن المحادثات تناولت أمن الحدود، فيما أشاد الجانب "
+                     "السوداني بالمبادرة.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-09-10");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "محمد شياع");
+
+  g_assert_nonnull (e);
+  g_assert_true (mention_entity (x, text, RASD_MENTION_PERSON, "السوداني إن") == e);
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "السوداني بالمبادرة"));
+}
+
+static void
 test_unknown_name_initial_fa (void)
 {
   /* ف and ك begin names (كوستاس، فيليبوس) far more often than they join one: the name keeps
@@ -2440,6 +2456,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-presidency", test_place_presidency);
   g_test_add_func ("/extractor/events/sentence-time", test_sentence_time);
   g_test_add_func ("/extractor/names/initial-fa", test_unknown_name_initial_fa);
+  g_test_add_func ("/extractor/names/nationality-surname", test_nationality_surname);
   g_test_add_func ("/extractor/names/title-of-country", test_title_of_country_k);
   g_test_add_func ("/extractor/names/after-title", test_unknown_name_after_title);
   g_test_add_func ("/extractor/names/title-in-name", test_title_in_name);

@@ -854,6 +854,7 @@ static void
 add_surname (Run        *run,
              GHashTable *surnames,
              GHashTable *first_names,
+             GHashTable *nationalities,
              const char *before,
              const char *last,
              int         entity)
@@ -864,15 +865,17 @@ add_surname (Run        *run,
       g_hash_table_contains (run->ner->name_common, last) || in_list (rasd_ner_name_links, last))
     return;
   if (strcmp (before, "عبد") == 0 || g_str_has_suffix (before, " عبد") || in_list (regnal_ordinals, last) ||
-      strcmp (last, "الله") == 0 ||
-      rasd_gazetteer_lookup_adjective (run->ner->gazetteer, last, NULL) != NULL)
+      strcmp (last, "الله") == 0)
     {
       RASD_RULE (NER_NOT_SURNAME);
       return;
     }
   /* a family name that is also a first name (شكري) is kept apart: read alone only as written
-   * (لصالح is no صالح) and where no name can go on after it */
-  if (rasd_people_is_first_name (run->ner->people, last))
+   * (لصالح is no صالح) and where no name can go on after it; one that is also a nationality
+   * (السوداني) only where no noun goes before it (nationality_at()) */
+  if (rasd_gazetteer_lookup_adjective (run->ner->gazetteer, last, NULL) != NULL)
+    surnames = nationalities;
+  else if (rasd_people_is_first_name (run->ner->people, last))
     surnames = first_names;
   /* two people sharing a family name: the surname alone names neither */
   if (g_hash_table_lookup_extended (surnames, last, NULL, &had))
@@ -897,6 +900,24 @@ name_ends_at (Run  *run,
   next = tok (run, i + 1)->norm;
   return has_prefix (next, "و") || g_hash_table_contains (run->ner->stopwords, next) ||
          g_hash_table_contains (run->ner->name_common, next);
+}
+
+/* Whether the nationality word at token @i is an adjective here: after a definite noun or one
+ * with a pronoun (الرئيس السوداني، نظيره السوداني، حكومة السوداني), a name or a title, or at a
+ * break.  After a verb ("واستقبل السوداني"، "وقال السوداني") it is a family name. */
+static gboolean
+nationality_at (Run  *run,
+                guint i)
+{
+  const char *before;
+  guint n_title = 0;
+
+  if (i == 0 || breaks_after (run, i - 1))
+    return TRUE;
+  before = tok (run, i - 1)->norm;
+  return has_prefix (before, "ال") || has_prefix (before, "وال") || has_suffix (before, "ه") ||
+         has_suffix (before, "ها") || has_suffix (before, "هم") || run->covered[i - 1] ||
+         match_title (run, i - 1, &n_title) != NULL;
 }
 
 /* A filter of a few names' keys (rasd_str_filter_bit()). */
@@ -937,6 +958,7 @@ find_surnames (Run *run)
 {
   g_autoptr(GHashTable) surnames = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) first_names = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) nationalities = g_hash_table_new_full (rasd_str_hash, g_str_equal, g_free, NULL);
   guint n_persons = run->persons->len;
   KeyFilter filter = { { 0 } };
 
@@ -949,7 +971,7 @@ find_surnames (Run *run)
         {
           g_autofree char *before = g_strndup (norm, last - norm);
 
-          add_surname (run, surnames, first_names, before, last + 1,
+          add_surname (run, surnames, first_names, nationalities, before, last + 1,
                        g_array_index (run->persons, PersonInfo, p).entity);
         }
     }
@@ -959,21 +981,27 @@ find_surnames (Run *run)
       const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
 
       if (name->kind == RASD_MENTION_PERSON && name->n_tokens >= 2)
-        add_surname (run, surnames, first_names,
+        add_surname (run, surnames, first_names, nationalities,
                      tok (run, name->first_token + name->n_tokens - 2)->norm,
                      tok (run, name->first_token + name->n_tokens - 1)->norm, name->entity);
     }
-  if (g_hash_table_size (surnames) == 0 && g_hash_table_size (first_names) == 0)
+  if (g_hash_table_size (surnames) == 0 && g_hash_table_size (first_names) == 0 &&
+      g_hash_table_size (nationalities) == 0)
     return;
   key_filter_add_all (&filter, surnames);
   key_filter_add_all (&filter, first_names);
+  key_filter_add_all (&filter, nationalities);
 
   for (guint i = 0; i < run->n; i++)
     {
       const char *forms[RASD_TOKEN_MAX_FORMS];
       guint n_forms;
 
-      if (run->covered[i] || (tok (run, i)->flags & RASD_TOKEN_ARABIC) == 0)
+      /* a nationality is read as an adjective first (and covered): its family name is looked
+       * at again */
+      if ((run->covered[i] && (g_hash_table_size (nationalities) == 0 ||
+                               !g_hash_table_contains (nationalities, tok (run, i)->norm))) ||
+          (tok (run, i)->flags & RASD_TOKEN_ARABIC) == 0)
         continue;
       n_forms = forms_of (run, i, forms);
       for (guint f = 0; f < n_forms; f++)
@@ -991,6 +1019,18 @@ find_surnames (Run *run)
               if (first > 0 && name_ends_at (run, i))
                 value = first;
             }
+          if (value <= 0 && f == 0)
+            {
+              int nationality = GPOINTER_TO_INT (g_hash_table_lookup (nationalities, forms[f]));
+
+              if (nationality > 0 && !nationality_at (run, i))
+                {
+                  RASD_RULE (NER_NATIONALITY_SURNAME);
+                  value = nationality;
+                }
+            }
+          else if (run->covered[i])
+            break;
           if (value > 0)
             {
               RASD_RULE (NER_SURNAME);

@@ -37,6 +37,7 @@ G_BEGIN_DECLS
   X (NER_DERIVED_PLACE, "ner.derived-place", "a name of the derived people lexicon that the gazetteer has is a place") \
   X (NER_LEXICON_PERSON, "ner.lexicon-person", "a person of the lexicon") \
   X (NER_SPELLING_VARIANT, "ner.spelling-variant", "a lexicon name written another way (ال، غ/ج، عبد joined or split)") \
+  X (NER_NATIONALITY_SURNAME, "ner.nationality-surname", "a family name that is a nationality (السوداني) names the person after a verb, not after a noun") \
   X (NER_PLACE_NOT_NAME, "ner.place-not-name", "a place of two words is no first name and a word (إسلام أباد)") \
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
