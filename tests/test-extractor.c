@@ -1405,10 +1405,10 @@ test_message_sender (void)
 static void
 test_role_of_title_in_name (void)
 {
-  /* a lexicon name that begins with a title (الملك سلمان...) after an honorific: "الملك" alone
-   * later is that king */
-  const char *text = "رأس خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود جلسة مجلس الوزراء في "
-                     "جدة.\nوأجرى الملك اتصالا هاتفيا بالرئيس الفرنسي إيمانويل ماكرون.";
+  /* a lexicon name that begins with a title (الملك عبدالله...) after another title: "الملك"
+   * alone later is that king */
+  const char *text = "افتتح العاهل الأردني الملك عبدالله الثاني الدورة البرلمانية في عمّان.\n"
+                     "وأجرى الملك اتصالا هاتفيا بالرئيس الفرنسي إيمانويل ماكرون.";
   g_autoptr(RasdExtraction) x = run (text, "2023-06-14");
   RasdEvent *call;
 
@@ -1416,7 +1416,7 @@ test_role_of_title_in_name (void)
   call = g_ptr_array_index (x->events, 0);
   g_assert_cmpstr (call->kind, ==, "call");
   g_assert_cmpuint (call->participants->len, ==, 2);
-  g_assert_true (event_has (x, call, "salman-bin-abdulaziz"));
+  g_assert_true (event_has (x, call, "abdullah-ii"));
 }
 
 static void
@@ -1464,8 +1464,8 @@ test_place_byline (void)
 {
   /* a byline kept apart from the text names the city the news was filed from: the news
    * happened there when no sentence says where, or says only the country */
-  const char *nowhere = "استقبل الرئيس المصري عبد الفتاح السيسي أمس وزير الخارجية الأردني أيمن الصفدي، "
-                        "وبحثا العلاقات الثنائية.";
+  const char *nowhere = "التقى وزير الخارجية الأردني أيمن الصفدي أمس نظيره المصري سامح شكري، وناقشا "
+                        "ملف المياه.";
   const char *country = "وصل وزير الخارجية الأردني أيمن الصفدي أمس إلى مصر في زيارة رسمية يلتقي خلالها "
                         "الرئيس المصري عبد الفتاح السيسي.";
   const struct { const char *text, *byline, *place; guint hits; } cases[] = {
