@@ -1458,6 +1458,22 @@ parse_year_expr (const P *p,
   return j;
 }
 
+/* @r as @offset days or weeks (@kind) from the day of writing, from token @first; returns @end. */
+static guint
+relative_offset (Raw          *r,
+                 RasdDateKind  kind,
+                 int           offset,
+                 guint         first,
+                 guint         end)
+{
+  r->m.kind = kind;
+  r->m.offset = offset;
+  r->m.flags |= RASD_DATE_FLAG_RELATIVE;
+  set_direction_flags (r, r->m.offset);
+  r->first = first;
+  return end;
+}
+
 /* "قبل يومين", "منذ 3 أيام", "قبل ثلاثة أيام", "بعد غد", "قبل أسبوعين". */
 static guint
 parse_cue_relative (const P *p,
@@ -1481,34 +1497,14 @@ parse_cue_relative (const P *p,
     return relative_tail (p, i, j + 1, 2 * sign, r);
   /* "منذ 3 أيام"، "قبل ثلاثة أيام"، "بعد خمسة أسابيع" */
   count = tnum (p, j) ? p->t[j].value : tcls (p, j) == C_COUNT ? tlex (p, j)->value : 0;
-  if (count >= 1 && count <= 10 && tcls (p, j + 1) == C_WEEKS && tlex (p, j + 1)->value == 0)
-    {
-      r->m.kind = RASD_DATE_KIND_WEEK_OFFSET;
-      r->m.offset = sign * count;
-      r->m.flags |= RASD_DATE_FLAG_RELATIVE;
-      set_direction_flags (r, r->m.offset);
-      r->first = i;
-      return j + 2;
-    }
-  if (count >= 1 && count <= 10 && tcls (p, j + 1) == C_DAYS && tlex (p, j + 1)->value == 0)
-    {
-      r->m.kind = RASD_DATE_KIND_DAY_OFFSET;
-      r->m.offset = sign * count;
-      r->m.flags |= RASD_DATE_FLAG_RELATIVE;
-      set_direction_flags (r, r->m.offset);
-      r->first = i;
-      return j + 2;
-    }
+  if (count >= 1 && count <= 10 && (tcls (p, j + 1) == C_WEEKS || tcls (p, j + 1) == C_DAYS) &&
+      tlex (p, j + 1)->value == 0)
+    return relative_offset (r, tcls (p, j + 1) == C_WEEKS ? RASD_DATE_KIND_WEEK_OFFSET
+                                                          : RASD_DATE_KIND_DAY_OFFSET,
+                            sign * count, i, j + 2);
   /* not "منذ أسابيع": weeks with no count are a while, no date */
   if (tcls (p, j) == C_WEEKS && tlex (p, j)->value > 0)
-    {
-      r->m.kind = RASD_DATE_KIND_WEEK_OFFSET;
-      r->m.offset = sign * tlex (p, j)->value;
-      r->m.flags |= RASD_DATE_FLAG_RELATIVE;
-      set_direction_flags (r, r->m.offset);
-      r->first = i;
-      return j + 1;
-    }
+    return relative_offset (r, RASD_DATE_KIND_WEEK_OFFSET, sign * tlex (p, j)->value, i, j + 1);
   return 0;
 }
 

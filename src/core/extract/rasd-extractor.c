@@ -1257,6 +1257,19 @@ pronoun_subject (Context       *ctx,
   return topic;
 }
 
+/* Whether a token of [@from, @to) is one of @words. */
+static gboolean
+word_between (Context            *ctx,
+              guint               from,
+              guint               to,
+              const char * const *words)
+{
+  for (guint j = from; j < to; j++)
+    if (word_in (token (ctx, j)->norm, words))
+      return TRUE;
+  return FALSE;
+}
+
 /* "بحث X هاتفيا مع"، "محادثات هاتفية"، "اجتماع عبر الاتصال المرئي": talks or a meeting told with
  * a word of the telephone or of video within eight words after its trigger at @k, in its
  * clause (before @end), are a call. */
@@ -1271,10 +1284,7 @@ by_phone (Context *ctx,
     "مريي", "مرييه", "بالفيديو", "الفيديو", NULL
   };
 
-  for (guint j = k + 1; j < MIN (k + 9, end); j++)
-    if (word_in (token (ctx, j)->norm, remote))
-      return TRUE;
-  return FALSE;
+  return word_between (ctx, k + 1, MIN (k + 9, end), remote);
 }
 
 /* "بحثا خلاله"، "تناولا فيه": the trigger at @k is followed (within two words, before @end) by
@@ -1288,10 +1298,7 @@ during_it (Context *ctx,
     "خلاله", "خلالها", "خلالهما", "اثناءه", "اثناءها", "فيه", "فيها", NULL
   };
 
-  for (guint j = k + 1; j < MIN (k + 3, end); j++)
-    if (word_in (token (ctx, j)->norm, during))
-      return TRUE;
-  return FALSE;
+  return word_between (ctx, k + 1, MIN (k + 3, end), during);
 }
 
 /* "التقى الرئيسان"، "لقاء الزعيمين": whether a title in the dual, with no adjective of its own,
@@ -1307,10 +1314,8 @@ dual_near (Context *ctx,
     "الاميران", "الاميرين", "القايدان", "القايدين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", NULL
   };
 
-  for (guint j = MAX (first, k >= 2 ? k - 2 : 0); j < MIN (k + 3, end); j++)
-    if (j != k && word_in (token (ctx, j)->norm, duals))
-      return TRUE;
-  return FALSE;
+  return word_between (ctx, MAX (first, k >= 2 ? k - 2 : 0), k, duals) ||
+         word_between (ctx, k + 1, MIN (k + 3, end), duals);
 }
 
 /* The last candidate of @candidates with two parties exactly, or NULL. */
