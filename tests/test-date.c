@@ -892,6 +892,10 @@ test_not_dates (void)
   assert_none ("وصل ثلاثة وزراء بعد ظهر");
   assert_none ("استمرت المحادثات خمسة أيام");
   assert_none ("تستعد المدينة منذ أسابيع للزيارة");
+  /* an offset from another deed, not from the day of writing */
+  assert_none ("وتأتي الزيارة بعد أسبوعين من لقاء الوزيرين");
+  assert_none ("وصل قبل يومين من موعد القمة");
+  assert_none ("غادر بعد ثلاثة أيام من وصوله");
   assert_none ("ما يسمى بالربيع العربي");
   assert_none ("وأثناء غداء العمل");
   assert_none ("أمسية ثقافية");

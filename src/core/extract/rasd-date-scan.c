@@ -1476,9 +1476,9 @@ relative_offset (Raw          *r,
 
 /* "قبل يومين", "منذ 3 أيام", "قبل ثلاثة أيام", "بعد غد", "قبل أسبوعين". */
 static guint
-parse_cue_relative (const P *p,
-                    guint    i,
-                    Raw     *r)
+parse_cue_offset (const P *p,
+                  guint    i,
+                  Raw     *r)
 {
   int cue = tlex (p, i)->value;
   int sign, count;
@@ -1506,6 +1506,23 @@ parse_cue_relative (const P *p,
   if (tcls (p, j) == C_WEEKS && tlex (p, j)->value > 0)
     return relative_offset (r, RASD_DATE_KIND_WEEK_OFFSET, sign * tlex (p, j)->value, i, j + 1);
   return 0;
+}
+
+/* parse_cue_offset(), unless the offset counts from another deed: "بعد أسبوعين من لقائهما"،
+ * "قبل يومين من الانتخابات" tell no day from the day of writing. */
+static guint
+parse_cue_relative (const P *p,
+                    guint    i,
+                    Raw     *r)
+{
+  guint end = parse_cue_offset (p, i, r);
+
+  if (end > 0 && tcls (p, end) == C_FROM)
+    {
+      *r = (Raw) { 0 };
+      return 0;
+    }
+  return end;
 }
 
 static guint
