@@ -1079,6 +1079,22 @@ set_direction_flags (Raw *r,
     r->m.flags |= RASD_DATE_FLAG_FUTURE;
 }
 
+/* @r as @offset days or weeks (@kind) from the day of writing, from token @first; returns @end. */
+static guint
+relative_offset (Raw          *r,
+                 RasdDateKind  kind,
+                 int           offset,
+                 guint         first,
+                 guint         end)
+{
+  r->m.kind = kind;
+  r->m.offset = offset;
+  r->m.flags |= RASD_DATE_FLAG_RELATIVE;
+  set_direction_flags (r, r->m.offset);
+  r->first = first;
+  return end;
+}
+
 /* After a relative day: an optional weekday "(الثلاثاء)" and an optional date. */
 static guint
 relative_tail (const P *p,
@@ -1134,17 +1150,12 @@ relative_tail (const P *p,
       return e;
     }
 
-  r->m.kind = RASD_DATE_KIND_DAY_OFFSET;
-  r->m.offset = offset;
-  r->m.flags |= RASD_DATE_FLAG_RELATIVE;
-  set_direction_flags (r, offset);
   if (wd)
     {
       r->m.weekday = wd;
       r->m.flags |= RASD_DATE_FLAG_HAS_WEEKDAY;
     }
-  r->first = first;
-  return j;
+  return relative_offset (r, RASD_DATE_KIND_DAY_OFFSET, offset, first, j);
 }
 
 static guint
@@ -1456,22 +1467,6 @@ parse_year_expr (const P *p,
     r->m.flags |= RASD_DATE_FLAG_HIJRI;
   r->first = first;
   return j;
-}
-
-/* @r as @offset days or weeks (@kind) from the day of writing, from token @first; returns @end. */
-static guint
-relative_offset (Raw          *r,
-                 RasdDateKind  kind,
-                 int           offset,
-                 guint         first,
-                 guint         end)
-{
-  r->m.kind = kind;
-  r->m.offset = offset;
-  r->m.flags |= RASD_DATE_FLAG_RELATIVE;
-  set_direction_flags (r, r->m.offset);
-  r->first = first;
-  return end;
 }
 
 /* "قبل يومين", "منذ 3 أيام", "قبل ثلاثة أيام", "بعد غد", "قبل أسبوعين". */
