@@ -1340,6 +1340,41 @@ test_by_phone (void)
 }
 
 static void
+test_honorific_pronoun (void)
+{
+  /* حضرة is an honorific, not "attended it"; سموه after the verb is the last man whose title
+   * has سمو, and فخامته before a trigger noun and سموه after مع are the two of the meeting */
+  const char *received = "استقبل حضرة صاحب السمو الشيخ تميم بن حمد آل ثاني أمير البلاد في الديوان "
+                         "الأميري اليوم رئيس الوزراء الماليزي أنور إبراهيم. كما استقبل سموه وزير "
+                         "الخارجية التركي هاكان فيدان.";
+  const char *met = "أشاد فخامة الرئيس التونسي قيس سعيد بمواقف صاحب السمو الشيخ محمد بن زايد آل "
+                    "نهيان رئيس الدولة. وعقد فخامته أمس اجتماعا مع سموه في تونس.";
+  g_autoptr(RasdExtraction) x = run (received, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (met, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      event = g_ptr_array_index (x->events, i);
+      g_assert_cmpuint (event->participants->len, ==, 2);
+      g_assert_true (event_has (x, event, "tamim-bin-hamad"));
+    }
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 1), "hakan-fidan"));
+  g_assert_cmpuint (rule_hits (received, "2024-05-20", RASD_RULE_EV_ATTENDANCE), ==, 0);
+  g_assert_cmpuint (rule_hits (received, "2024-05-20", RASD_RULE_EV_HONORIFIC_PRONOUN), ==, 1);
+
+  g_assert_cmpuint (y->events->len, ==, 1);
+  event = g_ptr_array_index (y->events, 0);
+  g_assert_cmpstr (event->kind, ==, "meeting");
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  g_assert_true (event_has (y, event, "kais-saied"));
+  g_assert_true (event_has (y, event, "mohamed-bin-zayed"));
+  g_assert_cmpstr (event_place_en (y, event), ==, "Tunisia");
+  g_assert_cmpuint (rule_hits (met, "2024-05-20", RASD_RULE_EV_HONORIFIC_PRONOUN), ==, 2);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2443,6 +2478,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/honorific-pronoun", test_honorific_pronoun);
   g_test_add_func ("/extractor/events/during-it", test_during_it);
   g_test_add_func ("/extractor/events/message-sender", test_message_sender);
   g_test_add_func ("/extractor/events/dual-pair", test_dual_pair);

@@ -588,7 +588,8 @@ read_candidate (Context      *ctx,
     {
       guint16 marks = marks_at (ctx, k);
 
-      if (marks & MARK_ATTENDANCE)
+      /* حضرة (the honorific of "حضرة صاحب السمو") is written like حضره, "attended it" */
+      if ((marks & MARK_ATTENDANCE) && !ends_in_ta_marbuta (ctx, k))
         attendance_from = MIN (attendance_from, k);
       if (marks & MARK_FUTURE)
         future_marker = TRUE;
@@ -924,6 +925,96 @@ add_topic_person (Context   *ctx,
       RASD_RULE (EV_TOPIC_PERSON);
       g_array_prepend_val (c->participants, topic);
     }
+}
+
+/* The honorific a pronoun word stands for: سموه is one whose title has سمو, جلالته one with
+ * جلالة, فخامته, معاليه, سعادته likewise; -1 for other words.  (دولته is also "his state".) */
+static const char * const honorific_pronouns[] = {
+  "سموه", "سموها", "جلالته", "جلالتها", "فخامته", "معاليه", "معاليها", "سعادته", "سعادتها", NULL
+};
+static const char * const honorific_nouns[][3] = {
+  { "سمو", "السمو", NULL }, { "سمو", "السمو", NULL }, { "جلاله", NULL }, { "جلاله", NULL },
+  { "فخامه", NULL }, { "معالي", NULL }, { "معالي", NULL }, { "سعاده", NULL }, { "سعاده", NULL },
+};
+
+static int
+honorific_of (const char *norm)
+{
+  for (guint i = 0; honorific_pronouns[i] != NULL; i++)
+    if (strcmp (norm, honorific_pronouns[i]) == 0)
+      return i;
+  return -1;
+}
+
+/* The person honorific pronoun @h (honorific_of()) at token @k stands for: the last person
+ * named before it in the article whose title chain (the words just before the title, as in
+ * "صاحب السمو الملكي الأمير X") has the honorific.  -1 when none has. */
+static int
+honorific_person (Context *ctx,
+                  int      h,
+                  guint    k)
+{
+  static const char * const chain[] = {
+    "حضره", "صاحب", "السمو", "سمو", "الملكي", "جلاله", "فخامه", "معالي", "سعاده", "دوله", NULL
+  };
+  int found = -1;
+
+  for (guint i = 0; i < ctx->names->len; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i);
+      guint from;
+      gboolean has = FALSE;
+
+      if (name->first_token >= k)
+        break;
+      if (name->kind != RASD_MENTION_PERSON || name->entity < 0 ||
+          g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
+        continue;
+      from = name->title_token;
+      while (from > 0 && token (ctx, from - 1)->sentence == name->sentence &&
+             word_in (token (ctx, from - 1)->norm, chain))
+        from--;
+      for (guint j = from; j < name->first_token && !has; j++)
+        has = word_in (token (ctx, j)->norm, honorific_nouns[h]);
+      if (has)
+        found = name->entity;
+    }
+  return found;
+}
+
+/* "كما استقبل سموه X"، "وعقد فخامته اجتماعا مع سموه": an honorific pronoun just after the
+ * verb at @t (just before a trigger noun) is its subject, and one after مع its object: each
+ * is the person honorific_person() finds, who joins @c's parties (the subject first).
+ * Returns whether anyone joined. */
+static gboolean
+add_honorific_persons (Context   *ctx,
+                       Candidate *c,
+                       guint      t,
+                       guint      first,
+                       guint      end)
+{
+  static const char * const with[] = { "مع", "ومع", NULL };
+  gboolean added = FALSE;
+
+  for (guint k = MAX (first, t > 1 ? t - 2 : 0); k < MIN (end, t + 6); k++)
+    {
+      int h = honorific_of (token (ctx, k)->norm), who;
+      /* one word may come between: "استقبل اليوم سموه"، "عقد فخامته أمس اجتماعا" */
+      gboolean subject = c->trigger->verb ? k > t && k <= t + 2 : k < t;
+
+      if (h < 0 || k == t || (!subject && !(k > t && word_in (token (ctx, k - 1)->norm, with))))
+        continue;
+      who = honorific_person (ctx, h, k);
+      if (who < 0 || rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, who))
+        continue;
+      RASD_RULE (EV_HONORIFIC_PRONOUN);
+      added = TRUE;
+      if (subject)
+        g_array_prepend_val (c->participants, who);
+      else
+        g_array_append_val (c->participants, who);
+    }
+  return added;
 }
 
 /* Words that open a new clause: "حيث التقى"، "فيما"، "، ثم". */
@@ -1434,7 +1525,8 @@ find_events (Context *ctx)
           /* a clause that goes on from the one before may name nobody: "، قبل أن يسافر غدا
            * إلى كينيا" is still the same man's */
           if (!read_candidate (ctx, s, clause, best_token, &c) &&
-              !(subject >= 0 && SAME_SUBJECT (clause->kind)))
+              !(subject >= 0 && SAME_SUBJECT (clause->kind)) &&
+              !add_honorific_persons (ctx, &c, best_token, clause->first_token, clause->last_token))
             {
               int who = clause->kind == CLAUSE_OTHER ? -1 :
                         pronoun_subject (ctx, best, best_token, clause, topic_of (pending));
@@ -1502,6 +1594,7 @@ find_events (Context *ctx)
                   g_array_prepend_val (c.participants, who);
                 }
             }
+          add_honorific_persons (ctx, &c, best_token, clause->first_token, clause->last_token);
           add_topic_person (ctx, &c, topic_of (pending));
           if (c.participants->len > 0 && trigger_has_object (ctx, best_token))
             add_object_person (ctx, &c, best_token);

@@ -80,6 +80,7 @@ G_BEGIN_DECLS
   X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
   X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وقال X خلال لقائه Y)") \
   X (EV_RELATION_PAIR, "ev.relation-pair", "who a relation is between (العلاقات بين X وY، التنسيق بين) is no party") \
+  X (EV_HONORIFIC_PRONOUN, "ev.honorific-pronoun", "سموه، جلالته، فخامته، معاليه after the verb or after مع: the last person whose title has that honorific (كما استقبل سموه)") \
   X (EV_PRONOUN_SUBJECT, "ev.pronoun-subject", "a verb of one man going straight on to إلى, with no one named, is the article's man's, or after إنه the speaker's (وفي ختام الزيارة سيتوجه إلى الرياض)") \
   X (EV_IMPLICIT_SUBJECT, "ev.implicit-subject", "التقى مع X: the subject is named elsewhere") \
   X (EV_DECEASED, "ev.deceased", "someone named with رحمه الله takes part only in the past") \
