@@ -1375,6 +1375,35 @@ test_honorific_pronoun (void)
 }
 
 static void
+test_where_place (void)
+{
+  /* حيث right after the place one came from is there: another event than the arrival; after
+   * the place one arrived in it is the same event */
+  const char *from = "وصل وزير الخارجية الصيني وانغ يي إلى طهران أمس قادما من بغداد، حيث التقى رئيس "
+                     "الوزراء العراقي محمد شياع السوداني.";
+  const char *to = "وصل وزير الخارجية الصيني وانغ يي أمس إلى بغداد، حيث التقى رئيس الوزراء العراقي "
+                   "محمد شياع السوداني.";
+  g_autoptr(RasdExtraction) x = run (from, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (to, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Tehran");
+  g_assert_cmpuint (event->participants->len, ==, 1);
+  event = g_ptr_array_index (x->events, 1);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Baghdad");
+  g_assert_true (event_has (x, event, "wang-yi"));
+  g_assert_true (event_has (x, event, "mohammed-shia-al-sudani"));
+  g_assert_cmpuint (rule_hits (from, "2024-05-20", RASD_RULE_EV_WHERE_PLACE), ==, 1);
+
+  g_assert_cmpuint (y->events->len, ==, 1);
+  event = g_ptr_array_index (y->events, 0);
+  g_assert_cmpstr (event_place_en (y, event), ==, "Baghdad");
+  g_assert_cmpuint (event->participants->len, ==, 2);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2478,6 +2507,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/where-place", test_where_place);
   g_test_add_func ("/extractor/events/honorific-pronoun", test_honorific_pronoun);
   g_test_add_func ("/extractor/events/during-it", test_during_it);
   g_test_add_func ("/extractor/events/message-sender", test_message_sender);

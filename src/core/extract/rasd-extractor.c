@@ -1444,6 +1444,27 @@ comes_to_power (Context *ctx,
   return FALSE;
 }
 
+/* The place (event_place()) named by the words just before token @k in its sentence, or -1:
+ * no nationality, no place of a title (سفير مصر) and no topic (الأوضاع في اليمن). */
+static int
+place_before (Context *ctx,
+              guint    k)
+{
+  for (guint i = ctx->names->len; i > 0; i--)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i - 1);
+
+      if (name->first_token >= k)
+        continue;
+      if (name->first_token + name->n_tokens != k || name->sentence != token (ctx, k)->sentence ||
+          name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
+          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) || place_is_topic (ctx, name))
+        return -1;
+      return event_place (ctx, name->entity);
+    }
+  return -1;
+}
+
 static void
 find_events (Context *ctx)
 {
@@ -1468,6 +1489,7 @@ find_events (Context *ctx)
           guint best_token = 0;
           Candidate c = { .follows = -1 };
           GArray *tour, *dates;
+          int named_where = -1;
 
           for (guint k = clause->first_token; k < clause->last_token; k++)
             {
@@ -1576,9 +1598,18 @@ find_events (Context *ctx)
               c.date = before.date;
               c.date_stated = TRUE;
             }
+          /* "وصل إلى القاهرة قادما من عمّان، حيث التقى": حيث right after a place is there */
+          if (clause->kind == CLAUSE_WHERE && (named_where = place_before (ctx, clause->first_token)) >= 0)
+            {
+              if (c.place < 0 || !places_agree (ctx, named_where, c.place))
+                {
+                  RASD_RULE (EV_WHERE_PLACE);
+                  c.place = named_where;
+                }
+            }
           /* "حيث" happens where the clause before it did, unless it names a place there */
-          if (clause->kind == CLAUSE_WHERE && where >= 0 &&
-              (c.place < 0 || !places_agree (ctx, where, c.place)))
+          else if (clause->kind == CLAUSE_WHERE && where >= 0 &&
+                   (c.place < 0 || !places_agree (ctx, where, c.place)))
             {
               RASD_RULE (EV_CLAUSE_PLACE);
               c.place = where;
@@ -1603,7 +1634,9 @@ find_events (Context *ctx)
               candidate_clear (&c);
               continue;
             }
-          if (clause->kind == CLAUSE_WHERE && last >= 0)
+          /* a حيث of another place tells another event */
+          if (clause->kind == CLAUSE_WHERE && last >= 0 &&
+              (named_where < 0 || (where >= 0 && places_agree (ctx, where, named_where))))
             c.follows = last;
           /* "أجرى اتصالا هاتفيا مع X، بحثا خلاله ...": what was done during the deed the
            * sentence told before is part of it, a call's talks a call */

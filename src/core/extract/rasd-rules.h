@@ -121,6 +121,7 @@ G_BEGIN_DECLS
   X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
   X (EV_SENTENCE_TIME, "ev.sentence-time", "a clause of something else with no time of its own takes its sentence's, not the publication's") \
   X (EV_CLAUSE_TIME, "ev.clause-time", "a clause that goes on shares the time of the one before") \
+  X (EV_WHERE_PLACE, "ev.where-place", "a حيث clause right after a place happens there (قادما من عمّان، حيث التقى)") \
   X (EV_CLAUSE_PLACE, "ev.clause-place", "a حيث clause happens where the clause before it did") \
   X (EV_TOPIC_PERSON, "ev.topic-person", "نظيره or a pronoun on the trigger: the article's person is a party") \
   X (EV_DATE_LIST, "ev.date-list", "a visit with several dates is one event per date") \
