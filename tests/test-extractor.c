@@ -1404,6 +1404,55 @@ test_where_place (void)
 }
 
 static void
+test_construct_titles (void)
+{
+  /* وزير خارجية + a country, رئيس وزراء + a country: a title, its country a place of the title,
+   * then the name; a head of government is not the president named before, and a minister of
+   * state is not the foreign minister */
+  const char *head = "استقبل الرئيس الفرنسي إيمانويل ماكرون في باريس اليوم رئيس وزراء ماليزيا أنور "
+                     "إبراهيم. وأشاد رئيس الوزراء بالعلاقات بين البلدين.";
+  const char *foreign = "التقى الرئيس الأمريكي جو بايدن في واشنطن أمس وزيرة خارجية ألمانيا أنالينا "
+                        "بيربوك.";
+  const char *longer = "وصل رئيس وزراء فنلندا ألكسندر ستوبت إلى بروكسل اليوم.";
+  const char *of_state = "التقى وزير الخارجية الأمير فيصل بن فرحان في الرياض اليوم نظيره الأردني أيمن "
+                         "الصفدي. وفي سياق آخر، استقبل وزير الدولة للشؤون الخارجية عادل الجبير المبعوث "
+                         "الأمريكي جون كيري. وكان وزير الخارجية قد استقبل أمس سفير اليابان.";
+  g_autoptr(RasdExtraction) x = run (head, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (foreign, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (longer, "2024-05-20");
+  g_autoptr(RasdExtraction) w = run (of_state, "2024-05-20");
+  RasdEntity *anwar, *e;
+  RasdEvent *event;
+
+  anwar = mention_entity (x, head, RASD_MENTION_PERSON, "أنور إبراهيم");
+  g_assert_nonnull (anwar);
+  g_assert_cmpstr (anwar->name, ==, "أنور إبراهيم");
+  g_assert_null (mention_entity (x, head, RASD_MENTION_PERSON, "رئيس وزراء"));
+  e = mention_entity (x, head, RASD_MENTION_PLACE, "ماليزيا");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, "country:MY");
+  e = mention_entity (x, head, RASD_MENTION_PERSON, "رئيس الوزراء");
+  g_assert_true (e == anwar);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "emmanuel-macron"));
+  g_assert_true (event_has (x, event, anwar->key));
+  g_assert_cmpstr (event_place_en (x, event), ==, "Paris");
+
+  e = mention_entity (y, foreign, RASD_MENTION_PERSON, "أنالينا بيربوك");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "أنالينا بيربوك");
+  g_assert_cmpuint (rule_hits (foreign, "2024-05-20", RASD_RULE_NER_FOREIGN_AFTER_PLACE), ==, 1);
+
+  e = mention_entity (z, longer, RASD_MENTION_PERSON, "ألكسندر ستوبت");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "ألكسندر ستوبت");
+  g_assert_cmpuint (rule_hits (longer, "2024-05-20", RASD_RULE_NER_TAGGED_LONGER), ==, 1);
+
+  e = mention_entity (w, of_state, RASD_MENTION_PERSON, "وزير الخارجية قد");
+  g_assert_true (e == NULL || strcmp (e->key, "adel-al-jubeir") != 0);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2507,6 +2556,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/names/construct-titles", test_construct_titles);
   g_test_add_func ("/extractor/events/where-place", test_where_place);
   g_test_add_func ("/extractor/events/honorific-pronoun", test_honorific_pronoun);
   g_test_add_func ("/extractor/events/during-it", test_during_it);

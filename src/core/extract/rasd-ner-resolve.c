@@ -542,9 +542,17 @@ same_head (const char *a,
   return la == lb && strncmp (a, b, la) == 0;
 }
 
+/* Whether a normalised title of رئيس is of a head of government: رئيس الوزراء، رئيس حكومه. */
+static gboolean
+heads_government (const char *title)
+{
+  return strstr (title, "وزراء") != NULL || strstr (title, "حكومه") != NULL;
+}
+
 /* Whether two titles name the same role, one saying more than the other: the same head and
  * every word of the shorter in the longer, the article ال aside (المبعوث الخاص and المبعوث الدولي
- * الخاص, وزير الخارجية and الوزير; not وزير الخارجية and وزير الدفاع). */
+ * الخاص, وزير الخارجية and الوزير; not وزير الخارجية and وزير الدفاع, nor وزير الدولة للشؤون
+ * الخارجية, nor رئيس الوزراء and الرئيس). */
 static gboolean
 title_extends (const char *a,
                const char *b)
@@ -559,6 +567,13 @@ title_extends (const char *a,
   wb = g_strsplit (b, " ", -1);
   shorter = g_strv_length (wa) <= g_strv_length (wb) ? wa : wb;
   longer = shorter == wa ? wb : wa;
+  /* رئيس الوزراء or رئيس الحكومة is another office than الرئيس */
+  if (heads_government (a) != heads_government (b))
+    return FALSE;
+  /* وزير الدولة للشؤون الخارجية is another office than وزير الخارجية */
+  if (g_strv_contains ((const char * const *) longer + 1, "الدوله") &&
+      !g_strv_contains ((const char * const *) shorter + 1, "الدوله"))
+    return FALSE;
   for (guint i = 1; shorter[i] != NULL; i++)
     if (!g_strv_contains ((const char * const *) longer + 1, shorter[i]))
       return FALSE;
@@ -663,10 +678,12 @@ resolve_roles (Run *run)
 
           if (role->title != NULL && group->title != NULL)
             {
-              /* الرئيس and رئيس الجمهورية agree; وزير الخارجية and الرئيس do not */
+              /* الرئيس and رئيس الجمهورية agree, and so do رئيس الوزراء and رئيس الحكومة;
+               * وزير الخارجية and الرئيس do not, nor رئيس وزراء and الرئيس */
               if (strcmp (role->title, group->title) == 0 || title_extends (role->title, group->title) ||
                   (strstr (group->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
-                   strstr (group->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL))
+                   strstr (group->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL &&
+                   heads_government (group->title) == heads_government (role->title)))
                 score += 100;
               else if (!(role->reference && role->country != NULL))
                 continue;

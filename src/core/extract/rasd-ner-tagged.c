@@ -70,6 +70,18 @@ is_marked_word (Run  *run,
                                       t->byte_end - t->byte_start);
 }
 
+/* Whether token @i is a word the dictionary knows with ال (النقاب): a noun after a name far
+ * more often than a family name. */
+static gboolean
+known_definite (Run  *run,
+                guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  return has_prefix (t->norm, "ال") &&
+         rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start, t->byte_end - t->byte_start);
+}
+
 /* An unknown name of @n words at token @i, ended past the tagger's name (@n_tagged words from
  * @first, as tagged_person() gave them for the same words) at a word that reads as a word of
  * every day (is_marked_word()): the rules read on over the noun or the verb after a name
@@ -92,6 +104,30 @@ trim_to_tagged (Run  *run,
       break;
   if (k < i + n)
     RASD_RULE (NER_TAGGED_END);
+  return k - i;
+}
+
+/* An unknown name of @n words at token @i, after tagged_person() found the tagger's person
+ * beginning there, that the tagger reads longer: the rules stop at a family name that reads
+ * like a noun or a verb (موسكات ends like a plural), the tagger reads on.  Its words are taken
+ * up to the first that is a stop word, a word of every day, one with و, a known word with ال
+ * or one with a prefix no name has (is_marked_word()).  @n where the tagger reads no longer. */
+guint
+extend_to_tagged (Run  *run,
+                  guint i,
+                  guint n)
+{
+  guint k;
+
+  if (n == 0 || run->tagger == NULL || run->tagged == NULL ||
+      (run->tagged[i] != RASD_NAME_LABEL_B_PERS && run->tagged[i] != RASD_NAME_LABEL_I_PERS))
+    return n;
+  for (k = i + n; k < run->n && run->tagged[k] == RASD_NAME_LABEL_I_PERS && !breaks_after (run, k - 1); k++)
+    if (is_marked_word (run, k) || is_common_word (run, k) || is_stop (run, k) ||
+        has_prefix (tok (run, k)->norm, "و") || known_definite (run, k))
+      break;
+  if (k > i + n)
+    RASD_RULE (NER_TAGGED_LONGER);
   return k - i;
 }
 

@@ -1247,6 +1247,42 @@ title_in_name (Run  *run,
   return title_text (run, title, i, n_title);
 }
 
+/* Whether the two words from token @i are both words the dictionary does not know, as a
+ * foreign name's (ميلاني جولي), and no place: after a title and its country (وزيرة خارجية كندا)
+ * they are the name where the tagger, which rarely saw a name right after a place, reads
+ * none. */
+static gboolean
+foreign_name_at (Run  *run,
+                 guint i)
+{
+  guint unknown = 0;
+
+  if (run->tagger == NULL || i + 1 >= run->n)
+    return FALSE;
+  for (guint k = i; k < i + 2; k++)
+    {
+      const RasdToken *t = tok (run, k);
+
+      if (rasd_gazetteer_lookup (run->ner->gazetteer, t->norm) != NULL)
+        return FALSE;
+      if (!rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start, t->byte_end - t->byte_start))
+        unknown++;
+    }
+  return unknown >= 1 && RASD_RULE_IS (NER_FOREIGN_AFTER_PLACE, TRUE);
+}
+
+/* The places of a title chain from @from to @to that ends in a name (أمير قطر، وزير خارجية
+ * كندا): mentions too, of the title (RASD_NER_OF_TITLE), not where anyone is. */
+static void
+read_title_places (Run  *run,
+                   guint from,
+                   guint to)
+{
+  for (guint k = from; k < to; k++)
+    if (run->in_title[k] && !run->covered[k])
+      k += MAX (scan_place (run, k), 1) - 1;
+}
+
 /* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
  * if any.  Returns the tokens consumed (0 when there is no title). */
 static guint
@@ -1310,6 +1346,7 @@ scan_title (Run  *run,
                     -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last_text : NULL, country);
           note_name_title (run, entity, title_in_name (run, j, plen));
+          read_title_places (run, i, j);
           return j + plen - i;
         }
       /* whom a spokesperson speaks for, when not a person: الناطق باسم الكرملين */
@@ -1434,10 +1471,11 @@ scan_title (Run  *run,
 
         if (places == NULL)
           places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
-        /* رئيس وزراء الهند، أمير قطر، أمير دولة قطر: the place is the title's and its country
-         * the role's */
+        /* رئيس وزراء الهند، أمير قطر، أمير دولة قطر، وزير خارجية كندا: the place is the
+         * title's and its country the role's */
         if (places != NULL && places->len > 0 && !is_first_name_at (run, j, FALSE) &&
-            (j == i + 1 || (j == i + 2 && in_list (rasd_ner_place_nouns, tok (run, j - 1)->norm))))
+            (j == i + 1 || j == i + first_len ||
+             (j == i + 2 && in_list (rasd_ner_place_nouns, tok (run, j - 1)->norm))))
           {
             RASD_RULE (NER_TITLE_PLACE);
             if (country == NULL)
@@ -1477,10 +1515,13 @@ scan_title (Run  *run,
         guint first = j;
         guint n_tagged = tagged_person (run, j, n_name, &first);
 
-        if (n_tagged == 0 && !(n_name >= 2 && is_first_name_at (run, j, FALSE)))
+        if (n_tagged == 0 && !(n_name >= 2 && is_first_name_at (run, j, FALSE)) &&
+            !(n_name >= 2 && j > i + first_len && run->in_title[j - 1] && foreign_name_at (run, j)))
           n_name = 0;
         if (n_name >= 2)
           n_name = trim_to_tagged (run, j, n_name, first, n_tagged);
+        else if (n_tagged > 0 && first == j)
+          n_name = extend_to_tagged (run, j, n_name);
       }
       /* one unknown word after a role is too often a word (زعيم مخضرم): a lone name must be a
        * known first name */
@@ -1500,6 +1541,7 @@ scan_title (Run  *run,
           RASD_RULE (NER_TITLE_NAME);
           add_name (run, RASD_MENTION_PERSON, entity, j, n_name, i, flags, -1, TRUE);
           note_person (run, entity, last->type != RASD_TITLE_HONORIFIC ? last_text : NULL, country);
+          read_title_places (run, i, j);
           return j + n_name - i;
         }
       if (n_name == 1)

@@ -476,7 +476,7 @@ rasd_people_load (const char  *data_dir,
   self->title_list = g_ptr_array_new_with_free_func (g_free);
   self->open_minister.text = "وزير";
   self->open_minister.type = RASD_TITLE_ROLE;
-  self->open_head.text = "رئيس";
+  self->open_head.text = "رييس";  /* normalised, as the listed titles are */
   self->open_head.type = RASD_TITLE_ROLE;
 
   if (!load_people (self, data_dir, error)
@@ -564,6 +564,29 @@ is_role_complement (const char *word)
   return TRUE;
 }
 
+/* Whether @noun, without ال, is the office of a minister (@head وزير) or of a head of
+ * government or state (رئيس) in "وزير خارجيه كندا"، "رئيس وزراء ماليزيا": the construct
+ * state, where a country follows. */
+static gboolean
+is_construct_office (const char *head,
+                     const char *noun)
+{
+  static const char * const of_minister[] = {
+    "خارجيه", "دفاع", "داخليه", "ماليه", "عدل", "اقتصاد", "طاقه", "تجاره", "خزانه", "صحه", "اعلام",
+    "نفط", "زراعه", "نقل", "سياحه", "تعليم", "ثقافه", "اتصالات", NULL
+  };
+  static const char * const of_head[] = { "وزراء", "حكومه", "اركان", "برلمان", NULL };
+  const char * const *nouns;
+
+  if (strcmp (head, "وزير") == 0 || strcmp (head, "وزيره") == 0)
+    nouns = of_minister;
+  else if (strcmp (head, "رييس") == 0 || strcmp (head, "رييسه") == 0)
+    nouns = of_head;
+  else
+    return FALSE;
+  return g_strv_contains (nouns, noun);
+}
+
 /* The heads of the open roles of rasd_people_match_title(). */
 static gboolean
 is_open_role_head (const char *word)
@@ -627,10 +650,14 @@ rasd_people_match_title (RasdPeople          *self,
         }
     }
 
-  /* Open roles: وزير/رئيس + definite noun (وزير الزراعه، رئيس المخابرات), when nothing
-   * longer is listed. */
+  /* Open roles: وزير + definite noun (وزير الزراعه), or وزير/رئيس + the noun of an office
+   * in the construct state, before a country (وزير خارجيه كندا، رئيس وزراء ماليزيا), when
+   * nothing longer is listed. */
   if (best_n < 2 && n >= 2 && normalized_words[0] != NULL && normalized_words[1] != NULL
-      && is_role_complement (normalized_words[1]))
+      && (is_construct_office (normalized_words[0], normalized_words[1]) ||
+          /* not رئيس + a definite noun: رئيس الديوان الأميري is of an organisation */
+          (is_role_complement (normalized_words[1]) && strcmp (normalized_words[0], "رييس") != 0 &&
+           strcmp (normalized_words[0], "رييسه") != 0)))
     {
       const char *head = normalized_words[0];
 
@@ -639,7 +666,7 @@ rasd_people_match_title (RasdPeople          *self,
           best = &self->open_minister;
           best_n = 2;
         }
-      else if (strcmp (head, "رئيس") == 0 || strcmp (head, "رئيسه") == 0)
+      else if (strcmp (head, "رييس") == 0 || strcmp (head, "رييسه") == 0)
         {
           best = &self->open_head;
           best_n = 2;
