@@ -1453,6 +1453,29 @@ test_construct_titles (void)
 }
 
 static void
+test_dateline_common_word (void)
+{
+  /* a dateline names a place even where its word is also a common word (مسقط، الخبر); the
+   * same word inside a sentence is none */
+  const char *muscat = "مسقط - استقبل السلطان هيثم بن طارق في قصر العلم اليوم رئيس الوزراء الهندي "
+                       "ناريندرا مودي.";
+  const char *khobar = "الخبر - التقى أمير المنطقة الشرقية الأمير سعود بن نايف اليوم وزير الطاقة الأمير "
+                       "عبدالعزيز بن سلمان.";
+  const char *word = "التقى أمير المنطقة الشرقية الأمير سعود بن نايف اليوم وزير الطاقة الأمير عبدالعزيز "
+                     "بن سلمان. وقال إن الخبر - كما يعرف الجميع - صحيح.";
+  g_autoptr(RasdExtraction) x = run (muscat, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (khobar, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (word, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Muscat");
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Khobar");
+  g_assert_cmpuint (z->events->len, ==, 1);
+  g_assert_null (event_place_en (z, g_ptr_array_index (z->events, 0)));
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2556,6 +2579,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/dateline-common-word", test_dateline_common_word);
   g_test_add_func ("/extractor/names/construct-titles", test_construct_titles);
   g_test_add_func ("/extractor/events/where-place", test_where_place);
   g_test_add_func ("/extractor/events/honorific-pronoun", test_honorific_pronoun);

@@ -202,13 +202,30 @@ is_surname_so_far (Run        *run,
   return FALSE;
 }
 
+/* Whether the word at token @i opens one of the first lines and a dash or a colon follows it:
+ * a dateline ("مسقط - "، "الخبر: "), which names a place whatever else the word may be. */
+static gboolean
+at_dateline (Run  *run,
+             guint i)
+{
+  const RasdToken *t = tok (run, i);
+  const char *p = run->text + t->byte_end;
+
+  if (t->sentence > 3 || (t->byte_start > 0 && run->text[t->byte_start - 1] != '\n'))
+    return FALSE;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return *p == '-' || *p == ':' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") ||
+         g_str_has_prefix (p, "ـ");
+}
+
 /* Whether the gazetteer's @candidates for the @l words from token @i, read as @word (form @f of
  * the token), are a place here.  A country, a site or place the project lists, a capital or a
  * city of a million are places wherever they stand; any other town needs the text to say it is
- * one (a preposition of place, a noun such as مدينة, a verb of going, a title it belongs to), and
- * so does a listed name that is also a common word (الخبر، وان، يوما).  Never a place: a phrase
- * such as مسقط رأس, a word before a hamza read from its proclitic (وأن is و + أن, not وان), or a
- * person's surname already named in the article. */
+ * one (a preposition of place, a noun such as مدينة, a verb of going, a title it belongs to, a
+ * dateline), and so does a listed name that is also a common word (الخبر، وان، يوما).  Never a
+ * place: a phrase such as مسقط رأس, a word before a hamza read from its proclitic (وأن is و +
+ * أن, not وان), or a person's surname already named in the article. */
 static gboolean
 place_has_evidence (Run             *run,
                     guint            i,
@@ -252,7 +269,7 @@ place_has_evidence (Run             *run,
     return TRUE;
   prep = place_preposition (run, i, word);
   if (prep == RASD_NER_PREP_IN || prep == RASD_NER_PREP_TO || prep == RASD_NER_PREP_FROM ||
-      run->in_title[i] ||
+      run->in_title[i] || at_dateline (run, i) ||
       (i > 0 && !breaks_after (run, i - 1) &&
        (in_list (rasd_ner_place_nouns, tok (run, i - 1)->norm) || in_list (place_verbs, tok (run, i - 1)->norm))))
     {
