@@ -1476,6 +1476,30 @@ test_dateline_common_word (void)
 }
 
 static void
+test_trigger_forms (void)
+{
+  /* forms of data/events/triggers-forms.tsv: تحادث, a dual, a pronoun on a noun */
+  const char *cases[][2] = {
+    { "تحادث وزير الخارجية الأردني أيمن الصفدي أمس في عمّان مع نظيره المصري سامح شكري.", "talks" },
+    { "وصلا رئيس الوزراء الماليزي أنور إبراهيم والرئيس الإندونيسي جوكو ويدودو إلى بكين أمس.", "visit" },
+    { "أشادت رئيسة الوزراء الإيطالية جورجيا ميلوني خلال لقائها الرئيس التونسي قيس سعيد أمس بالتعاون.",
+      "meeting" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (cases[i][0], "2024-05-20");
+      RasdEvent *event;
+
+      g_test_message ("%s", cases[i][0]);
+      g_assert_cmpuint (x->events->len, ==, 1);
+      event = g_ptr_array_index (x->events, 0);
+      g_assert_cmpstr (event->kind, ==, cases[i][1]);
+      g_assert_cmpuint (event->participants->len, ==, 2);
+    }
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2579,6 +2603,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/trigger-forms", test_trigger_forms);
   g_test_add_func ("/extractor/events/dateline-common-word", test_dateline_common_word);
   g_test_add_func ("/extractor/names/construct-titles", test_construct_titles);
   g_test_add_func ("/extractor/events/where-place", test_where_place);

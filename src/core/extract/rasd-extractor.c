@@ -117,6 +117,7 @@ rasd_extractor_new_from_dir (const char  *data_dir,
   g_autofree char *people_dir = g_build_filename (data_dir, "people", NULL);
   g_autofree char *gazetteer_dir = g_build_filename (data_dir, "gazetteer", NULL);
   g_autofree char *triggers = g_build_filename (data_dir, "events", "triggers.tsv", NULL);
+  g_autofree char *trigger_forms = g_build_filename (data_dir, "events", "triggers-forms.tsv", NULL);
   g_autofree char *tagger_model = g_build_filename (data_dir, "ner", "name-tagger.model", NULL);
 
   /* the tagger's dictionary loads while the lexicons do (a quarter of a second each) */
@@ -128,7 +129,7 @@ rasd_extractor_new_from_dir (const char  *data_dir,
   if (self->gazetteer == NULL)
     return NULL;
   self->own_gazetteer = TRUE;
-  if (!load_triggers (self, triggers, error))
+  if (!load_triggers (self, triggers, error) || !load_triggers (self, trigger_forms, error))
     return NULL;
   self->ner = rasd_ner_new (self->people, self->gazetteer, data_dir, error);
   if (self->ner == NULL)

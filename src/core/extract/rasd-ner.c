@@ -125,6 +125,7 @@ rasd_ner_new (RasdPeople     *people,
                  NULL, error) ||
       /* a word that reports an event never starts or continues a name */
       !load_set (self->stopwords, data_dir, "events/triggers.tsv", NULL, NULL, NULL, NULL, error) ||
+      !load_set (self->stopwords, data_dir, "events/triggers-forms.tsv", NULL, NULL, NULL, NULL, error) ||
       !load_set (self->org_names, data_dir, "people/organisations.tsv", &self->org_max_words,
                  self->org_heads, "head", self->org_first, error) ||
       !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL,
