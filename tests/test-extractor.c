@@ -1500,6 +1500,43 @@ test_trigger_forms (void)
 }
 
 static void
+test_counterpart_holds_office (void)
+{
+  /* نظيره + adjective is the one of that country who holds the office of the man it points
+   * from, not the country's first man: named with no country, or named after another نظيره */
+  const char *algiers = "استقبل الرئيس الجزائري عبد المجيد تبون اليوم في الجزائر وزير الخارجية الإيطالي "
+                        "أنطونيو تاياني بحضور وزير الشؤون الخارجية أحمد عطاف. وكان تاياني قد تحادث أمس "
+                        "مع نظيره الجزائري.";
+  const char *tehran = "التقى الرئيس الإيراني مسعود بزشكيان في طهران اليوم وزير الخارجية التركي هاكان "
+                       "فيدان. وكان الرئيس بزشكيان قد استقبل أمس وزير الدفاع العراقي. وأجرى فيدان بعد "
+                       "ذلك مباحثات مع نظيره الإيراني عباس عراقجي ثم عقد لقاء آخر مع نظيره الإيراني.";
+  g_autoptr(RasdExtraction) x = run (algiers, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (tehran, "2024-05-20");
+  RasdEntity *attaf = mention_entity (x, algiers, RASD_MENTION_PERSON, "أحمد عطاف");
+  RasdEntity *e;
+  const char *last;
+
+  g_assert_nonnull (attaf);
+  e = mention_entity (x, algiers, RASD_MENTION_PERSON, "نظيره الجزائري");
+  g_assert_true (e == attaf);
+  g_assert_cmpuint (rule_hits (algiers, "2024-05-20", RASD_RULE_NER_COUNTERPART_OFFICE), ==, 1);
+
+  /* the second نظيره الإيراني is عراقجي, named after the first, not the president */
+  last = g_strrstr (tehran, "نظيره الإيراني");
+  e = NULL;
+  for (guint m = 0; m < y->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (y->mentions, RasdMention, m);
+
+      if (mention->kind == RASD_MENTION_PERSON && mention->entity >= 0 &&
+          mention->start == (gsize) g_utf8_pointer_to_offset (tehran, last))
+        e = rasd_extraction_get_entity (y, mention->entity);
+    }
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, "abbas-araghchi");
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2603,6 +2640,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/names/counterpart-holds-office", test_counterpart_holds_office);
   g_test_add_func ("/extractor/events/trigger-forms", test_trigger_forms);
   g_test_add_func ("/extractor/events/dateline-common-word", test_dateline_common_word);
   g_test_add_func ("/extractor/names/construct-titles", test_construct_titles);

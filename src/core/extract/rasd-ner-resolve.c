@@ -609,6 +609,64 @@ comma_between (Run  *run,
   return strcmp (gap, "،") == 0 || strcmp (gap, ",") == 0;
 }
 
+/* The person whose title agrees with @title (the same, or one saying more) and whose country
+ * is @country or unknown, among @by_head; *@n_found tells how many there are (the one
+ * returned is of no use unless it is 1). */
+static PersonInfo *
+office_holder (Run             *run,
+               RasdTitleGroups *by_head,
+               const char      *title,
+               const char      *country,
+               guint           *n_found)
+{
+  g_autofree char *head = rasd_title_role_key (title, "");
+  GPtrArray *same = rasd_title_groups_lookup (by_head, head);
+  PersonInfo *found = NULL;
+
+  *n_found = 0;
+  for (guint i = 0; same != NULL && i < same->len; i++)
+    {
+      RasdTitleGroup *group = g_ptr_array_index (same, i);
+      PersonInfo *info = group->best;
+
+      if (group->title == NULL || !(strcmp (title, group->title) == 0 || title_extends (title, group->title)) ||
+          (info->country != NULL && g_strcmp0 (info->country, country) != 0))
+        continue;
+      found = info;
+      *n_found += group->n_max;
+    }
+  if (found != NULL && *n_found == 1)
+    RASD_RULE (NER_COUNTERPART_OFFICE);
+  return found;
+}
+
+/* The office (a title of وزير or رئيس) of the person @role, a counterpart word, points from:
+ * of those named before it in its sentence, and not themselves right after a counterpart
+ * word, the last who holds one; NULL when none does. */
+static const char *
+possessor_office (Run           *run,
+                  const RoleRef *role)
+{
+  const char *office = NULL;
+
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+      const PersonInfo *info;
+
+      if (name->first_token >= role->first_token)
+        break;
+      if (name->sentence != role->sentence || name->kind != RASD_MENTION_PERSON || name->entity < 0 ||
+          (name->first_token >= 2 && (token_lists (run, name->first_token - 2) & TOKEN_COUNTERPART)))
+        continue;
+      info = person_info (run, name->entity);
+      if (info != NULL && info->title != NULL &&
+          (strstr (info->title, "وزير") != NULL || strstr (info->title, "رييس") != NULL))
+        office = info->title;
+    }
+  return office;
+}
+
 void
 resolve_roles (Run *run)
 {
@@ -655,8 +713,13 @@ resolve_roles (Run *run)
       guint after = role->chain_end;
       GPtrArray *same;
 
+      const char *title = role->title;
+
       if (role->country == NULL && role->title == NULL)
         continue;
+      /* نظيره الجزائري: the Algerian who holds the office of the one whose counterpart he is */
+      if (role->counterpart && title == NULL)
+        title = possessor_office (run, role);
       /* "وزير الخارجية المغربي السابق، كريم الفاسي": the name after the comma is whose role it
        * is, not someone else the article gave that title */
       if (!role->counterpart && after < run->n && person_at[after] && comma_between (run, after - 1))
@@ -693,15 +756,19 @@ resolve_roles (Run *run)
           RasdTitleGroup *group = g_ptr_array_index (same, i);
           guint score = 1 + group->max_count;
 
-          if (role->title != NULL && group->title != NULL)
+          if (title != NULL && group->title != NULL)
             {
               /* الرئيس and رئيس الجمهورية agree, and so do رئيس الوزراء and رئيس الحكومة;
                * وزير الخارجية and الرئيس do not, nor رئيس وزراء and الرئيس */
-              if (strcmp (role->title, group->title) == 0 || title_extends (role->title, group->title) ||
-                  (strstr (group->title, "رييس") != NULL && strstr (role->title, "رييس") != NULL &&
-                   strstr (group->title, "وزير") == NULL && strstr (role->title, "وزير") == NULL &&
-                   heads_government (group->title) == heads_government (role->title)))
-                score += 100;
+              if (strcmp (title, group->title) == 0 || title_extends (title, group->title) ||
+                  (strstr (group->title, "رييس") != NULL && strstr (title, "رييس") != NULL &&
+                   strstr (group->title, "وزير") == NULL && strstr (title, "وزير") == NULL &&
+                   heads_government (group->title) == heads_government (title)))
+                {
+                  if (title != role->title)
+                    RASD_RULE (NER_COUNTERPART_OFFICE);
+                  score += 100;
+                }
               else if (!(role->reference && role->country != NULL))
                 continue;
             }
@@ -714,6 +781,10 @@ resolve_roles (Run *run)
           else if (score == best_score)
             n_best += group->n_max;
         }
+      /* "وزير الشؤون الخارجية أحمد عطاف ... نظيره الجزائري": the one who holds the office,
+       * named with no country, when there is one */
+      if (best == NULL && role->counterpart && title != NULL)
+        best = office_holder (run, by_head, title, role->country, &n_best);
       if (best == NULL || n_best > 1)
         continue;
       RASD_RULE (NER_ROLE_RESOLVED);

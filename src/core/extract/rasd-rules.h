@@ -31,6 +31,7 @@ G_BEGIN_DECLS
   X (NER_POSTING_PLACES, "ner.posting-places", "the places of سفير/قنصل/مندوب are the post, not where one is") \
   X (NER_TITLE_PLACE, "ner.title-place", "a place right after a title is the title's (أمير قطر)") \
   X (NER_COUNTERPART, "ner.counterpart", "نظيره + adjective: a role pointing at someone named elsewhere") \
+  X (NER_COUNTERPART_OFFICE, "ner.counterpart-office", "نظيره + adjective is the one of that country who holds the office of the man it points from (وزير الخارجية ... نظيره الجزائري: the Algerian foreign minister)") \
   X (NER_COUNTERPART_TITLE, "ner.counterpart-title", "the person named after نظيره + adjective holds the office of the one he is the counterpart of") \
   X (NER_DUAL_ROLE, "ner.dual-role", "a title in the dual with two adjectives stands for two people") \
   X (NER_APPOSITION, "ner.apposition", "an unknown name followed by its title") \
