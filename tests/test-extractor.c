@@ -1537,6 +1537,36 @@ test_counterpart_holds_office (void)
 }
 
 static void
+test_envoy_goes_on (void)
+{
+  /* الموفد is المبعوث; a place after a title that ends in a word with ال (المبعوث الأممي) is
+   * where the role goes, no complement of the title */
+  const char *cases[] = {
+    "التقى وزير الخارجية العماني بدر البوسعيدي في مسقط اليوم المبعوث الأممي إلى اليمن هانس "
+    "غروندبرغ. ويزور الموفد الأممي الرياض غدا.",
+    "التقى وزير الخارجية العماني بدر البوسعيدي في مسقط اليوم المبعوث الأممي إلى اليمن هانس "
+    "غروندبرغ. ويزور المبعوث الأممي الرياض غدا.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (cases[i], "2024-05-20");
+      RasdEvent *event;
+      g_autofree char *date = NULL;
+
+      g_test_message ("%s", cases[i]);
+      g_assert_cmpuint (x->events->len, ==, 2);
+      event = g_ptr_array_index (x->events, 1);
+      date = event_date (event);
+      g_assert_cmpstr (event->kind, ==, "visit");
+      g_assert_true (event_has (x, event, "hans-grundberg"));
+      g_assert_cmpstr (event_place_en (x, event), ==, "Riyadh");
+      g_assert_cmpstr (date, ==, "2024-05-21");
+    }
+  g_assert_cmpuint (rule_hits (cases[1], "2024-05-20", RASD_RULE_NER_PLACE_AFTER_DEFINITE), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2640,6 +2670,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/names/envoy-goes-on", test_envoy_goes_on);
   g_test_add_func ("/extractor/names/counterpart-holds-office", test_counterpart_holds_office);
   g_test_add_func ("/extractor/events/trigger-forms", test_trigger_forms);
   g_test_add_func ("/extractor/events/dateline-common-word", test_dateline_common_word);

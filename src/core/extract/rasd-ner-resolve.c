@@ -556,6 +556,12 @@ same_head (const char *a,
     b += strlen ("ال");
   la = strcspn (a, " ");
   lb = strcspn (b, " ");
+  /* الموفد is المبعوث */
+  if ((la == strlen ("موفد") && strncmp (a, "موفد", la) == 0 && lb == strlen ("مبعوث") &&
+       strncmp (b, "مبعوث", lb) == 0) ||
+      (lb == strlen ("موفد") && strncmp (b, "موفد", lb) == 0 && la == strlen ("مبعوث") &&
+       strncmp (a, "مبعوث", la) == 0))
+    return TRUE;
   return la == lb && strncmp (a, b, la) == 0;
 }
 

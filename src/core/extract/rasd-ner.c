@@ -1435,6 +1435,11 @@ scan_title (Run  *run,
         {
           const GPtrArray *places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
 
+          /* "ويزور المبعوث الأممي الرياض": after a word with ال (no construct) a place is
+           * no complement of the title but what follows it */
+          if (places != NULL && places->len > 0 && j > i && has_prefix (tok (run, j - 1)->norm, "ال") &&
+              strcmp (tok (run, j - 1)->norm, "الي") != 0 && RASD_RULE_IS (NER_PLACE_AFTER_DEFINITE, TRUE))
+            break;
           /* a country or city as complement: رئيس إقليم كردستان، أمير الكويت */
           if (places != NULL && places->len > 0)
             {
@@ -1472,10 +1477,10 @@ scan_title (Run  *run,
 
         if (places == NULL)
           places = rasd_gazetteer_lookup (run->ner->gazetteer, word);
-        /* رئيس وزراء الهند، أمير قطر، أمير دولة قطر، وزير خارجية كندا: the place is the
-         * title's and its country the role's */
+        /* رئيس وزراء الهند، أمير قطر، أمير دولة قطر، وزير خارجية كندا (an open role of two
+         * words): the place is the title's and its country the role's */
         if (places != NULL && places->len > 0 && !is_first_name_at (run, j, FALSE) &&
-            (j == i + 1 || j == i + first_len ||
+            (j == i + 1 || (j == i + first_len && strchr (title->text, ' ') == NULL) ||
              (j == i + 2 && in_list (rasd_ner_place_nouns, tok (run, j - 1)->norm))))
           {
             RASD_RULE (NER_TITLE_PLACE);

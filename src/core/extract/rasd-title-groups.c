@@ -73,9 +73,15 @@ char *
 rasd_title_role_key (const char *title,
                      const char *country)
 {
+  gsize head;
+
   if (g_str_has_prefix (title, "ال"))
     title += strlen ("ال");
-  return g_strdup_printf ("%s\x1f%.*s", country, (int) strcspn (title, " "), title);
+  head = strcspn (title, " ");
+  /* موفد is مبعوث, an envoy */
+  if (head == strlen ("موفد") && strncmp (title, "موفد", head) == 0)
+    return g_strdup_printf ("%s\x1fمبعوث", country);
+  return g_strdup_printf ("%s\x1f%.*s", country, (int) head, title);
 }
 
 void
