@@ -1567,6 +1567,34 @@ test_envoy_goes_on (void)
 }
 
 static void
+test_relative_place (void)
+{
+  /* "من بغداد التي زارها أول أمس والتقى فيها X": a deed in Baghdad two days ago, its pronoun
+   * the city's, not a person's */
+  const char *text = "التقى الرئيس الإيراني مسعود بزشكيان اليوم في طهران وزير الخارجية الصيني وانغ يي. "
+                     "وكان وانغ يي قد وصل إلى طهران أمس قادما من بغداد التي زارها أول أمس والتقى فيها "
+                     "رئيس الوزراء العراقي محمد شياع السوداني.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  gboolean found = FALSE;
+
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      g_autofree char *date = event_date (event);
+
+      if (!event_has (x, event, "mohammed-shia-al-sudani"))
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (event_place_en (x, event), ==, "Baghdad");
+      g_assert_cmpstr (date, ==, "2024-05-18");
+      g_assert_true (event_has (x, event, "wang-yi"));
+      g_assert_false (event_has (x, event, "masoud-pezeshkian"));
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_RELATIVE_PLACE), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2670,6 +2698,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/relative-place", test_relative_place);
   g_test_add_func ("/extractor/names/envoy-goes-on", test_envoy_goes_on);
   g_test_add_func ("/extractor/names/counterpart-holds-office", test_counterpart_holds_office);
   g_test_add_func ("/extractor/events/trigger-forms", test_trigger_forms);

@@ -1024,6 +1024,7 @@ static const char * const contrast_words[] = {
   "فيما", "وفيما", "بينما", "وبينما", "وهو", "وهي", NULL
 };
 static const char * const continue_words[] = { "كما", "ثم", "وذلك", NULL };
+static const char * const relative_words[] = { "التي", "الذي", NULL };
 
 /* Verbs that report: what follows their أن happened when it says, not when it was said. */
 static const char * const report_words[] = {
@@ -1095,6 +1096,27 @@ opens_expectation (Context *ctx,
   return strcmp (next, "المتوقع") == 0 || strcmp (next, "المقرر") == 0 || strcmp (next, "المرجح") == 0;
 }
 
+/* The place (event_place()) named by the words just before token @k in its sentence, or -1:
+ * no nationality, no place of a title (سفير مصر) and no topic (الأوضاع في اليمن). */
+static int
+place_before (Context *ctx,
+              guint    k)
+{
+  for (guint i = ctx->names->len; i > 0; i--)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i - 1);
+
+      if (name->first_token >= k)
+        continue;
+      if (name->first_token + name->n_tokens != k || name->sentence != token (ctx, k)->sentence ||
+          name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
+          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) || place_is_topic (ctx, name))
+        return -1;
+      return event_place (ctx, name->entity);
+    }
+  return -1;
+}
+
 static ClauseKind
 opens_clause (Context *ctx,
               guint    k,
@@ -1106,6 +1128,11 @@ opens_clause (Context *ctx,
 
   if (marks & MARK_WHERE)
     return RASD_RULE_IS (EV_CLAUSE_WHERE, CLAUSE_WHERE);
+  /* "قادما من بيروت التي زارها أمس": a relative clause on a place told with a verb of a deed
+   * is a deed there, as with حيث */
+  if (word_in (norm, relative_words) && k + 1 < last &&
+      (trigger = trigger_at (ctx, k + 1)) != NULL && trigger->verb && place_before (ctx, k) >= 0)
+    return RASD_RULE_IS (EV_RELATIVE_PLACE, CLAUSE_WHERE);
   if (marks & MARK_CONTRAST)
     return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
   /* "لقاء مع خامنئي وقمة مع رئيسي": a second meeting-word noun joined by و tells another
@@ -1445,27 +1472,6 @@ comes_to_power (Context *ctx,
   return FALSE;
 }
 
-/* The place (event_place()) named by the words just before token @k in its sentence, or -1:
- * no nationality, no place of a title (سفير مصر) and no topic (الأوضاع في اليمن). */
-static int
-place_before (Context *ctx,
-              guint    k)
-{
-  for (guint i = ctx->names->len; i > 0; i--)
-    {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i - 1);
-
-      if (name->first_token >= k)
-        continue;
-      if (name->first_token + name->n_tokens != k || name->sentence != token (ctx, k)->sentence ||
-          name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
-          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)) || place_is_topic (ctx, name))
-        return -1;
-      return event_place (ctx, name->entity);
-    }
-  return -1;
-}
-
 static void
 find_events (Context *ctx)
 {
@@ -1628,7 +1634,9 @@ find_events (Context *ctx)
             }
           add_honorific_persons (ctx, &c, best_token, clause->first_token, clause->last_token);
           add_topic_person (ctx, &c, topic_of (pending));
-          if (c.participants->len > 0 && trigger_has_object (ctx, best_token))
+          /* "بيروت التي زارها": the pronoun of a relative clause is its antecedent's */
+          if (c.participants->len > 0 && trigger_has_object (ctx, best_token) &&
+              !(best_token > 0 && word_in (token (ctx, best_token - 1)->norm, relative_words)))
             add_object_person (ctx, &c, best_token);
           if (c.participants->len == 0)
             {
