@@ -151,6 +151,11 @@ test_capital_phrases (void)
   g_assert_cmpstr (p->name_en, ==, "Kuwait City");
   /* a capital needs a country: no "العاصمة الكتابية" */
   g_assert_null (rasd_gazetteer_lookup (gaz, "العاصمه الكتابيه"));
+  /* a capital is named as countries.tsv writes it, the facets' and the map's name: الرباط and
+   * الخرطوم, not GeoNames' رباط and خرطوم */
+  g_assert_cmpstr (rasd_gazetteer_get_capital (gaz, "MA")->name_ar, ==, "الرباط");
+  g_assert_cmpstr (rasd_gazetteer_get_capital (gaz, "SD")->name_ar, ==, "الخرطوم");
+  g_assert_cmpstr (best_of ("رباط", NULL)->name_ar, ==, "الرباط");
 }
 
 static void

@@ -480,6 +480,9 @@ add_missing_capitals (RasdGazetteer *self,
           found = p->kind == RASD_PLACE_KIND_CITY && g_strcmp0 (p->country, country->country) == 0;
           if (found)
             {
+              /* the capital's name as Arabic news writes it (الرباط، الخرطوم), not GeoNames'
+               * (رباط، خرطوم) */
+              p->name_ar = intern (self, name);
               p->capital = TRUE;
               g_hash_table_replace (self->capitals, (gpointer) country->country, p);
             }
@@ -490,8 +493,7 @@ add_missing_capitals (RasdGazetteer *self,
       if (place != NULL)
         {
           place->capital = place->listed = TRUE;
-          if (place->name_ar == NULL)
-            place->name_ar = intern (self, name);
+          place->name_ar = intern (self, name);
           index_name (self, name, place);
           g_hash_table_replace (self->capitals, (gpointer) country->country, place);
           continue;
