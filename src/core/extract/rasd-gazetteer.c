@@ -43,6 +43,25 @@ intern (RasdGazetteer *self,
   return s != NULL ? g_string_chunk_insert_const (self->strings, s) : NULL;
 }
 
+/* @s interned without its short vowels and other diacritics but the shadda: GeoNames writes
+ * some names vowelled (بُرَيدَة، اَلْجَهْرَاء), news does not, though it keeps عمّان's shadda,
+ * which tells Amman from Oman. */
+static const char *
+intern_unvowelled (RasdGazetteer *self,
+                   const char    *s)
+{
+  g_autoptr(GString) bare = g_string_sized_new (strlen (s));
+
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!rasd_arabic_is_diacritic (c) || c == 0x0651)
+        g_string_append_unichar (bare, c);
+    }
+  return intern (self, bare->str);
+}
+
 static RasdPlace *
 add_place (RasdGazetteer *self,
            const char    *key,
@@ -235,7 +254,7 @@ load_cities (RasdGazetteer *self,
       ar = arabic != NULL ? g_hash_table_lookup (arabic, id) : NULL;
       if (ar != NULL && *ar != '\0' && has_arabic_letter (ar))
         {
-          place->name_ar = intern (self, ar);
+          place->name_ar = intern_unvowelled (self, ar);
           index_name (self, ar, place);
         }
     }
