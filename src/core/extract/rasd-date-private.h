@@ -54,6 +54,7 @@ typedef enum
   C_TITLE,        /* الأمين، القائد...: "العام" after them means "general" */
   C_SEASON,       /* الربيع، الصيف، الخريف، الشتاء: value the season's middle month */
   C_COUNT,        /* ثلاثة ... عشرة: value the number (قبل ثلاثة أيام) */
+  C_TOD_ALONE,    /* صباحا، ظهرا، ليلا: a time of the day of writing, when no day is given */
 } Cls;
 
 enum { HEAD_KANUN = 1, HEAD_TISHRIN, HEAD_RABI, HEAD_JUMADA, HEAD_DHU };

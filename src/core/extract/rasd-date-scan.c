@@ -232,6 +232,8 @@ static const LexEntry lexicon_entries[] = {
   W ("صباح", C_TOD, 0), W ("مساء", C_TOD, 0), W ("ظهر", C_TOD, 0), W ("عصر", C_TOD, 0),
   W ("ليل", C_TOD, 0), W ("ليلة", C_TOD, 0), W ("فجر", C_TOD, 0), W ("ظهيرة", C_TOD, 0),
   W ("صبيحة", C_TOD, 0), W ("عشية", C_TOD, 0), W ("ضحى", C_TOD, 0),
+  W ("صباحا", C_TOD_ALONE, 0), W ("ظهرا", C_TOD_ALONE, 0), W ("عصرا", C_TOD_ALONE, 0),
+  W ("ليلا", C_TOD_ALONE, 0), W ("فجرا", C_TOD_ALONE, 0),
   /* Function words */
   W ("في", C_IN, 0), W ("منذ", C_CUE, CUE_SINCE), W ("خلال", C_CUE, CUE_DURING),
   W ("قبل", C_CUE, CUE_BEFORE), W ("بعد", C_CUE, CUE_AFTER), W ("حتى", C_TO, 0),
@@ -1203,6 +1205,14 @@ parse_relative (const P *p,
         return 0;
       off = -2;
       break;
+    case C_TOD_ALONE:
+      /* "وكان قد التقاه صباحا": this morning; "الأحد صباحا"، "العاشرة صباحا" are of the day
+       * or the hour before it */
+      if (i > 0 && (p->t[i - 1].type == T_NUM || tlex (p, i - 1) != NULL))
+        return 0;
+      off = 0;
+      j = i + 1;
+      break;
     case C_TONIGHT:
       if (tcls (p, i + 1) == C_MOD && tlex (p, i + 1)->value < 0)
         {
@@ -1583,6 +1593,7 @@ try_parse (const P *p,
     case C_AWWAL:
     case C_TONIGHT:
     case C_GHAD:
+    case C_TOD_ALONE:
       return parse_relative (p, i, r);
 
     case C_WEEKDAY:
