@@ -155,6 +155,7 @@ test_capital_phrases (void)
    * الخرطوم, not GeoNames' رباط and خرطوم */
   g_assert_cmpstr (rasd_gazetteer_get_capital (gaz, "MA")->name_ar, ==, "الرباط");
   g_assert_cmpstr (rasd_gazetteer_get_capital (gaz, "SD")->name_ar, ==, "الخرطوم");
+  g_assert_cmpstr (rasd_gazetteer_get_capital (gaz, "JO")->name_ar, ==, "عمّان");
   g_assert_cmpstr (best_of ("رباط", NULL)->name_ar, ==, "الرباط");
   /* GeoNames' vowelled names lose their vowels, not the shadda of عمّان */
   g_assert_cmpstr (best_of ("بريدة", NULL)->name_ar, ==, "بريدة");
