@@ -1595,6 +1595,46 @@ test_relative_place (void)
 }
 
 static void
+test_dual_office (void)
+{
+  /* الرئيسان are the last two told of of whom one is a president and none a minister, not
+   * the two ministers told of last; after أنه, any verb of a deed is the speaker's */
+  const char *text = "عقد الرئيس التركي رجب طيب أردوغان ونظيره الروسي فلاديمير بوتين اليوم قمة في "
+                     "سوتشي. وعلى هامش القمة التقى وزير الخارجية التركي هاكان فيدان نظيره الروسي سيرغي "
+                     "لافروف. وأعلن بوتين أنه سيزور تركيا الشهر المقبل. يذكر أن الرئيسين التقيا آخر "
+                     "مرة في أستانا في يوليو الماضي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-09-02");
+  gboolean astana = FALSE, planned = FALSE;
+
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      g_autofree char *date = event_date (event);
+      const char *place = event_place_en (x, event);
+
+      /* Astana, whose English name GeoNames gives as Nur-Sultan */
+      if (event->place >= 0 && g_strcmp0 (rasd_extraction_get_entity (x, event->place)->country, "KZ") == 0)
+        {
+          astana = TRUE;
+          g_assert_cmpstr (date, ==, "2024-07");
+          g_assert_true (event_has (x, event, "recep-tayyip-erdogan"));
+          g_assert_true (event_has (x, event, "vladimir-putin"));
+          g_assert_false (event_has (x, event, "hakan-fidan"));
+        }
+      if (g_strcmp0 (place, "Turkey") == 0)
+        {
+          planned = TRUE;
+          g_assert_cmpstr (date, ==, "2024-10");
+          g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_PLANNED);
+          g_assert_true (event_has (x, event, "vladimir-putin"));
+        }
+    }
+  g_assert_true (astana);
+  g_assert_true (planned);
+  g_assert_cmpuint (rule_hits (text, "2024-09-02", RASD_RULE_EV_DUAL_OFFICE), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2698,6 +2738,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/dual-office", test_dual_office);
   g_test_add_func ("/extractor/events/relative-place", test_relative_place);
   g_test_add_func ("/extractor/names/envoy-goes-on", test_envoy_goes_on);
   g_test_add_func ("/extractor/names/counterpart-holds-office", test_counterpart_holds_office);

@@ -1337,7 +1337,8 @@ in_touch (Context       *ctx,
 
 /* "وفي ختام الزيارة سيتوجه إلى الرياض": a verb of one man (masculine: not ت-, -ت, -ون, -وا, -ان) with
  * no subject of its own, going straight on to إلى, has a pronoun for its subject: the man
- * the article is about, or after إنه the man who said it.  Returns who, or -1. */
+ * the article is about; after إنه, whatever follows the verb, the man who said it ("أعلن أنه
+ * سيزور تركيا").  Returns who, or -1. */
 static int
 pronoun_subject (Context       *ctx,
                  const Trigger *trigger,
@@ -1354,8 +1355,7 @@ pronoun_subject (Context       *ctx,
       g_str_has_suffix (verb, "وا") || g_str_has_suffix (verb, "ان"))
     return -1;
   next = token (ctx, t + 1)->norm;
-  if (strcmp (next, "الي") != 0 && strcmp (next, "نحو") != 0)
-    return -1;
+  /* after إنه any verb of a deed: "أعلن بوتين أنه سيزور تركيا" */
   if (t > clause->first_token && word_in (token (ctx, t - 1)->norm, that_he))
     {
       /* "وقال X إنه سيتوجه": the last speaker named before it in the sentence */
@@ -1373,6 +1373,8 @@ pronoun_subject (Context       *ctx,
         }
       return speaker;
     }
+  if (strcmp (next, "الي") != 0 && strcmp (next, "نحو") != 0)
+    return -1;
   return topic;
 }
 
@@ -1421,34 +1423,90 @@ during_it (Context *ctx,
 }
 
 /* "التقى الرئيسان"، "لقاء الزعيمين": whether a title in the dual, with no adjective of its own,
- * stands within two words of the trigger at @k in its clause [@first, @end). */
+ * stands within two words of the trigger at @k in its clause [@first, @end).  *@office is the
+ * office it names (رييس، وزير، ملك، امير), or NULL for one that names none (الزعيمان، الجانبان). */
 static gboolean
-dual_near (Context *ctx,
-           guint    k,
-           guint    first,
-           guint    end)
+dual_near (Context     *ctx,
+           guint        k,
+           guint        first,
+           guint        end,
+           const char **office)
 {
-  static const char * const duals[] = {
-    "الرييسان", "الرييسين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الملكان", "الملكين",
-    "الاميران", "الاميرين", "القايدان", "القايدين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", NULL
+  static const struct { const char *dual; const char *office; } duals[] = {
+    { "الرييسان", "رييس" }, { "الرييسين", "رييس" }, { "الوزيران", "وزير" }, { "الوزيرين", "وزير" },
+    { "الملكان", "ملك" }, { "الملكين", "ملك" }, { "الاميران", "امير" }, { "الاميرين", "امير" },
+    { "الزعيمان", NULL }, { "الزعيمين", NULL }, { "القايدان", NULL }, { "القايدين", NULL },
+    { "الجانبان", NULL }, { "الجانبين", NULL }, { "الطرفان", NULL }, { "الطرفين", NULL },
   };
 
-  return word_between (ctx, MAX (first, k >= 2 ? k - 2 : 0), k, duals) ||
-         word_between (ctx, k + 1, MIN (k + 3, end), duals);
+  for (guint j = MAX (first, k >= 2 ? k - 2 : 0); j < MIN (k + 3, end); j++)
+    for (guint d = 0; d < G_N_ELEMENTS (duals) && j != k; d++)
+      if (strcmp (token (ctx, j)->norm, duals[d].dual) == 0)
+        {
+          *office = duals[d].office;
+          return TRUE;
+        }
+  return FALSE;
 }
 
-/* The last candidate of @candidates with two parties exactly, or NULL. */
-static const Candidate *
-last_pair (GArray *candidates)
+/* Whether some mention of person @entity has a title with a word containing @office (رييس in
+ * الرئيس التركي). */
+static gboolean
+titled_as (Context    *ctx,
+           int         entity,
+           const char *office)
 {
+  for (guint i = 0; i < ctx->names->len; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i);
+
+      if (name->entity != entity || name->kind != RASD_MENTION_PERSON)
+        continue;
+      for (guint j = name->title_token; j < name->first_token; j++)
+        if (strstr (token (ctx, j)->norm, office) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The last candidate of @candidates with two parties exactly, or NULL; with @office, the last
+ * such whose parties one at least holds that office and none another (الرئيسان are not the two
+ * ministers told of last), if any. */
+static const Candidate *
+last_pair (Context    *ctx,
+           GArray     *candidates,
+           const char *office)
+{
+  static const char * const offices[] = { "رييس", "وزير", "ملك", "امير", NULL };
+  const Candidate *last = NULL;
+
   for (guint i = candidates->len; i > 0; i--)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i - 1);
+      guint holds = 0, other = 0;
 
-      if (c->participants->len == 2)
+      if (c->participants->len != 2)
+        continue;
+      if (office == NULL)
         return c;
+      if (last == NULL)
+        last = c;
+      for (guint p = 0; p < 2; p++)
+        {
+          int who = g_array_index (c->participants, int, p);
+
+          holds += titled_as (ctx, who, office);
+          for (guint o = 0; offices[o] != NULL; o++)
+            other += strcmp (offices[o], office) != 0 && titled_as (ctx, who, offices[o]);
+        }
+      if (holds > 0 && other == 0)
+        {
+          if (c != last)
+            RASD_RULE (EV_DUAL_OFFICE);
+          return c;
+        }
     }
-  return NULL;
+  return last;
 }
 
 /* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
@@ -1560,10 +1618,11 @@ find_events (Context *ctx)
               int who = clause->kind == CLAUSE_OTHER ? -1 :
                         pronoun_subject (ctx, best, best_token, clause, topic_of (pending));
               const Candidate *pair = NULL;
+              const char *office = NULL;
 
               /* "التقى الرئيسان"، "لقاء الزعيمين": the two the article told of last */
-              if (who < 0 && (pair = last_pair (pending)) != NULL &&
-                  dual_near (ctx, best_token, clause->first_token, clause->last_token))
+              if (who < 0 && dual_near (ctx, best_token, clause->first_token, clause->last_token, &office) &&
+                  (pair = last_pair (ctx, pending, office)) != NULL)
                 {
                   RASD_RULE (EV_DUAL_PAIR);
                   g_array_append_vals (c.participants, pair->participants->data, pair->participants->len);
