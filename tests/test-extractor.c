@@ -1635,6 +1635,29 @@ test_dual_office (void)
 }
 
 static void
+test_role_then_other (void)
+{
+  /* فيصل after a title is a first name, no ف + يصل (a verb that ended the chain, so the man
+   * had no title); "سمو أمير القصيم" then a role begins another man, the object */
+  const char *text = "استقبل صاحب السمو الملكي الأمير فيصل بن مشعل بن سعود أمير منطقة القصيم في مكتبه "
+                     "اليوم مدير جامعة القصيم الدكتور محمد بن عبدالله المشيقح. كما استقبل سمو أمير "
+                     "القصيم قائد القوات الخاصة اللواء سعد بن علي الحربي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *emir = mention_entity (x, text, RASD_MENTION_PERSON, "فيصل بن مشعل");
+  RasdEvent *event;
+
+  g_assert_nonnull (emir);
+  g_assert_true (mention_entity (x, text, RASD_MENTION_PERSON, "سمو أمير القصيم") == emir);
+  g_assert_cmpuint (x->events->len, ==, 2);
+  event = g_ptr_array_index (x->events, 1);
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  g_assert_true (event_has (x, event, emir->key));
+  g_assert_false (event_has (x, event, mention_entity (x, text, RASD_MENTION_PERSON, "محمد بن عبدالله")->key));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_FIRST_NAME_WHOLE), ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_ROLE_THEN_OTHER), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2738,6 +2761,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/names/role-then-other", test_role_then_other);
   g_test_add_func ("/extractor/events/dual-office", test_dual_office);
   g_test_add_func ("/extractor/events/relative-place", test_relative_place);
   g_test_add_func ("/extractor/names/envoy-goes-on", test_envoy_goes_on);

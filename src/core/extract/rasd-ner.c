@@ -1064,6 +1064,22 @@ role_is_known (Run        *run,
   return FALSE;
 }
 
+/* Whether a person the article has named has a title with the head of @title (الأمير for
+ * أمير), wherever he is of. */
+static gboolean
+title_head_named (Run        *run,
+                  const char *title)
+{
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+
+      if (info->title != NULL && same_head (info->title, title))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Buildings and institutions named after people: مطار الملك خالد، كنيسة السيدة مريم، جامعة
  * الملك سعود.  The name after them is the building's, not a person in the news. */
 static const char * const building_words[] = {
@@ -1298,6 +1314,7 @@ scan_title (Run  *run,
   guint flags = RASD_NER_TITLED;
   guint j, steps = 0, first_len, role_end, title_end;
   gboolean speaks_for, nationality_read = FALSE;
+  gboolean then_other = FALSE;  /* another's role follows this one's (ner.role-then-other) */
   char buf[256];
 
   if (title == NULL)
@@ -1364,6 +1381,17 @@ scan_title (Run  *run,
           continue;
         }
       next = match_title (run, j, &len);
+      /* "كما استقبل سمو أمير القصيم مدير شرطة المنطقة": after an honorific, a role with a
+       * complement (a place, a body), the role of a man the article has named, another role
+       * begins someone else */
+      if (next != NULL && next->type == RASD_TITLE_ROLE && j > title_end &&
+          ((title->type == RASD_TITLE_HONORIFIC && last != title) || title->type == RASD_TITLE_TITLE) &&
+          title_head_named (run, last_text))
+        {
+          RASD_RULE (NER_ROLE_THEN_OTHER);
+          then_other = TRUE;
+          break;
+        }
       /* "استقبال الرئيس المصري لصاحب السمو الأمير"، "لقاء المسؤول الأمريكي برئيس الوزراء":
        * with ل or ب a title begins someone else, to or with whom the role did something
        * (لشؤون، للأمم المتحدة are the role's complements) */
@@ -1408,6 +1436,12 @@ scan_title (Run  *run,
           continue;
         }
       word = bare (run, j, buf, sizeof buf);
+      /* a first name as written is no proclitic and a word: فيصل is no ف + يصل (a verb) */
+      if (strcmp (word, tok (run, j)->norm) != 0 && is_first_name_at (run, j, FALSE))
+        {
+          RASD_RULE (NER_FIRST_NAME_WHOLE);
+          word = tok (run, j)->norm;
+        }
       /* complements of the role: للأمم المتحدة، إلى سوريا، باسم الكرملين، الخاص */
       if (strcmp (word, "الي") == 0 || strcmp (word, "لدي") == 0 ||
           strcmp (word, "باسم") == 0 || strcmp (word, "عن") == 0 ||
@@ -1575,7 +1609,8 @@ scan_title (Run  *run,
                        last->type == RASD_TITLE_REFERENCE };
       g_array_append_val (run->roles, role);
     }
-  return first_len;
+  /* what the chain read is this role's, up to the other's */
+  return then_other ? j - i : first_len;
 }
 
 /* A name the lexicon lacks, followed by its role: "وصل مارك فيشر وزير الزراعة الكندي",
