@@ -318,5 +318,10 @@ G_GNUC_INTERNAL int      find_dateline_place (Context *ctx);
 G_GNUC_INTERNAL const RasdPlace *find_byline_place (RasdGazetteer *gazetteer, const char *byline);
 G_GNUC_INTERNAL int      place_at_home       (Context *ctx, const RasdEvent *event);
 G_GNUC_INTERNAL void     place_by_arrival    (Context *ctx, GArray *candidates);
+/* rasd-extractor-parties.c */
+G_GNUC_INTERNAL void     add_object_person   (Context *ctx, Candidate *c, guint t);
+G_GNUC_INTERNAL void     add_topic_person    (Context *ctx, Candidate *c, int topic);
+G_GNUC_INTERNAL gboolean add_honorific_persons (Context *ctx, Candidate *c, guint t, guint first,
+                                                guint end);
 
 G_END_DECLS

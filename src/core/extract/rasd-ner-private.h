@@ -169,6 +169,16 @@ G_GNUC_INTERNAL gboolean    names_a_building      (Run *run, guint i);
 G_GNUC_INTERNAL const RasdTitle *match_title      (Run *run, guint i, guint *len);
 G_GNUC_INTERNAL int         unknown_person_entity (Run *run, guint first, guint n_tokens);
 G_GNUC_INTERNAL gboolean    after_month_word      (Run *run, guint i);
+G_GNUC_INTERNAL guint       read_unknown_name     (Run *run, guint i);
+G_GNUC_INTERNAL const char *title_text            (Run *run, const RasdTitle *title, guint i, guint len);
+G_GNUC_INTERNAL gboolean    may_start_title       (Run *run, guint i);
+G_GNUC_INTERNAL const RasdPerson *match_person    (Run *run, guint i, guint *len, gboolean *short_form);
+G_GNUC_INTERNAL const char *bare                  (Run *run, guint i, char *buf, gsize size);
+
+/* rasd-ner-roles.c */
+G_GNUC_INTERNAL guint       scan_apposition       (Run *run, guint i);
+G_GNUC_INTERNAL guint       scan_counterpart      (Run *run, guint i);
+G_GNUC_INTERNAL guint       scan_dual_role        (Run *run, guint i);
 
 /* rasd-ner-tagged.c */
 G_GNUC_INTERNAL guint       tagged_person         (Run *run, guint i, guint n, guint *first);

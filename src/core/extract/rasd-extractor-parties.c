@@ -1,0 +1,175 @@
+#define G_LOG_DOMAIN "rasd-extractor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rasd-extractor-private.h"
+
+#include "rasd-rules.h"
+
+/* Parties a candidate takes from outside its clause's names: the person an object pronoun
+ * stands for, the article's person a pointing word or pronoun stands for, and the men an
+ * honorific pronoun (سموه، فخامته) stands for. */
+
+/* "وصل X إلى القاهرة، واستقبله Y": the person the object pronoun of the verb at @t stands for
+ * (trigger_has_object()), the last person named before it in its sentence or the two before
+ * who is no party of @c yet nor a spokesperson, joins @c's parties after its subject. */
+void
+add_object_person (Context   *ctx,
+                   Candidate *c,
+                   guint      t)
+{
+  guint s = token (ctx, t)->sentence;
+
+  for (guint back = 0; back <= 2 && back <= s; back++)
+    {
+      guint n_names, best_token = 0;
+      const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s - back, &n_names);
+      int found = -1;
+
+      for (guint i = 0; i < n_names; i++)
+        {
+          const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+          if (name->sentence != s - back || name->first_token >= t ||
+              name->kind != RASD_MENTION_PERSON || name->entity < 0 ||
+              (found >= 0 && name->first_token < best_token) ||
+              g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)) ||
+              rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, name->entity))
+            continue;
+          found = name->entity;
+          best_token = name->first_token;
+        }
+      if (found >= 0)
+        {
+          RASD_RULE (EV_OBJECT_PRONOUN);
+          g_array_append_val (c->participants, found);
+          return;
+        }
+    }
+}
+
+/* "لقاء جمعه مع نظيره الكيني", "خلال زيارته": the other party is @topic, the
+ * person the article is about. */
+void
+add_topic_person (Context   *ctx,
+                  Candidate *c,
+                  int        topic)
+{
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
+  static const char * const pointers[] = { "نظيره", "نظيرها", "ونظيره", "ونظيرها", NULL };
+  gboolean points = FALSE;
+
+  if (c->participants->len != 1 || topic < 0)
+    return;
+  for (guint k = sentence->first_token; k < sentence->first_token + sentence->n_tokens && !points; k++)
+    points = word_in (token (ctx, k)->norm, pointers);
+  {
+    const RasdToken *trigger = token (ctx, c->trigger_token);
+    gsize len = trigger->byte_end - trigger->byte_start;
+
+    /* a pronoun on the trigger noun: زيارته، لقائه، محادثاته; as written, since normalising
+     * makes the ة of زيارة an ه too */
+    if (!c->trigger->verb && len > 4 &&
+        strncmp (ctx->text + trigger->byte_end - strlen ("ه"), "ه", strlen ("ه")) == 0)
+      points = TRUE;
+  }
+  if (!points)
+    return;
+  if (topic != g_array_index (c->participants, int, 0))
+    {
+      RASD_RULE (EV_TOPIC_PERSON);
+      g_array_prepend_val (c->participants, topic);
+    }
+}
+
+/* The honorific a pronoun word stands for: سموه is one whose title has سمو, جلالته one with
+ * جلالة, فخامته, معاليه, سعادته likewise; -1 for other words.  (دولته is also "his state".) */
+static const char * const honorific_pronouns[] = {
+  "سموه", "سموها", "جلالته", "جلالتها", "فخامته", "معاليه", "معاليها", "سعادته", "سعادتها", NULL
+};
+static const char * const honorific_nouns[][3] = {
+  { "سمو", "السمو", NULL }, { "سمو", "السمو", NULL }, { "جلاله", NULL }, { "جلاله", NULL },
+  { "فخامه", NULL }, { "معالي", NULL }, { "معالي", NULL }, { "سعاده", NULL }, { "سعاده", NULL },
+};
+
+static int
+honorific_of (const char *norm)
+{
+  for (guint i = 0; honorific_pronouns[i] != NULL; i++)
+    if (strcmp (norm, honorific_pronouns[i]) == 0)
+      return i;
+  return -1;
+}
+
+/* The person honorific pronoun @h (honorific_of()) at token @k stands for: the last person
+ * named before it in the article whose title chain (the words just before the title, as in
+ * "صاحب السمو الملكي الأمير X") has the honorific.  -1 when none has. */
+static int
+honorific_person (Context *ctx,
+                  int      h,
+                  guint    k)
+{
+  static const char * const chain[] = {
+    "حضره", "صاحب", "السمو", "سمو", "الملكي", "جلاله", "فخامه", "معالي", "سعاده", "دوله", NULL
+  };
+  int found = -1;
+
+  for (guint i = 0; i < ctx->names->len; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i);
+      guint from;
+      gboolean has = FALSE;
+
+      if (name->first_token >= k)
+        break;
+      if (name->kind != RASD_MENTION_PERSON || name->entity < 0 ||
+          g_hash_table_contains (ctx->spokespeople, GINT_TO_POINTER (name->entity + 1)))
+        continue;
+      from = name->title_token;
+      while (from > 0 && token (ctx, from - 1)->sentence == name->sentence &&
+             word_in (token (ctx, from - 1)->norm, chain))
+        from--;
+      for (guint j = from; j < name->first_token && !has; j++)
+        has = word_in (token (ctx, j)->norm, honorific_nouns[h]);
+      if (has)
+        found = name->entity;
+    }
+  return found;
+}
+
+/* "كما استقبل سموه X"، "وعقد فخامته اجتماعا مع سموه": an honorific pronoun just after the
+ * verb at @t (just before a trigger noun) is its subject, and one after مع its object: each
+ * is the person honorific_person() finds, who joins @c's parties (the subject first).
+ * Returns whether anyone joined. */
+gboolean
+add_honorific_persons (Context   *ctx,
+                       Candidate *c,
+                       guint      t,
+                       guint      first,
+                       guint      end)
+{
+  static const char * const with[] = { "مع", "ومع", NULL };
+  gboolean added = FALSE;
+
+  for (guint k = MAX (first, t > 1 ? t - 2 : 0); k < MIN (end, t + 6); k++)
+    {
+      int h = honorific_of (token (ctx, k)->norm), who;
+      /* one word may come between: "استقبل اليوم سموه"، "عقد فخامته أمس اجتماعا" */
+      gboolean subject = c->trigger->verb ? k > t && k <= t + 2 : k < t;
+
+      if (h < 0 || k == t || (!subject && !(k > t && word_in (token (ctx, k - 1)->norm, with))))
+        continue;
+      who = honorific_person (ctx, h, k);
+      if (who < 0 || rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, who))
+        continue;
+      RASD_RULE (EV_HONORIFIC_PRONOUN);
+      added = TRUE;
+      if (subject)
+        g_array_prepend_val (c->participants, who);
+      else
+        g_array_append_val (c->participants, who);
+    }
+  return added;
+}
