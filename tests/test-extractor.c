@@ -1372,6 +1372,27 @@ test_honorific_pronoun (void)
   g_assert_true (event_has (y, event, "mohamed-bin-zayed"));
   g_assert_cmpstr (event_place_en (y, event), ==, "Tunisia");
   g_assert_cmpuint (rule_hits (met, "2024-05-20", RASD_RULE_EV_HONORIFIC_PRONOUN), ==, 2);
+
+  /* before the verb, after كان and before قد: "وكان سموه قد زار" */
+  {
+    const char *earlier = "وصل وزير الخارجية الأمير فيصل بن فرحان إلى بروكسل اليوم. وكان سموه قد زار "
+                          "باريس يوم السبت الماضي حيث التقى نظيره الفرنسي ستيفان سيجورنيه.";
+    g_autoptr(RasdExtraction) z = run (earlier, "2024-05-20");
+    gboolean paris = FALSE;
+
+    for (guint e = 0; e < z->events->len; e++)
+      {
+        RasdEvent *visit = g_ptr_array_index (z->events, e);
+        g_autofree char *date = event_date (visit);
+
+        if (g_strcmp0 (event_place_en (z, visit), "Paris") != 0)
+          continue;
+        paris = TRUE;
+        g_assert_true (event_has (z, visit, "faisal-bin-farhan"));
+        g_assert_cmpstr (date, ==, "2024-05-18");
+      }
+    g_assert_true (paris);
+  }
 }
 
 static void

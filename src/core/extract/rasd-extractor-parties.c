@@ -84,14 +84,20 @@ add_topic_person (Context   *ctx,
     }
 }
 
-/* The honorific a pronoun word stands for: سموه is one whose title has سمو, جلالته one with
- * جلالة, فخامته, معاليه, سعادته likewise; -1 for other words.  (دولته is also "his state".) */
+/* The honorific a pronoun word stands for: سموه is one whose title has سمو or a rank so
+ * addressed (أمير، ولي العهد), جلالته one with جلالة or ملك، عاهل، سلطان, فخامته one with فخامة or
+ * رئيس, معاليه one with معالي or وزير, سعادته one with سعادة or سفير; -1 for other words.
+ * (دولته is also "his state".) */
 static const char * const honorific_pronouns[] = {
   "سموه", "سموها", "جلالته", "جلالتها", "فخامته", "معاليه", "معاليها", "سعادته", "سعادتها", NULL
 };
-static const char * const honorific_nouns[][3] = {
-  { "سمو", "السمو", NULL }, { "سمو", "السمو", NULL }, { "جلاله", NULL }, { "جلاله", NULL },
-  { "فخامه", NULL }, { "معالي", NULL }, { "معالي", NULL }, { "سعاده", NULL }, { "سعاده", NULL },
+#define HIGHNESS { "سمو", "السمو", "الامير", "امير", "ولي", NULL }
+#define MAJESTY { "جلاله", "الملك", "ملك", "العاهل", "السلطان", NULL }
+#define EXCELLENCY { "فخامه", "الرييس", "رييس", NULL }
+#define MINISTER { "معالي", "الوزير", "وزير", NULL }
+#define AMBASSADOR { "سعاده", "السفير", "سفير", NULL }
+static const char * const honorific_nouns[][6] = {
+  HIGHNESS, HIGHNESS, MAJESTY, MAJESTY, EXCELLENCY, MINISTER, MINISTER, AMBASSADOR, AMBASSADOR,
 };
 
 static int
@@ -151,13 +157,20 @@ add_honorific_persons (Context   *ctx,
                        guint      end)
 {
   static const char * const with[] = { "مع", "ومع", NULL };
+  static const char * const already[] = { "قد", "لقد", NULL };
+  static const char * const was[] = { "كان", "وكان", NULL };
   gboolean added = FALSE;
 
   for (guint k = MAX (first, t > 1 ? t - 2 : 0); k < MIN (end, t + 6); k++)
     {
       int h = honorific_of (token (ctx, k)->norm), who;
-      /* one word may come between: "استقبل اليوم سموه"، "عقد فخامته أمس اجتماعا" */
-      gboolean subject = c->trigger->verb ? k > t && k <= t + 2 : k < t;
+      /* one word may come between: "استقبل اليوم سموه"، "عقد فخامته أمس اجتماعا"; before
+       * the verb after كان or before قد: "وكان سموه قد زار" */
+      gboolean subject = c->trigger->verb ?
+                         (k > t && k <= t + 2) ||
+                         (k < t && (word_in (token (ctx, k + 1)->norm, already) ||
+                                    (k > first && word_in (token (ctx, k - 1)->norm, was)))) :
+                         k < t;
 
       if (h < 0 || k == t || (!subject && !(k > t && word_in (token (ctx, k - 1)->norm, with))))
         continue;
