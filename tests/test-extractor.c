@@ -1679,6 +1679,30 @@ test_role_then_other (void)
 }
 
 static void
+test_end_of_told (void)
+{
+  /* "في ختام الاستقبال" is the end of the reception told before: what follows is a visit to
+   * where he goes next, no reception there */
+  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم رئيس الوزراء الهندي "
+                     "ناريندرا مودي. وفي ختام الاستقبال غادر رئيس الوزراء الهندي متوجها إلى الرياض.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  gboolean riyadh = FALSE;
+
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+
+      if (g_strcmp0 (event_place_en (x, event), "Riyadh") != 0)
+        continue;
+      riyadh = TRUE;
+      g_assert_cmpstr (event->kind, ==, "visit");
+      g_assert_true (event_has (x, event, "narendra-modi"));
+    }
+  g_assert_true (riyadh);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_END_OF_TOLD), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2782,6 +2806,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/end-of-told", test_end_of_told);
   g_test_add_func ("/extractor/names/role-then-other", test_role_then_other);
   g_test_add_func ("/extractor/events/dual-office", test_dual_office);
   g_test_add_func ("/extractor/events/relative-place", test_relative_place);

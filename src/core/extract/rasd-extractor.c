@@ -863,6 +863,8 @@ static const char * const contrast_words[] = {
 };
 static const char * const continue_words[] = { "كما", "ثم", "وذلك", NULL };
 static const char * const relative_words[] = { "التي", "الذي", NULL };
+/* The end of a deed: "في ختام الزيارة"، "في نهاية اللقاء". */
+static const char * const end_words[] = { "ختام", "نهايه", "اختتام", NULL };
 
 /* Verbs that report: what follows their أن happened when it says, not when it was said. */
 static const char * const report_words[] = {
@@ -1400,6 +1402,14 @@ find_events (Context *ctx)
 
               if (trigger == NULL)
                 continue;
+              /* "وفي ختام الاستقبال غادر X متوجها إلى Y": the end of the deed told before, no
+               * deed of its own */
+              if (!trigger->verb && k > clause->first_token && g_str_has_prefix (token (ctx, k)->norm, "ال") &&
+                  word_in (token (ctx, k - 1)->norm, end_words))
+                {
+                  RASD_RULE (EV_END_OF_TOLD);
+                  continue;
+                }
               /* "المشاورات واللقاءات التي عقدها مع الأطراف": joined to a plural, a series */
               if (!trigger->verb && k + 1 < clause->last_token &&
                   g_str_has_prefix (token (ctx, k + 1)->norm, "و") &&
