@@ -1703,6 +1703,40 @@ test_end_of_told (void)
 }
 
 static void
+test_speaker_of_their_talks (void)
+{
+  /* the speaker of "عقب مباحثاتهما" took part in the talks though the clause's verb is what he
+   * said the two did; and "وأضاف أنه سيتوجه" is that speaker's, named a sentence before */
+  const char *text = "وقال وزير الخارجية المصري سامح شكري في مؤتمر صحفي مشترك مع نظيره الأمريكي أنتوني "
+                     "بلينكن عقب مباحثاتهما اليوم في القاهرة إن الجانبين ناقشا الأوضاع في غزة. وأضاف أنه "
+                     "سيتوجه الأسبوع المقبل إلى واشنطن.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  gboolean talks = FALSE, planned = FALSE;
+
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      const char *place = event_place_en (x, event);
+
+      if (strcmp (event->kind, "talks") == 0)
+        {
+          talks = TRUE;
+          g_assert_true (event_has (x, event, "sameh-shoukry"));
+          g_assert_true (event_has (x, event, "antony-blinken"));
+        }
+      if (g_strcmp0 (place, "Washington") == 0 || g_strcmp0 (place, "Washington, D.C.") == 0)
+        {
+          planned = TRUE;
+          g_assert_true (event_has (x, event, "sameh-shoukry"));
+          g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_PLANNED);
+        }
+    }
+  g_assert_true (talks);
+  g_assert_true (planned);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_SPEAKER_BEFORE), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2806,6 +2840,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/speaker-of-their-talks", test_speaker_of_their_talks);
   g_test_add_func ("/extractor/events/end-of-told", test_end_of_told);
   g_test_add_func ("/extractor/names/role-then-other", test_role_then_other);
   g_test_add_func ("/extractor/events/dual-office", test_dual_office);

@@ -405,31 +405,37 @@ goes_on_list (Context *ctx,
 }
 
 /* "وقال X خلال لقائه Y": a speaker who speaks during his own meeting (a trigger noun with a
- * pronoun, right after خلال، أثناء، عقب...) takes part in it. */
+ * pronoun, right after خلال، أثناء، عقب..., within three words of him, ten for the dual's
+ * pronoun: "مع Y عقب مباحثاتهما") takes part in it, whether that noun or a verb after it (what
+ * he said they did: "إن الجانبين ناقشا") is the clause's trigger at @t. */
 static gboolean
 speaks_of_own_deed (Context           *ctx,
                     const RasdNerName *name,
-                    guint              t,
-                    const Trigger     *trigger)
+                    guint              t)
 {
   static const char * const during[] = {
     "خلال", "اثناء", "عقب", "بعد", "لدي", "في", "وخلال", "واثناء", NULL
   };
   static const char * const pronouns[] = { "ه", "ها", "هما", NULL };
-  const RasdToken *tt = token (ctx, t);
-  const char *word = ctx->text + tt->byte_start;
-  gsize len = tt->byte_end - tt->byte_start;
   guint name_end = name->first_token + name->n_tokens;
 
-  if (trigger->verb || name_end > t || t - name_end > 3 || !word_in (token (ctx, t - 1)->norm, during))
-    return FALSE;
-  /* the pronoun as written (a ة normalises to ه too) */
-  for (guint i = 0; pronouns[i] != NULL; i++)
+  for (guint k = name_end + 1; k <= t && k <= name_end + 10; k++)
     {
-      gsize n = strlen (pronouns[i]);
+      const Trigger *trigger = trigger_at (ctx, k);
+      const RasdToken *tk = token (ctx, k);
+      const char *word = ctx->text + tk->byte_start;
+      gsize len = tk->byte_end - tk->byte_start;
 
-      if (len > n + 2 && memcmp (word + len - n, pronouns[i], n) == 0)
-        return TRUE;
+      if (trigger == NULL || trigger->verb || !word_in (token (ctx, k - 1)->norm, during))
+        continue;
+      /* the pronoun as written (a ة normalises to ه too) */
+      for (guint i = 0; pronouns[i] != NULL; i++)
+        {
+          gsize n = strlen (pronouns[i]);
+
+          if (len > n + 2 && memcmp (word + len - n, pronouns[i], n) == 0)
+            return k - name_end <= (strcmp (pronouns[i], "هما") == 0 ? 10u : 3u);
+        }
     }
   return FALSE;
 }
@@ -647,7 +653,7 @@ read_candidate (Context      *ctx,
             continue;
           if (name->flags & RASD_NER_SPEAKER)
             {
-              if (!speaks_of_own_deed (ctx, name, t, c->trigger))
+              if (!speaks_of_own_deed (ctx, name, t))
                 continue;
               RASD_RULE (EV_SPEAKER_OWN_DEED);
             }
@@ -1198,19 +1204,27 @@ pronoun_subject (Context       *ctx,
   /* after إنه any verb of a deed: "أعلن بوتين أنه سيزور تركيا" */
   if (t > clause->first_token && word_in (token (ctx, t - 1)->norm, that_he))
     {
-      /* "وقال X إنه سيتوجه": the last speaker named before it in the sentence */
-      guint s = token (ctx, t)->sentence, n_names;
-      const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s, &n_names);
+      /* "وقال X إنه سيتوجه": the last speaker named before it in the sentence, or in the two
+       * before ("وقال X ... وأضاف أنه سيتوجه") */
+      guint s = token (ctx, t)->sentence, back;
       int speaker = -1;
 
-      for (guint i = 0; i < n_names; i++)
+      for (back = 0; back <= 2 && back <= s && speaker < 0; back++)
         {
-          const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+          guint n_names;
+          const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s - back, &n_names);
 
-          if (name->sentence == s && name->first_token < t && name->kind == RASD_MENTION_PERSON &&
-              name->entity >= 0 && (name->flags & RASD_NER_SPEAKER))
-            speaker = name->entity;
+          for (guint i = 0; i < n_names; i++)
+            {
+              const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+              if (name->sentence == s - back && name->first_token < t &&
+                  name->kind == RASD_MENTION_PERSON && name->entity >= 0 && (name->flags & RASD_NER_SPEAKER))
+                speaker = name->entity;
+            }
         }
+      if (speaker >= 0 && back > 1)
+        RASD_RULE (EV_SPEAKER_BEFORE);
       return speaker;
     }
   if (strcmp (next, "الي") != 0 && strcmp (next, "نحو") != 0)
