@@ -1737,6 +1737,22 @@ test_speaker_of_their_talks (void)
 }
 
 static void
+test_common_before_place (void)
+{
+  /* a town's name that is also a word of every day, right before a place, is a noun of that
+   * place ("ديربي الرياض", the derby); after في alone it is the town */
+  const char *derby = "يلتقي الهلال والنصر مساء الجمعة في ديربي الرياض.";
+  const char *town = "التقى رئيس الوزراء البريطاني ريشي سوناك أمس في ديربي عمال المصانع.";
+  g_autoptr(RasdExtraction) x = run (derby, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (town, "2024-05-20");
+
+  g_assert_null (mention_entity (x, derby, RASD_MENTION_PLACE, "ديربي"));
+  g_assert_nonnull (mention_entity (x, derby, RASD_MENTION_PLACE, "الرياض"));
+  g_assert_cmpuint (rule_hits (derby, "2024-05-20", RASD_RULE_NER_COMMON_BEFORE_PLACE), ==, 1);
+  g_assert_nonnull (mention_entity (y, town, RASD_MENTION_PLACE, "ديربي"));
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2840,6 +2856,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/names/common-before-place", test_common_before_place);
   g_test_add_func ("/extractor/events/speaker-of-their-talks", test_speaker_of_their_talks);
   g_test_add_func ("/extractor/events/end-of-told", test_end_of_told);
   g_test_add_func ("/extractor/names/role-then-other", test_role_then_other);

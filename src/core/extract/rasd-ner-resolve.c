@@ -267,6 +267,13 @@ place_has_evidence (Run             *run,
   common = g_hash_table_contains (run->ner->common_places, word);
   if (!common && (listed || large))
     return TRUE;
+  /* "في ديربي الرياض": a word of every day before a place is a noun of that place */
+  if (common && i + 1 < run->n && !breaks_after (run, i) &&
+      rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, i + 1)->norm) != NULL)
+    {
+      RASD_RULE (NER_COMMON_BEFORE_PLACE);
+      return FALSE;
+    }
   prep = place_preposition (run, i, word);
   if (prep == RASD_NER_PREP_IN || prep == RASD_NER_PREP_TO || prep == RASD_NER_PREP_FROM ||
       run->in_title[i] || at_dateline (run, i) ||
