@@ -1971,6 +1971,22 @@ test_tour_stops (void)
   g_assert_cmpuint (x->events->len, ==, G_N_ELEMENTS (places));
   for (guint e = 0; e < x->events->len; e++)
     g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, e)), ==, places[e]);
+
+  /* the traveller goes on to the tour's stops; whom he met at the first does not */
+  {
+    const char *met = "وتأتي زيارة وزير الخارجية الإيراني عباس عراقجي إلى الكويت أمس ولقاؤه وزير الخارجية "
+                      "الكويتي عبدالله اليحيا ضمن جولة شملت قطر والعراق.";
+    g_autoptr(RasdExtraction) y = run (met, "2024-05-20");
+
+    g_assert_cmpuint (y->events->len, ==, 3);
+    for (guint e = 0; e < y->events->len; e++)
+      {
+        RasdEvent *event = g_ptr_array_index (y->events, e);
+
+        g_assert_true (event_has (y, event, "abbas-araghchi"));
+        g_assert_cmpuint (event->participants->len, ==, e == 0 ? 2 : 1);
+      }
+  }
 }
 
 static void

@@ -1633,7 +1633,9 @@ find_events (Context *ctx)
                 {
                   Candidate leg = c;
 
-                  leg.participants = g_array_copy (c.participants);
+                  /* the traveller goes on; whom he met where the clause is does not */
+                  leg.participants = g_array_sized_new (FALSE, FALSE, sizeof (int), 1);
+                  g_array_append_val (leg.participants, g_array_index (c.participants, int, 0));
                   leg.place = event_place (ctx, g_array_index (tour, int, p));
                   leg.tour_leg = TRUE;
                   g_array_append_val (pending, leg);
