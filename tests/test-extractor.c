@@ -1753,6 +1753,21 @@ test_common_before_place (void)
 }
 
 static void
+test_name_begins_with_abd (void)
+{
+  /* a title word before بن is a first name (الدكتور مساعد بن محمد), but names begin with عبد:
+   * "رئيس الجمهورية عبد اللطيف" is no man named الجمهورية */
+  const char *text = "استقبل رئيس الجمهورية عبد اللطيف جمال رشيد في قصر بغداد اليوم السفيرة الأمريكية "
+                     "ألينا رومانوسكي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "عبد اللطيف");
+
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "عبد اللطيف جمال رشيد");
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الجمهورية"));
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2872,6 +2887,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);
   g_test_add_func ("/extractor/names/common-before-place", test_common_before_place);
   g_test_add_func ("/extractor/events/speaker-of-their-talks", test_speaker_of_their_talks);
   g_test_add_func ("/extractor/events/end-of-told", test_end_of_told);

@@ -1533,9 +1533,9 @@ scan_title (Run  *run,
           break;
         }
       /* "الدكتور مساعد بن محمد": no name begins with بن, so the title word before it is the
-       * first name */
+       * first name (names do begin with عبد، أبو: رئيس الجمهورية عبد اللطيف) */
       n_name = read_unknown_name (run, j);
-      if (n_name >= 2 && j > i && j == title_end && is_name_link (run, j))
+      if (n_name >= 2 && j > i && j == title_end && in_list (descent_links, tok (run, j)->norm))
         {
           RASD_RULE (NER_TITLE_WORD_NAME);
           j--;
