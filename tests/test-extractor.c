@@ -1765,6 +1765,17 @@ test_name_begins_with_abd (void)
   g_assert_nonnull (e);
   g_assert_cmpstr (e->name, ==, "عبد اللطيف جمال رشيد");
   g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "الجمهورية"));
+
+  /* a name's own ب: باربرا is no ب + اربرا */
+  {
+    const char *barbara = "استقبل الرئيس الفلسطيني محمود عباس في رام الله اليوم مساعدة وزير الخارجية "
+                          "الأمريكي باربرا ليف.";
+    g_autoptr(RasdExtraction) y = run (barbara, "2024-05-20");
+
+    e = mention_entity (y, barbara, RASD_MENTION_PERSON, "باربرا");
+    g_assert_nonnull (e);
+    g_assert_cmpstr (e->name, ==, "باربرا ليف");
+  }
 }
 
 static void

@@ -946,6 +946,11 @@ unknown_person_entity (Run  *run,
                    g_strstr_len (a->norm, strlen (a->norm) - strlen (forms[f]), "ك") != NULL))
     f--;
   skip = strlen (a->norm) - strlen (forms[f]);
+  /* ب or ل alone before a word no first name is the name's own letter: باربرا is no ب +
+   * اربرا (بأحمد is ب + أحمد) */
+  if (skip == strlen ("ب") && (has_prefix (a->norm, "ب") || has_prefix (a->norm, "ل")) &&
+      !is_first_name_at (run, first, TRUE) && RASD_RULE_IS (NER_NAME_LETTER_KEPT, TRUE))
+    skip = 0;
   /* drop the proclitics of the first word from the written name too: each is one letter of
    * two bytes in both forms */
   if (skip > 0 && !is_first_name_at (run, first, FALSE) &&
