@@ -1779,6 +1779,22 @@ test_name_begins_with_abd (void)
 }
 
 static void
+test_titled_surname (void)
+{
+  /* "الرئيس عباس" in a headline is the man the article names in full after it: one event; a
+   * word that ends the names of two men (سلمان) is neither */
+  const char *text = "الرئيس عباس يستقبل مسؤولة أمريكية\n\nاستقبل الرئيس الفلسطيني محمود عباس في رام "
+                     "الله اليوم مساعدة وزير الخارجية الأمريكي باربرا ليف.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "عباس يستقبل");
+
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, "mahmoud-abbas");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_TITLED_SURNAME), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2898,6 +2914,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);
   g_test_add_func ("/extractor/names/common-before-place", test_common_before_place);
   g_test_add_func ("/extractor/events/speaker-of-their-talks", test_speaker_of_their_talks);

@@ -870,6 +870,9 @@ merge_person_variants (Run *run)
       const char *v = variants->pdata[p];
       gsize len = strlen (v);
       int found = -1;
+      /* "الرئيس عباس" in a headline before "محمود عباس": one word after a title, the family
+       * name of a man the article names in full later too */
+      gboolean titled_word = strchr (v, ' ') == NULL && g_array_index (run->persons, PersonInfo, p).title != NULL;
 
       if (!has_prefix (rasd_extraction_get_entity (run->out, entity)->key, "name:"))
         continue;
@@ -894,6 +897,30 @@ merge_person_variants (Run *run)
                   found = -2;
                   break;
                 }
+              found = other;
+            }
+        }
+      /* else the one man whose name ends with that word */
+      for (guint q = 0; q < n && found == -1 && titled_word; q++)
+        {
+          int other = g_array_index (run->persons, PersonInfo, q).entity;
+          const char *w = variants->pdata[q];
+          gsize wl = strlen (w);
+
+          if (q == p || other == entity || wl <= len || w[wl - len - 1] != ' ' || strcmp (w + wl - len, v) != 0)
+            continue;
+          for (guint r = q + 1; r < n && found != -2; r++)
+            {
+              const char *x = variants->pdata[r];
+              gsize xl = strlen (x);
+
+              if (r != p && g_array_index (run->persons, PersonInfo, r).entity != other &&
+                  xl > len && x[xl - len - 1] == ' ' && strcmp (x + xl - len, v) == 0)
+                found = -2;
+            }
+          if (found == -1)
+            {
+              RASD_RULE (NER_TITLED_SURNAME);
               found = other;
             }
         }
