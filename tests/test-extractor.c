@@ -1795,6 +1795,25 @@ test_titled_surname (void)
 }
 
 static void
+test_headed_by (void)
+{
+  /* who heads the delegation met (وفدا برئاسة X) is a party, his name read after برئاسة even
+   * where the tagger reads a word of every day in it (الحية, the snake) */
+  const char *text = "التقى الأمين العام لحزب الله حسن نصر الله في بيروت اليوم وفدا من حركة حماس برئاسة "
+                     "خليل الحية.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *head = mention_entity (x, text, RASD_MENTION_PERSON, "خليل الحية");
+  RasdEvent *event;
+
+  g_assert_nonnull (head);
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, head->key));
+  g_assert_true (event_has (x, event, "hassan-nasrallah"));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_HEADED_BY), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2914,6 +2933,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);
   g_test_add_func ("/extractor/names/common-before-place", test_common_before_place);

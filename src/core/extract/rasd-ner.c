@@ -590,6 +590,9 @@ may_start_title (Run  *run,
   return run->memo[i]->title_start - 1;
 }
 
+/* "وفد برئاسة X": who heads a delegation. */
+static const char * const headed_by[] = { "برياسه", "وبرياسه", "يراسه", "تراسه", NULL };  /* normalised */
+
 /* Words of descent inside a name: what follows is an ancestor's name, even a title word. */
 static const char * const descent_links[] = { "بن", "ابن", "بنت", "ولد", NULL };
 
@@ -1774,8 +1777,11 @@ rasd_ner_run (RasdNer        *self,
               n_name = 0;
             }
           /* with no title before it, the tagger must read a name of two words beginning here
-           * (else the next word may begin one) */
-          if (n_name >= 2 && ((n_tagged = tagged_person (&run, i, n_name, &first)) < 2 || first != i))
+           * (else the next word may begin one); after برئاسة ("headed by") a name is the cue's
+           * evidence enough, as after a title */
+          if (n_name >= 2 && !(i > 0 && in_list (headed_by, tok (&run, i - 1)->norm) &&
+                               RASD_RULE_IS (NER_HEADED_BY, TRUE)) &&
+              ((n_tagged = tagged_person (&run, i, n_name, &first)) < 2 || first != i))
             {
               RASD_RULE (NER_UNTAGGED_NOT_NAME);
               n_name = 0;

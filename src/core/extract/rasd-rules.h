@@ -49,6 +49,7 @@ G_BEGIN_DECLS
   X (NER_COMMON_BEFORE_PLACE, "ner.common-before-place", "a place name that is also a common word, right before a place, is a noun of that place (في ديربي الرياض)") \
   X (NER_NAME_LETTER_KEPT, "ner.name-letter-kept", "a ب or ل before a word that is no first name is the name's own letter (باربرا)") \
   X (NER_TITLED_SURNAME, "ner.titled-surname", "one word after a title (الرئيس عباس) is the man of that family name the article names in full, before or after") \
+  X (NER_HEADED_BY, "ner.headed-by", "a known first name and the words after it, after برئاسة (headed by), are a name without the tagger's word") \
   X (NER_TAGGED_LONGER, "ner.tagged-longer", "where the rules stop an unknown name after a title at a word that reads like a noun, the tagger's longer name goes on (موسكات)") \
   X (NER_TAGGED_END, "ner.tagged-end", "past the tagger's end, an unknown name ends at a word of every day with a prefix no name has (بمسرحية، يتابع)") \
   X (NER_TAGGED_PERSON, "ner.tagged-person", "a person the trained tagger reads (two words or more) that no rule read is a name the lexicon lacks") \
