@@ -1471,6 +1471,17 @@ test_construct_titles (void)
 
   e = mention_entity (w, of_state, RASD_MENTION_PERSON, "وزير الخارجية قد");
   g_assert_true (e == NULL || strcmp (e->key, "adel-al-jubeir") != 0);
+
+  /* after a title and its organisation, as after its country */
+  {
+    const char *party = "استقبل الرئيس التركي رجب طيب أردوغان في أنقرة أمس زعيم حزب الشعب الجمهوري "
+                        "المعارض أوزغور أوزيل.";
+    g_autoptr(RasdExtraction) v = run (party, "2024-05-20");
+
+    e = mention_entity (v, party, RASD_MENTION_PERSON, "أوزغور");
+    g_assert_nonnull (e);
+    g_assert_cmpstr (e->name, ==, "أوزغور أوزيل");
+  }
 }
 
 static void

@@ -1272,10 +1272,10 @@ title_in_name (Run  *run,
   return title_text (run, title, i, n_title);
 }
 
-/* Whether the two words from token @i are both words the dictionary does not know, as a
- * foreign name's (ميلاني جولي), and no place: after a title and its country (وزيرة خارجية كندا)
- * they are the name where the tagger, which rarely saw a name right after a place, reads
- * none. */
+/* Whether the two words from token @i are no place and one at least a word the dictionary
+ * does not know, as in a foreign name (أنالينا بيربوك): after a title and its country (وزيرة
+ * خارجية ألمانيا) or its organisation (زعيم حزب الشعب الجمهوري) they are the name where the
+ * tagger, which rarely saw a name right after a place or an organisation, reads none. */
 static gboolean
 foreign_name_at (Run  *run,
                  guint i)
@@ -1323,6 +1323,7 @@ scan_title (Run  *run,
   guint j, steps = 0, first_len, role_end, title_end;
   gboolean speaks_for, nationality_read = FALSE;
   gboolean then_other = FALSE;  /* another's role follows this one's (ner.role-then-other) */
+  guint org_end = 0;            /* the token after an organisation the chain read */
   char buf[256];
 
   if (title == NULL)
@@ -1386,6 +1387,7 @@ scan_title (Run  *run,
         {
           add_org (run, j, len);
           j += len;
+          org_end = j;
           continue;
         }
       next = match_title (run, j, &len);
@@ -1564,7 +1566,8 @@ scan_title (Run  *run,
         guint n_tagged = tagged_person (run, j, n_name, &first);
 
         if (n_tagged == 0 && !(n_name >= 2 && is_first_name_at (run, j, FALSE)) &&
-            !(n_name >= 2 && j > i + first_len && run->in_title[j - 1] && foreign_name_at (run, j)))
+            !(n_name >= 2 && j > i + first_len && (run->in_title[j - 1] || org_end + 1 >= j) &&
+              foreign_name_at (run, j)))
           n_name = 0;
         if (n_name >= 2)
           n_name = trim_to_tagged (run, j, n_name, first, n_tagged);
