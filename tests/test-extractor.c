@@ -1825,6 +1825,22 @@ test_headed_by (void)
 }
 
 static void
+test_list_counterpart (void)
+{
+  /* "بين الوزير X ونظيره الأمريكي Y": the counterpart goes on the list of the talks' parties */
+  const char *text = "جرت في القاهرة اليوم مباحثات بين وزير الخارجية المصري بدر عبد العاطي ونظيره "
+                     "الأمريكي أنتوني بلينكن.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "badr-abdelatty"));
+  g_assert_true (event_has (x, event, "antony-blinken"));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_LIST_COUNTERPART), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2944,6 +2960,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/object-pronoun", test_object_pronoun);
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
+  g_test_add_func ("/extractor/events/list-counterpart", test_list_counterpart);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -378,9 +378,9 @@ listed_after (Context *ctx,
 }
 
 /* Whether a name whose title starts at token @to goes on a list of names that ends at token
- * @from: right after it, joined by و or a comma ("بين الرئيس والأمير"، "X، وY"), or after a
- * chain of titles that begins with و and a title ("X وسمو ولي العهد نائب رئيس الوزراء الأمير
- * Y") with no trigger in it. */
+ * @from: right after it, joined by و or a comma ("بين الرئيس والأمير"، "X، وY"), after ونظيره
+ * and an adjective, or after a chain of titles that begins with و and a title ("X وسمو ولي
+ * العهد نائب رئيس الوزراء الأمير Y") with no trigger in it. */
 static gboolean
 goes_on_list (Context *ctx,
               guint    from,
@@ -395,6 +395,9 @@ goes_on_list (Context *ctx,
   norm = token (ctx, from)->norm;
   if (strcmp (norm, "و") == 0)
     return to == from + 1;
+  /* "بين الوزير X ونظيره الأمريكي Y" */
+  if ((strcmp (norm, "ونظيره") == 0 || strcmp (norm, "ونظيرها") == 0) && to <= from + 2)
+    return RASD_RULE_IS (EV_LIST_COUNTERPART, TRUE);
   if (!g_str_has_prefix (norm, "و") ||
       !rasd_people_can_start_title (ctx->self->people, norm + strlen ("و")))
     return FALSE;

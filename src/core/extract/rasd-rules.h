@@ -119,6 +119,7 @@ G_BEGIN_DECLS
   X (EV_DURING_IT, "ev.during-it", "a deed done during the one told before (بحثا خلاله) is part of it") \
   X (EV_END_OF_TOLD, "ev.end-of-told", "a definite trigger noun after ختام/نهاية (في ختام الاستقبال) is the end of the deed told before, no deed of its own") \
   X (EV_SPEAKER_BEFORE, "ev.speaker-before", "after وأضاف أنه with no speaker in the sentence, the verb is the last speaker's of the two sentences before") \
+  X (EV_LIST_COUNTERPART, "ev.list-counterpart", "ونظيره + adjective + a name goes on a list of parties (مباحثات بين X ونظيره الأمريكي Y)") \
   X (EV_DUAL_OFFICE, "ev.dual-office", "التقى الرئيسان: the last two told of of whom one holds that office and none another, not the last two") \
   X (EV_DUAL_PAIR, "ev.dual-pair", "a title in the dual naming no one (التقى الرئيسان) is the pair the article told of last") \
   X (EV_TO_POWER, "ev.to-power", "arriving إلى power or an office (الحكم، الرئاسة) is no visit") \
