@@ -1841,6 +1841,86 @@ test_list_counterpart (void)
 }
 
 static void
+test_family_after_father (void)
+{
+  /* after بن and the father's name, a word with ال ending in ة is the family name, as a noun
+   * ending in ة would not be there */
+  const char *text = "التقى وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم رجل الأعمال سالم بن ناصر "
+                     "الشريدة.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "سالم بن ناصر الشريدة");
+  RasdEvent *event;
+
+  g_assert_nonnull (guest);
+  g_assert_cmpstr (guest->name, ==, "سالم بن ناصر الشريدة");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, guest->key));
+  g_assert_true (event_has (x, event, "ayman-safadi"));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_FAMILY_AFTER_FATHER), ==, 1);
+}
+
+static void
+test_name_after_posting (void)
+{
+  /* an ambassador's name after where he serves (سفير البرازيل لدى الأردن), unknown to the
+   * tagger and the dictionary, is read as after his country */
+  const char *text = "استقبل وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم سفير البرازيل لدى الأردن "
+                     "ماوريسيو تيكسيرا.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *envoy = mention_entity (x, text, RASD_MENTION_PERSON, "ماوريسيو تيكسيرا");
+  RasdEvent *event;
+
+  g_assert_nonnull (envoy);
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, envoy->key));
+  g_assert_true (event_has (x, event, "ayman-safadi"));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_FOREIGN_AFTER_PLACE), ==, 1);
+}
+
+static void
+test_reception_on_arrival (void)
+{
+  /* "وكان في استقبال سموه لدى وصوله": the reception at the arrival, on its day (كان without
+   * قد tells no earlier deed), of the man the honorific stands for */
+  const char *text = "وصل سمو الشيخ مشعل الأحمد إلى روما اليوم في زيارة رسمية لإيطاليا.\n"
+                     "وكان في استقبال سموه لدى وصوله مطار روما الدولي وزير الخارجية الإيطالي أنطونيو "
+                     "تاياني.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *host = mention_entity (x, text, RASD_MENTION_PERSON, "أنطونيو تاياني");
+  RasdEvent *reception = NULL;
+  g_autofree char *date = NULL;
+
+  g_assert_nonnull (host);
+  for (guint i = 0; i < x->events->len; i++)
+    if (event_has (x, g_ptr_array_index (x->events, i), host->key))
+      reception = g_ptr_array_index (x->events, i);
+  g_assert_nonnull (reception);
+  g_assert_true (event_has (x, reception, "mishal-al-ahmad"));
+  g_assert_cmpstr (event_place_en (x, reception), ==, "Rome");
+  date = event_date (reception);
+  g_assert_cmpstr (date, ==, "2024-05-20");
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_HONORIFIC_PRONOUN), ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_DATE_ARRIVAL), ==, 1);
+}
+
+static void
+test_their_meeting (void)
+{
+  /* اجتماعهم، مباحثاتهم: the plural owner's forms of the trigger nouns */
+  const char *text = "عقد وزراء الزراعة العرب اجتماعهم السنوي اليوم في الرباط برئاسة وزير الخارجية "
+                     "الأردني أيمن الصفدي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "ayman-safadi"));
+  g_assert_cmpstr (event_place_en (x, event), ==, "Rabat");
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -2961,6 +3041,10 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/by-phone", test_by_phone);
   g_test_add_func ("/extractor/events/attendees-only", test_attendees_only);
   g_test_add_func ("/extractor/events/list-counterpart", test_list_counterpart);
+  g_test_add_func ("/extractor/names/family-after-father", test_family_after_father);
+  g_test_add_func ("/extractor/names/after-posting", test_name_after_posting);
+  g_test_add_func ("/extractor/events/reception-on-arrival", test_reception_on_arrival);
+  g_test_add_func ("/extractor/events/their-meeting", test_their_meeting);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -146,7 +146,8 @@ honorific_person (Context *ctx,
 }
 
 /* "كما استقبل سموه X"، "وعقد فخامته اجتماعا مع سموه": an honorific pronoun just after the
- * verb at @t (just before a trigger noun) is its subject, and one after مع its object: each
+ * verb at @t (just before a trigger noun) is its subject, and one after مع or right after a
+ * reception's noun ("في استقبال سموه") its object: each
  * is the person honorific_person() finds, who joins @c's parties (the subject first).
  * Returns whether anyone joined. */
 gboolean
@@ -172,7 +173,13 @@ add_honorific_persons (Context   *ctx,
                                     (k > first && word_in (token (ctx, k - 1)->norm, was)))) :
                          k < t;
 
-      if (h < 0 || k == t || (!subject && !(k > t && word_in (token (ctx, k - 1)->norm, with))))
+      /* right after a noun of a reception, whom it received: "وكان في استقبال سموه" (after
+       * a visit's noun the pronoun is the visitor told of before: "بعد انتهاء زيارة سموه") */
+      gboolean complement = !c->trigger->verb && k == t + 1 && k < end &&
+                            strcmp (c->trigger->kind, "reception") == 0;
+
+      if (h < 0 || k == t ||
+          (!subject && !complement && !(k > t && word_in (token (ctx, k - 1)->norm, with))))
         continue;
       who = honorific_person (ctx, h, k);
       if (who < 0 || rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, who))

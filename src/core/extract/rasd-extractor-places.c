@@ -623,7 +623,11 @@ place_by_arrival (Context *ctx,
       Candidate *c = &g_array_index (candidates, Candidate, i);
       const Candidate *best = NULL;
 
-      if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
+      /* a reception with a place but no date of its own is looked up too ("وكان في استقباله
+       * لدى وصوله مطار روما"): for its day */
+      gboolean undated = !c->date_stated && c->date.precision == RASD_DATE_PRECISION_NONE;
+
+      if ((c->place >= 0 && !undated) || strcmp (c->trigger->kind, "call") == 0 ||
           (c->date.precision != RASD_DATE_PRECISION_DAY && c->date_stated))
         continue;
       /* with no date of its own, a reception told right after an arrival happened where
@@ -641,7 +645,8 @@ place_by_arrival (Context *ctx,
             {
               const Candidate *v = &g_array_index (candidates, Candidate, j);
 
-              if (v->sentence + 1 >= c->sentence && arrived_in_city (ctx, v, c))
+              if (v->sentence + 1 >= c->sentence && arrived_in_city (ctx, v, c) &&
+                  (c->place < 0 || c->place == v->place))
                 best = v;
             }
         }
@@ -659,10 +664,15 @@ place_by_arrival (Context *ctx,
                 best = &g_array_index (candidates, Candidate, j);
             }
         }
-      if (best != NULL)
+      if (best != NULL && c->place < 0)
         {
           RASD_RULE (EV_PLACE_ARRIVAL);
           c->place = best->place;
         }
+      /* ... and when: "وكان في استقباله لدى وصوله" tells the arrival's reception, not an
+       * earlier one (كان is no pluperfect without قد) */
+      if (best != NULL && undated && best->date.precision == RASD_DATE_PRECISION_DAY &&
+          RASD_RULE_IS (EV_DATE_ARRIVAL, TRUE))
+        c->date = best->date;
     }
 }

@@ -733,6 +733,24 @@ is_name_link (Run  *run,
   return (token_lists (run, i) & TOKEN_LINK) != 0;
 }
 
+/* Whether token @i + @k, a word with ال, follows a link of descent and the father's name:
+ * "خالد بن محمد العطية" ends in a family name, which ends in ة as often as any noun (the
+ * caller has checked it is no word of every day and no title follows). */
+static gboolean
+family_after_father (Run  *run,
+                     guint i,
+                     guint k)
+{
+  guint len = 0;
+
+  if (k < 2 || !has_prefix (tok (run, i + k)->norm, "ال") ||
+      !in_list (descent_links, tok (run, i + k - 2)->norm) || is_name_link (run, i + k - 1))
+    return FALSE;
+  if (match_title (run, i + k, &len) != NULL || match_adjective (run, i + k) != NULL)
+    return FALSE;
+  return RASD_RULE_IS (NER_FAMILY_AFTER_FATHER, TRUE);
+}
+
 /* Whether token @i is written with a hamza on alif after its first letter: اليأس (despair)
  * normalises to the name الياس, which is written without one. */
 static gboolean
@@ -868,7 +886,8 @@ read_unknown_name (Run  *run,
            * أصبحت، عشرات), but a family name after a known first name may end in ة (ناصر
            * جودة) */
           if (has_suffix (t->norm, "ت") ||
-              (has_suffix (t->norm, "ه") && !(k == 1 && is_first_name_at (run, i, first_is_bare))))
+              (has_suffix (t->norm, "ه") && !(k == 1 && is_first_name_at (run, i, first_is_bare)) &&
+               !family_after_father (run, i, k)))
             break;
           if (match_title (run, i + k, &title_len) != NULL)
             break;
@@ -1274,8 +1293,9 @@ title_in_name (Run  *run,
 
 /* Whether the two words from token @i are no place and one at least a word the dictionary
  * does not know, as in a foreign name (أنالينا بيربوك): after a title and its country (وزيرة
- * خارجية ألمانيا) or its organisation (زعيم حزب الشعب الجمهوري) they are the name where the
- * tagger, which rarely saw a name right after a place or an organisation, reads none. */
+ * خارجية ألمانيا), its organisation (زعيم حزب الشعب الجمهوري) or where it serves (سفير اليابان
+ * لدى المملكة) they are the name where the tagger, which rarely saw a name right after a place
+ * or an organisation, reads none. */
 static gboolean
 foreign_name_at (Run  *run,
                  guint i)
@@ -1324,6 +1344,7 @@ scan_title (Run  *run,
   gboolean speaks_for, nationality_read = FALSE;
   gboolean then_other = FALSE;  /* another's role follows this one's (ner.role-then-other) */
   guint org_end = 0;            /* the token after an organisation the chain read */
+  guint posting_end = 0;        /* the token after a complement of the role (لدى المملكة) */
   char buf[256];
 
   if (title == NULL)
@@ -1459,6 +1480,7 @@ scan_title (Run  *run,
           (strcmp (word, "في") == 0 && is_posting_title (last->text)))
         {
           j += 2;
+          posting_end = j;
           continue;
         }
       /* genitives and coordinated complements: لشؤون المنظمات، والمؤتمرات الدولية */
@@ -1566,7 +1588,7 @@ scan_title (Run  *run,
         guint n_tagged = tagged_person (run, j, n_name, &first);
 
         if (n_tagged == 0 && !(n_name >= 2 && is_first_name_at (run, j, FALSE)) &&
-            !(n_name >= 2 && j > i + first_len && (run->in_title[j - 1] || org_end + 1 >= j) &&
+            !(n_name >= 2 && j > i + first_len && (run->in_title[j - 1] || org_end + 1 >= j || posting_end == j) &&
               foreign_name_at (run, j)))
           n_name = 0;
         if (n_name >= 2)

@@ -47,6 +47,7 @@ G_BEGIN_DECLS
   X (NER_ROLE_THEN_OTHER, "ner.role-then-other", "after an honorific, a role of a man named and its complement, another role begins someone else (استقبل سمو أمير القصيم مدير الشرطة)") \
   X (NER_FIRST_NAME_WHOLE, "ner.first-name-whole", "in a chain of titles, a known first name is read as written, not as a proclitic and a word (فيصل is no ف + يصل)") \
   X (NER_COMMON_BEFORE_PLACE, "ner.common-before-place", "a place name that is also a common word, right before a place, is a noun of that place (في ديربي الرياض)") \
+  X (NER_FAMILY_AFTER_FATHER, "ner.family-after-father", "after a link of descent and the father's name, a word with ال that ends in ة is the family name (بن محمد العطية)") \
   X (NER_NAME_LETTER_KEPT, "ner.name-letter-kept", "a ب or ل before a word that is no first name is the name's own letter (باربرا)") \
   X (NER_TITLED_SURNAME, "ner.titled-surname", "one word after a title (الرئيس عباس) is the man of that family name the article names in full, before or after") \
   X (NER_HEADED_BY, "ner.headed-by", "a known first name and the words after it, after برئاسة (headed by), are a name without the tagger's word") \
@@ -141,6 +142,7 @@ G_BEGIN_DECLS
   X (EV_TOPIC_PERSON, "ev.topic-person", "نظيره or a pronoun on the trigger: the article's person is a party") \
   X (EV_DATE_LIST, "ev.date-list", "a visit with several dates is one event per date") \
   X (EV_TOUR, "ev.tour", "a visit to several places listed together is one visit per place") \
+  X (EV_DATE_ARRIVAL, "ev.date-arrival", "an undated reception told right after an arrival happened on the arrival's day (وكان في استقباله)") \
   X (EV_PLACE_ARRIVAL, "ev.place-arrival", "a placeless meeting happened where its party had just arrived") \
   X (EV_PLACE_AT_HOME, "ev.place-at-home", "في قصره: in the host's capital") \
   X (EV_CITY_OF_COUNTRY, "ev.city-of-country", "an event placed in a country is in the one city of it the article names") \
