@@ -1921,6 +1921,72 @@ test_their_meeting (void)
 }
 
 static void
+test_with_pronoun (void)
+{
+  /* "وأجرى معه X محادثات": معه is the visitor told of before, who takes part in the talks */
+  const char *text = "وصل الرئيس الإندونيسي جوكو ويدودو إلى عمّان اليوم في زيارة رسمية. وأجرى معه العاهل "
+                     "الأردني الملك عبد الله الثاني محادثات تناولت التعاون بين البلدين.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *visitor = mention_entity (x, text, RASD_MENTION_PERSON, "جوكو ويدودو");
+  gboolean together = FALSE;
+
+  g_assert_nonnull (visitor);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (event_has (x, event, "abdullah-ii"))
+        {
+          together = event_has (x, event, visitor->key);
+          g_assert_cmpstr (event_place_en (x, event), ==, "Amman");
+        }
+    }
+  g_assert_true (together);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_WITH_PRONOUN), ==, 1);
+}
+
+static void
+test_banquet (void)
+{
+  /* a banquet given in someone's honour is a reception of him */
+  const char *text = "أقام الرئيس الفرنسي إيمانويل ماكرون مأدبة عشاء في قصر الإليزيه مساء اليوم على شرف "
+                     "الرئيس الإندونيسي جوكو ويدودو.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "جوكو ويدودو");
+  RasdEvent *event;
+
+  g_assert_nonnull (guest);
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event->kind, ==, "reception");
+  g_assert_true (event_has (x, event, "emmanuel-macron"));
+  g_assert_true (event_has (x, event, guest->key));
+  g_assert_cmpstr (event_place_en (x, event), ==, "Paris");
+}
+
+static void
+test_clause_preposition (void)
+{
+  /* "على نتائج لقائه بـX، وعلى فحوى الاتصال ... مع Y": two deeds, each with its own party */
+  const char *text = "وأطلع الرئيس الفرنسي إيمانويل ماكرون الحكومة اليوم على نتائج لقائه بالرئيس "
+                     "الإندونيسي جوكو ويدودو، وعلى فحوى الاتصال الهاتفي الذي أجراه مع وزير الخارجية "
+                     "الأمريكي أنتوني بلينكن.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "جوكو ويدودو");
+
+  g_assert_nonnull (guest);
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      g_assert_true (event_has (x, event, "emmanuel-macron"));
+      g_assert_true (event_has (x, event, guest->key) != event_has (x, event, "antony-blinken"));
+    }
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_CLAUSE_PREPOSITION), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3045,6 +3111,9 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/after-posting", test_name_after_posting);
   g_test_add_func ("/extractor/events/reception-on-arrival", test_reception_on_arrival);
   g_test_add_func ("/extractor/events/their-meeting", test_their_meeting);
+  g_test_add_func ("/extractor/events/with-pronoun", test_with_pronoun);
+  g_test_add_func ("/extractor/events/banquet", test_banquet);
+  g_test_add_func ("/extractor/events/clause-preposition", test_clause_preposition);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

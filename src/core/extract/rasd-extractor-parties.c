@@ -50,6 +50,25 @@ add_object_person (Context   *ctx,
     }
 }
 
+/* "وأجرى معه X محادثات"، "وبحث X معها": whether مع with a pronoun comes near the trigger at
+ * @t, within its clause (@first to @last): the pronoun is someone told of before, whom
+ * add_object_person() finds. */
+gboolean
+with_pronoun_near (Context *ctx,
+                   guint    t,
+                   guint    first,
+                   guint    last)
+{
+  static const char * const with_pronoun[] = {
+    "معه", "ومعه", "معها", "ومعها", "معهما", "ومعهما", NULL
+  };
+
+  for (guint k = MAX (first, t >= 8 ? t - 8 : 0); k <= MIN (last, t + 3) && k < ctx->n_tokens; k++)
+    if (k != t && word_in (token (ctx, k)->norm, with_pronoun))
+      return RASD_RULE_IS (EV_WITH_PRONOUN, TRUE);
+  return FALSE;
+}
+
 /* "لقاء جمعه مع نظيره الكيني", "خلال زيارته": the other party is @topic, the
  * person the article is about. */
 void

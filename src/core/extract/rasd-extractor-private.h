@@ -320,6 +320,7 @@ G_GNUC_INTERNAL int      place_at_home       (Context *ctx, const RasdEvent *eve
 G_GNUC_INTERNAL void     place_by_arrival    (Context *ctx, GArray *candidates);
 /* rasd-extractor-parties.c */
 G_GNUC_INTERNAL void     add_object_person   (Context *ctx, Candidate *c, guint t);
+G_GNUC_INTERNAL gboolean with_pronoun_near   (Context *ctx, guint t, guint first, guint last);
 G_GNUC_INTERNAL void     add_topic_person    (Context *ctx, Candidate *c, int topic);
 G_GNUC_INTERNAL gboolean add_honorific_persons (Context *ctx, Candidate *c, guint t, guint first,
                                                 guint end);

@@ -966,6 +966,9 @@ place_before (Context *ctx,
   return -1;
 }
 
+/* A preposition joined by و: "، وعلى"، "، وعن"، "، وحول". */
+static const char * const and_prepositions[] = { "وعلي", "وعن", "وحول", NULL };
+
 static ClauseKind
 opens_clause (Context *ctx,
               guint    k,
@@ -1013,6 +1016,12 @@ opens_clause (Context *ctx,
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (opens_expectation (ctx, k, last))
     return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
+  /* "على نتائج استقباله X، وعلى فحوى الاتصال الذي تلقاه من Y": a preposition again, after a
+   * comma, before a trigger noun is the same man's next deed */
+  if (word_in (norm, and_prepositions))
+    for (guint j = k + 1; j < MIN (last, k + 4); j++)
+      if ((trigger = trigger_at (ctx, j)) != NULL && !trigger->verb)
+        return RASD_RULE_IS (EV_CLAUSE_PREPOSITION, CLAUSE_CONTINUE);
   /* a verb of meeting after a comma begins what it tells: "، بحثا خلاله" */
   trigger = trigger_at (ctx, k);
   if (trigger != NULL && trigger->verb)
@@ -1559,8 +1568,10 @@ find_events (Context *ctx)
           add_honorific_persons (ctx, &c, best_token, clause->first_token, clause->last_token);
           add_topic_person (ctx, &c, topic_of (pending));
           /* "بيروت التي زارها": the pronoun of a relative clause is its antecedent's */
-          if (c.participants->len > 0 && trigger_has_object (ctx, best_token) &&
-              !(best_token > 0 && word_in (token (ctx, best_token - 1)->norm, relative_words)))
+          if ((c.participants->len > 0 && trigger_has_object (ctx, best_token) &&
+               !(best_token > 0 && word_in (token (ctx, best_token - 1)->norm, relative_words))) ||
+              (c.participants->len == 1 &&
+               with_pronoun_near (ctx, best_token, clause->first_token, clause->last_token)))
             add_object_person (ctx, &c, best_token);
           if (c.participants->len == 0)
             {

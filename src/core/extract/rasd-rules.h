@@ -114,6 +114,7 @@ G_BEGIN_DECLS
   X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
   X (EV_NEGATED, "ev.negated", "a trigger after لم، لن، لا، عدم did not or will not happen") \
   X (EV_IN_TOUCH, "ev.in-touch", "a call noun after على or with an adjective of lasting is being in touch (على اتصال وثيق)") \
+  X (EV_WITH_PRONOUN, "ev.with-pronoun", "معه near a trigger of one party: the last person told of before is the other (وأجرى معه X محادثات)") \
   X (EV_OBJECT_PRONOUN, "ev.object-pronoun", "a verb with an object pronoun (استقبله، التقاها، زاره) takes the last person named before it as its object") \
   X (EV_BY_PHONE, "ev.by-phone", "talks or a meeting told with a word of the telephone or video (بحث هاتفيا، محادثات هاتفية) are a call") \
   X (EV_ATTENDEES_ONLY, "ev.attendees-only", "the proceedings (أعمال) of a meeting no one named holds are of those named after بحضور") \
@@ -131,6 +132,7 @@ G_BEGIN_DECLS
   X (EV_CLAUSE_REPORTED, "ev.clause-reported", "أن after a reporting verb opens a clause") \
   X (EV_CLAUSE_WHERE, "ev.clause-where", "حيث opens a clause with the same subject, place and time") \
   X (EV_CLAUSE_OTHER, "ev.clause-other", "فيما، بينما، من المتوقع open a clause about something else") \
+  X (EV_CLAUSE_PREPOSITION, "ev.clause-preposition", "after a comma, a preposition joined by و before a trigger noun tells the same man's next deed (، وعلى فحوى الاتصال)") \
   X (EV_CLAUSE_DAY, "ev.clause-day", "after a comma, غداة or عشية and a trigger tell the same man's deed of the day before or after") \
   X (EV_CLAUSE_CONTINUE, "ev.clause-continue", "ثم، كما، بعد أن، a dated و, a verb after a comma go on") \
   X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
