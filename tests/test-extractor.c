@@ -1987,6 +1987,37 @@ test_clause_preposition (void)
 }
 
 static void
+test_party_arrival (void)
+{
+  /* a meeting of one party told after an arrival is with the one who arrived: "ومن المقرر أن
+   * يلتقي X"، "واجتمع به X" */
+  const char *planned = "وصل وزير الخارجية الإيطالي أنطونيو تاياني إلى عمّان اليوم في زيارة تستغرق يومين.\n"
+                        "ومن المقرر أن يلتقي العاهل الأردني الملك عبد الله الثاني.";
+  const char *with_him = "وصل وزير الخارجية الإيطالي أنطونيو تاياني إلى عمّان اليوم.\n"
+                         "واجتمع به العاهل الأردني الملك عبد الله الثاني.";
+  const char *texts[] = { planned, with_him };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(RasdExtraction) x = run (texts[t], "2024-05-20");
+      RasdEntity *visitor = mention_entity (x, texts[t], RASD_MENTION_PERSON, "أنطونيو تاياني");
+
+      g_assert_nonnull (visitor);
+      for (guint i = 0; i < x->events->len; i++)
+        {
+          RasdEvent *event = g_ptr_array_index (x->events, i);
+
+          if (event_has (x, event, "abdullah-ii"))
+            {
+              g_assert_true (event_has (x, event, visitor->key));
+              g_assert_cmpstr (event_place_en (x, event), ==, "Amman");
+            }
+        }
+      g_assert_cmpuint (rule_hits (texts[t], "2024-05-20", RASD_RULE_EV_PARTY_ARRIVAL), ==, 1);
+    }
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3114,6 +3145,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/with-pronoun", test_with_pronoun);
   g_test_add_func ("/extractor/events/banquet", test_banquet);
   g_test_add_func ("/extractor/events/clause-preposition", test_clause_preposition);
+  g_test_add_func ("/extractor/events/party-arrival", test_party_arrival);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

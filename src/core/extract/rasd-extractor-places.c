@@ -588,6 +588,43 @@ arrived_in_city (Context         *ctx,
          shared_participants (v->participants, c->participants) > 0;
 }
 
+/* "وصل X إلى رام الله اليوم. ومن المقرر أن يلتقي الرئيس Y"، "واجتمع به Y": a meeting of one
+ * party told in the sentence of an arrival in a city or the two after it, where it may have
+ * happened (no other place, no other day), is with the one who arrived. */
+void
+parties_by_arrival (Context *ctx,
+                    GArray  *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      const Candidate *v = NULL;
+
+      if (c->participants->len != 1 || c->tour_leg ||
+          (strcmp (c->trigger->kind, "meeting") != 0 && strcmp (c->trigger->kind, "talks") != 0 &&
+           strcmp (c->trigger->kind, "reception") != 0))
+        continue;
+      for (guint j = i; j > 0 && v == NULL; j--)
+        {
+          const Candidate *w = &g_array_index (candidates, Candidate, j - 1);
+
+          if (w->sentence + 2 < c->sentence)
+            break;
+          if (strcmp (w->trigger->kind, "visit") == 0 && !w->tour_leg && w->participants->len > 0 &&
+              w->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, w->place)) == 2)
+            v = w;
+        }
+      if (v == NULL || shared_participants (v->participants, c->participants) > 0 ||
+          (c->place >= 0 && c->place != v->place) ||
+          (c->date_stated && (c->date.precision != RASD_DATE_PRECISION_DAY ||
+                              v->date.precision != RASD_DATE_PRECISION_DAY ||
+                              day_of (&c->date) != day_of (&v->date))))
+        continue;
+      RASD_RULE (EV_PARTY_ARRIVAL);
+      g_array_append_val (c->participants, g_array_index (v->participants, int, 0));
+    }
+}
+
 /* A meeting with no place of its own happened in the city its party arrived in that day or the
  * days just before: "يلتقي المبعوث اليوم الرئيس ... وكان قد وصل صنعاء أمس".  The visits are
  * looked up by day (and the undated reception among the candidates of its sentence and the one
