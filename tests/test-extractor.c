@@ -2018,6 +2018,31 @@ test_party_arrival (void)
 }
 
 static void
+test_each_apart (void)
+{
+  /* "كلا من X وY، كل على حدة": the host met each guest apart, two receptions; without it,
+   * one reception of all */
+  const char *apart = "استقبل العاهل الأردني الملك عبد الله الثاني في عمّان اليوم كلا من الرئيس الإندونيسي "
+                      "جوكو ويدودو، ووزير الخارجية الإيطالي أنطونيو تاياني، كل على حدة.";
+  const char *together = "استقبل العاهل الأردني الملك عبد الله الثاني في عمّان اليوم كلا من الرئيس "
+                         "الإندونيسي جوكو ويدودو، ووزير الخارجية الإيطالي أنطونيو تاياني.";
+  g_autoptr(RasdExtraction) x = run (apart, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (together, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      g_assert_cmpuint (event->participants->len, ==, 2);
+      g_assert_true (event_has (x, event, "abdullah-ii"));
+      g_assert_cmpstr (event_place_en (x, event), ==, "Amman");
+    }
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (y->events, 0))->participants->len, ==, 3);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3146,6 +3171,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/banquet", test_banquet);
   g_test_add_func ("/extractor/events/clause-preposition", test_clause_preposition);
   g_test_add_func ("/extractor/events/party-arrival", test_party_arrival);
+  g_test_add_func ("/extractor/events/each-apart", test_each_apart);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -1029,6 +1029,18 @@ opens_clause (Context *ctx,
   return CLAUSE_FIRST;
 }
 
+/* Whether @clause says its parties met one by one: "كل على حدة"، "كلا على حدة". */
+static gboolean
+each_apart (Context      *ctx,
+            const Clause *clause)
+{
+  for (guint k = clause->first_token + 2; k < clause->last_token; k++)
+    if (strcmp (token (ctx, k)->norm, "حده") == 0 && strcmp (token (ctx, k - 1)->norm, "علي") == 0 &&
+        (strcmp (token (ctx, k - 2)->norm, "كل") == 0 || strcmp (token (ctx, k - 2)->norm, "كلا") == 0))
+      return TRUE;
+  return FALSE;
+}
+
 /* Splits sentence @s into clauses; returns how many (at most @max). */
 static guint
 split_clauses (Context *ctx,
@@ -1655,6 +1667,20 @@ find_events (Context *ctx)
                   g_array_append_val (pending, leg);
                 }
               g_array_unref (tour);
+            }
+          else if (c.participants->len >= 3 && each_apart (ctx, clause))
+            {
+              /* "استقبل الوزير كلا من X وY، كل على حدة": one reception of each */
+              RASD_RULE (EV_EACH_APART);
+              for (guint p = 1; p < c.participants->len; p++)
+                {
+                  Candidate leg = c;
+
+                  leg.participants = g_array_sized_new (FALSE, FALSE, sizeof (int), 2);
+                  g_array_append_val (leg.participants, g_array_index (c.participants, int, 0));
+                  g_array_append_val (leg.participants, g_array_index (c.participants, int, p));
+                  g_array_append_val (pending, leg);
+                }
             }
           else
             {

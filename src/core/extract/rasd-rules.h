@@ -145,6 +145,7 @@ G_BEGIN_DECLS
   X (EV_DATE_LIST, "ev.date-list", "a visit with several dates is one event per date") \
   X (EV_TOUR, "ev.tour", "a visit to several places listed together is one visit per place") \
   X (EV_DATE_ARRIVAL, "ev.date-arrival", "an undated reception told right after an arrival happened on the arrival's day (وكان في استقباله)") \
+  X (EV_EACH_APART, "ev.each-apart", "parties met one by one (كل على حدة): one event of the subject with each") \
   X (EV_PARTY_ARRIVAL, "ev.party-arrival", "a meeting of one party told after an arrival in a city, where it may have happened, is with the one who arrived") \
   X (EV_PLACE_ARRIVAL, "ev.place-arrival", "a placeless meeting happened where its party had just arrived") \
   X (EV_PLACE_AT_HOME, "ev.place-at-home", "في قصره: in the host's capital") \
