@@ -251,13 +251,17 @@ test_hijri_conversion (void)
 {
   RasdDate g;
 
-  assert_hijri (1436, 9, 1, 2015, 6, 18, 1);     /* 1 Ramadan 1436 */
-  assert_hijri (1436, 10, 26, 2015, 8, 11, 1);   /* 26 Shawwal 1436 */
-  assert_hijri (1436, 10, 14, 2015, 7, 30, 1);   /* 14 Shawwal 1436 */
-  assert_hijri (1445, 1, 1, 2023, 7, 19, 1);     /* 1 Muharram 1445 */
-  assert_hijri (1400, 1, 1, 1979, 11, 21, 1);    /* 1 Muharram 1400 */
+  /* Umm al-Qura, as the Saudi authorities fixed these days (the tabular calendar puts the
+   * days of Shawwal 1436 a day later) */
+  assert_hijri (1436, 9, 1, 2015, 6, 18, 0);     /* 1 Ramadan 1436 */
+  assert_hijri (1436, 10, 26, 2015, 8, 11, 0);   /* 26 Shawwal 1436 */
+  assert_hijri (1436, 10, 17, 2015, 8, 2, 0);    /* 17 Shawwal 1436 */
+  assert_hijri (1436, 10, 14, 2015, 7, 30, 0);   /* 14 Shawwal 1436 */
+  assert_hijri (1445, 1, 1, 2023, 7, 19, 0);     /* 1 Muharram 1445 */
+  assert_hijri (1441, 12, 10, 2020, 7, 31, 0);   /* Eid al-Adha 1441 */
+  /* before Umm al-Qura's table, the tabular calendar */
   assert_hijri (1, 1, 1, 622, 7, 19, 1);         /* the epoch (proleptic Gregorian) */
-  assert_hijri (1441, 12, 10, 2020, 7, 31, 1);   /* Eid al-Adha 1441 */
+  assert_hijri (1200, 1, 1, 1785, 11, 4, 1);     /* 1 Muharram 1200 */
 
   g_assert_false (rasd_date_hijri_to_gregorian (1436, 13, 1, &g));
   g_assert_false (rasd_date_hijri_to_gregorian (1436, 1, 31, &g));

@@ -5,7 +5,9 @@
 #include "rasd-date.h"
 #include "rasd-date-private.h"
 
+#include <math.h>
 #include <string.h>
+#include <unicode/ucal.h>
 
 /* Date expressions in Arabic news.
  *
@@ -112,10 +114,16 @@ rasd_date_add_days (const RasdDate *date,
   return rasd_date_from_days (rasd_date_to_days (date->year, date->month, date->day) + days);
 }
 
-/* Tabular Islamic calendar, civil (Friday) epoch, leap years 2, 5, 7, 10, 13, 16, 18, 21, 24,
- * 26, 29 of each 30-year cycle.  Works on Julian day numbers. */
+/* Hijri dates are Saudi Arabia's official calendar, Umm al-Qura, whose months begin as the
+ * Saudi authorities fix them: ICU's "islamic-umalqura" calendar holds its table for AH 1300 to
+ * 1600 (1882 to 2174).  Elsewhere, or where ICU cannot open it, the tabular Islamic calendar
+ * (civil epoch; leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle),
+ * which differs from Umm al-Qura by a day or two in some months.  Works on Julian day numbers. */
 #define JDN_UNIX_EPOCH 2440588
 #define JDN_HIJRI_EPOCH 1948440
+#define UMALQURA_FIRST_YEAR 1300
+#define UMALQURA_LAST_YEAR 1600
+#define MS_PER_DAY 86400000.0
 
 static gint64
 hijri_to_jdn (gint64 y,
@@ -125,12 +133,89 @@ hijri_to_jdn (gint64 y,
   return d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 + JDN_HIJRI_EPOCH - 1;
 }
 
+static GMutex umalqura_lock;
+static UCalendar *umalqura;      /* under the lock; NULL when ICU could not open it */
+static gboolean umalqura_opened;
+
+/* The Umm al-Qura calendar, in UTC; call with umalqura_lock held. */
+static UCalendar *
+umalqura_calendar (void)
+{
+  if (!umalqura_opened)
+    {
+      static const UChar utc[] = { 'U', 'T', 'C', 0 };
+      UErrorCode status = U_ZERO_ERROR;
+
+      umalqura_opened = TRUE;
+      umalqura = ucal_open (utc, -1, "ar@calendar=islamic-umalqura", UCAL_DEFAULT, &status);
+      if (U_FAILURE (status))
+        {
+          g_warning ("ICU has no Umm al-Qura calendar (%s): Hijri dates follow the tabular "
+                     "calendar and may be a day off", u_errorName (status));
+          g_clear_pointer (&umalqura, ucal_close);
+        }
+    }
+  return umalqura;
+}
+
+/* The day (days since 1970-01-01) of Umm al-Qura date @y-@m-@d, or FALSE when ICU cannot say. */
+static gboolean
+umalqura_to_days (int     y,
+                  int     m,
+                  int     d,
+                  gint64 *days)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCalendar *cal;
+  double ms = 0;
+
+  if (y < UMALQURA_FIRST_YEAR || y > UMALQURA_LAST_YEAR)
+    return FALSE;
+  g_mutex_lock (&umalqura_lock);
+  if ((cal = umalqura_calendar ()) != NULL)
+    {
+      ucal_clear (cal);
+      ucal_set (cal, UCAL_ERA, 0);
+      ucal_setDate (cal, y, m - 1, d, &status);
+      ms = ucal_getMillis (cal, &status);
+    }
+  g_mutex_unlock (&umalqura_lock);
+  if (cal == NULL || U_FAILURE (status))
+    return FALSE;
+  *days = (gint64) floor (ms / MS_PER_DAY);
+  return TRUE;
+}
+
+/* Umm al-Qura date of day @days (since 1970-01-01), or FALSE when ICU cannot say. */
+static gboolean
+umalqura_from_days (gint64  days,
+                    int    *y,
+                    int    *m,
+                    int    *d)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCalendar *cal;
+
+  g_mutex_lock (&umalqura_lock);
+  if ((cal = umalqura_calendar ()) != NULL)
+    {
+      ucal_setMillis (cal, (double) days * MS_PER_DAY, &status);
+      *y = ucal_get (cal, UCAL_YEAR, &status);
+      *m = ucal_get (cal, UCAL_MONTH, &status) + 1;
+      *d = ucal_get (cal, UCAL_DATE, &status);
+    }
+  g_mutex_unlock (&umalqura_lock);
+  return cal != NULL && U_SUCCESS (status) && *y >= UMALQURA_FIRST_YEAR && *y <= UMALQURA_LAST_YEAR;
+}
+
 gboolean
 rasd_date_hijri_to_gregorian (int       hijri_year,
                               int       hijri_month,
                               int       hijri_day,
                               RasdDate *out)
 {
+  gint64 days;
+
   g_return_val_if_fail (out != NULL, FALSE);
 
   if (hijri_year < 1 || hijri_year > 9000 || hijri_month < 1 || hijri_month > 12 ||
@@ -139,7 +224,9 @@ rasd_date_hijri_to_gregorian (int       hijri_year,
       *out = (RasdDate) { 0 };
       return FALSE;
     }
-  *out = rasd_date_from_days (hijri_to_jdn (hijri_year, hijri_month, hijri_day) - JDN_UNIX_EPOCH);
+  if (!umalqura_to_days (hijri_year, hijri_month, hijri_day, &days))
+    days = hijri_to_jdn (hijri_year, hijri_month, hijri_day) - JDN_UNIX_EPOCH;
+  *out = rasd_date_from_days (days);
   return TRUE;
 }
 
@@ -154,7 +241,18 @@ rasd_date_gregorian_to_hijri (int  year,
   gint64 jdn = rasd_date_to_days (year, month, day) + JDN_UNIX_EPOCH;
   gint64 y = (30 * (jdn - JDN_HIJRI_EPOCH) + 10646) / 10631;
   gint64 m;
+  int uy, um, ud;
 
+  if (umalqura_from_days (jdn - JDN_UNIX_EPOCH, &uy, &um, &ud))
+    {
+      if (hijri_year)
+        *hijri_year = uy;
+      if (hijri_month)
+        *hijri_month = um;
+      if (hijri_day)
+        *hijri_day = ud;
+      return;
+    }
   /* Month: the last one whose first day is on or before jdn. */
   m = 12;
   while (m > 1 && hijri_to_jdn (y, m, 1) > jdn)
