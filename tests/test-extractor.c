@@ -2043,6 +2043,25 @@ test_each_apart (void)
 }
 
 static void
+test_pronoun_not_place (void)
+{
+  /* "في حديثه" (in his talk) and "في بيانه" (in his statement) are no towns حديثة and بيانة;
+   * the town written with its ة is */
+  const char *text = "التقى وزير الخارجية الأردني أيمن الصفدي نظيره المصري سامح شكري اليوم، وقال الصفدي في "
+                     "حديثه للصحفيين وفي بيانه الختامي إن اللقاء كان مثمرا.";
+  const char *town = "وصل وزير الخارجية الأردني أيمن الصفدي إلى حديثة اليوم.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (town, "2024-05-20");
+
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PLACE, "حديثه"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PLACE, "بيانه"));
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpint (((RasdEvent *) g_ptr_array_index (x->events, 0))->place, <, 0);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_PRONOUN_NOT_PLACE), ==, 2);
+  g_assert_nonnull (mention_entity (y, town, RASD_MENTION_PLACE, "حديثة"));
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3172,6 +3191,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/clause-preposition", test_clause_preposition);
   g_test_add_func ("/extractor/events/party-arrival", test_party_arrival);
   g_test_add_func ("/extractor/events/each-apart", test_each_apart);
+  g_test_add_func ("/extractor/names/pronoun-not-place", test_pronoun_not_place);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -219,6 +219,27 @@ at_dateline (Run  *run,
          g_str_has_prefix (p, "ـ");
 }
 
+/* Whether token @i ends in ه as written where every one of @candidates ends in ة. */
+static gboolean
+pronoun_for_ta_marbuta (Run             *run,
+                        guint            i,
+                        const GPtrArray *candidates)
+{
+  const RasdToken *t = tok (run, i);
+  gsize len = t->byte_end - t->byte_start;
+
+  if (len < strlen ("ه") || strncmp (run->text + t->byte_end - strlen ("ه"), "ه", strlen ("ه")) != 0)
+    return FALSE;
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      const RasdPlace *place = g_ptr_array_index (candidates, c);
+
+      if (place->name_ar == NULL || !g_str_has_suffix (place->name_ar, "ة"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Whether the gazetteer's @candidates for the @l words from token @i, read as @word (form @f of
  * the token), are a place here.  A country, a site or place the project lists, a capital or a
  * city of a million are places wherever they stand; any other town needs the text to say it is
@@ -267,6 +288,13 @@ place_has_evidence (Run             *run,
   common = g_hash_table_contains (run->ner->common_places, word);
   if (!common && (listed || large))
     return TRUE;
+  /* "في بيانه" (his statement) is no town بيانة: a small town's ة written ه is a noun with
+   * its pronoun */
+  if (!listed && !large && pronoun_for_ta_marbuta (run, i, candidates))
+    {
+      RASD_RULE (NER_PRONOUN_NOT_PLACE);
+      return FALSE;
+    }
   /* "في ديربي الرياض": a word of every day before a place is a noun of that place */
   if (common && i + 1 < run->n && !breaks_after (run, i) &&
       rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, i + 1)->norm) != NULL)
