@@ -1908,16 +1908,25 @@ test_reception_on_arrival (void)
 static void
 test_their_meeting (void)
 {
-  /* اجتماعهم، مباحثاتهم: the plural owner's forms of the trigger nouns */
+  /* اجتماعهم، مباحثاتهم، لقاءاته: more owners' forms of the trigger nouns */
   const char *text = "عقد وزراء الزراعة العرب اجتماعهم السنوي اليوم في الرباط برئاسة وزير الخارجية "
                      "الأردني أيمن الصفدي.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
   RasdEvent *event;
 
+  const char *his = "وأطلع الرئيس الفرنسي إيمانويل ماكرون الحكومة اليوم على نتائج لقاءاته بعدد من "
+                    "المسؤولين، ومن بينهم وزير الخارجية الأمريكي أنتوني بلينكن.";
+  g_autoptr(RasdExtraction) y = run (his, "2024-05-20");
+
   g_assert_cmpuint (x->events->len, ==, 1);
   event = g_ptr_array_index (x->events, 0);
   g_assert_true (event_has (x, event, "ayman-safadi"));
   g_assert_cmpstr (event_place_en (x, event), ==, "Rabat");
+  /* لقاءاته: his meetings, one of them with a man named */
+  g_assert_cmpuint (y->events->len, ==, 1);
+  event = g_ptr_array_index (y->events, 0);
+  g_assert_true (event_has (y, event, "emmanuel-macron"));
+  g_assert_true (event_has (y, event, "antony-blinken"));
 }
 
 static void
