@@ -2071,6 +2071,32 @@ test_pronoun_not_place (void)
 }
 
 static void
+test_counterpart_country (void)
+{
+  /* "نظيره الكيني" alone is the Kenyan named right after "نظيره الكيني" before */
+  const char *text = "صافح الرئيس الإندونيسي جوكو ويدودو نظيره الكيني وليام روتو في نيروبي اليوم.\n"
+                     "وسيجري ويدودو محادثات مع نظيره الكيني حول القضايا الاقتصادية.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *host = mention_entity (x, text, RASD_MENTION_PERSON, "وليام روتو");
+  const char *later = strstr (text, "مع نظيره") + strlen ("مع ");
+  gboolean found = FALSE;
+
+  g_assert_nonnull (host);
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      const RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+
+      if (mention->kind == RASD_MENTION_PERSON &&
+          mention->start == (gsize) g_utf8_pointer_to_offset (text, later))
+        found = rasd_extraction_get_entity (x, mention->entity) == host;
+    }
+  g_assert_true (found);
+  for (guint i = 0; i < x->events->len; i++)
+    g_assert_true (event_has (x, g_ptr_array_index (x->events, i), host->key));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_COUNTERPART_COUNTRY), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3201,6 +3227,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/party-arrival", test_party_arrival);
   g_test_add_func ("/extractor/events/each-apart", test_each_apart);
   g_test_add_func ("/extractor/names/pronoun-not-place", test_pronoun_not_place);
+  g_test_add_func ("/extractor/names/counterpart-country", test_counterpart_country);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

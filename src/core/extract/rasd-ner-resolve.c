@@ -542,8 +542,8 @@ resolve_kingdom (Run *run)
 
 /* "التقى وزير الخارجية التركي X نظيره الأردني Y": Y holds X's office in his country, so a
  * role read later (العاهل الأردني) is not Y's.  Gives each person named right after نظيره +
- * adjective the title of the titled person named last before it in the sentence, when the
- * article gives him none. */
+ * adjective the title of the titled person named last before it in the sentence, and the
+ * adjective's country, when the article gives him none. */
 void
 counterpart_titles (Run *run)
 {
@@ -559,6 +559,9 @@ counterpart_titles (Run *run)
       info = person_info (run, name->entity);
       if (info == NULL || info->title != NULL)
         continue;
+      /* ... and of the adjective's country, so that "نظيره الكيني" alone later is him */
+      if (info->country == NULL && RASD_RULE_IS (NER_COUNTERPART_COUNTRY, TRUE))
+        info->country = match_adjective (run, at - 1);
       for (guint b = k; b-- > 0 && subject == NULL;)
         {
           const RasdNerName *before = &g_array_index (run->names, RasdNerName, b);
