@@ -2097,6 +2097,30 @@ test_counterpart_country (void)
 }
 
 static void
+test_sentence_mate_place (void)
+{
+  /* the meeting that came before the one told in Amman, the same day, with the same man, is
+   * in Amman too */
+  const char *text = "عقد وزير الخارجية الأمريكي أنتوني بلينكن في عمّان اليوم اجتماعا مع العاهل الأردني "
+                     "الملك عبد الله الثاني، وهو الاجتماع الذي أعقب لقاء المسؤول الأمريكي بوزير الخارجية "
+                     "الأردني أيمن الصفدي.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  gboolean other = FALSE;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      g_assert_true (event_has (x, event, "antony-blinken"));
+      g_assert_cmpstr (event_place_en (x, event), ==, "Amman");
+      other |= event_has (x, event, "ayman-safadi");
+    }
+  g_assert_true (other);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_SENTENCE_MATE_PLACE), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3228,6 +3252,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/each-apart", test_each_apart);
   g_test_add_func ("/extractor/names/pronoun-not-place", test_pronoun_not_place);
   g_test_add_func ("/extractor/names/counterpart-country", test_counterpart_country);
+  g_test_add_func ("/extractor/events/sentence-mate-place", test_sentence_mate_place);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -506,6 +506,47 @@ first_token_from (Context *ctx,
   return lo;
 }
 
+static gint64
+day_of (const RasdDate *date)
+{
+  return rasd_date_to_days (date->year, date->month, date->day);
+}
+
+/* "الاجتماع الذي عقده X في بغداد أمس مع Y، وهو الاجتماع الذي أعقب لقاءه بـZ": an event with no
+ * place, told in the sentence that tells another event of one of its parties on the same day
+ * in a city, happened in that city (the one city of such events; -1 when none or several). */
+int
+place_of_sentence_mate (Context         *ctx,
+                        const RasdEvent *event)
+{
+  gsize first = g_array_index (event->evidence, RasdSpan, 0).start;
+  int found = -1;
+
+  if (event->date.precision != RASD_DATE_PRECISION_DAY)
+    return -1;
+  for (guint e = 0; e < ctx->out->events->len; e++)
+    {
+      const RasdEvent *other = g_ptr_array_index (ctx->out->events, e);
+      gboolean same_sentence = FALSE;
+
+      if (other == event || other->place < 0 || strcmp (other->kind, "call") == 0 ||
+          other->date.precision != RASD_DATE_PRECISION_DAY || day_of (&other->date) != day_of (&event->date) ||
+          place_rank (rasd_extraction_get_entity (ctx->out, other->place)) != 2 ||
+          shared_participants (other->participants, event->participants) == 0)
+        continue;
+      for (guint k = 0; k < other->evidence->len && !same_sentence; k++)
+        same_sentence = g_array_index (other->evidence, RasdSpan, k).start == first;
+      if (!same_sentence)
+        continue;
+      if (found >= 0 && found != other->place)
+        return -1;
+      found = other->place;
+    }
+  if (found >= 0)
+    RASD_RULE (EV_SENTENCE_MATE_PLACE);
+  return found;
+}
+
 /* "في قصر الرئاسة التونسية": a presidency's seat, with its country's adjective, stands in that
  * country's capital.  Looks in the event's sentences; returns the capital as an entity, or -1. */
 int
@@ -569,12 +610,6 @@ place_at_home (Context         *ctx,
     return -1;
   RASD_RULE (EV_PLACE_AT_HOME);
   return rasd_extraction_add_place (ctx->out, capital);
-}
-
-static gint64
-day_of (const RasdDate *date)
-{
-  return rasd_date_to_days (date->year, date->month, date->day);
 }
 
 /* Whether candidate @v is an arrival in a city that candidate @c's party made. */

@@ -149,6 +149,7 @@ G_BEGIN_DECLS
   X (EV_DATE_ARRIVAL, "ev.date-arrival", "an undated reception told right after an arrival happened on the arrival's day (وكان في استقباله)") \
   X (EV_EACH_APART, "ev.each-apart", "parties met one by one (كل على حدة): one event of the subject with each") \
   X (EV_PARTY_ARRIVAL, "ev.party-arrival", "a meeting of one party told after an arrival in a city, where it may have happened, is with the one who arrived") \
+  X (EV_SENTENCE_MATE_PLACE, "ev.sentence-mate-place", "an event with no place happened in the city of the same day's other event of its sentence that shares a party") \
   X (EV_PLACE_ARRIVAL, "ev.place-arrival", "a placeless meeting happened where its party had just arrived") \
   X (EV_PLACE_AT_HOME, "ev.place-at-home", "في قصره: in the host's capital") \
   X (EV_CITY_OF_COUNTRY, "ev.city-of-country", "an event placed in a country is in the one city of it the article names") \
