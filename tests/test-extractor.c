@@ -2121,6 +2121,51 @@ test_sentence_mate_place (void)
 }
 
 static void
+test_written_shadda (void)
+{
+  /* عمّان with its shadda is Amman, whatever the story's countries; عمان alone is Oman */
+  const char *amman = "وصل المبعوث الأممي هانس غروندبرغ إلى عمّان اليوم.";
+  const char *oman = "وصل المبعوث الأممي هانس غروندبرغ إلى عمان اليوم.";
+  g_autoptr(RasdExtraction) x = run (amman, "2024-05-24");
+  g_autoptr(RasdExtraction) y = run (oman, "2024-05-24");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Amman");
+  g_assert_cmpuint (rule_hits (amman, "2024-05-24", RASD_RULE_NER_WRITTEN_SHADDA), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (rasd_extraction_get_entity (y, ((RasdEvent *) g_ptr_array_index (y->events, 0))->place)->key,
+                   ==, "country:OM");
+}
+
+static void
+test_during_stay (void)
+{
+  /* "مرورا بعمّان التي التقى خلالها": the meeting is of the stay in Amman, on its day, not
+   * part of the talks told before in Muscat */
+  const char *text = "وكان المبعوث الأممي هانس غروندبرغ أجرى محادثات في مسقط قبل وصوله إلى صنعاء مرورا "
+                     "بالعاصمة الأردنية عمّان التي التقى خلالها مع ممثلين عن الحكومة الأربعاء.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-24");
+  gboolean in_amman = FALSE, in_muscat = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      const char *place = event_place_en (x, event);
+
+      if (g_strcmp0 (place, "Amman") == 0)
+        {
+          g_autofree char *date = event_date (event);
+
+          g_assert_cmpstr (date, ==, "2024-05-22");
+          in_amman = TRUE;
+        }
+      in_muscat |= g_strcmp0 (place, "Muscat") == 0;
+    }
+  g_assert_true (in_amman);
+  g_assert_true (in_muscat);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3253,6 +3298,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/pronoun-not-place", test_pronoun_not_place);
   g_test_add_func ("/extractor/names/counterpart-country", test_counterpart_country);
   g_test_add_func ("/extractor/events/sentence-mate-place", test_sentence_mate_place);
+  g_test_add_func ("/extractor/names/written-shadda", test_written_shadda);
+  g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -1595,8 +1595,10 @@ find_events (Context *ctx)
               (named_where < 0 || (where >= 0 && places_agree (ctx, where, named_where))))
             c.follows = last;
           /* "أجرى اتصالا هاتفيا مع X، بحثا خلاله ...": what was done during the deed the
-           * sentence told before is part of it, a call's talks a call */
-          else if (last >= 0 && during_it (ctx, best_token, clause->last_token))
+           * sentence told before is part of it, a call's talks a call (but "مرورا بعمّان التي
+           * التقى خلالها": during the stay in that other place) */
+          else if (last >= 0 && clause->kind != CLAUSE_WHERE &&
+                   during_it (ctx, best_token, clause->last_token))
             {
               const Candidate *told = &g_array_index (pending, Candidate, last);
 

@@ -436,6 +436,33 @@ country_listed_before (Run            *run,
   return TRUE;
 }
 
+/* Where the text writes a shadda in a place's name (عمّان, Amman, not عمان, Oman), the
+ * candidates whose Arabic name has one too; NULL when it writes none or none has one. */
+static GPtrArray *
+with_written_shadda (Run            *run,
+                     const PlaceRef *ref)
+{
+  const RasdToken *a = tok (run, ref->first_token);
+  const RasdToken *b = tok (run, ref->first_token + ref->n_tokens - 1);
+  GPtrArray *out;
+
+  if (g_strstr_len (run->text + a->byte_start, b->byte_end - a->byte_start, "ّ") == NULL)
+    return NULL;
+  out = g_ptr_array_new ();
+  for (guint c = 0; c < ref->candidates->len; c++)
+    {
+      const RasdPlace *place = g_ptr_array_index (ref->candidates, c);
+
+      if (place->name_ar != NULL && strstr (place->name_ar, "ّ") != NULL)
+        g_ptr_array_add (out, (gpointer) place);
+    }
+  if (out->len == 0)
+    g_clear_pointer (&out, g_ptr_array_unref);
+  else
+    RASD_RULE (NER_WRITTEN_SHADDA);
+  return out;
+}
+
 void
 resolve_places (Run *run)
 {
@@ -454,7 +481,8 @@ resolve_places (Run *run)
   for (guint i = 0; i < run->places->len; i++)
     {
       PlaceRef *ref = &g_array_index (run->places, PlaceRef, i);
-      const RasdPlace *place = rasd_gazetteer_best (run->ner->gazetteer, ref->candidates,
+      g_autoptr(GPtrArray) shadda = with_written_shadda (run, ref);
+      const RasdPlace *place = rasd_gazetteer_best (run->ner->gazetteer, shadda != NULL ? shadda : ref->candidates,
                                                     (const char * const *) preferred->pdata);
       if (place == NULL)
         continue;

@@ -47,6 +47,7 @@ G_BEGIN_DECLS
   X (NER_ROLE_THEN_OTHER, "ner.role-then-other", "after an honorific, a role of a man named and its complement, another role begins someone else (استقبل سمو أمير القصيم مدير الشرطة)") \
   X (NER_FIRST_NAME_WHOLE, "ner.first-name-whole", "in a chain of titles, a known first name is read as written, not as a proclitic and a word (فيصل is no ف + يصل)") \
   X (NER_COUNTERPART_COUNTRY, "ner.counterpart-country", "a person named right after نظيره + adjective is of that country (نظيره الكيني X), for a later نظيره الكيني") \
+  X (NER_WRITTEN_SHADDA, "ner.written-shadda", "a place written with a shadda is one whose name has it (عمّان is Amman, not Oman)") \
   X (NER_PRONOUN_NOT_PLACE, "ner.pronoun-not-place", "a small town's name in ة written with ه is a noun and its pronoun (في بيانه is no بيانة)") \
   X (NER_COMMON_BEFORE_PLACE, "ner.common-before-place", "a place name that is also a common word, right before a place, is a noun of that place (في ديربي الرياض)") \
   X (NER_FAMILY_AFTER_FATHER, "ner.family-after-father", "after a link of descent and the father's name, a word with ال that ends in ة is the family name (بن محمد العطية)") \
