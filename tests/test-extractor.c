@@ -2166,6 +2166,24 @@ test_during_stay (void)
 }
 
 static void
+test_name_ali (void)
+{
+  /* علي written with ي before a first name is the name; before a noun it is على as some
+   * write it, no name */
+  const char *text = "استقبل وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم وزير النفط الكويتي علي "
+                     "صالح العمير، وأكد الصفدي علي ضرورة التعاون.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "علي صالح العمير");
+
+  g_assert_nonnull (guest);
+  g_assert_cmpstr (guest->name, ==, "علي صالح العمير");
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "علي ضرورة"));
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), guest->key));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_NAME_ALI), >=, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3300,6 +3318,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/sentence-mate-place", test_sentence_mate_place);
   g_test_add_func ("/extractor/names/written-shadda", test_written_shadda);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
+  g_test_add_func ("/extractor/names/name-ali", test_name_ali);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

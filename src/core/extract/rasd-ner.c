@@ -733,6 +733,22 @@ is_name_link (Run  *run,
   return (token_lists (run, i) & TOKEN_LINK) != 0;
 }
 
+/* Whether token @i is the first name علي, written with ي before a known first name or بن
+ * ("علي صالح العمير"), not the preposition على, which normalises the same (a stop word). */
+static gboolean
+name_ali (Run  *run,
+          guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  if (t->byte_end - t->byte_start != strlen ("علي") ||
+      strncmp (run->text + t->byte_start, "علي", strlen ("علي")) != 0 ||
+      i + 1 >= run->n || breaks_after (run, i))
+    return FALSE;
+  return (is_first_name_at (run, i + 1, FALSE) || is_name_link (run, i + 1)) &&
+         RASD_RULE_IS (NER_NAME_ALI, TRUE);
+}
+
 /* Whether token @i + @k, a word with ال, follows a link of descent and the father's name:
  * "خالد بن محمد العطية" ends in a family name, which ends in ة as often as any noun (the
  * caller has checked it is no word of every day and no title follows). */
@@ -895,7 +911,7 @@ read_unknown_name (Run  *run,
       /* a stop word (the word itself is one of the forms is_stop() looks at); one letter */
       if ((k > 0 ? is_stop (run, i + k) && !is_name_link (run, i + k - 1) :
            first_is_bare ? is_stop_bare (run, i) :
-           g_hash_table_contains (run->ner->stopwords, word)) ||
+           g_hash_table_contains (run->ner->stopwords, word) && !name_ali (run, i)) ||
           word[0] == '\0' || *g_utf8_next_char (word) == '\0')
         break;
       /* a nationality ends a name (محمد المصري is محمد and an adjective), but not a father's
@@ -1535,7 +1551,7 @@ scan_title (Run  *run,
           j++;
           continue;
         }
-      if (g_hash_table_contains (run->ner->stopwords, word))
+      if (g_hash_table_contains (run->ner->stopwords, word) && !name_ali (run, j))
         break;
       {
         /* the word as written first: كازاخستان is no ك + ازاخستان */
