@@ -2184,6 +2184,22 @@ test_name_ali (void)
 }
 
 static void
+test_family_goes_on (void)
+{
+  /* a Gulf name of several family names with ال is one name; a title after one is not */
+  const char *text = "التقى وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم وزير الدولة الكويتي الشيخ "
+                     "فهد سالم المنصور الجاسم.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "فهد سالم المنصور الجاسم");
+
+  g_assert_nonnull (guest);
+  g_assert_cmpstr (guest->name, ==, "فهد سالم المنصور الجاسم");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), guest->key));
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_FAMILY_GOES_ON), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3319,6 +3335,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/written-shadda", test_written_shadda);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);
+  g_test_add_func ("/extractor/names/family-goes-on", test_family_goes_on);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

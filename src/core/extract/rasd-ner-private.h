@@ -185,6 +185,7 @@ G_GNUC_INTERNAL guint       tagged_person         (Run *run, guint i, guint n, g
 G_GNUC_INTERNAL guint       trim_to_tagged        (Run *run, guint i, guint n, guint first,
                                                    guint n_tagged);
 G_GNUC_INTERNAL guint       extend_to_tagged      (Run *run, guint i, guint n);
+G_GNUC_INTERNAL gboolean    tagged_inside_person  (Run *run, guint i);
 /* The tagger's people of two words or more that no rule read, taken as names the lexicon
  * lacks (after every rule has read the article, before surnames and roles are resolved). */
 G_GNUC_INTERNAL void        add_tagged_people     (Run *run);

@@ -22,6 +22,21 @@ labels (Run *run)
   return run->tagged;
 }
 
+/* Whether the tagger reads token @i inside the name of a person begun before it (I-PERS after
+ * B-PERS or I-PERS); FALSE without the tagger. */
+gboolean
+tagged_inside_person (Run  *run,
+                      guint i)
+{
+  const guint8 *tagged;
+
+  if (run->tagger == NULL || i == 0 || i >= run->n)
+    return FALSE;
+  tagged = labels (run);
+  return tagged[i] == RASD_NAME_LABEL_I_PERS &&
+         (tagged[i - 1] == RASD_NAME_LABEL_B_PERS || tagged[i - 1] == RASD_NAME_LABEL_I_PERS);
+}
+
 /* The first run of words of [@i, @i + @n) that the trained tagger reads as a person's name:
  * its length, its first word in *@first; 0 when it reads none there.  Without the tagger, all
  * of them.  A name the lexicon lacks is taken only where both the rules and the tagger see

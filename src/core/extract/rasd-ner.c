@@ -749,6 +749,25 @@ name_ali (Run  *run,
          RASD_RULE_IS (NER_NAME_ALI, TRUE);
 }
 
+/* Whether token @j, after a family name with ال, is another family name: a word with ال that
+ * is no word of every day, stop word, title, nationality, place or date, which the tagger
+ * reads inside the same person's name. */
+static gboolean
+family_goes_on (Run  *run,
+                guint j)
+{
+  guint len = 0;
+
+  if (j >= run->n || breaks_after (run, j - 1) || !has_prefix (tok (run, j)->norm, "ال") ||
+      (tok (run, j)->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[j] ||
+      (run->dated != NULL && run->dated[j]) || is_common_word (run, j) || is_stop (run, j) ||
+      match_title (run, j, &len) != NULL || match_adjective (run, j) != NULL ||
+      rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, j)->norm) != NULL ||
+      !tagged_inside_person (run, j))
+    return FALSE;
+  return RASD_RULE_IS (NER_FAMILY_GOES_ON, TRUE);
+}
+
 /* Whether token @i + @k, a word with ال, follows a link of descent and the father's name:
  * "خالد بن محمد العطية" ends in a family name, which ends in ة as often as any noun (the
  * caller has checked it is no word of every day and no title follows). */
@@ -940,7 +959,13 @@ read_unknown_name (Run  *run,
           if (first_name && medial_hamza (run, i))
             RASD_RULE (NER_MEDIAL_HAMZA);
           if (!first_name || medial_hamza (run, i))
-            break;
+            {
+              /* "جابر المبارك الحمد الصباح": a Gulf name runs on over more family names where
+               * the tagger reads them as one name */
+              if (k >= 2 && family_goes_on (run, i + k))
+                continue;
+              break;
+            }
         }
       if (is_link)
         {
