@@ -2200,6 +2200,37 @@ test_family_goes_on (void)
 }
 
 static void
+test_return_home (void)
+{
+  /* where one goes back to is home, where one comes back from the visit's place */
+  const char *after = "عاد وزير الخارجية الأردني أيمن الصفدي إلى عمّان اليوم بعد زيارة رسمية إلى روما.";
+  const char *back = "وصل وزير الخارجية الأردني أيمن الصفدي إلى عمّان اليوم عائدا من روما.";
+  const char *texts[] = { after, back };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(RasdExtraction) x = run (texts[t], "2024-05-20");
+
+      g_assert_cmpuint (x->events->len, ==, 1);
+      g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Rome");
+      g_assert_cmpuint (rule_hits (texts[t], "2024-05-20", RASD_RULE_NER_RETURN_NOT_DESTINATION), ==, 1);
+    }
+}
+
+static void
+test_visit_since (void)
+{
+  /* "أول وزير يزور العراق منذ عام 1990": the first visit since then, not one in 1990 */
+  const char *text = "ويعد وزير الخارجية الأردني أيمن الصفدي أول وزير خارجية أردني يزور اليمن منذ عام "
+                     "1990.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+
+  for (guint i = 0; i < x->events->len; i++)
+    g_assert_cmpint (((RasdEvent *) g_ptr_array_index (x->events, i))->date.year, !=, 1990);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_DATE_SINCE), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3336,6 +3367,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);
   g_test_add_func ("/extractor/names/family-goes-on", test_family_goes_on);
+  g_test_add_func ("/extractor/events/return-home", test_return_home);
+  g_test_add_func ("/extractor/events/visit-since", test_visit_since);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

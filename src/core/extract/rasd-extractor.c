@@ -317,10 +317,30 @@ weekday_by_tense (Context               *ctx,
   return rasd_date_add_days (pub, delta);
 }
 
+/* Whether the clause [@first, @last) of the sentence's names names a place one goes back to
+ * (RASD_NER_PREP_HOME). */
+static gboolean
+returning_in (Context     *ctx,
+              const guint *sentence_names,
+              guint        n_names,
+              guint        first,
+              guint        last)
+{
+  for (guint i = 0; i < n_names; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, sentence_names[i]);
+
+      if (name->kind == RASD_MENTION_PLACE && name->preposition == RASD_NER_PREP_HOME &&
+          name->first_token >= first && name->first_token < last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether date @m follows منذ and the words of another deed: "أول زيارة له إلى تونس منذ توليه
  * منصبه في مارس" dates when that began, not the visit; so does a month or a year right after
  * منذ ten words or more from the trigger at token @t ("يلتقي جنودا يعملون مع القوات التي تقاتل
- * التنظيم في شمال البلاد منذ يونيو 2014").
+ * التنظيم في شمال البلاد منذ يونيو 2014"), or near a visit's.
  * (منذ يومين is a date itself, and "مباحثات منذ 6 مارس" began with the talks.) */
 static gboolean
 date_since (Context               *ctx,
@@ -332,7 +352,10 @@ date_since (Context               *ctx,
 
   while (k < clause->last_token && token (ctx, k)->start < m->start)
     k++;
-  if (k > clause->first_token && (marks_at (ctx, k - 1) & MARK_SINCE) && (k - 1 < t || k - 1 > t + 10) &&
+  /* a visit lasts no period: "أول وزير يزور العراق منذ عام 1990" is the first since then */
+  if (k > clause->first_token && (marks_at (ctx, k - 1) & MARK_SINCE) &&
+      (k - 1 < t || k - 1 > t + 10 ||
+       (trigger_at (ctx, t) != NULL && strcmp (trigger_at (ctx, t)->kind, "visit") == 0)) &&
       m->kind != RASD_DATE_KIND_DAY_OFFSET && m->kind != RASD_DATE_KIND_WEEKDAY &&
       m->kind != RASD_DATE_KIND_WEEK_OFFSET)
     return RASD_RULE_IS (EV_DATE_SINCE, TRUE);
@@ -717,7 +740,15 @@ read_candidate (Context      *ctx,
               else
                 RASD_RULE (EV_PLACE_NEXT);
             }
-          else if (name->preposition == RASD_NER_PREP_FROM || left_from (ctx, name))
+          /* "عاد إلى الرياض"، "وصل إلى الرياض عائدا من موسكو": home is no visit's place, and
+           * where one comes back from is where the deed was */
+          else if (name->preposition == RASD_NER_PREP_HOME)
+            {
+              RASD_RULE (EV_PLACE_HOME);
+              score -= 100;
+            }
+          else if ((name->preposition == RASD_NER_PREP_FROM || left_from (ctx, name)) &&
+                   !returning_in (ctx, sentence_names, n_names, first, last))
             {
               RASD_RULE (EV_PLACE_FROM);
               score -= 80;

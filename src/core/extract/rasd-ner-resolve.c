@@ -19,6 +19,44 @@ static const char * const to_not_destination[] = {
   "بالنسبه", "بالاستناد", "منوها", "منوهه", NULL
 };
 
+/* "عاد الوزير إلى الرياض بعد زيارة إلى موسكو": a verb or noun of going back home, within a
+ * few words before the إلى at token @to and with no other إلى between, makes its place where
+ * one returns, no visit's destination. */
+static const char * const return_words[] = {
+  "عاد", "وعاد", "يعود", "ويعود", "سيعود", "وسيعود", "عائدا", "عايدا", "عودته", "وعودته",
+  "العوده", "رجع", "ورجع", NULL
+};
+
+static gboolean
+returns_home (Run  *run,
+              guint to)
+{
+  for (guint k = to; k > 0 && to - k < 6; k--)
+    {
+      if (breaks_after (run, k - 1))
+        return FALSE;
+      if (in_list (return_words, tok (run, k - 1)->norm))
+        return TRUE;
+      if (strcmp (tok (run, k - 1)->norm, "الي") == 0 || strcmp (tok (run, k - 1)->norm, "والي") == 0)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* "وصل إلى الرياض عائدا من موسكو": the participle of going back within a few words after
+ * the place at token @i. */
+static gboolean
+returning_after (Run  *run,
+                 guint i)
+{
+  static const char * const returning[] = { "عائدا", "عايدا", "قافلا", NULL };
+
+  for (guint k = i; k + 1 < run->n && k < i + 4 && !breaks_after (run, k); k++)
+    if (in_list (returning, tok (run, k + 1)->norm))
+      return TRUE;
+  return FALSE;
+}
+
 /* The preposition before the place read at token @i as @word (the token without some of its
  * proclitics; only those it lacks can be prepositions). */
 int
@@ -53,6 +91,8 @@ place_preposition (Run        *run,
         {
           if (i > 1 && !breaks_after (run, i - 2) && in_list (to_not_destination, tok (run, i - 2)->norm))
             return RASD_RULE_IS (NER_TO_NOT_DESTINATION, RASD_NER_PREP_OTHER);
+          if (returns_home (run, i - 1) || returning_after (run, i))
+            return RASD_RULE_IS (NER_RETURN_NOT_DESTINATION, RASD_NER_PREP_HOME);
           return RASD_NER_PREP_TO;
         }
       if (strcmp (prev, "من") == 0 || strcmp (prev, "ومن") == 0)

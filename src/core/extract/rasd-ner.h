@@ -25,6 +25,7 @@ typedef enum
   RASD_NER_PREP_TO,      /* الى، ل */
   RASD_NER_PREP_FROM,    /* من */
   RASD_NER_PREP_OTHER,
+  RASD_NER_PREP_HOME,    /* الى after a word of going back: عاد إلى الرياض، وصل إليها عائدا */
 } RasdNerPreposition;
 
 /* What the extractor needs to know about a name beyond its mention. */

@@ -47,6 +47,7 @@ G_BEGIN_DECLS
   X (NER_ROLE_THEN_OTHER, "ner.role-then-other", "after an honorific, a role of a man named and its complement, another role begins someone else (استقبل سمو أمير القصيم مدير الشرطة)") \
   X (NER_FIRST_NAME_WHOLE, "ner.first-name-whole", "in a chain of titles, a known first name is read as written, not as a proclitic and a word (فيصل is no ف + يصل)") \
   X (NER_COUNTERPART_COUNTRY, "ner.counterpart-country", "a person named right after نظيره + adjective is of that country (نظيره الكيني X), for a later نظيره الكيني") \
+  X (NER_RETURN_NOT_DESTINATION, "ner.return-not-destination", "إلى after a word of going back (عاد، يعود، عائدا) names where one returns, no visit's destination") \
   X (NER_WRITTEN_SHADDA, "ner.written-shadda", "a place written with a shadda is one whose name has it (عمّان is Amman, not Oman)") \
   X (NER_PRONOUN_NOT_PLACE, "ner.pronoun-not-place", "a small town's name in ة written with ه is a noun and its pronoun (في بيانه is no بيانة)") \
   X (NER_COMMON_BEFORE_PLACE, "ner.common-before-place", "a place name that is also a common word, right before a place, is a noun of that place (في ديربي الرياض)") \
@@ -108,6 +109,7 @@ G_BEGIN_DECLS
   X (EV_PLACE_NEXT, "ev.place-next", "إلى X after a trigger that is no going is where one goes next") \
   X (EV_VISIT_OBJECT, "ev.visit-object", "the object of زار is where the visit went") \
   X (EV_PLACE_LEFT_AFTER, "ev.place-left-after", "a deed before قبل أن يغادر X happened in X") \
+  X (EV_PLACE_HOME, "ev.place-home", "where one goes back to (عاد إلى الرياض) is no place of the deed; where one comes back from is") \
   X (EV_PLACE_FROM, "ev.place-from", "a place after من is where one came from") \
   X (EV_CALL_NO_PLACE, "ev.call-no-place", "a call has no place") \
   X (EV_DATE_SINCE, "ev.date-since", "a date after منذ and another deed dates that deed") \
