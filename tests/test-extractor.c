@@ -2231,6 +2231,37 @@ test_visit_since (void)
 }
 
 static void
+test_speaker_wish (void)
+{
+  /* "أعرب X عن تطلعه لاستقبال Y": X is to receive Y */
+  const char *text = "وأعرب الرئيس الفرنسي إيمانويل ماكرون عن تطلعه لاستقبال الرئيس الإندونيسي جوكو "
+                     "ويدودو في باريس الشهر المقبل.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "جوكو ويدودو");
+  RasdEvent *event;
+
+  g_assert_nonnull (guest);
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, "emmanuel-macron"));
+  g_assert_true (event_has (x, event, guest->key));
+  g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_PLANNED);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_SPEAKER_WISH), ==, 1);
+}
+
+static void
+test_denied (void)
+{
+  /* a meeting denied (نفى أن يكون قد التقى) is no event */
+  const char *text = "ونفت الخارجية الأمريكية أن يكون الوزير أنتوني بلينكن قد التقى وزير الخارجية الأردني "
+                     "أيمن الصفدي في فيينا أمس.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+  g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_DENIED), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3369,6 +3400,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/family-goes-on", test_family_goes_on);
   g_test_add_func ("/extractor/events/return-home", test_return_home);
   g_test_add_func ("/extractor/events/visit-since", test_visit_since);
+  g_test_add_func ("/extractor/events/speaker-wish", test_speaker_wish);
+  g_test_add_func ("/extractor/events/denied", test_denied);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

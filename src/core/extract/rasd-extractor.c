@@ -433,7 +433,8 @@ goes_on_list (Context *ctx,
 /* "وقال X خلال لقائه Y": a speaker who speaks during his own meeting (a trigger noun with a
  * pronoun, right after خلال، أثناء، عقب..., within three words of him, ten for the dual's
  * pronoun: "مع Y عقب مباحثاتهما") takes part in it, whether that noun or a verb after it (what
- * he said they did: "إن الجانبين ناقشا") is the clause's trigger at @t. */
+ * he said they did: "إن الجانبين ناقشا") is the clause's trigger at @t; so does one who tells
+ * his wish for it ("أعرب X عن تطلعه لاستقبال Y"). */
 static gboolean
 speaks_of_own_deed (Context           *ctx,
                     const RasdNerName *name,
@@ -443,6 +444,10 @@ speaks_of_own_deed (Context           *ctx,
     "خلال", "اثناء", "عقب", "بعد", "لدي", "في", "وخلال", "واثناء", NULL
   };
   static const char * const pronouns[] = { "ه", "ها", "هما", NULL };
+  static const char * const wishes[] = {
+    "تطلعه", "رغبته", "امله", "استعداده", "حرصه", "تطلعها", "رغبتها", "املها", "استعدادها",
+    "حرصها", NULL
+  };
   guint name_end = name->first_token + name->n_tokens;
 
   for (guint k = name_end + 1; k <= t && k <= name_end + 10; k++)
@@ -452,6 +457,10 @@ speaks_of_own_deed (Context           *ctx,
       const char *word = ctx->text + tk->byte_start;
       gsize len = tk->byte_end - tk->byte_start;
 
+      /* "أعرب X عن تطلعه لاستقبال Y": his wish for his own deed */
+      if (trigger != NULL && !trigger->verb && k - name_end <= 4 &&
+          word_in (token (ctx, k - 1)->norm, wishes))
+        return RASD_RULE_IS (EV_SPEAKER_WISH, TRUE);
       if (trigger == NULL || trigger->verb || !word_in (token (ctx, k - 1)->norm, during))
         continue;
       /* the pronoun as written (a ة normalises to ه too) */
@@ -1203,6 +1212,32 @@ topic_of (GArray *candidates)
 }
 
 
+/* "نفى X أن يكون Y قد التقى": a deed told after a denial and أن يكون, in the same sentence,
+ * did not happen. */
+static gboolean
+denied (Context *ctx,
+        guint    k)
+{
+  static const char * const denials[] = {
+    "نفي", "ونفي", "نفت", "ونفت", "ينفي", "تنفي", "نافيا", "نافيه", "تنفيان", NULL
+  };
+  static const char * const to_be[] = { "يكون", "تكون", "يكونا", "يكونوا", NULL };
+  guint s = token (ctx, k)->sentence;
+
+  for (guint b = k; b > 0 && k - b < 8; b--)
+    {
+      if (token (ctx, b - 1)->sentence != s)
+        return FALSE;
+      if (!word_in (token (ctx, b - 1)->norm, to_be) || b < 2 || strcmp (token (ctx, b - 2)->norm, "ان") != 0)
+        continue;
+      for (guint d = b - 2; d > 0 && b - 2 - d < 8 && token (ctx, d - 1)->sentence == s; d--)
+        if (word_in (token (ctx, d - 1)->norm, denials))
+          return RASD_RULE_IS (EV_DENIED, TRUE);
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /* "لم يزر"، "لن يلتقي"، "عدم زيارة": what did not or will not happen is no event. */
 static gboolean
 is_negated (Context *ctx,
@@ -1211,7 +1246,7 @@ is_negated (Context *ctx,
 {
   static const char * const particles[] = { "لم", "ولم", "فلم", "لن", "ولن", "لا", "ولا", "عدم", "وعدم", NULL };
 
-  return k > first && word_in (token (ctx, k - 1)->norm, particles);
+  return (k > first && word_in (token (ctx, k - 1)->norm, particles)) || denied (ctx, k);
 }
 
 /* "ظل على اتصال وثيق بقادة التنظيم"، "قنوات الاتصال": a call noun after على or a word of

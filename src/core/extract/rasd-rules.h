@@ -95,6 +95,7 @@ G_BEGIN_DECLS
   /* events */ \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
   X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
+  X (EV_SPEAKER_WISH, "ev.speaker-wish", "a speaker who tells his wish for a deed (أعرب عن تطلعه لاستقبال X) takes part in it") \
   X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وقال X خلال لقائه Y)") \
   X (EV_RELATION_PAIR, "ev.relation-pair", "who a relation is between (العلاقات بين X وY، التنسيق بين) is no party") \
   X (EV_HONORIFIC_PRONOUN, "ev.honorific-pronoun", "سموه، جلالته، فخامته، معاليه after the verb or after مع: the last person whose title has that honorific (كما استقبل سموه)") \
@@ -119,6 +120,7 @@ G_BEGIN_DECLS
   X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
   X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
   X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
+  X (EV_DENIED, "ev.denied", "a deed after a denial and أن يكون (نفى أن يكون قد التقى) did not happen") \
   X (EV_NEGATED, "ev.negated", "a trigger after لم، لن، لا، عدم did not or will not happen") \
   X (EV_IN_TOUCH, "ev.in-touch", "a call noun after على or with an adjective of lasting is being in touch (على اتصال وثيق)") \
   X (EV_WITH_PRONOUN, "ev.with-pronoun", "معه near a trigger of one party: the last person told of before is the other (وأجرى معه X محادثات)") \
