@@ -1694,7 +1694,7 @@ test_end_of_told (void)
 {
   /* "في ختام الاستقبال" is the end of the reception told before: what follows is a visit to
    * where he goes next, no reception there */
-  const char *text = "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة اليوم رئيس الوزراء الهندي "
+  const char *text = "استقبل في القاهرة اليوم الرئيس عبد الفتاح السيسي رئيس الوزراء الهندي "
                      "ناريندرا مودي. وفي ختام الاستقبال غادر رئيس الوزراء الهندي متوجها إلى الرياض.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
   gboolean riyadh = FALSE;
@@ -2075,7 +2075,7 @@ test_counterpart_country (void)
 {
   /* "نظيره الكيني" alone is the Kenyan named right after "نظيره الكيني" before */
   const char *text = "صافح الرئيس الإندونيسي جوكو ويدودو نظيره الكيني وليام روتو في نيروبي اليوم.\n"
-                     "وسيجري ويدودو محادثات مع نظيره الكيني حول القضايا الاقتصادية.";
+                     "ويعقد ويدودو غدا جلسة مباحثات مع نظيره الكيني تتناول التجارة والطاقة.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
   RasdEntity *host = mention_entity (x, text, RASD_MENTION_PERSON, "وليام روتو");
   const char *later = strstr (text, "مع نظيره") + strlen ("مع ");
@@ -2102,8 +2102,8 @@ test_sentence_mate_place (void)
   /* the meeting that came before the one told in Amman, the same day, with the same man, is
    * in Amman too */
   const char *text = "عقد وزير الخارجية الأمريكي أنتوني بلينكن في عمّان اليوم اجتماعا مع العاهل الأردني "
-                     "الملك عبد الله الثاني، وهو الاجتماع الذي أعقب لقاء المسؤول الأمريكي بوزير الخارجية "
-                     "الأردني أيمن الصفدي.";
+                     "الملك عبد الله الثاني، وذلك بعد لقاء الوزير الأمريكي بوزير الخارجية الأردني "
+                     "أيمن الصفدي.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
   gboolean other = FALSE;
 
@@ -2143,7 +2143,7 @@ test_during_stay (void)
   /* "مرورا بعمّان التي التقى خلالها": the meeting is of the stay in Amman, on its day, not
    * part of the talks told before in Muscat */
   const char *text = "وكان المبعوث الأممي هانس غروندبرغ أجرى محادثات في مسقط قبل وصوله إلى صنعاء مرورا "
-                     "بالعاصمة الأردنية عمّان التي التقى خلالها مع ممثلين عن الحكومة الأربعاء.";
+                     "بعمّان التي اجتمع خلالها بأعضاء في الحكومة اليمنية الأربعاء.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-24");
   gboolean in_amman = FALSE, in_muscat = FALSE;
 
