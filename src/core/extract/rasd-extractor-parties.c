@@ -193,7 +193,7 @@ add_honorific_persons (Context   *ctx,
                          k < t;
 
       /* right after a noun of a reception, whom it received: "وكان في استقبال سموه" (after
-       * a visit's noun the pronoun is the visitor told of before: "بعد انتهاء زيارة سموه") */
+       * a visit's noun the pronoun is the visitor told of before: "عند ختام زيارة سموه") */
       gboolean complement = !c->trigger->verb && k == t + 1 && k < end &&
                             strcmp (c->trigger->kind, "reception") == 0;
 

@@ -512,24 +512,27 @@ day_of (const RasdDate *date)
   return rasd_date_to_days (date->year, date->month, date->day);
 }
 
-/* "الاجتماع الذي عقده X في بغداد أمس مع Y، وهو الاجتماع الذي أعقب لقاءه بـZ": an event with no
- * place, told in the sentence that tells another event of one of its parties on the same day
- * in a city, happened in that city (the one city of such events; -1 when none or several). */
+/* "عقد X في عمّان اجتماعا مع Y، وذلك بعد لقائه بـZ": event @e of @ctx, with no place, told in
+ * the sentence that tells another event of one of its parties on the same day in a city,
+ * happened in that city (the one city of such events; -1 when none or several).  The events of
+ * one sentence are made one after the other: only the few around @e are read, so that a long
+ * article's thousands of events are not compared pair by pair. */
 int
-place_of_sentence_mate (Context         *ctx,
-                        const RasdEvent *event)
+place_of_sentence_mate (Context *ctx,
+                        guint    e)
 {
+  const RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
   gsize first = g_array_index (event->evidence, RasdSpan, 0).start;
   int found = -1;
 
   if (event->date.precision != RASD_DATE_PRECISION_DAY)
     return -1;
-  for (guint e = 0; e < ctx->out->events->len; e++)
+  for (guint o = e > 8 ? e - 8 : 0; o < MIN (ctx->out->events->len, e + 9); o++)
     {
-      const RasdEvent *other = g_ptr_array_index (ctx->out->events, e);
+      const RasdEvent *other = g_ptr_array_index (ctx->out->events, o);
       gboolean same_sentence = FALSE;
 
-      if (other == event || other->place < 0 || strcmp (other->kind, "call") == 0 ||
+      if (o == e || other->place < 0 || strcmp (other->kind, "call") == 0 ||
           other->date.precision != RASD_DATE_PRECISION_DAY || day_of (&other->date) != day_of (&event->date) ||
           place_rank (rasd_extraction_get_entity (ctx->out, other->place)) != 2 ||
           shared_participants (other->participants, event->participants) == 0)

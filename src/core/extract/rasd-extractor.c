@@ -1808,10 +1808,10 @@ find_events (Context *ctx)
               event->place = city;
             }
         }
-      /* "... في بغداد، وهو الاجتماع الذي أعقب لقاءه بـZ": where the same day's other deed of
-       * the sentence was */
+      /* "في عمّان ...، وذلك بعد لقائه بـZ": where the same day's other deed of the sentence
+       * was */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
-        event->place = place_of_sentence_mate (ctx, event);
+        event->place = place_of_sentence_mate (ctx, e);
       /* "استقبل الملك ضيفه في قصره": at home, in the host's capital */
       if (event->place < 0 && strcmp (event->kind, "call") != 0)
         event->place = place_at_home (ctx, event);

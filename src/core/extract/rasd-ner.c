@@ -768,9 +768,9 @@ family_goes_on (Run  *run,
   return RASD_RULE_IS (NER_FAMILY_GOES_ON, TRUE);
 }
 
-/* Whether token @i + @k, a word with ال, follows a link of descent and the father's name:
- * "خالد بن محمد العطية" ends in a family name, which ends in ة as often as any noun (the
- * caller has checked it is no word of every day and no title follows). */
+/* Whether token @i + @k, a word with ال and no title or nationality, follows a link of
+ * descent and the father's name: "خالد بن محمد العطية" ends in a family name, which ends in ة
+ * as often as any noun (the caller has checked it is no word of every day). */
 static gboolean
 family_after_father (Run  *run,
                      guint i,
