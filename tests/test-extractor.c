@@ -2262,6 +2262,27 @@ test_denied (void)
 }
 
 static void
+test_sports_and_press (void)
+{
+  /* a match (اللقاء in a sentence of sport) and a call to a paper are no events; the same
+   * nouns between people are */
+  const char *match = "وسجل المهاجم سالم الدوسري هدف اللقاء الوحيد في الدقيقة 80 على ملعب المدينة.";
+  const char *press = "وفي اتصال هاتفي مع الصحيفة، قال المدرب الهولندي مارتن يول إن الفريق جاهز.";
+  const char *meeting = "وعقد الصفدي لقاء مع وزير الخارجية الأمريكي أنتوني بلينكن في عمّان اليوم، تناول "
+                        "التفاصيل الدقيقة للاتفاق.";
+  g_autoptr(RasdExtraction) x = run (match, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (press, "2024-05-20");
+  g_autoptr(RasdExtraction) z = run (meeting, "2024-05-20");
+
+  g_assert_cmpuint (x->events->len, ==, 0);
+  g_assert_cmpuint (rule_hits (match, "2024-05-20", RASD_RULE_EV_SPORTS_MATCH), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 0);
+  g_assert_cmpuint (rule_hits (press, "2024-05-20", RASD_RULE_EV_CALL_WITH_PRESS), ==, 1);
+  g_assert_cmpuint (z->events->len, ==, 1);
+  g_assert_true (event_has (z, g_ptr_array_index (z->events, 0), "antony-blinken"));
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3402,6 +3423,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/visit-since", test_visit_since);
   g_test_add_func ("/extractor/events/speaker-wish", test_speaker_wish);
   g_test_add_func ("/extractor/events/denied", test_denied);
+  g_test_add_func ("/extractor/events/sports-and-press", test_sports_and_press);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

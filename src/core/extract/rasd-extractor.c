@@ -1238,6 +1238,66 @@ denied (Context *ctx,
   return FALSE;
 }
 
+/* "سجل اللاعب هدف اللقاء الوحيد في الدقيقة 80"، "فاز المدرب في اللقاء الذي جمعه بالأهلي": in
+ * a sentence of sport, a meeting's noun at token @k is a match, no meeting. */
+static gboolean
+sports_match (Context       *ctx,
+              const Trigger *trigger,
+              guint          k)
+{
+  static const char * const sport_words[] = {
+    "ملعب", "الملعب", "بملعب", "الدوري", "بالدوري", "المباراه", "مباراه",
+    "المباريات", "الشوط", "التعادل", "ركله", "ركلات", "المدرب", "مدرب", "اللاعب", "لاعب",
+    "اللاعبين", "لاعبي", NULL
+  };
+  const RasdSentence *sentence;
+
+  if (trigger->verb || strcmp (trigger->kind, "meeting") != 0)
+    return FALSE;
+  sentence = rasd_tokens_get_sentence (ctx->tokens, token (ctx, k)->sentence);
+  for (guint j = sentence->first_token; j < sentence->first_token + sentence->n_tokens; j++)
+    {
+      /* الدقيقة is "the minute" before a number, else "precise" */
+      if (word_in (token (ctx, j)->norm, sport_words) ||
+          (strcmp (token (ctx, j)->norm, "الدقيقه") == 0 && j + 1 < ctx->n_tokens &&
+           g_ascii_isdigit (token (ctx, j + 1)->norm[0])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "قال X في اتصال هاتفي مع الصحيفة"، "في اتصال هاتفي للقناة": a call to a paper or a channel
+ * is an interview, no call between people. */
+static gboolean
+call_with_press (Context       *ctx,
+                 const Trigger *trigger,
+                 guint          k,
+                 guint          end)
+{
+  static const char * const press[] = {
+    "الصحيفه", "صحيفه", "الجريده", "جريده", "القناه", "قناه", "الموقع", "موقع", "المجله",
+    "مجله", "الاذاعه", "اذاعه", "مراسل", "مراسلنا", "المحرر", NULL
+  };
+
+  if (strcmp (trigger->kind, "call") != 0)
+    return FALSE;
+  for (guint j = k + 1; j < MIN (end, k + 4); j++)
+    {
+      const char *norm = token (ctx, j)->norm;
+      char definite[64];
+
+      /* مع الصحيفة، لصحيفة، للصحيفة (ل + الصحيفة) */
+      if (word_in (norm, press) ||
+          ((g_str_has_prefix (norm, "ل") || g_str_has_prefix (norm, "ب")) && word_in (norm + strlen ("ل"), press)))
+        return TRUE;
+      if (g_str_has_prefix (norm, "لل") &&
+          g_snprintf (definite, sizeof definite, "ال%s", norm + strlen ("لل")) < (int) sizeof definite &&
+          word_in (definite, press))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "لم يزر"، "لن يلتقي"، "عدم زيارة": what did not or will not happen is no event. */
 static gboolean
 is_negated (Context *ctx,
@@ -1535,9 +1595,19 @@ find_events (Context *ctx)
                   RASD_RULE (EV_NEGATED);
                   continue;
                 }
+              if (sports_match (ctx, trigger, k))
+                {
+                  RASD_RULE (EV_SPORTS_MATCH);
+                  continue;
+                }
               if (in_touch (ctx, trigger, k, clause->first_token, clause->last_token))
                 {
                   RASD_RULE (EV_IN_TOUCH);
+                  continue;
+                }
+              if (call_with_press (ctx, trigger, k, clause->last_token))
+                {
+                  RASD_RULE (EV_CALL_WITH_PRESS);
                   continue;
                 }
               if (comes_to_power (ctx, k, clause->last_token))

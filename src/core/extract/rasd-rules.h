@@ -121,6 +121,8 @@ G_BEGIN_DECLS
   X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
   X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
   X (EV_DENIED, "ev.denied", "a deed after a denial and أن يكون (نفى أن يكون قد التقى) did not happen") \
+  X (EV_SPORTS_MATCH, "ev.sports-match", "a meeting's noun in a sentence of sport is a match (هدف اللقاء الوحيد في الدقيقة 80)") \
+  X (EV_CALL_WITH_PRESS, "ev.call-with-press", "a call with a paper or a channel (في اتصال هاتفي مع الصحيفة) is an interview, no call") \
   X (EV_NEGATED, "ev.negated", "a trigger after لم، لن، لا، عدم did not or will not happen") \
   X (EV_IN_TOUCH, "ev.in-touch", "a call noun after على or with an adjective of lasting is being in touch (على اتصال وثيق)") \
   X (EV_WITH_PRONOUN, "ev.with-pronoun", "معه near a trigger of one party: the last person told of before is the other (وأجرى معه X محادثات)") \
