@@ -326,5 +326,12 @@ G_GNUC_INTERNAL gboolean with_pronoun_near   (Context *ctx, guint t, guint first
 G_GNUC_INTERNAL void     add_topic_person    (Context *ctx, Candidate *c, int topic);
 G_GNUC_INTERNAL gboolean add_honorific_persons (Context *ctx, Candidate *c, guint t, guint first,
                                                 guint end);
+/* rasd-extractor-no-event.c: whether the trigger at token @k (@trigger) tells no event */
+G_GNUC_INTERNAL gboolean is_negated          (Context *ctx, guint k, guint first);
+G_GNUC_INTERNAL gboolean in_touch            (Context *ctx, const Trigger *trigger, guint k, guint first,
+                                              guint end);
+G_GNUC_INTERNAL gboolean sports_match        (Context *ctx, const Trigger *trigger, guint k);
+G_GNUC_INTERNAL gboolean call_with_press     (Context *ctx, const Trigger *trigger, guint k, guint end);
+G_GNUC_INTERNAL gboolean comes_to_power      (Context *ctx, guint k, guint end);
 
 G_END_DECLS

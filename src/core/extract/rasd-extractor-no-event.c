@@ -1,0 +1,153 @@
+#define G_LOG_DOMAIN "rasd-extractor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rasd-extractor-private.h"
+
+#include "rasd-rules.h"
+
+/* Trigger words that tell no event where they stand: a deed denied or negated, a call that is
+ * being in touch or an interview, a meeting that is a match, an arrival that is coming to
+ * power.  Each is asked of a trigger the clause's loop in find_events() has found. */
+
+/* "نفى X أن يكون Y قد التقى": a deed told after a denial and أن يكون, in the same sentence,
+ * did not happen. */
+static gboolean
+denied (Context *ctx,
+        guint    k)
+{
+  static const char * const denials[] = {
+    "نفي", "ونفي", "نفت", "ونفت", "ينفي", "تنفي", "نافيا", "نافيه", "تنفيان", NULL
+  };
+  static const char * const to_be[] = { "يكون", "تكون", "يكونا", "يكونوا", NULL };
+  guint s = token (ctx, k)->sentence;
+
+  for (guint b = k; b > 0 && k - b < 8; b--)
+    {
+      if (token (ctx, b - 1)->sentence != s)
+        return FALSE;
+      if (!word_in (token (ctx, b - 1)->norm, to_be) || b < 2 || strcmp (token (ctx, b - 2)->norm, "ان") != 0)
+        continue;
+      for (guint d = b - 2; d > 0 && b - 2 - d < 8 && token (ctx, d - 1)->sentence == s; d--)
+        if (word_in (token (ctx, d - 1)->norm, denials))
+          return RASD_RULE_IS (EV_DENIED, TRUE);
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* "سجل اللاعب هدف اللقاء الوحيد في الدقيقة 80"، "فاز المدرب في اللقاء الذي جمعه بالأهلي": in
+ * a sentence of sport, a meeting's noun at token @k is a match, no meeting. */
+gboolean
+sports_match (Context       *ctx,
+              const Trigger *trigger,
+              guint          k)
+{
+  static const char * const sport_words[] = {
+    "ملعب", "الملعب", "بملعب", "الدوري", "بالدوري", "المباراه", "مباراه",
+    "المباريات", "الشوط", "التعادل", "ركله", "ركلات", "المدرب", "مدرب", "اللاعب", "لاعب",
+    "اللاعبين", "لاعبي", NULL
+  };
+  const RasdSentence *sentence;
+
+  if (trigger->verb || strcmp (trigger->kind, "meeting") != 0)
+    return FALSE;
+  sentence = rasd_tokens_get_sentence (ctx->tokens, token (ctx, k)->sentence);
+  for (guint j = sentence->first_token; j < sentence->first_token + sentence->n_tokens; j++)
+    {
+      /* الدقيقة is "the minute" before a number, else "precise" */
+      if (word_in (token (ctx, j)->norm, sport_words) ||
+          (strcmp (token (ctx, j)->norm, "الدقيقه") == 0 && j + 1 < ctx->n_tokens &&
+           g_ascii_isdigit (token (ctx, j + 1)->norm[0])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "قال X في اتصال هاتفي مع الصحيفة"، "في اتصال هاتفي للقناة": a call to a paper or a channel
+ * is an interview, no call between people. */
+gboolean
+call_with_press (Context       *ctx,
+                 const Trigger *trigger,
+                 guint          k,
+                 guint          end)
+{
+  static const char * const press[] = {
+    "الصحيفه", "صحيفه", "الجريده", "جريده", "القناه", "قناه", "الموقع", "موقع", "المجله",
+    "مجله", "الاذاعه", "اذاعه", "مراسل", "مراسلنا", "المحرر", NULL
+  };
+
+  if (strcmp (trigger->kind, "call") != 0)
+    return FALSE;
+  for (guint j = k + 1; j < MIN (end, k + 4); j++)
+    {
+      const char *norm = token (ctx, j)->norm;
+      char definite[64];
+
+      /* مع الصحيفة، لصحيفة، للصحيفة (ل + الصحيفة) */
+      if (word_in (norm, press) ||
+          ((g_str_has_prefix (norm, "ل") || g_str_has_prefix (norm, "ب")) && word_in (norm + strlen ("ل"), press)))
+        return TRUE;
+      if (g_str_has_prefix (norm, "لل") &&
+          g_snprintf (definite, sizeof definite, "ال%s", norm + strlen ("لل")) < (int) sizeof definite &&
+          word_in (definite, press))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "لم يزر"، "لن يلتقي"، "عدم زيارة": what did not or will not happen is no event. */
+gboolean
+is_negated (Context *ctx,
+            guint    k,
+            guint    first)
+{
+  static const char * const particles[] = { "لم", "ولم", "فلم", "لن", "ولن", "لا", "ولا", "عدم", "وعدم", NULL };
+
+  return (k > first && word_in (token (ctx, k - 1)->norm, particles)) || denied (ctx, k);
+}
+
+/* "ظل على اتصال وثيق بقادة التنظيم"، "قنوات الاتصال": a call noun after على or a word of
+ * means, or with an adjective of lasting, is being in touch, no call. */
+gboolean
+in_touch (Context       *ctx,
+          const Trigger *trigger,
+          guint          k,
+          guint          first,
+          guint          end)
+{
+  static const char * const before[] = {
+    "علي", "وعلي", "قنوات", "وسائل", "خطوط", "شبكه", "شبكات", "مراكز", "مركز", NULL
+  };
+  static const char * const lasting[] = {
+    "وثيق", "الوثيق", "دائم", "الدائم", "مستمر", "المستمر", "متواصل", "المتواصل", "منتظم", NULL
+  };
+
+  if (trigger->verb || strcmp (trigger->kind, "call") != 0)
+    return FALSE;
+  return (k > first && word_in (token (ctx, k - 1)->norm, before)) ||
+         (k + 1 < end && word_in (token (ctx, k + 1)->norm, lasting));
+}
+
+/* "وصل إلى الحكم"، "وصل الرئيس إلى سدة الرئاسة": a verb or noun of arriving whose إلى (a few
+ * words on, in its clause) leads within two words to power or an office is coming to power,
+ * not a visit. */
+gboolean
+comes_to_power (Context *ctx,
+                guint    k,
+                guint    end)
+{
+  static const char * const power[] = { "الحكم", "السلطه", "الرياسه", "العرش", NULL };
+  guint to = k + 1;
+
+  while (to < MIN (k + 8, end) && strcmp (token (ctx, to)->norm, "الي") != 0)
+    to++;
+  if (to >= MIN (k + 8, end))
+    return FALSE;
+  for (guint j = to + 1; j < MIN (to + 3, end); j++)
+    if (word_in (token (ctx, j)->norm, power))
+      return TRUE;
+  return FALSE;
+}
