@@ -2283,6 +2283,30 @@ test_sports_and_press (void)
 }
 
 static void
+test_other_family (void)
+{
+  /* a lexicon man's first name and father followed by another family name is another man;
+   * a first name that reads as ب + a word is one before بن and a known first name */
+  const char *other = "استقبل وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم الدكتور محمد بن عبدالرحمن "
+                      "العمر.";
+  const char *letter = "استقبل وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم رئيس الجامعة الدكتور "
+                       "بدران بن عبدالرحمن العمر.";
+  g_autoptr(RasdExtraction) x = run (other, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (letter, "2024-05-20");
+  RasdEntity *e = mention_entity (x, other, RASD_MENTION_PERSON, "محمد بن عبدالرحمن العمر");
+
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, !=, "mohammed-bin-abdulrahman");
+  g_assert_cmpstr (e->name, ==, "محمد بن عبدالرحمن العمر");
+  g_assert_cmpuint (rule_hits (other, "2024-05-20", RASD_RULE_NER_OTHER_FAMILY), ==, 1);
+  e = mention_entity (y, letter, RASD_MENTION_PERSON, "بدران بن عبدالرحمن العمر");
+  g_assert_nonnull (e);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_true (event_has (y, g_ptr_array_index (y->events, 0), e->key));
+  g_assert_cmpuint (rule_hits (letter, "2024-05-20", RASD_RULE_NER_NAMED_BY_DESCENT), >=, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3424,6 +3448,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/speaker-wish", test_speaker_wish);
   g_test_add_func ("/extractor/events/denied", test_denied);
   g_test_add_func ("/extractor/events/sports-and-press", test_sports_and_press);
+  g_test_add_func ("/extractor/names/other-family", test_other_family);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -140,6 +140,7 @@ in_list (const char * const *list,
 /* Generic nouns before a place name, and the words joining names (بن، آل، عبد، ابو...). */
 extern const char * const rasd_ner_place_nouns[];
 extern const char * const rasd_ner_name_links[];
+extern const char * const rasd_ner_descent_links[];  /* بن، ابن، بنت، ولد */
 
 G_GNUC_INTERNAL const RasdToken *tok              (Run *run, guint i);
 G_GNUC_INTERNAL gboolean    breaks_after          (Run *run, guint i);
@@ -186,6 +187,9 @@ G_GNUC_INTERNAL guint       trim_to_tagged        (Run *run, guint i, guint n, g
                                                    guint n_tagged);
 G_GNUC_INTERNAL guint       extend_to_tagged      (Run *run, guint i, guint n);
 G_GNUC_INTERNAL gboolean    tagged_inside_person  (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    family_goes_on        (Run *run, guint j);
+G_GNUC_INTERNAL gboolean    common_family_name    (Run *run, guint i, guint k);
+G_GNUC_INTERNAL gboolean    other_family          (Run *run, const RasdPerson *person, guint i, guint l);
 /* The tagger's people of two words or more that no rule read, taken as names the lexicon
  * lacks (after every rule has read the article, before surnames and roles are resolved). */
 G_GNUC_INTERNAL void        add_tagged_people     (Run *run);

@@ -4,12 +4,16 @@
 
 #include "rasd-ner-private.h"
 
+#include <string.h>
+
+#include "rasd-arabic.h"
 #include "rasd-rules.h"
 
 /* What the trained name tagger (RasdNameTagger) decides about the names the lexicon lacks: the
  * rules' reading is checked against its labels and ended where it reads words of every day,
- * and the people it reads that no rule did are taken too.  The labels are read once per
- * article, when first asked. */
+ * and the people it reads that no rule did are taken too; where it reads family names on
+ * (جابر المبارك الحمد الصباح، محمد بن عبدالرحمن العمر), the name goes on.  The labels are read
+ * once per article, when first asked. */
 
 static const guint8 *
 labels (Run *run)
@@ -35,6 +39,63 @@ tagged_inside_person (Run  *run,
   tagged = labels (run);
   return tagged[i] == RASD_NAME_LABEL_I_PERS &&
          (tagged[i - 1] == RASD_NAME_LABEL_B_PERS || tagged[i - 1] == RASD_NAME_LABEL_I_PERS);
+}
+
+/* Whether token @j, after a family name with ال, is another family name: a word with ال that
+ * is no word of every day, stop word, title, nationality, place or date, which the tagger
+ * reads inside the same person's name. */
+gboolean
+family_goes_on (Run  *run,
+                guint j)
+{
+  guint len = 0;
+
+  if (j >= run->n || breaks_after (run, j - 1) || !has_prefix (tok (run, j)->norm, "ال") ||
+      (tok (run, j)->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[j] ||
+      (run->dated != NULL && run->dated[j]) || is_common_word (run, j) || is_stop (run, j) ||
+      match_title (run, j, &len) != NULL || match_adjective (run, j) != NULL ||
+      rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, j)->norm) != NULL ||
+      !tagged_inside_person (run, j))
+    return FALSE;
+  return RASD_RULE_IS (NER_FAMILY_GOES_ON, TRUE);
+}
+
+/* Whether token @i + @k, a word of every day with ال after a link of descent and the father's
+ * name, is the family name the tagger reads in the same name ("محمد بن عبدالرحمن العمر", not
+ * "بن سلمان الوفد"). */
+gboolean
+common_family_name (Run  *run,
+                    guint i,
+                    guint k)
+{
+  return k >= 2 && has_prefix (tok (run, i + k)->norm, "ال") &&
+         in_list (rasd_ner_descent_links, tok (run, i + k - 2)->norm) && tagged_inside_person (run, i + k) &&
+         RASD_RULE_IS (NER_COMMON_FAMILY_NAME, TRUE);
+}
+
+/* "الدكتور محمد بن عبدالرحمن العمر": a lexicon name of a man and his father (@l words from
+ * token @i, ending بن + a name) followed by a family name with ال that the tagger reads in the
+ * same name and the lexicon's man does not bear is another man of that first name and father
+ * (here not محمد بن عبدالرحمن آل ثاني). */
+gboolean
+other_family (Run              *run,
+              const RasdPerson *person,
+              guint             i,
+              guint             l)
+{
+  guint j = i + l, len = 0;
+  g_autofree char *full = NULL;
+
+  if (l < 3 || j >= run->n || breaks_after (run, j - 1) ||
+      !in_list (rasd_ner_descent_links, tok (run, j - 2)->norm) || !has_prefix (tok (run, j)->norm, "ال") ||
+      (run->dated != NULL && run->dated[j]) || match_title (run, j, &len) != NULL ||
+      match_adjective (run, j) != NULL || rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, j)->norm) != NULL ||
+      !tagged_inside_person (run, j))
+    return FALSE;
+  full = rasd_arabic_normalize (person->name_ar, -1);
+  if (strstr (full, tok (run, j)->norm + strlen ("ال")) != NULL)
+    return FALSE;
+  return RASD_RULE_IS (NER_OTHER_FAMILY, TRUE);
 }
 
 /* The first run of words of [@i, @i + @n) that the trained tagger reads as a person's name:

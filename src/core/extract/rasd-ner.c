@@ -517,6 +517,9 @@ match_person_variant (Run          *run,
   return NULL;
 }
 
+/* Words of descent inside a name: what follows is an ancestor's name, even a title word. */
+const char * const rasd_ner_descent_links[] = { "بن", "ابن", "بنت", "ولد", NULL };
+
 const RasdPerson *
 match_person (Run   *run,
               guint  i,
@@ -561,6 +564,8 @@ match_person (Run   *run,
         p = phrase (run, forms[f], i, l);
         person = rasd_people_lookup (run->ner->people, p);
 
+        if (person != NULL && other_family (run, person, i, l))
+          return NULL;
         if (person != NULL)
           {
             *len = extend_name (run, i, l);
@@ -593,9 +598,6 @@ may_start_title (Run  *run,
 /* "وفد برئاسة X": who heads a delegation. */
 static const char * const headed_by[] = { "برياسه", "وبرياسه", "يراسه", "تراسه", NULL };  /* normalised */
 
-/* Words of descent inside a name: what follows is an ancestor's name, even a title word. */
-static const char * const descent_links[] = { "بن", "ابن", "بنت", "ولد", NULL };
-
 const RasdTitle *
 match_title (Run   *run,
              guint  i,
@@ -610,7 +612,7 @@ match_title (Run   *run,
   /* most words begin no title: skip the phrases; after a link of descent a title word is
    * the ancestor's name (محمد ولد الشيخ سالم) */
   if (!may_start_title (run, i) ||
-      (i > 0 && !breaks_after (run, i - 1) && in_list (descent_links, tok (run, i - 1)->norm) &&
+      (i > 0 && !breaks_after (run, i - 1) && in_list (rasd_ner_descent_links, tok (run, i - 1)->norm) &&
        RASD_RULE_IS (NER_TITLE_IN_NAME, TRUE)))
     {
       *len = 0;
@@ -749,23 +751,16 @@ name_ali (Run  *run,
          RASD_RULE_IS (NER_NAME_ALI, TRUE);
 }
 
-/* Whether token @j, after a family name with ال, is another family name: a word with ال that
- * is no word of every day, stop word, title, nationality, place or date, which the tagger
- * reads inside the same person's name. */
+/* "الدكتور بدران بن عبدالرحمن العمر": after a title, a name of three words or more whose
+ * second is بن and third a known first name is a name, though its first word is one neither
+ * the lexicon nor the tagger knows. */
 static gboolean
-family_goes_on (Run  *run,
-                guint j)
+named_by_descent (Run  *run,
+                  guint j,
+                  guint n_name)
 {
-  guint len = 0;
-
-  if (j >= run->n || breaks_after (run, j - 1) || !has_prefix (tok (run, j)->norm, "ال") ||
-      (tok (run, j)->flags & RASD_TOKEN_ARABIC) == 0 || run->covered[j] ||
-      (run->dated != NULL && run->dated[j]) || is_common_word (run, j) || is_stop (run, j) ||
-      match_title (run, j, &len) != NULL || match_adjective (run, j) != NULL ||
-      rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, j)->norm) != NULL ||
-      !tagged_inside_person (run, j))
-    return FALSE;
-  return RASD_RULE_IS (NER_FAMILY_GOES_ON, TRUE);
+  return n_name >= 3 && in_list (rasd_ner_descent_links, tok (run, j + 1)->norm) &&
+         is_first_name_at (run, j + 2, FALSE) && RASD_RULE_IS (NER_NAMED_BY_DESCENT, TRUE);
 }
 
 /* Whether token @i + @k, a word with ال and no title or nationality, follows a link of
@@ -779,7 +774,7 @@ family_after_father (Run  *run,
   guint len = 0;
 
   if (k < 2 || !has_prefix (tok (run, i + k)->norm, "ال") ||
-      !in_list (descent_links, tok (run, i + k - 2)->norm) || is_name_link (run, i + k - 1))
+      !in_list (rasd_ner_descent_links, tok (run, i + k - 2)->norm) || is_name_link (run, i + k - 1))
     return FALSE;
   if (match_title (run, i + k, &len) != NULL || match_adjective (run, i + k) != NULL)
     return FALSE;
@@ -857,8 +852,13 @@ read_unknown_name (Run  *run,
       if (k == 0 && after_month_word (run, i))
         return 0;
       word = k == 0 ? bare (run, i, buf, sizeof buf) : t->norm;
-      /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل */
-      if (k == 0 && strcmp (word, t->norm) != 0 && is_first_name_at (run, i, FALSE))
+      /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل; nor is a
+       * word before بن and a known first name (بدران بن عبدالرحمن) */
+      if (k == 0 && strcmp (word, t->norm) != 0 &&
+          (is_first_name_at (run, i, FALSE) ||
+           (i + 2 < run->n && !breaks_after (run, i) && !breaks_after (run, i + 1) &&
+            in_list (rasd_ner_descent_links, tok (run, i + 1)->norm) && is_first_name_at (run, i + 2, FALSE) &&
+            RASD_RULE_IS (NER_NAMED_BY_DESCENT, TRUE))))
         word = t->norm;
       if (k == 0)
         {
@@ -905,7 +905,7 @@ read_unknown_name (Run  *run,
           if (has_prefix (t->norm, "و") || has_prefix (t->norm, "لل") ||
               has_prefix (t->norm, "بال"))
             break;
-          if (is_common_word (run, i + k))
+          if (is_common_word (run, i + k) && !common_family_name (run, i, k))
             {
               RASD_RULE (NER_COMMON_NOT_NAME);
               break;
@@ -947,7 +947,7 @@ read_unknown_name (Run  *run,
         {
           /* "محمد ولد الشيخ أحمد": a title word after a link of descent is an ancestor's
            * name, and the first name after it goes with it */
-          if (k >= 2 && in_list (descent_links, tok (run, i + k - 2)->norm) &&
+          if (k >= 2 && in_list (rasd_ner_descent_links, tok (run, i + k - 2)->norm) &&
               may_start_title (run, i + k - 1) && i + k < run->n && !breaks_after (run, i + k - 1) &&
               is_first_name_at (run, i + k, FALSE))
             {
@@ -1608,7 +1608,7 @@ scan_title (Run  *run,
       /* "الدكتور مساعد بن محمد": no name begins with بن, so the title word before it is the
        * first name (names do begin with عبد، أبو: رئيس الجمهورية عبد اللطيف) */
       n_name = read_unknown_name (run, j);
-      if (n_name >= 2 && j > i && j == title_end && in_list (descent_links, tok (run, j)->norm))
+      if (n_name >= 2 && j > i && j == title_end && in_list (rasd_ner_descent_links, tok (run, j)->norm))
         {
           RASD_RULE (NER_TITLE_WORD_NAME);
           j--;
@@ -1630,7 +1630,8 @@ scan_title (Run  *run,
 
         if (n_tagged == 0 && !(n_name >= 2 && is_first_name_at (run, j, FALSE)) &&
             !(n_name >= 2 && j > i + first_len && (run->in_title[j - 1] || org_end + 1 >= j || posting_end == j) &&
-              foreign_name_at (run, j)))
+              foreign_name_at (run, j)) &&
+            !named_by_descent (run, j, n_name))
           n_name = 0;
         if (n_name >= 2)
           n_name = trim_to_tagged (run, j, n_name, first, n_tagged);
