@@ -2307,6 +2307,43 @@ test_other_family (void)
 }
 
 static void
+test_role_of_region (void)
+{
+  /* a governor's role of a region named again is the man named with it, whose country the
+   * article does not say; a country's role is not */
+  const char *region = "استقبل الأمير فيصل بن بندر أمير منطقة الرياض اليوم السفير الألماني ديتر هالر.\n"
+                       "وكان أمير منطقة الرياض قد استقبل أمس السفير الهندي أحمد جاويد.";
+  const char *country = "استقبل الأمير فيصل بن بندر اليوم السفير الألماني ديتر هالر.\n"
+                        "وكان أمير قطر قد استقبل أمس السفير الهندي أحمد جاويد.";
+  g_autoptr(RasdExtraction) x = run (region, "2024-05-20");
+  g_autoptr(RasdExtraction) y = run (country, "2024-05-20");
+  RasdEntity *host = mention_entity (x, region, RASD_MENTION_PERSON, "فيصل بن بندر");
+  RasdEntity *guest = mention_entity (x, region, RASD_MENTION_PERSON, "أحمد جاويد");
+  gboolean found = FALSE;
+
+  g_assert_nonnull (host);
+  g_assert_nonnull (guest);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (event_has (x, event, guest->key))
+        found = event_has (x, event, host->key);
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (rule_hits (region, "2024-05-20", RASD_RULE_NER_ROLE_OF_REGION), >=, 1);
+  host = mention_entity (y, country, RASD_MENTION_PERSON, "فيصل بن بندر");
+  guest = mention_entity (y, country, RASD_MENTION_PERSON, "أحمد جاويد");
+  for (guint i = 0; i < y->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (y->events, i);
+
+      if (event_has (y, event, guest->key))
+        g_assert_false (event_has (y, event, host->key));
+    }
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3449,6 +3486,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/denied", test_denied);
   g_test_add_func ("/extractor/events/sports-and-press", test_sports_and_press);
   g_test_add_func ("/extractor/names/other-family", test_other_family);
+  g_test_add_func ("/extractor/names/role-of-region", test_role_of_region);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -48,6 +48,8 @@ typedef struct
   guint       chain_end;  /* the token after what the role's chain read */
   gboolean    reference;  /* the title names no office (الوزير التركي): any person of the
                            * country will do when none has a title that agrees */
+  gboolean    local;      /* the country is that of a city or region the role is of (أمير
+                           * منطقة الرياض), not a country named */
 } RoleRef;
 
 typedef struct

@@ -857,6 +857,11 @@ resolve_roles (Run *run)
       if (role->country != NULL)
         same = rasd_title_groups_lookup (by_country, role->country);
       else
+        same = NULL;
+      /* "أمير منطقة الرياض" after "الأمير X أمير منطقة الرياض": of a region, and no one of its
+       * country named with one, the man titled so whatever his country */
+      if (role->country == NULL || (same == NULL && role->local && role->title != NULL &&
+                                    RASD_RULE_IS (NER_ROLE_OF_REGION, TRUE)))
         {
           g_autofree char *head = rasd_title_role_key (role->title, "");
 

@@ -1386,6 +1386,7 @@ scan_title (Run  *run,
   gboolean then_other = FALSE;  /* another's role follows this one's (ner.role-then-other) */
   guint org_end = 0;            /* the token after an organisation the chain read */
   guint posting_end = 0;        /* the token after a complement of the role (لدى المملكة) */
+  gboolean local = FALSE;       /* the country is a city's or a region's (أمير منطقة الرياض) */
   char buf[256];
 
   if (title == NULL)
@@ -1552,7 +1553,10 @@ scan_title (Run  *run,
             {
               const RasdPlace *place = g_ptr_array_index (places, 0);
               if (country == NULL)
-                country = place->country;
+                {
+                  country = place->country;
+                  local = place->kind != RASD_PLACE_KIND_COUNTRY;
+                }
               /* right after the title, the place is the title's (بابا الفاتيكان), not where
                * anyone goes */
               if (j == title_end)
@@ -1592,7 +1596,10 @@ scan_title (Run  *run,
           {
             RASD_RULE (NER_TITLE_PLACE);
             if (country == NULL)
-              country = ((const RasdPlace *) g_ptr_array_index (places, 0))->country;
+              {
+                country = ((const RasdPlace *) g_ptr_array_index (places, 0))->country;
+                local = ((const RasdPlace *) g_ptr_array_index (places, 0))->kind != RASD_PLACE_KIND_COUNTRY;
+              }
             run->in_title[j] = TRUE;
             j++;
             continue;
@@ -1681,7 +1688,7 @@ scan_title (Run  *run,
     {
       RASD_RULE (NER_TITLE_ROLE);
       RoleRef role = { i, MIN (j - i, role_end - i), tok (run, i)->sentence, last_text, country, FALSE, j,
-                       last->type == RASD_TITLE_REFERENCE };
+                       last->type == RASD_TITLE_REFERENCE, local };
       g_array_append_val (run->roles, role);
     }
   /* what the chain read is this role's, up to the other's */

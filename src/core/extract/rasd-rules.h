@@ -46,6 +46,7 @@ G_BEGIN_DECLS
   X (NER_PLACE_AFTER_DEFINITE, "ner.place-after-definite", "a place after a title ending in a word with ال is no complement of the title (ويزور المبعوث الأممي الرياض)") \
   X (NER_ROLE_THEN_OTHER, "ner.role-then-other", "after an honorific, a role of a man named and its complement, another role begins someone else (استقبل سمو أمير القصيم مدير الشرطة)") \
   X (NER_FIRST_NAME_WHOLE, "ner.first-name-whole", "in a chain of titles, a known first name is read as written, not as a proclitic and a word (فيصل is no ف + يصل)") \
+  X (NER_ROLE_OF_REGION, "ner.role-of-region", "a role of a city or region (أمير منطقة الرياض), with no one of its country named, is the man titled so") \
   X (NER_COUNTERPART_COUNTRY, "ner.counterpart-country", "a person named right after نظيره + adjective is of that country (نظيره الكيني X), for a later نظيره الكيني") \
   X (NER_RETURN_NOT_DESTINATION, "ner.return-not-destination", "إلى after a word of going back (عاد، يعود، عائدا) names where one returns, no visit's destination") \
   X (NER_WRITTEN_SHADDA, "ner.written-shadda", "a place written with a shadda is one whose name has it (عمّان is Amman, not Oman)") \
