@@ -51,11 +51,15 @@ sports_match (Context       *ctx,
     "اللاعبين", "لاعبي", NULL
   };
   const RasdSentence *sentence;
+  guint from, to;
 
   if (trigger->verb || strcmp (trigger->kind, "meeting") != 0)
     return FALSE;
+  /* the words of sport stand near the noun: twelve words either side, in its sentence */
   sentence = rasd_tokens_get_sentence (ctx->tokens, token (ctx, k)->sentence);
-  for (guint j = sentence->first_token; j < sentence->first_token + sentence->n_tokens; j++)
+  from = MAX (sentence->first_token, k >= 12 ? k - 12 : 0);
+  to = MIN (sentence->first_token + sentence->n_tokens, k + 13);
+  for (guint j = from; j < to; j++)
     {
       /* الدقيقة is "the minute" before a number, else "precise" */
       if (word_in (token (ctx, j)->norm, sport_words) ||
