@@ -2344,6 +2344,26 @@ test_role_of_region (void)
 }
 
 static void
+test_dateline_date (void)
+{
+  /* the agency's dateline, a city and the date, places the news there (not the host's
+   * capital, as "في مكتبه" alone would) */
+  const char *text = "العقبة 12 ذو القعدة 1445 هـ الموافق 20 مايو 2024 م بترا\n"
+                     "استقبل وزير الخارجية الأردني أيمن الصفدي في مكتبه اليوم وزير الخارجية الإيطالي "
+                     "أنطونيو تاياني.";
+  g_autoptr(RasdExtraction) x = run (text, NULL);
+  RasdEvent *event;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Aqaba");
+  date = event_date (event);
+  g_assert_cmpstr (date, ==, "2024-05-20");
+  g_assert_cmpuint (rule_hits (text, NULL, RASD_RULE_EV_DATELINE_DATE), ==, 1);
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3487,6 +3507,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/sports-and-press", test_sports_and_press);
   g_test_add_func ("/extractor/names/other-family", test_other_family);
   g_test_add_func ("/extractor/names/role-of-region", test_role_of_region);
+  g_test_add_func ("/extractor/events/dateline-date", test_dateline_date);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

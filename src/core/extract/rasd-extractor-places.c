@@ -388,7 +388,7 @@ only_city_of (Context *ctx,
 }
 
 /* The place of a dateline: a place at the very start of one of the first lines, followed by a
- * dash or a colon ("الدوحة - ", "الرياض – واس"). */
+ * dash, a colon or a date ("الدوحة - ", "الرياض – واس", "جدة 02 ذو القعدة 1436 هـ ... واس"). */
 int
 find_dateline_place (Context *ctx)
 {
@@ -412,6 +412,10 @@ find_dateline_place (Context *ctx)
       if (*p == '-' || *p == ':' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") ||
           g_str_has_prefix (p, "ـ"))
         return name->entity;
+      /* the agency's "جدة 02 ذو القعدة 1436 هـ الموافق 17 أغسطس 2015 م واس": a date right after */
+      if (*p != '\n' && name->first_token + name->n_tokens < ctx->n_tokens &&
+          ctx->date_begins[name->first_token + name->n_tokens])
+        return RASD_RULE_IS (EV_DATELINE_DATE, name->entity);
     }
   return -1;
 }

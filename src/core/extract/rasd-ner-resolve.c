@@ -242,8 +242,9 @@ is_surname_so_far (Run        *run,
   return FALSE;
 }
 
-/* Whether the word at token @i opens one of the first lines and a dash or a colon follows it:
- * a dateline ("مسقط - "، "الخبر: "), which names a place whatever else the word may be. */
+/* Whether the word at token @i opens one of the first lines and a dash, a colon or a date
+ * follows it: a dateline ("مسقط - "، "الخبر: "، "العقبة 12 ذو القعدة"), which names a place
+ * whatever else the word may be. */
 static gboolean
 at_dateline (Run  *run,
              guint i)
@@ -256,7 +257,9 @@ at_dateline (Run  *run,
   while (*p == ' ' || *p == '\t')
     p++;
   return *p == '-' || *p == ':' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") ||
-         g_str_has_prefix (p, "ـ");
+         g_str_has_prefix (p, "ـ") ||
+         /* the agency's "العقبة 12 ذو القعدة 1445 هـ": a date right after it */
+         (*p != '\n' && run->dated != NULL && i + 1 < run->n && run->dated[i + 1]);
 }
 
 /* Whether token @i ends in ه as written where every one of @candidates ends in ة. */

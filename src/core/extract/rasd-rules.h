@@ -167,6 +167,7 @@ G_BEGIN_DECLS
   X (EV_PLACE_AT_HOME, "ev.place-at-home", "في قصره: in the host's capital") \
   X (EV_CITY_OF_COUNTRY, "ev.city-of-country", "an event placed in a country is in the one city of it the article names") \
   X (EV_BYLINE, "ev.byline", "the city of a byline given apart from the text (a page's author line) for the news when no sentence gives one") \
+  X (EV_DATELINE_DATE, "ev.dateline-date", "a place at a line's start followed by a date is a dateline (جدة 02 ذو القعدة 1436 هـ ... واس)") \
   X (EV_DATELINE, "ev.dateline", "the dateline's place for the news when no sentence gives one") \
   X (EV_MERGE, "ev.merge", "a candidate that agrees with an event is more evidence of it") \
   X (EV_MERGE_WHERE, "ev.merge-where", "a حيث clause tells more of the event before it") \
