@@ -2364,6 +2364,30 @@ test_dateline_date (void)
 }
 
 static void
+test_letter_sender (void)
+{
+  /* whom a letter is from is no party of its delivery, named after نظيره or by a first name */
+  const char *counterpart = "تسلم وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم رسالة من نظيره الإيطالي "
+                            "أنطونيو تاياني، سلمها له السفير الإيطالي لدى الأردن لوتشيانو بيتزوني خلال "
+                            "استقباله.";
+  const char *first_name = "تسلم وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم رسالة من سامي الخطيب، "
+                           "سلمها له السفير الإيطالي لدى الأردن لوتشيانو بيتزوني خلال استقباله.";
+  const char *texts[] = { counterpart, first_name };
+  const char *senders[] = { "أنطونيو تاياني", "سامي الخطيب" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(RasdExtraction) x = run (texts[t], "2024-05-20");
+      RasdEntity *sender = mention_entity (x, texts[t], RASD_MENTION_PERSON, senders[t]);
+
+      g_assert_nonnull (sender);
+      g_assert_cmpuint (x->events->len, ==, 1);
+      g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), "ayman-safadi"));
+      g_assert_false (event_has (x, g_ptr_array_index (x->events, 0), sender->key));
+    }
+}
+
+static void
 test_attendees_only (void)
 {
   /* a meeting no one named holds is of those who attend it; where someone holds it, those who
@@ -3508,6 +3532,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/other-family", test_other_family);
   g_test_add_func ("/extractor/names/role-of-region", test_role_of_region);
   g_test_add_func ("/extractor/events/dateline-date", test_dateline_date);
+  g_test_add_func ("/extractor/events/letter-sender", test_letter_sender);
   g_test_add_func ("/extractor/names/headed-by", test_headed_by);
   g_test_add_func ("/extractor/names/titled-surname", test_titled_surname);
   g_test_add_func ("/extractor/names/begins-with-abd", test_name_begins_with_abd);

@@ -1279,6 +1279,11 @@ named_for (Run  *run,
   static const char * const of_message[] = {
     "خطيه", "شفهيه", "شفويه", "مكتوبه", "رسميه", "جوابيه", "تهنئه", "تعزيه", "شكر", NULL
   };
+  /* "رسالة من نظيره الأردني X": the name after نظيره and its adjective */
+  if (i >= 3 && !breaks_after (run, i - 2) && !breaks_after (run, i - 3) &&
+      (token_lists (run, i - 2) & TOKEN_COUNTERPART) && match_adjective (run, i - 1) != NULL &&
+      strcmp (tok (run, i - 3)->norm, "من") == 0)
+    i -= 2;
   gboolean from = i >= 2 && !breaks_after (run, i - 2) &&
                   (strcmp (tok (run, i - 1)->norm, "من") == 0 || strcmp (tok (run, i - 1)->norm, "عن") == 0);
 
@@ -1868,7 +1873,8 @@ rasd_ner_run (RasdNer        *self,
 
               RASD_RULE (NER_FIRST_NAME);
               add_name (&run, RASD_MENTION_PERSON, entity, i, n_name, i,
-                        after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0, -1, TRUE);
+                        (after_speech_word (&run, i) ? RASD_NER_SPEAKER : 0) |
+                        (named_for (&run, i) ? RASD_NER_NAMED_FOR : 0), -1, TRUE);
               note_person (&run, entity, NULL, NULL);
               i += n_name;
               continue;
