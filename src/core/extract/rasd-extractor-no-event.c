@@ -38,6 +38,26 @@ denied (Context *ctx,
   return FALSE;
 }
 
+/* Whether token @j as written or without its proclitics (بملعب، لصحيفة، للصحيفة: ل + الصحيفة)
+ * is one of @words. */
+static gboolean
+form_in (Context            *ctx,
+         guint               j,
+         const char * const *words)
+{
+  const char *norm = token (ctx, j)->norm;
+  const char *forms[RASD_TOKEN_MAX_FORMS];
+  guint n;
+
+  if (4 * strlen (norm) + 8 > sizeof ctx->buffer)
+    return word_in (norm, words);
+  n = rasd_token_proclitic_forms (norm, forms, ctx->buffer);
+  for (guint f = 0; f < n; f++)
+    if (word_in (forms[f], words))
+      return TRUE;
+  return FALSE;
+}
+
 /* "سجل اللاعب هدف اللقاء الوحيد في الدقيقة 80"، "فاز المدرب في اللقاء الذي جمعه بالأهلي": in
  * a sentence of sport, a meeting's noun at token @k is a match, no meeting. */
 gboolean
@@ -46,7 +66,7 @@ sports_match (Context       *ctx,
               guint          k)
 {
   static const char * const sport_words[] = {
-    "ملعب", "الملعب", "بملعب", "الدوري", "بالدوري", "المباراه", "مباراه",
+    "ملعب", "الملعب", "الدوري", "المباراه", "مباراه",
     "المباريات", "الشوط", "التعادل", "ركله", "ركلات", "المدرب", "مدرب", "اللاعب", "لاعب",
     "اللاعبين", "لاعبي", NULL
   };
@@ -62,7 +82,7 @@ sports_match (Context       *ctx,
   for (guint j = from; j < to; j++)
     {
       /* الدقيقة is "the minute" before a number, else "precise" */
-      if (word_in (token (ctx, j)->norm, sport_words) ||
+      if (form_in (ctx, j, sport_words) ||
           (strcmp (token (ctx, j)->norm, "الدقيقه") == 0 && j + 1 < ctx->n_tokens &&
            g_ascii_isdigit (token (ctx, j + 1)->norm[0])))
         return TRUE;
@@ -86,19 +106,8 @@ call_with_press (Context       *ctx,
   if (strcmp (trigger->kind, "call") != 0)
     return FALSE;
   for (guint j = k + 1; j < MIN (end, k + 4); j++)
-    {
-      const char *norm = token (ctx, j)->norm;
-      char definite[64];
-
-      /* مع الصحيفة، لصحيفة، للصحيفة (ل + الصحيفة) */
-      if (word_in (norm, press) ||
-          ((g_str_has_prefix (norm, "ل") || g_str_has_prefix (norm, "ب")) && word_in (norm + strlen ("ل"), press)))
-        return TRUE;
-      if (g_str_has_prefix (norm, "لل") &&
-          g_snprintf (definite, sizeof definite, "ال%s", norm + strlen ("لل")) < (int) sizeof definite &&
-          word_in (definite, press))
-        return TRUE;
-    }
+    if (form_in (ctx, j, press))
+      return TRUE;
   return FALSE;
 }
 

@@ -190,7 +190,6 @@ G_GNUC_INTERNAL guint       trim_to_tagged        (Run *run, guint i, guint n, g
 G_GNUC_INTERNAL guint       extend_to_tagged      (Run *run, guint i, guint n);
 G_GNUC_INTERNAL gboolean    tagged_inside_person  (Run *run, guint i);
 G_GNUC_INTERNAL gboolean    family_goes_on        (Run *run, guint j);
-G_GNUC_INTERNAL gboolean    common_family_name    (Run *run, guint i, guint k);
 G_GNUC_INTERNAL gboolean    other_family          (Run *run, const RasdPerson *person, guint i, guint l);
 /* The tagger's people of two words or more that no rule read, taken as names the lexicon
  * lacks (after every rule has read the article, before surnames and roles are resolved). */

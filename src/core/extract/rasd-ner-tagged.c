@@ -60,19 +60,6 @@ family_goes_on (Run  *run,
   return RASD_RULE_IS (NER_FAMILY_GOES_ON, TRUE);
 }
 
-/* Whether token @i + @k, a word of every day with ال after a link of descent and the father's
- * name, is the family name the tagger reads in the same name ("محمد بن عبدالرحمن العمر", not
- * "بن سلمان الوفد"). */
-gboolean
-common_family_name (Run  *run,
-                    guint i,
-                    guint k)
-{
-  return k >= 2 && has_prefix (tok (run, i + k)->norm, "ال") &&
-         in_list (rasd_ner_descent_links, tok (run, i + k - 2)->norm) && tagged_inside_person (run, i + k) &&
-         RASD_RULE_IS (NER_COMMON_FAMILY_NAME, TRUE);
-}
-
 /* "الدكتور محمد بن عبدالرحمن العمر": a lexicon name of a man and his father (@l words from
  * token @i, ending بن + a name) followed by a family name with ال that the tagger reads in the
  * same name and the lexicon's man does not bear is another man of that first name and father

@@ -763,20 +763,16 @@ named_by_descent (Run  *run,
          is_first_name_at (run, j + 2, FALSE) && RASD_RULE_IS (NER_NAMED_BY_DESCENT, TRUE);
 }
 
-/* Whether token @i + @k, a word with ال and no title or nationality, follows a link of
- * descent and the father's name: "خالد بن محمد العطية" ends in a family name, which ends in ة
- * as often as any noun (the caller has checked it is no word of every day). */
+/* Whether token @j, a word with ال after بن and the father's name and no title or
+ * nationality, is the family name: "خالد بن محمد العطية" ends in one, which ends in ة as often
+ * as any noun (the caller has checked it is no word of every day). */
 static gboolean
 family_after_father (Run  *run,
-                     guint i,
-                     guint k)
+                     guint j)
 {
   guint len = 0;
 
-  if (k < 2 || !has_prefix (tok (run, i + k)->norm, "ال") ||
-      !in_list (rasd_ner_descent_links, tok (run, i + k - 2)->norm) || is_name_link (run, i + k - 1))
-    return FALSE;
-  if (match_title (run, i + k, &len) != NULL || match_adjective (run, i + k) != NULL)
+  if (match_title (run, j, &len) != NULL || match_adjective (run, j) != NULL)
     return FALSE;
   return RASD_RULE_IS (NER_FAMILY_AFTER_FATHER, TRUE);
 }
@@ -900,12 +896,19 @@ read_unknown_name (Run  *run,
                !is_name_link (run, i + k - 1))
         {
           guint title_len = 0;
+          /* a word with ال after بن and the father's name stands where a family name does
+           * ("خالد بن محمد العطية"، "محمد بن عبدالرحمن العمر") */
+          gboolean after_father = k >= 2 && has_prefix (t->norm, "ال") &&
+                                  in_list (rasd_ner_descent_links, tok (run, i + k - 2)->norm);
 
           /* ووزير، لقوات: a conjunction or preposition starts something else */
           if (has_prefix (t->norm, "و") || has_prefix (t->norm, "لل") ||
               has_prefix (t->norm, "بال"))
             break;
-          if (is_common_word (run, i + k) && !common_family_name (run, i, k))
+          /* ... even a word of every day, where the tagger reads it in the same name (العمر) */
+          if (is_common_word (run, i + k) &&
+              !(after_father && tagged_inside_person (run, i + k) &&
+                RASD_RULE_IS (NER_COMMON_FAMILY_NAME, TRUE)))
             {
               RASD_RULE (NER_COMMON_NOT_NAME);
               break;
@@ -922,7 +925,7 @@ read_unknown_name (Run  *run,
            * جودة) */
           if (has_suffix (t->norm, "ت") ||
               (has_suffix (t->norm, "ه") && !(k == 1 && is_first_name_at (run, i, first_is_bare)) &&
-               !family_after_father (run, i, k)))
+               !(after_father && family_after_father (run, i + k))))
             break;
           if (match_title (run, i + k, &title_len) != NULL)
             break;
