@@ -1840,6 +1840,25 @@ test_list_counterpart (void)
   g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_EV_LIST_COUNTERPART), ==, 1);
 }
 
+/* The person @x names where @text has @surface, after asserting that @x has one event, with
+ * him and with the lexicon's @key among its parties: the guest of a host these tests name. */
+static RasdEntity *
+guest_of_one_event (RasdExtraction *x,
+                    const char     *text,
+                    const char     *surface,
+                    const char     *key)
+{
+  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, surface);
+  RasdEvent *event;
+
+  g_assert_nonnull (guest);
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, event, guest->key));
+  g_assert_true (event_has (x, event, key));
+  return guest;
+}
+
 static void
 test_family_after_father (void)
 {
@@ -1848,15 +1867,9 @@ test_family_after_father (void)
   const char *text = "التقى وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم رجل الأعمال سالم بن ناصر "
                      "الشريدة.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
-  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "سالم بن ناصر الشريدة");
-  RasdEvent *event;
+  RasdEntity *guest = guest_of_one_event (x, text, "سالم بن ناصر الشريدة", "ayman-safadi");
 
-  g_assert_nonnull (guest);
   g_assert_cmpstr (guest->name, ==, "سالم بن ناصر الشريدة");
-  g_assert_cmpuint (x->events->len, ==, 1);
-  event = g_ptr_array_index (x->events, 0);
-  g_assert_true (event_has (x, event, guest->key));
-  g_assert_true (event_has (x, event, "ayman-safadi"));
   g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_FAMILY_AFTER_FATHER), ==, 1);
 }
 
@@ -1868,14 +1881,8 @@ test_name_after_posting (void)
   const char *text = "استقبل وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم سفير البرازيل لدى الأردن "
                      "ماوريسيو تيكسيرا.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
-  RasdEntity *envoy = mention_entity (x, text, RASD_MENTION_PERSON, "ماوريسيو تيكسيرا");
-  RasdEvent *event;
 
-  g_assert_nonnull (envoy);
-  g_assert_cmpuint (x->events->len, ==, 1);
-  event = g_ptr_array_index (x->events, 0);
-  g_assert_true (event_has (x, event, envoy->key));
-  g_assert_true (event_has (x, event, "ayman-safadi"));
+  guest_of_one_event (x, text, "ماوريسيو تيكسيرا", "ayman-safadi");
   g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_FOREIGN_AFTER_PLACE), ==, 1);
 }
 
@@ -2173,13 +2180,10 @@ test_name_ali (void)
   const char *text = "استقبل وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم وزير النفط الكويتي علي "
                      "صالح العمير، وأكد الصفدي علي ضرورة التعاون.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
-  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "علي صالح العمير");
+  RasdEntity *guest = guest_of_one_event (x, text, "علي صالح العمير", "ayman-safadi");
 
-  g_assert_nonnull (guest);
   g_assert_cmpstr (guest->name, ==, "علي صالح العمير");
   g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "علي ضرورة"));
-  g_assert_cmpuint (x->events->len, ==, 1);
-  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), guest->key));
   g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_NAME_ALI), >=, 1);
 }
 
@@ -2190,12 +2194,9 @@ test_family_goes_on (void)
   const char *text = "التقى وزير الخارجية الأردني أيمن الصفدي في عمّان اليوم وزير الدولة الكويتي الشيخ "
                      "فهد سالم المنصور الجاسم.";
   g_autoptr(RasdExtraction) x = run (text, "2024-05-20");
-  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "فهد سالم المنصور الجاسم");
+  RasdEntity *guest = guest_of_one_event (x, text, "فهد سالم المنصور الجاسم", "ayman-safadi");
 
-  g_assert_nonnull (guest);
   g_assert_cmpstr (guest->name, ==, "فهد سالم المنصور الجاسم");
-  g_assert_cmpuint (x->events->len, ==, 1);
-  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), guest->key));
   g_assert_cmpuint (rule_hits (text, "2024-05-20", RASD_RULE_NER_FAMILY_GOES_ON), ==, 1);
 }
 
