@@ -2145,6 +2145,27 @@ test_written_shadda (void)
 }
 
 static void
+test_place_with_proclitic (void)
+{
+  /* بريدة after a noun and وبريدة in a list are Buraidah, a city of 390,000, not ب + ريدة (a
+   * German town) read after a preposition */
+  const char *text = "التقى وزير الصحة خالد الفالح اليوم رئيس غرفة بريدة عبدالرحمن بن صالح المطوع، "
+                     "بعد جولة تفقد فيها مستشفيات عنيزة وبريدة.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-03-11");
+  RasdEntity *e;
+
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "بريدة");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Buraidah");
+  e = mention_entity (x, text, RASD_MENTION_PLACE, "وبريدة");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name_en, ==, "Buraidah");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Buraidah");
+  g_assert_cmpuint (rule_hits (text, "2024-03-11", RASD_RULE_NER_PLACE_WITH_PROCLITIC), ==, 2);
+}
+
+static void
 test_during_stay (void)
 {
   /* "مرورا بعمّان التي التقى خلالها": the meeting is of the stay in Amman, on its day, not
@@ -3522,6 +3543,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/counterpart-country", test_counterpart_country);
   g_test_add_func ("/extractor/events/sentence-mate-place", test_sentence_mate_place);
   g_test_add_func ("/extractor/names/written-shadda", test_written_shadda);
+  g_test_add_func ("/extractor/places/with-proclitic", test_place_with_proclitic);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);
   g_test_add_func ("/extractor/names/family-goes-on", test_family_goes_on);

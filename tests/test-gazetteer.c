@@ -110,6 +110,34 @@ test_sites (void)
   g_assert_true (best_of ("حميميم", NULL) == p);
 }
 
+/* Cities the catalogue gives only in Latin letters or not at all, and regions whose name is not
+ * their seat's: a governor's region is where he sits. */
+static void
+test_regional_seats (void)
+{
+  const RasdPlace *p;
+
+  p = best_of ("سكاكا", NULL);
+  g_assert_cmpstr (p->country, ==, "SA");
+  assert_near (p, 29.97, 40.21);
+  g_assert_cmpstr (best_of ("أبها", NULL)->country, ==, "SA");
+  g_assert_true (best_of ("الأحساء", NULL) == best_of ("الهفوف", NULL));
+  g_assert_cmpstr (best_of ("عنيزة", NULL)->country, ==, "SA");
+  g_assert_cmpstr (best_of ("البصرة", NULL)->country, ==, "IQ");
+  g_assert_cmpstr (best_of ("الشارقة", NULL)->country, ==, "AE");
+  g_assert_cmpstr (best_of ("السويس", NULL)->country, ==, "EG");
+
+  /* الجوف is the Saudi region, whose seat is Sakaka, not a Libyan town of 17,000 */
+  p = best_of ("الجوف", NULL);
+  g_assert_cmpint (p->kind, ==, RASD_PLACE_KIND_SITE);
+  g_assert_cmpstr (p->country, ==, "SA");
+  g_assert_true (rasd_gazetteer_get_place (gaz, p->stands_for) == best_of ("سكاكا", NULL));
+  p = best_of ("منطقة عسير", NULL);
+  g_assert_true (rasd_gazetteer_get_place (gaz, p->stands_for) == best_of ("أبها", NULL));
+  p = best_of ("المنطقة الشرقية", NULL);
+  g_assert_true (rasd_gazetteer_get_place (gaz, p->stands_for) == best_of ("الدمام", NULL));
+}
+
 static void
 test_adjectives (void)
 {
@@ -256,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/moscow", test_moscow);
   g_test_add_func ("/gazetteer/cities", test_cities);
   g_test_add_func ("/gazetteer/sites", test_sites);
+  g_test_add_func ("/gazetteer/regional-seats", test_regional_seats);
   g_test_add_func ("/gazetteer/adjectives", test_adjectives);
   g_test_add_func ("/gazetteer/countries", test_countries);
   g_test_add_func ("/gazetteer/capital-phrases", test_capital_phrases);

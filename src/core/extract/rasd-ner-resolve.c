@@ -393,6 +393,40 @@ place_words_at (Run  *run,
   return 0;
 }
 
+/* The places of a less stripped form of the word, where they are larger than @candidates,
+ * the places of form @f: وبريدة is Buraidah, a city of 390,000, not و + ب + ريدة (Rhede, a
+ * German town of 19,000); a preposition's reading still tells that the word is a place. */
+static const GPtrArray *
+larger_with_proclitic (Run             *run,
+                       const char     **forms,
+                       guint            f,
+                       const GPtrArray *candidates)
+{
+  guint most = 0;
+
+  for (guint c = 0; c < candidates->len; c++)
+    most = MAX (most, ((const RasdPlace *) g_ptr_array_index (candidates, c))->population);
+  for (guint g = 0; g < f; g++)
+    {
+      const GPtrArray *whole;
+
+      if (g_utf8_strlen (forms[g], -1) < 3 || g_hash_table_contains (run->ner->stopwords, forms[g]) ||
+          (whole = rasd_gazetteer_lookup (run->ner->gazetteer, forms[g])) == NULL)
+        continue;
+      for (guint c = 0; c < whole->len; c++)
+        {
+          const RasdPlace *place = g_ptr_array_index (whole, c);
+
+          if (place->kind != RASD_PLACE_KIND_COUNTRY && place->population > most)
+            {
+              RASD_RULE (NER_PLACE_WITH_PROCLITIC);
+              return whole;
+            }
+        }
+    }
+  return candidates;
+}
+
 guint
 scan_place (Run  *run,
             guint i)
@@ -435,6 +469,8 @@ scan_place (Run  *run,
         if (candidates != NULL && candidates->len > 0 &&
             place_has_evidence (run, i, l, forms[f], f, candidates))
           {
+            if (l == 1 && f > 0)
+              candidates = larger_with_proclitic (run, forms, f, candidates);
             PlaceRef ref = { i, l, candidates, place_preposition (run, i, forms[f]) };
 
             RASD_RULE (NER_PLACE);

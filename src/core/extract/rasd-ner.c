@@ -1374,7 +1374,11 @@ read_title_places (Run  *run,
 {
   for (guint k = from; k < to; k++)
     if (run->in_title[k] && !run->covered[k])
-      k += MAX (scan_place (run, k), 1) - 1;
+      {
+        guint words = scan_place (run, k);  /* once: MAX () would read the place twice */
+
+        k += MAX (words, 1) - 1;
+      }
 }
 
 /* A title or role at @i: follows the chain of titles, adjectives and complements to the name,
@@ -1544,6 +1548,20 @@ scan_title (Run  *run,
             continue;
           }
       }
+      /* أمير المنطقة الشرقية: a place of several words right after the title is the title's */
+      if (j == title_end && has_prefix (word, "ال"))
+        {
+          guint words = place_words_at (run, j);
+
+          if (words >= 2 && j + words < run->n)
+            {
+              RASD_RULE (NER_TITLE_PLACE);
+              for (guint k = j; k < j + words; k++)
+                run->in_title[k] = TRUE;
+              j += words;
+              continue;
+            }
+        }
       if (has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
           !rasd_people_is_first_name (run->ner->people, word) &&
           /* الأمير الحسين بن عبد الله: a name, not a complement of the title */

@@ -91,6 +91,7 @@ G_BEGIN_DECLS
   X (NER_NOT_A_PLACE, "ner.not-a-place", "a word or phrase never a place (بلد، مسقط رأس)") \
   X (NER_SURNAME_NOT_PLACE, "ner.surname-not-place", "a town named like the surname of a person named before") \
   X (NER_BUILDING_NOUN, "ner.building-noun", "a definite building noun is the building, no town (القصر)") \
+  X (NER_PLACE_WITH_PROCLITIC, "ner.place-with-proclitic", "a word that is a larger place with its first letter is that place (وبريدة: Buraidah, not ب + ريدة)") \
   X (NER_KAF, "ner.kaf", "ك is no preposition of place: كبار is not ك + بار") \
   X (NER_LISTED_COUNTRY, "ner.listed-country", "a name that may be a country is one in a list of countries (والبحرين وعمان)") \
   X (NER_TO_NOT_DESTINATION, "ner.to-not-destination", "إلى after إضافة، إشارة، نظرا، مشيرا... adds or points, it names no destination (بالإضافة إلى إيران)") \
