@@ -2166,6 +2166,39 @@ test_place_with_proclitic (void)
 }
 
 static void
+test_office_named_twice (void)
+{
+  /* a foreign name between the title and the role of its office, its second word in و; the
+   * role's country makes the man the one "الرئيس الإندونيسي" stands for later */
+  const char *text = "وصل فخامة الرئيس جوكو ويدودو رئيس جمهورية إندونيسيا إلى جدة اليوم في زيارة رسمية.\n"
+                     "ومن المقرر أن يعقد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز جلسة مباحثات مع "
+                     "الرئيس الإندونيسي غدا.";
+  const char *two = "اجتمع الرئيس الروسي فلاديمير بوتين وأردوغان في سوتشي اليوم.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+  g_autoptr(RasdExtraction) y = run (two, "2021-09-29");
+  RasdEntity *jokowi = mention_entity (x, text, RASD_MENTION_PERSON, "جوكو");
+  gboolean talks = FALSE;
+
+  g_assert_nonnull (jokowi);
+  g_assert_cmpstr (jokowi->name, ==, "جوكو ويدودو");
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (event_has (x, event, "salman-bin-abdulaziz"))
+        {
+          g_assert_true (event_has (x, event, jokowi->key));
+          talks = TRUE;
+        }
+    }
+  g_assert_true (talks);
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_NER_WAW_IN_NAME), >=, 1);
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_NER_ROLE_COUNTRY_AFTER_NAME), ==, 1);
+  /* و before a name the lexicon knows is "and" */
+  g_assert_cmpstr (mention_entity (y, two, RASD_MENTION_PERSON, "وأردوغان")->key, ==, "recep-tayyip-erdogan");
+}
+
+static void
 test_during_stay (void)
 {
   /* "مرورا بعمّان التي التقى خلالها": the meeting is of the stay in Amman, on its day, not
@@ -3544,6 +3577,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/sentence-mate-place", test_sentence_mate_place);
   g_test_add_func ("/extractor/names/written-shadda", test_written_shadda);
   g_test_add_func ("/extractor/places/with-proclitic", test_place_with_proclitic);
+  g_test_add_func ("/extractor/names/office-named-twice", test_office_named_twice);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);
   g_test_add_func ("/extractor/names/family-goes-on", test_family_goes_on);

@@ -203,6 +203,7 @@ G_GNUC_INTERNAL void        resolve_places        (Run *run);
 G_GNUC_INTERNAL void        resolve_kingdom       (Run *run);
 G_GNUC_INTERNAL void        counterpart_titles    (Run *run);
 G_GNUC_INTERNAL int         person_by_last_name   (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    waw_inside_name       (Run *run, guint i, guint nth);
 G_GNUC_INTERNAL void        resolve_roles         (Run *run);
 G_GNUC_INTERNAL void        merge_person_variants (Run *run);
 G_GNUC_INTERNAL void        find_surnames         (Run *run);

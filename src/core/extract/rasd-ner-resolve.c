@@ -818,6 +818,47 @@ possessor_office (Run           *run,
   return office;
 }
 
+/* "فخامة الرئيس جوكو ويدودو رئيس جمهورية إندونيسيا": a role of a country right after a name
+ * of no known country, naming again the office of his title, makes him of that country, so
+ * that "الرئيس الإندونيسي" later is him. */
+static void
+roles_after_names (Run *run)
+{
+  g_autofree guint *role_at = g_new0 (guint, run->n + 1);  /* role + 1 beginning at a token */
+
+  for (guint r = 0; r < run->roles->len; r++)
+    role_at[g_array_index (run->roles, RoleRef, r).first_token] = r + 1;
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+      guint end = name->first_token + name->n_tokens;
+      const RoleRef *role;
+      PersonInfo *info;
+
+      if (name->kind != RASD_MENTION_PERSON || name->entity < 0 || end >= run->n || role_at[end] == 0 ||
+          breaks_after (run, end - 1))
+        continue;
+      role = &g_array_index (run->roles, RoleRef, role_at[end] - 1);
+      if (role->country == NULL || role->counterpart || role->local || role->title == NULL ||
+          name->first_token == 0 || name->title_token == name->first_token ||
+          (info = person_info (run, name->entity)) == NULL || info->country != NULL)
+        continue;
+      /* the same office named twice (الرئيس، رئيس جمهورية); a role of another office after a
+       * name (أحمد الجربا الرئيس السابق للائتلاف السوري) is too often a past one or an object */
+      {
+        g_autofree char *before = rasd_title_role_key (tok (run, name->first_token - 1)->norm, "");
+        g_autofree char *after = rasd_title_role_key (role->title, "");
+
+        if (strcmp (before, after) != 0)
+          continue;
+      }
+      RASD_RULE (NER_ROLE_COUNTRY_AFTER_NAME);
+      rasd_title_count_role (run->known_roles, info->title, info->country, -1);
+      info->country = role->country;
+      rasd_title_count_role (run->known_roles, info->title, info->country, +1);
+    }
+}
+
 void
 resolve_roles (Run *run)
 {
@@ -826,6 +867,7 @@ resolve_roles (Run *run)
   g_autoptr(RasdTitleGroups) by_country = rasd_title_groups_new ();
   g_autoptr(RasdTitleGroups) by_head = rasd_title_groups_new ();
 
+  roles_after_names (run);
   for (guint p = 0; p < run->persons->len; p++)
     {
       PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);

@@ -271,3 +271,34 @@ add_tagged_people (Run *run)
       a = b - 1;
     }
 }
+
+/* Whether token @i, which begins with و and is word @nth (from 0) of a name being read,
+ * goes on a foreign name (جوكو ويدودو، مارك ويلسون) rather than being "and" before the next
+ * thing: neither it nor its rest without و is a word the dictionary knows, its rest is no known
+ * person's or first name, and, past a name's second word, the tagger does not begin a second
+ * name there right after a first.  (The tagger reads جوكو and ويدودو as two names; the rest of
+ * a lexicon's name after و, بوتين وأردوغان, is two men.) */
+gboolean
+waw_inside_name (Run  *run,
+                 guint i,
+                 guint nth)
+{
+  const RasdToken *t = tok (run, i);
+  const char *rest = t->norm + strlen ("و");
+  gsize waw = strlen ("و");
+
+  if (run->tagger == NULL || !has_prefix (t->norm, "و") || g_utf8_strlen (rest, -1) < 3 ||
+      t->byte_end - t->byte_start <= waw)
+    return FALSE;
+  if (rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start, t->byte_end - t->byte_start) ||
+      rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start + waw, t->byte_end - t->byte_start - waw) ||
+      rasd_people_is_first_name (run->ner->people, rest) ||
+      rasd_people_words_from (run->ner->people, rest) > 0 ||
+      rasd_gazetteer_lookup (run->ner->gazetteer, rest) != NULL)
+    return FALSE;
+  labels (run);
+  return !(nth > 1 && run->tagged[i] == RASD_NAME_LABEL_B_PERS &&
+           (run->tagged[i - 1] == RASD_NAME_LABEL_B_PERS || run->tagged[i - 1] == RASD_NAME_LABEL_I_PERS)) &&
+         RASD_RULE_IS (NER_WAW_IN_NAME, TRUE);
+}
+

@@ -901,8 +901,8 @@ read_unknown_name (Run  *run,
           gboolean after_father = k >= 2 && has_prefix (t->norm, "ال") &&
                                   in_list (rasd_ner_descent_links, tok (run, i + k - 2)->norm);
 
-          /* ووزير، لقوات: a conjunction or preposition starts something else */
-          if (has_prefix (t->norm, "و") || has_prefix (t->norm, "لل") ||
+          /* ووزير، لقوات: a conjunction or preposition starts something else (ويدودو does not) */
+          if ((has_prefix (t->norm, "و") && !waw_inside_name (run, i + k, k)) || has_prefix (t->norm, "لل") ||
               has_prefix (t->norm, "بال"))
             break;
           /* ... even a word of every day, where the tagger reads it in the same name (العمر) */

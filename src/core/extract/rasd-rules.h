@@ -42,6 +42,7 @@ G_BEGIN_DECLS
   X (NER_PLACE_NOT_NAME, "ner.place-not-name", "a place of two words is no first name and a word (إسلام أباد)") \
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
+  X (NER_WAW_IN_NAME, "ner.waw-in-name", "a word in و that neither the dictionary nor the lexicon knows, with or without و, goes on a foreign name (جوكو ويدودو)") \
   X (NER_FOREIGN_AFTER_PLACE, "ner.foreign-after-place", "two words after a title and its country or organisation, one unknown to the dictionary, are the name the tagger missed (وزيرة خارجية ألمانيا أنالينا بيربوك)") \
   X (NER_PLACE_AFTER_DEFINITE, "ner.place-after-definite", "a place after a title ending in a word with ال is no complement of the title (ويزور المبعوث الأممي الرياض)") \
   X (NER_ROLE_THEN_OTHER, "ner.role-then-other", "after an honorific, a role of a man named and its complement, another role begins someone else (استقبل سمو أمير القصيم مدير الشرطة)") \
@@ -79,6 +80,7 @@ G_BEGIN_DECLS
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
   X (NER_NOT_SURNAME, "ner.not-surname", "the rest of عبد, الله, a king's number (الثاني) and a nationality (العربي) are no family name to find alone") \
   X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
+  X (NER_ROLE_COUNTRY_AFTER_NAME, "ner.role-country-after-name", "a role of a country right after a name of no known country, of the office his title named, makes him of that country (الرئيس جوكو ويدودو رئيس جمهورية إندونيسيا)") \
   X (NER_ROLE_AFTER_NAME, "ner.role-after-name", "a role right after a name is that name's (X، أمير قطر)") \
   X (NER_ROLE_COMMA_NAME, "ner.role-comma-name", "a role followed by a comma and a name is that name's") \
   X (NER_SPEAKER, "ner.speaker", "the subject of a verb of saying speaks; he is not a party") \
