@@ -2492,6 +2492,22 @@ test_during_it (void)
 }
 
 static void
+test_during_it_before (void)
+{
+  /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
+  const char *text = "تلقى أمير دولة الكويت الشيخ نواف الأحمد الجابر الصباح اليوم اتصالا هاتفيا من الرئيس "
+                     "المصري عبدالفتاح السيسي، جرى خلاله بحث العلاقات الثنائية.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-03-02");
+  RasdEvent *call;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  call = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (call->kind, ==, "call");
+  g_assert_cmpuint (call->participants->len, ==, 2);
+  g_assert_cmpuint (rule_hits (text, "2021-03-02", RASD_RULE_EV_DURING_IT), ==, 1);
+}
+
+static void
 test_message_sender (void)
 {
   /* who sent a written message ("رسالة خطية من X") is no party of the reception where it was
@@ -3578,6 +3594,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/written-shadda", test_written_shadda);
   g_test_add_func ("/extractor/places/with-proclitic", test_place_with_proclitic);
   g_test_add_func ("/extractor/names/office-named-twice", test_office_named_twice);
+  g_test_add_func ("/extractor/events/during-it-before", test_during_it_before);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);
   g_test_add_func ("/extractor/names/family-goes-on", test_family_goes_on);

@@ -1293,18 +1293,22 @@ by_phone (Context *ctx,
   return word_between (ctx, k + 1, MIN (k + 9, end), remote);
 }
 
-/* "بحثا خلاله"، "تناولا فيه": the trigger at @k is followed (within two words, before @end) by
- * a pronoun of the deed told before: خلاله، خلالها، فيه... */
+/* Pronouns of a deed told before: "بحثا خلاله"، "تناولا فيه"، "جرى خلاله بحث". */
+static const char * const during[] = {
+  "خلاله", "خلالها", "خلالهما", "اثناءه", "اثناءها", "فيه", "فيها", NULL
+};
+
+/* Whether the trigger at @k is followed (within two words, before @end) or preceded (within
+ * two, from @first) by a pronoun of the deed told before (during[]). */
 static gboolean
 during_it (Context *ctx,
            guint    k,
+           guint    first,
            guint    end)
 {
-  static const char * const during[] = {
-    "خلاله", "خلالها", "خلالهما", "اثناءه", "اثناءها", "فيه", "فيها", NULL
-  };
-
-  return word_between (ctx, k + 1, MIN (k + 3, end), during);
+  /* ... or just before it: "، جرى خلاله بحث"، "تم خلاله استعراض" */
+  return word_between (ctx, k + 1, MIN (k + 3, end), during) ||
+         word_between (ctx, MAX (first, k >= 2 ? k - 2 : 0), k, during);
 }
 
 /* "التقى الرئيسان"، "لقاء الزعيمين": whether a title in the dual, with no adjective of its own,
@@ -1475,6 +1479,13 @@ find_events (Context *ctx)
                   RASD_RULE (EV_TO_POWER);
                   continue;
                 }
+              /* "اتصالا هاتفيا، جرى خلاله بحث": what was done during the deed told before
+               * in the clause is part of it, whatever its form (بحث reads as a verb) */
+              if (best != NULL && word_between (ctx, MAX (clause->first_token, k >= 2 ? k - 2 : 0), k, during))
+                {
+                  RASD_RULE (EV_DURING_IT);
+                  continue;
+                }
               /* the first verb, else the first noun */
               if (best == NULL || (trigger->verb && !best->verb))
                 {
@@ -1594,7 +1605,7 @@ find_events (Context *ctx)
            * sentence told before is part of it, a call's talks a call (but "مرورا بعمّان التي
            * التقى خلالها": during the stay in that other place) */
           else if (last >= 0 && clause->kind != CLAUSE_WHERE &&
-                   during_it (ctx, best_token, clause->last_token))
+                   during_it (ctx, best_token, clause->first_token, clause->last_token))
             {
               const Candidate *told = &g_array_index (pending, Candidate, last);
 
