@@ -2492,6 +2492,24 @@ test_during_it (void)
 }
 
 static void
+test_kingdom_of_dateline (void)
+{
+  /* a Bahraini minister's visit "للمملكة" told from Riyadh is to Saudi Arabia: the dateline
+   * outweighs the visitor's kingdom */
+  const char *text = "الرياض - واس\nبدأ وزير الخارجية في مملكة البحرين الشيخ خالد بن أحمد آل خليفة اليوم "
+                     "زيارة رسمية للمملكة تستغرق يومين.";
+  g_autoptr(RasdExtraction) x = run (text, "2016-04-10");
+  RasdEntity *kingdom = mention_entity (x, text, RASD_MENTION_PLACE, "للمملكة");
+
+  g_assert_nonnull (kingdom);
+  g_assert_cmpstr (kingdom->key, ==, "country:SA");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (rasd_extraction_get_entity (x, ((RasdEvent *) g_ptr_array_index (x->events, 0))->place)->country,
+                   ==, "SA");
+  g_assert_cmpuint (rule_hits (text, "2016-04-10", RASD_RULE_NER_KINGDOM_DATELINE), ==, 1);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3595,6 +3613,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/places/with-proclitic", test_place_with_proclitic);
   g_test_add_func ("/extractor/names/office-named-twice", test_office_named_twice);
   g_test_add_func ("/extractor/events/during-it-before", test_during_it_before);
+  g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);
   g_test_add_func ("/extractor/names/family-goes-on", test_family_goes_on);

@@ -586,8 +586,8 @@ resolve_places (Run *run)
 static const char * const kingdoms[] = { "SA", "JO", "MA", "BH" };
 
 /* "وصل إلى المملكة"، "زيارته للمملكة": in the news of a kingdom the bare word is that kingdom,
- * the one of the Arab kingdoms the article's places and people belong to most (none on a
- * tie).  "المملكة المتحدة" and "المملكة الأردنية" are the gazetteer's. */
+ * the one of the Arab kingdoms the article's places and people belong to most, its dateline
+ * as four (none on a tie).  "المملكة المتحدة" and "المملكة الأردنية" are the gazetteer's. */
 void
 resolve_kingdom (Run *run)
 {
@@ -608,7 +608,13 @@ resolve_kingdom (Run *run)
       country = rasd_extraction_get_entity (run->out, name->entity)->country;
       for (guint c = 0; country != NULL && c < G_N_ELEMENTS (kingdoms); c++)
         if (strcmp (country, kingdoms[c]) == 0)
-          votes[c]++;
+          {
+            /* where the news is filed from counts most: a Bahraini minister's visit "للمملكة"
+             * told from Riyadh is to Saudi Arabia */
+            if (name->kind == RASD_MENTION_PLACE && at_dateline (run, name->first_token))
+              votes[c] += RASD_RULE_IS (NER_KINGDOM_DATELINE, 3);
+            votes[c]++;
+          }
     }
   for (guint c = 1; c < G_N_ELEMENTS (kingdoms); c++)
     if (votes[c] > votes[best])

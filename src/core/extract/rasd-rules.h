@@ -97,6 +97,7 @@ G_BEGIN_DECLS
   X (NER_KAF, "ner.kaf", "ك is no preposition of place: كبار is not ك + بار") \
   X (NER_LISTED_COUNTRY, "ner.listed-country", "a name that may be a country is one in a list of countries (والبحرين وعمان)") \
   X (NER_TO_NOT_DESTINATION, "ner.to-not-destination", "إلى after إضافة، إشارة، نظرا، مشيرا... adds or points, it names no destination (بالإضافة إلى إيران)") \
+  X (NER_KINGDOM_DATELINE, "ner.kingdom-dateline", "the dateline's kingdom counts as four of the article's places and people in reading المملكة") \
   X (NER_KINGDOM, "ner.kingdom", "المملكة alone is the Arab kingdom the article's places and people belong to most") \
   X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
   /* events */ \
