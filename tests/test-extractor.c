@@ -2510,6 +2510,30 @@ test_kingdom_of_dateline (void)
 }
 
 static void
+test_own_visit (void)
+{
+  /* one visit told thrice: its statement came from the visitor's office (he is no party of a
+   * second visit there), and "في زيارته" is the visit told, which the foreign minister named
+   * after his title and nationality joins */
+  const char *text = "يبدأ رئيس وزراء ماليزيا نجيب عبدالرزاق يوم الأحد المقبل زيارة رسمية للمملكة العربية "
+                     "السعودية، يلتقي خلالها خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود.\n"
+                     "وأوضح بيان صادر عن مكتب رئيس الوزراء الماليزي اليوم أن الزيارة تهدف إلى تعزيز التعاون.\n"
+                     "ويرافق رئيس الوزراء في زيارته وزير الخارجية الماليزي أنيفة أمان.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-13");
+  RasdEntity *minister = mention_entity (x, text, RASD_MENTION_PERSON, "أنيفة");
+  RasdEvent *visit;
+
+  g_assert_nonnull (minister);
+  g_assert_cmpstr (minister->name, ==, "أنيفة أمان");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  visit = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, visit, "salman-bin-abdulaziz"));
+  g_assert_true (event_has (x, visit, minister->key));
+  g_assert_cmpuint (rule_hits (text, "2015-08-13", RASD_RULE_NER_OFFICE_SPEAKS), ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2015-08-13", RASD_RULE_EV_OWN_VISIT), ==, 1);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3613,6 +3637,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/places/with-proclitic", test_place_with_proclitic);
   g_test_add_func ("/extractor/names/office-named-twice", test_office_named_twice);
   g_test_add_func ("/extractor/events/during-it-before", test_during_it_before);
+  g_test_add_func ("/extractor/events/own-visit", test_own_visit);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

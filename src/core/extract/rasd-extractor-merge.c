@@ -257,6 +257,40 @@ points_back (Context         *ctx,
          word_in (token (ctx, c->trigger_token - 1)->norm, demonstratives);
 }
 
+/* "ويرافقه في زيارته الوزير X": a visit's noun with a pronoun (زيارته، جولتها) and no date of
+ * its own is the visit already told of the one it belongs to. */
+static gboolean
+own_visit (Context         *ctx,
+           const Candidate *c)
+{
+  static const char * const pronouns[] = { "ته", "تها", "تهم", "تهما", NULL };
+  const char *bare;
+
+  if (c->trigger->verb || c->date_stated || strcmp (c->trigger->kind, "visit") != 0 ||
+      (bare = bare_word (ctx, c->trigger_token)) == NULL)
+    return FALSE;
+  for (guint p = 0; pronouns[p] != NULL; p++)
+    if (g_str_has_suffix (bare, pronouns[p]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The last visit told before that has one of @c's people, in @c's place or none. */
+static RasdEvent *
+owned_visit (Context         *ctx,
+             const Candidate *c)
+{
+  for (guint e = ctx->out->events->len; e > 0; e--)
+    {
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
+
+      if (strcmp (event->kind, "visit") == 0 && shared_participants (c->participants, event->participants) > 0 &&
+          (c->place < 0 || places_agree (ctx, event->place, c->place)))
+        return event;
+    }
+  return NULL;
+}
+
 /* The first event of @c's kind that has all of @c's people, in @c's place or none: the one a
  * demonstrative points at. */
 static RasdEvent *
@@ -325,6 +359,12 @@ add_candidate (Context   *ctx,
   if (points_back (ctx, c) && (latest = pointed_event (ctx, c)) != NULL)
     {
       RASD_RULE (EV_POINTS_BACK);
+      merge_into (ctx, latest, c);
+      return latest;
+    }
+  if (own_visit (ctx, c) && (latest = owned_visit (ctx, c)) != NULL)
+    {
+      RASD_RULE (EV_OWN_VISIT);
       merge_into (ctx, latest, c);
       return latest;
     }

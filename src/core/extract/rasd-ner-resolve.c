@@ -865,6 +865,16 @@ roles_after_names (Run *run)
     }
 }
 
+/* "بيان صادر عن مكتب رئيس الوزراء الماليزي": whose office a statement came from speaks; he
+ * is no party of the deed the statement tells of. */
+static gboolean
+office_speaks (Run  *run,
+               guint i)
+{
+  return i >= 2 && !breaks_after (run, i - 2) && strcmp (tok (run, i - 1)->norm, "مكتب") == 0 &&
+         strcmp (tok (run, i - 2)->norm, "عن") == 0 && RASD_RULE_IS (NER_OFFICE_SPEAKS, TRUE);
+}
+
 void
 resolve_roles (Run *run)
 {
@@ -995,7 +1005,8 @@ resolve_roles (Run *run)
       add_name (run, RASD_MENTION_PERSON, best->entity, role->first_token, role->n_tokens,
                 role->first_token, RASD_NER_FROM_ROLE | (is_spokesperson_title (role->title) ?
                                                           RASD_NER_SPOKESPERSON : 0) |
-                (named_for (run, role->first_token) ? RASD_NER_NAMED_FOR : 0),
+                (named_for (run, role->first_token) ? RASD_NER_NAMED_FOR : 0) |
+                (office_speaks (run, role->first_token) ? RASD_NER_SPEAKER : 0),
                 -1, TRUE);
     }
 }

@@ -1662,7 +1662,8 @@ scan_title (Run  *run,
         guint n_tagged = tagged_person (run, j, n_name, &first);
 
         if (n_tagged == 0 && !(n_name >= 2 && is_first_name_at (run, j, FALSE)) &&
-            !(n_name >= 2 && j > i + first_len && (run->in_title[j - 1] || org_end + 1 >= j || posting_end == j) &&
+            !(n_name >= 2 && j > i + first_len &&
+              (run->in_title[j - 1] || org_end + 1 >= j || posting_end == j || (nationality_read && j == role_end)) &&
               foreign_name_at (run, j)) &&
             !named_by_descent (run, j, n_name))
           n_name = 0;

@@ -43,6 +43,7 @@ G_BEGIN_DECLS
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
   X (NER_WAW_IN_NAME, "ner.waw-in-name", "a word in و that neither the dictionary nor the lexicon knows, with or without و, goes on a foreign name (جوكو ويدودو)") \
+  X (NER_OFFICE_SPEAKS, "ner.office-speaks", "whose office a statement came from (عن مكتب رئيس الوزراء) speaks, no party of the deed told") \
   X (NER_FOREIGN_AFTER_PLACE, "ner.foreign-after-place", "two words after a title and its country or organisation, one unknown to the dictionary, are the name the tagger missed (وزيرة خارجية ألمانيا أنالينا بيربوك)") \
   X (NER_PLACE_AFTER_DEFINITE, "ner.place-after-definite", "a place after a title ending in a word with ال is no complement of the title (ويزور المبعوث الأممي الرياض)") \
   X (NER_ROLE_THEN_OTHER, "ner.role-then-other", "after an honorific, a role of a man named and its complement, another role begins someone else (استقبل سمو أمير القصيم مدير الشرطة)") \
@@ -177,6 +178,7 @@ G_BEGIN_DECLS
   X (EV_MERGE_WHERE, "ev.merge-where", "a حيث clause tells more of the event before it") \
   X (EV_MERGE_PLANNED, "ev.merge-planned", "a planned step without a date of its own is part of the news") \
   X (EV_DAY_IN_VISIT, "ev.day-in-visit", "talks on a day of their own within a visit's month are apart") \
+  X (EV_OWN_VISIT, "ev.own-visit", "a visit's noun with a pronoun and no date of its own (في زيارته) is the visit told before of one of its people") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
   X (EV_POINTS_BACK, "ev.points-back", "a trigger noun after هذه/هذا with no date of its own is an event already told") \
   X (EV_KIND_FROM_VERB, "ev.kind-from-verb", "a verb says more of the kind than a noun") \
