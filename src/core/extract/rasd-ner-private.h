@@ -161,6 +161,7 @@ G_GNUC_INTERNAL void        count_country         (GHashTable *countries, const 
 G_GNUC_INTERNAL gboolean    is_spokesperson_title (const char *title);
 G_GNUC_INTERNAL gboolean    after_speech_word     (Run *run, guint i);
 G_GNUC_INTERNAL gboolean    named_for             (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    principal_of_envoy    (Run *run, guint i);
 G_GNUC_INTERNAL guint8      token_lists           (Run *run, guint i);
 G_GNUC_INTERNAL const char *match_adjective       (Run *run, guint i);
 G_GNUC_INTERNAL PersonInfo *person_info           (Run *run, int entity);

@@ -151,3 +151,105 @@ scan_dual_role (Run  *run,
   }
   return 3;
 }
+
+/* Whom a title or name speaks for, absent from the deed told: an envoy's principal, the
+ * sender of a message. */
+
+/* Nouns of those who act for someone: ممثلا خاصا للملك. */
+static const char * const envoy_words[] = {
+  "ممثل", "ممثلا", "ممثله", "مبعوث", "مبعوثا", "موفد", "موفدا", "مستشار", "مستشارا",
+  "مساعد", "مساعدا", NULL
+};
+
+/* Whether the name or title at token @i, with the preposition ل on it, follows a noun of one
+ * who acts for someone (ممثلا خاصا للملك، مبعوث للرئيس): the person is whom the envoy
+ * speaks for, absent from what the envoy does. */
+gboolean
+principal_of_envoy (Run  *run,
+                    guint i)
+{
+  const char *norm = tok (run, i)->norm;
+  char buf[256];
+
+  if (!has_prefix (norm, "ل"))
+    return FALSE;
+  for (guint back = 1; back <= 3 && back <= i; back++)
+    {
+      if (breaks_after (run, i - back))
+        return FALSE;
+      if (in_list (envoy_words, bare (run, i - back, buf, sizeof buf)))
+        {
+          RASD_RULE (NER_ENVOY_PRINCIPAL);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Nouns whose complement is someone absent from the event told: "نقل تحيات الملك", "رحيل
+ * الرئيس", "حكومة رئيس الوزراء", "رسالة من الرئيس", "نيابة عن الأمير". */
+static const char * const governing_nouns[] = {
+  "تحيات", "تحيه", "تمنيات", "رساله", "برساله", "برقيه", "رحيل", "مصير", "نظام", "حكومه",
+  "اداره", "عهد", "مبادره", "توجيهات", "بتوجيهات", "توجيه", "بتوجيه", "قرار", "خطاب", "كلمه",
+  "بيان", "صور", "صوره", "تعليمات", "امر", "بامر", "اوامر", NULL
+};
+static const char * const on_behalf_nouns[] = {
+  "رساله", "برساله", "برقيه", "تحيات", "تحيه", "نيابه", "بالنيابه", "دعوه", NULL
+};
+
+/* Whether @word is one of governing_nouns, with a pronoun or not (تحياته، رسالتهم). */
+static gboolean
+governing_noun (const char *word)
+{
+  static const char * const pronouns[] = { "هما", "هم", "ها", "ه", NULL };
+  char stem[256];
+
+  if (in_list (governing_nouns, word))
+    return TRUE;
+  for (guint p = 0; pronouns[p] != NULL; p++)
+    {
+      gsize len = strlen (word), plen = strlen (pronouns[p]);
+
+      if (len <= plen + 4 || len - plen >= sizeof stem || !has_suffix (word, pronouns[p]))
+        continue;
+      memcpy (stem, word, len - plen);
+      stem[len - plen] = '\0';
+      /* the ة of رسالة is written ت before a pronoun */
+      if (has_suffix (stem, "ت") && !has_suffix (stem, "ات"))
+        memcpy (stem + strlen (stem) - strlen ("ت"), "ه", strlen ("ه"));
+      return in_list (governing_nouns, stem);
+    }
+  return FALSE;
+}
+
+/* Whether the name or title at token @i is the complement of such a noun. */
+gboolean
+named_for (Run  *run,
+           guint i)
+{
+  char buf[256];
+
+  if (i == 0 || breaks_after (run, i - 1))
+    return FALSE;
+  static const char * const of_message[] = {
+    "خطيه", "شفهيه", "شفويه", "مكتوبه", "رسميه", "جوابيه", "تهنئه", "تعزيه", "شكر", NULL
+  };
+  /* "رسالة من نظيره الأردني X": the name after نظيره and its adjective */
+  if (i >= 3 && !breaks_after (run, i - 2) && !breaks_after (run, i - 3) &&
+      (token_lists (run, i - 2) & TOKEN_COUNTERPART) && match_adjective (run, i - 1) != NULL &&
+      strcmp (tok (run, i - 3)->norm, "من") == 0)
+    i -= 2;
+  gboolean from = i >= 2 && !breaks_after (run, i - 2) &&
+                  (strcmp (tok (run, i - 1)->norm, "من") == 0 || strcmp (tok (run, i - 1)->norm, "عن") == 0);
+
+  /* رسالة من X، رسالة خطية من X، برقية تهنئة من X */
+  if (governing_noun (bare (run, i - 1, buf, sizeof buf)) ||
+      (from && in_list (on_behalf_nouns, bare (run, i - 2, buf, sizeof buf))) ||
+      (from && i >= 3 && !breaks_after (run, i - 3) && in_list (of_message, tok (run, i - 2)->norm) &&
+       in_list (on_behalf_nouns, bare (run, i - 3, buf, sizeof buf))))
+    {
+      RASD_RULE (NER_NAMED_FOR);
+      return TRUE;
+    }
+  return FALSE;
+}
