@@ -1644,7 +1644,7 @@ test_dual_office (void)
       g_autofree char *date = event_date (event);
       const char *place = event_place_en (x, event);
 
-      /* Astana, whose English name GeoNames gives as Nur-Sultan */
+      /* Astana (GeoNames gives its English name as Nur-Sultan) */
       if (event->place >= 0 && g_strcmp0 (rasd_extraction_get_entity (x, event->place)->country, "KZ") == 0)
         {
           astana = TRUE;
@@ -2531,6 +2531,34 @@ test_own_visit (void)
   g_assert_true (event_has (x, visit, minister->key));
   g_assert_cmpuint (rule_hits (text, "2015-08-13", RASD_RULE_NER_OFFICE_SPEAKS), ==, 1);
   g_assert_cmpuint (rule_hits (text, "2015-08-13", RASD_RULE_EV_OWN_VISIT), ==, 1);
+}
+
+static void
+test_during_the_visit (void)
+{
+  /* a meeting expected "خلال الزيارة", with no place or day of its own, is where and when the
+   * visit is */
+  const char *text = "وصل رئيس الوزراء الهندي ناريندرا مودي إلى أبوظبي اليوم في زيارة رسمية، وكان في استقباله "
+                     "وزير الخارجية الإماراتي الشيخ عبدالله بن زايد آل نهيان.\n"
+                     "ومن المنتظر أن يلتقي مودي خلال الزيارة ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-16");
+  gboolean met = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      g_autofree char *date = NULL;
+
+      if (!event_has (x, event, "mohamed-bin-zayed"))
+        continue;
+      met = TRUE;
+      g_assert_cmpuint (event->participants->len, ==, 2);
+      g_assert_cmpstr (event_place_en (x, event), ==, "Abu Dhabi");
+      date = event_date (event);
+      g_assert_cmpstr (date, ==, "2015-08-16");
+    }
+  g_assert_true (met);
+  g_assert_cmpuint (rule_hits (text, "2015-08-16", RASD_RULE_EV_DURING_VISIT), ==, 1);
 }
 
 static void
@@ -3638,6 +3666,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/office-named-twice", test_office_named_twice);
   g_test_add_func ("/extractor/events/during-it-before", test_during_it_before);
   g_test_add_func ("/extractor/events/own-visit", test_own_visit);
+  g_test_add_func ("/extractor/events/during-the-visit", test_during_the_visit);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

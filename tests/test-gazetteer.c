@@ -127,6 +127,10 @@ test_regional_seats (void)
   g_assert_cmpstr (best_of ("الشارقة", NULL)->country, ==, "AE");
   g_assert_cmpstr (best_of ("السويس", NULL)->country, ==, "EG");
 
+  /* the row's English name over the catalogue's (Abu Dhabi Island and Internal Islands City) */
+  g_assert_cmpstr (best_of ("أبوظبي", NULL)->name_en, ==, "Abu Dhabi");
+  g_assert_cmpstr (best_of ("سكاكا", NULL)->name_en, ==, "Sakaka");
+
   /* الجوف is the Saudi region, whose seat is Sakaka, not a Libyan town of 17,000 */
   p = best_of ("الجوف", NULL);
   g_assert_cmpint (p->kind, ==, RASD_PLACE_KIND_SITE);

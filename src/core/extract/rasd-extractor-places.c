@@ -755,3 +755,58 @@ place_by_arrival (Context *ctx,
         c->date = best->date;
     }
 }
+
+/* Whether the sentence of candidate @c says "خلال الزيارة" or "خلال زيارته" (during the visit)
+ * before or after its trigger. */
+static gboolean
+during_the_visit (Context         *ctx,
+                  const Candidate *c)
+{
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
+
+  for (guint k = sentence->first_token; k + 1 < sentence->first_token + sentence->n_tokens; k++)
+    {
+      const char *next = token (ctx, k + 1)->norm;
+
+      if (strcmp (token (ctx, k)->norm, "خلال") == 0 &&
+          (strcmp (next, "الزياره") == 0 || strcmp (next, "زيارته") == 0 || strcmp (next, "زيارتها") == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "ومن المنتظر أن يلتقي سموه خلال الزيارة الرئيس X": a deed with no date of its own, during
+ * the visit one of its people is on, happens where and when that visit does (the last visit
+ * told before it), unless it names another place. */
+void
+place_during_visit (Context *ctx,
+                    GArray  *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (c->date_stated || strcmp (c->trigger->kind, "visit") == 0 ||
+          strcmp (c->trigger->kind, "call") == 0 || !during_the_visit (ctx, c))
+        continue;
+      for (guint j = i; j > 0; j--)
+        {
+          const Candidate *v = &g_array_index (candidates, Candidate, j - 1);
+
+          if (strcmp (v->trigger->kind, "visit") != 0 || v->place < 0 || v->tour_leg ||
+              shared_participants (v->participants, c->participants) == 0)
+            continue;
+          if (c->place >= 0 && c->place != v->place)
+            break;
+          RASD_RULE (EV_DURING_VISIT);
+          c->place = v->place;
+          if (v->date.precision != RASD_DATE_PRECISION_NONE)
+            {
+              c->date = v->date;
+              c->date_stated = v->date_stated;
+            }
+          break;
+        }
+    }
+}
+

@@ -1703,6 +1703,7 @@ find_events (Context *ctx)
 
   parties_by_arrival (ctx, pending);
   place_by_arrival (ctx, pending);
+  place_during_visit (ctx, pending);
   {
     g_autofree RasdEvent **event_of = g_new0 (RasdEvent *, pending->len + 1);
 

@@ -409,6 +409,10 @@ load_places (RasdGazetteer *self,
           if (*stands_for != '\0' && !g_str_equal (stands_for, "-"))
             place->stands_for = intern (self, stands_for);
         }
+      else if (*cols[2] != '\0')
+        /* the catalogue's English name may be an odd one (Abu Dhabi Island and Internal
+         * Islands City): the row's is the one shown */
+        place->name_en = intern (self, cols[2]);
       if (place->name_ar == NULL)
         place->name_ar = intern (self, names[0]);
       place->listed = TRUE;
