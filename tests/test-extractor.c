@@ -2562,6 +2562,29 @@ test_during_the_visit (void)
 }
 
 static void
+test_grandfather_and_building (void)
+{
+  /* محمد بن عبدالرحمن named on with a grandfather is not the lexicon's Qatari of that name and
+   * father; the king after a university's noun in a role is whom it is named after */
+  const char *text = "نائب أمير الرياض يستقبل مدير جامعة الملك سعود\n"
+                     "استقبل صاحب السمو الملكي الأمير محمد بن عبدالرحمن بن عبدالعزيز نائب أمير منطقة الرياض "
+                     "اليوم معالي مدير جامعة الملك سعود الدكتور بدران بن عبدالرحمن العمر.";
+  g_autoptr(RasdExtraction) x = run (text, "2016-02-02");
+  RasdEntity *prince = mention_entity (x, text, RASD_MENTION_PERSON, "محمد بن");
+  RasdEvent *event;
+
+  g_assert_nonnull (prince);
+  g_assert_cmpstr (prince->key, !=, "mohammed-bin-abdulrahman");
+  g_assert_cmpstr (prince->name, ==, "محمد بن عبدالرحمن بن عبدالعزيز");
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "سعود"));
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpuint (event->participants->len, ==, 2);
+  g_assert_true (event_has (x, event, prince->key));
+  g_assert_cmpuint (rule_hits (text, "2016-02-02", RASD_RULE_NER_OTHER_GRANDFATHER), >=, 1);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3667,6 +3690,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/during-it-before", test_during_it_before);
   g_test_add_func ("/extractor/events/own-visit", test_own_visit);
   g_test_add_func ("/extractor/events/during-the-visit", test_during_the_visit);
+  g_test_add_func ("/extractor/names/grandfather-and-building", test_grandfather_and_building);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

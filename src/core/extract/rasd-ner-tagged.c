@@ -60,6 +60,38 @@ family_goes_on (Run  *run,
   return RASD_RULE_IS (NER_FAMILY_GOES_ON, TRUE);
 }
 
+/* "الأمير محمد بن عبدالرحمن بن عبدالعزيز": a lexicon man known as the son of his father of a
+ * family (محمد بن عبدالرحمن آل ثاني), named on with a grandfather his names do not hold, is
+ * another man of that first name and father.  (A man whose names hold no family, محمد بن
+ * سلمان, goes on over his grandfather: extend_name().) */
+static gboolean
+other_grandfather (Run              *run,
+                   const RasdPerson *person,
+                   guint             i,
+                   guint             l)
+{
+  guint j = i + l;
+  g_autofree char *full = NULL;
+  GString *joined;
+  gboolean holds;
+
+  if (l < 3 || j + 1 >= run->n || breaks_after (run, j - 1) || breaks_after (run, j) ||
+      !in_list (rasd_ner_descent_links, tok (run, j)->norm) ||
+      !in_list (rasd_ner_descent_links, tok (run, j - 2)->norm))
+    return FALSE;
+  full = rasd_arabic_normalize (person->name_ar, -1);
+  if (strstr (full, " ال ") == NULL)
+    return FALSE;
+  /* عبد العزيز and عبدالعزيز alike */
+  joined = g_string_new (NULL);
+  for (const char *p = full; *p != '\0'; p++)
+    if (*p != ' ')
+      g_string_append_c (joined, *p);
+  holds = strstr (joined->str, tok (run, j + 1)->norm) != NULL;
+  g_string_free (joined, TRUE);
+  return !holds && RASD_RULE_IS (NER_OTHER_GRANDFATHER, TRUE);
+}
+
 /* "الدكتور محمد بن عبدالرحمن العمر": a lexicon name of a man and his father (@l words from
  * token @i, ending بن + a name) followed by a family name with ال that the tagger reads in the
  * same name and the lexicon's man does not bear is another man of that first name and father
@@ -73,6 +105,8 @@ other_family (Run              *run,
   guint j = i + l, len = 0;
   g_autofree char *full = NULL;
 
+  if (other_grandfather (run, person, i, l))
+    return TRUE;
   if (l < 3 || j >= run->n || breaks_after (run, j - 1) ||
       !in_list (rasd_ner_descent_links, tok (run, j - 2)->norm) || !has_prefix (tok (run, j)->norm, "ال") ||
       (run->dated != NULL && run->dated[j]) || match_title (run, j, &len) != NULL ||

@@ -1367,6 +1367,15 @@ scan_title (Run  *run,
           continue;
         }
       next = match_title (run, j, &len);
+      /* "مدير جامعة الملك سعود": a title after a building's or an institution's noun is of
+       * whom it is named after, and the name is the body's, the role's complement */
+      if (next != NULL && j > i + first_len && names_a_building (run, j))
+        {
+          RASD_RULE (NER_BUILDING_NAME);
+          j += MAX (skip_building_name (run, j), 1);
+          org_end = j;
+          continue;
+        }
       /* "كما استقبل سمو أمير القصيم مدير شرطة المنطقة": after an honorific, a role with a
        * complement (a place, a body), the role of a man the article has named, another role
        * begins someone else */

@@ -55,6 +55,7 @@ G_BEGIN_DECLS
   X (NER_PRONOUN_NOT_PLACE, "ner.pronoun-not-place", "a small town's name in ة written with ه is a noun and its pronoun (في بيانه is no بيانة)") \
   X (NER_COMMON_BEFORE_PLACE, "ner.common-before-place", "a place name that is also a common word, right before a place, is a noun of that place (في ديربي الرياض)") \
   X (NER_NAME_ALI, "ner.name-ali", "علي written with ي before a first name or بن is the name, not the preposition على") \
+  X (NER_OTHER_GRANDFATHER, "ner.other-grandfather", "a lexicon man of a family, named on with a grandfather his names do not hold, is another man (محمد بن عبدالرحمن بن عبدالعزيز)") \
   X (NER_OTHER_FAMILY, "ner.other-family", "a lexicon man and father followed by a family name he does not bear, read by the tagger in the name, is another man (محمد بن عبدالرحمن العمر)") \
   X (NER_NAMED_BY_DESCENT, "ner.named-by-descent", "X بن + a known first name is a name though X is unknown or reads as a preposition and a word (الدكتور بدران بن عبدالرحمن)") \
   X (NER_COMMON_FAMILY_NAME, "ner.common-family-name", "after بن and the father, a word of every day with ال that the tagger reads in the name is the family name (العمر)") \
