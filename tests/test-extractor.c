@@ -2585,6 +2585,38 @@ test_grandfather_and_building (void)
 }
 
 static void
+test_honorific_not_attendee (void)
+{
+  /* "كما استقبل سموه" goes on about the one who received, not the prince who attended */
+  const char *text = "استقبل صاحب السمو الملكي الأمير فيصل بن سلمان بن عبدالعزيز أمير منطقة المدينة المنورة "
+                     "في مكتبه اليوم سفير اليابان لدى المملكة نوريهيرو أوكودا، بحضور صاحب السمو الأمير سعود بن "
+                     "خالد الفيصل نائب أمير المنطقة.\n"
+                     "كما استقبل سموه مدير جامعة طيبة الدكتور عدنان بن عبدالله المزروع.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-18");
+  RasdEntity *governor = mention_entity (x, text, RASD_MENTION_PERSON, "فيصل بن سلمان");
+  RasdEntity *deputy = mention_entity (x, text, RASD_MENTION_PERSON, "سعود بن");
+  RasdEntity *director = mention_entity (x, text, RASD_MENTION_PERSON, "عدنان");
+  gboolean second = FALSE;
+
+  g_assert_nonnull (governor);
+  g_assert_nonnull (deputy);
+  g_assert_nonnull (director);
+  g_assert_cmpstr (deputy->key, !=, "saud-al-faisal");
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (!event_has (x, event, director->key))
+        continue;
+      second = TRUE;
+      g_assert_true (event_has (x, event, governor->key));
+      g_assert_false (event_has (x, event, deputy->key));
+    }
+  g_assert_true (second);
+  g_assert_cmpuint (rule_hits (text, "2015-08-18", RASD_RULE_EV_HONORIFIC_NOT_ATTENDEE), ==, 1);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3691,6 +3723,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/own-visit", test_own_visit);
   g_test_add_func ("/extractor/events/during-the-visit", test_during_the_visit);
   g_test_add_func ("/extractor/names/grandfather-and-building", test_grandfather_and_building);
+  g_test_add_func ("/extractor/events/honorific-not-attendee", test_honorific_not_attendee);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

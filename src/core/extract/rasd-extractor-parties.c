@@ -130,7 +130,8 @@ honorific_of (const char *norm)
 
 /* The person honorific pronoun @h (honorific_of()) at token @k stands for: the last person
  * named before it in the article whose title chain (the words just before the title, as in
- * "صاحب السمو الملكي الأمير X") has the honorific.  -1 when none has. */
+ * "صاحب السمو الملكي الأمير X") has the honorific, one named as attending only when no one
+ * else has.  -1 when none has. */
 static int
 honorific_person (Context *ctx,
                   int      h,
@@ -139,13 +140,14 @@ honorific_person (Context *ctx,
   static const char * const chain[] = {
     "حضره", "صاحب", "السمو", "سمو", "الملكي", "جلاله", "فخامه", "معالي", "سعاده", "دوله", NULL
   };
-  int found = -1;
+  int found = -1, attendee = -1;
 
   for (guint i = 0; i < ctx->names->len; i++)
     {
       const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i);
       guint from;
       gboolean has = FALSE;
+      gboolean attending = FALSE;
 
       if (name->first_token >= k)
         break;
@@ -158,9 +160,22 @@ honorific_person (Context *ctx,
         from--;
       for (guint j = from; j < name->first_token && !has; j++)
         has = word_in (token (ctx, j)->norm, honorific_nouns[h]);
-      if (has)
+      if (!has)
+        continue;
+      /* "..., بحضور صاحب السمو الأمير Y": one who attended is not whom "كما استقبل سموه"
+       * goes on about, unless no one else has the honorific */
+      for (guint j = rasd_tokens_get_sentence (ctx->tokens, name->sentence)->first_token;
+           j < from && !attending; j++)
+        attending = (marks_at (ctx, j) & MARK_ATTENDANCE) != 0;
+      if (attending)
+        attendee = name->entity;
+      else
         found = name->entity;
     }
+  if (found < 0 && attendee >= 0)
+    return attendee;
+  if (attendee >= 0 && attendee != found)
+    RASD_RULE (EV_HONORIFIC_NOT_ATTENDEE);
   return found;
 }
 

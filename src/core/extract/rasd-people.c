@@ -754,9 +754,18 @@ lookup_without_nasab (RasdPeople *self,
   short_name = g_strconcat (words[0], " ", family, NULL);
   father = g_strconcat (words[n - 2], " ", family, NULL);
   /* the son of a listed person is not that person's namesake (حافظ بشار الأسد is not حافظ
-   * الأسد) */
+   * الأسد), however the father is listed (خالد فيصل for خالد الفيصل: سعود بن خالد الفيصل is
+   * not سعود الفيصل) */
   if (g_hash_table_contains (self->by_name, father))
     return NULL;
+  {
+    g_autofree char *bare_father = g_strconcat (words[n - 2], " ", family + strlen ("ال"), NULL);
+    g_autofree char *variant = rasd_people_variant (father);
+
+    if (g_hash_table_contains (self->by_name, bare_father) ||
+        g_hash_table_contains (self->by_variant, variant))
+      return NULL;
+  }
   return g_hash_table_lookup (self->by_name, short_name);
 }
 
