@@ -140,6 +140,24 @@ test_regional_seats (void)
   g_assert_true (rasd_gazetteer_get_place (gaz, p->stands_for) == best_of ("أبها", NULL));
   p = best_of ("المنطقة الشرقية", NULL);
   g_assert_true (rasd_gazetteer_get_place (gaz, p->stands_for) == best_of ("الدمام", NULL));
+
+  /* the name tagger's view is the gazetteer before these places: its model stays as trained */
+  {
+    g_autofree char *sakaka = rasd_arabic_normalize ("سكاكا", -1);
+    g_autofree char *jawf = rasd_arabic_normalize ("الجوف", -1);
+    g_autofree char *riyadh = rasd_arabic_normalize ("الرياض", -1);
+    g_autofree char *muhayil = rasd_arabic_normalize ("محايل", -1);
+    const GPtrArray *before = rasd_gazetteer_lookup_core (gaz, jawf);
+
+    g_assert_null (rasd_gazetteer_lookup_core (gaz, sakaka));
+    g_assert_nonnull (before);
+    for (guint i = 0; i < before->len; i++)
+      g_assert_cmpstr (((const RasdPlace *) g_ptr_array_index (before, i))->country, !=, "SA");
+    g_assert_true (rasd_gazetteer_lookup_core (gaz, riyadh) == rasd_gazetteer_lookup (gaz, riyadh));
+    /* محايل عسير is the extractor's only */
+    g_assert_cmpuint (rasd_gazetteer_words_from (gaz, muhayil), ==, 2);
+    g_assert_cmpuint (rasd_gazetteer_words_from_core (gaz, muhayil), ==, 0);
+  }
 }
 
 static void

@@ -34,6 +34,11 @@ struct _RasdGazetteer
   guint         max_words;
   GHashTable   *first_words;  /* first word of a name → most words of a name it begins */
   GHashTable   *capitals;     /* country code → its capital (RasdPlace) */
+  /* The names and first words as they were before places-regional.tsv (the name tagger's view,
+   * rasd_gazetteer_lookup_core()): name → GPtrArray of its places then (empty: none), first
+   * word → its most words then.  Only those that file changed; NULL while loading the rest. */
+  GHashTable   *core_names;
+  GHashTable   *core_first_words;
 };
 
 static const char *
@@ -86,6 +91,18 @@ index_normalized (RasdGazetteer *self,
   if (*norm == '\0')
     return;
   list = g_hash_table_lookup (self->by_name, norm);
+  if (self->core_names != NULL)
+    {
+      g_autofree char *first = g_strndup (norm, strcspn (norm, " "));
+
+      /* what the tagger sees stays what it was before */
+      if (!g_hash_table_contains (self->core_names, norm))
+        g_hash_table_insert (self->core_names, (gpointer) intern (self, norm),
+                             list != NULL ? g_ptr_array_copy (list, NULL, NULL) : g_ptr_array_new ());
+      if (!g_hash_table_contains (self->core_first_words, first))
+        g_hash_table_insert (self->core_first_words, (gpointer) intern (self, first),
+                             g_hash_table_lookup (self->first_words, first));
+    }
   if (list == NULL)
     {
       list = g_ptr_array_new ();
@@ -570,6 +587,7 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
   g_autoptr(GError) mo_error = NULL;
   g_autofree char *countries = g_build_filename (data_dir, "countries.tsv", NULL);
   g_autofree char *places = g_build_filename (data_dir, "places.tsv", NULL);
+  g_autofree char *regional = g_build_filename (data_dir, "places-regional.tsv", NULL);
   gboolean ok;
 
   self->strings = g_string_chunk_new (64 * 1024);
@@ -592,6 +610,13 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
   add_missing_capitals (self, capitals);
   index_capital_phrases (self);
 
+  /* the extractor's further places, which the name tagger's features do not see */
+  self->core_names = g_hash_table_new_full (rasd_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  self->core_first_words = g_hash_table_new (rasd_str_hash, g_str_equal);
+  if (g_file_test (regional, G_FILE_TEST_EXISTS) && !load_places (self, regional, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -601,6 +626,8 @@ rasd_gazetteer_free (RasdGazetteer *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->adjectives, g_hash_table_unref);
+  g_clear_pointer (&self->core_names, g_hash_table_unref);
+  g_clear_pointer (&self->core_first_words, g_hash_table_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->first_words, g_hash_table_unref);
   g_clear_pointer (&self->capitals, g_hash_table_unref);
@@ -648,6 +675,34 @@ rasd_gazetteer_lookup (RasdGazetteer *self,
   g_return_val_if_fail (normalized_phrase != NULL, NULL);
 
   return g_hash_table_lookup (self->by_name, normalized_phrase);
+}
+
+const GPtrArray *
+rasd_gazetteer_lookup_core (RasdGazetteer *self,
+                            const char    *normalized_phrase)
+{
+  GPtrArray *before;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (normalized_phrase != NULL, NULL);
+
+  if (self->core_names != NULL &&
+      g_hash_table_lookup_extended (self->core_names, normalized_phrase, NULL, (gpointer *) &before))
+    return before->len > 0 ? before : NULL;
+  return g_hash_table_lookup (self->by_name, normalized_phrase);
+}
+
+guint
+rasd_gazetteer_words_from_core (RasdGazetteer *self,
+                                const char    *word)
+{
+  gpointer before;
+
+  g_return_val_if_fail (self != NULL, 0);
+  if (self->core_first_words != NULL &&
+      g_hash_table_lookup_extended (self->core_first_words, word, NULL, &before))
+    return GPOINTER_TO_UINT (before);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->first_words, word));
 }
 
 guint

@@ -51,6 +51,14 @@ RasdGazetteer   *rasd_gazetteer_get_default      (void);
 const GPtrArray *rasd_gazetteer_lookup           (RasdGazetteer  *self,
                                                   const char     *normalized_phrase);
 
+/* rasd_gazetteer_lookup() and rasd_gazetteer_words_from() as they were before the places of
+ * places-regional.tsv: what the name tagger's features read, so that its trained model stays
+ * as trained when the extractor learns more places. */
+const GPtrArray *rasd_gazetteer_lookup_core      (RasdGazetteer  *self,
+                                                  const char     *normalized_phrase);
+guint            rasd_gazetteer_words_from_core  (RasdGazetteer  *self,
+                                                  const char     *word);
+
 /* The largest number of words of any name, to bound phrase scanning. */
 guint            rasd_gazetteer_max_words        (RasdGazetteer  *self);
 /* The most words of a place name that begins with @word (normalised); 0 when none does. */

@@ -476,7 +476,7 @@ add_lexicon (RasdNameFeatures *self,
               "lex:role");
     }
 
-  if ((places = rasd_gazetteer_lookup (self->gazetteer, form)) != NULL)
+  if ((places = rasd_gazetteer_lookup_core (self->gazetteer, form)) != NULL)
     for (guint i = 0; i < places->len; i++)
       {
         const RasdPlace *place = g_ptr_array_index (places, i);
@@ -491,7 +491,7 @@ add_lexicon (RasdNameFeatures *self,
           FLAG (place->population >= 1000000 ? "lex:city-1m" :
                 place->population >= 100000 ? "lex:city-100k" : "lex:city");
       }
-  if (rasd_gazetteer_words_from (self->gazetteer, form) > 1)
+  if (rasd_gazetteer_words_from_core (self->gazetteer, form) > 1)
     FLAG ("lex:place-start");
   if (rasd_gazetteer_lookup_adjective (self->gazetteer, form, NULL) != NULL)
     FLAG ("lex:nationality");

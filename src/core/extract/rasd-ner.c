@@ -131,6 +131,8 @@ rasd_ner_new (RasdPeople     *people,
       !load_set (self->common_places, data_dir, "gazetteer/common-words.txt", NULL,
                  self->never_places, "never", NULL, error) ||
       !load_set (self->common_places, data_dir, "gazetteer/common-words-derived.txt", NULL, NULL,
+                 NULL, NULL, error) ||
+      !load_set (self->common_places, data_dir, "gazetteer/common-words-regional.txt", NULL, NULL,
                  NULL, NULL, error))
     return NULL;
   for (guint i = 0; speech_words[i] != NULL; i++)
