@@ -744,6 +744,33 @@ test_relative (void)
     assert_one (cases[i].text, &ctx, cases[i].iso);
 }
 
+/* "اليوم نفسه"، "الشهر ذاته"، "في نفس العام": the day, month or year of the date written before. */
+static void
+test_same_as_before (void)
+{
+  RasdDateContext ctx = ctx_with_pub ("2015-07-21");
+  const char *text = "وقع الاتفاق في 12 مايو 2014، وفي اليوم نفسه التقى الوزيران، وفي الشهر ذاته زار "
+                     "الوفد جدة، وفي نفس العام عقدت القمة.";
+  g_autoptr(GArray) ms = mentions (text, &ctx, 4);
+  static const char *expected[] = { "2014-05-12", "2014-05-12", "2014-05", "2014" };
+
+  for (guint i = 0; i < ms->len; i++)
+    {
+      const RasdDateMention *m = &g_array_index (ms, RasdDateMention, i);
+      g_autofree char *iso = mention_iso (m);
+
+      g_assert_cmpstr (iso, ==, expected[i]);
+      if (i > 0)
+        g_assert_cmpint (m->kind, ==, RASD_DATE_KIND_SAME);
+    }
+  assert_span (text, &g_array_index (ms, RasdDateMention, 1), "اليوم نفسه");
+  /* with nothing before, or coarser than asked, it is no date */
+  assert_none ("وفي اليوم نفسه التقى الوزيران.");
+  assert_one ("زار الوفد جدة في مايو 2014، وفي اليوم ذاته التقى الوزير.", &ctx, "2014-05");
+  /* اليوم alone is still the day of writing */
+  assert_one ("التقى الوزير اليوم نظيره.", &ctx, "2015-07-21");
+}
+
 static void
 test_relative_flags (void)
 {
@@ -1275,6 +1302,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/date/calendar", test_calendar);
+  g_test_add_func ("/date/same-as-before", test_same_as_before);
   g_test_add_func ("/date/iso", test_iso);
   g_test_add_func ("/date/compare", test_compare);
   g_test_add_func ("/date/hijri/conversion", test_hijri_conversion);

@@ -2617,6 +2617,25 @@ test_honorific_not_attendee (void)
 }
 
 static void
+test_same_day_as_before (void)
+{
+  /* "وفي اليوم نفسه" is the day told before, not the day of publication */
+  const char *text = "التقى وزير الخارجية عادل الجبير نظيره الأمريكي جون كيري في واشنطن في 12 مايو 2015.\n"
+                     "وفي اليوم نفسه التقى الجبير وزير الدفاع الأمريكي آشتون كارتر.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-07-22");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      g_autofree char *date = event_date (event);
+
+      g_assert_cmpstr (date, ==, "2015-05-12");
+      g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_BACKGROUND);
+    }
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3724,6 +3743,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/during-the-visit", test_during_the_visit);
   g_test_add_func ("/extractor/names/grandfather-and-building", test_grandfather_and_building);
   g_test_add_func ("/extractor/events/honorific-not-attendee", test_honorific_not_attendee);
+  g_test_add_func ("/extractor/dates/same-day-as-before", test_same_day_as_before);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

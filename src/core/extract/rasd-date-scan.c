@@ -1530,6 +1530,46 @@ parse_cue_relative (const P *p,
   return end;
 }
 
+/* The precision a word of a unit of time names (اليوم، الشهر، العام، السنة), or NONE. */
+static RasdDatePrecision
+unit_precision (const char *norm)
+{
+  if (strcmp (norm, "اليوم") == 0)
+    return RASD_DATE_PRECISION_DAY;
+  if (strcmp (norm, "الشهر") == 0)
+    return RASD_DATE_PRECISION_MONTH;
+  if (strcmp (norm, "العام") == 0 || strcmp (norm, "السنه") == 0)
+    return RASD_DATE_PRECISION_YEAR;
+  return RASD_DATE_PRECISION_NONE;
+}
+
+/* "اليوم نفسه"، "الشهر ذاته"، "في نفس العام": the day (month, year) of the date told before. */
+static guint
+parse_same (const P *p,
+            guint    i,
+            Raw     *r)
+{
+  static const char * const after[] = { "نفسه", "ذاته", "نفسها", "ذاتها", NULL };
+  RasdDatePrecision unit = RASD_DATE_PRECISION_NONE;
+  guint end = 0;
+
+  if (!tword (p, i) || !tword (p, i + 1) || p->t[i + 1].gap == GAP_NEWLINE)
+    return 0;
+  if ((unit = unit_precision (tnorm (p, i))) != RASD_DATE_PRECISION_NONE && p->t[i + 1].clitic == 0 &&
+      g_strv_contains (after, tnorm (p, i + 1)))
+    end = i + 2;
+  else if ((strcmp (tnorm (p, i), "نفس") == 0 || strcmp (tnorm (p, i), "ذات") == 0) &&
+           (unit = unit_precision (tnorm (p, i + 1))) != RASD_DATE_PRECISION_NONE)
+    end = i + 2;
+  if (end == 0)
+    return 0;
+  r->m.kind = RASD_DATE_KIND_SAME;
+  r->m.offset = unit;
+  r->m.flags |= RASD_DATE_FLAG_RELATIVE;
+  r->first = i;
+  return end;
+}
+
 static guint
 try_parse (const P *p,
            guint    i,
@@ -1541,6 +1581,8 @@ try_parse (const P *p,
   guint end;
 
   r->first = i;
+  if ((end = parse_same (p, i, r)) > 0)
+    return end;
   if (t->type == T_NUM)
     {
       if ((end = parse_calendar (p, i, last_end, r)))

@@ -967,6 +967,36 @@ collect_years_from (GArray *mentions,
     }
 }
 
+/* "اليوم نفسه": the date of the mention before @k (mention @m), cut to the precision it names;
+ * unresolved when that date is coarser or there is none. */
+static void
+resolve_same (RasdDateMention *m,
+              GArray          *mentions,
+              gsize            stride,
+              guint            k)
+{
+  const RasdDateMention *before = k > 0 ? (const RasdDateMention *) (mentions->data + (k - 1) * stride) : NULL;
+
+  m->date = (RasdDate) { 0 };
+  m->date_end = (RasdDate) { 0 };
+  m->flags &= ~RASD_DATE_FLAG_UNRESOLVED;
+  if (before == NULL || !date_known (&before->date) || (int) before->date.precision < m->offset)
+    {
+      m->flags |= RASD_DATE_FLAG_UNRESOLVED;
+      return;
+    }
+  m->date = before->date;
+  if (m->offset < RASD_DATE_PRECISION_DAY)
+    m->date.day = 0;
+  if (m->offset < RASD_DATE_PRECISION_MONTH)
+    m->date.month = 0;
+  m->date.precision = m->offset;
+  if (before->flags & RASD_DATE_FLAG_PAST)
+    m->flags |= RASD_DATE_FLAG_PAST;
+  if (before->flags & RASD_DATE_FLAG_FUTURE)
+    m->flags |= RASD_DATE_FLAG_FUTURE;
+}
+
 static void
 resolve_array (GArray                *mentions,
                gsize                  stride,
@@ -994,7 +1024,22 @@ resolve_array (GArray                *mentions,
     rs.publication = (RasdDate) { 0 };
 
   for (guint k = 0; k < mentions->len; k++)
-    resolve_mention ((RasdDateMention *) (mentions->data + k * stride), &rs, &carry);
+    {
+      RasdDateMention *m = (RasdDateMention *) (mentions->data + k * stride);
+
+      if (m->kind == RASD_DATE_KIND_SAME)
+        resolve_same (m, mentions, stride, k);
+      else
+        resolve_mention (m, &rs, &carry);
+    }
+  /* "في اليوم نفسه" with no day before it is no date at all */
+  for (guint k = mentions->len; k > 0; k--)
+    {
+      const RasdDateMention *m = (const RasdDateMention *) (mentions->data + (k - 1) * stride);
+
+      if (m->kind == RASD_DATE_KIND_SAME && (m->flags & RASD_DATE_FLAG_UNRESOLVED))
+        g_array_remove_index (mentions, k - 1);
+    }
 
   /* "26 شوال 1436 هـ الموافق 11 أغسطس 2015": the written Gregorian day settles the Hijri
    * one, which the tabular calendar may put a day off. */

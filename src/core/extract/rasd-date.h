@@ -60,6 +60,8 @@ typedef enum
   RASD_DATE_KIND_NAMED_MONTH,  /* ديسمبر الماضي (-1), "15 يوليو الجاري" (0), أكتوبر المقبل (+1) */
   RASD_DATE_KIND_SEASON,       /* الخريف المقبل (+1), الصيف الماضي (-1), هذا الشتاء (0): stated.month
                                 * is the season's middle month; resolved to the year that has it */
+  RASD_DATE_KIND_SAME,         /* اليوم نفسه، في ذات الشهر، العام نفسه: the day (month, year) of the
+                                * date written before it; offset is that precision (RasdDatePrecision) */
 } RasdDateKind;
 
 typedef struct

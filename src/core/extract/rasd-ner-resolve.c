@@ -748,6 +748,10 @@ title_extends (const char *a,
   if (g_strv_contains ((const char * const *) longer + 1, "الدوله") &&
       !g_strv_contains ((const char * const *) shorter + 1, "الدوله"))
     return FALSE;
+  /* ولي ولي العهد (the deputy crown prince) is another office than ولي العهد */
+  if (g_strv_contains ((const char * const *) longer + 1, longer[0]) !=
+      g_strv_contains ((const char * const *) shorter + 1, shorter[0]))
+    return FALSE;
   for (guint i = 1; shorter[i] != NULL; i++)
     if (!g_strv_contains ((const char * const *) longer + 1, shorter[i]))
       return FALSE;
@@ -824,6 +828,9 @@ possessor_office (Run           *run,
   return office;
 }
 
+/* Titles of princes and sheikhs, who hold an office named after them. */
+static const char * const titled_by_office[] = { "الامير", "الشيخ", NULL };
+
 /* "فخامة الرئيس جوكو ويدودو رئيس جمهورية إندونيسيا": a role of a country right after a name
  * of no known country, naming again the office of his title, makes him of that country, so
  * that "الرئيس الإندونيسي" later is him. */
@@ -845,6 +852,29 @@ roles_after_names (Run *run)
           breaks_after (run, end - 1))
         continue;
       role = &g_array_index (run->roles, RoleRef, role_at[end] - 1);
+      /* "الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد": a prince's or sheikh's office is
+       * the role after his name, so that "سمو ولي ولي العهد" later is him */
+      if (role->title != NULL && !role->counterpart && !role->local &&
+          (in_list (titled_by_office, tok (run, name->first_token)->norm) ||
+           (name->first_token > 0 && name->title_token < name->first_token &&
+            in_list (titled_by_office, tok (run, name->first_token - 1)->norm))) &&
+          (info = person_info (run, name->entity)) != NULL &&
+          (info->title == NULL || in_list (titled_by_office, info->title)))
+        {
+          guint len = 0;
+          const RasdTitle *first = match_title (run, role->first_token, &len);
+
+          RASD_RULE (NER_OFFICE_AFTER_NAME);
+          rasd_title_count_role (run->known_roles, info->title, info->country, -1);
+          /* the first office of a chain (ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية) is
+           * the one he goes by; the last one read is his too */
+          info->title = first != NULL && first->type == RASD_TITLE_ROLE ?
+                        title_text (run, first, role->first_token, len) : role->title;
+          if (info->title != role->title && info->name_title == NULL)
+            info->name_title = role->title;
+          rasd_title_count_role (run->known_roles, info->title, info->country, +1);
+          continue;
+        }
       if (role->country == NULL || role->counterpart || role->local || role->title == NULL ||
           name->first_token == 0 || name->title_token == name->first_token ||
           (info = person_info (run, name->entity)) == NULL || info->country != NULL)
