@@ -2636,6 +2636,43 @@ test_same_day_as_before (void)
 }
 
 static void
+test_office_after_prince (void)
+{
+  /* the office right after a prince's name (the first of its chain) is his: a later bare ولي
+   * العهد is the crown prince and ولي ولي العهد his deputy, two offices */
+  const char *text = "استقبل صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس "
+                     "الوزراء وزير الداخلية في جدة اليوم وزير الدفاع الأمريكي آشتون كارتر.\n"
+                     "كما استقبل صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني "
+                     "لرئيس مجلس الوزراء وزير الدفاع الوزير الأمريكي في وقت لاحق اليوم.\n"
+                     "وكان ولي العهد قد التقى كارتر في واشنطن في مايو الماضي.\n"
+                     "وكان ولي ولي العهد قد زار باريس في يونيو الماضي.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-07-22");
+  gboolean washington = FALSE, paris = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      const char *place = event_place_en (x, event);
+
+      if (g_strcmp0 (place, "Paris") == 0)
+        {
+          paris = TRUE;
+          g_assert_true (event_has (x, event, "mohammed-bin-salman"));
+          g_assert_false (event_has (x, event, "muhammad-bin-nayef"));
+        }
+      else if (place != NULL && g_str_has_prefix (place, "Washington"))
+        {
+          washington = TRUE;
+          g_assert_true (event_has (x, event, "muhammad-bin-nayef"));
+          g_assert_false (event_has (x, event, "mohammed-bin-salman"));
+        }
+    }
+  g_assert_true (washington);
+  g_assert_true (paris);
+  g_assert_cmpuint (rule_hits (text, "2015-07-22", RASD_RULE_NER_OFFICE_AFTER_NAME), ==, 2);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3744,6 +3781,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/grandfather-and-building", test_grandfather_and_building);
   g_test_add_func ("/extractor/events/honorific-not-attendee", test_honorific_not_attendee);
   g_test_add_func ("/extractor/dates/same-day-as-before", test_same_day_as_before);
+  g_test_add_func ("/extractor/names/office-after-prince", test_office_after_prince);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);
