@@ -2673,6 +2673,18 @@ test_office_after_prince (void)
 }
 
 static void
+test_left_after_long_name (void)
+{
+  /* where one leaves, however long the leaver's titles and name, is no visit's place */
+  const char *text = "غادر ولي ولي العهد الأمير محمد بن سلمان جدة اليوم متوجها إلى روسيا في زيارة رسمية.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-10");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Russia");
+  g_assert_cmpuint (rule_hits (text, "2015-08-10", RASD_RULE_EV_PLACE_FROM), >=, 1);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3782,6 +3794,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/honorific-not-attendee", test_honorific_not_attendee);
   g_test_add_func ("/extractor/dates/same-day-as-before", test_same_day_as_before);
   g_test_add_func ("/extractor/names/office-after-prince", test_office_after_prince);
+  g_test_add_func ("/extractor/places/left-after-long-name", test_left_after_long_name);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

@@ -203,18 +203,41 @@ place_left_after (Context     *ctx,
   return -1;
 }
 
+/* Whether token @k is inside the name or title of a person named in its sentence. */
+static gboolean
+in_person (Context *ctx,
+           guint    k)
+{
+  guint n_names;
+  const guint *names = rasd_mention_index_sentence_names (ctx->mentions, token (ctx, k)->sentence, &n_names);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+      if (name->kind == RASD_MENTION_PERSON && name->title_token <= k && k < name->first_token + name->n_tokens)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 left_from (Context           *ctx,
            const RasdNerName *name)
 {
-  /* the leaver may stand between: "يغادر الرئيس الأمريكي الرياض" */
-  for (guint k = name->first_token; k-- > 0 && k + 5 > name->first_token;)
+  guint words = 0;
+
+  /* the leaver may stand between, however long his titles and name: "يغادر الرئيس الأمريكي
+   * الرياض"، "غادر ولي ولي العهد الأمير محمد بن سلمان جدة" */
+  for (guint k = name->first_token; k-- > 0 && words < 4;)
     {
       if (token (ctx, k)->sentence != name->sentence || ctx->place_begins[k] != 0 ||
           trigger_at (ctx, k) != NULL)
         return FALSE;
       if (word_in (bare_word (ctx, k), leave_words))
         return TRUE;
+      if (!in_person (ctx, k))
+        words++;
     }
   return FALSE;
 }
