@@ -2536,10 +2536,11 @@ test_own_visit (void)
 static void
 test_during_the_visit (void)
 {
-  /* a meeting expected "خلال الزيارة", with no place or day of its own, is where and when the
-   * visit is */
+  /* a meeting expected "خلال الزيارة", with no place or day of its own, is where the visit is
+   * and on the day it was told with (not undated as a later mention of it) */
   const char *text = "وصل رئيس الوزراء الهندي ناريندرا مودي إلى أبوظبي اليوم في زيارة رسمية، وكان في استقباله "
                      "وزير الخارجية الإماراتي الشيخ عبدالله بن زايد آل نهيان.\n"
+                     "وأوضح مصدر أن الزيارة التي يقوم بها مودي للإمارات تأتي تلبية لدعوة رسمية.\n"
                      "ومن المنتظر أن يلتقي مودي خلال الزيارة ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان.";
   g_autoptr(RasdExtraction) x = run (text, "2015-08-16");
   gboolean met = FALSE;

@@ -779,6 +779,17 @@ place_by_arrival (Context *ctx,
     }
 }
 
+/* Whether places @a and @b (entities, or -1) are of one country. */
+static gboolean
+within_same_country (Context *ctx,
+                     int      a,
+                     int      b)
+{
+  return a >= 0 && b >= 0 &&
+         g_strcmp0 (rasd_extraction_get_entity (ctx->out, a)->country,
+                    rasd_extraction_get_entity (ctx->out, b)->country) == 0;
+}
+
 /* Whether the sentence of candidate @c says "خلال الزيارة" or "خلال زيارته" (during the visit)
  * before or after its trigger. */
 static gboolean
@@ -800,7 +811,8 @@ during_the_visit (Context         *ctx,
 
 /* "ومن المنتظر أن يلتقي سموه خلال الزيارة الرئيس X": a deed with no date of its own, during
  * the visit one of its people is on, happens where and when that visit does (the last visit
- * told before it), unless it names another place. */
+ * told before it, on the day and in the city it was first told with), unless it names a place
+ * in another country. */
 void
 place_during_visit (Context *ctx,
                     GArray  *candidates)
@@ -819,14 +831,27 @@ place_during_visit (Context *ctx,
           if (strcmp (v->trigger->kind, "visit") != 0 || v->place < 0 || v->tour_leg ||
               shared_participants (v->participants, c->participants) == 0)
             continue;
-          if (c->place >= 0 && c->place != v->place)
+          if (c->place >= 0 && !within_same_country (ctx, c->place, v->place))
             break;
           RASD_RULE (EV_DURING_VISIT);
-          c->place = v->place;
-          if (v->date.precision != RASD_DATE_PRECISION_NONE)
+          if (c->place < 0)
+            c->place = v->place;
+          /* its day is the one the visit was told with ("يصل اليوم إلى موسكو في زيارة"), not
+           * a later mention of it ("الزيارة التي يقوم بها لروسيا") */
+          for (guint d = j; d > 0; d--)
             {
-              c->date = v->date;
-              c->date_stated = v->date_stated;
+              const Candidate *w = &g_array_index (candidates, Candidate, d - 1);
+
+              if (strcmp (w->trigger->kind, "visit") != 0 || !w->date_stated || w->tour_leg ||
+                  shared_participants (w->participants, c->participants) == 0 ||
+                  !within_same_country (ctx, w->place, v->place))
+                continue;
+              c->date = w->date;
+              c->date_stated = TRUE;
+              /* ... and its city, where the later mention names the country */
+              if (w->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, c->place)) < 2)
+                c->place = w->place;
+              break;
             }
           break;
         }
