@@ -2686,6 +2686,37 @@ test_left_after_long_name (void)
 }
 
 static void
+test_speaker_that_he (void)
+{
+  /* "قال X ...، مشيرا إلى أنه سيلتقي Y": the one who will meet Y is X, not the article's topic */
+  const char *text = "التقى وزير الخارجية عادل الجبير نظيره الروسي سيرغي لافروف في الدوحة أمس.\n"
+                     "وقال لافروف في تصريحات صحفية إن المحادثات كانت مفيدة، مشيرا إلى أنه سيلتقي نظيره "
+                     "الإيراني محمد جواد ظريف في طهران الأسبوع المقبل.\n"
+                     "وقال الجبير في المؤتمر إنه سيلتقي وزير الخارجية البريطاني فيليب هاموند في لندن الشهر المقبل.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-04");
+  gboolean tehran = FALSE, london = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (g_strcmp0 (event_place_en (x, event), "London") == 0)
+        {
+          london = TRUE;
+          g_assert_true (event_has (x, event, "adel-al-jubeir"));
+        }
+      if (g_strcmp0 (event_place_en (x, event), "Tehran") != 0)
+        continue;
+      tehran = TRUE;
+      g_assert_true (event_has (x, event, "sergey-lavrov"));
+      g_assert_false (event_has (x, event, "adel-al-jubeir"));
+    }
+  g_assert_true (tehran);
+  g_assert_true (london);
+  g_assert_cmpuint (rule_hits (text, "2015-08-04", RASD_RULE_EV_SPEAKER_THAT_HE), >=, 2);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3796,6 +3827,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/dates/same-day-as-before", test_same_day_as_before);
   g_test_add_func ("/extractor/names/office-after-prince", test_office_after_prince);
   g_test_add_func ("/extractor/places/left-after-long-name", test_left_after_long_name);
+  g_test_add_func ("/extractor/events/speaker-that-he", test_speaker_that_he);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

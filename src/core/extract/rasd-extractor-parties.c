@@ -69,6 +69,32 @@ with_pronoun_near (Context *ctx,
   return FALSE;
 }
 
+/* The speaker named last before the trigger verb of @c in its sentence, when the verb follows
+ * أنه (he, the one who said it: "قال X إنه سيلتقي"), or -1. */
+static int
+speaker_of_that_he (Context         *ctx,
+                    const Candidate *c)
+{
+  static const char * const that_he[] = { "انه", "بانه", "وانه", NULL };
+  guint n_names;
+  const guint *names;
+  int speaker = -1;
+
+  if (!c->trigger->verb || c->trigger_token == 0 || !word_in (token (ctx, c->trigger_token - 1)->norm, that_he))
+    return -1;
+  names = rasd_mention_index_sentence_names (ctx->mentions, c->sentence, &n_names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+      if (name->first_token >= c->trigger_token)
+        break;
+      if (name->kind == RASD_MENTION_PERSON && name->entity >= 0)
+        speaker = (name->flags & RASD_NER_SPEAKER) ? name->entity : -1;
+    }
+  return speaker;
+}
+
 /* "لقاء جمعه مع نظيره الكيني", "خلال زيارته": the other party is @topic, the
  * person the article is about. */
 void
@@ -96,6 +122,14 @@ add_topic_person (Context   *ctx,
   }
   if (!points)
     return;
+  /* "وقال X ...، مشيرا إلى أنه سيلتقي نظيره Y": he who says that he will is the one, and
+   * نظيره his counterpart, not the article's man */
+  {
+    int speaker = speaker_of_that_he (ctx, c);
+
+    if (speaker >= 0 && RASD_RULE_IS (EV_SPEAKER_THAT_HE, TRUE))
+      topic = speaker;
+  }
   if (topic != g_array_index (c->participants, int, 0))
     {
       RASD_RULE (EV_TOPIC_PERSON);

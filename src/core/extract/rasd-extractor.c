@@ -448,8 +448,14 @@ speaks_of_own_deed (Context           *ctx,
     "تطلعه", "رغبته", "امله", "استعداده", "حرصه", "تطلعها", "رغبتها", "املها", "استعدادها",
     "حرصها", NULL
   };
+  static const char * const that_he[] = { "انه", "بانه", "وانه", NULL };
   guint name_end = name->first_token + name->n_tokens;
+  const Trigger *at_t = trigger_at (ctx, t);
 
+  /* "وقال X ... إنه سيلتقي Y": he who says that he will meet is the one who meets */
+  if (at_t != NULL && at_t->verb && t > name_end && t - name_end <= 24 &&
+      word_in (token (ctx, t - 1)->norm, that_he))
+    return RASD_RULE_IS (EV_SPEAKER_THAT_HE, TRUE);
   for (guint k = name_end + 1; k <= t && k <= name_end + 10; k++)
     {
       const Trigger *trigger = trigger_at (ctx, k);

@@ -106,6 +106,7 @@ G_BEGIN_DECLS
   /* events */ \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
   X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
+  X (EV_SPEAKER_THAT_HE, "ev.speaker-that-he", "he who says that he will meet (قال X إنه سيلتقي Y) is a party of it, and the one نظيره there points to") \
   X (EV_SPEAKER_WISH, "ev.speaker-wish", "a speaker who tells his wish for a deed (أعرب عن تطلعه لاستقبال X) takes part in it") \
   X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وقال X خلال لقائه Y)") \
   X (EV_RELATION_PAIR, "ev.relation-pair", "who a relation is between (العلاقات بين X وY، التنسيق بين) is no party") \
