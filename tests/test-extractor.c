@@ -2717,6 +2717,27 @@ test_speaker_that_he (void)
 }
 
 static void
+test_reception_on_untold_arrival (void)
+{
+  /* "وكان في استقبال سموه لدى وصوله" with no arrival told: the day and town named before */
+  const char *text = "دشن صاحب السمو الملكي الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير اليوم عددا من "
+                     "المشروعات التنموية في محافظة محايل عسير.\n"
+                     "وكان في استقبال سموه لدى وصوله المحافظة محافظ محايل عسير الأستاذ عبدالله بن علي الشهري.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-22");
+  RasdEvent *reception;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  reception = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (reception->kind, ==, "reception");
+  g_assert_cmpuint (reception->participants->len, ==, 2);
+  date = event_date (reception);
+  g_assert_cmpstr (date, ==, "2015-08-22");
+  g_assert_cmpstr (event_place_en (x, reception), ==, "Muhayil");
+  g_assert_cmpuint (rule_hits (text, "2015-08-22", RASD_RULE_EV_RECEPTION_ON_ARRIVAL), >=, 1);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3828,6 +3849,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/office-after-prince", test_office_after_prince);
   g_test_add_func ("/extractor/places/left-after-long-name", test_left_after_long_name);
   g_test_add_func ("/extractor/events/speaker-that-he", test_speaker_that_he);
+  g_test_add_func ("/extractor/events/reception-on-untold-arrival", test_reception_on_untold_arrival);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

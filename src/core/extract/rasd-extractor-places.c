@@ -642,6 +642,58 @@ place_at_home (Context         *ctx,
   return rasd_extraction_add_place (ctx->out, capital);
 }
 
+/* Whether the sentence of reception @c says "لدى وصوله"، "عند وصوله" (on his arrival). */
+static gboolean
+on_arrival (Context         *ctx,
+            const Candidate *c)
+{
+  static const char * const upon[] = { "لدي", "عند", "فور", "لحظه", NULL };
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
+
+  for (guint k = sentence->first_token + 1; k < sentence->first_token + sentence->n_tokens; k++)
+    if (word_in (token (ctx, k - 1)->norm, upon) && word_in (token (ctx, k)->norm, arrival_nouns))
+      return TRUE;
+  return FALSE;
+}
+
+/* The reception @c on an arrival the text does not tell: on the last day the text named before
+ * it, and, with no place of its own, at the last place it named (not a title's, not a
+ * nationality): "دشن الأمير اليوم مشروعات في محافظة X. وكان في استقبال سموه لدى وصوله ...". */
+static void
+reception_on_arrival (Context   *ctx,
+                      Candidate *c)
+{
+  gsize start = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->start;
+  guint first = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->first_token;
+
+  for (guint d = ctx->dates->len; d > 0; d--)
+    {
+      const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d - 1);
+
+      if (m->end > start)
+        continue;
+      if (m->date.precision == RASD_DATE_PRECISION_DAY)
+        {
+          RASD_RULE (EV_RECEPTION_ON_ARRIVAL);
+          c->date = m->date;
+          c->date_stated = TRUE;
+        }
+      break;
+    }
+  for (guint n = ctx->names->len; n > 0 && c->place < 0; n--)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n - 1);
+
+      if (name->first_token >= first)
+        continue;
+      if (name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
+          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)))
+        continue;
+      RASD_RULE (EV_RECEPTION_ON_ARRIVAL);
+      c->place = event_place (ctx, name->entity);
+    }
+}
+
 /* Whether candidate @v is an arrival in a city that candidate @c's party made. */
 static gboolean
 arrived_in_city (Context         *ctx,
@@ -765,6 +817,13 @@ place_by_arrival (Context *ctx,
               if (j != i && arrived_in_city (ctx, &g_array_index (candidates, Candidate, j), c))
                 best = &g_array_index (candidates, Candidate, j);
             }
+        }
+      /* "وكان في استقبال سموه لدى وصوله المحافظة" with no arrival told: the day and place
+       * the story last named */
+      if (best == NULL && undated && strcmp (c->trigger->kind, "reception") == 0 && on_arrival (ctx, c))
+        {
+          reception_on_arrival (ctx, c);
+          continue;
         }
       if (best != NULL && c->place < 0)
         {

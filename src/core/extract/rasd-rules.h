@@ -182,6 +182,7 @@ G_BEGIN_DECLS
   X (EV_MERGE_WHERE, "ev.merge-where", "a حيث clause tells more of the event before it") \
   X (EV_MERGE_PLANNED, "ev.merge-planned", "a planned step without a date of its own is part of the news") \
   X (EV_DAY_IN_VISIT, "ev.day-in-visit", "talks on a day of their own within a visit's month are apart") \
+  X (EV_RECEPTION_ON_ARRIVAL, "ev.reception-on-arrival", "a reception on an arrival the text does not tell (لدى وصوله) is on the day and at the place the text named last") \
   X (EV_DURING_VISIT, "ev.during-visit", "a deed with no date or other place of its own during the visit (خلال الزيارة) of one of its people is where and when that visit is") \
   X (EV_OWN_VISIT, "ev.own-visit", "a visit's noun with a pronoun and no date of its own (في زيارته) is the visit told before of one of its people") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
