@@ -2738,6 +2738,18 @@ test_reception_on_untold_arrival (void)
 }
 
 static void
+test_guest_came_back (void)
+{
+  /* where a guest came back to is where he was received (home is no place only of a visit) */
+  const char *text = "استقبل الرئيس اليمني عبدربه منصور هادي أمس رئيس الوزراء خالد بحاح، الذي عاد إلى الرياض "
+                     "قادما من عدن.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-06");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Riyadh");
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3850,6 +3862,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/places/left-after-long-name", test_left_after_long_name);
   g_test_add_func ("/extractor/events/speaker-that-he", test_speaker_that_he);
   g_test_add_func ("/extractor/events/reception-on-untold-arrival", test_reception_on_untold_arrival);
+  g_test_add_func ("/extractor/places/guest-came-back", test_guest_came_back);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

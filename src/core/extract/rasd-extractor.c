@@ -757,7 +757,9 @@ read_candidate (Context      *ctx,
             }
           /* "عاد إلى الرياض"، "وصل إلى الرياض عائدا من موسكو": home is no visit's place, and
            * where one comes back from is where the deed was */
-          else if (name->preposition == RASD_NER_PREP_HOME)
+          /* (but where a guest came back to is where he was received: "استقبل X أمس Y، الذي
+           * عاد إلى الرياض قادما من عدن") */
+          else if (name->preposition == RASD_NER_PREP_HOME && strcmp (c->trigger->kind, "visit") == 0)
             {
               RASD_RULE (EV_PLACE_HOME);
               score -= 100;
