@@ -2750,6 +2750,27 @@ test_guest_came_back (void)
 }
 
 static void
+test_foreign_spellings (void)
+{
+  /* a foreign name written with more or fewer long vowels is one man; محمد and محمود are two */
+  const char *text = "استقبل الأمير خالد الفيصل في جدة اليوم القنصل البريطاني بيتر ويليامز.\n"
+                     "وكان القنصل بيتر وليامز قد التقى أمس مدير الجامعة الدكتور عبدالرحمن اليوبي.\n"
+                     "وحضر اللقاءين المهندس محمد علي الزهراني والمهندس محمود علي الزهراني.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-18");
+  RasdEntity *a = mention_entity (x, text, RASD_MENTION_PERSON, "بيتر ويليامز");
+  RasdEntity *b = mention_entity (x, text, RASD_MENTION_PERSON, "بيتر وليامز");
+  RasdEntity *c = mention_entity (x, text, RASD_MENTION_PERSON, "محمد علي");
+  RasdEntity *d = mention_entity (x, text, RASD_MENTION_PERSON, "محمود");
+
+  g_assert_nonnull (a);
+  g_assert_true (a == b);
+  g_assert_nonnull (c);
+  g_assert_nonnull (d);
+  g_assert_true (c != d);
+  g_assert_cmpuint (rule_hits (text, "2015-08-18", RASD_RULE_NER_FOREIGN_SPELLINGS), >=, 1);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3863,6 +3884,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/speaker-that-he", test_speaker_that_he);
   g_test_add_func ("/extractor/events/reception-on-untold-arrival", test_reception_on_untold_arrival);
   g_test_add_func ("/extractor/places/guest-came-back", test_guest_came_back);
+  g_test_add_func ("/extractor/names/foreign-spellings", test_foreign_spellings);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

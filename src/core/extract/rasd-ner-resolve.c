@@ -1041,6 +1041,34 @@ resolve_roles (Run *run)
     }
 }
 
+/* Whether names @v and @w (variants, @sv and @sw their vowel skeletons) are one name written
+ * with more or fewer long vowels (بيتر ويليامز، بيتر وليامز): of one skeleton, and every word
+ * that differs a word neither the dictionary nor the first names know (محمد and محمود differ by
+ * a vowel too, and are two names). */
+static gboolean
+foreign_spellings (Run        *run,
+                   const char *v,
+                   const char *w,
+                   const char *sv,
+                   const char *sw)
+{
+  g_auto(GStrv) a = NULL;
+  g_auto(GStrv) b = NULL;
+
+  if (sv == NULL || sw == NULL || strcmp (sv, sw) != 0 || strcmp (v, w) == 0 || run->tagger == NULL)
+    return FALSE;
+  a = g_strsplit (v, " ", -1);
+  b = g_strsplit (w, " ", -1);
+  if (g_strv_length (a) != g_strv_length (b))
+    return FALSE;
+  for (guint i = 0; a[i] != NULL; i++)
+    if (strcmp (a[i], b[i]) != 0 &&
+        (rasd_people_is_first_name (run->ner->people, a[i]) || rasd_people_is_first_name (run->ner->people, b[i]) ||
+         rasd_name_tagger_knows_word (run->tagger, a[i], -1) || rasd_name_tagger_knows_word (run->tagger, b[i], -1)))
+      return FALSE;
+  return RASD_RULE_IS (NER_FOREIGN_SPELLINGS, TRUE);
+}
+
 /* Within an article one person may be named in two spellings (حسين بن طلال، الحسين بن طلال) or
  * by the first words of a name given in full elsewhere (ناصر، ناصر جودة): the unknown name's
  * mentions become mentions of that person (the one the lexicon knows, else the longer name),
@@ -1085,6 +1113,7 @@ merge_person_variants (Run *run)
   guint n = run->persons->len;
   g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) untitled = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) skeletons = g_ptr_array_new_with_free_func (g_free);
   g_autofree int *target = g_new (int, n + 1);
 
   for (guint p = 0; p < n; p++)
@@ -1094,6 +1123,7 @@ merge_person_variants (Run *run)
 
       g_ptr_array_add (variants, rasd_people_variant (norm));
       g_ptr_array_add (untitled, name != norm ? rasd_people_variant (name) : NULL);
+      g_ptr_array_add (skeletons, rasd_people_vowel_skeleton (variants->pdata[p]));
       target[p] = -1;
     }
   for (guint p = 0; p < n; p++)
@@ -1120,7 +1150,8 @@ merge_person_variants (Run *run)
 
           /* the same name spelled otherwise, its lexicon form first; or a longer name it
            * begins, with or without the titles the lexicon writes it with (الملك) */
-          if ((strcmp (v, w) == 0 && (!has_prefix (o->key, "name:") || q < p)) ||
+          if (((strcmp (v, w) == 0 || foreign_spellings (run, v, w, skeletons->pdata[p], skeletons->pdata[q])) &&
+               (!has_prefix (o->key, "name:") || q < p)) ||
               (strncmp (v, w, len) == 0 && w[len] == ' ') ||
               (u != NULL && strncmp (v, u, len) == 0 && (u[len] == ' ' || u[len] == '\0')))
             {

@@ -146,8 +146,8 @@ index_one (RasdPeople *self,
 /* A variant's words without the long vowels ا و ي after their first letter: how a
  * transliterated name written with more or fewer of them (ميركل، ميريكل; مستورا، ميستورا)
  * compares equal.  NULL when fewer than 7 letters remain, too few to tell two names apart. */
-static char *
-vowel_skeleton (const char *variant)
+char *
+rasd_people_vowel_skeleton (const char *variant)
 {
   g_autoptr(GString) out = g_string_sized_new (strlen (variant));
   gboolean word_start = TRUE;
@@ -189,7 +189,7 @@ index_name (RasdPeople *self,
     {
       g_autofree char *spelling = rasd_people_variant (norm);
 
-      g_autofree char *skeleton = vowel_skeleton (spelling);
+      g_autofree char *skeleton = rasd_people_vowel_skeleton (spelling);
       RasdPerson *had;
 
       if (!g_hash_table_contains (self->by_variant, spelling))
@@ -785,7 +785,7 @@ rasd_people_lookup_near (RasdPeople *self,
   variant = rasd_people_variant (normalized_name);
   if ((person = g_hash_table_lookup (self->by_variant, variant)) != NULL)
     return person;
-  if ((skeleton = vowel_skeleton (variant)) != NULL
+  if ((skeleton = rasd_people_vowel_skeleton (variant)) != NULL
       && (person = g_hash_table_lookup (self->by_skeleton, skeleton)) != NULL)
     return person != &ambiguous ? person : NULL;
   return lookup_without_nasab (self, normalized_name);

@@ -70,6 +70,10 @@ gboolean          rasd_people_is_first_name  (RasdPeople          *self,
  * سيرجي), ابن as بن, and عبد always split from what follows (عبدالله، عبد الله).  Newly
  * allocated. */
 char             *rasd_people_variant        (const char          *normalized_phrase);
+/* @variant (rasd_people_variant()) without the long vowels ا و ي after each word's first letter,
+ * as a transliterated name is written with more or fewer of them (ويليامز، وليامز), or NULL when
+ * fewer than 7 letters remain. */
+char             *rasd_people_vowel_skeleton (const char          *variant);
 /* Appends the variant of one word to @out, after a space when @out is not empty. */
 void              rasd_people_variant_append (GString             *out,
                                               const char          *word);

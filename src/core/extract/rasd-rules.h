@@ -62,6 +62,7 @@ G_BEGIN_DECLS
   X (NER_FAMILY_GOES_ON, "ner.family-goes-on", "after a family name with ال, another that the tagger reads inside the same name goes on (جابر المبارك الحمد الصباح)") \
   X (NER_FAMILY_AFTER_FATHER, "ner.family-after-father", "after a link of descent and the father's name, a word with ال that ends in ة is the family name (بن محمد العطية)") \
   X (NER_NAME_LETTER_KEPT, "ner.name-letter-kept", "a ب or ل before a word that is no first name is the name's own letter (باربرا)") \
+  X (NER_FOREIGN_SPELLINGS, "ner.foreign-spellings", "two names of one skeleton whose differing words are foreign (بيتر ويليامز، بيتر وليامز) are one person") \
   X (NER_TITLED_SURNAME, "ner.titled-surname", "one word after a title (الرئيس عباس) is the man of that family name the article names in full, before or after") \
   X (NER_HEADED_BY, "ner.headed-by", "a known first name and the words after it, after برئاسة (headed by), are a name without the tagger's word") \
   X (NER_TAGGED_LONGER, "ner.tagged-longer", "where the rules stop an unknown name after a title at a word that reads like a noun, the tagger's longer name goes on (موسكات)") \
