@@ -1530,6 +1530,20 @@ parse_cue_relative (const P *p,
   return end;
 }
 
+/* Whether @s begins with ال (UTF-8 D8 A7 D9 84). */
+static inline gboolean
+begins_al (const char *s)
+{
+  return s[0] == '\xd8' && s[1] == '\xa7' && s[2] == '\xd9' && s[3] == '\x84';
+}
+
+/* Whether @s begins with ن (D9 86) or ذ (D8 B0). */
+static inline gboolean
+begins_nun_or_dhal (const char *s)
+{
+  return (s[0] == '\xd9' && s[1] == '\x86') || (s[0] == '\xd8' && s[1] == '\xb0');
+}
+
 /* The precision a word of a unit of time names (اليوم، الشهر، العام، السنة), or NONE. */
 static RasdDatePrecision
 unit_precision (const char *norm)
@@ -1553,13 +1567,21 @@ parse_same (const P *p,
   RasdDatePrecision unit = RASD_DATE_PRECISION_NONE;
   guint end = 0;
 
+  const char *word, *next;
+
   if (!tword (p, i) || !tword (p, i + 1) || p->t[i + 1].gap == GAP_NEWLINE)
     return 0;
-  if ((unit = unit_precision (tnorm (p, i))) != RASD_DATE_PRECISION_NONE && p->t[i + 1].clitic == 0 &&
-      g_strv_contains (after, tnorm (p, i + 1)))
+  word = tnorm (p, i);
+  next = tnorm (p, i + 1);
+  /* asked at every word, so by bytes first: the words of a unit begin with ال, نفس and ذات
+   * with ن and ذ, and نفسه، ذاته likewise */
+  if (begins_al (word) && begins_nun_or_dhal (next) &&
+      (unit = unit_precision (word)) != RASD_DATE_PRECISION_NONE && p->t[i + 1].clitic == 0 &&
+      g_strv_contains (after, next))
     end = i + 2;
-  else if ((strcmp (tnorm (p, i), "نفس") == 0 || strcmp (tnorm (p, i), "ذات") == 0) &&
-           (unit = unit_precision (tnorm (p, i + 1))) != RASD_DATE_PRECISION_NONE)
+  else if (begins_nun_or_dhal (word) && begins_al (next) &&
+           (strcmp (word, "نفس") == 0 || strcmp (word, "ذات") == 0) &&
+           (unit = unit_precision (next)) != RASD_DATE_PRECISION_NONE)
     end = i + 2;
   if (end == 0)
     return 0;

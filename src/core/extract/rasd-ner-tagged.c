@@ -324,11 +324,12 @@ waw_inside_name (Run  *run,
   if (run->tagger == NULL || !has_prefix (t->norm, "و") || g_utf8_strlen (rest, -1) < 3 ||
       t->byte_end - t->byte_start <= waw)
     return FALSE;
-  if (rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start, t->byte_end - t->byte_start) ||
-      rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start + waw, t->byte_end - t->byte_start - waw) ||
-      rasd_people_is_first_name (run->ner->people, rest) ||
+  /* the lexicons' lookups first, the dictionary's (slower) last */
+  if (rasd_people_is_first_name (run->ner->people, rest) ||
       rasd_people_words_from (run->ner->people, rest) > 0 ||
-      rasd_gazetteer_lookup (run->ner->gazetteer, rest) != NULL)
+      rasd_gazetteer_lookup (run->ner->gazetteer, rest) != NULL ||
+      rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start, t->byte_end - t->byte_start) ||
+      rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start + waw, t->byte_end - t->byte_start - waw))
     return FALSE;
   labels (run);
   return !(nth > 1 && run->tagged[i] == RASD_NAME_LABEL_B_PERS &&
