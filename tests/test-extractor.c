@@ -2771,6 +2771,25 @@ test_foreign_spellings (void)
 }
 
 static void
+test_invited_to (void)
+{
+  /* a visit one is invited to is no event; one made at an invitation is */
+  const char *invited = "التقى رئيس الوزراء الياباني شينزو آبي ولي العهد الأمير محمد بن نايف في طوكيو اليوم.\n"
+                        "وسلم آبي ولي العهد رسالة إلى الملك سلمان بن عبدالعزيز يدعوه فيها لزيارة اليابان.";
+  const char *answered = "يزور الرئيس الفرنسي فرانسوا هولاند الرياض الأسبوع المقبل تلبية لدعوة من خادم الحرمين "
+                         "الشريفين الملك سلمان.";
+  g_autoptr(RasdExtraction) x = run (invited, "2015-08-18");
+  g_autoptr(RasdExtraction) y = run (answered, "2015-08-18");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (((RasdEvent *) g_ptr_array_index (x->events, 0))->kind, !=, "visit");
+  g_assert_cmpuint (rule_hits (invited, "2015-08-18", RASD_RULE_EV_INVITED_TO), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (((RasdEvent *) g_ptr_array_index (y->events, 0))->kind, ==, "visit");
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Riyadh");
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3885,6 +3904,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/reception-on-untold-arrival", test_reception_on_untold_arrival);
   g_test_add_func ("/extractor/places/guest-came-back", test_guest_came_back);
   g_test_add_func ("/extractor/names/foreign-spellings", test_foreign_spellings);
+  g_test_add_func ("/extractor/events/invited-to", test_invited_to);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

@@ -164,3 +164,30 @@ comes_to_power (Context *ctx,
       return TRUE;
   return FALSE;
 }
+
+/* "وجه الرئيس الدعوة للملك للقيام بزيارة"، "دعاه فيها لزيارة": a visit someone is invited to is
+ * an invitation, no event (a vague plan at most); one made at an invitation ("بدعوة من"،
+ * "تلبية لدعوة") is a visit.  @k is a trigger noun of a visit. */
+gboolean
+invited_to (Context       *ctx,
+            const Trigger *trigger,
+            guint          k,
+            guint          first)
+{
+  static const char * const invitations[] = {
+    "الدعوه", "دعوه", "دعوته", "دعاه", "دعاها", "دعاهم", "دعا", "ودعا", "يدعوه", "داعيا", NULL
+  };
+  static const char * const answering[] = { "تلبيه", "لبي", "بدعوه", "بناء", NULL };
+
+  if (trigger->verb || strcmp (trigger->kind, "visit") != 0)
+    return FALSE;
+  for (guint b = k; b > first && k - b < 8; b--)
+    if (word_in (token (ctx, b - 1)->norm, invitations))
+      {
+        if (b >= 2 && b - 1 > first && word_in (token (ctx, b - 2)->norm, answering))
+          return FALSE;
+        return RASD_RULE_IS (EV_INVITED_TO, TRUE);
+      }
+  return FALSE;
+}
+

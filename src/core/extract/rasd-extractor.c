@@ -1487,6 +1487,8 @@ find_events (Context *ctx)
                   RASD_RULE (EV_TO_POWER);
                   continue;
                 }
+              if (invited_to (ctx, trigger, k, clause->first_token))
+                continue;
               /* "اتصالا هاتفيا، جرى خلاله بحث": what was done during the deed told before
                * in the clause is part of it, whatever its form (بحث reads as a verb) */
               if (best != NULL && word_between (ctx, MAX (clause->first_token, k >= 2 ? k - 2 : 0), k, during))

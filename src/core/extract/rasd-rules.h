@@ -134,6 +134,7 @@ G_BEGIN_DECLS
   X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
   X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
   X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
+  X (EV_INVITED_TO, "ev.invited-to", "a visit someone is invited to (وجه الدعوة له للقيام بزيارة) is an invitation, not one made at an invitation (تلبية لدعوة)") \
   X (EV_DENIED, "ev.denied", "a deed after a denial and أن يكون (نفى أن يكون قد التقى) did not happen") \
   X (EV_SPORTS_MATCH, "ev.sports-match", "a meeting's noun in a sentence of sport is a match (هدف اللقاء الوحيد في الدقيقة 80)") \
   X (EV_CALL_WITH_PRESS, "ev.call-with-press", "a call with a paper or a channel (في اتصال هاتفي مع الصحيفة) is an interview, no call") \
