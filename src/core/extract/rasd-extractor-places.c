@@ -228,7 +228,7 @@ left_from (Context           *ctx,
   guint words = 0;
 
   /* the leaver may stand between, however long his titles and name: "يغادر الرئيس الأمريكي
-   * الرياض"، "غادر ولي ولي العهد الأمير محمد بن سلمان جدة" */
+   * الرياض"، "غادر ولي ولي العهد وزير الدفاع الأمير X جدة" */
   for (guint k = name->first_token; k-- > 0 && words < 4;)
     {
       if (token (ctx, k)->sentence != name->sentence || ctx->place_begins[k] != 0 ||

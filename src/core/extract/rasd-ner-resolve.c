@@ -852,7 +852,7 @@ roles_after_names (Run *run)
           breaks_after (run, end - 1))
         continue;
       role = &g_array_index (run->roles, RoleRef, role_at[end] - 1);
-      /* "الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد": a prince's or sheikh's office is
+      /* "الأمير X بن Y ولي ولي العهد": a prince's or sheikh's office is
        * the role after his name, so that "سمو ولي ولي العهد" later is him */
       if (role->title != NULL && !role->counterpart && !role->local &&
           (in_list (titled_by_office, tok (run, name->first_token)->norm) ||
@@ -866,7 +866,7 @@ roles_after_names (Run *run)
 
           RASD_RULE (NER_OFFICE_AFTER_NAME);
           rasd_title_count_role (run->known_roles, info->title, info->country, -1);
-          /* the first office of a chain (ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية) is
+          /* the first office of a chain (ولي العهد، نائب الرئيس، وزير الداخلية) is
            * the one he goes by; the last one read is his too */
           info->title = first != NULL && first->type == RASD_TITLE_ROLE ?
                         title_text (run, first, role->first_token, len) : role->title;
@@ -880,7 +880,7 @@ roles_after_names (Run *run)
           (info = person_info (run, name->entity)) == NULL || info->country != NULL)
         continue;
       /* the same office named twice (الرئيس، رئيس جمهورية); a role of another office after a
-       * name (أحمد الجربا الرئيس السابق للائتلاف السوري) is too often a past one or an object */
+       * name (X الرئيس السابق لاتحاد الكرة) is too often a past one or an object */
       {
         g_autofree char *before = rasd_title_role_key (tok (run, name->first_token - 1)->norm, "");
         g_autofree char *after = rasd_title_role_key (role->title, "");

@@ -83,7 +83,7 @@ G_BEGIN_DECLS
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
   X (NER_NOT_SURNAME, "ner.not-surname", "the rest of عبد, الله, a king's number (الثاني) and a nationality (العربي) are no family name to find alone") \
   X (NER_ROLE_RESOLVED, "ner.role-resolved", "a role resolved to the person of the article with it") \
-  X (NER_OFFICE_AFTER_NAME, "ner.office-after-name", "a role right after a prince's or sheikh's name is his office (الأمير محمد بن سلمان ولي ولي العهد), for a later bare ولي ولي العهد") \
+  X (NER_OFFICE_AFTER_NAME, "ner.office-after-name", "a role right after a prince's or sheikh's name is his office (الأمير X ولي ولي العهد), for a later bare ولي ولي العهد") \
   X (NER_ROLE_COUNTRY_AFTER_NAME, "ner.role-country-after-name", "a role of a country right after a name of no known country, of the office his title named, makes him of that country (الرئيس جوكو ويدودو رئيس جمهورية إندونيسيا)") \
   X (NER_ROLE_AFTER_NAME, "ner.role-after-name", "a role right after a name is that name's (X، أمير قطر)") \
   X (NER_ROLE_COMMA_NAME, "ner.role-comma-name", "a role followed by a comma and a name is that name's") \
