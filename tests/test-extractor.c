@@ -2790,6 +2790,26 @@ test_invited_to (void)
 }
 
 static void
+test_speaker_receives_further_on (void)
+{
+  /* "شدد X على ... لدى استقباله Y": the speaker is the host, though his reception comes more
+   * than three words after his name; not where another is named between */
+  const char *text = "شدد الرئيس عبدالفتاح السيسي على أهمية التعاون العربي لدى استقباله في القاهرة اليوم وزير "
+                     "الخارجية عادل الجبير.";
+  const char *other = "قال الرئيس عبدالفتاح السيسي إن وزير الخارجية عادل الجبير أكد أهمية التعاون خلال لقائه "
+                      "في القاهرة اليوم رئيس الوزراء إبراهيم محلب.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-18");
+  g_autoptr(RasdExtraction) y = run (other, "2015-08-18");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), "abdel-fattah-el-sisi"));
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), "adel-al-jubeir"));
+  g_assert_cmpuint (rule_hits (text, "2015-08-18", RASD_RULE_EV_SPEAKER_OWN_DEED_FAR), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_false (event_has (y, g_ptr_array_index (y->events, 0), "abdel-fattah-el-sisi"));
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3905,6 +3925,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/places/guest-came-back", test_guest_came_back);
   g_test_add_func ("/extractor/names/foreign-spellings", test_foreign_spellings);
   g_test_add_func ("/extractor/events/invited-to", test_invited_to);
+  g_test_add_func ("/extractor/events/speaker-receives-further-on", test_speaker_receives_further_on);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

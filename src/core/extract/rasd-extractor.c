@@ -430,6 +430,25 @@ goes_on_list (Context *ctx,
   return TRUE;
 }
 
+/* Whether a person is named from token @from to before token @to (one sentence). */
+static gboolean
+person_between (Context *ctx,
+                guint    from,
+                guint    to)
+{
+  guint n_names;
+  const guint *names = rasd_mention_index_sentence_names (ctx->mentions, token (ctx, from)->sentence, &n_names);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+      if (name->kind == RASD_MENTION_PERSON && name->title_token >= from && name->title_token < to)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "وقال X خلال لقائه Y": a speaker who speaks during his own meeting (a trigger noun with a
  * pronoun, right after خلال، أثناء، عقب..., within three words of him, ten for the dual's
  * pronoun: "مع Y عقب مباحثاتهما") takes part in it, whether that noun or a verb after it (what
@@ -456,7 +475,7 @@ speaks_of_own_deed (Context           *ctx,
   if (at_t != NULL && at_t->verb && t > name_end && t - name_end <= 24 &&
       word_in (token (ctx, t - 1)->norm, that_he))
     return RASD_RULE_IS (EV_SPEAKER_THAT_HE, TRUE);
-  for (guint k = name_end + 1; k <= t && k <= name_end + 10; k++)
+  for (guint k = name_end + 1; k <= t && k <= name_end + 24; k++)
     {
       const Trigger *trigger = trigger_at (ctx, k);
       const RasdToken *tk = token (ctx, k);
@@ -475,7 +494,10 @@ speaks_of_own_deed (Context           *ctx,
           gsize n = strlen (pronouns[i]);
 
           if (len > n + 2 && memcmp (word + len - n, pronouns[i], n) == 0)
-            return k - name_end <= (strcmp (pronouns[i], "هما") == 0 ? 10u : 3u);
+            return k - name_end <= (strcmp (pronouns[i], "هما") == 0 ? 10u : 3u) ||
+                   /* "أكد X حرص المملكة على ...، وذلك خلال استقباله Y": further on, his own
+                    * deed still, where no one else is named between */
+                   (!person_between (ctx, name_end, k) && RASD_RULE_IS (EV_SPEAKER_OWN_DEED_FAR, TRUE));
         }
     }
   return FALSE;

@@ -107,6 +107,7 @@ G_BEGIN_DECLS
   /* events */ \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
   X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
+  X (EV_SPEAKER_OWN_DEED_FAR, "ev.speaker-own-deed-far", "a speaker during his own reception or meeting (وذلك خلال استقباله) further than three words on, no one else named between, takes part") \
   X (EV_SPEAKER_THAT_HE, "ev.speaker-that-he", "he who says that he will meet (قال X إنه سيلتقي Y) is a party of it, and the one نظيره there points to") \
   X (EV_SPEAKER_WISH, "ev.speaker-wish", "a speaker who tells his wish for a deed (أعرب عن تطلعه لاستقبال X) takes part in it") \
   X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وقال X خلال لقائه Y)") \
