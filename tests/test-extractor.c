@@ -2810,6 +2810,19 @@ test_speaker_receives_further_on (void)
 }
 
 static void
+test_family_in_ta (void)
+{
+  /* a third word in ة that the tagger reads in the name, at its end, is the family name */
+  const char *text = "استقبل أمير منطقة مكة المكرمة اليوم في جدة وزير الأوقاف المصري محمد مختار جمعة.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-18");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "محمد مختار");
+
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "محمد مختار جمعة");
+  g_assert_cmpuint (rule_hits (text, "2015-08-18", RASD_RULE_NER_FAMILY_IN_TA), ==, 1);
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3926,6 +3939,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/foreign-spellings", test_foreign_spellings);
   g_test_add_func ("/extractor/events/invited-to", test_invited_to);
   g_test_add_func ("/extractor/events/speaker-receives-further-on", test_speaker_receives_further_on);
+  g_test_add_func ("/extractor/names/family-in-ta", test_family_in_ta);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

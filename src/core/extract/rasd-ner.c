@@ -927,7 +927,11 @@ read_unknown_name (Run  *run,
            * جودة) */
           if (has_suffix (t->norm, "ت") ||
               (has_suffix (t->norm, "ه") && !(k == 1 && is_first_name_at (run, i, first_is_bare)) &&
-               !(after_father && family_after_father (run, i + k))))
+               !(after_father && family_after_father (run, i + k)) &&
+               /* ... or a third one the tagger reads in the name, the name's end (محمد مختار جمعة) */
+               !(k == 2 && is_first_name_at (run, i, first_is_bare) && tagged_inside_person (run, i + k) &&
+                 (i + k + 1 >= run->n || breaks_after (run, i + k) || is_stop (run, i + k + 1)) &&
+                 RASD_RULE_IS (NER_FAMILY_IN_TA, TRUE))))
             break;
           if (match_title (run, i + k, &title_len) != NULL)
             break;

@@ -44,6 +44,7 @@ G_BEGIN_DECLS
   X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
   X (NER_WAW_IN_NAME, "ner.waw-in-name", "a word in و that neither the dictionary nor the lexicon knows, with or without و, goes on a foreign name (جوكو ويدودو)") \
   X (NER_OFFICE_SPEAKS, "ner.office-speaks", "whose office a statement came from (عن مكتب رئيس الوزراء) speaks, no party of the deed told") \
+  X (NER_FAMILY_IN_TA, "ner.family-in-ta", "a third word in ة that the tagger reads in the name, at its end, is the family name (محمد مختار جمعة)") \
   X (NER_FOREIGN_AFTER_PLACE, "ner.foreign-after-place", "two words after a title and its country or organisation, one unknown to the dictionary, are the name the tagger missed (وزيرة خارجية ألمانيا أنالينا بيربوك)") \
   X (NER_PLACE_AFTER_DEFINITE, "ner.place-after-definite", "a place after a title ending in a word with ال is no complement of the title (ويزور المبعوث الأممي الرياض)") \
   X (NER_ROLE_THEN_OTHER, "ner.role-then-other", "after an honorific, a role of a man named and its complement, another role begins someone else (استقبل سمو أمير القصيم مدير الشرطة)") \
