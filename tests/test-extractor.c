@@ -2823,6 +2823,22 @@ test_family_in_ta (void)
 }
 
 static void
+test_state_noun_in_title (void)
+{
+  /* the country after a state's noun in a title (رئيس جمهورية السنغال) is the title's, and the
+   * name the tagger misses after it is read as after any title's country */
+  const char *text = "وصل إلى الرياض اليوم فخامة رئيس جمهورية السنغال ماكي سال قادما من القاهرة في زيارة رسمية "
+                     "للمملكة.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-18");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "ماكي");
+
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->name, ==, "ماكي سال");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Riyadh");
+}
+
+static void
 test_during_it_before (void)
 {
   /* "، جرى خلاله بحث": بحث reads as a verb, but what was done during the call is the call */
@@ -3940,6 +3956,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/invited-to", test_invited_to);
   g_test_add_func ("/extractor/events/speaker-receives-further-on", test_speaker_receives_further_on);
   g_test_add_func ("/extractor/names/family-in-ta", test_family_in_ta);
+  g_test_add_func ("/extractor/names/state-noun-in-title", test_state_noun_in_title);
   g_test_add_func ("/extractor/places/kingdom-of-dateline", test_kingdom_of_dateline);
   g_test_add_func ("/extractor/events/during-stay", test_during_stay);
   g_test_add_func ("/extractor/names/name-ali", test_name_ali);

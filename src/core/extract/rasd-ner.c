@@ -1500,8 +1500,9 @@ scan_title (Run  *run,
                   local = place->kind != RASD_PLACE_KIND_COUNTRY;
                 }
               /* right after the title, the place is the title's (بابا الفاتيكان), not where
-               * anyone goes */
-              if (j == title_end)
+               * anyone goes; so after a state's noun there (رئيس جمهورية السنغال) */
+              if (j == title_end ||
+                  (j == title_end + 1 && in_list (rasd_ner_place_nouns, tok (run, j - 1)->norm)))
                 {
                   RASD_RULE (NER_TITLE_PLACE);
                   run->in_title[j] = TRUE;
