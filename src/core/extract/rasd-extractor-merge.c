@@ -275,12 +275,13 @@ own_visit (Context         *ctx,
   return FALSE;
 }
 
-/* The last visit told before that has one of @c's people, in @c's place or none. */
+/* The last visit told before that has one of @c's people, in @c's place or none, among the
+ * 50 events told last (a long article's thousands are not all looked at). */
 static RasdEvent *
 owned_visit (Context         *ctx,
              const Candidate *c)
 {
-  for (guint e = ctx->out->events->len; e > 0; e--)
+  for (guint e = ctx->out->events->len; e > 0 && e + 50 > ctx->out->events->len; e--)
     {
       RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
 

@@ -666,7 +666,11 @@ reception_on_arrival (Context   *ctx,
   gsize start = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->start;
   guint first = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->first_token;
 
-  for (guint d = ctx->dates->len; d > 0; d--)
+  /* from the first date the index puts at or after the sentence: a long article's thousands of
+   * receptions each look at a few dates and three sentences, not at all of them */
+  guint from = rasd_mention_index_first_date (ctx->mentions, start);
+
+  for (guint d = from == 0 ? ctx->dates->len : MIN (from + 1, ctx->dates->len); d > 0; d--)
     {
       const RasdDateMention *m = &g_array_index (ctx->dates, RasdDateMention, d - 1);
 
@@ -680,17 +684,21 @@ reception_on_arrival (Context   *ctx,
         }
       break;
     }
-  for (guint n = ctx->names->len; n > 0 && c->place < 0; n--)
+  for (guint s = c->sentence + 1; s > 0 && s + 3 > c->sentence && c->place < 0; s--)
     {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, n - 1);
+      guint n_names;
+      const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s - 1, &n_names);
 
-      if (name->first_token >= first)
-        continue;
-      if (name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
-          (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)))
-        continue;
-      RASD_RULE (EV_RECEPTION_ON_ARRIVAL);
-      c->place = event_place (ctx, name->entity);
+      for (guint n = n_names; n > 0 && c->place < 0; n--)
+        {
+          const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[n - 1]);
+
+          if (name->first_token >= first || name->kind != RASD_MENTION_PLACE || name->entity < 0 ||
+              (name->flags & (RASD_NER_ADJECTIVE | RASD_NER_OF_TITLE)))
+            continue;
+          RASD_RULE (EV_RECEPTION_ON_ARRIVAL);
+          c->place = event_place (ctx, name->entity);
+        }
     }
 }
 
@@ -883,7 +891,8 @@ place_during_visit (Context *ctx,
       if (c->date_stated || strcmp (c->trigger->kind, "visit") == 0 ||
           strcmp (c->trigger->kind, "call") == 0 || !during_the_visit (ctx, c))
         continue;
-      for (guint j = i; j > 0; j--)
+      /* the visits of the ten sentences before it: bounded, in an article of thousands */
+      for (guint j = i; j > 0 && g_array_index (candidates, Candidate, j - 1).sentence + 10 >= c->sentence; j--)
         {
           const Candidate *v = &g_array_index (candidates, Candidate, j - 1);
 
@@ -897,7 +906,7 @@ place_during_visit (Context *ctx,
             c->place = v->place;
           /* its day is the one the visit was told with ("يصل اليوم إلى موسكو في زيارة"), not
            * a later mention of it ("الزيارة التي يقوم بها لروسيا") */
-          for (guint d = j; d > 0; d--)
+          for (guint d = j; d > 0 && g_array_index (candidates, Candidate, d - 1).sentence + 10 >= c->sentence; d--)
             {
               const Candidate *w = &g_array_index (candidates, Candidate, d - 1);
 
