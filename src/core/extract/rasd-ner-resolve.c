@@ -831,9 +831,10 @@ possessor_office (Run           *run,
 /* Titles of princes and sheikhs, who hold an office named after them. */
 static const char * const titled_by_office[] = { "الامير", "الشيخ", NULL };
 
-/* "فخامة الرئيس جوكو ويدودو رئيس جمهورية إندونيسيا": a role of a country right after a name
- * of no known country, naming again the office of his title, makes him of that country, so
- * that "الرئيس الإندونيسي" later is him. */
+/* Roles right after a name (no comma), noted as his before roles are resolved: a prince's or
+ * sheikh's office (الأمير X ولي ولي العهد, so that a later bare ولي ولي العهد is him), and a role of
+ * a country after a name of no known country that names his title's office again (فخامة الرئيس
+ * جوكو ويدودو رئيس جمهورية إندونيسيا, so that a later الرئيس الإندونيسي is him). */
 static void
 roles_after_names (Run *run)
 {
