@@ -75,12 +75,12 @@ static int
 speaker_of_that_he (Context         *ctx,
                     const Candidate *c)
 {
-  static const char * const that_he[] = { "انه", "بانه", "وانه", NULL };
   guint n_names;
   const guint *names;
   int speaker = -1;
 
-  if (!c->trigger->verb || c->trigger_token == 0 || !word_in (token (ctx, c->trigger_token - 1)->norm, that_he))
+  if (!c->trigger->verb || c->trigger_token == 0 ||
+      !word_in (token (ctx, c->trigger_token - 1)->norm, rasd_extractor_that_he))
     return -1;
   names = rasd_mention_index_sentence_names (ctx->mentions, c->sentence, &n_names);
   for (guint i = 0; i < n_names; i++)

@@ -663,8 +663,9 @@ static void
 reception_on_arrival (Context   *ctx,
                       Candidate *c)
 {
-  gsize start = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->start;
-  guint first = rasd_tokens_get_sentence (ctx->tokens, c->sentence)->first_token;
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
+  gsize start = sentence->start;
+  guint first = sentence->first_token;
 
   /* from the first date the index puts at or after the sentence: a long article's thousands of
    * receptions each look at a few dates and three sentences, not at all of them */

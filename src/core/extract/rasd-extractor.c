@@ -430,6 +430,9 @@ goes_on_list (Context *ctx,
   return TRUE;
 }
 
+/* "أنه"، "بأنه"، "وأنه" (that he): after a reporting verb, the one who reported is the subject. */
+const char * const rasd_extractor_that_he[] = { "انه", "بانه", "وانه", NULL };
+
 /* Whether a person is named from token @from to before token @to (one sentence). */
 static gboolean
 person_between (Context *ctx,
@@ -467,13 +470,12 @@ speaks_of_own_deed (Context           *ctx,
     "تطلعه", "رغبته", "امله", "استعداده", "حرصه", "تطلعها", "رغبتها", "املها", "استعدادها",
     "حرصها", NULL
   };
-  static const char * const that_he[] = { "انه", "بانه", "وانه", NULL };
   guint name_end = name->first_token + name->n_tokens;
   const Trigger *at_t = trigger_at (ctx, t);
 
   /* "وقال X ... إنه سيلتقي Y": he who says that he will meet is the one who meets */
   if (at_t != NULL && at_t->verb && t > name_end && t - name_end <= 24 &&
-      word_in (token (ctx, t - 1)->norm, that_he))
+      word_in (token (ctx, t - 1)->norm, rasd_extractor_that_he))
     return RASD_RULE_IS (EV_SPEAKER_THAT_HE, TRUE);
   for (guint k = name_end + 1; k <= t && k <= name_end + 24; k++)
     {
@@ -1253,7 +1255,6 @@ pronoun_subject (Context       *ctx,
                  const Clause  *clause,
                  int            topic)
 {
-  static const char * const that_he[] = { "انه", "بانه", "وانه", NULL };
   const char *verb = bare_word (ctx, t);
   const char *next;
 
@@ -1263,7 +1264,7 @@ pronoun_subject (Context       *ctx,
     return -1;
   next = token (ctx, t + 1)->norm;
   /* after إنه any verb of a deed: "أعلن بوتين أنه سيزور تركيا" */
-  if (t > clause->first_token && word_in (token (ctx, t - 1)->norm, that_he))
+  if (t > clause->first_token && word_in (token (ctx, t - 1)->norm, rasd_extractor_that_he))
     {
       /* "وقال X إنه سيتوجه": the last speaker named before it in the sentence, or in the two
        * before ("وقال X ... وأضاف أنه سيتوجه") */
