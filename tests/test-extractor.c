@@ -2510,6 +2510,70 @@ test_kingdom_of_dateline (void)
 }
 
 static void
+test_title_without_honorific (void)
+{
+  /* a king named with جلالة الملك is the king alone later, and the country's monarch (العاهل
+   * is الملك); the third word of a name of three with no بن, after a title, is its family name
+   * though its first word is one of every day; and a visit that ends tomorrow is the talks told
+   * before, no visit of its own */
+  const char *text = "استقبل جلالة الملك عبدالله الثاني في عمان أمس رئيس وزراء بلجيكا شارل ميشيل.\n"
+                     "والتقى الملك في العقبة اليوم وزير الخارجية الألماني فرانك فالتر شتاينماير.\n"
+                     "واستقبل العاهل الأردني في عمان اليوم رئيس وزراء إيطاليا ماتيو رينزي.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-25");
+
+  g_assert_cmpuint (x->events->len, ==, 3);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      g_assert_true (event_has (x, event, "abdullah-ii"));
+      g_assert_cmpuint (event->participants->len, ==, 2);
+    }
+  g_assert_cmpuint (rule_hits (text, "2015-08-25", RASD_RULE_NER_TITLE_WITHOUT_HONORIFIC), >=, 1);
+}
+
+static void
+test_named_by_father (void)
+{
+  /* "مرزوق علي الغانم": a first name the lexicon reads as a word, the father's name, the
+   * family's; "حرص علي الالتزام" (على typed with ي) is no name */
+  const char *text = "استقبل الشيخ صباح الأحمد في قصر بيان اليوم رئيس مجلس الأمة "
+                     "مرزوق علي الغانم.\n"
+                     "وأكد رئيس مجلس الأمة حرص علي الالتزام بالقرارات.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-15");
+  RasdEntity *speaker = mention_entity (x, text, RASD_MENTION_PERSON, "مرزوق");
+  RasdEvent *reception;
+
+  g_assert_nonnull (speaker);
+  g_assert_cmpstr (speaker->name, ==, "مرزوق علي الغانم");
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "حرص"));
+  g_assert_cmpuint (x->events->len, ==, 1);
+  reception = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, reception, speaker->key));
+  g_assert_true (event_has (x, reception, "sabah-al-ahmad"));
+}
+
+static void
+test_visit_end (void)
+{
+  /* the visit that ends tomorrow is the visit of the talks today, in Cairo, not a visit of
+   * tomorrow */
+  const char *text = "بحث الرئيس المصري عبدالفتاح السيسي مع العاهل البحريني الملك حمد بن عيسى آل خليفة "
+                     "خلال لقائهما في القاهرة اليوم مستجدات الأوضاع الإقليمية.\n"
+                     "ويختتم العاهل البحريني زيارته لمصر غدا.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-10");
+  RasdEvent *talks;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  talks = g_ptr_array_index (x->events, 0);
+  date = event_date (talks);
+  g_assert_cmpstr (date, ==, "2015-08-10");
+  g_assert_cmpstr (event_place_en (x, talks), ==, "Cairo");
+  g_assert_cmpuint (rule_hits (text, "2015-08-10", RASD_RULE_EV_VISIT_END), ==, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4017,6 +4081,9 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/plural", test_plural_triggers);
   g_test_add_func ("/extractor/events/expectation", test_expectation_clause);
   g_test_add_func ("/extractor/events/habits", test_habits);
+  g_test_add_func ("/extractor/names/title-without-honorific", test_title_without_honorific);
+  g_test_add_func ("/extractor/names/named-by-father", test_named_by_father);
+  g_test_add_func ("/extractor/events/visit-end", test_visit_end);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -260,14 +260,13 @@ points_back (Context         *ctx,
 /* "ويرافقه في زيارته الوزير X": a visit's noun with a pronoun (زيارته، جولتها) and no date of
  * its own is the visit already told of the one it belongs to. */
 static gboolean
-own_visit (Context         *ctx,
-           const Candidate *c)
+own_visit_noun (Context         *ctx,
+                const Candidate *c)
 {
   static const char * const pronouns[] = { "ته", "تها", "تهم", "تهما", NULL };
   const char *bare;
 
-  if (c->trigger->verb || c->date_stated || strcmp (c->trigger->kind, "visit") != 0 ||
-      (bare = bare_word (ctx, c->trigger_token)) == NULL)
+  if ((bare = bare_word (ctx, c->trigger_token)) == NULL)
     return FALSE;
   for (guint p = 0; pronouns[p] != NULL; p++)
     if (g_str_has_suffix (bare, pronouns[p]))
@@ -275,17 +274,51 @@ own_visit (Context         *ctx,
   return FALSE;
 }
 
+static gboolean
+own_visit (Context         *ctx,
+           const Candidate *c)
+{
+  return !c->trigger->verb && !c->date_stated && strcmp (c->trigger->kind, "visit") == 0 &&
+         own_visit_noun (ctx, c);
+}
+
+/* "ويختتم الملك زيارته لمصر غدا": a visit's noun with a pronoun that a verb or noun of ending
+ * governs, within five words before it in its sentence, is the visit told before, whose end
+ * is the date written (no visit of its own on that day). */
+static gboolean
+visit_end (Context         *ctx,
+           const Candidate *c)
+{
+  static const char * const ending[] = {
+    "اختتم", "يختتم", "تختتم", "ختام", "اختتام", "ختم", "يختم", "تختم", NULL
+  };
+
+  if (c->trigger->verb || strcmp (c->trigger->kind, "visit") != 0 || !own_visit_noun (ctx, c))
+    return FALSE;
+  for (guint k = c->trigger_token; k > 0 && k + 5 > c->trigger_token; k--)
+    {
+      if (token (ctx, k - 1)->sentence != token (ctx, c->trigger_token)->sentence)
+        break;
+      if (word_in (bare_word (ctx, k - 1), ending))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The last visit told before that has one of @c's people, in @c's place or none, among the
- * 50 events told last (a long article's thousands are not all looked at). */
+ * 50 events told last (a long article's thousands are not all looked at); for the end of a
+ * visit, the last event of any kind but a call (the talks of the visit). */
 static RasdEvent *
 owned_visit (Context         *ctx,
-             const Candidate *c)
+             const Candidate *c,
+             gboolean         any_kind)
 {
   for (guint e = ctx->out->events->len; e > 0 && e + 50 > ctx->out->events->len; e--)
     {
       RasdEvent *event = g_ptr_array_index (ctx->out->events, e - 1);
 
-      if (strcmp (event->kind, "visit") == 0 && shared_participants (c->participants, event->participants) > 0 &&
+      if ((any_kind ? strcmp (event->kind, "call") != 0 : strcmp (event->kind, "visit") == 0) &&
+          shared_participants (c->participants, event->participants) > 0 &&
           (c->place < 0 || places_agree (ctx, event->place, c->place)))
         return event;
     }
@@ -363,9 +396,15 @@ add_candidate (Context   *ctx,
       merge_into (ctx, latest, c);
       return latest;
     }
-  if (own_visit (ctx, c) && (latest = owned_visit (ctx, c)) != NULL)
+  if (own_visit (ctx, c) && (latest = owned_visit (ctx, c, FALSE)) != NULL)
     {
       RASD_RULE (EV_OWN_VISIT);
+      merge_into (ctx, latest, c);
+      return latest;
+    }
+  if (visit_end (ctx, c) && (latest = owned_visit (ctx, c, TRUE)) != NULL)
+    {
+      RASD_RULE (EV_VISIT_END);
       merge_into (ctx, latest, c);
       return latest;
     }

@@ -700,20 +700,10 @@ same_head (const char *a,
            const char *b)
 {
   gsize la, lb;
+  const char *ha = rasd_title_head (a, &la);
+  const char *hb = rasd_title_head (b, &lb);
 
-  if (has_prefix (a, "ال"))
-    a += strlen ("ال");
-  if (has_prefix (b, "ال"))
-    b += strlen ("ال");
-  la = strcspn (a, " ");
-  lb = strcspn (b, " ");
-  /* الموفد is المبعوث */
-  if ((la == strlen ("موفد") && strncmp (a, "موفد", la) == 0 && lb == strlen ("مبعوث") &&
-       strncmp (b, "مبعوث", lb) == 0) ||
-      (lb == strlen ("موفد") && strncmp (b, "موفد", lb) == 0 && la == strlen ("مبعوث") &&
-       strncmp (a, "مبعوث", la) == 0))
-    return TRUE;
-  return la == lb && strncmp (a, b, la) == 0;
+  return la == lb && strncmp (ha, hb, la) == 0;
 }
 
 /* Whether a normalised title of رئيس is of a head of government: رئيس الوزراء، رئيس حكومه. */

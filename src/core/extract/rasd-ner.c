@@ -818,6 +818,31 @@ after_month_word (Run  *run,
   return FALSE;
 }
 
+/* Whether the words from @i are a name of three with no بن, after a title: a first name the
+ * lexicon may lack or read as a word of every day (مرزوق), the father's, a known first name
+ * (علي, which normalises as the preposition على), then a family name with ال that is no
+ * nationality, place, stop word or word of every day (رئيس المجلس مرزوق علي الغانم; not "حرص
+ * علي الالتزام", على typed with ي). */
+static gboolean
+named_by_father (Run  *run,
+                 guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  if (i + 2 >= run->n || breaks_after (run, i) || breaks_after (run, i + 1) ||
+      (t->flags & RASD_TOKEN_ARABIC) == 0 || has_prefix (t->norm, "و") || run->covered[i] ||
+      (run->dated != NULL && run->dated[i]) || is_stop (run, i) ||
+      has_prefix (t->norm, "ي") || has_prefix (t->norm, "ت") || has_suffix (t->norm, "ت") ||
+      has_suffix (t->norm, "ه") || rasd_gazetteer_lookup (run->ner->gazetteer, t->norm) != NULL)
+    return FALSE;
+  if (!is_first_name_at (run, i + 1, FALSE) || is_name_link (run, i + 1) ||
+      !has_prefix (tok (run, i + 2)->norm, "ال") || is_stop (run, i + 2) || is_common_word (run, i + 2) ||
+      match_adjective (run, i + 2) != NULL ||
+      rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, i + 2)->norm) != NULL)
+    return FALSE;
+  return RASD_RULE_IS (NER_NAMED_BY_FATHER, TRUE);
+}
+
 /* Reads an unknown name from token @i: up to MAX_NAME_WORDS words that are not stop words,
  * joined by name links, ending after a word with ال (a family name: سامي الخطيب).  Returns
  * the number of words, 0 when @i cannot start a name. */
@@ -1219,12 +1244,44 @@ is_posting_title (const char *title)
 
 /* The text of @title as matched over @len tokens from @i: an open role (وزير + a definite noun)
  * is the minister of that noun, not any minister (وزير الثقافة is not وزير الدفاع). */
+/* A listed title that begins with an honorific (جلالة الملك، سمو ولي العهد، دولة رئيس الوزراء)
+ * is, as an office, the title after the honorific, so that الملك alone later is the man titled
+ * so; @title itself when it begins with none. */
+static const char *
+without_honorific (Run             *run,
+                   const RasdTitle *title)
+{
+  g_auto(GStrv) words = NULL;
+  const RasdTitle *honorific, *rest;
+  const char *text;
+  guint n, n_honorific = 0, n_rest = 0;
+
+  if (!RASD_RULE_IS (NER_TITLE_WITHOUT_HONORIFIC, TRUE))
+    return title->text;
+  words = g_strsplit (title->text, " ", 8);
+  n = g_strv_length (words);
+  honorific = rasd_people_match_title (run->ner->people, (const char * const *) words, n - 1, &n_honorific);
+  if (honorific == NULL || honorific->type != RASD_TITLE_HONORIFIC)
+    return title->text;
+  rest = rasd_people_match_title (run->ner->people, (const char * const *) words + n_honorific,
+                                  n - n_honorific, &n_rest);
+  if (rest == NULL || rest->type == RASD_TITLE_HONORIFIC || n_rest != n - n_honorific)
+    return title->text;
+  RASD_RULE (NER_TITLE_WITHOUT_HONORIFIC);
+  text = title->text;
+  for (guint k = 0; k < n_honorific; k++)
+    text = strchr (text, ' ') + 1;
+  return text;
+}
+
 const char *
 title_text (Run             *run,
             const RasdTitle *title,
             guint            i,
             guint            len)
 {
+  if (title->type != RASD_TITLE_HONORIFIC && strchr (title->text, ' ') != NULL)
+    return without_honorific (run, title);
   if (len != 2 || strchr (title->text, ' ') != NULL || title->type == RASD_TITLE_HONORIFIC)
     return title->text;
   g_string_printf (run->phrase, "%s %s", title->text, tok (run, i + 1)->norm);
@@ -1326,7 +1383,7 @@ scan_title (Run  *run,
       const RasdPerson *person;
       const char *adj;
       const char *word;
-      gboolean short_form = FALSE;
+      gboolean short_form = FALSE, by_father;
       guint plen = 0, n_name;
 
       if (run->covered[j])
@@ -1558,6 +1615,9 @@ scan_title (Run  *run,
       /* "الدكتور مساعد بن محمد": no name begins with بن, so the title word before it is the
        * first name (names do begin with عبد، أبو: رئيس الجمهورية عبد اللطيف) */
       n_name = read_unknown_name (run, j);
+      by_father = n_name <= 1 && named_by_father (run, j);
+      if (by_father)
+        n_name = 3;
       if (n_name >= 2 && j > i && j == title_end && in_list (rasd_ner_descent_links, tok (run, j)->norm))
         {
           RASD_RULE (NER_TITLE_WORD_NAME);
@@ -1578,7 +1638,7 @@ scan_title (Run  *run,
         guint first = j;
         guint n_tagged = tagged_person (run, j, n_name, &first);
 
-        if (n_tagged == 0 && !(n_name >= 2 && is_first_name_at (run, j, FALSE)) &&
+        if (n_tagged == 0 && !by_father && !(n_name >= 2 && is_first_name_at (run, j, FALSE)) &&
             !(n_name >= 2 && j > i + first_len &&
               (run->in_title[j - 1] || org_end + 1 >= j || posting_end == j || (nationality_read && j == role_end)) &&
               foreign_name_at (run, j)) &&

@@ -43,6 +43,8 @@ G_BEGIN_DECLS
   X (NER_FIRST_NAME, "ner.first-name", "a known first name and the name-like words after it") \
   X (NER_UNTAGGED_NOT_NAME, "ner.untagged-not-name", "words the trained tagger reads as no person's name are no unknown name") \
   X (NER_WAW_IN_NAME, "ner.waw-in-name", "a word in و that neither the dictionary nor the lexicon knows, with or without و, goes on a foreign name (جوكو ويدودو)") \
+  X (NER_TITLE_WITHOUT_HONORIFIC, "ner.title-without-honorific", "a listed title that begins with an honorific (جلالة الملك) is, as an office, the title after it, so الملك alone later is that man") \
+  X (NER_NAMED_BY_FATHER, "ner.named-by-father", "after a title, a word of every day before a known first name and a family name is the first name of a name with no بن (مرزوق علي الغانم)") \
   X (NER_OFFICE_SPEAKS, "ner.office-speaks", "whose office a statement came from (عن مكتب رئيس الوزراء) speaks, no party of the deed told") \
   X (NER_FAMILY_IN_TA, "ner.family-in-ta", "a third word in ة that the tagger reads in the name, at its end, is the family name (محمد مختار جمعة)") \
   X (NER_FOREIGN_AFTER_PLACE, "ner.foreign-after-place", "two words after a title and its country or organisation, one unknown to the dictionary, are the name the tagger missed (وزيرة خارجية ألمانيا أنالينا بيربوك)") \
@@ -188,6 +190,7 @@ G_BEGIN_DECLS
   X (EV_DAY_IN_VISIT, "ev.day-in-visit", "talks on a day of their own within a visit's month are apart") \
   X (EV_RECEPTION_ON_ARRIVAL, "ev.reception-on-arrival", "a reception on an arrival the text does not tell (لدى وصوله) is on the day and at the place the text named last") \
   X (EV_DURING_VISIT, "ev.during-visit", "a deed with no date or other place of its own during the visit (خلال الزيارة) of one of its people is where and when that visit is") \
+  X (EV_VISIT_END, "ev.visit-end", "a visit with a pronoun that a word of ending governs (يختتم زيارته غدا) is the visit told before, ending on the date written") \
   X (EV_OWN_VISIT, "ev.own-visit", "a visit's noun with a pronoun and no date of its own (في زيارته) is the visit told before of one of its people") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
   X (EV_POINTS_BACK, "ev.points-back", "a trigger noun after هذه/هذا with no date of its own is an event already told") \

@@ -69,19 +69,36 @@ rasd_title_groups_lookup (RasdTitleGroups *self,
   return g_hash_table_lookup (self->lists, key);
 }
 
+/* Head words of titles that name one office: an envoy (موفد، مبعوث), a monarch (عاهل، ملك). */
+static const char *const synonym_heads[][2] = {
+  { "موفد", "مبعوث" },
+  { "عاهل", "ملك" },
+};
+
+const char *
+rasd_title_head (const char *title,
+                 gsize      *len)
+{
+  if (g_str_has_prefix (title, "ال"))
+    title += strlen ("ال");
+  *len = strcspn (title, " ");
+  for (guint k = 0; k < G_N_ELEMENTS (synonym_heads); k++)
+    if (*len == strlen (synonym_heads[k][0]) && strncmp (title, synonym_heads[k][0], *len) == 0)
+      {
+        *len = strlen (synonym_heads[k][1]);
+        return synonym_heads[k][1];
+      }
+  return title;
+}
+
 char *
 rasd_title_role_key (const char *title,
                      const char *country)
 {
-  gsize head;
+  gsize len;
+  const char *head = rasd_title_head (title, &len);
 
-  if (g_str_has_prefix (title, "ال"))
-    title += strlen ("ال");
-  head = strcspn (title, " ");
-  /* موفد is مبعوث, an envoy */
-  if (head == strlen ("موفد") && strncmp (title, "موفد", head) == 0)
-    return g_strdup_printf ("%s\x1fمبعوث", country);
-  return g_strdup_printf ("%s\x1f%.*s", country, (int) head, title);
+  return g_strdup_printf ("%s\x1f%.*s", country, (int) len, head);
 }
 
 void

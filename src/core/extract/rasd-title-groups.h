@@ -30,6 +30,10 @@ void             rasd_title_groups_add    (RasdTitleGroups *self,
 GPtrArray       *rasd_title_groups_lookup (RasdTitleGroups *self,
                                            const char      *key);
 
+/* The head word of normalised @title, ال aside and one word for the heads of one office (موفد
+ * is مبعوث, عاهل ملك); its length in @len.  Not NUL-terminated at the head's end. */
+const char      *rasd_title_head          (const char      *title,
+                                           gsize           *len);
 /* @country and the head word of @title, ال aside (المبعوث الخاص → مبعوث): the key of a role. */
 char            *rasd_title_role_key      (const char      *title,
                                            const char      *country);
