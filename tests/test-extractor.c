@@ -2574,6 +2574,62 @@ test_visit_end (void)
 }
 
 static void
+test_journey_on (void)
+{
+  /* a journey on to Beirut after a reception told from Muscat is no step of the reception,
+   * whose place the dateline gives */
+  const char *text = "مسقط - العمانية\n"
+                     "استقبل يوسف بن علوي بن عبدالله الوزير المسؤول عن الشؤون الخارجية صباح اليوم وزير "
+                     "الخارجية الإيراني محمد جواد ظريف الذي يزور السلطنة حاليا.\n"
+                     "وسيتوجه ظريف بعد ذلك إلى بيروت في إطار جولة إقليمية.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-12");
+  gboolean received = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (!event_has (x, event, "yusuf-bin-alawi"))
+        continue;
+      received = TRUE;
+      g_assert_true (event_has (x, event, "javad-zarif"));
+      g_assert_cmpstr (event_place_en (x, event), ==, "Muscat");
+    }
+  g_assert_true (received);
+  g_assert_cmpuint (rule_hits (text, "2015-08-12", RASD_RULE_EV_JOURNEY_ON), >=, 1);
+}
+
+static void
+test_role_named_before (void)
+{
+  /* a foreign first name written with أل is no word with the article (the name goes on), and
+   * "رئيس الوزراء" in the second sentence is the prime minister named before, not the Greek
+   * one the article names later */
+  const char *text = "التقى المهندس إبراهيم محلب رئيس مجلس الوزراء أمس بمقر المجلس في القاهرة وفدا صينيا "
+                     "برئاسة وانغ يانغ نائب رئيس مجلس الدولة الصيني.\n"
+                     "وعقب اللقاء، صرح المتحدث الرسمي بأن رئيس الوزراء رحب بالاستثمارات الصينية.\n"
+                     "ويستقبل محلب غدا رئيس وزراء اليونان أليكسيس تسيبراس.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-11");
+  RasdEntity *greek = mention_entity (x, text, RASD_MENTION_PERSON, "أليكسيس");
+  gboolean received = FALSE;
+
+  g_assert_nonnull (greek);
+  g_assert_cmpstr (greek->name, ==, "أليكسيس تسيبراس");
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      g_autofree char *date = event_date (event);
+
+      if (g_strcmp0 (date, "2015-08-10") == 0)
+        g_assert_false (event_has (x, event, greek->key));
+      else if (event_has (x, event, greek->key))
+        received = TRUE;
+    }
+  g_assert_true (received);
+  g_assert_cmpuint (rule_hits (text, "2015-08-11", RASD_RULE_NER_ROLE_NAMED_BEFORE), >=, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4084,6 +4140,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/title-without-honorific", test_title_without_honorific);
   g_test_add_func ("/extractor/names/named-by-father", test_named_by_father);
   g_test_add_func ("/extractor/events/visit-end", test_visit_end);
+  g_test_add_func ("/extractor/events/journey-on", test_journey_on);
+  g_test_add_func ("/extractor/names/role-named-before", test_role_named_before);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -136,6 +136,13 @@ can_merge (Context         *ctx,
                                  c->date.precision == RASD_DATE_PRECISION_DAY &&
                                  rasd_date_compatible (&event->date, &c->date)))))
         return FALSE;
+      /* "وسيتوجه ظريف بعد ذلك إلى بيروت" after a reception told from مسقط: a journey on to
+       * another country than the dateline's is no step of the news, whose place is untold */
+      if (event->place < 0 && c->place >= 0 && ctx->dateline_place >= 0 &&
+          g_strcmp0 (rasd_extraction_get_entity (ctx->out, ctx->dateline_place)->country,
+                     rasd_extraction_get_entity (ctx->out, c->place)->country) != 0 &&
+          RASD_RULE_IS (EV_JOURNEY_ON, TRUE))
+        return FALSE;
       RASD_RULE (EV_MERGE_PLANNED);
     }
   if (same_stay (ctx, event, c))

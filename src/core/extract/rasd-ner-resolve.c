@@ -903,6 +903,7 @@ resolve_roles (Run *run)
   g_autofree int *person_ends = g_new0 (int, run->n + 1);  /* entity + 1 of a name ending there */
   g_autoptr(RasdTitleGroups) by_country = rasd_title_groups_new ();
   g_autoptr(RasdTitleGroups) by_head = rasd_title_groups_new ();
+  g_autoptr(GHashTable) first_named = g_hash_table_new (NULL, NULL);  /* entity + 1 → first token */
 
   roles_after_names (run);
   for (guint p = 0; p < run->persons->len; p++)
@@ -931,6 +932,9 @@ resolve_roles (Run *run)
         {
           person_at[name->first_token] = TRUE;
           person_ends[name->first_token + name->n_tokens - 1] = name->entity + 1;
+          if (!g_hash_table_contains (first_named, GINT_TO_POINTER (name->entity + 1)))
+            g_hash_table_insert (first_named, GINT_TO_POINTER (name->entity + 1),
+                                 GUINT_TO_POINTER (name->first_token));
         }
     }
 
@@ -990,6 +994,20 @@ resolve_roles (Run *run)
         {
           RasdTitleGroup *group = g_ptr_array_index (same, i);
           guint score = 1 + group->max_count;
+          PersonInfo *named = group->best;
+
+          /* "صرح المتحدث بأن رئيس الوزراء أكد ... ويستقبل محلب غدا رئيس وزراء اليونان X":
+           * after the first sentence, or right after a name, a role of no country points
+           * back at one named before it, not at one the article names only later (a
+           * headline's role may: "الرئيس يستقبل ..."; نظيره الكيني, أمير الكويت may be named
+           * after) */
+          if (role->country == NULL && !role->counterpart &&
+              (tok (run, role->first_token)->sentence > 0 ||
+               (role->first_token > 0 && person_ends[role->first_token - 1] > 0)) &&
+              GPOINTER_TO_UINT (g_hash_table_lookup (first_named, GINT_TO_POINTER (named->entity + 1))) >
+              role->first_token &&
+              RASD_RULE_IS (NER_ROLE_NAMED_BEFORE, TRUE))
+            continue;
 
           if (title != NULL && group->title != NULL)
             {

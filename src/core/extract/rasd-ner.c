@@ -818,6 +818,20 @@ after_month_word (Run  *run,
   return FALSE;
 }
 
+/* Whether token @i is written with أل or إل: a foreign name's first letters (أليكسيس، ألبرتو),
+ * not the article, though it normalises as ال. */
+static gboolean
+hamza_alif_lam (Run  *run,
+                guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  return t->byte_end - t->byte_start > strlen ("أل") &&
+         (strncmp (run->text + t->byte_start, "أل", strlen ("أل")) == 0 ||
+          strncmp (run->text + t->byte_start, "إل", strlen ("إل")) == 0) &&
+         RASD_RULE_IS (NER_HAMZA_ALIF_LAM, TRUE);
+}
+
 /* Whether the words from @i are a name of three with no بن, after a title: a first name the
  * lexicon may lack or read as a word of every day (مرزوق), the father's, a known first name
  * (علي, which normalises as the preposition على), then a family name with ال that is no
@@ -976,7 +990,7 @@ read_unknown_name (Run  *run,
        * so does the rest of عبد الرحمن */
       is_link = k == 1 && first_is_bare ? in_list (rasd_ner_name_links, word) : is_name_link (run, i + k - 1);
       /* ... unless a link follows: الحسين بن طلال */
-      if (has_prefix (word, "ال") && !is_link && !after_abd &&
+      if (has_prefix (word, "ال") && !is_link && !after_abd && !hamza_alif_lam (run, i + k - 1) &&
           (k > 1 || i + k >= run->n || breaks_after (run, i) || !is_name_link (run, i + 1)))
         {
           /* "محمد ولد الشيخ أحمد": a title word after a link of descent is an ancestor's
@@ -1537,6 +1551,9 @@ scan_title (Run  *run,
         }
       if (has_prefix (word, "ال") && g_hash_table_contains (run->ner->stopwords, word) == FALSE &&
           !rasd_people_is_first_name (run->ner->people, word) &&
+          /* أليكسيس is no complement (ألمانيا is) */
+          !(strcmp (word, tok (run, j)->norm) == 0 && rasd_gazetteer_lookup (run->ner->gazetteer, word) == NULL &&
+            hamza_alif_lam (run, j)) &&
           /* الأمير الحسين بن عبد الله: a name, not a complement of the title */
           (j + 1 >= run->n || breaks_after (run, j) || !is_name_link (run, j + 1)))
         {

@@ -45,6 +45,8 @@ G_BEGIN_DECLS
   X (NER_WAW_IN_NAME, "ner.waw-in-name", "a word in و that neither the dictionary nor the lexicon knows, with or without و, goes on a foreign name (جوكو ويدودو)") \
   X (NER_TITLE_WITHOUT_HONORIFIC, "ner.title-without-honorific", "a listed title that begins with an honorific (جلالة الملك) is, as an office, the title after it, so الملك alone later is that man") \
   X (NER_NAMED_BY_FATHER, "ner.named-by-father", "after a title, a word of every day before a known first name and a family name is the first name of a name with no بن (مرزوق علي الغانم)") \
+  X (NER_HAMZA_ALIF_LAM, "ner.hamza-alif-lam", "a word written with أل or إل is no family name with the article (أليكسيس تسيبراس goes on)") \
+  X (NER_ROLE_NAMED_BEFORE, "ner.role-named-before", "after the first sentence or a name, a role of no country points back at one named before it, not at one named only later") \
   X (NER_OFFICE_SPEAKS, "ner.office-speaks", "whose office a statement came from (عن مكتب رئيس الوزراء) speaks, no party of the deed told") \
   X (NER_FAMILY_IN_TA, "ner.family-in-ta", "a third word in ة that the tagger reads in the name, at its end, is the family name (محمد مختار جمعة)") \
   X (NER_FOREIGN_AFTER_PLACE, "ner.foreign-after-place", "two words after a title and its country or organisation, one unknown to the dictionary, are the name the tagger missed (وزيرة خارجية ألمانيا أنالينا بيربوك)") \
@@ -186,6 +188,7 @@ G_BEGIN_DECLS
   X (EV_DATELINE, "ev.dateline", "the dateline's place for the news when no sentence gives one") \
   X (EV_MERGE, "ev.merge", "a candidate that agrees with an event is more evidence of it") \
   X (EV_MERGE_WHERE, "ev.merge-where", "a حيث clause tells more of the event before it") \
+  X (EV_JOURNEY_ON, "ev.journey-on", "a planned step to another country than the dateline's is no step of the news whose place is untold (وسيتوجه بعد ذلك إلى بيروت)") \
   X (EV_MERGE_PLANNED, "ev.merge-planned", "a planned step without a date of its own is part of the news") \
   X (EV_DAY_IN_VISIT, "ev.day-in-visit", "talks on a day of their own within a visit's month are apart") \
   X (EV_RECEPTION_ON_ARRIVAL, "ev.reception-on-arrival", "a reception on an arrival the text does not tell (لدى وصوله) is on the day and at the place the text named last") \
