@@ -2630,6 +2630,58 @@ test_role_named_before (void)
 }
 
 static void
+test_head_of_body (void)
+{
+  /* الرئيس is a head of state: the head of a parliament or of a party is someone else, with
+   * or without the article (the president's title once had his honorific, فخامة الرئيس, and
+   * the heads of bodies were never compared with it) */
+  const char *text = "استقبل الرئيس الروسي فلاديمير بوتين في الكرملين اليوم فخامة الرئيس نور سلطان نزارباييف "
+                     "رئيس جمهورية كازاخستان.\n"
+                     "وحضر اللقاء رئيس البرلمان الروسي.\n"
+                     "كما التقى بوتين مساء اليوم مع رئيس حزب روسيا الموحدة.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "رئيس البرلمان"));
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PERSON, "رئيس حزب"));
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_NER_HEAD_OF_BODY), >=, 2);
+}
+
+static void
+test_honorific_begins_other (void)
+{
+  /* after the king's title, an honorific and a title no name follows are the emir, not a
+   * longer title of the king */
+  const char *text = "استقبل الملك سلمان بن عبدالعزيز في الرياض اليوم أمير الكويت الشيخ صباح الأحمد.\n"
+                     "ورافق خادم الحرمين الشريفين سمو أمير الكويت في جولة داخل القصر.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+  RasdEntity *first = mention_entity (x, text, RASD_MENTION_PERSON, "خادم");
+  RasdEntity *emir = mention_entity (x, text, RASD_MENTION_PERSON, "سمو أمير");
+
+  g_assert_true (first == NULL || g_strcmp0 (first->key, "salman-bin-abdulaziz") == 0);
+  g_assert_nonnull (emir);
+  g_assert_cmpstr (emir->key, ==, "sabah-al-ahmad");
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_NER_HONORIFIC_BEGINS_OTHER), >=, 1);
+}
+
+static void
+test_posted_as_written (void)
+{
+  /* after where an ambassador serves, لورينس is a foreign first name, not ل + a word */
+  const char *text = "استقبل الأمير فيصل بن بندر أمير منطقة الرياض في مكتبه اليوم أمين المنطقة.\n"
+                     "كما استقبل سموه سفير مملكة هولندا لدى المملكة لورينس هيرمانز.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+  RasdEntity *envoy = mention_entity (x, text, RASD_MENTION_PERSON, "لورينس");
+  RasdEvent *reception;
+
+  g_assert_nonnull (envoy);
+  g_assert_cmpstr (envoy->name, ==, "لورينس هيرمانز");
+  g_assert_cmpuint (x->events->len, ==, 1);
+  reception = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, reception, envoy->key));
+  g_assert_cmpuint (reception->participants->len, ==, 2);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4142,6 +4194,9 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/visit-end", test_visit_end);
   g_test_add_func ("/extractor/events/journey-on", test_journey_on);
   g_test_add_func ("/extractor/names/role-named-before", test_role_named_before);
+  g_test_add_func ("/extractor/names/head-of-body", test_head_of_body);
+  g_test_add_func ("/extractor/names/honorific-begins-other", test_honorific_begins_other);
+  g_test_add_func ("/extractor/names/posted-as-written", test_posted_as_written);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -90,6 +90,8 @@ typedef struct
   RasdNameTagger *tagger;        /* NULL: the names are not checked against it */
   guint8         *tagged;        /* per token: its RasdNameLabel, once tagged (NULL: not yet) */
   guint8         *in_title;     /* per token: whether it is in the chain of a role */
+  guint           as_written;   /* token + 1 read_unknown_name() reads as written (لورينس is
+                                 * no ل + ورينس), or 0 */
 } Run;
 
 typedef enum
@@ -183,6 +185,10 @@ G_GNUC_INTERNAL const char *bare                  (Run *run, guint i, char *buf,
 G_GNUC_INTERNAL guint       scan_apposition       (Run *run, guint i);
 G_GNUC_INTERNAL guint       scan_counterpart      (Run *run, guint i);
 G_GNUC_INTERNAL guint       scan_dual_role        (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    name_after_titles     (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    unknown_as_written    (Run *run, guint i, const char *bare_word);
+G_GNUC_INTERNAL gboolean    hamza_alif_lam        (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    named_by_father       (Run *run, guint i);
 
 /* rasd-ner-tagged.c */
 G_GNUC_INTERNAL guint       tagged_person         (Run *run, guint i, guint n, guint *first);

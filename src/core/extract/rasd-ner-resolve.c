@@ -713,6 +713,30 @@ heads_government (const char *title)
   return strstr (title, "وزراء") != NULL || strstr (title, "حكومه") != NULL;
 }
 
+/* Whether a normalised title is of a head of state: الرئيس, رئيس الجمهورية, رئيس الدولة (not
+ * رئيس الديوان الملكي, nor رئيس الوزراء). */
+static gboolean
+heads_state (const char *title)
+{
+  static const char * const states[] = { "الجمهوريه", "جمهوريه", "الدوله", "دوله", "البلاد", NULL };
+  const char *rest;
+
+  if (has_prefix (title, "ال"))
+    title += strlen ("ال");
+  if (!has_prefix (title, "رييس"))
+    return FALSE;
+  rest = title + strlen ("رييس");
+  if (*rest == '\0')
+    return TRUE;
+  if (*rest != ' ')
+    return FALSE;
+  rest++;
+  for (guint k = 0; states[k] != NULL; k++)
+    if (has_prefix (rest, states[k]) && (rest[strlen (states[k])] == '\0' || rest[strlen (states[k])] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether two titles name the same role, one saying more than the other: the same head and
  * every word of the shorter in the longer, the article ال aside (المبعوث الخاص and المبعوث الدولي
  * الخاص, وزير الخارجية and الوزير; not وزير الخارجية and وزير الدفاع, nor وزير الدولة للشؤون
@@ -734,6 +758,11 @@ title_extends (const char *a,
   /* رئيس الوزراء or رئيس الحكومة is another office than الرئيس */
   if (heads_government (a) != heads_government (b))
     return FALSE;
+  /* الرئيس alone is a head of state, not of a body: رئيس البرلمان، رئيس الديوان الملكي */
+  if (heads_state (a) != heads_state (b) && g_strv_length (shorter) == 1 &&
+      has_prefix (longer[1], "ال") && RASD_RULE_IS (NER_HEAD_OF_BODY, TRUE))
+    return FALSE;
+
   /* وزير الدولة للشؤون الخارجية is another office than وزير الخارجية */
   if (g_strv_contains ((const char * const *) longer + 1, "الدوله") &&
       !g_strv_contains ((const char * const *) shorter + 1, "الدوله"))
@@ -951,6 +980,11 @@ resolve_roles (Run *run)
 
       if (role->country == NULL && role->title == NULL)
         continue;
+      /* "مع رئيس حزب القوات اللبنانية": رئيس with no article, no country and no complement
+       * the chain read heads a body it names after it, not a state */
+      if (role->country == NULL && role->title != NULL && strcmp (role->title, "رييس") == 0 &&
+          role->n_tokens == 1 && RASD_RULE_IS (NER_HEAD_OF_BODY, TRUE))
+        continue;
       /* نظيره الجزائري: the Algerian who holds the office of the one whose counterpart he is */
       if (role->counterpart && title == NULL)
         title = possessor_office (run, role);
@@ -1014,9 +1048,9 @@ resolve_roles (Run *run)
               /* الرئيس and رئيس الجمهورية agree, and so do رئيس الوزراء and رئيس الحكومة;
                * وزير الخارجية and الرئيس do not, nor رئيس وزراء and الرئيس */
               if (strcmp (title, group->title) == 0 || title_extends (title, group->title) ||
-                  (strstr (group->title, "رييس") != NULL && strstr (title, "رييس") != NULL &&
-                   strstr (group->title, "وزير") == NULL && strstr (title, "وزير") == NULL &&
-                   heads_government (group->title) == heads_government (title)))
+                  (heads_state (group->title) && heads_state (title)) ||
+                  (heads_government (group->title) && heads_government (title) &&
+                   strstr (group->title, "وزير ") == NULL && strstr (title, "وزير ") == NULL))
                 {
                   if (title != role->title)
                     RASD_RULE (NER_COUNTERPART_OFFICE);

@@ -253,3 +253,91 @@ named_for (Run  *run,
     }
   return FALSE;
 }
+
+/* The words after a chain of titles: whether they begin a name the rules would not read
+ * (a name of three with no بن, a foreign first name the letters of a proclitic or the
+ * article begin) or someone else. */
+
+/* Whether a name follows the titles and honorifics from token @i (up to four of them, and
+ * the places of a title: أمير منطقة الرياض): a person of the lexicon or a known first name. */
+gboolean
+name_after_titles (Run  *run,
+                   guint i)
+{
+  guint k = i, len = 0, plen = 0;
+  gboolean short_form = FALSE;
+
+  for (guint steps = 0; steps < 8 && k < run->n; steps++)
+    {
+      if (k > i && breaks_after (run, k - 1))
+        return FALSE;
+      if (match_person (run, k, &plen, &short_form) != NULL || is_first_name_at (run, k, FALSE))
+        return TRUE;
+      if (match_title (run, k, &len) != NULL)
+        k += len;
+      else if (match_adjective (run, k) != NULL || place_words_at (run, k) > 0)
+        k += MAX (place_words_at (run, k), 1);
+      else
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether token @i, @bare_word without its proclitics, is a word neither the dictionary nor
+ * the first names, places or common words know, with or without the proclitics: a foreign
+ * name (لورينس), not ل + a word. */
+gboolean
+unknown_as_written (Run        *run,
+                    guint       i,
+                    const char *bare_word)
+{
+  const RasdToken *t = tok (run, i);
+
+  return run->tagger != NULL &&
+         !rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start, t->byte_end - t->byte_start) &&
+         !rasd_name_tagger_knows_word (run->tagger, bare_word, -1) &&
+         !is_first_name_at (run, i, TRUE) && !is_common_word (run, i) &&
+         !g_hash_table_contains (run->ner->name_common, bare_word) &&
+         rasd_gazetteer_lookup (run->ner->gazetteer, bare_word) == NULL &&
+         rasd_gazetteer_lookup (run->ner->gazetteer, t->norm) == NULL &&
+         RASD_RULE_IS (NER_POSTED_AS_WRITTEN, TRUE);
+}
+
+/* Whether token @i is written with أل or إل: a foreign name's first letters (أليكسيس، ألبرتو),
+ * not the article, though it normalises as ال. */
+gboolean
+hamza_alif_lam (Run  *run,
+                guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  return t->byte_end - t->byte_start > strlen ("أل") &&
+         (strncmp (run->text + t->byte_start, "أل", strlen ("أل")) == 0 ||
+          strncmp (run->text + t->byte_start, "إل", strlen ("إل")) == 0) &&
+         RASD_RULE_IS (NER_HAMZA_ALIF_LAM, TRUE);
+}
+
+/* Whether the words from @i are a name of three with no بن, after a title: a first name the
+ * lexicon may lack or read as a word of every day (مرزوق), the father's, a known first name
+ * (علي, which normalises as the preposition على), then a family name with ال that is no
+ * nationality, place, stop word or word of every day (رئيس المجلس مرزوق علي الغانم; not "حرص
+ * علي الالتزام", على typed with ي). */
+gboolean
+named_by_father (Run  *run,
+                 guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  if (i + 2 >= run->n || breaks_after (run, i) || breaks_after (run, i + 1) ||
+      (t->flags & RASD_TOKEN_ARABIC) == 0 || has_prefix (t->norm, "و") || run->covered[i] ||
+      (run->dated != NULL && run->dated[i]) || is_stop (run, i) ||
+      has_prefix (t->norm, "ي") || has_prefix (t->norm, "ت") || has_suffix (t->norm, "ت") ||
+      has_suffix (t->norm, "ه") || rasd_gazetteer_lookup (run->ner->gazetteer, t->norm) != NULL)
+    return FALSE;
+  if (!is_first_name_at (run, i + 1, FALSE) || is_name_link (run, i + 1) ||
+      !has_prefix (tok (run, i + 2)->norm, "ال") || is_stop (run, i + 2) || is_common_word (run, i + 2) ||
+      match_adjective (run, i + 2) != NULL ||
+      rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, i + 2)->norm) != NULL)
+    return FALSE;
+  return RASD_RULE_IS (NER_NAMED_BY_FATHER, TRUE);
+}

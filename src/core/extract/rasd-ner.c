@@ -818,45 +818,6 @@ after_month_word (Run  *run,
   return FALSE;
 }
 
-/* Whether token @i is written with أل or إل: a foreign name's first letters (أليكسيس، ألبرتو),
- * not the article, though it normalises as ال. */
-static gboolean
-hamza_alif_lam (Run  *run,
-                guint i)
-{
-  const RasdToken *t = tok (run, i);
-
-  return t->byte_end - t->byte_start > strlen ("أل") &&
-         (strncmp (run->text + t->byte_start, "أل", strlen ("أل")) == 0 ||
-          strncmp (run->text + t->byte_start, "إل", strlen ("إل")) == 0) &&
-         RASD_RULE_IS (NER_HAMZA_ALIF_LAM, TRUE);
-}
-
-/* Whether the words from @i are a name of three with no بن, after a title: a first name the
- * lexicon may lack or read as a word of every day (مرزوق), the father's, a known first name
- * (علي, which normalises as the preposition على), then a family name with ال that is no
- * nationality, place, stop word or word of every day (رئيس المجلس مرزوق علي الغانم; not "حرص
- * علي الالتزام", على typed with ي). */
-static gboolean
-named_by_father (Run  *run,
-                 guint i)
-{
-  const RasdToken *t = tok (run, i);
-
-  if (i + 2 >= run->n || breaks_after (run, i) || breaks_after (run, i + 1) ||
-      (t->flags & RASD_TOKEN_ARABIC) == 0 || has_prefix (t->norm, "و") || run->covered[i] ||
-      (run->dated != NULL && run->dated[i]) || is_stop (run, i) ||
-      has_prefix (t->norm, "ي") || has_prefix (t->norm, "ت") || has_suffix (t->norm, "ت") ||
-      has_suffix (t->norm, "ه") || rasd_gazetteer_lookup (run->ner->gazetteer, t->norm) != NULL)
-    return FALSE;
-  if (!is_first_name_at (run, i + 1, FALSE) || is_name_link (run, i + 1) ||
-      !has_prefix (tok (run, i + 2)->norm, "ال") || is_stop (run, i + 2) || is_common_word (run, i + 2) ||
-      match_adjective (run, i + 2) != NULL ||
-      rasd_gazetteer_lookup (run->ner->gazetteer, tok (run, i + 2)->norm) != NULL)
-    return FALSE;
-  return RASD_RULE_IS (NER_NAMED_BY_FATHER, TRUE);
-}
-
 /* Reads an unknown name from token @i: up to MAX_NAME_WORDS words that are not stop words,
  * joined by name links, ending after a word with ال (a family name: سامي الخطيب).  Returns
  * the number of words, 0 when @i cannot start a name. */
@@ -892,7 +853,7 @@ read_unknown_name (Run  *run,
       /* a first name as written is not a proclitic and a word: فيصل, not ف + يصل; nor is a
        * word before بن and a known first name (بدران بن عبدالرحمن) */
       if (k == 0 && strcmp (word, t->norm) != 0 &&
-          (is_first_name_at (run, i, FALSE) ||
+          (is_first_name_at (run, i, FALSE) || run->as_written == i + 1 ||
            (i + 2 < run->n && !breaks_after (run, i) && !breaks_after (run, i + 1) &&
             in_list (rasd_ner_descent_links, tok (run, i + 1)->norm) && is_first_name_at (run, i + 2, FALSE) &&
             RASD_RULE_IS (NER_NAMED_BY_DESCENT, TRUE))))
@@ -1474,6 +1435,12 @@ scan_title (Run  *run,
           RASD_RULE (NER_TITLE_TO_OTHER);
           break;
         }
+      /* "ورافق خادم الحرمين الشريفين سمو أمير الكويت": after a title, an honorific and
+       * the titles after it that no name follows begin someone else (after "نائب أمير
+       * المنطقة صاحب السمو الأمير" his name follows) */
+      if (next != NULL && next->type == RASD_TITLE_HONORIFIC && last->type != RASD_TITLE_HONORIFIC &&
+          !name_after_titles (run, j) && RASD_RULE_IS (NER_HONORIFIC_BEGINS_OTHER, TRUE))
+        break;
       /* "الرئيس المصري والوزير الأردني"، "استقبل العاهل الأردني الوزير التركي": after a
        * nationality, a title joined by و, or one of another nationality, is someone else's */
       if (next != NULL && nationality_read &&
@@ -1523,6 +1490,14 @@ scan_title (Run  *run,
           j += 2;
           posting_end = j;
           continue;
+        }
+      /* where a diplomat serves said (سفير هولندا لدى المملكة), a word neither the dictionary
+       * nor the lexicons know, with or without its first letter, begins his name as written
+       * (لورينس is no ل + ورينس) */
+      if (j == posting_end && strcmp (word, tok (run, j)->norm) != 0 && unknown_as_written (run, j, word))
+        {
+          run->as_written = j + 1;
+          word = tok (run, j)->norm;
         }
       /* genitives and coordinated complements: لشؤون المنظمات، والمؤتمرات الدولية */
       {
@@ -1632,6 +1607,7 @@ scan_title (Run  *run,
       /* "الدكتور مساعد بن محمد": no name begins with بن, so the title word before it is the
        * first name (names do begin with عبد، أبو: رئيس الجمهورية عبد اللطيف) */
       n_name = read_unknown_name (run, j);
+      run->as_written = 0;
       by_father = n_name <= 1 && named_by_father (run, j);
       if (by_father)
         n_name = 3;

@@ -47,6 +47,9 @@ G_BEGIN_DECLS
   X (NER_NAMED_BY_FATHER, "ner.named-by-father", "after a title, a word of every day before a known first name and a family name is the first name of a name with no بن (مرزوق علي الغانم)") \
   X (NER_HAMZA_ALIF_LAM, "ner.hamza-alif-lam", "a word written with أل or إل is no family name with the article (أليكسيس تسيبراس goes on)") \
   X (NER_ROLE_NAMED_BEFORE, "ner.role-named-before", "after the first sentence or a name, a role of no country points back at one named before it, not at one named only later") \
+  X (NER_POSTED_AS_WRITTEN, "ner.posted-as-written", "after where a diplomat serves, a word no dictionary or lexicon knows with or without its first letter is his name as written (لورينس is no ل + ورينس)") \
+  X (NER_HONORIFIC_BEGINS_OTHER, "ner.honorific-begins-other", "after a title, an honorific and titles that no name follows begin someone else (ورافق خادم الحرمين الشريفين سمو أمير الكويت)") \
+  X (NER_HEAD_OF_BODY, "ner.head-of-body", "رئيس with no article, country or complement read heads a body named after it (رئيس حزب ...), no one named as president") \
   X (NER_OFFICE_SPEAKS, "ner.office-speaks", "whose office a statement came from (عن مكتب رئيس الوزراء) speaks, no party of the deed told") \
   X (NER_FAMILY_IN_TA, "ner.family-in-ta", "a third word in ة that the tagger reads in the name, at its end, is the family name (محمد مختار جمعة)") \
   X (NER_FOREIGN_AFTER_PLACE, "ner.foreign-after-place", "two words after a title and its country or organisation, one unknown to the dictionary, are the name the tagger missed (وزيرة خارجية ألمانيا أنالينا بيربوك)") \
