@@ -2682,6 +2682,21 @@ test_posted_as_written (void)
 }
 
 static void
+test_dateline_before_print (void)
+{
+  /* an agency's story printed the day after its dateline: اليوم is the dateline's day */
+  const char *text = "جدة 12 ذو القعدة 1436 هـ الموافق 27 أغسطس 2015 م واس\n"
+                     "استقبل الأمير محمد بن نايف في مكتبه بجدة اليوم وزير الخارجية البريطاني فيليب هاموند.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-28");
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  date = event_date (g_ptr_array_index (x->events, 0));
+  g_assert_cmpstr (date, ==, "2015-08-27");
+  g_assert_cmpuint (rule_hits (text, "2015-08-28", RASD_RULE_DATE_DATELINE_BEFORE_PRINT), ==, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4197,6 +4212,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/head-of-body", test_head_of_body);
   g_test_add_func ("/extractor/names/honorific-begins-other", test_honorific_begins_other);
   g_test_add_func ("/extractor/names/posted-as-written", test_posted_as_written);
+  g_test_add_func ("/extractor/events/dateline-before-print", test_dateline_before_print);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "rasd-date.h"
+#include "rasd-rules.h"
 #include "rasd-date-private.h"
 
 #include <math.h>
@@ -1236,6 +1237,21 @@ refine_publication (const char     *text,
   pub0 = given;
   if (!date_known (&pub0))
     rasd_date_find_dateline (text, &pub0);
+  else if (pub0.precision == RASD_DATE_PRECISION_DAY)
+    {
+      /* a paper prints the agency's story the day after it: "جدة 27 أغسطس 2015 واس ...
+       * اليوم" under the 28th is of the 27th, the day its dateline says */
+      RasdDate dateline = { 0 };
+      gint64 lag;
+
+      if (rasd_date_find_dateline (text, &dateline) && dateline.precision == RASD_DATE_PRECISION_DAY)
+        {
+          lag = rasd_date_to_days (pub0.year, pub0.month, pub0.day) -
+                rasd_date_to_days (dateline.year, dateline.month, dateline.day);
+          if (lag >= 1 && lag <= 2 && RASD_RULE_IS (DATE_DATELINE_BEFORE_PRINT, TRUE))
+            pub0 = dateline;
+        }
+    }
 
   ctx.publication = pub0;
   ctx.n_years = MIN (n_years, RASD_DATE_MAX_YEARS);
