@@ -2697,6 +2697,45 @@ test_dateline_before_print (void)
 }
 
 static void
+test_place_before_visit_end (void)
+{
+  /* talks told with no place happened where the visit the text then tells as ended was; the
+   * warm reception praised is no event of its own */
+  const char *text = "التقى وزير الخارجية الأردني ناصر جودة أمس مع وزير خارجية البحرين الشيخ خالد بن أحمد "
+                     "آل خليفة، وبحث معه العلاقات الثنائية.\n"
+                     "وتوجه جودة فور انتهاء زيارته إلى البحرين إلى دولة الكويت للقاء المسؤولين فيها.\n"
+                     "وكان جودة قد أشاد بحفاوة استقباله في سلطنة عمان.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+  RasdEvent *talks;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  talks = g_ptr_array_index (x->events, 0);
+  g_assert_cmpuint (talks->participants->len, ==, 2);
+  g_assert_cmpstr (event_place_en (x, talks), ==, "Bahrain");
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 1)), ==, "Kuwait");
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_EV_PLACE_BEFORE_VISIT_END), ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_EV_HOSPITALITY), ==, 1);
+}
+
+static void
+test_city_of_other_time (void)
+{
+  /* the one Russian city of the article is where a meeting of June was, not where the visit to
+   * Russia of August goes */
+  const char *text = "توجه ولي ولي العهد وزير الدفاع الأمير محمد بن سلمان إلى روسيا أمس، في زيارة رسمية "
+                     "يلتقي خلالها الرئيس فلاديمير بوتين.\n"
+                     "وكان الأمير محمد بن سلمان التقى بوتين في سان بطرسبرغ في يونيو الماضي.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-30");
+  RasdEvent *visit;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  visit = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (visit->kind, ==, "visit");
+  g_assert_cmpstr (event_place_en (x, visit), ==, "Russia");
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 1)), ==, "Saint Petersburg");
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4213,6 +4252,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/honorific-begins-other", test_honorific_begins_other);
   g_test_add_func ("/extractor/names/posted-as-written", test_posted_as_written);
   g_test_add_func ("/extractor/events/dateline-before-print", test_dateline_before_print);
+  g_test_add_func ("/extractor/events/place-before-visit-end", test_place_before_visit_end);
+  g_test_add_func ("/extractor/events/city-of-other-time", test_city_of_other_time);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -191,3 +191,19 @@ invited_to (Context       *ctx,
   return FALSE;
 }
 
+/* "أشاد بحفاوة استقباله"، "حسن الاستقبال وكرم الضيافة": a reception's noun after a word of
+ * praise for it is the hospitality praised, no event.  @k is a trigger noun. */
+gboolean
+hospitality (Context       *ctx,
+             const Trigger *trigger,
+             guint          k,
+             guint          first)
+{
+  static const char * const praise[] = { "حفاوه", "حسن", "كرم", "دفء", NULL };
+  const char *before;
+
+  if (trigger->verb || strcmp (trigger->kind, "reception") != 0 || k <= first)
+    return FALSE;
+  before = bare_word (ctx, k - 1);
+  return word_in (before, praise) && RASD_RULE_IS (EV_HOSPITALITY, TRUE);
+}

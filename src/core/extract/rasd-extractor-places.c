@@ -927,3 +927,72 @@ place_during_visit (Context *ctx,
     }
 }
 
+/* The place of "فور انتهاء زيارته إلى الإمارات" in the sentence of candidate @c: a visit of
+ * its party's that the sentence tells as ended (بعد، فور، عقب، إثر، with or without انتهاء or
+ * ختام), the place right after the visit's noun; -1 when none. */
+static int
+place_of_ended_visit (Context         *ctx,
+                      const Candidate *c)
+{
+  static const char * const after[] = { "بعد", "فور", "عقب", "اثر", "إثر", "لدي", NULL };
+  static const char * const ending[] = { "انتهاء", "ختام", "اختتام", "نهايه", NULL };
+  static const char * const visit[] = { "زيارته", "زيارتها", "جولته", "جولتها", NULL };
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
+  guint end = sentence->first_token + sentence->n_tokens;
+  guint n_names;
+  const guint *names = rasd_mention_index_sentence_names (ctx->mentions, c->sentence, &n_names);
+
+  for (guint k = sentence->first_token; k + 2 < end; k++)
+    {
+      guint v = k + 1, at;
+
+      if (!word_in (token (ctx, k)->norm, after))
+        continue;
+      if (word_in (token (ctx, v)->norm, ending))
+        v++;
+      if (v >= end || !word_in (token (ctx, v)->norm, visit))
+        continue;
+      at = v + 1;
+      if (at < end && (strcmp (token (ctx, at)->norm, "الي") == 0 || strcmp (token (ctx, at)->norm, "الى") == 0))
+        at++;
+      for (guint i = 0; i < n_names; i++)
+        {
+          const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+          if (name->first_token == at && name->kind == RASD_MENTION_PLACE && name->entity >= 0 &&
+              !(name->flags & RASD_NER_ADJECTIVE))
+            return event_place (ctx, name->entity);
+        }
+    }
+  return -1;
+}
+
+/* "التقى شكري أمس مع وزير خارجية الإمارات ... وتوجه فور انتهاء زيارته إلى الإمارات إلى
+ * الكويت": a deed told before with no place, of the party of a visit the text tells as ended,
+ * happened in that visit's place (the nearest such deed in the ten sentences before). */
+void
+place_before_visit_end (Context *ctx,
+                        GArray  *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+      int place;
+
+      if (i > 0 && g_array_index (candidates, Candidate, i - 1).sentence == c->sentence)
+        continue;  /* the sentence once */
+      if ((place = place_of_ended_visit (ctx, c)) < 0)
+        continue;
+      for (guint j = i; j > 0 && g_array_index (candidates, Candidate, j - 1).sentence + 10 >= c->sentence; j--)
+        {
+          Candidate *e = &g_array_index (candidates, Candidate, j - 1);
+
+          if (e->sentence == c->sentence || shared_participants (e->participants, c->participants) == 0 ||
+              strcmp (e->trigger->kind, "call") == 0)
+            continue;
+          if (e->place < 0 && RASD_RULE_IS (EV_PLACE_BEFORE_VISIT_END, TRUE))
+            e->place = place;
+          break;
+        }
+    }
+}

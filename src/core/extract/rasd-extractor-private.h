@@ -305,6 +305,7 @@ G_GNUC_INTERNAL gboolean place_between       (Context *ctx, const RasdNerName *n
 G_GNUC_INTERNAL gboolean place_is_topic      (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL gboolean place_of_institution (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL int      place_of_presidency (Context *ctx, const RasdEvent *event);
+G_GNUC_INTERNAL void     place_before_visit_end (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL int      place_of_sentence_mate (Context *ctx, guint e);
 G_GNUC_INTERNAL gboolean left_from           (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL int      place_left_after    (Context *ctx, const guint *sentence_names, guint n_names,
@@ -335,6 +336,7 @@ G_GNUC_INTERNAL gboolean in_touch            (Context *ctx, const Trigger *trigg
                                               guint end);
 G_GNUC_INTERNAL gboolean sports_match        (Context *ctx, const Trigger *trigger, guint k);
 G_GNUC_INTERNAL gboolean invited_to          (Context *ctx, const Trigger *trigger, guint k, guint first);
+G_GNUC_INTERNAL gboolean hospitality         (Context *ctx, const Trigger *trigger, guint k, guint first);
 G_GNUC_INTERNAL gboolean call_with_press     (Context *ctx, const Trigger *trigger, guint k, guint end);
 G_GNUC_INTERNAL gboolean comes_to_power      (Context *ctx, guint k, guint end);
 

@@ -1510,7 +1510,8 @@ find_events (Context *ctx)
                   RASD_RULE (EV_TO_POWER);
                   continue;
                 }
-              if (invited_to (ctx, trigger, k, clause->first_token))
+              if (invited_to (ctx, trigger, k, clause->first_token) ||
+                  hospitality (ctx, trigger, k, clause->first_token))
                 continue;
               /* "اتصالا هاتفيا، جرى خلاله بحث": what was done during the deed told before
                * in the clause is part of it, whatever its form (بحث reads as a verb) */
@@ -1737,6 +1738,7 @@ find_events (Context *ctx)
   parties_by_arrival (ctx, pending);
   place_by_arrival (ctx, pending);
   place_during_visit (ctx, pending);
+  place_before_visit_end (ctx, pending);
   {
     g_autofree RasdEvent **event_of = g_new0 (RasdEvent *, pending->len + 1);
 
@@ -1747,6 +1749,18 @@ find_events (Context *ctx)
         event_of[i] = add_candidate (ctx, c, c->follows >= 0 ? event_of[c->follows] : NULL);
       }
   }
+
+  /* a city → the first event placed there, whose date it tells of */
+  g_autoptr(GHashTable) event_at_city = g_hash_table_new (NULL, NULL);
+
+  for (guint e = 0; e < ctx->out->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+
+      if (event->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 2 &&
+          !g_hash_table_contains (event_at_city, GINT_TO_POINTER (event->place + 1)))
+        g_hash_table_insert (event_at_city, GINT_TO_POINTER (event->place + 1), event);
+    }
 
   for (guint e = 0; e < ctx->out->events->len; e++)
     {
@@ -1776,7 +1790,15 @@ find_events (Context *ctx)
       if (event->place >= 0 && place_rank (rasd_extraction_get_entity (ctx->out, event->place)) == 1)
         {
           int city = only_city_of (ctx, event->place);
+          RasdEvent *there = city >= 0 ? g_hash_table_lookup (event_at_city, GINT_TO_POINTER (city + 1)) : NULL;
 
+          /* ... unless the city is where another event of another month was ("وكان قد
+           * التقاه في سان بطرسبرغ في يونيو"; a stay of some days is one time) */
+          if (there != NULL && there != event && there->date.precision >= RASD_DATE_PRECISION_MONTH &&
+              event->date.precision >= RASD_DATE_PRECISION_MONTH &&
+              (there->date.year != event->date.year || there->date.month != event->date.month) &&
+              RASD_RULE_IS (EV_CITY_OF_OTHER_TIME, TRUE))
+            city = -1;
           if (city >= 0)
             {
               RASD_RULE (EV_CITY_OF_COUNTRY);
