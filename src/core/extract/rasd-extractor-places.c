@@ -927,7 +927,7 @@ place_during_visit (Context *ctx,
     }
 }
 
-/* The place of "فور انتهاء زيارته إلى الإمارات" in the sentence of candidate @c: a visit of
+/* The place of "فور انتهاء زيارته إلى البحرين" in the sentence of candidate @c: a visit of
  * its party's that the sentence tells as ended (بعد، فور، عقب، إثر، with or without انتهاء or
  * ختام), the place right after the visit's noun; -1 when none. */
 static int
@@ -967,7 +967,7 @@ place_of_ended_visit (Context         *ctx,
   return -1;
 }
 
-/* "التقى شكري أمس مع وزير خارجية الإمارات ... وتوجه فور انتهاء زيارته إلى الإمارات إلى
+/* "التقى جودة أمس مع وزير خارجية البحرين ... وتوجه فور انتهاء زيارته إلى البحرين إلى
  * الكويت": a deed told before with no place, of the party of a visit the text tells as ended,
  * happened in that visit's place (the nearest such deed in the ten sentences before). */
 void

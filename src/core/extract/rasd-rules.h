@@ -200,7 +200,7 @@ G_BEGIN_DECLS
   X (EV_RECEPTION_ON_ARRIVAL, "ev.reception-on-arrival", "a reception on an arrival the text does not tell (لدى وصوله) is on the day and at the place the text named last") \
   X (EV_DURING_VISIT, "ev.during-visit", "a deed with no date or other place of its own during the visit (خلال الزيارة) of one of its people is where and when that visit is") \
   X (EV_VISIT_END, "ev.visit-end", "a visit with a pronoun that a word of ending governs (يختتم زيارته غدا) is the visit told before, ending on the date written") \
-  X (EV_PLACE_BEFORE_VISIT_END, "ev.place-before-visit-end", "a deed told before with no place, of the party of a visit told as ended (فور انتهاء زيارته إلى الإمارات), happened in that visit's place") \
+  X (EV_PLACE_BEFORE_VISIT_END, "ev.place-before-visit-end", "a deed told before with no place, of the party of a visit told as ended (فور انتهاء زيارته إلى البحرين), happened in that visit's place") \
   X (EV_OWN_VISIT, "ev.own-visit", "a visit's noun with a pronoun and no date of its own (في زيارته) is the visit told before of one of its people") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
   X (EV_POINTS_BACK, "ev.points-back", "a trigger noun after هذه/هذا with no date of its own is an event already told") \
