@@ -2736,6 +2736,22 @@ test_city_of_other_time (void)
 }
 
 static void
+test_left_after_visit (void)
+{
+  /* the country one leaves right before "بعد زيارة" is where the visit was (a place left is
+   * otherwise no visit's place) */
+  const char *text = "غادر الرئيس المصري عبد الفتاح السيسي روسيا مساء اليوم بعد زيارة رسمية استغرقت يومين.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-27");
+  RasdEvent *visit;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  visit = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (visit->kind, ==, "visit");
+  g_assert_cmpstr (event_place_en (x, visit), ==, "Russia");
+  g_assert_cmpuint (rule_hits (text, "2015-08-27", RASD_RULE_EV_LEFT_AFTER_VISIT), >=, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4254,6 +4270,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/dateline-before-print", test_dateline_before_print);
   g_test_add_func ("/extractor/events/place-before-visit-end", test_place_before_visit_end);
   g_test_add_func ("/extractor/events/city-of-other-time", test_city_of_other_time);
+  g_test_add_func ("/extractor/events/left-after-visit", test_left_after_visit);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

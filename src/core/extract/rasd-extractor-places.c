@@ -221,6 +221,27 @@ in_person (Context *ctx,
   return FALSE;
 }
 
+/* "غادر الأمير روسيا اليوم بعد زيارة رسمية": the place left, right before بعد and a visit's
+ * noun (within four words of it), is where that visit was. */
+gboolean
+left_after_visit (Context           *ctx,
+                  const RasdNerName *name)
+{
+  static const char * const visit_nouns[] = {
+    "زياره", "زيارته", "زيارتها", "زيارتهم", "جوله", "جولته", "جولتها", NULL
+  };
+  guint end = name->first_token + name->n_tokens;
+
+  for (guint k = end; k < MIN (end + 4, ctx->n_tokens - 1); k++)
+    {
+      if (token (ctx, k)->sentence != name->sentence)
+        return FALSE;
+      if (strcmp (bare_word (ctx, k), "بعد") == 0)
+        return word_in (token (ctx, k + 1)->norm, visit_nouns) && RASD_RULE_IS (EV_LEFT_AFTER_VISIT, TRUE);
+    }
+  return FALSE;
+}
+
 gboolean
 left_from (Context           *ctx,
            const RasdNerName *name)
@@ -235,7 +256,7 @@ left_from (Context           *ctx,
           trigger_at (ctx, k) != NULL)
         return FALSE;
       if (word_in (bare_word (ctx, k), leave_words))
-        return TRUE;
+        return !left_after_visit (ctx, name);
       if (!in_person (ctx, k))
         words++;
     }

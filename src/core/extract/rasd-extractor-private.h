@@ -306,6 +306,7 @@ G_GNUC_INTERNAL gboolean place_is_topic      (Context *ctx, const RasdNerName *n
 G_GNUC_INTERNAL gboolean place_of_institution (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL int      place_of_presidency (Context *ctx, const RasdEvent *event);
 G_GNUC_INTERNAL void     place_before_visit_end (Context *ctx, GArray *candidates);
+G_GNUC_INTERNAL gboolean left_after_visit    (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL int      place_of_sentence_mate (Context *ctx, guint e);
 G_GNUC_INTERNAL gboolean left_from           (Context *ctx, const RasdNerName *name);
 G_GNUC_INTERNAL int      place_left_after    (Context *ctx, const guint *sentence_names, guint n_names,

@@ -779,6 +779,10 @@ read_candidate (Context      *ctx,
               else
                 RASD_RULE (EV_PLACE_NEXT);
             }
+          /* "غادر الأمير روسيا اليوم بعد زيارة": the place left after a visit is where it was */
+          else if ((name->preposition == RASD_NER_PREP_NONE || name->preposition == RASD_NER_PREP_OTHER) &&
+                   left_after_visit (ctx, name))
+            score += 30;
           /* "عاد إلى الرياض"، "وصل إلى الرياض عائدا من موسكو": home is no visit's place, and
            * where one comes back from is where the deed was */
           /* (but where a guest came back to is where he was received: "استقبل X أمس Y، الذي
@@ -1792,9 +1796,11 @@ find_events (Context *ctx)
           int city = only_city_of (ctx, event->place);
           RasdEvent *there = city >= 0 ? g_hash_table_lookup (event_at_city, GINT_TO_POINTER (city + 1)) : NULL;
 
-          /* ... unless the city is where another event of another month was ("وكان قد
-           * التقاه في سان بطرسبرغ في يونيو"; a stay of some days is one time) */
-          if (there != NULL && there != event && there->date.precision >= RASD_DATE_PRECISION_MONTH &&
+          /* ... unless the news's city is where an event recalled, of another month, was
+           * ("وكان قد التقاه في سان بطرسبرغ في يونيو"; a stay of some days is one time, and
+           * visits recalled to one city, each in its year, are all there) */
+          if (there != NULL && there != event && event->role == RASD_EVENT_ROLE_HEADLINE &&
+              there->role == RASD_EVENT_ROLE_BACKGROUND && there->date.precision >= RASD_DATE_PRECISION_MONTH &&
               event->date.precision >= RASD_DATE_PRECISION_MONTH &&
               (there->date.year != event->date.year || there->date.month != event->date.month) &&
               RASD_RULE_IS (EV_CITY_OF_OTHER_TIME, TRUE))

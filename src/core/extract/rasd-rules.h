@@ -187,7 +187,7 @@ G_BEGIN_DECLS
   X (EV_SENTENCE_MATE_PLACE, "ev.sentence-mate-place", "an event with no place happened in the city of the same day's other event of its sentence that shares a party") \
   X (EV_PLACE_ARRIVAL, "ev.place-arrival", "a placeless meeting happened where its party had just arrived") \
   X (EV_PLACE_AT_HOME, "ev.place-at-home", "في قصره: in the host's capital") \
-  X (EV_CITY_OF_OTHER_TIME, "ev.city-of-other-time", "the one city of a country is no place of a visit to it when another event of another month happened there") \
+  X (EV_CITY_OF_OTHER_TIME, "ev.city-of-other-time", "the one city of a country is no place of the news there when an event recalled, of another month, happened there") \
   X (EV_CITY_OF_COUNTRY, "ev.city-of-country", "an event placed in a country is in the one city of it the article names") \
   X (EV_BYLINE, "ev.byline", "the city of a byline given apart from the text (a page's author line) for the news when no sentence gives one") \
   X (EV_DATELINE_DATE, "ev.dateline-date", "a place at a line's start followed by a date is a dateline (جدة 02 ذو القعدة 1436 هـ ... واس)") \
@@ -201,6 +201,7 @@ G_BEGIN_DECLS
   X (EV_DURING_VISIT, "ev.during-visit", "a deed with no date or other place of its own during the visit (خلال الزيارة) of one of its people is where and when that visit is") \
   X (EV_VISIT_END, "ev.visit-end", "a visit with a pronoun that a word of ending governs (يختتم زيارته غدا) is the visit told before, ending on the date written") \
   X (EV_PLACE_BEFORE_VISIT_END, "ev.place-before-visit-end", "a deed told before with no place, of the party of a visit told as ended (فور انتهاء زيارته إلى البحرين), happened in that visit's place") \
+  X (EV_LEFT_AFTER_VISIT, "ev.left-after-visit", "the place one leaves right before بعد and a visit's noun (غادر روسيا بعد زيارة) is where that visit was") \
   X (EV_OWN_VISIT, "ev.own-visit", "a visit's noun with a pronoun and no date of its own (في زيارته) is the visit told before of one of its people") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
   X (EV_POINTS_BACK, "ev.points-back", "a trigger noun after هذه/هذا with no date of its own is an event already told") \
