@@ -2752,6 +2752,30 @@ test_left_after_visit (void)
 }
 
 static void
+test_leaver_long_chain (void)
+{
+  /* the city one leaves after a chain of titles of any length is no visit's place, and the
+   * prince named after "في وداع سموه" is not whom the next سموه stands for */
+  const char *text = "غادر الأمير خالد بن سلمان مساعد وزير الدفاع رئيس اللجنة العليا للتعاون العسكري المشترك، "
+                     "جدة اليوم متوجها إلى فرنسا في زيارة رسمية.\n"
+                     "وكان في وداع سموه بمطار الملك عبدالعزيز الدولي الأمير سعود بن عبدالله بن جلوي محافظ جدة.\n"
+                     "وسيلتقي سموه خلال الزيارة الرئيس الفرنسي فرانسوا هولاند.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-10-11");
+  RasdEntity *governor = mention_entity (x, text, RASD_MENTION_PERSON, "سعود بن عبدالله");
+
+  g_assert_nonnull (governor);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      g_assert_cmpstr (event_place_en (x, event), !=, "Jeddah");
+      if (event_has (x, event, "francois-hollande"))
+        g_assert_false (event_has (x, event, governor->key));
+    }
+  g_assert_cmpuint (rule_hits (text, "2015-10-11", RASD_RULE_EV_HONORIFIC_BEFORE_NAME), >=, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4271,6 +4295,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/place-before-visit-end", test_place_before_visit_end);
   g_test_add_func ("/extractor/events/city-of-other-time", test_city_of_other_time);
   g_test_add_func ("/extractor/events/left-after-visit", test_left_after_visit);
+  g_test_add_func ("/extractor/events/leaver-long-chain", test_leaver_long_chain);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -200,7 +200,16 @@ honorific_person (Context *ctx,
        * goes on about, unless no one else has the honorific */
       for (guint j = rasd_tokens_get_sentence (ctx->tokens, name->sentence)->first_token;
            j < from && !attending; j++)
-        attending = (marks_at (ctx, j) & MARK_ATTENDANCE) != 0;
+        {
+          int other = honorific_of (token (ctx, j)->norm);
+
+          attending = (marks_at (ctx, j) & MARK_ATTENDANCE) != 0;
+          /* "وكان في وداع سموه الأمير Y": the pronoun before Y in his own sentence is another
+           * man of the honorific, whom a later سموه goes on about */
+          if (other >= 0 && strcmp (honorific_nouns[other][0], honorific_nouns[h][0]) == 0 &&
+              RASD_RULE_IS (EV_HONORIFIC_BEFORE_NAME, TRUE))
+            attending = TRUE;
+        }
       if (attending)
         attendee = name->entity;
       else

@@ -249,11 +249,15 @@ left_from (Context           *ctx,
   guint words = 0;
 
   /* the leaver may stand between, however long his titles and name: "يغادر الرئيس الأمريكي
-   * الرياض"، "غادر ولي ولي العهد وزير الدفاع الأمير X جدة" */
-  for (guint k = name->first_token; k-- > 0 && words < 4;)
+   * الرياض"، "غادر ولي ولي العهد وزير الدفاع الأمير X جدة", "غادر الأمير X مساعد وزير
+   * الدفاع رئيس اللجنة العليا ...، جدة" (a title's words are no person's mention: up to
+   * twelve words, none a preposition) */
+  static const char * const prepositions[] = { "في", "الي", "من", "علي", "مع", "بعد", "قبل", "عن", NULL };
+
+  for (guint k = name->first_token; k-- > 0 && words < 12;)
     {
       if (token (ctx, k)->sentence != name->sentence || ctx->place_begins[k] != 0 ||
-          trigger_at (ctx, k) != NULL)
+          trigger_at (ctx, k) != NULL || word_in (token (ctx, k)->norm, prepositions))
         return FALSE;
       if (word_in (bare_word (ctx, k), leave_words))
         return !left_after_visit (ctx, name);

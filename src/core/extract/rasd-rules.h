@@ -121,6 +121,7 @@ G_BEGIN_DECLS
   X (EV_SPEAKER_WISH, "ev.speaker-wish", "a speaker who tells his wish for a deed (أعرب عن تطلعه لاستقبال X) takes part in it") \
   X (EV_SPEAKER_OWN_DEED, "ev.speaker-own-deed", "who speaks خلال لقائه takes part in his meeting (وقال X خلال لقائه Y)") \
   X (EV_RELATION_PAIR, "ev.relation-pair", "who a relation is between (العلاقات بين X وY، التنسيق بين) is no party") \
+  X (EV_HONORIFIC_BEFORE_NAME, "ev.honorific-before-name", "one named after an honorific pronoun of his honorific in his own sentence (وكان في وداع سموه الأمير Y) is not whom a later one stands for") \
   X (EV_HONORIFIC_NOT_ATTENDEE, "ev.honorific-not-attendee", "an honorific pronoun (سموه) is not one named as attending (بحضور) when another has the honorific") \
   X (EV_HONORIFIC_PRONOUN, "ev.honorific-pronoun", "سموه، جلالته، فخامته، معاليه after the verb or after مع: the last person whose title has that honorific (كما استقبل سموه)") \
   X (EV_PRONOUN_SUBJECT, "ev.pronoun-subject", "a verb of one man going straight on to إلى, with no one named, is the article's man's, or after إنه the speaker's (وفي ختام الزيارة سيتوجه إلى الرياض)") \
