@@ -2776,6 +2776,22 @@ test_leaver_long_chain (void)
 }
 
 static void
+test_first_name_with_article (void)
+{
+  /* الطيب is a first name of the Maghreb (the tagger's features do not know it, the
+   * extractor does): two receptions, each of its minister */
+  const char *text = "استقبل الملك سلمان بن عبدالعزيز في مكتبه في جدة اليوم، كلا من وزير الخارجية الأردني "
+                     "ناصر جودة، ووزير الخارجية التونسي الطيب البكوش، كل على حدة.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-05");
+  RasdEntity *tunisian = mention_entity (x, text, RASD_MENTION_PERSON, "الطيب");
+
+  g_assert_nonnull (tunisian);
+  g_assert_cmpstr (tunisian->name, ==, "الطيب البكوش");
+  g_assert_cmpuint (x->events->len, ==, 2);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 1), tunisian->key));
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4296,6 +4312,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/city-of-other-time", test_city_of_other_time);
   g_test_add_func ("/extractor/events/left-after-visit", test_left_after_visit);
   g_test_add_func ("/extractor/events/leaver-long-chain", test_leaver_long_chain);
+  g_test_add_func ("/extractor/names/first-name-with-article", test_first_name_with_article);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

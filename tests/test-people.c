@@ -104,6 +104,16 @@ test_people_first_names (void)
     }
   g_assert_false (rasd_people_is_first_name (people, "موسكو"));
   g_assert_false (rasd_people_is_first_name (people, "الرئيس"));
+
+  /* first-names-regional.txt: the extractor's, not the name tagger's features' */
+  {
+    g_autofree char *tayeb = rasd_arabic_normalize ("الطيب", -1);
+    g_autofree char *vladimir = rasd_arabic_normalize ("فلاديمير", -1);
+
+    g_assert_true (rasd_people_is_first_name (people, tayeb));
+    g_assert_false (rasd_people_is_first_name_core (people, tayeb));
+    g_assert_true (rasd_people_is_first_name_core (people, vladimir));
+  }
   g_assert_false (rasd_people_is_first_name (people, "ولي"));
   g_assert_cmpuint (rasd_people_n_first_names (people), >=, 400);
 }

@@ -461,7 +461,7 @@ add_lexicon (RasdNameFeatures *self,
     FLAG (rasd_people_is_short_form (self->people, form) ? "lex:person-short" : "lex:person");
   if (rasd_people_words_from (self->people, form) > 1)
     FLAG ("lex:person-start");
-  if (rasd_people_is_first_name (self->people, form))
+  if (rasd_people_is_first_name_core (self->people, form))
     FLAG ("lex:first-name");
   if (rasd_people_can_start_title (self->people, form))
     {

@@ -30,6 +30,7 @@ struct _RasdPeople
   GHashTable   *by_skeleton;  /* vowel_skeleton() of such variants → RasdPerson*, or &ambiguous */
   GHashTable   *short_forms;  /* normalised short form → RasdPerson* (also in by_name) */
   GHashTable   *first_names;  /* normalised word set */
+  GHashTable   *first_names_regional;  /* more, which the name tagger's features do not see */
   GHashTable   *titles;       /* normalised title → RasdTitle* */
   GPtrArray    *title_list;   /* RasdTitle*, owned */
   RasdTitle     open_minister;
@@ -358,14 +359,17 @@ load_people (RasdPeople  *self,
   return TRUE;
 }
 
+/* Reads @file's first names into @set. */
 static gboolean
 load_first_names (RasdPeople  *self,
                   const char  *data_dir,
+                  const char  *file,
+                  GHashTable  *set,
                   GError     **error)
 {
   g_auto(GStrv) lines = NULL;
 
-  if (!read_lines (data_dir, "first-names.txt", &lines, error))
+  if (!read_lines (data_dir, file, &lines, error))
     return FALSE;
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -377,14 +381,14 @@ load_first_names (RasdPeople  *self,
       if (line[0] == '\0' || line[0] == '#')
         continue;
       norm = normalize_phrase (line);
-      g_hash_table_add (self->first_names, (gpointer) intern (self, norm));
+      g_hash_table_add (set, (gpointer) intern (self, norm));
       /* عبدالله is also the two words عبد الله; the lookup is for one word, so keep only the
        * joined form and the word عبد itself. */
       variant = compound_variant (norm);
       if (variant != NULL && strchr (variant, ' ') == NULL)
-        g_hash_table_add (self->first_names, (gpointer) intern (self, variant));
+        g_hash_table_add (set, (gpointer) intern (self, variant));
     }
-  g_hash_table_add (self->first_names, (gpointer) intern (self, "عبد"));
+  g_hash_table_add (set, (gpointer) intern (self, "عبد"));
   return TRUE;
 }
 
@@ -471,6 +475,7 @@ rasd_people_load (const char  *data_dir,
   self->first_words = g_hash_table_new (rasd_str_hash, g_str_equal);
   self->short_forms = g_hash_table_new (rasd_str_hash, g_str_equal);
   self->first_names = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->first_names_regional = g_hash_table_new (rasd_str_hash, g_str_equal);
   self->titles = g_hash_table_new (rasd_str_hash, g_str_equal);
   self->title_first = g_hash_table_new (rasd_str_hash, g_str_equal);
   self->title_list = g_ptr_array_new_with_free_func (g_free);
@@ -480,7 +485,8 @@ rasd_people_load (const char  *data_dir,
   self->open_head.type = RASD_TITLE_ROLE;
 
   if (!load_people (self, data_dir, error)
-      || !load_first_names (self, data_dir, error)
+      || !load_first_names (self, data_dir, "first-names.txt", self->first_names, error)
+      || !load_first_names (self, data_dir, "first-names-regional.txt", self->first_names_regional, error)
       || !load_titles (self, data_dir, error))
     return NULL;
 
@@ -503,6 +509,7 @@ rasd_people_free (RasdPeople *self)
   g_clear_pointer (&self->first_words, g_hash_table_unref);
   g_clear_pointer (&self->short_forms, g_hash_table_unref);
   g_clear_pointer (&self->first_names, g_hash_table_unref);
+  g_clear_pointer (&self->first_names_regional, g_hash_table_unref);
   g_clear_pointer (&self->titles, g_hash_table_unref);
   g_clear_pointer (&self->title_first, g_hash_table_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
@@ -542,6 +549,17 @@ rasd_people_max_words (RasdPeople *self)
 gboolean
 rasd_people_is_first_name (RasdPeople *self,
                            const char *normalized_word)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (normalized_word != NULL, FALSE);
+
+  return g_hash_table_contains (self->first_names, normalized_word) ||
+         g_hash_table_contains (self->first_names_regional, normalized_word);
+}
+
+gboolean
+rasd_people_is_first_name_core (RasdPeople *self,
+                                const char *normalized_word)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (normalized_word != NULL, FALSE);

@@ -64,6 +64,10 @@ guint             rasd_people_words_from     (RasdPeople          *self,
 
 gboolean          rasd_people_is_first_name  (RasdPeople          *self,
                                               const char          *normalized_word);
+/* The same for first-names.txt alone, without first-names-regional.txt: what the name
+ * tagger's features read, so that its trained model stays as trained. */
+gboolean          rasd_people_is_first_name_core (RasdPeople      *self,
+                                                  const char      *normalized_word);
 
 /* The spelling-blind form of a normalised name, by which two spellings of one person compare
  * equal: ال dropped from each word (الحسين، حسين), غ read as ج in transliterations (سيرغي،
