@@ -2792,6 +2792,26 @@ test_first_name_with_article (void)
 }
 
 static void
+test_dual_calls (void)
+{
+  /* two calls, one from each president: two events, each of the king and one of them */
+  const char *text = "تلقى الملك سلمان بن عبدالعزيز اتصالين هاتفيين من الرئيس الأمريكي باراك أوباما والرئيس "
+                     "الفرنسي فرانسوا هولاند، جرى خلالهما بحث الاتفاق النووي.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-05");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      RasdEvent *call = g_ptr_array_index (x->events, i);
+
+      g_assert_cmpstr (call->kind, ==, "call");
+      g_assert_cmpuint (call->participants->len, ==, 2);
+      g_assert_true (event_has (x, call, "salman-bin-abdulaziz"));
+      g_assert_true (event_has (x, call, i == 0 ? "barack-obama" : "francois-hollande"));
+    }
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4313,6 +4333,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/left-after-visit", test_left_after_visit);
   g_test_add_func ("/extractor/events/leaver-long-chain", test_leaver_long_chain);
   g_test_add_func ("/extractor/names/first-name-with-article", test_first_name_with_article);
+  g_test_add_func ("/extractor/events/dual-calls", test_dual_calls);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -1105,11 +1105,17 @@ opens_clause (Context *ctx,
   return CLAUSE_FIRST;
 }
 
-/* Whether @clause says its parties met one by one: "كل على حدة"، "كلا على حدة". */
+/* Whether @clause says its parties met one by one: "كل على حدة"، "كلا على حدة"; or its
+ * trigger at @t is a call in the dual ("تلقى اتصالين هاتفيين من X وY"): one with each. */
 static gboolean
 each_apart (Context      *ctx,
-            const Clause *clause)
+            const Clause *clause,
+            guint         t)
 {
+  static const char * const dual_calls[] = { "اتصالين", "اتصالان", NULL };
+
+  if (word_in (bare_word (ctx, t), dual_calls))
+    return RASD_RULE_IS (EV_DUAL_CALLS, TRUE);
   for (guint k = clause->first_token + 2; k < clause->last_token; k++)
     if (strcmp (token (ctx, k)->norm, "حده") == 0 && strcmp (token (ctx, k - 1)->norm, "علي") == 0 &&
         (strcmp (token (ctx, k - 2)->norm, "كل") == 0 || strcmp (token (ctx, k - 2)->norm, "كلا") == 0))
@@ -1715,7 +1721,7 @@ find_events (Context *ctx)
                 }
               g_array_unref (tour);
             }
-          else if (c.participants->len >= 3 && each_apart (ctx, clause))
+          else if (c.participants->len >= 3 && each_apart (ctx, clause, c.trigger_token))
             {
               /* "استقبل الوزير كلا من X وY، كل على حدة": one reception of each */
               RASD_RULE (EV_EACH_APART);

@@ -183,6 +183,7 @@ G_BEGIN_DECLS
   X (EV_DATE_LIST, "ev.date-list", "a visit with several dates is one event per date") \
   X (EV_TOUR, "ev.tour", "a visit to several places listed together is one visit per place") \
   X (EV_DATE_ARRIVAL, "ev.date-arrival", "an undated reception told right after an arrival happened on the arrival's day (وكان في استقباله)") \
+  X (EV_DUAL_CALLS, "ev.dual-calls", "two calls (اتصالين هاتفيين من X وY) are one call with each") \
   X (EV_EACH_APART, "ev.each-apart", "parties met one by one (كل على حدة): one event of the subject with each") \
   X (EV_PARTY_ARRIVAL, "ev.party-arrival", "a meeting of one party told after an arrival in a city, where it may have happened, is with the one who arrived") \
   X (EV_SENTENCE_MATE_PLACE, "ev.sentence-mate-place", "an event with no place happened in the city of the same day's other event of its sentence that shares a party") \
