@@ -2812,6 +2812,32 @@ test_dual_calls (void)
 }
 
 static void
+test_dateline_city (void)
+{
+  /* "عمان - بترا": the dateline names Amman, not Oman, and so does عمان again in the article;
+   * a foreign first name with أل is no word of the organisation before it */
+  const char *text = "عمان - بترا\n"
+                     "التقى رئيس مجلس النواب عاطف الطراونة في مكتبه اليوم السفير الأمريكي في عمان، وبحث معه "
+                     "العلاقات الثنائية.\n"
+                     "كما التقى الطراونة وفدا من البرلمان الأوروبي إلمار بروك.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-18");
+  const char *again = strstr (text, "في عمان");
+  RasdEntity *org = mention_entity (x, text, RASD_MENTION_ORGANISATION, "البرلمان");
+
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Amman");
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+
+      if (mention->kind == RASD_MENTION_PLACE &&
+          mention->start == (gsize) g_utf8_pointer_to_offset (text, again + strlen ("في ")))
+        g_assert_cmpstr (rasd_extraction_get_entity (x, mention->entity)->country, ==, "JO");
+    }
+  g_assert_nonnull (org);
+  g_assert_null (strstr (org->name, "إلمار"));
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4334,6 +4360,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/leaver-long-chain", test_leaver_long_chain);
   g_test_add_func ("/extractor/names/first-name-with-article", test_first_name_with_article);
   g_test_add_func ("/extractor/events/dual-calls", test_dual_calls);
+  g_test_add_func ("/extractor/names/dateline-city", test_dateline_city);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

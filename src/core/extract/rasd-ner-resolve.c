@@ -557,6 +557,9 @@ resolve_places (Run *run)
     g_ptr_array_set_size (preferred, 4);
   g_ptr_array_add (preferred, NULL);
 
+  const GPtrArray *dateline_candidates = NULL;
+  const RasdPlace *dateline_city = NULL;
+
   for (guint i = 0; i < run->places->len; i++)
     {
       PlaceRef *ref = &g_array_index (run->places, PlaceRef, i);
@@ -565,6 +568,23 @@ resolve_places (Run *run)
                                                     (const char * const *) preferred->pdata);
       if (place == NULL)
         continue;
+      /* "عمان - بترا": a dateline names a city, not a country of the same letters (Oman), and
+       * so does the word again in the article */
+      if (shadda == NULL && place->kind == RASD_PLACE_KIND_COUNTRY &&
+          (ref->candidates == dateline_candidates || at_dateline (run, ref->first_token)))
+        {
+          const RasdPlace *city = ref->candidates == dateline_candidates ? dateline_city : NULL;
+
+          for (guint c = 0; city == NULL && c < ref->candidates->len; c++)
+            if (((const RasdPlace *) g_ptr_array_index (ref->candidates, c))->kind == RASD_PLACE_KIND_CITY)
+              city = g_ptr_array_index (ref->candidates, c);
+          if (city != NULL && RASD_RULE_IS (NER_DATELINE_CITY, TRUE))
+            {
+              place = city;
+              dateline_candidates = ref->candidates;
+              dateline_city = city;
+            }
+        }
       /* "الكويت والبحرين وعمان": listed with a country, a name that may be one is one */
       if (place->kind != RASD_PLACE_KIND_COUNTRY && i > 0 &&
           has_prefix (tok (run, ref->first_token)->norm, "و") &&

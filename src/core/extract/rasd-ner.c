@@ -715,7 +715,9 @@ match_org (Run  *run,
 
             while (k < i + limit && taken < 3 && !is_stop (run, k) &&
                    has_prefix (bare (run, k, buf, sizeof buf), "ال") &&
-                   match_title (run, k, &n_title) == NULL)
+                   match_title (run, k, &n_title) == NULL &&
+                   /* إلمار is a foreign name's first letters, not the article */
+                   !hamza_alif_lam (run, k))
               {
                 k++;
                 taken++;
