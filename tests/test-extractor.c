@@ -2838,6 +2838,20 @@ test_dateline_city (void)
 }
 
 static void
+test_abd_alone (void)
+{
+  /* one word of عبد joined to a name of God is a first name, which the lists need not have:
+   * alone after an ambassador's title it is his name */
+  const char *text = "التقى وزير الحج بندر حجار اليوم السفير الإندونيسي عبدالجميل.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-05");
+  RasdEntity *envoy = mention_entity (x, text, RASD_MENTION_PERSON, "عبدالجميل");
+
+  g_assert_nonnull (envoy);
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), envoy->key));
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4361,6 +4375,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/first-name-with-article", test_first_name_with_article);
   g_test_add_func ("/extractor/events/dual-calls", test_dual_calls);
   g_test_add_func ("/extractor/names/dateline-city", test_dateline_city);
+  g_test_add_func ("/extractor/names/abd-alone", test_abd_alone);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -554,7 +554,10 @@ rasd_people_is_first_name (RasdPeople *self,
   g_return_val_if_fail (normalized_word != NULL, FALSE);
 
   return g_hash_table_contains (self->first_names, normalized_word) ||
-         g_hash_table_contains (self->first_names_regional, normalized_word);
+         g_hash_table_contains (self->first_names_regional, normalized_word) ||
+         /* عبدالجميل، عبدالمنعم: عبد joined to a name of God, whichever the lists lack */
+         (g_str_has_prefix (normalized_word, "عبدال") &&
+          g_utf8_strlen (normalized_word, -1) >= (glong) g_utf8_strlen ("عبدال", -1) + 3);
 }
 
 gboolean
