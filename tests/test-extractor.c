@@ -2852,6 +2852,33 @@ test_abd_alone (void)
 }
 
 static void
+test_speaker_received (void)
+{
+  /* who conveys greetings is at the reception of his sentence, whoever's pronoun the noun
+   * has; so is the one له stands for after the deed and its owner */
+  static const char * const texts[] = {
+    "ونقل وزير الخارجية الأمريكي جون كيري تحيات الرئيس باراك أوباما إلى الملك سلمان بن عبدالعزيز "
+    "لدى استقباله اليوم في جدة.",
+    "وأكد وزير الخارجية الأمريكي جون كيري التزام بلاده بأمن المنطقة، خلال استقبال الملك سلمان بن "
+    "عبدالعزيز له اليوم في جدة.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (texts[i], "2015-08-05");
+      RasdEvent *reception;
+
+      g_assert_cmpuint (x->events->len, ==, 1);
+      reception = g_ptr_array_index (x->events, 0);
+      g_assert_true (event_has (x, reception, "john-kerry"));
+      g_assert_true (event_has (x, reception, "salman-bin-abdulaziz"));
+      g_assert_false (event_has (x, reception, "barack-obama"));
+    }
+  g_assert_cmpuint (rule_hits (texts[0], "2015-08-05", RASD_RULE_EV_SPEAKER_GREETINGS), ==, 1);
+  g_assert_cmpuint (rule_hits (texts[1], "2015-08-05", RASD_RULE_EV_SPEAKER_RECEIVED), ==, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4376,6 +4403,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/dual-calls", test_dual_calls);
   g_test_add_func ("/extractor/names/dateline-city", test_dateline_city);
   g_test_add_func ("/extractor/names/abd-alone", test_abd_alone);
+  g_test_add_func ("/extractor/events/speaker-received", test_speaker_received);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

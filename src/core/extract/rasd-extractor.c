@@ -466,6 +466,8 @@ speaks_of_own_deed (Context           *ctx,
     "خلال", "اثناء", "عقب", "بعد", "لدي", "في", "وخلال", "واثناء", NULL
   };
   static const char * const pronouns[] = { "ه", "ها", "هما", NULL };
+  static const char * const to_him[] = { "له", "لها", "لهما", NULL };
+  static const char * const greetings[] = { "تحيات", "تحيه", "تهاني", "رساله", NULL };
   static const char * const wishes[] = {
     "تطلعه", "رغبته", "امله", "استعداده", "حرصه", "تطلعها", "رغبتها", "املها", "استعدادها",
     "حرصها", NULL
@@ -473,6 +475,10 @@ speaks_of_own_deed (Context           *ctx,
   guint name_end = name->first_token + name->n_tokens;
   const Trigger *at_t = trigger_at (ctx, t);
 
+  /* "نقل X تحيات Y إلى Z لدى استقباله": who conveys greetings is there to convey them */
+  for (guint k = name_end; k < MIN (name_end + 2, t); k++)
+    if (word_in (token (ctx, k)->norm, greetings))
+      return RASD_RULE_IS (EV_SPEAKER_GREETINGS, TRUE);
   /* "وقال X ... إنه سيلتقي Y": he who says that he will meet is the one who meets */
   if (at_t != NULL && at_t->verb && t > name_end && t - name_end <= 24 &&
       word_in (token (ctx, t - 1)->norm, rasd_extractor_that_he))
@@ -490,6 +496,11 @@ speaks_of_own_deed (Context           *ctx,
         return RASD_RULE_IS (EV_SPEAKER_WISH, TRUE);
       if (trigger == NULL || trigger->verb || !word_in (token (ctx, k - 1)->norm, during))
         continue;
+      /* "نقل X تحيات ... خلال استقبال الملك له": له after the deed's noun and its owner is
+       * the speaker, received */
+      for (guint j = k + 1; j < MIN (k + 7, ctx->n_tokens) && token (ctx, j)->sentence == tk->sentence; j++)
+        if (word_in (token (ctx, j)->norm, to_him))
+          return RASD_RULE_IS (EV_SPEAKER_RECEIVED, TRUE);
       /* the pronoun as written (a ة normalises to ه too) */
       for (guint i = 0; pronouns[i] != NULL; i++)
         {
