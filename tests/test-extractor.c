@@ -2879,6 +2879,26 @@ test_speaker_received (void)
 }
 
 static void
+test_set_in_visit (void)
+{
+  /* a meeting whose sentence is set in a visit (a fronted phrase, its own clause) happened
+   * where the visit was */
+  static const char * const texts[] = {
+    "في ختام زيارته إلى روسيا، التقى الأمير خالد بن سلمان وزير الخارجية سيرغي لافروف.",
+    "خلال زيارته لروسيا، التقى الأمير خالد بن سلمان وزير الخارجية سيرغي لافروف.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (texts[i], "2015-08-05");
+
+      g_assert_cmpuint (x->events->len, ==, 1);
+      g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Russia");
+      g_assert_cmpuint (rule_hits (texts[i], "2015-08-05", RASD_RULE_EV_SET_IN_VISIT), ==, 1);
+    }
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4404,6 +4424,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/dateline-city", test_dateline_city);
   g_test_add_func ("/extractor/names/abd-alone", test_abd_alone);
   g_test_add_func ("/extractor/events/speaker-received", test_speaker_received);
+  g_test_add_func ("/extractor/events/set-in-visit", test_set_in_visit);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

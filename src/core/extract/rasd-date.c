@@ -1243,8 +1243,21 @@ refine_publication (const char     *text,
        * اليوم" under the 28th is of the 27th, the day its dateline says */
       RasdDate dateline = { 0 };
       gint64 lag;
+      gboolean other_day = FALSE;
 
-      if (rasd_date_find_dateline (text, &dateline) && dateline.precision == RASD_DATE_PRECISION_DAY)
+      /* the text is scanned for its dateline again only when a full date of another day
+       * than the publication's stands near its start (the scan at hand has no lines) */
+      for (guint k = 0; k < raws->len && !other_day; k++)
+        {
+          const RasdDateMention *m = &g_array_index (raws, Raw, k).m;
+
+          if (m->start >= DATELINE_MAX_CHARS)
+            break;
+          other_day = m->stated.year != 0 && m->stated.day != 0 && !(m->flags & RASD_DATE_FLAG_HIJRI) &&
+                      (m->stated.year != pub0.year || m->stated.month != pub0.month || m->stated.day != pub0.day);
+        }
+      if (other_day && rasd_date_find_dateline (text, &dateline) &&
+          dateline.precision == RASD_DATE_PRECISION_DAY)
         {
           lag = rasd_date_to_days (pub0.year, pub0.month, pub0.day) -
                 rasd_date_to_days (dateline.year, dateline.month, dateline.day);

@@ -952,14 +952,15 @@ place_during_visit (Context *ctx,
     }
 }
 
-/* The place of "فور انتهاء زيارته إلى البحرين" in the sentence of candidate @c: a visit of
- * its party's that the sentence tells as ended (بعد، فور، عقب، إثر، with or without انتهاء or
- * ختام), the place right after the visit's noun; -1 when none. */
+/* The place of "فور انتهاء زيارته إلى البحرين" in the sentence of candidate @c, before token
+ * @before: a visit of its party's that the sentence tells after one of @after (بعد، فور...)
+ * and perhaps انتهاء or ختام, the place right after the visit's noun; -1 when none. */
 static int
-place_of_ended_visit (Context         *ctx,
-                      const Candidate *c)
+place_of_ended_visit (Context            *ctx,
+                      const Candidate    *c,
+                      const char * const *after,
+                      guint               before)
 {
-  static const char * const after[] = { "بعد", "فور", "عقب", "اثر", "إثر", "لدي", NULL };
   static const char * const ending[] = { "انتهاء", "ختام", "اختتام", "نهايه", NULL };
   static const char * const visit[] = { "زيارته", "زيارتها", "جولته", "جولتها", NULL };
   const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
@@ -967,11 +968,11 @@ place_of_ended_visit (Context         *ctx,
   guint n_names;
   const guint *names = rasd_mention_index_sentence_names (ctx->mentions, c->sentence, &n_names);
 
-  for (guint k = sentence->first_token; k + 2 < end; k++)
+  for (guint k = sentence->first_token; k + 2 < end && k < before; k++)
     {
       guint v = k + 1, at;
 
-      if (!word_in (token (ctx, k)->norm, after))
+      if (!word_in (bare_word (ctx, k), after))
         continue;
       if (word_in (token (ctx, v)->norm, ending))
         v++;
@@ -999,6 +1000,21 @@ void
 place_before_visit_end (Context *ctx,
                         GArray  *candidates)
 {
+  static const char * const ended[] = { "بعد", "فور", "عقب", "اثر", "إثر", "لدي", NULL };
+  static const char * const within[] = { "خلال", "اثناء", "ختام", "نهايه", "مستهل", "بدايه", NULL };
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *own = &g_array_index (candidates, Candidate, i);
+      int place;
+
+      /* "في ختام زيارته إلى روسيا، التقى X Y": a visit its sentence is set in, before the
+       * trigger, is where its deed happened */
+      if (own->place < 0 && strcmp (own->trigger->kind, "call") != 0 &&
+          (place = place_of_ended_visit (ctx, own, within, own->trigger_token)) >= 0 &&
+          RASD_RULE_IS (EV_SET_IN_VISIT, TRUE))
+        own->place = place;
+    }
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
@@ -1006,7 +1022,7 @@ place_before_visit_end (Context *ctx,
 
       if (i > 0 && g_array_index (candidates, Candidate, i - 1).sentence == c->sentence)
         continue;  /* the sentence once */
-      if ((place = place_of_ended_visit (ctx, c)) < 0)
+      if ((place = place_of_ended_visit (ctx, c, ended, G_MAXUINT)) < 0)
         continue;
       for (guint j = i; j > 0 && g_array_index (candidates, Candidate, j - 1).sentence + 10 >= c->sentence; j--)
         {

@@ -207,6 +207,7 @@ G_BEGIN_DECLS
   X (EV_VISIT_END, "ev.visit-end", "a visit with a pronoun that a word of ending governs (يختتم زيارته غدا) is the visit told before, ending on the date written") \
   X (EV_PLACE_BEFORE_VISIT_END, "ev.place-before-visit-end", "a deed told before with no place, of the party of a visit told as ended (فور انتهاء زيارته إلى البحرين), happened in that visit's place") \
   X (EV_LEFT_AFTER_VISIT, "ev.left-after-visit", "the place one leaves right before بعد and a visit's noun (غادر روسيا بعد زيارة) is where that visit was") \
+  X (EV_SET_IN_VISIT, "ev.set-in-visit", "a deed whose sentence is set in a visit before its trigger (في ختام زيارته إلى روسيا، التقى) happened where the visit was") \
   X (EV_OWN_VISIT, "ev.own-visit", "a visit's noun with a pronoun and no date of its own (في زيارته) is the visit told before of one of its people") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
   X (EV_POINTS_BACK, "ev.points-back", "a trigger noun after هذه/هذا with no date of its own is an event already told") \
