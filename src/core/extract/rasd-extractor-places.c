@@ -968,15 +968,19 @@ place_of_ended_visit (Context            *ctx,
   guint n_names;
   const guint *names = rasd_mention_index_sentence_names (ctx->mentions, c->sentence, &n_names);
 
-  for (guint k = sentence->first_token; k + 2 < end && k < before; k++)
+  /* the visit's noun first, rarer than the words before it (read without their proclitics) */
+  for (guint v = sentence->first_token + 1; v + 1 < end && v <= before; v++)
     {
-      guint v = k + 1, at;
+      guint k = v - 1, at;
+      const char *norm = token (ctx, v)->norm;
 
-      if (!word_in (bare_word (ctx, k), after))
+      /* زيارته، جولته: a look at the first letter before the list */
+      if ((strncmp (norm, "ز", strlen ("ز")) != 0 && strncmp (norm, "ج", strlen ("ج")) != 0) ||
+          !word_in (norm, visit))
         continue;
-      if (word_in (token (ctx, v)->norm, ending))
-        v++;
-      if (v >= end || !word_in (token (ctx, v)->norm, visit))
+      if (!word_in (bare_word (ctx, k), after) &&
+          (!word_in (token (ctx, k)->norm, ending) || k == sentence->first_token ||
+           !word_in (bare_word (ctx, k - 1), after)))
         continue;
       at = v + 1;
       if (at < end && (strcmp (token (ctx, at)->norm, "الي") == 0 || strcmp (token (ctx, at)->norm, "الى") == 0))

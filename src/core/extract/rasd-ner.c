@@ -1228,20 +1228,26 @@ static const char *
 without_honorific (Run             *run,
                    const RasdTitle *title)
 {
-  g_auto(GStrv) words = NULL;
+  char copy[256];
+  const char *words[8];
   const RasdTitle *honorific, *rest;
   const char *text;
-  guint n, n_honorific = 0, n_rest = 0;
+  guint n = 0, n_honorific = 0, n_rest = 0;
 
-  if (!RASD_RULE_IS (NER_TITLE_WITHOUT_HONORIFIC, TRUE))
+  if (!RASD_RULE_IS (NER_TITLE_WITHOUT_HONORIFIC, TRUE) || strlen (title->text) >= sizeof copy)
     return title->text;
-  words = g_strsplit (title->text, " ", 8);
-  n = g_strv_length (words);
-  honorific = rasd_people_match_title (run->ner->people, (const char * const *) words, n - 1, &n_honorific);
+  /* its words, split in a copy on the stack: asked at every title of a chain */
+  strcpy (copy, title->text);
+  for (char *p = copy; p != NULL && n < G_N_ELEMENTS (words); n++)
+    {
+      words[n] = p;
+      if ((p = strchr (p, ' ')) != NULL)
+        *p++ = '\0';
+    }
+  honorific = rasd_people_match_title (run->ner->people, words, n - 1, &n_honorific);
   if (honorific == NULL || honorific->type != RASD_TITLE_HONORIFIC)
     return title->text;
-  rest = rasd_people_match_title (run->ner->people, (const char * const *) words + n_honorific,
-                                  n - n_honorific, &n_rest);
+  rest = rasd_people_match_title (run->ner->people, words + n_honorific, n - n_honorific, &n_rest);
   if (rest == NULL || rest->type == RASD_TITLE_HONORIFIC || n_rest != n - n_honorific)
     return title->text;
   RASD_RULE (NER_TITLE_WITHOUT_HONORIFIC);
