@@ -2899,6 +2899,31 @@ test_set_in_visit (void)
 }
 
 static void
+test_held_title_then_other (void)
+{
+  /* the king, named before, and then a title with another nationality: two men, the host and
+   * his guest (not one chain of titles of the guest) */
+  const char *text = "تلقى الملك سلمان بن عبدالعزيز اتصالا هاتفيا اليوم من الرئيس التركي رجب طيب أردوغان.\n"
+                     "وبعد ذلك استقبل الملك رئيس الوزراء الباكستاني محمد نواز شريف.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-10");
+  RasdEntity *guest = mention_entity (x, text, RASD_MENTION_PERSON, "محمد نواز");
+  gboolean received = FALSE;
+
+  g_assert_nonnull (guest);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (!event_has (x, event, guest->key))
+        continue;
+      received = TRUE;
+      g_assert_true (event_has (x, event, "salman-bin-abdulaziz"));
+    }
+  g_assert_true (received);
+  g_assert_cmpuint (rule_hits (text, "2015-08-10", RASD_RULE_NER_HELD_TITLE_THEN_OTHER), ==, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4425,6 +4450,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/abd-alone", test_abd_alone);
   g_test_add_func ("/extractor/events/speaker-received", test_speaker_received);
   g_test_add_func ("/extractor/events/set-in-visit", test_set_in_visit);
+  g_test_add_func ("/extractor/names/held-title-then-other", test_held_title_then_other);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -1219,8 +1219,26 @@ is_posting_title (const char *title)
          strstr (title, "مندوب") != NULL;
 }
 
-/* The text of @title as matched over @len tokens from @i: an open role (وزير + a definite noun)
- * is the minister of that noun, not any minister (وزير الثقافة is not وزير الدفاع). */
+/* Whether a person the article has named holds @title (its head, or a title his lexicon name
+ * begins with), of a country other than @country. */
+static gboolean
+held_elsewhere (Run        *run,
+                const char *title,
+                const char *country)
+{
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      const PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+
+      if (info->country == NULL || g_strcmp0 (info->country, country) == 0)
+        continue;
+      if ((info->title != NULL && same_head (info->title, title)) ||
+          (info->name_title != NULL && same_head (info->name_title, title)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A listed title that begins with an honorific (جلالة الملك، سمو ولي العهد، دولة رئيس الوزراء)
  * is, as an office, the title after the honorific, so that الملك alone later is the man titled
  * so; @title itself when it begins with none. */
@@ -1257,6 +1275,8 @@ without_honorific (Run             *run,
   return text;
 }
 
+/* The text of @title as matched over @len tokens from @i: an open role (وزير + a definite noun)
+ * is the minister of that noun, not any minister (وزير الثقافة is not وزير الدفاع). */
 const char *
 title_text (Run             *run,
             const RasdTitle *title,
@@ -1459,6 +1479,14 @@ scan_title (Run  *run,
           RASD_RULE (NER_TITLE_AND_OTHER);
           break;
         }
+      /* "وبعد ذلك استقبل الملك رئيس الوزراء الباكستاني X": a title whose holder the article
+       * has named, of another country than the next title's nationality, is his role, and
+       * the next title someone else's */
+      if (next != NULL && !nationality_read && j == i + first_len && last == title &&
+          title->type != RASD_TITLE_HONORIFIC && j + len < run->n && !breaks_after (run, j + len - 1) &&
+          (adj = match_adjective (run, j + len)) != NULL && held_elsewhere (run, last_text, adj) &&
+          RASD_RULE_IS (NER_HELD_TITLE_THEN_OTHER, TRUE))
+        break;
       if (next != NULL)
         {
           if (next->type != RASD_TITLE_HONORIFIC)
