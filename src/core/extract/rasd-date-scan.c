@@ -1329,6 +1329,13 @@ parse_period (const P *p,
       offset = 0;
       j = i + 1;
     }
+  else if ((tcls (p, i + 1) != C_MOD || p->t[i + 1].clitic) && i > 0 && tcls (p, i - 1) == C_PART &&
+           p->t[i].clitic == 0 && is_definite_word (p, i))
+    {
+      /* "مطلع العام"، "منذ بداية الشهر": part of the one we are in */
+      offset = 0;
+      j = i + 1;
+    }
   else
     {
       if (tcls (p, i + 1) != C_MOD || p->t[i + 1].clitic)
