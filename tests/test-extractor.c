@@ -2924,6 +2924,23 @@ test_held_title_then_other (void)
 }
 
 static void
+test_german_minister (void)
+{
+  /* الوزير الألماني is the German minister named before (الألماني was no adjective), and the
+   * deeds told of him are his */
+  const char *text = "التقى وزير الخارجية عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في الرياض أمس.\n"
+                     "وكان الوزير الألماني قد وصل إلى الرياض مساء أمس الأول، قادما من طهران التي التقى فيها "
+                     "الرئيس الإيراني حسن روحاني.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-10-19");
+  RasdEntity *minister = mention_entity (x, text, RASD_MENTION_PERSON, "الوزير الألماني");
+
+  g_assert_nonnull (minister);
+  g_assert_cmpstr (minister->key, ==, "frank-walter-steinmeier");
+  for (guint i = 0; i < x->events->len; i++)
+    g_assert_true (event_has (x, g_ptr_array_index (x->events, i), "frank-walter-steinmeier"));
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4451,6 +4468,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/speaker-received", test_speaker_received);
   g_test_add_func ("/extractor/events/set-in-visit", test_set_in_visit);
   g_test_add_func ("/extractor/names/held-title-then-other", test_held_title_then_other);
+  g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ struct _RasdGazetteer
   GHashTable   *by_key;      /* key → RasdPlace* */
   GHashTable   *by_name;     /* normalised name → GPtrArray of RasdPlace* */
   GHashTable   *adjectives;  /* normalised adjective → RasdPlace* (country) */
+  GHashTable   *adjectives_extra;  /* more, which the name tagger's features do not see */
   guint         max_words;
   GHashTable   *first_words;  /* first word of a name → most words of a name it begins */
   GHashTable   *capitals;     /* country code → its capital (RasdPlace) */
@@ -308,11 +309,14 @@ index_adjective (RasdGazetteer *self,
       g_autofree char *def = NULL;
 
       add_adjective (self, bare, country);
+      def = g_strconcat ("ال", bare, NULL);
       if (!g_str_has_prefix (bare, "ال"))
-        {
-          def = g_strconcat ("ال", bare, NULL);
-          add_adjective (self, def, country);
-        }
+        add_adjective (self, def, country);
+      /* ألماني normalises with ال: its definite الألماني was never an adjective.  The name
+       * tagger's features keep the table as they were trained with
+       * (rasd_gazetteer_lookup_adjective_core()). */
+      else if (!g_hash_table_contains (self->adjectives, def))
+        g_hash_table_insert (self->adjectives_extra, (gpointer) intern (self, def), country);
     }
 }
 
@@ -598,6 +602,7 @@ rasd_gazetteer_new_from_dir (const char  *data_dir,
   self->by_name = g_hash_table_new_full (rasd_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) g_ptr_array_unref);
   self->adjectives = g_hash_table_new (rasd_str_hash, g_str_equal);
+  self->adjectives_extra = g_hash_table_new (rasd_str_hash, g_str_equal);
 
   arabic = load_mo (GEONAMES_MO, &mo_error);
   if (arabic == NULL)
@@ -626,6 +631,7 @@ rasd_gazetteer_free (RasdGazetteer *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->adjectives, g_hash_table_unref);
+  g_clear_pointer (&self->adjectives_extra, g_hash_table_unref);
   g_clear_pointer (&self->core_names, g_hash_table_unref);
   g_clear_pointer (&self->core_first_words, g_hash_table_unref);
   g_clear_pointer (&self->by_name, g_hash_table_unref);
@@ -724,9 +730,21 @@ rasd_gazetteer_lookup_adjective (RasdGazetteer  *self,
   g_return_val_if_fail (normalized_word != NULL, NULL);
 
   country = g_hash_table_lookup (self->adjectives, normalized_word);
+  if (country == NULL)
+    country = g_hash_table_lookup (self->adjectives_extra, normalized_word);
   if (out_country != NULL)
     *out_country = country != NULL ? country->country : NULL;
   return country;
+}
+
+const RasdPlace *
+rasd_gazetteer_lookup_adjective_core (RasdGazetteer *self,
+                                      const char    *normalized_word)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (normalized_word != NULL, NULL);
+
+  return g_hash_table_lookup (self->adjectives, normalized_word);
 }
 
 static gboolean

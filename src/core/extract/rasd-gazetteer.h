@@ -70,6 +70,10 @@ guint            rasd_gazetteer_words_from       (RasdGazetteer  *self,
 const RasdPlace *rasd_gazetteer_lookup_adjective (RasdGazetteer  *self,
                                                   const char     *normalized_word,
                                                   const char    **out_country);
+/* The same without the definite forms of adjectives that begin with أل or إل (الألماني),
+ * which the name tagger's model was trained without: what its features read. */
+const RasdPlace *rasd_gazetteer_lookup_adjective_core (RasdGazetteer *self,
+                                                       const char    *normalized_word);
 
 /* The place @candidates most likely mean, or NULL when there are none.
  *

@@ -493,7 +493,7 @@ add_lexicon (RasdNameFeatures *self,
       }
   if (rasd_gazetteer_words_from_core (self->gazetteer, form) > 1)
     FLAG ("lex:place-start");
-  if (rasd_gazetteer_lookup_adjective (self->gazetteer, form, NULL) != NULL)
+  if (rasd_gazetteer_lookup_adjective_core (self->gazetteer, form) != NULL)
     FLAG ("lex:nationality");
 
   flags = GPOINTER_TO_UINT (g_hash_table_lookup (self->words, form));
