@@ -779,10 +779,9 @@ title_extends (const char *a,
   if (heads_government (a) != heads_government (b))
     return FALSE;
   /* الرئيس alone is a head of state, not of a body: رئيس البرلمان، رئيس الديوان الملكي */
-  if (heads_state (a) != heads_state (b) && g_strv_length (shorter) == 1 &&
+  if (heads_state (a) != heads_state (b) && g_strv_length (shorter) == 1 && longer[1] != NULL &&
       has_prefix (longer[1], "ال") && RASD_RULE_IS (NER_HEAD_OF_BODY, TRUE))
     return FALSE;
-
   /* وزير الدولة للشؤون الخارجية is another office than وزير الخارجية */
   if (g_strv_contains ((const char * const *) longer + 1, "الدوله") &&
       !g_strv_contains ((const char * const *) shorter + 1, "الدوله"))
