@@ -2941,6 +2941,31 @@ test_german_minister (void)
 }
 
 static void
+test_that_he_reported (void)
+{
+  /* "وقال X إن ..." splits the sentence after the report's verb: the clause of "أنه سيلتقي Y"
+   * names Y only, and X, whom إنه stands for, meets him too */
+  const char *text = "التقى وزير الخارجية عادل الجبير نظيره الألماني فرانك فالتر شتاينماير في الرياض أمس.\n"
+                     "وقال شتاينماير إن بلاده تقدر الدور السعودي في المنطقة، مشيرا إلى أنه سيلتقي اليوم ولي "
+                     "العهد الأمير محمد بن نايف.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-10-19");
+  gboolean planned = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (!event_has (x, event, "muhammad-bin-nayef"))
+        continue;
+      planned = TRUE;
+      g_assert_true (event_has (x, event, "frank-walter-steinmeier"));
+      g_assert_false (event_has (x, event, "adel-al-jubeir"));
+    }
+  g_assert_true (planned);
+  g_assert_cmpuint (rule_hits (text, "2015-10-19", RASD_RULE_EV_THAT_HE_REPORTED), ==, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -3144,7 +3169,9 @@ test_speaker_that_he (void)
     }
   g_assert_true (tehran);
   g_assert_true (london);
-  g_assert_cmpuint (rule_hits (text, "2015-08-04", RASD_RULE_EV_SPEAKER_THAT_HE), >=, 2);
+  /* the speaker in the clause of his report, or in the clause after it (ev.that-he-reported) */
+  g_assert_cmpuint (rule_hits (text, "2015-08-04", RASD_RULE_EV_SPEAKER_THAT_HE) +
+                    rule_hits (text, "2015-08-04", RASD_RULE_EV_THAT_HE_REPORTED), >=, 2);
 }
 
 static void
@@ -4469,6 +4496,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/set-in-visit", test_set_in_visit);
   g_test_add_func ("/extractor/names/held-title-then-other", test_held_title_then_other);
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
+  g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

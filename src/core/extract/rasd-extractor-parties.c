@@ -10,7 +10,91 @@
 
 /* Parties a candidate takes from outside its clause's names: the person an object pronoun
  * stands for, the article's person a pointing word or pronoun stands for, and the men an
- * honorific pronoun (سموه، فخامته) stands for. */
+ * honorific pronoun (سموه، فخامته) stands for; and whether a speaker is a party of the deed
+ * he speaks of. */
+
+/* Whether a person is named from token @from to before token @to (one sentence). */
+static gboolean
+person_between (Context *ctx,
+                guint    from,
+                guint    to)
+{
+  guint n_names;
+  const guint *names = rasd_mention_index_sentence_names (ctx->mentions, token (ctx, from)->sentence, &n_names);
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+      if (name->kind == RASD_MENTION_PERSON && name->title_token >= from && name->title_token < to)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "وقال X خلال لقائه Y": a speaker who speaks during his own meeting (a trigger noun with a
+ * pronoun, right after خلال، أثناء، عقب..., within three words of him, ten for the dual's
+ * pronoun: "مع Y عقب مباحثاتهما") takes part in it, whether that noun or a verb after it (what
+ * he said they did: "إن الجانبين ناقشا") is the clause's trigger at @t; so does one who tells
+ * his wish for it ("أعرب X عن تطلعه لاستقبال Y"). */
+gboolean
+speaks_of_own_deed (Context           *ctx,
+                    const RasdNerName *name,
+                    guint              t)
+{
+  static const char * const during[] = {
+    "خلال", "اثناء", "عقب", "بعد", "لدي", "في", "وخلال", "واثناء", NULL
+  };
+  static const char * const pronouns[] = { "ه", "ها", "هما", NULL };
+  static const char * const to_him[] = { "له", "لها", "لهما", NULL };
+  static const char * const greetings[] = { "تحيات", "تحيه", "تهاني", "رساله", NULL };
+  static const char * const wishes[] = {
+    "تطلعه", "رغبته", "امله", "استعداده", "حرصه", "تطلعها", "رغبتها", "املها", "استعدادها",
+    "حرصها", NULL
+  };
+  guint name_end = name->first_token + name->n_tokens;
+  const Trigger *at_t = trigger_at (ctx, t);
+
+  /* "نقل X تحيات Y إلى Z لدى استقباله": who conveys greetings is there to convey them */
+  for (guint k = name_end; k < MIN (name_end + 2, t); k++)
+    if (word_in (token (ctx, k)->norm, greetings))
+      return RASD_RULE_IS (EV_SPEAKER_GREETINGS, TRUE);
+  /* "وقال X ... إنه سيلتقي Y": he who says that he will meet is the one who meets */
+  if (at_t != NULL && at_t->verb && t > name_end && t - name_end <= 24 &&
+      word_in (token (ctx, t - 1)->norm, rasd_extractor_that_he))
+    return RASD_RULE_IS (EV_SPEAKER_THAT_HE, TRUE);
+  for (guint k = name_end + 1; k <= t && k <= name_end + 24; k++)
+    {
+      const Trigger *trigger = trigger_at (ctx, k);
+      const RasdToken *tk = token (ctx, k);
+      const char *word = ctx->text + tk->byte_start;
+      gsize len = tk->byte_end - tk->byte_start;
+
+      /* "أعرب X عن تطلعه لاستقبال Y": his wish for his own deed */
+      if (trigger != NULL && !trigger->verb && k - name_end <= 4 &&
+          word_in (token (ctx, k - 1)->norm, wishes))
+        return RASD_RULE_IS (EV_SPEAKER_WISH, TRUE);
+      if (trigger == NULL || trigger->verb || !word_in (token (ctx, k - 1)->norm, during))
+        continue;
+      /* "نقل X تحيات ... خلال استقبال الملك له": له after the deed's noun and its owner is
+       * the speaker, received */
+      for (guint j = k + 1; j < MIN (k + 7, ctx->n_tokens) && token (ctx, j)->sentence == tk->sentence; j++)
+        if (word_in (token (ctx, j)->norm, to_him))
+          return RASD_RULE_IS (EV_SPEAKER_RECEIVED, TRUE);
+      /* the pronoun as written (a ة normalises to ه too) */
+      for (guint i = 0; pronouns[i] != NULL; i++)
+        {
+          gsize n = strlen (pronouns[i]);
+
+          if (len > n + 2 && memcmp (word + len - n, pronouns[i], n) == 0)
+            return k - name_end <= (strcmp (pronouns[i], "هما") == 0 ? 10u : 3u) ||
+                   /* "أكد X حرص المملكة على ...، وذلك خلال استقباله Y": further on, his own
+                    * deed still, where no one else is named between */
+                   (!person_between (ctx, name_end, k) && RASD_RULE_IS (EV_SPEAKER_OWN_DEED_FAR, TRUE));
+        }
+    }
+  return FALSE;
+}
 
 /* "وصل X إلى القاهرة، واستقبله Y": the person the object pronoun of the verb at @t stands for
  * (trigger_has_object()), the last person named before it in its sentence or the two before

@@ -331,6 +331,7 @@ G_GNUC_INTERNAL gboolean with_pronoun_near   (Context *ctx, guint t, guint first
 G_GNUC_INTERNAL void     add_topic_person    (Context *ctx, Candidate *c, int topic);
 G_GNUC_INTERNAL gboolean add_honorific_persons (Context *ctx, Candidate *c, guint t, guint first,
                                                 guint end);
+G_GNUC_INTERNAL gboolean speaks_of_own_deed  (Context *ctx, const RasdNerName *name, guint t);
 /* rasd-extractor-no-event.c: whether the trigger at token @k (@trigger) tells no event */
 G_GNUC_INTERNAL gboolean is_negated          (Context *ctx, guint k, guint first);
 G_GNUC_INTERNAL gboolean in_touch            (Context *ctx, const Trigger *trigger, guint k, guint first,
