@@ -2966,6 +2966,24 @@ test_that_he_reported (void)
 }
 
 static void
+test_speaker_both_sides (void)
+{
+  /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
+   * conference with, told in a clause after his report's verb */
+  const char *text = "أكد وزير الخارجية عادل الجبير أن المملكة ماضية في دعم الشرعية في اليمن، وذلك في مؤتمر "
+                     "صحفي مشترك عقده أمس في الرياض مع نظيره الألماني فرانك فالتر شتاينماير، عقب جلسة "
+                     "مباحثات بين الجانبين.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-10-19");
+  RasdEvent *talks;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  talks = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, talks, "adel-al-jubeir"));
+  g_assert_true (event_has (x, talks, "frank-walter-steinmeier"));
+  g_assert_cmpuint (rule_hits (text, "2015-10-19", RASD_RULE_EV_SPEAKER_BOTH_SIDES), ==, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4497,6 +4515,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/held-title-then-other", test_held_title_then_other);
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
+  g_test_add_func ("/extractor/events/speaker-both-sides", test_speaker_both_sides);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

@@ -900,6 +900,9 @@ reported_that (Context *ctx,
   return FALSE;
 }
 
+/* "بين الجانبين": the two sides of a deed. */
+static const char * const both_sides[] = { "الجانبين", "الطرفين", NULL };
+
 /* أن, and the words that order a next deed: ثم, and قبل before أن. */
 static const char * const that_words[] = { "ان", "بان", NULL };
 static const char * const then_words[] = { "ثم", NULL };
@@ -1182,6 +1185,34 @@ topic_of (GArray *candidates)
 }
 
 
+/* "وقال X إنه سيتوجه": the last speaker named before token @t in its sentence, or in the two
+ * before ("وقال X ... وأضاف أنه سيتوجه"); -1 when none. */
+static int
+last_speaker (Context *ctx,
+              guint    t)
+{
+  guint s = token (ctx, t)->sentence, back;
+  int speaker = -1;
+
+  for (back = 0; back <= 2 && back <= s && speaker < 0; back++)
+    {
+      guint n_names;
+      const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s - back, &n_names);
+
+      for (guint i = 0; i < n_names; i++)
+        {
+          const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+          if (name->sentence == s - back && name->first_token < t &&
+              name->kind == RASD_MENTION_PERSON && name->entity >= 0 && (name->flags & RASD_NER_SPEAKER))
+            speaker = name->entity;
+        }
+    }
+  if (speaker >= 0 && back > 1)
+    RASD_RULE (EV_SPEAKER_BEFORE);
+  return speaker;
+}
+
 /* "وفي ختام الزيارة سيتوجه إلى الرياض": a verb of one man (masculine: not ت-, -ت, -ون, -وا, -ان) with
  * no subject of its own, going straight on to إلى, has a pronoun for its subject: the man
  * the article is about; after إنه, whatever follows the verb, the man who said it ("أعلن أنه
@@ -1203,30 +1234,7 @@ pronoun_subject (Context       *ctx,
   next = token (ctx, t + 1)->norm;
   /* after إنه any verb of a deed: "أعلن بوتين أنه سيزور تركيا" */
   if (t > clause->first_token && word_in (token (ctx, t - 1)->norm, rasd_extractor_that_he))
-    {
-      /* "وقال X إنه سيتوجه": the last speaker named before it in the sentence, or in the two
-       * before ("وقال X ... وأضاف أنه سيتوجه") */
-      guint s = token (ctx, t)->sentence, back;
-      int speaker = -1;
-
-      for (back = 0; back <= 2 && back <= s && speaker < 0; back++)
-        {
-          guint n_names;
-          const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s - back, &n_names);
-
-          for (guint i = 0; i < n_names; i++)
-            {
-              const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
-
-              if (name->sentence == s - back && name->first_token < t &&
-                  name->kind == RASD_MENTION_PERSON && name->entity >= 0 && (name->flags & RASD_NER_SPEAKER))
-                speaker = name->entity;
-            }
-        }
-      if (speaker >= 0 && back > 1)
-        RASD_RULE (EV_SPEAKER_BEFORE);
-      return speaker;
-    }
+    return last_speaker (ctx, t);
   if (strcmp (next, "الي") != 0 && strcmp (next, "نحو") != 0)
     return -1;
   return topic;
@@ -1513,6 +1521,19 @@ find_events (Context *ctx)
               if (speaker >= 0 &&
                   !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, speaker) &&
                   RASD_RULE_IS (EV_THAT_HE_REPORTED, TRUE))
+                g_array_prepend_val (c.participants, speaker);
+            }
+          /* "أكد X أن ...، وذلك في مؤتمر مع نظيره Y، عقب جلسة مباحثات بين الجانبين": the two
+           * sides are the speaker and the one he is with */
+          else if (!best->verb && best_token + 2 < clause->last_token &&
+                   strcmp (token (ctx, best_token + 1)->norm, "بين") == 0 &&
+                   word_in (token (ctx, best_token + 2)->norm, both_sides))
+            {
+              int speaker = last_speaker (ctx, best_token);
+
+              if (speaker >= 0 &&
+                  !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, speaker) &&
+                  RASD_RULE_IS (EV_SPEAKER_BOTH_SIDES, TRUE))
                 g_array_prepend_val (c.participants, speaker);
             }
           /* a clause that goes on from the one before shares its time unless it gives one */

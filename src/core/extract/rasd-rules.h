@@ -121,6 +121,7 @@ G_BEGIN_DECLS
   X (EV_SPEAKER_RECEIVED, "ev.speaker-received", "a speaker whose deed's noun له follows (نقل X تحيات ... خلال استقبال الملك له) is received: a party") \
   X (EV_SPEAKER_GREETINGS, "ev.speaker-greetings", "who conveys greetings or a message (نقل X تحيات Y إلى Z) is a party of the deed of his sentence") \
   X (EV_THAT_HE_REPORTED, "ev.that-he-reported", "the speaker إنه stands for takes part in the deed of a clause after the report's verb that names its other party (وقال X إن ...، مشيرا إلى أنه سيلتقي Y)") \
+  X (EV_SPEAKER_BOTH_SIDES, "ev.speaker-both-sides", "the speaker of a sentence that tells a deed بين الجانبين in a clause after his report's verb is one of the two sides") \
   X (EV_SPEAKER_OWN_DEED_FAR, "ev.speaker-own-deed-far", "a speaker during his own reception or meeting (وذلك خلال استقباله) further than three words on, no one else named between, takes part") \
   X (EV_SPEAKER_THAT_HE, "ev.speaker-that-he", "he who says that he will meet (قال X إنه سيلتقي Y) is a party of it, and the one نظيره there points to") \
   X (EV_SPEAKER_WISH, "ev.speaker-wish", "a speaker who tells his wish for a deed (أعرب عن تطلعه لاستقبال X) takes part in it") \
