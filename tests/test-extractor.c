@@ -2984,6 +2984,30 @@ test_speaker_both_sides (void)
 }
 
 static void
+test_that_not_speaker (void)
+{
+  /* a name right after "وأضاف أن" is the report's subject, who travels, not its speaker */
+  const char *text = "عقد وزير الخارجية سامح شكري اليوم جلسة مباحثات مع نظيره الأردني ناصر جودة بمقر وزارة "
+                     "الخارجية.\n"
+                     "وصرح المتحدث الرسمي باسم وزارة الخارجية بأن الوزيرين اتفقا على تكثيف التنسيق.\n"
+                     "وأضاف أن شكري سيتوجه غدا إلى بغداد لحضور اجتماع وزراء خارجية دول الجوار.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-24");
+  gboolean baghdad = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (g_strcmp0 (event_place_en (x, event), "Baghdad") != 0)
+        continue;
+      baghdad = TRUE;
+      g_assert_true (event_has (x, event, "sameh-shoukry"));
+    }
+  g_assert_true (baghdad);
+  g_assert_cmpuint (rule_hits (text, "2015-08-24", RASD_RULE_NER_THAT_NOT_SPEAKER), >=, 1);
+}
+
+static void
 test_own_visit (void)
 {
   /* one visit told thrice: its statement came from the visitor's office (he is no party of a
@@ -4516,6 +4540,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/speaker-both-sides", test_speaker_both_sides);
+  g_test_add_func ("/extractor/names/that-not-speaker", test_that_not_speaker);
   g_test_add_func ("/extractor/bad-text", test_bad_text);
   return g_test_run ();
 }

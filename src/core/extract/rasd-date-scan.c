@@ -215,9 +215,12 @@ static const LexEntry lexicon_entries[] = {
   WA ("السابق", C_MOD, -1, 1), WA ("السابقة", C_MOD, -1, 1), WA ("المقبل", C_MOD, 1, 0),
   WA ("المقبلة", C_MOD, 1, 0), WA ("القادم", C_MOD, 1, 0), WA ("القادمة", C_MOD, 1, 0),
   WA ("الجاري", C_MOD, 0, 0), WA ("الجارية", C_MOD, 0, 0), WA ("الحالي", C_MOD, 0, 1),
-  WA ("الحالية", C_MOD, 0, 1),
+  WA ("الحالية", C_MOD, 0, 1), WA ("المقبلين", C_MOD, 1, 0), WA ("القادمين", C_MOD, 1, 0),
+  WA ("الماضيين", C_MOD, -1, 0),
   W ("هذا", C_THIS, 0), W ("هذه", C_THIS, 0),
   W ("الأسبوع", C_PERIOD, UNIT_WEEK), W ("الشهر", C_PERIOD, UNIT_MONTH),
+  /* "خلال اليومين المقبلين"، "في الأيام الماضية": some days on or back, told as a week */
+  W ("اليومين", C_PERIOD, UNIT_WEEK), W ("الأيام", C_PERIOD, UNIT_WEEK),
   WA ("العام", C_YEARWORD, 0, 1), WA ("السنة", C_YEARWORD, 0, 1), W ("عام", C_YEARWORD, 0),
   W ("سنة", C_YEARWORD, 0), W ("لعام", C_YEARWORD, 0), W ("للعام", C_YEARWORD, 0),
   W ("عامي", C_YEARWORD, 0), W ("لسنة", C_YEARWORD, 0),

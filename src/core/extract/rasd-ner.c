@@ -1095,12 +1095,17 @@ after_speech_word (Run  *run,
 {
   /* قال الرئيس، وقال وزير الخارجية: the verb comes right before the title or name; allow one
    * word between for "وقال أيضا" */
+  static const char * const that[] = { "ان", "بان", NULL };
+
   for (guint back = 1; back <= 2 && back <= i; back++)
     {
       if (breaks_after (run, i - back) && back == 1)
         return FALSE;
       if (token_lists (run, i - back) & TOKEN_SPEECH)
         return TRUE;
+      /* "وأضاف أن شكري سيتوجه": after أن the report's subject, not its speaker */
+      if (back == 1 && in_list (that, tok (run, i - 1)->norm) && RASD_RULE_IS (NER_THAT_NOT_SPEAKER, TRUE))
+        return FALSE;
     }
   return FALSE;
 }

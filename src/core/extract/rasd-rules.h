@@ -52,6 +52,7 @@ G_BEGIN_DECLS
   X (NER_HEAD_OF_BODY, "ner.head-of-body", "رئيس with no article, country or complement read heads a body named after it (رئيس حزب ...), no one named as president") \
   X (NER_DATELINE_CITY, "ner.dateline-city", "a dateline names a city, not a country of the same letters (عمان - بترا is Amman), and so does the word again") \
   X (NER_HELD_TITLE_THEN_OTHER, "ner.held-title-then-other", "a title the article has named a man of another country with, then a title with its nationality, are two men (استقبل الملك رئيس الوزراء الباكستاني X)") \
+  X (NER_THAT_NOT_SPEAKER, "ner.that-not-speaker", "a name right after أن that follows a verb of speech is the report's subject, not its speaker (وأضاف أن شكري سيتوجه)") \
   X (NER_OFFICE_SPEAKS, "ner.office-speaks", "whose office a statement came from (عن مكتب رئيس الوزراء) speaks, no party of the deed told") \
   X (NER_FAMILY_IN_TA, "ner.family-in-ta", "a third word in ة that the tagger reads in the name, at its end, is the family name (محمد مختار جمعة)") \
   X (NER_FOREIGN_AFTER_PLACE, "ner.foreign-after-place", "two words after a title and its country or organisation, one unknown to the dictionary, are the name the tagger missed (وزيرة خارجية ألمانيا أنالينا بيربوك)") \
