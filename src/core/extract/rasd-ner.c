@@ -1244,42 +1244,6 @@ held_elsewhere (Run        *run,
   return FALSE;
 }
 
-/* A listed title that begins with an honorific (جلالة الملك، سمو ولي العهد، دولة رئيس الوزراء)
- * is, as an office, the title after the honorific, so that الملك alone later is the man titled
- * so; @title itself when it begins with none. */
-static const char *
-without_honorific (Run             *run,
-                   const RasdTitle *title)
-{
-  char copy[256];
-  const char *words[8];
-  const RasdTitle *honorific, *rest;
-  const char *text;
-  guint n = 0, n_honorific = 0, n_rest = 0;
-
-  if (!RASD_RULE_IS (NER_TITLE_WITHOUT_HONORIFIC, TRUE) || strlen (title->text) >= sizeof copy)
-    return title->text;
-  /* its words, split in a copy on the stack: asked at every title of a chain */
-  strcpy (copy, title->text);
-  for (char *p = copy; p != NULL && n < G_N_ELEMENTS (words); n++)
-    {
-      words[n] = p;
-      if ((p = strchr (p, ' ')) != NULL)
-        *p++ = '\0';
-    }
-  honorific = rasd_people_match_title (run->ner->people, words, n - 1, &n_honorific);
-  if (honorific == NULL || honorific->type != RASD_TITLE_HONORIFIC)
-    return title->text;
-  rest = rasd_people_match_title (run->ner->people, words + n_honorific, n - n_honorific, &n_rest);
-  if (rest == NULL || rest->type == RASD_TITLE_HONORIFIC || n_rest != n - n_honorific)
-    return title->text;
-  RASD_RULE (NER_TITLE_WITHOUT_HONORIFIC);
-  text = title->text;
-  for (guint k = 0; k < n_honorific; k++)
-    text = strchr (text, ' ') + 1;
-  return text;
-}
-
 /* The text of @title as matched over @len tokens from @i: an open role (وزير + a definite noun)
  * is the minister of that noun, not any minister (وزير الثقافة is not وزير الدفاع). */
 const char *
@@ -1288,8 +1252,9 @@ title_text (Run             *run,
             guint            i,
             guint            len)
 {
-  if (title->type != RASD_TITLE_HONORIFIC && strchr (title->text, ' ') != NULL)
-    return without_honorific (run, title);
+  /* جلالة الملك is, as an office, الملك: الملك alone later is the man titled so */
+  if (title->office != title->text && RASD_RULE_IS (NER_TITLE_WITHOUT_HONORIFIC, TRUE))
+    return title->office;
   if (len != 2 || strchr (title->text, ' ') != NULL || title->type == RASD_TITLE_HONORIFIC)
     return title->text;
   g_string_printf (run->phrase, "%s %s", title->text, tok (run, i + 1)->norm);

@@ -446,6 +446,7 @@ load_titles (RasdPeople  *self,
       title = g_new0 (RasdTitle, 1);
       title->text = intern (self, norm);
       title->type = type;
+      title->office = title->text;
       g_ptr_array_add (self->title_list, title);
       g_hash_table_insert (self->titles, (gpointer) title->text, title);
       n = rasd_phrase_index_first_word (self->title_first, self->strings, norm);
@@ -453,6 +454,35 @@ load_titles (RasdPeople  *self,
         self->max_title_words = n;
     }
   return TRUE;
+}
+
+/* The office of every listed title that begins with an honorific (RasdTitle.office): the
+ * titles after it, when they are one listed title that is no honorific. */
+static void
+find_offices (RasdPeople *self)
+{
+  for (guint t = 0; t < self->title_list->len; t++)
+    {
+      RasdTitle *title = g_ptr_array_index (self->title_list, t);
+      g_auto(GStrv) words = NULL;
+      const RasdTitle *honorific, *rest;
+      guint n, n_honorific = 0, n_rest = 0;
+
+      if (title->type == RASD_TITLE_HONORIFIC || strchr (title->text, ' ') == NULL)
+        continue;
+      words = g_strsplit (title->text, " ", -1);
+      n = g_strv_length (words);
+      honorific = rasd_people_match_title (self, (const char * const *) words, n - 1, &n_honorific);
+      if (honorific == NULL || honorific->type != RASD_TITLE_HONORIFIC)
+        continue;
+      rest = rasd_people_match_title (self, (const char * const *) words + n_honorific,
+                                      n - n_honorific, &n_rest);
+      if (rest == NULL || rest->type == RASD_TITLE_HONORIFIC || n_rest != n - n_honorific)
+        continue;
+      title->office = title->text;
+      for (guint k = 0; k < n_honorific; k++)
+        title->office = strchr (title->office, ' ') + 1;
+    }
 }
 
 RasdPeople *
@@ -481,14 +511,17 @@ rasd_people_load (const char  *data_dir,
   self->title_list = g_ptr_array_new_with_free_func (g_free);
   self->open_minister.text = "وزير";
   self->open_minister.type = RASD_TITLE_ROLE;
+  self->open_minister.office = self->open_minister.text;
   self->open_head.text = "رييس";  /* normalised, as the listed titles are */
   self->open_head.type = RASD_TITLE_ROLE;
+  self->open_head.office = self->open_head.text;
 
   if (!load_people (self, data_dir, error)
       || !load_first_names (self, data_dir, "first-names.txt", self->first_names, error)
       || !load_first_names (self, data_dir, "first-names-regional.txt", self->first_names_regional, error)
       || !load_titles (self, data_dir, error))
     return NULL;
+  find_offices (self);
 
   g_debug ("Loaded %u people, %u titles, %u first names from %s",
            self->people->len, self->title_list->len,

@@ -28,11 +28,14 @@ typedef enum
                           * one.  The tagger reads it as a title */
 } RasdTitleType;
 
-/* A title or role that precedes names.  text is normalised (rasd_arabic_normalize()). */
+/* A title or role that precedes names.  text is normalised (rasd_arabic_normalize()); office
+ * is the title after the honorific a listed title begins with (جلالة الملك → الملك، سمو ولي
+ * العهد → ولي العهد), text itself when it begins with none. */
 typedef struct
 {
   const char    *text;
   RasdTitleType  type;
+  const char    *office;
 } RasdTitle;
 
 typedef struct _RasdPeople RasdPeople;
