@@ -1240,6 +1240,30 @@ pronoun_subject (Context       *ctx,
   return topic;
 }
 
+/* The speaker a clause after his report's verb leaves out joins @c, whose trigger is at @t:
+ * whom إنه stands for ("وقال X إن ...، مشيرا إلى أنه سيلتقي Y": the clause names Y only), or
+ * one of the two sides of a deed "بين الجانبين" ("أكد X أن ...، وذلك في مؤتمر مع نظيره Y، عقب
+ * جلسة مباحثات بين الجانبين"). */
+static void
+add_reported_speaker (Context      *ctx,
+                      Candidate    *c,
+                      guint         t,
+                      const Clause *clause)
+{
+  gboolean that_he = c->trigger->verb && t > clause->first_token &&
+                     word_in (token (ctx, t - 1)->norm, rasd_extractor_that_he);
+  gboolean both_sides_of = !c->trigger->verb && t + 2 < clause->last_token &&
+                           strcmp (token (ctx, t + 1)->norm, "بين") == 0 &&
+                           word_in (token (ctx, t + 2)->norm, both_sides);
+  int speaker = that_he ? pronoun_subject (ctx, c->trigger, t, clause, -1) :
+                both_sides_of ? last_speaker (ctx, t) : -1;
+
+  if (speaker < 0 || rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, speaker))
+    return;
+  if (that_he ? RASD_RULE_IS (EV_THAT_HE_REPORTED, TRUE) : RASD_RULE_IS (EV_SPEAKER_BOTH_SIDES, TRUE))
+    g_array_prepend_val (c->participants, speaker);
+}
+
 /* Whether a token of [@from, @to) is one of @words. */
 static gboolean
 word_between (Context            *ctx,
@@ -1511,31 +1535,8 @@ find_events (Context *ctx)
                   g_array_append_val (c.participants, who);
                 }
             }
-          /* "وقال X إن ...، مشيرا إلى أنه سيلتقي Y": the clause after the report's verb has Y;
-           * the one إنه stands for, the speaker named before, takes part too */
-          else if (best->verb && best_token > clause->first_token &&
-                   word_in (token (ctx, best_token - 1)->norm, rasd_extractor_that_he))
-            {
-              int speaker = pronoun_subject (ctx, best, best_token, clause, -1);
-
-              if (speaker >= 0 &&
-                  !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, speaker) &&
-                  RASD_RULE_IS (EV_THAT_HE_REPORTED, TRUE))
-                g_array_prepend_val (c.participants, speaker);
-            }
-          /* "أكد X أن ...، وذلك في مؤتمر مع نظيره Y، عقب جلسة مباحثات بين الجانبين": the two
-           * sides are the speaker and the one he is with */
-          else if (!best->verb && best_token + 2 < clause->last_token &&
-                   strcmp (token (ctx, best_token + 1)->norm, "بين") == 0 &&
-                   word_in (token (ctx, best_token + 2)->norm, both_sides))
-            {
-              int speaker = last_speaker (ctx, best_token);
-
-              if (speaker >= 0 &&
-                  !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, speaker) &&
-                  RASD_RULE_IS (EV_SPEAKER_BOTH_SIDES, TRUE))
-                g_array_prepend_val (c.participants, speaker);
-            }
+          else
+            add_reported_speaker (ctx, &c, best_token, clause);
           /* a clause that goes on from the one before shares its time unless it gives one */
           /* "زار أربيل أمس، غداة لقائه": the day before the clause before it */
           if ((clause->kind == CLAUSE_DAY_BEFORE || clause->kind == CLAUSE_DAY_AFTER) && subject >= 0 &&
