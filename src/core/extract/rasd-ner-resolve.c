@@ -980,7 +980,11 @@ resolve_roles (Run *run)
         {
           person_at[name->first_token] = TRUE;
           person_ends[name->first_token + name->n_tokens - 1] = name->entity + 1;
-          if (!g_hash_table_contains (first_named, GINT_TO_POINTER (name->entity + 1)))
+          gpointer had;
+
+          /* the names are not yet in the text's order (sorted after the roles) */
+          if (!g_hash_table_lookup_extended (first_named, GINT_TO_POINTER (name->entity + 1), NULL, &had) ||
+              GPOINTER_TO_UINT (had) > name->first_token)
             g_hash_table_insert (first_named, GINT_TO_POINTER (name->entity + 1),
                                  GUINT_TO_POINTER (name->first_token));
         }
