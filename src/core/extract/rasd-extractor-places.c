@@ -952,14 +952,14 @@ place_during_visit (Context *ctx,
     }
 }
 
-/* The place of "فور انتهاء زيارته إلى البحرين" in the sentence of candidate @c, before token
- * @before: a visit of its party's that the sentence tells after one of @after (بعد، فور...)
- * and perhaps انتهاء or ختام, the place right after the visit's noun; -1 when none. */
+/* The place of "فور انتهاء زيارته إلى البحرين" in the sentence of candidate @c: the first visit
+ * of its party's that the sentence tells after one of @after (بعد، فور...) and perhaps انتهاء or
+ * ختام, the place right after the visit's noun (whose token goes to @visit_at); -1 when none. */
 static int
 place_of_ended_visit (Context            *ctx,
                       const Candidate    *c,
                       const char * const *after,
-                      guint               before)
+                      guint              *visit_at)
 {
   static const char * const ending[] = { "انتهاء", "ختام", "اختتام", "نهايه", NULL };
   static const char * const visit[] = { "زيارته", "زيارتها", "جولته", "جولتها", NULL };
@@ -969,7 +969,7 @@ place_of_ended_visit (Context            *ctx,
   const guint *names = rasd_mention_index_sentence_names (ctx->mentions, c->sentence, &n_names);
 
   /* the visit's noun first, rarer than the words before it (read without their proclitics) */
-  for (guint v = sentence->first_token + 1; v + 1 < end && v <= before; v++)
+  for (guint v = sentence->first_token + 1; v + 1 < end; v++)
     {
       guint k = v - 1, at;
       const char *norm = token (ctx, v)->norm;
@@ -991,7 +991,10 @@ place_of_ended_visit (Context            *ctx,
 
           if (name->first_token == at && name->kind == RASD_MENTION_PLACE && name->entity >= 0 &&
               !(name->flags & RASD_NER_ADJECTIVE))
-            return event_place (ctx, name->entity);
+            {
+              *visit_at = v;
+              return event_place (ctx, name->entity);
+            }
         }
     }
   return -1;
@@ -1007,26 +1010,30 @@ place_before_visit_end (Context *ctx,
   static const char * const ended[] = { "بعد", "فور", "عقب", "اثر", "إثر", "لدي", NULL };
   static const char * const within[] = { "خلال", "اثناء", "ختام", "نهايه", "مستهل", "بدايه", NULL };
 
+  int setting = -1;
+  guint setting_at = 0;
+
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *own = &g_array_index (candidates, Candidate, i);
-      int place;
 
       /* "في ختام زيارته إلى روسيا، التقى X Y": a visit its sentence is set in, before the
-       * trigger, is where its deed happened */
-      if (own->place < 0 && strcmp (own->trigger->kind, "call") != 0 &&
-          (place = place_of_ended_visit (ctx, own, within, own->trigger_token)) >= 0 &&
-          RASD_RULE_IS (EV_SET_IN_VISIT, TRUE))
-        own->place = place;
+       * trigger, is where its deed happened (each sentence read once) */
+      if (i == 0 || g_array_index (candidates, Candidate, i - 1).sentence != own->sentence)
+        setting = place_of_ended_visit (ctx, own, within, &setting_at);
+      if (own->place < 0 && strcmp (own->trigger->kind, "call") != 0 && setting >= 0 &&
+          setting_at <= own->trigger_token && RASD_RULE_IS (EV_SET_IN_VISIT, TRUE))
+        own->place = setting;
     }
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
+      guint visit_at;
       int place;
 
       if (i > 0 && g_array_index (candidates, Candidate, i - 1).sentence == c->sentence)
         continue;  /* the sentence once */
-      if ((place = place_of_ended_visit (ctx, c, ended, G_MAXUINT)) < 0)
+      if ((place = place_of_ended_visit (ctx, c, ended, &visit_at)) < 0)
         continue;
       for (guint j = i; j > 0 && g_array_index (candidates, Candidate, j - 1).sentence + 10 >= c->sentence; j--)
         {
