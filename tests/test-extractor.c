@@ -2697,6 +2697,22 @@ test_dateline_before_print (void)
 }
 
 static void
+test_hijri_dateline (void)
+{
+  /* a dateline of the Hijri calendar alone, the day before the publication: 9 Dhu al-Qa'dah
+   * 1436 is 24 August 2015, and اليوم is that day */
+  const char *text = "الرياض 9 ذو القعدة 1436 هـ واس\n"
+                     "التقى الأمير محمد بن نايف في مكتبه اليوم سفير اليابان لدى المملكة.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-25");
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  date = event_date (g_ptr_array_index (x->events, 0));
+  g_assert_cmpstr (date, ==, "2015-08-24");
+  g_assert_cmpuint (rule_hits (text, "2015-08-25", RASD_RULE_DATE_HIJRI_DATELINE), ==, 1);
+}
+
+static void
 test_place_before_visit_end (void)
 {
   /* talks told with no place happened where the visit the text then tells as ended was; the
@@ -4526,6 +4542,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/honorific-begins-other", test_honorific_begins_other);
   g_test_add_func ("/extractor/names/posted-as-written", test_posted_as_written);
   g_test_add_func ("/extractor/events/dateline-before-print", test_dateline_before_print);
+  g_test_add_func ("/extractor/events/hijri-dateline", test_hijri_dateline);
   g_test_add_func ("/extractor/events/place-before-visit-end", test_place_before_visit_end);
   g_test_add_func ("/extractor/events/city-of-other-time", test_city_of_other_time);
   g_test_add_func ("/extractor/events/left-after-visit", test_left_after_visit);

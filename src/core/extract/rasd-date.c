@@ -1246,15 +1246,21 @@ refine_publication (const char     *text,
       gboolean other_day = FALSE;
 
       /* the text is scanned for its dateline again only when a full date of another day
-       * than the publication's stands near its start (the scan at hand has no lines) */
+       * than the publication's stands near its start (the scan at hand has no lines), or a
+       * full date of the Hijri calendar ("جدة 6 شوال 1436 هـ واس"), which that scan reads
+       * in Gregorian days */
       for (guint k = 0; k < raws->len && !other_day; k++)
         {
           const RasdDateMention *m = &g_array_index (raws, Raw, k).m;
 
           if (m->start >= DATELINE_MAX_CHARS)
             break;
-          other_day = m->stated.year != 0 && m->stated.day != 0 && !(m->flags & RASD_DATE_FLAG_HIJRI) &&
-                      (m->stated.year != pub0.year || m->stated.month != pub0.month || m->stated.day != pub0.day);
+          if (m->stated.year == 0 || m->stated.day == 0)
+            continue;
+          if (m->flags & RASD_DATE_FLAG_HIJRI)
+            other_day = RASD_RULE_IS (DATE_HIJRI_DATELINE, TRUE);
+          else
+            other_day = m->stated.year != pub0.year || m->stated.month != pub0.month || m->stated.day != pub0.day;
         }
       if (other_day && rasd_date_find_dateline (text, &dateline) &&
           dateline.precision == RASD_DATE_PRECISION_DAY)
