@@ -2982,6 +2982,45 @@ test_that_he_reported (void)
 }
 
 static void
+test_reported_own_visit (void)
+{
+  /* "بأن زيارته ..." after a report's verb is the speaker's visit: the deed told as during it
+   * is his, where the visit was, and so is the visit that is the clause's own noun */
+  const char *text = "صرح وزير الخارجية الأردني ناصر جودة بأن زيارته للكويت الأسبوع الماضي كانت مثمرة، حيث "
+                     "التقى خلالها أمير دولة الكويت الشيخ صباح الأحمد.\n"
+                     "وأوضح جودة أن زيارته إلى الدوحة ستشهد لقاء مع أمير قطر تميم بن حمد.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-25");
+  RasdEvent *meeting, *visit;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  meeting = g_ptr_array_index (x->events, 0);
+  visit = g_ptr_array_index (x->events, 1);
+  g_assert_true (event_has (x, meeting, "sabah-al-ahmad"));
+  g_assert_cmpuint (meeting->participants->len, ==, 2);
+  g_assert_cmpstr (event_place_en (x, meeting), ==, "Kuwait");
+  g_assert_true (event_has (x, visit, "tamim-bin-hamad"));
+  g_assert_cmpuint (visit->participants->len, ==, 2);
+  g_assert_cmpuint (rule_hits (text, "2015-08-25", RASD_RULE_EV_REPORTED_OWN_VISIT), ==, 2);
+  g_assert_cmpuint (rule_hits (text, "2015-08-25", RASD_RULE_EV_DURING_OWN_VISIT), ==, 1);
+}
+
+static void
+test_visit_adjective (void)
+{
+  /* "بعد انتهاء زيارته الرسمية لليابان": the place of the ended visit stands after its
+   * adjective, and the reception told before it was there */
+  const char *text = "استقبل رئيس الوزراء الياباني شينزو آبي أمس وزير الخارجية عادل الجبير.\n"
+                     "وتوجه الجبير بعد انتهاء زيارته الرسمية لليابان إلى كوريا الجنوبية.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-25");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), "adel-al-jubeir"));
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Japan");
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 1)), ==, "South Korea");
+  g_assert_cmpuint (rule_hits (text, "2015-08-25", RASD_RULE_EV_VISIT_ADJECTIVE), ==, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4556,6 +4595,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/held-title-then-other", test_held_title_then_other);
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
+  g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/visit-adjective", test_visit_adjective);
   g_test_add_func ("/extractor/events/speaker-both-sides", test_speaker_both_sides);
   g_test_add_func ("/extractor/names/that-not-speaker", test_that_not_speaker);
   g_test_add_func ("/extractor/bad-text", test_bad_text);

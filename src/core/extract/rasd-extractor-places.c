@@ -954,7 +954,8 @@ place_during_visit (Context *ctx,
 
 /* The place of "فور انتهاء زيارته إلى البحرين" in the sentence of candidate @c: the first visit
  * of its party's that the sentence tells after one of @after (بعد، فور...) and perhaps انتهاء or
- * ختام, the place right after the visit's noun (whose token goes to @visit_at); -1 when none. */
+ * ختام (after anything when @after is %NULL), the place right after the visit's noun (whose token
+ * goes to @visit_at); -1 when none. */
 static int
 place_of_ended_visit (Context            *ctx,
                       const Candidate    *c,
@@ -962,7 +963,10 @@ place_of_ended_visit (Context            *ctx,
                       guint              *visit_at)
 {
   static const char * const ending[] = { "انتهاء", "ختام", "اختتام", "نهايه", NULL };
-  static const char * const visit[] = { "زيارته", "زيارتها", "جولته", "جولتها", NULL };
+  static const char * const visit_adjectives[] = {
+    "الاخيره", "الرسميه", "الحاليه", "السابقه", "الاولي", "الخاصه", "الخاطفه", "القصيره", NULL
+  };
+  const char * const *visit = rasd_extractor_own_visit;
   const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
   guint end = sentence->first_token + sentence->n_tokens;
   guint n_names;
@@ -978,11 +982,14 @@ place_of_ended_visit (Context            *ctx,
       if ((strncmp (norm, "ز", strlen ("ز")) != 0 && strncmp (norm, "ج", strlen ("ج")) != 0) ||
           !word_in (norm, visit))
         continue;
-      if (!word_in (bare_word (ctx, k), after) &&
+      if (after != NULL && !word_in (bare_word (ctx, k), after) &&
           (!word_in (token (ctx, k)->norm, ending) || k == sentence->first_token ||
            !word_in (bare_word (ctx, k - 1), after)))
         continue;
       at = v + 1;
+      /* "زيارته الأخيرة للمملكة": an adjective of the visit may stand before its place */
+      if (at < end && word_in (token (ctx, at)->norm, visit_adjectives) && RASD_RULE_IS (EV_VISIT_ADJECTIVE, TRUE))
+        at++;
       if (at < end && (strcmp (token (ctx, at)->norm, "الي") == 0 || strcmp (token (ctx, at)->norm, "الى") == 0))
         at++;
       for (guint i = 0; i < n_names; i++)
@@ -1000,6 +1007,16 @@ place_of_ended_visit (Context            *ctx,
   return -1;
 }
 
+/* Whether the verb at @t goes on with "خلالها" (during it). */
+static gboolean
+told_during (Context *ctx,
+             guint    t)
+{
+  static const char * const during[] = { "خلالها", "خلاله", "اثناءها", NULL };
+
+  return t + 1 < rasd_tokens_get_n_tokens (ctx->tokens) && word_in (token (ctx, t + 1)->norm, during);
+}
+
 /* "التقى جودة أمس مع وزير خارجية البحرين ... وتوجه فور انتهاء زيارته إلى البحرين إلى
  * الكويت": a deed told before with no place, of the party of a visit the text tells as ended,
  * happened in that visit's place (the nearest such deed in the ten sentences before). */
@@ -1010,8 +1027,8 @@ place_before_visit_end (Context *ctx,
   static const char * const ended[] = { "بعد", "فور", "عقب", "اثر", "إثر", "لدي", NULL };
   static const char * const within[] = { "خلال", "اثناء", "ختام", "نهايه", "مستهل", "بدايه", NULL };
 
-  int setting = -1;
-  guint setting_at = 0;
+  int setting = -1, place;
+  guint setting_at = 0, visit_at;
 
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -1024,12 +1041,17 @@ place_before_visit_end (Context *ctx,
       if (own->place < 0 && strcmp (own->trigger->kind, "call") != 0 && setting >= 0 &&
           setting_at <= own->trigger_token && RASD_RULE_IS (EV_SET_IN_VISIT, TRUE))
         own->place = setting;
+      /* "أن زيارته للمملكة ... حيث التقى خلالها Y": a deed told as during a visit of the
+       * sentence before it, whatever comes before that visit */
+      else if (own->place < 0 && own->trigger->verb && strcmp (own->trigger->kind, "call") != 0 &&
+               told_during (ctx, own->trigger_token) &&
+               (place = place_of_ended_visit (ctx, own, NULL, &visit_at)) >= 0 &&
+               visit_at < own->trigger_token && RASD_RULE_IS (EV_DURING_OWN_VISIT, TRUE))
+        own->place = place;
     }
   for (guint i = 0; i < candidates->len; i++)
     {
       const Candidate *c = &g_array_index (candidates, Candidate, i);
-      guint visit_at;
-      int place;
 
       if (i > 0 && g_array_index (candidates, Candidate, i - 1).sentence == c->sentence)
         continue;  /* the sentence once */

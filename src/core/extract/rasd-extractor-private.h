@@ -298,6 +298,7 @@ shared_participants (GArray *a,
 /* rasd-extractor-places.c */
 /* أنه، بأنه، وأنه: the one who reported it is the subject of what follows (rasd-extractor.c). */
 G_GNUC_INTERNAL extern const char * const rasd_extractor_that_he[];
+G_GNUC_INTERNAL extern const char * const rasd_extractor_own_visit[];
 G_GNUC_INTERNAL int      place_rank          (RasdEntity *e);
 G_GNUC_INTERNAL int      event_place         (Context *ctx, int entity);
 G_GNUC_INTERNAL gboolean places_agree        (Context *ctx, int a, int b);

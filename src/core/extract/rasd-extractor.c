@@ -433,6 +433,9 @@ goes_on_list (Context *ctx,
 /* "أنه"، "بأنه"، "وأنه" (that he): after a reporting verb, the one who reported is the subject. */
 const char * const rasd_extractor_that_he[] = { "انه", "بانه", "وانه", NULL };
 
+/* A visit with its owner's pronoun (normalised: the ة of زيارة is an ه, so زيارته). */
+const char * const rasd_extractor_own_visit[] = { "زيارته", "زيارتها", "جولته", "جولتها", NULL };
+
 /* Nouns of a relation: "العلاقات بين X وY"، "التنسيق الوثيق بين X وY" relate two people,
  * who need not have met. */
 static const char * const relation_nouns[] = {
@@ -1240,6 +1243,29 @@ pronoun_subject (Context       *ctx,
   return topic;
 }
 
+/* "أكد X أن زيارته للمملكة ... حيث التقى خلالها Y": a visit with his pronoun right after the
+ * report's أن is the speaker's, and so is the deed at @t that is that visit (its noun) or is
+ * told as during it (a verb and خلالها after a such noun before it in the sentence). */
+static gboolean
+reported_own_visit (Context  *ctx,
+                    gboolean  verb,
+                    guint     t)
+{
+  static const char * const that[] = { "ان", "بان", "وان", NULL };
+  static const char * const during[] = { "خلالها", "خلاله", "اثناءها", NULL };
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, token (ctx, t)->sentence);
+
+  if (!verb)
+    return t > sentence->first_token && word_in (token (ctx, t)->norm, rasd_extractor_own_visit) &&
+           word_in (token (ctx, t - 1)->norm, that);
+  if (t + 1 >= sentence->first_token + sentence->n_tokens || !word_in (token (ctx, t + 1)->norm, during))
+    return FALSE;
+  for (guint k = sentence->first_token + 1; k < t; k++)
+    if (word_in (token (ctx, k)->norm, rasd_extractor_own_visit) && word_in (token (ctx, k - 1)->norm, that))
+      return TRUE;
+  return FALSE;
+}
+
 /* The speaker a clause after his report's verb leaves out joins @c, whose trigger is at @t:
  * whom إنه stands for ("وقال X إن ...، مشيرا إلى أنه سيلتقي Y": the clause names Y only), or
  * one of the two sides of a deed "بين الجانبين" ("أكد X أن ...، وذلك في مؤتمر مع نظيره Y، عقب
@@ -1255,12 +1281,14 @@ add_reported_speaker (Context      *ctx,
   gboolean both_sides_of = !c->trigger->verb && t + 2 < clause->last_token &&
                            strcmp (token (ctx, t + 1)->norm, "بين") == 0 &&
                            word_in (token (ctx, t + 2)->norm, both_sides);
+  gboolean his_visit = !that_he && !both_sides_of && reported_own_visit (ctx, c->trigger->verb, t);
   int speaker = that_he ? pronoun_subject (ctx, c->trigger, t, clause, -1) :
-                both_sides_of ? last_speaker (ctx, t) : -1;
+                both_sides_of || his_visit ? last_speaker (ctx, t) : -1;
 
   if (speaker < 0 || rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, speaker))
     return;
-  if (that_he ? RASD_RULE_IS (EV_THAT_HE_REPORTED, TRUE) : RASD_RULE_IS (EV_SPEAKER_BOTH_SIDES, TRUE))
+  if (that_he ? RASD_RULE_IS (EV_THAT_HE_REPORTED, TRUE) :
+      his_visit ? RASD_RULE_IS (EV_REPORTED_OWN_VISIT, TRUE) : RASD_RULE_IS (EV_SPEAKER_BOTH_SIDES, TRUE))
     g_array_prepend_val (c->participants, speaker);
 }
 

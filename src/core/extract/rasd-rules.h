@@ -123,6 +123,7 @@ G_BEGIN_DECLS
   X (EV_SPEAKER_RECEIVED, "ev.speaker-received", "a speaker whose deed's noun له follows (نقل X تحيات ... خلال استقبال الملك له) is received: a party") \
   X (EV_SPEAKER_GREETINGS, "ev.speaker-greetings", "who conveys greetings or a message (نقل X تحيات Y إلى Z) is a party of the deed of his sentence") \
   X (EV_THAT_HE_REPORTED, "ev.that-he-reported", "the speaker إنه stands for takes part in the deed of a clause after the report's verb that names its other party (وقال X إن ...، مشيرا إلى أنه سيلتقي Y)") \
+  X (EV_REPORTED_OWN_VISIT, "ev.reported-own-visit", "a visit with his pronoun right after a report's أن is the speaker's, and so is a deed told as during it (أكد X أن زيارته ... حيث التقى خلالها Y)") \
   X (EV_SPEAKER_BOTH_SIDES, "ev.speaker-both-sides", "the speaker of a sentence that tells a deed بين الجانبين in a clause after his report's verb is one of the two sides") \
   X (EV_SPEAKER_OWN_DEED_FAR, "ev.speaker-own-deed-far", "a speaker during his own reception or meeting (وذلك خلال استقباله) further than three words on, no one else named between, takes part") \
   X (EV_SPEAKER_THAT_HE, "ev.speaker-that-he", "he who says that he will meet (قال X إنه سيلتقي Y) is a party of it, and the one نظيره there points to") \
@@ -212,6 +213,8 @@ G_BEGIN_DECLS
   X (EV_VISIT_END, "ev.visit-end", "a visit with a pronoun that a word of ending governs (يختتم زيارته غدا) is the visit told before, ending on the date written") \
   X (EV_PLACE_BEFORE_VISIT_END, "ev.place-before-visit-end", "a deed told before with no place, of the party of a visit told as ended (فور انتهاء زيارته إلى البحرين), happened in that visit's place") \
   X (EV_LEFT_AFTER_VISIT, "ev.left-after-visit", "the place one leaves right before بعد and a visit's noun (غادر روسيا بعد زيارة) is where that visit was") \
+  X (EV_DURING_OWN_VISIT, "ev.during-own-visit", "a deed told as during a visit with its pronoun before it in the sentence happened where the visit was (أن زيارته للمملكة ... حيث التقى خلالها Y)") \
+  X (EV_VISIT_ADJECTIVE, "ev.visit-adjective", "an adjective may stand between a visit's noun with its pronoun and its place (خلال زيارته الأخيرة للمملكة)") \
   X (EV_SET_IN_VISIT, "ev.set-in-visit", "a deed whose sentence is set in a visit before its trigger (في ختام زيارته إلى روسيا، التقى) happened where the visit was") \
   X (EV_OWN_VISIT, "ev.own-visit", "a visit's noun with a pronoun and no date of its own (في زيارته) is the visit told before of one of its people") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
