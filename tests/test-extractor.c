@@ -2713,6 +2713,37 @@ test_hijri_dateline (void)
 }
 
 static void
+test_news_day (void)
+{
+  /* the news is of yesterday: a deed of it told with no time is of yesterday too; with deeds
+   * of two days told, one told with no time is of the day of publication */
+  const char *text = "استقبل ناصر جودة وزير الخارجية الأردني بمكتبه أمس وزير خارجية النمسا سيباستيان كورتس.\n"
+                     "وجرى خلال اللقاء بحث العلاقات الثنائية.\n"
+                     "كما استقبل جودة المبعوث الأممي إلى ليبيا برناردينو ليون.";
+  const char *two_days = "استقبل ناصر جودة وزير الخارجية الأردني بمكتبه أمس وزير خارجية النمسا سيباستيان كورتس.\n"
+                         "ويستقبل جودة اليوم المبعوث الأممي إلى ليبيا برناردينو ليون.\n"
+                         "التقى جودة المبعوث الأممي إلى سوريا ستيفان دي ميستورا.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+  g_autoptr(RasdExtraction) y = run (two_days, "2015-08-20");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      g_autofree char *date = event_date (g_ptr_array_index (x->events, i));
+
+      g_assert_cmpstr (date, ==, "2015-08-19");
+    }
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_EV_NEWS_DAY), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 3);
+  {
+    g_autofree char *date = event_date (g_ptr_array_index (y->events, 2));
+
+    g_assert_true (event_has (y, g_ptr_array_index (y->events, 2), "staffan-de-mistura"));
+    g_assert_cmpstr (date, ==, "2015-08-20");
+  }
+}
+
+static void
 test_place_before_visit_end (void)
 {
   /* talks told with no place happened where the visit the text then tells as ended was; the
@@ -4582,6 +4613,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/posted-as-written", test_posted_as_written);
   g_test_add_func ("/extractor/events/dateline-before-print", test_dateline_before_print);
   g_test_add_func ("/extractor/events/hijri-dateline", test_hijri_dateline);
+  g_test_add_func ("/extractor/events/news-day", test_news_day);
   g_test_add_func ("/extractor/events/place-before-visit-end", test_place_before_visit_end);
   g_test_add_func ("/extractor/events/city-of-other-time", test_city_of_other_time);
   g_test_add_func ("/extractor/events/left-after-visit", test_left_after_visit);

@@ -447,3 +447,59 @@ add_candidate (Context   *ctx,
   rasd_event_index_add_event (ctx->events_by_people, ctx->out->events->len - 1);
   return g_ptr_array_index (ctx->out->events, ctx->out->events->len - 1);
 }
+
+/* "استقبل X أمس Y ... كما استقبل سموه Z": when every dated deed of the news (its headline
+ * events) is of one day, the day before the publication, that is the news's day,
+ * and a deed of the news told with no time is of it too, not of the day the paper came out.
+ * An unknown date when the news has no such day. */
+static RasdDate
+news_day_before (Context *ctx)
+{
+  RasdDate day = { 0 };
+  gint64 pub, lag;
+
+  if (ctx->publication.precision != RASD_DATE_PRECISION_DAY)
+    return day;
+  for (guint e = 0; e < ctx->out->events->len; e++)
+    {
+      const RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+
+      if (event->role != RASD_EVENT_ROLE_HEADLINE || event->date.precision == RASD_DATE_PRECISION_NONE)
+        continue;
+      if (event->date.precision != RASD_DATE_PRECISION_DAY ||
+          (day.precision != RASD_DATE_PRECISION_NONE && rasd_date_compare (&day, &event->date) != 0))
+        return (RasdDate) { 0 };
+      day = event->date;
+    }
+  if (day.precision == RASD_DATE_PRECISION_NONE)
+    return day;
+  pub = rasd_date_to_days (ctx->publication.year, ctx->publication.month, ctx->publication.day);
+  lag = pub - rasd_date_to_days (day.year, day.month, day.day);
+  return lag == 1 ? day : (RasdDate) { 0 };
+}
+
+/* The news itself happened when it was published, unless a sentence says otherwise, or on
+ * the news's day (news_day_before()). */
+void
+date_the_news (Context *ctx)
+{
+  RasdDate news_day;
+
+  if (ctx->publication.precision == RASD_DATE_PRECISION_NONE)
+    return;
+  news_day = news_day_before (ctx);
+  for (guint e = 0; e < ctx->out->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
+
+      if (event->role != RASD_EVENT_ROLE_HEADLINE || event->date.precision != RASD_DATE_PRECISION_NONE)
+        continue;
+      if (news_day.precision == RASD_DATE_PRECISION_DAY && RASD_RULE_IS (EV_NEWS_DAY, TRUE))
+        event->date = news_day;
+      else
+        {
+          RASD_RULE (EV_PUBLICATION_DATE);
+          event->date = ctx->publication;
+        }
+    }
+}

@@ -320,6 +320,7 @@ G_GNUC_INTERNAL gboolean dates_agree         (const RasdDate *a, const RasdDate 
 /* rasd-extractor-merge.c: adds @c to the events of @ctx; returns the event it is now part of.
  * @before is the event of the candidate @c follows, or NULL. */
 G_GNUC_INTERNAL RasdEvent *add_candidate     (Context *ctx, Candidate *c, RasdEvent *before);
+G_GNUC_INTERNAL void     date_the_news       (Context *ctx);
 G_GNUC_INTERNAL int      find_dateline_place (Context *ctx);
 G_GNUC_INTERNAL const RasdPlace *find_byline_place (RasdGazetteer *gazetteer, const char *byline);
 G_GNUC_INTERNAL int      place_at_home       (Context *ctx, const RasdEvent *event);

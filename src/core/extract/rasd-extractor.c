@@ -1819,18 +1819,7 @@ find_events (Context *ctx)
         event->place = place_of_presidency (ctx, event);
     }
 
-  /* the news itself happened when it was published, unless a sentence says otherwise */
-  if (ctx->publication.precision != RASD_DATE_PRECISION_NONE)
-    for (guint e = 0; e < ctx->out->events->len; e++)
-      {
-        RasdEvent *event = g_ptr_array_index (ctx->out->events, e);
-
-        if (event->role == RASD_EVENT_ROLE_HEADLINE && event->date.precision == RASD_DATE_PRECISION_NONE)
-          {
-            RASD_RULE (EV_PUBLICATION_DATE);
-            event->date = ctx->publication;
-          }
-      }
+  date_the_news (ctx);
 }
 
 static int

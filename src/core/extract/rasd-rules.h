@@ -220,6 +220,7 @@ G_BEGIN_DECLS
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
   X (EV_POINTS_BACK, "ev.points-back", "a trigger noun after هذه/هذا with no date of its own is an event already told") \
   X (EV_KIND_FROM_VERB, "ev.kind-from-verb", "a verb says more of the kind than a noun") \
+  X (EV_NEWS_DAY, "ev.news-day", "when every dated deed of the news is of the day before publication, its undated deeds are of that day too (استقبل X أمس Y ... كما استقبل سموه Z)") \
   X (EV_PUBLICATION_DATE, "ev.publication-date", "the news with no date happened when published")
 
 typedef enum
