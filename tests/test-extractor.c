@@ -3052,6 +3052,58 @@ test_visit_adjective (void)
 }
 
 static void
+test_short_form_named_later (void)
+{
+  /* the lexicon's الأسد is Bashar, but this article names Hafez in full after the bare word,
+   * and never Bashar: every الأسد is Hafez */
+  const char *text = "استقبل الأسد في دمشق أمس وزير الخارجية الأمريكي وارن كريستوفر.\n"
+                     "وكان الرئيس حافظ الأسد قد التقى كريستوفر مرات عدة.";
+  g_autoptr(RasdExtraction) x = run (text, "1994-08-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 0), "hafez-al-assad"));
+  g_assert_false (event_has (x, g_ptr_array_index (x->events, 0), "bashar-al-assad"));
+  g_assert_cmpuint (rule_hits (text, "1994-08-20", RASD_RULE_NER_SHORT_FORM_NAMED_LATER), ==, 1);
+}
+
+static void
+test_indefinite_role (void)
+{
+  /* "برئيس وزراء إسرائيلي" is some Israeli prime minister, not the one named before */
+  const char *text = "استقبل الرئيس المصري حسني مبارك أمس في القاهرة رئيس الوزراء الإسرائيلي إيهود باراك.\n"
+                     "وكان مبارك قد التقى في مارس الماضي برئيس وزراء إسرائيلي في شرم الشيخ.";
+  g_autoptr(RasdExtraction) x = run (text, "1999-08-20");
+  guint with_barak = 0;
+
+  for (guint i = 0; i < x->events->len; i++)
+    with_barak += event_has (x, g_ptr_array_index (x->events, i), "up:إيهود-باراك");
+  g_assert_cmpuint (with_barak, ==, 1);
+  g_assert_cmpuint (rule_hits (text, "1999-08-20", RASD_RULE_NER_INDEFINITE_ROLE), ==, 1);
+}
+
+static void
+test_place_of_process (void)
+{
+  /* "مسار فيينا" names a process, "الخاص بسوريا" what it is about, and "اجتماعهما المقبل في
+   * نيويورك" where the next meeting will be: the meeting is at the dateline */
+  const char *process = "موسكو - رويترز\n"
+                        "اجتمع سيرغي لافروف وزير خارجية روسيا أمس بنظيره الأمريكي جون كيري في إطار مسار "
+                        "فيينا الخاص بسوريا.";
+  const char *next = "موسكو - رويترز\n"
+                     "اجتمع سيرغي لافروف وزير خارجية روسيا أمس بنظيره الأمريكي جون كيري، واتفقا على عقد "
+                     "اجتماعهما المقبل في نيويورك.";
+  g_autoptr(RasdExtraction) x = run (process, "2015-08-20");
+  g_autoptr(RasdExtraction) y = run (next, "2015-08-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (x, g_ptr_array_index (x->events, 0)), ==, "Moscow");
+  g_assert_cmpuint (rule_hits (process, "2015-08-20", RASD_RULE_EV_PLACE_OF_PROCESS), >=, 1);
+  g_assert_cmpuint (y->events->len, ==, 1);
+  g_assert_cmpstr (event_place_en (y, g_ptr_array_index (y->events, 0)), ==, "Moscow");
+  g_assert_cmpuint (rule_hits (next, "2015-08-20", RASD_RULE_EV_PLACE_OF_NEXT), >=, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4628,6 +4680,9 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/short-form-named-later", test_short_form_named_later);
+  g_test_add_func ("/extractor/events/indefinite-role", test_indefinite_role);
+  g_test_add_func ("/extractor/events/place-of-process", test_place_of_process);
   g_test_add_func ("/extractor/events/visit-adjective", test_visit_adjective);
   g_test_add_func ("/extractor/events/speaker-both-sides", test_speaker_both_sides);
   g_test_add_func ("/extractor/names/that-not-speaker", test_that_not_speaker);

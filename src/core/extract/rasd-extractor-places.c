@@ -79,7 +79,8 @@ static const char * const topic_words[] = {
   "الاستقرار", "استقرار", "السلام", "الحل", "حل", "التسويه", "تسويه", "الارهاب", "موقف",
   "الموقف", "مستقبل", "اعمار", "الشان", "شان", "ساحه", "الساحه", "دعم", "تدخل", "التدخل",
   "الجهود", "جهود", "المساعي", "مساعي", "تداعيات", "التداعيات", "العمليات", "عمليات",
-  "حول", "بشان", "حيال", "تجاه", "ازاء", "عن", NULL
+  "حول", "بشان", "حيال", "تجاه", "ازاء", "عن", "الخاص", "الخاصه", "المتعلق", "المتعلقه", "المعني",
+  "المعنيه", NULL
 };
 
 /* Words a topic's place may stand behind: "الأوضاع في المنطقة وفي X", "خاصة في X", "في كل من X". */
@@ -93,7 +94,8 @@ static const char * const happening_words[] = {
   "يجري", "يحدث", "يدور", "جرى", "حدث", "يشهده", "تشهده", NULL
 };
 
-/* Whether place @name is what something is about rather than where it happened: "بحث معه
+/* Whether place @name is what something is about rather than where it happened (or names a
+ * process, ev.place-of-process): "بحث معه
  * الأوضاع في السودان وتشاد", "مباحثات حول اليمن", "الجهود لإيجاد حل سياسي في X", "خاصة في X",
  * "ما يجري في X".  Read back from the place over other places of the list, في and adjectives to
  * a topic noun or a word for "about". */
@@ -101,7 +103,24 @@ gboolean
 place_is_topic (Context           *ctx,
                 const RasdNerName *name)
 {
+  /* "في إطار «مسار أستانا»"، "اتفاق الرياض": a process or an accord named after a place (a
+   * declaration, إعلان شرم الشيخ, is where the meeting that made it was) */
+  static const char * const process_words[] = {
+    "مسار", "مسارات", "اتفاق", "اتفاقيه", "اتفاقات", "اتفاقيات", "صيغه", "منصه", "تفاهمات",
+    "عمليه", NULL
+  };
+
+  /* "على عقد قمتهم المقبلة في روسيا": where the next meeting will be (not "الأسبوع المقبل في") */
+  static const char * const next_words[] = { "المقبله", "المقبل", "القادمه", "القادم", NULL };
   guint k = name->first_token;
+
+  if (k > 0 && token (ctx, k - 1)->sentence == name->sentence &&
+      word_in (bare_word (ctx, k - 1), process_words))
+    return RASD_RULE_IS (EV_PLACE_OF_PROCESS, TRUE);
+  if (k > 2 && token (ctx, k - 3)->sentence == name->sentence && strcmp (token (ctx, k - 1)->norm, "في") == 0 &&
+      word_in (token (ctx, k - 2)->norm, next_words) && !ctx->date_begins[k - 3] &&
+      !(k > 3 && ctx->date_begins[k - 4]))
+    return RASD_RULE_IS (EV_PLACE_OF_NEXT, TRUE);
 
   for (guint steps = 0; k > 0 && steps < 8; steps++)
     {

@@ -213,6 +213,7 @@ G_GNUC_INTERNAL int         person_by_last_name   (Run *run, guint i);
 G_GNUC_INTERNAL gboolean    waw_inside_name       (Run *run, guint i, guint nth);
 G_GNUC_INTERNAL void        resolve_roles         (Run *run);
 G_GNUC_INTERNAL void        merge_person_variants (Run *run);
+G_GNUC_INTERNAL void        merge_short_forms     (Run *run);
 G_GNUC_INTERNAL void        find_surnames         (Run *run);
 
 G_END_DECLS

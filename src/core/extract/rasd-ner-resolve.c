@@ -1173,6 +1173,28 @@ after_titles (Run        *run,
   return skip > 0 ? starts[skip] : norm;
 }
 
+/* Every mention and name of person @from is of person @to. */
+static void
+repoint_person (Run *run,
+                int  from,
+                int  to)
+{
+  for (guint m = 0; m < run->out->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (run->out->mentions, RasdMention, m);
+
+      if (mention->kind == RASD_MENTION_PERSON && mention->entity == from)
+        mention->entity = to;
+    }
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+      if (name->kind == RASD_MENTION_PERSON && name->entity == from)
+        name->entity = to;
+    }
+}
+
 void
 merge_person_variants (Run *run)
 {
@@ -1258,25 +1280,71 @@ merge_person_variants (Run *run)
     }
   for (guint p = 0; p < n; p++)
     {
-      int entity = g_array_index (run->persons, PersonInfo, p).entity;
-
       if (target[p] < 0)
         continue;
       RASD_RULE (NER_SAME_PERSON);
-      for (guint m = 0; m < run->out->mentions->len; m++)
-        {
-          RasdMention *mention = &g_array_index (run->out->mentions, RasdMention, m);
+      repoint_person (run, g_array_index (run->persons, PersonInfo, p).entity, target[p]);
+    }
+}
 
-          if (mention->kind == RASD_MENTION_PERSON && mention->entity == entity)
-            mention->entity = target[p];
-        }
-      for (guint k = 0; k < run->names->len; k++)
-        {
-          RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+/* "قمة كلينتون والأسد" before "حافظ الأسد": a lexicon person the article names by one word of
+ * his short form only, never in full, is the one other man it names in full with that word
+ * for his family name (the lexicon's الأسد is Bashar). */
+void
+merge_short_forms (Run *run)
+{
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      int entity = g_array_index (run->persons, PersonInfo, p).entity;
+      const char *forms[RASD_TOKEN_MAX_FORMS];
+      guint n_forms, at = G_MAXUINT;
+      gboolean in_full = FALSE;
+      int found = -1;
 
-          if (name->kind == RASD_MENTION_PERSON && name->entity == entity)
-            name->entity = target[p];
+      if (has_prefix (rasd_extraction_get_entity (run->out, entity)->key, "name:"))
+        continue;
+      for (guint k = 0; k < run->names->len && !in_full; k++)
+        {
+          const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+          if (name->kind != RASD_MENTION_PERSON || name->entity != entity)
+            continue;
+          in_full = name->n_tokens > 1;
+          at = name->first_token;
         }
+      if (in_full || at == G_MAXUINT)
+        continue;
+      n_forms = forms_of (run, at, forms);
+      for (guint k = 0; k < run->names->len && found != -2; k++)
+        {
+          const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+          guint last = name->first_token + name->n_tokens - 1;
+          gboolean ends = FALSE;
+
+          if (name->kind != RASD_MENTION_PERSON || name->entity == entity || name->entity < 0 ||
+              name->n_tokens < 2 || name->entity == found)
+            continue;
+          for (guint f = 0; f < n_forms && !ends; f++)
+            ends = strcmp (tok (run, last)->norm, forms[f]) == 0;
+          if (ends)
+            found = found == -1 ? name->entity : -2;
+        }
+      if (found < 0 || !RASD_RULE_IS (NER_SHORT_FORM_NAMED_LATER, TRUE))
+        continue;
+      repoint_person (run, entity, found);
+      /* and the lexicon's man is no longer one the article names, nor his role one it knows */
+      {
+        PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+
+        rasd_title_count_role (run->known_roles, info->title, info->country, -1);
+        g_array_remove_index (run->persons, p);
+        g_hash_table_remove_all (run->person_index);
+        for (guint q = 0; q < run->persons->len; q++)
+          g_hash_table_insert (run->person_index,
+                               GINT_TO_POINTER (g_array_index (run->persons, PersonInfo, q).entity + 1),
+                               GUINT_TO_POINTER (q + 1));
+        p--;
+      }
     }
 }
 

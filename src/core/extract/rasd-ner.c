@@ -1244,6 +1244,21 @@ held_elsewhere (Run        *run,
   return FALSE;
 }
 
+/* Whether no token of [@from, @to) has the article (ال after its proclitics, or لل). */
+static gboolean
+indefinite_words (Run  *run,
+                  guint from,
+                  guint to)
+{
+  static const char * const definite[] = { "ال", "بال", "وال", "فال", "كال", "لل", "وبال", "ولل", NULL };
+
+  for (guint k = from; k < to; k++)
+    for (guint d = 0; definite[d] != NULL; d++)
+      if (has_prefix (tok (run, k)->norm, definite[d]))
+        return FALSE;
+  return TRUE;
+}
+
 /* The text of @title as matched over @len tokens from @i: an open role (وزير + a definite noun)
  * is the minister of that noun, not any minister (وزير الثقافة is not وزير الدفاع). */
 const char *
@@ -1336,6 +1351,7 @@ scan_title (Run  *run,
   guint org_end = 0;            /* the token after an organisation the chain read */
   guint posting_end = 0;        /* the token after a complement of the role (لدى المملكة) */
   gboolean local = FALSE;       /* the country is a city's or a region's (أمير منطقة الرياض) */
+  guint country_at = 0;         /* the token of the nationality adjective, when one was read */
   char buf[256];
 
   if (title == NULL)
@@ -1473,7 +1489,10 @@ scan_title (Run  *run,
       if (adj != NULL)
         {
           if (country == NULL)
-            country = adj;
+            {
+              country = adj;
+              country_at = j;
+            }
           count_country (run->countries, adj);
           j++;
           role_end = j;
@@ -1687,6 +1706,11 @@ scan_title (Run  *run,
   /* a rank alone is a common noun: "جماهير الفريق" are the team's */
   if (last->type == RASD_TITLE_RANK)
     RASD_RULE (NER_RANK_NO_ROLE);
+  /* "أول لقاء يجمعه برئيس أمريكي": a title and its nationality with no article are any such
+   * man, no role of someone */
+  else if (country_at > i && !run->in_title[i] && indefinite_words (run, i, country_at + 1) &&
+           RASD_RULE_IS (NER_INDEFINITE_ROLE, TRUE))
+    ;
   else if (last->type != RASD_TITLE_HONORIFIC)
     {
       RASD_RULE (NER_TITLE_ROLE);
@@ -1921,6 +1945,7 @@ rasd_ner_run (RasdNer        *self,
   add_tagged_people (&run);
   counterpart_titles (&run);
   merge_person_variants (&run);
+  merge_short_forms (&run);
   find_surnames (&run);
   resolve_places (&run);
   resolve_kingdom (&run);

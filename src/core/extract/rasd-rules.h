@@ -19,6 +19,7 @@ G_BEGIN_DECLS
   X (NER_TITLE_NAME, "ner.title-name", "an unknown name of two words or a first name after a title chain") \
   X (NER_TITLE_TO_OTHER, "ner.title-to-other", "a title with ل or ب after a role begins someone else (الرئيس لصاحب السمو، المسؤول برئيس الوزراء)") \
   X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
+  X (NER_INDEFINITE_ROLE, "ner.indefinite-role", "a title and its nationality with no article are any such man, no role (برئيس أمريكي)") \
   X (NER_RANK_NO_ROLE, "ner.rank-no-role", "a military rank alone is a common noun (الفريق the team, اللواء the brigade), no role") \
   X (NER_TITLE_AND_OTHER, "ner.title-and-other", "after a nationality, a title joined by و or of another nationality begins someone else (الرئيس المصري والوزير الأردني)") \
   X (NER_TITLE_IN_NAME, "ner.title-in-name", "a title word after بن/ولد is the ancestor's name, no title (محمد ولد الشيخ سالم)") \
@@ -89,6 +90,7 @@ G_BEGIN_DECLS
   X (NER_MEDIAL_HAMZA, "ner.medial-hamza", "a word with a hamza inside is not the first name it normalises to") \
   X (NER_FIRST_NAME_OF, "ner.first-name-of", "a first name alone after a title names the one person of the article with it") \
   X (NER_LAST_NAME_OF, "ner.last-name-of", "a family name alone after a title names the one person of the article with it (الوزير شكري)") \
+  X (NER_SHORT_FORM_NAMED_LATER, "ner.short-form-named-later", "a lexicon person named only by one word of his short form is the one other man the article names in full with that family name (والأسد before حافظ الأسد)") \
   X (NER_SHORT_FORM_NAMED, "ner.short-form-named", "a lexicon short form (كرزاي) is the person the article named in full with that family name") \
   X (NER_SAME_PERSON, "ner.same-person", "an unknown name spelled otherwise, or the first words of a full name, is that person") \
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \
@@ -137,6 +139,8 @@ G_BEGIN_DECLS
   X (EV_IMPLICIT_SUBJECT, "ev.implicit-subject", "التقى مع X: the subject is named elsewhere") \
   X (EV_DECEASED, "ev.deceased", "someone named with رحمه الله takes part only in the past") \
   X (EV_PLACE_BETWEEN, "ev.place-between", "بين X وY relates two places, it is not where") \
+  X (EV_PLACE_OF_PROCESS, "ev.place-of-process", "a place right after the noun of a process or an accord is its name, not where anything happened (مسار أستانا، اتفاق الرياض)") \
+  X (EV_PLACE_OF_NEXT, "ev.place-of-next", "a place after the next one of something is where that one will be, not where the deed of the sentence is (قمتهم المقبلة في روسيا)") \
   X (EV_PLACE_TOPIC, "ev.place-topic", "a place that talks were about (الأوضاع في X، حول X) is not where") \
   X (EV_PLACE_OTHER_DEED, "ev.place-other-deed", "a place after بعد/قبل/غداة + another deed is that deed's (بعد زيارته X)") \
   X (EV_PLACE_OF_INSTITUTION, "ev.place-of-institution", "في X after a body (الحكومة، السفارة) is where it sits, not where the deed was") \
