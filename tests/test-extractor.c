@@ -3104,6 +3104,24 @@ test_place_of_process (void)
 }
 
 static void
+test_next_of_other (void)
+{
+  /* "المرحلة المقبلة" is the next phase, no time of the reception of the headline, which
+   * is the news the body tells */
+  const char *text = "ميركل تستقبل هولاند في برلين وتبحث معه المرحلة المقبلة من الشراكة\n"
+                     "برلين - استقبلت المستشارة الألمانية أنغيلا ميركل الرئيس الفرنسي فرانسوا هولاند في مقر "
+                     "المستشارية اليوم.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+  RasdEvent *reception;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  reception = g_ptr_array_index (x->events, 0);
+  g_assert_cmpint (reception->role, ==, RASD_EVENT_ROLE_HEADLINE);
+  g_assert_cmpuint (reception->participants->len, ==, 2);
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_EV_NEXT_OF_OTHER), ==, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4680,6 +4698,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/next-of-other", test_next_of_other);
   g_test_add_func ("/extractor/events/short-form-named-later", test_short_form_named_later);
   g_test_add_func ("/extractor/events/indefinite-role", test_indefinite_role);
   g_test_add_func ("/extractor/events/place-of-process", test_place_of_process);

@@ -181,6 +181,20 @@ static const char * const future_words[] = {
   "سيلتقي", "سيبدا", "ستبدا", "دعوه", "الدعوه", "دعا", "يامل", "تامل", NULL
 };
 
+/* "ويبحثان المرحلة المقبلة": المقبل/القادم after a noun that is no time and no deed (the next
+ * phase, the coming elections) tells nothing of when the deed of its clause is, unlike
+ * "الأسبوع المقبل" or "القمة المقبلة". */
+static gboolean
+next_of_other (Context *ctx,
+               guint    k)
+{
+  static const char * const next[] = { "المقبل", "المقبله", "القادم", "القادمه", NULL };
+
+  return k > 0 && word_in (token (ctx, k)->norm, next) && token (ctx, k - 1)->sentence == token (ctx, k)->sentence &&
+         !ctx->date_begins[k - 1] && !(k > 1 && ctx->date_begins[k - 2]) && trigger_at (ctx, k - 1) == NULL &&
+         RASD_RULE_IS (EV_NEXT_OF_OTHER, TRUE);
+}
+
 /* Words that make what follows an earlier event. */
 static const char * const past_words[] = {
   "سبق", "سابق", "سابقه", "السابق", "السابقه", "الاخيره", "الاخير", "اخر", "منذ", "كان", "كانت",
@@ -594,7 +608,7 @@ read_candidate (Context      *ctx,
       /* حضرة (the honorific of "حضرة صاحب السمو") is written like حضره, "attended it" */
       if ((marks & MARK_ATTENDANCE) && !ends_in_ta_marbuta (ctx, k))
         attendance_from = MIN (attendance_from, k);
-      if (marks & MARK_FUTURE)
+      if ((marks & MARK_FUTURE) && !next_of_other (ctx, k))
         future_marker = TRUE;
       /* before the trigger (كان قد التقى), or an adjective of a trigger noun: "لقاؤهما الأخير" */
       if ((k < t || (!c->trigger->verb && k <= t + 2 && word_in (bare_word (ctx, k), last_words))) &&

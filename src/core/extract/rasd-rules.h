@@ -154,6 +154,7 @@ G_BEGIN_DECLS
   X (EV_DATE_SINCE, "ev.date-since", "a date after منذ and another deed dates that deed") \
   X (EV_WEEKDAY_TENSE, "ev.weekday-tense", "a bare weekday takes its trigger's tense: the next one, or the last after a verb in the past") \
   X (EV_SAID_DAY, "ev.said-day", "a relative day in reported words counts from when they were said") \
+  X (EV_NEXT_OF_OTHER, "ev.next-of-other", "المقبل or القادم after a noun that is no time and no deed tells nothing of when the clause's deed is (ويبحثان المرحلة المقبلة)") \
   X (EV_ROLE_MARKER, "ev.role-marker", "future or past words make the event planned or background") \
   X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
   X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
