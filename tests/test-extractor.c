@@ -3122,6 +3122,47 @@ test_next_of_other (void)
 }
 
 static void
+test_monarch_titles (void)
+{
+  /* الملك، العاهل and خادم الحرمين الشريفين are one office: the king named with one is the
+   * one a role of another stands for */
+  const char *chain = "استقبل خادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز اليوم في جدة رئيس وزراء باكستان "
+                      "يوسف رضا جيلاني.\n"
+                      "وكان العاهل السعودي قد التقى أمس أمير الكويت الشيخ صباح الأحمد.";
+  const char *bare = "استقبل الملك عبدالله بن عبدالعزيز اليوم في جدة رئيس وزراء باكستان يوسف رضا جيلاني.\n"
+                     "وكان خادم الحرمين الشريفين قد التقى أمس أمير الكويت الشيخ صباح الأحمد.";
+  const char *texts[] = { chain, bare };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(RasdExtraction) x = run (texts[i], "2012-08-20");
+      RasdEntity *king = mention_entity (x, texts[i], RASD_MENTION_PERSON, i == 0 ? "العاهل" : "خادم الحرمين الشريفين قد");
+
+      g_assert_nonnull (king);
+      g_assert_cmpstr (king->key, ==, "abdullah-bin-abdulaziz");
+      g_assert_cmpuint (x->events->len, ==, 2);
+      g_assert_true (event_has (x, g_ptr_array_index (x->events, 1), "abdullah-bin-abdulaziz"));
+    }
+}
+
+static void
+test_merged_forgotten (void)
+{
+  /* "الملك سلمان" merged into the king named with his whole chain is no man of its own: the
+   * headline's خادم الحرمين is the one king, not one of two */
+  const char *text = "خادم الحرمين يتلقى اتصالا من الرئيس الفرنسي\n"
+                     "جدة - تلقى خادم الحرمين الشريفين الملك عبدالله بن عبدالعزيز اتصالا هاتفيا اليوم من الرئيس "
+                     "الفرنسي فرانسوا هولاند.\n"
+                     "كما تلقى الملك عبدالله اتصالا من رئيس وزراء اليابان شينزو آبي.";
+  g_autoptr(RasdExtraction) x = run (text, "2012-08-20");
+  RasdEntity *king = mention_entity (x, text, RASD_MENTION_PERSON, "خادم الحرمين يتلقى");
+
+  g_assert_nonnull (king);
+  g_assert_cmpstr (king->key, ==, "abdullah-bin-abdulaziz");
+  g_assert_cmpuint (rule_hits (text, "2012-08-20", RASD_RULE_NER_MERGED_FORGOTTEN), >=, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4698,6 +4739,8 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/monarch-titles", test_monarch_titles);
+  g_test_add_func ("/extractor/events/merged-forgotten", test_merged_forgotten);
   g_test_add_func ("/extractor/events/next-of-other", test_next_of_other);
   g_test_add_func ("/extractor/events/short-form-named-later", test_short_form_named_later);
   g_test_add_func ("/extractor/events/indefinite-role", test_indefinite_role);

@@ -1088,7 +1088,9 @@ resolve_roles (Run *run)
               best_score = score;
               n_best = group->n_max;
             }
-          else if (score == best_score)
+          /* one man may head two groups: a king titled خادم الحرمين الشريفين whose lexicon
+           * name begins with الملك */
+          else if (score == best_score && !(group->n_max == 1 && group->best == best))
             n_best += group->n_max;
         }
       /* "وزير الشؤون الخارجية أحمد عطاف ... نظيره الجزائري": the one who holds the office,
@@ -1171,6 +1173,37 @@ after_titles (Run        *run,
          matched > 0 && skip + matched + 2 <= n)
     skip += matched;
   return skip > 0 ? starts[skip] : norm;
+}
+
+/* Person @p of the article's persons is no longer one it names (his mentions are another's):
+ * his title, when the other has none, or as the other's second title (الملك beside خادم الحرمين
+ * الشريفين), goes to person @into (none when -1), and he leaves the persons, so that no role
+ * resolves to him or counts him beside the other. */
+static void
+forget_person (Run  *run,
+               guint p,
+               int   into)
+{
+  PersonInfo gone = g_array_index (run->persons, PersonInfo, p);
+  PersonInfo *other;
+
+  rasd_title_count_role (run->known_roles, gone.title, gone.country, -1);
+  g_array_remove_index (run->persons, p);
+  g_hash_table_remove_all (run->person_index);
+  for (guint q = 0; q < run->persons->len; q++)
+    g_hash_table_insert (run->person_index,
+                         GINT_TO_POINTER (g_array_index (run->persons, PersonInfo, q).entity + 1),
+                         GUINT_TO_POINTER (q + 1));
+  if (into < 0 || gone.title == NULL || (other = person_info (run, into)) == NULL)
+    return;
+  if (other->title == NULL)
+    {
+      rasd_title_count_role (run->known_roles, other->title, other->country, -1);
+      other->title = gone.title;
+      rasd_title_count_role (run->known_roles, other->title, other->country, +1);
+    }
+  else if (other->name_title == NULL && strcmp (other->title, gone.title) != 0)
+    other->name_title = gone.title;
 }
 
 /* Every mention and name of person @from is of person @to. */
@@ -1285,6 +1318,9 @@ merge_person_variants (Run *run)
       RASD_RULE (NER_SAME_PERSON);
       repoint_person (run, g_array_index (run->persons, PersonInfo, p).entity, target[p]);
     }
+  for (guint p = n; p > 0; p--)
+    if (target[p - 1] >= 0 && RASD_RULE_IS (NER_MERGED_FORGOTTEN, TRUE))
+      forget_person (run, p - 1, target[p - 1]);
 }
 
 /* "قمة كلينتون والأسد" before "حافظ الأسد": a lexicon person the article names by one word of
@@ -1332,19 +1368,9 @@ merge_short_forms (Run *run)
       if (found < 0 || !RASD_RULE_IS (NER_SHORT_FORM_NAMED_LATER, TRUE))
         continue;
       repoint_person (run, entity, found);
-      /* and the lexicon's man is no longer one the article names, nor his role one it knows */
-      {
-        PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
-
-        rasd_title_count_role (run->known_roles, info->title, info->country, -1);
-        g_array_remove_index (run->persons, p);
-        g_hash_table_remove_all (run->person_index);
-        for (guint q = 0; q < run->persons->len; q++)
-          g_hash_table_insert (run->person_index,
-                               GINT_TO_POINTER (g_array_index (run->persons, PersonInfo, q).entity + 1),
-                               GUINT_TO_POINTER (q + 1));
-        p--;
-      }
+      /* and the lexicon's man is no longer one the article names, nor his title one it knows */
+      forget_person (run, p, -1);
+      p--;
     }
 }
 

@@ -91,6 +91,7 @@ G_BEGIN_DECLS
   X (NER_FIRST_NAME_OF, "ner.first-name-of", "a first name alone after a title names the one person of the article with it") \
   X (NER_LAST_NAME_OF, "ner.last-name-of", "a family name alone after a title names the one person of the article with it (الوزير شكري)") \
   X (NER_SHORT_FORM_NAMED_LATER, "ner.short-form-named-later", "a lexicon person named only by one word of his short form is the one other man the article names in full with that family name (والأسد before حافظ الأسد)") \
+  X (NER_MERGED_FORGOTTEN, "ner.merged-forgotten", "a spelling or part of a name merged into another person is no person of its own for roles to resolve to (كما تلقى الملك سلمان after خادم الحرمين الشريفين الملك سلمان)") \
   X (NER_SHORT_FORM_NAMED, "ner.short-form-named", "a lexicon short form (كرزاي) is the person the article named in full with that family name") \
   X (NER_SAME_PERSON, "ner.same-person", "an unknown name spelled otherwise, or the first words of a full name, is that person") \
   X (NER_SURNAME, "ner.surname", "the last word of a name named in full names that person again") \

@@ -69,10 +69,12 @@ rasd_title_groups_lookup (RasdTitleGroups *self,
   return g_hash_table_lookup (self->lists, key);
 }
 
-/* Head words of titles that name one office: an envoy (موفد، مبعوث), a monarch (عاهل، ملك). */
+/* Head words of titles that name one office: an envoy (موفد، مبعوث), a monarch (عاهل، ملك,
+ * and خادم of the Saudi king's خادم الحرمين الشريفين). */
 static const char *const synonym_heads[][2] = {
   { "موفد", "مبعوث" },
   { "عاهل", "ملك" },
+  { "خادم", "ملك" },
 };
 
 const char *
