@@ -3163,6 +3163,27 @@ test_merged_forgotten (void)
 }
 
 static void
+test_sheikh_of_body (void)
+{
+  /* شيخ الأزهر is the one the article gave that office after his name and a comma, not the
+   * sheikh of a ruling house; "البابا وشيخ الأزهر" are two men */
+  const char *text = "استقبل الشيخ محمد بن راشد آل مكتوم في دبي اليوم الدكتور أحمد الطيب، شيخ الأزهر الشريف.\n"
+                     "وكان البابا فرنسيس قد التقى العام الماضي في روما شيخ الأزهر.\n"
+                     "ووقع البابا وشيخ الأزهر حينها وثيقة مشتركة.";
+  g_autoptr(RasdExtraction) x = run (text, "2019-02-04");
+  RasdEntity *sheikh = mention_entity (x, text, RASD_MENTION_PERSON, "شيخ الأزهر.");
+  RasdEntity *pope = mention_entity (x, text, RASD_MENTION_PERSON, "البابا وشيخ");
+
+  g_assert_nonnull (sheikh);
+  g_assert_cmpstr (sheikh->key, ==, "ahmed-el-tayeb");
+  g_assert_nonnull (pope);
+  g_assert_cmpstr (pope->name, ==, "فرنسيس");
+  g_assert_cmpuint (rule_hits (text, "2019-02-04", RASD_RULE_NER_SHEIKH_OF_BODY), >=, 1);
+  g_assert_cmpuint (rule_hits (text, "2019-02-04", RASD_RULE_NER_OFFICE_IN_APPOSITION), ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2019-02-04", RASD_RULE_NER_TITLE_AND_TITLE), ==, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4739,6 +4760,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/sheikh-of-body", test_sheikh_of_body);
   g_test_add_func ("/extractor/events/monarch-titles", test_monarch_titles);
   g_test_add_func ("/extractor/events/merged-forgotten", test_merged_forgotten);
   g_test_add_func ("/extractor/events/next-of-other", test_next_of_other);

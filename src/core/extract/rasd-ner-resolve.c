@@ -782,6 +782,12 @@ title_extends (const char *a,
   if (heads_state (a) != heads_state (b) && g_strv_length (shorter) == 1 && longer[1] != NULL &&
       has_prefix (longer[1], "ال") && RASD_RULE_IS (NER_HEAD_OF_BODY, TRUE))
     return FALSE;
+  /* الشيخ alone is a sheikh of a ruling house or of religion, not the head of a body (شيخ
+   * الأزهر); الإمام alone is no imam of a mosque */
+  if (g_strv_length (shorter) == 1 && longer[1] != NULL && has_prefix (longer[1], "ال") &&
+      (same_head (shorter[0], "شيخ") || same_head (shorter[0], "امام")) &&
+      RASD_RULE_IS (NER_SHEIKH_OF_BODY, TRUE))
+    return FALSE;
   /* وزير الدولة للشؤون الخارجية is another office than وزير الخارجية */
   if (g_strv_contains ((const char * const *) longer + 1, "الدوله") &&
       !g_strv_contains ((const char * const *) shorter + 1, "الدوله"))
@@ -887,10 +893,27 @@ roles_after_names (Run *run)
       const RoleRef *role;
       PersonInfo *info;
 
-      if (name->kind != RASD_MENTION_PERSON || name->entity < 0 || end >= run->n || role_at[end] == 0 ||
-          breaks_after (run, end - 1))
+      if (name->kind != RASD_MENTION_PERSON || name->entity < 0 || end >= run->n || role_at[end] == 0)
         continue;
       role = &g_array_index (run->roles, RoleRef, role_at[end] - 1);
+      /* "أحمد الطيب، شيخ الأزهر": an office of no country in apposition is his other title,
+       * so that a bare "شيخ الأزهر" later is him */
+      if (breaks_after (run, end - 1))
+        {
+          if (comma_between (run, end - 1) && role->title != NULL && role->country == NULL &&
+              !role->counterpart && !role->reference && !has_prefix (tok (run, end)->norm, "و") &&
+              (info = person_info (run, name->entity)) != NULL && info->name_title == NULL &&
+              g_strcmp0 (info->title, role->title) != 0 && RASD_RULE_IS (NER_OFFICE_IN_APPOSITION, TRUE))
+            {
+              guint len = 0;
+              const RasdTitle *first = match_title (run, role->first_token, &len);
+
+              /* the chain's first office: "شيخ الأزهر الشريف ورئيس مجلس ..." */
+              info->name_title = first != NULL && first->type == RASD_TITLE_ROLE ?
+                                 title_text (run, first, role->first_token, len) : role->title;
+            }
+          continue;
+        }
       /* "الأمير X بن Y ولي ولي العهد": a prince's or sheikh's office is
        * the role after his name, so that "سمو ولي ولي العهد" later is him */
       if (role->title != NULL && !role->counterpart && !role->local &&

@@ -1465,6 +1465,12 @@ scan_title (Run  *run,
           RASD_RULE (NER_TITLE_AND_OTHER);
           break;
         }
+      /* "ووقع البابا وشيخ الأزهر": a lone title of a rank (البابا، الملك، الأمير), then one
+       * joined by و, are two men (an office and another with و are one: رئيس الوزراء ووزير
+       * الخارجية) */
+      if (next != NULL && j == i + first_len && last == title && title->type == RASD_TITLE_TITLE &&
+          has_prefix (tok (run, j)->norm, "و") && RASD_RULE_IS (NER_TITLE_AND_TITLE, TRUE))
+        break;
       /* "وبعد ذلك استقبل الملك رئيس الوزراء الباكستاني X": a title whose holder the article
        * has named, of another country than the next title's nationality, is his role, and
        * the next title someone else's */

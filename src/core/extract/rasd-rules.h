@@ -21,6 +21,7 @@ G_BEGIN_DECLS
   X (NER_TITLE_ROLE, "ner.title-role", "a title with no name: a role to resolve to someone named elsewhere") \
   X (NER_INDEFINITE_ROLE, "ner.indefinite-role", "a title and its nationality with no article are any such man, no role (برئيس أمريكي)") \
   X (NER_RANK_NO_ROLE, "ner.rank-no-role", "a military rank alone is a common noun (الفريق the team, اللواء the brigade), no role") \
+  X (NER_TITLE_AND_TITLE, "ner.title-and-title", "a lone title of a rank, then a title joined by و, are two men (البابا وشيخ الأزهر)") \
   X (NER_TITLE_AND_OTHER, "ner.title-and-other", "after a nationality, a title joined by و or of another nationality begins someone else (الرئيس المصري والوزير الأردني)") \
   X (NER_TITLE_IN_NAME, "ner.title-in-name", "a title word after بن/ولد is the ancestor's name, no title (محمد ولد الشيخ سالم)") \
   X (NER_TITLE_WORD_NAME, "ner.title-word-name", "a title word right before بن is the first name (الدكتور مساعد بن محمد)") \
@@ -50,6 +51,8 @@ G_BEGIN_DECLS
   X (NER_ROLE_NAMED_BEFORE, "ner.role-named-before", "after the first sentence or a name, a role of no country points back at one named before it, not at one named only later") \
   X (NER_POSTED_AS_WRITTEN, "ner.posted-as-written", "after where a diplomat serves, a word no dictionary or lexicon knows with or without its first letter is his name as written (لورينس is no ل + ورينس)") \
   X (NER_HONORIFIC_BEGINS_OTHER, "ner.honorific-begins-other", "after a title, an honorific and titles that no name follows begin someone else (ورافق خادم الحرمين الشريفين سمو أمير الكويت)") \
+  X (NER_OFFICE_IN_APPOSITION, "ner.office-in-apposition", "an office of no country after a name and a comma is his other title, for a bare role of it later (أحمد الطيب، شيخ الأزهر)") \
+  X (NER_SHEIKH_OF_BODY, "ner.sheikh-of-body", "الشيخ or الإمام alone is no head of a body: شيخ الأزهر is not a sheikh of a ruling house") \
   X (NER_HEAD_OF_BODY, "ner.head-of-body", "رئيس with no article, country or complement read heads a body named after it (رئيس حزب ...), no one named as president") \
   X (NER_DATELINE_CITY, "ner.dateline-city", "a dateline names a city, not a country of the same letters (عمان - بترا is Amman), and so does the word again") \
   X (NER_HELD_TITLE_THEN_OTHER, "ner.held-title-then-other", "a title the article has named a man of another country with, then a title with its nationality, are two men (استقبل الملك رئيس الوزراء الباكستاني X)") \
