@@ -3184,6 +3184,30 @@ test_sheikh_of_body (void)
 }
 
 static void
+test_talks_of_call (void)
+{
+  /* what the caller says he discussed is the call; the call "came a day after" the meeting
+   * of two others, which is a meeting of its own, not a call */
+  const char *text = "باريس - أجرى الرئيس الفرنسي فرانسوا هولاند أمس اتصالا هاتفيا بالرئيس الروسي فلاديمير "
+                     "بوتين.\n"
+                     "وقال هولاند في تصريح من قصر الإليزيه إنه بحث مع نظيره الروسي الأزمة في أوكرانيا.\n"
+                     "وجاء الاتصال بعد يومين من لقاء وزير الخارجية الفرنسي لوران فابيوس نظيره الروسي سيرغي "
+                     "لافروف في جنيف.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+  RasdEvent *call, *meeting;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  call = g_ptr_array_index (x->events, 0);
+  meeting = g_ptr_array_index (x->events, 1);
+  g_assert_cmpstr (call->kind, ==, "call");
+  g_assert_true (event_has (x, call, "vladimir-putin"));
+  g_assert_cmpstr (meeting->kind, !=, "call");
+  g_assert_cmpstr (event_place_en (x, meeting), ==, "Geneva");
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_EV_TALKS_OF_CALL), ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_EV_DEED_IT_FOLLOWED), ==, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4760,6 +4784,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/talks-of-call", test_talks_of_call);
   g_test_add_func ("/extractor/events/sheikh-of-body", test_sheikh_of_body);
   g_test_add_func ("/extractor/events/monarch-titles", test_monarch_titles);
   g_test_add_func ("/extractor/events/merged-forgotten", test_merged_forgotten);

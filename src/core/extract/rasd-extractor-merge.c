@@ -118,6 +118,12 @@ can_merge (Context         *ctx,
   gboolean event_call = strcmp (event->kind, "call") == 0;
   gboolean cand_call = strcmp (c->trigger->kind, "call") == 0;
 
+  /* "أجرى أوباما اتصالا هاتفيا بروحاني ... وقال إنه بحث مع نظيره": talks of the call's two
+   * people told with no time of their own, after it, are what was said on the call */
+  if (event_call && !cand_call && strcmp (c->trigger->kind, "talks") == 0 && !c->date_stated &&
+      event->role == c->role && participants_within (c->participants, event->participants) &&
+      participants_within (event->participants, c->participants))
+    return RASD_RULE_IS (EV_TALKS_OF_CALL, TRUE);
   if (event_call != cand_call)
     return FALSE;
   /* a stop of a tour is a visit of its own, not where a placeless meeting happened */

@@ -354,3 +354,110 @@ add_honorific_persons (Context   *ctx,
     }
   return added;
 }
+
+/* "بين الجانبين": the two sides of a deed. */
+static const char * const both_sides[] = { "الجانبين", "الطرفين", NULL };
+
+/* "وقال X إنه سيتوجه": the last speaker named before token @t in its sentence, or in the two
+ * before ("وقال X ... وأضاف أنه سيتوجه"); -1 when none. */
+int
+last_speaker (Context *ctx,
+              guint    t)
+{
+  guint s = token (ctx, t)->sentence, back;
+  int speaker = -1;
+
+  for (back = 0; back <= 2 && back <= s && speaker < 0; back++)
+    {
+      guint n_names;
+      const guint *names = rasd_mention_index_sentence_names (ctx->mentions, s - back, &n_names);
+
+      for (guint i = 0; i < n_names; i++)
+        {
+          const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
+
+          if (name->sentence == s - back && name->first_token < t &&
+              name->kind == RASD_MENTION_PERSON && name->entity >= 0 && (name->flags & RASD_NER_SPEAKER))
+            speaker = name->entity;
+        }
+    }
+  if (speaker >= 0 && back > 1)
+    RASD_RULE (EV_SPEAKER_BEFORE);
+  return speaker;
+}
+
+/* "وفي ختام الزيارة سيتوجه إلى الرياض": a verb of one man (masculine: not ت-, -ت, -ون, -وا, -ان) with
+ * no subject of its own, going straight on to إلى, has a pronoun for its subject: the man
+ * the article is about; after إنه, whatever follows the verb, the man who said it ("أعلن أنه
+ * سيزور تركيا").  Returns who, or -1. */
+int
+pronoun_subject (Context       *ctx,
+                 const Trigger *trigger,
+                 guint          t,
+                 const Clause  *clause,
+                 int            topic)
+{
+  const char *verb = bare_word (ctx, t);
+  const char *next;
+
+  if (!trigger->verb || t + 1 >= clause->last_token || g_str_has_prefix (verb, "ت") ||
+      g_str_has_prefix (verb, "ست") || g_str_has_suffix (verb, "ت") || g_str_has_suffix (verb, "ون") ||
+      g_str_has_suffix (verb, "وا") || g_str_has_suffix (verb, "ان"))
+    return -1;
+  next = token (ctx, t + 1)->norm;
+  /* after إنه any verb of a deed: "أعلن بوتين أنه سيزور تركيا" */
+  if (t > clause->first_token && word_in (token (ctx, t - 1)->norm, rasd_extractor_that_he))
+    return last_speaker (ctx, t);
+  if (strcmp (next, "الي") != 0 && strcmp (next, "نحو") != 0)
+    return -1;
+  return topic;
+}
+
+/* "أكد X أن زيارته للمملكة ... حيث التقى خلالها Y": a visit with his pronoun right after the
+ * report's أن is the speaker's, and so is the deed at @t that is that visit (its noun) or is
+ * told as during it (a verb and خلالها after a such noun before it in the sentence). */
+static gboolean
+reported_own_visit (Context  *ctx,
+                    gboolean  verb,
+                    guint     t)
+{
+  static const char * const that[] = { "ان", "بان", "وان", NULL };
+  static const char * const during[] = { "خلالها", "خلاله", "اثناءها", NULL };
+  const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, token (ctx, t)->sentence);
+
+  if (!verb)
+    return t > sentence->first_token && word_in (token (ctx, t)->norm, rasd_extractor_own_visit) &&
+           word_in (token (ctx, t - 1)->norm, that);
+  if (t + 1 >= sentence->first_token + sentence->n_tokens || !word_in (token (ctx, t + 1)->norm, during))
+    return FALSE;
+  for (guint k = sentence->first_token + 1; k < t; k++)
+    if (word_in (token (ctx, k)->norm, rasd_extractor_own_visit) && word_in (token (ctx, k - 1)->norm, that))
+      return TRUE;
+  return FALSE;
+}
+
+/* The speaker a clause after his report's verb leaves out joins @c, whose trigger is at @t:
+ * whom إنه stands for ("وقال X إن ...، مشيرا إلى أنه سيلتقي Y": the clause names Y only), or
+ * one of the two sides of a deed "بين الجانبين" ("أكد X أن ...، وذلك في مؤتمر مع نظيره Y، عقب
+ * جلسة مباحثات بين الجانبين"). */
+void
+add_reported_speaker (Context      *ctx,
+                      Candidate    *c,
+                      guint         t,
+                      const Clause *clause)
+{
+  gboolean that_he = c->trigger->verb && t > clause->first_token &&
+                     word_in (token (ctx, t - 1)->norm, rasd_extractor_that_he);
+  gboolean both_sides_of = !c->trigger->verb && t + 2 < clause->last_token &&
+                           strcmp (token (ctx, t + 1)->norm, "بين") == 0 &&
+                           word_in (token (ctx, t + 2)->norm, both_sides);
+  gboolean his_visit = !that_he && !both_sides_of && reported_own_visit (ctx, c->trigger->verb, t);
+  int speaker = that_he ? pronoun_subject (ctx, c->trigger, t, clause, -1) :
+                both_sides_of || his_visit ? last_speaker (ctx, t) : -1;
+
+  if (speaker < 0 || rasd_event_has_participant (&(RasdEvent) { .participants = c->participants }, speaker))
+    return;
+  if (that_he ? RASD_RULE_IS (EV_THAT_HE_REPORTED, TRUE) :
+      his_visit ? RASD_RULE_IS (EV_REPORTED_OWN_VISIT, TRUE) : RASD_RULE_IS (EV_SPEAKER_BOTH_SIDES, TRUE))
+    g_array_prepend_val (c->participants, speaker);
+}

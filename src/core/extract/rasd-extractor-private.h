@@ -295,6 +295,31 @@ shared_participants (GArray *a,
   return n;
 }
 
+/* Part of a sentence that tells one thing: "زار X بكين أمس، حيث التقى Y" is two. */
+typedef enum
+{
+  CLAUSE_FIRST,
+  CLAUSE_WHERE,     /* حيث: same subject, same place and time */
+  CLAUSE_CONTINUE,  /* ثم، كما، بعد أن، a verb after a comma: same subject */
+  CLAUSE_OTHER,     /* فيما، بينما، من المتوقع: something else */
+  CLAUSE_DAY_BEFORE, /* "، غداة لقائه": same subject, the day before */
+  CLAUSE_DAY_AFTER,  /* "، عشية لقائه": same subject, the day after */
+} ClauseKind;
+
+/* Whether the clause goes on with the subject of the one before it. */
+#define SAME_SUBJECT(kind) ((kind) == CLAUSE_WHERE || (kind) == CLAUSE_CONTINUE || \
+                            (kind) == CLAUSE_DAY_BEFORE || (kind) == CLAUSE_DAY_AFTER)
+
+typedef struct
+{
+  guint      first_token;
+  guint      last_token;   /* exclusive */
+  gsize      start;        /* characters */
+  gsize      end;
+  gsize      date_start;   /* where dates are looked for: a حيث clause also looks before it */
+  ClauseKind kind;
+} Clause;
+
 /* rasd-extractor-places.c */
 /* أنه، بأنه، وأنه: the one who reported it is the subject of what follows (rasd-extractor.c). */
 G_GNUC_INTERNAL extern const char * const rasd_extractor_that_he[];
@@ -328,6 +353,9 @@ G_GNUC_INTERNAL void     place_by_arrival    (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL void     place_during_visit  (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL void     parties_by_arrival  (Context *ctx, GArray *candidates);
 /* rasd-extractor-parties.c */
+G_GNUC_INTERNAL int      last_speaker        (Context *ctx, guint t);
+G_GNUC_INTERNAL int      pronoun_subject     (Context *ctx, const Trigger *trigger, guint t, const Clause *clause, int topic);
+G_GNUC_INTERNAL void     add_reported_speaker (Context *ctx, Candidate *c, guint t, const Clause *clause);
 G_GNUC_INTERNAL void     add_object_person   (Context *ctx, Candidate *c, guint t);
 G_GNUC_INTERNAL gboolean with_pronoun_near   (Context *ctx, guint t, guint first, guint last);
 G_GNUC_INTERNAL void     add_topic_person    (Context *ctx, Candidate *c, int topic);

@@ -183,6 +183,8 @@ G_BEGIN_DECLS
   X (EV_TO_POWER, "ev.to-power", "arriving إلى power or an office (الحكم، الرئاسة) is no visit") \
   X (EV_EARLIER_TIME, "ev.earlier-time", "a background deed whose sentence tells of another time (سبق أن، عندما كان، سابقا) is no recall of the news") \
   X (EV_MERGE_RECALLED, "ev.merge-recalled", "a background deed with no date of its own, of the news event's people and place, is that event") \
+  X (EV_TALKS_OF_CALL, "ev.talks-of-call", "talks of a call's two people told after it with no time of their own are what was said on the call (وقال إنه بحث مع نظيره)") \
+  X (EV_DEED_IT_FOLLOWED, "ev.deed-it-followed", "after a deed told before (a definite noun), the deed it came after or before is the one the clause's names took part in (وجاء الاتصال بعد يوم من لقاء X Y)") \
   X (EV_MERGE_STAY, "ev.merge-stay", "visits of the same people to one city a day or two apart are one stay, dated by the arrival") \
   X (EV_MOTION, "ev.motion", "a noun of going is a visit only towards a place") \
   X (EV_CLAUSE_REPORTED, "ev.clause-reported", "أن after a reporting verb opens a clause") \
