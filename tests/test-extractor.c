@@ -3208,6 +3208,36 @@ test_talks_of_call (void)
 }
 
 static void
+test_same_summit (void)
+{
+  /* the headline's summit with a guest, the body's with its host, and the guest's speech
+   * "أمام القمة بدعوة من البحرين" (at an invitation, not announced) are one summit */
+  const char *text = "قمة المنامة تشهد مشاركة الرئيس الفرنسي\n"
+                     "المنامة - عقدت في المنامة اليوم القمة الخليجية برئاسة ملك البحرين الملك حمد بن عيسى "
+                     "آل خليفة.\n"
+                     "وألقى الرئيس الفرنسي فرانسوا هولاند كلمة أمام القمة بدعوة من البحرين.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-12-08");
+  RasdEvent *summit;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  summit = g_ptr_array_index (x->events, 0);
+  g_assert_true (event_has (x, summit, "francois-hollande"));
+  g_assert_true (event_has (x, summit, "hamad-bin-isa"));
+  g_assert_cmpstr (event_place_en (x, summit), ==, "Manama");
+  g_assert_cmpuint (rule_hits (text, "2015-12-08", RASD_RULE_EV_SAME_SUMMIT), ==, 1);
+
+  /* without the headline, the speech refers back to the summit told */
+  {
+    const char *body = strchr (text, '\n') + 1;
+    g_autoptr(RasdExtraction) y = run (body, "2015-12-08");
+
+    g_assert_cmpuint (y->events->len, ==, 1);
+    g_assert_true (event_has (y, g_ptr_array_index (y->events, 0), "francois-hollande"));
+    g_assert_cmpuint (rule_hits (body, "2015-12-08", RASD_RULE_EV_BY_INVITATION), ==, 1);
+  }
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4784,6 +4814,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/same-summit", test_same_summit);
   g_test_add_func ("/extractor/events/talks-of-call", test_talks_of_call);
   g_test_add_func ("/extractor/events/sheikh-of-body", test_sheikh_of_body);
   g_test_add_func ("/extractor/events/monarch-titles", test_monarch_titles);

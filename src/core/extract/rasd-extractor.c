@@ -195,6 +195,18 @@ next_of_other (Context *ctx,
          RASD_RULE_IS (EV_NEXT_OF_OTHER, TRUE);
 }
 
+/* "ألقى كلمة أمام القمة بدعوة من المملكة"، "تلبية لدعوة": a deed done at an invitation, no
+ * invitation to a deed to come. */
+static gboolean
+by_invitation (Context *ctx,
+               guint    k)
+{
+  const char *norm = token (ctx, k)->norm;
+
+  return (strcmp (norm, "بدعوه") == 0 || strcmp (norm, "لدعوه") == 0 || strcmp (norm, "وبدعوه") == 0) &&
+         RASD_RULE_IS (EV_BY_INVITATION, TRUE);
+}
+
 /* Words that make what follows an earlier event. */
 static const char * const past_words[] = {
   "سبق", "سابق", "سابقه", "السابق", "السابقه", "الاخيره", "الاخير", "اخر", "منذ", "كان", "كانت",
@@ -583,7 +595,7 @@ read_candidate (Context      *ctx,
       /* حضرة (the honorific of "حضرة صاحب السمو") is written like حضره, "attended it" */
       if ((marks & MARK_ATTENDANCE) && !ends_in_ta_marbuta (ctx, k))
         attendance_from = MIN (attendance_from, k);
-      if ((marks & MARK_FUTURE) && !next_of_other (ctx, k))
+      if ((marks & MARK_FUTURE) && !next_of_other (ctx, k) && !by_invitation (ctx, k))
         future_marker = TRUE;
       /* before the trigger (كان قد التقى), or an adjective of a trigger noun: "لقاؤهما الأخير" */
       if ((k < t || (!c->trigger->verb && k <= t + 2 && word_in (bare_word (ctx, k), last_words))) &&

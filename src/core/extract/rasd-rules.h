@@ -158,6 +158,7 @@ G_BEGIN_DECLS
   X (EV_DATE_SINCE, "ev.date-since", "a date after منذ and another deed dates that deed") \
   X (EV_WEEKDAY_TENSE, "ev.weekday-tense", "a bare weekday takes its trigger's tense: the next one, or the last after a verb in the past") \
   X (EV_SAID_DAY, "ev.said-day", "a relative day in reported words counts from when they were said") \
+  X (EV_BY_INVITATION, "ev.by-invitation", "a deed done بدعوة or تلبية لدعوة is done at an invitation, not announced (ألقى كلمة أمام القمة بدعوة من المملكة)") \
   X (EV_NEXT_OF_OTHER, "ev.next-of-other", "المقبل or القادم after a noun that is no time and no deed tells nothing of when the clause's deed is (ويبحثان المرحلة المقبلة)") \
   X (EV_ROLE_MARKER, "ev.role-marker", "future or past words make the event planned or background") \
   X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
@@ -185,6 +186,7 @@ G_BEGIN_DECLS
   X (EV_MERGE_RECALLED, "ev.merge-recalled", "a background deed with no date of its own, of the news event's people and place, is that event") \
   X (EV_TALKS_OF_CALL, "ev.talks-of-call", "talks of a call's two people told after it with no time of their own are what was said on the call (وقال إنه بحث مع نظيره)") \
   X (EV_DEED_IT_FOLLOWED, "ev.deed-it-followed", "after a deed told before (a definite noun), the deed it came after or before is the one the clause's names took part in (وجاء الاتصال بعد يوم من لقاء X Y)") \
+  X (EV_SAME_SUMMIT, "ev.same-summit", "summits told in one city on agreeing days are one summit, whoever each sentence names of its many") \
   X (EV_MERGE_STAY, "ev.merge-stay", "visits of the same people to one city a day or two apart are one stay, dated by the arrival") \
   X (EV_MOTION, "ev.motion", "a noun of going is a visit only towards a place") \
   X (EV_CLAUSE_REPORTED, "ev.clause-reported", "أن after a reporting verb opens a clause") \
