@@ -3238,6 +3238,20 @@ test_same_summit (void)
 }
 
 static void
+test_receives_things (void)
+{
+  /* a port that receives aid receives no one, whoever the sentence named before it */
+  const char *text = "الحديدة - قال محافظ الحديدة إن الميناء، بعد أن قصفته قوات المخلوع علي عبدالله صالح، "
+                     "عاد يستقبل المساعدات الغذائية.\n"
+                     "واستقبل الرئيس عبدربه منصور هادي أمس في عدن مبعوث الأمم المتحدة إسماعيل ولد الشيخ.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-08-20");
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  g_assert_cmpuint (((RasdEvent *) g_ptr_array_index (x->events, 0))->participants->len, ==, 2);
+  g_assert_cmpuint (rule_hits (text, "2015-08-20", RASD_RULE_EV_RECEIVES_THINGS), ==, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4814,6 +4828,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/receives-things", test_receives_things);
   g_test_add_func ("/extractor/events/same-summit", test_same_summit);
   g_test_add_func ("/extractor/events/talks-of-call", test_talks_of_call);
   g_test_add_func ("/extractor/events/sheikh-of-body", test_sheikh_of_body);

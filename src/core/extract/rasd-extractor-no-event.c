@@ -207,3 +207,32 @@ hospitality (Context       *ctx,
   before = bare_word (ctx, k - 1);
   return word_in (before, praise) && RASD_RULE_IS (EV_HOSPITALITY, TRUE);
 }
+
+/* "أصبحت تستقبل المساعدات الإنسانية"، "يستقبل المطار الرحلات": a reception verb whose object,
+ * within four words (before any name), is a thing or an unnamed crowd receives no one.  @k is
+ * a trigger. */
+gboolean
+receives_things (Context       *ctx,
+                 const Trigger *trigger,
+                 guint          k,
+                 guint          end)
+{
+  static const char * const things[] = {
+    "المساعدات", "مساعدات", "الشحنات", "شحنات", "الطلبات", "طلبات", "الشكاوي", "شكاوي",
+    "الاتصالات", "المكالمات", "الرسايل", "رسايل", "البرقيات", "الرحلات", "رحلات", "الطايرات",
+    "السفن", "البضايع", "الحجاج", "حجاج", "المعتمرين", "الزوار", "زوار", "السياح", "اللاجيين",
+    "لاجيين", "النازحين", "المرضي", "الجرحي", "المصابين", "الطلاب", "الحالات", "التبرعات",
+    "المتبرعين", "المراجعين", "المشاركين", NULL
+  };
+
+  if (!trigger->verb || strcmp (trigger->kind, "reception") != 0)
+    return FALSE;
+  for (guint j = k + 1; j < MIN (end, k + 5); j++)
+    {
+      if (ctx->place_begins[j] != 0 || trigger_at (ctx, j) != NULL)
+        return FALSE;
+      if (word_in (bare_word (ctx, j), things) || word_in (token (ctx, j)->norm, things))
+        return RASD_RULE_IS (EV_RECEIVES_THINGS, TRUE);
+    }
+  return FALSE;
+}

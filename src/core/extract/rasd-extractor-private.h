@@ -369,6 +369,7 @@ G_GNUC_INTERNAL gboolean in_touch            (Context *ctx, const Trigger *trigg
 G_GNUC_INTERNAL gboolean sports_match        (Context *ctx, const Trigger *trigger, guint k);
 G_GNUC_INTERNAL gboolean invited_to          (Context *ctx, const Trigger *trigger, guint k, guint first);
 G_GNUC_INTERNAL gboolean hospitality         (Context *ctx, const Trigger *trigger, guint k, guint first);
+G_GNUC_INTERNAL gboolean receives_things     (Context *ctx, const Trigger *trigger, guint k, guint end);
 G_GNUC_INTERNAL gboolean call_with_press     (Context *ctx, const Trigger *trigger, guint k, guint end);
 G_GNUC_INTERNAL gboolean comes_to_power      (Context *ctx, guint k, guint end);
 

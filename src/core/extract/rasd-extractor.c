@@ -1408,7 +1408,8 @@ find_events (Context *ctx)
                   continue;
                 }
               if (invited_to (ctx, trigger, k, clause->first_token) ||
-                  hospitality (ctx, trigger, k, clause->first_token))
+                  hospitality (ctx, trigger, k, clause->first_token) ||
+                  receives_things (ctx, trigger, k, clause->last_token))
                 continue;
               /* "اتصالا هاتفيا، جرى خلاله بحث": what was done during the deed told before
                * in the clause is part of it, whatever its form (بحث reads as a verb) */

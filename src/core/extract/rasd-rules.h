@@ -164,6 +164,7 @@ G_BEGIN_DECLS
   X (EV_ROLE_BY_DATE, "ev.role-by-date", "a stated date before or after the publication sets the role") \
   X (EV_HABIT, "ev.habit", "an undated habit (عدة مرات) is no event") \
   X (EV_PLURAL_SERIES, "ev.plural-series", "a noun joined to a plural trigger tells a series") \
+  X (EV_RECEIVES_THINGS, "ev.receives-things", "a reception verb whose object is a thing or an unnamed crowd receives no one (تستقبل المساعدات، يستقبل الحجاج)") \
   X (EV_HOSPITALITY, "ev.hospitality", "a reception's noun after a word of praise for it (أشاد بحفاوة استقباله) is the hospitality praised, no event") \
   X (EV_INVITED_TO, "ev.invited-to", "a visit someone is invited to (وجه الدعوة له للقيام بزيارة) is an invitation, not one made at an invitation (تلبية لدعوة)") \
   X (EV_DENIED, "ev.denied", "a deed after a denial and أن يكون (نفى أن يكون قد التقى) did not happen") \
