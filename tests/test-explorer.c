@@ -600,19 +600,40 @@ test_explorer_reader (void)
     }
   g_assert_cmpuint (checked, >, 5);
 
-  /* The text of event 0 has highlighted people; a click on one filters by it. */
+  /* The text of event 0 has highlighted people; a click on one filters by it.  The first
+   * highlighted person who takes part in event 0 (its article names others too). */
   rasd_window_select_event (window, 0);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  if (gtk_text_iter_has_tag (&iter, person_tag) || gtk_text_iter_forward_to_tag_toggle (&iter, person_tag))
-    person_offset = gtk_text_iter_get_offset (&iter) + 1;
-  g_assert_cmpint (person_offset, >, 0);
   g_assert_false (rasd_reader_activate_offset (reader, 0) && rasd_filter_get_person (filter) == NULL);
-  rasd_filter_clear (filter);
-  rasd_test_wait_for (60, rasd_test_window_loaded, window);
-  rasd_window_select_event (window, 0);
-  g_assert_true (rasd_reader_activate_offset (reader, person_offset));
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_has_tag (&iter, person_tag) || gtk_text_iter_forward_to_tag_toggle (&iter, person_tag))
+    {
+      int offset = gtk_text_iter_get_offset (&iter) + 1;
+      g_autoptr(RasdEventItem) first = NULL;
+      gboolean takes_part;
+
+      rasd_filter_clear (filter);
+      rasd_test_wait_for (60, rasd_test_window_loaded, window);
+      rasd_window_select_event (window, 0);
+      first = g_object_ref (rasd_window_get_selected_event (window));
+      g_assert_true (rasd_reader_activate_offset (reader, offset));
+      g_assert_nonnull (rasd_filter_get_person (filter));
+      takes_part = event_has_participant (first, rasd_filter_get_person (filter));
+      rasd_test_wait_for (60, rasd_test_window_loaded, window);
+      if (takes_part)
+        {
+          person_offset = offset;
+          break;
+        }
+      /* not a party of event 0: back to it, on to the next person highlighted */
+      rasd_filter_clear (filter);
+      rasd_test_wait_for (60, rasd_test_window_loaded, window);
+      rasd_window_select_event (window, 0);
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+      if (!gtk_text_iter_forward_to_tag_toggle (&iter, person_tag) || !gtk_text_iter_forward_to_tag_toggle (&iter, person_tag))
+        break;
+    }
+  g_assert_cmpint (person_offset, >, 0);
   g_assert_nonnull (rasd_filter_get_person (filter));
-  rasd_test_wait_for (60, rasd_test_window_loaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (list), <, n_all);
   g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
