@@ -547,6 +547,16 @@ rasd_name_features_knows_word (RasdNameFeatures *self,
   return self->hunspell != NULL && hunspell_knows (self->hunspell, key);
 }
 
+gboolean
+rasd_name_features_is_first_cue (RasdNameFeatures *self,
+                                 const char       *norm)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (norm != NULL, FALSE);
+
+  return (GPOINTER_TO_UINT (g_hash_table_lookup (self->words, norm)) & WORD_CUE_FIRST) != 0;
+}
+
 guint
 rasd_name_features_word (RasdNameFeatures *self,
                          const char       *key,

@@ -59,6 +59,10 @@ void              rasd_name_features_append_key (GString    *out,
  * FALSE when it does not or is not installed. */
 gboolean          rasd_name_features_knows_word (RasdNameFeatures *self,
                                                  const char       *key);
+/* Whether normalised word @norm is a first name of the tagger's cue words (data/ner/cues.tsv:
+ * mostly foreign first names in their Arabic spellings). */
+gboolean          rasd_name_features_is_first_cue (RasdNameFeatures *self,
+                                                   const char       *norm);
 
 /* What tells occurrences of one name in a document apart from other words: the normalised
  * key without its proclitics (وشوماخر and شوماخر are one). */

@@ -1060,6 +1060,15 @@ rasd_name_tagger_label_tokens (RasdNameTagger *self,
 }
 
 gboolean
+rasd_name_tagger_is_first_cue (RasdNameTagger *self,
+                               const char     *norm)
+{
+  g_return_val_if_fail (RASD_IS_NAME_TAGGER (self), FALSE);
+
+  return rasd_name_features_is_first_cue (self->features, norm);
+}
+
+gboolean
 rasd_name_tagger_knows_word (RasdNameTagger *self,
                              const char     *written,
                              gssize          length)

@@ -103,6 +103,11 @@ gboolean        rasd_name_tagger_knows_word    (RasdNameTagger      *self,
                                                 const char          *written,
                                                 gssize               length);
 
+/* Whether normalised word @norm is a first name among the tagger's cue words (foreign first
+ * names in their Arabic spellings, data/ner/cues.tsv). */
+gboolean        rasd_name_tagger_is_first_cue  (RasdNameTagger      *self,
+                                                const char          *norm);
+
 /* "O", "B-PERS", ... */
 const char     *rasd_name_label_to_string      (RasdNameLabel        label);
 /* The label @tag names (B-PER and GPE as B-PERS and LOC), O for anything else. */

@@ -283,6 +283,21 @@ pronoun_for_ta_marbuta (Run             *run,
   return TRUE;
 }
 
+/* "في العاصمة المؤقتة عدن"، "بالمدينة الساحلية X": a place noun and one definite adjective
+ * (ending as adjectives do) right before token @i. */
+static gboolean
+place_noun_and_adjective (Run  *run,
+                          guint i)
+{
+  const char *adjective;
+
+  if (i < 2 || breaks_after (run, i - 1) || breaks_after (run, i - 2))
+    return FALSE;
+  adjective = tok (run, i - 1)->norm;
+  return has_prefix (adjective, "ال") && (g_str_has_suffix (adjective, "ه") || g_str_has_suffix (adjective, "ي")) &&
+         in_list (rasd_ner_place_nouns, tok (run, i - 2)->norm) && RASD_RULE_IS (NER_PLACE_NOUN_ADJECTIVE, TRUE);
+}
+
 /* Whether the gazetteer's @candidates for the @l words from token @i, read as @word (form @f of
  * the token), are a place here.  A country, a site or place the project lists, a capital or a
  * city of a million are places wherever they stand; any other town needs the text to say it is
@@ -349,7 +364,8 @@ place_has_evidence (Run             *run,
   if (prep == RASD_NER_PREP_IN || prep == RASD_NER_PREP_TO || prep == RASD_NER_PREP_FROM ||
       run->in_title[i] || at_dateline (run, i) ||
       (i > 0 && !breaks_after (run, i - 1) &&
-       (in_list (rasd_ner_place_nouns, tok (run, i - 1)->norm) || in_list (place_verbs, tok (run, i - 1)->norm))))
+       (in_list (rasd_ner_place_nouns, tok (run, i - 1)->norm) || in_list (place_verbs, tok (run, i - 1)->norm))) ||
+      place_noun_and_adjective (run, i))
     {
       if (common)
         RASD_RULE (NER_COMMON_PLACE);

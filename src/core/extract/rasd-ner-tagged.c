@@ -149,6 +149,21 @@ tagged_person (Run   *run,
   return b - a;
 }
 
+/* Whether normalised @norm is a word the dictionary knows with the alif of the accusative
+ * (برنامجا: برنامج). */
+static gboolean
+accusative_of_word (Run        *run,
+                    const char *norm)
+{
+  gsize len = strlen (norm);
+  g_autofree char *stem = NULL;
+
+  if (len <= strlen ("ا") || !g_str_has_suffix (norm, "ا"))
+    return FALSE;
+  stem = g_strndup (norm, len - strlen ("ا"));
+  return rasd_name_tagger_knows_word (run->tagger, stem, -1);
+}
+
 /* Whether token @i reads as a word of every day with a prefix no name has: a word the
  * dictionary knows that begins with ب or ل (بمسرحية، لزيارة: a preposition on a noun), with ي
  * or ت (يتابع: a verb) or with أ but not ال (أوفد: a verb).  (Not an accusative's alif:
@@ -162,9 +177,16 @@ is_marked_word (Run  *run,
   if (!(has_prefix (t->norm, "ب") || has_prefix (t->norm, "ل") || has_prefix (t->norm, "ي") ||
         has_prefix (t->norm, "ت") || (has_prefix (t->norm, "ا") && !has_prefix (t->norm, "ال"))))
     return FALSE;
-  return run->tagger != NULL &&
-         rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start,
-                                      t->byte_end - t->byte_start);
+  if (run->tagger == NULL ||
+      !rasd_name_tagger_knows_word (run->tagger, run->text + t->byte_start, t->byte_end - t->byte_start))
+    return FALSE;
+  /* the dictionary's affixes take بحاح for ب + a word: the noun after the preposition must be
+   * a word too (unless the word is a title: بابا) */
+  if ((has_prefix (t->norm, "ب") || has_prefix (t->norm, "ل")) &&
+      !rasd_name_tagger_knows_word (run->tagger, t->norm + strlen ("ب"), -1) && !may_start_title (run, i) &&
+      !accusative_of_word (run, t->norm) && RASD_RULE_IS (NER_PREPOSITION_ON_NOTHING, TRUE))
+    return FALSE;
+  return TRUE;
 }
 
 /* Whether token @i is a word the dictionary knows with ال (النقاب): a noun after a name far

@@ -339,7 +339,11 @@ is_first_name_at (Run      *run,
     {
       const char *forms[RASD_TOKEN_MAX_FORMS];
       guint n = forms_of (run, i, forms);
-      gboolean is = rasd_people_is_first_name (run->ner->people, forms[bare_form ? n - 1 : 0]);
+      const char *form = forms[bare_form ? n - 1 : 0];
+      /* and the foreign first names the tagger's cue words list (كريستينا) */
+      gboolean is = rasd_people_is_first_name (run->ner->people, form) ||
+                    (run->tagger != NULL && rasd_name_tagger_is_first_cue (run->tagger, form) &&
+                     RASD_RULE_IS (NER_CUE_FIRST_NAME, TRUE));
 
       /* a word without proclitics is its own bare form: one answer for both */
       if (n == 1)

@@ -49,6 +49,8 @@ G_BEGIN_DECLS
   X (NER_NAMED_BY_FATHER, "ner.named-by-father", "after a title, a word of every day before a known first name and a family name is the first name of a name with no بن (مرزوق علي الغانم)") \
   X (NER_HAMZA_ALIF_LAM, "ner.hamza-alif-lam", "a word written with أل or إل is no family name with the article (أليكسيس تسيبراس goes on)") \
   X (NER_ROLE_NAMED_BEFORE, "ner.role-named-before", "after the first sentence or a name, a role of no country points back at one named before it, not at one named only later") \
+  X (NER_PREPOSITION_ON_NOTHING, "ner.preposition-on-nothing", "a word past the tagger's end that begins with ب or ل is a family name when the rest is no word (خالد محفوظ بحاح), though the dictionary's affixes take it") \
+  X (NER_CUE_FIRST_NAME, "ner.cue-first-name", "a foreign first name of the tagger's cue words is a first name for the rules too (كريستينا)") \
   X (NER_POSTED_AS_WRITTEN, "ner.posted-as-written", "after where a diplomat serves, a word no dictionary or lexicon knows with or without its first letter is his name as written (لورينس is no ل + ورينس)") \
   X (NER_HONORIFIC_BEGINS_OTHER, "ner.honorific-begins-other", "after a title, an honorific and titles that no name follows begin someone else (ورافق خادم الحرمين الشريفين سمو أمير الكويت)") \
   X (NER_OFFICE_IN_APPOSITION, "ner.office-in-apposition", "an office of no country after a name and a comma is his other title, for a bare role of it later (أحمد الطيب، شيخ الأزهر)") \
@@ -110,6 +112,7 @@ G_BEGIN_DECLS
   X (NER_PLACE, "ner.place", "a name of the gazetteer") \
   X (NER_COMMON_PLACE, "ner.common-place", "a place name that is also a word, read after a preposition") \
   X (NER_SMALL_PLACE, "ner.small-place", "a town neither listed nor large, read after a preposition or cue") \
+  X (NER_PLACE_NOUN_ADJECTIVE, "ner.place-noun-adjective", "a place noun and one definite adjective before a gazetteer word are its evidence (في العاصمة المؤقتة عدن)") \
   X (NER_NO_PLACE_EVIDENCE, "ner.no-place-evidence", "a town or common word with nothing saying it is a place") \
   X (NER_NOT_A_PLACE, "ner.not-a-place", "a word or phrase never a place (بلد، مسقط رأس)") \
   X (NER_SURNAME_NOT_PLACE, "ner.surname-not-place", "a town named like the surname of a person named before") \
