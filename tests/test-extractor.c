@@ -3274,6 +3274,21 @@ test_unknown_words_after_names (void)
 }
 
 static void
+test_foreign_name_no_future (void)
+{
+  /* ستيوارت begins as a verb of the future does (ست + an imperfect): the talks are of
+   * today, not announced; "من المؤمل أن يزور" is */
+  const char *text = "بغداد - بحث وزير الخارجية إبراهيم الجعفري مع سفير بريطانيا ستيوارت مكدونالد اليوم الأوضاع "
+                     "في الموصل.\n"
+                     "ومن المؤمل أن يزور الجعفري لندن قريبا.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-09-14");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  g_assert_cmpint (((RasdEvent *) g_ptr_array_index (x->events, 0))->role, ==, RASD_EVENT_ROLE_HEADLINE);
+  g_assert_cmpint (((RasdEvent *) g_ptr_array_index (x->events, 1))->role, ==, RASD_EVENT_ROLE_PLANNED);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4850,6 +4865,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/foreign-name-no-future", test_foreign_name_no_future);
   g_test_add_func ("/extractor/events/unknown-words-after-names", test_unknown_words_after_names);
   g_test_add_func ("/extractor/events/receives-things", test_receives_things);
   g_test_add_func ("/extractor/events/same-summit", test_same_summit);
