@@ -3289,6 +3289,23 @@ test_foreign_name_no_future (void)
 }
 
 static void
+test_first_of_descent (void)
+{
+  /* a word no dictionary knows, then ولد and a first name, begins the name: the counterpart
+   * is إسلكو ولد أحمد, and so is the Mauritanian minister the king receives */
+  const char *text = "الرباط - التقى صلاح الدين مزوار اليوم نظيره الموريتاني إسلكو ولد أحمد إزيد بيه.\n"
+                     "ويستقبل الملك محمد السادس الوزير الموريتاني غدا.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-09-14");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "إسلكو");
+
+  g_assert_nonnull (e);
+  g_assert_true (g_str_has_prefix (e->name, "إسلكو ولد أحمد"));
+  g_assert_cmpuint (x->events->len, ==, 2);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 1), e->key));
+  g_assert_cmpuint (rule_hits (text, "2015-09-14", RASD_RULE_NER_FIRST_OF_DESCENT), >=, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4865,6 +4882,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/first-of-descent", test_first_of_descent);
   g_test_add_func ("/extractor/events/foreign-name-no-future", test_foreign_name_no_future);
   g_test_add_func ("/extractor/events/unknown-words-after-names", test_unknown_words_after_names);
   g_test_add_func ("/extractor/events/receives-things", test_receives_things);

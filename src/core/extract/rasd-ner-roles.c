@@ -341,3 +341,18 @@ named_by_father (Run  *run,
     return FALSE;
   return RASD_RULE_IS (NER_NAMED_BY_FATHER, TRUE);
 }
+
+/* "إسلكو ولد أحمد إزيد بيه": a word no dictionary or lexicon knows, then ولد or بن and a known
+ * first name, begins a name of its own, with no title and whatever the tagger reads. */
+gboolean
+first_of_descent (Run  *run,
+                  guint i)
+{
+  const RasdToken *t = tok (run, i);
+
+  if (i + 2 >= run->n || breaks_after (run, i) || breaks_after (run, i + 1) ||
+      !in_list (rasd_ner_descent_links, tok (run, i + 1)->norm) || !is_first_name_at (run, i + 2, FALSE) ||
+      has_prefix (t->norm, "و") || g_utf8_strlen (t->norm, -1) < 3)
+    return FALSE;
+  return unknown_as_written (run, i, t->norm) && RASD_RULE_IS (NER_FIRST_OF_DESCENT, TRUE);
+}

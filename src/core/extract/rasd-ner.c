@@ -1818,7 +1818,7 @@ rasd_ner_run (RasdNer        *self,
     {
       const RasdPerson *person;
       guint len = 0;
-      gboolean short_form = FALSE;
+      gboolean short_form = FALSE, by_descent = FALSE;
 
       if (run.covered[i] || (tok (&run, i)->flags & RASD_TOKEN_ARABIC) == 0)
         {
@@ -1875,7 +1875,8 @@ rasd_ner_run (RasdNer        *self,
           i += len;
           continue;
         }
-      if ((is_first_name_at (&run, i, TRUE) || is_first_name_at (&run, i, FALSE)) &&
+      if ((is_first_name_at (&run, i, TRUE) || is_first_name_at (&run, i, FALSE) ||
+           (by_descent = first_of_descent (&run, i))) &&
           !breaks_after (&run, i))
         {
           guint first = i, n_tagged = 0;
@@ -1890,8 +1891,8 @@ rasd_ner_run (RasdNer        *self,
           /* with no title before it, the tagger must read a name of two words beginning here
            * (else the next word may begin one); after برئاسة ("headed by") a name is the cue's
            * evidence enough, as after a title */
-          if (n_name >= 2 && !(i > 0 && in_list (headed_by, tok (&run, i - 1)->norm) &&
-                               RASD_RULE_IS (NER_HEADED_BY, TRUE)) &&
+          if (n_name >= 2 && !by_descent && !(i > 0 && in_list (headed_by, tok (&run, i - 1)->norm) &&
+                                              RASD_RULE_IS (NER_HEADED_BY, TRUE)) &&
               ((n_tagged = tagged_person (&run, i, n_name, &first)) < 2 || first != i))
             {
               RASD_RULE (NER_UNTAGGED_NOT_NAME);

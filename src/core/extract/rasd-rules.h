@@ -51,6 +51,7 @@ G_BEGIN_DECLS
   X (NER_ROLE_NAMED_BEFORE, "ner.role-named-before", "after the first sentence or a name, a role of no country points back at one named before it, not at one named only later") \
   X (NER_PREPOSITION_ON_NOTHING, "ner.preposition-on-nothing", "a word past the tagger's end that begins with ب or ل is a family name when the rest is no word (خالد محفوظ بحاح), though the dictionary's affixes take it") \
   X (NER_CUE_FIRST_NAME, "ner.cue-first-name", "a foreign first name of the tagger's cue words is a first name for the rules too (كريستينا)") \
+  X (NER_FIRST_OF_DESCENT, "ner.first-of-descent", "a word no dictionary knows, then ولد or بن and a known first name, begins a name (إسلكو ولد أحمد)") \
   X (NER_POSTED_AS_WRITTEN, "ner.posted-as-written", "after where a diplomat serves, a word no dictionary or lexicon knows with or without its first letter is his name as written (لورينس is no ل + ورينس)") \
   X (NER_HONORIFIC_BEGINS_OTHER, "ner.honorific-begins-other", "after a title, an honorific and titles that no name follows begin someone else (ورافق خادم الحرمين الشريفين سمو أمير الكويت)") \
   X (NER_OFFICE_IN_APPOSITION, "ner.office-in-apposition", "an office of no country after a name and a comma is his other title, for a bare role of it later (أحمد الطيب، شيخ الأزهر)") \
