@@ -3306,6 +3306,26 @@ test_first_of_descent (void)
 }
 
 static void
+test_role_at_home (void)
+{
+  /* "جلالة الملك" fits both kings; the news is filed from Manama: Bahrain's.  And "الرئيس
+   * الراحل X" is X's title, no role of the president of the day */
+  const char *text = "المنامة - تلقى الملك حمد بن عيسى آل خليفة اتصالا هاتفيا من الملك عبدالله الثاني ابن "
+                     "الحسين عاهل الأردن.\n"
+                     "وكان جلالة الملك قد استقبل أمس في قصر الصخير رئيس مجلس النواب أحمد الملا.";
+  const char *late = "الجزائر - استقبل الرئيس عبد المجيد تبون اليوم رئيس الوزراء الإيطالي ماريو دراغي.\n"
+                     "وكان دراغي قد زار الجزائر عام 2012 والتقى حينها الرئيس الراحل عبد العزيز بوتفليقة.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-10-05");
+  g_autoptr(RasdExtraction) y = run (late, "2021-11-20");
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  g_assert_true (event_has (x, g_ptr_array_index (x->events, 1), "hamad-bin-isa"));
+  g_assert_cmpuint (rule_hits (text, "2015-10-05", RASD_RULE_NER_ROLE_AT_HOME), ==, 1);
+  g_assert_cmpuint (y->events->len, ==, 2);
+  g_assert_false (event_has (y, g_ptr_array_index (y->events, 1), "abdelmadjid-tebboune"));
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4882,6 +4902,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/role-at-home", test_role_at_home);
   g_test_add_func ("/extractor/events/first-of-descent", test_first_of_descent);
   g_test_add_func ("/extractor/events/foreign-name-no-future", test_foreign_name_no_future);
   g_test_add_func ("/extractor/events/unknown-words-after-names", test_unknown_words_after_names);

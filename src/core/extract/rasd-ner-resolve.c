@@ -983,6 +983,43 @@ office_speaks (Run  *run,
          strcmp (tok (run, i - 2)->norm, "عن") == 0 && RASD_RULE_IS (NER_OFFICE_SPEAKS, TRUE);
 }
 
+/* Whether a role's @title and a person's @other name one office: the same, one saying more
+ * (title_extends()), or two titles of a head of state, or of a head of government (الرئيس and
+ * رئيس الجمهورية agree, and so do رئيس الوزراء and رئيس الحكومة; وزير الخارجية and الرئيس do not,
+ * nor رئيس وزراء and الرئيس). */
+static gboolean
+titles_agree (const char *title,
+              const char *other)
+{
+  return strcmp (title, other) == 0 || title_extends (title, other) ||
+         (heads_state (other) && heads_state (title)) ||
+         (heads_government (other) && heads_government (title) &&
+          strstr (other, "وزير ") == NULL && strstr (title, "وزير ") == NULL);
+}
+
+/* The one person of @country whose title or other title agrees with @title, or NULL. */
+static PersonInfo *
+person_at_home (Run        *run,
+                const char *title,
+                const char *country)
+{
+  PersonInfo *found = NULL;
+
+  for (guint p = 0; p < run->persons->len; p++)
+    {
+      PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
+
+      if (g_strcmp0 (info->country, country) != 0 ||
+          !((info->title != NULL && titles_agree (title, info->title)) ||
+            (info->name_title != NULL && titles_agree (title, info->name_title))))
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = info;
+    }
+  return found;
+}
+
 void
 resolve_roles (Run *run)
 {
@@ -991,8 +1028,17 @@ resolve_roles (Run *run)
   g_autoptr(RasdTitleGroups) by_country = rasd_title_groups_new ();
   g_autoptr(RasdTitleGroups) by_head = rasd_title_groups_new ();
   g_autoptr(GHashTable) first_named = g_hash_table_new (NULL, NULL);  /* entity + 1 → first token */
+  const char *dateline_country = NULL;
 
   roles_after_names (run);
+  /* the country the news is filed from: its dateline's place */
+  for (guint k = 0; k < run->names->len && dateline_country == NULL; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+      if (name->kind == RASD_MENTION_PLACE && name->entity >= 0 && at_dateline (run, name->first_token))
+        dateline_country = rasd_extraction_get_entity (run->out, name->entity)->country;
+    }
   for (guint p = 0; p < run->persons->len; p++)
     {
       PersonInfo *info = &g_array_index (run->persons, PersonInfo, p);
@@ -1032,7 +1078,7 @@ resolve_roles (Run *run)
   for (guint r = 0; r < run->roles->len; r++)
     {
       RoleRef *role = &g_array_index (run->roles, RoleRef, r);
-      PersonInfo *best = NULL;
+      PersonInfo *best = NULL, *at_home = NULL;
       guint best_score = 0;
       guint n_best = 0;
       guint after = role->chain_end;
@@ -1107,12 +1153,7 @@ resolve_roles (Run *run)
 
           if (title != NULL && group->title != NULL)
             {
-              /* الرئيس and رئيس الجمهورية agree, and so do رئيس الوزراء and رئيس الحكومة;
-               * وزير الخارجية and الرئيس do not, nor رئيس وزراء and الرئيس */
-              if (strcmp (title, group->title) == 0 || title_extends (title, group->title) ||
-                  (heads_state (group->title) && heads_state (title)) ||
-                  (heads_government (group->title) && heads_government (title) &&
-                   strstr (group->title, "وزير ") == NULL && strstr (title, "وزير ") == NULL))
+              if (titles_agree (title, group->title))
                 {
                   if (title != role->title)
                     RASD_RULE (NER_COUNTERPART_OFFICE);
@@ -1131,11 +1172,21 @@ resolve_roles (Run *run)
            * name begins with الملك */
           else if (score == best_score && !(group->n_max == 1 && group->best == best))
             n_best += group->n_max;
+
         }
       /* "وزير الشؤون الخارجية أحمد عطاف ... نظيره الجزائري": the one who holds the office,
        * named with no country, when there is one */
       if (best == NULL && role->counterpart && title != NULL)
         best = office_holder (run, by_head, title, role->country, &n_best);
+      /* "وكان جلالة الملك قد استقبل" told from Manama, whose king called another: the one of
+       * the country the news is filed from */
+      if (n_best > 1 && role->country == NULL && title != NULL && dateline_country != NULL &&
+          (at_home = person_at_home (run, title, dateline_country)) != NULL &&
+          RASD_RULE_IS (NER_ROLE_AT_HOME, TRUE))
+        {
+          best = at_home;
+          n_best = 1;
+        }
       if (best == NULL || n_best > 1)
         continue;
       RASD_RULE (NER_ROLE_RESOLVED);

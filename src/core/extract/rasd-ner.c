@@ -1217,7 +1217,7 @@ is_spokesperson_title (const char *title)
 /* Common words that may still qualify a role: المدير العام، المبعوث الخاص، المنظمات الدولية */
 static const char * const role_complements[] = {
   "العام", "العامه", "الخاص", "الخاصه", "الدولي", "الدوليه", "الاممي", "الامميه", "السابق",
-  "السابقه", NULL
+  "السابقه", "الاسبق", "الراحل", "الراحله", NULL
 };
 
 /* Titles of those posted to a place: سفير، قنصل، مندوب. */

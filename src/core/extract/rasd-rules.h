@@ -48,6 +48,7 @@ G_BEGIN_DECLS
   X (NER_TITLE_WITHOUT_HONORIFIC, "ner.title-without-honorific", "a listed title that begins with an honorific (جلالة الملك) is, as an office, the title after it, so الملك alone later is that man") \
   X (NER_NAMED_BY_FATHER, "ner.named-by-father", "after a title, a word of every day before a known first name and a family name is the first name of a name with no بن (مرزوق علي الغانم)") \
   X (NER_HAMZA_ALIF_LAM, "ner.hamza-alif-lam", "a word written with أل or إل is no family name with the article (أليكسيس تسيبراس goes on)") \
+  X (NER_ROLE_AT_HOME, "ner.role-at-home", "a role of no country that two men fit equally is the one of the country the news is filed from (جلالة الملك told from Manama)") \
   X (NER_ROLE_NAMED_BEFORE, "ner.role-named-before", "after the first sentence or a name, a role of no country points back at one named before it, not at one named only later") \
   X (NER_PREPOSITION_ON_NOTHING, "ner.preposition-on-nothing", "a word past the tagger's end that begins with ب or ل is a family name when the rest is no word (خالد محفوظ بحاح), though the dictionary's affixes take it") \
   X (NER_CUE_FIRST_NAME, "ner.cue-first-name", "a foreign first name of the tagger's cue words is a first name for the rules too (كريستينا)") \
