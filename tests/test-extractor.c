@@ -3326,6 +3326,27 @@ test_role_at_home (void)
 }
 
 static void
+test_place_of_also (void)
+{
+  /* "كما التقى X Y" goes on where the deed before it was, not at the dateline; and the
+   * derived lexicon's actor جنوب أفريقيا is a country after a title too */
+  const char *text = "القاهرة - أ ش أ\n"
+                     "اجتمع الرئيس عبد الفتاح السيسي اليوم في نيودلهي مع رئيس الوزراء الهندي ناريندرا مودي.\n"
+                     "وأكد الرئيس خلال اللقاء عمق العلاقات.\n"
+                     "كما التقى السيسي رئيس جنوب أفريقيا جاكوب زوما.";
+  g_autoptr(RasdExtraction) x = run (text, "2015-10-28");
+  RasdEvent *second;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  second = g_ptr_array_index (x->events, 1);
+  g_assert_cmpuint (second->participants->len, ==, 2);
+  g_assert_cmpstr (event_place_en (x, second), ==, event_place_en (x, g_ptr_array_index (x->events, 0)));
+  g_assert_cmpstr (event_place_en (x, second), !=, "Cairo");
+  g_assert_cmpuint (rule_hits (text, "2015-10-28", RASD_RULE_EV_PLACE_OF_ALSO), ==, 1);
+  g_assert_cmpuint (rule_hits (text, "2015-10-28", RASD_RULE_NER_DERIVED_PLACE), >=, 1);
+}
+
+static void
 test_speaker_both_sides (void)
 {
   /* the talks "بين الجانبين" are of the speaker and the counterpart he held the press
@@ -4902,6 +4923,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/german-minister", test_german_minister);
   g_test_add_func ("/extractor/events/that-he-reported", test_that_he_reported);
   g_test_add_func ("/extractor/events/reported-own-visit", test_reported_own_visit);
+  g_test_add_func ("/extractor/events/place-of-also", test_place_of_also);
   g_test_add_func ("/extractor/events/role-at-home", test_role_at_home);
   g_test_add_func ("/extractor/events/first-of-descent", test_first_of_descent);
   g_test_add_func ("/extractor/events/foreign-name-no-future", test_foreign_name_no_future);

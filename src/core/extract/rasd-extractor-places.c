@@ -1089,3 +1089,36 @@ place_before_visit_end (Context *ctx,
         }
     }
 }
+
+/* "التقى السيسي في نيودلهي مودي ... كما التقى السيسي زوما": a deed of a sentence that opens
+ * with كما (also), with no place of its own, of one of the people of the deed told before it
+ * on the same day, happened where that deed did (not at the dateline's city). */
+void
+place_of_also (Context *ctx,
+               GArray  *candidates)
+{
+  static const char * const also[] = { "كما", "وكما", "كذلك", "وكذلك", NULL };
+
+  for (guint i = 1; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+      const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, c->sentence);
+
+      if (c->place >= 0 || strcmp (c->trigger->kind, "call") == 0 ||
+          !word_in (token (ctx, sentence->first_token)->norm, also))
+        continue;
+      /* the nearest placed deed of one of its people in the three sentences before */
+      for (guint j = i; j > 0 && g_array_index (candidates, Candidate, j - 1).sentence + 3 >= c->sentence; j--)
+        {
+          const Candidate *before = &g_array_index (candidates, Candidate, j - 1);
+
+          if (before->sentence == c->sentence || before->place < 0 ||
+              shared_participants (c->participants, before->participants) == 0)
+            continue;
+          if (strcmp (before->trigger->kind, "call") != 0 && c->role == before->role &&
+              dates_agree (&c->date, &before->date) && RASD_RULE_IS (EV_PLACE_OF_ALSO, TRUE))
+            c->place = before->place;
+          break;
+        }
+    }
+}

@@ -351,6 +351,7 @@ G_GNUC_INTERNAL const RasdPlace *find_byline_place (RasdGazetteer *gazetteer, co
 G_GNUC_INTERNAL int      place_at_home       (Context *ctx, const RasdEvent *event);
 G_GNUC_INTERNAL void     place_by_arrival    (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL void     place_during_visit  (Context *ctx, GArray *candidates);
+G_GNUC_INTERNAL void     place_of_also       (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL void     parties_by_arrival  (Context *ctx, GArray *candidates);
 /* rasd-extractor-parties.c */
 G_GNUC_INTERNAL int      last_speaker        (Context *ctx, guint t);

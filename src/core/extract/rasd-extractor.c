@@ -1651,6 +1651,7 @@ find_events (Context *ctx)
   place_by_arrival (ctx, pending);
   place_during_visit (ctx, pending);
   place_before_visit_end (ctx, pending);
+  place_of_also (ctx, pending);
   {
     g_autofree RasdEvent **event_of = g_new0 (RasdEvent *, pending->len + 1);
 

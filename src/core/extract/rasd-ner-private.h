@@ -177,6 +177,7 @@ G_GNUC_INTERNAL int         unknown_person_entity (Run *run, guint first, guint 
 G_GNUC_INTERNAL gboolean    after_month_word      (Run *run, guint i);
 G_GNUC_INTERNAL guint       read_unknown_name     (Run *run, guint i);
 G_GNUC_INTERNAL const char *title_text            (Run *run, const RasdTitle *title, guint i, guint len);
+G_GNUC_INTERNAL gboolean    derived_place         (Run *run, const RasdPerson *person, guint i, guint len);
 G_GNUC_INTERNAL gboolean    first_of_descent      (Run *run, guint i);
 G_GNUC_INTERNAL gboolean    may_start_title       (Run *run, guint i);
 G_GNUC_INTERNAL const RasdPerson *match_person    (Run *run, guint i, guint *len, gboolean *short_form);

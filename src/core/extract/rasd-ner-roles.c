@@ -356,3 +356,18 @@ first_of_descent (Run  *run,
     return FALSE;
   return unknown_as_written (run, i, t->norm) && RASD_RULE_IS (NER_FIRST_OF_DESCENT, TRUE);
 }
+
+/* The derived lexicon holds a few places and sites (البيت الأبيض، أم درمان، جنوب أفريقيا): a
+ * name of the gazetteer, matched as lexicon person @person at token @i over @len tokens, is no
+ * derived person, after a title too (رئيس جنوب أفريقيا X). */
+gboolean
+derived_place (Run              *run,
+               const RasdPerson *person,
+               guint             i,
+               guint             len)
+{
+  if (!has_prefix (person->key, "up:") || len < 2 || place_words_at (run, i) < len)
+    return FALSE;
+  RASD_RULE (NER_DERIVED_PLACE);
+  return TRUE;
+}

@@ -1383,6 +1383,8 @@ scan_title (Run  *run,
         break;
       /* a known person first: الرئيس التونسي قيس سعيد */
       person = match_person (run, j, &plen, &short_form);
+      if (person != NULL && derived_place (run, person, j, plen))
+        person = NULL;
       if (person != NULL && speaks_for && j == i + first_len)
         {
           /* whom a spokesperson speaks for speaks too: not a party in this sentence */
@@ -1853,13 +1855,8 @@ rasd_ner_run (RasdNer        *self,
           continue;
         }
       person = match_person (&run, i, &len, &short_form);
-      /* the derived lexicon holds a few places and sites (البيت الأبيض، أم درمان): a name of
-       * the gazetteer is no derived person */
-      if (person != NULL && has_prefix (person->key, "up:") && len >= 2 && place_words_at (&run, i) >= len)
-        {
-          RASD_RULE (NER_DERIVED_PLACE);
-          person = NULL;
-        }
+      if (person != NULL && derived_place (&run, person, i, len))
+        person = NULL;
       if (person != NULL && (!short_form || !has_prefix (person->key, "up:")))
         {
           int entity = matched_person_entity (&run, person, short_form, i, len);

@@ -234,6 +234,7 @@ G_BEGIN_DECLS
   X (EV_LEFT_AFTER_VISIT, "ev.left-after-visit", "the place one leaves right before بعد and a visit's noun (غادر روسيا بعد زيارة) is where that visit was") \
   X (EV_DURING_OWN_VISIT, "ev.during-own-visit", "a deed told as during a visit with its pronoun before it in the sentence happened where the visit was (أن زيارته للمملكة ... حيث التقى خلالها Y)") \
   X (EV_VISIT_ADJECTIVE, "ev.visit-adjective", "an adjective may stand between a visit's noun with its pronoun and its place (خلال زيارته الأخيرة للمملكة)") \
+  X (EV_PLACE_OF_ALSO, "ev.place-of-also", "a deed of a sentence opening with كما, with no place, of a party of the deed told before it on the same day, happened where that one did") \
   X (EV_SET_IN_VISIT, "ev.set-in-visit", "a deed whose sentence is set in a visit before its trigger (في ختام زيارته إلى روسيا، التقى) happened where the visit was") \
   X (EV_OWN_VISIT, "ev.own-visit", "a visit's noun with a pronoun and no date of its own (في زيارته) is the visit told before of one of its people") \
   X (EV_REFERS_BACK, "ev.refers-back", "a definite trigger noun with nothing of its own is the news") \
