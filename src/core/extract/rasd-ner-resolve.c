@@ -1267,33 +1267,48 @@ after_titles (Run        *run,
 
 /* Person @p of the article's persons is no longer one it names (his mentions are another's):
  * his title, when the other has none, or as the other's second title (الملك beside خادم الحرمين
- * الشريفين), goes to person @into (none when -1), and he leaves the persons, so that no role
- * resolves to him or counts him beside the other. */
+ * الشريفين), goes to person @into (none when -1), and he is marked to leave the persons
+ * (compact_persons()), so that no role resolves to him or counts him beside the other. */
 static void
 forget_person (Run  *run,
                guint p,
                int   into)
 {
-  PersonInfo gone = g_array_index (run->persons, PersonInfo, p);
+  PersonInfo *gone = &g_array_index (run->persons, PersonInfo, p);
   PersonInfo *other;
 
-  rasd_title_count_role (run->known_roles, gone.title, gone.country, -1);
-  g_array_remove_index (run->persons, p);
+  rasd_title_count_role (run->known_roles, gone->title, gone->country, -1);
+  if (into >= 0 && gone->title != NULL && (other = person_info (run, into)) != NULL && other != gone)
+    {
+      if (other->title == NULL)
+        {
+          rasd_title_count_role (run->known_roles, other->title, other->country, -1);
+          other->title = gone->title;
+          rasd_title_count_role (run->known_roles, other->title, other->country, +1);
+        }
+      else if (other->name_title == NULL && strcmp (other->title, gone->title) != 0)
+        other->name_title = gone->title;
+    }
+  gone->entity = -1;
+}
+
+/* The persons forget_person() marked leave the article's persons, all at once. */
+static void
+compact_persons (Run *run)
+{
+  guint kept = 0;
+
+  for (guint q = 0; q < run->persons->len; q++)
+    if (g_array_index (run->persons, PersonInfo, q).entity >= 0)
+      g_array_index (run->persons, PersonInfo, kept++) = g_array_index (run->persons, PersonInfo, q);
+  if (kept == run->persons->len)
+    return;
+  g_array_set_size (run->persons, kept);
   g_hash_table_remove_all (run->person_index);
   for (guint q = 0; q < run->persons->len; q++)
     g_hash_table_insert (run->person_index,
                          GINT_TO_POINTER (g_array_index (run->persons, PersonInfo, q).entity + 1),
                          GUINT_TO_POINTER (q + 1));
-  if (into < 0 || gone.title == NULL || (other = person_info (run, into)) == NULL)
-    return;
-  if (other->title == NULL)
-    {
-      rasd_title_count_role (run->known_roles, other->title, other->country, -1);
-      other->title = gone.title;
-      rasd_title_count_role (run->known_roles, other->title, other->country, +1);
-    }
-  else if (other->name_title == NULL && strcmp (other->title, gone.title) != 0)
-    other->name_title = gone.title;
 }
 
 /* Every mention and name of person @from is of person @to. */
@@ -1408,60 +1423,74 @@ merge_person_variants (Run *run)
       RASD_RULE (NER_SAME_PERSON);
       repoint_person (run, g_array_index (run->persons, PersonInfo, p).entity, target[p]);
     }
-  for (guint p = n; p > 0; p--)
-    if (target[p - 1] >= 0 && RASD_RULE_IS (NER_MERGED_FORGOTTEN, TRUE))
-      forget_person (run, p - 1, target[p - 1]);
+  for (guint p = 0; p < n; p++)
+    if (target[p] >= 0 && RASD_RULE_IS (NER_MERGED_FORGOTTEN, TRUE))
+      forget_person (run, p, target[p]);
+  compact_persons (run);
 }
 
 /* "قمة كلينتون والأسد" before "حافظ الأسد": a lexicon person the article names by one word of
  * his short form only, never in full, is the one other man it names in full with that word
- * for his family name (the lexicon's الأسد is Bashar). */
+ * for his family name (the lexicon's الأسد is Bashar).  Linear in the article's names. */
 void
 merge_short_forms (Run *run)
 {
+  guint n_entities = run->out->entities->len;
+  g_autofree guint *single_at = g_new (guint, n_entities + 1);  /* a one-word mention, or G_MAXUINT */
+  g_autofree guint8 *in_full = g_new0 (guint8, n_entities + 1);
+  g_autoptr(GHashTable) by_last = NULL;  /* a full name's last word → entity + 1, or 0 when several */
+
+  for (guint e = 0; e < n_entities; e++)
+    single_at[e] = G_MAXUINT;
+  for (guint k = 0; k < run->names->len; k++)
+    {
+      const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+
+      if (name->kind != RASD_MENTION_PERSON || name->entity < 0 || (guint) name->entity >= n_entities)
+        continue;
+      if (name->n_tokens > 1)
+        {
+          const char *last = tok (run, name->first_token + name->n_tokens - 1)->norm;
+          gpointer had;
+
+          in_full[name->entity] = TRUE;
+          if (by_last == NULL)
+            by_last = g_hash_table_new (rasd_str_hash, g_str_equal);
+          if (!g_hash_table_lookup_extended (by_last, last, NULL, &had))
+            g_hash_table_insert (by_last, (gpointer) last, GINT_TO_POINTER (name->entity + 1));
+          else if (GPOINTER_TO_INT (had) != name->entity + 1)
+            g_hash_table_insert (by_last, (gpointer) last, GINT_TO_POINTER (0));
+        }
+      else
+        single_at[name->entity] = name->first_token;
+    }
+  if (by_last == NULL)
+    return;
   for (guint p = 0; p < run->persons->len; p++)
     {
       int entity = g_array_index (run->persons, PersonInfo, p).entity;
       const char *forms[RASD_TOKEN_MAX_FORMS];
-      guint n_forms, at = G_MAXUINT;
-      gboolean in_full = FALSE;
+      guint n_forms;
       int found = -1;
 
-      if (has_prefix (rasd_extraction_get_entity (run->out, entity)->key, "name:"))
+      if (entity < 0 || (guint) entity >= n_entities || in_full[entity] || single_at[entity] == G_MAXUINT ||
+          has_prefix (rasd_extraction_get_entity (run->out, entity)->key, "name:"))
         continue;
-      for (guint k = 0; k < run->names->len && !in_full; k++)
+      n_forms = forms_of (run, single_at[entity], forms);
+      for (guint f = 0; f < n_forms && found == -1; f++)
         {
-          const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
+          int other = GPOINTER_TO_INT (g_hash_table_lookup (by_last, forms[f])) - 1;
 
-          if (name->kind != RASD_MENTION_PERSON || name->entity != entity)
-            continue;
-          in_full = name->n_tokens > 1;
-          at = name->first_token;
-        }
-      if (in_full || at == G_MAXUINT)
-        continue;
-      n_forms = forms_of (run, at, forms);
-      for (guint k = 0; k < run->names->len && found != -2; k++)
-        {
-          const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
-          guint last = name->first_token + name->n_tokens - 1;
-          gboolean ends = FALSE;
-
-          if (name->kind != RASD_MENTION_PERSON || name->entity == entity || name->entity < 0 ||
-              name->n_tokens < 2 || name->entity == found)
-            continue;
-          for (guint f = 0; f < n_forms && !ends; f++)
-            ends = strcmp (tok (run, last)->norm, forms[f]) == 0;
-          if (ends)
-            found = found == -1 ? name->entity : -2;
+          if (other >= 0 && other != entity)
+            found = other;
         }
       if (found < 0 || !RASD_RULE_IS (NER_SHORT_FORM_NAMED_LATER, TRUE))
         continue;
       repoint_person (run, entity, found);
       /* and the lexicon's man is no longer one the article names, nor his title one it knows */
       forget_person (run, p, -1);
-      p--;
     }
+  compact_persons (run);
 }
 
 /* The one person named so far whose name ends with token @i (as written or without its

@@ -350,8 +350,9 @@ first_of_descent (Run  *run,
 {
   const RasdToken *t = tok (run, i);
 
-  if (i + 2 >= run->n || breaks_after (run, i) || breaks_after (run, i + 1) ||
-      !in_list (rasd_ner_descent_links, tok (run, i + 1)->norm) || !is_first_name_at (run, i + 2, FALSE) ||
+  /* read at every word that begins no other name: the link first, the cheapest test */
+  if (i + 2 >= run->n || !in_list (rasd_ner_descent_links, tok (run, i + 1)->norm) ||
+      breaks_after (run, i) || breaks_after (run, i + 1) || !is_first_name_at (run, i + 2, FALSE) ||
       has_prefix (t->norm, "و") || g_utf8_strlen (t->norm, -1) < 3)
     return FALSE;
   return unknown_as_written (run, i, t->norm) && RASD_RULE_IS (NER_FIRST_OF_DESCENT, TRUE);
