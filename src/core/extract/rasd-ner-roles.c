@@ -349,9 +349,17 @@ first_of_descent (Run  *run,
                   guint i)
 {
   const RasdToken *t = tok (run, i);
+  const char *link;
 
-  /* read at every word that begins no other name: the link first, the cheapest test */
-  if (i + 2 >= run->n || !in_list (rasd_ner_descent_links, tok (run, i + 1)->norm) ||
+  /* read at every word that begins no other name: the link first, by its length (بن، ابن،
+   * بنت، ولد: two or three letters, four to six bytes) before its letters */
+  if (i + 2 >= run->n)
+    return FALSE;
+  link = tok (run, i + 1)->norm;
+  if (link[0] == '\0' || link[1] == '\0' || link[2] == '\0' || link[3] == '\0' ||
+      (link[4] != '\0' && link[5] != '\0' && link[6] != '\0'))
+    return FALSE;
+  if (!in_list (rasd_ner_descent_links, link) ||
       breaks_after (run, i) || breaks_after (run, i + 1) || !is_first_name_at (run, i + 2, FALSE) ||
       has_prefix (t->norm, "و") || g_utf8_strlen (t->norm, -1) < 3)
     return FALSE;
