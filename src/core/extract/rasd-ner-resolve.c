@@ -1172,7 +1172,6 @@ resolve_roles (Run *run)
            * name begins with الملك */
           else if (score == best_score && !(group->n_max == 1 && group->best == best))
             n_best += group->n_max;
-
         }
       /* "وزير الشؤون الخارجية أحمد عطاف ... نظيره الجزائري": the one who holds the office,
        * named with no country, when there is one */
