@@ -422,13 +422,12 @@ reported_own_visit (Context  *ctx,
                     guint     t)
 {
   static const char * const that[] = { "ان", "بان", "وان", NULL };
-  static const char * const during[] = { "خلالها", "خلاله", "اثناءها", NULL };
   const RasdSentence *sentence = rasd_tokens_get_sentence (ctx->tokens, token (ctx, t)->sentence);
 
   if (!verb)
     return t > sentence->first_token && word_in (token (ctx, t)->norm, rasd_extractor_own_visit) &&
            word_in (token (ctx, t - 1)->norm, that);
-  if (t + 1 >= sentence->first_token + sentence->n_tokens || !word_in (token (ctx, t + 1)->norm, during))
+  if (!told_during (ctx, t))
     return FALSE;
   for (guint k = sentence->first_token + 1; k < t; k++)
     if (word_in (token (ctx, k)->norm, rasd_extractor_own_visit) && word_in (token (ctx, k - 1)->norm, that))

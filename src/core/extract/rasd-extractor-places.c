@@ -1026,14 +1026,15 @@ place_of_ended_visit (Context            *ctx,
   return -1;
 }
 
-/* Whether the verb at @t goes on with "خلالها" (during it). */
-static gboolean
+/* Whether the verb at @t goes on with "خلالها" (during it) in its sentence. */
+gboolean
 told_during (Context *ctx,
              guint    t)
 {
   static const char * const during[] = { "خلالها", "خلاله", "اثناءها", NULL };
 
-  return t + 1 < rasd_tokens_get_n_tokens (ctx->tokens) && word_in (token (ctx, t + 1)->norm, during);
+  return t + 1 < rasd_tokens_get_n_tokens (ctx->tokens) && token (ctx, t + 1)->sentence == token (ctx, t)->sentence &&
+         word_in (token (ctx, t + 1)->norm, during);
 }
 
 /* "التقى جودة أمس مع وزير خارجية البحرين ... وتوجه فور انتهاء زيارته إلى البحرين إلى

@@ -352,6 +352,7 @@ G_GNUC_INTERNAL int      place_at_home       (Context *ctx, const RasdEvent *eve
 G_GNUC_INTERNAL void     place_by_arrival    (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL void     place_during_visit  (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL void     place_of_also       (Context *ctx, GArray *candidates);
+G_GNUC_INTERNAL gboolean told_during         (Context *ctx, guint t);
 G_GNUC_INTERNAL void     parties_by_arrival  (Context *ctx, GArray *candidates);
 /* rasd-extractor-parties.c */
 G_GNUC_INTERNAL int      last_speaker        (Context *ctx, guint t);

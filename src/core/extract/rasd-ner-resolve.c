@@ -1078,7 +1078,7 @@ resolve_roles (Run *run)
   for (guint r = 0; r < run->roles->len; r++)
     {
       RoleRef *role = &g_array_index (run->roles, RoleRef, r);
-      PersonInfo *best = NULL, *at_home = NULL;
+      PersonInfo *best = NULL, *at_home;
       guint best_score = 0;
       guint n_best = 0;
       guint after = role->chain_end;
