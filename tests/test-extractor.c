@@ -4596,6 +4596,38 @@ test_background_and_planned (void)
 }
 
 static void
+test_later_step (void)
+{
+  /* "، على أن يزور" is a next deed of its own; "بعد ذلك" gives it no day */
+  const char *text = "نيودلهي - يصل رئيس الوزراء الهندي ناريندرا مودي إلى أبوظبي غدا الأحد في زيارة رسمية "
+                     "يلتقي خلالها ولي عهد أبوظبي الشيخ محمد بن زايد آل نهيان، على أن يزور البحرين بعد ذلك.";
+  g_autoptr(RasdExtraction) x = run (text, "2019-08-23");
+  gboolean abu_dhabi = FALSE, bahrain = FALSE;
+
+  for (guint e = 0; e < x->events->len; e++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, e);
+      g_autofree char *date = event_date (event);
+      const char *place = event_place_en (x, event);
+
+      g_assert_true (event_has (x, event, "narendra-modi"));
+      if (g_strcmp0 (place, "Abu Dhabi") == 0)
+        {
+          abu_dhabi = TRUE;
+          g_assert_cmpstr (date, ==, "2019-08-24");
+        }
+      else if (g_strcmp0 (place, "Bahrain") == 0)
+        {
+          bahrain = TRUE;
+          g_assert_cmpstr (event->kind, ==, "visit");
+          g_assert_cmpstr (date, ==, "2019-08");
+        }
+    }
+  g_assert_true (abu_dhabi);
+  g_assert_true (bahrain);
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -4893,6 +4925,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/deceased", test_deceased);
   g_test_add_func ("/extractor/events/colon-speaker", test_colon_speaker);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
+  g_test_add_func ("/extractor/events/later-step", test_later_step);
   g_test_add_func ("/extractor/events/call-no-place", test_call_has_no_place);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/events/plural", test_plural_triggers);

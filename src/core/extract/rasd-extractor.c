@@ -1025,6 +1025,9 @@ opens_clause (Context *ctx,
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   if (opens_expectation (ctx, k, last))
     return RASD_RULE_IS (EV_CLAUSE_OTHER, CLAUSE_OTHER);
+  /* "يصل إلى أبوظبي غدا، على أن يزور البحرين": what he is to do next, a deed of its own */
+  if (strcmp (norm, "علي") == 0 && k + 1 < last && strcmp (token (ctx, k + 1)->norm, "ان") == 0)
+    return RASD_RULE_IS (EV_CLAUSE_PLAN, CLAUSE_CONTINUE);
   /* "على نتائج استقباله X، وعلى فحوى الاتصال الذي تلقاه من Y": a preposition again, after a
    * comma, before a trigger noun is the same man's next deed */
   if (word_in (norm, and_prepositions))
@@ -1036,6 +1039,24 @@ opens_clause (Context *ctx,
   if (trigger != NULL && trigger->verb)
     return RASD_RULE_IS (EV_CLAUSE_CONTINUE, CLAUSE_CONTINUE);
   return CLAUSE_FIRST;
+}
+
+/* Whether @clause says it comes some time after the one before: "بعد ذلك"، "لاحقا"، "فيما بعد". */
+static gboolean
+later_step (Context      *ctx,
+            const Clause *clause)
+{
+  for (guint k = clause->first_token; k < clause->last_token; k++)
+    {
+      const char *norm = token (ctx, k)->norm;
+
+      if (strcmp (norm, "لاحقا") == 0 ||
+          (k + 1 < clause->last_token && strcmp (token (ctx, k + 1)->norm, "ذلك") == 0 &&
+           (strcmp (norm, "بعد") == 0 || strcmp (norm, "وبعد") == 0)) ||
+          (k + 1 < clause->last_token && strcmp (norm, "فيما") == 0 && strcmp (token (ctx, k + 1)->norm, "بعد") == 0))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether @clause says its parties met one by one: "كل على حدة"، "كلا على حدة"; or its
@@ -1493,6 +1514,13 @@ find_events (Context *ctx)
               c.date = before.date;
               c.date_stated = before.date_stated;
               c.role = before.role;
+              /* "ثم يتوجه بعد ذلك إلى عمّان": a later step, of no day the text tells */
+              if (c.date.precision == RASD_DATE_PRECISION_DAY && later_step (ctx, clause) &&
+                  RASD_RULE_IS (EV_LATER_STEP, TRUE))
+                {
+                  c.date.day = 0;
+                  c.date.precision = RASD_DATE_PRECISION_MONTH;
+                }
             }
           /* "التقى X أمس Y، فيما التقى Z نظيره W": what else one sentence tells
            * with no time of its own is of the time it tells, not of the day of publication */

@@ -201,6 +201,8 @@ G_BEGIN_DECLS
   X (EV_CLAUSE_PREPOSITION, "ev.clause-preposition", "after a comma, a preposition joined by و before a trigger noun tells the same man's next deed (، وعلى فحوى الاتصال)") \
   X (EV_CLAUSE_DAY, "ev.clause-day", "after a comma, غداة or عشية and a trigger tell the same man's deed of the day before or after") \
   X (EV_CLAUSE_CONTINUE, "ev.clause-continue", "ثم، كما، بعد أن، a dated و, a verb after a comma go on") \
+  X (EV_CLAUSE_PLAN, "ev.clause-plan", "after a comma, على أن opens the same man's next deed (، على أن يزور البحرين)") \
+  X (EV_LATER_STEP, "ev.later-step", "a clause that goes on with بعد ذلك or لاحقا shares only the month of the one before") \
   X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
   X (EV_SENTENCE_TIME, "ev.sentence-time", "a clause of something else with no time of its own takes its sentence's, not the publication's") \
   X (EV_CLAUSE_TIME, "ev.clause-time", "a clause that goes on shares the time of the one before") \
