@@ -6,13 +6,16 @@ Usage: check-gold-files.py SOURCE-DIR SHARED-DIR
 What is checked, and why:
 - every article named in a gold file exists in SHARED-DIR/corpus/snn-dev with its .meta.json sidecar,
   has no gold in the shared snn-dev.json, and sits in exactly one of the two files (dev or held-out);
+  likewise the project's own articles (tests/corpus/own, written for Rasd) in own-dev.json and
+  own-heldout.json, with tests/gold/own-entities.json, every article of the folder in one of them;
 - every event has the fields of ../shared/eval/ANNOTATION.md and no others, an id unique in its file
   that starts with the article's number, a known kind, persons and a place that are keys of
   tests/gold/entities.json, and a date that is null or a real YYYY, YYYY-MM or YYYY-MM-DD;
 - an event without a named participant is optional (ANNOTATION.md);
 - every entity is used, entries shared with ../shared/eval/entities.json are identical to it, places
   carry coordinates, an ISO country and a kind; no alias names two persons or two places;
-- notes quote at most three Arabic words in a row (the articles' text stays out of the repository);
+- notes on snn-dev quote at most three Arabic words in a row (the articles' text stays out of the
+  repository; the own articles are the project's and may be quoted);
 - the shared scorer reads both files: an empty system file gets recall 0 and no error, and the gold
   events read back as a system file (first alias of each entity) get every required event and no
   false positive, so that the aliases and places resolve as the scorer matches them.
@@ -31,6 +34,7 @@ FIELDS = {"id", "kind", "participants", "place", "date", "optional", "note"}
 REQUIRED = {"id", "kind", "participants", "place", "date"}
 PLACE_KINDS = {"city", "site", "country"}
 GOLD_FILES = ("snn-dev-new.json", "snn-dev-heldout.json")
+OWN_GOLD_FILES = ("own-dev.json", "own-heldout.json")
 ARABIC_RUN = re.compile(r"[\u0600-\u06ff][\u0600-\u06ff0-9\s\-/]*")
 MAX_QUOTED_WORDS = 3
 
@@ -74,7 +78,7 @@ def fold(text):
 
 def check_entities(path, shared_path):
     ents = load(path)
-    shared = load(shared_path) or {"persons": {}, "places": {}}
+    shared = (load(shared_path) if shared_path else None) or {"persons": {}, "places": {}}
     if not ents:
         return {"persons": {}, "places": {}}
     for section in ("persons", "places"):
@@ -109,7 +113,7 @@ def check_entities(path, shared_path):
     return ents
 
 
-def check_gold(path, corpus, shared_gold, ents, seen, used):
+def check_gold(path, corpus, shared_gold, ents, seen, used, quote_limit=MAX_QUOTED_WORDS):
     doc = load(path)
     if not doc:
         return
@@ -129,7 +133,7 @@ def check_gold(path, corpus, shared_gold, ents, seen, used):
             problem(where, f"no such article in {corpus}")
         elif not os.path.isfile(os.path.join(corpus, art[:-4] + ".meta.json")):
             problem(where, "the article has no .meta.json sidecar")
-        m = re.match(r"snn_(\d{3})_", art)
+        m = re.match(r"(?:snn|own)_([a-z]?\d{2,3})_", art)
         events = data.get("events") if isinstance(data, dict) else None
         if not isinstance(events, list):
             problem(where, "no 'events' list")
@@ -173,8 +177,8 @@ def check_gold(path, corpus, shared_gold, ents, seen, used):
                 continue
             for run in ARABIC_RUN.findall(note):
                 words = [t for t in run.split() if re.search("[\u0600-\u06ff]", t)]
-                if len(words) > MAX_QUOTED_WORDS:
-                    problem(w, f"note quotes {len(words)} Arabic words in a row (at most {MAX_QUOTED_WORDS})")
+                if quote_limit is not None and len(words) > quote_limit:
+                    problem(w, f"note quotes {len(words)} Arabic words in a row (at most {quote_limit})")
 
 
 def oracle_lines(gold, ents):
@@ -255,6 +259,24 @@ def main():
         for key in sorted(set(ents[section]) - used[section]):
             problem(f"entities.json: {section}.{key}", "not used by any event")
     check_scorer(shared, os.path.join(gold_dir, "entities.json"), ents, paths)
+
+    # the project's own articles, their gold and entities
+    own_corpus = os.path.join(src, "tests", "corpus", "own")
+    own_ents_path = os.path.join(gold_dir, "own-entities.json")
+    own_ents = check_entities(own_ents_path, None)
+    own_seen, own_used = {}, {"persons": set(), "places": set()}
+    own_paths = [os.path.join(gold_dir, name) for name in OWN_GOLD_FILES]
+    for path in own_paths:
+        check_gold(path, own_corpus, {}, own_ents, own_seen, own_used, quote_limit=None)
+    for name in sorted(os.listdir(own_corpus)) if os.path.isdir(own_corpus) else []:
+        if name.endswith(".txt") and name not in own_seen:
+            problem(os.path.join(own_corpus, name), "in no gold file")
+    for section in ("persons", "places"):
+        for key in sorted(set(own_ents[section]) - own_used[section]):
+            problem(f"own-entities.json: {section}.{key}", "not used by any event")
+    check_scorer(shared, own_ents_path, own_ents, own_paths)
+    seen.update(own_seen)
+    paths += own_paths
     for line in problems:
         print(line)
     n_events = 0
