@@ -635,6 +635,58 @@ test_role_before_comma_name (void)
 }
 
 static void
+test_roles_at_home (void)
+{
+  /* news from Manama (a dateline with في before its date): the king of no country is the
+   * king at home though the Jordanian one is named more; "بالمملكة الأردنية الهاشمية" is the
+   * minister's country, so "الوزير الأردني" is him; the foreign minister named with no
+   * country is the one at home, and "نظيره الأردني" his Jordanian counterpart */
+  const char *text = "المنامة في 5 مايو / بنا / استقبل حضرة صاحب الجلالة الملك حمد بن عيسى آل خليفة "
+                     "اليوم السيد أيمن الصفدي وزير الخارجية وشؤون المغتربين بالمملكة الأردنية الهاشمية، "
+                     "الذي سلمه رسالة خطية من العاهل الأردني الملك عبدالله الثاني.\n"
+                     "وحمّل جلالة الملك المفدى الوزير الأردني تحياته إلى الملك عبدالله الثاني، متمنيا لعبدالله الثاني "
+                     "دوام التوفيق.\n"
+                     "حضر اللقاء الدكتور عبداللطيف بن راشد الزياني وزير الخارجية.\n"
+                     "كما أجرى وزير الخارجية مباحثات مع نظيره الأردني تناولت العلاقات الثنائية.";
+  g_autoptr(RasdExtraction) x = run (text, "2017-05-05");
+  RasdEntity *e;
+  gboolean talks = FALSE;
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "جلالة الملك المفدى");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, "hamad-bin-isa");
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "الوزير الأردني");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, "ayman-safadi");
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (strcmp (event->kind, "talks") != 0)
+        continue;
+      talks = TRUE;
+      g_assert_true (event_has (x, event, "ayman-safadi"));
+      g_assert_cmpuint (event->participants->len, ==, 2);
+      g_assert_false (event_has (x, event, "abdullah-ii"));
+      g_assert_false (event_has (x, event, "hamad-bin-isa"));
+      g_assert_cmpstr (event_place_en (x, event), ==, "Manama");
+    }
+  g_assert_true (talks);
+
+  /* a minister the agency names with no country is the one at home */
+  {
+    const char *text2 = "مسقط في 3 يونيو / العمانية / استقبل السيد سالم بن حمد الرواحي وزير الخارجية اليوم "
+                        "السيد أيمن الصفدي وزير الخارجية وشؤون المغتربين بالمملكة الأردنية الهاشمية.\n"
+                        "وبحث وزير الخارجية مع الضيف العلاقات الثنائية.";
+    g_autoptr(RasdExtraction) x2 = run (text2, "2017-06-03");
+
+    e = mention_entity (x2, text2, RASD_MENTION_PERSON, "وزير الخارجية مع");
+    g_assert_nonnull (e);
+    g_assert_cmpstr (e->name, ==, "سالم بن حمد الرواحي");
+  }
+}
+
+static void
 test_dual_role (void)
 {
   /* a title in the dual with two nationalities stands for the two people named with them */
@@ -4925,6 +4977,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/deceased", test_deceased);
   g_test_add_func ("/extractor/events/colon-speaker", test_colon_speaker);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
+  g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
   g_test_add_func ("/extractor/events/call-no-place", test_call_has_no_place);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);

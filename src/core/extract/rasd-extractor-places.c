@@ -483,6 +483,11 @@ find_dateline_place (Context *ctx)
       if (*p != '\n' && name->first_token + name->n_tokens < ctx->n_tokens &&
           ctx->date_begins[name->first_token + name->n_tokens])
         return RASD_RULE_IS (EV_DATELINE_DATE, name->entity);
+      /* "المنامة في 13 مارس / بنا /" */
+      if (*p != '\n' && name->first_token + name->n_tokens + 1 < ctx->n_tokens &&
+          strcmp (token (ctx, name->first_token + name->n_tokens)->norm, "في") == 0 &&
+          ctx->date_begins[name->first_token + name->n_tokens + 1])
+        return RASD_RULE_IS (EV_DATELINE_IN, name->entity);
     }
   return -1;
 }

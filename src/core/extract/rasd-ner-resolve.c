@@ -243,7 +243,7 @@ is_surname_so_far (Run        *run,
 }
 
 /* Whether the word at token @i opens one of the first lines and a dash, a colon or a date
- * follows it: a dateline ("مسقط - "، "الخبر: "، "العقبة 12 ذو القعدة"), which names a place
+ * follows it: a dateline ("مسقط - "، "الخبر: "، "العقبة 12 ذو القعدة"، "المنامة في 13 مارس"), which names a place
  * whatever else the word may be. */
 static gboolean
 at_dateline (Run  *run,
@@ -259,7 +259,10 @@ at_dateline (Run  *run,
   return *p == '-' || *p == ':' || g_str_has_prefix (p, "–") || g_str_has_prefix (p, "—") ||
          g_str_has_prefix (p, "ـ") ||
          /* the agency's "العقبة 12 ذو القعدة 1445 هـ": a date right after it */
-         (*p != '\n' && run->dated != NULL && i + 1 < run->n && run->dated[i + 1]);
+         (*p != '\n' && run->dated != NULL && i + 1 < run->n && run->dated[i + 1]) ||
+         /* "المنامة في 13 مارس / بنا /" */
+         (*p != '\n' && run->dated != NULL && i + 2 < run->n && strcmp (tok (run, i + 1)->norm, "في") == 0 &&
+          run->dated[i + 2] && RASD_RULE_IS (EV_DATELINE_IN, TRUE));
 }
 
 /* Whether token @i ends in ه as written where every one of @candidates ends in ة. */
@@ -869,21 +872,26 @@ possessor_office (Run           *run,
                   const RoleRef *role)
 {
   const char *office = NULL;
+  guint office_at = 0;
 
+  /* the roles resolved before this one are at the end, out of the text's order */
   for (guint k = 0; k < run->names->len; k++)
     {
       const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
       const PersonInfo *info;
 
-      if (name->first_token >= role->first_token)
-        break;
+      if (name->first_token >= role->first_token || (office != NULL && name->first_token < office_at))
+        continue;
       if (name->sentence != role->sentence || name->kind != RASD_MENTION_PERSON || name->entity < 0 ||
           (name->first_token >= 2 && (token_lists (run, name->first_token - 2) & TOKEN_COUNTERPART)))
         continue;
       info = person_info (run, name->entity);
       if (info != NULL && info->title != NULL &&
           (strstr (info->title, "وزير") != NULL || strstr (info->title, "رييس") != NULL))
-        office = info->title;
+        {
+          office = info->title;
+          office_at = name->first_token;
+        }
     }
   return office;
 }
@@ -899,9 +907,13 @@ static void
 roles_after_names (Run *run)
 {
   g_autofree guint *role_at = g_new0 (guint, run->n + 1);  /* role + 1 beginning at a token */
+  g_autofree guint8 *person_at = g_new0 (guint8, run->n + 1);
 
   for (guint r = 0; r < run->roles->len; r++)
     role_at[g_array_index (run->roles, RoleRef, r).first_token] = r + 1;
+  for (guint k = 0; k < run->names->len; k++)
+    if (g_array_index (run->names, RasdNerName, k).kind == RASD_MENTION_PERSON)
+      person_at[g_array_index (run->names, RasdNerName, k).first_token] = TRUE;
   for (guint k = 0; k < run->names->len; k++)
     {
       const RasdNerName *name = &g_array_index (run->names, RasdNerName, k);
@@ -953,6 +965,25 @@ roles_after_names (Run *run)
           rasd_title_count_role (run->known_roles, info->title, info->country, +1);
           continue;
         }
+      /* "أيمن الصفدي وزير الخارجية ... بالمملكة الأردنية الهاشمية": an office of the name's
+       * own country right after it is his, so that "الوزير الأردني" later is him; so is a
+       * minister's office of no country that no name follows ("حضر اللقاء X وزير الخارجية"; not
+       * "وقائد الجيش", someone else) */
+      if (role->title != NULL && !role->counterpart && !role->local &&
+          (info = person_info (run, name->entity)) != NULL && info->title == NULL &&
+          ((role->country != NULL &&
+            g_strcmp0 (rasd_extraction_get_entity (run->out, name->entity)->country, role->country) == 0 &&
+            RASD_RULE_IS (NER_OFFICE_OF_OWN_COUNTRY, TRUE)) ||
+           (role->country == NULL && !role->reference && has_prefix (role->title, "وزير ") &&
+            !person_at[role->chain_end] && RASD_RULE_IS (NER_OFFICE_AFTER_NAME_ALONE, TRUE))))
+        {
+          rasd_title_count_role (run->known_roles, info->title, info->country, -1);
+          info->title = role->title;
+          if (info->country == NULL)
+            info->country = role->country;
+          rasd_title_count_role (run->known_roles, info->title, info->country, +1);
+          continue;
+        }
       if (role->country == NULL || role->counterpart || role->local || role->title == NULL ||
           name->first_token == 0 || name->title_token == name->first_token ||
           (info = person_info (run, name->entity)) == NULL || info->country != NULL)
@@ -997,11 +1028,31 @@ titles_agree (const char *title,
           strstr (other, "وزير ") == NULL && strstr (title, "وزير ") == NULL);
 }
 
-/* The one person of @country whose title or other title agrees with @title, or NULL. */
+static PersonInfo *person_titled (Run        *run,
+                                  const char *title,
+                                  const char *country);
+
+/* The one person of @country whose title or other title agrees with @title, or NULL; with
+ * none, the one of no country so titled ("الشيخ خالد بن أحمد آل خليفة وزير الخارجية" in news
+ * from Manama: an agency names its own country's men without it). */
 static PersonInfo *
 person_at_home (Run        *run,
                 const char *title,
                 const char *country)
+{
+  PersonInfo *found = person_titled (run, title, country);
+
+  if (found == NULL && country != NULL && RASD_RULE_IS (NER_HOME_OF_NO_COUNTRY, TRUE))
+    found = person_titled (run, title, NULL);
+  return found;
+}
+
+/* The one person of @country (NULL: of none) whose title or other title agrees with @title,
+ * or NULL. */
+static PersonInfo *
+person_titled (Run        *run,
+               const char *title,
+               const char *country)
 {
   PersonInfo *found = NULL;
 
@@ -1186,6 +1237,13 @@ resolve_roles (Run *run)
           best = at_home;
           n_best = 1;
         }
+      /* "جلالة الملك يستقبل وزير الخارجية الأردني" from Manama, whose news names the
+       * Jordanian king more often: still the king at home */
+      else if (best != NULL && n_best == 1 && role->country == NULL && !role->counterpart && title != NULL &&
+               dateline_country != NULL && g_strcmp0 (best->country, dateline_country) != 0 &&
+               (at_home = person_at_home (run, title, dateline_country)) != NULL &&
+               RASD_RULE_IS (NER_ROLE_AT_HOME_FIRST, TRUE))
+        best = at_home;
       if (best == NULL || n_best > 1)
         continue;
       RASD_RULE (NER_ROLE_RESOLVED);

@@ -1434,10 +1434,10 @@ scan_title (Run  *run,
           org_end = j;
           continue;
         }
-      /* "كما استقبل سمو أمير القصيم مدير شرطة المنطقة": after an honorific, a role with a
-       * complement (a place, a body), the role of a man the article has named, another role
-       * begins someone else */
-      if (next != NULL && next->type == RASD_TITLE_ROLE && j > title_end &&
+      /* "كما استقبل سمو أمير القصيم مدير شرطة المنطقة"، "وحمّل جلالة الملك المفدى الوزير
+       * الأردني": after an honorific, a role with a complement (a place, a body, an epithet),
+       * the role of a man the article has named, another role begins someone else */
+      if (next != NULL && (next->type == RASD_TITLE_ROLE || next->type == RASD_TITLE_REFERENCE) && j > title_end &&
           ((title->type == RASD_TITLE_HONORIFIC && last != title) || title->type == RASD_TITLE_TITLE) &&
           title_head_named (run, last_text))
         {
@@ -1547,6 +1547,15 @@ scan_title (Run  *run,
             continue;
           }
       }
+      /* "بالمملكة الأردنية الهاشمية"، "بالجمهورية الفرنسية": a state's noun before its
+       * adjective, which gives the role its country */
+      if (has_prefix (word, "ال") && in_list (rasd_ner_place_nouns, word + strlen ("ال")) &&
+          j + 1 < run->n && !breaks_after (run, j) && match_adjective (run, j + 1) != NULL &&
+          RASD_RULE_IS (NER_STATE_NOUN_ADJECTIVE, TRUE))
+        {
+          j++;
+          continue;
+        }
       /* أمير المنطقة الشرقية: a place of several words right after the title is the title's */
       if (j == title_end && has_prefix (word, "ال"))
         {

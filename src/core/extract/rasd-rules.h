@@ -55,6 +55,11 @@ G_BEGIN_DECLS
   X (NER_FIRST_OF_DESCENT, "ner.first-of-descent", "a word no dictionary knows, then ولد or بن and a known first name, begins a name (إسلكو ولد أحمد)") \
   X (NER_POSTED_AS_WRITTEN, "ner.posted-as-written", "after where a diplomat serves, a word no dictionary or lexicon knows with or without its first letter is his name as written (لورينس is no ل + ورينس)") \
   X (NER_HONORIFIC_BEGINS_OTHER, "ner.honorific-begins-other", "after a title, an honorific and titles that no name follows begin someone else (ورافق خادم الحرمين الشريفين سمو أمير الكويت)") \
+  X (NER_STATE_NOUN_ADJECTIVE, "ner.state-noun-adjective", "a state's noun and a nationality adjective in a title chain give its country (وزير الخارجية بالمملكة الأردنية الهاشمية)") \
+  X (NER_ROLE_AT_HOME_FIRST, "ner.role-at-home-first", "a role of no country that a man of the dateline's country holds is his, though another is named more") \
+  X (NER_HOME_OF_NO_COUNTRY, "ner.home-of-no-country", "with no man of the dateline's country holding a role, the one of no country who does is the man at home") \
+  X (NER_OFFICE_AFTER_NAME_ALONE, "ner.office-after-name-alone", "a minister's office of no country right after a name of no title, and no name after it, is his (حضر اللقاء X وزير الخارجية)") \
+  X (NER_OFFICE_OF_OWN_COUNTRY, "ner.office-of-own-country", "an office of a named man's own country right after his name is his title (أيمن الصفدي وزير الخارجية ... الأردنية)") \
   X (NER_OFFICE_IN_APPOSITION, "ner.office-in-apposition", "an office of no country after a name and a comma is his other title, for a bare role of it later (أحمد الطيب، شيخ الأزهر)") \
   X (NER_SHEIKH_OF_BODY, "ner.sheikh-of-body", "الشيخ or الإمام alone is no head of a body: شيخ الأزهر is not a sheikh of a ruling house") \
   X (NER_HEAD_OF_BODY, "ner.head-of-body", "رئيس with no article, country or complement read heads a body named after it (رئيس حزب ...), no one named as president") \
@@ -223,6 +228,7 @@ G_BEGIN_DECLS
   X (EV_CITY_OF_COUNTRY, "ev.city-of-country", "an event placed in a country is in the one city of it the article names") \
   X (EV_BYLINE, "ev.byline", "the city of a byline given apart from the text (a page's author line) for the news when no sentence gives one") \
   X (EV_DATELINE_DATE, "ev.dateline-date", "a place at a line's start followed by a date is a dateline (جدة 02 ذو القعدة 1436 هـ ... واس)") \
+  X (EV_DATELINE_IN, "ev.dateline-in", "a place at a line's start followed by في and a date is a dateline (المنامة في 13 مارس / بنا /)") \
   X (EV_DATELINE, "ev.dateline", "the dateline's place for the news when no sentence gives one") \
   X (EV_MERGE, "ev.merge", "a candidate that agrees with an event is more evidence of it") \
   X (EV_MERGE_WHERE, "ev.merge-where", "a حيث clause tells more of the event before it") \
