@@ -4680,6 +4680,24 @@ test_later_step (void)
 }
 
 static void
+test_two_days_in_a_city (void)
+{
+  /* "يومي الأربعاء والخميس" are two days of one summit; a city after مدينة is the city,
+   * though its name holds a title (الشيخ) */
+  const char *text = "شارك الرئيس التونسي قيس سعيد في أعمال قمة عربية طارئة استضافتها مدينة شرم الشيخ "
+                     "المصرية يومي الأربعاء والخميس الماضيين.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-06-12");
+  RasdEvent *event;
+  g_autofree char *date = NULL;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  date = event_date (event);
+  g_assert_cmpstr (date, ==, "2021-06-09");
+  g_assert_cmpstr (event_place_en (x, event), ==, "Sharm el-Sheikh");
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -4979,6 +4997,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/events/two-days", test_two_days_in_a_city);
   g_test_add_func ("/extractor/events/call-no-place", test_call_has_no_place);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);
   g_test_add_func ("/extractor/events/plural", test_plural_triggers);

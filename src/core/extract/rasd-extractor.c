@@ -1151,7 +1151,7 @@ date_list (Context      *ctx,
            Candidate    *c)
 {
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (RasdDate));
-  const RasdDateMention *prev = NULL;
+  const RasdDateMention *prev = NULL, *first = NULL;
   gsize end = clause->end;
   gboolean has_own = FALSE;
 
@@ -1188,10 +1188,21 @@ date_list (Context      *ctx,
           g_array_set_size (list, 0);
           has_own = FALSE;
         }
+      if (list->len == 0)
+        first = m;
       g_array_append_val (list, date);
       has_own = has_own || rasd_date_compare (&date, &c->date) == 0;
       prev = m;
     }
+  /* "يومي السبت والأحد": two days of one deed, no list */
+  if (has_own && list->len == 2 && first != NULL)
+    for (guint k = clause->first_token + 1; k < clause->last_token; k++)
+      if (token (ctx, k)->start == first->start)
+        {
+          if (strcmp (token (ctx, k - 1)->norm, "يومي") == 0 && RASD_RULE_IS (EV_TWO_DAYS, TRUE))
+            return NULL;
+          break;
+        }
   return has_own && list->len >= 2 ? g_steal_pointer (&list) : NULL;
 }
 

@@ -380,3 +380,27 @@ derived_place (Run              *run,
   RASD_RULE (NER_DERIVED_PLACE);
   return TRUE;
 }
+
+/* The title and name of whom a building is named after, to be skipped; 0 when @i does not
+ * follow a building word. */
+guint
+skip_building_name (Run  *run,
+                    guint i)
+{
+  guint len = 0, n = 0;
+  gboolean short_form = FALSE;
+
+  /* "في مدينة شرم الشيخ": a city after مدينة is the city, whatever title it holds */
+  if (!names_a_building (run, i) ||
+      (rasd_gazetteer_words_from (run->ner->gazetteer, tok (run, i)->norm) > 0 &&
+       RASD_RULE_IS (NER_CITY_AFTER_NOUN, TRUE)))
+    return 0;
+  if (match_title (run, i, &len) == NULL)
+    len = 0;
+  if (i + len < run->n && (len == 0 || !breaks_after (run, i + len - 1)))
+    {
+      if (match_person (run, i + len, &n, &short_form) == NULL)
+        n = read_unknown_name (run, i + len);
+    }
+  return len + n;
+}

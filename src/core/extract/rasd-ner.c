@@ -1186,27 +1186,6 @@ names_a_building (Run  *run,
   return (token_lists (run, i - 1) & TOKEN_BUILDING) != 0;
 }
 
-/* The title and name of whom a building is named after, to be skipped; 0 when @i does not
- * follow a building word. */
-static guint
-skip_building_name (Run  *run,
-                    guint i)
-{
-  guint len = 0, n = 0;
-  gboolean short_form = FALSE;
-
-  if (!names_a_building (run, i))
-    return 0;
-  if (match_title (run, i, &len) == NULL)
-    len = 0;
-  if (i + len < run->n && (len == 0 || !breaks_after (run, i + len - 1)))
-    {
-      if (match_person (run, i + len, &n, &short_form) == NULL)
-        n = read_unknown_name (run, i + len);
-    }
-  return len + n;
-}
-
 gboolean
 is_spokesperson_title (const char *title)
 {

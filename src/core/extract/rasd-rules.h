@@ -59,6 +59,7 @@ G_BEGIN_DECLS
   X (NER_ROLE_AT_HOME_FIRST, "ner.role-at-home-first", "a role of no country that a man of the dateline's country holds is his, though another is named more") \
   X (NER_HOME_OF_NO_COUNTRY, "ner.home-of-no-country", "with no man of the dateline's country holding a role, the one of no country who does is the man at home") \
   X (NER_OFFICE_AFTER_NAME_ALONE, "ner.office-after-name-alone", "a minister's office of no country right after a name of no title, and no name after it, is his (حضر اللقاء X وزير الخارجية)") \
+  X (NER_CITY_AFTER_NOUN, "ner.city-after-noun", "a name of the gazetteer after a building noun such as مدينة is the place, not a building named after someone (في مدينة شرم الشيخ)") \
   X (NER_OFFICE_OF_OWN_COUNTRY, "ner.office-of-own-country", "an office of a named man's own country right after his name is his title (أيمن الصفدي وزير الخارجية ... الأردنية)") \
   X (NER_OFFICE_IN_APPOSITION, "ner.office-in-apposition", "an office of no country after a name and a comma is his other title, for a bare role of it later (أحمد الطيب، شيخ الأزهر)") \
   X (NER_SHEIKH_OF_BODY, "ner.sheikh-of-body", "الشيخ or الإمام alone is no head of a body: شيخ الأزهر is not a sheikh of a ruling house") \
@@ -215,6 +216,7 @@ G_BEGIN_DECLS
   X (EV_WHERE_PLACE, "ev.where-place", "a حيث clause right after a place happens there (قادما من عمّان، حيث التقى)") \
   X (EV_CLAUSE_PLACE, "ev.clause-place", "a حيث clause happens where the clause before it did") \
   X (EV_TOPIC_PERSON, "ev.topic-person", "نظيره or a pronoun on the trigger: the article's person is a party") \
+  X (EV_TWO_DAYS, "ev.two-days", "two dates after يومي are the days of one deed, not a list of deeds (يومي السبت والأحد)") \
   X (EV_DATE_LIST, "ev.date-list", "a visit with several dates is one event per date") \
   X (EV_TOUR, "ev.tour", "a visit to several places listed together is one visit per place") \
   X (EV_DATE_ARRIVAL, "ev.date-arrival", "an undated reception told right after an arrival happened on the arrival's day (وكان في استقباله)") \
