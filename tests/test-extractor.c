@@ -4698,6 +4698,39 @@ test_two_days_in_a_city (void)
 }
 
 static void
+test_sides_of_a_call (void)
+{
+  /* "، وبحث الجانبان" goes on with the call the clause before told; "للحد من" is no town
+   * (Al Hidd); «وسام زايد» is an order, no man named وسام */
+  const char *text = "أبوظبي في 5 أبريل / وام / أجرى الشيخ محمد بن زايد آل نهيان مساء أمس اتصالا هاتفيا "
+                     "مع رئيس الوزراء الهندي ناريندرا مودي، اطمأن خلاله على أحوال الجالية، وبحث الجانبان "
+                     "سبل التعاون للحد من انتشار الوباء.\n"
+                     "وكان رئيس الوزراء الهندي قد تسلم «وسام زايد» في أبوظبي قبل عامين.";
+  g_autoptr(RasdExtraction) x = run (text, "2020-04-05");
+  guint calls = 0;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      g_assert_cmpstr (event->kind, ==, "call");
+      g_assert_true (event_has (x, event, "narendra-modi"));
+      g_assert_true (event_has (x, event, "mohamed-bin-zayed"));
+      g_assert_cmpint (event->place, <, 0);
+      calls++;
+    }
+  g_assert_cmpuint (calls, ==, 1);
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+
+      if (mention->entity >= 0)
+        g_assert_cmpstr (rasd_extraction_get_entity (x, mention->entity)->name, !=, "سام زايد");
+    }
+  g_assert_null (mention_entity (x, text, RASD_MENTION_PLACE, "للحد"));
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -4997,6 +5030,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/events/sides-of-a-call", test_sides_of_a_call);
   g_test_add_func ("/extractor/events/two-days", test_two_days_in_a_city);
   g_test_add_func ("/extractor/events/call-no-place", test_call_has_no_place);
   g_test_add_func ("/extractor/events/unnamed", test_no_event_without_a_name);

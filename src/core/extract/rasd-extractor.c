@@ -1299,6 +1299,17 @@ dual_near (Context     *ctx,
   return FALSE;
 }
 
+/* Whether every person of @a is one of @b. */
+static gboolean
+participants_among (GArray *a,
+                    GArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (!rasd_event_has_participant (&(RasdEvent) { .participants = b }, g_array_index (a, int, i)))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether some mention of person @entity has a title with a word containing @office (رييس in
  * الرئيس التركي). */
 static gboolean
@@ -1582,6 +1593,28 @@ find_events (Context *ctx)
               candidate_clear (&c);
               continue;
             }
+          /* "اتصالا هاتفيا مع X، اطمأن خلاله ...، وبحث الجانبان": the two sides of the deed
+           * the clause before told, going on with it */
+          {
+            const char *office = NULL;
+
+            if (last >= 0 && SAME_SUBJECT (clause->kind) && clause->kind != CLAUSE_WHERE &&
+                g_array_index (pending, Candidate, last).participants->len == 2 &&
+                g_array_index (pending, Candidate, last).sentence == c.sentence &&
+                dual_near (ctx, best_token, best_token, MIN (best_token + 2, clause->last_token), &office) &&
+                office == NULL && participants_among (c.participants, g_array_index (pending, Candidate, last).participants) &&
+                RASD_RULE_IS (EV_DUAL_OF_CLAUSE, TRUE))
+              {
+                const Candidate *told = &g_array_index (pending, Candidate, last);
+
+                g_array_set_size (c.participants, 0);
+                g_array_append_vals (c.participants, told->participants->data, told->participants->len);
+                c.follows = last;
+                c.role = told->role;
+                if (strcmp (told->trigger->kind, "call") == 0 && strcmp (c.trigger->kind, "call") != 0)
+                  c.trigger = &ctx->self->by_phone[c.trigger->verb ? 1 : 0][c.trigger->tense];
+              }
+          }
           /* a حيث of another place tells another event */
           if (clause->kind == CLAUSE_WHERE && last >= 0 &&
               (named_where < 0 || (where >= 0 && places_agree (ctx, where, named_where))))

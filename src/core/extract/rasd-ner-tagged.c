@@ -274,13 +274,37 @@ building_before (Run  *run,
  * شهر), none a stop word, a word of every day, a title or a building's word (ولي العهد is no
  * person), not a building's name (building_before()), and not a piece of a longer name: no
  * link at either end or right outside it, no name read right after it (the tagger may split a
- * name around a title inside it). */
+ * name around a title inside it), and not all of a quotation (quoted_alone()). */
+/* Whether tokens [@a, @b) are all a quotation holds: «وسام زايد»، "عاصفة الحزم" — the names of
+ * things are quoted, a person's are not. */
+static gboolean
+quoted_alone (Run  *run,
+              guint a,
+              guint b)
+{
+  const char *start = run->text + tok (run, a)->byte_start;
+  const char *end = run->text + tok (run, b - 1)->byte_end;
+  const char *p = start;
+  gunichar before, after;
+
+  while (p > run->text && (p[-1] == ' ' || p[-1] == '\t'))
+    p--;
+  if (p == run->text)
+    return FALSE;
+  before = g_utf8_get_char (g_utf8_prev_char (p));
+  while (*end == ' ' || *end == '\t')
+    end++;
+  after = g_utf8_get_char (end);
+  return ((before == 0x00AB && after == 0x00BB) || (before == '"' && after == '"') ||
+          (before == 0x201C && after == 0x201D)) && RASD_RULE_IS (NER_QUOTED_NOT_PERSON, TRUE);
+}
+
 static gboolean
 may_take (Run  *run,
           guint a,
           guint b)
 {
-  if (b - a < 2 || building_before (run, a) || after_month_word (run, a) ||
+  if (b - a < 2 || building_before (run, a) || after_month_word (run, a) || quoted_alone (run, a, b) ||
       is_name_link (run, a) || is_name_link (run, b - 1) ||
       (a > 0 && !breaks_after (run, a - 1) && is_name_link (run, a - 1)) ||
       (b < run->n && !breaks_after (run, b - 1) && (run->covered[b] || is_name_link (run, b))))

@@ -340,9 +340,14 @@ is_first_name_at (Run      *run,
       const char *forms[RASD_TOKEN_MAX_FORMS];
       guint n = forms_of (run, i, forms);
       const char *form = forms[bare_form ? n - 1 : 0];
-      /* and the foreign first names the tagger's cue words list (كريستينا) */
+      /* and the foreign first names the tagger's cue words list (كريستينا), unless read
+       * from a word of the dictionary (وسام is no و + سام) */
       gboolean is = rasd_people_is_first_name (run->ner->people, form) ||
                     (run->tagger != NULL && rasd_name_tagger_is_first_cue (run->tagger, form) &&
+                     (form == forms[0] ||
+                      !rasd_name_tagger_knows_word (run->tagger, run->text + tok (run, i)->byte_start,
+                                                    tok (run, i)->byte_end - tok (run, i)->byte_start) ||
+                      !RASD_RULE_IS (NER_CUE_NOT_IN_WORD, TRUE)) &&
                      RASD_RULE_IS (NER_CUE_FIRST_NAME, TRUE));
 
       /* a word without proclitics is its own bare form: one answer for both */

@@ -60,6 +60,8 @@ G_BEGIN_DECLS
   X (NER_HOME_OF_NO_COUNTRY, "ner.home-of-no-country", "with no man of the dateline's country holding a role, the one of no country who does is the man at home") \
   X (NER_OFFICE_AFTER_NAME_ALONE, "ner.office-after-name-alone", "a minister's office of no country right after a name of no title, and no name after it, is his (حضر اللقاء X وزير الخارجية)") \
   X (NER_CITY_AFTER_NOUN, "ner.city-after-noun", "a name of the gazetteer after a building noun such as مدينة is the place, not a building named after someone (في مدينة شرم الشيخ)") \
+  X (NER_CUE_NOT_IN_WORD, "ner.cue-not-in-word", "a cue first name read after a proclitic is none where the word as written is one of the dictionary (وسام is no و + سام)") \
+  X (NER_QUOTED_NOT_PERSON, "ner.quoted-not-person", "what the tagger alone reads as a person is none when a quotation holds it all («وسام زايد»)") \
   X (NER_OFFICE_OF_OWN_COUNTRY, "ner.office-of-own-country", "an office of a named man's own country right after his name is his title (أيمن الصفدي وزير الخارجية ... الأردنية)") \
   X (NER_OFFICE_IN_APPOSITION, "ner.office-in-apposition", "an office of no country after a name and a comma is his other title, for a bare role of it later (أحمد الطيب، شيخ الأزهر)") \
   X (NER_SHEIKH_OF_BODY, "ner.sheikh-of-body", "الشيخ or الإمام alone is no head of a body: شيخ الأزهر is not a sheikh of a ruling house") \
@@ -209,6 +211,7 @@ G_BEGIN_DECLS
   X (EV_CLAUSE_CONTINUE, "ev.clause-continue", "ثم، كما، بعد أن، a dated و, a verb after a comma go on") \
   X (EV_CLAUSE_PLAN, "ev.clause-plan", "after a comma, على أن opens the same man's next deed (، على أن يزور البحرين)") \
   X (EV_LATER_STEP, "ev.later-step", "a clause that goes on with بعد ذلك or لاحقا shares only the month of the one before") \
+  X (EV_DUAL_OF_CLAUSE, "ev.dual-of-clause", "الجانبان or الطرفان after the verb of a clause that goes on are the two of the deed the clause before told (، وبحث الجانبان)") \
   X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
   X (EV_SENTENCE_TIME, "ev.sentence-time", "a clause of something else with no time of its own takes its sentence's, not the publication's") \
   X (EV_CLAUSE_TIME, "ev.clause-time", "a clause that goes on shares the time of the one before") \
