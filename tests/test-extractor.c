@@ -687,6 +687,33 @@ test_roles_at_home (void)
 }
 
 static void
+test_minister_and_full_name (void)
+{
+  /* the lexicon's "الشيخ نواف الأحمد" stops short of the full name written after the title;
+   * "الوزير العراقي" is the Iraqi whose office is a minister's, not the Iraqi prime minister
+   * named more often */
+  const char *text = "الكويت - كونا - استقبل سمو ولي العهد الشيخ نواف الأحمد الجابر الصباح اليوم نائب رئيس مجلس الوزراء "
+                     "وزير الخارجية في جمهورية العراق فؤاد حسين.\n"
+                     "ونقل الوزير العراقي تحيات رئيس مجلس الوزراء العراقي محمد شياع السوداني، وأكد أن "
+                     "السوداني حريص على العلاقات.\n"
+                     "حضر اللقاء الشيخ أحمد العبدالله الأحمد الجابر.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-10-16");
+  RasdEntity *e;
+  const char *at = strstr (text, "الشيخ نواف");
+
+  e = mention_entity (x, text, RASD_MENTION_PERSON, "الوزير العراقي");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->key, ==, "fuad-hussein");
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+
+      if (mention->start == (gsize) g_utf8_pointer_to_offset (text, at))
+        g_assert_cmpuint (mention->end, ==, g_utf8_pointer_to_offset (text, strstr (text, " اليوم")));
+    }
+}
+
+static void
 test_dual_role (void)
 {
   /* a title in the dual with two nationalities stands for the two people named with them */
@@ -5029,6 +5056,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/events/colon-speaker", test_colon_speaker);
   g_test_add_func ("/extractor/events/tour-dateline", test_tour_and_dateline);
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
+  g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
   g_test_add_func ("/extractor/events/sides-of-a-call", test_sides_of_a_call);
   g_test_add_func ("/extractor/events/two-days", test_two_days_in_a_city);

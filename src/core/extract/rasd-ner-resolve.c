@@ -1014,6 +1014,19 @@ office_speaks (Run  *run,
          strcmp (tok (run, i - 2)->norm, "عن") == 0 && RASD_RULE_IS (NER_OFFICE_SPEAKS, TRUE);
 }
 
+/* Whether @word (وزير) is a word of @title, its last or followed by more. */
+static gboolean
+office_word_in (const char *word,
+                const char *title)
+{
+  gsize len = strlen (word);
+
+  for (const char *p = strstr (title, word); p != NULL; p = strstr (p + 1, word))
+    if ((p == title || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a role's @title and a person's @other name one office: the same, one saying more
  * (title_extends()), or two titles of a head of state, or of a head of government (الرئيس and
  * رئيس الجمهورية agree, and so do رئيس الوزراء and رئيس الحكومة; وزير الخارجية and الرئيس do not,
@@ -1210,6 +1223,17 @@ resolve_roles (Run *run)
                     RASD_RULE (NER_COUNTERPART_OFFICE);
                   score += 100;
                 }
+              /* "الوزير العراقي": any office of a minister (نائب رئيس الوزراء وزير الخارجية),
+               * not the head of the ministers (رئيس الوزراء) */
+              else if (role->reference && has_prefix (title, "ال") &&
+                       office_word_in (title + strlen ("ال"), group->title) &&
+                       RASD_RULE_IS (NER_REFERENCE_OFFICE, TRUE))
+                score += 50;
+              /* ... and a man of another office (رئيس مجلس الوزراء) is not the one meant */
+              else if (role->reference && has_prefix (title, "الوزير") &&
+                       (strstr (group->title, "وزير") != NULL || strstr (group->title, "رييس") != NULL) &&
+                       RASD_RULE_IS (NER_REFERENCE_OFFICE, TRUE))
+                continue;
               else if (!(role->reference && role->country != NULL))
                 continue;
             }

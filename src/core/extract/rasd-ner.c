@@ -579,8 +579,20 @@ match_person (Run   *run,
           return NULL;
         if (person != NULL)
           {
+            guint title_len = 0, longer = 0;
+            gboolean longer_short = FALSE;
+
             *len = extend_name (run, i, l);
             *short_form = rasd_people_is_short_form (run->ner->people, p);
+            /* "الشيخ مشعل الأحمد الجابر الصباح": an alias with its title (الشيخ مشعل الأحمد)
+             * may stop short of the full name written after the title */
+            if (l >= 2 && match_title (run, i, &title_len) != NULL && title_len == 1 &&
+                match_person (run, i + 1, &longer, &longer_short) == person && 1 + longer > *len &&
+                RASD_RULE_IS (NER_TITLED_ALIAS_SHORT, TRUE))
+              {
+                *len = 1 + longer;
+                *short_form = longer_short;
+              }
             return person;
           }
       }

@@ -62,6 +62,8 @@ G_BEGIN_DECLS
   X (NER_CITY_AFTER_NOUN, "ner.city-after-noun", "a name of the gazetteer after a building noun such as مدينة is the place, not a building named after someone (في مدينة شرم الشيخ)") \
   X (NER_CUE_NOT_IN_WORD, "ner.cue-not-in-word", "a cue first name read after a proclitic is none where the word as written is one of the dictionary (وسام is no و + سام)") \
   X (NER_QUOTED_NOT_PERSON, "ner.quoted-not-person", "what the tagger alone reads as a person is none when a quotation holds it all («وسام زايد»)") \
+  X (NER_TITLED_ALIAS_SHORT, "ner.titled-alias-short", "a lexicon alias with its title that stops short of the full name written after the title takes the full name (الشيخ مشعل الأحمد الجابر الصباح)") \
+  X (NER_REFERENCE_OFFICE, "ner.reference-office", "a reference title (الوزير العراقي) prefers the man whose office holds its word (وزير الخارجية), not the head of the ministers") \
   X (NER_OFFICE_OF_OWN_COUNTRY, "ner.office-of-own-country", "an office of a named man's own country right after his name is his title (أيمن الصفدي وزير الخارجية ... الأردنية)") \
   X (NER_OFFICE_IN_APPOSITION, "ner.office-in-apposition", "an office of no country after a name and a comma is his other title, for a bare role of it later (أحمد الطيب، شيخ الأزهر)") \
   X (NER_SHEIKH_OF_BODY, "ner.sheikh-of-body", "الشيخ or الإمام alone is no head of a body: شيخ الأزهر is not a sheikh of a ruling house") \
