@@ -4758,6 +4758,38 @@ test_sides_of_a_call (void)
 }
 
 static void
+test_verb_opens_sentence (void)
+{
+  /* "وشهد حمدوك": a sentence opened by و and a verb (شهد is also a first name) names no
+   * one, so حمدوك is still the man named in full; الفاشر is a city though libgeonames gives
+   * it in Latin letters only */
+  const char *text = "وصل رئيس الوزراء السوداني عبدالله حمدوك إلى الفاشر صباح اليوم.\n"
+                     "وشهد حمدوك بعد ذلك الاحتفال الذي أقيم في المدينة.\n"
+                     "ومن المقرر أن يزور حمدوك مدينة نيالا غدا.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-08-10");
+  gboolean fasher = FALSE, nyala = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      const char *place = event_place_en (x, event);
+
+      g_assert_cmpuint (event->participants->len, ==, 1);
+      fasher = fasher || g_strcmp0 (place, "Al-Fashir") == 0;
+      nyala = nyala || g_strcmp0 (place, "Nyala") == 0;
+    }
+  g_assert_true (fasher);
+  g_assert_true (nyala);
+  for (guint m = 0; m < x->mentions->len; m++)
+    {
+      RasdMention *mention = &g_array_index (x->mentions, RasdMention, m);
+
+      if (mention->kind == RASD_MENTION_PERSON)
+        g_assert_cmpstr (rasd_extraction_get_entity (x, mention->entity)->name, ==, "عبدالله حمدوك");
+    }
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -5058,6 +5090,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/names/verb-opens-sentence", test_verb_opens_sentence);
   g_test_add_func ("/extractor/events/sides-of-a-call", test_sides_of_a_call);
   g_test_add_func ("/extractor/events/two-days", test_two_days_in_a_city);
   g_test_add_func ("/extractor/events/call-no-place", test_call_has_no_place);

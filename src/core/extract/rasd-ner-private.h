@@ -173,6 +173,7 @@ G_GNUC_INTERNAL gboolean    is_stop               (Run *run, guint i);
 G_GNUC_INTERNAL gboolean    is_name_link          (Run *run, guint i);
 G_GNUC_INTERNAL gboolean    names_a_building      (Run *run, guint i);
 G_GNUC_INTERNAL guint       skip_building_name    (Run *run, guint i);
+G_GNUC_INTERNAL gboolean    sentence_and_verb     (Run *run, guint i);
 G_GNUC_INTERNAL const RasdTitle *match_title      (Run *run, guint i, guint *len);
 G_GNUC_INTERNAL int         unknown_person_entity (Run *run, guint first, guint n_tokens);
 G_GNUC_INTERNAL gboolean    after_month_word      (Run *run, guint i);

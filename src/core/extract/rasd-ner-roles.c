@@ -404,3 +404,33 @@ skip_building_name (Run  *run,
     }
   return len + n;
 }
+
+/* Whether token @i is written as a one-letter proclitic before a hamza on alif (بأول، لإيران،
+ * وآخر): a hamza begins a word, so the word is the proclitic and what follows it, never one
+ * name read from its first letter (بأول is not باول, Powell). */
+gboolean
+proclitic_before_hamza (Run  *run,
+                        guint i)
+{
+  const char *p = run->text + tok (run, i)->byte_start;
+  gunichar first = g_utf8_get_char (p), second;
+
+  if (first != 0x0628 /* ب */ && first != 0x0644 /* ل */ && first != 0x0648 /* و */ &&
+      first != 0x0641 /* ف */ && first != 0x0643 /* ك */)
+    return FALSE;
+  second = g_utf8_get_char (g_utf8_next_char (p));
+  return second == 0x0623 /* أ */ || second == 0x0625 /* إ */ || second == 0x0622 /* آ */;
+}
+
+/* "وشهد حمدوك الاحتفال": a sentence's first word, a first name only once و or ف is taken off
+ * it, is that conjunction and a verb (a name does not open a sentence with و). */
+gboolean
+sentence_and_verb (Run  *run,
+                   guint i)
+{
+  const RasdToken *t = tok (run, i);
+  const RasdSentence *sentence = rasd_tokens_get_sentence (run->tokens, t->sentence);
+
+  return sentence->first_token == i && (has_prefix (t->norm, "و") || has_prefix (t->norm, "ف")) &&
+         !is_first_name_at (run, i, FALSE) && RASD_RULE_IS (NER_SENTENCE_AND_VERB, TRUE);
+}

@@ -274,7 +274,8 @@ building_before (Run  *run,
  * شهر), none a stop word, a word of every day, a title or a building's word (ولي العهد is no
  * person), not a building's name (building_before()), and not a piece of a longer name: no
  * link at either end or right outside it, no name read right after it (the tagger may split a
- * name around a title inside it), and not all of a quotation (quoted_alone()). */
+ * name around a title inside it), not all of a quotation (quoted_alone()), and not opening its
+ * sentence with a conjunction and a verb (sentence_and_verb()). */
 /* Whether tokens [@a, @b) are all a quotation holds: «وسام زايد»، "عاصفة الحزم" — the names of
  * things are quoted, a person's are not. */
 static gboolean
@@ -305,6 +306,7 @@ may_take (Run  *run,
           guint b)
 {
   if (b - a < 2 || building_before (run, a) || after_month_word (run, a) || quoted_alone (run, a, b) ||
+      sentence_and_verb (run, a) ||
       is_name_link (run, a) || is_name_link (run, b - 1) ||
       (a > 0 && !breaks_after (run, a - 1) && is_name_link (run, a - 1)) ||
       (b < run->n && !breaks_after (run, b - 1) && (run->covered[b] || is_name_link (run, b))))

@@ -453,23 +453,6 @@ extend_name (Run  *run,
   return len;
 }
 
-/* Whether token @i is written as a one-letter proclitic before a hamza on alif (بأول، لإيران،
- * وآخر): a hamza begins a word, so the word is the proclitic and what follows it, never one
- * name read from its first letter (بأول is not باول, Powell). */
-gboolean
-proclitic_before_hamza (Run  *run,
-                        guint i)
-{
-  const char *p = run->text + tok (run, i)->byte_start;
-  gunichar first = g_utf8_get_char (p), second;
-
-  if (first != 0x0628 /* ب */ && first != 0x0644 /* ل */ && first != 0x0648 /* و */ &&
-      first != 0x0641 /* ف */ && first != 0x0643 /* ك */)
-    return FALSE;
-  second = g_utf8_get_char (g_utf8_next_char (p));
-  return second == 0x0623 /* أ */ || second == 0x0625 /* إ */ || second == 0x0622 /* آ */;
-}
-
 /* A lexicon person of two words or more written another way (الملك حسين بن طلال for الحسين بن
  * طلال, سيرجي for سيرغي): compared by rasd_people_variant(). */
 static const RasdPerson *
@@ -1879,7 +1862,7 @@ rasd_ner_run (RasdNer        *self,
         }
       if ((is_first_name_at (&run, i, TRUE) || is_first_name_at (&run, i, FALSE) ||
            (by_descent = first_of_descent (&run, i))) &&
-          !breaks_after (&run, i))
+          !breaks_after (&run, i) && !sentence_and_verb (&run, i))
         {
           guint first = i, n_tagged = 0;
           guint n_name = read_unknown_name (&run, i);
