@@ -4790,6 +4790,39 @@ test_verb_opens_sentence (void)
 }
 
 static void
+test_summit_of_two (void)
+{
+  /* "قمتهما" is a summit of the two told last; the summit after على هامش is where the meeting
+   * was, no deed of the man taking office in the clause; a place after مواجهة is a topic; ماناوس
+   * is a city the catalogue names in Latin letters only */
+  const char *text = "التقى الرئيس الأمريكي جو بايدن نظيره الصيني شي جين بينغ في ليما أمس، قبل أن يتسلم "
+                     "الرئيس المنتخب دونالد ترامب السلطة في يناير المقبل، وذلك على هامش قمة أبيك.\n"
+                     "وكانت قمتهما الأولى قد عقدت في نوفمبر 2022.\n"
+                     "وعقد بايدن لقاء مع رئيس الوزراء الياباني شيغيرو إيشيبا للتنسيق في مواجهة بيونغ يانغ.\n"
+                     "ويتوجه بايدن غدا إلى ماناوس.";
+  g_autoptr(RasdExtraction) x = run (text, "2024-11-17");
+  gboolean first_summit = FALSE, manaus = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      g_autofree char *date = event_date (event);
+
+      g_assert_false (event_has (x, event, "donald-trump"));
+      if (g_strcmp0 (date, "2022-11") == 0)
+        {
+          first_summit = TRUE;
+          g_assert_true (event_has (x, event, "joe-biden"));
+          g_assert_true (event_has (x, event, "xi-jinping"));
+        }
+      g_assert_cmpstr (event_place_en (x, event), !=, "Pyongyang");
+      manaus = manaus || g_strcmp0 (event_place_en (x, event), "Manaus") == 0;
+    }
+  g_assert_true (first_summit);
+  g_assert_true (manaus);
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -5090,6 +5123,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/events/summit-of-two", test_summit_of_two);
   g_test_add_func ("/extractor/names/verb-opens-sentence", test_verb_opens_sentence);
   g_test_add_func ("/extractor/events/sides-of-a-call", test_sides_of_a_call);
   g_test_add_func ("/extractor/events/two-days", test_two_days_in_a_city);

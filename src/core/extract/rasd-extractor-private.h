@@ -184,6 +184,27 @@ trigger_with_object (Context    *ctx,
   return NULL;
 }
 
+/* The noun trigger of @form with the pronoun of two: قمتهما (قمة)، لقاؤهما (لقاء); NULL for
+ * any other word. */
+static inline const Trigger *
+noun_of_two (Context    *ctx,
+             const char *form)
+{
+  gsize len = strlen (form), plen = strlen ("هما");
+  char stem[64];
+  const Trigger *trigger;
+
+  if (len < plen + 6 || len - plen + 1 >= sizeof stem || !g_str_has_suffix (form, "هما"))
+    return NULL;
+  memcpy (stem, form, len - plen);
+  stem[len - plen] = '\0';
+  /* the ة of the noun is written ت before a pronoun */
+  if (g_str_has_suffix (stem, "ت"))
+    memcpy (stem + len - plen - strlen ("ت"), "ه", strlen ("ه"));
+  trigger = g_hash_table_lookup (ctx->self->triggers, stem);
+  return trigger != NULL && !trigger->verb && !trigger->motion ? trigger : NULL;
+}
+
 /* Whether token @i's word ends in ة as written (a diacritic may follow it). */
 static inline gboolean
 ends_in_ta_marbuta (Context *ctx,
@@ -228,6 +249,8 @@ trigger_at (Context *ctx,
 
           for (guint f = 0; f < n && trigger == NULL; f++)
             trigger = g_hash_table_lookup (ctx->self->triggers, forms[f]);
+          for (guint f = 0; f < n && trigger == NULL; f++)
+            trigger = noun_of_two (ctx, forms[f]);
           for (guint f = 0; f < n && trigger == NULL && memo->object_trigger == NULL; f++)
             memo->object_trigger = trigger_with_object (ctx, memo->word, forms[f]);
         }

@@ -1410,6 +1410,12 @@ find_events (Context *ctx)
                   RASD_RULE (EV_END_OF_TOLD);
                   continue;
                 }
+              /* "على هامش قمة أبيك": the summit is where the deed told happened, no deed of
+               * the clause's people (its own are not named) */
+              if (!trigger->verb && strcmp (trigger->kind, "summit") == 0 && k >= clause->first_token + 2 &&
+                  strcmp (token (ctx, k - 1)->norm, "هامش") == 0 && strcmp (token (ctx, k - 2)->norm, "علي") == 0 &&
+                  RASD_RULE_IS (EV_SIDELINES_FRAME, TRUE))
+                continue;
               /* "المشاورات واللقاءات التي عقدها مع الأطراف": joined to a plural, a series */
               if (!trigger->verb && k + 1 < clause->last_token &&
                   g_str_has_prefix (token (ctx, k + 1)->norm, "و") &&
@@ -1507,6 +1513,10 @@ find_events (Context *ctx)
                   RASD_RULE (EV_DUAL_PAIR);
                   g_array_append_vals (c.participants, pair->participants->data, pair->participants->len);
                 }
+              /* "وكانت قمتهما الأولى": a deed's noun with the pronoun of two, likewise */
+              else if (who < 0 && !best->verb && g_str_has_suffix (token (ctx, best_token)->norm, "هما") &&
+                       (pair = last_pair (ctx, pending, NULL)) != NULL && RASD_RULE_IS (EV_DUAL_PRONOUN, TRUE))
+                g_array_append_vals (c.participants, pair->participants->data, pair->participants->len);
               else if (who < 0)
                 {
                   candidate_clear (&c);
@@ -1592,6 +1602,19 @@ find_events (Context *ctx)
             {
               candidate_clear (&c);
               continue;
+            }
+          /* "بعد قمتهما الأولى في بالي": a deed's noun with the pronoun of two is the two the
+           * article told of last */
+          if (!c.trigger->verb && c.participants->len < 2 && g_str_has_suffix (token (ctx, best_token)->norm, "هما"))
+            {
+              const Candidate *pair = last_pair (ctx, pending, NULL);
+
+              if (pair != NULL && participants_among (c.participants, pair->participants) &&
+                  RASD_RULE_IS (EV_DUAL_PRONOUN, TRUE))
+                for (guint p = 0; p < pair->participants->len; p++)
+                  if (!rasd_event_has_participant (&(RasdEvent) { .participants = c.participants },
+                                                   g_array_index (pair->participants, int, p)))
+                    g_array_append_val (c.participants, g_array_index (pair->participants, int, p));
             }
           /* "اتصالا هاتفيا مع X، اطمأن خلاله ...، وبحث الجانبان": the two sides of the deed
            * the clause before told, going on with it */

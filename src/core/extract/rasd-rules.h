@@ -215,6 +215,8 @@ G_BEGIN_DECLS
   X (EV_CLAUSE_PLAN, "ev.clause-plan", "after a comma, على أن opens the same man's next deed (، على أن يزور البحرين)") \
   X (EV_LATER_STEP, "ev.later-step", "a clause that goes on with بعد ذلك or لاحقا shares only the month of the one before") \
   X (EV_DUAL_OF_CLAUSE, "ev.dual-of-clause", "الجانبان or الطرفان after the verb of a clause that goes on are the two of the deed the clause before told (، وبحث الجانبان)") \
+  X (EV_DUAL_PRONOUN, "ev.dual-pronoun", "a deed's noun with the pronoun of two (قمتهما، لقاؤهما) is of the two the article told of last") \
+  X (EV_SIDELINES_FRAME, "ev.sidelines-frame", "a summit after على هامش is where the deed told happened, no deed of its own") \
   X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
   X (EV_SENTENCE_TIME, "ev.sentence-time", "a clause of something else with no time of its own takes its sentence's, not the publication's") \
   X (EV_CLAUSE_TIME, "ev.clause-time", "a clause that goes on shares the time of the one before") \
