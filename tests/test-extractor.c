@@ -4823,6 +4823,34 @@ test_summit_of_two (void)
 }
 
 static void
+test_meeting_at_invitation (void)
+{
+  /* who invited hosts the meeting; "لقائهما" after it is the two who met, not the host; the
+   * results of the meeting welcomed are no meeting of the man welcoming them */
+  const char *text = "الرباط - جمع لقاء أمس رئيس حكومة الوحدة الوطنية الليبية عبد الحميد الدبيبة وقائد "
+                     "الجيش الليبي خليفة حفتر في الرباط بدعوة من الملك محمد السادس.\n"
+                     "ويأتي هذا اللقاء بعد لقائهما في القاهرة في مارس الماضي.\n"
+                     "ورحب رئيس مجلس النواب الليبي عقيلة صالح بنتائج لقاء الرباط.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-06-10");
+  gboolean hosted = FALSE, before = FALSE;
+
+  g_assert_cmpuint (x->events->len, ==, 2);
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      g_autofree char *date = event_date (event);
+
+      g_assert_true (event_has (x, event, "khalifa-haftar"));
+      if (g_strcmp0 (date, "2023-06-09") == 0)
+        hosted = event_has (x, event, "mohammed-vi");
+      else if (g_strcmp0 (date, "2023-03") == 0)
+        before = event->participants->len == 2 && !event_has (x, event, "mohammed-vi");
+    }
+  g_assert_true (hosted);
+  g_assert_true (before);
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -5123,6 +5151,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/events/meeting-at-invitation", test_meeting_at_invitation);
   g_test_add_func ("/extractor/events/summit-of-two", test_summit_of_two);
   g_test_add_func ("/extractor/names/verb-opens-sentence", test_verb_opens_sentence);
   g_test_add_func ("/extractor/events/sides-of-a-call", test_sides_of_a_call);

@@ -619,7 +619,12 @@ read_candidate (Context      *ctx,
       e = rasd_extraction_get_entity (ctx->out, name->entity);
       if (name->kind == RASD_MENTION_PERSON)
         {
-          if (name->flags & RASD_NER_NAMED_FOR)
+          /* "جمع لقاء X وY بدعوة من الرئيس Z": who invited hosts (a message's sender, or
+           * "تسلم دعوة من", takes no part) */
+          if ((name->flags & RASD_NER_NAMED_FOR) &&
+              !(name->title_token >= 2 && strcmp (token (ctx, name->title_token - 1)->norm, "من") == 0 &&
+                strcmp (token (ctx, name->title_token - 2)->norm, "بدعوه") == 0 &&
+                strcmp (c->trigger->kind, "call") != 0 && RASD_RULE_IS (EV_INVITER_HOSTS, TRUE)))
             {
               principals_end = name->first_token + name->n_tokens;
               continue;
@@ -873,6 +878,9 @@ add_dates (Context *ctx)
       g_array_append_val (ctx->out->mentions, mention);
     }
 }
+
+/* The results of a deed: "بنتائج لقاء باريس"، "مخرجات القمة". */
+static const char * const results_words[] = { "نتايج", "مخرجات", "حصيله", "ثمار", NULL };
 
 /* Words that open a new clause: "حيث التقى"، "فيما"، "، ثم". */
 static const char * const where_words[] = { "حيث", NULL };
@@ -1299,6 +1307,17 @@ dual_near (Context     *ctx,
   return FALSE;
 }
 
+/* The last of @candidates with two parties or more, whose first two are the two a pronoun of
+ * two stands for; NULL when none. */
+static const Candidate *
+last_two (GArray *candidates)
+{
+  for (guint i = candidates->len; i > 0; i--)
+    if (g_array_index (candidates, Candidate, i - 1).participants->len >= 2)
+      return &g_array_index (candidates, Candidate, i - 1);
+  return NULL;
+}
+
 /* Whether every person of @a is one of @b. */
 static gboolean
 participants_among (GArray *a,
@@ -1410,6 +1429,11 @@ find_events (Context *ctx)
                   RASD_RULE (EV_END_OF_TOLD);
                   continue;
                 }
+              /* "رحب X بنتائج لقاء باريس": the results of a deed are spoken of, not by its
+               * people */
+              if (!trigger->verb && k > clause->first_token &&
+                  word_in (bare_word (ctx, k - 1), results_words) && RASD_RULE_IS (EV_RESULTS_OF, TRUE))
+                continue;
               /* "على هامش قمة أبيك": the summit is where the deed told happened, no deed of
                * the clause's people (its own are not named) */
               if (!trigger->verb && strcmp (trigger->kind, "summit") == 0 && k >= clause->first_token + 2 &&
@@ -1513,10 +1537,11 @@ find_events (Context *ctx)
                   RASD_RULE (EV_DUAL_PAIR);
                   g_array_append_vals (c.participants, pair->participants->data, pair->participants->len);
                 }
-              /* "وكانت قمتهما الأولى": a deed's noun with the pronoun of two, likewise */
+              /* "وكانت قمتهما الأولى": a deed's noun with the pronoun of two, likewise (the
+               * first two of a deed of more: the two met at a third's invitation) */
               else if (who < 0 && !best->verb && g_str_has_suffix (token (ctx, best_token)->norm, "هما") &&
-                       (pair = last_pair (ctx, pending, NULL)) != NULL && RASD_RULE_IS (EV_DUAL_PRONOUN, TRUE))
-                g_array_append_vals (c.participants, pair->participants->data, pair->participants->len);
+                       (pair = last_two (pending)) != NULL && RASD_RULE_IS (EV_DUAL_PRONOUN, TRUE))
+                g_array_append_vals (c.participants, pair->participants->data, 2);
               else if (who < 0)
                 {
                   candidate_clear (&c);
@@ -1607,11 +1632,11 @@ find_events (Context *ctx)
            * article told of last */
           if (!c.trigger->verb && c.participants->len < 2 && g_str_has_suffix (token (ctx, best_token)->norm, "هما"))
             {
-              const Candidate *pair = last_pair (ctx, pending, NULL);
+              const Candidate *pair = last_two (pending);
 
               if (pair != NULL && participants_among (c.participants, pair->participants) &&
                   RASD_RULE_IS (EV_DUAL_PRONOUN, TRUE))
-                for (guint p = 0; p < pair->participants->len; p++)
+                for (guint p = 0; p < 2; p++)
                   if (!rasd_event_has_participant (&(RasdEvent) { .participants = c.participants },
                                                    g_array_index (pair->participants, int, p)))
                     g_array_append_val (c.participants, g_array_index (pair->participants, int, p));
