@@ -879,6 +879,19 @@ add_dates (Context *ctx)
     }
 }
 
+/* Whether token @k is written with a possessive pronoun (لقاءاته، قمتهما; not لقاء، قمة):
+ * "نتائج لقاءاته" are his own deeds' results. */
+static gboolean
+owned_noun (Context *ctx,
+            guint    k)
+{
+  const RasdToken *t = token (ctx, k);
+  const char *end = ctx->text + t->byte_end;
+
+  return g_str_has_suffix (t->norm, "ه") && end - strlen ("ه") >= ctx->text + t->byte_start &&
+         strncmp (end - strlen ("ه"), "ه", strlen ("ه")) == 0;
+}
+
 /* The results of a deed: "بنتائج لقاء باريس"، "مخرجات القمة". */
 static const char * const results_words[] = { "نتايج", "مخرجات", "حصيله", "ثمار", NULL };
 
@@ -1431,7 +1444,7 @@ find_events (Context *ctx)
                 }
               /* "رحب X بنتائج لقاء باريس": the results of a deed are spoken of, not by its
                * people */
-              if (!trigger->verb && k > clause->first_token &&
+              if (!trigger->verb && k > clause->first_token && !owned_noun (ctx, k) &&
                   word_in (bare_word (ctx, k - 1), results_words) && RASD_RULE_IS (EV_RESULTS_OF, TRUE))
                 continue;
               /* "على هامش قمة أبيك": the summit is where the deed told happened, no deed of
