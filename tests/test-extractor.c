@@ -4851,6 +4851,26 @@ test_meeting_at_invitation (void)
 }
 
 static void
+test_the_guest (void)
+{
+  /* "الضيف الباكستاني" is whom the news's reception received */
+  const char *text = "الرياض - واس - استقبل العاهل السعودي الملك سلمان في الرياض اليوم رئيس الوزراء "
+                     "الباكستاني عمران خان.\n"
+                     "والتقى الضيف الباكستاني في وقت لاحق ولي العهد السعودي محمد بن سلمان.";
+  g_autoptr(RasdExtraction) x = run (text, "2019-10-21");
+  gboolean later = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+
+      if (event_has (x, event, "mohammed-bin-salman"))
+        later = event_has (x, event, "imran-khan");
+    }
+  g_assert_true (later);
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -5151,6 +5171,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/events/the-guest", test_the_guest);
   g_test_add_func ("/extractor/events/meeting-at-invitation", test_meeting_at_invitation);
   g_test_add_func ("/extractor/events/summit-of-two", test_summit_of_two);
   g_test_add_func ("/extractor/names/verb-opens-sentence", test_verb_opens_sentence);

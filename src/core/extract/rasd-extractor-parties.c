@@ -460,3 +460,147 @@ add_reported_speaker (Context      *ctx,
       his_visit ? RASD_RULE_IS (EV_REPORTED_OWN_VISIT, TRUE) : RASD_RULE_IS (EV_SPEAKER_BOTH_SIDES, TRUE))
     g_array_prepend_val (c->participants, speaker);
 }
+
+/* "التقى الرئيسان"، "لقاء الزعيمين": whether a title in the dual, with no adjective of its own,
+ * stands within two words of the trigger at @k in its clause [@first, @end).  *@office is the
+ * office it names (رييس، وزير، ملك، امير), or NULL for one that names none (الزعيمان، الجانبان). */
+gboolean
+dual_near (Context     *ctx,
+           guint        k,
+           guint        first,
+           guint        end,
+           const char **office)
+{
+  static const struct { const char *dual; const char *office; } duals[] = {
+    { "الرييسان", "رييس" }, { "الرييسين", "رييس" }, { "الوزيران", "وزير" }, { "الوزيرين", "وزير" },
+    { "الملكان", "ملك" }, { "الملكين", "ملك" }, { "الاميران", "امير" }, { "الاميرين", "امير" },
+    { "الزعيمان", NULL }, { "الزعيمين", NULL }, { "القايدان", NULL }, { "القايدين", NULL },
+    { "الجانبان", NULL }, { "الجانبين", NULL }, { "الطرفان", NULL }, { "الطرفين", NULL },
+  };
+
+  for (guint j = MAX (first, k >= 2 ? k - 2 : 0); j < MIN (k + 3, end); j++)
+    for (guint d = 0; d < G_N_ELEMENTS (duals) && j != k; d++)
+      if (strcmp (token (ctx, j)->norm, duals[d].dual) == 0)
+        {
+          *office = duals[d].office;
+          return TRUE;
+        }
+  return FALSE;
+}
+
+/* Whether some mention of person @entity has a title with a word containing @office (رييس in
+ * الرئيس التركي). */
+gboolean
+titled_as (Context    *ctx,
+           int         entity,
+           const char *office)
+{
+  for (guint i = 0; i < ctx->names->len; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i);
+
+      if (name->entity != entity || name->kind != RASD_MENTION_PERSON)
+        continue;
+      for (guint j = name->title_token; j < name->first_token; j++)
+        if (strstr (token (ctx, j)->norm, office) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The last candidate of @candidates with two parties exactly, or NULL; with @office, the last
+ * such whose parties one at least holds that office and none another (الرئيسان are not the two
+ * ministers told of last), if any. */
+const Candidate *
+last_pair (Context    *ctx,
+           GArray     *candidates,
+           const char *office)
+{
+  static const char * const offices[] = { "رييس", "وزير", "ملك", "امير", NULL };
+  const Candidate *last = NULL;
+
+  for (guint i = candidates->len; i > 0; i--)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i - 1);
+      guint holds = 0, other = 0;
+
+      if (c->participants->len != 2)
+        continue;
+      if (office == NULL)
+        return c;
+      if (last == NULL)
+        last = c;
+      for (guint p = 0; p < 2; p++)
+        {
+          int who = g_array_index (c->participants, int, p);
+
+          holds += titled_as (ctx, who, office);
+          for (guint o = 0; offices[o] != NULL; o++)
+            other += strcmp (offices[o], office) != 0 && titled_as (ctx, who, offices[o]);
+        }
+      if (holds > 0 && other == 0)
+        {
+          if (c != last)
+            RASD_RULE (EV_DUAL_OFFICE);
+          return c;
+        }
+    }
+  return last;
+}
+
+/* Whether @clause names "the guest": الضيف، الوزير الضيف، الضيف الأردني. */
+gboolean
+clause_names_guest (Context      *ctx,
+                    const Clause *clause)
+{
+  for (guint k = clause->first_token; k < clause->last_token; k++)
+    if (strcmp (bare_word (ctx, k), "الضيف") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The guest of the news: whom its first reception of two parties or more received, else who
+ * made its first visit; -1 when it told neither. */
+int
+guest_of (GArray *candidates)
+{
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (c->role == RASD_EVENT_ROLE_HEADLINE && strcmp (c->trigger->kind, "reception") == 0 &&
+          c->participants->len >= 2)
+        return g_array_index (c->participants, int, 1);
+    }
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      if (c->role == RASD_EVENT_ROLE_HEADLINE && strcmp (c->trigger->kind, "visit") == 0 &&
+          c->participants->len >= 1 && !c->tour_leg)
+        return g_array_index (c->participants, int, 0);
+    }
+  return -1;
+}
+
+/* The last of @candidates with two parties or more, whose first two are the two a pronoun of
+ * two stands for; NULL when none. */
+const Candidate *
+last_two (GArray *candidates)
+{
+  for (guint i = candidates->len; i > 0; i--)
+    if (g_array_index (candidates, Candidate, i - 1).participants->len >= 2)
+      return &g_array_index (candidates, Candidate, i - 1);
+  return NULL;
+}
+
+/* Whether every person of @a is one of @b. */
+gboolean
+participants_among (GArray *a,
+                    GArray *b)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (!rasd_event_has_participant (&(RasdEvent) { .participants = b }, g_array_index (a, int, i)))
+      return FALSE;
+  return TRUE;
+}

@@ -1293,115 +1293,6 @@ during_it (Context *ctx,
          word_between (ctx, MAX (first, k >= 2 ? k - 2 : 0), k, during);
 }
 
-/* "التقى الرئيسان"، "لقاء الزعيمين": whether a title in the dual, with no adjective of its own,
- * stands within two words of the trigger at @k in its clause [@first, @end).  *@office is the
- * office it names (رييس، وزير، ملك، امير), or NULL for one that names none (الزعيمان، الجانبان). */
-static gboolean
-dual_near (Context     *ctx,
-           guint        k,
-           guint        first,
-           guint        end,
-           const char **office)
-{
-  static const struct { const char *dual; const char *office; } duals[] = {
-    { "الرييسان", "رييس" }, { "الرييسين", "رييس" }, { "الوزيران", "وزير" }, { "الوزيرين", "وزير" },
-    { "الملكان", "ملك" }, { "الملكين", "ملك" }, { "الاميران", "امير" }, { "الاميرين", "امير" },
-    { "الزعيمان", NULL }, { "الزعيمين", NULL }, { "القايدان", NULL }, { "القايدين", NULL },
-    { "الجانبان", NULL }, { "الجانبين", NULL }, { "الطرفان", NULL }, { "الطرفين", NULL },
-  };
-
-  for (guint j = MAX (first, k >= 2 ? k - 2 : 0); j < MIN (k + 3, end); j++)
-    for (guint d = 0; d < G_N_ELEMENTS (duals) && j != k; d++)
-      if (strcmp (token (ctx, j)->norm, duals[d].dual) == 0)
-        {
-          *office = duals[d].office;
-          return TRUE;
-        }
-  return FALSE;
-}
-
-/* The last of @candidates with two parties or more, whose first two are the two a pronoun of
- * two stands for; NULL when none. */
-static const Candidate *
-last_two (GArray *candidates)
-{
-  for (guint i = candidates->len; i > 0; i--)
-    if (g_array_index (candidates, Candidate, i - 1).participants->len >= 2)
-      return &g_array_index (candidates, Candidate, i - 1);
-  return NULL;
-}
-
-/* Whether every person of @a is one of @b. */
-static gboolean
-participants_among (GArray *a,
-                    GArray *b)
-{
-  for (guint i = 0; i < a->len; i++)
-    if (!rasd_event_has_participant (&(RasdEvent) { .participants = b }, g_array_index (a, int, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* Whether some mention of person @entity has a title with a word containing @office (رييس in
- * الرئيس التركي). */
-static gboolean
-titled_as (Context    *ctx,
-           int         entity,
-           const char *office)
-{
-  for (guint i = 0; i < ctx->names->len; i++)
-    {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i);
-
-      if (name->entity != entity || name->kind != RASD_MENTION_PERSON)
-        continue;
-      for (guint j = name->title_token; j < name->first_token; j++)
-        if (strstr (token (ctx, j)->norm, office) != NULL)
-          return TRUE;
-    }
-  return FALSE;
-}
-
-/* The last candidate of @candidates with two parties exactly, or NULL; with @office, the last
- * such whose parties one at least holds that office and none another (الرئيسان are not the two
- * ministers told of last), if any. */
-static const Candidate *
-last_pair (Context    *ctx,
-           GArray     *candidates,
-           const char *office)
-{
-  static const char * const offices[] = { "رييس", "وزير", "ملك", "امير", NULL };
-  const Candidate *last = NULL;
-
-  for (guint i = candidates->len; i > 0; i--)
-    {
-      const Candidate *c = &g_array_index (candidates, Candidate, i - 1);
-      guint holds = 0, other = 0;
-
-      if (c->participants->len != 2)
-        continue;
-      if (office == NULL)
-        return c;
-      if (last == NULL)
-        last = c;
-      for (guint p = 0; p < 2; p++)
-        {
-          int who = g_array_index (c->participants, int, p);
-
-          holds += titled_as (ctx, who, office);
-          for (guint o = 0; offices[o] != NULL; o++)
-            other += strcmp (offices[o], office) != 0 && titled_as (ctx, who, offices[o]);
-        }
-      if (holds > 0 && other == 0)
-        {
-          if (c != last)
-            RASD_RULE (EV_DUAL_OFFICE);
-          return c;
-        }
-    }
-  return last;
-}
-
 static void
 find_events (Context *ctx)
 {
@@ -1641,6 +1532,15 @@ find_events (Context *ctx)
               candidate_clear (&c);
               continue;
             }
+          /* "ومن المقرر أن يلتقي الوزير الضيف غدا X"، "والتقى الضيف الأردني X": the guest is
+           * whom the news's reception received, or who made its visit */
+          {
+            int guest = clause_names_guest (ctx, clause) ? guest_of (pending) : -1;
+
+            if (guest >= 0 && !rasd_event_has_participant (&(RasdEvent) { .participants = c.participants }, guest) &&
+                RASD_RULE_IS (EV_GUEST, TRUE))
+              g_array_append_val (c.participants, guest);
+          }
           /* "بعد قمتهما الأولى في بالي": a deed's noun with the pronoun of two is the two the
            * article told of last */
           if (!c.trigger->verb && c.participants->len < 2 && g_str_has_suffix (token (ctx, best_token)->norm, "هما"))
