@@ -4871,6 +4871,24 @@ test_the_guest (void)
 }
 
 static void
+test_future_of_other_deed (void)
+{
+  /* "المقرر عقدها" is the summit's plan, not the reception's: one reception, told in the
+   * headline and the lead */
+  const char *text = "العاهل الأردني يستقبل أمين عام الجامعة العربية\n"
+                     "عمان - بترا - استقبل العاهل الأردني الملك عبدالله الثاني في عمّان اليوم الأمين العام "
+                     "لجامعة الدول العربية أحمد أبو الغيط، وجرى خلال اللقاء بحث التحضيرات للقمة العربية "
+                     "المقرر عقدها في البحر الميت يوم 29 من الشهر الجاري.";
+  g_autoptr(RasdExtraction) x = run (text, "2017-03-14");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpint (event->role, ==, RASD_EVENT_ROLE_HEADLINE);
+  g_assert_true (event_has (x, event, "ahmed-aboul-gheit"));
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -5171,6 +5189,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/events/future-of-other-deed", test_future_of_other_deed);
   g_test_add_func ("/extractor/events/the-guest", test_the_guest);
   g_test_add_func ("/extractor/events/meeting-at-invitation", test_meeting_at_invitation);
   g_test_add_func ("/extractor/events/summit-of-two", test_summit_of_two);

@@ -555,6 +555,19 @@ visit_object_reach (Context *ctx,
   return TRUE;
 }
 
+/* Whether a trigger stands between tokens @t and @k: "استقبل ... وبحث معه التحضيرات للقمة
+ * المقرر عقدها": what is planned after it is that other deed. */
+static gboolean
+deed_between (Context *ctx,
+              guint    t,
+              guint    k)
+{
+  for (guint j = t + 1; j < k; j++)
+    if (trigger_at (ctx, j) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* Fills @c from clause @clause of sentence @s around the trigger at token @t; FALSE when it
  * names nobody. */
 static gboolean
@@ -596,7 +609,8 @@ read_candidate (Context      *ctx,
       /* حضرة (the honorific of "حضرة صاحب السمو") is written like حضره, "attended it" */
       if ((marks & MARK_ATTENDANCE) && !ends_in_ta_marbuta (ctx, k))
         attendance_from = MIN (attendance_from, k);
-      if ((marks & MARK_FUTURE) && !next_of_other (ctx, k) && !by_invitation (ctx, k))
+      if ((marks & MARK_FUTURE) && !next_of_other (ctx, k) && !by_invitation (ctx, k) &&
+          !(k > t && deed_between (ctx, t, k) && RASD_RULE_IS (EV_FUTURE_OF_OTHER_DEED, TRUE)))
         future_marker = TRUE;
       /* before the trigger (كان قد التقى), or an adjective of a trigger noun: "لقاؤهما الأخير" */
       if ((k < t || (!c->trigger->verb && k <= t + 2 && word_in (bare_word (ctx, k), last_words))) &&
