@@ -4889,6 +4889,32 @@ test_future_of_other_deed (void)
 }
 
 static void
+test_dateline_without_year (void)
+{
+  /* "الرباط في 13 أكتوبر / و م ع /" printed on the 14th: غدا is the 14th */
+  const char *text = "الرباط في 13 أكتوبر / و م ع / أجرى وزير الخارجية المغربي ناصر بوريطة مباحثات مع نظيره "
+                     "الإسباني خوسيه مانويل ألباريس.\n"
+                     "ومن المقرر أن يستقبل رئيس الحكومة عزيز أخنوش الوزير الإسباني غدا.";
+  g_autoptr(RasdExtraction) x = run (text, "2021-10-14");
+  gboolean planned = FALSE;
+
+  for (guint i = 0; i < x->events->len; i++)
+    {
+      RasdEvent *event = g_ptr_array_index (x->events, i);
+      g_autofree char *date = event_date (event);
+
+      if (event->role == RASD_EVENT_ROLE_PLANNED)
+        {
+          planned = TRUE;
+          g_assert_cmpstr (date, ==, "2021-10-14");
+        }
+      else
+        g_assert_cmpstr (date, ==, "2021-10-13");
+    }
+  g_assert_true (planned);
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -5189,6 +5215,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/events/dateline-without-year", test_dateline_without_year);
   g_test_add_func ("/extractor/events/future-of-other-deed", test_future_of_other_deed);
   g_test_add_func ("/extractor/events/the-guest", test_the_guest);
   g_test_add_func ("/extractor/events/meeting-at-invitation", test_meeting_at_invitation);

@@ -1214,6 +1214,67 @@ dates_equal (const RasdDate *a,
          (a->precision < RASD_DATE_PRECISION_DAY || a->day == b->day);
 }
 
+/* "واشنطن في 13 أكتوبر / وام /": a day and month with no year after a line's first word or two
+ * and في, and before the agency's mark, in the first lines, of another day than @pub (the
+ * publication) — the agency's dateline; its year is the publication's (or the one before, for a December dateline printed
+ * in January).  Sets @out and returns TRUE when there is one. */
+static gboolean
+dateline_without_year (const char     *text,
+                       GArray         *raws,
+                       const RasdDate *pub,
+                       RasdDate       *out)
+{
+  for (guint k = 0; k < raws->len; k++)
+    {
+      const RasdDateMention *m = &g_array_index (raws, Raw, k).m;
+      const char *at, *line, *p;
+      guint words = 0, lines = 0;
+      gboolean after_in = FALSE;
+
+      if (m->start >= DATELINE_CHARS)
+        break;
+      if (m->stated.year != 0 || m->stated.day == 0 || m->stated.month == 0 ||
+          (m->flags & RASD_DATE_FLAG_HIJRI))
+        continue;
+      at = text + m->byte_start;
+      for (line = text, p = text; p < at; p++)
+        if (*p == '\n')
+          {
+            line = p + 1;
+            lines++;
+          }
+      if (lines > DATELINE_LINES)
+        return FALSE;
+      /* the words before it on its line: a place of one or two words, then في */
+      for (p = line; p < at; )
+        {
+          while (p < at && (*p == ' ' || *p == '\t'))
+            p++;
+          if (p >= at)
+            break;
+          after_in = g_str_has_prefix (p, "في ") || g_str_has_prefix (p, "في\t");
+          words++;
+          while (p < at && *p != ' ' && *p != '\t')
+            p++;
+        }
+      if (!after_in || words < 2 || words > 3)
+        continue;
+      /* and the agency's mark right after it: "/ وام /"، "(كونا)"، "- واس -" */
+      for (p = text + m->byte_end; *p == ' ' || *p == '\t'; p++)
+        ;
+      if (*p != '/' && *p != '(' && *p != '-' && !g_str_has_prefix (p, "–"))
+        continue;
+      *out = (RasdDate) { .year = pub->year, .month = m->stated.month, .day = m->stated.day,
+                          .precision = RASD_DATE_PRECISION_DAY };
+      if (out->month > pub->month + 6)
+        out->year--;
+      if (out->month == pub->month && out->day == pub->day)
+        return FALSE;
+      return RASD_RULE_IS (DATE_DATELINE_NO_YEAR, TRUE);
+    }
+  return FALSE;
+}
+
 /* Works on an already scanned text; @years from the same scan. */
 static gboolean
 refine_publication (const char     *text,
@@ -1262,7 +1323,10 @@ refine_publication (const char     *text,
           else
             other_day = m->stated.year != pub0.year || m->stated.month != pub0.month || m->stated.day != pub0.day;
         }
-      if (other_day && rasd_date_find_dateline (text, &dateline) &&
+      if (!other_day)
+        other_day = dateline_without_year (text, raws, &pub0, &dateline);
+      if (other_day && (dateline.precision == RASD_DATE_PRECISION_DAY ||
+                        rasd_date_find_dateline (text, &dateline)) &&
           dateline.precision == RASD_DATE_PRECISION_DAY)
         {
           lag = rasd_date_to_days (pub0.year, pub0.month, pub0.day) -

@@ -139,6 +139,7 @@ G_BEGIN_DECLS
   X (NER_ADJECTIVE, "ner.adjective", "a nationality adjective names its country for the roles") \
   /* events */ \
   X (DATE_HIJRI_DATELINE, "date.hijri-dateline", "a dateline of the Hijri calendar alone one or two days before the publication date is the day اليوم counts from, as a Gregorian one is (جدة 6 شوال 1436 هـ واس)") \
+  X (DATE_DATELINE_NO_YEAR, "date.dateline-no-year", "a day and month with no year after a line's place and في in the first lines is the dateline, of the publication's year (واشنطن في 13 أكتوبر / وام /)") \
   X (DATE_DATELINE_BEFORE_PRINT, "date.dateline-before-print", "a dateline one or two days before the publication date is the day اليوم and أمس count from (the agency's story printed the next day)") \
   X (EV_ATTENDANCE, "ev.attendance", "who attended (بحضور) is no party") \
   X (EV_PARTY_LIST, "ev.party-list", "the parties listed after بين or a trigger noun are the parties (بين X وY، مباحثات X وY)") \
