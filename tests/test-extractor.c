@@ -4915,6 +4915,22 @@ test_dateline_without_year (void)
 }
 
 static void
+test_place_of_a_mission (void)
+{
+  /* "في ليبيا" is where the mission serves ("بعثة" is no ب + عثة), read back over the name
+   * of the body it belongs to: the reception is in Tunis, one event */
+  const char *text = "الرئيس التونسي يستقبل رئيس بعثة الأمم المتحدة للدعم في ليبيا\n"
+                     "تونس - استقبل الرئيس التونسي قيس سعيد اليوم رئيس بعثة الأمم المتحدة للدعم في ليبيا "
+                     "عبد الله باتيلي.";
+  g_autoptr(RasdExtraction) x = run (text, "2023-02-14");
+  RasdEvent *event;
+
+  g_assert_cmpuint (x->events->len, ==, 1);
+  event = g_ptr_array_index (x->events, 0);
+  g_assert_cmpstr (event_place_en (x, event), ==, "Tunis");
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -5215,6 +5231,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/events/place-of-a-mission", test_place_of_a_mission);
   g_test_add_func ("/extractor/events/dateline-without-year", test_dateline_without_year);
   g_test_add_func ("/extractor/events/future-of-other-deed", test_future_of_other_deed);
   g_test_add_func ("/extractor/events/the-guest", test_the_guest);

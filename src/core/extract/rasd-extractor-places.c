@@ -158,6 +158,22 @@ static const char * const institution_words[] = {
 /* Words that make what follows the seat where one is: "في مقر الحكومة في بغداد". */
 static const char * const seat_words[] = { "مقر", "مبني", "داخل", "امام", NULL };
 
+/* Whether token @k is in an organisation's name (الأمم المتحدة). */
+static gboolean
+in_organisation (Context *ctx,
+                 guint    k)
+{
+  for (guint i = 0; i < ctx->names->len; i++)
+    {
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i);
+
+      if (name->kind == RASD_MENTION_ORGANISATION && name->first_token <= k &&
+          k < name->first_token + name->n_tokens)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether place @name, after في, is where a body sits rather than where the deed happened:
  * "بحث خلال لقائه نظيره توسيع عمل السفارة الأمريكية في عمّان" (no meeting in Amman), but
  * "اجتمع في مقر الحكومة في بغداد" is there. */
@@ -169,8 +185,9 @@ place_of_institution (Context           *ctx,
 
   if (k < 2 || name->preposition != RASD_NER_PREP_IN || strcmp (token (ctx, k - 1)->norm, "في") != 0)
     return FALSE;
-  /* back over at most two adjectives (المركزية، الأمريكية) to the body */
-  for (guint back = 2; back <= 4 && k >= back; back++)
+  /* back over at most two adjectives (المركزية، الأمريكية) to the body, or over the name of
+   * the body it is of and its purpose ("بعثة الأمم المتحدة للدعم في ليبيا") */
+  for (guint back = 2; back <= 6 && k >= back; back++)
     {
       guint at = k - back;
       const char *word = bare_word (ctx, at);
@@ -178,7 +195,11 @@ place_of_institution (Context           *ctx,
       if (token (ctx, at)->sentence != name->sentence || trigger_at (ctx, at) != NULL ||
           ctx->place_begins[at] != 0)
         return FALSE;
-      if (word_in (word, institution_words))
+      if ((g_str_has_prefix (token (ctx, at)->norm, "لل") || in_organisation (ctx, at)) &&
+          RASD_RULE_IS (EV_INSTITUTION_OVER_NAME, TRUE))
+        continue;
+      /* as written too: بعثة is no ب + عثة */
+      if (word_in (word, institution_words) || word_in (token (ctx, at)->norm, institution_words))
         return !(at > 0 && word_in (bare_word (ctx, at - 1), seat_words)) &&
                RASD_RULE_IS (EV_PLACE_OF_INSTITUTION, TRUE);
       if (!(g_str_has_suffix (word, "يه") || g_str_has_suffix (word, "ي")) || g_utf8_strlen (word, -1) <= 3)

@@ -222,6 +222,7 @@ G_BEGIN_DECLS
   X (EV_RESULTS_OF, "ev.results-of", "a deed's noun after نتائج or مخرجات is spoken of, no deed of the clause's people (رحب X بنتائج لقاء باريس)") \
   X (EV_GUEST, "ev.guest", "الضيف (الوزير الضيف، الضيف الأردني) is whom the news's reception received, or who made its visit") \
   X (EV_FUTURE_OF_OTHER_DEED, "ev.future-of-other-deed", "a word of the future after another deed's word than the trigger is that deed's (للقمة المقرر عقدها)") \
+  X (EV_INSTITUTION_OVER_NAME, "ev.institution-over-name", "a body's place after في is read back over the name of the body it belongs to and its purpose (بعثة الأمم المتحدة للدعم في ليبيا)") \
   X (EV_CLAUSE_SUBJECT, "ev.clause-subject", "a clause that goes on takes the subject of the one before") \
   X (EV_SENTENCE_TIME, "ev.sentence-time", "a clause of something else with no time of its own takes its sentence's, not the publication's") \
   X (EV_CLAUSE_TIME, "ev.clause-time", "a clause that goes on shares the time of the one before") \
