@@ -4931,6 +4931,19 @@ test_place_of_a_mission (void)
 }
 
 static void
+test_hyphened_first_name (void)
+{
+  /* "جان-نويل": a compound first name written with a hyphen is one name, not جان alone */
+  const char *text = "الرباط - أجرى وزير الخارجية المغربي ناصر بوريطة اليوم مباحثات مع وزير الخارجية "
+                     "الفرنسي جان-نويل بارو.";
+  g_autoptr(RasdExtraction) x = run (text, "2025-04-14");
+  RasdEntity *e = mention_entity (x, text, RASD_MENTION_PERSON, "جان-نويل");
+
+  g_assert_nonnull (e);
+  g_assert_true (g_str_has_prefix (e->name, "جان-نويل"));
+}
+
+static void
 test_tour_and_dateline (void)
 {
   /* the dateline on a line of its own; عمان listed with countries is Oman, not Amman */
@@ -5231,6 +5244,7 @@ main (int argc, char **argv)
   g_test_add_func ("/extractor/names/roles-at-home", test_roles_at_home);
   g_test_add_func ("/extractor/names/minister-and-full-name", test_minister_and_full_name);
   g_test_add_func ("/extractor/events/later-step", test_later_step);
+  g_test_add_func ("/extractor/names/hyphened-first-name", test_hyphened_first_name);
   g_test_add_func ("/extractor/events/place-of-a-mission", test_place_of_a_mission);
   g_test_add_func ("/extractor/events/dateline-without-year", test_dateline_without_year);
   g_test_add_func ("/extractor/events/future-of-other-deed", test_future_of_other_deed);

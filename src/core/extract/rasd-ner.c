@@ -239,6 +239,10 @@ breaks_after (Run  *run,
       if (!g_unichar_isspace (c) && c != 0x200C && c != 0x200F && c != 0x200E)
         result = TRUE;
     }
+  /* "جان-نويل بارو": a hyphen alone after a first name joins a compound first name */
+  if (result && b->byte_start == a->byte_end + 1 && run->text[a->byte_end] == '-' &&
+      is_first_name_at (run, i, FALSE) && RASD_RULE_IS (NER_HYPHENED_FIRST_NAME, TRUE))
+    result = FALSE;
   run->breaks[i] = result + 1;
   return result;
 }

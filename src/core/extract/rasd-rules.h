@@ -65,6 +65,7 @@ G_BEGIN_DECLS
   X (NER_TITLED_ALIAS_SHORT, "ner.titled-alias-short", "a lexicon alias with its title that stops short of the full name written after the title takes the full name (الشيخ مشعل الأحمد الجابر الصباح)") \
   X (NER_REFERENCE_OFFICE, "ner.reference-office", "a reference title (الوزير العراقي) prefers the man whose office holds its word (وزير الخارجية), not the head of the ministers") \
   X (NER_SENTENCE_AND_VERB, "ner.sentence-and-verb", "a sentence's first word that is a first name only without its و or ف begins no name: it is a verb (وشهد حمدوك)") \
+  X (NER_HYPHENED_FIRST_NAME, "ner.hyphened-first-name", "a hyphen alone after a first name joins a compound first name (جان-نويل بارو)") \
   X (NER_OFFICE_OF_OWN_COUNTRY, "ner.office-of-own-country", "an office of a named man's own country right after his name is his title (أيمن الصفدي وزير الخارجية ... الأردنية)") \
   X (NER_OFFICE_IN_APPOSITION, "ner.office-in-apposition", "an office of no country after a name and a comma is his other title, for a bare role of it later (أحمد الطيب، شيخ الأزهر)") \
   X (NER_SHEIKH_OF_BODY, "ner.sheikh-of-body", "الشيخ or الإمام alone is no head of a body: شيخ الأزهر is not a sheikh of a ruling house") \
