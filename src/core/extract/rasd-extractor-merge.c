@@ -22,7 +22,7 @@ dates_agree (const RasdDate *a,
 }
 
 /* Whether every participant of @a is among those of @b. */
-static gboolean
+gboolean
 participants_within (GArray *a,
                      GArray *b)
 {

@@ -593,14 +593,3 @@ last_two (GArray *candidates)
       return &g_array_index (candidates, Candidate, i - 1);
   return NULL;
 }
-
-/* Whether every person of @a is one of @b. */
-gboolean
-participants_among (GArray *a,
-                    GArray *b)
-{
-  for (guint i = 0; i < a->len; i++)
-    if (!rasd_event_has_participant (&(RasdEvent) { .participants = b }, g_array_index (a, int, i)))
-      return FALSE;
-  return TRUE;
-}

@@ -158,14 +158,17 @@ static const char * const institution_words[] = {
 /* Words that make what follows the seat where one is: "في مقر الحكومة في بغداد". */
 static const char * const seat_words[] = { "مقر", "مبني", "داخل", "امام", NULL };
 
-/* Whether token @k is in an organisation's name (الأمم المتحدة). */
+/* Whether token @k is in an organisation's name (الأمم المتحدة): its sentence's names only. */
 static gboolean
 in_organisation (Context *ctx,
                  guint    k)
 {
-  for (guint i = 0; i < ctx->names->len; i++)
+  guint n_names;
+  const guint *names = rasd_mention_index_sentence_names (ctx->mentions, token (ctx, k)->sentence, &n_names);
+
+  for (guint i = 0; i < n_names; i++)
     {
-      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, i);
+      const RasdNerName *name = &g_array_index (ctx->names, RasdNerName, names[i]);
 
       if (name->kind == RASD_MENTION_ORGANISATION && name->first_token <= k &&
           k < name->first_token + name->n_tokens)

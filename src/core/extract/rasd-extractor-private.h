@@ -377,6 +377,8 @@ G_GNUC_INTERNAL void     place_during_visit  (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL void     place_of_also       (Context *ctx, GArray *candidates);
 G_GNUC_INTERNAL gboolean told_during         (Context *ctx, guint t);
 G_GNUC_INTERNAL void     parties_by_arrival  (Context *ctx, GArray *candidates);
+/* rasd-extractor-merge.c */
+G_GNUC_INTERNAL gboolean participants_within (GArray *a, GArray *b);
 /* rasd-extractor-parties.c */
 G_GNUC_INTERNAL int      last_speaker        (Context *ctx, guint t);
 G_GNUC_INTERNAL int      pronoun_subject     (Context *ctx, const Trigger *trigger, guint t, const Clause *clause, int topic);
@@ -387,7 +389,6 @@ G_GNUC_INTERNAL const Candidate *last_pair   (Context *ctx, GArray *candidates, 
 G_GNUC_INTERNAL gboolean clause_names_guest  (Context *ctx, const Clause *clause);
 G_GNUC_INTERNAL int      guest_of            (GArray *candidates);
 G_GNUC_INTERNAL const Candidate *last_two    (GArray *candidates);
-G_GNUC_INTERNAL gboolean participants_among  (GArray *a, GArray *b);
 G_GNUC_INTERNAL void     add_object_person   (Context *ctx, Candidate *c, guint t);
 G_GNUC_INTERNAL gboolean with_pronoun_near   (Context *ctx, guint t, guint first, guint last);
 G_GNUC_INTERNAL void     add_topic_person    (Context *ctx, Candidate *c, int topic);

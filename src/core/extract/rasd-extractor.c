@@ -893,17 +893,13 @@ add_dates (Context *ctx)
     }
 }
 
-/* Whether token @k is written with a possessive pronoun (لقاءاته، قمتهما; not لقاء، قمة):
- * "نتائج لقاءاته" are his own deeds' results. */
+/* Whether token @k is written with a possessive pronoun (لقاءاته; not لقاء، قمة): "نتائج
+ * لقاءاته" are his own deeds' results. */
 static gboolean
 owned_noun (Context *ctx,
             guint    k)
 {
-  const RasdToken *t = token (ctx, k);
-  const char *end = ctx->text + t->byte_end;
-
-  return g_str_has_suffix (t->norm, "ه") && end - strlen ("ه") >= ctx->text + t->byte_start &&
-         strncmp (end - strlen ("ه"), "ه", strlen ("ه")) == 0;
+  return g_str_has_suffix (token (ctx, k)->norm, "ه") && !ends_in_ta_marbuta (ctx, k);
 }
 
 /* The results of a deed: "بنتائج لقاء باريس"، "مخرجات القمة". */
@@ -1561,7 +1557,7 @@ find_events (Context *ctx)
             {
               const Candidate *pair = last_two (pending);
 
-              if (pair != NULL && participants_among (c.participants, pair->participants) &&
+              if (pair != NULL && participants_within (c.participants, pair->participants) &&
                   RASD_RULE_IS (EV_DUAL_PRONOUN, TRUE))
                 for (guint p = 0; p < 2; p++)
                   if (!rasd_event_has_participant (&(RasdEvent) { .participants = c.participants },
@@ -1577,7 +1573,7 @@ find_events (Context *ctx)
                 g_array_index (pending, Candidate, last).participants->len == 2 &&
                 g_array_index (pending, Candidate, last).sentence == c.sentence &&
                 dual_near (ctx, best_token, best_token, MIN (best_token + 2, clause->last_token), &office) &&
-                office == NULL && participants_among (c.participants, g_array_index (pending, Candidate, last).participants) &&
+                office == NULL && participants_within (c.participants, g_array_index (pending, Candidate, last).participants) &&
                 RASD_RULE_IS (EV_DUAL_OF_CLAUSE, TRUE))
               {
                 const Candidate *told = &g_array_index (pending, Candidate, last);
